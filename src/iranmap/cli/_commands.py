@@ -1,0 +1,1 @@
+"""Imports every command module so that its command is registered on ``main``."""

@@ -1,0 +1,57 @@
+"""Domain errors. The library raises these; only the CLI turns them into messages and exits.
+
+Every message says what was expected, what was found, where, and how to fix it. Where the
+problem has a place in a file, it is a :class:`Problem` with a path and a 1-based line, and its
+text reads ``FILE:LINE: what is wrong; how to fix``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One thing wrong with an input, at a place a user can open."""
+
+    path: str
+    line: int | None
+    message: str
+
+    def __str__(self) -> str:
+        where = self.path if self.line is None else f"{self.path}:{self.line}"
+        return f"{where}: {self.message}"
+
+
+class IranmapError(Exception):
+    """Base class of every error iranmap raises on purpose."""
+
+
+class InputError(IranmapError):
+    """A user's input (a report folder, a CSV, a name list) cannot be used as it is.
+
+    Carries one or more :class:`Problem`; its text is one problem per line.
+    """
+
+    def __init__(self, problems: Problem | Iterable[Problem]) -> None:
+        self.problems: tuple[Problem, ...] = (
+            (problems,) if isinstance(problems, Problem) else tuple(problems)
+        )
+        if not self.problems:
+            msg = "InputError needs at least one Problem"
+            raise ValueError(msg)
+        super().__init__("\n".join(str(p) for p in self.problems))
+
+    @classmethod
+    def at(cls, path: str, line: int | None, message: str) -> InputError:
+        """Shorthand for an error with a single problem."""
+        return cls(Problem(path, line, message))
+
+
+class GeodataError(IranmapError):
+    """The shipped reference data (boundaries, gazetteer) is missing or inconsistent."""
+
+
+class BuildError(IranmapError):
+    """One or more reports failed to build; the others were built."""
