@@ -1,17 +1,98 @@
 """A report folder -> a validated :class:`Report`.
 
-A report is a folder ``geodata/reports/<id>/`` with ``report.toml``, ``prisons.csv`` and
-optionally ``provinces.csv`` and ``events.csv``. Loading either returns a whole, valid report
-or raises :class:`iranmap.errors.InputError` naming every problem; never a partial result.
+A report is a folder ``geodata/reports/<id>/`` with ``report.toml`` and its figures:
+``prisons.csv`` (``prison,executions[,province,city,lat,lon,note]``), optionally
+``provinces.csv`` (``province,executions[,note]``) and, instead of ``prisons.csv``, an
+``events.csv`` with one row per execution. Loading either returns a whole, valid report or
+raises :class:`iranmap.errors.InputError` naming every problem; never a partial result.
+
+Decisions a report writer should know (README and ``iranmap check --help`` repeat them):
+
+* **A UTF-8 byte order mark is accepted** silently: Excel writes one when it saves "CSV UTF-8",
+  and refusing it would only teach people to fight their tools. Other encodings are refused
+  with the line of the first bad byte, because guessing one would garble Persian names.
+* **Counts are whole numbers written with digits** (Latin or Persian digits). ``1,000`` and
+  ``1.000`` are refused rather than guessed at.
+* **The total of a report with events.csv**: ``total`` in report.toml may be left out; then it
+  is the number of events. When given, it must be at least the number of events (a report
+  often states more executions than it can list). When the events are filtered (``start``,
+  ``end``, ``where``), the total is the number of events selected: a stated total cannot be
+  split by date or charge.
+* **Filters**: ``where`` pairs on the same column are alternatives (``charge=drug`` or
+  ``charge=murder``); pairs on different columns must all hold. Values compare without regard
+  to case or surrounding spaces.
+
+The names in the figures are kept as the report writes them; turning them into places is
+:mod:`iranmap.join`'s work.
 """
 
 from __future__ import annotations
 
+import codecs
+import csv
+import difflib
+import io
+import re
+import tomllib
+import warnings
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
+from typing import Any
 
+import numpy as np
 import pandas as pd
+
+from iranmap.errors import InputError, Problem
+
+REPORT_FILE = "report.toml"
+PRISONS_FILE = "prisons.csv"
+PROVINCES_FILE = "provinces.csv"
+EVENTS_FILE = "events.csv"
+
+#: Required and optional columns of each CSV file, in the order the docs list them.
+PRISON_COLUMNS = (("prison", "executions"), ("province", "city", "lat", "lon", "note"))
+PROVINCE_COLUMNS = (("province", "executions"), ("note",))
+EVENT_COLUMNS = (
+    ("date", "prison"),
+    ("province", "sex", "age", "charge", "ethnicity", "public", "name", "note"),
+)
+
+#: The keys report.toml may hold: top level, [source], [period], each [[facts]].
+TOP_KEYS = (
+    "title",
+    "publisher",
+    "total",
+    "prisons",
+    "provinces",
+    "iso_scheme",
+    "notes",
+    "source",
+    "period",
+    "facts",
+)
+SOURCE_KEYS = ("title", "date", "url")
+PERIOD_KEYS = ("start", "end")
+FACT_KEYS = ("label", "value", "unit", "quote")
+ISO_SCHEMES = ("2020", "pre-2020")
+
+#: A box around Iran with a little margin (decimal degrees): mainland and islands fit inside.
+IRAN_LAT = (24.8, 40.0)
+IRAN_LON = (43.9, 63.5)
+
+#: Values accepted in events.csv's ``sex`` and ``public`` columns (compared case-folded).
+SEX_VALUES = {"male": "male", "m": "male", "مرد": "male", "female": "female", "f": "female"}
+SEX_VALUES["زن"] = "female"
+PUBLIC_VALUES = {"yes": True, "true": True, "1": True, "no": False, "false": False, "0": False}
+
+#: How many rows with the same problem events.csv reports before summing up the rest.
+MAX_SAME_PROBLEM = 5
+
+_COUNT = re.compile(r"\d+")
+_NEGATIVE = re.compile(r"-\s*\d+(?:[.,]\d*)?")
+_DECIMAL = re.compile(r"\d*\.\d+|\d+\.\d*")
+_NUMBER = re.compile(r"[-+]?(?:\d+(?:\.\d*)?|\.\d+)")
 
 
 @dataclass(frozen=True)
@@ -22,6 +103,7 @@ class Fact:
     value: int | float
     unit: str | None  # e.g. "%" or "years"; None for a count
     line: int  # line of report.toml it was read from
+    quote: str | None = None  # the source's own sentence the figure is taken from
 
 
 @dataclass(frozen=True)
@@ -68,3 +150,1027 @@ class Report:
     prison_figures: tuple[Figure, ...]
     province_figures: tuple[Figure, ...]
     events: pd.DataFrame | None  # events.csv after filters, or None
+
+
+# ---------------------------------------------------------------------------------------------
+# public functions
+
+
+def find_reports(root: Path) -> list[Path]:
+    """The report folders directly under ``root`` (those holding a report.toml), sorted."""
+    if not root.is_dir():
+        msg = (
+            "no such folder of reports; give a folder holding one sub-folder per report, "
+            f"found {str(root)!r}"
+        )
+        raise InputError.at(str(root), None, msg)
+    return sorted(p for p in root.iterdir() if (p / REPORT_FILE).is_file())
+
+
+def load_report(
+    folder: Path,
+    *,
+    start: date | None = None,
+    end: date | None = None,
+    where: Sequence[tuple[str, str]] = (),
+) -> Report:
+    """Read and check a report folder; raise InputError listing every problem found.
+
+    ``start``, ``end`` (inclusive) and ``where`` select rows of events.csv; they are an error
+    for a report without one, since a prison's count cannot be split by date or charge.
+    """
+    folder = Path(folder)
+    if not (folder / REPORT_FILE).is_file():
+        raise InputError.at(str(folder), None, _no_report_message(folder))
+    problems: list[Problem] = []
+    meta = _read_manifest(folder / REPORT_FILE, problems)
+    figures = _read_figures(folder, problems, meta, start, end, tuple(where))
+    if meta is not None and figures is not None and not problems:
+        total = _settle_total(meta, figures, problems)
+        if not problems:
+            return _assemble(folder, meta, figures, total)
+    raise InputError(sorted(set(problems), key=_problem_order))
+
+
+# ---------------------------------------------------------------------------------------------
+# report.toml
+
+
+@dataclass(frozen=True)
+class _Manifest:
+    """report.toml, checked, with the lines its totals were read from."""
+
+    path: str
+    data: Mapping[str, Any]
+    place: _Place
+    total: int | None
+    prisons: int | None
+    provinces: int | None
+    iso_scheme: str
+    facts: tuple[Fact, ...]
+    period: tuple[date, date]
+
+
+class _Place:
+    """Finds the line of a key in TOML text (tomllib does not report where values are)."""
+
+    _TABLE = re.compile(r"^\s*\[\s*([^\[\]]+?)\s*\](?!\])")
+    _ARRAY = re.compile(r"^\s*\[\[\s*([^\[\]]+?)\s*\]\]")
+    _KEY = re.compile(r"^\s*([A-Za-z0-9_\-\"'. ]+?)\s*=")
+
+    def __init__(self, text: str) -> None:
+        self.lines: dict[tuple[str | int, ...], int] = {}
+        table: tuple[str | int, ...] = ()
+        seen: dict[str, int] = {}
+        in_string = False
+        for number, raw in enumerate(text.splitlines(), 1):
+            quotes = raw.count('"""') + raw.count("'''")
+            if in_string:
+                in_string = quotes % 2 == 0
+                continue
+            if m := self._ARRAY.match(raw):
+                name = _unquote(m.group(1))
+                seen[name] = seen.get(name, -1) + 1
+                table = (name, seen[name])
+                self.lines.setdefault(table, number)
+            elif m := self._TABLE.match(raw):
+                table = tuple(_unquote(p) for p in m.group(1).split("."))
+                self.lines.setdefault(table, number)
+            elif m := self._KEY.match(raw):
+                parts = tuple(_unquote(p) for p in m.group(1).split("."))
+                self.lines.setdefault((*table, *parts), number)
+            in_string = in_string or quotes % 2 == 1
+
+    def line(self, *path: str | int) -> int | None:
+        """The line of ``path``, else of its nearest enclosing table, else None."""
+        for end in range(len(path), 0, -1):
+            if path[:end] in self.lines:
+                return self.lines[path[:end]]
+        return None
+
+
+def _unquote(part: str) -> str:
+    return part.strip().strip("\"'")
+
+
+def _read_manifest(path: Path, problems: list[Problem]) -> _Manifest | None:
+    """report.toml -> checked metadata, or None when it cannot be read at all."""
+    shown = str(path)
+    text = _read_text(path, problems)
+    if text is None:
+        return None
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        problems.append(_toml_problem(shown, text, exc))
+        return None
+    place = _Place(text)
+    found = len(problems)
+    check = _TomlChecker(shown, place, problems)
+    check.keys(data, (), TOP_KEYS)
+    check.required(data, (), ("title", "publisher", "source", "period"))
+    check.text(data, ("title",))
+    check.text(data, ("publisher",))
+    check.text(data, ("notes",), optional=True)
+    total = check.count(data, ("total",), optional=True)
+    prisons = check.count(data, ("prisons",), optional=True)
+    provinces = check.count(data, ("provinces",), optional=True)
+    if provinces is not None and provinces > 31:
+        check.add(("provinces",), f"provinces = {provinces!r} but Iran has 31 provinces; fix it")
+    iso_scheme = check.scheme(data)
+    source = check.table(data, "source", SOURCE_KEYS, ("title", "date"))
+    if source is not None:
+        check.text(source, ("source", "title"))
+        check.date(source, ("source", "date"))
+        check.text(source, ("source", "url"), optional=True)
+    period = _check_period(check, data)
+    facts = check.facts(data)
+    if len(problems) > found or period is None:
+        return None
+    return _Manifest(
+        shown,
+        data,
+        place,
+        total,
+        prisons,
+        provinces,
+        iso_scheme,
+        facts,
+        period,
+    )
+
+
+def _check_period(check: _TomlChecker, data: Mapping[str, Any]) -> tuple[date, date] | None:
+    period = check.table(data, "period", PERIOD_KEYS, PERIOD_KEYS)
+    if period is None:
+        return None
+    start = check.date(period, ("period", "start"))
+    end = check.date(period, ("period", "end"))
+    if start is None or end is None:
+        return None
+    if end < start:
+        msg = (
+            f"the period ends ({end.isoformat()}) before it starts ({start.isoformat()}); "
+            "swap start and end"
+        )
+        check.add(("period", "end"), msg)
+        return None
+    return start, end
+
+
+def _toml_problem(shown: str, text: str, exc: tomllib.TOMLDecodeError) -> Problem:
+    """tomllib's message, with its line moved to the front where a user looks for it."""
+    message = str(exc)
+    line: int | None = None
+    if m := re.search(r"\s*\(at line (\d+), column (\d+)\)$", message):
+        line = int(m.group(1))
+        message = f"{message[: m.start()]} at column {m.group(2)}"
+    elif m := re.search(r"\s*\(at end of document\)$", message):
+        line = max(1, len(text.splitlines()))
+        message = f"{message[: m.start()]} at the end of the file"
+    hint = "fix the TOML syntax: text in quotes, dates as 2025-01-02, one key = value per line"
+    return Problem(shown, line, f"report.toml is not valid TOML ({message}); {hint}")
+
+
+class _TomlChecker:
+    """Checks values of parsed TOML, each problem at the line of its key."""
+
+    def __init__(self, shown: str, place: _Place, problems: list[Problem]) -> None:
+        self.shown = shown
+        self.place = place
+        self.problems = problems
+
+    def add(self, path: tuple[str | int, ...], message: str) -> None:
+        self.problems.append(Problem(self.shown, self.place.line(*path), message))
+
+    def keys(
+        self, data: Mapping[str, Any], path: tuple[str | int, ...], allowed: Sequence[str]
+    ) -> None:
+        where = f" in [{_table_name(path)}]" if path else ""
+        for key in data:
+            if key not in allowed:
+                hint = _did_you_mean(key, allowed)
+                msg = f"unknown key {key!r}{where}; the allowed keys are {', '.join(allowed)}{hint}"
+                self.add((*path, key), msg)
+
+    def required(
+        self, data: Mapping[str, Any], path: tuple[str | int, ...], keys: Sequence[str]
+    ) -> None:
+        where = f"[{_table_name(path)}]" if path else "report.toml"
+        for key in keys:
+            if key not in data:
+                self.add(path, f"{where} has no {key!r}; add {_example(key)}")
+
+    def _value(self, data: Mapping[str, Any], path: tuple[str | int, ...]) -> Any:
+        return data.get(str(path[-1]))
+
+    def text(
+        self, data: Mapping[str, Any], path: tuple[str | int, ...], *, optional: bool = False
+    ) -> str | None:
+        value = self._value(data, path)
+        if value is None:
+            return None
+        if not isinstance(value, str) or (not value.strip() and not optional):
+            msg = f"{path[-1]} = {value!r} is not a text; write {_example(str(path[-1]))}"
+            self.add(path, msg)
+            return None
+        return value
+
+    def count(
+        self, data: Mapping[str, Any], path: tuple[str | int, ...], *, optional: bool = False
+    ) -> int | None:
+        value = self._value(data, path)
+        if value is None:
+            return None
+        if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+            msg = (
+                f"{path[-1]} = {value!r} is not a count; "
+                "write a whole number of 0 or more, without quotes"
+            )
+            self.add(path, msg)
+            return None
+        return value
+
+    def date(self, data: Mapping[str, Any], path: tuple[str | int, ...]) -> date | None:
+        value = self._value(data, path)
+        if isinstance(value, date) and not isinstance(value, datetime):
+            return value
+        if isinstance(value, str):
+            try:
+                return date.fromisoformat(value)
+            except ValueError:
+                pass
+        msg = (
+            f"{path[-1]} = {value!r} is not a date; "
+            f"write it as YYYY-MM-DD without quotes, e.g. {path[-1]} = 2025-01-02"
+        )
+        self.add(path, msg)
+        return None
+
+    def scheme(self, data: Mapping[str, Any]) -> str:
+        value = data.get("iso_scheme", "2020")
+        if value not in ISO_SCHEMES:
+            msg = (
+                f'iso_scheme = {value!r} is not one of "2020", "pre-2020"; '
+                'write iso_scheme = "2020" (current ISO 3166-2:IR codes) or "pre-2020"'
+            )
+            self.add(("iso_scheme",), msg)
+            return "2020"
+        return str(value)
+
+    def table(
+        self, data: Mapping[str, Any], name: str, allowed: Sequence[str], required: Sequence[str]
+    ) -> Mapping[str, Any] | None:
+        value = data.get(name)
+        if value is None:
+            return None
+        if not isinstance(value, dict):
+            msg = (
+                f"{name} = {value!r} is not a table; "
+                f"write a [{name}] section with {', '.join(required)} under it"
+            )
+            self.add((name,), msg)
+            return None
+        self.keys(value, (name,), allowed)
+        self.required(value, (name,), required)
+        return value
+
+    def facts(self, data: Mapping[str, Any]) -> tuple[Fact, ...]:
+        value = data.get("facts", [])
+        if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
+            msg = (
+                "facts is not a list of tables; "
+                "write each fact as [[facts]] with label and value under it"
+            )
+            self.add(("facts",), msg)
+            return ()
+        facts = [self.fact(item, index) for index, item in enumerate(value)]
+        return tuple(f for f in facts if f is not None)
+
+    def fact(self, item: Mapping[str, Any], index: int) -> Fact | None:
+        path: tuple[str | int, ...] = ("facts", index)
+        found = len(self.problems)
+        self.keys(item, path, FACT_KEYS)
+        self.required(item, path, ("label", "value"))
+        label = self.text(item, (*path, "label"))
+        unit = self.text(item, (*path, "unit"), optional=True)
+        quote = self.text(item, (*path, "quote"), optional=True)
+        value = item.get("value")
+        if "value" in item and (isinstance(value, bool) or not isinstance(value, int | float)):
+            msg = (
+                f"value = {value!r} is not a number; "
+                "write the figure without quotes, e.g. value = 34"
+            )
+            self.add((*path, "value"), msg)
+        if len(self.problems) > found or label is None or not isinstance(value, int | float):
+            return None
+        line = self.place.line(*path, "value") or 1
+        return Fact(label, value, unit, line, quote)
+
+
+def _table_name(path: tuple[str | int, ...]) -> str:
+    return "[facts]" if path and path[0] == "facts" else str(path[0])
+
+
+_EXAMPLES = {
+    "title": 'title = "Executions in Iran, 2024"',
+    "publisher": 'publisher = "NCRI Secretariat"',
+    "notes": 'notes = "Secret executions are not counted."',
+    "url": 'url = "https://example.org/report"',
+    "source": "a [source] section with title and date",
+    "period": "a [period] section with start and end",
+    "date": "date = 2025-01-02",
+    "start": "start = 2024-01-01",
+    "end": "end = 2024-12-31",
+    "label": 'label = "Women"',
+    "value": "value = 34",
+    "unit": 'unit = "%"',
+    "quote": 'quote = "the sentence of the source"',
+    "total": "total = 1000",
+}
+
+
+def _example(key: str) -> str:
+    return _EXAMPLES.get(key, f"{key} = ...")
+
+
+def _did_you_mean(word: str, allowed: Iterable[str]) -> str:
+    close = difflib.get_close_matches(word.lower(), list(allowed), n=1, cutoff=0.6)
+    return f" (did you mean {close[0]!r}?)" if close else ""
+
+
+# ---------------------------------------------------------------------------------------------
+# reading text files
+
+
+def _read_text(path: Path, problems: list[Problem]) -> str | None:
+    """A file's text as UTF-8 (a BOM is dropped), or None with a problem naming the bad line."""
+    shown = str(path)
+    data = path.read_bytes()
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        msg = "the file is saved as UTF-16; save the file as UTF-8 (in Excel: CSV UTF-8)"
+        problems.append(Problem(shown, 1, msg))
+        return None
+    data = data.removeprefix(codecs.BOM_UTF8)
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        bad = data[exc.start : exc.end]
+        msg = f"byte {bad!r} is not UTF-8 text; save the file as UTF-8 (in Excel: CSV UTF-8)"
+        problems.append(Problem(shown, line, msg))
+        return None
+
+
+def _empty_problem(shown: str, columns: tuple[tuple[str, ...], tuple[str, ...]]) -> Problem:
+    header = ",".join(columns[0])
+    msg = f"the file is empty; write the header line {header!r} and one row per place below it"
+    return Problem(shown, 1, msg)
+
+
+def _check_header(
+    shown: str,
+    line: int,
+    names: Sequence[str],
+    columns: tuple[tuple[str, ...], tuple[str, ...]],
+    problems: list[Problem],
+) -> bool:
+    """Whether the header names every required column and nothing unknown."""
+    required, optional = columns
+    allowed = (*required, *optional)
+    found = len(problems)
+    seen: set[str] = set()
+    for position, name in enumerate(names, 1):
+        if name == "":
+            msg = (
+                f"column {position} of the header has no name; "
+                "remove the extra comma or name the column"
+            )
+            problems.append(Problem(shown, line, msg))
+        elif name in seen:
+            problems.append(Problem(shown, line, f"column {name!r} appears twice; keep one"))
+        elif name not in allowed:
+            hint = _did_you_mean(name, allowed)
+            msg = f"unknown column {name!r}; the allowed columns are {', '.join(allowed)}{hint}"
+            problems.append(Problem(shown, line, msg))
+        seen.add(name)
+    missing = [c for c in required if c not in seen]
+    if missing:
+        listed = ", ".join(repr(c) for c in missing)
+        msg = (
+            f"missing column {listed}; "
+            f"the header must name {' and '.join(required)} (found {list(names)!r})"
+        )
+        problems.append(Problem(shown, line, msg))
+    return len(problems) == found
+
+
+# ---------------------------------------------------------------------------------------------
+# prisons.csv and provinces.csv (small: the csv module, for exact lines)
+
+
+@dataclass(frozen=True)
+class _Row:
+    line: int
+    values: Mapping[str, str]
+
+
+def _read_small_csv(
+    path: Path, columns: tuple[tuple[str, ...], tuple[str, ...]], problems: list[Problem]
+) -> list[_Row] | None:
+    """Rows of a small CSV with their first lines, or None when its shape is wrong."""
+    shown = str(path)
+    text = _read_text(path, problems)
+    if text is None:
+        return None
+    if not text.strip():
+        problems.append(_empty_problem(shown, columns))
+        return None
+    reader = csv.reader(io.StringIO(text, newline=""))
+    header: list[str] | None = None
+    rows: list[_Row] = []
+    end = 0
+    try:
+        for fields in reader:
+            start, end = end + 1, reader.line_num
+            if not any(f.strip() for f in fields):
+                continue
+            if header is None:
+                header = [f.strip().lower() for f in fields]
+                if not _check_header(shown, start, header, columns, problems):
+                    return None
+                continue
+            row = _row(shown, start, header, fields, problems)
+            if row is not None:
+                rows.append(row)
+    except csv.Error as exc:
+        msg = f"the CSV cannot be read ({exc}); check the quotes on this line"
+        problems.append(Problem(shown, end + 1, msg))
+        return None
+    return rows
+
+
+def _row(
+    shown: str, line: int, header: Sequence[str], fields: Sequence[str], problems: list[Problem]
+) -> _Row | None:
+    if len(fields) > len(header):
+        msg = (
+            f"this row has {len(fields)} fields but the header has {len(header)} "
+            f"({','.join(header)}); "
+            "put quotes around a value holding a comma, or remove the extra comma"
+        )
+        problems.append(Problem(shown, line, msg))
+        return None
+    padded = [*fields, *[""] * (len(header) - len(fields))]
+    return _Row(line, {name: value.strip() for name, value in zip(header, padded, strict=True)})
+
+
+def _parse_count(value: str, column: str = "executions") -> tuple[int | None, str]:
+    """A count from its text, or None and what is wrong with it and how to fix it."""
+    if value == "":
+        return (
+            None,
+            f"{column} is empty; write the number of executions (0 if the report says none)",
+        )
+    if _COUNT.fullmatch(value):
+        return int(value), ""
+    if _NEGATIVE.fullmatch(value):
+        return None, f"{column} {value!r} is negative; a count of executions is 0 or more"
+    if _DECIMAL.fullmatch(value):
+        return (
+            None,
+            f"{column} {value!r} is not a whole number; write the count with digits only, e.g. 12",
+        )
+    return (
+        None,
+        f"{column} {value!r} is not a number; "
+        "write the count with digits only, without separators or words, e.g. 1000",
+    )
+
+
+def _parse_coordinates(
+    row: _Row, shown: str, problems: list[Problem]
+) -> tuple[float, float] | None:
+    lat_text, lon_text = row.values.get("lat", ""), row.values.get("lon", "")
+    if not lat_text and not lon_text:
+        return None
+    if not lat_text or not lon_text:
+        given, missing = ("lat", "lon") if lat_text else ("lon", "lat")
+        msg = f"{given} is given but {missing} is empty; give both lat and lon, or neither"
+        problems.append(Problem(shown, row.line, msg))
+        return None
+    bad = [(n, v) for n, v in (("lat", lat_text), ("lon", lon_text)) if not _NUMBER.fullmatch(v)]
+    for name, value in bad:
+        msg = f"{name} {value!r} is not a number; write decimal degrees, e.g. lat 35.69, lon 51.39"
+        problems.append(Problem(shown, row.line, msg))
+    if bad:
+        return None
+    lat, lon = float(lat_text), float(lon_text)
+    if not _in_iran(lat, lon):
+        problems.append(Problem(shown, row.line, _outside_iran(lat, lon)))
+        return None
+    return lat, lon
+
+
+def _in_iran(lat: float, lon: float) -> bool:
+    return IRAN_LAT[0] <= lat <= IRAN_LAT[1] and IRAN_LON[0] <= lon <= IRAN_LON[1]
+
+
+def _outside_iran(lat: float, lon: float) -> str:
+    box = f"latitude {IRAN_LAT[0]}..{IRAN_LAT[1]}, longitude {IRAN_LON[0]}..{IRAN_LON[1]}"
+    hint = (
+        "lat and lon look swapped; swap them"
+        if _in_iran(lon, lat)
+        else "check the coordinates (decimal degrees, lat north, lon east)"
+    )
+    return f"lat {lat!r}, lon {lon!r} is outside Iran ({box}); {hint}"
+
+
+def _name_key(name: str) -> str:
+    return " ".join(name.casefold().split())
+
+
+def _figures_from_rows(
+    shown: str, rows: Sequence[_Row], place_column: str, problems: list[Problem]
+) -> tuple[Figure, ...]:
+    """Checked figures of prisons.csv / provinces.csv rows; problems go to ``problems``."""
+    figures: list[Figure] = []
+    first_line: dict[str, int] = {}
+    for row in rows:
+        name = row.values[place_column]
+        count, message = _parse_count(row.values["executions"])
+        if message:
+            problems.append(Problem(shown, row.line, message))
+        if not name:
+            msg = f"{place_column} is empty; write the {place_column}'s name as the report gives it"
+            problems.append(Problem(shown, row.line, msg))
+            continue
+        key = _name_key(name)
+        if key in first_line:
+            msg = (
+                f"{place_column} {name!r} is listed twice, "
+                f"on lines {first_line[key]} and {row.line}; "
+                "keep one row (add the counts up if the report gives two)"
+            )
+            problems.append(Problem(shown, row.line, msg))
+            continue
+        first_line[key] = row.line
+        point = _parse_coordinates(row, shown, problems)
+        if count is None:
+            continue
+        figures.append(
+            Figure(
+                name=name,
+                executions=count,
+                path=shown,
+                line=row.line,
+                province=row.values.get("province") or None,
+                city=row.values.get("city") or None,
+                lat=point[0] if point else None,
+                lon=point[1] if point else None,
+                note=row.values.get("note") or None,
+            )
+        )
+    return tuple(figures)
+
+
+def _read_figures_file(
+    path: Path,
+    columns: tuple[tuple[str, ...], tuple[str, ...]],
+    place_column: str,
+    problems: list[Problem],
+) -> tuple[Figure, ...] | None:
+    found = len(problems)
+    rows = _read_small_csv(path, columns, problems)
+    if rows is None:
+        return None
+    if not rows:
+        what = "prison" if place_column == "prison" else "province"
+        warnings.warn(
+            f"{path}: has a header but no rows; the report itemizes no {what}", stacklevel=4
+        )
+    figures = _figures_from_rows(str(path), rows, place_column, problems)
+    return figures if len(problems) == found else None
+
+
+# ---------------------------------------------------------------------------------------------
+# events.csv (large: pandas, vectorised, still with lines)
+
+
+@dataclass(frozen=True)
+class _Figures:
+    """The figures of a folder, before the total is settled."""
+
+    prisons: tuple[Figure, ...]
+    provinces: tuple[Figure, ...]
+    events: pd.DataFrame | None
+    filtered: bool
+
+
+def _read_events(
+    path: Path,
+    problems: list[Problem],
+    period: tuple[date, date] | None,
+    start: date | None,
+    end: date | None,
+    where: tuple[tuple[str, str], ...],
+) -> pd.DataFrame | None:
+    """events.csv, checked and filtered, with a ``line`` column; None when it has problems."""
+    shown = str(path)
+    found = len(problems)
+    frame = _events_frame(path, problems)
+    if frame is None:
+        return None
+    frame = _check_events(shown, frame, period, problems)
+    if len(problems) > found:
+        return None
+    return _filter_events(shown, frame, start, end, where, problems)
+
+
+def _events_frame(path: Path, problems: list[Problem]) -> pd.DataFrame | None:
+    """events.csv as text columns plus ``line``; blank rows dropped."""
+    shown = str(path)
+    text = _read_text(path, problems)
+    if text is None:
+        return None
+    if not text.strip():
+        problems.append(_empty_problem(shown, EVENT_COLUMNS))
+        return None
+    header_line, header = _first_record(text)
+    names = [h.strip().lower() for h in header]
+    if not _check_header(shown, header_line, names, EVENT_COLUMNS, problems):
+        return None
+    try:
+        frame = pd.read_csv(
+            io.StringIO(text),
+            dtype=str,
+            keep_default_na=False,
+            skip_blank_lines=False,
+            skiprows=header_line - 1,
+            engine="c",
+        )
+    except pd.errors.ParserError as exc:
+        line_match = re.search(r"in line (\d+), saw (\d+)", str(exc))
+        line = int(line_match.group(1)) + header_line - 1 if line_match else None
+        count = f"{line_match.group(2)} fields" if line_match else "more fields"
+        msg = (
+            f"this row has {count} but the header has {len(names)} ({','.join(names)}); "
+            "put quotes around a value holding a comma, or remove the extra comma"
+        )
+        problems.append(Problem(shown, line, msg))
+        return None
+    frame.columns = pd.Index(names)
+    frame["line"] = _event_lines(text, header_line, len(frame))
+    filled: pd.DataFrame = frame[names].apply(lambda c: c.str.strip())
+    blank = (filled == "").all(axis=1)
+    filled["line"] = frame["line"]
+    return filled.loc[~blank].reset_index(drop=True)
+
+
+def _first_record(text: str) -> tuple[int, list[str]]:
+    reader = csv.reader(io.StringIO(text, newline=""))
+    end = 0
+    for fields in reader:
+        start, end = end + 1, reader.line_num
+        if any(f.strip() for f in fields):
+            return start, fields
+    return 1, []  # pragma: no cover - the caller has checked the text is not blank
+
+
+def _event_lines(text: str, header_line: int, rows: int) -> np.ndarray[Any, np.dtype[np.int64]]:
+    """The first line of each data row: a simple count unless a quoted value spans lines."""
+    physical = text.count("\n") + (0 if text.endswith("\n") else 1)
+    if physical == header_line + rows:
+        return np.arange(header_line + 1, header_line + 1 + rows, dtype=np.int64)
+    starts: list[int] = []
+    reader = csv.reader(io.StringIO(text, newline=""))
+    end = 0
+    for _ in reader:
+        starts.append(end + 1)
+        end = reader.line_num
+    data = [s for s in starts if s > header_line][:rows]
+    data += [data[-1] if data else header_line + 1] * (rows - len(data))
+    return np.asarray(data, dtype=np.int64)
+
+
+def _report_rows(
+    shown: str,
+    frame: pd.DataFrame,
+    bad: pd.Series[bool],
+    message: Callable[[str], str],
+    column: str,
+    problems: list[Problem],
+) -> None:
+    """One problem per bad row, up to MAX_SAME_PROBLEM, then one line for the rest."""
+    if not bad.any():
+        return
+    rows = frame.loc[bad, ["line", column]]
+    for line, value in rows.head(MAX_SAME_PROBLEM).itertuples(index=False):
+        problems.append(Problem(shown, int(line), message(str(value))))
+    rest = len(rows) - MAX_SAME_PROBLEM
+    if rest > 0:
+        line = int(rows["line"].iloc[MAX_SAME_PROBLEM])
+        msg = (
+            f"{rest} more rows from here on have the same problem in column {column!r}; "
+            "fix them the same way"
+        )
+        problems.append(Problem(shown, line, msg))
+
+
+def _check_events(
+    shown: str, frame: pd.DataFrame, period: tuple[date, date] | None, problems: list[Problem]
+) -> pd.DataFrame:
+    """Parse and check every column at once; bad rows become problems with their lines."""
+    report = _bind(shown, frame, problems)
+    report(
+        frame["prison"] == "",
+        "prison",
+        lambda v: "prison is empty; write the prison's name (or its city)",
+    )
+    dates = pd.to_datetime(frame["date"], format="%Y-%m-%d", errors="coerce")
+    report(
+        dates.isna(),
+        "date",
+        lambda v: f"date {v!r} is not a date; write it as YYYY-MM-DD, e.g. 2024-03-21",
+    )
+    if period is not None:
+        outside = dates.notna() & ((dates.dt.date < period[0]) | (dates.dt.date > period[1]))
+        span = f"{period[0].isoformat()}..{period[1].isoformat()}"
+        report(
+            outside,
+            "date",
+            lambda v: (
+                f"date {v!r} is outside the report's period {span}; "
+                "fix the date (Gregorian, YYYY-MM-DD) or the period in report.toml"
+            ),
+        )
+    out = frame.copy()
+    out["date"] = dates
+    if "age" in frame:
+        out["age"] = _check_age(frame, report)
+    if "sex" in frame:
+        out["sex"] = _check_choice(frame, "sex", SEX_VALUES, report)
+    if "public" in frame:
+        out["public"] = _check_choice(frame, "public", PUBLIC_VALUES, report).astype("boolean")
+    return out
+
+
+def _bind(
+    shown: str, frame: pd.DataFrame, problems: list[Problem]
+) -> Callable[[pd.Series[bool], str, Callable[[str], str]], None]:
+    def report(bad: pd.Series[bool], column: str, message: Callable[[str], str]) -> None:
+        _report_rows(shown, frame, bad, message, column, problems)
+
+    return report
+
+
+def _check_age(
+    frame: pd.DataFrame, report: Callable[[pd.Series[bool], str, Callable[[str], str]], None]
+) -> pd.Series[Any]:
+    text = frame["age"]
+    numbers = pd.to_numeric(text.where(text.str.fullmatch(r"\d+"), None), errors="coerce")
+    bad = (text != "") & (numbers.isna() | (numbers > 120))
+    report(
+        bad,
+        "age",
+        lambda v: (
+            f"age {v!r} is not a whole number of years from 0 to 120; "
+            "write the age in years, or leave it empty"
+        ),
+    )
+    return numbers.astype("Int64")
+
+
+def _check_choice(
+    frame: pd.DataFrame,
+    column: str,
+    choices: Mapping[str, Any],
+    report: Callable[[pd.Series[bool], str, Callable[[str], str]], None],
+) -> pd.Series[Any]:
+    folded = frame[column].str.casefold()
+    known = folded.isin(list(choices))
+    allowed = ", ".join(dict.fromkeys(k for k in choices if k.isascii()))
+    report(
+        (folded != "") & ~known,
+        column,
+        lambda v: f"{column} {v!r} is not one of {allowed}; write one of them, or leave it empty",
+    )
+    return folded.map(choices).astype(object).where(known, None)
+
+
+def _filter_events(
+    shown: str,
+    frame: pd.DataFrame,
+    start: date | None,
+    end: date | None,
+    where: tuple[tuple[str, str], ...],
+    problems: list[Problem],
+) -> pd.DataFrame | None:
+    keep = pd.Series(True, index=frame.index)
+    if start is not None:
+        keep &= frame["date"].dt.date >= start
+    if end is not None:
+        keep &= frame["date"].dt.date <= end
+    allowed = [c for c in (*EVENT_COLUMNS[0], *EVENT_COLUMNS[1]) if c != "date"]
+    by_column: dict[str, list[str]] = {}
+    for column, value in where:
+        by_column.setdefault(column.strip().lower(), []).append(value.strip().casefold())
+    for column, values in by_column.items():
+        if column not in frame:
+            known = ", ".join(c for c in allowed if c in frame)
+            msg = (
+                f"cannot filter on {column!r}: events.csv has no such column; "
+                f"filter on one of {known}"
+            )
+            problems.append(Problem(shown, 1, msg))
+            continue
+        cells = frame[column].astype("string").str.casefold()
+        if column == "public":
+            cells = frame[column].map({True: "yes", False: "no"}).astype("string")
+            values = [
+                ("yes" if PUBLIC_VALUES.get(v) else "no") if v in PUBLIC_VALUES else v
+                for v in values
+            ]
+        keep &= cells.isin(values).fillna(False).astype(bool)
+    if problems:
+        return None
+    return frame.loc[keep].reset_index(drop=True)
+
+
+def _event_figures(shown: str, events: pd.DataFrame, problems: list[Problem]) -> tuple[Figure, ...]:
+    """One figure per prison name, in the order of first appearance."""
+    groups = events.groupby("prison", sort=False)["line"]
+    counts = groups.size()
+    first = groups.min()
+    provinces = _event_provinces(shown, events, problems)
+    figures = [
+        Figure(
+            name=str(name),
+            executions=int(counts[name]),
+            path=shown,
+            line=int(first[name]),
+            rows=int(counts[name]),
+            province=provinces.get(str(name)),
+        )
+        for name in counts.index
+    ]
+    return tuple(sorted(figures, key=lambda f: f.line))
+
+
+def _event_provinces(shown: str, events: pd.DataFrame, problems: list[Problem]) -> dict[str, str]:
+    """The province each prison's rows give; two different ones for one prison is a problem."""
+    if "province" not in events:
+        return {}
+    given = events.loc[events["province"] != "", ["prison", "province", "line"]]
+    if given.empty:
+        return {}
+    folded = given.assign(key=given["province"].map(_name_key))
+    firsts = folded.drop_duplicates(["prison", "key"])
+    clash = firsts[firsts.duplicated("prison", keep=False)]
+    for prison, rows in clash.groupby("prison", sort=False):
+        (l1, p1), (l2, p2) = list(zip(rows["line"], rows["province"], strict=True))[:2]
+        msg = (
+            f"prison {prison!r} is in province {p1!r} on line {l1} but {p2!r} here; "
+            "give each prison one province (or leave the column empty)"
+        )
+        problems.append(Problem(shown, int(l2), msg))
+    single = firsts.drop_duplicates("prison")
+    return dict(zip(single["prison"].astype(str), single["province"].astype(str), strict=True))
+
+
+# ---------------------------------------------------------------------------------------------
+# putting a folder together
+
+
+def _read_figures(
+    folder: Path,
+    problems: list[Problem],
+    meta: _Manifest | None,
+    start: date | None,
+    end: date | None,
+    where: tuple[tuple[str, str], ...],
+) -> _Figures | None:
+    prisons_path, events_path = folder / PRISONS_FILE, folder / EVENTS_FILE
+    provinces_path = folder / PROVINCES_FILE
+    has_prisons, has_events = prisons_path.is_file(), events_path.is_file()
+    found = len(problems)
+    filtered = start is not None or end is not None or bool(where)
+    if has_prisons and has_events:
+        msg = (
+            "both prisons.csv and events.csv give prison figures; keep one of them "
+            "(events.csv to count rows, prisons.csv for counts)"
+        )
+        problems.append(Problem(str(prisons_path), None, msg))
+    elif not (has_prisons or has_events or provinces_path.is_file()):
+        msg = "no figures in the folder; add prisons.csv with the columns prison,executions"
+        problems.append(Problem(str(folder), None, msg))
+    elif filtered and not has_events:
+        msg = (
+            "filters (from, to, where) select rows of events.csv, and this report has none; "
+            "drop the filters"
+        )
+        problems.append(Problem(str(folder), None, msg))
+    if len(problems) > found:
+        return None
+    prisons: tuple[Figure, ...] | None = ()
+    events: pd.DataFrame | None = None
+    if has_prisons:
+        prisons = _read_figures_file(prisons_path, PRISON_COLUMNS, "prison", problems)
+    elif has_events:
+        period = meta.period if meta is not None else None
+        events = _read_events(events_path, problems, period, start, end, where)
+        prisons = _event_figures(str(events_path), events, problems) if events is not None else None
+    provinces: tuple[Figure, ...] | None = ()
+    if provinces_path.is_file():
+        provinces = _read_figures_file(provinces_path, PROVINCE_COLUMNS, "province", problems)
+    if prisons is None or provinces is None or len(problems) > found:
+        return None
+    return _Figures(prisons, provinces, events, filtered)
+
+
+def _settle_total(meta: _Manifest, figures: _Figures, problems: list[Problem]) -> int:
+    """The report's total (see the module's docstring), checked against what is itemized."""
+    total_line = meta.place.line("total")
+    if figures.events is not None:
+        counted = len(figures.events)
+        if figures.filtered or meta.total is None:
+            return counted
+        if meta.total < counted:
+            msg = (
+                f"total = {meta.total:,} but events.csv lists {counted:,} executions; "
+                f"raise total to at least {counted:,}, or remove it to use the number of events"
+            )
+            problems.append(Problem(meta.path, total_line, msg))
+        return meta.total
+    if meta.total is None:
+        msg = "report.toml has no 'total'; add total = N, the executions the report states"
+        problems.append(Problem(meta.path, None, msg))
+        return 0
+    for figures_of, what in (
+        (figures.prisons, "prisons.csv"),
+        (figures.provinces, "provinces.csv"),
+    ):
+        itemized = sum(f.executions for f in figures_of)
+        if itemized > meta.total:
+            msg = (
+                f"{what} itemizes {itemized:,} executions, more than total = {meta.total:,}; "
+                f"fix the counts in {what} or raise the total"
+            )
+            problems.append(Problem(meta.path, total_line, msg))
+    _check_counts(meta, figures, problems)
+    return meta.total
+
+
+def _check_counts(meta: _Manifest, figures: _Figures, problems: list[Problem]) -> None:
+    """The number of prisons/provinces the report says were involved bounds the rows."""
+    checks = (
+        ("prisons", meta.prisons, figures.prisons),
+        ("provinces", meta.provinces, figures.provinces),
+    )
+    for key, stated, rows in checks:
+        if stated is not None and len(rows) > stated:
+            msg = (
+                f"{key} = {stated} but {key}.csv names {len(rows)} {key}; "
+                f"raise {key} to at least {len(rows)}, or check {key}.csv for extra rows"
+            )
+            problems.append(Problem(meta.path, meta.place.line(key), msg))
+
+
+def _assemble(folder: Path, meta: _Manifest, figures: _Figures, total: int) -> Report:
+    data = meta.data
+    source = data["source"]
+    source_date = source["date"]
+    if isinstance(source_date, str):
+        source_date = date.fromisoformat(source_date)
+    return Report(
+        id=folder.resolve().name,
+        folder=folder,
+        title=data["title"],
+        publisher=data["publisher"],
+        source_title=source["title"],
+        source_date=source_date,
+        source_url=source.get("url"),
+        period_start=meta.period[0],
+        period_end=meta.period[1],
+        total=total,
+        prisons_count=meta.prisons,
+        provinces_count=meta.provinces,
+        facts=meta.facts,
+        notes=data.get("notes"),
+        iso_scheme=meta.iso_scheme,
+        prison_figures=figures.prisons,
+        province_figures=figures.provinces,
+        events=figures.events,
+    )
+
+
+def _no_report_message(folder: Path) -> str:
+    if not folder.exists():
+        return "no such folder; give the path of a report folder, e.g. geodata/reports/2024-ncri"
+    if not folder.is_dir():
+        return "not a folder; give the path of a report folder (the folder holding report.toml)"
+    return "the folder has no report.toml; a report folder needs report.toml and prisons.csv"
+
+
+def _problem_order(problem: Problem) -> tuple[str, int, str]:
+    return (problem.path, problem.line or 0, problem.message)
