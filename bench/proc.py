@@ -1,0 +1,109 @@
+"""Time and peak memory of one whole process, measured from outside.
+
+Each run is a fresh child process: its wall time is measured around spawn-to-exit and its
+peak resident memory is the ``ru_maxrss`` that ``os.wait4`` returns for that child alone
+(``RUSAGE_CHILDREN`` of the parent would be the maximum over every child so far, which hides
+growth between runs). Import time, reading, rendering and writing all count, as they do for
+a user who runs the command.
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import subprocess
+import time
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Run:
+    """One run of a command: how long it took and how much memory it held at most."""
+
+    seconds: float
+    peak_rss_mb: float
+    returncode: int
+
+
+@dataclass(frozen=True)
+class Summary:
+    """Several runs of the same command, summarised by their medians."""
+
+    runs: tuple[Run, ...]
+
+    @property
+    def seconds(self) -> float:
+        return statistics.median(r.seconds for r in self.runs)
+
+    @property
+    def peak_rss_mb(self) -> float:
+        return statistics.median(r.peak_rss_mb for r in self.runs)
+
+    @property
+    def spread(self) -> tuple[float, float]:
+        """Fastest and slowest run, to show how noisy the machine was."""
+        times = [r.seconds for r in self.runs]
+        return min(times), max(times)
+
+    def to_dict(self) -> dict[str, object]:
+        low, high = self.spread
+        return {
+            "median_s": round(self.seconds, 4),
+            "min_s": round(low, 4),
+            "max_s": round(high, 4),
+            "peak_rss_mb": round(self.peak_rss_mb, 1),
+            "runs": [
+                {"s": round(r.seconds, 4), "peak_rss_mb": round(r.peak_rss_mb, 1)}
+                for r in self.runs
+            ],
+        }
+
+
+class CommandFailed(RuntimeError):
+    """A measured command exited non-zero: its figures would mean nothing."""
+
+
+def run_once(
+    argv: Sequence[str], *, log: Path, cwd: Path | None = None, env: Mapping[str, str] | None = None
+) -> Run:
+    """Run ``argv`` to completion; its output goes to ``log`` (read it when a run fails)."""
+    log.parent.mkdir(parents=True, exist_ok=True)
+    with log.open("wb") as out:
+        start = time.perf_counter()
+        child = subprocess.Popen(
+            list(argv),
+            stdin=subprocess.DEVNULL,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            cwd=cwd,
+            env=dict(env) if env is not None else None,
+        )
+        _, status, usage = os.wait4(child.pid, 0)
+        seconds = time.perf_counter() - start
+    child.returncode = os.waitstatus_to_exitcode(status)
+    run = Run(seconds, usage.ru_maxrss / 1024, child.returncode)  # ru_maxrss is in KiB on Linux
+    if run.returncode != 0:
+        tail = log.read_text(encoding="utf-8", errors="replace")[-2000:]
+        msg = f"{' '.join(argv)} exited {run.returncode}; end of its output:\n{tail}"
+        raise CommandFailed(msg)
+    return run
+
+
+def measure(
+    argv: Sequence[str],
+    *,
+    runs: int,
+    log: Path,
+    cwd: Path | None = None,
+    env: Mapping[str, str] | None = None,
+    before_each: object = None,
+) -> Summary:
+    """Run ``argv`` ``runs`` times; ``before_each`` (a callable) resets state between runs."""
+    results = []
+    for _ in range(runs):
+        if callable(before_each):
+            before_each()
+        results.append(run_once(argv, log=log, cwd=cwd, env=env))
+    return Summary(tuple(results))
