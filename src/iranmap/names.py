@@ -1,0 +1,180 @@
+"""Name normalisation: one spelling per place, whatever script or transliteration a report used.
+
+Stage: a name as written -> a normal form that two spellings of the same place share.
+
+Reports spell the same prison a dozen ways ("Qezelhessar", "Ghezel Hesar", "Zendan-e
+Ghezelhesar", "زندان قزل‌حصار"). Two layers take the variation out:
+
+- :func:`fold` removes what is never meaningful: case, diacritics, punctuation, spacing, and
+  the Arabic/Persian code-point variants of the same letter (Arabic yeh and kaf, hamza carriers,
+  ZWNJ, tatweel, Arabic-Indic digits). Its result is still readable.
+- :func:`key` goes further: it drops words that describe the kind of place rather than which
+  one ("prison", "central", "zendan-e", "زندان"), joins the words (so spacing and "-abad"
+  hyphenation do not count) and folds common Latin transliteration variants (q/gh, kh/x, e/i,
+  o/ou/oo/u, doubled letters, -iyeh/-ieh, y between vowels). It is a matching key, not a name:
+  never show it to a reader.
+
+:func:`province_key` is :func:`key` for province names: "central" and "مرکزی" are a province's
+name there (Markazi), and direction words are put first so that "Azerbaijan, East" and "East
+Azerbaijan", "Khorasan-e Razavi" and "Razavi Khorasan" agree.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+# Code points that are the same letter for a Persian reader, mapped to the Persian form.
+_PERSIAN_LETTERS = str.maketrans(
+    {
+        "\u064a": "\u06cc",  # ARABIC LETTER YEH -> FARSI YEH
+        "\u0649": "\u06cc",  # ALEF MAKSURA -> FARSI YEH
+        "\u06d2": "\u06cc",  # YEH BARREE -> FARSI YEH
+        "\u0643": "\u06a9",  # ARABIC LETTER KAF -> KEHEH
+        "\u06aa": "\u06a9",  # SWASH KAF -> KEHEH
+        "\u0629": "\u0647",  # TEH MARBUTA -> HEH
+        "\u06c0": "\u0647",  # HEH WITH YEH ABOVE -> HEH
+        "\u06c1": "\u0647",  # HEH GOAL -> HEH
+        "\u06c2": "\u0647",  # HEH GOAL WITH HAMZA ABOVE -> HEH
+        "\u06be": "\u0647",  # HEH DOACHASHMEE -> HEH
+        "\u06d5": "\u0647",  # AE (what HEH WITH YEH ABOVE decomposes to) -> HEH
+        "\u0671": "\u0627",  # ALEF WASLA -> ALEF
+        "\u0621": "",  # a bare HAMZA carries no letter
+        "\u0640": "",  # TATWEEL only stretches a word
+        "\u200c": "",  # ZERO WIDTH NON-JOINER: same word with or without it
+        "\u200d": "",  # ZERO WIDTH JOINER
+        "\u200e": "",  # LEFT-TO-RIGHT MARK
+        "\u200f": "",  # RIGHT-TO-LEFT MARK
+        "\ufeff": "",  # BYTE ORDER MARK / ZERO WIDTH NO-BREAK SPACE
+        "\u0131": "i",  # LATIN SMALL LETTER DOTLESS I (Turkish-style transliterations)
+    }
+)
+
+# Arabic-Indic (U+0660..) and Extended Arabic-Indic / Persian (U+06F0..) digits -> ASCII.
+_DIGITS = str.maketrans(
+    {chr(base + d): str(d) for base in (0x0660, 0x06F0) for d in range(10)},
+)
+
+# Unicode categories that separate words: punctuation (incl. hyphens, apostrophes, the Arabic
+# comma), symbols, modifier letters used as ayn/hamza marks (ʿ ʼ), and separators.
+_SEPARATOR_CATEGORIES = ("P", "S", "Z", "Lm", "Cc", "Cf")
+
+# Words that say what kind of place a name is, not which one. "zendan"/"zendane" is Persian
+# for prison, "markazi" for central; "ندامتگاه" is the official word for a penitentiary.
+_PLACE_NOISE = frozenset(
+    {
+        "prison",
+        "prisons",
+        "central",
+        "zendan",
+        "zendane",
+        "markazi",
+        "jail",
+        "penitentiary",
+        "the",
+        "of",
+        "زندان",
+        "مرکزی",
+        "ندامتگاه",
+    }
+)
+
+# Province names carry other noise: "Province", "Ostan-e", "and"/"va" between two regions.
+_PROVINCE_NOISE = frozenset(
+    {"province", "provinces", "ostan", "ostane", "the", "of", "and", "va", "o", "استان", "و"}
+)
+
+# The Persian ezafe ("Bandar-e Abbas", "Markazi-ye Karaj"): written or left out at will, so a
+# key ignores it when it stands as its own word.
+_EZAFE = frozenset({"e", "ye"})
+
+# Direction words of province names as written, and the word each becomes in a key.
+_DIRECTION_WORDS = {
+    "east": ("east", "sharqi", "sharghi", "shargi", "شرقی"),
+    "west": ("west", "gharbi", "qarbi", "غربی"),
+    "north": ("north", "shomali", "shemali", "shumali", "شمالی"),
+    "south": ("south", "jonubi", "jonoubi", "junubi", "جنوبی"),
+    "razavi": ("razavi", "rezavi", "رضوی"),
+}
+
+_VOWELS = "aiu"
+_Y_BETWEEN_VOWELS = re.compile(f"(?<=[{_VOWELS}])y(?=[{_VOWELS}])")
+_REPEATS = re.compile(r"(.)\1+")
+_ASCII_WORD = re.compile(r"[a-z]+")
+
+
+@lru_cache(maxsize=65536)
+def fold(text: str) -> str:
+    """``text`` without case, diacritics, punctuation or script variants; words kept.
+
+    "Qezel-Ḥeṣār" -> "qezel hesar"; "زندانِ قزل‌حصار" (with kasra and ZWNJ) -> "زندان قزلحصار";
+    Arabic yeh/kaf become Persian yeh/keheh; Persian and Arabic-Indic digits become ASCII.
+    """
+    text = unicodedata.normalize("NFKC", text).translate(_PERSIAN_LETTERS).casefold()
+    decomposed = unicodedata.normalize("NFD", text)
+    chars: list[str] = []
+    for char in decomposed:
+        category = unicodedata.category(char)
+        if category == "Mn":  # accents, Arabic harakat, hamza and madda above/below
+            continue
+        chars.append(" " if category.startswith(_SEPARATOR_CATEGORIES) else char)
+    text = unicodedata.normalize("NFC", "".join(chars))
+    # NFC may recompose nothing here, but the letter map runs again for forms that only
+    # appear once the hamza above is gone (e.g. HEH WITH YEH ABOVE -> AE).
+    text = text.translate(_PERSIAN_LETTERS).translate(_DIGITS)
+    return " ".join(text.split())
+
+
+def _latin(word: str) -> str:
+    """One folded Latin word in transliteration normal form ("ghezel" -> "qizil")."""
+    if not word.isascii():
+        return word
+    word = word.replace("kh", "x").replace("gh", "q").replace("dj", "j").replace("w", "v")
+    word = word.replace("o", "u")  # o, ou, oo, u: Qom/Qum, Bojnourd/Bojnurd, Kouhdasht
+    if word.endswith("eh") and len(word) > 3:  # the silent final heh: Saveh/Save
+        word = word[:-1]
+    word = word.replace("e", "i")  # Esfahan/Isfahan, Hesar/Hisar, Rajaei/Rajaii
+    word = _Y_BETWEEN_VOWELS.sub("", word)  # Orumiyeh/Orumieh, Kohgiluyeh
+    if len(word) > 1:  # a y after the first letter is a vowel: Khoy/Khoi, Rey/Rei
+        word = word[0] + word[1:].replace("y", "i")
+    return _REPEATS.sub(r"\1", word)  # Hessar/Hesar, Abbas/Abas, Rajaii/Rajai
+
+
+def _drop_noise(words: list[str], noise: frozenset[str]) -> list[str]:
+    """``words`` without the noise words and ezafes ("zendan e evin" -> ["evin"])."""
+    kept = [word for word in words if word not in noise and word not in _EZAFE]
+    # A name made only of noise words ("Central Prison") is still a name: keep it whole.
+    return kept or words
+
+
+@lru_cache(maxsize=65536)
+def key(text: str) -> str:
+    """The matching key of a prison or city name: two spellings of one place share it.
+
+    "Qezelhessar", "Ghezel Hesar", "Ghezelhesar Prison", "Qezel-Hesar" -> "qizilhisar";
+    "Central Karaj", "Karaj Central Prison", "زندان مرکزی کرج" -> "karaj" / "کرج".
+    Noise words ("prison", "central", "zendan-e", "زندان", ...) are dropped wherever they
+    are, then the words are joined without spaces.
+    """
+    words = _drop_noise(fold(text).split(), _PLACE_NOISE)
+    return "".join(_latin(word) for word in words)
+
+
+@lru_cache(maxsize=4096)
+def province_key(text: str) -> str:
+    """The matching key of a province name ("Ostan-e Azarbayjan-e Sharqi" -> "eastazarbaijan").
+
+    Like :func:`key`, with province noise ("province", "ostan", "and"/"va") instead of prison
+    noise, and direction words (east/sharqi/شرقی, ..., razavi) moved to the front in English.
+    """
+    words = [_latin(word) for word in _drop_noise(fold(text).split(), _PROVINCE_NOISE)]
+    rest = [word for word in words if word not in _DIRECTIONS]
+    if not rest:  # a name that is only a direction word stays what it is
+        return "".join(words)
+    return "".join([_DIRECTIONS[word] for word in words if word in _DIRECTIONS] + rest)
+
+
+_DIRECTIONS = {
+    _latin(fold(word)): direction for direction, words in _DIRECTION_WORDS.items() for word in words
+}
