@@ -1,2 +1,3 @@
 """Imports every command module so that its command is registered on ``main``."""
+
 import iranmap.cli.check  # noqa: F401
