@@ -5,10 +5,17 @@ Stage: a name (from a report row or a user) -> :class:`Match`.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Literal
+import math
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+from typing import Literal, TypeVar
 
-from iranmap.gazetteer import Precision
+from rapidfuzz import fuzz, process
+
+from iranmap.gazetteer import City, Gazetteer, Precision, Prison, Province
+from iranmap.names import fold, key, province_key
 
 Status = Literal["matched", "ambiguous", "unmatched"]
 Kind = Literal["prison", "city", "province"]
@@ -33,8 +40,10 @@ GEOCODE_COLUMNS = (
 class Match:
     """What a name resolved to.
 
-    ``status`` is "matched" (one place), "ambiguous" (several; ``candidates`` names them and
-    nothing else is filled) or "unmatched" (none). ``score`` is 0..100: 100 for an exact alias.
+    ``status`` is "matched" (one place; ``kind`` says which sort), "ambiguous" (several;
+    ``candidates`` names them and no place field is filled) or "unmatched" (none; the place
+    fields are empty and ``suggestions`` may name near misses). ``score`` is 0..100: 100 for an
+    exact name or alias, the fuzzy similarity of the keys otherwise.
     """
 
     query: str
@@ -50,3 +59,334 @@ class Match:
     lon: float | None = None
     precision: Precision | None = None
     candidates: tuple[str, ...] = ()
+    # For an unmatched name: the nearest names below the threshold, best first, to help a
+    # person fix a spelling. Never used to place anything.
+    suggestions: tuple[str, ...] = ()
+
+
+#: Default lowest fuzzy score (0..100, rapidfuzz ratio of the two keys) that can match.
+#: At 85 a key of 7 letters or more may differ by one substitution ("gizilhisar" for
+#: "qizilhisar"), a key of 3 letters or more by one letter added or dropped, and no shorter key
+#: by anything: short names are too close to each other to guess.
+DEFAULT_THRESHOLD = 85.0
+
+#: Default lead the best fuzzy candidate needs over the next different place; anything
+#: closer is a near-tie, answered "ambiguous" rather than guessed.
+DEFAULT_MARGIN = 5.0
+
+ISO_SCHEMES = ("2020", "pre-2020")
+
+# How many nearest keys a fuzzy search looks at; several keys can lead to one place.
+_FUZZY_LIMIT = 25
+# How many near misses an unmatched answer suggests, and how near they must be.
+_SUGGESTIONS = 3
+_SUGGESTION_FLOOR = 70.0
+# Two GeoNames records of one name closer than this are the same town recorded twice.
+_SAME_TOWN_KM = 10.0
+
+_CODE = re.compile(r"(?:ir ?)?(\d{1,2})")
+_T = TypeVar("_T")
+
+
+@dataclass(frozen=True)
+class _Town:
+    """A city a name can resolve to: a GeoNames city, or the city of a gazetteer prison."""
+
+    name: str
+    province_iso: str
+    lat: float
+    lon: float
+    population: int
+
+
+class Geocoder:
+    """Resolves prison, city and province names against a :class:`Gazetteer`.
+
+    Every exact key is decided once, here, in the order a reader would: a prison's own name or
+    alias, then a name shared on purpose by several prisons (ambiguous), then a city's own
+    name, a city's alias, and last the city a prison lies in. Names with no exact key go to a
+    fuzzy search over all keys, which only answers "matched" above ``threshold`` and with a
+    lead of ``margin`` over any other place. Answers are cached per key, so resolving the same
+    spelling twice costs a dictionary lookup.
+    """
+
+    def __init__(
+        self,
+        gazetteer: Gazetteer,
+        threshold: float = DEFAULT_THRESHOLD,
+        margin: float = DEFAULT_MARGIN,
+    ) -> None:
+        if not 0 < threshold <= 100:
+            msg = f"threshold must be in (0, 100], got {threshold!r}"
+            raise ValueError(msg)
+        if margin < 0:
+            msg = f"margin must be 0 or more, got {margin!r}"
+            raise ValueError(msg)
+        self.threshold = threshold
+        self.margin = margin
+        self._provinces = {p.iso: p for p in gazetteer.provinces}
+        self._place_answers = self._index_places(gazetteer)
+        self._place_keys = list(self._place_answers)
+        self._province_answers = self._index_provinces(gazetteer.provinces)
+        self._province_keys = list(self._province_answers)
+        self._codes: dict[str, dict[str, Match]] = {
+            "2020": {p.iso: self._province_match(p) for p in gazetteer.provinces},
+            "pre-2020": {
+                p.iso_pre2020: self._province_match(p) for p in gazetteer.provinces if p.iso_pre2020
+            },
+        }
+        self._hasc = {fold(p.hasc): self._province_match(p) for p in gazetteer.provinces if p.hasc}
+        self._place_cache: dict[str, Match] = {}
+        self._province_cache: dict[tuple[str, str], Match] = {}
+
+    # -- public -----------------------------------------------------------------------------
+
+    def place(self, name: str) -> Match:
+        """The prison or city ``name`` means, or why it cannot be told."""
+        name_key = key(name)
+        answer = self._place_cache.get(name_key)
+        if answer is None:
+            answer = self._resolve(name_key, self._place_answers, self._place_keys)
+            self._place_cache[name_key] = answer
+        return replace(answer, query=name)
+
+    def province(self, name: str, iso_scheme: str = "2020") -> Match:
+        """The province ``name`` means: by name, alias, Persian name, HASC or ISO code.
+
+        A bare code ("IR-07", "IR07", "07", "7") is read in ``iso_scheme``: "2020" (the
+        current ISO 3166-2:IR numbering, IR-07 = Fars) or "pre-2020" (IR-07 = Tehran).
+        """
+        if iso_scheme not in ISO_SCHEMES:
+            msg = f"iso_scheme must be one of {ISO_SCHEMES!r}, got {iso_scheme!r}"
+            raise ValueError(msg)
+        folded = fold(name)
+        cache_key = (iso_scheme, folded)
+        answer = self._province_cache.get(cache_key)
+        if answer is None:
+            answer = self._resolve_province(folded, iso_scheme)
+            self._province_cache[cache_key] = answer
+        return replace(answer, query=name)
+
+    # -- resolution -------------------------------------------------------------------------
+
+    def _resolve_province(self, folded: str, iso_scheme: str) -> Match:
+        code = _CODE.fullmatch(folded)
+        if code:
+            found = self._codes[iso_scheme].get(f"IR-{int(code.group(1)):02d}")
+            return found or Match(query="", status="unmatched", score=0.0)
+        if folded in self._hasc:
+            return self._hasc[folded]
+        return self._resolve(province_key(folded), self._province_answers, self._province_keys)
+
+    def _resolve(self, name_key: str, answers: dict[str, Match], keys: list[str]) -> Match:
+        """The exact answer for ``name_key``, else the fuzzy one."""
+        exact = answers.get(name_key)
+        if exact is not None:
+            return exact
+        if not name_key:
+            return Match(query="", status="unmatched", score=0.0)
+        return self._fuzzy(name_key, answers, keys)
+
+    def _fuzzy(self, name_key: str, answers: dict[str, Match], keys: list[str]) -> Match:
+        """Nearest places by key similarity; a match only when clearly ahead of the rest."""
+        found = process.extract(
+            name_key, keys, scorer=fuzz.ratio, processor=None, limit=_FUZZY_LIMIT
+        )
+        ranked: dict[Match, float] = {}  # each distinct answer with its best score, best first
+        for choice, score, _ in found:
+            ranked.setdefault(answers[choice], round(float(score), 1))
+        if not ranked:
+            return Match(query="", status="unmatched", score=0.0)
+        (best, best_score), *others = ranked.items()
+        if best_score < self.threshold:
+            near = [a for a, s in ranked.items() if s >= _SUGGESTION_FLOOR][:_SUGGESTIONS]
+            return Match(
+                query="",
+                status="unmatched",
+                score=best_score,
+                suggestions=_dedupe(label for answer in near for label in _labels(answer)),
+            )
+        rivals = [
+            answer
+            for answer, score in others
+            if best_score - score < self.margin or score == best_score
+        ]
+        if rivals or best.status == "ambiguous":
+            labels = _dedupe(label for answer in (best, *rivals) for label in _labels(answer))
+            return _ambiguous(labels, best_score)
+        return replace(best, score=best_score)
+
+    # -- indexes ----------------------------------------------------------------------------
+
+    def _index_places(self, gazetteer: Gazetteer) -> dict[str, Match]:
+        """Every exact place key and its answer; earlier tiers win over later ones."""
+        tiers = (
+            self._prison_answers(gazetteer.prisons),
+            self._town_answers(_city_names(gazetteer.cities, own=True)),
+            self._town_answers(_city_names(gazetteer.cities, own=False)),
+            self._town_answers(_prison_towns(gazetteer)),
+        )
+        answers: dict[str, Match] = {}
+        for tier in tiers:
+            for name_key, answer in tier.items():
+                answers.setdefault(name_key, answer)
+        return answers
+
+    def _prison_answers(self, prisons: tuple[Prison, ...]) -> dict[str, Match]:
+        own: dict[str, set[Prison]] = defaultdict(set)
+        shared: dict[str, set[Prison]] = defaultdict(set)
+        for prison in prisons:
+            for name in (prison.name_en, prison.name_fa, *prison.aliases):
+                _add(own, key(name), prison)
+            for name in prison.ambiguous:
+                _add(shared, key(name), prison)
+        answers: dict[str, Match] = {}
+        for name_key in own.keys() | shared.keys():
+            found = own.get(name_key, set()) | shared.get(name_key, set())
+            if name_key in shared or len(found) > 1:
+                answers[name_key] = _ambiguous(_dedupe(sorted(p.name_en for p in found)), 100.0)
+            else:
+                answers[name_key] = self._prison_match(found.pop())
+        return answers
+
+    def _town_answers(self, towns: dict[str, list[_Town]]) -> dict[str, Match]:
+        answers: dict[str, Match] = {}
+        for name_key, found in towns.items():
+            distinct = _distinct_towns(found)
+            if len(distinct) == 1:
+                answers[name_key] = self._town_match(distinct[0])
+            else:
+                labels = sorted(_labels(self._town_match(town))[0] for town in distinct)
+                answers[name_key] = _ambiguous(_dedupe(labels), 100.0)
+        return answers
+
+    def _index_provinces(self, provinces: tuple[Province, ...]) -> dict[str, Match]:
+        found: dict[str, set[Province]] = defaultdict(set)
+        for province in provinces:
+            for name in (province.name_en, province.name_fa, *province.aliases):
+                _add(found, province_key(name), province)
+        answers: dict[str, Match] = {}
+        for name_key, matches in found.items():
+            if len(matches) == 1:
+                answers[name_key] = self._province_match(next(iter(matches)))
+            else:
+                answers[name_key] = _ambiguous(_dedupe(sorted(p.name_en for p in matches)), 100.0)
+        return answers
+
+    # -- answers ----------------------------------------------------------------------------
+
+    def _province_name(self, iso: str) -> str | None:
+        province = self._provinces.get(iso)
+        return province.name_en if province else None
+
+    def _prison_match(self, prison: Prison) -> Match:
+        return Match(
+            query="",
+            status="matched",
+            score=100.0,
+            kind="prison",
+            prison_id=prison.id,
+            prison=prison.name_en,
+            city=prison.city or None,
+            province_iso=prison.province_iso,
+            province=self._province_name(prison.province_iso),
+            lat=prison.lat,
+            lon=prison.lon,
+            precision=prison.precision,
+        )
+
+    def _town_match(self, town: _Town) -> Match:
+        return Match(
+            query="",
+            status="matched",
+            score=100.0,
+            kind="city",
+            city=town.name,
+            province_iso=town.province_iso,
+            province=self._province_name(town.province_iso),
+            lat=town.lat,
+            lon=town.lon,
+            precision="city",
+        )
+
+    @staticmethod
+    def _province_match(province: Province) -> Match:
+        return Match(
+            query="",
+            status="matched",
+            score=100.0,
+            kind="province",
+            province_iso=province.iso,
+            province=province.name_en,
+        )
+
+
+def _add(index: dict[str, set[_T]], name_key: str, value: _T) -> None:
+    """Index ``value`` under ``name_key``; an empty key (a name of punctuation) indexes nothing."""
+    if name_key:
+        index[name_key].add(value)
+
+
+def _dedupe(labels: Iterable[str]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(labels))
+
+
+def _ambiguous(candidates: tuple[str, ...], score: float) -> Match:
+    return Match(query="", status="ambiguous", score=score, candidates=candidates)
+
+
+def _labels(answer: Match) -> tuple[str, ...]:
+    """How a reader tells the places of an answer apart: prison, "City (Province)", province."""
+    if answer.status == "ambiguous":
+        return answer.candidates
+    if answer.kind == "prison" and answer.prison:
+        return (answer.prison,)
+    if answer.kind == "city" and answer.city:
+        return (f"{answer.city} ({answer.province or answer.province_iso})",)
+    return (answer.province or "",)
+
+
+def _city_names(cities: tuple[City, ...], *, own: bool) -> dict[str, list[_Town]]:
+    """Cities by the keys of their own names (``own``) or of their aliases."""
+    towns: dict[str, list[_Town]] = defaultdict(list)
+    for city in cities:
+        town = _Town(city.name, city.province_iso, city.lat, city.lon, city.population)
+        names = (city.name, city.name_fa) if own else city.aliases
+        for name_key in dict.fromkeys(key(name) for name in names):
+            if name_key:
+                towns[name_key].append(town)
+    return towns
+
+
+def _prison_towns(gazetteer: Gazetteer) -> dict[str, list[_Town]]:
+    """The cities prisons lie in, for those the city list does not have.
+
+    Placed at the mean of their prisons' points: a town with a prison is small enough that the
+    prison stands for it at city precision.
+    """
+    points: dict[tuple[str, str], list[Prison]] = defaultdict(list)
+    for prison in gazetteer.prisons:
+        if key(prison.city):
+            points[(key(prison.city), prison.province_iso)].append(prison)
+    towns: dict[str, list[_Town]] = defaultdict(list)
+    for (name_key, iso), prisons in points.items():
+        lat = sum(p.lat for p in prisons) / len(prisons)
+        lon = sum(p.lon for p in prisons) / len(prisons)
+        towns[name_key].append(_Town(prisons[0].city, iso, round(lat, 5), round(lon, 5), 0))
+    return towns
+
+
+def _distinct_towns(towns: list[_Town]) -> list[_Town]:
+    """``towns`` without repeats: one GeoNames town recorded twice counts once (the larger)."""
+    kept: list[_Town] = []
+    for town in sorted(towns, key=lambda t: (-t.population, t.name, t.lat, t.lon)):
+        if not any(_km(town, other) < _SAME_TOWN_KM for other in kept):
+            kept.append(town)
+    return kept
+
+
+def _km(a: _Town, b: _Town) -> float:
+    """Distance in km, flat-earth: good to a few percent over the few km it is used for."""
+    dlat = a.lat - b.lat
+    dlon = (a.lon - b.lon) * math.cos(math.radians((a.lat + b.lat) / 2))
+    return 111.2 * math.hypot(dlat, dlon)
