@@ -1,0 +1,177 @@
+"""Class breaks and colours for the choropleth.
+
+Breaks come from mapclassify and are computed over itemized provinces only: a province the
+report gives no figure for is *not itemized*, a state of its own with its own swatch, never a
+value of zero. The palette is ColorBrewer's YlOrRd (sequential, colour-blind safe); the
+not-itemized grey is hatched on the map and lies outside it.
+"""
+
+from __future__ import annotations
+
+import bisect
+import itertools
+import math
+import warnings
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+from iranmap.errors import InputError, Problem
+
+Scheme = Literal["natural_breaks", "quantiles", "equal_interval", "custom"]
+SCHEMES: tuple[Scheme, ...] = ("natural_breaks", "quantiles", "equal_interval", "custom")
+MAX_CLASSES = 9
+
+# ColorBrewer YlOrRd by number of classes (Cynthia Brewer, colorbrewer2.org). 1 and 2 classes
+# take colours from the middle of the 3-class scheme so a single class is not near-white.
+PALETTES: dict[int, tuple[str, ...]] = {
+    1: ("#fd8d3c",),
+    2: ("#feb24c", "#e31a1c"),
+    3: ("#ffeda0", "#feb24c", "#f03b20"),
+    4: ("#ffffb2", "#fecc5c", "#fd8d3c", "#e31a1c"),
+    5: ("#ffffb2", "#fecc5c", "#fd8d3c", "#f03b20", "#bd0026"),
+    6: ("#ffffb2", "#fed976", "#feb24c", "#fd8d3c", "#f03b20", "#bd0026"),
+    7: ("#ffffb2", "#fed976", "#feb24c", "#fd8d3c", "#fc4e2a", "#e31a1c", "#b10026"),
+    8: ("#ffffcc", "#ffeda0", "#fed976", "#feb24c", "#fd8d3c", "#fc4e2a", "#e31a1c", "#b10026"),
+    9: (
+        "#ffffcc",
+        "#ffeda0",
+        "#fed976",
+        "#feb24c",
+        "#fd8d3c",
+        "#fc4e2a",
+        "#e31a1c",
+        "#bd0026",
+        "#800026",
+    ),
+}
+NOT_ITEMIZED_FILL = "#d4d4d4"  # neutral grey, not a YlOrRd colour; hatched on the map
+NOT_ITEMIZED_HATCH = "#7a7a7a"
+NO_POPULATION_FILL = "#f0f0f0"  # itemized, but no population to divide by
+
+
+@dataclass(frozen=True)
+class Classes:
+    """Classes over a set of values: class ``i`` holds values in ``(bounds[i-1], bounds[i]]``.
+
+    The first class starts at ``minimum`` (inclusive). ``counts`` says how many of the
+    classified values fall in each class (a custom break can leave a class empty).
+    """
+
+    scheme: Scheme
+    minimum: float
+    bounds: tuple[float, ...]
+    colors: tuple[str, ...]
+    counts: tuple[int, ...]
+
+    @property
+    def k(self) -> int:
+        """Number of classes (0 when nothing was classified)."""
+        return len(self.bounds)
+
+    def index(self, value: float) -> int:
+        """The class of ``value``; values above the last bound go to the last class."""
+        if not self.bounds:
+            msg = "no classes: nothing was itemized"
+            raise ValueError(msg)
+        return min(bisect.bisect_left(self.bounds, value), len(self.bounds) - 1)
+
+    def color(self, value: float) -> str:
+        """The fill colour of ``value``."""
+        return self.colors[self.index(value)]
+
+    def ranges(self) -> tuple[tuple[float, float], ...]:
+        """(low, high) of each class, as a legend shows them."""
+        lows = (self.minimum, *self.bounds[:-1])
+        return tuple(zip(lows, self.bounds, strict=True))
+
+
+def _option_error(option: str, message: str) -> InputError:
+    return InputError(Problem(option, None, message))
+
+
+def check_breaks(breaks: Sequence[float]) -> tuple[float, ...]:
+    """Custom breaks as a strictly ascending tuple of finite numbers, or an InputError."""
+    values = tuple(float(b) for b in breaks)
+    if not values:
+        msg = "custom classes need at least one break, found none; give e.g. --breaks 10,50,100"
+        raise _option_error("--breaks", msg)
+    if len(values) > MAX_CLASSES:
+        msg = f"at most {MAX_CLASSES} breaks are supported, found {len(values)}; give fewer breaks"
+        raise _option_error("--breaks", msg)
+    bad = [b for b in values if not math.isfinite(b)]
+    if bad:
+        msg = f"breaks must be finite numbers, found {bad[0]!r}; give e.g. --breaks 10,50,100"
+        raise _option_error("--breaks", msg)
+    if any(b >= c for b, c in itertools.pairwise(values)):
+        msg = f"breaks must be strictly ascending, found {list(values)!r}; sort them"
+        raise _option_error("--breaks", msg)
+    return values
+
+
+def check_k(k: int) -> int:
+    """The number of classes, 1 to 9, or an InputError."""
+    if not 1 <= k <= MAX_CLASSES:
+        msg = f"the number of classes must be between 1 and {MAX_CLASSES}, found {k!r}"
+        raise _option_error("--classes", msg)
+    return k
+
+
+def _bins(values: list[float], scheme: Scheme, k: int, breaks: tuple[float, ...]) -> list[float]:
+    # Imported here: mapclassify and numpy are slow to import, and options need this module.
+    import mapclassify
+    import numpy as np
+
+    data = np.asarray(values, dtype=float)
+    with warnings.catch_warnings():
+        # mapclassify warns that numba is missing (pure Python is fast enough for 31 values).
+        warnings.filterwarnings("ignore", message="Numba not installed", category=UserWarning)
+        if scheme == "natural_breaks":
+            # Fisher-Jenks is the exact, deterministic form of natural breaks (NaturalBreaks
+            # runs k-means from random seeds).
+            found = mapclassify.FisherJenks(data, k=k)
+        elif scheme == "quantiles":
+            found = mapclassify.Quantiles(data, k=k)
+        elif scheme == "equal_interval":
+            found = mapclassify.EqualInterval(data, k=k)
+        else:
+            found = mapclassify.UserDefined(data, bins=list(breaks))
+    return [float(b) for b in found.bins]
+
+
+def classify(
+    values: Sequence[float],
+    scheme: Scheme = "natural_breaks",
+    k: int = 5,
+    breaks: Sequence[float] | None = None,
+) -> Classes:
+    """Classes for ``values`` (itemized figures only: no NaN, no not-itemized zeros).
+
+    Fewer distinct values than ``k`` give as many classes as there are values; quantile
+    breaks that coincide are merged. ``breaks`` (scheme "custom") are upper bounds; the
+    largest value closes the last class when it lies above them.
+    """
+    if scheme not in SCHEMES:
+        msg = f"the classification scheme must be one of {', '.join(SCHEMES)}, found {scheme!r}"
+        raise _option_error("--scheme", msg)
+    check_k(k)
+    custom = check_breaks(breaks or ()) if scheme == "custom" else ()
+    data = sorted(float(v) for v in values)
+    if not all(math.isfinite(v) for v in data):
+        msg = f"cannot classify non-finite values: {data!r}"
+        raise ValueError(msg)
+    if not data:
+        return Classes(scheme, 0.0, (), (), ())
+    distinct = sorted(set(data))
+    if scheme != "custom" and len(distinct) <= k:
+        bounds = tuple(distinct)
+    else:
+        bounds = tuple(sorted({round(b, 6) for b in _bins(data, scheme, k, custom)}))
+    return Classes(scheme, data[0], bounds, PALETTES[len(bounds)], _counts(data, bounds))
+
+
+def _counts(data: list[float], bounds: tuple[float, ...]) -> tuple[int, ...]:
+    counts = [0] * len(bounds)
+    for value in data:
+        counts[min(bisect.bisect_left(bounds, value), len(bounds) - 1)] += 1
+    return tuple(counts)

@@ -1,0 +1,52 @@
+"""Joined figures -> map pages: values in, file contents out; nothing here touches the disk.
+
+:func:`render_report` gives every file of a report's map folder as bytes, so that the build
+can compare and write them atomically, and tests can read them without a file system. The
+same input always gives the same bytes.
+
+Importing this package is cheap (the CLI imports :class:`RenderOptions` to parse options);
+the renderers and their heavy dependencies load on first use.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from iranmap.render.options import KINDS, MEASURES, Kind, Measure, RenderOptions
+
+if TYPE_CHECKING:
+    from iranmap.join import Joined
+
+
+def render_map(joined: Joined, kind: Kind, options: RenderOptions) -> bytes:
+    """One map page (``kind``: "choropleth", "points" or "combined") as UTF-8 bytes."""
+    from iranmap.render.page import render_page
+
+    return render_page(joined, kind, options)
+
+
+def render_report(joined: Joined, options: RenderOptions) -> dict[str, bytes]:
+    """Every map file of a report, by name relative to its folder.
+
+    ``choropleth.html``, ``points.html``, ``combined.html`` and, for each, the embed
+    snippet ``<kind>.embed.html``.
+    """
+    from iranmap.render.embed import embed_name, embed_snippet
+    from iranmap.render.page import render_page
+
+    files: dict[str, bytes] = {}
+    for kind in KINDS:
+        files[f"{kind}.html"] = render_page(joined, kind, options)
+        files[embed_name(kind)] = embed_snippet(joined, kind, options)
+    return files
+
+
+__all__ = [
+    "KINDS",
+    "MEASURES",
+    "Kind",
+    "Measure",
+    "RenderOptions",
+    "render_map",
+    "render_report",
+]

@@ -1,0 +1,300 @@
+"""The province layer: classes and colours per measure, the GeoJSON the page draws, its legend
+and its table.
+
+A province without a figure is *not itemized*: hatched grey, labelled so in the legend, the
+tooltip and the table, and left out of the class breaks. Where population is known there is a
+second measure, executions per million inhabitants, with classes of its own.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from iranmap.classify import (
+    NO_POPULATION_FILL,
+    NOT_ITEMIZED_FILL,
+    NOT_ITEMIZED_HATCH,
+    Classes,
+    classify,
+)
+from iranmap.join import Joined
+from iranmap.render import i18n
+from iranmap.render._values import opt_float, opt_int, opt_str
+from iranmap.render.geo import latlng, polygon_json
+from iranmap.render.html import Html, join, lang_span, tag
+from iranmap.render.i18n import Lang
+from iranmap.render.options import Measure, RenderOptions
+
+NOT_ITEMIZED = -1  # class index of a province with no figure
+NO_POPULATION = -2  # class index, per million, of an itemized province of unknown population
+
+
+@dataclass(frozen=True)
+class ProvinceRow:
+    """One province as every part of the page shows it."""
+
+    iso: str
+    name_en: str
+    name_fa: str
+    executions: int | None  # None: not itemized
+    per_million: float | None
+    share: float | None
+    rank: int | None
+    source: str | None
+    point: list[float]  # [lat, lon] inside the province (tooltip anchor, tests)
+    geometry: dict[str, Any] | None
+
+
+@dataclass(frozen=True)
+class Choropleth:
+    """Everything the province layer needs, computed once for page and notebook alike."""
+
+    rows: tuple[ProvinceRow, ...]  # sorted by iso, as in Joined
+    classes: dict[Measure, Classes]  # "count", and "per_million" when population is known
+    measure: Measure  # the one shown first
+    itemized: int  # provinces with a figure
+
+    def class_of(self, row: ProvinceRow, measure: Measure) -> int:
+        """Class index of ``row``; NOT_ITEMIZED or NO_POPULATION when it has none."""
+        if row.executions is None:
+            return NOT_ITEMIZED
+        if measure == "count":
+            return self.classes["count"].index(row.executions)
+        if row.per_million is None:
+            return NO_POPULATION
+        return self.classes["per_million"].index(row.per_million)
+
+    def fill(self, row: ProvinceRow, measure: Measure) -> str:
+        """The fill colour (not-itemized grey without its hatch)."""
+        index = self.class_of(row, measure)
+        if index == NOT_ITEMIZED:
+            return NOT_ITEMIZED_FILL
+        if index == NO_POPULATION:
+            return NO_POPULATION_FILL
+        return self.classes[measure].colors[index]
+
+
+def build_choropleth(joined: Joined, options: RenderOptions) -> Choropleth:
+    """Classes and rows for ``joined``'s provinces."""
+    rows = tuple(_row(record) for record in joined.provinces.to_dict("records"))
+    counts = [r.executions for r in rows if r.executions is not None]
+    classes: dict[Measure, Classes] = {
+        "count": classify(counts, options.scheme, options.k, options.breaks)
+    }
+    rates = [r.per_million for r in rows if r.executions is not None and r.per_million is not None]
+    if rates:
+        # Custom breaks are given in executions; rates get natural breaks of their own.
+        scheme = "natural_breaks" if options.scheme == "custom" else options.scheme
+        classes["per_million"] = classify(rates, scheme, options.k)
+    measure: Measure = options.measure if options.measure in classes else "count"
+    return Choropleth(rows, classes, measure, len(counts))
+
+
+def _row(record: dict[str, Any]) -> ProvinceRow:
+    geometry = record["geometry"]
+    inside = geometry.representative_point()
+    executions = opt_int(record.get("executions"))
+    return ProvinceRow(
+        iso=str(record["iso"]),
+        name_en=str(record["name_en"]),
+        name_fa=str(record["name_fa"]),
+        executions=executions,
+        per_million=opt_float(record.get("per_million")) if executions is not None else None,
+        share=opt_float(record.get("share")) if executions is not None else None,
+        rank=opt_int(record.get("rank")) if executions is not None else None,
+        source=opt_str(record.get("source")),
+        point=latlng(inside.x, inside.y, 3),
+        geometry=polygon_json(geometry),
+    )
+
+
+def geojson(ch: Choropleth, lang: Lang) -> dict[str, Any]:
+    """The FeatureCollection the page draws: geometry plus what a tooltip shows, as text.
+
+    Numbers are formatted here, in the page's language, so the script only places text.
+    """
+    features = []
+    for i, row in enumerate(ch.rows):
+        if row.geometry is None:
+            continue
+        props: dict[str, Any] = {
+            "i": i,
+            "iso": row.iso,
+            "en": row.name_en,
+            "fa": row.name_fa,
+            "c": {m: ch.class_of(row, m) for m in ch.classes},
+            "v": None if row.executions is None else i18n.fmt_int(row.executions, lang),
+            "pm": None if row.per_million is None else i18n.fmt_dec(row.per_million, lang),
+            "sh": None if row.share is None else i18n.fmt_share(row.share, lang),
+            "rk": _rank(row.rank, ch.itemized, lang),
+            "src": row.source,
+            "pt": row.point,
+        }
+        features.append({"type": "Feature", "properties": props, "geometry": row.geometry})
+    return {"type": "FeatureCollection", "features": features}
+
+
+def _rank(rank: int | None, of: int, lang: Lang) -> str | None:
+    if rank is None:
+        return None
+    return i18n.text(lang, "rank_of", rank=i18n.fmt_int(rank, lang), n=i18n.fmt_int(of, lang))
+
+
+def class_labels(classes: Classes, measure: Measure, lang: Lang) -> tuple[str, ...]:
+    """Legend labels. Counts are whole numbers, so a class (33, 38] reads "34–38"."""
+    labels = []
+    for i, (low, high) in enumerate(classes.ranges()):
+        if measure == "count":
+            lo = int(low) if i == 0 else int(low // 1) + 1
+            hi = int(high // 1)
+            if lo >= hi:
+                labels.append(i18n.fmt_int(hi, lang))
+            else:
+                labels.append(f"{i18n.fmt_int(lo, lang)}–{i18n.fmt_int(hi, lang)}")
+        else:
+            labels.append(f"{i18n.fmt_dec(low, lang)}–{i18n.fmt_dec(high, lang)}")
+    return tuple(labels)
+
+
+def _swatch(color: str | None) -> Html:
+    if color is None:
+        return tag("span", {"class": "im-sw im-sw-ni", "aria-hidden": "true"})
+    return tag("span", {"class": "im-sw", "style": f"background:{color}", "aria-hidden": "true"})
+
+
+def legend(ch: Choropleth, lang: Lang) -> Html:
+    """The legend blocks, one per measure (the one not shown first is ``hidden``), and the
+    measure switch (shown by the script, useless without it)."""
+    blocks = []
+    has_no_population = any(r.executions is not None and r.per_million is None for r in ch.rows)
+    for measure, classes in ch.classes.items():
+        title = i18n.text(lang, "executions" if measure == "count" else "per_million")
+        items = [
+            tag("li", None, _swatch(color), " ", label)
+            for color, label in zip(
+                classes.colors, class_labels(classes, measure, lang), strict=True
+            )
+        ]
+        if measure == "per_million" and has_no_population:
+            items.append(
+                tag(
+                    "li",
+                    None,
+                    tag("span", {"class": "im-sw", "style": f"background:{NO_POPULATION_FILL}"}),
+                    " ",
+                    i18n.text(lang, "no_population"),
+                )
+            )
+        items.append(tag("li", None, _swatch(None), " ", i18n.text(lang, "not_itemized")))
+        blocks.append(
+            tag(
+                "div",
+                {
+                    "class": "im-legend-block",
+                    "data-measure": measure,
+                    "hidden": measure != ch.measure,
+                },
+                tag("p", {"class": "im-legend-title"}, title),
+                tag("ul", {"class": "im-classes"}, *items),
+            )
+        )
+    return join([_switch(ch, lang), *blocks])
+
+
+def _switch(ch: Choropleth, lang: Lang) -> Html | None:
+    if len(ch.classes) < 2:
+        return None
+    choices = [
+        tag(
+            "label",
+            None,
+            tag(
+                "input",
+                {"type": "radio", "name": "im-measure", "value": m, "checked": m == ch.measure},
+            ),
+            " ",
+            i18n.text(lang, "executions" if m == "count" else "per_million_short"),
+        )
+        for m in ch.classes
+    ]
+    return tag(
+        "fieldset",
+        {"class": "im-measure", "hidden": True},
+        tag("legend", None, i18n.text(lang, "measure")),
+        *choices,
+    )
+
+
+def _sorted_rows(ch: Choropleth, lang: Lang) -> list[ProvinceRow]:
+    def name(row: ProvinceRow) -> str:
+        return row.name_fa if lang == "fa" else row.name_en
+
+    itemized = sorted(
+        (r for r in ch.rows if r.executions is not None),
+        key=lambda r: (-(r.executions or 0), name(r), r.iso),
+    )
+    others = sorted((r for r in ch.rows if r.executions is None), key=lambda r: (name(r), r.iso))
+    return itemized + others
+
+
+def table(ch: Choropleth, joined: Joined, lang: Lang) -> Html:
+    """The provinces' figures as a table that reads without JavaScript."""
+    t = i18n.TEXTS[lang]
+    other: Lang = "en" if lang == "fa" else "fa"
+    rates = "per_million" in ch.classes
+    head = [t["province"], t["name_en" if lang == "fa" else "name_fa"], t["executions"]]
+    if rates:
+        head.append(t["per_million_short"])
+    head += [t["share"], t["rank"], t["source_line"]]
+    body = []
+    for row in _sorted_rows(ch, lang):
+        own, foreign = (row.name_fa, row.name_en) if lang == "fa" else (row.name_en, row.name_fa)
+        cells: list[Html] = [
+            tag("th", {"scope": "row"}, own),
+            tag("td", None, lang_span(foreign, other, lang)),
+        ]
+        if row.executions is None:
+            cells.append(tag("td", {"class": "im-ni"}, t["not_itemized"]))
+        else:
+            cells.append(tag("td", {"class": "im-num"}, i18n.fmt_int(row.executions, lang)))
+        if rates:
+            pm = "" if row.per_million is None else i18n.fmt_dec(row.per_million, lang)
+            cells.append(tag("td", {"class": "im-num"}, pm))
+        share = "" if row.share is None else i18n.fmt_share(row.share, lang)
+        rank = "" if row.rank is None else i18n.fmt_int(row.rank, lang)
+        cells += [
+            tag("td", {"class": "im-num"}, share),
+            tag("td", {"class": "im-num"}, rank),
+            tag("td", {"class": "im-src"}, tag("bdi", None, row.source or "")),
+        ]
+        body.append(tag("tr", None, *cells))
+    rec = joined.reconciliation
+    foot = [
+        (t["itemized_by_province"], rec.itemized_by_province),
+        (t["not_itemized_total"], rec.not_itemized),
+        (t["reported_total"], rec.reported_total),
+    ]
+    span = len(head) - 1
+    foot_rows = [
+        tag(
+            "tr",
+            None,
+            tag("th", {"scope": "row"}, label),
+            tag("td", {"colspan": span}, i18n.fmt_int(value, lang)),
+        )
+        for label, value in foot
+    ]
+    return tag(
+        "table",
+        {"class": "im-data-table"},
+        tag("caption", None, t["table.provinces"]),
+        tag("thead", None, tag("tr", None, *(tag("th", {"scope": "col"}, h) for h in head))),
+        tag("tbody", None, *body),
+        tag("tfoot", None, *foot_rows),
+    )
+
+
+def style_constants() -> dict[str, str]:
+    """Fills the script needs besides the class colours."""
+    return {"ni": NOT_ITEMIZED_FILL, "hatch": NOT_ITEMIZED_HATCH, "nopop": NO_POPULATION_FILL}

@@ -1,0 +1,210 @@
+"""The maps' own words in English and Persian, and number and date formatting for each.
+
+Report text (titles, notes, fact labels, names) is never translated: only the words the maps
+add around it. Persian pages use Persian digits and separators, so that a number reads the
+same in the header, the legend, the table and the tooltips.
+"""
+
+from __future__ import annotations
+
+import math
+from datetime import date
+from typing import Literal
+
+Lang = Literal["en", "fa"]
+LANGS: tuple[Lang, ...] = ("en", "fa")
+
+_FA_DIGITS = str.maketrans("0123456789,.-", "۰۱۲۳۴۵۶۷۸۹٬٫−")
+
+_MONTHS: dict[Lang, tuple[str, ...]] = {
+    "en": (
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ),
+    "fa": (
+        "ژانویه",
+        "فوریه",
+        "مارس",
+        "آوریل",
+        "مه",
+        "ژوئن",
+        "ژوئیه",
+        "اوت",
+        "سپتامبر",
+        "اکتبر",
+        "نوامبر",
+        "دسامبر",
+    ),
+}
+
+# Every word a map adds. Keys are shared by the page (Python) and the script (JS: the "t"
+# object of the embedded data), so a missing translation fails the i18n test, not a reader.
+TEXTS: dict[Lang, dict[str, str]] = {
+    "en": {
+        "kind.choropleth": "Executions by province",
+        "kind.points": "Executions by prison",
+        "kind.combined": "Executions by province and prison",
+        "period": "Period",
+        "source": "Source",
+        "facts": "Headline figures",
+        "notes": "Notes",
+        "legend": "Legend",
+        "map": "Map",
+        "noscript": "The interactive map needs JavaScript. The figures are in the table below.",
+        "executions": "Executions",
+        "per_million": "Executions per million inhabitants",
+        "per_million_short": "Per million inhabitants",
+        "measure": "Show",
+        "not_itemized": "Not itemized",
+        "not_itemized_long": "Not itemized: the report gives no figure for this province",
+        "no_population": "Population unknown",
+        "share": "Share of total",
+        "rank": "Rank",
+        "rank_of": "{rank} of {n}",
+        "province": "Province",
+        "prison": "Prison",
+        "city": "City",
+        "location": "Location",
+        "precision.facility": "prison site",
+        "precision.city": "city centre (approximate)",
+        "name_fa": "Persian name",
+        "name_en": "English name",
+        "source_line": "Source line",
+        "provinces": "Provinces",
+        "prisons": "Prisons",
+        "table": "The figures as a table",
+        "table.provinces": "Executions by province",
+        "table.prisons": "Executions by prison",
+        "table.unplaced": "Figures not on the map",
+        "reason": "Reason",
+        "reported_total": "Reported total",
+        "itemized_by_province": "Itemized by province",
+        "itemized_by_prison": "Itemized by prison",
+        "not_itemized_total": "Not itemized by province",
+        "size_key": "Circle area is proportional to the number of executions",
+        "no_figures": "The report itemizes no figures for this map.",
+        "zoom_in": "Zoom in",
+        "zoom_out": "Zoom out",
+        "gesture.touch": "Use two fingers to move the map",
+        "gesture.scroll": "Use ctrl + scroll to zoom the map",
+        "gesture.scroll_mac": "Use \u2318 + scroll to zoom the map",
+        "embed_title": "{title}: {kind}",
+        "made_with": "Made with iranmap",
+    },
+    "fa": {
+        "kind.choropleth": "اعدام‌ها به تفکیک استان",
+        "kind.points": "اعدام‌ها به تفکیک زندان",
+        "kind.combined": "اعدام‌ها به تفکیک استان و زندان",
+        "period": "دوره",
+        "source": "منبع",
+        "facts": "ارقام اصلی",
+        "notes": "یادداشت‌ها",
+        "legend": "راهنمای نقشه",
+        "map": "نقشه",
+        "noscript": "نقشهٔ تعاملی به جاوااسکریپت نیاز دارد. ارقام در جدول زیر آمده‌اند.",
+        "executions": "اعدام‌ها",
+        "per_million": "اعدام در هر یک میلیون نفر جمعیت",
+        "per_million_short": "در هر یک میلیون نفر",
+        "measure": "نمایش",
+        "not_itemized": "بدون رقم تفکیکی",
+        "not_itemized_long": "بدون رقم تفکیکی: گزارش برای این استان رقمی نمی‌دهد",
+        "no_population": "جمعیت نامعلوم",
+        "share": "سهم از کل",
+        "rank": "رتبه",
+        "rank_of": "{rank} از {n}",
+        "province": "استان",
+        "prison": "زندان",
+        "city": "شهر",
+        "location": "موقعیت",
+        "precision.facility": "محل زندان",
+        "precision.city": "مرکز شهر (تقریبی)",
+        "name_fa": "نام فارسی",
+        "name_en": "نام انگلیسی",
+        "source_line": "سطر منبع",
+        "provinces": "استان‌ها",
+        "prisons": "زندان‌ها",
+        "table": "ارقام به صورت جدول",
+        "table.provinces": "اعدام‌ها به تفکیک استان",
+        "table.prisons": "اعدام‌ها به تفکیک زندان",
+        "table.unplaced": "ارقامی که روی نقشه نیستند",
+        "reason": "دلیل",
+        "reported_total": "مجموع گزارش‌شده",
+        "itemized_by_province": "تفکیک‌شده به استان",
+        "itemized_by_prison": "تفکیک‌شده به زندان",
+        "not_itemized_total": "بدون تفکیک استانی",
+        "size_key": "مساحت هر دایره با شمار اعدام‌ها متناسب است",
+        "no_figures": "گزارش برای این نقشه رقم تفکیکی نمی‌دهد.",
+        "zoom_in": "بزرگ‌نمایی",
+        "zoom_out": "کوچک‌نمایی",
+        "gesture.touch": "برای جابه‌جا کردن نقشه از دو انگشت استفاده کنید",
+        "gesture.scroll": "برای بزرگ‌نمایی نقشه، کلید ctrl را نگه دارید و بچرخانید",
+        "gesture.scroll_mac": "برای بزرگ‌نمایی نقشه، کلید \u2318 را نگه دارید و بچرخانید",
+        "embed_title": "{title}: {kind}",
+        "made_with": "ساخته‌شده با iranmap",
+    },
+}
+
+
+def text(lang: Lang, key: str, **values: str) -> str:
+    """The map's own text ``key`` in ``lang``, with ``{placeholders}`` filled in."""
+    template = TEXTS[lang][key]
+    return template.format(**values) if values else template
+
+
+def digits(value: str, lang: Lang) -> str:
+    """Western digits and separators to Persian ones on Persian pages; unchanged otherwise."""
+    return value.translate(_FA_DIGITS) if lang == "fa" else value
+
+
+def fmt_int(value: int, lang: Lang) -> str:
+    """A count with thousands separators: "1,000" / "۱٬۰۰۰"."""
+    return digits(f"{value:,}", lang)
+
+
+def fmt_dec(value: float, lang: Lang, places: int = 1) -> str:
+    """A rate with fixed decimals: "12.3" / "۱۲٫۳"."""
+    if not math.isfinite(value):
+        msg = f"cannot format {value!r} as a number"
+        raise ValueError(msg)
+    return digits(f"{value:,.{places}f}", lang)
+
+
+def fmt_share(fraction: float, lang: Lang) -> str:
+    """A share of the total, given as a fraction: 0.165 -> "16.5%" / "٪۱۶٫۵"."""
+    number = fmt_dec(fraction * 100, lang)
+    return f"٪{number}" if lang == "fa" else f"{number}%"
+
+
+def fmt_number(value: int | float, lang: Lang) -> str:
+    """An int as a count; a float with one decimal unless it is whole."""
+    if isinstance(value, int) or float(value).is_integer():
+        return fmt_int(int(value), lang)
+    return fmt_dec(value, lang)
+
+
+def fmt_date(day: date, lang: Lang) -> str:
+    """A date in words, Gregorian calendar: "2 January 2025" / "۲ ژانویه ۲۰۲۵"."""
+    month = _MONTHS[lang][day.month - 1]
+    if lang == "fa":
+        return digits(f"{day.day} {month} {day.year}", lang)
+    return f"{day.day} {month} {day.year}"
+
+
+def fmt_period(start: date, end: date, lang: Lang) -> str:
+    """A period, shortened where the year is shared: "1 January – 31 December 2024"."""
+    if start == end:
+        return fmt_date(start, lang)
+    if start.year == end.year:
+        head = digits(f"{start.day} {_MONTHS[lang][start.month - 1]}", lang)
+        return f"{head} – {fmt_date(end, lang)}"
+    return f"{fmt_date(start, lang)} – {fmt_date(end, lang)}"

@@ -1,0 +1,55 @@
+"""How a report is rendered: language, classes, base layer, assets. Checked once, up front."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from iranmap.classify import SCHEMES, Scheme, check_breaks, check_k
+from iranmap.errors import InputError, Problem
+from iranmap.render.i18n import LANGS, Lang
+
+Measure = Literal["count", "per_million"]
+MEASURES: tuple[Measure, ...] = ("count", "per_million")
+Kind = Literal["choropleth", "points", "combined"]
+KINDS: tuple[Kind, ...] = ("choropleth", "points", "combined")
+
+
+def _one_of(option: str, value: object, allowed: tuple[str, ...]) -> None:
+    if value not in allowed:
+        msg = f"expected one of {', '.join(allowed)}, found {value!r}"
+        raise InputError(Problem(option, None, msg))
+
+
+@dataclass(frozen=True)
+class RenderOptions:
+    """Everything that changes the bytes of a map, besides the figures.
+
+    ``breaks`` are the upper bounds of the classes when ``scheme`` is "custom"; ``tiles`` is an
+    xyzservices provider name ("CartoDB.Positron") or None for no base layer (no network);
+    ``cdn`` links Leaflet instead of inlining it; ``base_url`` prefixes the map file in the
+    embed snippets (e.g. "https://example.org/maps/2024/").
+    """
+
+    lang: Lang = "en"
+    scheme: Scheme = "natural_breaks"
+    k: int = 5
+    breaks: tuple[float, ...] | None = None
+    tiles: str | None = None
+    cdn: bool = False
+    measure: Measure = "count"
+    base_url: str = ""
+
+    def __post_init__(self) -> None:
+        _one_of("--lang", self.lang, LANGS)
+        _one_of("--scheme", self.scheme, SCHEMES)
+        _one_of("--measure", self.measure, MEASURES)
+        check_k(self.k)
+        if self.scheme == "custom":
+            if self.breaks is None:
+                msg = "the custom scheme needs breaks, found none; give e.g. --breaks 10,50,100"
+                raise InputError(Problem("--breaks", None, msg))
+            object.__setattr__(self, "breaks", check_breaks(self.breaks))
+        elif self.breaks is not None:
+            msg = f"breaks are only used with --scheme custom, found scheme {self.scheme!r}"
+            raise InputError(Problem("--breaks", None, msg))

@@ -1,0 +1,315 @@
+"""The page shell every map shares: head, header, map, legend, tables, data and scripts.
+
+A page is one self-contained HTML file. What a reader needs without JavaScript (title,
+period, source, reconciliation, facts, legend, every figure in a table) is plain HTML,
+escaped as it is written; the map itself is drawn by ``web/iranmap.js`` from one JSON
+``<script>`` whose text is escaped for that context. There are no random ids, no dates of
+the build and no unordered iteration, so the same figures give the same bytes.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from iranmap.errors import InputError, Problem
+from iranmap.join import Joined
+from iranmap.render import choropleth, i18n, points
+from iranmap.render.assets import body_scripts, head_assets
+from iranmap.render.geo import bounds
+from iranmap.render.html import Html, auto_span, join, safe_url, script_json, tag
+from iranmap.render.i18n import Lang
+from iranmap.render.options import Kind, RenderOptions
+from iranmap.reports import Fact, Report
+
+# Words the script puts into tooltips and controls.
+_SCRIPT_TEXTS = (
+    "executions",
+    "per_million_short",
+    "not_itemized",
+    "share",
+    "rank",
+    "city",
+    "province",
+    "location",
+    "precision.facility",
+    "precision.city",
+    "source",
+    "provinces",
+    "prisons",
+    "zoom_in",
+    "zoom_out",
+    "map",
+)
+#: The data downloads written beside the maps (see iranmap.export.DATA_FILES).
+DOWNLOADS = ("provinces.csv", "prisons.csv", "provinces.geojson", "prisons.geojson")
+
+
+def page_title(report: Report, kind: Kind, lang: Lang) -> str:
+    """The ``<title>`` (and iframe title): the report's title and what the map shows."""
+    return i18n.text(lang, "embed_title", title=report.title, kind=i18n.text(lang, f"kind.{kind}"))
+
+
+def render_page(joined: Joined, kind: Kind, options: RenderOptions) -> bytes:
+    """One map page as UTF-8 bytes."""
+    lang = options.lang
+    ch = choropleth.build_choropleth(joined, options)
+    pts = points.build_points(joined) if kind != "choropleth" else None
+    shaded = kind != "points"
+    data = _data(joined, kind, options, ch, pts)
+    legend = _legend(kind, ch, pts, lang)
+    tables = [choropleth.table(ch, joined, lang)] if shaded else []
+    if pts is not None:
+        tables.append(points.table(pts, lang))
+    body = tag(
+        "body",
+        {"class": f"im-{kind}"},
+        tag(
+            "div",
+            {"class": "im-page"},
+            _header(joined, kind, lang),
+            tag(
+                "main",
+                {"class": "im-main"},
+                tag(
+                    "div",
+                    {
+                        "id": "im-map",
+                        "class": "im-map",
+                        "role": "region",
+                        "aria-label": _map_label(kind, lang),
+                        "dir": "ltr",
+                    },
+                    tag(
+                        "noscript",
+                        None,
+                        tag("p", {"class": "im-noscript"}, i18n.text(lang, "noscript")),
+                    ),
+                ),
+                tag(
+                    "section",
+                    {"class": "im-legend", "aria-labelledby": "im-legend-h"},
+                    tag(
+                        "h2",
+                        {"id": "im-legend-h", "class": "im-legend-h"},
+                        i18n.text(lang, "legend"),
+                    ),
+                    legend,
+                ),
+            ),
+            _tables(tables, joined, lang),
+            _footer(joined, lang),
+        ),
+        body_scripts(script_json(data), cdn=options.cdn),
+    )
+    head = tag(
+        "head",
+        None,
+        tag("meta", {"charset": "utf-8"}),
+        tag("meta", {"name": "viewport", "content": "width=device-width, initial-scale=1"}),
+        tag("title", None, page_title(joined.report, kind, lang)),
+        head_assets(cdn=options.cdn),
+    )
+    document = tag("html", {"lang": lang, "dir": "rtl" if lang == "fa" else "ltr"}, head, body)
+    return ("<!DOCTYPE html>\n" + document + "\n").encode("utf-8")
+
+
+def _map_label(kind: Kind, lang: Lang) -> str:
+    return f"{i18n.text(lang, 'map')}: {i18n.text(lang, f'kind.{kind}')}"
+
+
+def _header(joined: Joined, kind: Kind, lang: Lang) -> Html:
+    report = joined.report
+    t = i18n.TEXTS[lang]
+    period = i18n.fmt_period(report.period_start, report.period_end, lang)
+    facts = [_fact(f, lang) for f in report.facts]
+    return tag(
+        "header",
+        {"class": "im-header"},
+        tag("h1", None, auto_span(report.title)),
+        tag("p", {"class": "im-kind"}, t[f"kind.{kind}"]),
+        tag(
+            "p",
+            {"class": "im-meta"},
+            tag("span", {"class": "im-period"}, f"{t['period']}: ", period),
+            " ",
+            tag("span", {"class": "im-source"}, f"{t['source']}: ", _source(report, lang)),
+        ),
+        tag("p", {"class": "im-rec"}, joined.reconciliation.sentence(lang)),
+        tag("ul", {"class": "im-facts", "aria-label": t["facts"]}, *facts) if facts else None,
+    )
+
+
+def _source(report: Report, lang: Lang) -> Html:
+    """ "Publisher, “Title”, date", the title linked when the report gives an http(s) URL."""
+    title: Html = auto_span(report.source_title)
+    url = safe_url(report.source_url)
+    if url is not None:
+        title = tag("a", {"href": url, "rel": "noopener noreferrer"}, title)
+    quote_open, quote_close = ("«", "»") if lang == "fa" else ("“", "”")
+    sep = "، " if lang == "fa" else ", "
+    return join(
+        [
+            auto_span(report.publisher),
+            sep,
+            quote_open,
+            title,
+            quote_close,
+            sep,
+            i18n.fmt_date(report.source_date, lang),
+        ]
+    )
+
+
+def _fact(fact: Fact, lang: Lang) -> Html:
+    value = i18n.fmt_number(fact.value, lang)
+    if fact.unit == "%":
+        value = f"٪{value}" if lang == "fa" else f"{value}%"
+    elif fact.unit:
+        value = f"{value} {fact.unit}"
+    return tag("li", None, auto_span(fact.label), ": ", tag("b", None, tag("bdi", None, value)))
+
+
+def _legend(kind: Kind, ch: choropleth.Choropleth, pts: points.Points | None, lang: Lang) -> Html:
+    parts: list[Html] = []
+    if kind != "points":
+        parts.append(choropleth.legend(ch, lang))
+    if pts is not None:
+        parts.append(points.legend(pts, lang))
+    if (kind == "choropleth" and ch.itemized == 0) or (kind == "points" and pts and not pts.rows):
+        parts.append(tag("p", {"class": "im-legend-note"}, i18n.text(lang, "no_figures")))
+    return join(parts)
+
+
+def _tables(tables: list[Html], joined: Joined, lang: Lang) -> Html:
+    unplaced = joined.reconciliation.unresolved
+    if unplaced:
+        tables.append(_unplaced_table(joined, lang))
+    wrapped = [
+        tag(
+            "div",
+            {
+                "class": "im-table-wrap",
+                "tabindex": "0",
+                "role": "region",
+                "aria-label": i18n.text(lang, "table"),
+            },
+            table,
+        )
+        for table in tables
+    ]
+    return tag(
+        "details",
+        {"class": "im-tables"},
+        tag("summary", None, i18n.text(lang, "table")),
+        *wrapped,
+    )
+
+
+def _unplaced_table(joined: Joined, lang: Lang) -> Html:
+    t = i18n.TEXTS[lang]
+    head = [t["prison"], t["executions"], t["reason"], t["source_line"]]
+    rows = [
+        tag(
+            "tr",
+            None,
+            tag("th", {"scope": "row"}, auto_span(u.name)),
+            tag("td", {"class": "im-num"}, i18n.fmt_int(u.executions, lang)),
+            tag("td", None, auto_span(u.reason)),
+            tag("td", {"class": "im-src"}, tag("bdi", None, f"{u.path}:{u.line}")),
+        )
+        for u in joined.reconciliation.unresolved
+    ]
+    return tag(
+        "table",
+        {"class": "im-data-table"},
+        tag("caption", None, t["table.unplaced"]),
+        tag("thead", None, tag("tr", None, *(tag("th", {"scope": "col"}, h) for h in head))),
+        tag("tbody", None, *rows),
+    )
+
+
+def _footer(joined: Joined, lang: Lang) -> Html:
+    report = joined.report
+    notes = (
+        tag(
+            "p",
+            {"class": "im-notes"},
+            tag("b", None, i18n.text(lang, "notes")),
+            ": ",
+            auto_span(report.notes),
+        )
+        if report.notes
+        else None
+    )
+    links = join(
+        [
+            Html(" · ") if i else Html(""),
+            tag("a", {"href": name, "dir": "ltr"}, name),
+        ]
+        for i, name in enumerate(DOWNLOADS)
+    )
+    return tag(
+        "footer",
+        {"class": "im-footer"},
+        notes,
+        tag("p", {"class": "im-downloads"}, links, " · ", i18n.text(lang, "made_with")),
+    )
+
+
+def _tiles(name: str | None) -> dict[str, Any] | None:
+    if name is None:
+        return None
+    import xyzservices
+
+    try:
+        provider = xyzservices.providers.query_name(name)
+    except ValueError:
+        msg = (
+            f"no tile provider is named {name!r}; "
+            "give an xyzservices name such as 'CartoDB.Positron'"
+        )
+        raise InputError(Problem("--tiles", None, msg)) from None
+    if provider.requires_token():
+        msg = (
+            f"tile provider {name!r} needs an API key; "
+            "choose one that does not, e.g. 'OpenStreetMap.Mapnik'"
+        )
+        raise InputError(Problem("--tiles", None, msg))
+    return {
+        "url": provider.build_url(scale_factor="{r}"),
+        "attribution": provider.html_attribution,
+        "maxZoom": int(provider.get("max_zoom", 18)),
+        "subdomains": provider.get("subdomains", "abc"),
+    }
+
+
+def _data(
+    joined: Joined,
+    kind: Kind,
+    options: RenderOptions,
+    ch: choropleth.Choropleth,
+    pts: points.Points | None,
+) -> dict[str, Any]:
+    lang = options.lang
+    t = i18n.TEXTS[lang]
+    area = joined.provinces.total_bounds
+    return {
+        "kind": kind,
+        "lang": lang,
+        "t": {key: t[key] for key in _SCRIPT_TEXTS},
+        "gesture": {
+            "touch": t["gesture.touch"],
+            "scroll": t["gesture.scroll"],
+            "scrollMac": t["gesture.scroll_mac"],
+        },
+        "bounds": bounds(area),
+        "maxBounds": bounds(area, pad=8.0),
+        "tiles": _tiles(options.tiles),
+        "provinces": choropleth.geojson(ch, lang),
+        "shaded": kind != "points",
+        "colors": {m: list(c.colors) for m, c in ch.classes.items()},
+        "measure": ch.measure,
+        "style": choropleth.style_constants(),
+        "prisons": None if pts is None else points.data(pts, lang),
+        "circle": {"fill": points.FILL, "stroke": points.STROKE},
+    }

@@ -1,0 +1,208 @@
+"""The prison layer: proportional circles, their size key and their table.
+
+Circle *area* is proportional to the count (radius grows with the square root), the way a
+reader compares circles. Circles are drawn largest first, so a small prison next to a large
+one stays on top and can be hovered.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import Any
+
+from iranmap.join import Joined
+from iranmap.render import i18n
+from iranmap.render._values import opt_float, opt_int, opt_str
+from iranmap.render.geo import latlng
+from iranmap.render.html import Html, lang_span, tag
+from iranmap.render.i18n import Lang
+
+MAX_RADIUS = 28.0  # px, the largest prison
+MIN_RADIUS = 2.0  # px, so that a prison with a tiny count can still be seen and hovered
+FILL = "#2166ac"
+STROKE = "#ffffff"
+
+
+@dataclass(frozen=True)
+class PrisonRow:
+    """One mapped place as every part of the page shows it."""
+
+    place_id: str
+    name_en: str
+    name_fa: str
+    city: str | None
+    province_en: str | None
+    province_fa: str | None
+    executions: int
+    share: float | None
+    rank: int | None
+    precision: str  # "facility" or "city"
+    source: str | None
+    lat: float
+    lon: float
+
+
+@dataclass(frozen=True)
+class Points:
+    """The prison layer's rows, largest first, and its scale."""
+
+    rows: tuple[PrisonRow, ...]
+    largest: int
+
+    def radius(self, executions: int) -> float:
+        """Radius in pixels, area proportional to ``executions``."""
+        if self.largest <= 0:
+            return MIN_RADIUS
+        return round(max(MIN_RADIUS, MAX_RADIUS * math.sqrt(executions / self.largest)), 1)
+
+    def key(self) -> tuple[tuple[int, float], ...]:
+        """Two or three round reference values and their radii, largest first."""
+        if self.largest <= 0:
+            return ()
+        values = sorted({_nice_floor(self.largest / d) for d in (1, 4, 16)} - {0}, reverse=True)
+        return tuple((v, self.radius(v)) for v in values)
+
+
+def _nice_floor(value: float) -> int:
+    """The largest 1, 2 or 5 times a power of ten not above ``value`` (0 below 1)."""
+    if value < 1:
+        return 0
+    power = 10 ** math.floor(math.log10(value))
+    for step in (5, 2, 1):
+        if step * power <= value:
+            return int(step * power)
+    return int(power)  # pragma: no cover - unreachable: value >= power
+
+
+def build_points(joined: Joined) -> Points:
+    """Rows for ``joined``'s mapped prisons, largest first (ties by name)."""
+    rows = [_row(record) for record in joined.prisons.to_dict("records")]
+    rows.sort(key=lambda r: (-r.executions, r.name_en, r.place_id))
+    largest = max((r.executions for r in rows), default=0)
+    return Points(tuple(rows), largest)
+
+
+def _row(record: dict[str, Any]) -> PrisonRow:
+    point = record["geometry"]
+    lat, lon = latlng(point.x, point.y)
+    return PrisonRow(
+        place_id=str(record["place_id"]),
+        name_en=str(record["name_en"]),
+        name_fa=opt_str(record.get("name_fa")) or "",
+        city=opt_str(record.get("city")),
+        province_en=opt_str(record.get("province_en")),
+        province_fa=opt_str(record.get("province_fa")),
+        executions=int(record["executions"]),
+        share=opt_float(record.get("share")),
+        rank=opt_int(record.get("rank")),
+        precision=str(record.get("precision") or "facility"),
+        source=opt_str(record.get("source")),
+        lat=lat,
+        lon=lon,
+    )
+
+
+def data(points: Points, lang: Lang) -> list[list[Any]]:
+    """The compact array the page draws: one entry per prison, largest first.
+
+    ``[lat, lon, radius, figure, name_en, name_fa, city, province_en, province_fa,
+    precision (1 = prison site, 0 = city centre), source]``, figures already formatted.
+    """
+    return [
+        [
+            r.lat,
+            r.lon,
+            points.radius(r.executions),
+            i18n.fmt_int(r.executions, lang),
+            r.name_en,
+            r.name_fa,
+            r.city or "",
+            r.province_en or "",
+            r.province_fa or "",
+            1 if r.precision == "facility" else 0,
+            r.source or "",
+        ]
+        for r in points.rows
+    ]
+
+
+def legend(points: Points, lang: Lang) -> Html:
+    """The size key: reference circles drawn at the map's own scale."""
+    items = []
+    for value, radius in points.key():
+        size = math.ceil(2 * radius + 2)
+        circle = tag(
+            "svg",
+            {
+                "width": size,
+                "height": size,
+                "viewBox": f"0 0 {size} {size}",
+                "aria-hidden": "true",
+                "focusable": "false",
+            },
+            tag(
+                "circle",
+                {
+                    "cx": f"{size / 2:g}",
+                    "cy": f"{size / 2:g}",
+                    "r": f"{radius:g}",
+                    "fill": FILL,
+                    "fill-opacity": "0.7",
+                    "stroke": STROKE,
+                },
+            ),
+        )
+        items.append(tag("li", None, circle, tag("span", None, i18n.fmt_int(value, lang))))
+    return tag(
+        "div",
+        {"class": "im-legend-block", "data-layer": "prisons"},
+        tag("p", {"class": "im-legend-title"}, i18n.text(lang, "executions")),
+        tag("ul", {"class": "im-sizes"}, *items),
+        tag("p", {"class": "im-legend-note"}, i18n.text(lang, "size_key")),
+    )
+
+
+def table(points: Points, lang: Lang) -> Html:
+    """The prisons' figures as a table that reads without JavaScript."""
+    t = i18n.TEXTS[lang]
+    other: Lang = "en" if lang == "fa" else "fa"
+    head = [
+        t["prison"],
+        t["name_en" if lang == "fa" else "name_fa"],
+        t["city"],
+        t["province"],
+        t["executions"],
+        t["location"],
+        t["source_line"],
+    ]
+    body = []
+    for r in points.rows:
+        own, foreign = (
+            (r.name_fa or r.name_en, r.name_en) if lang == "fa" else (r.name_en, r.name_fa)
+        )
+        province = (r.province_fa if lang == "fa" else r.province_en) or ""
+        body.append(
+            tag(
+                "tr",
+                None,
+                tag("th", {"scope": "row"}, own),
+                tag("td", None, lang_span(foreign, other, lang)),
+                tag("td", None, tag("bdi", None, r.city or "")),
+                tag("td", None, province),
+                tag("td", {"class": "im-num"}, i18n.fmt_int(r.executions, lang)),
+                tag(
+                    "td",
+                    None,
+                    t[f"precision.{'facility' if r.precision == 'facility' else 'city'}"],
+                ),
+                tag("td", {"class": "im-src"}, tag("bdi", None, r.source or "")),
+            )
+        )
+    return tag(
+        "table",
+        {"class": "im-data-table"},
+        tag("caption", None, t["table.prisons"]),
+        tag("thead", None, tag("tr", None, *(tag("th", {"scope": "col"}, h) for h in head))),
+        tag("tbody", None, *body),
+    )

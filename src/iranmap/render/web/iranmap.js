@@ -1,0 +1,238 @@
+/* iranmap: draws one map page from the JSON in #im-data.
+   Text from reports and the gazetteer goes into the page with textContent only. */
+(function () {
+  "use strict";
+  var D = JSON.parse(document.getElementById("im-data").textContent);
+  var T = D.t;
+  var RTL = D.lang === "fa";
+
+  function el(tag, cls, text, parent) {
+    var e = document.createElement(tag);
+    if (cls) e.className = cls;
+    if (text !== null && text !== undefined) e.textContent = text;
+    if (parent) parent.appendChild(e);
+    return e;
+  }
+
+  function tipBox() {
+    var box = el("div", "im-tip");
+    box.lang = D.lang;
+    box.dir = RTL ? "rtl" : "ltr";
+    return box;
+  }
+
+  /* The name in the page's language first, then the other one marked with its own lang/dir. */
+  function names(box, en, fa) {
+    var own = RTL ? fa || en : en;
+    var other = RTL ? en : fa;
+    var head = el("div", "im-tip-names", null, box);
+    el("strong", null, own, head).dir = "auto";
+    if (other && other !== own) {
+      head.appendChild(document.createTextNode(" "));
+      var alt = el("span", "im-tip-alt", other, head);
+      alt.lang = RTL ? "en" : "fa";
+      alt.dir = RTL ? "ltr" : "rtl";
+    }
+  }
+
+  function line(box, label, value) {
+    if (value === null || value === undefined || value === "") return;
+    var row = el("div", "im-tip-line", null, box);
+    el("span", "im-tip-label", label + ": ", row);
+    el("bdi", null, value, row);
+  }
+
+  function provinceTip(p) {
+    var box = tipBox();
+    names(box, p.en, p.fa);
+    if (p.v === null) {
+      el("div", "im-tip-ni", T.not_itemized, box);
+      return box;
+    }
+    line(box, T.executions, p.v);
+    line(box, T.per_million_short, p.pm);
+    line(box, T.share, p.sh);
+    line(box, T.rank, p.rk);
+    line(box, T.source, p.src);
+    return box;
+  }
+
+  /* r: [lat, lon, radius, figure, name_en, name_fa, city, province_en, province_fa,
+         precision (1 site, 0 city centre), source] */
+  function prisonTip(r) {
+    var box = tipBox();
+    names(box, r[4], r[5]);
+    line(box, T.city, r[6]);
+    line(box, T.province, RTL ? r[8] || r[7] : r[7]);
+    line(box, T.executions, r[3]);
+    line(box, T.location, r[9] ? T["precision.facility"] : T["precision.city"]);
+    line(box, T.source, r[10]);
+    return box;
+  }
+
+  var map = L.map("im-map", {
+    zoomControl: false,
+    attributionControl: false,
+    zoomSnap: 0.25,
+    zoomDelta: 0.5,
+    minZoom: 3,
+    maxZoom: D.tiles ? D.tiles.maxZoom : 11,
+    maxBounds: D.maxBounds,
+    maxBoundsViscosity: 0.8,
+    gestureHandling: true,
+    gestureHandlingOptions: { text: D.gesture, duration: 1500 }
+  });
+  L.control
+    .zoom({
+      position: RTL ? "topright" : "topleft",
+      zoomInTitle: T.zoom_in,
+      zoomOutTitle: T.zoom_out
+    })
+    .addTo(map);
+  L.control.attribution({ position: RTL ? "bottomleft" : "bottomright" }).addTo(map);
+  map.fitBounds(D.bounds, { padding: [6, 6] });
+
+  if (D.tiles) {
+    L.tileLayer(D.tiles.url, {
+      attribution: D.tiles.attribution,
+      maxZoom: D.tiles.maxZoom,
+      subdomains: D.tiles.subdomains
+    }).addTo(map);
+  }
+
+  /* One canvas for provinces and prisons: hit-testing then finds the topmost shape of
+     either layer, and ten thousand circles draw fast. */
+  var canvas = L.canvas({ padding: 0.5, tolerance: 2 });
+  var measure = D.measure;
+  var hatch = (function () {
+    var tile = document.createElement("canvas");
+    tile.width = tile.height = 8;
+    var c = tile.getContext("2d");
+    c.fillStyle = D.style.ni;
+    c.fillRect(0, 0, 8, 8);
+    c.strokeStyle = D.style.hatch;
+    c.lineWidth = 1.25;
+    c.beginPath();
+    c.moveTo(0, 8);
+    c.lineTo(8, 0);
+    c.moveTo(-1, 1);
+    c.lineTo(1, -1);
+    c.moveTo(7, 9);
+    c.lineTo(9, 7);
+    c.stroke();
+    return c.createPattern(tile, "repeat");
+  })();
+
+  function fill(p) {
+    var c = p.c[measure];
+    if (c === -1) return hatch;
+    if (c === -2) return D.style.nopop;
+    return D.colors[measure][c];
+  }
+
+  function provinceStyle(feature) {
+    if (!D.shaded) {
+      return { color: "#9a9a9a", weight: 0.8, fillColor: "#f5f3ee", fillOpacity: 1 };
+    }
+    return { color: "#595959", weight: 0.8, fillColor: fill(feature.properties), fillOpacity: 1 };
+  }
+
+  var provinces = L.geoJSON(D.provinces, {
+    renderer: canvas,
+    interactive: D.shaded,
+    style: provinceStyle,
+    onEachFeature: function (feature, layer) {
+      if (!D.shaded) return;
+      layer.bindTooltip(
+        function () {
+          return provinceTip(feature.properties);
+        },
+        { sticky: true, direction: "top", className: "im-tooltip" }
+      );
+      layer.on("mouseover", function () {
+        layer.setStyle({ weight: 2.5, color: "#111111" });
+      });
+      layer.on("mouseout", function () {
+        provinces.resetStyle(layer);
+      });
+    }
+  }).addTo(map);
+
+  var prisons = null;
+  var circles = 0;
+  if (D.prisons) {
+    prisons = L.layerGroup();
+    /* Largest first, as the data comes: small circles end up on top. */
+    D.prisons.forEach(function (r) {
+      var marker = L.circleMarker([r[0], r[1]], {
+        renderer: canvas,
+        radius: r[2],
+        color: D.circle.stroke,
+        weight: 1,
+        fillColor: D.circle.fill,
+        fillOpacity: 0.7
+      });
+      marker.bindTooltip(
+        function () {
+          return prisonTip(r);
+        },
+        { direction: "top", offset: [0, -r[2]], className: "im-tooltip" }
+      );
+      prisons.addLayer(marker);
+      circles += 1;
+    });
+    prisons.addTo(map);
+  }
+
+  function showLegend() {
+    var blocks = document.querySelectorAll(".im-legend-block");
+    for (var i = 0; i < blocks.length; i++) {
+      var b = blocks[i];
+      if (b.getAttribute("data-measure")) {
+        b.hidden = b.getAttribute("data-measure") !== measure || !map.hasLayer(provinces);
+      } else if (b.getAttribute("data-layer") === "prisons") {
+        b.hidden = !prisons || !map.hasLayer(prisons);
+      }
+    }
+  }
+
+  var sw = document.querySelector(".im-measure");
+  if (sw && D.shaded) {
+    sw.hidden = false;
+    sw.addEventListener("change", function (e) {
+      if (e.target.name !== "im-measure") return;
+      measure = e.target.value;
+      provinces.setStyle(provinceStyle);
+      showLegend();
+    });
+  }
+
+  if (D.kind === "combined" && prisons) {
+    var overlays = {};
+    overlays[T.provinces] = provinces;
+    overlays[T.prisons] = prisons;
+    L.control
+      .layers(null, overlays, { collapsed: false, position: RTL ? "topleft" : "topright" })
+      .addTo(map);
+    map.on("overlayadd overlayremove", function (e) {
+      if (e.layer === provinces && map.hasLayer(prisons)) {
+        /* Re-added provinces go to the end of the canvas' drawing order: lift the prisons. */
+        prisons.eachLayer(function (m) {
+          m.bringToFront();
+        });
+      }
+      showLegend();
+    });
+  }
+
+  /* For tests and for readers' own scripts: the map and its layers. */
+  window.iranmap = {
+    map: map,
+    provinces: provinces,
+    prisons: prisons,
+    counts: { provinces: provinces.getLayers().length, prisons: circles },
+    measure: function () {
+      return measure;
+    }
+  };
+})();
