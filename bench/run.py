@@ -1,0 +1,590 @@
+"""``make bench``: iranmap side by side with folium and geopandas ``explore()``, and at scale.
+
+Writes ``bench/results.json`` (every figure) and ``bench/RESULTS.md`` (the same, for
+reading). Scratch files (peer inputs, synthetic reports, built maps, logs, npm packages) go to
+``bench/_work/``, which git ignores. See ``bench/README.md`` for what is measured and why.
+
+``--quick`` runs each measurement once on small sizes, to try the harness (its results are
+not written to RESULTS.md unless ``--write`` is given).
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import importlib.util
+import itertools
+import json
+import shutil
+import sys
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
+
+import cdn
+import machine
+import naturalearth
+import page
+import proc
+import synth
+from results import write_markdown
+
+BENCH = Path(__file__).resolve().parent
+REPO = BENCH.parent
+WORK = BENCH / "_work"
+PEERS = BENCH / "peers"
+PY = sys.executable
+IRANMAP = str(Path(sys.executable).parent / "iranmap")
+REPORT = REPO / "geodata" / "reports" / "2024-ncri"
+
+
+@dataclass(frozen=True)
+class Plan:
+    """How many times each thing runs: chosen so `make bench` stays under 10 minutes."""
+
+    process_runs: int
+    page_runs: int
+    scale_runs: int
+    scale_sizes: tuple[int, ...]
+    rebuild_runs: int
+    places: int
+
+
+FULL = Plan(
+    process_runs=5,
+    page_runs=5,
+    scale_runs=3,
+    scale_sizes=(1_000, 10_000, 100_000, 1_000_000),
+    rebuild_runs=3,
+    places=10_000,
+)
+QUICK = Plan(
+    process_runs=1,
+    page_runs=1,
+    scale_runs=1,
+    scale_sizes=(1_000, 10_000),
+    rebuild_runs=1,
+    places=1_000,
+)
+
+
+def log(message: str) -> None:
+    print(f"[bench {time.strftime('%H:%M:%S')}] {message}", flush=True)
+
+
+def rel(path: Path) -> str:
+    """A path as RESULTS.md may show it: relative to the repository, never this machine's."""
+    try:
+        return str(path.resolve().relative_to(REPO))
+    except ValueError:
+        return path.name
+
+
+def reset(folder: Path) -> Callable[[], None]:
+    def clear() -> None:
+        shutil.rmtree(folder, ignore_errors=True)
+
+    return clear
+
+
+def sizes(html: Path) -> dict[str, int]:
+    data = html.read_bytes()
+    return {"html_bytes": len(data), "gzip_bytes": len(gzip.compress(data, 9, mtime=0))}
+
+
+# ---------------------------------------------------------------------------------------------
+# inputs
+
+
+def prepare_inputs(folder: Path) -> dict[str, Any]:
+    """The shipped 2024 report's figures as the peers read them, and their geometry.
+
+    The figures come from iranmap's own join, so every tool maps the same numbers: province
+    totals (by HASC code, the key Natural Earth carries) and prison points with coordinates.
+    """
+    import pandas as pd
+
+    from iranmap.join import join
+    from iranmap.paths import geodata_dir
+    from iranmap.reports import load_report
+
+    folder.mkdir(parents=True, exist_ok=True)
+    joined = join(load_report(REPORT))
+    table = pd.read_csv(geodata_dir() / "provinces.csv", dtype=str, keep_default_na=False)
+    hasc = dict(zip(table["iso"], table["hasc"], strict=True))
+    provinces = joined.provinces[joined.provinces["executions"].notna()]
+    peer_provinces = pd.DataFrame(
+        {
+            "hasc": [hasc[iso] for iso in provinces["iso"]],
+            "name": provinces["name_en"].to_list(),
+            "executions": provinces["executions"].astype("int64").to_list(),
+        }
+    )
+    prisons = joined.prisons
+    peer_prisons = pd.DataFrame(
+        {
+            "name": prisons["name_en"].to_list(),
+            "lat": prisons.geometry.y.round(5).to_list(),
+            "lon": prisons.geometry.x.round(5).to_list(),
+            "executions": prisons["executions"].astype("int64").to_list(),
+        }
+    )
+    provinces_csv = folder / "provinces.csv"
+    prisons_csv = folder / "prisons.csv"
+    peer_provinces.to_csv(provinces_csv, index=False, lineterminator="\n")
+    peer_prisons.to_csv(prisons_csv, index=False, lineterminator="\n")
+    geometry = folder / "natural-earth-provinces.geojson"
+    facts = naturalearth.peer_geometry(naturalearth.fetch(WORK), geometry)
+    ne = json.loads(geometry.read_text(encoding="utf-8"))
+    ne_codes = {f["properties"]["hasc"] for f in ne["features"]}
+    missing = sorted(set(peer_provinces["hasc"]) - ne_codes)
+    if missing:
+        msg = f"Natural Earth has no province with HASC code {missing}; the peers would drop them"
+        raise SystemExit(msg)
+    shipped = geodata_dir() / "provinces.geojson"
+    return {
+        "report": rel(REPORT),
+        "total": joined.reconciliation.reported_total,
+        "itemized": joined.reconciliation.itemized_by_province,
+        "provinces_with_figures": len(peer_provinces),
+        "prisons_mapped": len(peer_prisons),
+        "peer_geometry": facts,
+        "iranmap_geometry": {
+            "file": "geodata/provinces.geojson",
+            "features": len(joined.provinces),
+            "bytes": shipped.stat().st_size,
+        },
+        "paths": {
+            "geometry": str(geometry),
+            "provinces": str(provinces_csv),
+            "prisons": str(prisons_csv),
+        },
+    }
+
+
+# ---------------------------------------------------------------------------------------------
+# side by side
+
+
+@dataclass(frozen=True)
+class Tool:
+    name: str
+    argv: tuple[str, ...]
+    html: Path
+    before: Callable[[], None] | None
+    kind: str  # "iranmap" or "peer"
+    geometry: str
+    provinces: int  # province shapes on its page (what "drawn" waits for)
+
+
+def tools(inputs: dict[str, Any], out: Path) -> list[Tool]:
+    paths = inputs["paths"]
+    peer_args = (paths["geometry"], paths["provinces"], paths["prisons"])
+    ne = inputs["peer_geometry"]
+    ne_text = f"Natural Earth, unsimplified ({ne['features']} features, {ne['vertices']} vertices)"
+    ours = inputs["iranmap_geometry"]
+    own_text = (
+        f"iranmap's shipped simplified geodata/provinces.geojson ({ours['features']} features)"
+    )
+    build_out = out / "iranmap-build"
+    listed = [
+        Tool(
+            "iranmap build",
+            (IRANMAP, "build", str(REPORT), "--out", str(build_out)),
+            build_out / REPORT.name / "combined.html",
+            reset(build_out),
+            "iranmap",
+            own_text,
+            ours["features"],
+        ),
+        Tool(
+            "iranmap combined.html only",
+            (PY, str(PEERS / "iranmap_combined.py"), str(REPORT), str(out / "iranmap.html")),
+            out / "iranmap.html",
+            None,
+            "iranmap",
+            own_text,
+            ours["features"],
+        ),
+        Tool(
+            "folium",
+            (PY, str(PEERS / "folium_map.py"), *peer_args, str(out / "folium.html")),
+            out / "folium.html",
+            None,
+            "peer",
+            ne_text,
+            ne["features"],
+        ),
+        Tool(
+            "geopandas explore()",
+            (PY, str(PEERS / "explore_map.py"), *peer_args, str(out / "explore.html")),
+            out / "explore.html",
+            None,
+            "peer",
+            ne_text,
+            ne["features"],
+        ),
+    ]
+    if importlib.util.find_spec("plotly") is not None:
+        listed.append(
+            Tool(
+                "plotly choropleth_map",
+                (PY, str(PEERS / "plotly_map.py"), *peer_args, str(out / "plotly.html")),
+                out / "plotly.html",
+                None,
+                "peer",
+                ne_text,
+                ne["features"],
+            )
+        )
+    return listed
+
+
+def run_round_robin(listed: Sequence[Tool], runs: int) -> dict[str, proc.Summary]:
+    """Each tool once per round, rounds repeated: slow drift of a shared machine hits all."""
+    done: dict[str, list[proc.Run]] = {t.name: [] for t in listed}
+    for round_no in range(runs):
+        for tool in listed:
+            if tool.before is not None:
+                tool.before()
+            run = proc.run_once(tool.argv, log=WORK / "logs" / f"{_slug(tool.name)}.log", cwd=REPO)
+            done[tool.name].append(run)
+        log(f"  round {round_no + 1}/{runs} done")
+    return {name: proc.Summary(tuple(r)) for name, r in done.items()}
+
+
+def _slug(text: str) -> str:
+    return "".join(c if c.isalnum() else "-" for c in text.lower()).strip("-")
+
+
+def side_by_side(
+    plan: Plan, inputs: dict[str, Any], browser: Any, assets: Any, origin: dict[str, str]
+) -> dict[str, Any]:
+    out = WORK / "side-by-side"
+    shutil.rmtree(out, ignore_errors=True)
+    out.mkdir(parents=True)
+    listed = tools(inputs, out)
+    log(f"side by side: {', '.join(t.name for t in listed)}; {plan.process_runs} runs each")
+    timings = run_round_robin(listed, plan.process_runs)
+    rows: dict[str, Any] = {}
+    for tool in listed:
+        log(f"  browser: {tool.name}")
+        offline = page.measure(
+            browser,
+            tool.html,
+            count=page.PROVINCES,
+            threshold=tool.provinces,
+            runs=plan.page_runs,
+            wait_ms=5000,
+        )
+        online = None
+        if tool.kind == "peer":
+            online = page.measure(
+                browser,
+                tool.html,
+                count=page.PROVINCES,
+                threshold=tool.provinces,
+                runs=plan.page_runs,
+                assets=assets,
+            )
+        rows[tool.name] = {
+            "kind": tool.kind,
+            "command": _shown_command(tool.argv),
+            "geometry": tool.geometry,
+            "process": timings[tool.name].to_dict(),
+            **sizes(tool.html),
+            "offline": offline.to_dict(),
+            "cdn_local": None if online is None else online.to_dict(),
+        }
+    same = (out / "iranmap.html").read_bytes() == listed[0].html.read_bytes()
+    return {
+        "tools": rows,
+        "iranmap_pages_identical": same,
+        "cdn_sources": dict(sorted(origin.items())),
+        "ratios": ratios(rows),
+    }
+
+
+def _shown_command(argv: Sequence[str]) -> str:
+    shown = []
+    for arg in argv:
+        path = Path(arg)
+        if arg == PY:
+            shown.append("python")
+        elif arg == IRANMAP:
+            shown.append("iranmap")
+        elif path.is_absolute():
+            shown.append(rel(path))
+        else:
+            shown.append(arg)
+    return " ".join(shown)
+
+
+def ratios(rows: dict[str, Any]) -> dict[str, dict[str, dict[str, float | None]]]:
+    """iranmap / peer for every figure: below 1 means iranmap is faster, smaller or lighter."""
+    metrics: dict[str, Callable[[dict[str, Any]], float | None]] = {
+        "wall_time": lambda r: r["process"]["median_s"],
+        "peak_memory": lambda r: r["process"]["peak_rss_mb"],
+        "html_bytes": lambda r: r["html_bytes"],
+        "gzip_bytes": lambda r: r["gzip_bytes"],
+        "drawn_ms": lambda r: (r["cdn_local"] or r["offline"])["drawn_ms"],
+    }
+    out: dict[str, dict[str, dict[str, float | None]]] = {}
+    for ours, our_row in rows.items():
+        if our_row["kind"] != "iranmap":
+            continue
+        for peer, peer_row in rows.items():
+            if peer_row["kind"] != "peer":
+                continue
+            key = f"{ours} / {peer}"
+            out[key] = {}
+            for metric, get in metrics.items():
+                mine, theirs = get(our_row), get(peer_row)
+                value = None if not mine or not theirs else round(mine / theirs, 3)
+                out[key][metric] = value
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+# scale
+
+
+def scale(plan: Plan) -> dict[str, Any]:
+    names = synth.gazetteer_names(REPO / "geodata")
+    rows = []
+    for n in plan.scale_sizes:
+        folder = WORK / "scale" / f"events-{n}"
+        shutil.rmtree(folder, ignore_errors=True)
+        start = time.perf_counter()
+        synth.events_report(folder, n, names)
+        generated = time.perf_counter() - start
+        out = WORK / "scale-out" / f"events-{n}"
+        argv = (IRANMAP, "build", str(folder), "--out", str(out))
+        logfile = WORK / "logs" / f"scale-{n}.log"
+        summary = proc.measure(argv, runs=plan.scale_runs, log=logfile, before_each=reset(out))
+        rows.append(
+            {
+                "rows": n,
+                "csv_bytes": (folder / "events.csv").stat().st_size,
+                "generate_s": round(generated, 2),
+                **summary.to_dict(),
+            }
+        )
+        log(f"  {n:>9,} rows: {summary.seconds:.2f} s, {summary.peak_rss_mb:.0f} MB")
+    return {"prisons_named": len(names), "events": rows, "growth": growth(rows)}
+
+
+def growth(rows: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Between consecutive sizes: how time and memory grow, and the cost of each extra row.
+
+    Linear growth shows as a steady cost per extra 1,000 rows once fixed costs (imports,
+    geodata, rendering) stop dominating; a cost per row that rises with size is worse than
+    linear.
+    """
+    steps = []
+    for small, big in itertools.pairwise(rows):
+        extra = big["rows"] - small["rows"]
+        steps.append(
+            {
+                "from": small["rows"],
+                "to": big["rows"],
+                "time_ratio": round(big["median_s"] / small["median_s"], 2),
+                "memory_ratio": round(big["peak_rss_mb"] / small["peak_rss_mb"], 2),
+                "ms_per_1k_extra_rows": round(
+                    1000 * (big["median_s"] - small["median_s"]) / extra * 1000, 3
+                ),
+                "mb_per_100k_extra_rows": round(
+                    (big["peak_rss_mb"] - small["peak_rss_mb"]) / extra * 100_000, 2
+                ),
+            }
+        )
+    return steps
+
+
+def rebuild(plan: Plan) -> list[dict[str, Any]]:
+    """A build with nothing changed (every output up to date) against a full build."""
+    targets = [REPORT, WORK / "scale" / f"events-{max(plan.scale_sizes)}"]
+    rows = []
+    for folder in targets:
+        out = WORK / "rebuild-out" / folder.name
+        argv = (IRANMAP, "build", str(folder), "--out", str(out))
+        logfile = WORK / "logs" / f"rebuild-{folder.name}.log"
+        full = proc.measure(argv, runs=plan.rebuild_runs, log=logfile, before_each=reset(out))
+        again = proc.measure(argv, runs=plan.rebuild_runs, log=logfile)
+        said = logfile.read_text(encoding="utf-8", errors="replace")
+        rows.append(
+            {
+                "report": rel(folder),
+                "full": full.to_dict(),
+                "unchanged": again.to_dict(),
+                "ratio": round(again.seconds / full.seconds, 3),
+                "said_up_to_date": "up to date" in said,
+            }
+        )
+        log(f"  rebuild {folder.name}: {again.seconds:.2f} s vs full {full.seconds:.2f} s")
+    return rows
+
+
+def points(plan: Plan, browser: Any) -> dict[str, Any]:
+    """A points map of many distinct places, built by iranmap and drawn in Chromium."""
+    import geopandas as gpd
+
+    from iranmap.paths import geodata_dir
+
+    polygons = gpd.read_file(geodata_dir() / "provinces.geojson").union_all()
+    folder = WORK / "scale" / f"places-{plan.places}"
+    shutil.rmtree(folder, ignore_errors=True)
+    synth.places_report(folder, plan.places, polygons)
+    out = WORK / "scale-out" / folder.name
+    argv = (IRANMAP, "build", str(folder), "--out", str(out))
+    built = proc.measure(
+        argv, runs=1, log=WORK / "logs" / f"{folder.name}.log", before_each=reset(out)
+    )
+    html = out / folder.name / "points.html"
+    drawn = page.measure(
+        browser,
+        html,
+        count=page.POINTS,
+        threshold=plan.places,
+        runs=plan.page_runs,
+        wait_ms=15_000,
+    )
+    log(f"  {plan.places:,} places: drawn in {drawn.drawn_ms} ms")
+    return {
+        "places": plan.places,
+        "build": built.to_dict(),
+        **sizes(html),
+        "page": drawn.to_dict(),
+    }
+
+
+# ---------------------------------------------------------------------------------------------
+# profiles
+
+
+def profiles(plan: Plan) -> dict[str, Any]:
+    """pyinstrument on a cold full build of the 2024 report and of the largest events report."""
+    found = {}
+    for folder in (REPORT, WORK / "scale" / f"events-{max(plan.scale_sizes)}"):
+        out = WORK / "profile-out" / folder.name
+        shutil.rmtree(out, ignore_errors=True)
+        result = WORK / f"profile-{folder.name}.json"
+        argv = (
+            PY,
+            str(BENCH / "profiling.py"),
+            str(result),
+            "build",
+            str(folder),
+            "--out",
+            str(out),
+        )
+        proc.run_once(argv, log=WORK / "logs" / f"profile-{folder.name}.log", cwd=REPO)
+        data = json.loads(result.read_text(encoding="utf-8"))
+        (WORK / f"profile-{folder.name}.txt").write_text(data["text"], encoding="utf-8")
+        found[rel(folder)] = {"duration_s": data["duration_s"], "stages": data["stages"]}
+        log(f"  profiled {folder.name}: {data['duration_s']} s")
+    return found
+
+
+# ---------------------------------------------------------------------------------------------
+# targets
+
+
+def targets(results: dict[str, Any]) -> list[dict[str, Any]]:
+    """The issue's targets, each with the measured value and whether it is met."""
+    found = []
+    events = results["scale"]["events"]
+    largest = events[-1]
+    found.append(
+        {
+            "target": f"iranmap build of {largest['rows']:,} events under 10 s",
+            "value": f"{largest['median_s']:.2f} s",
+            "met": largest["median_s"] < 10,
+        }
+    )
+    per_row = [g["ms_per_1k_extra_rows"] for g in results["scale"]["growth"]]
+    if len(per_row) >= 2:
+        last, before = per_row[-1], per_row[-2]
+        found.append(
+            {
+                "target": "linear growth (cost per extra row does not rise with size)",
+                "value": f"{before} then {last} ms per 1,000 extra rows",
+                "met": last <= max(before, 0.001) * 1.5,
+            }
+        )
+    drawn = results["points"]["page"]["drawn_ms"]
+    found.append(
+        {
+            "target": f"points map of {results['points']['places']:,} places drawn under 2 s",
+            "value": "never drawn" if drawn is None else f"{drawn:.0f} ms",
+            "met": drawn is not None and drawn < 2000,
+        }
+    )
+    for row in results["rebuild"]:
+        found.append(
+            {
+                "target": f"rebuild with nothing changed under half a full build ({row['report']})",
+                "value": f"{row['ratio']:.2f} of a full build",
+                "met": row["ratio"] < 0.5,
+            }
+        )
+    offline = results["side_by_side"]["tools"]["iranmap build"]["offline"]
+    found.append(
+        {
+            "target": "iranmap's map makes zero external requests",
+            "value": str(offline["external_requests"]),
+            "met": offline["external_requests"] == 0,
+        }
+    )
+    return found
+
+
+# ---------------------------------------------------------------------------------------------
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Benchmarks of iranmap against its peers.")
+    parser.add_argument("--quick", action="store_true", help="one run each, small sizes")
+    parser.add_argument("--write", action="store_true", help="with --quick: write RESULTS.md")
+    args = parser.parse_args(argv)
+    plan = QUICK if args.quick else FULL
+    started = time.perf_counter()
+    WORK.mkdir(parents=True, exist_ok=True)
+    results: dict[str, Any] = {
+        "machine": machine.describe(page.CHROMIUM),
+        "plan": asdict(plan) | {"quick": args.quick},
+    }
+    log("preparing inputs (iranmap join of the 2024 report; Natural Earth from npm)")
+    results["inputs"] = prepare_inputs(WORK / "input")
+    assets, origin = cdn.resolver(WORK)
+    with page.chromium() as browser:
+        results["side_by_side"] = side_by_side(plan, results["inputs"], browser, assets, origin)
+        log(f"scale: {', '.join(f'{n:,}' for n in plan.scale_sizes)} events")
+        results["scale"] = scale(plan)
+        log("rebuild with nothing changed")
+        results["rebuild"] = rebuild(plan)
+        log(f"points map of {plan.places:,} places")
+        results["points"] = points(plan, browser)
+    log("profiles")
+    results["profiles"] = profiles(plan)
+    results["targets"] = targets(results)
+    results["machine"]["load_average_end"] = [round(x, 2) for x in __import__("os").getloadavg()]
+    results["bench_wall_s"] = round(time.perf_counter() - started, 1)
+    del results["inputs"]["paths"]
+    if args.quick and not args.write:
+        out = WORK / "results-quick.json"
+        out.write_text(json.dumps(results, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+        log(f"quick run: wrote {rel(out)} only")
+        return 0
+    (BENCH / "results.json").write_text(
+        json.dumps(results, indent=1, ensure_ascii=False) + "\n", encoding="utf-8"
+    )
+    (BENCH / "RESULTS.md").write_text(write_markdown(results), encoding="utf-8")
+    log(f"wrote bench/RESULTS.md and bench/results.json in {results['bench_wall_s']} s")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
