@@ -14,6 +14,7 @@ from typing import Literal, TypeVar
 
 from rapidfuzz import fuzz, process
 
+from iranmap.errors import InputError
 from iranmap.gazetteer import City, Gazetteer, Precision, Prison, Province
 from iranmap.names import fold, key, province_key
 
@@ -62,6 +63,87 @@ class Match:
     # For an unmatched name: the nearest names below the threshold, best first, to help a
     # person fix a spelling. Never used to place anything.
     suggestions: tuple[str, ...] = ()
+
+
+_UTF8_BOM = b"\xef\xbb\xbf"
+_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+
+
+@dataclass(frozen=True)
+class Name:
+    """One name of a names list, with the line it came from (for messages)."""
+
+    line: int
+    text: str
+
+
+def read_names(data: bytes, path: str) -> tuple[Name, ...]:
+    """The names of a list, one per line: blank lines skipped, a UTF-8 BOM and spaces stripped.
+
+    Raises :class:`InputError` for bytes that are not UTF-8 (at the first such line, counting
+    the others) and for a list with no name at all.
+    """
+    if data.startswith(_UTF16_BOMS):
+        msg = "expected UTF-8 text, found UTF-16 (it starts with a UTF-16 byte order mark); "
+        msg += "save the file as UTF-8"
+        raise InputError.at(path, 1, msg)
+    data = data.removeprefix(_UTF8_BOM)
+    names: list[Name] = []
+    bad: list[tuple[int, UnicodeDecodeError]] = []
+    for number, raw in enumerate(data.splitlines(), start=1):
+        try:
+            text = raw.decode("utf-8").strip()
+        except UnicodeDecodeError as exc:
+            bad.append((number, exc))
+            continue
+        if text:
+            names.append(Name(number, text))
+    if bad:
+        number, error = bad[0]
+        others = f" ({len(bad)} lines like this)" if len(bad) > 1 else ""
+        msg = (
+            f"expected UTF-8 text, found byte 0x{error.object[error.start]:02x} at byte "
+            f"{error.start + 1} of the line{others}; save the file as UTF-8 (a spreadsheet's "
+            "'CSV UTF-8', or: iconv -f WINDOWS-1256 -t UTF-8 FILE > FILE.utf8)"
+        )
+        raise InputError.at(path, number, msg)
+    if not names:
+        msg = "expected one name per line, found no name (the input is empty or blank); "
+        msg += "give one prison, city or province name per line"
+        raise InputError.at(path, None, msg)
+    return tuple(names)
+
+
+def csv_row(match: Match) -> tuple[str, ...]:
+    """``match`` as the cells of :data:`GEOCODE_COLUMNS` (empty cells for missing values)."""
+    values: dict[str, object] = {
+        "query": match.query,
+        "status": match.status,
+        "score": f"{match.score:g}",
+        "prison_id": match.prison_id,
+        "prison": match.prison,
+        "city": match.city,
+        "province_iso": match.province_iso,
+        "province": match.province,
+        "lat": match.lat,
+        "lon": match.lon,
+        "precision": match.precision,
+    }
+    return tuple(
+        "" if values[column] is None else str(values[column]) for column in GEOCODE_COLUMNS
+    )
+
+
+def explain(match: Match) -> str | None:
+    """One sentence on why ``match`` placed nothing, with what to do; None for a match."""
+    if match.status == "ambiguous":
+        places = "; ".join(match.candidates)
+        return f"{match.query!r} can mean several places ({places}); write the one meant"
+    if match.status == "unmatched":
+        near = "; ".join(match.suggestions)
+        hint = f"closest: {near}" if near else "check the spelling"
+        return f"{match.query!r} matched no place (best score {match.score:g}); {hint}"
+    return None
 
 
 #: Default lowest fuzzy score (0..100, rapidfuzz ratio of the two keys) that can match.

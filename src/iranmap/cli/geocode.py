@@ -1,0 +1,109 @@
+"""``iranmap geocode``: resolve a list of names and print what each one means, as CSV."""
+
+from __future__ import annotations
+
+import csv
+import io
+import sys
+from pathlib import Path
+
+import click
+
+from iranmap.cli._app import main
+from iranmap.gazetteer import Gazetteer
+from iranmap.geocode import (
+    GEOCODE_COLUMNS,
+    ISO_SCHEMES,
+    Geocoder,
+    Match,
+    csv_row,
+    explain,
+    read_names,
+)
+
+STDIN = "<stdin>"
+
+
+def load_shipped_gazetteer() -> Gazetteer:
+    """The gazetteer of geodata/ (a function of its own so tests can hand in another)."""
+    from iranmap.gazetteer import load_gazetteer  # type: ignore[attr-defined,unused-ignore]
+
+    gazetteer: Gazetteer = load_gazetteer()
+    return gazetteer
+
+
+@main.command("geocode")
+@click.argument(
+    "file", required=False, type=click.Path(exists=True, dir_okay=False, allow_dash=True)
+)
+@click.option(
+    "--provinces",
+    is_flag=True,
+    help="The names are provinces (names, Persian names or ISO codes), not prisons or cities.",
+)
+@click.option(
+    "--iso-scheme",
+    type=click.Choice(ISO_SCHEMES),
+    default="2020",
+    show_default=True,
+    help="With --provinces: how to read a bare code like IR-07 (Fars in 2020, Tehran before).",
+)
+@click.option(
+    "--strict",
+    is_flag=True,
+    help="Exit 1 when any name is ambiguous or unmatched (the CSV is still printed in full).",
+)
+def geocode_command(file: str | None, provinces: bool, iso_scheme: str, strict: bool) -> None:
+    """Resolve names, one per line of FILE (or standard input), and print CSV.
+
+    Each name is a prison or a city (or, with --provinces, a province), in any Latin
+    transliteration or in Persian. Blank lines are skipped. The CSV on standard output has one
+    row per name, in input order, with the columns:
+
+    \b
+    query,status,score,prison_id,prison,city,province_iso,province,lat,lon,precision
+
+    status is "matched" (one place), "ambiguous" (several places; nothing is filled in) or
+    "unmatched" (no place close enough; nothing is filled in). score is 100 for an exact name
+    or alias, the fuzzy similarity otherwise. A city name that is not a prison's comes back
+    as the city, with precision "city" and empty prison columns. For every name not matched,
+    a note on standard error says why, and what the candidates or nearest names are.
+
+    Exit status: 0 when the input could be read, whatever the statuses (they are in the CSV);
+    with --strict, 1 when any name is ambiguous or unmatched; 1 when the input is not UTF-8
+    text or holds no name, with FILE:LINE and how to fix it.
+    """
+    source = file if file not in (None, "-") else STDIN
+    names = read_names(_read_bytes(file), source)
+    geocoder = Geocoder(load_shipped_gazetteer())
+    click.echo(_csv_line(GEOCODE_COLUMNS), nl=False)
+    unresolved = 0
+    for name in names:
+        match = _resolve(geocoder, name.text, provinces, iso_scheme)
+        click.echo(_csv_line(csv_row(match)), nl=False)
+        note = explain(match)
+        if note is not None:
+            unresolved += 1
+            click.echo(f"note: {source}:{name.line}: {note}", err=True)
+    if strict and unresolved:
+        total = len(names)
+        click.echo(f"error: {unresolved} of {total} names did not resolve (--strict)", err=True)
+        sys.exit(1)
+
+
+def _read_bytes(file: str | None) -> bytes:
+    if file not in (None, "-"):
+        return Path(file).read_bytes()
+    if sys.stdin.isatty():
+        click.echo("reading names from standard input, one per line; end with Ctrl-D", err=True)
+    return sys.stdin.buffer.read()
+
+
+def _csv_line(cells: tuple[str, ...]) -> str:
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\n").writerow(cells)
+    return out.getvalue()
+
+
+def _resolve(geocoder: Geocoder, name: str, provinces: bool, iso_scheme: str) -> Match:
+    return geocoder.province(name, iso_scheme) if provinces else geocoder.place(name)

@@ -1,0 +1,146 @@
+"""`iranmap geocode`: names in, CSV out, exact bytes; statuses; exit codes; bad input."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+import iranmap.cli.geocode
+from iranmap.cli import main
+from iranmap.geocode import GEOCODE_COLUMNS
+from test_geocode import read_fixture
+
+HEADER = ",".join(GEOCODE_COLUMNS) + "\n"
+
+NAMES = "Qezelhessar\n\n  Dezful  \nTehran\nAtlantis\nزندان اوين\nEvin, Tehran\n"
+
+CSV = (
+    HEADER + "Qezelhessar,matched,100,ghezel-hesar,Ghezel Hesar Prison,Karaj,IR-30,Alborz,"
+    "35.83266,50.99155,city\n"
+    "Dezful,matched,100,,,Dezful,IR-06,Khuzestan,32.38114,48.40581,city\n"
+    "Tehran,ambiguous,100,,,,,,,,\n"
+    "Atlantis,unmatched,57.1,,,,,,,,\n"
+    "زندان اوين,matched,100,evin,Evin Prison,Tehran,IR-23,Tehran,35.69439,51.42151,city\n"
+    '"Evin, Tehran",unmatched,75,,,,,,,,\n'
+)
+
+
+def notes(source: str) -> str:
+    return (
+        f"note: {source}:4: 'Tehran' can mean several places (Evin Prison; Greater Tehran "
+        "Penitentiary); write the one meant\n"
+        f"note: {source}:5: 'Atlantis' matched no place (best score 57.1); check the spelling\n"
+        f"note: {source}:7: 'Evin, Tehran' matched no place (best score 75); closest: Evin "
+        "Prison; Greater Tehran Penitentiary; Tehran (Tehran)\n"
+    )
+
+
+@pytest.fixture(autouse=True)
+def fixture_gazetteer(monkeypatch: pytest.MonkeyPatch) -> None:
+    gazetteer = read_fixture()
+    monkeypatch.setattr(iranmap.cli.geocode, "load_shipped_gazetteer", lambda: gazetteer)
+
+
+def run(args: list[str], stdin: bytes | None = None) -> Result:
+    return CliRunner().invoke(main, ["geocode", *args], input=stdin)
+
+
+def test_names_from_stdin() -> None:
+    result = run([], NAMES.encode())
+    assert (result.exit_code, result.stdout, result.stderr) == (0, CSV, notes("<stdin>"))
+
+
+def test_a_dash_is_stdin() -> None:
+    result = run(["-"], NAMES.encode())
+    assert (result.exit_code, result.stdout) == (0, CSV)
+
+
+def test_names_from_a_file_with_bom_and_crlf(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    Path("names.txt").write_bytes(b"\xef\xbb\xbf" + NAMES.replace("\n", "\r\n").encode())
+    result = run(["names.txt"])
+    assert (result.exit_code, result.stdout, result.stderr) == (0, CSV, notes("names.txt"))
+
+
+def test_strict_prints_everything_then_exits_1() -> None:
+    result = run(["--strict"], NAMES.encode())
+    assert result.exit_code == 1
+    assert result.stdout == CSV
+    assert result.stderr == notes("<stdin>") + "error: 3 of 6 names did not resolve (--strict)\n"
+
+
+def test_strict_exits_0_when_every_name_matched() -> None:
+    result = run(["--strict"], b"Evin\nKhoy\n")
+    assert (result.exit_code, result.stderr) == (0, "")
+    assert result.stdout.splitlines()[1:] == [
+        "Evin,matched,100,evin,Evin Prison,Tehran,IR-23,Tehran,35.69439,51.42151,city",
+        "Khoy,matched,100,,,Khūy,IR-04,West Azerbaijan,38.5503,44.9521,city",
+    ]
+
+
+def test_provinces_in_either_iso_scheme() -> None:
+    names = "IR-07\nEsfahan\nآذربایجان شرقی\n".encode()
+    rows_2020 = run(["--provinces"], names).stdout.splitlines()
+    rows_old = run(["--provinces", "--iso-scheme", "pre-2020"], names).stdout.splitlines()
+    assert rows_2020 == [
+        HEADER.strip(),
+        "IR-07,matched,100,,,,IR-07,Fars,,,",
+        "Esfahan,matched,100,,,,IR-10,Isfahan,,,",
+        "آذربایجان شرقی,matched,100,,,,IR-03,East Azerbaijan,,,",
+    ]
+    assert rows_old[1] == "IR-07,matched,100,,,,IR-23,Tehran,,,"
+    assert rows_old[2:] == rows_2020[2:]
+
+
+def test_a_file_that_is_not_utf8_is_refused_with_its_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    # "Evin", then two names saved as Windows-1256 (Persian Windows' own encoding).
+    Path("names.txt").write_bytes(b"Evin\n" + "اوين\nقم\n".encode("cp1256"))
+    result = run(["names.txt"])
+    assert (result.exit_code, result.stdout) == (1, "")
+    assert result.stderr == (
+        "error: names.txt:2: expected UTF-8 text, found byte 0xc7 at byte 1 of the line "
+        "(2 lines like this); save the file as UTF-8 (a spreadsheet's 'CSV UTF-8', or: "
+        "iconv -f WINDOWS-1256 -t UTF-8 FILE > FILE.utf8)\n"
+    )
+
+
+def test_utf16_is_refused() -> None:
+    result = run([], "Evin\n".encode("utf-16"))
+    assert (result.exit_code, result.stdout) == (1, "")
+    assert result.stderr == (
+        "error: <stdin>:1: expected UTF-8 text, found UTF-16 (it starts with a UTF-16 byte "
+        "order mark); save the file as UTF-8\n"
+    )
+
+
+@pytest.mark.parametrize("data", [b"", b"\n  \n", b"\xef\xbb\xbf\r\n"])
+def test_no_names_is_refused(data: bytes) -> None:
+    result = run([], data)
+    assert (result.exit_code, result.stdout) == (1, "")
+    assert result.stderr == (
+        "error: <stdin>: expected one name per line, found no name (the input is empty or "
+        "blank); give one prison, city or province name per line\n"
+    )
+
+
+def test_a_missing_file_is_a_usage_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = run(["nowhere.txt"])
+    assert result.exit_code == 2
+    assert "File 'nowhere.txt' does not exist" in result.stderr
+
+
+def test_help_says_what_the_exit_codes_are() -> None:
+    result = run(["--help"])
+    assert result.exit_code == 0
+    text = " ".join(result.stdout.split())
+    assert ",".join(GEOCODE_COLUMNS) in text
+    assert "Exit status: 0 when the input could be read, whatever the statuses" in text
+    assert "with --strict, 1 when any name is ambiguous or unmatched" in text
