@@ -7,10 +7,11 @@ CDN files are answered from local copies of the same files, to time the peer as 
 online without measuring anybody's network.
 
 "Drawn" is the time, from navigation start, of the first animation frame in which the page's
-map holds what is being waited for (``PROVINCES``: at least N vector shapes; ``POINTS``: N
-shapes, or a painted canvas, or cluster icons). It is measured inside the page with a
-MutationObserver and a requestAnimationFrame loop installed before any of the page's scripts
-run, so it includes parsing the page and running its scripts.
+map holds what is being waited for: at least N SVG shapes (folium and explore() draw each
+province and circle as one), or a painted canvas in the map (iranmap draws provinces and
+circles on one canvas, all in the same frame), or, for ``POINTS``, marker-cluster icons. It
+is measured inside the page with a MutationObserver and a requestAnimationFrame loop installed
+before any of the page's scripts run, so it includes parsing the page and running its scripts.
 """
 
 from __future__ import annotations
@@ -36,7 +37,7 @@ CHROMIUM_ARGS = [
 LOCAL_SCHEMES = ("file:", "data:", "blob:", "about:")
 
 #: JavaScript counting what is drawn; the result is compared with the threshold.
-PROVINCES = "svgShapes()"
+PROVINCES = "Math.max(svgShapes(), paintedCanvas() ? 1e9 : 0)"
 POINTS = "Math.max(svgShapes(), paintedCanvas() ? 1e9 : 0, clusterIcons() ? 1e9 : 0)"
 
 _INIT = """
