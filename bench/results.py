@@ -320,7 +320,8 @@ def _reasons(results: dict[str, Any]) -> list[str]:
     out = []
     fastest = min(peers.items(), key=lambda kv: kv[1]["process"]["median_s"])
     out.append(
-        f"- `iranmap build` makes about a dozen files where a peer makes one page: it took "
+        f"- `iranmap build` writes {tools['iranmap build'].get('files_written', 'many')} files "
+        "where a peer writes one page: it took "
         f"{build:.2f} s, against {only:.2f} s for the same combined page alone and "
         f"{fastest[1]['process']['median_s']:.2f} s for {fastest[0]}. In the profile, "
         f"{stages.get('static_images', 0):.2f} s go to the PNG and SVG images and "
@@ -353,9 +354,11 @@ def _method(results: dict[str, Any]) -> list[str]:
         "default OpenStreetMap tile layer and CDN assets. iranmap keeps its own defaults: no "
         "tiles, Leaflet inlined.",
         "- 'Provinces drawn' is the first animation frame, from navigation start, in which "
-        "the page's map holds one vector shape per province feature (31 for iranmap, "
-        f"{results['inputs']['peer_geometry']['features']} for Natural Earth), measured inside "
-        "the page; a page that has not drawn 5 s after its load event is 'never drawn'.",
+        "the page's map holds one SVG shape per province feature (folium and explore(): "
+        f"{results['inputs']['peer_geometry']['features']} for Natural Earth) or a painted "
+        "canvas (iranmap draws its 31 provinces and its circles on one canvas, in one frame), "
+        "measured inside the page; a page that has not drawn 5 s after its load event is "
+        "'never drawn'.",
         "- External requests are every request whose URL is not file:, data: or blob:, "
         "counted and aborted offline. 'CDN answered locally' serves the files whose exact "
         "package and version a registry carries (Leaflet from the xstatic-leaflet wheel; "

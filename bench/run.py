@@ -298,6 +298,8 @@ def side_by_side(
             "offline": offline.to_dict(),
             "cdn_local": None if online is None else online.to_dict(),
         }
+    build_dir = listed[0].html.parent
+    rows[listed[0].name]["files_written"] = sum(1 for p in build_dir.rglob("*") if p.is_file())
     same = (out / "iranmap.html").read_bytes() == listed[0].html.read_bytes()
     return {
         "tools": rows,
