@@ -167,7 +167,9 @@ def classify(
         bounds = tuple(distinct)
     else:
         bounds = tuple(sorted({round(b, 6) for b in _bins(data, scheme, k, custom)}))
-    return Classes(scheme, data[0], bounds, PALETTES[len(bounds)], _counts(data, bounds))
+    # Custom classes are the user's: the first one starts at zero, whatever the data.
+    minimum = min(0.0, data[0]) if scheme == "custom" else data[0]
+    return Classes(scheme, minimum, bounds, PALETTES[len(bounds)], _counts(data, bounds))
 
 
 def _counts(data: list[float], bounds: tuple[float, ...]) -> tuple[int, ...]:

@@ -163,7 +163,7 @@ def _swatch(color: str | None) -> Html:
     return tag("span", {"class": "im-sw", "style": f"background:{color}", "aria-hidden": "true"})
 
 
-def legend(ch: Choropleth, lang: Lang) -> Html:
+def legend(ch: Choropleth, lang: Lang, *, switch: bool = True) -> Html:
     """The legend blocks, one per measure (the one not shown first is ``hidden``), and the
     measure switch (shown by the script, useless without it)."""
     blocks = []
@@ -199,7 +199,7 @@ def legend(ch: Choropleth, lang: Lang) -> Html:
                 tag("ul", {"class": "im-classes"}, *items),
             )
         )
-    return join([_switch(ch, lang), *blocks])
+    return join([_switch(ch, lang) if switch else None, *blocks])
 
 
 def _switch(ch: Choropleth, lang: Lang) -> Html | None:

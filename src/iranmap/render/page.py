@@ -256,7 +256,8 @@ def _footer(joined: Joined, lang: Lang) -> Html:
     )
 
 
-def _tiles(name: str | None) -> dict[str, Any] | None:
+def tile_provider(name: str | None) -> Any:
+    """The xyzservices ``TileProvider`` called ``name``, or None; InputError when unusable."""
     if name is None:
         return None
     import xyzservices
@@ -275,6 +276,13 @@ def _tiles(name: str | None) -> dict[str, Any] | None:
             "choose one that does not, e.g. 'OpenStreetMap.Mapnik'"
         )
         raise InputError(Problem("--tiles", None, msg))
+    return provider
+
+
+def _tiles(name: str | None) -> dict[str, Any] | None:
+    provider = tile_provider(name)
+    if provider is None:
+        return None
     return {
         "url": provider.build_url(scale_factor="{r}"),
         "attribution": provider.html_attribution,

@@ -1,0 +1,264 @@
+"""The maps in a notebook: load a report, get each map as a ``folium.Map``.
+
+    >>> from iranmap import api
+    >>> joined = api.load("geodata/reports/2024-ncri")
+    >>> api.combined_map(joined)          # displays in Jupyter
+
+The maps use the same classes, colours, radii and tooltip texts as the HTML pages (they come
+from the same :mod:`iranmap.render` functions); they are ordinary folium maps, so a notebook
+can add layers or save them. Tooltip text is escaped before folium sees it: folium places
+tooltip content into the page as HTML.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from iranmap.classify import Scheme
+from iranmap.join import Joined
+from iranmap.render.i18n import Lang
+from iranmap.render.options import Kind, Measure, RenderOptions
+
+if TYPE_CHECKING:
+    import folium
+
+    from iranmap.render.choropleth import Choropleth, ProvinceRow
+    from iranmap.render.points import Points, PrisonRow
+
+BACKGROUND = "#dfe7ec"
+
+
+def load(report_dir: str | Path) -> Joined:
+    """A report folder, loaded and joined to the map (raises InputError on any problem)."""
+    from iranmap.join import join
+    from iranmap.reports import load_report
+
+    return join(load_report(Path(report_dir)))
+
+
+def choropleth_map(
+    joined: Joined,
+    *,
+    lang: Lang = "en",
+    scheme: Scheme = "natural_breaks",
+    k: int = 5,
+    breaks: Sequence[float] | None = None,
+    measure: Measure = "count",
+    tiles: str | None = None,
+) -> folium.Map:
+    """Provinces shaded by executions (or per million inhabitants), as on choropleth.html."""
+    options = _options(lang, scheme, k, breaks, measure, tiles)
+    return _map(joined, "choropleth", options)
+
+
+def points_map(joined: Joined, *, lang: Lang = "en", tiles: str | None = None) -> folium.Map:
+    """Prisons as proportional circles, as on points.html."""
+    return _map(joined, "points", _options(lang, "natural_breaks", 5, None, "count", tiles))
+
+
+def combined_map(
+    joined: Joined,
+    *,
+    lang: Lang = "en",
+    scheme: Scheme = "natural_breaks",
+    k: int = 5,
+    breaks: Sequence[float] | None = None,
+    measure: Measure = "count",
+    tiles: str | None = None,
+) -> folium.Map:
+    """Both layers with a layer control, as on combined.html."""
+    options = _options(lang, scheme, k, breaks, measure, tiles)
+    return _map(joined, "combined", options)
+
+
+def _options(
+    lang: Lang,
+    scheme: Scheme,
+    k: int,
+    breaks: Sequence[float] | None,
+    measure: Measure,
+    tiles: str | None,
+) -> RenderOptions:
+    return RenderOptions(
+        lang=lang,
+        scheme=scheme,
+        k=k,
+        breaks=None if breaks is None else tuple(breaks),
+        measure=measure,
+        tiles=tiles,
+    )
+
+
+def _map(joined: Joined, kind: Kind, options: RenderOptions) -> folium.Map:
+    import folium
+
+    from iranmap.render import choropleth, points
+    from iranmap.render.geo import bounds
+    from iranmap.render.page import tile_provider
+
+    provider = tile_provider(options.tiles)
+    fmap = folium.Map(location=None, tiles=provider, control_scale=False, prefer_canvas=True)
+    root: Any = fmap.get_root()  # a branca Figure, typed as its base class
+    root.header.add_child(folium.Element(f"<style>.folium-map{{background:{BACKGROUND}}}</style>"))
+    ch = choropleth.build_choropleth(joined, options)
+    layer = _province_layer(ch, options.lang, shaded=kind != "points")
+    layer.add_to(fmap)
+    legend = []
+    if kind != "points":
+        legend.append(choropleth.legend(ch, options.lang, switch=False))
+    if kind != "choropleth":
+        pts = points.build_points(joined)
+        _prison_layer(pts, options.lang).add_to(fmap)
+        legend.append(points.legend(pts, options.lang))
+    if kind == "combined":
+        folium.LayerControl(collapsed=False).add_to(fmap)
+    root.html.add_child(folium.Element(_legend_box(legend, options.lang)))
+    south_west, north_east = bounds(joined.provinces.total_bounds)
+    fmap.fit_bounds([south_west, north_east])
+    return fmap
+
+
+def _legend_box(blocks: Sequence[str], lang: Lang) -> str:
+    from iranmap.render.html import tag
+
+    style = (
+        "position:fixed;bottom:24px;left:10px;z-index:1000;background:#fff;padding:6px 9px;"
+        "border:1px solid #b8b8b8;border-radius:4px;font:12px/1.4 sans-serif;max-width:230px"
+    )
+    css = (
+        "<style>.im-legend-block[hidden]{display:none}.im-classes,.im-sizes{list-style:none;"
+        "margin:0;padding:0}.im-classes li{display:flex;gap:6px;align-items:center}"
+        ".im-sw{display:inline-block;width:22px;height:12px;border:1px solid #595959}"
+        ".im-sw-ni{background:#d4d4d4 repeating-linear-gradient(-45deg,#7a7a7a 0 1.5px,"
+        "transparent 1.5px 5px)}.im-sizes{display:flex;gap:8px;align-items:flex-end}"
+        ".im-sizes li{display:flex;flex-direction:column;align-items:center}"
+        ".im-legend-title{margin:4px 0 2px;font-weight:600}.im-legend-note{margin:2px 0 0}</style>"
+    )
+    box = tag(
+        "div",
+        {
+            "class": "im-legend",
+            "style": style,
+            "lang": lang,
+            "dir": "rtl" if lang == "fa" else "ltr",
+        },
+        *blocks,
+    )
+    return css + box
+
+
+def _tooltip_html(lines: list[tuple[str, str]], head: str) -> str:
+    """Tooltip content as escaped HTML (folium sets it with innerHTML)."""
+    body = "".join(f"<div>{html.escape(k)}: {html.escape(v)}</div>" for k, v in lines if v)
+    return f"<div><strong>{html.escape(head)}</strong>{body}</div>"
+
+
+def _names(en: str, fa: str, lang: Lang) -> str:
+    own, other = (fa or en, en) if lang == "fa" else (en, fa)
+    return f"{own} / {other}" if other and other != own else own
+
+
+def _province_feature(ch: Choropleth, row: ProvinceRow, lang: Lang) -> dict[str, Any]:
+    from iranmap.render import i18n
+
+    t = i18n.TEXTS[lang]
+    if row.executions is None:
+        lines = [(t["executions"], t["not_itemized"])]
+    else:
+        lines = [
+            (t["executions"], i18n.fmt_int(row.executions, lang)),
+            (
+                t["per_million_short"],
+                "" if row.per_million is None else i18n.fmt_dec(row.per_million, lang),
+            ),
+            (t["share"], "" if row.share is None else i18n.fmt_share(row.share, lang)),
+            (t["rank"], "" if row.rank is None else i18n.fmt_int(row.rank, lang)),
+            (t["source"], row.source or ""),
+        ]
+    return {
+        "type": "Feature",
+        "id": row.iso,
+        "properties": {
+            "tooltip": _tooltip_html(lines, _names(row.name_en, row.name_fa, lang)),
+            "fill": ch.fill(row, ch.measure),
+        },
+        "geometry": row.geometry,
+    }
+
+
+def _province_layer(ch: Choropleth, lang: Lang, *, shaded: bool) -> folium.GeoJson:
+    import folium
+
+    from iranmap.render import i18n
+
+    features = [_province_feature(ch, r, lang) for r in ch.rows if r.geometry is not None]
+    collection = {"type": "FeatureCollection", "features": features}
+
+    def style(feature: dict[str, Any]) -> dict[str, Any]:
+        if not shaded:
+            return {"color": "#9a9a9a", "weight": 0.8, "fillColor": "#f5f3ee", "fillOpacity": 1}
+        fill = feature["properties"]["fill"]
+        return {"color": "#595959", "weight": 0.8, "fillColor": fill, "fillOpacity": 1}
+
+    return folium.GeoJson(
+        collection,
+        name=i18n.text(lang, "provinces"),
+        style_function=style,
+        tooltip=folium.GeoJsonTooltip(fields=["tooltip"], labels=False) if shaded else None,
+        control=True,
+    )
+
+
+def _prison_feature(pts: Points, row: PrisonRow, lang: Lang) -> dict[str, Any]:
+    from iranmap.render import i18n
+
+    t = i18n.TEXTS[lang]
+    precision = "facility" if row.precision == "facility" else "city"
+    lines = [
+        (t["city"], row.city or ""),
+        (t["province"], (row.province_fa if lang == "fa" else row.province_en) or ""),
+        (t["executions"], i18n.fmt_int(row.executions, lang)),
+        (t["location"], t[f"precision.{precision}"]),
+        (t["source"], row.source or ""),
+    ]
+    return {
+        "type": "Feature",
+        "id": row.place_id,
+        "properties": {
+            "tooltip": _tooltip_html(lines, _names(row.name_en, row.name_fa, lang)),
+            "radius": pts.radius(row.executions),
+        },
+        "geometry": {"type": "Point", "coordinates": [row.lon, row.lat]},
+    }
+
+
+def _prison_layer(pts: Points, lang: Lang) -> folium.GeoJson:
+    import folium
+
+    from iranmap.render import i18n, points
+
+    collection = {
+        "type": "FeatureCollection",
+        "features": [_prison_feature(pts, r, lang) for r in pts.rows],
+    }
+
+    def style(feature: dict[str, Any]) -> dict[str, Any]:
+        return {
+            "radius": feature["properties"]["radius"],
+            "color": points.STROKE,
+            "weight": 1,
+            "fillColor": points.FILL,
+            "fillOpacity": 0.7,
+        }
+
+    return folium.GeoJson(
+        collection,
+        name=i18n.text(lang, "prisons"),
+        marker=folium.CircleMarker(),
+        style_function=style,
+        tooltip=folium.GeoJsonTooltip(fields=["tooltip"], labels=False),
+        control=True,
+    )
