@@ -189,7 +189,7 @@ def load_report(
         total = _settle_total(meta, figures, problems)
         if not problems:
             return _assemble(folder, meta, figures, total)
-    raise InputError(sorted(set(problems), key=_problem_order))
+    raise InputError(sorted(dict.fromkeys(problems), key=_problem_order))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -393,6 +393,8 @@ class _TomlChecker:
 
     def date(self, data: Mapping[str, Any], path: tuple[str | int, ...]) -> date | None:
         value = self._value(data, path)
+        if value is None:  # a missing date is reported by required()
+            return None
         if isinstance(value, date) and not isinstance(value, datetime):
             return value
         if isinstance(value, str):
@@ -540,6 +542,7 @@ def _check_header(
     allowed = (*required, *optional)
     found = len(problems)
     seen: set[str] = set()
+    meant: set[str] = set()  # required columns an unknown one is a misspelling of
     for position, name in enumerate(names, 1):
         if name == "":
             msg = (
@@ -553,8 +556,9 @@ def _check_header(
             hint = _did_you_mean(name, allowed)
             msg = f"unknown column {name!r}; the allowed columns are {', '.join(allowed)}{hint}"
             problems.append(Problem(shown, line, msg))
+            meant.update(c for c in required if hint == _did_you_mean(name, (c,)))
         seen.add(name)
-    missing = [c for c in required if c not in seen]
+    missing = [c for c in required if c not in seen and c not in meant]
     if missing:
         listed = ", ".join(repr(c) for c in missing)
         msg = (
@@ -586,7 +590,7 @@ def _read_small_csv(
     if not text.strip():
         problems.append(_empty_problem(shown, columns))
         return None
-    reader = csv.reader(io.StringIO(text, newline=""))
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     header: list[str] | None = None
     rows: list[_Row] = []
     end = 0
@@ -604,10 +608,21 @@ def _read_small_csv(
             if row is not None:
                 rows.append(row)
     except csv.Error as exc:
-        msg = f"the CSV cannot be read ({exc}); check the quotes on this line"
-        problems.append(Problem(shown, end + 1, msg))
+        problems.append(Problem(shown, end + 1, _quote_message(str(exc))))
         return None
     return rows
+
+
+def _quote_message(error: str) -> str:
+    if "end of data" in error or "EOF inside string" in error:
+        return (
+            "a quote opened on this line is never closed, so the rest of the file would be one "
+            'value; close the quote, or write a quote inside a value twice ("")'
+        )
+    return (
+        f"the CSV cannot be read here ({error}); put a value holding quotes inside quotes "
+        'and write each quote in it twice ("")'
+    )
 
 
 def _row(
@@ -744,7 +759,7 @@ def _read_figures_file(
     rows = _read_small_csv(path, columns, problems)
     if rows is None:
         return None
-    if not rows:
+    if not rows and len(problems) == found:
         what = "prison" if place_column == "prison" else "province"
         warnings.warn(
             f"{path}: has a header but no rows; the report itemizes no {what}", stacklevel=4
@@ -810,14 +825,7 @@ def _events_frame(path: Path, problems: list[Problem]) -> pd.DataFrame | None:
             engine="c",
         )
     except pd.errors.ParserError as exc:
-        line_match = re.search(r"in line (\d+), saw (\d+)", str(exc))
-        line = int(line_match.group(1)) + header_line - 1 if line_match else None
-        count = f"{line_match.group(2)} fields" if line_match else "more fields"
-        msg = (
-            f"this row has {count} but the header has {len(names)} ({','.join(names)}); "
-            "put quotes around a value holding a comma, or remove the extra comma"
-        )
-        problems.append(Problem(shown, line, msg))
+        problems.append(_parser_problem(shown, str(exc), header_line, names))
         return None
     frame.columns = pd.Index(names)
     frame["line"] = _event_lines(text, header_line, len(frame))
@@ -825,6 +833,20 @@ def _events_frame(path: Path, problems: list[Problem]) -> pd.DataFrame | None:
     blank = (filled == "").all(axis=1)
     filled["line"] = frame["line"]
     return filled.loc[~blank].reset_index(drop=True)
+
+
+def _parser_problem(shown: str, error: str, header_line: int, names: Sequence[str]) -> Problem:
+    """pandas' tokenizer error, as a problem at the line of the row it stopped at."""
+    if eof := re.search(r"EOF inside string starting at row (\d+)", error):
+        return Problem(shown, int(eof.group(1)) + header_line, _quote_message(error))
+    found = re.search(r"in line (\d+), saw (\d+)", error)
+    line = int(found.group(1)) + header_line - 1 if found else None
+    count = f"{found.group(2)} fields" if found else "more fields"
+    msg = (
+        f"this row has {count} but the header has {len(names)} ({','.join(names)}); "
+        "put quotes around a value holding a comma, or remove the extra comma"
+    )
+    return Problem(shown, line, msg)
 
 
 def _first_record(text: str) -> tuple[int, list[str]]:
@@ -909,7 +931,7 @@ def _check_events(
     if "age" in frame:
         out["age"] = _check_age(frame, report)
     if "sex" in frame:
-        out["sex"] = _check_choice(frame, "sex", SEX_VALUES, report)
+        out["sex"] = _check_choice(frame, "sex", SEX_VALUES, report).astype("string")
     if "public" in frame:
         out["public"] = _check_choice(frame, "public", PUBLIC_VALUES, report).astype("boolean")
     return out
@@ -966,6 +988,7 @@ def _filter_events(
     where: tuple[tuple[str, str], ...],
     problems: list[Problem],
 ) -> pd.DataFrame | None:
+    found = len(problems)
     keep = pd.Series(True, index=frame.index)
     if start is not None:
         keep &= frame["date"].dt.date >= start
@@ -985,16 +1008,21 @@ def _filter_events(
             problems.append(Problem(shown, 1, msg))
             continue
         cells = frame[column].astype("string").str.casefold()
-        if column == "public":
+        if column == "sex":
+            values = [SEX_VALUES.get(v, v) for v in values]
+        elif column == "public":
             cells = frame[column].map({True: "yes", False: "no"}).astype("string")
-            values = [
-                ("yes" if PUBLIC_VALUES.get(v) else "no") if v in PUBLIC_VALUES else v
-                for v in values
-            ]
+            values = [_yes_no(v) for v in values]
         keep &= cells.isin(values).fillna(False).astype(bool)
-    if problems:
+    if len(problems) > found:
         return None
     return frame.loc[keep].reset_index(drop=True)
+
+
+def _yes_no(value: str) -> str:
+    if value not in PUBLIC_VALUES:
+        return value
+    return "yes" if PUBLIC_VALUES[value] else "no"
 
 
 def _event_figures(shown: str, events: pd.DataFrame, problems: list[Problem]) -> tuple[Figure, ...]:
@@ -1172,5 +1200,6 @@ def _no_report_message(folder: Path) -> str:
     return "the folder has no report.toml; a report folder needs report.toml and prisons.csv"
 
 
-def _problem_order(problem: Problem) -> tuple[str, int, str]:
-    return (problem.path, problem.line or 0, problem.message)
+def _problem_order(problem: Problem) -> tuple[str, int]:
+    """By file and line; problems of one line keep the order they were found in."""
+    return (problem.path, problem.line or 0)
