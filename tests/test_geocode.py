@@ -421,10 +421,32 @@ def test_answers_are_cached_per_key(geocoder: Geocoder) -> None:
     assert again.prison_id == first.prison_id
 
 
+def test_places_answers_as_place_does_in_order() -> None:
+    names = [
+        "Gezel Hesar",
+        "Atlantis",
+        "Tehran",
+        "Dezfool",
+        "Kamalabaz",
+        "Evin",
+        "",
+        "Gezel Hesar",
+        "Ghezel Hesar Prisonn",
+        "Nahavandd",
+        "Mars",
+    ]
+    one_by_one = [Geocoder(read_fixture()).place(name) for name in names]
+    assert Geocoder(read_fixture()).places(names) == one_by_one
+    assert [m.query for m in one_by_one] == names
+
+
 def test_ten_thousand_distinct_names_resolve_quickly(geocoder: Geocoder) -> None:
     names = [f"Town {n} Prison" for n in range(10_000)]
     started = time.perf_counter()
-    answers = [geocoder.place(name) for name in names]
+    answers = geocoder.places(names)
     elapsed = time.perf_counter() - started
     assert {a.status for a in answers} == {"unmatched"}
     assert elapsed < 5.0, f"{elapsed:.1f} s for 10,000 names"
+    started = time.perf_counter()
+    assert [geocoder.place(name) for name in names] == answers  # now from the cache
+    assert time.perf_counter() - started < 1.0

@@ -12,6 +12,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from typing import Literal, TypeVar
 
+import numpy as np
+import numpy.typing as npt
 from rapidfuzz import fuzz, process
 
 from iranmap.errors import InputError
@@ -166,6 +168,9 @@ _SUGGESTION_FLOOR = 70.0
 # Two GeoNames records of one name closer than this are the same town recorded twice.
 _SAME_TOWN_KM = 10.0
 
+# How many names one similarity matrix of :meth:`Geocoder.places` holds (memory: CHUNK x keys).
+_CHUNK = 256
+
 _CODE = re.compile(r"(?:ir ?)?(\d{1,2})")
 _T = TypeVar("_T")
 
@@ -232,6 +237,31 @@ class Geocoder:
             self._place_cache[name_key] = answer
         return replace(answer, query=name)
 
+    def places(self, names: Iterable[str]) -> list[Match]:
+        """:meth:`place` for many names at once, in order; same answers, found faster.
+
+        The fuzzy search of every name without an exact key runs as one similarity matrix (in
+        chunks), which is several times faster than one search per name: call this first when
+        resolving thousands of names, then :meth:`place` answers from the cache.
+        """
+        names = list(names)
+        pending = [
+            name_key
+            for name_key in dict.fromkeys(key(name) for name in names)
+            if name_key
+            and name_key not in self._place_cache
+            and name_key not in self._place_answers
+        ]
+        keys = self._place_keys
+        for start in range(0, len(pending), _CHUNK):
+            chunk = pending[start : start + _CHUNK]
+            scores = process.cdist(
+                chunk, keys, scorer=fuzz.ratio, processor=None, dtype=np.float64, workers=1
+            )
+            for name_key, row in zip(chunk, scores, strict=True):
+                self._place_cache[name_key] = self._decide(_top(row), self._place_answers, keys)
+        return [self.place(name) for name in names]
+
     def province(self, name: str, iso_scheme: str = "2020") -> Match:
         """The province ``name`` means: by name, alias, Persian name, HASC or ISO code.
 
@@ -274,9 +304,15 @@ class Geocoder:
         found = process.extract(
             name_key, keys, scorer=fuzz.ratio, processor=None, limit=_FUZZY_LIMIT
         )
+        return self._decide([(float(score), index) for _, score, index in found], answers, keys)
+
+    def _decide(
+        self, found: list[tuple[float, int]], answers: dict[str, Match], keys: list[str]
+    ) -> Match:
+        """The answer for the nearest keys ``found`` as (score, index in ``keys``) pairs."""
         ranked: dict[Match, float] = {}  # each distinct answer with its best score, best first
-        for choice, score, _ in found:
-            ranked.setdefault(answers[choice], round(float(score), 1))
+        for score, index in sorted(found, key=lambda pair: (-pair[0], pair[1])):
+            ranked.setdefault(answers[keys[index]], round(score, 1))
         if not ranked:
             return Match(query="", status="unmatched", score=0.0)
         (best, best_score), *others = ranked.items()
@@ -407,6 +443,15 @@ def _add(index: dict[str, set[_T]], name_key: str, value: _T) -> None:
     """Index ``value`` under ``name_key``; an empty key (a name of punctuation) indexes nothing."""
     if name_key:
         index[name_key].add(value)
+
+
+def _top(row: npt.NDArray[np.float64]) -> list[tuple[float, int]]:
+    """The ``_FUZZY_LIMIT`` best (score, index) pairs of one row of a similarity matrix."""
+    if len(row) > _FUZZY_LIMIT:
+        indexes = np.argpartition(-row, _FUZZY_LIMIT - 1)[:_FUZZY_LIMIT]
+    else:
+        indexes = np.arange(len(row))
+    return [(float(row[i]), int(i)) for i in indexes]
 
 
 def _dedupe(labels: Iterable[str]) -> tuple[str, ...]:
