@@ -82,6 +82,8 @@ class Classes:
 
     def ranges(self) -> tuple[tuple[float, float], ...]:
         """(low, high) of each class, as a legend shows them."""
+        if not self.bounds:
+            return ()
         lows = (self.minimum, *self.bounds[:-1])
         return tuple(zip(lows, self.bounds, strict=True))
 

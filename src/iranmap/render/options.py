@@ -26,7 +26,7 @@ class RenderOptions:
     """Everything that changes the bytes of a map, besides the figures.
 
     ``breaks`` are the upper bounds of the classes when ``scheme`` is "custom"; ``tiles`` is an
-    xyzservices provider name ("CartoDB.Positron") or None for no base layer (no network);
+    xyzservices provider name ("OpenStreetMap.Mapnik") or None for no base layer (no network);
     ``cdn`` links Leaflet instead of inlining it; ``base_url`` prefixes the map file in the
     embed snippets (e.g. "https://example.org/maps/2024/").
     """

@@ -267,7 +267,7 @@ def tile_provider(name: str | None) -> Any:
     except ValueError:
         msg = (
             f"no tile provider is named {name!r}; "
-            "give an xyzservices name such as 'CartoDB.Positron'"
+            "give an xyzservices name such as 'OpenStreetMap.Mapnik'"
         )
         raise InputError(Problem("--tiles", None, msg)) from None
     if provider.requires_token():

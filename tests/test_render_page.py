@@ -1,0 +1,421 @@
+"""Map pages read as HTML: elements, embedded data, escaping, determinism, languages."""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import json
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+from bs4 import BeautifulSoup, Tag
+
+from iranmap.errors import InputError
+from iranmap.join import Joined, Unplaced
+from iranmap.render import KINDS, RenderOptions, render_map, render_report
+from mapfixture import PRISONS, make_joined
+
+EVIL = '<img src=x onerror="window.__xss=1">&amp;</script><script>window.__xss=2</script>'
+
+
+def soup(page: bytes) -> BeautifulSoup:
+    return BeautifulSoup(page.decode("utf-8"), "lxml")
+
+
+def data_of(page: bytes) -> dict[str, Any]:
+    script = soup(page).find("script", id="im-data")
+    assert isinstance(script, Tag)
+    result: dict[str, Any] = json.loads(script.string or "")
+    return result
+
+
+def text(node: Tag | None) -> str:
+    assert node is not None
+    return " ".join(node.get_text().split())
+
+
+def cells(row: Tag) -> list[str]:
+    return [text(c) for c in row.find_all(["th", "td"])]
+
+
+@pytest.fixture(scope="module")
+def joined() -> Joined:
+    return make_joined()
+
+
+@pytest.fixture(scope="module")
+def files(joined: Joined) -> dict[str, bytes]:
+    return render_report(joined, RenderOptions())
+
+
+def test_report_files_are_three_maps_and_their_embed_snippets(files: dict[str, bytes]) -> None:
+    assert list(files) == [
+        "choropleth.html",
+        "choropleth.embed.html",
+        "points.html",
+        "points.embed.html",
+        "combined.html",
+        "combined.embed.html",
+    ]
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_page_header_has_title_period_source_reconciliation_and_facts(
+    files: dict[str, bytes], kind: str
+) -> None:
+    page = soup(files[f"{kind}.html"])
+    assert page.html is not None
+    assert page.html["lang"] == "en"
+    assert page.html["dir"] == "ltr"
+    kinds = {
+        "choropleth": "Executions by province",
+        "points": "Executions by prison",
+        "combined": "Executions by province and prison",
+    }
+    assert text(page.title) == f"Executions in Iran, 2024: {kinds[kind]}"
+    assert text(page.h1) == "Executions in Iran, 2024"
+    assert text(page.select_one(".im-period")) == "Period: 1 January – 31 December 2024"
+    assert text(page.select_one(".im-source")) == (
+        "Source: NCRI Secretariat, “Iran: a new record in executions”, 2 January 2025"
+    )
+    link = page.select_one(".im-source a")
+    assert link is not None
+    assert link["href"] == "https://example.org/statement"
+    assert text(page.select_one(".im-rec")) == (
+        "526 of 1,000 executions itemized by prison, in 8 prisons across 7 provinces; "
+        "474 not itemized."
+    )
+    assert [text(li) for li in page.select(".im-facts li")] == [
+        "Women: 34",
+        "Fourth quarter: 47%",
+        "Average age: 36 years",
+    ]
+    region = page.find(id="im-map")
+    assert isinstance(region, Tag)
+    assert region["role"] == "region"
+    assert region["aria-label"] == f"Map: {kinds[kind]}"
+    assert page.find("noscript") is not None
+
+
+def test_choropleth_data_has_31_provinces_with_not_itemized_apart(files: dict[str, bytes]) -> None:
+    data = data_of(files["choropleth.html"])
+    features = data["provinces"]["features"]
+    assert len(features) == 31
+    assert [f["properties"]["iso"] for f in features] == [f"IR-{i:02d}" for i in range(31)]
+    by_iso = {f["properties"]["iso"]: f["properties"] for f in features}
+    alborz = by_iso["IR-30"]
+    assert alborz["en"] == "Alborz"
+    assert alborz["fa"] == "البرز"
+    assert alborz["v"] == "209"
+    assert alborz["sh"] == "20.9%"
+    assert alborz["rk"] == "1 of 7"
+    assert alborz["src"] == "prisons.csv:2, prisons.csv:6"
+    assert alborz["c"] == {"count": 4, "per_million": 4}
+    tehran = by_iso["IR-23"]
+    assert tehran["v"] is None
+    assert tehran["c"] == {"count": -1, "per_million": -1}
+    assert sum(1 for p in by_iso.values() if p["v"] is None) == 24
+    assert data["colors"]["count"] == ["#ffffb2", "#fecc5c", "#fd8d3c", "#f03b20", "#bd0026"]
+    assert data["prisons"] is None
+    assert data["tiles"] is None
+
+
+def test_points_data_has_one_entry_per_prison_largest_first(files: dict[str, bytes]) -> None:
+    data = data_of(files["points.html"])
+    prisons = data["prisons"]
+    assert len(prisons) == len(PRISONS)
+    assert [p[4] for p in prisons][:3] == [
+        "Ghezel Hesar Prison",
+        "Adelabad Prison",
+        "Dastgerd Prison",
+    ]
+    radii = [p[2] for p in prisons]
+    assert radii == sorted(radii, reverse=True)
+    assert radii[0] == 28.0
+    # Area proportional to the count: radius 28 * sqrt(29 / 165).
+    assert prisons[-1][2] == round(28 * (29 / 165) ** 0.5, 1)
+    assert prisons[-1][3:] == [
+        "29",
+        "Birjand Central Prison",
+        "زندان مرکزی بیرجند",
+        "Birjand",
+        "South Khorasan",
+        "خراسان جنوبی",
+        0,
+        "prisons.csv:9",
+    ]
+    assert data["shaded"] is False
+
+
+def test_legend_labels_classes_and_not_itemized(files: dict[str, bytes]) -> None:
+    page = soup(files["choropleth.html"])
+    blocks = page.select(".im-legend-block")
+    assert [b["data-measure"] for b in blocks] == ["count", "per_million"]
+    assert not blocks[0].has_attr("hidden")
+    assert blocks[1].has_attr("hidden")
+    assert [text(li) for li in blocks[0].select("li")] == [
+        "29–33",
+        "34–38",
+        "39–61",
+        "62–97",
+        "98–209",
+        "Not itemized",
+    ]
+    assert blocks[0].select("li")[-1].select_one(".im-sw-ni") is not None
+    switch = page.select_one("fieldset.im-measure")
+    assert switch is not None
+    assert [i["value"] for i in switch.select("input[type=radio]")] == ["count", "per_million"]
+
+
+def test_size_key_has_round_reference_values(files: dict[str, bytes]) -> None:
+    page = soup(files["points.html"])
+    assert [text(s) for s in page.select(".im-sizes li span")] == ["100", "20", "10"]
+    assert [c["r"] for c in page.select(".im-sizes circle")] == ["21.8", "9.7", "6.9"]
+
+
+def test_tables_read_without_javascript(files: dict[str, bytes]) -> None:
+    page = soup(files["combined.html"])
+    tables = page.select("details.im-tables table")
+    assert [text(t.caption) for t in tables] == ["Executions by province", "Executions by prison"]
+    provinces, prisons = tables
+    assert all(th["scope"] == "col" for th in provinces.select("thead th"))
+    rows = provinces.select("tbody tr")
+    assert len(rows) == 31
+    assert [text(td) for td in rows[0].find_all(["th", "td"])] == [
+        "Alborz",
+        "البرز",
+        "209",
+        "77.1",
+        "20.9%",
+        "1",
+        "prisons.csv:2, prisons.csv:6",
+    ]
+    assert rows[0].td is not None
+    assert rows[0].td.span is not None
+    assert rows[0].td.span["lang"] == "fa"
+    assert rows[0].td.span["dir"] == "rtl"
+    assert [text(td) for td in rows[7].find_all(["th", "td"])][:3] == [
+        "Ardabil",
+        "اردبیل",
+        "Not itemized",
+    ]
+    assert [cells(r) for r in provinces.select("tfoot tr")] == [
+        ["Itemized by province", "526"],
+        ["Not itemized by province", "474"],
+        ["Reported total", "1,000"],
+    ]
+    assert len(prisons.select("tbody tr")) == 8
+    assert [text(c) for c in prisons.select("tbody tr")[5].find_all(["th", "td"])] == [
+        "Qazvin Central Prison",
+        "زندان مرکزی قزوین",
+        "Qazvin",
+        "Qazvin",
+        "38",
+        "city centre (approximate)",
+        "prisons.csv:7",
+    ]
+
+
+def test_unplaced_rows_get_a_table_of_their_own() -> None:
+    lost = Unplaced("prisons.csv", 12, "Ghezel <b>", 3, "no prison or city of this name")
+    page = soup(render_map(make_joined(unresolved=[lost]), "points", RenderOptions()))
+    table = page.select("details.im-tables table")[-1]
+    assert text(table.caption) == "Figures not on the map"
+    assert [text(c) for c in table.select("tbody td, tbody th")] == [
+        "Ghezel <b>",
+        "3",
+        "no prison or city of this name",
+        "prisons.csv:12",
+    ]
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_default_page_links_nothing_outside_itself(files: dict[str, bytes], kind: str) -> None:
+    page = soup(files[f"{kind}.html"])
+    assert page.select("script[src], link[href], img, iframe") == []
+    scripts = page.find_all("script")
+    assert len(scripts) == 4  # Leaflet, gesture handling, the data, iranmap.js
+    assert "sourceMappingURL" not in files[f"{kind}.html"].decode()
+    assert "url(images/" not in files[f"{kind}.html"].decode()
+
+
+def test_cdn_links_leaflet_with_integrity(joined: Joined) -> None:
+    page = soup(render_map(joined, "choropleth", RenderOptions(cdn=True)))
+    script = page.select_one("script[src]")
+    assert script is not None
+    assert script["src"] == "https://unpkg.com/leaflet@1.9.3/dist/leaflet.js"
+    assert script["integrity"] == "sha256-WBkoXOwTeyKclOHuWtc+i2uENFpDZ9YPdf5Hf+D7ewM="
+    css = page.select_one("link[rel=stylesheet]")
+    assert css is not None
+    assert css["integrity"] == "sha256-kLaT2GOSpHechhsozzB+flnD+zUyjE2LlfWPgU04xyI="
+    assert len(page.find_all("script")) == 4
+
+
+def test_tiles_add_a_provider_layer_with_attribution(joined: Joined) -> None:
+    data = data_of(render_map(joined, "points", RenderOptions(tiles="OpenStreetMap.Mapnik")))
+    assert data["tiles"]["url"] == "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
+    assert "OpenStreetMap" in data["tiles"]["attribution"]
+    assert data["tiles"]["maxZoom"] == 19
+
+
+def test_unknown_tiles_are_an_input_error(joined: Joined) -> None:
+    message = (
+        "--tiles: no tile provider is named 'Nope.Map'; "
+        "give an xyzservices name such as 'OpenStreetMap.Mapnik'"
+    )
+    with pytest.raises(InputError, match=f"^{re.escape(message)}$"):
+        render_map(joined, "points", RenderOptions(tiles="Nope.Map"))
+
+
+def test_same_input_gives_the_same_bytes(joined: Joined, files: dict[str, bytes]) -> None:
+    assert render_report(make_joined(), RenderOptions()) == files
+
+
+def _digest_in_subprocess(seed: str) -> str:
+    code = (
+        "import hashlib,sys; sys.path.insert(0, 'tests');"
+        "from mapfixture import make_joined;"
+        "from iranmap.render import RenderOptions, render_report;"
+        "files = render_report(make_joined(), RenderOptions(lang='fa'));"
+        "print(hashlib.sha256(b''.join(files[k] for k in sorted(files))).hexdigest())"
+    )
+    env = {**os.environ, "PYTHONHASHSEED": seed}
+    repo = Path(__file__).resolve().parents[1]
+    done = subprocess.run(
+        [sys.executable, "-c", code], cwd=repo, env=env, capture_output=True, text=True, check=True
+    )
+    return done.stdout.strip()
+
+
+@pytest.mark.slow
+def test_bytes_do_not_depend_on_the_process() -> None:
+    files = render_report(make_joined(), RenderOptions(lang="fa"))
+    here = hashlib.sha256(b"".join(files[k] for k in sorted(files))).hexdigest()
+    assert _digest_in_subprocess("1") == here
+    assert _digest_in_subprocess("2") == here
+
+
+def test_changing_one_count_changes_only_what_depends_on_it(files: dict[str, bytes]) -> None:
+    changed = [p if p[0] != "birjand-central" else (*p[:5], 31, p[6]) for p in PRISONS]
+    other = render_report(make_joined(prisons=changed), RenderOptions())
+    before, after = data_of(files["combined.html"]), data_of(other["combined.html"])
+    old = {f["properties"]["iso"]: f for f in before["provinces"]["features"]}
+    new = {f["properties"]["iso"]: f for f in after["provinces"]["features"]}
+    for iso in old:
+        if iso == "IR-29":
+            assert new[iso]["properties"]["v"] == "31"
+            continue
+        assert new[iso] == old[iso]
+    assert [p for p in after["prisons"] if p[4] != "Birjand Central Prison"] == [
+        p for p in before["prisons"] if p[4] != "Birjand Central Prison"
+    ]
+    assert after["prisons"][-1][3] == "31"
+    b_page, a_page = soup(files["combined.html"]), soup(other["combined.html"])
+    assert text(a_page.select_one(".im-rec")).startswith("528 of 1,000")
+    for selector in (".im-period", ".im-source", ".im-facts", "title", "h1"):
+        assert text(a_page.select_one(selector)) == text(b_page.select_one(selector))
+    b_rows = [cells(r) for r in b_page.select("tbody tr")]
+    a_rows = [cells(r) for r in a_page.select("tbody tr")]
+    assert [i for i, (b, a) in enumerate(zip(b_rows, a_rows, strict=True)) if a != b] == [6, 38]
+    assert files["choropleth.embed.html"] == other["choropleth.embed.html"]
+
+
+def _taint(value: str) -> str:
+    return value + EVIL
+
+
+def test_every_report_and_gazetteer_text_is_escaped() -> None:
+    joined = make_joined(taint=_taint, source_url="javascript:window.__xss=3")
+    for kind in KINDS:
+        raw = render_map(joined, kind, RenderOptions()).decode()
+        page = soup(raw.encode())
+        assert page.select("img") == []
+        assert len(page.find_all("script")) == 4
+        assert "onerror" not in "".join(str(t.attrs) for t in page.find_all(True))
+        assert page.select(".im-source a") == []  # a javascript: URL is not linked
+        assert page.h1 is not None
+        assert page.h1.get_text() == _taint("Executions in Iran, 2024")
+        assert page.title is not None
+        assert page.title.get_text().startswith(_taint("Executions in Iran, 2024"))
+        for cell in page.select("tbody th"):
+            assert cell.get_text().endswith(EVIL)
+        data = data_of(raw.encode())
+        assert data["provinces"]["features"][0]["properties"]["en"] == _taint("Markazi")
+        if data["prisons"]:
+            assert data["prisons"][0][4:9] == [
+                _taint("Ghezel Hesar Prison"),
+                _taint("زندان قزل‌حصار"),
+                _taint("Karaj"),
+                _taint("Alborz"),
+                _taint("البرز"),
+            ]
+        assert "</script><script>window" not in raw
+        notes = page.select_one(".im-notes")
+        assert notes is not None
+        assert notes.get_text().endswith(EVIL)
+
+
+def test_persian_page_is_right_to_left_with_persian_words_and_digits(joined: Joined) -> None:
+    raw = render_map(joined, "combined", RenderOptions(lang="fa"))
+    page = soup(raw)
+    assert page.html is not None
+    assert (page.html["lang"], page.html["dir"]) == ("fa", "rtl")
+    assert text(page.select_one(".im-kind")) == "اعدام‌ها به تفکیک استان و زندان"
+    assert text(page.select_one(".im-period")) == "دوره: ۱ ژانویه – ۳۱ دسامبر ۲۰۲۴"
+    assert text(page.select_one(".im-rec")).startswith("از ۱٬۰۰۰ اعدام، ۵۲۶ مورد")
+    row = page.select("details table")[0].select("tbody tr")[0]
+    cells = row.find_all(["th", "td"])
+    assert [text(c) for c in cells][:5] == ["البرز", "Alborz", "۲۰۹", "۷۷٫۱", "٪۲۰٫۹"]
+    english = cells[1].span
+    assert english is not None
+    assert (english["lang"], english["dir"]) == ("en", "ltr")
+    legend = page.select_one(".im-legend-block[data-measure=count]")
+    assert legend is not None
+    assert text(legend.select("li")[-1]) == "بدون رقم تفکیکی"
+    data = data_of(raw)
+    assert data["lang"] == "fa"
+    assert data["t"]["executions"] == "اعدام‌ها"
+    assert data["gesture"]["touch"] == "برای جابه‌جا کردن نقشه از دو انگشت استفاده کنید"
+    assert data["provinces"]["features"][30]["properties"]["rk"] == "۱ از ۷"
+
+
+def test_without_population_there_is_no_switch() -> None:
+    page = render_map(make_joined(population=False), "choropleth", RenderOptions())
+    parsed = soup(page)
+    assert parsed.select("fieldset.im-measure") == []
+    assert [b["data-measure"] for b in parsed.select(".im-legend-block")] == ["count"]
+    assert list(data_of(page)["colors"]) == ["count"]
+
+
+def test_per_million_can_be_the_measure_shown_first(joined: Joined) -> None:
+    page = render_map(joined, "choropleth", RenderOptions(measure="per_million"))
+    parsed = soup(page)
+    shown = parsed.select(".im-legend-block:not([hidden])")
+    assert [b["data-measure"] for b in shown] == ["per_million"]
+    assert data_of(page)["measure"] == "per_million"
+
+
+def test_nothing_itemized_still_draws_31_provinces_as_not_itemized() -> None:
+    joined = make_joined(prisons=())
+    page = render_map(joined, "choropleth", RenderOptions())
+    data = data_of(page)
+    assert {f["properties"]["c"]["count"] for f in data["provinces"]["features"]} == {-1}
+    assert [text(li) for li in soup(page).select(".im-legend-block li")] == ["Not itemized"]
+    assert text(soup(page).select_one(".im-legend .im-legend-note")) == (
+        "The report itemizes no figures for this map."
+    )
+
+
+def test_options_are_checked_up_front() -> None:
+    with pytest.raises(InputError, match=re.escape("--lang: expected one of en, fa, found 'de'")):
+        RenderOptions(lang="de")  # type: ignore[arg-type]
+    with pytest.raises(InputError, match=re.escape("--breaks: the custom scheme needs breaks")):
+        RenderOptions(scheme="custom")
+    options = RenderOptions(scheme="custom", breaks=(10, 50))
+    assert options.breaks == (10.0, 50.0)
+    assert dataclasses.replace(options, lang="fa").breaks == (10.0, 50.0)
