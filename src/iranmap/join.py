@@ -23,8 +23,9 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import asdict, dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, Protocol
 
 import geopandas as gpd
@@ -33,7 +34,7 @@ import pandas as pd
 import shapely
 
 from iranmap.errors import InputError, Problem
-from iranmap.reports import Figure, Report
+from iranmap.reports import EVENTS_FILE, Figure, Report
 
 if TYPE_CHECKING:
     from iranmap.gazetteer import Gazetteer
@@ -193,11 +194,11 @@ def join(
     unplaced: list[Unplaced] = []
     places = _place_prisons(report, resolver, problems, unplaced)
     located = _locate(places, polygons, gazetteer, problems)
-    _check_provinces_of_rows(report, located, resolver, problems)
+    _check_provinces_of_rows(report, located, resolver, problems, gazetteer)
     _check_duplicates(report, located, problems)
     prison_table = _prison_table(located, gazetteer, report.total)
     given = _province_figures(report, resolver, problems, unplaced)
-    province_table = _province_table(polygons, gazetteer, prison_table, given, report, problems)
+    province_table = _province_table(polygons, gazetteer, located, given, report, problems)
     reconciliation = _reconcile(report, prison_table, province_table, unplaced, problems)
     if strict and reconciliation.problems:
         raise InputError(reconciliation.problems)
@@ -452,9 +453,14 @@ def _disagreement(place: _Place, found: str, expected: str, names: Mapping[str, 
 
 
 def _check_provinces_of_rows(
-    report: Report, located: Sequence[_Located], resolver: Resolver, problems: list[Problem]
+    report: Report,
+    located: Sequence[_Located],
+    resolver: Resolver,
+    problems: list[Problem],
+    gazetteer: Gazetteer,
 ) -> None:
     """A row's own ``province`` must name the province its point lies in."""
+    names = {p.iso: p.name_en for p in gazetteer.provinces}
     answers: dict[str, Match] = {}
     for item in located:
         figure = item.place.figure
@@ -466,10 +472,12 @@ def _check_provinces_of_rows(
         if match.status != "matched" or not match.province_iso:
             problems.append(_unknown_province(figure, figure.province, match, report.iso_scheme))
         elif item.province_iso and match.province_iso != item.province_iso:
+            lies_in = names.get(item.province_iso, item.province_iso)
             msg = (
-                f"prison {figure.name!r} lies in {item.province_iso} by its coordinates, but the "
-                f"row's province {figure.province!r} is {match.province or ''} "
-                f"({match.province_iso}); fix the province column (or lat and lon)"
+                f"prison {figure.name!r} lies in {lies_in} ({item.province_iso}) by its "
+                f"coordinates, but its province column says {figure.province!r}, which is "
+                f"{match.province or match.province_iso} ({match.province_iso}); fix the "
+                "province column (or lat and lon)"
             )
             problems.append(Problem(figure.path, figure.line, msg))
 
@@ -557,14 +565,26 @@ def _prison_record(
         "share": math.nan,
         "rank": 0,
         "precision": place.precision,
-        "source": _sources(i.place.figure for i in items),
+        "source": _sources([i.place.figure for i in items]),
         "lon": place.lon,
         "lat": place.lat,
     }
 
 
-def _sources(figures: Iterable[Figure], joiner: str = "; ") -> str:
-    return joiner.join(dict.fromkeys(f.source for f in figures))
+def _sources(figures: Sequence[Figure]) -> str:
+    """Where a sum comes from: "prisons.csv:2 + prisons.csv:6", or "events.csv: 40 rows"."""
+    parts: list[str] = []
+    by_file: dict[str, list[Figure]] = {}
+    for figure in figures:
+        by_file.setdefault(figure.path, []).append(figure)
+    for path, group in by_file.items():
+        if len(group) == 1:
+            parts.append(group[0].source)
+        elif Path(path).name == EVENTS_FILE:
+            parts.append(f"{EVENTS_FILE}: {sum(f.rows for f in group)} rows")
+        else:
+            parts.extend(f.source for f in sorted(group, key=lambda f: f.line))
+    return " + ".join(parts)
 
 
 def _share(executions: pd.Series[Any], total: int) -> pd.Series[Any]:
@@ -609,7 +629,7 @@ def _province_figures(
 def _province_table(
     polygons: gpd.GeoDataFrame,
     gazetteer: Gazetteer,
-    prisons: gpd.GeoDataFrame,
+    located: Sequence[_Located],
     given: Mapping[str, _Given],
     report: Report,
     problems: list[Problem],
@@ -618,8 +638,12 @@ def _province_table(
     frame = polygons[["iso", "name_en", "name_fa", "geometry"]].sort_values("iso")
     frame = frame.reset_index(drop=True)
     population = {p.iso: p.population for p in gazetteer.provinces}
-    sums = prisons.groupby("province_iso")["executions"].sum().to_dict()
-    sources = prisons.groupby("province_iso")["source"].agg(" + ".join).to_dict()
+    by_province: dict[str, list[Figure]] = {}
+    for item in located:
+        if item.province_iso:
+            by_province.setdefault(item.province_iso, []).append(item.place.figure)
+    sums = {iso: sum(f.executions for f in figures) for iso, figures in by_province.items()}
+    sources = {iso: _sources(figures) for iso, figures in by_province.items()}
     executions: list[int | None] = []
     origin: list[str] = []
     for iso in frame["iso"]:

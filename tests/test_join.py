@@ -1,0 +1,392 @@
+"""The join: figures land on places and provinces, or are named as not landing; totals reconcile.
+
+Most tests use the made-up world of ``fake_world.py`` (box provinces) with the real Geocoder,
+so the geometry is under the test's control.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import time
+from dataclasses import replace
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from fake_world import BOXES, GAZETTEER, PRISONS, polygons, prison, write_report
+from iranmap.errors import InputError
+from iranmap.gazetteer import Gazetteer
+from iranmap.geocode import Geocoder
+from iranmap.join import (
+    PRISON_COLUMNS,
+    PROVINCE_COLUMNS,
+    Joined,
+    Reconciliation,
+    Unplaced,
+    join,
+    persian_number,
+    points_in_provinces,
+)
+from iranmap.reports import load_report
+
+DATA = Path(__file__).resolve().parent / "data" / "reports"
+
+
+def joined(folder: Path, *, strict: bool = True, gazetteer: Gazetteer = GAZETTEER) -> Joined:
+    return join(load_report(folder), gazetteer, polygons(), strict=strict)
+
+
+def problems_of(folder: Path, gazetteer: Gazetteer = GAZETTEER) -> list[str]:
+    """The problems of a strict join, with the folder written as R."""
+    with pytest.raises(InputError) as info:
+        joined(folder, gazetteer=gazetteer)
+    return [str(p).replace(str(folder), "R") for p in info.value.problems]
+
+
+def totals(r: Reconciliation) -> tuple[int, int, int, int, int, int]:
+    assert r.reported_total == r.itemized_by_province + r.not_itemized
+    return (
+        r.reported_total,
+        r.itemized_by_prison,
+        r.itemized_by_province,
+        r.not_itemized,
+        r.prisons_mapped,
+        r.provinces_with_figures,
+    )
+
+
+# -- a clean report -----------------------------------------------------------------------------
+
+
+def test_good_report_prisons_table() -> None:
+    result = joined(DATA / "good")
+    prisons = result.prisons
+    assert list(prisons.columns) == list(PRISON_COLUMNS)
+    assert prisons.crs.to_epsg() == 4326
+    table = prisons.drop(columns="geometry").to_dict("records")
+    assert [
+        (r["place_id"], r["name_en"], r["province_iso"], r["executions"], r["rank"], r["source"])
+        for r in table
+    ] == [
+        ("ghezel-hesar", "Ghezel Hesar Prison", "IR-30", 10, 1, "prisons.csv:2"),
+        ("adelabad", "Adelabad Prison", "IR-07", 7, 2, "prisons.csv:4"),
+        ("karaj-central", "Karaj Central Prison", "IR-30", 5, 3, "prisons.csv:3"),
+        ("point:35.90000,52.10000", "New Camp", "IR-23", 4, 4, "prisons.csv:7"),
+        ("evin", "Evin Prison", "IR-23", 3, 5, "prisons.csv:5"),
+        ("city:IR-07:marvdasht", "Marvdasht", "IR-07", 2, 6, "prisons.csv:6"),
+    ]
+    first, camp, city = table[0], table[3], table[5]
+    assert (first["name_fa"], first["city"], first["province_en"], first["province_fa"]) == (
+        "زندان قزلحصار",
+        "Karaj",
+        "Alborz",
+        "البرز",
+    )
+    assert first["share"] == pytest.approx(0.10)
+    assert (first["precision"], camp["precision"], city["precision"]) == (
+        "facility",
+        "facility",
+        "city",
+    )
+    assert (city["name_fa"], city["city"]) == ("مرودشت", "Marvdasht")
+    assert (prisons.geometry.x[0], prisons.geometry.y[0]) == (50.93, 35.83)
+    assert (prisons.geometry.x[3], prisons.geometry.y[3]) == (52.1, 35.9)
+
+
+def test_good_report_provinces_table() -> None:
+    provinces = joined(DATA / "good").provinces
+    assert list(provinces.columns) == list(PROVINCE_COLUMNS)
+    assert provinces["iso"].tolist() == ["IR-07", "IR-23", "IR-30"]
+    assert str(provinces["executions"].dtype) == "Int64"
+    rows = provinces.drop(columns="geometry").to_dict("records")
+    assert [(r["iso"], r["executions"], r["status"], r["rank"], r["source"]) for r in rows] == [
+        ("IR-07", 12, "itemized", 2, "provinces.csv:2"),  # the report's own figure (7 + 2 below)
+        ("IR-23", 7, "itemized", 3, "prisons.csv:5 + prisons.csv:7"),
+        ("IR-30", 15, "itemized", 1, "prisons.csv:2 + prisons.csv:3"),
+    ]
+    assert rows[0]["share"] == pytest.approx(0.12)
+    assert rows[0]["per_million"] == pytest.approx(12 / 4_851_274 * 1e6)
+    assert pd.isna(rows[2]["population"]) and pd.isna(rows[2]["per_million"])
+
+
+def test_good_report_reconciliation() -> None:
+    r = joined(DATA / "good").reconciliation
+    assert totals(r) == (100, 31, 34, 66, 6, 3)
+    assert r.unresolved == () and r.problems == ()
+    assert r.sentence("en") == (
+        "31 of 100 executions itemized by prison, in 6 prisons; 34 itemized by province, "
+        "in 3 provinces; 66 not itemized."
+    )
+    assert r.sentence("fa") == (
+        "از ۱۰۰ اعدام، ۳۱ مورد به تفکیک زندان در ۶ زندان و ۳۴ مورد به تفکیک استان در ۳ استان "
+        "ثبت شده است؛ ۶۶ مورد بدون تفکیک است."
+    )
+    data = r.to_dict()
+    assert json.loads(json.dumps(data)) == data
+    assert data == {
+        "report": "good",
+        "reported_total": 100,
+        "itemized_by_prison": 31,
+        "itemized_by_province": 34,
+        "not_itemized": 66,
+        "prisons_mapped": 6,
+        "provinces_with_figures": 3,
+        "unresolved": [],
+        "problems": [],
+    }
+
+
+def test_a_province_without_a_figure_is_not_itemized_never_zero(tmp_path: Path) -> None:
+    result = joined(write_report(tmp_path / "r", "prison,executions\nEvin,3\nQarchak,0\n"))
+    executions = result.provinces.set_index("iso")["executions"]
+    assert executions.isna().tolist() == [True, False, True]  # <NA>, not 0
+    rows = result.provinces.drop(columns="geometry").set_index("iso").to_dict("index")
+    assert rows["IR-23"]["executions"] == 3
+    for iso in ("IR-07", "IR-30"):
+        assert pd.isna(rows[iso]["executions"])
+        assert rows[iso]["status"] == "not itemized"
+        assert pd.isna(rows[iso]["share"]) and pd.isna(rows[iso]["rank"])
+        assert rows[iso]["source"] == ""
+    assert result.prisons["executions"].tolist() == [3, 0]  # a stated 0 is a figure
+    assert totals(result.reconciliation) == (100, 3, 3, 97, 2, 1)
+
+
+def test_sentences_in_the_singular(tmp_path: Path) -> None:
+    r = joined(write_report(tmp_path / "r", "prison,executions\nEvin,1\n", total=1)).reconciliation
+    assert r.sentence() == (
+        "1 of 1 execution itemized by prison, in 1 prison across 1 province; 0 not itemized."
+    )
+    assert r.sentence("fa") == (
+        "از ۱ اعدام، ۱ مورد به تفکیک زندان در ۱ زندان و ۱ استان ثبت شده است؛ ۰ مورد بدون تفکیک است."
+    )
+    with pytest.raises(ValueError, match="no sentence in language 'de'; use 'en' or 'fa'"):
+        r.sentence("de")
+
+
+def test_persian_number() -> None:
+    assert persian_number(1000) == "۱٬۰۰۰"
+    assert persian_number(-474) == "−۴۷۴"
+
+
+# -- rows that do not land ----------------------------------------------------------------------
+
+
+def test_unknown_and_ambiguous_names_are_named_with_their_reasons(tmp_path: Path) -> None:
+    folder = write_report(
+        tmp_path / "r", "prison,executions\nEvin,3\nAtlantis Prison,4\nTehran Prison,5\n"
+    )
+    assert problems_of(folder) == [
+        "R/prisons.csv:3: prison 'Atlantis Prison' is not a prison or city the gazetteer "
+        "knows; fix the spelling, or add lat and lon to place it",
+        "R/prisons.csv:4: prison 'Tehran Prison' is ambiguous: it could be Evin Prison, "
+        "Qarchak Prison; write the prison's full name, or add lat and lon",
+    ]
+    r = joined(folder, strict=False).reconciliation
+    assert totals(r) == (100, 3, 3, 97, 1, 1)
+    assert r.unresolved == (
+        Unplaced(
+            f"{folder}/prisons.csv",
+            3,
+            "Atlantis Prison",
+            4,
+            "prison 'Atlantis Prison' is not a prison or city the gazetteer knows; fix the "
+            "spelling, or add lat and lon to place it",
+        ),
+        Unplaced(
+            f"{folder}/prisons.csv",
+            4,
+            "Tehran Prison",
+            5,
+            "prison 'Tehran Prison' is ambiguous: it could be Evin Prison, Qarchak Prison; "
+            "write the prison's full name, or add lat and lon",
+        ),
+    )
+    assert [p.line for p in r.problems] == [3, 4]
+    assert r.sentence() == (
+        "3 of 100 executions itemized by prison, in 1 prison across 1 province; "
+        "97 not itemized. 2 rows could not be placed."
+    )
+    assert r.sentence("fa").endswith("۲ ردیف روی نقشه جای نگرفت.")
+    assert r.to_dict()["unresolved"][0] == {
+        "path": f"{folder}/prisons.csv",
+        "line": 3,
+        "name": "Atlantis Prison",
+        "executions": 4,
+        "reason": r.unresolved[0].reason,
+    }
+    assert r.to_dict()["problems"][0]["text"] == str(r.problems[0])
+
+
+def test_a_near_miss_is_suggested(tmp_path: Path) -> None:
+    folder = write_report(tmp_path / "r", "prison,executions\nAdelabd Prisn Shirazz,4\n")
+    [problem] = problems_of(folder)
+    assert problem.startswith("R/prisons.csv:2: prison 'Adelabd Prisn Shirazz' is ")
+
+
+def test_an_unknown_prison_is_placed_by_its_coordinates_or_its_city(tmp_path: Path) -> None:
+    text = (
+        "prison,executions,city,lat,lon\n"
+        "Camp One,4,,29.5,52.0\n"
+        "Camp Two,2,Marvdasht,,\n"
+        "Camp Three,1,Nowhere,,\n"
+    )
+    result = joined(write_report(tmp_path / "r", text), strict=False)
+    table = result.prisons.drop(columns="geometry").to_dict("records")
+    assert [(r["place_id"], r["city"], r["province_iso"], r["precision"]) for r in table] == [
+        ("point:29.50000,52.00000", "", "IR-07", "facility"),
+        ("city:IR-07:marvdasht:camp-two", "Marvdasht", "IR-07", "city"),
+    ]
+    assert [u.name for u in result.reconciliation.unresolved] == ["Camp Three"]
+
+
+def test_a_known_prison_with_coordinates_is_drawn_there(tmp_path: Path) -> None:
+    text = "prison,executions,lat,lon\nEvin,4,35.81,51.38\n"
+    prisons = joined(write_report(tmp_path / "r", text)).prisons
+    assert prisons["place_id"].tolist() == ["evin"]
+    assert (prisons.geometry.x[0], prisons.geometry.y[0]) == (51.38, 35.81)
+
+
+# -- provinces that disagree --------------------------------------------------------------------
+
+
+def test_coordinates_in_another_province_than_the_gazetteers(tmp_path: Path) -> None:
+    text = "prison,executions,lat,lon\nEvin,4,29.5,52.0\n"
+    assert problems_of(write_report(tmp_path / "r", text)) == [
+        "R/prisons.csv:2: prison 'Evin' is placed at lat 29.5, lon 52.0, which lies in Fars "
+        "(IR-07), but the gazetteer puts 'Evin Prison' in Tehran (IR-23); check lat and lon "
+        "in the row"
+    ]
+
+
+def test_a_gazetteer_prison_outside_its_province(tmp_path: Path) -> None:
+    misplaced = prison("lost", "Lost Prison", "Tehran", "IR-23", 29.5, 52.0, ("Lost",))
+    gazetteer = replace(GAZETTEER, prisons=(*PRISONS, misplaced))
+    folder = write_report(tmp_path / "r", "prison,executions\nLost,4\n")
+    assert problems_of(folder, gazetteer) == [
+        "R/prisons.csv:2: prison 'Lost' is placed at lat 29.5, lon 52.0, which lies in Fars "
+        "(IR-07), but the gazetteer puts 'Lost Prison' in Tehran (IR-23); the gazetteer's "
+        "coordinates or province are wrong: fix geodata/prisons.csv"
+    ]
+
+
+def test_the_rows_province_must_agree(tmp_path: Path) -> None:
+    text = "prison,executions,province\nEvin,4,Fars\nQarchak,1,Atlantis\nQezelhessar,2,IR-30\n"
+    assert problems_of(write_report(tmp_path / "r", text)) == [
+        "R/prisons.csv:2: prison 'Evin' lies in Tehran (IR-23) by its coordinates, but its "
+        "province column says 'Fars', which is Fars (IR-07); fix the province column "
+        "(or lat and lon)",
+        "R/prisons.csv:3: province 'Atlantis' is not a province of Iran; write the province's "
+        "name (e.g. Tehran) or its ISO code in the 2020 scheme (e.g. IR-23)",
+    ]
+
+
+def test_the_rows_province_code_is_read_in_the_reports_scheme(tmp_path: Path) -> None:
+    folder = write_report(tmp_path / "r", "prison,executions,province\nEvin,4,IR-07\n")
+    assert len(problems_of(folder)) == 1  # in the 2020 scheme IR-07 is Fars
+    toml = folder / "report.toml"
+    toml.write_text(toml.read_text().replace("total = 100", 'total = 100\niso_scheme = "pre-2020"'))
+    assert joined(folder).reconciliation.problems == ()  # before 2020 IR-07 was Tehran
+
+
+def test_a_point_in_no_province(tmp_path: Path) -> None:
+    text = "prison,executions,lat,lon\nCamp,4,38.0,47.0\n"
+    assert problems_of(write_report(tmp_path / "r", text)) == [
+        "R/prisons.csv:2: prison 'Camp' at lat 38.0, lon 47.0 lies in no province; "
+        "check lat and lon"
+    ]
+
+
+def test_points_in_provinces_borders_and_coasts() -> None:
+    lon = np.array([52.0, 51.2, 55.1, 55.5, 47.0])
+    lat = np.array([29.0, 36.0, 29.0, 29.0, 38.0])
+    # inside Fars; on the Tehran/Alborz border (first by iso); 0.1 deg off Fars' coast;
+    # 0.5 deg off it (too far); nowhere
+    assert points_in_provinces(lon, lat, polygons()) == ["IR-07", "IR-23", "IR-07", None, None]
+
+
+# -- duplicates and province figures ------------------------------------------------------------
+
+
+def test_two_spellings_of_one_prison_in_prisons_csv(tmp_path: Path) -> None:
+    text = "prison,executions\nQezelhessar,5\nEvin,1\nGhezel Hesar Prison,2\n"
+    assert problems_of(write_report(tmp_path / "r", text)) == [
+        "R/prisons.csv:4: prison 'Ghezel Hesar Prison' is the same place as 'Qezelhessar' on "
+        "line 2 (Ghezel Hesar Prison); keep one row (add the counts up if the report gives two)"
+    ]
+
+
+def test_two_spellings_of_one_prison_in_events_are_added_up() -> None:
+    result = joined(DATA / "events")
+    table = result.prisons.drop(columns="geometry").to_dict("records")
+    assert [(r["place_id"], r["executions"], r["source"]) for r in table] == [
+        ("ghezel-hesar", 3, "events.csv: 3 rows"),
+        ("adelabad", 1, "events.csv:6"),
+        ("evin", 1, "events.csv:5"),
+        ("city:IR-07:marvdasht", 1, "events.csv:8"),
+    ]
+    fars = result.provinces.set_index("iso").loc["IR-07"]
+    assert (fars["executions"], fars["source"]) == (2, "events.csv: 2 rows")
+    assert totals(result.reconciliation) == (6, 6, 6, 0, 4, 3)
+
+
+def test_province_figures_problems(tmp_path: Path) -> None:
+    folder = write_report(
+        tmp_path / "r",
+        "prison,executions\nQezelhessar,10\nCentral Karaj,5\n",
+        provinces="province,executions\nAlborz,12\nFars,3\nFārs,4\nAtlantis,5\n",
+    )
+    assert problems_of(folder) == [
+        "R/provinces.csv:2: province 'Alborz' has 12 executions, fewer than the 15 its "
+        "prisons add up to (prisons.csv:2 + prisons.csv:3); fix the province's figure or the "
+        "prisons' counts",
+        "R/provinces.csv:4: province 'Fārs' is the same province as 'Fars' on line 3 (IR-07); "
+        "keep one row",
+        "R/provinces.csv:5: province 'Atlantis' is not a province of Iran; write the "
+        "province's name (e.g. Tehran) or its ISO code in the 2020 scheme (e.g. IR-23)",
+    ]
+    r = joined(folder, strict=False).reconciliation
+    assert [u.name for u in r.unresolved] == ["Atlantis"]
+    assert r.reported_total == r.itemized_by_province + r.not_itemized
+
+
+def test_prisons_and_provinces_together_above_the_total(tmp_path: Path) -> None:
+    folder = write_report(
+        tmp_path / "r",
+        "prison,executions\nEvin,60\n",
+        provinces="province,executions\nFars,50\n",
+    )
+    assert problems_of(folder) == [
+        "R/report.toml: prisons and provinces together itemize 110 executions, more than "
+        "total = 100; fix the counts, or raise the total"
+    ]
+    r = joined(folder, strict=False).reconciliation
+    assert totals(r) == (100, 60, 110, -10, 1, 2)
+
+
+# -- speed --------------------------------------------------------------------------------------
+
+
+def test_ten_thousand_places_join_quickly(tmp_path: Path) -> None:
+    rng = np.random.default_rng(7)
+    count = 10_000
+    iso, x0, y0, x1, y1 = BOXES[0]
+    lons = rng.uniform(x0 + 0.01, x1 - 0.01, count).round(5)
+    lats = rng.uniform(y0 + 0.01, y1 - 0.01, count).round(5)
+    rows = "".join(
+        f"Site {i:05d},{i % 7},{lat},{lon}\n"
+        for i, (lat, lon) in enumerate(zip(lats, lons, strict=True))
+    )
+    folder = write_report(tmp_path / "r", "prison,executions,lat,lon\n" + rows, total=7 * count)
+    report = load_report(folder)
+    geocoder = Geocoder(GAZETTEER)
+    started = time.perf_counter()
+    result = join(report, GAZETTEER, polygons(), geocoder=geocoder)
+    elapsed = time.perf_counter() - started
+    assert len(result.prisons) == count
+    assert set(result.prisons["province_iso"]) == {iso}
+    assert result.reconciliation.itemized_by_prison == sum(i % 7 for i in range(count))
+    assert elapsed < 20, f"joining {count:,} places took {elapsed:.1f} s"
+    assert not math.isnan(result.prisons["share"].sum())
