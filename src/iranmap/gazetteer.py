@@ -1,13 +1,22 @@
 """The shipped gazetteer (``geodata/*.csv``) as plain frozen records.
 
 Stage: geodata/ -> :class:`Gazetteer`. Reading only; name matching lives in
-:mod:`iranmap.names` and :mod:`iranmap.geocode`.
+:mod:`iranmap.names` and :mod:`iranmap.geocode`. The files are built by ``make geodata`` (see
+``geodata/README.md``); :func:`load_gazetteer` reads them with the csv module, checks every
+column it needs and raises :class:`~iranmap.errors.GeodataError` with file and line otherwise.
 """
 
 from __future__ import annotations
 
+import csv
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from typing import Literal
+from functools import cached_property, lru_cache
+from pathlib import Path
+from typing import Literal, TypeVar
+
+from iranmap.errors import GeodataError, Problem
+from iranmap.paths import geodata_dir
 
 Precision = Literal["facility", "city"]
 
@@ -64,3 +73,212 @@ class Gazetteer:
     provinces: tuple[Province, ...]
     prisons: tuple[Prison, ...]
     cities: tuple[City, ...]
+
+    def province(self, iso: str) -> Province | None:
+        """The province with this 2020 ISO code ("IR-23"), or None."""
+        return self._provinces.get(iso)
+
+    def province_pre2020(self, code: str) -> Province | None:
+        """The province that had this code before the 2020 renumbering ("IR-07" -> Tehran)."""
+        return self._pre2020.get(code)
+
+    def prison(self, prison_id: str) -> Prison | None:
+        """The prison with this id ("evin"), or None."""
+        return self._prisons.get(prison_id)
+
+    def city(self, geonameid: int) -> City | None:
+        """The city with this GeoNames id, or None."""
+        return self._cities.get(geonameid)
+
+    def prisons_in(self, iso: str) -> tuple[Prison, ...]:
+        """The prisons of a province (2020 ISO code), in id order."""
+        return tuple(p for p in self.prisons if p.province_iso == iso)
+
+    @cached_property
+    def _provinces(self) -> dict[str, Province]:
+        return {p.iso: p for p in self.provinces}
+
+    @cached_property
+    def _pre2020(self) -> dict[str, Province]:
+        return {p.iso_pre2020: p for p in self.provinces if p.iso_pre2020}
+
+    @cached_property
+    def _prisons(self) -> dict[str, Prison]:
+        return {p.id: p for p in self.prisons}
+
+    @cached_property
+    def _cities(self) -> dict[int, City]:
+        return {c.geonameid: c for c in self.cities}
+
+
+PROVINCE_COLUMNS = (
+    "iso",
+    "iso_pre2020",
+    "hasc",
+    "name_en",
+    "name_fa",
+    "aliases",
+    "capital",
+    "population",
+)
+PRISON_COLUMNS = (
+    "id",
+    "name_en",
+    "name_fa",
+    "aliases",
+    "ambiguous",
+    "city",
+    "province_iso",
+    "lat",
+    "lon",
+    "precision",
+    "source",
+)
+CITY_COLUMNS = (
+    "geonameid",
+    "name",
+    "name_fa",
+    "aliases",
+    "province_iso",
+    "lat",
+    "lon",
+    "population",
+)
+_REBUILD = "rebuild it with `make geodata` or reinstall iranmap"
+
+T = TypeVar("T")
+Row = dict[str, str]
+
+
+def load_gazetteer(folder: Path | None = None) -> Gazetteer:
+    """Provinces, prisons and cities from ``folder`` (default: the shipped ``geodata/``).
+
+    The result is cached per folder and file state, so repeated calls are free; records are
+    frozen, so sharing them is safe.
+    """
+    base = geodata_dir() if folder is None else Path(folder)
+    paths = [base / "provinces.csv", base / "prisons.csv", base / "cities.csv"]
+    stamps = tuple(_stamp(path) for path in paths)
+    return _load(base.resolve(), stamps)
+
+
+def _stamp(path: Path) -> tuple[int, int]:
+    try:
+        stat = path.stat()
+    except FileNotFoundError:
+        raise GeodataError(str(Problem(str(path), None, f"file not found; {_REBUILD}"))) from None
+    return stat.st_size, stat.st_mtime_ns
+
+
+@lru_cache(maxsize=4)
+def _load(base: Path, stamps: tuple[tuple[int, int], ...]) -> Gazetteer:
+    """Read the three files; ``stamps`` (sizes, times) make edited files load again."""
+    del stamps  # only part of the cache key
+    return Gazetteer(
+        provinces=tuple(_read(base / "provinces.csv", PROVINCE_COLUMNS, _province)),
+        prisons=tuple(_read(base / "prisons.csv", PRISON_COLUMNS, _prison)),
+        cities=tuple(_read(base / "cities.csv", CITY_COLUMNS, _city)),
+    )
+
+
+class _Field:
+    """Typed access to one CSV row, raising GeodataError with file, line and column."""
+
+    def __init__(self, path: Path, line: int, row: Row) -> None:
+        self.path, self.line, self.row = path, line, row
+
+    def fail(self, column: str, expected: str) -> GeodataError:
+        value = self.row[column]
+        message = f"column {column!r}: expected {expected}, found {value!r}; {_REBUILD}"
+        return GeodataError(str(Problem(str(self.path), self.line, message)))
+
+    def text(self, column: str) -> str:
+        value = self.row[column].strip()
+        if not value:
+            raise self.fail(column, "a value")
+        return value
+
+    def optional(self, column: str) -> str:
+        return self.row[column].strip()
+
+    def names(self, column: str) -> tuple[str, ...]:
+        return tuple(part.strip() for part in self.row[column].split("|") if part.strip())
+
+    def integer(self, column: str) -> int:
+        try:
+            return int(self.row[column])
+        except ValueError:
+            raise self.fail(column, "a whole number") from None
+
+    def number(self, column: str) -> float:
+        try:
+            return float(self.row[column])
+        except ValueError:
+            raise self.fail(column, "a number") from None
+
+
+def _read(path: Path, columns: tuple[str, ...], make: Callable[[_Field], T]) -> Iterator[T]:
+    try:
+        handle = path.open(encoding="utf-8", newline="")
+    except FileNotFoundError:
+        raise GeodataError(str(Problem(str(path), None, f"file not found; {_REBUILD}"))) from None
+    with handle:
+        reader = csv.DictReader(handle)
+        header = reader.fieldnames or []
+        missing = [column for column in columns if column not in header]
+        if missing:
+            message = f"missing column {missing[0]!r} (found {list(header)!r}); {_REBUILD}"
+            raise GeodataError(str(Problem(str(path), 1, message)))
+        records = []
+        for row in reader:
+            if None in row or any(value is None for value in row.values()):
+                message = f"expected {len(header)} fields; {_REBUILD}"
+                raise GeodataError(str(Problem(str(path), reader.line_num, message)))
+            records.append(make(_Field(path, reader.line_num, row)))
+    return iter(records)
+
+
+def _province(field: _Field) -> Province:
+    population = field.optional("population")
+    return Province(
+        iso=field.text("iso"),
+        iso_pre2020=field.optional("iso_pre2020"),
+        hasc=field.optional("hasc"),
+        name_en=field.text("name_en"),
+        name_fa=field.text("name_fa"),
+        aliases=field.names("aliases"),
+        capital=field.optional("capital"),
+        population=field.integer("population") if population else None,
+    )
+
+
+def _prison(field: _Field) -> Prison:
+    precision = field.text("precision")
+    if precision not in ("facility", "city"):
+        raise field.fail("precision", "'facility' or 'city'")
+    return Prison(
+        id=field.text("id"),
+        name_en=field.text("name_en"),
+        name_fa=field.optional("name_fa"),
+        aliases=field.names("aliases"),
+        ambiguous=field.names("ambiguous"),
+        city=field.optional("city"),
+        province_iso=field.text("province_iso"),
+        lat=field.number("lat"),
+        lon=field.number("lon"),
+        precision="facility" if precision == "facility" else "city",
+        source=field.optional("source"),
+    )
+
+
+def _city(field: _Field) -> City:
+    return City(
+        geonameid=field.integer("geonameid"),
+        name=field.text("name"),
+        name_fa=field.optional("name_fa"),
+        aliases=field.names("aliases"),
+        province_iso=field.text("province_iso"),
+        lat=field.number("lat"),
+        lon=field.number("lon"),
+        population=field.integer("population"),
+    )

@@ -1,0 +1,143 @@
+"""Province polygons (``geodata/provinces.geojson``): load them, and find the province of a point.
+
+Stage: geodata/ -> GeoDataFrame. The file is built by ``make geodata`` (Natural Earth admin-1,
+simplified with shared borders kept identical, see ``geodata/README.md``); this module only
+reads and checks it. Parsing costs tens of milliseconds and every map needs it, so the parse
+is cached per file (path, size and modification time) and callers get copies they may change.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import geopandas as gpd
+import shapely
+from shapely.geometry import Point, shape
+
+from iranmap.errors import GeodataError, Problem
+from iranmap.paths import geodata_dir
+
+PROVINCES_FILE = "provinces.geojson"
+PROPERTIES = ("iso", "name_en", "name_fa")
+_REBUILD = "rebuild it with `make geodata` or reinstall iranmap"
+
+
+def load_provinces(folder: Path | None = None) -> gpd.GeoDataFrame:
+    """The 31 provinces: columns iso, name_en, name_fa, geometry; EPSG:4326; sorted by iso.
+
+    ``folder`` defaults to :func:`iranmap.paths.geodata_dir`. Raises
+    :class:`~iranmap.errors.GeodataError` if the file is missing or malformed.
+    """
+    return _parsed(_provinces_file(folder)).frame.copy()
+
+
+def province_at(lon: float, lat: float, folder: Path | None = None) -> str | None:
+    """The ISO code of the province holding the point, or ``None`` outside Iran.
+
+    A point exactly on a shared border belongs to both polygons; the smaller ISO code wins so
+    that the answer never depends on the order of the file.
+    """
+    if not (math.isfinite(lon) and math.isfinite(lat)):
+        return None
+    index = _parsed(_provinces_file(folder))
+    point = Point(lon, lat)
+    hits = index.tree.query(point, predicate="intersects")
+    codes = sorted(index.codes[i] for i in hits)
+    return codes[0] if codes else None
+
+
+@dataclass(frozen=True)
+class _Parsed:
+    """One parse of the file: the frame and a spatial index over it."""
+
+    frame: gpd.GeoDataFrame
+    tree: shapely.STRtree
+    codes: tuple[str, ...]
+
+
+def _provinces_file(folder: Path | None) -> Path:
+    return (geodata_dir() if folder is None else Path(folder)) / PROVINCES_FILE
+
+
+def _parsed(path: Path) -> _Parsed:
+    try:
+        stat = path.stat()
+    except FileNotFoundError:
+        msg = str(Problem(str(path), None, f"file not found; {_REBUILD}"))
+        raise GeodataError(msg) from None
+    return _parse(path.resolve(), stat.st_size, stat.st_mtime_ns)
+
+
+@lru_cache(maxsize=4)
+def _parse(path: Path, size: int, mtime_ns: int) -> _Parsed:
+    """Parse and check the file; ``size`` and ``mtime_ns`` make an edited file parse again."""
+    del size, mtime_ns  # only part of the cache key
+    text = path.read_text(encoding="utf-8")
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as error:
+        message = f"not valid JSON ({error.msg}, column {error.colno}); {_REBUILD}"
+        raise GeodataError(str(Problem(str(path), error.lineno, message))) from None
+    features = _features(path, data)
+    rows = [_row(path, number, feature) for number, feature in enumerate(features, start=1)]
+    _check_unique(path, [row[0] for row in rows])
+    rows.sort(key=lambda row: row[0])
+    frame = gpd.GeoDataFrame(
+        {name: [row[i] for row in rows] for i, name in enumerate(PROPERTIES)},
+        geometry=[row[3] for row in rows],
+        crs="EPSG:4326",
+    )
+    geometries = list(frame.geometry)
+    return _Parsed(frame, shapely.STRtree(geometries), tuple(frame["iso"]))
+
+
+def _features(path: Path, data: Any) -> list[Any]:
+    kind = data.get("type") if isinstance(data, dict) else type(data).__name__
+    if kind != "FeatureCollection" or not isinstance(data.get("features"), list):
+        message = f"expected a GeoJSON FeatureCollection, found {kind!r}; {_REBUILD}"
+        raise GeodataError(str(Problem(str(path), None, message)))
+    features: list[Any] = data["features"]
+    if not features:
+        raise GeodataError(str(Problem(str(path), None, f"no provinces in the file; {_REBUILD}")))
+    return features
+
+
+def _row(path: Path, number: int, feature: Any) -> tuple[str, str, str, Any]:
+    """(iso, name_en, name_fa, geometry) of one feature, or a GeodataError naming it."""
+    where = f"feature {number}"
+    properties = feature.get("properties") if isinstance(feature, dict) else None
+    if not isinstance(properties, dict):
+        message = f"{where} has no properties; {_REBUILD}"
+        raise GeodataError(str(Problem(str(path), None, message)))
+    values = []
+    for name in PROPERTIES:
+        value = properties.get(name)
+        if not isinstance(value, str) or not value:
+            message = (
+                f"{where} has no text property {name!r} (found {value!r}; "
+                f"properties {sorted(properties)!r}); {_REBUILD}"
+            )
+            raise GeodataError(str(Problem(str(path), None, message)))
+        values.append(value)
+    where = f"{where} ({values[0]})"
+    try:
+        geometry = shape(feature["geometry"])
+    except (KeyError, TypeError, AttributeError, ValueError, shapely.errors.GEOSException):
+        message = f"{where} has no readable geometry; {_REBUILD}"
+        raise GeodataError(str(Problem(str(path), None, message))) from None
+    if geometry.geom_type not in ("Polygon", "MultiPolygon") or geometry.is_empty:
+        message = f"{where}: expected a Polygon or MultiPolygon, found {geometry.geom_type!r}"
+        raise GeodataError(str(Problem(str(path), None, f"{message}; {_REBUILD}")))
+    return values[0], values[1], values[2], geometry
+
+
+def _check_unique(path: Path, codes: list[str]) -> None:
+    repeated = sorted({code for code in codes if codes.count(code) > 1})
+    if repeated:
+        message = f"province codes repeated: {repeated!r}; {_REBUILD}"
+        raise GeodataError(str(Problem(str(path), None, message)))
