@@ -50,14 +50,16 @@ def _where(ctx: click.Context, param: click.Parameter, values: tuple[str, ...]) 
     "start",
     type=click.DateTime(["%Y-%m-%d"]),
     default=None,
-    help="Count only events.csv rows on or after this date (YYYY-MM-DD).",
+    metavar="YYYY-MM-DD",
+    help="Count only events.csv rows on or after this date.",
 )
 @click.option(
     "--to",
     "end",
     type=click.DateTime(["%Y-%m-%d"]),
     default=None,
-    help="Count only events.csv rows on or before this date (YYYY-MM-DD).",
+    metavar="YYYY-MM-DD",
+    help="Count only events.csv rows on or before this date.",
 )
 @click.option(
     "--where",
@@ -78,6 +80,9 @@ def check_command(
     Prints the executions the report states, those itemized by prison and by province, and
     those not itemized, then every problem as FILE:LINE: what is wrong; how to fix. Exits 0
     when the report is clean, 1 on any problem.
+
+    With --from, --to or --where (reports with events.csv only) the total is the number of
+    rows selected.
     """
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")

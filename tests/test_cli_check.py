@@ -1,0 +1,238 @@
+"""``iranmap check``: the reconciliation, every problem as FILE:LINE, exit codes, --json."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+import iranmap.join
+from fake_world import GAZETTEER, polygons, write_report
+from iranmap.cli import main
+
+DATA = Path(__file__).resolve().parent / "data" / "reports"
+
+
+@pytest.fixture(autouse=True)
+def fake_world(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Join against the made-up world of fake_world.py instead of the shipped geodata."""
+    monkeypatch.setattr(iranmap.join, "_default_gazetteer", lambda: GAZETTEER)
+    monkeypatch.setattr(iranmap.join, "_default_provinces", polygons)
+
+
+def check(folder: Path, *args: str) -> Result:
+    return CliRunner().invoke(main, ["check", str(folder), *args])
+
+
+def lines(result: Result, folder: Path) -> list[str]:
+    return result.stdout.replace(str(folder), "R").splitlines()
+
+
+def test_clean_report_prints_aligned_reconciliation_and_exits_0() -> None:
+    result = check(DATA / "good")
+    assert result.exit_code == 0
+    assert result.stdout.splitlines() == [
+        "report        good",
+        "reported      100  executions the report states",
+        "by prison      31  in 6 prisons",
+        "by province    34  in 3 provinces",
+        "not itemized   66  in no prison or province figure",
+        "31 of 100 executions itemized by prison, in 6 prisons; 34 itemized by province, "
+        "in 3 provinces; 66 not itemized.",
+    ]
+    assert result.stderr == ""
+
+
+def test_json_is_one_object_with_the_reconciliation() -> None:
+    result = check(DATA / "good", "--json")
+    assert result.exit_code == 0
+    data = json.loads(result.stdout)
+    assert data["sentence"]["en"].startswith("31 of 100 executions")
+    del data["sentence"]
+    assert data == {
+        "report": "good",
+        "reported_total": 100,
+        "itemized_by_prison": 31,
+        "itemized_by_province": 34,
+        "not_itemized": 66,
+        "prisons_mapped": 6,
+        "provinces_with_figures": 3,
+        "unresolved": [],
+        "problems": [],
+    }
+
+
+def test_filters_select_events_rows() -> None:
+    result = check(DATA / "events", "--where", "charge=drug", "--from", "2024-02-01")
+    assert result.exit_code == 0
+    assert result.stdout.splitlines()[-1] == (
+        "3 of 3 executions itemized by prison, in 3 prisons across 2 provinces; 0 not itemized."
+    )
+
+
+def test_a_bad_filter_is_a_usage_error() -> None:
+    result = check(DATA / "events", "--where", "charge")
+    assert result.exit_code == 2
+    assert (
+        "Invalid value for '--where': expected COLUMN=VALUE, e.g. charge=drug; found 'charge'"
+        in (result.stderr)
+    )
+
+
+def test_unplaced_rows_are_listed_and_exit_1(tmp_path: Path) -> None:
+    folder = write_report(tmp_path / "r", "prison,executions\nEvin,3\nAtlantis,4\n")
+    result = check(folder)
+    assert result.exit_code == 1
+    assert lines(result, folder) == [
+        "report        r",
+        "reported      100  executions the report states",
+        "by prison       3  in 1 prison",
+        "by province     3  in 1 province",
+        "not itemized   97  in no prison or province figure",
+        "unplaced        1  row (see below)",
+        "3 of 100 executions itemized by prison, in 1 prison across 1 province; 97 not "
+        "itemized. 1 row could not be placed.",
+        "R/prisons.csv:3: prison 'Atlantis' is not a prison or city the gazetteer knows; fix "
+        "the spelling, or add lat and lon to place it",
+    ]
+    assert result.stderr == "1 problem; the report is not ready\n"
+    data = json.loads(check(folder, "--json").stdout)
+    assert (data["not_itemized"], len(data["unresolved"]), len(data["problems"])) == (97, 1, 1)
+    assert data["unresolved"][0]["name"] == "Atlantis"
+    assert data["problems"][0]["line"] == 3
+
+
+def test_a_folder_that_cannot_load_prints_only_problems(tmp_path: Path) -> None:
+    folder = write_report(tmp_path / "r", "prison,executions\nEvin,-3\nQarchak,x\n")
+    result = check(folder)
+    assert result.exit_code == 1
+    assert lines(result, folder) == [
+        "R/prisons.csv:2: executions '-3' is negative; a count of executions is 0 or more",
+        "R/prisons.csv:3: executions 'x' is not a number; write the count with digits only, "
+        "without separators or words, e.g. 1000",
+    ]
+    assert result.stderr == "2 problems; the report is not ready\n"
+    result = check(folder, "--json")
+    assert result.exit_code == 1
+    data = json.loads(result.stdout)
+    assert data["report"] == "r"
+    assert data["reported_total"] is None and data["not_itemized"] is None
+    assert [p["line"] for p in data["problems"]] == [2, 3]
+    assert data["problems"][0]["text"].endswith(
+        ":2: executions '-3' is negative; a count of executions is 0 or more"
+    )
+
+
+def test_warnings_go_to_stderr(tmp_path: Path) -> None:
+    folder = write_report(tmp_path / "r", "prison,executions\n")
+    result = check(folder)
+    assert result.exit_code == 0
+    assert result.stderr == (
+        f"warning: {folder}/prisons.csv: has a header but no rows; the report itemizes no prison\n"
+    )
+
+
+# Every bad input of the issue, through the command: (prisons.csv, provinces.csv, the
+# report.toml edit, the one problem expected).
+BAD_INPUTS = [
+    pytest.param("prison\nEvin\n", None, None,
+                 "R/prisons.csv:1: missing column 'executions'; the header must name prison "
+                 "and executions (found ['prison'])", id="missing-column"),
+    pytest.param("prison,executions,remark\nEvin,3,x\n", None, None,
+                 "R/prisons.csv:1: unknown column 'remark'; the allowed columns are prison, "
+                 "executions, province, city, lat, lon, note", id="unknown-column"),
+    pytest.param("", None, None,
+                 "R/prisons.csv:1: the file is empty; write the header line "
+                 "'prison,executions' and one row per place below it", id="empty-file"),
+    pytest.param(b"prison,executions\nEvin,3\nQarchak,\xff\n", None, None,
+                 "R/prisons.csv:3: byte b'\\xff' is not UTF-8 text; save the file as UTF-8 "
+                 "(in Excel: CSV UTF-8)", id="non-utf8"),
+    pytest.param("prison,executions\nEvin,-3\n", None, None,
+                 "R/prisons.csv:2: executions '-3' is negative; a count of executions is 0 "
+                 "or more", id="negative"),
+    pytest.param("prison,executions\nEvin,3.5\n", None, None,
+                 "R/prisons.csv:2: executions '3.5' is not a whole number; write the count "
+                 "with digits only, e.g. 12", id="fractional"),
+    pytest.param("prison,executions\nEvin,three\n", None, None,
+                 "R/prisons.csv:2: executions 'three' is not a number; write the count with "
+                 "digits only, without separators or words, e.g. 1000", id="non-numeric"),
+    pytest.param("prison,executions\nEvin,3\nEVIN,4\n", None, None,
+                 "R/prisons.csv:3: prison 'EVIN' is listed twice, on lines 2 and 3; keep one "
+                 "row (add the counts up if the report gives two)", id="duplicate-name"),
+    pytest.param("prison,executions\nEvin,3\nEvin Prison,4\n", None, None,
+                 "R/prisons.csv:3: prison 'Evin Prison' is the same place as 'Evin' on line 2 "
+                 "(Evin Prison); keep one row (add the counts up if the report gives two)",
+                 id="duplicate-place"),
+    pytest.param("prison,executions\nEvin,90\nQarchak,20\n", None, None,
+                 "R/report.toml:3: prisons.csv itemizes 110 executions, more than total = "
+                 "100; fix the counts in prisons.csv or raise the total", id="above-total"),
+    pytest.param("prison,executions\nEvin,9\n", "province,executions\nTehran,5\n", None,
+                 "R/provinces.csv:2: province 'Tehran' has 5 executions, fewer than the 9 its "
+                 "prisons add up to (prisons.csv:2); fix the province's figure or the "
+                 "prisons' counts", id="province-below-prisons"),
+    pytest.param("prison,executions\nAtlantis,3\n", None, None,
+                 "R/prisons.csv:2: prison 'Atlantis' is not a prison or city the gazetteer "
+                 "knows; fix the spelling, or add lat and lon to place it", id="unknown-name"),
+    pytest.param("prison,executions\nTehran Prison,3\n", None, None,
+                 "R/prisons.csv:2: prison 'Tehran Prison' is ambiguous: it could be Evin "
+                 "Prison, Qarchak Prison; write the prison's full name, or add lat and lon",
+                 id="ambiguous-name"),
+    pytest.param("prison,executions,lat,lon\nCamp,3,41.0,69.2\n", None, None,
+                 "R/prisons.csv:2: lat 41.0, lon 69.2 is outside Iran (latitude 24.8..40.0, "
+                 "longitude 43.9..63.5); check the coordinates (decimal degrees, lat north, "
+                 "lon east)", id="outside-iran"),
+    pytest.param("prison,executions\nEvin,3\n", None, ("total = 100", "total = 100\ntotal = 1"),
+                 "R/report.toml:4: report.toml is not valid TOML (Cannot overwrite a value "
+                 "at column 10); fix the TOML syntax: text in quotes, dates as 2025-01-02, one "
+                 "key = value per line", id="malformed-toml"),
+    pytest.param("prison,executions\nEvin,3\n", None, ("total =", "totl ="),
+                 "R/report.toml:3: unknown key 'totl'; the allowed keys are title, publisher, "
+                 "total, prisons, provinces, iso_scheme, notes, source, period, facts (did you "
+                 "mean 'total'?)", id="unknown-toml-key"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("prisons", "provinces", "edit", "expected"), BAD_INPUTS)
+def test_bad_input_exits_1_with_the_exact_message(
+    tmp_path: Path,
+    prisons: str | bytes,
+    provinces: str | None,
+    edit: tuple[str, str] | None,
+    expected: str,
+) -> None:
+    folder = write_report(tmp_path / "r", None, provinces=provinces)
+    target = folder / "prisons.csv"
+    if isinstance(prisons, bytes):
+        target.write_bytes(prisons)
+    else:
+        target.write_text(prisons, encoding="utf-8")
+    if edit is not None:
+        toml = folder / "report.toml"
+        toml.write_text(toml.read_text().replace(*edit, 1))
+    result = check(folder)
+    assert result.exit_code == 1
+    assert [line for line in lines(result, folder) if line.startswith("R")] == [expected]
+    assert "Traceback" not in result.output
+
+
+def test_a_bom_is_accepted() -> None:
+    result = check(DATA / "excel-bom")
+    assert result.exit_code == 0
+    assert result.stdout.splitlines()[2] == "by prison      13  in 2 prisons"
+
+
+def test_a_missing_folder(tmp_path: Path) -> None:
+    result = check(tmp_path / "nope")
+    assert result.exit_code == 1
+    assert lines(result, tmp_path) == [
+        "R/nope: no such folder; give the path of a report folder, e.g. geodata/reports/2024-ncri"
+    ]
+
+
+def test_help_documents_the_options() -> None:
+    result = CliRunner().invoke(main, ["check", "--help"])
+    assert result.exit_code == 0
+    for option in ("--json", "--from YYYY-MM-DD", "--to YYYY-MM-DD", "--where COLUMN=VALUE"):
+        assert option in result.output
