@@ -7,7 +7,7 @@ run did not measure.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 #: What each profiled stage is, for the "why" section.
@@ -59,12 +59,31 @@ def write_markdown(results: dict[str, Any]) -> str:
     lines += _machine(results)
     lines += _headline(results)
     lines += _side_by_side(results)
-    lines += _scale(results)
-    lines += _rebuild(results)
-    lines += _points(results)
-    lines += _why(results)
+    lines += _part(results, "scale", "Scale", _scale)
+    lines += _part(results, "rebuild", "Rebuild with nothing changed", _rebuild)
+    lines += _part(results, "points", "Points map", _points)
+    lines += _part(results, "profiles", "Where iranmap is slower or heavier, and why", _why)
     lines += _method(results)
     return "\n".join(lines).rstrip() + "\n"
+
+
+def _part(
+    results: dict[str, Any], key: str, title: str, write: Callable[[dict[str, Any]], list[str]]
+) -> list[str]:
+    """A section, or what made its part of the run fail."""
+    value = results[key]
+    if isinstance(value, dict) and "error" in value:
+        return [
+            f"## {title}",
+            "",
+            "This part of the run failed:",
+            "",
+            "```",
+            value["error"],
+            "```",
+            "",
+        ]
+    return write(results)
 
 
 def _machine(results: dict[str, Any]) -> list[str]:
