@@ -57,9 +57,11 @@ def render_page(joined: Joined, kind: Kind, options: RenderOptions) -> bytes:
     shaded = kind != "points"
     data = _data(joined, kind, options, ch, pts)
     legend = _legend(kind, ch, pts, lang)
-    tables = [choropleth.table(ch, joined, lang)] if shaded else []
+    tables: list[tuple[str, Html]] = []
+    if shaded:
+        tables.append((i18n.text(lang, "table.provinces"), choropleth.table(ch, joined, lang)))
     if pts is not None:
-        tables.append(points.table(pts, lang))
+        tables.append((i18n.text(lang, "table.prisons"), points.table(pts, lang)))
     body = tag(
         "body",
         {"class": f"im-{kind}"},
@@ -180,22 +182,17 @@ def _legend(kind: Kind, ch: choropleth.Choropleth, pts: points.Points | None, la
     return join(parts)
 
 
-def _tables(tables: list[Html], joined: Joined, lang: Lang) -> Html:
-    unplaced = joined.reconciliation.unresolved
-    if unplaced:
-        tables.append(_unplaced_table(joined, lang))
+def _tables(tables: list[tuple[str, Html]], joined: Joined, lang: Lang) -> Html:
+    """The tables in a ``<details>``, each in a region that scrolls sideways on its own."""
+    if joined.reconciliation.unresolved:
+        tables.append((i18n.text(lang, "table.unplaced"), _unplaced_table(joined, lang)))
     wrapped = [
         tag(
             "div",
-            {
-                "class": "im-table-wrap",
-                "tabindex": "0",
-                "role": "region",
-                "aria-label": i18n.text(lang, "table"),
-            },
+            {"class": "im-table-wrap", "tabindex": "0", "role": "region", "aria-label": label},
             table,
         )
-        for table in tables
+        for label, table in tables
     ]
     return tag(
         "details",

@@ -1,0 +1,330 @@
+"""The maps as a reader sees them, in headless Chromium, offline.
+
+Each page is opened from disk with every request recorded: anything but ``file:`` fails the
+test, as does a console error, an uncaught exception or a dialog.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from iranmap.join import Joined
+from iranmap.render import KINDS, RenderOptions, render_map
+from iranmap.render.i18n import Lang
+from mapfixture import PRISONS, make_joined
+
+pytestmark = pytest.mark.browser
+
+LANGS: tuple[Lang, ...] = ("en", "fa")
+PAYLOAD = (
+    "<img src=x onerror=\"window.__xss='img';alert(1)\">"
+    "</script><script>window.__xss='script'</script>"
+    "\"'><svg onload=\"window.__xss='svg'\">`${window.__xss='tpl'}`"
+)
+
+
+@dataclass
+class Log:
+    """What a page did besides drawing itself."""
+
+    requests: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+    dialogs: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Opened:
+    page: Any
+    log: Log
+
+    def counts(self) -> dict[str, int]:
+        result: dict[str, int] = self.page.evaluate("window.iranmap.counts")
+        return result
+
+    def hover(self, lat: float, lon: float) -> str:
+        """Move the mouse to a place and return the tooltip's text."""
+        x, y = self.page.evaluate(
+            """([lat, lon]) => {
+                const map = window.iranmap.map;
+                const p = map.latLngToContainerPoint([lat, lon]);
+                const r = map.getContainer().getBoundingClientRect();
+                return [r.left + p.x, r.top + p.y];
+            }""",
+            [lat, lon],
+        )
+        self.page.mouse.move(x - 3, y - 3)
+        self.page.mouse.move(x, y, steps=2)
+        tooltip = self.page.locator(".leaflet-tooltip-pane .leaflet-tooltip").last
+        tooltip.wait_for(state="visible", timeout=3000)
+        text: str = tooltip.inner_text()
+        return " ".join(text.split())
+
+
+Opener = Callable[..., Opened]
+
+
+@pytest.fixture
+def open_map(browser: Any, tmp_path: Path) -> Iterator[Opener]:
+    contexts: list[Any] = []
+
+    def _open(
+        joined: Joined,
+        kind: str,
+        options: RenderOptions | None = None,
+        width: int = 1100,
+        height: int = 800,
+    ) -> Opened:
+        path = tmp_path / f"{kind}-{len(contexts)}.html"
+        path.write_bytes(render_map(joined, kind, options or RenderOptions()))  # type: ignore[arg-type]
+        context = browser.new_context(viewport={"width": width, "height": height})
+        contexts.append(context)
+        page = context.new_page()
+        log = Log()
+        page.on(
+            "request", lambda r: None if r.url.startswith("file:") else log.requests.append(r.url)
+        )
+        page.on("console", lambda m: log.errors.append(m.text) if m.type == "error" else None)
+        page.on("pageerror", lambda e: log.errors.append(str(e)))
+
+        def on_dialog(dialog: Any) -> None:
+            log.dialogs.append(dialog.message)
+            dialog.dismiss()
+
+        page.on("dialog", on_dialog)
+        page.goto(path.as_uri())
+        page.wait_for_function("window.iranmap !== undefined", timeout=10_000)
+        return Opened(page, log)
+
+    yield _open
+    for context in contexts:
+        context.close()
+
+
+@pytest.fixture(scope="module")
+def joined() -> Joined:
+    return make_joined()
+
+
+def _province(joined: Joined, iso: str) -> tuple[float, float]:
+    row = joined.provinces.set_index("iso").loc[iso]
+    point = row["geometry"].representative_point()
+    return point.y, point.x
+
+
+def _prison(joined: Joined, place_id: str) -> tuple[float, float]:
+    row = joined.prisons.set_index("place_id").loc[place_id]
+    return row["geometry"].y, row["geometry"].x
+
+
+def _clean(opened: Opened) -> None:
+    assert opened.log.requests == []
+    assert opened.log.errors == []
+    assert opened.log.dialogs == []
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("kind", KINDS)
+def test_map_draws_every_shape_offline(
+    open_map: Opener, joined: Joined, kind: str, lang: Lang
+) -> None:
+    opened = open_map(joined, kind, RenderOptions(lang=lang))
+    page = opened.page
+    assert opened.counts() == {
+        "provinces": 31,
+        "prisons": 0 if kind == "choropleth" else len(PRISONS),
+    }
+    assert page.locator(".im-legend").is_visible()
+    assert page.locator(".im-source").is_visible()
+    assert page.locator("h1").is_visible()
+    assert page.locator(".leaflet-control-zoom-in").is_visible()
+    assert page.evaluate("document.documentElement.dir") == ("rtl" if lang == "fa" else "ltr")
+    _clean(opened)
+
+
+def test_province_tooltip_in_english(open_map: Opener, joined: Joined) -> None:
+    opened = open_map(joined, "choropleth")
+    assert opened.hover(*_province(joined, "IR-30")) == (
+        "Alborz البرز Executions: 209 Per million inhabitants: 77.1 Share of total: 20.9% "
+        "Rank: 1 of 7 Source: prisons.csv:2, prisons.csv:6"
+    )
+    assert opened.hover(*_province(joined, "IR-23")) == "Tehran تهران Not itemized"
+    persian = opened.page.locator(".leaflet-tooltip .im-tip-alt").last
+    assert persian.get_attribute("lang") == "fa"
+    assert persian.get_attribute("dir") == "rtl"
+    _clean(opened)
+
+
+def test_province_tooltip_in_persian(open_map: Opener, joined: Joined) -> None:
+    opened = open_map(joined, "choropleth", RenderOptions(lang="fa"))
+    assert opened.hover(*_province(joined, "IR-30")) == (
+        "البرز Alborz اعدام‌ها: ۲۰۹ در هر یک میلیون نفر: ۷۷٫۱ سهم از کل: ٪۲۰٫۹ "
+        "رتبه: ۱ از ۷ منبع: prisons.csv:2, prisons.csv:6"
+    )
+    assert opened.hover(*_province(joined, "IR-23")) == "تهران Tehran بدون رقم تفکیکی"
+    _clean(opened)
+
+
+@pytest.mark.parametrize("kind", ["points", "combined"])
+def test_prison_tooltip(open_map: Opener, joined: Joined, kind: str) -> None:
+    opened = open_map(joined, kind)
+    assert opened.hover(*_prison(joined, "birjand-central")) == (
+        "Birjand Central Prison زندان مرکزی بیرجند City: Birjand Province: South Khorasan "
+        "Executions: 29 Location: city centre (approximate) Source: prisons.csv:9"
+    )
+    assert opened.hover(*_prison(joined, "karaj-central")).startswith(
+        "Karaj Central Prison زندان مرکزی کرج City: Karaj Province: Alborz Executions: 44 "
+        "Location: prison site"
+    )
+    _clean(opened)
+
+
+def test_prison_tooltip_in_persian(open_map: Opener, joined: Joined) -> None:
+    opened = open_map(joined, "points", RenderOptions(lang="fa"))
+    assert opened.hover(*_prison(joined, "adelabad")) == (
+        "زندان عادل‌آباد Adelabad Prison شهر: Shiraz استان: فارس اعدام‌ها: ۹۷ "
+        "موقعیت: محل زندان منبع: prisons.csv:3"
+    )
+    _clean(opened)
+
+
+def test_measure_switch_works_from_the_keyboard(open_map: Opener, joined: Joined) -> None:
+    opened = open_map(joined, "choropleth")
+    page = opened.page
+    count = page.locator(".im-legend-block[data-measure=count]")
+    rate = page.locator(".im-legend-block[data-measure=per_million]")
+    assert count.is_visible()
+    assert not rate.is_visible()
+    page.locator("input[value=count]").focus()
+    page.keyboard.press("ArrowDown")  # radio buttons move with the arrow keys
+    assert page.evaluate("window.iranmap.measure()") == "per_million"
+    assert rate.is_visible()
+    assert not count.is_visible()
+    fill = page.evaluate(
+        "window.iranmap.provinces.getLayers().find(l => l.feature.properties.iso === 'IR-29')"
+        ".options.fillColor"
+    )
+    # South Khorasan: 29 executions among 768,898 people, the highest rate: darkest class.
+    assert fill == "#bd0026"
+    _clean(opened)
+
+
+def test_layer_control_toggles_layers_and_their_legends(open_map: Opener, joined: Joined) -> None:
+    opened = open_map(joined, "combined")
+    page = opened.page
+    boxes = page.locator(".leaflet-control-layers input[type=checkbox]")
+    assert boxes.count() == 2
+    assert page.locator(".leaflet-control-layers label").all_inner_texts() == [
+        " Provinces",
+        " Prisons",
+    ]
+    sizes = page.locator(".im-legend-block[data-layer=prisons]")
+    assert sizes.is_visible()
+    boxes.nth(1).focus()
+    page.keyboard.press("Space")
+    assert page.evaluate("window.iranmap.map.hasLayer(window.iranmap.prisons)") is False
+    assert not sizes.is_visible()
+    boxes.nth(1).focus()
+    page.keyboard.press("Space")
+    assert sizes.is_visible()
+    _clean(opened)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_map_does_not_capture_page_scrolling(open_map: Opener, joined: Joined, lang: Lang) -> None:
+    opened = open_map(joined, "choropleth", RenderOptions(lang=lang))
+    page = opened.page
+    zoom = page.evaluate("window.iranmap.map.getZoom()")
+    box = page.locator("#im-map").bounding_box()
+    page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    page.mouse.wheel(0, 300)
+    page.wait_for_timeout(300)
+    assert page.evaluate("window.iranmap.map.getZoom()") == zoom
+    message = page.locator("#im-map").get_attribute("data-gesture-handling-scroll-content")
+    assert message == (
+        "Use ctrl + scroll to zoom the map"
+        if lang == "en"
+        else "برای بزرگ‌نمایی نقشه، کلید ctrl را نگه دارید و بچرخانید"
+    )
+    _clean(opened)
+
+
+def _taint(value: str) -> str:
+    return value + PAYLOAD
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("kind", KINDS)
+def test_script_in_any_text_field_runs_nothing(open_map: Opener, kind: str, lang: Lang) -> None:
+    joined = make_joined(taint=_taint, source_url="javascript:window.__xss='url'")
+    opened = open_map(joined, kind, RenderOptions(lang=lang))
+    page = opened.page
+    if kind != "points":
+        tip = opened.hover(*_province(joined, "IR-30"))
+        assert PAYLOAD in tip
+    if kind != "choropleth":
+        tip = opened.hover(*_prison(joined, "vakilabad"))
+        assert " ".join(_taint("Vakilabad Prison").split()) in tip
+    page.locator("details.im-tables summary").click()
+    page.locator(".im-source").click()
+    page.wait_for_timeout(200)
+    assert page.evaluate("window.__xss") is None
+    assert page.locator("h1").inner_text() == _taint("Executions in Iran, 2024")
+    assert page.locator("img, iframe, svg[onload]").count() == 0
+    _clean(opened)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("kind", KINDS)
+def test_axe_finds_no_serious_violation(
+    open_map: Opener, joined: Joined, kind: str, lang: Lang
+) -> None:
+    from axe_playwright_python.sync_playwright import Axe
+
+    opened = open_map(joined, kind, RenderOptions(lang=lang))
+    opened.page.locator("details.im-tables summary").click()
+    results = Axe().run(opened.page)
+    serious = [
+        (v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3])
+        for v in results.response["violations"]
+        if v["impact"] in ("serious", "critical")
+    ]
+    assert serious == []
+    _clean(opened)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("kind", KINDS)
+def test_reads_at_320_px_without_horizontal_overflow(
+    open_map: Opener, joined: Joined, kind: str, lang: Lang, tmp_path: Path
+) -> None:
+    opened = open_map(joined, kind, RenderOptions(lang=lang), width=320, height=640)
+    page = opened.page
+    page.locator("details.im-tables summary").click()
+    assert page.evaluate("document.scrollingElement.scrollWidth") <= 320
+    map_box = page.locator("#im-map").bounding_box()
+    assert map_box["width"] == 320
+    assert map_box["height"] >= 300
+    assert page.locator(".im-legend").is_visible()
+    page.screenshot(path=str(tmp_path / f"{kind}-{lang}-320.png"), full_page=True)
+    _clean(opened)
+
+
+@pytest.mark.slow
+def test_ten_thousand_places_draw_within_two_seconds(open_map: Opener) -> None:
+    places = []
+    for i in range(10_000):
+        iso = f"IR-{i % 31:02d}"
+        places.append((f"p{i}", f"Place {i}", f"مکان {i}", f"City {i}", iso, 1 + i % 97, "city"))
+    joined = make_joined(prisons=places, total=10_000 * 97)
+    started = time.perf_counter()
+    opened = open_map(joined, "points")
+    elapsed = time.perf_counter() - started
+    assert opened.counts()["prisons"] == 10_000
+    assert elapsed < 2.0, f"10,000 circles took {elapsed:.2f} s"
+    _clean(opened)
