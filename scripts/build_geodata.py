@@ -41,6 +41,8 @@ import shapely.ops
 import topojson
 from shapely.geometry import Point, mapping, shape
 
+from iranmap.names import key as match_key
+
 ROOT = Path(__file__).resolve().parents[1]
 SOURCES = Path(__file__).resolve().parent / "geodata-sources"
 
@@ -638,6 +640,7 @@ def build_prisons(
     table: list[dict[str, str]],
     everything: dict[int, dict[str, Any]],
     locator: ProvinceLocator,
+    cities: dict[int, CityRow],
 ) -> list[list[object]]:
     """prisons.csv rows, after checking aliases, provinces and coordinates."""
     rows = []
@@ -688,6 +691,7 @@ def build_prisons(
                 source,
             ]
         )
+    problems += key_clashes(table, cities)
     for key, pids in sorted(shared.items()):
         if key in owners:
             problems.append(f"{key!r} is ambiguous ({sorted(pids)}) and an alias of {owners[key]}")
@@ -699,6 +703,39 @@ def build_prisons(
     if problems:
         raise BuildError("prisons.csv:\n  " + "\n  ".join(problems))
     return rows
+
+
+def key_clashes(table: list[dict[str, str]], cities: dict[int, CityRow]) -> list[str]:
+    """Clashes under iranmap's matching key (which drops "prison", "central", "زندان", ...).
+
+    The geocoder compares keys, not strings, so "Karaj Central Prison" and "Karaj" are one
+    name to it. Each key must belong to one prison, or be marked ambiguous in every prison
+    that uses it; and a prison's key must not be the name of a town in another province
+    (a prison's alias beats a town's name, so "Langarud Prison" would swallow Langarud).
+    """
+    problems = []
+    owners: dict[str, set[str]] = defaultdict(set)
+    shared: dict[str, set[str]] = defaultdict(set)
+    for row in table:
+        for name in [row["name_en"], row["name_fa"], *split_pipes(row["aliases"])]:
+            owners[match_key(name)].add(row["id"])
+        for name in split_pipes(row["ambiguous"]):
+            shared[match_key(name)].add(row["id"])
+    for name_key, pids in sorted(owners.items()):
+        if len(pids) > 1 or (name_key in shared and not pids <= shared[name_key]):
+            everyone = sorted(pids | shared.get(name_key, set()))
+            problems.append(f"matching key {name_key!r} is used by {everyone}")
+    towns: dict[str, set[str]] = defaultdict(set)
+    for city in cities.values():
+        for name in (city.name, city.name_fa, *city.aliases):
+            if name:
+                towns[match_key(name)].add(city.province_iso)
+    province = {row["id"]: row["province_iso"] for row in table}
+    for name_key, pids in sorted(owners.items()):
+        elsewhere = towns.get(name_key, set()) - {province[pid] for pid in pids}
+        if elsewhere:
+            problems.append(f"matching key {name_key!r} of {sorted(pids)} is a town in {elsewhere}")
+    return problems
 
 
 # --------------------------------------------------------------------------- main
@@ -721,9 +758,9 @@ def build(out: Path, natural_earth_file: Path | None) -> list[str]:
 
     everything = iranian_cities()
     prison_table = read_curated(SOURCES / "prisons.csv")
-    prisons = build_prisons(prison_table, everything, locator)
     keep = {int(row["city_geonameid"]) for row in prison_table}
     cities = build_cities(everything, keep, locator, notes)
+    prisons = build_prisons(prison_table, everything, locator, cities)
 
     out.mkdir(parents=True, exist_ok=True)
     (out / "provinces.geojson").write_text(geojson_text(polygons, provinces), encoding="utf-8")
