@@ -123,7 +123,6 @@ def _header(joined: Joined, kind: Kind, lang: Lang) -> Html:
     report = joined.report
     t = i18n.TEXTS[lang]
     period = i18n.fmt_period(report.period_start, report.period_end, lang)
-    facts = [_fact(f, lang) for f in report.facts]
     return tag(
         "header",
         {"class": "im-header"},
@@ -137,7 +136,20 @@ def _header(joined: Joined, kind: Kind, lang: Lang) -> Html:
             tag("span", {"class": "im-source"}, f"{t['source']}: ", _source(report, lang)),
         ),
         tag("p", {"class": "im-rec"}, joined.reconciliation.sentence(lang)),
-        tag("ul", {"class": "im-facts", "aria-label": t["facts"]}, *facts) if facts else None,
+        _facts(report, lang),
+    )
+
+
+def _facts(report: Report, lang: Lang) -> Html | None:
+    """Headline facts, in a disclosure the script closes on narrow screens."""
+    if not report.facts:
+        return None
+    t = i18n.TEXTS[lang]
+    return tag(
+        "details",
+        {"class": "im-facts-box", "open": True},
+        tag("summary", None, f"{t['facts']} ({i18n.fmt_int(len(report.facts), lang)})"),
+        tag("ul", {"class": "im-facts"}, *(_fact(f, lang) for f in report.facts)),
     )
 
 

@@ -70,6 +70,10 @@
     return box;
   }
 
+  var narrow = window.matchMedia("(max-width: 560px)").matches;
+  var facts = document.querySelector(".im-facts-box");
+  if (facts && narrow) facts.open = false; /* the header collapses on small screens */
+
   var map = L.map("im-map", {
     zoomControl: false,
     attributionControl: false,
@@ -90,7 +94,16 @@
     })
     .addTo(map);
   L.control.attribution({ position: RTL ? "bottomleft" : "bottomright" }).addTo(map);
-  map.fitBounds(D.bounds, { padding: [6, 6] });
+  /* Keep Iran clear of the legend where the legend floats over the map. */
+  var legendBox = document.querySelector(".im-legend");
+  var side = 6;
+  if (legendBox && window.getComputedStyle(legendBox).position === "absolute") {
+    side = Math.min(legendBox.offsetWidth + 12, map.getSize().x / 3);
+  }
+  map.fitBounds(D.bounds, {
+    paddingTopLeft: [RTL ? 6 : side, 6],
+    paddingBottomRight: [RTL ? side : 6, 6]
+  });
 
   if (D.tiles) {
     L.tileLayer(D.tiles.url, {
