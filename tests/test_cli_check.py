@@ -236,3 +236,49 @@ def test_help_documents_the_options() -> None:
     assert result.exit_code == 0
     for option in ("--json", "--from YYYY-MM-DD", "--to YYYY-MM-DD", "--where COLUMN=VALUE"):
         assert option in result.output
+
+
+@pytest.mark.parametrize(
+    ("report", "expected"),
+    [
+        (
+            "2024-ncri",
+            [
+                "report        2024-ncri",
+                "reported      1,000  executions the report states",
+                "by prison       526  in 8 prisons",
+                "by province     526  in 7 provinces",
+                "not itemized    474  in no prison or province figure",
+                "526 of 1,000 executions itemized by prison, in 8 prisons across 7 provinces; "
+                "474 not itemized.",
+            ],
+        ),
+        (
+            "2025-01-01-ncri",
+            [
+                "report        2025-01-01-ncri",
+                "reported      12  executions the report states",
+                "by prison     12  in 4 prisons",
+                "by province   12  in 4 provinces",
+                "not itemized   0  in no prison or province figure",
+                "12 of 12 executions itemized by prison, in 4 prisons across 4 provinces; "
+                "0 not itemized.",
+            ],
+        ),
+    ],
+)
+def test_shipped_reports_on_the_shipped_geodata(
+    monkeypatch: pytest.MonkeyPatch, report: str, expected: list[str]
+) -> None:
+    monkeypatch.undo()  # the real gazetteer and provinces, not the made-up world
+    folder = Path(__file__).resolve().parents[1] / "geodata" / "reports" / report
+    result = check(folder)
+    assert result.exit_code == 0
+    assert result.stdout.splitlines() == expected
+    data = json.loads(check(folder, "--json").stdout)
+    assert {k: data[k] for k in ("report", "reported_total", "not_itemized")} == {
+        "report": report,
+        "reported_total": int(expected[1].split()[1].replace(",", "")),
+        "not_itemized": int(expected[4].split()[2]),
+    }
+    assert (data["unresolved"], data["problems"]) == ([], [])

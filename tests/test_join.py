@@ -390,3 +390,53 @@ def test_ten_thousand_places_join_quickly(tmp_path: Path) -> None:
     assert result.reconciliation.itemized_by_prison == sum(i % 7 for i in range(count))
     assert elapsed < 20, f"joining {count:,} places took {elapsed:.1f} s"
     assert not math.isnan(result.prisons["share"].sum())
+
+
+# -- the shipped reports, on the shipped geodata ------------------------------------------------
+
+SHIPPED = Path(__file__).resolve().parents[1] / "geodata" / "reports"
+
+
+def test_shipped_2024_report_reconciles_on_the_real_map() -> None:
+    result = join(load_report(SHIPPED / "2024-ncri"))
+    r = result.reconciliation
+    assert totals(r) == (1000, 526, 526, 474, 8, 7)
+    assert r.problems == () and r.unresolved == ()
+    assert r.sentence("en") == (
+        "526 of 1,000 executions itemized by prison, in 8 prisons across 7 provinces; "
+        "474 not itemized."
+    )
+    assert r.sentence("fa") == (
+        "از ۱٬۰۰۰ اعدام، ۵۲۶ مورد به تفکیک زندان در ۸ زندان و ۷ استان ثبت شده است؛ "
+        "۴۷۴ مورد بدون تفکیک است."
+    )
+    prisons = result.prisons
+    assert prisons["executions"].tolist() == [165, 97, 61, 59, 44, 38, 33, 29]
+    assert prisons["place_id"].tolist()[0] == "ghezel-hesar"
+    assert prisons["source"].tolist() == [f"prisons.csv:{line}" for line in range(2, 10)]
+    provinces = result.provinces
+    assert len(provinces) == 31
+    itemized = provinces[provinces["executions"].notna()]
+    assert dict(zip(itemized["name_en"], itemized["executions"], strict=True)) == {
+        "East Azerbaijan": 59,
+        "Fars": 97,
+        "Razavi Khorasan": 33,
+        "Isfahan": 61,
+        "Qazvin": 38,
+        "South Khorasan": 29,
+        "Alborz": 209,  # Ghezel Hesar 165 + Karaj Central 44
+    }
+    alborz = provinces.set_index("name_en").loc["Alborz"]
+    assert alborz["source"] == "prisons.csv:2 + prisons.csv:6"
+    assert (provinces["status"] == "not itemized").sum() == 24
+
+
+def test_shipped_first_day_of_2025_report_reconciles() -> None:
+    result = join(load_report(SHIPPED / "2025-01-01-ncri"))
+    assert totals(result.reconciliation) == (12, 12, 12, 0, 4, 4)
+    assert sorted(result.provinces.dropna(subset=["executions"])["name_en"]) == [
+        "Alborz",
+        "Hamadan",
+        "Hormozgan",
+        "Kohgiluyeh and Boyer-Ahmad",
+    ]

@@ -23,7 +23,7 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, Protocol
@@ -78,6 +78,8 @@ class Resolver(Protocol):
     """What :func:`join` needs of a geocoder (:class:`iranmap.geocode.Geocoder` is one)."""
 
     def place(self, name: str) -> Match: ...
+
+    def places(self, names: Iterable[str]) -> list[Match]: ...
 
     def province(self, name: str, iso_scheme: str = "2020") -> Match: ...
 
@@ -266,7 +268,9 @@ class _Located:
 def _place_prisons(
     report: Report, resolver: Resolver, problems: list[Problem], unplaced: list[Unplaced]
 ) -> list[_Place]:
-    answers: dict[str, Match] = {}
+    names = dict.fromkeys(f.name for f in report.prison_figures)
+    names.update(dict.fromkeys(f.city for f in report.prison_figures if f.city))
+    answers = dict(zip(names, resolver.places(names), strict=True))
 
     def resolve(name: str) -> Match:
         if name not in answers:

@@ -829,10 +829,29 @@ def _events_frame(path: Path, problems: list[Problem]) -> pd.DataFrame | None:
         return None
     frame.columns = pd.Index(names)
     frame["line"] = _event_lines(text, header_line, len(frame))
-    filled: pd.DataFrame = frame[names].apply(lambda c: c.str.strip())
+    filled = pd.DataFrame({name: _per_value(frame[name], _strip) for name in names})
     blank = (filled == "").all(axis=1)
     filled["line"] = frame["line"]
     return filled.loc[~blank].reset_index(drop=True)
+
+
+def _per_value(
+    column: pd.Series[Any], convert: Callable[[pd.Series[Any]], pd.Series[Any]]
+) -> pd.Series[Any]:
+    """``convert`` of every value of ``column``, computed once per distinct value.
+
+    Columns of events.csv repeat a few values (dates, prisons, charges) many times; this keeps
+    the Python-level string work proportional to the distinct values, not the rows.
+    """
+    codes, uniques = pd.factorize(column, use_na_sentinel=False)
+    converted = convert(pd.Series(uniques))
+    out = converted.take(codes)
+    out.index = column.index
+    return out
+
+
+def _strip(values: pd.Series[Any]) -> pd.Series[Any]:
+    return values.astype("str").str.strip()
 
 
 def _parser_problem(shown: str, error: str, header_line: int, names: Sequence[str]) -> Problem:
@@ -850,7 +869,9 @@ def _parser_problem(shown: str, error: str, header_line: int, names: Sequence[st
 
 
 def _first_record(text: str) -> tuple[int, list[str]]:
-    reader = csv.reader(io.StringIO(text, newline=""))
+    """The first non-blank record and its line (read from the head of the text only)."""
+    head = text[: text.find("\n", 1 << 16) + 1] or text
+    reader = csv.reader(io.StringIO(head, newline=""))
     end = 0
     for fields in reader:
         start, end = end + 1, reader.line_num
@@ -909,14 +930,17 @@ def _check_events(
         "prison",
         lambda v: "prison is empty; write the prison's name (or its city)",
     )
-    dates = pd.to_datetime(frame["date"], format="%Y-%m-%d", errors="coerce")
+    dates = _per_value(
+        frame["date"], lambda u: pd.to_datetime(u, format="%Y-%m-%d", errors="coerce")
+    )
     report(
         dates.isna(),
         "date",
         lambda v: f"date {v!r} is not a date; write it as YYYY-MM-DD, e.g. 2024-03-21",
     )
     if period is not None:
-        outside = dates.notna() & ((dates.dt.date < period[0]) | (dates.dt.date > period[1]))
+        first, last = pd.Timestamp(period[0]), pd.Timestamp(period[1])
+        outside = dates.notna() & ((dates < first) | (dates > last))
         span = f"{period[0].isoformat()}..{period[1].isoformat()}"
         report(
             outside,
@@ -950,7 +974,9 @@ def _check_age(
     frame: pd.DataFrame, report: Callable[[pd.Series[bool], str, Callable[[str], str]], None]
 ) -> pd.Series[Any]:
     text = frame["age"]
-    numbers = pd.to_numeric(text.where(text.str.fullmatch(r"\d+"), None), errors="coerce")
+    numbers = _per_value(
+        text, lambda u: pd.to_numeric(u.where(u.str.fullmatch(r"\d+"), None), errors="coerce")
+    )
     bad = (text != "") & (numbers.isna() | (numbers > 120))
     report(
         bad,
@@ -969,7 +995,7 @@ def _check_choice(
     choices: Mapping[str, Any],
     report: Callable[[pd.Series[bool], str, Callable[[str], str]], None],
 ) -> pd.Series[Any]:
-    folded = frame[column].str.casefold()
+    folded = _per_value(frame[column], lambda u: u.str.casefold())
     known = folded.isin(list(choices))
     allowed = ", ".join(dict.fromkeys(k for k in choices if k.isascii()))
     report(
@@ -991,9 +1017,9 @@ def _filter_events(
     found = len(problems)
     keep = pd.Series(True, index=frame.index)
     if start is not None:
-        keep &= frame["date"].dt.date >= start
+        keep &= frame["date"] >= pd.Timestamp(start)
     if end is not None:
-        keep &= frame["date"].dt.date <= end
+        keep &= frame["date"] <= pd.Timestamp(end)
     allowed = [c for c in (*EVENT_COLUMNS[0], *EVENT_COLUMNS[1]) if c != "date"]
     by_column: dict[str, list[str]] = {}
     for column, value in where:
@@ -1007,7 +1033,7 @@ def _filter_events(
             )
             problems.append(Problem(shown, 1, msg))
             continue
-        cells = frame[column].astype("string").str.casefold()
+        cells = _per_value(frame[column].astype("string"), lambda u: u.str.casefold())
         if column == "sex":
             values = [SEX_VALUES.get(v, v) for v in values]
         elif column == "public":
