@@ -231,8 +231,11 @@ def _read(path: Path, columns: tuple[str, ...], make: Callable[[_Field], T]) -> 
             raise GeodataError(str(Problem(str(path), 1, message)))
         records = []
         for row in reader:
-            if None in row or any(value is None for value in row.values()):
-                message = f"expected {len(header)} fields; {_REBUILD}"
+            extra = row.get(None) or []
+            found = sum(value is not None for name, value in row.items() if name is not None)
+            if extra or found < len(header):
+                count = found + len(extra)
+                message = f"expected {len(header)} fields, found {count}; {_REBUILD}"
                 raise GeodataError(str(Problem(str(path), reader.line_num, message)))
             records.append(make(_Field(path, reader.line_num, row)))
     return iter(records)

@@ -1,0 +1,358 @@
+"""The shipped reference data in geodata/: what every map and every join relies on.
+
+These tests read the committed files (built by ``make geodata``), not the build script, so a
+hand edit that breaks a promise fails here too.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import unicodedata
+from collections import Counter, defaultdict
+from itertools import combinations
+from pathlib import Path
+
+import geopandas as gpd
+import pycountry
+import pytest
+import shapely
+
+from iranmap.boundaries import load_provinces
+from iranmap.gazetteer import Gazetteer, load_gazetteer
+from iranmap.names import key
+
+GEODATA = Path(__file__).resolve().parents[1] / "geodata"
+# A conformal projection centred on Iran: areas in m2 and distances in m.
+IRAN_LCC = "+proj=lcc +lat_1=28 +lat_2=38 +lat_0=32 +lon_0=54 +datum=WGS84 +units=m +no_defs"
+
+# The prisons named in the shared seed report (report-2024.txt): the 2024 list of eight and
+# the four places of 1 January 2025, plus the two prisons it names for amputations.
+SEED_PRISONS = {
+    "Qezelhessar": "ghezel-hesar",
+    "Shiraz": "adelabad",
+    "Isfahan": "dastgerd",
+    "Tabriz": "tabriz-central",
+    "Central Karaj": "karaj-central",
+    "Qazvin": "qazvin-central",
+    "Mashhad": "vakilabad",
+    "Birjand": "birjand-central",
+    "Bandar Abbas": "bandar-abbas-central",
+    "Yasuj": "yasuj-central",
+    "Malayer": "malayer",
+    "Urmia Prison": "urmia-central",
+    "Qom Prison": "qom-central",
+}
+
+# The codes of each province before ISO renumbered Iran on 2020-11-24.
+PRE_2020 = {
+    "IR-00": "IR-22",
+    "IR-01": "IR-19",
+    "IR-02": "IR-21",
+    "IR-03": "IR-01",
+    "IR-04": "IR-02",
+    "IR-05": "IR-17",
+    "IR-06": "IR-10",
+    "IR-07": "IR-14",
+    "IR-08": "IR-15",
+    "IR-09": "IR-30",
+    "IR-10": "IR-04",
+    "IR-11": "IR-13",
+    "IR-12": "IR-16",
+    "IR-13": "IR-24",
+    "IR-14": "IR-08",
+    "IR-15": "IR-20",
+    "IR-16": "IR-05",
+    "IR-17": "IR-18",
+    "IR-18": "IR-06",
+    "IR-19": "IR-11",
+    "IR-20": "IR-12",
+    "IR-21": "IR-25",
+    "IR-22": "IR-23",
+    "IR-23": "IR-07",
+    "IR-24": "IR-03",
+    "IR-25": "IR-26",
+    "IR-26": "IR-28",
+    "IR-27": "IR-27",
+    "IR-28": "IR-31",
+    "IR-29": "IR-29",
+    "IR-30": "IR-32",
+}
+
+
+@pytest.fixture(scope="module")
+def provinces() -> gpd.GeoDataFrame:
+    return load_provinces(GEODATA)
+
+
+@pytest.fixture(scope="module")
+def metric(provinces: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
+    return provinces.to_crs(IRAN_LCC)
+
+
+@pytest.fixture(scope="module")
+def gazetteer() -> Gazetteer:
+    return load_gazetteer(GEODATA)
+
+
+def exact(name: str) -> str:
+    """Case-insensitive exact form of a name (what "an exact alias" means here)."""
+    return unicodedata.normalize("NFC", name).casefold()
+
+
+# -- provinces.geojson ----------------------------------------------------------------------
+
+
+def test_the_31_codes_are_pycountrys(provinces: gpd.GeoDataFrame) -> None:
+    expected = sorted(s.code for s in pycountry.subdivisions.get(country_code="IR"))
+    assert list(provinces["iso"]) == expected
+    assert len(expected) == 31
+
+
+def test_geojson_is_sorted_by_iso_with_exactly_the_three_properties() -> None:
+    data = json.loads((GEODATA / "provinces.geojson").read_text(encoding="utf-8"))
+    assert data["type"] == "FeatureCollection"
+    codes = [feature["properties"]["iso"] for feature in data["features"]]
+    assert codes == sorted(codes)
+    for feature in data["features"]:
+        assert list(feature["properties"]) == ["iso", "name_en", "name_fa"]
+        assert feature["geometry"]["type"] in ("Polygon", "MultiPolygon")
+
+
+def test_geojson_is_small_enough_to_embed() -> None:
+    assert (GEODATA / "provinces.geojson").stat().st_size < 80 * 1024
+
+
+def test_geometries_are_valid_and_in_iran(provinces: gpd.GeoDataFrame) -> None:
+    assert str(provinces.crs) == "EPSG:4326"
+    assert provinces.is_valid.all()
+    assert not provinces.is_empty.any()
+    west, south, east, north = provinces.total_bounds
+    assert 43.9 < west < 44.2
+    assert 24.9 < south < 25.3
+    assert 63.2 < east < 63.5
+    assert 39.6 < north < 39.9
+
+
+def test_no_two_provinces_overlap(metric: gpd.GeoDataFrame) -> None:
+    overlaps = {
+        (metric["iso"][i], metric["iso"][j]): area
+        for i, j in combinations(range(len(metric)), 2)
+        if (area := metric.geometry[i].intersection(metric.geometry[j]).area) > 1.0
+    }
+    assert overlaps == {}
+
+
+def test_no_gaps_between_neighbours(metric: gpd.GeoDataFrame) -> None:
+    country = shapely.union_all(metric.geometry.values)
+    holes = [
+        shapely.Polygon(ring).area
+        for part in getattr(country, "geoms", [country])
+        for ring in part.interiors
+    ]
+    assert sum(holes) < 1.0  # m2: borders are shared exactly, so no slivers open between them
+
+
+def test_neighbours_share_borders_not_points(metric: gpd.GeoDataFrame) -> None:
+    """Tehran touches its five neighbours along lines (shared arcs), not at stray points."""
+    tehran = metric.geometry[list(metric["iso"]).index("IR-23")]
+    shared = {
+        iso: tehran.intersection(geometry).length / 1000
+        for iso, geometry in zip(metric["iso"], metric.geometry, strict=True)
+        if iso != "IR-23" and tehran.touches(geometry)
+    }
+    assert sorted(shared) == ["IR-00", "IR-02", "IR-20", "IR-25", "IR-30"]
+    assert min(shared.values()) > 10  # km
+
+
+# -- provinces.csv --------------------------------------------------------------------------
+
+
+def test_provinces_csv_agrees_with_the_polygons(
+    gazetteer: Gazetteer, provinces: gpd.GeoDataFrame
+) -> None:
+    rows = [(p.iso, p.name_en, p.name_fa) for p in gazetteer.provinces]
+    polygons = zip(provinces["iso"], provinces["name_en"], provinces["name_fa"], strict=True)
+    assert rows == list(polygons)
+
+
+def test_pre_2020_codes_and_hasc(gazetteer: Gazetteer) -> None:
+    assert {p.iso: p.iso_pre2020 for p in gazetteer.provinces} == PRE_2020
+    hasc = [p.hasc for p in gazetteer.provinces]
+    assert len(set(hasc)) == 31
+    assert all(code.startswith("IR.") and len(code) == 5 for code in hasc)
+
+
+def test_census_populations_add_up_to_the_national_total(gazetteer: Gazetteer) -> None:
+    assert sum(p.population or 0 for p in gazetteer.provinces) == 79_926_270
+    assert gazetteer.province("IR-23") is not None
+    assert gazetteer.province("IR-23").population == 13_267_637  # type: ignore[union-attr]
+
+
+def test_province_aliases_hold_names_and_spellings(gazetteer: Gazetteer) -> None:
+    for province in gazetteer.provinces:
+        assert province.name_en in province.aliases
+        assert province.name_fa in province.aliases
+    isfahan = gazetteer.province("IR-10")
+    assert isfahan is not None
+    assert {"Isfahan", "Esfahan", "Ispahan", "اصفهان"} <= set(isfahan.aliases)
+    west = gazetteer.province("IR-04")
+    assert west is not None
+    assert {"West Azerbaijan", "Azarbayjan-e Gharbi", "Azarbaijan-e Gharbi"} <= set(west.aliases)
+
+
+def test_no_province_alias_names_two_provinces(gazetteer: Gazetteer) -> None:
+    owners = defaultdict(set)
+    for province in gazetteer.provinces:
+        for alias in province.aliases:
+            owners[exact(alias)].add(province.iso)
+    assert {name: isos for name, isos in owners.items() if len(isos) > 1} == {}
+
+
+# -- prisons.csv ----------------------------------------------------------------------------
+
+
+def test_at_least_60_prisons_and_one_in_every_province(gazetteer: Gazetteer) -> None:
+    assert len(gazetteer.prisons) >= 60
+    ids = [p.id for p in gazetteer.prisons]
+    assert ids == sorted(set(ids))
+    assert {p.province_iso for p in gazetteer.prisons} == {p.iso for p in gazetteer.provinces}
+
+
+def test_every_prison_lies_in_its_province(
+    gazetteer: Gazetteer, provinces: gpd.GeoDataFrame
+) -> None:
+    polygons = dict(zip(provinces["iso"], provinces.geometry, strict=True))
+    outside = [
+        (p.id, p.province_iso)
+        for p in gazetteer.prisons
+        if not polygons[p.province_iso].covers(shapely.Point(p.lon, p.lat))
+    ]
+    assert outside == []
+
+
+def test_precision_and_sources(gazetteer: Gazetteer) -> None:
+    for prison in gazetteer.prisons:
+        assert prison.precision in ("facility", "city")
+        assert prison.source
+        if prison.precision == "facility":
+            assert prison.source.startswith("en.wikipedia.org article ")
+        else:
+            assert prison.source.startswith("GeoNames ")
+    facility = {p.id for p in gazetteer.prisons if p.precision == "facility"}
+    assert facility == {"dastgerd", "evin", "greater-tehran", "qarchak", "rajaei-shahr"}
+
+
+def test_no_alias_names_two_prisons(gazetteer: Gazetteer) -> None:
+    owners = defaultdict(set)
+    for prison in gazetteer.prisons:
+        for alias in prison.aliases:
+            owners[exact(alias)].add(prison.id)
+    assert {name: ids for name, ids in owners.items() if len(ids) > 1} == {}
+
+
+def test_ambiguous_names_are_shared_and_never_an_alias(gazetteer: Gazetteer) -> None:
+    aliases = {exact(a) for p in gazetteer.prisons for a in p.aliases}
+    sharing = Counter(exact(name) for p in gazetteer.prisons for name in set(p.ambiguous))
+    assert sharing  # Ahvaz's two prisons at least
+    assert {name for name, count in sharing.items() if count < 2} == set()
+    assert set(sharing) & aliases == set()
+
+
+def test_matching_keys_have_one_owner_unless_ambiguous(gazetteer: Gazetteer) -> None:
+    """The geocoder matches by key ("Karaj Central Prison" -> "karaj"), so keys must not clash."""
+    owners = defaultdict(set)
+    shared = defaultdict(set)
+    for prison in gazetteer.prisons:
+        for name in (prison.name_en, prison.name_fa, *prison.aliases):
+            owners[key(name)].add(prison.id)
+        for name in prison.ambiguous:
+            shared[key(name)].add(prison.id)
+    clashes = {k: ids for k, ids in owners.items() if len(ids) > 1 or k in shared}
+    assert clashes == {}
+
+
+@pytest.mark.parametrize(("name", "prison_id"), sorted(SEED_PRISONS.items()))
+def test_every_seed_prison_is_an_exact_alias(
+    gazetteer: Gazetteer, name: str, prison_id: str
+) -> None:
+    found = [p.id for p in gazetteer.prisons if exact(name) in {exact(a) for a in p.aliases}]
+    assert found == [prison_id]
+
+
+def test_the_most_reported_prisons_are_there(gazetteer: Gazetteer) -> None:
+    names = {exact(a) for p in gazetteer.prisons for a in p.aliases}
+    wanted = [
+        "Evin",
+        "Ghezel Hesar",
+        "Rajaei Shahr",
+        "Gohardasht",
+        "Karaj Central Prison",
+        "Greater Tehran",
+        "Fashafouyeh",
+        "Qarchak",
+        "Adelabad",
+        "Dastgerd",
+        "Vakilabad",
+        "Tabriz Central Prison",
+        "Urmia Central Prison",
+        "Zahedan Central Prison",
+        "Dizel Abad",
+        "Parsilon",
+        "Lakan",
+        "Sepidar",
+        "Sheiban",
+        "Qom Langaroud",
+    ]
+    assert [name for name in wanted if exact(name) not in names] == []
+
+
+# -- cities.csv -----------------------------------------------------------------------------
+
+
+def test_cities_cover_the_towns_reports_name(gazetteer: Gazetteer) -> None:
+    spelled = {exact(n) for c in gazetteer.cities for n in (c.name, *c.aliases)}
+    towns = ["Dezful", "Nahavand", "Khoy", "Malayer", "Salmas", "Urmia", "Minab", "Qarchak"]
+    assert [town for town in towns if exact(town) not in spelled] == []
+    ids = [c.geonameid for c in gazetteer.cities]
+    assert ids == sorted(set(ids))
+
+
+def test_cities_lie_in_or_next_to_their_province(
+    gazetteer: Gazetteer, metric: gpd.GeoDataFrame
+) -> None:
+    """Each city's point is in its province's polygon, or a few km off it: on the coast, or
+    one of the few towns Natural Earth's generalized borders put in a neighbour (README).
+
+    Two are far off on purpose: Tabas (its county moved from Yazd to South Khorasan in 2013,
+    Natural Earth still draws it in Yazd) and Ferdows (Natural Earth's split of the former
+    Khorasan province is an estimate); cities.csv gives their real province.
+    """
+    polygons = dict(zip(metric["iso"], metric.geometry, strict=True))
+    points = gpd.GeoSeries(
+        [shapely.Point(c.lon, c.lat) for c in gazetteer.cities], crs="EPSG:4326"
+    ).to_crs(IRAN_LCC)
+    far = {
+        c.geonameid: round(polygons[c.province_iso].distance(point) / 1000, 1)
+        for c, point in zip(gazetteer.cities, points, strict=True)
+        if polygons[c.province_iso].distance(point) > 30_000
+    }
+    assert sorted(far) == [113659, 134613]  # Tabas, Ferdows
+
+
+def test_city_rows_have_plain_latin_aliases(gazetteer: Gazetteer) -> None:
+    with (GEODATA / "cities.csv").open(encoding="utf-8", newline="") as handle:
+        header = next(csv.reader(handle))
+    assert header == [
+        "geonameid",
+        "name",
+        "name_fa",
+        "aliases",
+        "province_iso",
+        "lat",
+        "lon",
+        "population",
+    ]
+    for city in gazetteer.cities:
+        assert all(alias.isascii() for alias in city.aliases), city
+        assert city.population >= 20_000  # the floor; every prison's city is above it too
