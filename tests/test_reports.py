@@ -602,6 +602,19 @@ def test_events_total_from_report_toml(tmp_path: Path) -> None:
     ]
 
 
+def test_province_figures_of_an_events_report_are_bounded_by_its_total(tmp_path: Path) -> None:
+    manifest = MANIFEST.format(total=0).replace("total = 0\n", "")
+    events = "date,prison\n2024-01-01,Evin\n2024-02-01,Evin\n"
+    provinces = "province,executions\nTehran,5\n"
+    folder = write_report(
+        tmp_path / "r", None, events=events, provinces=provinces, manifest=manifest
+    )
+    assert problems_of(folder) == [
+        "R/report.toml: provinces.csv itemizes 5 executions, more than total = 2; fix the "
+        "counts in provinces.csv or raise the total"
+    ]
+
+
 def test_filters_need_events(tmp_path: Path) -> None:
     folder = write_report(tmp_path / "r", "prison,executions\nEvin,1\n")
     assert problems_of(folder, start=date(2024, 1, 1)) == [

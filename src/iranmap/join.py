@@ -26,19 +26,18 @@ import unicodedata
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal, Protocol
+from typing import Any, Literal, Protocol
 
 import geopandas as gpd
 import numpy as np
 import pandas as pd
 import shapely
 
+from iranmap.boundaries import load_provinces
 from iranmap.errors import InputError, Problem
+from iranmap.gazetteer import Gazetteer, load_gazetteer
+from iranmap.geocode import Geocoder, Match
 from iranmap.reports import EVENTS_FILE, Figure, Report
-
-if TYPE_CHECKING:
-    from iranmap.gazetteer import Gazetteer
-    from iranmap.geocode import Match
 
 #: How far (degrees, about 25 km) a place outside every polygon may be from the nearest one
 #: and still count as in it: simplified coastlines cut off harbours and islands.
@@ -208,17 +207,11 @@ def join(
 
 
 def _default_gazetteer() -> Gazetteer:
-    from iranmap.gazetteer import load_gazetteer  # type: ignore[attr-defined,unused-ignore]
-
-    gazetteer: Gazetteer = load_gazetteer()
-    return gazetteer
+    return load_gazetteer()
 
 
 def _default_provinces() -> gpd.GeoDataFrame:
-    from iranmap.boundaries import load_provinces  # type: ignore[import-not-found,unused-ignore]
-
-    polygons: gpd.GeoDataFrame = load_provinces()
-    return polygons
+    return load_provinces()
 
 
 _GEOCODERS: dict[int, tuple[Gazetteer, Resolver]] = {}
@@ -229,8 +222,6 @@ def _geocoder_for(gazetteer: Gazetteer) -> Resolver:
     held = _GEOCODERS.get(id(gazetteer))
     if held is not None and held[0] is gazetteer:
         return held[1]
-    from iranmap.geocode import Geocoder  # type: ignore[attr-defined,unused-ignore]
-
     resolver: Resolver = Geocoder(gazetteer)
     if len(_GEOCODERS) >= 4:
         _GEOCODERS.clear()

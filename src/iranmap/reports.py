@@ -1147,32 +1147,33 @@ def _settle_total(meta: _Manifest, figures: _Figures, problems: list[Problem]) -
     total_line = meta.place.line("total")
     if figures.events is not None:
         counted = len(figures.events)
-        if figures.filtered or meta.total is None:
-            return counted
-        if meta.total < counted:
+        total = counted if figures.filtered or meta.total is None else meta.total
+        if total < counted:
             msg = (
-                f"total = {meta.total:,} but events.csv lists {counted:,} executions; "
+                f"total = {total:,} but events.csv lists {counted:,} executions; "
                 f"raise total to at least {counted:,}, or remove it to use the number of events"
             )
             problems.append(Problem(meta.path, total_line, msg))
-        return meta.total
-    if meta.total is None:
+        itemized_files: tuple[tuple[tuple[Figure, ...], str], ...] = (
+            (figures.provinces, PROVINCES_FILE),
+        )
+    elif meta.total is None:
         msg = "report.toml has no 'total'; add total = N, the executions the report states"
         problems.append(Problem(meta.path, None, msg))
         return 0
-    for figures_of, what in (
-        (figures.prisons, "prisons.csv"),
-        (figures.provinces, "provinces.csv"),
-    ):
+    else:
+        total = meta.total
+        itemized_files = ((figures.prisons, PRISONS_FILE), (figures.provinces, PROVINCES_FILE))
+        _check_counts(meta, figures, problems)
+    for figures_of, what in itemized_files:
         itemized = sum(f.executions for f in figures_of)
-        if itemized > meta.total:
+        if itemized > total:
             msg = (
-                f"{what} itemizes {itemized:,} executions, more than total = {meta.total:,}; "
+                f"{what} itemizes {itemized:,} executions, more than total = {total:,}; "
                 f"fix the counts in {what} or raise the total"
             )
             problems.append(Problem(meta.path, total_line, msg))
-    _check_counts(meta, figures, problems)
-    return meta.total
+    return total
 
 
 def _check_counts(meta: _Manifest, figures: _Figures, problems: list[Problem]) -> None:
