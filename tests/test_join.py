@@ -352,6 +352,25 @@ def test_province_figures_problems(tmp_path: Path) -> None:
     assert r.reported_total == r.itemized_by_province + r.not_itemized
 
 
+def test_a_report_with_only_province_figures(tmp_path: Path) -> None:
+    folder = write_report(tmp_path / "r", None, provinces="province,executions\nFars,4\nIR-23,0\n")
+    result = joined(folder)
+    assert result.prisons.empty and list(result.prisons.columns) == list(PRISON_COLUMNS)
+    executions = result.provinces.set_index("iso")["executions"]
+    assert executions.tolist()[:2] == [4, 0] and pd.isna(executions["IR-30"])
+    assert totals(result.reconciliation) == (100, 0, 4, 96, 0, 2)
+    assert result.reconciliation.sentence() == (
+        "0 of 100 executions itemized by prison, in 0 prisons; 4 itemized by province, "
+        "in 2 provinces; 96 not itemized."
+    )
+
+
+def test_filtered_events_reconcile_on_the_selection() -> None:
+    result = join(load_report(DATA / "events", where=[("charge", "murder")]), GAZETTEER, polygons())
+    assert totals(result.reconciliation) == (2, 2, 2, 0, 2, 2)
+    assert result.prisons["source"].tolist() == ["events.csv:5", "events.csv:7"]
+
+
 def test_prisons_and_provinces_together_above_the_total(tmp_path: Path) -> None:
     folder = write_report(
         tmp_path / "r",
