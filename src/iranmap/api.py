@@ -102,7 +102,7 @@ def _map(joined: Joined, kind: Kind, options: RenderOptions) -> folium.Map:
     provider = tile_provider(options.tiles)
     fmap = folium.Map(location=None, tiles=provider, control_scale=False, prefer_canvas=True)
     root: Any = fmap.get_root()  # a branca Figure, typed as its base class
-    root.header.add_child(folium.Element(f"<style>.folium-map{{background:{BACKGROUND}}}</style>"))
+    root.header.add_child(folium.Element(f"<style>.leaflet-container.folium-map{{background:{BACKGROUND}}}</style>"))
     ch = choropleth.build_choropleth(joined, options)
     layer = _province_layer(ch, options.lang, shaded=kind != "points")
     layer.add_to(fmap)
@@ -248,6 +248,7 @@ def _prison_layer(pts: Points, lang: Lang) -> folium.GeoJson:
     def style(feature: dict[str, Any]) -> dict[str, Any]:
         return {
             "radius": feature["properties"]["radius"],
+            "fill": True,
             "color": points.STROKE,
             "weight": 1,
             "fillColor": points.FILL,
