@@ -328,3 +328,22 @@ def test_ten_thousand_places_draw_within_two_seconds(open_map: Opener) -> None:
     assert opened.counts()["prisons"] == 10_000
     assert elapsed < 2.0, f"10,000 circles took {elapsed:.2f} s"
     _clean(opened)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_shipped_report_in_the_browser(open_map: Opener, lang: Lang) -> None:
+    from iranmap.api import load
+    from iranmap.paths import reports_dir
+
+    joined = load(reports_dir() / "2024-ncri")
+    opened = open_map(joined, "combined", RenderOptions(lang=lang))
+    assert opened.counts() == {"provinces": 31, "prisons": len(joined.prisons)}
+    khuzestan = opened.hover(*_province(joined, "IR-06"))
+    shiraz = opened.hover(*_prison(joined, "adelabad"))
+    if lang == "en":
+        assert khuzestan == "Khuzestan خوزستان Not itemized"
+        assert shiraz.startswith("Adelabad Prison زندان عادل‌آباد City: Shiraz Province: Fars")
+    else:
+        assert khuzestan == "خوزستان Khuzestan بدون رقم تفکیکی"
+        assert shiraz.startswith("زندان عادل‌آباد Adelabad Prison شهر: Shiraz استان: فارس")
+    _clean(opened)

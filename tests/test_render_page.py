@@ -419,3 +419,21 @@ def test_options_are_checked_up_front() -> None:
     options = RenderOptions(scheme="custom", breaks=(10, 50))
     assert options.breaks == (10.0, 50.0)
     assert dataclasses.replace(options, lang="fa").breaks == (10.0, 50.0)
+
+
+@pytest.fixture(scope="module")
+def shipped() -> dict[str, bytes]:
+    from iranmap.api import load
+    from iranmap.paths import reports_dir
+
+    return render_report(load(reports_dir() / "2024-ncri"), RenderOptions())
+
+
+def test_shipped_report_fits_the_size_budget(shipped: dict[str, bytes]) -> None:
+    data = data_of(shipped["combined.html"])
+    provinces = json.dumps(data["provinces"], ensure_ascii=False, separators=(",", ":"))
+    assert len(provinces.encode()) < 60_000
+    assert len(shipped["combined.html"]) <= 285_000
+    assert len(data["provinces"]["features"]) == 31
+    assert len(data["prisons"]) == 8
+    assert sum(1 for f in data["provinces"]["features"] if f["properties"]["v"] is None) == 24
