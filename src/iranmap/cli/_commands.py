@@ -1,4 +1,3 @@
 """Imports every command module so that its command is registered on ``main``."""
 
-import iranmap.cli.check  # noqa: F401
-from iranmap.cli import geocode  # noqa: F401
+from iranmap.cli import build, check, geocode  # noqa: F401

@@ -1,0 +1,165 @@
+"""Downloads beside the maps: the joined figures as CSV and GeoJSON, a build summary, images.
+
+Every figure written here is the one the maps show, with its source line, so that a reader
+can check a number without opening the report folder.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import math
+from collections.abc import Sequence
+from typing import Any
+
+import pandas as pd
+from shapely.geometry import mapping
+
+from iranmap.join import Joined
+from iranmap.render import RenderOptions
+
+PROVINCE_COLUMNS = (
+    "iso",
+    "name_en",
+    "name_fa",
+    "executions",
+    "status",
+    "share",
+    "rank",
+    "population",
+    "per_million",
+    "source",
+)
+PRISON_COLUMNS = (
+    "place_id",
+    "name_en",
+    "name_fa",
+    "city",
+    "province_iso",
+    "province_en",
+    "province_fa",
+    "executions",
+    "share",
+    "rank",
+    "precision",
+    "lat",
+    "lon",
+    "source",
+)
+
+#: Names of the data files written beside each report's maps; the pages link to them.
+DATA_FILES = ("provinces.csv", "provinces.geojson", "prisons.csv", "prisons.geojson")
+
+
+def data_files(joined: Joined) -> dict[str, bytes]:
+    """The joined figures as ``provinces.csv``, ``prisons.csv`` and their GeoJSON twins."""
+    provinces = [_province_record(row) for row in joined.provinces.to_dict("records")]
+    prisons = [_prison_record(row) for row in joined.prisons.to_dict("records")]
+    return {
+        "provinces.csv": _csv_bytes(PROVINCE_COLUMNS, provinces),
+        "prisons.csv": _csv_bytes(PRISON_COLUMNS, prisons),
+        "provinces.geojson": _geojson_bytes(
+            provinces, [row["geometry"] for row in joined.provinces.to_dict("records")]
+        ),
+        "prisons.geojson": _geojson_bytes(
+            prisons, [row["geometry"] for row in joined.prisons.to_dict("records")]
+        ),
+    }
+
+
+def summary(joined: Joined, files: Sequence[str]) -> dict[str, Any]:
+    """What the gallery needs to list a report, and the list of files its build wrote."""
+    report = joined.report
+    return {
+        "id": report.id,
+        "title": report.title,
+        "publisher": report.publisher,
+        "period": {"start": report.period_start.isoformat(), "end": report.period_end.isoformat()},
+        "source": {
+            "title": report.source_title,
+            "date": report.source_date.isoformat(),
+            "url": report.source_url,
+        },
+        "reconciliation": joined.reconciliation.to_dict(),
+        "sentence": {
+            "en": joined.reconciliation.sentence("en"),
+            "fa": joined.reconciliation.sentence("fa"),
+        },
+        "files": sorted([*files, "summary.json"]),
+    }
+
+
+def static_images(joined: Joined, options: RenderOptions) -> dict[str, bytes]:
+    """PNG and SVG images of the choropleth and the points map, for print and social media."""
+    from iranmap.render.static import render_images
+
+    return render_images(joined, options)
+
+
+def _province_record(row: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "iso": row["iso"],
+        "name_en": row["name_en"],
+        "name_fa": row["name_fa"],
+        "executions": _int_or_none(row["executions"]),
+        "status": row["status"],
+        "share": _round(row["share"], 4),
+        "rank": _int_or_none(row["rank"]),
+        "population": _int_or_none(row["population"]),
+        "per_million": _round(row["per_million"], 2),
+        "source": row["source"] or None,
+    }
+
+
+def _prison_record(row: dict[str, Any]) -> dict[str, Any]:
+    point = row["geometry"]
+    return {
+        "place_id": row["place_id"],
+        "name_en": row["name_en"],
+        "name_fa": row["name_fa"],
+        "city": row["city"],
+        "province_iso": row["province_iso"],
+        "province_en": row["province_en"],
+        "province_fa": row["province_fa"],
+        "executions": _int_or_none(row["executions"]),
+        "share": _round(row["share"], 4),
+        "rank": _int_or_none(row["rank"]),
+        "precision": row["precision"],
+        "lat": round(float(point.y), 5),
+        "lon": round(float(point.x), 5),
+        "source": row["source"],
+    }
+
+
+def _missing(value: Any) -> bool:
+    if value is None or value is pd.NA:
+        return True
+    return isinstance(value, float) and math.isnan(value)
+
+
+def _int_or_none(value: Any) -> int | None:
+    return None if _missing(value) else int(value)
+
+
+def _round(value: Any, digits: int) -> float | None:
+    return None if _missing(value) else round(float(value), digits)
+
+
+def _csv_bytes(columns: Sequence[str], records: Sequence[dict[str, Any]]) -> bytes:
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=list(columns), lineterminator="\n")
+    writer.writeheader()
+    for record in records:
+        writer.writerow({k: "" if record[k] is None else record[k] for k in columns})
+    return buffer.getvalue().encode("utf-8")
+
+
+def _geojson_bytes(records: Sequence[dict[str, Any]], geometries: Sequence[Any]) -> bytes:
+    features = [
+        {"type": "Feature", "properties": record, "geometry": mapping(geometry)}
+        for record, geometry in zip(records, geometries, strict=True)
+    ]
+    collection = {"type": "FeatureCollection", "features": features}
+    text = json.dumps(collection, ensure_ascii=False, separators=(",", ":"))
+    return (text + "\n").encode("utf-8")

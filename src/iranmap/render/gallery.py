@@ -1,0 +1,138 @@
+"""``maps/index.html``: a gallery of every report and its maps, self-contained like the maps.
+
+Built from the ``summary.json`` each report's build writes beside its maps, so a report that
+failed to rebuild keeps its entry (and its previous maps). Every text from a report is escaped.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from iranmap.render import i18n
+from iranmap.render.html import Html, join, safe_url, tag
+from iranmap.render.options import KINDS, RenderOptions
+
+_CSS = """
+:root{color-scheme:light;--ink:#1f2328;--muted:#57606a;--line:#d0d7de;--accent:#9a1c1c}
+*{box-sizing:border-box}
+body{margin:0;font:16px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans",
+"Noto Sans Arabic",Tahoma,sans-serif;color:var(--ink);background:#fff}
+main{max-width:72rem;margin:0 auto;padding:1rem}
+h1{font-size:1.6rem;margin:.5rem 0 1rem}
+ul.reports{list-style:none;margin:0;padding:0;display:grid;gap:1rem;
+grid-template-columns:repeat(auto-fill,minmax(min(100%,20rem),1fr))}
+li.report{border:1px solid var(--line);border-radius:.5rem;padding:1rem;overflow-wrap:anywhere}
+li.report h2{font-size:1.15rem;margin:0 0 .25rem}
+li.report img{display:block;width:100%;height:auto;border:1px solid var(--line);margin:.5rem 0}
+.meta,.source{color:var(--muted);font-size:.9rem;margin:.25rem 0}
+.maps a{display:inline-block;margin:.15rem .6rem .15rem 0}
+a{color:#0b57a4}
+a:focus-visible{outline:3px solid #0b57a4;outline-offset:2px}
+footer{color:var(--muted);font-size:.85rem;border-top:1px solid var(--line);margin-top:2rem;
+padding-top:.5rem}
+""".strip()
+
+
+def render_gallery(summaries: Sequence[Mapping[str, Any]], options: RenderOptions) -> bytes:
+    """The gallery page as UTF-8 bytes; ``summaries`` in the order they are listed."""
+    items = [_item(summary) for summary in summaries]
+    body = tag(
+        "body",
+        None,
+        tag(
+            "main",
+            None,
+            tag("h1", None, "Executions in Iran: maps of published figures"),
+            tag("ul", {"class": "reports"}, *items)
+            if items
+            else tag("p", None, "No report has been built yet."),
+            tag(
+                "footer",
+                None,
+                "Made with iranmap. Every map opens offline: nothing is loaded from another "
+                "server. Each figure links back to the line of the report it comes from.",
+            ),
+        ),
+    )
+    head = tag(
+        "head",
+        None,
+        Html('<meta charset="utf-8">'),
+        Html('<meta name="viewport" content="width=device-width, initial-scale=1">'),
+        tag("title", None, "iranmap: maps of executions in Iran"),
+        tag("style", None, Html(_CSS)),
+    )
+    page = Html("<!DOCTYPE html>\n") + tag("html", {"lang": "en", "dir": "ltr"}, head, body)
+    return (page + "\n").encode("utf-8")
+
+
+def _item(summary: Mapping[str, Any]) -> Html:
+    report_id = str(summary["id"])
+    files = set(summary.get("files", ()))
+    period = summary["period"]
+    source = summary["source"]
+    maps = []
+    for kind in KINDS:
+        for lang in i18n.LANGS:
+            name = page_file(kind, lang)
+            if name in files:
+                label = i18n.text(lang, f"kind.{kind}")
+                maps.append(
+                    tag(
+                        "a",
+                        {
+                            "href": f"{report_id}/{name}",
+                            "lang": lang,
+                            "dir": "rtl" if lang == "fa" else "ltr",
+                        },
+                        label,
+                    )
+                )
+    downloads = [
+        tag("a", {"href": f"{report_id}/{name}"}, name)
+        for name in sorted(files)
+        if name.endswith((".csv", ".geojson", ".png", ".svg"))
+    ]
+    image = (
+        tag(
+            "img",
+            {
+                "src": f"{report_id}/choropleth.png",
+                "alt": f"Choropleth map of {summary['title']}",
+                "width": 1200,
+                "height": 900,
+                "loading": "lazy",
+            },
+        )
+        if "choropleth.png" in files
+        else None
+    )
+    url = safe_url(source.get("url"))
+    source_title: Html = tag("a", {"href": url}, source["title"]) if url else tag(
+        "cite", None, source["title"]
+    )
+    return tag(
+        "li",
+        {"class": "report", "id": report_id},
+        tag("h2", None, tag("bdi", None, summary["title"])),
+        tag("p", {"class": "meta"}, f"{period['start']} to {period['end']}"),
+        tag("p", None, summary["sentence"]["en"]),
+        image,
+        tag("p", {"class": "maps"}, "Maps: ", join(maps)),
+        tag("p", {"class": "maps"}, "Data and images: ", join(downloads)),
+        tag(
+            "p",
+            {"class": "source"},
+            "Source: ",
+            tag("bdi", None, summary["publisher"]),
+            ", ",
+            source_title,
+            f", {source['date']}",
+        ),
+    )
+
+
+def page_file(kind: str, lang: str) -> str:
+    """The file name of a map page: ``choropleth.html`` in English, ``choropleth.fa.html``."""
+    return f"{kind}.html" if lang == "en" else f"{kind}.{lang}.html"
