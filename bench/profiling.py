@@ -51,7 +51,7 @@ def stage_times(root: Any, script: str) -> dict[str, float]:
         importing = importing or is_module
         if not importing and frame.function in STAGES and _is_iranmap(frame):
             stage = frame.function
-        own = frame.total_self_time
+        own = frame.time - sum(child.time for child in frame.children)
         if own:
             key = IMPORTS if importing else stage
             totals[key] = totals.get(key, 0.0) + own
