@@ -59,7 +59,8 @@ def test_per_million_and_persian(joined: Joined) -> None:
     fmap = api.choropleth_map(joined, lang="fa", measure="per_million")
     (layer,) = geojson_layers(fmap)
     by_iso = {f["id"]: f["properties"] for f in features(layer)}
-    assert by_iso["IR-29"]["fill"] == PALETTES[5][4]  # the highest rate
+    assert by_iso["IR-30"]["fill"] == PALETTES[5][4]  # the highest rate, 77.1 per million
+    assert by_iso["IR-29"]["fill"] == PALETTES[5][3]  # 37.7 per million
     assert by_iso["IR-30"]["tooltip"].startswith("<div><strong>البرز / Alborz</strong>")
     assert "<div>اعدام‌ها: ۲۰۹</div>" in by_iso["IR-30"]["tooltip"]
 

@@ -205,12 +205,13 @@ def test_measure_switch_works_from_the_keyboard(open_map: Opener, joined: Joined
     assert page.evaluate("window.iranmap.measure()") == "per_million"
     assert rate.is_visible()
     assert not count.is_visible()
-    fill = page.evaluate(
-        "window.iranmap.provinces.getLayers().find(l => l.feature.properties.iso === 'IR-29')"
-        ".options.fillColor"
+    fills = page.evaluate(
+        "Object.fromEntries(window.iranmap.provinces.getLayers()"
+        ".map(l => [l.feature.properties.iso, l.options.fillColor]))"
     )
-    # South Khorasan: 29 executions among 768,898 people, the highest rate: darkest class.
-    assert fill == "#bd0026"
+    # Alborz: 209 among 2.7 million, the highest rate; South Khorasan: 37.7, the class below.
+    assert fills["IR-30"] == "#bd0026"
+    assert fills["IR-29"] == "#f03b20"
     _clean(opened)
 
 

@@ -167,6 +167,15 @@ def test_legend_labels_classes_and_not_itemized(files: dict[str, bytes]) -> None
         "Not itemized",
     ]
     assert blocks[0].select("li")[-1].select_one(".im-sw-ni") is not None
+    # Rates are shown and classified to 0.1: Razavi Khorasan's 5.1 is a class of its own.
+    assert [text(li) for li in blocks[1].select("li")] == [
+        "5.1",
+        "5.2–20.0",
+        "20.1–29.8",
+        "29.9–37.7",
+        "37.8–77.1",
+        "Not itemized",
+    ]
     switch = page.select_one("fieldset.im-measure")
     assert switch is not None
     assert [i["value"] for i in switch.select("input[type=radio]")] == ["count", "per_million"]

@@ -8,6 +8,7 @@ second measure, executions per million inhabitants, with classes of its own.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from typing import Any
 
@@ -28,6 +29,7 @@ from iranmap.render.options import Measure, RenderOptions
 
 NOT_ITEMIZED = -1  # class index of a province with no figure
 NO_POPULATION = -2  # class index, per million, of an itemized province of unknown population
+RATE_STEP = 0.1  # rates are shown, and classified, to one decimal
 
 
 @dataclass(frozen=True)
@@ -63,7 +65,7 @@ class Choropleth:
             return self.classes["count"].index(row.executions)
         if row.per_million is None:
             return NO_POPULATION
-        return self.classes["per_million"].index(row.per_million)
+        return self.classes["per_million"].index(round(row.per_million, 1))
 
     def fill(self, row: ProvinceRow, measure: Measure) -> str:
         """The fill colour (not-itemized grey without its hatch)."""
@@ -82,7 +84,11 @@ def build_choropleth(joined: Joined, options: RenderOptions) -> Choropleth:
     classes: dict[Measure, Classes] = {
         "count": classify(counts, options.scheme, options.k, options.breaks)
     }
-    rates = [r.per_million for r in rows if r.executions is not None and r.per_million is not None]
+    rates = [
+        round(r.per_million, 1)  # classes of the values a reader sees
+        for r in rows
+        if r.executions is not None and r.per_million is not None
+    ]
     if rates:
         # Custom breaks are given in executions; rates get natural breaks of their own.
         scheme = "natural_breaks" if options.scheme == "custom" else options.scheme
@@ -142,18 +148,20 @@ def _rank(rank: int | None, of: int, lang: Lang) -> str | None:
 
 
 def class_labels(classes: Classes, measure: Measure, lang: Lang) -> tuple[str, ...]:
-    """Legend labels. Counts are whole numbers, so a class (33, 38] reads "34–38"."""
+    """Legend labels. Counts are whole numbers and rates are shown to 0.1, so the class
+    (33, 38] of counts reads "34–38" and the class (5.1, 20.0] of rates reads "5.2–20.0"."""
+    step = 1.0 if measure == "count" else RATE_STEP
+
+    def show(units: int) -> str:
+        if measure == "count":
+            return i18n.fmt_int(units, lang)
+        return i18n.fmt_dec(units * step, lang)
+
     labels = []
     for i, (low, high) in enumerate(classes.ranges()):
-        if measure == "count":
-            lo = int(low) if i == 0 else int(low // 1) + 1
-            hi = int(high // 1)
-            if lo >= hi:
-                labels.append(i18n.fmt_int(hi, lang))
-            else:
-                labels.append(f"{i18n.fmt_int(lo, lang)}–{i18n.fmt_int(hi, lang)}")
-        else:
-            labels.append(f"{i18n.fmt_dec(low, lang)}–{i18n.fmt_dec(high, lang)}")
+        hi = math.floor(high / step + 1e-9)
+        lo = math.ceil(low / step - 1e-9) if i == 0 else math.floor(low / step + 1e-9) + 1
+        labels.append(show(hi) if lo >= hi else f"{show(lo)}–{show(hi)}")
     return tuple(labels)
 
 

@@ -109,8 +109,8 @@ def _item(summary: Mapping[str, Any]) -> Html:
         else None
     )
     url = safe_url(source.get("url"))
-    source_title: Html = tag("a", {"href": url}, source["title"]) if url else tag(
-        "cite", None, source["title"]
+    source_title: Html = (
+        tag("a", {"href": url}, source["title"]) if url else tag("cite", None, source["title"])
     )
     return tag(
         "li",
