@@ -102,7 +102,9 @@ def _map(joined: Joined, kind: Kind, options: RenderOptions) -> folium.Map:
     provider = tile_provider(options.tiles)
     fmap = folium.Map(location=None, tiles=provider, control_scale=False, prefer_canvas=True)
     root: Any = fmap.get_root()  # a branca Figure, typed as its base class
-    root.header.add_child(folium.Element(f"<style>.leaflet-container.folium-map{{background:{BACKGROUND}}}</style>"))
+    root.header.add_child(
+        folium.Element(f"<style>.leaflet-container.folium-map{{background:{BACKGROUND}}}</style>")
+    )
     ch = choropleth.build_choropleth(joined, options)
     layer = _province_layer(ch, options.lang, shaded=kind != "points")
     layer.add_to(fmap)

@@ -28,16 +28,17 @@ def render_map(joined: Joined, kind: Kind, options: RenderOptions) -> bytes:
 def render_report(joined: Joined, options: RenderOptions) -> dict[str, bytes]:
     """Every map file of a report, by name relative to its folder.
 
-    ``choropleth.html``, ``points.html``, ``combined.html`` and, for each, the embed
-    snippet ``<kind>.embed.html``.
+    In English ``choropleth.html``, ``points.html``, ``combined.html`` and, for each, the
+    embed snippet ``<kind>.embed.html``; in Persian ``<kind>.fa.html`` and
+    ``<kind>.fa.embed.html``, so that both languages can sit in one folder.
     """
-    from iranmap.render.embed import embed_name, embed_snippet
+    from iranmap.render.embed import embed_name, embed_snippet, page_name
     from iranmap.render.page import render_page
 
     files: dict[str, bytes] = {}
     for kind in KINDS:
-        files[f"{kind}.html"] = render_page(joined, kind, options)
-        files[embed_name(kind)] = embed_snippet(joined, kind, options)
+        files[page_name(kind, options.lang)] = render_page(joined, kind, options)
+        files[embed_name(kind, options.lang)] = embed_snippet(joined, kind, options)
     return files
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from iranmap.join import Joined
 from iranmap.render.html import tag
+from iranmap.render.i18n import Lang
 from iranmap.render.options import Kind, RenderOptions
 from iranmap.render.page import page_title
 
@@ -16,9 +17,15 @@ _BOX = "position:relative;width:100%;aspect-ratio:4/3;min-height:420px"
 _FRAME = "position:absolute;inset:0;width:100%;height:100%;border:0"
 
 
-def embed_name(kind: Kind) -> str:
-    """The snippet's file name beside the map: ``choropleth.embed.html``."""
-    return f"{kind}.embed.html"
+def page_name(kind: Kind, lang: Lang) -> str:
+    """A map page's file name: ``choropleth.html`` in English, ``choropleth.fa.html``."""
+    return f"{kind}.html" if lang == "en" else f"{kind}.{lang}.html"
+
+
+def embed_name(kind: Kind, lang: Lang) -> str:
+    """The snippet's file name beside the map: ``choropleth.embed.html``,
+    ``choropleth.fa.embed.html``."""
+    return page_name(kind, lang).removesuffix(".html") + ".embed.html"
 
 
 def embed_snippet(joined: Joined, kind: Kind, options: RenderOptions) -> bytes:
@@ -26,7 +33,7 @@ def embed_snippet(joined: Joined, kind: Kind, options: RenderOptions) -> bytes:
     frame = tag(
         "iframe",
         {
-            "src": f"{options.base_url}{kind}.html",
+            "src": options.base_url + page_name(kind, options.lang),
             "title": page_title(joined.report, kind, options.lang),
             "loading": "lazy",
             "style": _FRAME,
