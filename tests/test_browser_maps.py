@@ -6,7 +6,6 @@ test, as does a console error, an uncaught exception or a dialog.
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -323,11 +322,13 @@ def test_ten_thousand_places_draw_within_two_seconds(open_map: Opener) -> None:
         iso = f"IR-{i % 31:02d}"
         places.append((f"p{i}", f"Place {i}", f"مکان {i}", f"City {i}", iso, 1 + i % 97, "city"))
     joined = make_joined(prisons=places, total=10_000 * 97)
-    started = time.perf_counter()
     opened = open_map(joined, "points")
-    elapsed = time.perf_counter() - started
+    # Milliseconds from the start of navigation to the frame after the map was built.
+    drawn = opened.page.evaluate(
+        "new Promise(done => requestAnimationFrame(() => done(performance.now())))"
+    )
     assert opened.counts()["prisons"] == 10_000
-    assert elapsed < 2.0, f"10,000 circles took {elapsed:.2f} s"
+    assert drawn < 2000, f"10,000 circles took {drawn:.0f} ms"
     _clean(opened)
 
 
@@ -348,3 +349,37 @@ def test_shipped_report_in_the_browser(open_map: Opener, lang: Lang) -> None:
         assert khuzestan == "خوزستان Khuzestan بدون رقم تفکیکی"
         assert shiraz.startswith("زندان عادل‌آباد Adelabad Prison شهر: Shiraz استان: فارس")
     _clean(opened)
+
+
+def test_cdn_page_works_when_the_cdn_serves_leaflet(browser: Any, tmp_path: Path) -> None:
+    """The CDN is played by a route serving the packaged files: the SRI hashes must match."""
+    from iranmap.render.assets import _LEAFLET
+
+    path = tmp_path / "cdn.html"
+    path.write_bytes(render_map(make_joined(), "combined", RenderOptions(cdn=True)))
+    context = browser.new_context()
+    page = context.new_page()
+    served: list[str] = []
+    errors: list[str] = []
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+
+    def serve(route: Any) -> None:
+        name = route.request.url.rsplit("/", 1)[-1]
+        served.append(route.request.url)
+        kind = "text/css" if name.endswith(".css") else "application/javascript"
+        route.fulfill(
+            body=(_LEAFLET / name).read_bytes(),
+            content_type=kind,
+            headers={"Access-Control-Allow-Origin": "*"},
+        )
+
+    page.route("https://unpkg.com/leaflet@1.9.3/dist/*", serve)
+    page.goto(path.as_uri())
+    page.wait_for_function("window.iranmap !== undefined", timeout=10_000)
+    assert sorted(served) == [
+        "https://unpkg.com/leaflet@1.9.3/dist/leaflet.css",
+        "https://unpkg.com/leaflet@1.9.3/dist/leaflet.js",
+    ]
+    assert page.evaluate("window.iranmap.counts") == {"provinces": 31, "prisons": len(PRISONS)}
+    assert errors == []
+    context.close()
