@@ -14,7 +14,7 @@ from test_geocode import read_fixture
 
 HEADER = ",".join(GEOCODE_COLUMNS) + "\n"
 
-NAMES = "Qezelhessar\n\n  Dezful  \nTehran\nAtlantis\nزندان اوين\nEvin, Tehran\n"
+NAMES = "Qezelhessar\n\n  Dezful  \nTehran\nAtlantis\nزندان اوين\nEvin, Karaj\n"
 
 CSV = (
     HEADER + "Qezelhessar,matched,100,ghezel-hesar,Ghezel Hesar Prison,Karaj,IR-30,Alborz,"
@@ -23,7 +23,7 @@ CSV = (
     "Tehran,ambiguous,100,,,,,,,,\n"
     "Atlantis,unmatched,57.1,,,,,,,,\n"
     "زندان اوين,matched,100,evin,Evin Prison,Tehran,IR-23,Tehran,35.69439,51.42151,city\n"
-    '"Evin, Tehran",unmatched,75,,,,,,,,\n'
+    '"Evin, Karaj",unmatched,71.4,,,,,,,,\n'
 )
 
 
@@ -32,8 +32,8 @@ def notes(source: str) -> str:
         f"note: {source}:4: 'Tehran' can mean several places (Evin Prison; Greater Tehran "
         "Penitentiary); write the one meant\n"
         f"note: {source}:5: 'Atlantis' matched no place (best score 57.1); check the spelling\n"
-        f"note: {source}:7: 'Evin, Tehran' matched no place (best score 75); closest: Evin "
-        "Prison; Greater Tehran Penitentiary; Tehran (Tehran)\n"
+        f"note: {source}:7: 'Evin, Karaj' matched no place (best score 71.4); closest: Karaj "
+        "Central Prison\n"
     )
 
 

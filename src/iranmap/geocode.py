@@ -152,11 +152,11 @@ def explain(match: Match) -> str | None:
 #: At 85 a key of 7 letters or more may differ by one substitution ("gizilhisar" for
 #: "qizilhisar"), a key of 3 letters or more by one letter added or dropped, and no shorter key
 #: by anything: short names are too close to each other to guess.
-DEFAULT_THRESHOLD = 85.0
+DEFAULT_THRESHOLD = 90.0
 
 #: Default lead the best fuzzy candidate needs over the next different place; anything
 #: closer is a near-tie, answered "ambiguous" rather than guessed.
-DEFAULT_MARGIN = 5.0
+DEFAULT_MARGIN = 10.0
 
 ISO_SCHEMES = ("2020", "pre-2020")
 
@@ -173,6 +173,10 @@ _CHUNK = 256
 
 _CODE = re.compile(r"(?:ir ?)?(\d{1,2})")
 _T = TypeVar("_T")
+# How a province is written after a place's name: "Evin, Tehran Province", "Ostan-e Tehran".
+_PROVINCE_FORMS = ("{}", "{} Province", "Ostan-e {}", "استان {}")
+# An exact key's answer, and the places behind it (one when matched, several when ambiguous).
+_Answer = tuple["Match", tuple["Match", ...]]
 
 
 @dataclass(frozen=True)
@@ -212,8 +216,9 @@ class Geocoder:
         self.threshold = threshold
         self.margin = margin
         self._provinces = {p.iso: p for p in gazetteer.provinces}
-        self._place_answers = self._index_places(gazetteer)
+        self._place_answers, self._place_choices = self._index_places(gazetteer)
         self._place_keys = list(self._place_answers)
+        self._qualifiers = _qualifiers(gazetteer, self._place_choices)
         self._province_answers = self._index_provinces(gazetteer.provinces)
         self._province_keys = list(self._province_answers)
         self._codes: dict[str, dict[str, Match]] = {
@@ -229,11 +234,17 @@ class Geocoder:
     # -- public -----------------------------------------------------------------------------
 
     def place(self, name: str) -> Match:
-        """The prison or city ``name`` means, or why it cannot be told."""
+        """The prison or city ``name`` means, or why it cannot be told.
+
+        A name may carry its town or province ("Vakilabad Mashhad", "Nurabad (Lorestan)"):
+        that picks the one place of that name there, and contradicts every other.
+        """
         name_key = key(name)
         answer = self._place_cache.get(name_key)
         if answer is None:
-            answer = self._resolve(name_key, self._place_answers, self._place_keys)
+            answer = self._qualified(name_key)
+            if answer is None:
+                answer = self._resolve(name_key, self._place_answers, self._place_keys)
             self._place_cache[name_key] = answer
         return replace(answer, query=name)
 
@@ -245,13 +256,15 @@ class Geocoder:
         resolving thousands of names, then :meth:`place` answers from the cache.
         """
         names = list(names)
-        pending = [
-            name_key
-            for name_key in dict.fromkeys(key(name) for name in names)
-            if name_key
-            and name_key not in self._place_cache
-            and name_key not in self._place_answers
-        ]
+        pending = []
+        for name_key in dict.fromkeys(key(name) for name in names):
+            if not name_key or name_key in self._place_cache or name_key in self._place_answers:
+                continue
+            qualified = self._qualified(name_key)
+            if qualified is not None:
+                self._place_cache[name_key] = qualified
+            else:
+                pending.append(name_key)
         keys = self._place_keys
         for start in range(0, len(pending), _CHUNK):
             chunk = pending[start : start + _CHUNK]
@@ -290,6 +303,23 @@ class Geocoder:
             return self._hasc[folded]
         return self._resolve(province_key(folded), self._province_answers, self._province_keys)
 
+    def _qualified(self, name_key: str) -> Match | None:
+        """The one place a name plus its town or province names, if the key splits that way.
+
+        Keys are cut at every position: one side must be a place's exact key, the other a key
+        of that place's town (for a prison) or province. None unless exactly one place fits.
+        """
+        if name_key in self._place_answers:
+            return None
+        fits: set[Match] = set()
+        for cut in range(1, len(name_key)):
+            head, tail = name_key[:cut], name_key[cut:]
+            for place_key, qualifier in ((head, tail), (tail, head)):
+                for choice in self._place_choices.get(place_key, ()):
+                    if qualifier in self._qualifiers.get(choice, ()):
+                        fits.add(choice)
+        return fits.pop() if len(fits) == 1 else None
+
     def _resolve(self, name_key: str, answers: dict[str, Match], keys: list[str]) -> Match:
         """The exact answer for ``name_key``, else the fuzzy one."""
         exact = answers.get(name_key)
@@ -327,7 +357,8 @@ class Geocoder:
         rivals = [
             answer
             for answer, score in others
-            if best_score - score < self.margin or score == best_score
+            if (best_score - score < self.margin or score == best_score)
+            and not _prison_and_its_town(best, answer)
         ]
         if rivals or best.status == "ambiguous":
             labels = _dedupe(label for answer in (best, *rivals) for label in _labels(answer))
@@ -336,8 +367,14 @@ class Geocoder:
 
     # -- indexes ----------------------------------------------------------------------------
 
-    def _index_places(self, gazetteer: Gazetteer) -> dict[str, Match]:
-        """Every exact place key and its answer; earlier tiers win over later ones."""
+    def _index_places(
+        self, gazetteer: Gazetteer
+    ) -> tuple[dict[str, Match], dict[str, tuple[Match, ...]]]:
+        """Every exact place key with its answer, and the places behind each answer.
+
+        Earlier tiers win over later ones. The places behind an ambiguous answer are what a
+        town or province named with it can choose between.
+        """
         tiers = (
             self._prison_answers(gazetteer.prisons),
             self._town_answers(_city_names(gazetteer.cities, own=True)),
@@ -345,12 +382,15 @@ class Geocoder:
             self._town_answers(_prison_towns(gazetteer)),
         )
         answers: dict[str, Match] = {}
+        choices: dict[str, tuple[Match, ...]] = {}
         for tier in tiers:
-            for name_key, answer in tier.items():
-                answers.setdefault(name_key, answer)
-        return answers
+            for name_key, (answer, places) in tier.items():
+                if name_key not in answers:
+                    answers[name_key] = answer
+                    choices[name_key] = places
+        return answers, choices
 
-    def _prison_answers(self, prisons: tuple[Prison, ...]) -> dict[str, Match]:
+    def _prison_answers(self, prisons: tuple[Prison, ...]) -> dict[str, _Answer]:
         own: dict[str, set[Prison]] = defaultdict(set)
         shared: dict[str, set[Prison]] = defaultdict(set)
         for prison in prisons:
@@ -358,24 +398,25 @@ class Geocoder:
                 _add(own, key(name), prison)
             for name in prison.ambiguous:
                 _add(shared, key(name), prison)
-        answers: dict[str, Match] = {}
+        answers: dict[str, _Answer] = {}
         for name_key in own.keys() | shared.keys():
-            found = own.get(name_key, set()) | shared.get(name_key, set())
+            found = sorted(own.get(name_key, set()) | shared.get(name_key, set()), key=_by_id)
+            places = tuple(self._prison_match(prison) for prison in found)
             if name_key in shared or len(found) > 1:
-                answers[name_key] = _ambiguous(_dedupe(sorted(p.name_en for p in found)), 100.0)
+                labels = _dedupe(sorted(p.name_en for p in found))
+                answers[name_key] = (_ambiguous(labels, 100.0), places)
             else:
-                answers[name_key] = self._prison_match(found.pop())
+                answers[name_key] = (places[0], places)
         return answers
 
-    def _town_answers(self, towns: dict[str, list[_Town]]) -> dict[str, Match]:
-        answers: dict[str, Match] = {}
+    def _town_answers(self, towns: dict[str, list[_Town]]) -> dict[str, _Answer]:
+        answers: dict[str, _Answer] = {}
         for name_key, found in towns.items():
-            distinct = _distinct_towns(found)
-            if len(distinct) == 1:
-                answers[name_key] = self._town_match(distinct[0])
+            places = tuple(self._town_match(town) for town in _distinct_towns(found))
+            if len(places) == 1:
+                answers[name_key] = (places[0], places)
             else:
-                labels = sorted(_labels(self._town_match(town))[0] for town in distinct)
-                answers[name_key] = _ambiguous(_dedupe(labels), 100.0)
+                answers[name_key] = (_ambiguous(_town_labels(places), 100.0), places)
         return answers
 
     def _index_provinces(self, provinces: tuple[Province, ...]) -> dict[str, Match]:
@@ -439,6 +480,55 @@ class Geocoder:
         )
 
 
+def _by_id(prison: Prison) -> str:
+    return prison.id
+
+
+def _town_labels(places: tuple[Match, ...]) -> tuple[str, ...]:
+    """ "Town (Province)" for each town; with the coordinates where that does not tell apart."""
+    labels = [_labels(place)[0] for place in places]
+    return tuple(
+        sorted(
+            f"{label} at {place.lat:.2f}, {place.lon:.2f}" if labels.count(label) > 1 else label
+            for label, place in zip(labels, places, strict=True)
+        )
+    )
+
+
+def _qualifiers(
+    gazetteer: Gazetteer, choices: dict[str, tuple[Match, ...]]
+) -> dict[Match, frozenset[str]]:
+    """For each place, the keys that may qualify its name: its province's, and its town's.
+
+    A prison's town is its ``city`` and every name of the city-list entry of that name in the
+    same province (so the Persian name of the town qualifies, too).
+    """
+    province_keys = {
+        p.iso: frozenset(
+            key(form.format(name))
+            for name in (p.name_en, p.name_fa, *p.aliases)
+            for form in _PROVINCE_FORMS
+        )
+        for p in gazetteer.provinces
+    }
+    town_keys: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for city in gazetteer.cities:
+        names = {key(name) for name in (city.name, city.name_fa, *city.aliases)} - {""}
+        for name_key in names:
+            town_keys[(name_key, city.province_iso)] |= names
+    prisons = {p.id: p for p in gazetteer.prisons}
+    qualifiers: dict[Match, frozenset[str]] = {}
+    for places in choices.values():
+        for place in places:
+            keys = set(province_keys.get(place.province_iso or "", ()))
+            prison = prisons.get(place.prison_id or "")
+            if prison is not None:
+                town = key(prison.city)
+                keys |= {town} | town_keys.get((town, prison.province_iso), set())
+            qualifiers[place] = frozenset(keys - {""})
+    return qualifiers
+
+
 def _add(index: dict[str, set[_T]], name_key: str, value: _T) -> None:
     """Index ``value`` under ``name_key``; an empty key (a name of punctuation) indexes nothing."""
     if name_key:
@@ -452,6 +542,19 @@ def _top(row: npt.NDArray[np.float64]) -> list[tuple[float, int]]:
     else:
         indexes = np.arange(len(row))
     return [(float(row[i]), int(i)) for i in indexes]
+
+
+def _prison_and_its_town(one: Match, other: Match) -> bool:
+    """Whether one answer is a prison and the other the town it stands in.
+
+    Such a pair is no real choice (one point on the map either way), so it does not make a
+    fuzzy answer ambiguous: the better scoring of the two is the answer.
+    """
+    if {one.kind, other.kind} != {"prison", "city"} or one.province_iso != other.province_iso:
+        return False
+    if one.lat is None or one.lon is None or other.lat is None or other.lon is None:
+        return False
+    return _km(one.lat, one.lon, other.lat, other.lon) < _SAME_TOWN_KM
 
 
 def _dedupe(labels: Iterable[str]) -> tuple[str, ...]:
@@ -507,13 +610,12 @@ def _distinct_towns(towns: list[_Town]) -> list[_Town]:
     """``towns`` without repeats: one GeoNames town recorded twice counts once (the larger)."""
     kept: list[_Town] = []
     for town in sorted(towns, key=lambda t: (-t.population, t.name, t.lat, t.lon)):
-        if not any(_km(town, other) < _SAME_TOWN_KM for other in kept):
+        if not any(_km(town.lat, town.lon, o.lat, o.lon) < _SAME_TOWN_KM for o in kept):
             kept.append(town)
     return kept
 
 
-def _km(a: _Town, b: _Town) -> float:
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     """Distance in km, flat-earth: good to a few percent over the few km it is used for."""
-    dlat = a.lat - b.lat
-    dlon = (a.lon - b.lon) * math.cos(math.radians((a.lat + b.lat) / 2))
-    return 111.2 * math.hypot(dlat, dlon)
+    dlon = (lon1 - lon2) * math.cos(math.radians((lat1 + lat2) / 2))
+    return 111.2 * math.hypot(lat1 - lat2, dlon)

@@ -74,6 +74,7 @@ _PLACE_NOISE = frozenset(
         "penitentiary",
         "the",
         "of",
+        "in",
         "زندان",
         "مرکزی",
         "ندامتگاه",
