@@ -49,7 +49,10 @@ def test_custom_breaks_close_with_the_largest_value_and_start_at_zero() -> None:
 
 
 def test_fewer_distinct_values_than_classes_gives_one_class_each() -> None:
-    assert classify([5, 5, 7], k=5).bounds == (5.0, 7.0)
+    classes = classify([5, 5, 7], k=5)
+    assert classes.bounds == (5.0, 7.0)
+    assert classes.distinct
+    assert not classify(SEED).distinct
     assert classify([5, 5, 5]).colors == PALETTES[1]
 
 

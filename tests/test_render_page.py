@@ -420,6 +420,14 @@ def test_nothing_itemized_still_draws_31_provinces_as_not_itemized() -> None:
     )
 
 
+def test_classes_of_single_values_are_labelled_with_the_value() -> None:
+    few = [p for p in PRISONS if p[0] in ("ghezel-hesar", "adelabad", "vakilabad")]
+    page = soup(render_map(make_joined(prisons=few), "choropleth", RenderOptions()))
+    legend = page.select_one(".im-legend-block[data-measure=count]")
+    assert legend is not None
+    assert [text(li) for li in legend.select("li")] == ["33", "97", "165", "Not itemized"]
+
+
 def test_options_are_checked_up_front() -> None:
     with pytest.raises(InputError, match=re.escape("--lang: expected one of en, fa, found 'de'")):
         RenderOptions(lang="de")  # type: ignore[arg-type]

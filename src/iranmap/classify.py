@@ -56,6 +56,8 @@ class Classes:
 
     The first class starts at ``minimum`` (inclusive). ``counts`` says how many of the
     classified values fall in each class (a custom break can leave a class empty).
+    ``distinct``: there were no more distinct values than classes, so each class holds one
+    value (its bound) and a legend names that value rather than a range.
     """
 
     scheme: Scheme
@@ -63,6 +65,7 @@ class Classes:
     bounds: tuple[float, ...]
     colors: tuple[str, ...]
     counts: tuple[int, ...]
+    distinct: bool = False
 
     @property
     def k(self) -> int:
@@ -165,13 +168,15 @@ def classify(
     if not data:
         return Classes(scheme, 0.0, (), (), ())
     distinct = sorted(set(data))
-    if scheme != "custom" and len(distinct) <= k:
+    one_each = scheme != "custom" and len(distinct) <= k
+    if one_each:
         bounds = tuple(distinct)
     else:
         bounds = tuple(sorted({round(b, 6) for b in _bins(data, scheme, k, custom)}))
     # Custom classes are the user's: the first one starts at zero, whatever the data.
     minimum = min(0.0, data[0]) if scheme == "custom" else data[0]
-    return Classes(scheme, minimum, bounds, PALETTES[len(bounds)], _counts(data, bounds))
+    colors = PALETTES[len(bounds)]
+    return Classes(scheme, minimum, bounds, colors, _counts(data, bounds), one_each)
 
 
 def _counts(data: list[float], bounds: tuple[float, ...]) -> tuple[int, ...]:

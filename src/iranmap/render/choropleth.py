@@ -161,7 +161,8 @@ def class_labels(classes: Classes, measure: Measure, lang: Lang) -> tuple[str, .
     for i, (low, high) in enumerate(classes.ranges()):
         hi = math.floor(high / step + 1e-9)
         lo = math.ceil(low / step - 1e-9) if i == 0 else math.floor(low / step + 1e-9) + 1
-        labels.append(show(hi) if lo >= hi else f"{show(lo)}–{show(hi)}")
+        single = classes.distinct or lo >= hi
+        labels.append(show(hi) if single else f"{show(lo)}–{show(hi)}")
     return tuple(labels)
 
 
