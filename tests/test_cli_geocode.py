@@ -7,10 +7,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner, Result
 
-import iranmap.cli.geocode
 from iranmap.cli import main
 from iranmap.geocode import GEOCODE_COLUMNS
-from test_geocode import read_fixture
+from test_geocode import FIXTURE
 
 HEADER = ",".join(GEOCODE_COLUMNS) + "\n"
 
@@ -37,10 +36,13 @@ def notes(source: str) -> str:
     )
 
 
-@pytest.fixture(autouse=True)
+@pytest.fixture
 def fixture_gazetteer(monkeypatch: pytest.MonkeyPatch) -> None:
-    gazetteer = read_fixture()
-    monkeypatch.setattr(iranmap.cli.geocode, "load_shipped_gazetteer", lambda: gazetteer)
+    """Point iranmap at the hand-made gazetteer, so the expected CSV stays small and fixed."""
+    monkeypatch.setenv("IRANMAP_GEODATA", str(FIXTURE))
+
+
+pytestmark = pytest.mark.usefixtures("fixture_gazetteer")
 
 
 def run(args: list[str], stdin: bytes | None = None) -> Result:
@@ -144,3 +146,22 @@ def test_help_says_what_the_exit_codes_are() -> None:
     assert ",".join(GEOCODE_COLUMNS) in text
     assert "Exit status: 0 when the input could be read, whatever the statuses" in text
     assert "with --strict, 1 when any name is ambiguous or unmatched" in text
+
+
+def test_the_shipped_gazetteer_by_default(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("IRANMAP_GEODATA")
+    names = "Qezelhessar\nCentral Karaj\nAhvaz\nAndimeshk\n"
+    result = run([], names.encode())
+    assert result.exit_code == 0
+    rows = [line.split(",") for line in result.stdout.splitlines()]
+    assert rows[0] == list(GEOCODE_COLUMNS)
+    assert [(r[0], r[1], r[3], r[6], r[10]) for r in rows[1:]] == [
+        ("Qezelhessar", "matched", "ghezel-hesar", "IR-30", "city"),
+        ("Central Karaj", "matched", "karaj-central", "IR-30", "city"),
+        ("Ahvaz", "ambiguous", "", "", ""),
+        ("Andimeshk", "matched", "", "IR-06", "city"),
+    ]
+    assert result.stderr == (
+        "note: <stdin>:3: 'Ahvaz' can mean several places (Sepidar Prison; Sheiban Prison); "
+        "write the one meant\n"
+    )

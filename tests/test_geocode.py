@@ -2,72 +2,21 @@
 
 from __future__ import annotations
 
-import csv
 import time
 from pathlib import Path
 
 import pytest
 
-from iranmap.gazetteer import City, Gazetteer, Prison, Province
+from iranmap.gazetteer import City, Gazetteer, Prison, Province, load_gazetteer
 from iranmap.geocode import DEFAULT_THRESHOLD, Geocoder, Match
+from iranmap.names import key
 
 FIXTURE = Path(__file__).resolve().parent / "data" / "gazetteer"
 
 
-def _rows(name: str) -> list[dict[str, str]]:
-    with (FIXTURE / name).open(encoding="utf-8", newline="") as handle:
-        return list(csv.DictReader(handle))
-
-
-def _split(value: str) -> tuple[str, ...]:
-    return tuple(part for part in value.split("|") if part)
-
-
 def read_fixture() -> Gazetteer:
-    """The fixture gazetteer, read without iranmap's loader so these tests stand alone."""
-    provinces = tuple(
-        Province(
-            iso=r["iso"],
-            iso_pre2020=r["iso_pre2020"],
-            hasc=r["hasc"],
-            name_en=r["name_en"],
-            name_fa=r["name_fa"],
-            aliases=_split(r["aliases"]),
-            capital=r["capital"],
-            population=int(r["population"]),
-        )
-        for r in _rows("provinces.csv")
-    )
-    prisons = tuple(
-        Prison(
-            id=r["id"],
-            name_en=r["name_en"],
-            name_fa=r["name_fa"],
-            aliases=_split(r["aliases"]),
-            ambiguous=_split(r["ambiguous"]),
-            city=r["city"],
-            province_iso=r["province_iso"],
-            lat=float(r["lat"]),
-            lon=float(r["lon"]),
-            precision="facility" if r["precision"] == "facility" else "city",
-            source=r["source"],
-        )
-        for r in _rows("prisons.csv")
-    )
-    cities = tuple(
-        City(
-            geonameid=int(r["geonameid"]),
-            name=r["name"],
-            name_fa=r["name_fa"],
-            aliases=_split(r["aliases"]),
-            province_iso=r["province_iso"],
-            lat=float(r["lat"]),
-            lon=float(r["lon"]),
-            population=int(r["population"]),
-        )
-        for r in _rows("cities.csv")
-    )
-    return Gazetteer(provinces=provinces, prisons=prisons, cities=cities)
+    """The hand-made gazetteer of tests/data/gazetteer/, through iranmap's own loader."""
+    return load_gazetteer(FIXTURE)
 
 
 @pytest.fixture(scope="module")
@@ -513,3 +462,352 @@ def test_ten_thousand_distinct_names_resolve_quickly(geocoder: Geocoder) -> None
     started = time.perf_counter()
     assert [geocoder.place(name) for name in names] == answers  # now from the cache
     assert time.perf_counter() - started < 1.0
+
+
+# -- the shipped gazetteer (geodata/) -------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def shipped() -> Geocoder:
+    return Geocoder(load_gazetteer())
+
+
+# (spelling, prison id, province ISO): Latin transliterations, word order and noise words,
+# Persian with Arabic yeh/kaf, ZWNJ or not, harakat, typos within the threshold.
+SPELLINGS = [
+    # Ghezel Hesar, the seed's "Qezelhessar"
+    ("Qezelhessar", "ghezel-hesar", "IR-30"),
+    ("Ghezel Hesar", "ghezel-hesar", "IR-30"),
+    ("Ghezelhesar Prison", "ghezel-hesar", "IR-30"),
+    ("Qezel-Hesar", "ghezel-hesar", "IR-30"),
+    ("ghezel hessar", "ghezel-hesar", "IR-30"),
+    ("QEZELHESSAR PRISON", "ghezel-hesar", "IR-30"),
+    ("Zendan-e Ghezel Hesar", "ghezel-hesar", "IR-30"),
+    ("Ghezel Hessar Jail", "ghezel-hesar", "IR-30"),
+    ("Qezel Ḥeṣār", "ghezel-hesar", "IR-30"),
+    ("Qezel Hisar", "ghezel-hesar", "IR-30"),
+    ("زندان قزل‌حصار", "ghezel-hesar", "IR-30"),
+    ("زندان قزلحصار", "ghezel-hesar", "IR-30"),
+    ("زندانِ قزل حصار", "ghezel-hesar", "IR-30"),
+    ("قزل‌حصار كرج", "ghezel-hesar", "IR-30"),
+    ("Qezelhessar, Karaj", "ghezel-hesar", "IR-30"),
+    ("Gezel Hesar", "ghezel-hesar", "IR-30"),
+    ("Ghezl Hesar", "ghezel-hesar", "IR-30"),
+    # Karaj Central, the seed's "Central Karaj"
+    ("Central Karaj", "karaj-central", "IR-30"),
+    ("Karaj Central", "karaj-central", "IR-30"),
+    ("Karaj Central Prison", "karaj-central", "IR-30"),
+    ("Zendan-e Markazi-ye Karaj", "karaj-central", "IR-30"),
+    ("زندان مركزي كرج", "karaj-central", "IR-30"),
+    ("Karaj", "karaj-central", "IR-30"),
+    # the other prisons the seed names
+    ("Shiraz", "adelabad", "IR-07"),
+    ("Adel-Abad Prison", "adelabad", "IR-07"),
+    ("Adelabad Central Prison", "adelabad", "IR-07"),
+    ("زندان عادل آباد شیراز", "adelabad", "IR-07"),
+    ("عادلآباد", "adelabad", "IR-07"),
+    ("Isfahan", "dastgerd", "IR-10"),
+    ("Esfahan Central Prison", "dastgerd", "IR-10"),
+    ("Dastgerd", "dastgerd", "IR-10"),
+    ("Tabriz", "tabriz-central", "IR-03"),
+    ("Tabriz Central Prison", "tabriz-central", "IR-03"),
+    ("زندان مركزي تبريز", "tabriz-central", "IR-03"),
+    ("Qazvin", "qazvin-central", "IR-26"),
+    ("Ghazvin Central Prison", "qazvin-central", "IR-26"),
+    ("Choubindar Prison", "qazvin-central", "IR-26"),
+    ("Mashhad", "vakilabad", "IR-09"),
+    ("Mashad Central Prison", "vakilabad", "IR-09"),
+    ("Vakil-Abad", "vakilabad", "IR-09"),
+    ("Vakilabad Prison, Mashhad", "vakilabad", "IR-09"),
+    ("زندان وكيل‌آباد", "vakilabad", "IR-09"),
+    ("Vakilabd", "vakilabad", "IR-09"),
+    ("Birjand", "birjand-central", "IR-29"),
+    ("Birjand Central Prison", "birjand-central", "IR-29"),
+    ("زندان بيرجند", "birjand-central", "IR-29"),
+    # the 1 January 2025 report
+    ("Bandar Abbas", "bandar-abbas-central", "IR-22"),
+    ("Bandar-e Abbas", "bandar-abbas-central", "IR-22"),
+    ("Yasouj", "yasuj-central", "IR-17"),
+    ("Yasuj Prison", "yasuj-central", "IR-17"),
+    ("Malayer", "malayer", "IR-13"),
+    ("Malāyer Prison", "malayer", "IR-13"),
+    # prisons human-rights reports name often
+    ("Evin", "evin", "IR-23"),
+    ("زندان اوين", "evin", "IR-23"),
+    ("Zendan-e Evin", "evin", "IR-23"),
+    ("Evin Prison in Tehran", "evin", "IR-23"),
+    ("Rajaei Shahr", "rajaei-shahr", "IR-30"),
+    ("Rajai-Shahr", "rajaei-shahr", "IR-30"),
+    ("Raja'i Shahr Prison", "rajaei-shahr", "IR-30"),
+    ("Gohar-Dasht Prison", "rajaei-shahr", "IR-30"),
+    ("زندان رجائی شهر", "rajaei-shahr", "IR-30"),
+    ("زندان رجايي‌شهر", "rajaei-shahr", "IR-30"),
+    ("Fashafuyeh Prison", "greater-tehran", "IR-23"),
+    ("Greater Tehran Penitentiary", "greater-tehran", "IR-23"),
+    ("Gharchak Women's Prison", "qarchak", "IR-23"),
+    ("Urmia", "urmia-central", "IR-04"),
+    ("Oroumieh Central Prison", "urmia-central", "IR-04"),
+    ("Urumieh Prison", "urmia-central", "IR-04"),
+    ("ارومیّه", "urmia-central", "IR-04"),
+    ("Qum", "qom-central", "IR-25"),
+    ("Ghom Prison", "qom-central", "IR-25"),
+    ("Diesel Abad", "dizel-abad", "IR-05"),
+    ("Kermanshah", "dizel-abad", "IR-05"),
+    ("Khorram-Abad Prison", "parsilon", "IR-15"),
+    ("Parsilon", "parsilon", "IR-15"),
+    ("Zāhedān Central Prison", "zahedan-central", "IR-11"),
+    ("Sheyban Prison", "sheiban", "IR-06"),
+    ("Rasht", "lakan", "IR-01"),
+    ("Shahr-e Kord", "shahrekord-central", "IR-14"),
+    ("Neyshabur", "nishapur", "IR-09"),
+    ("Qā’em Shahr", "qaemshahr", "IR-02"),
+    ("Torbat-e Ḩeydarīyeh", "torbat-heydarieh", "IR-09"),
+    ("Gonbad-e Qabus", "gonbad-kavus", "IR-27"),
+    ("Bojnoord", "bojnurd-central", "IR-28"),
+    ("Saghez Prison", "saqqez", "IR-12"),
+    ("میاندوآب", "miandoab", "IR-04"),
+]
+
+
+def test_the_spelling_table_is_large_and_varied() -> None:
+    assert len(SPELLINGS) >= 60
+    assert len({prison for _, prison, _ in SPELLINGS}) >= 30
+    assert sum(1 for name, _, _ in SPELLINGS if not name.isascii()) >= 15
+
+
+@pytest.mark.parametrize(("name", "prison_id", "province_iso"), SPELLINGS)
+def test_spellings_resolve_to_the_right_prison_and_province(
+    shipped: Geocoder, name: str, prison_id: str, province_iso: str
+) -> None:
+    match = shipped.place(name)
+    assert (match.status, match.kind, match.prison_id, match.province_iso) == (
+        "matched",
+        "prison",
+        prison_id,
+        province_iso,
+    )
+    assert match.lat is not None and match.precision in ("facility", "city")
+
+
+@pytest.mark.parametrize(
+    ("name", "candidates"),
+    [
+        ("Ahvaz", ("Sepidar Prison", "Sheiban Prison")),
+        ("Ahwaz Prison", ("Sepidar Prison", "Sheiban Prison")),
+        ("زندان اهواز", ("Sepidar Prison", "Sheiban Prison")),
+        ("Zendan-e Ahvaz", ("Sepidar Prison", "Sheiban Prison")),
+        ("Nurabad", ("Nūrābād (Fars)", "Nūrābād (Lorestan)")),
+        ("Hajiabad", ("Ḩājjīābād (Fars)", "Ḩājjīābād (Hormozgan)")),
+        ("Tewran", ("Tīrān (Isfahan)", "Tehran (Tehran)")),  # a typo near two towns: neither
+    ],
+)
+def test_shared_names_come_back_ambiguous(
+    shipped: Geocoder, name: str, candidates: tuple[str, ...]
+) -> None:
+    match = shipped.place(name)
+    assert (match.status, match.candidates, match.prison_id, match.lat) == (
+        "ambiguous",
+        candidates,
+        None,
+        None,
+    )
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Atlantis",
+        "Prison",
+        "Central Prison",
+        "Evin, Karaj",  # Evin is in Tehran: a contradiction is not resolved
+        "Vakilabad Shiraz",
+        "Mahshahr",  # not the town of Mahdishahr (88.9), nor anything else
+        "Qezelhesar Prisonn",
+        "",
+    ],
+)
+def test_names_that_must_not_resolve(shipped: Geocoder, name: str) -> None:
+    match = shipped.place(name)
+    assert match.status == "unmatched"
+    assert (match.kind, match.prison_id, match.lat, match.candidates) == (None, None, None, ())
+
+
+@pytest.mark.parametrize(
+    ("name", "city", "province_iso"),
+    [
+        ("Tehran", "Tehran", "IR-23"),  # three prisons there: the name alone is the city
+        ("Tehran Prison", "Tehran", "IR-23"),
+        ("Andimeshk", "Andīmeshk", "IR-06"),
+        ("Bukan", "Būkān", "IR-04"),
+        ("Piranshahr", "Piranshahr", "IR-04"),
+        ("Baneh", "Bāneh", "IR-12"),
+        ("Izeh", "Īz̄eh", "IR-06"),
+        ("Shush", "Shūsh", "IR-06"),
+        ("Langarud", "Langarūd", "IR-01"),  # not Qom's Langarud prison
+        ("Saravan", "Sarāvān", "IR-11"),
+        ("Abadan", "Abadan", "IR-06"),
+        ("Nurabad (Lorestan)", "Nūrābād", "IR-15"),
+    ],
+)
+def test_town_names_resolve_to_the_town(
+    shipped: Geocoder, name: str, city: str, province_iso: str
+) -> None:
+    match = shipped.place(name)
+    assert (match.status, match.kind, match.precision) == ("matched", "city", "city")
+    assert (match.city, match.province_iso, match.prison_id) == (city, province_iso, None)
+
+
+@pytest.mark.parametrize(
+    ("name", "province_iso", "geonameid"),
+    [("Dezful", "IR-06", 136256), ("Nahavand", "IR-13", 122915), ("Khoy", "IR-04", 126972)],
+)
+def test_towns_reports_name_alone_are_placed_at_the_town(
+    shipped: Geocoder, name: str, province_iso: str, geonameid: int
+) -> None:
+    # Whether the gazetteer makes such a name its town's prison or leaves it the town's, the
+    # point is the town's own (GeoNames), at city precision, in the right province.
+    town = next(c for c in load_gazetteer().cities if c.geonameid == geonameid)
+    match = shipped.place(name)
+    assert (match.status, match.precision, match.province_iso) == ("matched", "city", province_iso)
+    assert (match.lat, match.lon) == (town.lat, town.lon)
+
+
+def test_every_prison_name_resolves_to_its_prison(shipped: Geocoder) -> None:
+    wrong = [
+        (name, prison.id, shipped.place(name).prison_id)
+        for prison in load_gazetteer().prisons
+        for name in (prison.name_en, prison.name_fa, *prison.aliases)
+        if shipped.place(name).prison_id != prison.id
+    ]
+    assert wrong == []
+
+
+def test_every_shared_name_is_ambiguous(shipped: Geocoder) -> None:
+    names = {name for prison in load_gazetteer().prisons for name in prison.ambiguous}
+    assert names
+    assert {shipped.place(name).status for name in names} == {"ambiguous"}
+
+
+def test_only_same_named_towns_and_shared_prison_names_collide(shipped: Geocoder) -> None:
+    """No two different prisons or towns share a key unless the gazetteer says so.
+
+    Shared on purpose: the names in prisons.csv's `ambiguous` column. Otherwise only towns
+    that really have the same name (GeoNames records in two places) may collide.
+    """
+    gazetteer = load_gazetteer()
+    shared = {key(name) for prison in gazetteer.prisons for name in prison.ambiguous}
+    colliding = {
+        name_key: answer.candidates
+        for name_key, answer in shipped._place_answers.items()
+        if answer.status == "ambiguous" and name_key not in shared
+    }
+    towns = {label.split(" (")[0] for labels in colliding.values() for label in labels}
+    assert towns <= {"Nūrābād", "Eqbālīyeh", "Ḩājjīābād", "Aznā"}, colliding
+    for labels in colliding.values():
+        assert len({label.split(" (")[0] for label in labels}) == 1  # the same name each time
+
+
+def test_every_town_name_resolves_to_that_town_or_a_prison_in_it(shipped: Geocoder) -> None:
+    gazetteer = load_gazetteer()
+    wrong = []
+    for city in gazetteer.cities:
+        match = shipped.place(city.name)
+        if match.status == "ambiguous":
+            continue  # checked above: only towns of the same name
+        lat, lon = match.lat or 0.0, match.lon or 0.0
+        near = abs(lat - city.lat) < 0.15 and abs(lon - city.lon) < 0.15  # about 15 km
+        if match.status != "matched" or match.province_iso != city.province_iso or not near:
+            wrong.append((city.name, match.status, match.province_iso, match.prison_id))
+    assert wrong == []
+
+
+@pytest.mark.parametrize(
+    ("name", "iso"),
+    [
+        ("Azerbaijan, East", "IR-03"),
+        ("Azarbaijan-e Sharghi", "IR-03"),
+        ("آذربايجان شرقي", "IR-03"),
+        ("West Azarbayjan Province", "IR-04"),
+        ("Khorasan, Razavi", "IR-09"),
+        ("Khorāsān-e Raẕavī", "IR-09"),
+        ("خراسان رضوي", "IR-09"),
+        ("Khorasan-e Jonoubi", "IR-29"),
+        ("Khorasan, North", "IR-28"),
+        ("Sistan o Baluchestan", "IR-11"),
+        ("سيستان و بلوچستان", "IR-11"),
+        ("Kohgiluyeh & Boyer Ahmad", "IR-17"),
+        ("Kohgiluyeh va Boyerahmad", "IR-17"),
+        ("Chahar Mahal va Bakhtiyari", "IR-14"),
+        ("Kurdestan Province", "IR-12"),
+        ("Kordistan", "IR-12"),
+        ("Esfahan", "IR-10"),
+        ("Ostan-e Esfahan", "IR-10"),
+        ("Fārs", "IR-07"),
+        ("Mazanderan", "IR-02"),
+        ("Khouzestan", "IR-06"),
+        ("Tehran", "IR-23"),
+        ("Alborz", "IR-30"),
+        ("البرز", "IR-30"),
+        ("Markazi", "IR-00"),
+        ("مرکزی", "IR-00"),
+        ("كرمانشاه", "IR-05"),
+        ("Hormozgān", "IR-22"),
+    ],
+)
+def test_shipped_province_variants(shipped: Geocoder, name: str, iso: str) -> None:
+    match = shipped.province(name)
+    assert (match.status, match.kind, match.province_iso) == ("matched", "province", iso)
+
+
+def test_every_province_by_each_name_and_code(shipped: Geocoder) -> None:
+    provinces = load_gazetteer().provinces
+    assert len(provinces) == 31
+    wrong = []
+    for province in provinces:
+        asked = [
+            *((name, "2020") for name in (province.name_en, province.name_fa, *province.aliases)),
+            (province.iso, "2020"),
+            (province.iso.replace("-", ""), "2020"),
+            (province.iso_pre2020, "pre-2020"),
+            (province.hasc, "2020"),
+            (province.hasc, "pre-2020"),
+        ]
+        for name, scheme in asked:
+            if shipped.province(name, iso_scheme=scheme).province_iso != province.iso:
+                wrong.append((province.iso, name, scheme))
+    assert wrong == []
+
+
+@pytest.mark.parametrize(
+    ("code", "name_2020", "name_pre2020"),
+    [
+        ("IR-07", "Fars", "Tehran"),
+        ("IR-30", "Alborz", "Razavi Khorasan"),
+        ("IR-01", "Gilan", "East Azerbaijan"),
+        ("IR-23", "Tehran", "Hormozgan"),
+        ("IR-00", "Markazi", None),
+        ("IR-32", None, "Alborz"),
+    ],
+)
+def test_codes_read_in_either_scheme(
+    shipped: Geocoder, code: str, name_2020: str | None, name_pre2020: str | None
+) -> None:
+    assert shipped.province(code).province == name_2020
+    assert shipped.province(code, iso_scheme="pre-2020").province == name_pre2020
+
+
+def test_the_seed_reports_prisons_land_in_seven_provinces(shipped: Geocoder) -> None:
+    seed = ["Qezelhessar", "Shiraz", "Isfahan", "Tabriz", "Central Karaj", "Qazvin"]
+    seed += ["Mashhad", "Birjand"]
+    matches = shipped.places(seed)
+    assert [m.status for m in matches] == ["matched"] * 8
+    assert len({m.prison_id for m in matches}) == 8
+    assert sorted({m.province for m in matches if m.province}) == [
+        "Alborz",
+        "East Azerbaijan",
+        "Fars",
+        "Isfahan",
+        "Qazvin",
+        "Razavi Khorasan",
+        "South Khorasan",
+    ]

@@ -10,7 +10,7 @@ from pathlib import Path
 import click
 
 from iranmap.cli._app import main
-from iranmap.gazetteer import Gazetteer
+from iranmap.gazetteer import load_gazetteer
 from iranmap.geocode import (
     GEOCODE_COLUMNS,
     ISO_SCHEMES,
@@ -22,14 +22,6 @@ from iranmap.geocode import (
 )
 
 STDIN = "<stdin>"
-
-
-def load_shipped_gazetteer() -> Gazetteer:
-    """The gazetteer of geodata/ (a function of its own so tests can hand in another)."""
-    from iranmap.gazetteer import load_gazetteer  # type: ignore[attr-defined,unused-ignore]
-
-    gazetteer: Gazetteer = load_gazetteer()
-    return gazetteer
 
 
 @main.command("geocode")
@@ -75,7 +67,7 @@ def geocode_command(file: str | None, provinces: bool, iso_scheme: str, strict: 
     """
     source = file if file not in (None, "-") else STDIN
     names = read_names(_read_bytes(file), source)
-    geocoder = Geocoder(load_shipped_gazetteer())
+    geocoder = Geocoder(load_gazetteer())
     click.echo(_csv_line(GEOCODE_COLUMNS), nl=False)
     unresolved = 0
     for name in names:
