@@ -42,7 +42,10 @@ def browser() -> Iterator[Any]:
     """A headless Chromium. Skips with an install hint when none is found, except in CI."""
     path = find_chromium()
     if path is None:
-        hint = "no Chromium found: install it (Debian: apt-get install chromium) or set IRANMAP_CHROMIUM"
+        hint = (
+            "no Chromium found: install it (Debian: apt-get install chromium) "
+            "or set IRANMAP_CHROMIUM"
+        )
         if os.environ.get("CI") == "true":
             pytest.fail(f"CI=true but {hint}")
         pytest.skip(hint)

@@ -112,7 +112,7 @@ def report_files(
     of the report is produced at all.
     """
     # Imported here so that `iranmap --help` stays fast.
-    from iranmap.export import data_files, summary, static_images
+    from iranmap.export import data_files, static_images, summary
     from iranmap.join import join
     from iranmap.render import render_report
     from iranmap.reports import load_report

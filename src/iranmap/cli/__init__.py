@@ -3,6 +3,6 @@
 from iranmap.cli._app import main
 
 # Importing a command module registers its command on ``main``.
-from iranmap.cli import _commands  # noqa: F401, E402  # isort: skip
+from iranmap.cli import _commands  # noqa: F401  # isort: skip
 
 __all__ = ["main"]

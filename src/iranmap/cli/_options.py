@@ -10,7 +10,7 @@ import click
 from iranmap.classify import SCHEMES
 from iranmap.errors import InputError, Problem
 from iranmap.render import MEASURES, RenderOptions
-from iranmap.render.i18n import LANGS
+from iranmap.render.i18n import LANGS, Lang
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -79,9 +79,9 @@ def render_options_decorator(func: F) -> F:
     return func
 
 
-def render_options(values: Mapping[str, Any]) -> tuple[RenderOptions, tuple[str, ...]]:
+def render_options(values: Mapping[str, Any]) -> tuple[RenderOptions, tuple[Lang, ...]]:
     """The parsed options as RenderOptions (language left at its default) and the languages."""
-    langs = tuple(dict.fromkeys(values.get("langs") or LANGS))
+    langs: tuple[Lang, ...] = tuple(dict.fromkeys(values.get("langs") or LANGS))
     return (
         RenderOptions(
             scheme=values["scheme"],
