@@ -14,6 +14,8 @@ Three promises:
 
 from __future__ import annotations
 
+import hashlib
+import importlib.metadata
 import json
 import os
 import tempfile
@@ -23,6 +25,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from iranmap.errors import IranmapError
+from iranmap.paths import geodata_dir
 from iranmap.render import RenderOptions
 from iranmap.render.i18n import LANGS, Lang
 
@@ -32,6 +35,12 @@ Status = Literal["created", "updated", "unchanged"]
 #: fails keeps its old entry along with its old maps.
 SUMMARY_NAME = "summary.json"
 INDEX_NAME = "index.html"
+#: Not part of the output: what the last build of a report depended on, so that a rebuild
+#: with nothing changed renders nothing. Ignored by git and by ``--check``.
+STAMP_NAME = ".iranmap-build.json"
+_PACKAGE = Path(__file__).resolve().parent
+#: Packages whose version can change the bytes of a map or an image.
+_DEPENDENCIES = ("iranmap", "matplotlib", "mapclassify", "numpy", "shapely", "xstatic-leaflet")
 
 
 @dataclass(frozen=True)
@@ -130,14 +139,86 @@ def report_files(
 def build_report(
     report_dir: Path, out_root: Path, options: RenderOptions, langs: Sequence[Lang] = LANGS
 ) -> ReportResult:
-    """Build one report into ``out_root/<report-id>/``; on error, write nothing."""
+    """Build one report into ``out_root/<report-id>/``; on error, write nothing.
+
+    When nothing that the output depends on has changed since the last build (the report's
+    files, the reference data, iranmap's own code, the options) and every output file is as
+    that build left it, nothing is rendered again.
+    """
     out_dir = out_root / report_dir.name
+    fingerprint = _fingerprint(report_dir, options, langs)
+    unchanged = _unchanged_outputs(out_dir, fingerprint)
+    if unchanged is not None:
+        return ReportResult(report_dir, out_dir, unchanged)
     try:
         files = report_files(report_dir, options, langs)
     except IranmapError as exc:
         return ReportResult(report_dir, out_dir, error=exc)
+    _remove_leftovers(out_dir)
     results = tuple(sync_file(out_dir / name, data) for name, data in sorted(files.items()))
+    stamp = {
+        "fingerprint": fingerprint,
+        "files": {name: hashlib.sha256(data).hexdigest() for name, data in sorted(files.items())},
+    }
+    write_atomic(out_dir / STAMP_NAME, _json_bytes(stamp))
     return ReportResult(report_dir, out_dir, results)
+
+
+def _fingerprint(report_dir: Path, options: RenderOptions, langs: Sequence[Lang]) -> str:
+    """A digest of everything a report's output depends on."""
+    digest = hashlib.sha256()
+
+    def add(label: str, data: bytes) -> None:
+        digest.update(f"{label}\0{len(data)}\0".encode())
+        digest.update(data)
+
+    add("options", repr((options, tuple(langs))).encode())
+    for package in _DEPENDENCIES:
+        add(package, _version(package).encode())
+    for folder, pattern in (
+        (report_dir, "*"),
+        (geodata_dir(), "*.csv"),
+        (geodata_dir(), "*.geojson"),
+        (_PACKAGE, "**/*.py"),
+        (_PACKAGE, "**/*.js"),
+        (_PACKAGE, "**/*.css"),
+    ):
+        for path in sorted(folder.glob(pattern)):
+            if path.is_file():
+                add(path.relative_to(folder).as_posix(), path.read_bytes())
+    return digest.hexdigest()
+
+
+def _unchanged_outputs(out_dir: Path, fingerprint: str) -> tuple[FileResult, ...] | None:
+    """The output files, all "unchanged", if the last build had this fingerprint and every
+    file it wrote is still there as it wrote it; else None."""
+    try:
+        stamp = json.loads((out_dir / STAMP_NAME).read_text(encoding="utf-8"))
+    except (FileNotFoundError, ValueError):
+        return None
+    if not isinstance(stamp, dict) or stamp.get("fingerprint") != fingerprint:
+        return None
+    results = []
+    for name, sha in sorted(stamp.get("files", {}).items()):
+        data = _read(out_dir / name)
+        if data is None or hashlib.sha256(data).hexdigest() != sha:
+            return None
+        results.append(FileResult(out_dir / name, "unchanged"))
+    return tuple(results) or None
+
+
+def _version(package: str) -> str:
+    try:
+        return importlib.metadata.version(package)
+    except importlib.metadata.PackageNotFoundError:
+        return "-"
+
+
+def _remove_leftovers(out_dir: Path) -> None:
+    """Delete temporary files a killed build left behind (``.NAME.XXXX.tmp``)."""
+    if out_dir.is_dir():
+        for path in out_dir.glob(".*.tmp"):
+            path.unlink(missing_ok=True)
 
 
 def build(

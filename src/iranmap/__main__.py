@@ -1,0 +1,5 @@
+"""``python -m iranmap``: the same as the ``iranmap`` command."""
+
+from iranmap.cli import main
+
+main()
