@@ -115,12 +115,14 @@ def _watch(
 ) -> None:
     from watchfiles import watch
 
-    from iranmap.build import build as build_reports
-
-    click.echo(f"watching {len(dirs)} report folder(s); press Ctrl+C to stop")
     resolved = {d.resolve(): d for d in dirs}
+    # With yield_on_timeout, the first (empty) batch arrives once the watcher is in place:
+    # only then is it true that an edit will be seen.
+    changes_seen = watch(*dirs, raise_interrupt=False, yield_on_timeout=True, rust_timeout=300)
     try:
-        for changes in watch(*dirs, raise_interrupt=False):
+        next(changes_seen)
+        click.echo(f"watching {len(dirs)} report folder(s); press Ctrl+C to stop")
+        for changes in changes_seen:
             touched = sorted(
                 {
                     resolved[parent]
@@ -130,7 +132,7 @@ def _watch(
                 }
             )
             if touched:
-                result = build_reports(touched, out_root, options, langs, on_report=_print_report)
+                result = build(touched, out_root, options, langs, on_report=_print_report)
                 if result.index is not None and result.index.status != "unchanged":
                     click.echo(f"{result.index.status} {result.index.path}")
     except KeyboardInterrupt:  # pragma: no cover - watchfiles handles it with raise_interrupt

@@ -1,0 +1,361 @@
+"""`iranmap build`: only changed files rewritten, atomic writes, isolation, --check, --watch."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+from click.testing import CliRunner
+
+from iranmap.build import STAMP_NAME, build, stale_files, sync_file, write_atomic
+from iranmap.cli import main
+from iranmap.render import RenderOptions
+
+REPO = Path(__file__).resolve().parents[1]
+SHIPPED = REPO / "geodata" / "reports"
+OPTIONS = RenderOptions()
+
+
+def copy_reports(tmp_path: Path, *names: str) -> list[Path]:
+    """Copies of shipped reports, to edit freely."""
+    root = tmp_path / "reports"
+    root.mkdir(exist_ok=True)
+    return [Path(shutil.copytree(SHIPPED / name, root / name)) for name in names]
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    """Every file under ``folder`` (relative name -> bytes), hidden ones included."""
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
+
+
+def visible(files: dict[str, bytes]) -> dict[str, bytes]:
+    return {k: v for k, v in files.items() if not Path(k).name.startswith(".")}
+
+
+def set_count(report: Path, prison: str, count: int) -> None:
+    path = report / "prisons.csv"
+    text = path.read_text(encoding="utf-8")
+    new, n = re.subn(rf"^{re.escape(prison)},\d+,", f"{prison},{count},", text, flags=re.M)
+    assert n == 1, f"{prison} not found in {path}"
+    path.write_text(new, encoding="utf-8")
+
+
+# --- writing files -----------------------------------------------------------------------
+
+
+def test_sync_file_leaves_identical_content_untouched(tmp_path: Path) -> None:
+    path = tmp_path / "a" / "map.html"
+    assert sync_file(path, b"one").status == "created"
+    os.utime(path, (1_000_000, 1_000_000))
+    assert sync_file(path, b"one").status == "unchanged"
+    assert path.stat().st_mtime == 1_000_000
+    assert sync_file(path, b"two").status == "updated"
+    assert path.read_bytes() == b"two"
+
+
+def test_write_atomic_leaves_no_temporary_file(tmp_path: Path) -> None:
+    path = tmp_path / "map.html"
+    write_atomic(path, b"x" * 100_000)
+    assert [p.name for p in tmp_path.iterdir()] == ["map.html"]
+
+
+def test_write_atomic_failure_keeps_the_old_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "map.html"
+    path.write_bytes(b"old")
+
+    def broken_replace(src: str, dst: str) -> None:
+        raise OSError("disk full")
+
+    monkeypatch.setattr(os, "replace", broken_replace)
+    with pytest.raises(OSError, match="disk full"):
+        write_atomic(path, b"new")
+    assert path.read_bytes() == b"old"
+    assert [p.name for p in tmp_path.iterdir()] == ["map.html"]
+
+
+# --- building reports --------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[Path], dict[str, bytes]]:
+    """The two NCRI reports built once: (out folder, report copies, files)."""
+    tmp = tmp_path_factory.mktemp("built")
+    reports = copy_reports(tmp, "2024-ncri", "2025-01-01-ncri")
+    out = tmp / "maps"
+    result = build(reports, out, OPTIONS)
+    assert not result.failed
+    return out, reports, snapshot(out)
+
+
+def test_build_writes_every_file_of_every_report(
+    built: tuple[Path, list[Path], dict[str, bytes]],
+) -> None:
+    _, _, files = built
+    for report in ("2024-ncri", "2025-01-01-ncri"):
+        for kind in ("choropleth", "points", "combined"):
+            for suffix in (".html", ".fa.html", ".embed.html", ".fa.embed.html"):
+                assert f"{report}/{kind}{suffix}" in files
+        for name in ("provinces.csv", "prisons.csv", "provinces.geojson", "prisons.geojson"):
+            assert f"{report}/{name}" in files
+        for name in ("choropleth.png", "choropleth.svg", "points.png", "points.svg"):
+            assert f"{report}/{name}" in files
+    assert "index.html" in files
+
+
+def test_a_rebuild_changes_nothing(
+    built: tuple[Path, list[Path], dict[str, bytes]], tmp_path: Path
+) -> None:
+    out, reports, files = built
+    result = build(reports, out, OPTIONS)
+    assert [f for r in result.reports for f in r.changed] == []
+    assert result.index is not None and result.index.status == "unchanged"
+    assert snapshot(out) == files
+
+
+def test_same_figures_give_the_same_bytes_in_a_fresh_folder(
+    built: tuple[Path, list[Path], dict[str, bytes]], tmp_path: Path
+) -> None:
+    _, reports, files = built
+    build(reports, tmp_path / "again", OPTIONS)
+    assert visible(snapshot(tmp_path / "again")) == visible(files)
+
+
+def test_editing_one_count_rewrites_only_that_reports_files(tmp_path: Path) -> None:
+    reports = copy_reports(tmp_path, "2024-ncri", "2025-01-01-ncri")
+    out = tmp_path / "maps"
+    build(reports, out, OPTIONS)
+    before = snapshot(out)
+
+    set_count(reports[0], "Shiraz", 98)
+    result = build(reports, out, OPTIONS)
+
+    changed = {f.path.relative_to(out).as_posix() for r in result.reports for f in r.changed}
+    assert changed, "the edited count changed no file"
+    assert all(name.startswith("2024-ncri/") for name in changed)
+    assert result.reports[1].changed == ()
+    after = snapshot(out)
+    untouched = [n for n in before if not n.startswith("2024-ncri/") and n != "index.html"]
+    assert all(after[n] == before[n] for n in untouched)
+    # The figure is in the data download, on its source line.
+    rows = after["2024-ncri/prisons.csv"].decode().splitlines()
+    assert any(",98," in row and "prisons.csv:3" in row for row in rows)
+    assert not any(",97," in row for row in rows)
+
+
+def test_a_failing_report_keeps_its_old_maps_while_others_build(tmp_path: Path) -> None:
+    good, bad = copy_reports(tmp_path, "2025-01-01-ncri", "2024-ncri")
+    out = tmp_path / "maps"
+    build([good, bad], out, OPTIONS)
+    old_bad = snapshot(out / "2024-ncri")
+
+    set_count(good, "Yasuj", 2)
+    (good / "report.toml").write_text(
+        (good / "report.toml").read_text(encoding="utf-8").replace("total = 12", "total = 13"),
+        encoding="utf-8",
+    )
+    (bad / "prisons.csv").write_text("prison,executions\nShiraz,-3\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["build", str(good), str(bad), "--out", str(out)])
+
+    assert result.exit_code == 1
+    assert snapshot(out / "2024-ncri") == old_bad
+    assert "updated " + str(out / "2025-01-01-ncri" / "prisons.csv") in result.output
+    assert f"error: 2024-ncri: {bad / 'prisons.csv'}:2: " in result.stderr
+    assert "1 failed, their previous maps were left in place" in result.output
+    # The gallery still lists the failed report, from its previous summary.
+    index = BeautifulSoup((out / "index.html").read_text(encoding="utf-8"), "html.parser")
+    assert {li["id"] for li in index.select("li.report")} == {"2024-ncri", "2025-01-01-ncri"}
+
+
+def test_build_command_reports_what_it_wrote(tmp_path: Path) -> None:
+    (report,) = copy_reports(tmp_path, "2025-01-01-ncri")
+    out = tmp_path / "maps"
+    first = CliRunner().invoke(main, ["build", str(report), "--out", str(out)])
+    assert first.exit_code == 0, first.output
+    assert f"created {out / '2025-01-01-ncri' / 'combined.html'}\n" in first.output
+    assert first.output.endswith(f"1 of 1 reports built into {out}\n")
+    second = CliRunner().invoke(main, ["build", str(report), "--out", str(out)])
+    assert second.exit_code == 0
+    assert second.output == f"2025-01-01-ncri: up to date\n1 of 1 reports built into {out}\n"
+
+
+def test_a_tampered_output_is_rewritten_even_when_inputs_are_unchanged(tmp_path: Path) -> None:
+    (report,) = copy_reports(tmp_path, "2025-01-01-ncri")
+    out = tmp_path / "maps"
+    build([report], out, OPTIONS)
+    target = out / "2025-01-01-ncri" / "points.html"
+    good = target.read_bytes()
+    target.write_bytes(b"broken")
+    result = build([report], out, OPTIONS)
+    assert [(f.path, f.status) for f in result.reports[0].changed] == [(target, "updated")]
+    assert target.read_bytes() == good
+    assert (out / "2025-01-01-ncri" / STAMP_NAME).is_file()
+
+
+def test_only_the_languages_asked_for(tmp_path: Path) -> None:
+    (report,) = copy_reports(tmp_path, "2025-01-01-ncri")
+    out = tmp_path / "maps"
+    result = CliRunner().invoke(main, ["build", str(report), "--out", str(out), "--lang", "fa"])
+    assert result.exit_code == 0, result.output
+    names = {p.name for p in (out / "2025-01-01-ncri").iterdir()}
+    assert "combined.fa.html" in names
+    assert "combined.html" not in names
+
+
+# --- --check -----------------------------------------------------------------------------
+
+
+def test_check_passes_when_maps_are_current_and_names_what_differs(tmp_path: Path) -> None:
+    reports = copy_reports(tmp_path, "2025-01-01-ncri")
+    out = tmp_path / "maps"
+    build(reports, out, OPTIONS)
+    runner = CliRunner()
+    ok = runner.invoke(main, ["build", "--check", str(reports[0]), "--out", str(out)])
+    assert ok.exit_code == 0, ok.output
+    assert ok.output == f"{out} is up to date with 1 report(s)\n"
+
+    (out / "2025-01-01-ncri" / "leftover.html").write_text("old", encoding="utf-8")
+    set_count(reports[0], "Bandar Abbas", 4)
+    set_count(reports[0], "Malayer", 2)
+    before = snapshot(out)
+    stale = runner.invoke(main, ["build", "--check", str(reports[0]), "--out", str(out)])
+    assert stale.exit_code == 1
+    assert f"out of date: {out / '2025-01-01-ncri' / 'prisons.csv'}\n" in stale.stderr
+    assert f"out of date: {out / '2025-01-01-ncri' / 'leftover.html'}\n" in stale.stderr
+    assert "run `iranmap build` (or `make maps`) and commit the result" in stale.stderr
+    assert snapshot(out) == before, "--check wrote something"
+
+
+def test_check_fails_on_a_broken_report(tmp_path: Path) -> None:
+    (report,) = copy_reports(tmp_path, "2025-01-01-ncri")
+    out = tmp_path / "maps"
+    build([report], out, OPTIONS)
+    (report / "prisons.csv").write_text("prison,executions\nYasuj,1.5\n", encoding="utf-8")
+    differ, failed = stale_files([report], out, OPTIONS)
+    assert differ == []
+    assert [r.report_dir for r in failed] == [report]
+    result = CliRunner().invoke(main, ["build", "--check", str(report), "--out", str(out)])
+    assert result.exit_code == 1
+    assert f"error: 2025-01-01-ncri: {report / 'prisons.csv'}:2: " in result.stderr
+
+
+def test_shipped_maps_are_current() -> None:
+    """maps/ is what the shipped reports build to (the same check `make test` runs)."""
+    reports = sorted(p.parent for p in SHIPPED.glob("*/report.toml"))
+    differ, failed = stale_files(reports, REPO / "maps", OPTIONS)
+    assert failed == []
+    assert differ == [], "run `make maps` and commit maps/"
+
+
+# --- killed builds -----------------------------------------------------------------------
+
+
+def _run_build(reports: list[Path], out: Path) -> subprocess.Popen[bytes]:
+    return subprocess.Popen(
+        [sys.executable, "-m", "iranmap", "build", *map(str, reports), "--out", str(out)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+
+
+@pytest.mark.slow
+def test_a_build_killed_at_any_moment_leaves_every_file_whole(tmp_path: Path) -> None:
+    reports = copy_reports(tmp_path, "2024-ncri", "2025-01-01-ncri")
+    old_out = tmp_path / "old"
+    build(reports, old_out, OPTIONS)
+    old = visible(snapshot(old_out))
+    set_count(reports[0], "Shiraz", 98)
+    set_count(reports[1], "Bandar Abbas", 4)
+    (reports[1] / "report.toml").write_text(
+        (reports[1] / "report.toml")
+        .read_text(encoding="utf-8")
+        .replace("total = 12", "total = 11"),
+        encoding="utf-8",
+    )
+    new_out = tmp_path / "new"
+    build(reports, new_out, OPTIONS)
+    new = visible(snapshot(new_out))
+    assert set(old) == set(new)
+    assert sum(old[n] != new[n] for n in old) > 10
+
+    started = time.monotonic()
+    _run_build(reports, tmp_path / "timing").wait()
+    duration = time.monotonic() - started
+
+    out = tmp_path / "maps"
+    points = 12
+    saw_mix = False
+    for step in range(points):
+        shutil.rmtree(out, ignore_errors=True)
+        shutil.copytree(old_out, out)
+        process = _run_build(reports, out)
+        time.sleep(duration * (step + 0.5) / points)
+        process.send_signal(signal.SIGKILL)
+        process.wait()
+        now = visible(snapshot(out))
+        assert set(now) == set(old), f"files appeared or vanished at kill point {step}"
+        for name, data in now.items():
+            assert data in (old[name], new[name]), f"{name} is neither old nor new at {step}"
+        changed = sum(now[n] != old[n] for n in now)
+        saw_mix = saw_mix or 0 < changed < len(now)
+    assert saw_mix, "no kill landed in the middle of writing files; the test proves nothing"
+
+    # A build after the kills finishes the job and removes what the killed ones left behind.
+    build(reports, out, OPTIONS)
+    assert visible(snapshot(out)) == new
+    assert not list(out.rglob(".*.tmp"))
+
+
+# --- --watch -----------------------------------------------------------------------------
+
+
+@pytest.mark.slow
+def test_watch_rebuilds_a_report_when_a_row_is_appended(tmp_path: Path) -> None:
+    (report,) = copy_reports(tmp_path, "2025-01-ncri-tally")
+    out = tmp_path / "maps"
+    process = subprocess.Popen(
+        [sys.executable, "-m", "iranmap", "build", str(report), "--out", str(out), "--watch"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    try:
+        assert process.stdout is not None
+        lines = []
+        for line in process.stdout:
+            lines.append(line)
+            if line.startswith("watching "):
+                break
+        assert lines[-1] == "watching 1 report folder(s); press Ctrl+C to stop\n", lines
+        csv = out / "2025-01-ncri-tally" / "prisons.csv"
+        assert ",5," in csv.read_text(encoding="utf-8")
+        with (report / "events.csv").open("a", encoding="utf-8") as handle:
+            handle.write("2025-01-02,Evin,appended\n")
+        deadline = time.monotonic() + 30
+        while "evin" not in csv.read_text(encoding="utf-8"):
+            assert time.monotonic() < deadline, "the watched build did not rebuild in 30 s"
+            time.sleep(0.2)
+        summary = (out / "2025-01-ncri-tally" / "summary.json").read_text(encoding="utf-8")
+        assert '"reported_total": 13' in summary
+    finally:
+        process.send_signal(signal.SIGINT)
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+        if process.stdout is not None:
+            process.stdout.close()
