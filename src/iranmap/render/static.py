@@ -303,8 +303,12 @@ class _Sheet:
         color: str = TEXT,
         ha: str = "left",
         va: str = "baseline",
+        zorder: float = 3,
     ) -> None:
-        """One line of text; ``y`` is its baseline (or top/centre, per ``va``) from the top."""
+        """One line of text; ``y`` is its baseline (or top/centre, per ``va``) from the top.
+
+        ``zorder`` sets the drawing order, which is also the SVG's reading order.
+        """
         self.figure.text(
             x / W,
             1 - y / H,
@@ -314,6 +318,7 @@ class _Sheet:
             ha=ha,
             va=va,
             parse_math=False,
+            zorder=zorder,
         )
 
     def lines(self, x: float, y: float, lines: Sequence[str], size: float, **style: Any) -> float:
@@ -353,17 +358,20 @@ def draw(joined: Joined, ch: Choropleth, pts: Points, shapes: Shapes, kind: Imag
 
 
 def _header(sheet: _Sheet, joined: Joined, kind: ImageKind) -> float:
-    """Title, what the map shows and when, and the reconciliation; returns its bottom."""
+    """Title, what the map shows and when, and the reconciliation; returns its bottom.
+
+    Drawn first (zorder below the map's) so that the SVG reads title first.
+    """
     report = joined.report
     width = W - 2 * MARGIN
-    y = sheet.lines(MARGIN, MARGIN + 15, sheet.wrap(report.title, 18, width, True), 18, bold=True)
+    head = {"zorder": -1}
+    title = sheet.wrap(report.title, 18, width, True)
+    y = sheet.lines(MARGIN, MARGIN + 15, title, 18, bold=True, **head)
     period = i18n.fmt_period(report.period_start, report.period_end, "en")
-    kind_text = i18n.text("en", f"kind.{kind}")
-    y = sheet.lines(
-        MARGIN, y + 20, sheet.wrap(f"{kind_text}  ·  {period}", 11, width), 11, color=MUTED
-    )
-    sentence = joined.reconciliation.sentence("en")
-    y = sheet.lines(MARGIN, y + 16, sheet.wrap(sentence, 10, width), 10)
+    what = sheet.wrap(f"{i18n.text('en', f'kind.{kind}')} · {period}", 11, width)
+    y = sheet.lines(MARGIN, y + 20, what, 11, color=MUTED, **head)
+    sentence = sheet.wrap(joined.reconciliation.sentence("en"), 10, width)
+    y = sheet.lines(MARGIN, y + 16, sentence, 10, **head)
     return y + 10
 
 
@@ -405,6 +413,7 @@ def _provinces(ax: Any, ch: Choropleth, shapes: Shapes) -> None:
                 facecolors=[c for _, c in filled],
                 edgecolors=PROVINCE_EDGE,
                 linewidths=0.45,
+                gid="provinces-itemized",
             )
         )
     if hatched:
@@ -415,6 +424,7 @@ def _provinces(ax: Any, ch: Choropleth, shapes: Shapes) -> None:
                 edgecolors=PROVINCE_EDGE,
                 linewidths=0.45,
                 hatch=HATCH,
+                gid="provinces-not-itemized",
             )
         )
 
@@ -423,7 +433,9 @@ def _base(ax: Any, shapes: Shapes) -> None:
     """The points map's plain provinces, as the page draws them under the circles."""
     paths = [p for p in shapes.paths if p is not None]
     ax.add_collection(
-        PathCollection(paths, facecolors=BASE_FILL, edgecolors=BASE_EDGE, linewidths=0.45)
+        PathCollection(
+            paths, facecolors=BASE_FILL, edgecolors=BASE_EDGE, linewidths=0.45, gid="provinces"
+        )
     )
 
 
@@ -445,6 +457,7 @@ def _circles(ax: Any, pts: Points) -> list[float]:
             edgecolors=CIRCLE_STROKE,
             linewidths=0.8,
             zorder=3,
+            gid="prisons",
         )
     return radii
 
