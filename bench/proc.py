@@ -3,19 +3,22 @@
 Each run is a fresh child process: its wall time is measured around spawn-to-exit and its
 peak resident memory is the ``ru_maxrss`` that ``os.wait4`` returns for that child alone
 (``RUSAGE_CHILDREN`` of the parent would be the maximum over every child so far, which hides
-growth between runs). Import time, reading, rendering and writing all count, as they do for
+growth between runs). Both are taken by the small launcher ``launch.py``, never by this
+process: see there why. Import time, reading, rendering and writing all count, as they do for
 a user who runs the command.
 """
 
 from __future__ import annotations
 
-import os
+import json
 import statistics
 import subprocess
-import time
+import sys
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+
+LAUNCHER = Path(__file__).resolve().parent / "launch.py"
 
 
 @dataclass(frozen=True)
@@ -68,22 +71,28 @@ class CommandFailed(RuntimeError):
 def run_once(
     argv: Sequence[str], *, log: Path, cwd: Path | None = None, env: Mapping[str, str] | None = None
 ) -> Run:
-    """Run ``argv`` to completion; its output goes to ``log`` (read it when a run fails)."""
+    """Run ``argv`` to completion; its output goes to ``log`` (read it when a run fails).
+
+    ``argv[0]`` must be an absolute path. The command is started by ``launch.py`` (see there
+    why), which times it and reads its peak RSS from ``wait4``.
+    """
     log.parent.mkdir(parents=True, exist_ok=True)
+    report = log.with_suffix(".run.json")
+    report.unlink(missing_ok=True)
+    launcher = (sys.executable, "-I", "-S", str(LAUNCHER), str(report))
     with log.open("wb") as out:
-        start = time.perf_counter()
-        child = subprocess.Popen(
-            list(argv),
+        subprocess.run(
+            [*launcher, *argv],
             stdin=subprocess.DEVNULL,
             stdout=out,
             stderr=subprocess.STDOUT,
             cwd=cwd,
             env=dict(env) if env is not None else None,
+            check=True,
         )
-        _, status, usage = os.wait4(child.pid, 0)
-        seconds = time.perf_counter() - start
-    child.returncode = os.waitstatus_to_exitcode(status)
-    run = Run(seconds, usage.ru_maxrss / 1024, child.returncode)  # ru_maxrss is in KiB on Linux
+    measured = json.loads(report.read_text(encoding="utf-8"))
+    # ru_maxrss is in KiB on Linux.
+    run = Run(measured["seconds"], measured["maxrss_kib"] / 1024, measured["returncode"])
     if run.returncode != 0:
         tail = log.read_text(encoding="utf-8", errors="replace")[-2000:]
         msg = f"{' '.join(argv)} exited {run.returncode}; end of its output:\n{tail}"

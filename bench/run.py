@@ -520,8 +520,43 @@ def profiles(plan: Plan) -> dict[str, Any]:
         proc.run_once(argv, log=WORK / "logs" / f"profile-{folder.name}.log", cwd=REPO)
         data = json.loads(result.read_text(encoding="utf-8"))
         (WORK / f"profile-{folder.name}.txt").write_text(data["text"], encoding="utf-8")
-        found[rel(folder)] = {"duration_s": data["duration_s"], "stages": data["stages"]}
+        found[rel(folder)] = {
+            key: data[key] for key in ("duration_s", "stages", "imports", "functions")
+        }
         log(f"  profiled {folder.name}: {data['duration_s']} s")
+    return found
+
+
+IMPORTED = ("pandas", "geopandas", "matplotlib.pyplot", "mapclassify", "folium")
+HEAVY = ("scipy", "sklearn", "matplotlib", "geopandas", "pandas")
+
+
+def import_costs(plan: Plan) -> dict[str, Any]:
+    """What importing each heavy dependency costs alone: a fresh interpreter per run.
+
+    The profiles say which imports a build pays for; this says what each costs by itself
+    and which other heavy packages it drags in.
+    """
+    found: dict[str, Any] = {}
+    bare = proc.measure((PY, "-c", "pass"), runs=plan.scale_runs, log=WORK / "logs" / "bare.log")
+    found["(bare interpreter)"] = {
+        "median_s": round(bare.seconds, 3),
+        "peak_rss_mb": round(bare.peak_rss_mb, 1),
+        "loads": [],
+    }
+    for module in IMPORTED:
+        code = (
+            f"import sys, {module}; "
+            f"print(','.join(m for m in {HEAVY!r} if m != {module!r} and m in sys.modules))"
+        )
+        logfile = WORK / "logs" / f"import-{module}.log"
+        summary = proc.measure((PY, "-c", code), runs=plan.scale_runs, log=logfile)
+        loads = logfile.read_text(encoding="utf-8").strip().split(",")
+        found[module] = {
+            "median_s": round(summary.seconds, 3),
+            "peak_rss_mb": round(summary.peak_rss_mb, 1),
+            "loads": [m for m in loads if m and m != module.split(".")[0]],
+        }
     return found
 
 
@@ -628,6 +663,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         results["points"] = guarded(lambda: points(plan, browser))
     log("profiles")
     results["profiles"] = guarded(lambda: profiles(plan))
+    log("import costs")
+    results["imports"] = guarded(lambda: import_costs(plan))
     results["targets"] = targets(results)
     results["machine"]["load_average_end"] = [round(x, 2) for x in __import__("os").getloadavg()]
     results["bench_wall_s"] = round(time.perf_counter() - started, 1)
