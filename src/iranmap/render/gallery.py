@@ -13,6 +13,8 @@ from iranmap.render import i18n
 from iranmap.render.html import Html, join, safe_url, tag
 from iranmap.render.options import KINDS, RenderOptions
 
+_LANG_NAMES = {"en": "Maps", "fa": "نقشه‌ها"}
+
 _CSS = """
 :root{color-scheme:light;--ink:#1f2328;--muted:#57606a;--line:#d0d7de;--accent:#9a1c1c}
 *{box-sizing:border-box}
@@ -73,22 +75,25 @@ def _item(summary: Mapping[str, Any]) -> Html:
     period = summary["period"]
     source = summary["source"]
     maps = []
-    for kind in KINDS:
-        for lang in i18n.LANGS:
-            name = page_file(kind, lang)
-            if name in files:
-                label = i18n.text(lang, f"kind.{kind}")
-                maps.append(
-                    tag(
-                        "a",
-                        {
-                            "href": f"{report_id}/{name}",
-                            "lang": lang,
-                            "dir": "rtl" if lang == "fa" else "ltr",
-                        },
-                        label,
-                    )
+    for lang in i18n.LANGS:
+        links = [
+            tag(
+                "a",
+                {"href": f"{report_id}/{page_file(kind, lang)}"},
+                i18n.text(lang, f"kind.{kind}"),
+            )
+            for kind in KINDS
+            if page_file(kind, lang) in files
+        ]
+        if links:
+            maps.append(
+                tag(
+                    "p",
+                    {"class": "maps", "lang": lang, "dir": "rtl" if lang == "fa" else "ltr"},
+                    f"{_LANG_NAMES[lang]}: ",
+                    join(links),
                 )
+            )
     downloads = [
         tag("a", {"href": f"{report_id}/{name}"}, name)
         for name in sorted(files)
@@ -119,7 +124,7 @@ def _item(summary: Mapping[str, Any]) -> Html:
         tag("p", {"class": "meta"}, f"{period['start']} to {period['end']}"),
         tag("p", None, summary["sentence"]["en"]),
         image,
-        tag("p", {"class": "maps"}, "Maps: ", join(maps)),
+        join(maps),
         tag("p", {"class": "maps"}, "Data and images: ", join(downloads)),
         tag(
             "p",
