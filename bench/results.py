@@ -28,6 +28,17 @@ STAGE_MEANING = {
 }
 
 
+#: A ratio above this counts as a loss for iranmap (below it, the difference is noise).
+LOSS = 1.02
+METRIC_NAMES = {
+    "wall_time": "wall time",
+    "peak_memory": "peak memory",
+    "html_bytes": "HTML bytes",
+    "gzip_bytes": "gzipped bytes",
+    "drawn_ms": "time to draw",
+}
+
+
 def _s(value: float | None) -> str:
     return "n/a" if value is None else f"{value:.2f} s"
 
@@ -309,10 +320,15 @@ def _why(results: dict[str, Any]) -> list[str]:
     worse = []
     for pair, values in side["ratios"].items():
         for metric, value in values.items():
-            if value is not None and value > 1:
-                worse.append(f"{pair}: {metric.replace('_', ' ')} {value:.2f}×")
+            if value is not None and value > LOSS:
+                worse.append(f"{pair}: {METRIC_NAMES[metric]} {value:.2f}×")
     if worse:
-        lines += ["Figures where iranmap loses: " + "; ".join(worse) + ".", ""]
+        lines += [
+            f"Figures where iranmap loses by more than {100 * (LOSS - 1):.0f}%: "
+            + "; ".join(worse)
+            + ".",
+            "",
+        ]
     else:
         lines += ["iranmap is not slower or heavier than a peer on any side-by-side figure.", ""]
     lines += _reasons(results)
