@@ -40,6 +40,8 @@ from matplotlib.patches import Circle, Rectangle
 from matplotlib.path import Path as MplPath
 from matplotlib.text import Text
 from matplotlib.transforms import Bbox
+from PIL import Image
+from PIL.PngImagePlugin import PngInfo
 from shapely.geometry import MultiPolygon, Polygon, shape
 from shapely.geometry.polygon import orient
 from shapely.ops import polylabel
@@ -104,7 +106,7 @@ _LOCK = threading.Lock()
 
 # Words only the images use (English only, see the module docstring).
 NOT_ITEMIZED_NOTE = "No figure in the report (not zero)"
-LABELS_NOTE = "Labels name the {n} largest figures; all are in the data files."
+LABELS_NOTE = "Labels name the largest figures; every figure is in the data files."
 APPROXIMATE_NOTE = "{n} of {total} placed at their city's centre (approximate)."
 PRISONS_MAPPED = "Prisons on the map"
 ALL_APPROXIMATE_NOTE = "All placed at their city's centre (approximate)."
@@ -164,13 +166,16 @@ def _settings() -> Iterator[None]:
 
 
 def _png(figure: Figure, title: str, description: str) -> bytes:
+    """The Agg canvas as an RGB PNG (the figure is opaque: an alpha channel would only add
+    bytes), with a title and description but no software or date."""
+    canvas = FigureCanvasAgg(figure)
+    canvas.draw()  # type: ignore[no-untyped-call]
+    pixels = np.asarray(canvas.buffer_rgba())[..., :3]  # type: ignore[no-untyped-call]
+    info = PngInfo()
+    info.add_text("Title", title)
+    info.add_text("Description", description)
     buffer = io.BytesIO()
-    figure.savefig(
-        buffer,
-        format="png",
-        dpi=DPI,
-        metadata={"Software": None, "Title": title, "Description": description},
-    )
+    Image.fromarray(pixels).save(buffer, format="png", pnginfo=info, dpi=(DPI, DPI))
     return buffer.getvalue()
 
 
@@ -558,7 +563,7 @@ def _choropleth_legend(sheet: _Sheet, top: float, ch: Choropleth, joined: Joined
     )
     if ch.itemized > MAX_LABELS:
         column.gap(6)
-        column.note(LABELS_NOTE.format(n=MAX_LABELS))
+        column.note(LABELS_NOTE)
 
 
 def _points_legend(sheet: _Sheet, top: float, pts: Points, joined: Joined) -> None:
@@ -586,7 +591,7 @@ def _points_legend(sheet: _Sheet, top: float, pts: Points, joined: Joined) -> No
     )
     if len(pts.rows) > MAX_LABELS:
         column.gap(6)
-        column.note(LABELS_NOTE.format(n=MAX_LABELS))
+        column.note(LABELS_NOTE)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -600,6 +605,7 @@ def _points_legend(sheet: _Sheet, top: float, pts: Points, joined: Joined) -> No
 # dx, dy (points) from the anchor, horizontal and vertical alignment, and whether the label
 # sits on its anchor (no leader line; must lie inside the ``inside`` path when one is given).
 Offset = tuple[float, float, str, str, bool]
+_SHIFT = {"left": 0.0, "center": 0.5, "right": 1.0, "bottom": 0.0, "top": 1.0}
 _HALO = {"boxstyle": "round,pad=0.25", "facecolor": "white", "edgecolor": "none", "alpha": 0.85}
 LABEL_SIZE = 7.5
 
@@ -637,15 +643,26 @@ class _Placer:
         ``inside`` is the anchor's own shape in display space: a label on the anchor must lie
         within it, a label off the anchor must keep clear of it (and gets a leader line).
         """
+        align: Literal["center"] | None = "center" if inside is not None else None
+        width, height = self._size(text, align)
+        cx, cy = self.ax.transData.transform((x, y))
         for dx, dy, ha, va, on_anchor in offsets:
-            artist = self.ax.annotate(
+            # Where the text would go, worked out from its size: drawing each candidate to
+            # measure it would cost a text layout per try.
+            x0 = cx + dx * self.px - _SHIFT[ha] * width
+            y0 = cy + dy * self.px - _SHIFT[va] * height
+            box = Bbox.from_bounds(x0, y0, width, height).padded(2.5 * self.px)
+            if not self._fits(box, ignore, inside, on_anchor):
+                continue
+            self.taken.append(box)
+            return self.ax.annotate(
                 text,
                 xy=(x, y),
                 xytext=(dx, dy),
                 textcoords="offset points",
                 ha=ha,
                 va=va,
-                multialignment="center" if inside is not None or ha == "center" else ha,
+                multialignment=align or ("center" if ha == "center" else ha),
                 fontproperties=_font(LABEL_SIZE),
                 color=TEXT,
                 parse_math=False,
@@ -664,14 +681,16 @@ class _Placer:
                     else None
                 ),
             )
-            # The text's own extent: an annotation's would include its leader line.
-            artist.update_positions(self.sheet.renderer)
-            box = Text.get_window_extent(artist, self.sheet.renderer).padded(2.5 * self.px)
-            if self._fits(box, ignore, inside, on_anchor):
-                self.taken.append(box)
-                return artist
-            artist.remove()
         return None
+
+    def _size(self, text: str, align: Literal["center"] | None) -> tuple[float, float]:
+        """Width and height of a label's text in display pixels."""
+        probe = Text(
+            0, 0, text, fontproperties=_font(LABEL_SIZE), parse_math=False, multialignment=align
+        )
+        probe.set_figure(self.sheet.figure)
+        box = probe.get_window_extent(self.sheet.renderer)
+        return float(box.width), float(box.height)
 
     def _fits(
         self, box: Bbox, ignore: Bbox | None, inside: MplPath | None, on_anchor: bool
