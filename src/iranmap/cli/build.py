@@ -69,9 +69,9 @@ def _build(
 
         result = build(dirs, out_root, options, langs, on_report=report_done)
     if result.index is not None and result.index.status != "unchanged":
-        click.echo(f"{result.index.status} {result.index.path}")
+        click.echo(f"{result.index.status} {_shown(result.index.path)}")
     built = len(result.reports) - len(result.failed)
-    summary = f"{built} of {len(result.reports)} reports built into {out_root}"
+    summary = f"{built} of {len(result.reports)} reports built into {_shown(out_root)}"
     if result.failed:
         summary += f"; {len(result.failed)} failed, their previous maps were left in place"
     click.echo(summary)
@@ -87,7 +87,7 @@ def _print_report(result: ReportResult) -> None:
     if not result.changed:
         click.echo(f"{name}: up to date")
     for file in result.changed:
-        click.echo(f"{file.status} {file.path}")
+        click.echo(f"{file.status} {_shown(file.path)}")
 
 
 def _check(
@@ -98,15 +98,15 @@ def _check(
         for line in str(result.error).splitlines():
             click.echo(f"error: {result.report_dir.name}: {line}", err=True)
     for path in differ:
-        click.echo(f"out of date: {path}", err=True)
+        click.echo(f"out of date: {_shown(Path(path))}", err=True)
     if differ or failed:
         click.echo(
-            f"{len(differ)} file(s) in {out_root} differ from what the reports build to; "
+            f"{len(differ)} file(s) in {_shown(out_root)} differ from what the reports build to; "
             "run `iranmap build` (or `make maps`) and commit the result",
             err=True,
         )
         return 1
-    click.echo(f"{out_root} is up to date with {len(dirs)} report(s)")
+    click.echo(f"{_shown(out_root)} is up to date with {len(dirs)} report(s)")
     return 0
 
 
@@ -134,6 +134,14 @@ def _watch(
             if touched:
                 result = build(touched, out_root, options, langs, on_report=_print_report)
                 if result.index is not None and result.index.status != "unchanged":
-                    click.echo(f"{result.index.status} {result.index.path}")
+                    click.echo(f"{result.index.status} {_shown(result.index.path)}")
     except KeyboardInterrupt:  # pragma: no cover - watchfiles handles it with raise_interrupt
         pass
+
+
+def _shown(path: Path) -> str:
+    """A path as a user would type it: relative to the current folder when inside it."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
