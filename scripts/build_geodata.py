@@ -41,6 +41,7 @@ import shapely.ops
 import topojson
 from shapely.geometry import Point, mapping, shape
 
+from iranmap.gazetteer import CITY_COLUMNS, PRISON_COLUMNS, PROVINCE_COLUMNS
 from iranmap.names import key as match_key
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -84,39 +85,6 @@ NE_ALIAS_EXCLUDED = frozenset(
     }
 )
 
-PROVINCE_COLUMNS = (
-    "iso",
-    "iso_pre2020",
-    "hasc",
-    "name_en",
-    "name_fa",
-    "aliases",
-    "capital",
-    "population",
-)
-PRISON_COLUMNS = (
-    "id",
-    "name_en",
-    "name_fa",
-    "aliases",
-    "ambiguous",
-    "city",
-    "province_iso",
-    "lat",
-    "lon",
-    "precision",
-    "source",
-)
-CITY_COLUMNS = (
-    "geonameid",
-    "name",
-    "name_fa",
-    "aliases",
-    "province_iso",
-    "lat",
-    "lon",
-    "population",
-)
 
 # Letters of the Persian alphabet (no Arabic-only forms such as U+064A yeh or U+0643 kaf).
 PERSIAN_LETTERS = frozenset("آابپتثجچحخدذرزژسشصضطظعغفقکگلمنوهیئؤۀ \u200c")
