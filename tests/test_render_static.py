@@ -19,6 +19,7 @@ import pytest
 from lxml import etree
 from matplotlib.collections import PathCollection
 from matplotlib.figure import Figure
+from matplotlib.text import Text
 from matplotlib.transforms import Bbox
 from PIL import Image
 
@@ -398,3 +399,75 @@ def test_threads_render_the_same_bytes(joined: Joined, files: dict[str, bytes]) 
     for t in threads:
         t.join()
     assert results == [files, files]
+
+
+def _labels(figure: Figure) -> list[tuple[str, Bbox]]:
+    renderer = figure.canvas.get_renderer()  # type: ignore[attr-defined]
+    found = []
+    for text in figure.axes[0].texts:
+        text.update_positions(renderer)  # type: ignore[attr-defined]
+        found.append((text.get_text(), Text.get_window_extent(text, renderer)))
+    return found
+
+
+@pytest.mark.parametrize("kind", ["choropleth", "points"])
+def test_map_labels_do_not_overlap_each_other(joined: Joined, kind: str) -> None:
+    labels = _labels(render_figure(joined, RenderOptions(), kind))  # type: ignore[arg-type]
+    # 7 provinces with figures; 8 prisons, of which Karaj's two share one label.
+    assert len(labels) == 7
+    for i, (name, box) in enumerate(labels):
+        for other, other_box in labels[i + 1 :]:
+            assert not box.overlaps(other_box), (name, other)
+
+
+def test_a_label_never_hides_its_province(joined: Joined) -> None:
+    """A label sits inside its province when it fits there, else off it with a leader."""
+    figure = render_figure(joined, RenderOptions(), "choropleth")
+    ax = figure.axes[0]
+    ch = build_choropleth(joined, RenderOptions())
+    filled = next(c for c in ax.collections if c.get_gid() == "provinces-itemized")
+    itemized = [r for r in ch.rows if r.executions is not None]
+    paths = filled.get_paths()
+    shapes = {r.name_en: p.transformed(ax.transData) for r, p in zip(itemized, paths, strict=True)}
+    placement = {}
+    for text, box in _labels(figure):
+        name = text.split("\n")[0]
+        corners = [(box.x0, box.y0), (box.x0, box.y1), (box.x1, box.y0), (box.x1, box.y1)]
+        if shapes[name].contains_points(corners).all():
+            placement[name] = "inside"
+        else:
+            assert not shapes[name].intersects_bbox(box, filled=True), name
+            placement[name] = "beside"
+    assert placement["Alborz"] == "beside"  # the smallest province, with the largest figure
+    assert placement["Fars"] == "inside"
+
+
+def test_per_million_images_use_the_rate_classes(joined: Joined) -> None:
+    options = RenderOptions(measure="per_million")
+    figure = render_figure(joined, options, "choropleth")
+    texts = [t.get_text() for t in figure.texts]
+    assert "Executions per million inhabitants" in " ".join(texts)  # the title wraps
+    rates = build_choropleth(joined, options).classes["per_million"]
+    for label in class_labels(rates, "per_million", "en"):
+        assert label in texts
+    assert "Alborz\n77.1" in [t for t, _ in _labels(figure)]
+
+
+def test_many_prisons_name_only_the_largest(tmp_path: Path) -> None:
+    """Twelve gazetteer prisons, figures 1 to 12: at most ten labels, and a note says so."""
+    folder = tmp_path / "many"
+    shutil.copytree(REPORT, folder)
+    names = sorted(
+        line.split(",")[1]
+        for line in (REPO / "geodata" / "prisons.csv").read_text(encoding="utf-8").splitlines()[1:]
+    )[:12]
+    rows = "".join(f"{name},{n}\n" for n, name in enumerate(names, start=1))
+    (folder / "prisons.csv").write_text("prison,executions\n" + rows, encoding="utf-8")
+    many = joined_from(folder)
+    figure = render_figure(many, RenderOptions(), "points")
+    labels = [t for t, _ in _labels(figure)]
+    assert 1 <= len(labels) <= 10
+    assert f"{names[-1]}: 12" in labels[0]  # the largest goes first
+    assert "1" not in [t.rsplit(": ", 1)[-1] for t in labels]  # the smallest is left out
+    said = " ".join(t.get_text() for t in figure.texts)
+    assert "Labels name the largest figures; every figure is in the data files." in said
