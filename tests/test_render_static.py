@@ -471,3 +471,15 @@ def test_many_prisons_name_only_the_largest(tmp_path: Path) -> None:
     assert "1" not in [t.rsplit(": ", 1)[-1] for t in labels]  # the smallest is left out
     said = " ".join(t.get_text() for t in figure.texts)
     assert "Labels name the largest figures; every figure is in the data files." in said
+
+
+def test_persian_script_in_drawn_text_is_a_warning(joined: Joined) -> None:
+    title = "اعدام\u200cها در ایران"
+    report = dataclasses.replace(joined.report, title=title)
+    with pytest.warns(UserWarning) as caught:
+        render_images(dataclasses.replace(joined, report=report), RenderOptions())
+    assert [str(w.message) for w in caught] == [
+        f"{REPORT / 'report.toml'}: the static images cannot shape Persian script, found title "
+        f"{title!r}; they draw it letter by letter (the HTML maps show it properly). Give the "
+        "text in English for readable images."
+    ]

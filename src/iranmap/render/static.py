@@ -22,7 +22,9 @@ outlives a call; the rcParams are set under a lock and restored afterwards.
 from __future__ import annotations
 
 import io
+import re
 import threading
+import warnings
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -119,6 +121,7 @@ def render_images(joined: Joined, options: RenderOptions) -> dict[str, bytes]:
     classes, measure and colours follow ``options`` as the pages do.
     """
     layers = _layers(joined, options)
+    _warn_unshaped(joined, layers[1])
     description = joined.reconciliation.sentence("en")
     files: dict[str, bytes] = {}
     with _LOCK, _settings():
@@ -134,6 +137,34 @@ def render_figure(joined: Joined, options: RenderOptions, kind: ImageKind) -> Fi
     """The laid-out figure of one image, for tests and notebooks that look at its parts."""
     with _LOCK, _settings():
         return draw(joined, *_layers(joined, options), kind)
+
+
+_ARABIC_SCRIPT = re.compile("[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff]")
+
+
+def _warn_unshaped(joined: Joined, pts: Points) -> None:
+    """Warn when text the images draw is in Persian script: it would come out as separate
+    letters, left to right. Legal (a report may be written in Persian), but worth knowing."""
+    report = joined.report
+    toml = str(report.folder / "report.toml")
+    fields = [
+        (toml, "title", report.title),
+        (toml, "publisher", report.publisher),
+        (toml, "source title", report.source_title),
+        *(
+            (str(report.folder / (row.source or "prisons.csv")), "prison name", row.name_en)
+            for row in pts.rows
+        ),
+    ]
+    for where, field, value in fields:
+        if _ARABIC_SCRIPT.search(value):
+            msg = (
+                f"{where}: the static images cannot shape Persian script, found {field} "
+                f"{value!r}; they draw it letter by letter (the HTML maps show it properly). "
+                f"Give the text in English for readable images."
+            )
+            warnings.warn(msg, UserWarning, stacklevel=3)
+            return
 
 
 def _layers(joined: Joined, options: RenderOptions) -> tuple[Choropleth, Points, Shapes]:
