@@ -100,6 +100,33 @@ TEXTS: dict[Lang, dict[str, str]] = {
         "gesture.scroll_mac": "Use \u2318 + scroll to zoom the map",
         "embed_title": "{title}: {kind}",
         "made_with": "Made with iranmap",
+        "kind.compare": "Change in executions by province",
+        "compare.title": "{a} → {b}",
+        "compare.a": "A",
+        "compare.b": "B",
+        "compare.change": "Change (B − A)",
+        "compare.source_of": "Source ({which})",
+        "compare.legend": "Change in executions, B − A",
+        "compare.range": "{low} to {high}",
+        "compare.newly": "Newly itemized",
+        "compare.newly_long": "Newly itemized: a figure in B only",
+        "compare.gone": "No longer itemized",
+        "compare.gone_long": "No longer itemized: a figure in A only",
+        "compare.neither": "Not itemized in either report",
+        "compare.caveat": "Caution",
+        "compare.period_length": (
+            "A covers {a} and B covers {b}: a difference between periods of different "
+            "lengths is not a change over time."
+        ),
+        "compare.period_order": (
+            "B's period ends before A's begins: the change runs backwards in time."
+        ),
+        "compare.no_prisons": (
+            "{which} itemizes no prison: every prison of the other report shows as newly "
+            "or no longer itemized."
+        ),
+        "table.compare_provinces": "Change by province",
+        "table.compare_prisons": "Change by prison",
     },
     "fa": {
         "kind.choropleth": "اعدام‌ها به تفکیک استان",
@@ -151,6 +178,33 @@ TEXTS: dict[Lang, dict[str, str]] = {
         "gesture.scroll_mac": "برای بزرگ‌نمایی نقشه، کلید \u2318 را نگه دارید و بچرخانید",
         "embed_title": "{title}: {kind}",
         "made_with": "ساخته‌شده با iranmap",
+        "kind.compare": "تغییر شمار اعدام‌ها به تفکیک استان",
+        "compare.title": "{a} ← {b}",
+        "compare.a": "الف",
+        "compare.b": "ب",
+        "compare.change": "تغییر (ب − الف)",
+        "compare.source_of": "منبع ({which})",
+        "compare.legend": "تغییر شمار اعدام‌ها، ب − الف",
+        "compare.range": "{low} تا {high}",
+        "compare.newly": "تازه با رقم تفکیکی",
+        "compare.newly_long": "تازه با رقم تفکیکی: رقم فقط در گزارش ب",
+        "compare.gone": "دیگر بدون رقم تفکیکی",
+        "compare.gone_long": "دیگر بدون رقم تفکیکی: رقم فقط در گزارش الف",
+        "compare.neither": "بدون رقم تفکیکی در هر دو گزارش",
+        "compare.caveat": "هشدار",
+        "compare.period_length": (
+            "گزارش الف دورهٔ {a} و گزارش ب دورهٔ {b} را در بر می‌گیرد: تفاوت میان "
+            "دوره‌هایی با طول متفاوت، تغییر در گذر زمان نیست."
+        ),
+        "compare.period_order": (
+            "دورهٔ گزارش ب پیش از آغاز دورهٔ گزارش الف به پایان می‌رسد: تغییر، وارونه در زمان است."
+        ),
+        "compare.no_prisons": (
+            "گزارش {which} هیچ زندانی را جداگانه نمی‌شمارد: همهٔ زندان‌های گزارش دیگر "
+            "«تازه با رقم تفکیکی» یا «دیگر بدون رقم تفکیکی» نشان داده می‌شوند."
+        ),
+        "table.compare_provinces": "تغییر به تفکیک استان",
+        "table.compare_prisons": "تغییر به تفکیک زندان",
     },
 }
 

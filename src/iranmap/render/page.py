@@ -62,13 +62,41 @@ def render_page(joined: Joined, kind: Kind, options: RenderOptions) -> bytes:
         tables.append((i18n.text(lang, "table.provinces"), choropleth.table(ch, joined, lang)))
     if pts is not None:
         tables.append((i18n.text(lang, "table.prisons"), points.table(pts, lang)))
+    return shell(
+        lang=lang,
+        body_class=f"im-{kind}",
+        title=page_title(joined.report, kind, lang),
+        header=_header(joined, kind, lang),
+        map_label=_map_label(kind, lang),
+        legend=legend,
+        tables=_tables(tables, joined, lang),
+        footer=_footer(joined, lang),
+        data=data,
+        cdn=options.cdn,
+    )
+
+
+def shell(
+    *,
+    lang: Lang,
+    body_class: str,
+    title: str,
+    header: Html,
+    map_label: str,
+    legend: Html,
+    tables: Html,
+    footer: Html,
+    data: dict[str, Any],
+    cdn: bool,
+) -> bytes:
+    """The document around a map's own parts, shared by every page (the change map too)."""
     body = tag(
         "body",
-        {"class": f"im-{kind}"},
+        {"class": body_class},
         tag(
             "div",
             {"class": "im-page"},
-            _header(joined, kind, lang),
+            header,
             tag(
                 "main",
                 {"class": "im-main"},
@@ -78,7 +106,7 @@ def render_page(joined: Joined, kind: Kind, options: RenderOptions) -> bytes:
                         "id": "im-map",
                         "class": "im-map",
                         "role": "region",
-                        "aria-label": _map_label(kind, lang),
+                        "aria-label": map_label,
                         "dir": "ltr",
                     },
                     tag(
@@ -98,18 +126,18 @@ def render_page(joined: Joined, kind: Kind, options: RenderOptions) -> bytes:
                     legend,
                 ),
             ),
-            _tables(tables, joined, lang),
-            _footer(joined, lang),
+            tables,
+            footer,
         ),
-        body_scripts(script_json(data), cdn=options.cdn),
+        body_scripts(script_json(data), cdn=cdn),
     )
     head = tag(
         "head",
         None,
         tag("meta", {"charset": "utf-8"}),
         tag("meta", {"name": "viewport", "content": "width=device-width, initial-scale=1"}),
-        tag("title", None, page_title(joined.report, kind, lang)),
-        head_assets(cdn=options.cdn),
+        tag("title", None, title),
+        head_assets(cdn=cdn),
     )
     document = tag("html", {"lang": lang, "dir": "rtl" if lang == "fa" else "ltr"}, head, body)
     return ("<!DOCTYPE html>\n" + document + "\n").encode("utf-8")
@@ -151,6 +179,11 @@ def _facts(report: Report, lang: Lang) -> Html | None:
         tag("summary", None, f"{t['facts']} ({i18n.fmt_int(len(report.facts), lang)})"),
         tag("ul", {"class": "im-facts"}, *(_fact(f, lang) for f in report.facts)),
     )
+
+
+def source_credit(report: Report, lang: Lang) -> Html:
+    """A report's source as the header shows it (the change map shows two)."""
+    return _source(report, lang)
 
 
 def _source(report: Report, lang: Lang) -> Html:
@@ -195,9 +228,14 @@ def _legend(kind: Kind, ch: choropleth.Choropleth, pts: points.Points | None, la
 
 
 def _tables(tables: list[tuple[str, Html]], joined: Joined, lang: Lang) -> Html:
-    """The tables in a ``<details>``, each in a region that scrolls sideways on its own."""
+    """The report's tables, and the one of rows not on the map when there are any."""
     if joined.reconciliation.unresolved:
         tables.append((i18n.text(lang, "table.unplaced"), _unplaced_table(joined, lang)))
+    return tables_box(tables, lang)
+
+
+def tables_box(tables: list[tuple[str, Html]], lang: Lang) -> Html:
+    """Labelled tables in a ``<details>``, each in a region that scrolls sideways on its own."""
     wrapped = [
         tag(
             "div",

@@ -45,6 +45,14 @@
   function provinceTip(p) {
     var box = tipBox();
     names(box, p.en, p.fa);
+    if (p.tip) {
+      /* A page may give the lines itself: [label, value], or [null, note]. */
+      p.tip.forEach(function (l) {
+        if (l[0] === null) el("div", "im-tip-ni", l[1], box);
+        else line(box, l[0], l[1]);
+      });
+      return box;
+    }
     if (p.v === null) {
       el("div", "im-tip-ni", T.not_itemized, box);
       return box;
@@ -136,8 +144,25 @@
     return c.createPattern(tile, "repeat");
   })();
 
+  /* More patterned classes a page may define, as {c, shape: "dots"|"lines", bg, fg}. */
+  var patterns = {};
+  (D.style.patterns || []).forEach(function (s) {
+    var tile = document.createElement("canvas");
+    tile.width = tile.height = 6;
+    var c = tile.getContext("2d");
+    c.fillStyle = s.bg;
+    c.fillRect(0, 0, 6, 6);
+    c.fillStyle = s.fg;
+    c.beginPath();
+    if (s.shape === "dots") c.arc(3, 3, 1.3, 0, 2 * Math.PI);
+    else c.rect(0, 2.5, 6, 1);
+    c.fill();
+    patterns[s.c] = c.createPattern(tile, "repeat");
+  });
+
   function fill(p) {
     var c = p.c[measure];
+    if (patterns[c]) return patterns[c];
     if (c === -1) return hatch;
     if (c === -2) return D.style.nopop;
     return D.colors[measure][c];
