@@ -21,6 +21,7 @@ def main() -> None:
     seconds = time.perf_counter() - start
     result = {
         "seconds": seconds,
+        "cpu_seconds": usage.ru_utime + usage.ru_stime,
         "maxrss_kib": usage.ru_maxrss,
         "returncode": os.waitstatus_to_exitcode(status),
     }

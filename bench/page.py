@@ -17,6 +17,7 @@ before any of the page's scripts run, so it includes parsing the page and runnin
 from __future__ import annotations
 
 import contextlib
+import re
 import statistics
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
@@ -106,6 +107,7 @@ class PageSummary:
             ],
             "load_ms": _median_or_none([v.load_ms for v in self.visits]),
             "external_requests": len(first.external),
+            "tile_requests": sum(1 for url in first.external if _is_tile(url)),
             "external_hosts": hosts,
             "served_locally": len(first.served),
             "external_urls": list(first.external),
@@ -117,6 +119,14 @@ class PageSummary:
 def _median_or_none(values: list[float | None]) -> float | None:
     known = [v for v in values if v is not None]
     return round(statistics.median(known), 1) if known else None
+
+
+_TILE = re.compile(r"/\d+/\d+/\d+(@2x)?\.(png|jpe?g|webp|pbf)(\?|$)")
+
+
+def _is_tile(url: str) -> bool:
+    """A map tile: how many a page asks for depends on timing, so they are counted apart."""
+    return bool(_TILE.search(url))
 
 
 def _host(url: str) -> str:

@@ -28,6 +28,7 @@ class Run:
     seconds: float
     peak_rss_mb: float
     returncode: int
+    cpu_seconds: float = 0.0  # user + system: less sensitive than wall time to a busy machine
 
 
 @dataclass(frozen=True)
@@ -39,6 +40,10 @@ class Summary:
     @property
     def seconds(self) -> float:
         return statistics.median(r.seconds for r in self.runs)
+
+    @property
+    def cpu_seconds(self) -> float:
+        return statistics.median(r.cpu_seconds for r in self.runs)
 
     @property
     def peak_rss_mb(self) -> float:
@@ -56,9 +61,14 @@ class Summary:
             "median_s": round(self.seconds, 4),
             "min_s": round(low, 4),
             "max_s": round(high, 4),
+            "cpu_s": round(self.cpu_seconds, 4),
             "peak_rss_mb": round(self.peak_rss_mb, 1),
             "runs": [
-                {"s": round(r.seconds, 4), "peak_rss_mb": round(r.peak_rss_mb, 1)}
+                {
+                    "s": round(r.seconds, 4),
+                    "cpu_s": round(r.cpu_seconds, 4),
+                    "peak_rss_mb": round(r.peak_rss_mb, 1),
+                }
                 for r in self.runs
             ],
         }
@@ -92,7 +102,12 @@ def run_once(
         )
     measured = json.loads(report.read_text(encoding="utf-8"))
     # ru_maxrss is in KiB on Linux.
-    run = Run(measured["seconds"], measured["maxrss_kib"] / 1024, measured["returncode"])
+    run = Run(
+        measured["seconds"],
+        measured["maxrss_kib"] / 1024,
+        measured["returncode"],
+        measured["cpu_seconds"],
+    )
     if run.returncode != 0:
         tail = log.read_text(encoding="utf-8", errors="replace")[-2000:]
         msg = f"{' '.join(argv)} exited {run.returncode}; end of its output:\n{tail}"
