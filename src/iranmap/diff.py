@@ -23,10 +23,13 @@ from __future__ import annotations
 import warnings
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any, Literal
 
-from iranmap.join import Joined
+from iranmap.errors import InputError, Problem
+from iranmap.join import Joined, join
 from iranmap.render._values import opt_int, opt_str
+from iranmap.reports import load_report
 
 Status = Literal["unchanged", "changed", "newly_itemized", "no_longer_itemized", "not_itemized"]
 RowKind = Literal["province", "prison"]
@@ -216,6 +219,23 @@ def compare(a: Joined, b: Joined) -> Diff:
         ),
         caveats=caveats,
     )
+
+
+def compare_folders(folder_a: Path, folder_b: Path) -> Diff:
+    """Load, join and compare two report folders.
+
+    Raises :class:`InputError` naming every problem of both reports, not only the first's.
+    """
+    joined: list[Joined] = []
+    problems: list[Problem] = []
+    for folder in (folder_a, folder_b):
+        try:
+            joined.append(join(load_report(folder)))
+        except InputError as exc:
+            problems.extend(exc.problems)
+    if problems:
+        raise InputError(problems)
+    return compare(joined[0], joined[1])
 
 
 @dataclass(frozen=True)
