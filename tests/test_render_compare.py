@@ -334,3 +334,28 @@ def test_persian_page_reads_right_to_left_with_persian_digits() -> None:
     ]
     props = features(page)
     assert props["IR-30"]["tip"][:3] == [["الف", "۲۰۹"], ["ب", "۲۳۴"], ["تغییر (ب − الف)", "+۲۵"]]
+
+
+def test_every_caveat_has_its_own_words() -> None:
+    a, b = make_pair()
+    older = dataclasses.replace(
+        b.report, period_start=date(2023, 1, 1), period_end=date(2023, 12, 31)
+    )
+    no_prisons = b.prisons.iloc[0:0]
+    b = dataclasses.replace(
+        b,
+        report=older,
+        prisons=no_prisons,
+        reconciliation=dataclasses.replace(b.reconciliation, prisons_mapped=0),
+    )
+    with pytest.warns(DiffWarning):
+        result = compare(a, b)
+    assert [c.code for c in result.caveats] == ["period_order", "no_prisons"]
+    english = [text(p) for p in soup(render_compare(result)).select(".im-caveat")]
+    assert english == [
+        "Caution: B's period ends before A's begins: the change runs backwards in time.",
+        "Caution: B itemizes no prison: every prison of the other report shows as newly or "
+        "no longer itemized.",
+    ]
+    persian = [text(p) for p in soup(render_compare(result, "fa")).select(".im-caveat")]
+    assert persian[1].startswith("هشدار: گزارش ب هیچ زندانی را جداگانه نمی‌شمارد")

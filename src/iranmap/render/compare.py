@@ -180,13 +180,10 @@ def _header(diff: Diff, lang: Lang) -> Html:
         {"class": "im-header"},
         tag("h1", None, title),
         tag("p", {"class": "im-kind"}, t["kind.compare"]),
-        *(_side(joined, t[f"compare.{which}"], lang) for which, joined in _sides(diff)),
+        _side(diff.a, t["compare.a"], lang),
+        _side(diff.b, t["compare.b"], lang),
         *(_caveat(caveat, diff, lang) for caveat in diff.caveats),
     )
-
-
-def _sides(diff: Diff) -> tuple[tuple[str, Joined], tuple[str, Joined]]:
-    return (("a", diff.a), ("b", diff.b))
 
 
 def _side(joined: Joined, letter: str, lang: Lang) -> Html:
