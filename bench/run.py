@@ -552,8 +552,19 @@ def profiles(plan: Plan) -> dict[str, Any]:
     return found
 
 
-IMPORTED = ("pandas", "geopandas", "matplotlib.pyplot", "mapclassify", "folium")
+#: Imports timed alone; the last two are what iranmap's build needs without and with
+#: mapclassify, so that their difference is what dropping mapclassify would save.
+IMPORTED = (
+    "pandas",
+    "geopandas",
+    "matplotlib.pyplot",
+    "mapclassify",
+    "folium",
+    "geopandas, matplotlib.pyplot",
+    "geopandas, matplotlib.pyplot, mapclassify",
+)
 HEAVY = ("scipy", "sklearn", "matplotlib", "geopandas", "pandas")
+WITHOUT_MAPCLASSIFY, WITH_MAPCLASSIFY = IMPORTED[-2:]
 
 
 def import_costs(plan: Plan) -> dict[str, Any]:
@@ -563,24 +574,22 @@ def import_costs(plan: Plan) -> dict[str, Any]:
     and which other heavy packages it drags in.
     """
     found: dict[str, Any] = {}
-    bare = proc.measure((PY, "-c", "pass"), runs=plan.scale_runs, log=WORK / "logs" / "bare.log")
-    found["(bare interpreter)"] = {
-        "median_s": round(bare.seconds, 3),
-        "peak_rss_mb": round(bare.peak_rss_mb, 1),
-        "loads": [],
-    }
-    for module in IMPORTED:
+    for modules in ("", *IMPORTED):
+        names = [m.strip() for m in modules.split(",") if m.strip()]
+        tops = {m.split(".")[0] for m in names}
         code = (
-            f"import sys, {module}; "
-            f"print(','.join(m for m in {HEAVY!r} if m != {module!r} and m in sys.modules))"
+            f"import sys{''.join(', ' + m for m in names)}; "
+            f"print(','.join(m for m in {HEAVY!r} if m not in {tops!r} and m in sys.modules))"
         )
-        logfile = WORK / "logs" / f"import-{module}.log"
+        logfile = WORK / "logs" / f"import-{_slug(modules) or 'bare'}.log"
         summary = proc.measure((PY, "-c", code), runs=plan.scale_runs, log=logfile)
         loads = logfile.read_text(encoding="utf-8").strip().split(",")
-        found[module] = {
+        found[modules or "(bare interpreter)"] = {
             "median_s": round(summary.seconds, 3),
+            "min_s": round(summary.spread[0], 3),
+            "cpu_s": round(summary.cpu_seconds, 3),
             "peak_rss_mb": round(summary.peak_rss_mb, 1),
-            "loads": [m for m in loads if m and m != module.split(".")[0]],
+            "loads": [m for m in loads if m],
         }
     return found
 
