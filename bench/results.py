@@ -131,9 +131,9 @@ def _summary(results: dict[str, Any]) -> list[str]:
     only = tools["iranmap combined.html only"]
     peers = {n: r for n, r in tools.items() if r["kind"] == "peer"}
     gz = ", ".join(f"{ratios[f'iranmap build / {n}']['gzip_bytes']:.2f}× {n}'s" for n in peers)
-    requests = ", ".join(f"{n} {r['offline']['external_requests']}" for n, r in peers.items())
+    requests = ", ".join(f"{r['offline']['external_requests']} ({n})" for n, r in peers.items())
     drawn = ", ".join(
-        f"{n} {_ms((r['cdn_local'] or {}).get('drawn_ms'))}" for n, r in peers.items()
+        f"{_ms((r['cdn_local'] or {}).get('drawn_ms'))} ({n})" for n, r in peers.items()
     )
     speed = ", ".join(
         f"{ratios[f'iranmap build / {n}']['wall_time']:.1f}× {n}'s {r['process']['median_s']:.2f} s"
