@@ -48,6 +48,6 @@ def test_every_option_is_documented(name: str, option: str) -> None:
 def test_readme_commands_exist() -> None:
     """A command shown in the README (`iranmap NAME`) is a real command."""
     known = {name for name, _ in _commands()}
-    shown = set(re.findall(r"^\$? ?iranmap ([a-z]+)", README, flags=re.M))
+    shown = set(re.findall(r"(?:^\$ |`)iranmap ([a-z]+)", README, flags=re.M))
     assert shown, "README.md shows no iranmap command"
     assert shown <= known, f"README.md shows unknown commands: {sorted(shown - known)}"

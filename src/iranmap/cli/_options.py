@@ -1,4 +1,4 @@
-"""Map options shared by the commands that render maps (``build``, ``diff --compare``)."""
+"""The map options of ``iranmap build``: languages, classes, measure, base layer, assets."""
 
 from __future__ import annotations
 
