@@ -116,6 +116,20 @@ def test_build_writes_every_file_of_every_report(
     assert "index.html" in files
 
 
+def test_each_page_links_its_other_language_version(
+    built: tuple[Path, list[Path], dict[str, bytes]],
+) -> None:
+    _, _, files = built
+    en = BeautifulSoup(files["2024-ncri/points.html"], "html.parser")
+    fa = BeautifulSoup(files["2024-ncri/points.fa.html"], "html.parser")
+    assert [(a["href"], a["lang"], a.text) for a in en.select("nav.im-langs a")] == [
+        ("points.fa.html", "fa", "فارسی")
+    ]
+    assert [(a["href"], a["lang"], a.text) for a in fa.select("nav.im-langs a")] == [
+        ("points.html", "en", "English")
+    ]
+
+
 def test_a_rebuild_changes_nothing(
     built: tuple[Path, list[Path], dict[str, bytes]], tmp_path: Path
 ) -> None:
@@ -213,6 +227,8 @@ def test_only_the_languages_asked_for(tmp_path: Path) -> None:
     names = {p.name for p in (out / "2025-01-01-ncri").iterdir()}
     assert "combined.fa.html" in names
     assert "combined.html" not in names
+    page = BeautifulSoup((out / "2025-01-01-ncri" / "combined.fa.html").read_bytes(), "html.parser")
+    assert page.select("nav.im-langs") == [], "a link to a page that was not built"
 
 
 # --- --check -----------------------------------------------------------------------------

@@ -9,7 +9,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from iranmap.render import RenderOptions
-from iranmap.render.gallery import page_file, render_gallery
+from iranmap.render.gallery import render_gallery
 
 REPO = Path(__file__).resolve().parents[1]
 EVIL = "<img src=x onerror=window.__xss=1>"
@@ -76,11 +76,6 @@ def test_every_report_text_is_escaped() -> None:
 
 def test_no_report_yet() -> None:
     assert "No report has been built yet." in soup([]).get_text()
-
-
-def test_page_file_names() -> None:
-    assert page_file("points", "en") == "points.html"
-    assert page_file("points", "fa") == "points.fa.html"
 
 
 @pytest.mark.browser

@@ -129,7 +129,7 @@ def report_files(
     joined = join(load_report(report_dir))
     files: dict[str, bytes] = {}
     for lang in langs:
-        files.update(render_report(joined, replace(options, lang=lang)))
+        files.update(render_report(joined, replace(options, lang=lang, alternates=tuple(langs))))
     files.update(data_files(joined))
     files.update(static_images(joined, options))
     files[SUMMARY_NAME] = _json_bytes(summary(joined, sorted(files)))

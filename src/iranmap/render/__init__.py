@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from iranmap.render.options import KINDS, MEASURES, Kind, Measure, RenderOptions
+from iranmap.render.options import KINDS, MEASURES, Kind, Measure, RenderOptions, page_name
 
 if TYPE_CHECKING:
     from iranmap.join import Joined
@@ -32,7 +32,7 @@ def render_report(joined: Joined, options: RenderOptions) -> dict[str, bytes]:
     embed snippet ``<kind>.embed.html``; in Persian ``<kind>.fa.html`` and
     ``<kind>.fa.embed.html``, so that both languages can sit in one folder.
     """
-    from iranmap.render.embed import embed_name, embed_snippet, page_name
+    from iranmap.render.embed import embed_name, embed_snippet
     from iranmap.render.page import render_page
 
     files: dict[str, bytes] = {}
@@ -48,6 +48,7 @@ __all__ = [
     "Kind",
     "Measure",
     "RenderOptions",
+    "page_name",
     "render_map",
     "render_report",
 ]

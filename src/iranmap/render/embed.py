@@ -10,16 +10,11 @@ from __future__ import annotations
 from iranmap.join import Joined
 from iranmap.render.html import tag
 from iranmap.render.i18n import Lang
-from iranmap.render.options import Kind, RenderOptions
+from iranmap.render.options import Kind, RenderOptions, page_name
 from iranmap.render.page import page_title
 
 _BOX = "position:relative;width:100%;aspect-ratio:4/3;min-height:420px"
 _FRAME = "position:absolute;inset:0;width:100%;height:100%;border:0"
-
-
-def page_name(kind: Kind, lang: Lang) -> str:
-    """A map page's file name: ``choropleth.html`` in English, ``choropleth.fa.html``."""
-    return f"{kind}.html" if lang == "en" else f"{kind}.{lang}.html"
 
 
 def embed_name(kind: Kind, lang: Lang) -> str:

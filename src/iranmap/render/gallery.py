@@ -11,9 +11,9 @@ from typing import Any
 
 from iranmap.render import i18n
 from iranmap.render.html import Html, join, safe_url, tag
-from iranmap.render.options import KINDS, RenderOptions
+from iranmap.render.options import KINDS, LANG_NAMES, RenderOptions, page_name
 
-_LANG_NAMES = {"en": "Maps", "fa": "نقشه‌ها"}
+_MAPS = {"en": "Maps", "fa": "نقشه‌ها"}
 
 _CSS = """
 :root{color-scheme:light;--ink:#1f2328;--muted:#57606a;--line:#d0d7de;--accent:#9a1c1c}
@@ -79,18 +79,18 @@ def _item(summary: Mapping[str, Any]) -> Html:
         links = [
             tag(
                 "a",
-                {"href": f"{report_id}/{page_file(kind, lang)}"},
+                {"href": f"{report_id}/{page_name(kind, lang)}"},
                 i18n.text(lang, f"kind.{kind}"),
             )
             for kind in KINDS
-            if page_file(kind, lang) in files
+            if page_name(kind, lang) in files
         ]
         if links:
             maps.append(
                 tag(
                     "p",
                     {"class": "maps", "lang": lang, "dir": "rtl" if lang == "fa" else "ltr"},
-                    f"{_LANG_NAMES[lang]}: ",
+                    f"{_MAPS[lang]} ({LANG_NAMES[lang]}): ",
                     join(links),
                 )
             )
@@ -136,8 +136,3 @@ def _item(summary: Mapping[str, Any]) -> Html:
             f", {source['date']}",
         ),
     )
-
-
-def page_file(kind: str, lang: str) -> str:
-    """The file name of a map page: ``choropleth.html`` in English, ``choropleth.fa.html``."""
-    return f"{kind}.html" if lang == "en" else f"{kind}.{lang}.html"

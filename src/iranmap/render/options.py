@@ -13,6 +13,13 @@ Measure = Literal["count", "per_million"]
 MEASURES: tuple[Measure, ...] = ("count", "per_million")
 Kind = Literal["choropleth", "points", "combined"]
 KINDS: tuple[Kind, ...] = ("choropleth", "points", "combined")
+#: What a language is called in its own script, for links between language versions.
+LANG_NAMES: dict[Lang, str] = {"en": "English", "fa": "فارسی"}
+
+
+def page_name(kind: Kind, lang: Lang) -> str:
+    """A map page's file name: ``choropleth.html`` in English, ``choropleth.fa.html``."""
+    return f"{kind}.html" if lang == "en" else f"{kind}.{lang}.html"
 
 
 def _one_of(option: str, value: object, allowed: tuple[str, ...]) -> None:
@@ -28,7 +35,8 @@ class RenderOptions:
     ``breaks`` are the upper bounds of the classes when ``scheme`` is "custom"; ``tiles`` is an
     xyzservices provider name ("OpenStreetMap.Mapnik") or None for no base layer (no network);
     ``cdn`` links Leaflet instead of inlining it; ``base_url`` prefixes the map file in the
-    embed snippets (e.g. "https://example.org/maps/2024/").
+    embed snippets (e.g. "https://example.org/maps/2024/"); ``alternates`` are the languages
+    whose version of each page is written beside it, which the header links to.
     """
 
     lang: Lang = "en"
@@ -39,6 +47,7 @@ class RenderOptions:
     cdn: bool = False
     measure: Measure = "count"
     base_url: str = ""
+    alternates: tuple[Lang, ...] = ()
 
     def __post_init__(self) -> None:
         _one_of("--lang", self.lang, LANGS)

@@ -9,6 +9,7 @@ the build and no unordered iteration, so the same figures give the same bytes.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from iranmap.errors import InputError, Problem
@@ -18,7 +19,7 @@ from iranmap.render.assets import body_scripts, head_assets
 from iranmap.render.geo import bounds
 from iranmap.render.html import Html, auto_span, join, safe_url, script_json, tag
 from iranmap.render.i18n import Lang
-from iranmap.render.options import Kind, RenderOptions
+from iranmap.render.options import LANG_NAMES, Kind, RenderOptions, page_name
 from iranmap.reports import Fact, Report
 
 # Words the script puts into tooltips and controls.
@@ -66,7 +67,7 @@ def render_page(joined: Joined, kind: Kind, options: RenderOptions) -> bytes:
         lang=lang,
         body_class=f"im-{kind}",
         title=page_title(joined.report, kind, lang),
-        header=_header(joined, kind, lang),
+        header=_header(joined, kind, lang, options.alternates),
         map_label=_map_label(kind, lang),
         legend=legend,
         tables=_tables(tables, joined, lang),
@@ -147,13 +148,14 @@ def _map_label(kind: Kind, lang: Lang) -> str:
     return f"{i18n.text(lang, 'map')}: {i18n.text(lang, f'kind.{kind}')}"
 
 
-def _header(joined: Joined, kind: Kind, lang: Lang) -> Html:
+def _header(joined: Joined, kind: Kind, lang: Lang, alternates: Sequence[Lang]) -> Html:
     report = joined.report
     t = i18n.TEXTS[lang]
     period = i18n.fmt_period(report.period_start, report.period_end, lang)
     return tag(
         "header",
         {"class": "im-header"},
+        _language_links(kind, lang, alternates),
         tag("h1", None, auto_span(report.title)),
         tag("p", {"class": "im-kind"}, t[f"kind.{kind}"]),
         tag(
@@ -166,6 +168,27 @@ def _header(joined: Joined, kind: Kind, lang: Lang) -> Html:
         tag("p", {"class": "im-rec"}, joined.reconciliation.sentence(lang)),
         _facts(report, lang),
     )
+
+
+def _language_links(kind: Kind, lang: Lang, alternates: Sequence[Lang]) -> Html | None:
+    """Links to this map in the other languages written beside it, each in its own script."""
+    others = [other for other in alternates if other != lang]
+    if not others:
+        return None
+    links = [
+        tag(
+            "a",
+            {
+                "href": page_name(kind, other),
+                "hreflang": other,
+                "lang": other,
+                "dir": "rtl" if other == "fa" else "ltr",
+            },
+            LANG_NAMES[other],
+        )
+        for other in others
+    ]
+    return tag("nav", {"class": "im-langs", "aria-label": i18n.text(lang, "languages")}, *links)
 
 
 def _facts(report: Report, lang: Lang) -> Html | None:
