@@ -360,12 +360,12 @@ def test_watch_rebuilds_a_report_when_a_row_is_appended(tmp_path: Path) -> None:
         assert ",5," in csv.read_text(encoding="utf-8")
         with (report / "events.csv").open("a", encoding="utf-8") as handle:
             handle.write("2025-01-02,Evin,appended\n")
+        summary = out / "2025-01-ncri-tally" / "summary.json"
         deadline = time.monotonic() + 30
-        while "evin" not in csv.read_text(encoding="utf-8"):
+        while '"reported_total": 13' not in summary.read_text(encoding="utf-8"):
             assert time.monotonic() < deadline, "the watched build did not rebuild in 30 s"
             time.sleep(0.2)
-        summary = (out / "2025-01-ncri-tally" / "summary.json").read_text(encoding="utf-8")
-        assert '"reported_total": 13' in summary
+        assert "evin,Evin Prison" in csv.read_text(encoding="utf-8")
     finally:
         process.send_signal(signal.SIGINT)
         try:

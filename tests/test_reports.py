@@ -125,7 +125,11 @@ def test_find_reports_lists_folders_with_a_report_toml(tmp_path: Path) -> None:
     (tmp_path / "not-a-report").mkdir()
     (tmp_path / "file.txt").write_text("x")
     assert find_reports(tmp_path) == [tmp_path / "a", tmp_path / "b"]
-    assert [p.name for p in find_reports(SHIPPED)] == ["2024-ncri", "2025-01-01-ncri"]
+    assert [p.name for p in find_reports(SHIPPED)] == [
+        "2024-ncri",
+        "2025-01-01-ncri",
+        "2025-01-ncri-tally",
+    ]
 
 
 def test_find_reports_of_a_missing_folder(tmp_path: Path) -> None:
