@@ -28,10 +28,10 @@ from iranmap.diff import Caveat, Change, Diff, TotalChange
 from iranmap.join import Joined
 from iranmap.render import i18n
 from iranmap.render.choropleth import NOT_ITEMIZED, style_constants
-from iranmap.render.geo import bounds, latlng, polygon_json
+from iranmap.render.geo import latlng, polygon_json
 from iranmap.render.html import Html, auto_span, join, lang_span, tag
 from iranmap.render.i18n import Lang
-from iranmap.render.page import shell, source_credit, tables_box
+from iranmap.render.page import script_frame, shell, source_credit, tables_box
 
 #: ColorBrewer RdBu (Cynthia Brewer, colorbrewer2.org) for 1, 2 and 3 classes on each side,
 #: ordered from the largest fall (blue) through no change to the largest rise (red).
@@ -296,7 +296,6 @@ def _tip(change: Change, lang: Lang) -> list[list[str | None]]:
 
 def _data(diff: Diff, classes: ChangeClasses, lang: Lang) -> dict[str, Any]:
     """What the script reads: as for the other maps, with one measure and given tooltips."""
-    t = i18n.TEXTS[lang]
     frame = diff.b.provinces
     changes = {c.key: c for c in diff.provinces}
     features = []
@@ -316,19 +315,8 @@ def _data(diff: Diff, classes: ChangeClasses, lang: Lang) -> dict[str, Any]:
             "pt": latlng(inside.x, inside.y, 3),
         }
         features.append({"type": "Feature", "properties": props, "geometry": geometry})
-    area = frame.total_bounds
     return {
-        "kind": "compare",
-        "lang": lang,
-        "t": {key: t[key] for key in _SCRIPT_TEXTS},
-        "gesture": {
-            "touch": t["gesture.touch"],
-            "scroll": t["gesture.scroll"],
-            "scrollMac": t["gesture.scroll_mac"],
-        },
-        "bounds": bounds(area),
-        "maxBounds": bounds(area, pad=8.0),
-        "tiles": None,
+        **script_frame("compare", lang, frame.total_bounds, _SCRIPT_TEXTS, None),
         "provinces": {"type": "FeatureCollection", "features": features},
         "shaded": True,
         "colors": {MEASURE: list(classes.colors)},

@@ -361,6 +361,27 @@ def _tiles(name: str | None) -> dict[str, Any] | None:
     }
 
 
+def script_frame(
+    kind: str, lang: Lang, area: Sequence[float], words: Sequence[str], tiles: str | None
+) -> dict[str, Any]:
+    """The start of every map's script data: its kind and language, the words the script
+    shows, the gesture texts, the view's bounds and the base layer."""
+    t = i18n.TEXTS[lang]
+    return {
+        "kind": kind,
+        "lang": lang,
+        "t": {key: t[key] for key in words},
+        "gesture": {
+            "touch": t["gesture.touch"],
+            "scroll": t["gesture.scroll"],
+            "scrollMac": t["gesture.scroll_mac"],
+        },
+        "bounds": bounds(area),
+        "maxBounds": bounds(area, pad=8.0),
+        "tiles": _tiles(tiles),
+    }
+
+
 def _data(
     joined: Joined,
     kind: Kind,
@@ -369,20 +390,8 @@ def _data(
     pts: points.Points | None,
 ) -> dict[str, Any]:
     lang = options.lang
-    t = i18n.TEXTS[lang]
-    area = joined.provinces.total_bounds
     return {
-        "kind": kind,
-        "lang": lang,
-        "t": {key: t[key] for key in _SCRIPT_TEXTS},
-        "gesture": {
-            "touch": t["gesture.touch"],
-            "scroll": t["gesture.scroll"],
-            "scrollMac": t["gesture.scroll_mac"],
-        },
-        "bounds": bounds(area),
-        "maxBounds": bounds(area, pad=8.0),
-        "tiles": _tiles(options.tiles),
+        **script_frame(kind, lang, joined.provinces.total_bounds, _SCRIPT_TEXTS, options.tiles),
         "provinces": choropleth.geojson(ch, lang),
         "shaded": kind != "points",
         "colors": {m: list(c.colors) for m, c in ch.classes.items()},
