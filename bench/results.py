@@ -97,6 +97,18 @@ def _part(
     return write(results)
 
 
+def _source(source: dict[str, Any] | None) -> str:
+    if not source:
+        return "- iranmap: version measured not recorded"
+    state = (
+        "with uncommitted changes in src/ or geodata/" if source["uncommitted_changes"] else "clean"
+    )
+    line = f"- iranmap at commit {source['commit']} ({source['measured']}; working tree {state})"
+    if source.get("changed_during_run"):
+        line += "; **the commit or the working tree changed during the run**"
+    return line
+
+
 def _machine(results: dict[str, Any]) -> list[str]:
     m = results["machine"]
     plan = results["plan"]
@@ -107,6 +119,7 @@ def _machine(results: dict[str, Any]) -> list[str]:
         "and `bench/results.json` holds the same data. See `bench/README.md` for the method.",
         "",
         f"- Date: {m['date']}",
+        _source(results.get("source")),
         f"- CPU: {m['cpu']} ({m['cores']} cores), {m['memory_gib']} GiB memory, {m['os']}",
         f"- Python {m['python']}; {m['chromium']} (headless, through Playwright)",
         f"- Versions: {versions}",

@@ -13,10 +13,14 @@ from __future__ import annotations
 import argparse
 import gzip
 import importlib.util
+import io
 import itertools
 import json
+import os
 import shutil
+import subprocess
 import sys
+import tarfile
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass
@@ -38,6 +42,7 @@ PEERS = BENCH / "peers"
 PY = sys.executable
 IRANMAP = str(Path(sys.executable).parent / "iranmap")
 REPORT = REPO / "geodata" / "reports" / "2024-ncri"
+SNAPSHOT = WORK / "snapshot"
 
 
 @dataclass(frozen=True)
@@ -75,11 +80,55 @@ def log(message: str) -> None:
 
 
 def rel(path: Path) -> str:
-    """A path as RESULTS.md may show it: relative to the repository, never this machine's."""
-    try:
-        return str(path.resolve().relative_to(REPO))
-    except ValueError:
-        return path.name
+    """A path as RESULTS.md may show it: relative to the repository, never this machine's.
+
+    A path inside the snapshot (``BENCH_SNAPSHOT=1``) is shown as the repository path it
+    was exported from.
+    """
+    for root in (SNAPSHOT, REPO):
+        try:
+            return str(path.resolve().relative_to(root.resolve()))
+        except ValueError:
+            continue
+    return path.name
+
+
+def source_state() -> dict[str, Any]:
+    """Which iranmap was measured: the commit, and whether src/ or geodata/ had edits."""
+
+    def git(*args: str) -> str:
+        out = subprocess.run(["git", *args], cwd=REPO, capture_output=True, text=True, check=False)
+        return out.stdout.strip()
+
+    return {
+        "commit": git("rev-parse", "--short=12", "HEAD") or None,
+        "uncommitted_changes": bool(git("status", "--porcelain", "--", "src", "geodata")),
+    }
+
+
+def use_snapshot() -> None:
+    """Measure the committed HEAD instead of the working tree (``BENCH_SNAPSHOT=1``).
+
+    For a working tree that others are editing while the benchmark runs: ``git archive``
+    exports HEAD's ``src/`` and ``geodata/`` to ``bench/_work/snapshot/``, and every child
+    process (and this one) imports iranmap from there through PYTHONPATH, which comes before
+    the editable install on ``sys.path``.
+    """
+    global REPORT
+    shutil.rmtree(SNAPSHOT, ignore_errors=True)
+    SNAPSHOT.mkdir(parents=True)
+    archive = subprocess.run(
+        ["git", "archive", "--format=tar", "HEAD", "src", "geodata"],
+        cwd=REPO,
+        capture_output=True,
+        check=True,
+    )
+    with tarfile.open(fileobj=io.BytesIO(archive.stdout)) as tar:
+        tar.extractall(SNAPSHOT, filter="data")
+    src = str(SNAPSHOT / "src")
+    os.environ["PYTHONPATH"] = os.pathsep.join(p for p in (src, os.environ.get("PYTHONPATH")) if p)
+    sys.path.insert(0, src)
+    REPORT = SNAPSHOT / "geodata" / "reports" / "2024-ncri"
 
 
 def reset(folder: Path) -> Callable[[], None]:
@@ -361,9 +410,10 @@ def placeable_names() -> tuple[list[synth.PrisonName], list[str]]:
     """
     from iranmap.gazetteer import load_gazetteer
     from iranmap.geocode import Geocoder
+    from iranmap.paths import geodata_dir
 
     geocoder = Geocoder(load_gazetteer())
-    names = synth.gazetteer_names(REPO / "geodata")
+    names = synth.gazetteer_names(geodata_dir())
     placed = [n for n in names if geocoder.place(n.name).status == "matched"]
     dropped = sorted({n.name for n in names} - {n.name for n in placed})
     return placed, dropped
@@ -681,9 +731,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     plan = QUICK if args.quick else FULL
     started = time.perf_counter()
     WORK.mkdir(parents=True, exist_ok=True)
+    snapshot = os.environ.get("BENCH_SNAPSHOT") == "1"
+    if snapshot:
+        use_snapshot()
     results: dict[str, Any] = {
         "machine": machine.describe(page.CHROMIUM),
         "plan": asdict(plan) | {"quick": args.quick},
+        "source": source_state() | {"measured": "snapshot of HEAD" if snapshot else "working tree"},
     }
     log("preparing inputs (iranmap join of the 2024 report; Natural Earth from npm)")
     results["inputs"] = prepare_inputs(WORK / "input")
@@ -701,8 +755,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     log("import costs")
     results["imports"] = guarded(lambda: import_costs(plan))
     results["targets"] = targets(results)
-    results["machine"]["load_average_end"] = [round(x, 2) for x in __import__("os").getloadavg()]
+    results["machine"]["load_average_end"] = [round(x, 2) for x in os.getloadavg()]
     results["bench_wall_s"] = round(time.perf_counter() - started, 1)
+    if not snapshot:  # a snapshot cannot change under the run
+        before = {k: results["source"][k] for k in ("commit", "uncommitted_changes")}
+        results["source"]["changed_during_run"] = source_state() != before
     del results["inputs"]["paths"]
     if args.quick and not args.write:
         out = WORK / "results-quick.json"
