@@ -38,8 +38,9 @@ OTHER = "other"
 
 
 def _is_iranmap(frame: Any) -> bool:
+    """A frame of iranmap's own code: a source checkout (or its snapshot) or an install."""
     path = (frame.file_path or "").replace("\\", "/")
-    return "/iranmap/" in path and "/bench/" not in path
+    return "/src/iranmap/" in path or "site-packages/iranmap/" in path
 
 
 def package_of(file_path: str | None) -> str:
@@ -48,7 +49,7 @@ def package_of(file_path: str | None) -> str:
     if "site-packages/" in path:
         top = path.split("site-packages/", 1)[1].split("/", 1)[0]
         return top.removesuffix(".py").split(".")[0]
-    if "/src/iranmap/" in path or "/iranmap/" in path:
+    if "/src/iranmap/" in path:
         return "iranmap"
     return "stdlib"
 
