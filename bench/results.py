@@ -437,7 +437,8 @@ def _why(results: dict[str, Any]) -> list[str]:
     for pair, values in side["ratios"].items():
         for metric, value in values.items():
             if value is not None and value > LOSS:
-                worse.append(f"{pair}: {METRIC_NAMES[metric]} {value:.2f}×")
+                note = _draw_spread(side["tools"], pair) if metric == "drawn_ms" else ""
+                worse.append(f"{pair}: {METRIC_NAMES[metric]} {value:.2f}×{note}")
     if worse:
         lines += [
             f"Figures where iranmap loses by more than {100 * (LOSS - 1):.0f}%: "
@@ -452,6 +453,22 @@ def _why(results: dict[str, Any]) -> list[str]:
         lines += _profile(report, prof)
     lines += _imports(results)
     return lines
+
+
+def _draw_spread(tools: dict[str, Any], pair: str) -> str:
+    """Whether a slower draw is beyond the spread of the visits, or within it."""
+    ours, peer = pair.split(" / ", 1)
+    mine = [v for v in tools[ours]["offline"]["drawn_runs_ms"] if v is not None]
+    page = tools[peer]["cdn_local"] or tools[peer]["offline"]
+    theirs = [v for v in page["drawn_runs_ms"] if v is not None]
+    if not mine or not theirs:
+        return ""
+    overlap = min(mine) <= max(theirs)
+    verdict = "within the visits' spread" if overlap else "beyond the visits' spread"
+    return (
+        f" ({verdict}: {min(mine):.0f}–{max(mine):.0f} ms against "
+        f"{min(theirs):.0f}–{max(theirs):.0f} ms)"
+    )
 
 
 def _profile(report: str, prof: dict[str, Any]) -> list[str]:

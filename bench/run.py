@@ -59,7 +59,7 @@ class Plan:
 
 FULL = Plan(
     process_runs=7,
-    page_runs=5,
+    page_runs=9,
     scale_runs=5,
     scale_sizes=(1_000, 10_000, 100_000, 1_000_000),
     rebuild_runs=3,
