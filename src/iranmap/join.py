@@ -16,6 +16,12 @@ How a row lands:
   where given; a province figure below the sum of its prisons is a problem.
 * A row that cannot be placed is an :class:`Unplaced` with the reason, and a problem: its
   executions count as not itemized.
+* The number of prisons (provinces) report.toml says were involved bounds the different
+  places the rows land on: two spellings of one prison are one prison.
+
+:func:`check_report` reads a folder and joins it in one go, so that ``iranmap check`` shows
+every problem of reading and of placing in one run; a report read with problems is joined
+only to find more problems, never to give figures.
 """
 
 from __future__ import annotations
@@ -25,6 +31,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass
+from datetime import date
 from pathlib import Path
 from typing import Any, Literal, Protocol
 
@@ -37,7 +44,15 @@ from iranmap.boundaries import load_provinces
 from iranmap.errors import InputError, Problem
 from iranmap.gazetteer import Gazetteer, load_gazetteer
 from iranmap.geocode import Geocoder, Match
-from iranmap.reports import EVENTS_FILE, Figure, Report
+from iranmap.reports import (
+    EVENTS_FILE,
+    PROVINCES_FILE,
+    REPORT_FILE,
+    Figure,
+    Report,
+    read_report,
+    total_problems,
+)
 
 #: How far (degrees, about 25 km) a place outside every polygon may be from the nearest one
 #: and still count as in it: simplified coastlines cut off harbours and islands.
@@ -197,13 +212,61 @@ def join(
     located = _locate(places, polygons, gazetteer, problems)
     _check_provinces_of_rows(report, located, resolver, problems, gazetteer)
     _check_duplicates(report, located, problems)
-    prison_table = _prison_table(located, gazetteer, report.total)
-    given = _province_figures(report, resolver, problems, unplaced)
-    province_table = _province_table(polygons, gazetteer, located, given, report, problems)
+    uncounted = {id(f) for f in report.uncounted}
+    counted = [item for item in located if id(item.place.figure) not in uncounted]
+    prison_table = _prison_table(counted, gazetteer, report.total)
+    given, named = _province_figures(report, resolver, problems, unplaced)
+    _check_stated_counts(report, located, named, problems)
+    province_table = _province_table(polygons, gazetteer, counted, given, report, problems)
     reconciliation = _reconcile(report, prison_table, province_table, unplaced, problems)
     if strict and reconciliation.problems:
         raise InputError(reconciliation.problems)
     return Joined(report, prison_table, province_table, reconciliation)
+
+
+def check_report(
+    folder: Path,
+    *,
+    start: date | None = None,
+    end: date | None = None,
+    where: Sequence[tuple[str, str]] = (),
+    gazetteer: Gazetteer | None = None,
+    provinces: gpd.GeoDataFrame | None = None,
+) -> tuple[Joined | None, tuple[Problem, ...]]:
+    """Every problem of a report folder, reading's and placing's, by file and line, each once.
+
+    The joined report comes back only when the folder was read without a problem (its
+    reconciliation may still list problems of the join). A report read with problems is
+    partial (:func:`iranmap.reports.read_report`): it is joined only to find the problems
+    placing its names shows, so that a user fixes them all in one pass.
+    """
+    report, problems = read_report(folder, start=start, end=end, where=where)
+    if report is None:
+        return None, problems
+    joined = join(report, gazetteer, provinces, strict=False)
+    found = tuple(sorted(dict.fromkeys((*problems, *joined.reconciliation.problems)), key=_order))
+    return (None if problems else joined), found
+
+
+def join_folder(
+    folder: Path,
+    *,
+    start: date | None = None,
+    end: date | None = None,
+    where: Sequence[tuple[str, str]] = (),
+    gazetteer: Gazetteer | None = None,
+    provinces: gpd.GeoDataFrame | None = None,
+) -> Joined:
+    """``join(load_report(folder))``, but a failure lists the join's problems too.
+
+    Costs the same as the two calls when the report is clean.
+    """
+    joined, problems = check_report(
+        folder, start=start, end=end, where=where, gazetteer=gazetteer, provinces=provinces
+    )
+    if joined is None or problems:
+        raise InputError(problems)
+    return joined
 
 
 def _default_gazetteer() -> Gazetteer:
@@ -259,8 +322,13 @@ class _Located:
 def _place_prisons(
     report: Report, resolver: Resolver, problems: list[Problem], unplaced: list[Unplaced]
 ) -> list[_Place]:
-    names = dict.fromkeys(f.name for f in report.prison_figures)
-    names.update(dict.fromkeys(f.city for f in report.prison_figures if f.city))
+    uncounted = {id(f) for f in report.uncounted}
+    rows = sorted(
+        (*report.prison_figures, *(f for f in report.uncounted if not _of_provinces(f))),
+        key=lambda f: f.line,
+    )
+    names = dict.fromkeys(f.name for f in rows)
+    names.update(dict.fromkeys(f.city for f in rows if f.city))
     answers = dict(zip(names, resolver.places(names), strict=True))
 
     def resolve(name: str) -> Match:
@@ -269,14 +337,21 @@ def _place_prisons(
         return answers[name]
 
     places: list[_Place] = []
-    for figure in report.prison_figures:
+    for figure in rows:
         place = _place_one(figure, resolve)
         if isinstance(place, _Place):
             places.append(place)
             continue
-        unplaced.append(Unplaced(figure.path, figure.line, figure.name, figure.executions, place))
+        if id(figure) not in uncounted:  # a row without a count is in no figure
+            unplaced.append(
+                Unplaced(figure.path, figure.line, figure.name, figure.executions, place)
+            )
         problems.append(Problem(figure.path, figure.line, place))
     return places
+
+
+def _of_provinces(figure: Figure) -> bool:
+    return Path(figure.path).name == PROVINCES_FILE
 
 
 def _place_one(figure: Figure, resolve: Callable[[str], Match]) -> _Place | str:
@@ -598,27 +673,69 @@ class _Given:
 
 def _province_figures(
     report: Report, resolver: Resolver, problems: list[Problem], unplaced: list[Unplaced]
-) -> dict[str, _Given]:
+) -> tuple[dict[str, _Given], dict[str, Figure]]:
+    """The province figures by ISO code, and the first row naming each province.
+
+    Rows without a count (a partial report) are resolved and compared like the others, so
+    an unknown or repeated province among them is found too; they give no figure.
+    """
+    uncounted = [f for f in report.uncounted if _of_provinces(f)]
+    rows = sorted((*report.province_figures, *uncounted), key=lambda f: f.line)
+    without_count = {id(f) for f in uncounted}
     given: dict[str, _Given] = {}
-    for figure in report.province_figures:
+    named: dict[str, Figure] = {}
+    for figure in rows:
         match = resolver.province(figure.name, report.iso_scheme)
         if match.status != "matched" or not match.province_iso:
             problem = _unknown_province(figure, figure.name, match, report.iso_scheme)
             problems.append(problem)
-            unplaced.append(
-                Unplaced(figure.path, figure.line, figure.name, figure.executions, problem.message)
-            )
+            if id(figure) not in without_count:
+                unplaced.append(
+                    Unplaced(
+                        figure.path, figure.line, figure.name, figure.executions, problem.message
+                    )
+                )
             continue
-        earlier = given.get(match.province_iso)
+        earlier = named.get(match.province_iso)
         if earlier is not None:
             msg = (
-                f"province {figure.name!r} is the same province as {earlier.figure.name!r} on "
-                f"line {earlier.figure.line} ({match.province_iso}); keep one row"
+                f"province {figure.name!r} is the same province as {earlier.name!r} on "
+                f"line {earlier.line} ({match.province_iso}); keep one row"
             )
             problems.append(Problem(figure.path, figure.line, msg))
             continue
-        given[match.province_iso] = _Given(figure, match.province_iso)
-    return given
+        named[match.province_iso] = figure
+        if id(figure) not in without_count:
+            given[match.province_iso] = _Given(figure, match.province_iso)
+    return given, named
+
+
+def _check_stated_counts(
+    report: Report,
+    located: Sequence[_Located],
+    named: Mapping[str, Figure],
+    problems: list[Problem],
+) -> None:
+    """``prisons = N`` / ``provinces = N`` of report.toml bound the different places named.
+
+    Counted after placing, so that two spellings of one prison count once (and are a problem
+    of their own), and an unplaced row is left to its own problem rather than counted.
+    Reports with events.csv are not bounded: their rows are executions, not places.
+    """
+    if report.events is not None:
+        return
+    checks = (
+        ("prisons", report.prisons_count, len({item.place.place_id for item in located})),
+        ("provinces", report.provinces_count, len(named)),
+    )
+    for key, stated, found in checks:
+        if stated is not None and found > stated:
+            msg = (
+                f"{key} = {stated} but {key}.csv names {found} {key}; "
+                f"raise {key} to at least {found}, or check {key}.csv for extra rows"
+            )
+            line = report.manifest_lines.get(key)
+            problems.append(Problem(str(report.folder / REPORT_FILE), line, msg))
 
 
 def _province_table(
@@ -697,7 +814,9 @@ def _reconcile(
 ) -> Reconciliation:
     by_prison = int(prisons["executions"].sum())
     by_province = int(provinces["executions"].sum(skipna=True))
-    if by_province > report.total:
+    one_file = total_problems(report)  # reading names these; said once, not twice
+    problems.extend(one_file)
+    if by_province > report.total and not one_file:
         msg = (
             f"prisons and provinces together itemize {by_province:,} executions, more than "
             f"total = {report.total:,}; fix the counts, or raise the total"

@@ -3,8 +3,11 @@
 A report is a folder ``geodata/reports/<id>/`` with ``report.toml`` and its figures:
 ``prisons.csv`` (``prison,executions[,province,city,lat,lon,note]``), optionally
 ``provinces.csv`` (``province,executions[,note]``) and, instead of ``prisons.csv``, an
-``events.csv`` with one row per execution. Loading either returns a whole, valid report or
-raises :class:`iranmap.errors.InputError` naming every problem; never a partial result.
+``events.csv`` with one row per execution. :func:`load_report` returns a whole, valid report
+or raises :class:`iranmap.errors.InputError` naming every problem; never a partial result.
+:func:`read_report` returns what could be read with every problem, so that ``iranmap check``
+can also show, in the same run, the problems only placing the names finds (an unknown
+prison, two spellings of one): a report read with problems is partial and is never drawn.
 
 Decisions a report writer should know (README and ``iranmap check --help`` repeat them):
 
@@ -36,7 +39,7 @@ import re
 import tomllib
 import warnings
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -150,6 +153,12 @@ class Report:
     prison_figures: tuple[Figure, ...]
     province_figures: tuple[Figure, ...]
     events: pd.DataFrame | None  # events.csv after filters, or None
+    #: The line of report.toml each top-level key is on, for problems the join finds there.
+    manifest_lines: Mapping[str, int] = field(default_factory=dict)
+    #: Only in a partial report (see read_report): rows of prisons.csv and provinces.csv whose
+    #: name could be read but not their count. Their ``executions`` is 0 and means nothing:
+    #: the join checks their names and adds them to no figure.
+    uncounted: tuple[Figure, ...] = ()
 
 
 # ---------------------------------------------------------------------------------------------
@@ -179,17 +188,74 @@ def load_report(
     ``start``, ``end`` (inclusive) and ``where`` select rows of events.csv; they are an error
     for a report without one, since a prison's count cannot be split by date or charge.
     """
+    report, problems = read_report(folder, start=start, end=end, where=where)
+    if report is None or problems:
+        raise InputError(problems)
+    return report
+
+
+def read_report(
+    folder: Path,
+    *,
+    start: date | None = None,
+    end: date | None = None,
+    where: Sequence[tuple[str, str]] = (),
+) -> tuple[Report | None, tuple[Problem, ...]]:
+    """Read what can be read of a report folder: the report and every problem, by file and line.
+
+    With no problem the report is whole (what :func:`load_report` returns). With problems it
+    is partial, only for :func:`iranmap.join.join` to find the problems placing its names
+    shows in the same run; it must never be drawn. In a partial report a row with any problem
+    but a bad count is left out; a row whose count could not be read is in
+    ``Report.uncounted``, not in the figures; a file that could not be read gives no figures;
+    what report.toml does not give validly is a stand-in ("" for texts, the widest dates, a
+    total no file exceeds, iso_scheme "2020"). None when the folder gives nothing to join.
+    """
     folder = Path(folder)
     if not (folder / REPORT_FILE).is_file():
-        raise InputError.at(str(folder), None, _no_report_message(folder))
+        return None, (Problem(str(folder), None, _no_report_message(folder)),)
     problems: list[Problem] = []
     meta = _read_manifest(folder / REPORT_FILE, problems)
     figures = _read_figures(folder, problems, meta, start, end, tuple(where))
-    if meta is not None and figures is not None and not problems:
+    report: Report | None = None
+    if figures is not None:
         total = _settle_total(meta, figures, problems)
-        if not problems:
-            return _assemble(folder, meta, figures, total)
-    raise InputError(sorted(dict.fromkeys(problems), key=_problem_order))
+        report = _assemble(folder, meta, figures, total)
+        if total is not None:
+            problems.extend(total_problems(report))
+    return report, tuple(sorted(dict.fromkeys(problems), key=_problem_order))
+
+
+def total_problems(report: Report) -> list[Problem]:
+    """Files whose figures alone add up to more than the report's total.
+
+    :func:`read_report` finds these; :func:`iranmap.join.join` asks again (a report may be
+    made by other code) and, when one is found, does not also blame prisons and provinces
+    together for it. Each problem is at the line of ``total`` in report.toml.
+    """
+    path = str(report.folder / REPORT_FILE)
+    line = report.manifest_lines.get("total")
+    problems: list[Problem] = []
+    files = [(report.province_figures, PROVINCES_FILE)]
+    if report.events is not None:
+        counted = sum(f.executions for f in report.prison_figures)
+        if report.total < counted:
+            msg = (
+                f"total = {report.total:,} but events.csv lists {counted:,} executions; "
+                f"raise total to at least {counted:,}, or remove it to use the number of events"
+            )
+            problems.append(Problem(path, line, msg))
+    else:
+        files.insert(0, (report.prison_figures, PRISONS_FILE))
+    for figures, what in files:
+        itemized = sum(f.executions for f in figures)
+        if itemized > report.total:
+            msg = (
+                f"{what} itemizes {itemized:,} executions, more than total = {report.total:,}; "
+                f"fix the counts in {what} or raise the total"
+            )
+            problems.append(Problem(path, line, msg))
+    return problems
 
 
 # ---------------------------------------------------------------------------------------------
@@ -198,17 +264,24 @@ def load_report(
 
 @dataclass(frozen=True)
 class _Manifest:
-    """report.toml, checked, with the lines its totals were read from."""
+    """report.toml, checked: each value None where it is missing or has a problem."""
 
     path: str
-    data: Mapping[str, Any]
     place: _Place
+    lines: Mapping[str, int]  # the line of each top-level key
+    title: str | None
+    publisher: str | None
+    notes: str | None
+    source_title: str | None
+    source_date: date | None
+    source_url: str | None
     total: int | None
+    total_given: bool  # whether report.toml has a total key at all, valid or not
     prisons: int | None
     provinces: int | None
     iso_scheme: str
     facts: tuple[Fact, ...]
-    period: tuple[date, date]
+    period: tuple[date, date] | None
 
 
 class _Place:
@@ -254,7 +327,7 @@ def _unquote(part: str) -> str:
 
 
 def _read_manifest(path: Path, problems: list[Problem]) -> _Manifest | None:
-    """report.toml -> checked metadata, or None when it cannot be read at all."""
+    """report.toml -> checked metadata (partial when it has problems), None if unreadable."""
     shown = str(path)
     text = _read_text(path, problems)
     if text is None:
@@ -265,13 +338,12 @@ def _read_manifest(path: Path, problems: list[Problem]) -> _Manifest | None:
         problems.append(_toml_problem(shown, text, exc))
         return None
     place = _Place(text)
-    found = len(problems)
     check = _TomlChecker(shown, place, problems)
     check.keys(data, (), TOP_KEYS)
     check.required(data, (), ("title", "publisher", "source", "period"))
-    check.text(data, ("title",))
-    check.text(data, ("publisher",))
-    check.text(data, ("notes",), optional=True)
+    title = check.text(data, ("title",))
+    publisher = check.text(data, ("publisher",))
+    notes = check.text(data, ("notes",), optional=True)
     total = check.count(data, ("total",), optional=True)
     prisons = check.count(data, ("prisons",), optional=True)
     provinces = check.count(data, ("provinces",), optional=True)
@@ -279,24 +351,31 @@ def _read_manifest(path: Path, problems: list[Problem]) -> _Manifest | None:
         check.add(("provinces",), f"provinces = {provinces!r} but Iran has 31 provinces; fix it")
     iso_scheme = check.scheme(data)
     source = check.table(data, "source", SOURCE_KEYS, ("title", "date"))
+    source_title = source_date = source_url = None
     if source is not None:
-        check.text(source, ("source", "title"))
-        check.date(source, ("source", "date"))
-        check.text(source, ("source", "url"), optional=True)
+        source_title = check.text(source, ("source", "title"))
+        source_date = check.date(source, ("source", "date"))
+        source_url = check.text(source, ("source", "url"), optional=True)
     period = _check_period(check, data)
     facts = check.facts(data)
-    if len(problems) > found or period is None:
-        return None
+    lines = {str(key): line for key in data if (line := place.line(key)) is not None}
     return _Manifest(
-        shown,
-        data,
-        place,
-        total,
-        prisons,
-        provinces,
-        iso_scheme,
-        facts,
-        period,
+        path=shown,
+        place=place,
+        lines=lines,
+        title=title,
+        publisher=publisher,
+        notes=notes,
+        source_title=source_title,
+        source_date=source_date,
+        source_url=source_url,
+        total=total,
+        total_given="total" in data,
+        prisons=prisons,
+        provinces=provinces,
+        iso_scheme=iso_scheme,
+        facts=facts,
+        period=period,
     )
 
 
@@ -537,10 +616,14 @@ def _check_header(
     columns: tuple[tuple[str, ...], tuple[str, ...]],
     problems: list[Problem],
 ) -> bool:
-    """Whether the header names every required column and nothing unknown."""
+    """Report what is wrong with a header; whether its rows can still be read.
+
+    They can when the header names each required column and no column twice: an unknown or
+    unnamed column is a problem, but its values are only set aside, so the rows' own problems
+    are found in the same run.
+    """
     required, optional = columns
     allowed = (*required, *optional)
-    found = len(problems)
     seen: set[str] = set()
     meant: set[str] = set()  # required columns an unknown one is a misspelling of
     for position, name in enumerate(names, 1):
@@ -566,7 +649,7 @@ def _check_header(
             f"the header must name {' and '.join(required)} (found {list(names)!r})"
         )
         problems.append(Problem(shown, line, msg))
-    return len(problems) == found
+    return all(c in seen for c in required) and len(seen) == len(names)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -582,7 +665,10 @@ class _Row:
 def _read_small_csv(
     path: Path, columns: tuple[tuple[str, ...], tuple[str, ...]], problems: list[Problem]
 ) -> list[_Row] | None:
-    """Rows of a small CSV with their first lines, or None when its shape is wrong."""
+    """Rows of a small CSV with their first lines; None when no row can be read.
+
+    A row the CSV reader cannot make sense of ends the reading: the rows above it are kept.
+    """
     shown = str(path)
     text = _read_text(path, problems)
     if text is None:
@@ -609,7 +695,7 @@ def _read_small_csv(
                 rows.append(row)
     except csv.Error as exc:
         problems.append(Problem(shown, end + 1, _quote_message(str(exc))))
-        return None
+        return rows if header is not None else None
     return rows
 
 
@@ -707,9 +793,14 @@ def _name_key(name: str) -> str:
 
 def _figures_from_rows(
     shown: str, rows: Sequence[_Row], place_column: str, problems: list[Problem]
-) -> tuple[Figure, ...]:
-    """Checked figures of prisons.csv / provinces.csv rows; problems go to ``problems``."""
+) -> tuple[tuple[Figure, ...], tuple[Figure, ...]]:
+    """Checked figures of prisons.csv / provinces.csv rows; problems go to ``problems``.
+
+    Also returns the rows whose count alone could not be read, with executions 0, so that
+    their names are still checked (see Report.uncounted).
+    """
     figures: list[Figure] = []
+    uncounted: list[Figure] = []
     first_line: dict[str, int] = {}
     for row in rows:
         name = row.values[place_column]
@@ -730,23 +821,23 @@ def _figures_from_rows(
             problems.append(Problem(shown, row.line, msg))
             continue
         first_line[key] = row.line
+        found = len(problems)
         point = _parse_coordinates(row, shown, problems)
-        if count is None:
-            continue
-        figures.append(
-            Figure(
-                name=name,
-                executions=count,
-                path=shown,
-                line=row.line,
-                province=row.values.get("province") or None,
-                city=row.values.get("city") or None,
-                lat=point[0] if point else None,
-                lon=point[1] if point else None,
-                note=row.values.get("note") or None,
-            )
+        if len(problems) > found:
+            continue  # placing it by name alone would blame the name for its coordinates
+        figure = Figure(
+            name=name,
+            executions=count or 0,
+            path=shown,
+            line=row.line,
+            province=row.values.get("province") or None,
+            city=row.values.get("city") or None,
+            lat=point[0] if point else None,
+            lon=point[1] if point else None,
+            note=row.values.get("note") or None,
         )
-    return tuple(figures)
+        (uncounted if count is None else figures).append(figure)
+    return tuple(figures), tuple(uncounted)
 
 
 def _read_figures_file(
@@ -754,7 +845,8 @@ def _read_figures_file(
     columns: tuple[tuple[str, ...], tuple[str, ...]],
     place_column: str,
     problems: list[Problem],
-) -> tuple[Figure, ...] | None:
+) -> tuple[tuple[Figure, ...], tuple[Figure, ...]] | None:
+    """The file's figures and its rows without a readable count; None when it cannot be read."""
     found = len(problems)
     rows = _read_small_csv(path, columns, problems)
     if rows is None:
@@ -762,10 +854,9 @@ def _read_figures_file(
     if not rows and len(problems) == found:
         what = "prison" if place_column == "prison" else "province"
         warnings.warn(
-            f"{path}: has a header but no rows; the report itemizes no {what}", stacklevel=4
+            f"{path}: has a header but no rows; the report itemizes no {what}", stacklevel=5
         )
-    figures = _figures_from_rows(str(path), rows, place_column, problems)
-    return figures if len(problems) == found else None
+    return _figures_from_rows(str(path), rows, place_column, problems)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -776,9 +867,11 @@ def _read_figures_file(
 class _Figures:
     """The figures of a folder, before the total is settled."""
 
-    prisons: tuple[Figure, ...]
+    prisons: tuple[Figure, ...]  # () when the file could not be read
     provinces: tuple[Figure, ...]
-    events: pd.DataFrame | None
+    uncounted: tuple[Figure, ...]  # rows of either file whose count could not be read
+    events: pd.DataFrame | None  # None when events.csv is missing or could not be read
+    from_events: bool  # whether the prison figures come from events.csv
     filtered: bool
 
 
@@ -790,20 +883,23 @@ def _read_events(
     end: date | None,
     where: tuple[tuple[str, str], ...],
 ) -> pd.DataFrame | None:
-    """events.csv, checked and filtered, with a ``line`` column; None when it has problems."""
+    """events.csv, checked and filtered, with a ``line`` column; None when it cannot be read.
+
+    A row with a problem stays (it is still an execution in a named prison) unless it has no
+    prison; a bad date leaves it out of a date filter. With problems, the frame is only for
+    finding more of them.
+    """
     shown = str(path)
-    found = len(problems)
     frame = _events_frame(path, problems)
     if frame is None:
         return None
     frame = _check_events(shown, frame, period, problems)
-    if len(problems) > found:
-        return None
+    frame = frame.loc[frame["prison"] != ""].reset_index(drop=True)
     return _filter_events(shown, frame, start, end, where, problems)
 
 
 def _events_frame(path: Path, problems: list[Problem]) -> pd.DataFrame | None:
-    """events.csv as text columns plus ``line``; blank rows dropped."""
+    """events.csv as text columns plus ``line``; blank rows and unknown columns dropped."""
     shown = str(path)
     text = _read_text(path, problems)
     if text is None:
@@ -829,7 +925,8 @@ def _events_frame(path: Path, problems: list[Problem]) -> pd.DataFrame | None:
         return None
     frame.columns = pd.Index(names)
     frame["line"] = _event_lines(text, header_line, len(frame))
-    filled = pd.DataFrame({name: _per_value(frame[name], _strip) for name in names})
+    known = {*EVENT_COLUMNS[0], *EVENT_COLUMNS[1]}  # an unknown column is set aside
+    filled = pd.DataFrame({n: _per_value(frame[n], _strip) for n in names if n in known})
     blank = (filled == "").all(axis=1)
     filled["line"] = frame["line"]
     return filled.loc[~blank].reset_index(drop=True)
@@ -1126,96 +1223,88 @@ def _read_figures(
         problems.append(Problem(str(folder), None, msg))
     if len(problems) > found:
         return None
-    prisons: tuple[Figure, ...] | None = ()
+    prisons: tuple[Figure, ...] = ()
+    uncounted: tuple[Figure, ...] = ()
     events: pd.DataFrame | None = None
     if has_prisons:
-        prisons = _read_figures_file(prisons_path, PRISON_COLUMNS, "prison", problems)
+        read = _read_figures_file(prisons_path, PRISON_COLUMNS, "prison", problems)
+        prisons, uncounted = read if read is not None else ((), ())
     elif has_events:
         period = meta.period if meta is not None else None
         events = _read_events(events_path, problems, period, start, end, where)
-        prisons = _event_figures(str(events_path), events, problems) if events is not None else None
-    provinces: tuple[Figure, ...] | None = ()
+        if events is not None:
+            prisons = _event_figures(str(events_path), events, problems)
+    provinces: tuple[Figure, ...] = ()
     if provinces_path.is_file():
-        provinces = _read_figures_file(provinces_path, PROVINCE_COLUMNS, "province", problems)
-    if prisons is None or provinces is None or len(problems) > found:
-        return None
-    return _Figures(prisons, provinces, events, filtered)
+        read = _read_figures_file(provinces_path, PROVINCE_COLUMNS, "province", problems)
+        if read is not None:
+            provinces, unread = read
+            uncounted += unread
+    return _Figures(prisons, provinces, uncounted, events, has_events, filtered)
 
 
-def _settle_total(meta: _Manifest, figures: _Figures, problems: list[Problem]) -> int:
-    """The report's total (see the module's docstring), checked against what is itemized."""
-    total_line = meta.place.line("total")
-    if figures.events is not None:
+def _settle_total(meta: _Manifest | None, figures: _Figures, problems: list[Problem]) -> int | None:
+    """The report's total (see the module's docstring); None when it cannot be known."""
+    if figures.from_events:
+        if figures.events is None:
+            return None
         counted = len(figures.events)
-        total = counted if figures.filtered or meta.total is None else meta.total
-        if total < counted:
-            msg = (
-                f"total = {total:,} but events.csv lists {counted:,} executions; "
-                f"raise total to at least {counted:,}, or remove it to use the number of events"
-            )
-            problems.append(Problem(meta.path, total_line, msg))
-        itemized_files: tuple[tuple[tuple[Figure, ...], str], ...] = (
-            (figures.provinces, PROVINCES_FILE),
-        )
-    elif meta.total is None:
+        if figures.filtered:
+            return counted
+        if meta is None or (meta.total_given and meta.total is None):
+            return None
+        return counted if meta.total is None else meta.total
+    if meta is not None and not meta.total_given:
         msg = "report.toml has no 'total'; add total = N, the executions the report states"
         problems.append(Problem(meta.path, None, msg))
-        return 0
-    else:
-        total = meta.total
-        itemized_files = ((figures.prisons, PRISONS_FILE), (figures.provinces, PROVINCES_FILE))
-        _check_counts(meta, figures, problems)
-    for figures_of, what in itemized_files:
-        itemized = sum(f.executions for f in figures_of)
-        if itemized > total:
-            msg = (
-                f"{what} itemizes {itemized:,} executions, more than total = {total:,}; "
-                f"fix the counts in {what} or raise the total"
-            )
-            problems.append(Problem(meta.path, total_line, msg))
-    return total
+    return meta.total if meta is not None else None
 
 
-def _check_counts(meta: _Manifest, figures: _Figures, problems: list[Problem]) -> None:
-    """The number of prisons/provinces the report says were involved bounds the rows."""
-    checks = (
-        ("prisons", meta.prisons, figures.prisons),
-        ("provinces", meta.provinces, figures.provinces),
-    )
-    for key, stated, rows in checks:
-        if stated is not None and len(rows) > stated:
-            msg = (
-                f"{key} = {stated} but {key}.csv names {len(rows)} {key}; "
-                f"raise {key} to at least {len(rows)}, or check {key}.csv for extra rows"
-            )
-            problems.append(Problem(meta.path, meta.place.line(key), msg))
-
-
-def _assemble(folder: Path, meta: _Manifest, figures: _Figures, total: int) -> Report:
-    data = meta.data
-    source = data["source"]
-    source_date = source["date"]
-    if isinstance(source_date, str):
-        source_date = date.fromisoformat(source_date)
+def _assemble(folder: Path, meta: _Manifest | None, figures: _Figures, total: int | None) -> Report:
+    """The report; stand-ins where report.toml does not say (see read_report)."""
+    if total is None:  # no file's figures exceed it, nor all of them together
+        total = sum(f.executions for f in (*figures.prisons, *figures.provinces))
+    if meta is None:
+        meta = _Manifest(
+            path=str(folder / REPORT_FILE),
+            place=_Place(""),
+            lines={},
+            title=None,
+            publisher=None,
+            notes=None,
+            source_title=None,
+            source_date=None,
+            source_url=None,
+            total=None,
+            total_given=False,
+            prisons=None,
+            provinces=None,
+            iso_scheme="2020",
+            facts=(),
+            period=None,
+        )
+    period = meta.period or (date.min, date.max)
     return Report(
         id=folder.resolve().name,
         folder=folder,
-        title=data["title"],
-        publisher=data["publisher"],
-        source_title=source["title"],
-        source_date=source_date,
-        source_url=source.get("url"),
-        period_start=meta.period[0],
-        period_end=meta.period[1],
+        title=meta.title or "",
+        publisher=meta.publisher or "",
+        source_title=meta.source_title or "",
+        source_date=meta.source_date or period[1],
+        source_url=meta.source_url,
+        period_start=period[0],
+        period_end=period[1],
         total=total,
         prisons_count=meta.prisons,
         provinces_count=meta.provinces,
         facts=meta.facts,
-        notes=data.get("notes"),
+        notes=meta.notes,
         iso_scheme=meta.iso_scheme,
         prison_figures=figures.prisons,
         province_figures=figures.provinces,
         events=figures.events,
+        manifest_lines=meta.lines,
+        uncounted=figures.uncounted,
     )
 
 

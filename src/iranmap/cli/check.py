@@ -12,9 +12,8 @@ from typing import Any
 import click
 
 from iranmap.cli._app import main
-from iranmap.errors import InputError, Problem
-from iranmap.join import Reconciliation, join, problem_dict
-from iranmap.reports import load_report
+from iranmap.errors import Problem
+from iranmap.join import Reconciliation, check_report, problem_dict
 
 #: The keys of ``--json`` output, in order (the reconciliation's, and the sentences).
 JSON_KEYS = (
@@ -78,8 +77,10 @@ def check_command(
     """Validate REPORT_DIR and print how its total reconciles.
 
     Prints the executions the report states, those itemized by prison and by province, and
-    those not itemized, then every problem as FILE:LINE: what is wrong; how to fix. Exits 0
-    when the report is clean, 1 on any problem.
+    those not itemized, then every problem as FILE:LINE: what is wrong; how to fix, in file
+    and line order: those of reading the files and those of placing the names, in one run.
+    When a file has problems the figures are not printed, only the problems. Exits 0 when
+    the report is clean, 1 on any problem.
 
     With --from, --to or --where (reports with events.csv only) the total is the number of
     rows selected.
@@ -104,13 +105,13 @@ def _day(moment: datetime | None) -> date | None:
 def _run(
     report_dir: Path, start: date | None, end: date | None, where: tuple[tuple[str, str], ...]
 ) -> tuple[Reconciliation | None, tuple[Problem, ...]]:
-    """The reconciliation and every problem; no reconciliation when the folder cannot load."""
-    try:
-        report = load_report(report_dir, start=start, end=end, where=where)
-    except InputError as exc:
-        return None, exc.problems
-    reconciliation = join(report, strict=False).reconciliation
-    return reconciliation, reconciliation.problems
+    """Every problem, reading's and the join's; the reconciliation only of a report read whole.
+
+    A report read with problems is still joined to find the join's problems in the same run,
+    but its figures would be those of a partial report, so none are shown.
+    """
+    joined, problems = check_report(report_dir, start=start, end=end, where=where)
+    return (joined.reconciliation if joined is not None else None), problems
 
 
 def _as_json(
