@@ -375,3 +375,33 @@ def test_watch_rebuilds_a_report_when_a_row_is_appended(tmp_path: Path) -> None:
             process.wait()
         if process.stdout is not None:
             process.stdout.close()
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (
+            ["--tiles", "Nope.Nothing"],
+            "error: --tiles: no tile provider is named 'Nope.Nothing'; "
+            "give an xyzservices name such as 'OpenStreetMap.Mapnik'\n",
+        ),
+        (
+            ["--scheme", "custom"],
+            "error: --breaks: the custom scheme needs breaks, found none; "
+            "give e.g. --breaks 10,50,100\n",
+        ),
+        (
+            ["--scheme", "custom", "--breaks", "10,x"],
+            "error: --breaks: expected numbers separated by commas, e.g. 10,50,100; found '10,x'\n",
+        ),
+    ],
+)
+def test_a_bad_map_option_stops_before_anything_is_built(
+    tmp_path: Path, args: list[str], message: str
+) -> None:
+    (report,) = copy_reports(tmp_path, "2025-01-01-ncri")
+    out = tmp_path / "maps"
+    result = CliRunner().invoke(main, ["build", str(report), "--out", str(out), *args])
+    assert result.exit_code == 1
+    assert result.stderr == message
+    assert not out.exists()

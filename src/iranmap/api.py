@@ -97,7 +97,7 @@ def _map(joined: Joined, kind: Kind, options: RenderOptions) -> folium.Map:
 
     from iranmap.render import choropleth, points
     from iranmap.render.geo import bounds
-    from iranmap.render.page import tile_provider
+    from iranmap.render.options import tile_provider
 
     provider = tile_provider(options.tiles)
     fmap = folium.Map(location=None, tiles=provider, control_scale=False, prefer_canvas=True)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
+from typing import Any, Literal
 
 from iranmap.classify import SCHEMES, Scheme, check_breaks, check_k
 from iranmap.errors import InputError, Problem
@@ -20,6 +20,29 @@ LANG_NAMES: dict[Lang, str] = {"en": "English", "fa": "فارسی"}
 def page_name(kind: Kind, lang: Lang) -> str:
     """A map page's file name: ``choropleth.html`` in English, ``choropleth.fa.html``."""
     return f"{kind}.html" if lang == "en" else f"{kind}.{lang}.html"
+
+
+def tile_provider(name: str | None) -> Any:
+    """The xyzservices ``TileProvider`` called ``name``, or None; InputError when unusable."""
+    if name is None:
+        return None
+    import xyzservices
+
+    try:
+        provider = xyzservices.providers.query_name(name)
+    except ValueError:
+        msg = (
+            f"no tile provider is named {name!r}; "
+            "give an xyzservices name such as 'OpenStreetMap.Mapnik'"
+        )
+        raise InputError(Problem("--tiles", None, msg)) from None
+    if provider.requires_token():
+        msg = (
+            f"tile provider {name!r} needs an API key; "
+            "choose one that does not, e.g. 'OpenStreetMap.Mapnik'"
+        )
+        raise InputError(Problem("--tiles", None, msg))
+    return provider
 
 
 def _one_of(option: str, value: object, allowed: tuple[str, ...]) -> None:
@@ -53,6 +76,7 @@ class RenderOptions:
         _one_of("--lang", self.lang, LANGS)
         _one_of("--scheme", self.scheme, SCHEMES)
         _one_of("--measure", self.measure, MEASURES)
+        tile_provider(self.tiles)
         check_k(self.k)
         if self.scheme == "custom":
             if self.breaks is None:

@@ -12,14 +12,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from iranmap.errors import InputError, Problem
 from iranmap.join import Joined
 from iranmap.render import choropleth, i18n, points
 from iranmap.render.assets import body_scripts, head_assets
 from iranmap.render.geo import bounds
 from iranmap.render.html import Html, auto_span, join, safe_url, script_json, tag
 from iranmap.render.i18n import Lang
-from iranmap.render.options import LANG_NAMES, Kind, RenderOptions, page_name
+from iranmap.render.options import LANG_NAMES, Kind, RenderOptions, page_name, tile_provider
 from iranmap.reports import Fact, Report
 
 # Words the script puts into tooltips and controls.
@@ -324,29 +323,6 @@ def _footer(joined: Joined, lang: Lang) -> Html:
         notes,
         tag("p", {"class": "im-downloads"}, links, " · ", i18n.text(lang, "made_with")),
     )
-
-
-def tile_provider(name: str | None) -> Any:
-    """The xyzservices ``TileProvider`` called ``name``, or None; InputError when unusable."""
-    if name is None:
-        return None
-    import xyzservices
-
-    try:
-        provider = xyzservices.providers.query_name(name)
-    except ValueError:
-        msg = (
-            f"no tile provider is named {name!r}; "
-            "give an xyzservices name such as 'OpenStreetMap.Mapnik'"
-        )
-        raise InputError(Problem("--tiles", None, msg)) from None
-    if provider.requires_token():
-        msg = (
-            f"tile provider {name!r} needs an API key; "
-            "choose one that does not, e.g. 'OpenStreetMap.Mapnik'"
-        )
-        raise InputError(Problem("--tiles", None, msg))
-    return provider
 
 
 def _tiles(name: str | None) -> dict[str, Any] | None:
