@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -11,7 +12,7 @@ import pytest
 
 from fake_world import MANIFEST, write_report
 from iranmap.errors import InputError
-from iranmap.reports import Fact, find_reports, load_report
+from iranmap.reports import Fact, find_reports, load_report, read_report, total_problems
 
 DATA = Path(__file__).resolve().parent / "data" / "reports"
 REPO = Path(__file__).resolve().parents[1]
@@ -429,17 +430,6 @@ def test_itemized_above_the_total(tmp_path: Path) -> None:
     ]
 
 
-def test_more_prisons_than_the_report_says(tmp_path: Path) -> None:
-    manifest = MANIFEST.format(total=10).replace("total = 10\n", "total = 10\nprisons = 1\n")
-    folder = write_report(
-        tmp_path / "r", "prison,executions\nEvin,1\nQarchak,1\n", manifest=manifest
-    )
-    assert problems_of(folder) == [
-        "R/report.toml:4: prisons = 1 but prisons.csv names 2 prisons; raise prisons to at "
-        "least 2, or check prisons.csv for extra rows"
-    ]
-
-
 def test_provinces_csv_problems(tmp_path: Path) -> None:
     folder = write_report(
         tmp_path / "r",
@@ -512,6 +502,8 @@ def test_missing_tables_and_total(tmp_path: Path) -> None:
     manifest = 'title = "T"\npublisher = "P"\nsource = "a statement"\n'
     assert _toml_problems(tmp_path, manifest) == [
         "R/report.toml: report.toml has no 'period'; add a [period] section with start and end",
+        "R/report.toml: report.toml has no 'total'; add total = N, the executions the report "
+        "states",
         "R/report.toml:3: source = 'a statement' is not a table; write a [source] section "
         "with title, date under it",
     ]
@@ -542,6 +534,180 @@ def test_a_key_inside_a_multiline_string_is_not_taken_for_a_key(tmp_path: Path) 
     assert _toml_problems(tmp_path, manifest) == [
         "R/report.toml:6: prisons = -1 is not a count; write a whole number of 0 or more, "
         "without quotes"
+    ]
+
+
+# -- reading what can be read: read_report ------------------------------------------------------
+
+
+def read_problems(folder: Path, **filters: object) -> list[str]:
+    """The problems read_report returns, with the folder written as R."""
+    _, problems = read_report(folder, **filters)  # type: ignore[arg-type]
+    return [str(p).replace(str(folder), "R") for p in problems]
+
+
+def test_a_clean_folder_reads_whole_with_no_problem() -> None:
+    report, problems = read_report(DATA / "good")
+    assert problems == ()
+    assert report is not None
+    assert report.prison_figures == load_report(DATA / "good").prison_figures
+    assert report.uncounted == ()
+    assert {k: report.manifest_lines[k] for k in ("total", "prisons", "provinces")} == {
+        "total": 3,
+        "prisons": 4,
+        "provinces": 5,
+    }
+
+
+def test_a_partial_report_sets_rows_with_a_bad_count_apart(tmp_path: Path) -> None:
+    text = (
+        "prison,executions,lat,lon\n"
+        "Evin,3,,\n"
+        "Qarchak,x,,\n"
+        "Camp,2,48.85,2.35\n"
+        ",4,,\n"
+        "EVIN,1,,\n"
+        "Shiraz,-1,29.6,52.5\n"
+    )
+    folder = write_report(tmp_path / "r", text)
+    report, _ = read_report(folder)
+    expected = [
+        "R/prisons.csv:3: executions 'x' is not a number; write the count with digits only, "
+        "without separators or words, e.g. 1000",
+        "R/prisons.csv:4: lat 48.85, lon 2.35 is outside Iran (latitude 24.8..40.0, "
+        "longitude 43.9..63.5); check the coordinates (decimal degrees, lat north, lon east)",
+        "R/prisons.csv:5: prison is empty; write the prison's name as the report gives it",
+        "R/prisons.csv:6: prison 'EVIN' is listed twice, on lines 2 and 6; keep one row (add "
+        "the counts up if the report gives two)",
+        "R/prisons.csv:7: executions '-1' is negative; a count of executions is 0 or more",
+    ]
+    assert read_problems(folder) == expected
+    assert problems_of(folder) == expected  # load_report: the same problems, raised
+    assert report is not None
+    # only rows with no problem give figures; a bad count alone keeps the name for the join
+    assert [(f.name, f.executions, f.line) for f in report.prison_figures] == [("Evin", 3, 2)]
+    assert [(f.name, f.line, f.lat, f.lon) for f in report.uncounted] == [
+        ("Qarchak", 3, None, None),
+        ("Shiraz", 7, 29.6, 52.5),
+    ]
+
+
+def test_a_header_problem_still_reads_rows_when_the_required_columns_are_there(
+    tmp_path: Path,
+) -> None:
+    folder = write_report(tmp_path / "r", "prison,executions,remark\nEvin,x,1\nQarchak,2,\n")
+    assert read_problems(folder) == [
+        "R/prisons.csv:1: unknown column 'remark'; the allowed columns are prison, executions, "
+        "province, city, lat, lon, note",
+        "R/prisons.csv:2: executions 'x' is not a number; write the count with digits only, "
+        "without separators or words, e.g. 1000",
+    ]
+    report, _ = read_report(folder)
+    assert report is not None
+    assert [(f.name, f.executions) for f in report.prison_figures] == [("Qarchak", 2)]
+    # a required column misspelt, or any column twice: the rows cannot be read
+    for name, header in (("s", "prison,execution"), ("t", "prison,executions,prison")):
+        folder = write_report(tmp_path / name, f"{header}\nEvin,x,1\n")
+        report, problems = read_report(folder)
+        assert [p.line for p in problems] == [1]
+        assert report is not None and report.prison_figures == report.uncounted == ()
+
+
+def test_report_toml_problems_and_row_problems_come_together(tmp_path: Path) -> None:
+    manifest = MANIFEST.format(total='"12"').replace("publisher =", "publsher =")
+    manifest = manifest.replace('title = "Test report"\n', 'title = "Test report"\nprisons = 1\n')
+    folder = write_report(
+        tmp_path / "r",
+        "prison,executions\nEvin,7\nQarchak,x\n",
+        manifest=manifest,
+        provinces="province,executions\nFars,2\n",
+    )
+    assert read_problems(folder) == [
+        "R/prisons.csv:3: executions 'x' is not a number; write the count with digits only, "
+        "without separators or words, e.g. 1000",
+        "R/report.toml: report.toml has no 'publisher'; add publisher = \"NCRI Secretariat\"",
+        "R/report.toml:3: unknown key 'publsher'; the allowed keys are title, publisher, total, "
+        "prisons, provinces, iso_scheme, notes, source, period, facts (did you mean "
+        "'publisher'?)",
+        "R/report.toml:4: total = '12' is not a count; write a whole number of 0 or more, "
+        "without quotes",
+    ]
+    report, _ = read_report(folder)
+    assert report is not None
+    # what report.toml does not give validly is a stand-in: a total no file exceeds
+    assert (report.title, report.publisher, report.total, report.prisons_count) == (
+        "Test report",
+        "",
+        9,
+        1,
+    )
+
+
+def test_a_report_toml_that_is_not_toml_still_lets_the_figures_be_read(tmp_path: Path) -> None:
+    folder = write_report(
+        tmp_path / "r", "prison,executions\nEvin,1\nQarchak,x\n", manifest='title = "T\n'
+    )
+    problems = read_problems(folder)
+    assert [p.split(": ")[0] for p in problems] == ["R/prisons.csv:3", "R/report.toml:1"]
+    report, _ = read_report(folder)
+    assert report is not None
+    assert (report.title, report.total, report.iso_scheme, dict(report.manifest_lines)) == (
+        "",
+        1,
+        "2020",
+        {},
+    )
+    assert [f.name for f in report.prison_figures] == ["Evin"]
+
+
+def test_rows_above_a_csv_error_are_kept(tmp_path: Path) -> None:
+    text = 'prison,executions,note\nEvin,3,\nQarchak,2,"said "no""\nShiraz,1,\n'
+    report, problems = read_report(write_report(tmp_path / "r", text))
+    assert [p.line for p in problems] == [3]
+    assert report is not None
+    assert [f.name for f in report.prison_figures] == ["Evin"]
+
+
+def test_events_rows_with_problems_are_still_read_unless_they_have_no_prison(
+    tmp_path: Path,
+) -> None:
+    events = (
+        "date,prison,age,remark\n"
+        "2024-13-01,Atlantis,,x\n"
+        "2024-01-02,Evin,200,\n"
+        "2024-01-03,,,\n"
+        "2024-01-04,Evin,,\n"
+    )
+    folder = write_report(tmp_path / "r", None, events=events)
+    assert read_problems(folder) == [
+        "R/events.csv:1: unknown column 'remark'; the allowed columns are date, prison, "
+        "province, sex, age, charge, ethnicity, public, name, note",
+        "R/events.csv:2: date '2024-13-01' is not a date; write it as YYYY-MM-DD, e.g. 2024-03-21",
+        "R/events.csv:3: age '200' is not a whole number of years from 0 to 120; write the "
+        "age in years, or leave it empty",
+        "R/events.csv:4: prison is empty; write the prison's name (or its city)",
+    ]
+    report, _ = read_report(folder)
+    assert report is not None and report.events is not None
+    assert [(f.name, f.executions, f.line) for f in report.prison_figures] == [
+        ("Atlantis", 1, 2),
+        ("Evin", 2, 3),
+    ]
+    assert report.events["line"].tolist() == [2, 3, 5]
+    assert "remark" not in report.events.columns
+    # a row with a bad date is left out by a date filter
+    report, _ = read_report(folder, start=date(2024, 1, 1))
+    assert report is not None
+    assert [(f.name, f.executions) for f in report.prison_figures] == [("Evin", 2)]
+
+
+def test_total_problems_name_the_file_and_the_line_of_total() -> None:
+    report = load_report(DATA / "good")
+    assert total_problems(report) == []
+    found = [str(p) for p in total_problems(replace(report, total=20))]
+    assert [p.replace(str(DATA / "good"), "R") for p in found] == [
+        "R/report.toml:3: prisons.csv itemizes 31 executions, more than total = 20; fix the "
+        "counts in prisons.csv or raise the total"
     ]
 
 

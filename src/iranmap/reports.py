@@ -276,7 +276,7 @@ class _Manifest:
     source_date: date | None
     source_url: str | None
     total: int | None
-    total_given: bool  # whether report.toml has a total key at all, valid or not
+    total_given: bool  # whether report.toml gives a total at all: valid, invalid or misspelt
     prisons: int | None
     provinces: int | None
     iso_scheme: str
@@ -370,12 +370,20 @@ def _read_manifest(path: Path, problems: list[Problem]) -> _Manifest | None:
         source_date=source_date,
         source_url=source_url,
         total=total,
-        total_given="total" in data,
+        total_given="total" in data or _misspelt(data, "total"),
         prisons=prisons,
         provinces=provinces,
         iso_scheme=iso_scheme,
         facts=facts,
         period=period,
+    )
+
+
+def _misspelt(data: Mapping[str, Any], key: str) -> bool:
+    """Whether an unknown key is a misspelling of ``key`` (its problem already says so)."""
+    return any(
+        k not in TOP_KEYS and _did_you_mean(k, TOP_KEYS) == f" (did you mean {key!r}?)"
+        for k in data
     )
 
 
@@ -894,7 +902,6 @@ def _read_events(
     if frame is None:
         return None
     frame = _check_events(shown, frame, period, problems)
-    frame = frame.loc[frame["prison"] != ""].reset_index(drop=True)
     return _filter_events(shown, frame, start, end, where, problems)
 
 
@@ -1020,10 +1027,14 @@ def _report_rows(
 def _check_events(
     shown: str, frame: pd.DataFrame, period: tuple[date, date] | None, problems: list[Problem]
 ) -> pd.DataFrame:
-    """Parse and check every column at once; bad rows become problems with their lines."""
+    """Parse and check every column at once; bad rows become problems with their lines.
+
+    Rows without a prison are dropped (after their problem): they cannot be placed.
+    """
     report = _bind(shown, frame, problems)
+    no_prison = frame["prison"] == ""
     report(
-        frame["prison"] == "",
+        no_prison,
         "prison",
         lambda v: "prison is empty; write the prison's name (or its city)",
     )
@@ -1055,7 +1066,7 @@ def _check_events(
         out["sex"] = _check_choice(frame, "sex", SEX_VALUES, report).astype("string")
     if "public" in frame:
         out["public"] = _check_choice(frame, "public", PUBLIC_VALUES, report).astype("boolean")
-    return out
+    return out.loc[~no_prison].reset_index(drop=True) if no_prison.any() else out
 
 
 def _bind(
