@@ -16,7 +16,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from fake_world import BOXES, GAZETTEER, PRISONS, polygons, prison, write_report
+from fake_world import BOXES, GAZETTEER, MANIFEST, PRISONS, polygons, prison, write_report
 from iranmap.errors import InputError
 from iranmap.gazetteer import Gazetteer
 from iranmap.geocode import Geocoder
@@ -26,11 +26,13 @@ from iranmap.join import (
     Joined,
     Reconciliation,
     Unplaced,
+    check_report,
     join,
+    join_folder,
     persian_number,
     points_in_provinces,
 )
-from iranmap.reports import load_report
+from iranmap.reports import load_report, read_report
 
 DATA = Path(__file__).resolve().parent / "data" / "reports"
 
@@ -383,6 +385,125 @@ def test_prisons_and_provinces_together_above_the_total(tmp_path: Path) -> None:
     ]
     r = joined(folder, strict=False).reconciliation
     assert totals(r) == (100, 60, 110, -10, 1, 2)
+
+
+def test_more_prisons_than_the_report_says(tmp_path: Path) -> None:
+    manifest = MANIFEST.format(total=10).replace("total = 10\n", "total = 10\nprisons = 1\n")
+    folder = write_report(
+        tmp_path / "r", "prison,executions\nEvin,1\nQarchak,1\n", manifest=manifest
+    )
+    assert problems_of(folder) == [
+        "R/report.toml:4: prisons = 1 but prisons.csv names 2 prisons; raise prisons to at "
+        "least 2, or check prisons.csv for extra rows"
+    ]
+
+
+def test_two_spellings_of_one_prison_count_once_against_prisons_n(tmp_path: Path) -> None:
+    manifest = MANIFEST.format(total=10).replace("total = 10\n", "total = 10\nprisons = 2\n")
+    text = "prison,executions\nQezelhessar,1\nEvin,1\nGhezel Hesar Prison,1\n"
+    # three rows, two prisons: the duplicate is the problem, not prisons = 2
+    assert problems_of(write_report(tmp_path / "r", text, manifest=manifest)) == [
+        "R/prisons.csv:4: prison 'Ghezel Hesar Prison' is the same place as 'Qezelhessar' on "
+        "line 2 (Ghezel Hesar Prison); keep one row (add the counts up if the report gives two)"
+    ]
+
+
+def test_more_provinces_than_the_report_says(tmp_path: Path) -> None:
+    manifest = MANIFEST.format(total=10).replace("total = 10\n", "total = 10\nprovinces = 1\n")
+    folder = write_report(
+        tmp_path / "r", None, provinces="province,executions\nFars,1\nIR-23,1\n", manifest=manifest
+    )
+    assert problems_of(folder) == [
+        "R/report.toml:4: provinces = 1 but provinces.csv names 2 provinces; raise provinces "
+        "to at least 2, or check provinces.csv for extra rows"
+    ]
+    folder = write_report(
+        tmp_path / "s", None, provinces="province,executions\nFars,1\nFārs,1\n", manifest=manifest
+    )
+    assert problems_of(folder) == [
+        "R/provinces.csv:3: province 'Fārs' is the same province as 'Fars' on line 2 (IR-07); "
+        "keep one row"
+    ]
+
+
+# -- reading and placing in one run: check_report, join_folder ----------------------------------
+
+
+def checked(folder: Path) -> tuple[Joined | None, list[str]]:
+    found, problems = check_report(folder, gazetteer=GAZETTEER, provinces=polygons())
+    return found, [str(p).replace(str(folder), "R") for p in problems]
+
+
+def test_check_report_of_a_clean_report_joins_it() -> None:
+    found, problems = checked(DATA / "good")
+    assert problems == []
+    assert found is not None and totals(found.reconciliation) == (100, 31, 34, 66, 6, 3)
+
+
+def test_check_report_places_the_names_of_a_report_read_with_problems(tmp_path: Path) -> None:
+    text = "prison,executions\nTehran Prison,x\nEvin,-2\nEvin Prison,3\nAtlantis,4\nQarchak,1\n"
+    provinces = "province,executions\nFars,\nFārs,2\nAtlantis,1.5\n"
+    found, problems = checked(write_report(tmp_path / "r", text, provinces=provinces))
+    assert found is None  # figures of a partial report are never given
+    assert problems == [
+        "R/prisons.csv:2: executions 'x' is not a number; write the count with digits only, "
+        "without separators or words, e.g. 1000",
+        "R/prisons.csv:2: prison 'Tehran Prison' is ambiguous: it could be Evin Prison, "
+        "Qarchak Prison; write the prison's full name, or add lat and lon",
+        "R/prisons.csv:3: executions '-2' is negative; a count of executions is 0 or more",
+        "R/prisons.csv:4: prison 'Evin Prison' is the same place as 'Evin' on line 3 (Evin "
+        "Prison); keep one row (add the counts up if the report gives two)",
+        "R/prisons.csv:5: prison 'Atlantis' is not a prison or city the gazetteer knows; fix "
+        "the spelling, or add lat and lon to place it",
+        "R/provinces.csv:2: executions is empty; write the number of executions (0 if the "
+        "report says none)",
+        "R/provinces.csv:3: province 'Fārs' is the same province as 'Fars' on line 2 (IR-07); "
+        "keep one row",
+        "R/provinces.csv:4: executions '1.5' is not a whole number; write the count with "
+        "digits only, e.g. 12",
+        "R/provinces.csv:4: province 'Atlantis' is not a province of Iran; write the "
+        "province's name (e.g. Tehran) or its ISO code in the 2020 scheme (e.g. IR-23)",
+    ]
+
+
+def test_rows_without_a_count_are_in_no_figure(tmp_path: Path) -> None:
+    folder = write_report(tmp_path / "r", "prison,executions\nEvin,x\nQarchak,2\nShiraz,3\n")
+    report, _ = read_report(folder)
+    assert report is not None
+    result = join(report, GAZETTEER, polygons(), strict=False)
+    assert result.prisons["place_id"].tolist() == ["adelabad", "qarchak"]
+    assert result.reconciliation.unresolved == ()
+    assert result.reconciliation.problems == ()  # reading named the bad count
+
+
+def test_a_file_above_the_total_is_said_once(tmp_path: Path) -> None:
+    folder = write_report(tmp_path / "r", "prison,executions\nEvin,90\nQarchak,20\nAtlantis,x\n")
+    _, problems = checked(folder)
+    assert problems == [
+        "R/prisons.csv:4: executions 'x' is not a number; write the count with digits only, "
+        "without separators or words, e.g. 1000",
+        "R/prisons.csv:4: prison 'Atlantis' is not a prison or city the gazetteer knows; fix "
+        "the spelling, or add lat and lon to place it",
+        "R/report.toml:3: prisons.csv itemizes 110 executions, more than total = 100; fix the "
+        "counts in prisons.csv or raise the total",
+    ]
+    # a report made by other code is still held to it by the join
+    report = replace(load_report(DATA / "good"), total=20)
+    with pytest.raises(InputError) as info:
+        join(report, GAZETTEER, polygons())
+    assert [str(p).replace(str(DATA / "good"), "R") for p in info.value.problems] == [
+        "R/report.toml:3: prisons.csv itemizes 31 executions, more than total = 20; fix the "
+        "counts in prisons.csv or raise the total"
+    ]
+
+
+def test_join_folder_raises_with_the_problems_of_reading_and_placing(tmp_path: Path) -> None:
+    folder = write_report(tmp_path / "r", "prison,executions\nEvin,x\nAtlantis,1\n")
+    with pytest.raises(InputError) as info:
+        join_folder(folder, gazetteer=GAZETTEER, provinces=polygons())
+    assert [p.line for p in info.value.problems] == [2, 3]
+    result = join_folder(DATA / "good", gazetteer=GAZETTEER, provinces=polygons())
+    assert totals(result.reconciliation) == (100, 31, 34, 66, 6, 3)
 
 
 # -- speed --------------------------------------------------------------------------------------
