@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
 import pytest
@@ -215,6 +216,117 @@ def test_bad_input_exits_1_with_the_exact_message(
     assert result.exit_code == 1
     assert [line for line in lines(result, folder) if line.startswith("R")] == [expected]
     assert "Traceback" not in result.output
+
+
+# -- every problem in one run: those of reading the files and those of placing the names ---------
+
+SHIPPED = Path(__file__).resolve().parents[1] / "geodata" / "reports"
+
+#: The example of the task: a bad count, an unknown prison, a negative count, and a second
+#: spelling of a prison, in the shipped 1 January 2025 report (report.toml says prisons = 4).
+MIXED_PRISONS = (
+    "prison,executions\nQezelhessar,5\nBandar Abas,x\nAtlantis,2\nYasuj,-1\nGhezel Hesar,3\n"
+)
+MIXED_EXPECTED = [
+    "R/prisons.csv:3: executions 'x' is not a number; write the count with digits only, "
+    "without separators or words, e.g. 1000",
+    "R/prisons.csv:4: prison 'Atlantis' is not a prison or city the gazetteer knows; fix the "
+    "spelling, or add lat and lon to place it",
+    "R/prisons.csv:5: executions '-1' is negative; a count of executions is 0 or more",
+    "R/prisons.csv:6: prison 'Ghezel Hesar' is the same place as 'Qezelhessar' on line 2 "
+    "(Ghezel Hesar Prison); keep one row (add the counts up if the report gives two)",
+]
+
+
+def test_problems_of_reading_and_of_placing_come_in_one_run(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.undo()  # the real gazetteer and provinces, not the made-up world
+    folder = tmp_path / "r"
+    shutil.copytree(SHIPPED / "2025-01-01-ncri", folder)
+    (folder / "prisons.csv").write_text(MIXED_PRISONS, encoding="utf-8")
+    result = check(folder)
+    assert result.exit_code == 1
+    # no figures of a report read with problems; prisons = 4 is no problem: 5 rows, 3 prisons
+    assert lines(result, folder) == MIXED_EXPECTED
+    assert result.stderr == "4 problems; the report is not ready\n"
+    result = check(folder, "--json")
+    assert result.exit_code == 1
+    data = json.loads(result.stdout.replace(str(folder), "R"))
+    assert data == {
+        "report": "r",
+        "reported_total": None,
+        "itemized_by_prison": None,
+        "itemized_by_province": None,
+        "not_itemized": None,
+        "prisons_mapped": None,
+        "provinces_with_figures": None,
+        "unresolved": [],
+        "problems": [
+            {
+                "path": "R/prisons.csv",
+                "line": int(text.split(":")[1]),
+                "message": text.split(": ", 1)[1],
+                "text": text,
+            }
+            for text in MIXED_EXPECTED
+        ],
+        "sentence": None,
+    }
+
+
+def test_a_header_a_toml_key_a_count_and_names_wrong_at_once(tmp_path: Path) -> None:
+    folder = write_report(
+        tmp_path / "r",
+        "prison,executions,remark\nEvin,3,\nTehran Prison,x,\nEvin Prison,1,\nQarchak,2,\n",
+        provinces="province,executions\nAtlantis,1\n",
+    )
+    toml = folder / "report.toml"
+    toml.write_text(toml.read_text().replace("total = 100", "total = 100\nprisons = 1\nsrc = 1"))
+    result = check(folder)
+    assert result.exit_code == 1
+    expected = [
+        "R/prisons.csv:1: unknown column 'remark'; the allowed columns are prison, executions, "
+        "province, city, lat, lon, note",
+        "R/prisons.csv:3: executions 'x' is not a number; write the count with digits only, "
+        "without separators or words, e.g. 1000",
+        "R/prisons.csv:3: prison 'Tehran Prison' is ambiguous: it could be Evin Prison, "
+        "Qarchak Prison; write the prison's full name, or add lat and lon",
+        "R/prisons.csv:4: prison 'Evin Prison' is the same place as 'Evin' on line 2 (Evin "
+        "Prison); keep one row (add the counts up if the report gives two)",
+        "R/provinces.csv:2: province 'Atlantis' is not a province of Iran; write the "
+        "province's name (e.g. Tehran) or its ISO code in the 2020 scheme (e.g. IR-23)",
+        "R/report.toml:4: prisons = 1 but prisons.csv names 2 prisons; raise prisons to at "
+        "least 2, or check prisons.csv for extra rows",
+        "R/report.toml:5: unknown key 'src'; the allowed keys are title, publisher, total, "
+        "prisons, provinces, iso_scheme, notes, source, period, facts (did you mean 'source'?)",
+    ]
+    assert lines(result, folder) == expected
+    data = json.loads(check(folder, "--json").stdout.replace(str(folder), "R"))
+    assert [p["text"] for p in data["problems"]] == expected
+    assert data["not_itemized"] is None
+
+
+def test_a_report_read_whole_prints_its_figures_with_the_joins_problems(tmp_path: Path) -> None:
+    manifest_edit = ("total = 100", "total = 100\nprisons = 2")
+    folder = write_report(
+        tmp_path / "r", "prison,executions\nQezelhessar,5\nEvin,1\nGhezel Hesar Prison,2\n"
+    )
+    toml = folder / "report.toml"
+    toml.write_text(toml.read_text().replace(*manifest_edit))
+    result = check(folder)
+    assert result.exit_code == 1
+    # three rows but two prisons: the second spelling is the problem, not prisons = 2
+    assert lines(result, folder) == [
+        "report        r",
+        "reported      100  executions the report states",
+        "by prison       8  in 2 prisons",
+        "by province     8  in 2 provinces",
+        "not itemized   92  in no prison or province figure",
+        "8 of 100 executions itemized by prison, in 2 prisons across 2 provinces; 92 not itemized.",
+        "R/prisons.csv:4: prison 'Ghezel Hesar Prison' is the same place as 'Qezelhessar' on "
+        "line 2 (Ghezel Hesar Prison); keep one row (add the counts up if the report gives two)",
+    ]
 
 
 def test_a_bom_is_accepted() -> None:
