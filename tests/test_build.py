@@ -405,3 +405,20 @@ def test_a_bad_map_option_stops_before_anything_is_built(
     assert result.exit_code == 1
     assert result.stderr == message
     assert not out.exists()
+
+
+def test_a_failed_build_names_reading_and_placing_problems_together(tmp_path: Path) -> None:
+    (report,) = copy_reports(tmp_path, "2025-01-01-ncri")
+    (report / "prisons.csv").write_text(
+        "prison,executions\nQezelhessar,5\nBandar Abbas,x\nAtlantis,2\n", encoding="utf-8"
+    )
+    result = CliRunner().invoke(main, ["build", str(report), "--out", str(tmp_path / "maps")])
+    assert result.exit_code == 1
+    shown = report / "prisons.csv"
+    assert result.stderr == (
+        f"error: 2025-01-01-ncri: {shown}:3: executions 'x' is not a number; write the count "
+        "with digits only, without separators or words, e.g. 1000\n"
+        f"error: 2025-01-01-ncri: {shown}:4: prison 'Atlantis' is not a prison or city the "
+        "gazetteer knows; fix the spelling, or add lat and lon to place it\n"
+    )
+    assert not (tmp_path / "maps" / "2025-01-01-ncri").exists()

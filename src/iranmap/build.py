@@ -122,11 +122,10 @@ def report_files(
     """
     # Imported here so that `iranmap --help` stays fast.
     from iranmap.export import data_files, static_images, summary
-    from iranmap.join import join
+    from iranmap.join import join_folder
     from iranmap.render import render_report
-    from iranmap.reports import load_report
 
-    joined = join(load_report(report_dir))
+    joined = join_folder(report_dir)
     files: dict[str, bytes] = {}
     for lang in langs:
         files.update(render_report(joined, replace(options, lang=lang, alternates=tuple(langs))))

@@ -1186,7 +1186,7 @@ def _event_provinces(shown: str, events: pd.DataFrame, problems: list[Problem]) 
     given = events.loc[events["province"] != "", ["prison", "province", "line"]]
     if given.empty:
         return {}
-    folded = given.assign(key=given["province"].map(_name_key))
+    folded = given.assign(key=_per_value(given["province"], lambda v: v.map(_name_key)))
     firsts = folded.drop_duplicates(["prison", "key"])
     clash = firsts[firsts.duplicated("prison", keep=False)]
     for prison, rows in clash.groupby("prison", sort=False):
