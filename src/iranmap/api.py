@@ -33,10 +33,9 @@ BACKGROUND = "#dfe7ec"
 
 def load(report_dir: str | Path) -> Joined:
     """A report folder, loaded and joined to the map (raises InputError on any problem)."""
-    from iranmap.join import join
-    from iranmap.reports import load_report
+    from iranmap.join import join_folder
 
-    return join(load_report(Path(report_dir)))
+    return join_folder(Path(report_dir))
 
 
 def choropleth_map(

@@ -27,9 +27,8 @@ from pathlib import Path
 from typing import Any, Literal
 
 from iranmap.errors import InputError, Problem
-from iranmap.join import Joined, join
+from iranmap.join import Joined, join_folder
 from iranmap.render._values import opt_int, opt_str
-from iranmap.reports import load_report
 
 Status = Literal["unchanged", "changed", "newly_itemized", "no_longer_itemized", "not_itemized"]
 RowKind = Literal["province", "prison"]
@@ -230,7 +229,7 @@ def compare_folders(folder_a: Path, folder_b: Path) -> Diff:
     problems: list[Problem] = []
     for folder in (folder_a, folder_b):
         try:
-            joined.append(join(load_report(folder)))
+            joined.append(join_folder(folder))
         except InputError as exc:
             problems.extend(exc.problems)
     if problems:

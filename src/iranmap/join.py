@@ -426,8 +426,7 @@ def _reason(figure: Figure, match: Match) -> str:
             f"prison {name!r} is ambiguous: it could be {options}; "
             "write the prison's full name, or add lat and lon"
         )
-    suggestions: Sequence[str] = getattr(match, "suggestions", ()) or ()
-    hint = f" (near: {', '.join(suggestions)})" if suggestions else ""
+    hint = f" (near: {', '.join(match.suggestions)})" if match.suggestions else ""
     return (
         f"prison {name!r} is not a prison or city the gazetteer knows{hint}; "
         "fix the spelling, or add lat and lon to place it"
