@@ -10,16 +10,16 @@ $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
-$(VENV)/.installed: pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet -e .
+$(VENV)/.installed: pyproject.toml .ci/constraints.txt | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -c .ci/constraints.txt -e .
 	touch $@
 
-$(VENV)/.installed-test: pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+$(VENV)/.installed-test: pyproject.toml .ci/constraints.txt | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -c .ci/constraints.txt -e '.[test]'
 	touch $(VENV)/.installed $@
 
-$(VENV)/.installed-extra: pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet -e '.[test,geodata,bench]'
+$(VENV)/.installed-extra: pyproject.toml .ci/constraints.txt | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -c .ci/constraints.txt -e '.[test,geodata,bench]'
 	touch $(VENV)/.installed $(VENV)/.installed-test $@
 
 ## Build the maps of every shipped report into maps/.
