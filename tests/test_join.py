@@ -18,7 +18,7 @@ import pytest
 
 from fake_world import BOXES, GAZETTEER, MANIFEST, PRISONS, polygons, prison, write_report
 from iranmap.errors import InputError
-from iranmap.gazetteer import Gazetteer
+from iranmap.gazetteer import City, Gazetteer
 from iranmap.geocode import Geocoder
 from iranmap.join import (
     PRISON_COLUMNS,
@@ -94,6 +94,7 @@ def test_good_report_prisons_table() -> None:
         "city",
     )
     assert (city["name_fa"], city["city"]) == ("مرودشت", "Marvdasht")
+    assert [r["city_fa"] for r in table] == ["کرج", "شیراز", "کرج", "", "تهران", "مرودشت"]
     assert (prisons.geometry.x[0], prisons.geometry.y[0]) == (50.93, 35.83)
     assert (prisons.geometry.x[3], prisons.geometry.y[3]) == (52.1, 35.9)
 
@@ -242,6 +243,37 @@ def test_an_unknown_prison_is_placed_by_its_coordinates_or_its_city(tmp_path: Pa
         ("city:IR-07:marvdasht:camp-two", "Marvdasht", "IR-07", "city"),
     ]
     assert [u.name for u in result.reconciliation.unresolved] == ["Camp Three"]
+
+
+def test_city_fa_is_the_persian_name_of_the_city_where_the_gazetteer_has_one(
+    tmp_path: Path,
+) -> None:
+    text = (
+        "prison,executions,city,lat,lon\n"
+        "Qezelhessar,9,,,\n"  # a gazetteer prison: its city, Karaj
+        "Qarchak,8,,,\n"  # a gazetteer prison in Varamin, which the city list lacks
+        "Marvdasht,7,,,\n"  # a city
+        "Camp Two,6,Marvdasht,,\n"  # placed on its city
+        "Camp One,5,Shiraz,29.5,52.0\n"  # by coordinates, in a city known in that province
+        "Camp Three,4,Karaj,29.4,52.1\n"  # by coordinates, its city in another province
+        "Camp Four,3,,29.3,52.2\n"  # by coordinates alone
+    )
+    folder = write_report(tmp_path / "r", text)
+    table = joined(folder).prisons.drop(columns="geometry").to_dict("records")
+    assert [(r["name_en"], r["city"], r["city_fa"]) for r in table] == [
+        ("Ghezel Hesar Prison", "Karaj", "کرج"),
+        ("Qarchak Prison", "Varamin", ""),
+        ("Marvdasht", "Marvdasht", "مرودشت"),
+        ("Camp Two", "Marvdasht", "مرودشت"),
+        ("Camp One", "Shiraz", "شیراز"),
+        ("Camp Three", "Karaj", ""),
+        ("Camp Four", "", ""),
+    ]
+    # The city list spells it "Varāmīn", with "Varamin" among its aliases: names match by key.
+    varamin = City(5, "Varāmīn", "ورامین", ("Varamin",), "IR-23", 35.32, 51.65, 218_991)
+    gazetteer = replace(GAZETTEER, cities=(*GAZETTEER.cities, varamin))
+    qarchak = joined(folder, gazetteer=gazetteer).prisons.set_index("place_id").loc["qarchak"]
+    assert (qarchak["city"], qarchak["city_fa"]) == ("Varamin", "ورامین")
 
 
 def test_a_known_prison_with_coordinates_is_drawn_there(tmp_path: Path) -> None:
@@ -569,6 +601,25 @@ def test_shipped_2024_report_reconciles_on_the_real_map() -> None:
     alborz = provinces.set_index("name_en").loc["Alborz"]
     assert alborz["source"] == "prisons.csv:2 + prisons.csv:6"
     assert (provinces["status"] == "not itemized").sum() == 24
+
+
+def test_shipped_2024_report_names_every_city_in_persian() -> None:
+    prisons = join(load_report(SHIPPED / "2024-ncri")).prisons.set_index("place_id")
+    assert (prisons.loc["ghezel-hesar", "city"], prisons.loc["ghezel-hesar", "city_fa"]) == (
+        "Karaj",
+        "کرج",
+    )
+    # Birjand is "Bīrjand" in the city list and Birjand in the prisons list.
+    assert prisons["city_fa"].tolist() == [
+        "کرج",
+        "شیراز",
+        "اصفهان",
+        "تبریز",
+        "کرج",
+        "قزوین",
+        "مشهد",
+        "بیرجند",
+    ]
 
 
 def test_shipped_first_day_of_2025_report_reconciles() -> None:

@@ -44,6 +44,7 @@ from iranmap.boundaries import load_provinces
 from iranmap.errors import InputError, Problem
 from iranmap.gazetteer import Gazetteer, load_gazetteer
 from iranmap.geocode import Geocoder, Match
+from iranmap.names import key as place_key
 from iranmap.reports import (
     EVENTS_FILE,
     PROVINCES_FILE,
@@ -63,6 +64,7 @@ PRISON_COLUMNS = (
     "name_en",
     "name_fa",
     "city",
+    "city_fa",
     "province_iso",
     "province_en",
     "province_fa",
@@ -165,8 +167,13 @@ class Joined:
     """A report joined to the map.
 
     ``prisons``: one row per mapped place, largest first (ties by name), EPSG:4326 points,
-    columns ``place_id, name_en, name_fa, city, province_iso, province_en, province_fa,
-    executions, share, rank, precision, source, geometry``.
+    columns ``place_id, name_en, name_fa, city, city_fa, province_iso, province_en,
+    province_fa, executions, share, rank, precision, source, geometry``.
+
+    ``city`` is the place's city in English (a row placed by its coordinates alone has the
+    row's own ``city``, or ""); ``city_fa`` is that city's Persian name from
+    ``geodata/cities.csv`` (found by any of its names in the place's province), or "" where
+    the gazetteer gives none: a page in Persian then shows ``city``, marked as English.
 
     ``provinces``: all 31 provinces sorted by ``iso``, columns ``iso, name_en, name_fa,
     population, executions`` (pandas ``Int64``; ``<NA>`` means *not itemized*, never 0),
@@ -590,7 +597,7 @@ def _prison_table(
 ) -> gpd.GeoDataFrame:
     """One row per place, largest first; rows of one place (events) are added up."""
     prisons_fa = {p.id: p.name_fa for p in gazetteer.prisons}
-    cities_fa = {(c.name, c.province_iso): c.name_fa for c in gazetteer.cities}
+    cities_fa = _cities_fa(gazetteer)
     provinces = {p.iso: p for p in gazetteer.provinces}
     grouped: dict[str, list[_Located]] = {}
     for item in located:
@@ -616,10 +623,11 @@ def _prison_record(
     place = items[0].place
     iso = items[0].province_iso or ""
     province = provinces.get(iso)
+    city_fa = cities_fa.get((place_key(place.city), place.expected_iso or iso), "")
     if place.prison_id:
         name_fa = prisons_fa.get(place.prison_id, "")
     elif place.place_id.startswith("city:") and place.name_en == place.city:
-        name_fa = cities_fa.get((place.city, place.expected_iso or iso), "")
+        name_fa = city_fa
     else:
         name_fa = ""
     return {
@@ -627,6 +635,7 @@ def _prison_record(
         "name_en": place.name_en,
         "name_fa": name_fa,
         "city": place.city,
+        "city_fa": city_fa,
         "province_iso": iso,
         "province_en": province.name_en if province else "",
         "province_fa": province.name_fa if province else "",
@@ -638,6 +647,26 @@ def _prison_record(
         "lon": place.lon,
         "lat": place.lat,
     }
+
+
+def _cities_fa(gazetteer: Gazetteer) -> dict[tuple[str, str], str]:
+    """Persian city names by (key of any of the city's names, province).
+
+    A prison's ``city`` in prisons.csv is written plainly ("Amol") where cities.csv has the
+    GeoNames spelling ("Āmol") with the plain one among its aliases, so names are compared by
+    :func:`iranmap.names.key`. Should two cities of a province share a name, a city's own name
+    wins over another's alias, then the larger city: the same order the geocoder reads them in.
+    """
+    ranked = sorted(gazetteer.cities, key=lambda c: (-c.population, c.geonameid))
+    found: dict[tuple[str, str], str] = {}
+    for own in (True, False):
+        for city in ranked:
+            names = (city.name, city.name_fa) if own else city.aliases
+            for name in names:
+                name_key = place_key(name)
+                if name_key:
+                    found.setdefault((name_key, city.province_iso), city.name_fa)
+    return found
 
 
 def _sources(figures: Sequence[Figure]) -> str:
