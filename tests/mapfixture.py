@@ -15,7 +15,7 @@ import geopandas as gpd
 import pandas as pd
 from shapely.geometry import Point, box
 
-from iranmap.join import Joined, Reconciliation, Unplaced
+from iranmap.join import PRISON_COLUMNS, Joined, Reconciliation, Unplaced
 from iranmap.reports import Fact, Figure, Report
 
 PROVINCES = (
@@ -80,6 +80,17 @@ PRISONS = (
     ),
 )
 
+# The Persian names geodata/cities.csv gives the prisons' cities (the joined ``city_fa``).
+CITIES_FA = {
+    "Karaj": "کرج",
+    "Shiraz": "شیراز",
+    "Isfahan": "اصفهان",
+    "Tabriz": "تبریز",
+    "Qazvin": "قزوین",
+    "Mashhad": "مشهد",
+    "Birjand": "بیرجند",
+}
+
 WEST, SOUTH, COLS, ROWS, WIDTH, HEIGHT = 44.0, 25.1, 6, 6, 3.2, 2.45
 
 
@@ -104,14 +115,16 @@ def make_joined(
     source_url: str | None = "https://example.org/statement",
     unresolved: Sequence[Unplaced] = (),
     extra_counts: Mapping[str, int] | None = None,
+    cities_fa: Mapping[str, str] = CITIES_FA,
 ) -> Joined:
     """A Joined as join() would make it from a report naming ``prisons``.
 
     ``taint`` is applied to every report and gazetteer text; ``extra_counts`` adds province
-    figures not carried by any prison (as a provinces.csv would).
+    figures not carried by any prison (as a provinces.csv would); ``cities_fa`` gives the
+    Persian names of cities (a city not in it has none, ``city_fa`` "").
     """
     report = _report(prisons, total, taint, source_url)
-    prison_frame = _prisons(prisons, total, taint)
+    prison_frame = _prisons(prisons, total, taint, cities_fa)
     counts: dict[str, int] = {}
     sources: dict[str, list[str]] = {}
     for line, p in enumerate(prisons, start=2):
@@ -177,6 +190,7 @@ def _prisons(
     prisons: Sequence[tuple[str, str, str, str, str, int, str]],
     total: int,
     taint: Callable[[str], str],
+    cities_fa: Mapping[str, str],
 ) -> gpd.GeoDataFrame:
     names = {iso: (en, fa) for iso, en, fa, _ in PROVINCES}
     index = {iso: i for i, (iso, *_) in enumerate(PROVINCES)}
@@ -196,6 +210,7 @@ def _prisons(
                 "name_en": taint(en),
                 "name_fa": taint(fa),
                 "city": taint(city),
+                "city_fa": taint(cities_fa[city]) if city in cities_fa else "",
                 "province_iso": iso,
                 "province_en": taint(names[iso][0]),
                 "province_fa": taint(names[iso][1]),
@@ -207,9 +222,7 @@ def _prisons(
                 "geometry": point,
             }
         )
-    columns = ["place_id", "name_en", "name_fa", "city", "province_iso", "province_en"]
-    columns += ["province_fa", "executions", "share", "rank", "precision", "source", "geometry"]
-    frame = pd.DataFrame.from_records(records, columns=columns)
+    frame = pd.DataFrame.from_records(records, columns=list(PRISON_COLUMNS))
     return gpd.GeoDataFrame(frame, geometry="geometry", crs="EPSG:4326")
 
 

@@ -15,7 +15,7 @@ from iranmap.join import Joined
 from iranmap.paths import reports_dir
 from iranmap.render.assets import _LEAFLET
 from iranmap.render.points import MAX_RADIUS
-from mapfixture import PRISONS, make_joined
+from mapfixture import CITIES_FA, PRISONS, make_joined
 
 PAYLOAD = '<img src=x onerror="window.__xss=1">`${window.__xss=2}`\\'
 
@@ -74,6 +74,19 @@ def test_points_map_has_one_circle_per_prison_with_the_pages_radii(joined: Joine
     assert circles[0]["properties"]["radius"] == MAX_RADIUS
     assert circles[-1]["properties"]["radius"] == round(MAX_RADIUS * (29 / 165) ** 0.5, 1)
     assert len(features(provinces)) == 31
+
+
+def test_prison_tooltips_name_the_city_in_the_maps_language() -> None:
+    joined = make_joined(cities_fa={k: v for k, v in CITIES_FA.items() if k != "Birjand"})
+    _, prisons = geojson_layers(api.points_map(joined, lang="fa"))
+    tips = {f["id"]: f["properties"]["tooltip"] for f in features(prisons)}
+    assert "<div>شهر: کرج</div>" in tips["ghezel-hesar"]
+    # No Persian name known: the English one, marked as English.
+    assert '<div>شهر: <span lang="en" dir="ltr">Birjand</span></div>' in tips["birjand-central"]
+    _, prisons = geojson_layers(api.points_map(joined))
+    tips = {f["id"]: f["properties"]["tooltip"] for f in features(prisons)}
+    assert "<div>City: Karaj</div>" in tips["ghezel-hesar"]
+    assert "<div>City: Birjand</div>" in tips["birjand-central"]
 
 
 def test_combined_map_has_a_layer_control(joined: Joined) -> None:

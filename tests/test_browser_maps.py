@@ -16,7 +16,7 @@ import pytest
 from iranmap.join import Joined
 from iranmap.render import KINDS, RenderOptions, render_map
 from iranmap.render.i18n import Lang
-from mapfixture import PRISONS, make_joined
+from mapfixture import CITIES_FA, PRISONS, make_joined
 
 pytestmark = pytest.mark.browser
 
@@ -186,9 +186,24 @@ def test_prison_tooltip(open_map: Opener, joined: Joined, kind: str) -> None:
 def test_prison_tooltip_in_persian(open_map: Opener, joined: Joined) -> None:
     opened = open_map(joined, "points", RenderOptions(lang="fa"))
     assert opened.hover(*_prison(joined, "adelabad")) == (
-        "زندان عادل‌آباد Adelabad Prison شهر: Shiraz استان: فارس اعدام‌ها: ۹۷ "
+        "زندان عادل‌آباد Adelabad Prison شهر: شیراز استان: فارس اعدام‌ها: ۹۷ "
         "موقعیت: محل زندان منبع: prisons.csv:3"
     )
+    city = opened.page.locator(".leaflet-tooltip").last.locator(".im-tip-line bdi").first
+    assert city.inner_text() == "شیراز"
+    assert city.get_attribute("lang") is None  # Persian, as the page: nothing to mark
+    _clean(opened)
+
+
+def test_prison_tooltip_in_persian_without_a_persian_city_name(open_map: Opener) -> None:
+    joined = make_joined(cities_fa={k: v for k, v in CITIES_FA.items() if k != "Birjand"})
+    opened = open_map(joined, "points", RenderOptions(lang="fa"))
+    assert opened.hover(*_prison(joined, "birjand-central")).startswith(
+        "زندان مرکزی بیرجند Birjand Central Prison شهر: Birjand استان: خراسان جنوبی"
+    )
+    city = opened.page.locator(".leaflet-tooltip").last.locator(".im-tip-line bdi").first
+    assert city.inner_text() == "Birjand"
+    assert (city.get_attribute("lang"), city.get_attribute("dir")) == ("en", "ltr")
     _clean(opened)
 
 
@@ -347,7 +362,7 @@ def test_shipped_report_in_the_browser(open_map: Opener, lang: Lang) -> None:
         assert shiraz.startswith("Adelabad Prison زندان عادل‌آباد City: Shiraz Province: Fars")
     else:
         assert khuzestan == "خوزستان Khuzestan بدون رقم تفکیکی"
-        assert shiraz.startswith("زندان عادل‌آباد Adelabad Prison شهر: Shiraz استان: فارس")
+        assert shiraz.startswith("زندان عادل‌آباد Adelabad Prison شهر: شیراز استان: فارس")
     _clean(opened)
 
 

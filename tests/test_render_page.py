@@ -18,7 +18,7 @@ from bs4 import BeautifulSoup, Tag
 from iranmap.errors import InputError
 from iranmap.join import Joined, Unplaced
 from iranmap.render import KINDS, RenderOptions, render_map, render_report
-from mapfixture import PRISONS, make_joined
+from mapfixture import CITIES_FA, PRISONS, make_joined
 
 EVIL = '<img src=x onerror="window.__xss=1">&amp;</script><script>window.__xss=2</script>'
 
@@ -144,6 +144,7 @@ def test_points_data_has_one_entry_per_prison_largest_first(files: dict[str, byt
         "Birjand Central Prison",
         "زندان مرکزی بیرجند",
         "Birjand",
+        "بیرجند",
         "South Khorasan",
         "خراسان جنوبی",
         0,
@@ -356,10 +357,11 @@ def test_every_report_and_gazetteer_text_is_escaped() -> None:
         data = data_of(raw.encode())
         assert data["provinces"]["features"][0]["properties"]["en"] == _taint("Markazi")
         if data["prisons"]:
-            assert data["prisons"][0][4:9] == [
+            assert data["prisons"][0][4:10] == [
                 _taint("Ghezel Hesar Prison"),
                 _taint("زندان قزل‌حصار"),
                 _taint("Karaj"),
+                _taint("کرج"),
                 _taint("Alborz"),
                 _taint("البرز"),
             ]
@@ -391,6 +393,51 @@ def test_persian_page_is_right_to_left_with_persian_words_and_digits(joined: Joi
     assert data["t"]["executions"] == "اعدام‌ها"
     assert data["gesture"]["touch"] == "برای جابه‌جا کردن نقشه از دو انگشت استفاده کنید"
     assert data["provinces"]["features"][30]["properties"]["rk"] == "۱ از ۷"
+
+
+def _prison_rows(page: bytes) -> dict[str, Tag]:
+    """The prisons table's rows by the prison's English name (the column beside the name on
+    a Persian page, the name itself on an English one)."""
+    table = soup(page).select("details.im-tables table")[-1]
+    rows: dict[str, Tag] = {}
+    for row in table.select("tbody tr"):
+        first, second = row.find_all(["th", "td"])[:2]
+        rows[text(first) if text(first).isascii() else text(second)] = row
+    return rows
+
+
+def _city_cell(row: Tag) -> Tag:
+    cell = row.find_all(["th", "td"])[2]
+    assert isinstance(cell, Tag)
+    return cell
+
+
+def test_each_page_shows_the_city_in_its_own_language(joined: Joined) -> None:
+    fa = render_map(joined, "points", RenderOptions(lang="fa"))
+    en = render_map(joined, "points", RenderOptions())
+    assert [p[6:8] for p in data_of(fa)["prisons"]][:2] == [["Karaj", "کرج"], ["Shiraz", "شیراز"]]
+    # Both pages carry both names of each prison, city and province; the script picks.
+    assert [p[4:10] for p in data_of(en)["prisons"]] == [p[4:10] for p in data_of(fa)["prisons"]]
+    karaj_fa = _city_cell(_prison_rows(fa)["Ghezel Hesar Prison"])
+    assert text(karaj_fa) == "کرج"
+    assert karaj_fa.select("[lang]") == []  # Persian on a Persian page: nothing to mark
+    karaj_en = _city_cell(_prison_rows(en)["Ghezel Hesar Prison"])
+    assert text(karaj_en) == "Karaj"
+    assert karaj_en.select("[lang]") == []
+
+
+def test_a_city_without_a_persian_name_shows_in_english_marked_as_english() -> None:
+    joined = make_joined(cities_fa={k: v for k, v in CITIES_FA.items() if k != "Birjand"})
+    fa = render_map(joined, "points", RenderOptions(lang="fa"))
+    assert data_of(fa)["prisons"][-1][6:8] == ["Birjand", ""]
+    birjand = _city_cell(_prison_rows(fa)["Birjand Central Prison"])
+    assert text(birjand) == "Birjand"
+    span = birjand.span
+    assert span is not None
+    assert (span["lang"], span["dir"]) == ("en", "ltr")
+    assert text(_city_cell(_prison_rows(fa)["Qazvin Central Prison"])) == "قزوین"
+    en = render_map(joined, "points", RenderOptions())
+    assert _city_cell(_prison_rows(en)["Birjand Central Prison"]).select("[lang]") == []
 
 
 def test_without_population_there_is_no_switch() -> None:

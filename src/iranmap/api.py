@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from iranmap.classify import Scheme
 from iranmap.join import Joined
+from iranmap.render.html import Html, lang_span
 from iranmap.render.i18n import Lang
 from iranmap.render.options import Kind, Measure, RenderOptions
 
@@ -152,9 +153,17 @@ def _legend_box(blocks: Sequence[str], lang: Lang) -> str:
 
 
 def _tooltip_html(lines: list[tuple[str, str]], head: str) -> str:
-    """Tooltip content as escaped HTML (folium sets it with innerHTML)."""
-    body = "".join(f"<div>{html.escape(k)}: {html.escape(v)}</div>" for k, v in lines if v)
+    """Tooltip content as escaped HTML (folium sets it with innerHTML).
+
+    A value that is already :class:`~iranmap.render.html.Html` (escaped, e.g. marked with
+    its language) goes in as it is; every other value is escaped here.
+    """
+    body = "".join(f"<div>{html.escape(k)}: {_value_html(v)}</div>" for k, v in lines if v)
     return f"<div><strong>{html.escape(head)}</strong>{body}</div>"
+
+
+def _value_html(value: str) -> str:
+    return str(value) if isinstance(value, Html) else html.escape(value)
 
 
 def _names(en: str, fa: str, lang: Lang) -> str:
@@ -218,8 +227,9 @@ def _prison_feature(pts: Points, row: PrisonRow, lang: Lang) -> dict[str, Any]:
 
     t = i18n.TEXTS[lang]
     precision = "facility" if row.precision == "facility" else "city"
+    city, city_lang = row.city_in(lang)
     lines = [
-        (t["city"], row.city or ""),
+        (t["city"], lang_span(city, city_lang, lang) if city else ""),
         (t["province"], (row.province_fa if lang == "fa" else row.province_en) or ""),
         (t["executions"], i18n.fmt_int(row.executions, lang)),
         (t["location"], t[f"precision.{precision}"]),

@@ -32,6 +32,7 @@ class PrisonRow:
     name_en: str
     name_fa: str
     city: str | None
+    city_fa: str | None
     province_en: str | None
     province_fa: str | None
     executions: int
@@ -41,6 +42,16 @@ class PrisonRow:
     source: str | None
     lat: float
     lon: float
+
+    def city_in(self, lang: Lang) -> tuple[str, Lang]:
+        """The city as a page in ``lang`` shows it, and the language that name is in.
+
+        A Persian page falls back to the English name where the gazetteer has no Persian
+        one; the caller marks it as English.
+        """
+        if lang == "fa" and self.city_fa:
+            return self.city_fa, "fa"
+        return self.city or "", "en"
 
 
 @dataclass(frozen=True)
@@ -91,6 +102,7 @@ def _row(record: dict[str, Any]) -> PrisonRow:
         name_en=str(record["name_en"]),
         name_fa=opt_str(record.get("name_fa")) or "",
         city=opt_str(record.get("city")),
+        city_fa=opt_str(record.get("city_fa")),
         province_en=opt_str(record.get("province_en")),
         province_fa=opt_str(record.get("province_fa")),
         executions=int(record["executions"]),
@@ -106,8 +118,10 @@ def _row(record: dict[str, Any]) -> PrisonRow:
 def data(points: Points, lang: Lang) -> list[list[Any]]:
     """The compact array the page draws: one entry per prison, largest first.
 
-    ``[lat, lon, radius, figure, name_en, name_fa, city, province_en, province_fa,
-    precision (1 = prison site, 0 = city centre), source]``, figures already formatted.
+    ``[lat, lon, radius, figure, name_en, name_fa, city, city_fa, province_en, province_fa,
+    precision (1 = prison site, 0 = city centre), source]``, figures already formatted;
+    ``city_fa`` is "" where the gazetteer has no Persian name (the script then shows ``city``,
+    marked as English, on a Persian page).
     """
     return [
         [
@@ -118,6 +132,7 @@ def data(points: Points, lang: Lang) -> list[list[Any]]:
             r.name_en,
             r.name_fa,
             r.city or "",
+            r.city_fa or "",
             r.province_en or "",
             r.province_fa or "",
             1 if r.precision == "facility" else 0,
@@ -182,13 +197,14 @@ def table(points: Points, lang: Lang) -> Html:
             (r.name_fa or r.name_en, r.name_en) if lang == "fa" else (r.name_en, r.name_fa)
         )
         province = (r.province_fa if lang == "fa" else r.province_en) or ""
+        city, city_lang = r.city_in(lang)
         body.append(
             tag(
                 "tr",
                 None,
                 tag("th", {"scope": "row"}, own),
                 tag("td", None, lang_span(foreign, other, lang)),
-                tag("td", None, tag("bdi", None, r.city or "")),
+                tag("td", None, _city_cell(city, city_lang, lang)),
                 tag("td", None, province),
                 tag("td", {"class": "im-num"}, i18n.fmt_int(r.executions, lang)),
                 tag(
@@ -206,3 +222,10 @@ def table(points: Points, lang: Lang) -> Html:
         tag("thead", None, tag("tr", None, *(tag("th", {"scope": "col"}, h) for h in head))),
         tag("tbody", None, *body),
     )
+
+
+def _city_cell(city: str, city_lang: Lang, lang: Lang) -> Html:
+    """A city in the page's language as it is; in another, marked with its ``lang``/``dir``."""
+    if city_lang == lang or not city:
+        return tag("bdi", None, city)
+    return lang_span(city, city_lang, lang)

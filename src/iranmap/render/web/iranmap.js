@@ -35,11 +35,16 @@
     }
   }
 
-  function line(box, label, value) {
+  /* lang: the value's language where it is not the page's (it is then marked with it). */
+  function line(box, label, value, lang) {
     if (value === null || value === undefined || value === "") return;
     var row = el("div", "im-tip-line", null, box);
     el("span", "im-tip-label", label + ": ", row);
-    el("bdi", null, value, row);
+    var v = el("bdi", null, value, row);
+    if (lang && lang !== D.lang) {
+      v.lang = lang;
+      v.dir = lang === "fa" ? "rtl" : "ltr";
+    }
   }
 
   function provinceTip(p) {
@@ -65,16 +70,18 @@
     return box;
   }
 
-  /* r: [lat, lon, radius, figure, name_en, name_fa, city, province_en, province_fa,
-         precision (1 site, 0 city centre), source] */
+  /* r: [lat, lon, radius, figure, name_en, name_fa, city, city_fa, province_en, province_fa,
+         precision (1 site, 0 city centre), source]; a city without a Persian name shows in
+         English on a Persian page, marked as such. */
   function prisonTip(r) {
     var box = tipBox();
     names(box, r[4], r[5]);
-    line(box, T.city, r[6]);
-    line(box, T.province, RTL ? r[8] || r[7] : r[7]);
+    if (RTL && r[7]) line(box, T.city, r[7]);
+    else line(box, T.city, r[6], "en");
+    line(box, T.province, RTL ? r[9] || r[8] : r[8]);
     line(box, T.executions, r[3]);
-    line(box, T.location, r[9] ? T["precision.facility"] : T["precision.city"]);
-    line(box, T.source, r[10]);
+    line(box, T.location, r[10] ? T["precision.facility"] : T["precision.city"]);
+    line(box, T.source, r[11]);
     return box;
   }
 
