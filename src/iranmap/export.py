@@ -16,6 +16,7 @@ from typing import Any
 import pandas as pd
 from shapely.geometry import mapping
 
+from iranmap import join
 from iranmap.join import Joined
 from iranmap.render import RenderOptions
 
@@ -31,19 +32,9 @@ PROVINCE_COLUMNS = (
     "per_million",
     "source",
 )
+#: The joined prisons' columns, with the point written out as lat and lon before the source.
 PRISON_COLUMNS = (
-    "place_id",
-    "name_en",
-    "name_fa",
-    "city",
-    "city_fa",
-    "province_iso",
-    "province_en",
-    "province_fa",
-    "executions",
-    "share",
-    "rank",
-    "precision",
+    *(c for c in join.PRISON_COLUMNS if c not in ("source", "geometry")),
     "lat",
     "lon",
     "source",
