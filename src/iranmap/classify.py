@@ -16,38 +16,18 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
+from iranmap import style
 from iranmap.errors import InputError, Problem
 
 Scheme = Literal["natural_breaks", "quantiles", "equal_interval", "custom"]
 SCHEMES: tuple[Scheme, ...] = ("natural_breaks", "quantiles", "equal_interval", "custom")
 MAX_CLASSES = 9
 
-# ColorBrewer YlOrRd by number of classes (Cynthia Brewer, colorbrewer2.org). 1 and 2 classes
-# take colours from the middle of the 3-class scheme so a single class is not near-white.
-PALETTES: dict[int, tuple[str, ...]] = {
-    1: ("#fd8d3c",),
-    2: ("#feb24c", "#e31a1c"),
-    3: ("#ffeda0", "#feb24c", "#f03b20"),
-    4: ("#ffffb2", "#fecc5c", "#fd8d3c", "#e31a1c"),
-    5: ("#ffffb2", "#fecc5c", "#fd8d3c", "#f03b20", "#bd0026"),
-    6: ("#ffffb2", "#fed976", "#feb24c", "#fd8d3c", "#f03b20", "#bd0026"),
-    7: ("#ffffb2", "#fed976", "#feb24c", "#fd8d3c", "#fc4e2a", "#e31a1c", "#b10026"),
-    8: ("#ffffcc", "#ffeda0", "#fed976", "#feb24c", "#fd8d3c", "#fc4e2a", "#e31a1c", "#b10026"),
-    9: (
-        "#ffffcc",
-        "#ffeda0",
-        "#fed976",
-        "#feb24c",
-        "#fd8d3c",
-        "#fc4e2a",
-        "#e31a1c",
-        "#bd0026",
-        "#800026",
-    ),
-}
-NOT_ITEMIZED_FILL = "#d4d4d4"  # neutral grey, not a YlOrRd colour; hatched on the map
-NOT_ITEMIZED_HATCH = "#7a7a7a"
-NO_POPULATION_FILL = "#f0f0f0"  # itemized, but no population to divide by
+# The palettes and fills live in iranmap.style; these names stay for the modules using them.
+PALETTES = style.PALETTES
+NOT_ITEMIZED_FILL = style.NOT_ITEMIZED_FILL
+NOT_ITEMIZED_HATCH = style.NOT_ITEMIZED_HATCH
+NO_POPULATION_FILL = style.NO_POPULATION_FILL
 
 
 @dataclass(frozen=True)

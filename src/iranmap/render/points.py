@@ -11,6 +11,7 @@ import math
 from dataclasses import dataclass
 from typing import Any
 
+from iranmap import style
 from iranmap.join import Joined
 from iranmap.render import i18n
 from iranmap.render._values import opt_float, opt_int, opt_str
@@ -18,10 +19,10 @@ from iranmap.render.geo import latlng
 from iranmap.render.html import Html, lang_span, tag
 from iranmap.render.i18n import Lang
 
-MAX_RADIUS = 28.0  # px, the largest prison
-MIN_RADIUS = 2.0  # px, so that a prison with a tiny count can still be seen and hovered
-FILL = "#2166ac"
-STROKE = "#ffffff"
+MAX_RADIUS = style.MAX_RADIUS
+MIN_RADIUS = style.MIN_RADIUS
+FILL = style.CIRCLE_FILL
+STROKE = style.CIRCLE_STROKE
 
 
 @dataclass(frozen=True)

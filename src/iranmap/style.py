@@ -1,0 +1,98 @@
+"""Every colour, stroke and opacity of the maps, in one place.
+
+The pages' script and style sheet, the static images and the notebook maps all read these
+values (the script gets them through the page's data, the style sheet through CSS custom
+properties written from :func:`css_variables`), so a colour is changed here once and a test
+pins that nothing else writes it.
+"""
+
+from __future__ import annotations
+
+# ColorBrewer YlOrRd by number of classes (Cynthia Brewer, colorbrewer2.org). 1 and 2 classes
+# take colours from the middle of the 3-class scheme so a single class is not near-white.
+PALETTES: dict[int, tuple[str, ...]] = {
+    1: ("#fd8d3c",),
+    2: ("#feb24c", "#e31a1c"),
+    3: ("#ffeda0", "#feb24c", "#f03b20"),
+    4: ("#ffffb2", "#fecc5c", "#fd8d3c", "#e31a1c"),
+    5: ("#ffffb2", "#fecc5c", "#fd8d3c", "#f03b20", "#bd0026"),
+    6: ("#ffffb2", "#fed976", "#feb24c", "#fd8d3c", "#f03b20", "#bd0026"),
+    7: ("#ffffb2", "#fed976", "#feb24c", "#fd8d3c", "#fc4e2a", "#e31a1c", "#b10026"),
+    8: ("#ffffcc", "#ffeda0", "#fed976", "#feb24c", "#fd8d3c", "#fc4e2a", "#e31a1c", "#b10026"),
+    9: (
+        "#ffffcc",
+        "#ffeda0",
+        "#fed976",
+        "#feb24c",
+        "#fd8d3c",
+        "#fc4e2a",
+        "#e31a1c",
+        "#bd0026",
+        "#800026",
+    ),
+}
+#: ColorBrewer RdBu for 1, 2 and 3 classes on each side, from the largest fall (blue) through
+#: no change to the largest rise (red): the change map's diverging palette.
+DIVERGING: dict[int, tuple[str, ...]] = {
+    1: ("#67a9cf", "#f7f7f7", "#ef8a62"),
+    2: ("#0571b0", "#92c5de", "#f7f7f7", "#f4a582", "#ca0020"),
+    3: ("#2166ac", "#67a9cf", "#d1e5f0", "#f7f7f7", "#fddbc7", "#ef8a62", "#b2182b"),
+}
+
+NOT_ITEMIZED_FILL = "#d4d4d4"  # neutral grey, not a YlOrRd colour; hatched on the map
+NOT_ITEMIZED_HATCH = "#7a7a7a"
+NO_POPULATION_FILL = "#f0f0f0"  # itemized, but no population to divide by
+PATTERN_FG = "#333333"  # dots and stripes of the change map's newly / no longer itemized
+
+PROVINCE_EDGE = "#595959"  # outline of a shaded province
+PROVINCE_EDGE_WIDTH = 0.8  # px on the page
+PROVINCE_HOVER_EDGE = "#111111"
+PROVINCE_HOVER_WIDTH = 2.5
+BASE_FILL = "#f5f3ee"  # provinces of a map that does not shade them (the points map)
+BASE_EDGE = "#9a9a9a"
+BACKGROUND = "#dfe7ec"  # the sea and the neighbours: everything outside Iran
+
+CIRCLE_FILL = "#2166ac"
+CIRCLE_STROKE = "#ffffff"
+CIRCLE_STROKE_WIDTH = 1.0
+CIRCLE_OPACITY = 0.7
+MAX_RADIUS = 28.0  # px, the largest prison
+MIN_RADIUS = 2.0  # px, so that a prison with a tiny count can still be seen and hovered
+
+TEXT = "#1b1b1b"
+MUTED = "#404040"
+LINK = "#0b5394"
+
+
+def css_variables() -> str:
+    """The colours the style sheet uses, as CSS custom properties on ``:root``."""
+    values = {
+        "--im-text": TEXT,
+        "--im-muted": MUTED,
+        "--im-link": LINK,
+        "--im-edge": PROVINCE_EDGE,
+        "--im-ni": NOT_ITEMIZED_FILL,
+        "--im-ni-hatch": NOT_ITEMIZED_HATCH,
+        "--im-background": BACKGROUND,
+        "--im-circle": CIRCLE_FILL,
+    }
+    return ":root{" + ";".join(f"{k}:{v}" for k, v in values.items()) + "}"
+
+
+def script_style() -> dict[str, object]:
+    """What the page's script needs to draw provinces and circles like the images do."""
+    return {
+        "ni": NOT_ITEMIZED_FILL,
+        "hatch": NOT_ITEMIZED_HATCH,
+        "nopop": NO_POPULATION_FILL,
+        "edge": PROVINCE_EDGE,
+        "edgeWidth": PROVINCE_EDGE_WIDTH,
+        "hoverEdge": PROVINCE_HOVER_EDGE,
+        "hoverWidth": PROVINCE_HOVER_WIDTH,
+        "baseFill": BASE_FILL,
+        "baseEdge": BASE_EDGE,
+        "circleFill": CIRCLE_FILL,
+        "circleStroke": CIRCLE_STROKE,
+        "circleWidth": CIRCLE_STROKE_WIDTH,
+        "circleOpacity": CIRCLE_OPACITY,
+    }
