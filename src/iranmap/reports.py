@@ -107,6 +107,8 @@ class Fact:
     unit: str | None  # e.g. "%" or "years"; None for a count
     line: int  # line of report.toml it was read from
     quote: str | None = None  # the source's own sentence the figure is taken from
+    label_fa: str | None = None  # the label in Persian, when the report gives one
+    unit_fa: str | None = None
 
 
 @dataclass(frozen=True)
@@ -159,6 +161,18 @@ class Report:
     #: name could be read but not their count. Their ``executions`` is 0 and means nothing:
     #: the join checks their names and adds them to no figure.
     uncounted: tuple[Figure, ...] = ()
+    #: Persian texts of the report, when it gives them (``title_fa`` ... in report.toml).
+    title_fa: str | None = None
+    publisher_fa: str | None = None
+    notes_fa: str | None = None
+    source_title_fa: str | None = None
+    #: The calendar the report's dates were written in: "gregorian" or "jalali" (Solar
+    #: Hijri). Dates above are always converted to Gregorian ``date`` objects.
+    calendar: str = "gregorian"
+    #: How the source qualifies its total: "at least" (the NGO default) or "exactly".
+    total_qualifier: str = "at least"
+    #: The series (e.g. one monitor's monthly reports) this report is a step of, if any.
+    series: str | None = None
 
 
 # ---------------------------------------------------------------------------------------------
