@@ -2,7 +2,12 @@
    Text from reports and the gazetteer goes into the page with textContent only. */
 (function () {
   "use strict";
+  var mark = function (name) {
+    if (window.performance && performance.mark) performance.mark("im:" + name);
+  };
+  mark("start");
   var D = JSON.parse(document.getElementById("im-data").textContent);
+  mark("data");
   var T = D.t;
   var RTL = D.lang === "fa";
 
@@ -120,6 +125,7 @@
     paddingBottomRight: [RTL ? side : 6, 6]
   });
 
+  mark("map");
   if (D.tiles) {
     L.tileLayer(D.tiles.url, {
       attribution: D.tiles.attribution,
@@ -128,49 +134,96 @@
     }).addTo(map);
   }
 
-  /* One canvas for provinces and prisons: hit-testing then finds the topmost shape of
-     either layer, and ten thousand circles draw fast. */
-  var canvas = L.canvas({ padding: 0.5, tolerance: 2 });
+  /* Provinces and prisons share one renderer, so that hit-testing finds the topmost shape of
+     either layer. SVG draws a few hundred shapes soonest (each is drawn as it is added, and
+     nothing is read back); past that, one canvas draws ten thousand circles fast. */
+  var many = D.prisons && D.prisons.length > 500;
+  var canvas = many ? L.canvas({ padding: 0.5, tolerance: 2 }) : L.svg({ padding: 0.1 });
   var measure = D.measure;
-  var hatch = (function () {
-    var tile = document.createElement("canvas");
-    tile.width = tile.height = 8;
-    var c = tile.getContext("2d");
-    c.fillStyle = D.style.ni;
-    c.fillRect(0, 0, 8, 8);
-    c.strokeStyle = D.style.hatch;
-    c.lineWidth = 1.25;
-    c.beginPath();
-    c.moveTo(0, 8);
-    c.lineTo(8, 0);
-    c.moveTo(-1, 1);
-    c.lineTo(1, -1);
-    c.moveTo(7, 9);
-    c.lineTo(9, 7);
-    c.stroke();
-    return c.createPattern(tile, "repeat");
-  })();
 
-  /* More patterned classes a page may define, as {c, shape: "dots"|"lines", bg, fg}. */
+  /* Patterned fills: not itemized is hatched; a page may define more, as
+     {c, shape: "dots"|"lines", bg, fg}. A pattern is a <pattern> of the SVG renderer, or a
+     CanvasPattern of the canvas one. */
+  var shapes = [{ c: -1, shape: "hatch", bg: D.style.ni, fg: D.style.hatch }].concat(
+    D.style.patterns || []
+  );
   var patterns = {};
-  (D.style.patterns || []).forEach(function (s) {
-    var tile = document.createElement("canvas");
-    tile.width = tile.height = 6;
-    var c = tile.getContext("2d");
-    c.fillStyle = s.bg;
-    c.fillRect(0, 0, 6, 6);
-    c.fillStyle = s.fg;
-    c.beginPath();
-    if (s.shape === "dots") c.arc(3, 3, 1.3, 0, 2 * Math.PI);
-    else c.rect(0, 2.5, 6, 1);
-    c.fill();
-    patterns[s.c] = c.createPattern(tile, "repeat");
-  });
+  var SVGNS = "http://www.w3.org/2000/svg";
+
+  function svgChild(parent, name, attrs) {
+    var e = document.createElementNS(SVGNS, name);
+    for (var k in attrs) e.setAttribute(k, attrs[k]);
+    parent.appendChild(e);
+    return e;
+  }
+
+  function svgPatterns() {
+    map.addLayer(canvas); /* creates the renderer's <svg> */
+    var root = map.getPane("overlayPane").querySelector("svg");
+    var defs = svgChild(root, "defs", {});
+    shapes.forEach(function (s, i) {
+      var n = s.shape === "hatch" ? 8 : 6;
+      var id = "im-pattern-" + i;
+      var p = svgChild(defs, "pattern", {
+        id: id,
+        width: n,
+        height: n,
+        patternUnits: "userSpaceOnUse"
+      });
+      svgChild(p, "rect", { width: n, height: n, fill: s.bg });
+      if (s.shape === "hatch") {
+        svgChild(p, "path", {
+          d: "M0 8L8 0M-1 1L1 -1M7 9L9 7",
+          stroke: s.fg,
+          "stroke-width": 1.25
+        });
+      } else if (s.shape === "dots") {
+        svgChild(p, "circle", { cx: 3, cy: 3, r: 1.3, fill: s.fg });
+      } else {
+        svgChild(p, "rect", { y: 2.5, width: 6, height: 1, fill: s.fg });
+      }
+      patterns[s.c] = "url(#" + id + ")";
+    });
+  }
+
+  function canvasPatterns() {
+    shapes.forEach(function (s) {
+      var n = s.shape === "hatch" ? 8 : 6;
+      var tile = document.createElement("canvas");
+      tile.width = tile.height = n;
+      var c = tile.getContext("2d");
+      c.fillStyle = s.bg;
+      c.fillRect(0, 0, n, n);
+      if (s.shape === "hatch") {
+        c.strokeStyle = s.fg;
+        c.lineWidth = 1.25;
+        c.beginPath();
+        c.moveTo(0, 8);
+        c.lineTo(8, 0);
+        c.moveTo(-1, 1);
+        c.lineTo(1, -1);
+        c.moveTo(7, 9);
+        c.lineTo(9, 7);
+        c.stroke();
+      } else {
+        c.fillStyle = s.fg;
+        c.beginPath();
+        if (s.shape === "dots") c.arc(3, 3, 1.3, 0, 2 * Math.PI);
+        else c.rect(0, 2.5, 6, 1);
+        c.fill();
+      }
+      patterns[s.c] = c.createPattern(tile, "repeat");
+    });
+  }
+
+  if (D.shaded) {
+    if (many) canvasPatterns();
+    else svgPatterns();
+  }
 
   function fill(p) {
     var c = p.c[measure];
     if (patterns[c]) return patterns[c];
-    if (c === -1) return hatch;
     if (c === -2) return D.style.nopop;
     return D.colors[measure][c];
   }
@@ -203,6 +256,7 @@
     }
   }).addTo(map);
 
+  mark("provinces");
   var prisons = null;
   var circles = 0;
   if (D.prisons) {
@@ -270,6 +324,7 @@
     });
   }
 
+  mark("end");
   /* For tests and for readers' own scripts: the map and its layers. */
   window.iranmap = {
     map: map,
