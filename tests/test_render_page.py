@@ -501,3 +501,34 @@ def test_shipped_report_fits_the_size_budget(shipped: dict[str, bytes]) -> None:
     assert len(data["provinces"]["features"]) == 31
     assert len(data["prisons"]) == 8
     assert sum(1 for f in data["provinces"]["features"] if f["properties"]["v"] is None) == 24
+
+
+_WEB = Path(__file__).resolve().parents[1] / "src" / "iranmap" / "render" / "web"
+_COLOR = re.compile(r"#[0-9a-fA-F]{3,8}\b|\brgba?\([^)]*\)|\bhsla?\([^)]*\)")
+
+
+def test_the_script_writes_no_colour_of_its_own() -> None:
+    script = (_WEB / "iranmap.js").read_text(encoding="utf-8")
+    assert _COLOR.findall(script) == []
+    # Strokes and opacities come with the colours, from iranmap.style.
+    assert re.findall(r"(?:weight|[oO]pacity|color|Color)\s*:\s*[\d.\"']", script) == []
+
+
+def test_every_colour_of_the_style_sheet_is_a_variable_of_iranmap_style() -> None:
+    from iranmap import style
+
+    sheet = (_WEB / "iranmap.css").read_text(encoding="utf-8")
+    assert _COLOR.findall(sheet) == []
+    defined = dict(re.findall(r"(--im-[a-z-]+):([^;}]+)", style.css_variables()))
+    used = set(re.findall(r"var\((--im-[a-z-]+)\)", sheet))
+    assert used and used <= set(defined), used - set(defined)
+    values = {v for k, v in vars(style).items() if k.isupper() and isinstance(v, str)}
+    assert set(defined.values()) - {str(style.CIRCLE_OPACITY)} <= values
+
+
+def test_page_carries_the_style_variables_and_the_script_style(files: dict[str, bytes]) -> None:
+    from iranmap import style
+
+    page = files["combined.html"].decode()
+    assert style.css_variables() in page
+    assert data_of(files["combined.html"])["style"] == style.script_style()

@@ -46,6 +46,7 @@ PATTERN_FG = "#333333"  # dots and stripes of the change map's newly / no longer
 
 PROVINCE_EDGE = "#595959"  # outline of a shaded province
 PROVINCE_EDGE_WIDTH = 0.8  # px on the page
+PROVINCE_OPACITY = 1.0  # provinces are opaque: their colour is the figure's class
 PROVINCE_HOVER_EDGE = "#111111"
 PROVINCE_HOVER_WIDTH = 2.5
 BASE_FILL = "#f5f3ee"  # provinces of a map that does not shade them (the points map)
@@ -62,6 +63,11 @@ MIN_RADIUS = 2.0  # px, so that a prison with a tiny count can still be seen and
 TEXT = "#1b1b1b"
 MUTED = "#404040"
 LINK = "#0b5394"
+PAPER = "#ffffff"  # the page, the legend, the background of the change map's patterns
+PATTERN_BG = PAPER
+RULE = "#d6d6d6"  # lines between the page's parts and boxes
+RULE_LIGHT = "#e2e2e2"  # lines between table rows
+SHADOW = "rgba(0,0,0,.25)"  # the floating legend's shadow
 
 
 def css_variables() -> str:
@@ -75,6 +81,13 @@ def css_variables() -> str:
         "--im-ni-hatch": NOT_ITEMIZED_HATCH,
         "--im-background": BACKGROUND,
         "--im-circle": CIRCLE_FILL,
+        "--im-circle-stroke": CIRCLE_STROKE,
+        "--im-circle-opacity": str(CIRCLE_OPACITY),
+        "--im-paper": PAPER,
+        "--im-rule": RULE,
+        "--im-rule-light": RULE_LIGHT,
+        "--im-rule-strong": BASE_EDGE,
+        "--im-shadow": SHADOW,
     }
     return ":root{" + ";".join(f"{k}:{v}" for k, v in values.items()) + "}"
 
@@ -87,6 +100,7 @@ def script_style() -> dict[str, object]:
         "nopop": NO_POPULATION_FILL,
         "edge": PROVINCE_EDGE,
         "edgeWidth": PROVINCE_EDGE_WIDTH,
+        "provinceOpacity": PROVINCE_OPACITY,
         "hoverEdge": PROVINCE_HOVER_EDGE,
         "hoverWidth": PROVINCE_HOVER_WIDTH,
         "baseFill": BASE_FILL,

@@ -15,15 +15,14 @@ from typing import Any
 from iranmap.classify import (
     NO_POPULATION_FILL,
     NOT_ITEMIZED_FILL,
-    NOT_ITEMIZED_HATCH,
     Classes,
     classify,
 )
 from iranmap.join import Joined
-from iranmap.render import i18n
+from iranmap.render import _lang, i18n
 from iranmap.render._values import opt_float, opt_int, opt_str
 from iranmap.render.geo import latlng, polygon_json
-from iranmap.render.html import Html, join, lang_span, tag
+from iranmap.render.html import Html, data_table, join, lang_span, tag
 from iranmap.render.i18n import Lang
 from iranmap.render.options import Measure, RenderOptions
 
@@ -237,7 +236,7 @@ def _switch(ch: Choropleth, lang: Lang) -> Html | None:
 
 def _sorted_rows(ch: Choropleth, lang: Lang) -> list[ProvinceRow]:
     def name(row: ProvinceRow) -> str:
-        return row.name_fa if lang == "fa" else row.name_en
+        return _lang.both(lang, row.name_en, row.name_fa)[0]
 
     itemized = sorted(
         (r for r in ch.rows if r.executions is not None),
@@ -250,15 +249,15 @@ def _sorted_rows(ch: Choropleth, lang: Lang) -> list[ProvinceRow]:
 def table(ch: Choropleth, joined: Joined, lang: Lang) -> Html:
     """The provinces' figures as a table that reads without JavaScript."""
     t = i18n.TEXTS[lang]
-    other: Lang = "en" if lang == "fa" else "fa"
+    other = _lang.other(lang)
     rates = "per_million" in ch.classes
-    head = [t["province"], t["name_en" if lang == "fa" else "name_fa"], t["executions"]]
+    head = [t["province"], t[f"name_{other}"], t["executions"]]
     if rates:
         head.append(t["per_million_short"])
     head += [t["share"], t["rank"], t["source_line"]]
     body = []
     for row in _sorted_rows(ch, lang):
-        own, foreign = (row.name_fa, row.name_en) if lang == "fa" else (row.name_en, row.name_fa)
+        own, foreign = _lang.both(lang, row.name_en, row.name_fa)
         cells: list[Html] = [
             tag("th", {"scope": "row"}, own),
             tag("td", None, lang_span(foreign, other, lang)),
@@ -294,16 +293,4 @@ def table(ch: Choropleth, joined: Joined, lang: Lang) -> Html:
         )
         for label, value in foot
     ]
-    return tag(
-        "table",
-        {"class": "im-data-table"},
-        tag("caption", None, t["table.provinces"]),
-        tag("thead", None, tag("tr", None, *(tag("th", {"scope": "col"}, h) for h in head))),
-        tag("tbody", None, *body),
-        tag("tfoot", None, *foot_rows),
-    )
-
-
-def style_constants() -> dict[str, str]:
-    """Fills the script needs besides the class colours."""
-    return {"ni": NOT_ITEMIZED_FILL, "hatch": NOT_ITEMIZED_HATCH, "nopop": NO_POPULATION_FILL}
+    return data_table(t["table.provinces"], head, body, foot_rows)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from iranmap.render import i18n
+from iranmap.render import _lang, i18n
 from iranmap.render.html import Html, join, safe_url, tag
 from iranmap.render.options import KINDS, LANG_NAMES, RenderOptions, page_name
 
@@ -89,7 +89,7 @@ def _item(summary: Mapping[str, Any]) -> Html:
             maps.append(
                 tag(
                     "p",
-                    {"class": "maps", "lang": lang, "dir": "rtl" if lang == "fa" else "ltr"},
+                    {"class": "maps", "lang": lang, "dir": _lang.direction(lang)},
                     f"{_MAPS[lang]} ({LANG_NAMES[lang]}): ",
                     join(links),
                 )

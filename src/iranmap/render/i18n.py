@@ -13,6 +13,8 @@ from typing import Literal
 
 Lang = Literal["en", "fa"]
 LANGS: tuple[Lang, ...] = ("en", "fa")
+#: The direction of each language's script, for ``dir`` attributes.
+DIRS: dict[Lang, str] = {"en": "ltr", "fa": "rtl"}
 
 _FA_DIGITS = str.maketrans("0123456789,.-", "۰۱۲۳۴۵۶۷۸۹٬٫−")
 
@@ -51,6 +53,9 @@ _MONTHS: dict[Lang, tuple[str, ...]] = {
 # object of the embedded data), so a missing translation fails the i18n test, not a reader.
 TEXTS: dict[Lang, dict[str, str]] = {
     "en": {
+        "quoted": "“{text}”",
+        "list_sep": ", ",
+        "percent": "{value}%",
         "kind.choropleth": "Executions by province",
         "kind.points": "Executions by prison",
         "kind.combined": "Executions by province and prison",
@@ -130,6 +135,9 @@ TEXTS: dict[Lang, dict[str, str]] = {
         "table.compare_prisons": "Change by prison",
     },
     "fa": {
+        "quoted": "«{text}»",
+        "list_sep": "، ",
+        "percent": "٪{value}",
         "kind.choropleth": "اعدام‌ها به تفکیک استان",
         "kind.points": "اعدام‌ها به تفکیک زندان",
         "kind.combined": "اعدام‌ها به تفکیک استان و زندان",

@@ -12,11 +12,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from iranmap import style
 from iranmap.join import Joined
-from iranmap.render import choropleth, i18n, points
+from iranmap.render import _lang, choropleth, i18n, points
 from iranmap.render.assets import body_scripts, head_assets
 from iranmap.render.geo import bounds
-from iranmap.render.html import Html, auto_span, join, safe_url, script_json, tag
+from iranmap.render.html import Html, auto_span, data_table, join, safe_url, script_json, tag
 from iranmap.render.i18n import Lang
 from iranmap.render.options import LANG_NAMES, Kind, RenderOptions, page_name, tile_provider
 from iranmap.reports import Fact, Report
@@ -139,7 +140,7 @@ def shell(
         tag("title", None, title),
         head_assets(cdn=cdn),
     )
-    document = tag("html", {"lang": lang, "dir": "rtl" if lang == "fa" else "ltr"}, head, body)
+    document = tag("html", {"lang": lang, "dir": _lang.direction(lang)}, head, body)
     return ("<!DOCTYPE html>\n" + document + "\n").encode("utf-8")
 
 
@@ -181,7 +182,7 @@ def _language_links(kind: Kind, lang: Lang, alternates: Sequence[Lang]) -> Html 
                 "href": page_name(kind, other),
                 "hreflang": other,
                 "lang": other,
-                "dir": "rtl" if other == "fa" else "ltr",
+                "dir": _lang.direction(other),
             },
             LANG_NAMES[other],
         )
@@ -214,8 +215,8 @@ def _source(report: Report, lang: Lang) -> Html:
     url = safe_url(report.source_url)
     if url is not None:
         title = tag("a", {"href": url, "rel": "noopener noreferrer"}, title)
-    quote_open, quote_close = ("«", "»") if lang == "fa" else ("“", "”")
-    sep = "، " if lang == "fa" else ", "
+    sep = i18n.text(lang, "list_sep")
+    quote_open, quote_close = i18n.text(lang, "quoted").split("{text}")
     return join(
         [
             auto_span(report.publisher),
@@ -232,7 +233,7 @@ def _source(report: Report, lang: Lang) -> Html:
 def _fact(fact: Fact, lang: Lang) -> Html:
     value = i18n.fmt_number(fact.value, lang)
     if fact.unit == "%":
-        value = f"٪{value}" if lang == "fa" else f"{value}%"
+        value = i18n.text(lang, "percent", value=value)
     elif fact.unit:
         value = f"{value} {fact.unit}"
     return tag("li", None, auto_span(fact.label), ": ", tag("b", None, tag("bdi", None, value)))
@@ -288,13 +289,7 @@ def _unplaced_table(joined: Joined, lang: Lang) -> Html:
         )
         for u in joined.reconciliation.unresolved
     ]
-    return tag(
-        "table",
-        {"class": "im-data-table"},
-        tag("caption", None, t["table.unplaced"]),
-        tag("thead", None, tag("tr", None, *(tag("th", {"scope": "col"}, h) for h in head))),
-        tag("tbody", None, *rows),
-    )
+    return data_table(t["table.unplaced"], head, rows)
 
 
 def _footer(joined: Joined, lang: Lang) -> Html:
@@ -372,7 +367,6 @@ def _data(
         "shaded": kind != "points",
         "colors": {m: list(c.colors) for m, c in ch.classes.items()},
         "measure": ch.measure,
-        "style": choropleth.style_constants(),
+        "style": style.script_style(),
         "prisons": None if pts is None else points.data(pts, lang),
-        "circle": {"fill": points.FILL, "stroke": points.STROKE},
     }

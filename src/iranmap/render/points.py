@@ -13,10 +13,10 @@ from typing import Any
 
 from iranmap import style
 from iranmap.join import Joined
-from iranmap.render import i18n
+from iranmap.render import _lang, i18n
 from iranmap.render._values import opt_float, opt_int, opt_str
 from iranmap.render.geo import latlng
-from iranmap.render.html import Html, lang_span, tag
+from iranmap.render.html import Html, data_table, lang_span, tag
 from iranmap.render.i18n import Lang
 
 MAX_RADIUS = style.MAX_RADIUS
@@ -50,9 +50,7 @@ class PrisonRow:
         A Persian page falls back to the English name where the gazetteer has no Persian
         one; the caller marks it as English.
         """
-        if lang == "fa" and self.city_fa:
-            return self.city_fa, "fa"
-        return self.city or "", "en"
+        return _lang.own(lang, self.city, self.city_fa)
 
 
 @dataclass(frozen=True)
@@ -164,7 +162,7 @@ def legend(points: Points, lang: Lang) -> Html:
                     "cy": f"{size / 2:g}",
                     "r": f"{radius:g}",
                     "fill": FILL,
-                    "fill-opacity": "0.7",
+                    "fill-opacity": f"{style.CIRCLE_OPACITY:g}",
                     "stroke": STROKE,
                 },
             ),
@@ -182,10 +180,10 @@ def legend(points: Points, lang: Lang) -> Html:
 def table(points: Points, lang: Lang) -> Html:
     """The prisons' figures as a table that reads without JavaScript."""
     t = i18n.TEXTS[lang]
-    other: Lang = "en" if lang == "fa" else "fa"
+    other = _lang.other(lang)
     head = [
         t["prison"],
-        t["name_en" if lang == "fa" else "name_fa"],
+        t[f"name_{other}"],
         t["city"],
         t["province"],
         t["executions"],
@@ -194,10 +192,9 @@ def table(points: Points, lang: Lang) -> Html:
     ]
     body = []
     for r in points.rows:
-        own, foreign = (
-            (r.name_fa or r.name_en, r.name_en) if lang == "fa" else (r.name_en, r.name_fa)
-        )
-        province = (r.province_fa if lang == "fa" else r.province_en) or ""
+        own = _lang.own(lang, r.name_en, r.name_fa)[0]
+        foreign = _lang.both(lang, r.name_en, r.name_fa)[1]
+        province = _lang.own(lang, r.province_en, r.province_fa)[0]
         city, city_lang = r.city_in(lang)
         body.append(
             tag(
@@ -216,13 +213,7 @@ def table(points: Points, lang: Lang) -> Html:
                 tag("td", {"class": "im-src"}, tag("bdi", None, r.source or "")),
             )
         )
-    return tag(
-        "table",
-        {"class": "im-data-table"},
-        tag("caption", None, t["table.prisons"]),
-        tag("thead", None, tag("tr", None, *(tag("th", {"scope": "col"}, h) for h in head))),
-        tag("tbody", None, *body),
-    )
+    return data_table(t["table.prisons"], head, body)
 
 
 def _city_cell(city: str, city_lang: Lang, lang: Lang) -> Html:

@@ -9,6 +9,7 @@
   var D = JSON.parse(document.getElementById("im-data").textContent);
   mark("data");
   var T = D.t;
+  var S = D.style; /* colours, strokes and opacities: iranmap.style */
   var RTL = D.lang === "fa";
 
   function el(tag, cls, text, parent) {
@@ -144,8 +145,8 @@
   /* Patterned fills: not itemized is hatched; a page may define more, as
      {c, shape: "dots"|"lines", bg, fg}. A pattern is a <pattern> of the SVG renderer, or a
      CanvasPattern of the canvas one. */
-  var shapes = [{ c: -1, shape: "hatch", bg: D.style.ni, fg: D.style.hatch }].concat(
-    D.style.patterns || []
+  var shapes = [{ c: -1, shape: "hatch", bg: S.ni, fg: S.hatch }].concat(
+    S.patterns || []
   );
   var patterns = {};
   var SVGNS = "http://www.w3.org/2000/svg";
@@ -224,15 +225,20 @@
   function fill(p) {
     var c = p.c[measure];
     if (patterns[c]) return patterns[c];
-    if (c === -2) return D.style.nopop;
+    if (c === -2) return S.nopop;
     return D.colors[measure][c];
   }
 
   function provinceStyle(feature) {
     if (!D.shaded) {
-      return { color: "#9a9a9a", weight: 0.8, fillColor: "#f5f3ee", fillOpacity: 1 };
+      return { color: S.baseEdge, weight: S.edgeWidth, fillColor: S.baseFill, fillOpacity: S.provinceOpacity };
     }
-    return { color: "#595959", weight: 0.8, fillColor: fill(feature.properties), fillOpacity: 1 };
+    return {
+      color: S.edge,
+      weight: S.edgeWidth,
+      fillColor: fill(feature.properties),
+      fillOpacity: S.provinceOpacity
+    };
   }
 
   var provinces = L.geoJSON(D.provinces, {
@@ -248,7 +254,7 @@
         { sticky: true, direction: "top", className: "im-tooltip" }
       );
       layer.on("mouseover", function () {
-        layer.setStyle({ weight: 2.5, color: "#111111" });
+        layer.setStyle({ weight: S.hoverWidth, color: S.hoverEdge });
       });
       layer.on("mouseout", function () {
         provinces.resetStyle(layer);
@@ -266,10 +272,10 @@
       var marker = L.circleMarker([r[0], r[1]], {
         renderer: canvas,
         radius: r[2],
-        color: D.circle.stroke,
-        weight: 1,
-        fillColor: D.circle.fill,
-        fillOpacity: 0.7
+        color: S.circleStroke,
+        weight: S.circleWidth,
+        fillColor: S.circleFill,
+        fillOpacity: S.circleOpacity
       });
       marker.bindTooltip(
         function () {
