@@ -117,13 +117,9 @@ def shell(
                     ),
                 ),
                 tag(
-                    "section",
-                    {"class": "im-legend", "aria-labelledby": "im-legend-h"},
-                    tag(
-                        "h2",
-                        {"id": "im-legend-h", "class": "im-legend-h"},
-                        i18n.text(lang, "legend"),
-                    ),
+                    "details",
+                    {"class": "im-legend", "open": True},
+                    tag("summary", {"class": "im-legend-h"}, i18n.text(lang, "legend")),
                     legend,
                 ),
             ),

@@ -91,9 +91,14 @@
     return box;
   }
 
+  /* In an article's frame (?embed, or a frame the snippet named): the compact layout, sized
+     by its content (see embed.py). */
+  var EMBED =
+    /[?&]embed(?:[=&]|$)/.test(location.search) || /^iranmap-/.test(window.name || "");
+  if (EMBED) document.documentElement.className += " im-embed";
   var narrow = window.matchMedia("(max-width: 560px)").matches;
   var facts = document.querySelector(".im-facts-box");
-  if (facts && narrow) facts.open = false; /* the header collapses on small screens */
+  if (facts && (narrow || EMBED)) facts.open = false; /* the header collapses */
 
   var map = L.map("im-map", {
     zoomControl: false,
@@ -328,6 +333,21 @@
       }
       showLegend();
     });
+  }
+
+  if (EMBED && window.parent !== window) {
+    /* Tell the article how tall the page is, whenever that changes. */
+    var content = document.querySelector(".im-page");
+    var posted = 0;
+    var postHeight = function () {
+      var h = Math.ceil(content.getBoundingClientRect().height);
+      if (h === posted) return;
+      posted = h;
+      window.parent.postMessage({ iranmap: "height", frame: window.name, height: h }, "*");
+    };
+    if (window.ResizeObserver) new ResizeObserver(postHeight).observe(content);
+    window.addEventListener("load", postHeight);
+    postHeight();
   }
 
   mark("end");
