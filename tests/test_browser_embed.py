@@ -64,9 +64,8 @@ def opened(browser: Any) -> Iterator[Any]:
         page.on("pageerror", lambda e: problems.append(str(e)))
         page.goto(path.as_uri())
         page.wait_for_function(
-            """() => { const f = document.querySelector('iframe');
-                 return f && f.style.height !== '%dpx'; }"""
-            % FALLBACK_HEIGHT,
+            "() => { const f = document.querySelector('iframe');"
+            f" return f && f.style.height !== '{FALLBACK_HEIGHT}px'; }}",
             timeout=15_000,
         )
         page.wait_for_timeout(300)  # let the height settle (fonts, details)
