@@ -128,3 +128,74 @@ def test_frame_grows_to_its_content_and_lets_the_article_scroll(
     assert page.evaluate("window.scrollY") > before, "the wheel did not scroll the article"
     assert inner.evaluate("window.iranmap.map.getZoom()") == state["zoom"]
     assert problems == []
+
+
+def _rgb(hex_colour: str) -> tuple[int, int, int]:
+    return (int(hex_colour[1:3], 16), int(hex_colour[3:5], 16), int(hex_colour[5:7], 16))
+
+
+@pytest.mark.parametrize("width", [1280, 360])
+def test_2024_map_hides_nothing(folder: Path, browser: Any, width: int, tmp_path: Path) -> None:
+    """Alborz's class colour shows under its circles, both Karaj prisons stand apart, and the
+    size key names the largest figure, 165."""
+    from io import BytesIO
+
+    from PIL import Image
+
+    from iranmap import style
+
+    context = browser.new_context(viewport={"width": width, "height": 800})
+    try:
+        page = context.new_page()
+        page.goto((folder / "combined.html").as_uri())
+        page.wait_for_function("window.iranmap !== undefined")
+        page.wait_for_timeout(300)
+        found = page.evaluate(
+            """() => {
+              const map = window.iranmap.map, box = map.getContainer().getBoundingClientRect();
+              let alborz = null;
+              window.iranmap.provinces.eachLayer(l => {
+                if (l.feature.properties.iso === 'IR-30') alborz = l;
+              });
+              const p = alborz.feature.properties;
+              const at = map.latLngToContainerPoint(p.pt);
+              const rows = JSON.parse(document.getElementById('im-data').textContent).prisons;
+              const karaj = [];
+              window.iranmap.prisons.getLayers().forEach((m, i) => {
+                if (rows[i][6] !== 'Karaj') return;
+                const c = map.latLngToContainerPoint(m.getLatLng());
+                karaj.push([c.x, c.y, m.getRadius(), rows[i][4]]);
+              });
+              return {x: box.left + at.x, y: box.top + at.y, fill: alborz.options.fillColor,
+                      circles: karaj};
+            }"""
+        )
+        shot = Image.open(BytesIO(page.screenshot())).convert("RGB")
+        seen = shot.getpixel((round(found["x"]), round(found["y"])))
+        expected = _rgb(found["fill"])
+        blue = _rgb(style.CIRCLE_FILL)
+        under = tuple(
+            round((1 - style.CIRCLE_OPACITY) * e + style.CIRCLE_OPACITY * b)
+            for e, b in zip(expected, blue, strict=True)
+        )
+        assert (
+            min(
+                sum(abs(a - b) for a, b in zip(seen, ref, strict=True)) for ref in (expected, under)
+            )
+            < 40
+        ), (seen, expected)
+        # Both Karaj prisons (placed at the city's centre) stand side by side.
+        circles = found["circles"]
+        assert sorted(c[3] for c in circles) == ["Ghezel Hesar Prison", "Karaj Central Prison"]
+        same = [
+            (a, b)
+            for i, a in enumerate(circles)
+            for b in circles[i + 1 :]
+            if ((a[0] - b[0]) ** 2 + (a[1] - b[1]) ** 2) ** 0.5 < a[2] + b[2] - 1
+        ]
+        assert same == []
+        key = [" ".join(s.split()) for s in page.locator(".im-sizes li span").all_inner_texts()]
+        assert key[0] == "165"
+        page.screenshot(path=str(tmp_path / f"combined-{width}.png"))
+    finally:
+        context.close()

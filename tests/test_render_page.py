@@ -149,6 +149,7 @@ def test_points_data_has_one_entry_per_prison_largest_first(files: dict[str, byt
         "خراسان جنوبی",
         0,
         "prisons.csv:9",
+        None,
     ]
     assert data["shaded"] is False
 
@@ -184,8 +185,26 @@ def test_legend_labels_classes_and_not_itemized(files: dict[str, bytes]) -> None
 
 def test_size_key_has_round_reference_values(files: dict[str, bytes]) -> None:
     page = soup(files["points.html"])
-    assert [text(s) for s in page.select(".im-sizes li span")] == ["100", "20", "10"]
-    assert [c["r"] for c in page.select(".im-sizes circle")] == ["21.8", "9.7", "6.9"]
+    # The largest figure on the map, then a third and a tenth of it, rounded down to 1-2-5.
+    assert [text(s) for s in page.select(".im-sizes li span")] == ["165", "50", "10"]
+    assert [c["r"] for c in page.select(".im-sizes circle")] == ["28", "15.4", "6.9"]
+
+
+def test_places_that_share_a_point_stand_side_by_side() -> None:
+    from iranmap.render.points import GAP, Points, PrisonRow
+
+    def row(name: str, n: int, lat: float) -> PrisonRow:
+        return PrisonRow(
+            name, name, name, "Karaj", None, None, None, n, None, None, "city", None, lat, 51.0
+        )
+
+    pts = Points((row("Big", 100, 35.8), row("Small", 25, 35.8), row("Alone", 50, 29.6)), 100)
+    big, small = pts.radius(100), pts.radius(25)
+    shifts = pts.offsets()
+    assert shifts[2] is None
+    first = round(-(2 * big + GAP + 2 * small) / 2 + big, 1)
+    assert shifts[0] == (first, 0.0)
+    assert shifts[1] == (round(first + big + GAP + small, 1), 0.0)
 
 
 def test_tables_read_without_javascript(files: dict[str, bytes]) -> None:

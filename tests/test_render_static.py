@@ -245,7 +245,7 @@ def test_choropleth_labels_name_the_provinces_with_figures(files: dict[str, byte
 def test_points_legend_has_the_size_key_and_the_totals(files: dict[str, bytes]) -> None:
     texts = svg_texts(files["points.svg"])
     legend = texts[texts.index("Executions") + 1 :]
-    assert legend[:3] == ["100", "20", "10"]
+    assert legend[:3] == ["165", "50", "10"]
     notes = " ".join(legend[3:-6])
     assert notes == (
         "Circle area is proportional to the number of executions "

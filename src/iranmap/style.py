@@ -54,9 +54,10 @@ BASE_EDGE = "#9a9a9a"
 BACKGROUND = "#dfe7ec"  # the sea and the neighbours: everything outside Iran
 
 CIRCLE_FILL = "#2166ac"
-CIRCLE_STROKE = "#ffffff"
-CIRCLE_STROKE_WIDTH = 1.0
-CIRCLE_OPACITY = 0.7
+#: Circles are outlined and lightly filled, so the province's class colour shows through.
+CIRCLE_STROKE = "#08306b"
+CIRCLE_STROKE_WIDTH = 1.5
+CIRCLE_OPACITY = 0.2
 MAX_RADIUS = 28.0  # px, the largest prison
 MIN_RADIUS = 2.0  # px, so that a prison with a tiny count can still be seen and hovered
 

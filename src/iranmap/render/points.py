@@ -19,6 +19,7 @@ from iranmap.render.geo import latlng
 from iranmap.render.html import Html, data_table, lang_span, tag
 from iranmap.render.i18n import Lang
 
+GAP = 2.0  # px between the circles of places that share one point
 MAX_RADIUS = style.MAX_RADIUS
 MIN_RADIUS = style.MIN_RADIUS
 FILL = style.CIRCLE_FILL
@@ -67,11 +68,31 @@ class Points:
         return round(max(MIN_RADIUS, MAX_RADIUS * math.sqrt(executions / self.largest)), 1)
 
     def key(self) -> tuple[tuple[int, float], ...]:
-        """Two or three round reference values and their radii, largest first."""
+        """The largest value on the map and up to two round values below it (a third and a
+        tenth of it, rounded down to 1, 2 or 5 times a power of ten), with their radii."""
         if self.largest <= 0:
             return ()
-        values = sorted({_nice_floor(self.largest / d) for d in (1, 4, 16)} - {0}, reverse=True)
+        smaller = {_nice_floor(self.largest / d) for d in (3, 10)} - {0, self.largest}
+        values = [self.largest, *sorted(smaller, reverse=True)]
         return tuple((v, self.radius(v)) for v in values)
+
+    def offsets(self) -> tuple[tuple[float, float] | None, ...]:
+        """Per row, the shift in pixels of a circle that shares its place with others (two
+        prisons placed at one city's centre): such circles stand side by side, touching,
+        centred on the place, largest first from the start of the line; None for the rest."""
+        groups: dict[tuple[float, float], list[int]] = {}
+        for i, row in enumerate(self.rows):
+            groups.setdefault((row.lat, row.lon), []).append(i)
+        shifts: list[tuple[float, float] | None] = [None] * len(self.rows)
+        for members in groups.values():
+            if len(members) < 2:
+                continue
+            radii = [self.radius(self.rows[i].executions) for i in members]
+            left = -(sum(radii) * 2 + GAP * (len(radii) - 1)) / 2
+            for i, r in zip(members, radii, strict=True):
+                shifts[i] = (round(left + r, 1), 0.0)
+                left += 2 * r + GAP
+        return tuple(shifts)
 
 
 def _nice_floor(value: float) -> int:
@@ -118,7 +139,9 @@ def data(points: Points, lang: Lang) -> list[list[Any]]:
     """The compact array the page draws: one entry per prison, largest first.
 
     ``[lat, lon, radius, figure, name_en, name_fa, city, city_fa, province_en, province_fa,
-    precision (1 = prison site, 0 = city centre), source]``, figures already formatted;
+    precision (1 = prison site, 0 = city centre), source, shift]``, figures already formatted;
+    ``shift`` is ``[dx, dy]`` in pixels for places that share a point (see Points.offsets), or
+    null;
     ``city_fa`` is "" where the gazetteer has no Persian name (the script then shows ``city``,
     marked as English, on a Persian page).
     """
@@ -136,8 +159,9 @@ def data(points: Points, lang: Lang) -> list[list[Any]]:
             r.province_fa or "",
             1 if r.precision == "facility" else 0,
             r.source or "",
+            None if shift is None else list(shift),
         ]
-        for r in points.rows
+        for r, shift in zip(points.rows, points.offsets(), strict=True)
     ]
 
 
@@ -164,6 +188,7 @@ def legend(points: Points, lang: Lang) -> Html:
                     "fill": FILL,
                     "fill-opacity": f"{style.CIRCLE_OPACITY:g}",
                     "stroke": STROKE,
+                    "stroke-width": f"{style.CIRCLE_STROKE_WIDTH:g}",
                 },
             ),
         )

@@ -270,6 +270,13 @@
   mark("provinces");
   var prisons = null;
   var circles = 0;
+  /* Circles of places that share a point stand side by side: [marker, place, pixel shift]. */
+  var shifted = [];
+  function placeShifted() {
+    shifted.forEach(function (s) {
+      s[0].setLatLng(map.layerPointToLatLng(map.latLngToLayerPoint(s[1]).add(s[2])));
+    });
+  }
   if (D.prisons) {
     prisons = L.layerGroup();
     /* Largest first, as the data comes: small circles end up on top. */
@@ -289,8 +296,11 @@
         { direction: "top", offset: [0, -r[2]], className: "im-tooltip" }
       );
       prisons.addLayer(marker);
+      if (r[12]) shifted.push([marker, L.latLng(r[0], r[1]), L.point(r[12][0], r[12][1])]);
       circles += 1;
     });
+    placeShifted();
+    map.on("zoomend", placeShifted);
     prisons.addTo(map);
   }
 
