@@ -26,7 +26,9 @@ def test_each_map_has_a_snippet_with_a_titled_lazy_frame_and_a_fixed_fallback_he
     frame, script = _frame(files, "points.embed.html")
     assert frame["src"] == "points.html?embed"
     assert frame["loading"] == "lazy"
-    assert frame["title"] == 'Executions in Iran, 2024"><b>: Executions by prison'
+    assert frame["title"] == (
+        'Executions in Iran, 2024"><b>: Executions by prison (at least 1,000 executions reported)'
+    )
     assert frame["id"] == frame["name"] == "iranmap-test-2024-points-en"
     assert f"height:{FALLBACK_HEIGHT}px" in str(frame["style"])
     assert BeautifulSoup(files["points.embed.html"].decode(), "html.parser").find("b") is None
@@ -42,7 +44,9 @@ def test_base_url_joins_report_id_and_page() -> None:
     files = render_report(make_joined(), options)
     frame, _ = _frame(files, "combined.fa.embed.html")
     assert frame["src"] == "https://example.org/maps/test-2024/combined.fa.html?embed"
-    assert frame["title"] == "Executions in Iran, 2024: اعدام‌ها به تفکیک استان و زندان"
+    assert frame["title"] == (
+        "Executions in Iran, 2024: اعدام‌ها به تفکیک استان و زندان (دست‌کم ۱٬۰۰۰ اعدام گزارش‌شده)"
+    )
 
 
 def test_page_url_encodes_every_part() -> None:

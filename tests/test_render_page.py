@@ -77,7 +77,12 @@ def test_page_header_has_title_period_source_reconciliation_and_facts(
         "points": "Executions by prison",
         "combined": "Executions by province and prison",
     }
-    assert text(page.title) == f"Executions in Iran, 2024: {kinds[kind]}"
+    assert text(page.title) == (
+        f"Executions in Iran, 2024: {kinds[kind]} (at least 1,000 executions reported)"
+    )
+    assert text(page.select_one(".im-kind")) == (
+        f"{kinds[kind]} · at least 1,000 executions reported"
+    )
     assert text(page.h1) == "Executions in Iran, 2024"
     assert text(page.select_one(".im-period")) == "Period: 1 January – 31 December 2024"
     assert text(page.select_one(".im-source")) == (
@@ -166,7 +171,7 @@ def test_legend_labels_classes_and_not_itemized(files: dict[str, bytes]) -> None
         "39–61",
         "62–97",
         "98–209",
-        "Not itemized",
+        "Not itemized: the report gives no figure here; not zero",
     ]
     assert blocks[0].select("li")[-1].select_one(".im-sw-ni") is not None
     # Rates are shown and classified to 0.1: Razavi Khorasan's 5.1 is a class of its own.
@@ -176,7 +181,7 @@ def test_legend_labels_classes_and_not_itemized(files: dict[str, bytes]) -> None
         "20.1–29.8",
         "29.9–37.7",
         "37.8–77.1",
-        "Not itemized",
+        "Not itemized: the report gives no figure here; not zero",
     ]
     switch = page.select_one("fieldset.im-measure")
     assert switch is not None
@@ -395,7 +400,9 @@ def test_persian_page_is_right_to_left_with_persian_words_and_digits(joined: Joi
     page = soup(raw)
     assert page.html is not None
     assert (page.html["lang"], page.html["dir"]) == ("fa", "rtl")
-    assert text(page.select_one(".im-kind")) == "اعدام‌ها به تفکیک استان و زندان"
+    assert text(page.select_one(".im-kind")) == (
+        "اعدام‌ها به تفکیک استان و زندان · دست‌کم ۱٬۰۰۰ اعدام گزارش‌شده"
+    )
     assert text(page.select_one(".im-period")) == "دوره: ۱ ژانویه – ۳۱ دسامبر ۲۰۲۴"
     assert text(page.select_one(".im-rec")).startswith("از ۱٬۰۰۰ اعدام، ۵۲۶ مورد")
     row = page.select("details table")[0].select("tbody tr")[0]
@@ -406,7 +413,9 @@ def test_persian_page_is_right_to_left_with_persian_words_and_digits(joined: Joi
     assert (english["lang"], english["dir"]) == ("en", "ltr")
     legend = page.select_one(".im-legend-block[data-measure=count]")
     assert legend is not None
-    assert text(legend.select("li")[-1]) == "بدون رقم تفکیکی"
+    assert text(legend.select("li")[-1]) == (
+        "بدون رقم تفکیکی: گزارش برای این‌جا رقمی نمی‌دهد؛ به معنای صفر نیست"
+    )
     data = data_of(raw)
     assert data["lang"] == "fa"
     assert data["t"]["executions"] == "اعدام‌ها"
@@ -480,7 +489,9 @@ def test_nothing_itemized_still_draws_31_provinces_as_not_itemized() -> None:
     page = render_map(joined, "choropleth", RenderOptions())
     data = data_of(page)
     assert {f["properties"]["c"]["count"] for f in data["provinces"]["features"]} == {-1}
-    assert [text(li) for li in soup(page).select(".im-legend-block li")] == ["Not itemized"]
+    assert [text(li) for li in soup(page).select(".im-legend-block li")] == [
+        "Not itemized: the report gives no figure here; not zero"
+    ]
     assert text(soup(page).select_one(".im-legend .im-legend-note")) == (
         "The report itemizes no figures for this map."
     )
@@ -491,7 +502,12 @@ def test_classes_of_single_values_are_labelled_with_the_value() -> None:
     page = soup(render_map(make_joined(prisons=few), "choropleth", RenderOptions()))
     legend = page.select_one(".im-legend-block[data-measure=count]")
     assert legend is not None
-    assert [text(li) for li in legend.select("li")] == ["33", "97", "165", "Not itemized"]
+    assert [text(li) for li in legend.select("li")] == [
+        "33",
+        "97",
+        "165",
+        "Not itemized: the report gives no figure here; not zero",
+    ]
 
 
 def test_options_are_checked_up_front() -> None:
@@ -551,3 +567,46 @@ def test_page_carries_the_style_variables_and_the_script_style(files: dict[str, 
     page = files["combined.html"].decode()
     assert style.css_variables() in page
     assert data_of(files["combined.html"])["style"] == style.script_style()
+
+
+def test_kinds_for_builds_only_maps_a_report_can_fill() -> None:
+    from iranmap.render import kinds_for
+
+    assert kinds_for(make_joined()) == ("choropleth", "points", "combined")
+    no_prisons = make_joined(prisons=(), extra_counts={"IR-07": 12})
+    assert kinds_for(no_prisons) == ("choropleth",)
+    assert sorted(render_report(no_prisons, RenderOptions())) == [
+        "choropleth.embed.html",
+        "choropleth.html",
+    ]
+
+
+def test_persian_page_uses_the_reports_persian_texts_and_marks_english_fallbacks(
+    joined: Joined,
+) -> None:
+    from iranmap.reports import Fact
+
+    report = dataclasses.replace(
+        joined.report,
+        title_fa="اعدام‌ها در ایران، ۲۰۲۴",
+        publisher_fa=None,
+        facts=(Fact("Women", 34, None, 20, label_fa="زنان"), Fact("Age", 36, "years", 21)),
+    )
+    page = soup(
+        render_map(dataclasses.replace(joined, report=report), "combined", RenderOptions(lang="fa"))
+    )
+    assert text(page.h1) == "اعدام‌ها در ایران، ۲۰۲۴"
+    assert page.h1 is not None and page.h1.bdi is not None and not page.h1.bdi.has_attr("lang")
+    publisher = page.select_one(".im-source bdi")
+    assert publisher is not None
+    assert (publisher["lang"], publisher["dir"], text(publisher)) == (
+        "en",
+        "ltr",
+        "NCRI Secretariat",
+    )
+    facts = page.select(".im-facts li")
+    assert text(facts[0]) == "زنان: ۳۴"
+    age = facts[1].select("bdi")
+    assert (age[0]["lang"], text(age[0])) == ("en", "Age")
+    assert (age[-1]["lang"], text(age[-1])) == ("en", "years")
+    assert text(page.title).startswith("اعدام‌ها در ایران، ۲۰۲۴: ")

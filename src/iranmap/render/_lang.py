@@ -7,8 +7,14 @@ language itself.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from iranmap.render import i18n
+from iranmap.render.html import Html, tag
 from iranmap.render.i18n import LANGS, Lang
+
+if TYPE_CHECKING:
+    from iranmap.reports import Report
 
 
 def other(lang: Lang) -> Lang:
@@ -34,3 +40,19 @@ def both(lang: Lang, en: str, fa: str) -> tuple[str, str]:
     """(the name in the page's language, the name in the other one)."""
     versions: dict[Lang, str] = {"en": en, "fa": fa}
     return versions[lang], versions[other(lang)]
+
+
+def report_text(report: Report, name: str, lang: Lang) -> tuple[str, Lang]:
+    """A report's text field ``name`` ("title", "publisher", "notes", "source_title") as a
+    page in ``lang`` shows it: the Persian version (``title_fa`` ...) on Persian pages where
+    the report gives one, else the English one; and the language it is in."""
+    english = getattr(report, name) or ""
+    return own(lang, english, getattr(report, f"{name}_fa", None))
+
+
+def isolated(text: str, text_lang: Lang, page_lang: Lang) -> Html:
+    """Text from a report, isolated (``<bdi>``) so that its direction cannot disturb the
+    sentence around it; marked with its ``lang`` and ``dir`` where it is not the page's."""
+    if text_lang == page_lang:
+        return tag("bdi", None, text)
+    return tag("bdi", {"lang": text_lang, "dir": i18n.DIRS[text_lang]}, text)

@@ -194,7 +194,7 @@ def legend(ch: Choropleth, lang: Lang, *, switch: bool = True) -> Html:
                     i18n.text(lang, "no_population"),
                 )
             )
-        items.append(tag("li", None, _swatch(None), " ", i18n.text(lang, "not_itemized")))
+        items.append(tag("li", None, _swatch(None), " ", i18n.text(lang, "not_itemized_note")))
         blocks.append(
             tag(
                 "div",

@@ -27,6 +27,7 @@ _SCRIPT_TEXTS = (
     "executions",
     "per_million_short",
     "not_itemized",
+    "not_itemized_note",
     "share",
     "rank",
     "city",
@@ -45,9 +46,22 @@ _SCRIPT_TEXTS = (
 DOWNLOADS = ("provinces.csv", "prisons.csv", "provinces.geojson", "prisons.geojson")
 
 
+def total_phrase(report: Report, lang: Lang) -> str:
+    """The report's total with its qualifier: "at least 1,000 executions reported"."""
+    qualifier = report.total_qualifier if report.total_qualifier == "exactly" else "at least"
+    return i18n.text(lang, f"total.{qualifier}", n=i18n.fmt_int(report.total, lang))
+
+
 def page_title(report: Report, kind: Kind, lang: Lang) -> str:
-    """The ``<title>`` (and iframe title): the report's title and what the map shows."""
-    return i18n.text(lang, "embed_title", title=report.title, kind=i18n.text(lang, f"kind.{kind}"))
+    """The ``<title>`` (and iframe title): the report's title, what the map shows, and the
+    total as the report qualifies it."""
+    title = i18n.text(
+        lang,
+        "embed_title",
+        title=_lang.report_text(report, "title", lang)[0],
+        kind=i18n.text(lang, f"kind.{kind}"),
+    )
+    return f"{title} ({total_phrase(report, lang)})"
 
 
 def render_page(joined: Joined, kind: Kind, options: RenderOptions) -> bytes:
@@ -152,8 +166,8 @@ def _header(joined: Joined, kind: Kind, lang: Lang, alternates: Sequence[Lang]) 
         "header",
         {"class": "im-header"},
         _language_links(kind, lang, alternates),
-        tag("h1", None, auto_span(report.title)),
-        tag("p", {"class": "im-kind"}, t[f"kind.{kind}"]),
+        tag("h1", None, _report_text(report, "title", lang)),
+        tag("p", {"class": "im-kind"}, t[f"kind.{kind}"], " · ", total_phrase(report, lang)),
         tag(
             "p",
             {"class": "im-meta"},
@@ -200,6 +214,11 @@ def _facts(report: Report, lang: Lang) -> Html | None:
     )
 
 
+def _report_text(report: Report, name: str, lang: Lang) -> Html:
+    text, text_lang = _lang.report_text(report, name, lang)
+    return _lang.isolated(text, text_lang, lang)
+
+
 def source_credit(report: Report, lang: Lang) -> Html:
     """A report's source as the header shows it (the change map shows two)."""
     return _source(report, lang)
@@ -207,7 +226,7 @@ def source_credit(report: Report, lang: Lang) -> Html:
 
 def _source(report: Report, lang: Lang) -> Html:
     """ "Publisher, “Title”, date", the title linked when the report gives an http(s) URL."""
-    title: Html = auto_span(report.source_title)
+    title = _report_text(report, "source_title", lang)
     url = safe_url(report.source_url)
     if url is not None:
         title = tag("a", {"href": url, "rel": "noopener noreferrer"}, title)
@@ -215,7 +234,7 @@ def _source(report: Report, lang: Lang) -> Html:
     quote_open, quote_close = i18n.text(lang, "quoted").split("{text}")
     return join(
         [
-            auto_span(report.publisher),
+            _report_text(report, "publisher", lang),
             sep,
             quote_open,
             title,
@@ -227,12 +246,18 @@ def _source(report: Report, lang: Lang) -> Html:
 
 
 def _fact(fact: Fact, lang: Lang) -> Html:
+    """ "Label: value unit", each in the page's language where the report gives it."""
+    label, label_lang = _lang.own(lang, fact.label, fact.label_fa)
     value = i18n.fmt_number(fact.value, lang)
+    unit, unit_lang = _lang.own(lang, fact.unit, fact.unit_fa)
+    shown: Html
     if fact.unit == "%":
-        value = i18n.text(lang, "percent", value=value)
-    elif fact.unit:
-        value = f"{value} {fact.unit}"
-    return tag("li", None, auto_span(fact.label), ": ", tag("b", None, tag("bdi", None, value)))
+        shown = tag("bdi", None, i18n.text(lang, "percent", value=value))
+    elif unit:
+        shown = join([tag("bdi", None, value), " ", _lang.isolated(unit, unit_lang, lang)])
+    else:
+        shown = tag("bdi", None, value)
+    return tag("li", None, _lang.isolated(label, label_lang, lang), ": ", tag("b", None, shown))
 
 
 def _legend(kind: Kind, ch: choropleth.Choropleth, pts: points.Points | None, lang: Lang) -> Html:
@@ -296,7 +321,7 @@ def _footer(joined: Joined, lang: Lang) -> Html:
             {"class": "im-notes"},
             tag("b", None, i18n.text(lang, "notes")),
             ": ",
-            auto_span(report.notes),
+            _report_text(report, "notes", lang),
         )
         if report.notes
         else None

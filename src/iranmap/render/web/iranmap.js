@@ -65,7 +65,7 @@
       return box;
     }
     if (p.v === null) {
-      el("div", "im-tip-ni", T.not_itemized, box);
+      el("div", "im-tip-ni", T.not_itemized_note, box);
       return box;
     }
     line(box, T.executions, p.v);
