@@ -272,7 +272,7 @@ def card_image(layers: Layers, kind: ImageKind, lang: Lang) -> Svg:
     """The map with the title and the reported total, readable as a thumbnail."""
     width, height = CARD_SIZE
     svg = Svg(width, height, lang)
-    map_width = 600.0
+    map_width = 560.0
     map_left = width - 20 - map_width if lang == "fa" else 20.0
     frame = geo.fit(layers.ch.rows, map_left, 20, map_width, height - 40)
     draw_map(svg, layers, kind, frame, 0.75)

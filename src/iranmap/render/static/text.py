@@ -155,9 +155,12 @@ def runs(text: str, lang: Lang) -> list[tuple[str, str]]:
     for ch in text:
         cp = ord(ch)
         previous = found[-1][0] if found else None
-        if (
+        category = unicodedata.category(ch)
+        if category == "Cf":  # isolates, joiners: invisible, in whichever run they are
+            family = previous or families[0]
+        elif (
             previous is not None
-            and not unicodedata.category(ch).startswith("L")
+            and not category.startswith("L")
             and cp in fonts[_font_name(previous, False)].advances
         ):
             family = previous
