@@ -37,8 +37,7 @@ REPORT = REPO / "geodata" / "reports" / "2024-ncri"
 SVG = "{http://www.w3.org/2000/svg}"
 KINDS = {"choropleth": "Executions by province", "points": "Executions by prison"}
 SENTENCE = (
-    "526 of 1,000 executions itemized by prison, in 8 prisons across 7 provinces; "
-    "474 not itemized."
+    "526 of 1,000 executions itemized by prison, in 8 prisons across 7 provinces; 474 not itemized."
 )
 
 
@@ -404,8 +403,9 @@ def test_control_characters_never_make_invalid_xml(joined: Joined) -> None:
     for name in ("choropleth.svg", "points.svg"):
         root = svg_root(images[name])  # lxml refuses invalid XML
         assert svg_texts(images[name])[0] == "Costs $5 <b>&</b>[31m evil end"
-        assert root.findtext(f"{SVG}title") == "Costs $5 <b>&</b>[31m evil end: " + (
-            KINDS[name.split(".")[0]]
+        assert (
+            root.findtext(f"{SVG}title")
+            == "Costs $5 <b>&</b>[31m evil end: " + (KINDS[name.split(".")[0]])
         )
     assert png_size(images["choropleth.png"]) == (1600, 1200)
 

@@ -113,10 +113,11 @@ def hatch(svg: Svg, shapes: Sequence[object], spacing: float) -> None:
     """The not-itemized stripes over ``shapes`` (pixel geometries), as one path of line
     segments: drawn as geometry rather than an SVG pattern, which resvg fills slowly."""
     data = geo.hatch_data(shapes, spacing)
+    stroke = 1.6 * spacing / HATCH_SPACING
     if data:
         svg.add(
             f'<path id="not-itemized-hatch" d="{data}" fill="none" '
-            f'stroke="{style.NOT_ITEMIZED_HATCH}" stroke-width="{1.6 * spacing / HATCH_SPACING:g}"/>'
+            f'stroke="{style.NOT_ITEMIZED_HATCH}" stroke-width="{stroke:g}"/>'
         )
 
 
@@ -276,7 +277,9 @@ def card_image(layers: Layers, kind: ImageKind, lang: Lang) -> Svg:
     map_left = width - 20 - map_width if lang == "fa" else 20.0
     frame = geo.fit(layers.ch.rows, map_left, 20, map_width, height - 40)
     draw_map(svg, layers, kind, frame, 0.75)
-    left, right = (40.0, map_left - 24) if lang == "fa" else (map_left + map_width + 24, width - 40.0)
+    left, right = (
+        (40.0, map_left - 24) if lang == "fa" else (map_left + map_width + 24, width - 40.0)
+    )
     x = right if lang == "fa" else left
     side: lb.Side = "right" if lang == "fa" else "left"
     limit = right - left

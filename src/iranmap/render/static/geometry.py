@@ -53,9 +53,7 @@ class Frame:
         return self.point(lon, mercator(lat))
 
 
-def fit(
-    rows: Sequence[ProvinceRow], left: float, top: float, width: float, height: float
-) -> Frame:
+def fit(rows: Sequence[ProvinceRow], left: float, top: float, width: float, height: float) -> Frame:
     """The frame that fits every province's shape into the box, centred, padded a little."""
     xs: list[float] = []
     ys: list[float] = []
@@ -112,7 +110,10 @@ def pixel_polygon(row: ProvinceRow, frame: Frame) -> Any:
     """The province as a shapely geometry in image pixels, for label placement."""
     assert row.geometry is not None
     polygons = [
-        Polygon([frame.point(x, y) for x, y in rings[0]], [[frame.point(x, y) for x, y in h] for h in rings[1:]])
+        Polygon(
+            [frame.point(x, y) for x, y in rings[0]],
+            [[frame.point(x, y) for x, y in h] for h in rings[1:]],
+        )
         for rings in _rings(row.geometry)
     ]
     return polygons[0] if len(polygons) == 1 else MultiPolygon(polygons)

@@ -43,8 +43,8 @@ def key_values(largest: int) -> tuple[int, ...]:
 def _two_digits(value: int) -> int:
     if value < 100:
         return value
-    step = 10 ** (len(str(value)) - 2)
-    return int(math.floor(value / step + 0.5)) * step
+    step = int(10 ** (len(str(value)) - 2))
+    return (value + step // 2) // step * step
 
 
 def _nice_floor(value: float) -> int:
@@ -100,10 +100,24 @@ class Column:
         limit = self.right - self.left - w - 14
         middle = self.y + h / 2
         if note is None:
-            self.svg.text(text_x, middle + 8, tx.truncate(label, 22, limit, self.lang), 22, fill=style.TEXT, anchor=self.near)
+            self.svg.text(
+                text_x,
+                middle + 8,
+                tx.truncate(label, 22, limit, self.lang),
+                22,
+                fill=style.TEXT,
+                anchor=self.near,
+            )
             self.y += h + 10
             return
-        self.svg.text(text_x, middle + 2, tx.truncate(label, 22, limit, self.lang), 22, fill=style.TEXT, anchor=self.near)
+        self.svg.text(
+            text_x,
+            middle + 2,
+            tx.truncate(label, 22, limit, self.lang),
+            22,
+            fill=style.TEXT,
+            anchor=self.near,
+        )
         lines = tx.wrap(note, 18, limit, self.lang, max_lines=2)
         last = self.svg.lines(text_x, middle + 26, lines, 18, fill=style.MUTED, anchor=self.near)
         self.y = max(self.y + h, last + 6) + 10
@@ -122,12 +136,16 @@ class Column:
             style.CIRCLE_STROKE,
             style.CIRCLE_STROKE_WIDTH,
         )
-        self.svg.text(self.inward(cx, largest + 14), cy + 8, label, 22, fill=style.TEXT, anchor=self.near)
+        self.svg.text(
+            self.inward(cx, largest + 14), cy + 8, label, 22, fill=style.TEXT, anchor=self.near
+        )
         self.y += height + 10
 
     def note(self, text: str, size: float = 18) -> None:
         lines = tx.wrap(text, size, self.right - self.left, self.lang, max_lines=4)
-        self.y = self.svg.lines(self.start, self.y + size, lines, size, fill=style.MUTED, anchor=self.near)
+        self.y = self.svg.lines(
+            self.start, self.y + size, lines, size, fill=style.MUTED, anchor=self.near
+        )
         self.y += 12
 
     def gap(self, space: float = 16.0) -> None:
@@ -139,8 +157,23 @@ class Column:
         end = self.left if self.rtl else self.right
         for label, value in rows:
             self.y += 28
-            self.svg.text(self.start, self.y, tx.truncate(label, 21, self.right - self.left - 90, self.lang), 21, fill=style.TEXT, anchor=self.near)
-            self.svg.text(end, self.y, i18n.fmt_int(value, self.lang), 21, fill=style.TEXT, anchor=far, bold=True)
+            self.svg.text(
+                self.start,
+                self.y,
+                tx.truncate(label, 21, self.right - self.left - 90, self.lang),
+                21,
+                fill=style.TEXT,
+                anchor=self.near,
+            )
+            self.svg.text(
+                end,
+                self.y,
+                i18n.fmt_int(value, self.lang),
+                21,
+                fill=style.TEXT,
+                anchor=far,
+                bold=True,
+            )
             self.y += 8
 
 
@@ -154,7 +187,10 @@ def choropleth_legend(svg: Svg, column: Column, ch: Choropleth, joined: Joined) 
     if any(ch.class_of(r, ch.measure) == NO_POPULATION for r in ch.rows):
         column.swatch(t["no_population"], style.NO_POPULATION_FILL)
     column.swatch(
-        t["not_itemized"], style.NOT_ITEMIZED_FILL, note=word(lang, "not_itemized_note"), hatched=True
+        t["not_itemized"],
+        style.NOT_ITEMIZED_FILL,
+        note=word(lang, "not_itemized_note"),
+        hatched=True,
     )
     if ch.itemized == 0:
         column.note(t["no_figures"])

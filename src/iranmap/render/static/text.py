@@ -215,7 +215,9 @@ def wrap(
         lines.append(word)
     if max_lines is not None and len(lines) > max_lines:
         kept = lines[:max_lines]
-        kept[-1] = truncate(f"{kept[-1]} {lines[max_lines]}", size, limit, lang, bold=bold, force=True)
+        kept[-1] = truncate(
+            f"{kept[-1]} {lines[max_lines]}", size, limit, lang, bold=bold, force=True
+        )
         lines = kept
     return _balanced(lines) or [""]
 
@@ -250,8 +252,5 @@ def _balanced(lines: Sequence[str]) -> list[str]:
 def xml(text: str) -> str:
     """Text content or attribute value, escaped (``text`` is already :func:`clean`)."""
     return (
-        text.replace("&", "&amp;")
-        .replace("<", "&lt;")
-        .replace(">", "&gt;")
-        .replace('"', "&quot;")
+        text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
     )
