@@ -3,9 +3,9 @@ card (1200 x 630 px: the map, the title and the headline figure)."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Literal
+from typing import Any, Literal
 
 from iranmap import style
 from iranmap.join import Joined
@@ -109,7 +109,7 @@ def draw_map(svg: Svg, layers: Layers, kind: ImageKind, frame: geo.Frame, scale:
     svg.close_group()
 
 
-def hatch(svg: Svg, shapes: Sequence[object], spacing: float) -> None:
+def hatch(svg: Svg, shapes: Sequence[Any], spacing: float) -> None:
     """The not-itemized stripes over ``shapes`` (pixel geometries), as one path of line
     segments: drawn as geometry rather than an SVG pattern, which resvg fills slowly."""
     data = geo.hatch_data(shapes, spacing)
@@ -126,7 +126,7 @@ def _provinces(
     gid: str,
     rows: Sequence[ProvinceRow],
     frame: geo.Frame,
-    fill: object,
+    fill: Callable[[ProvinceRow], str],
     edge: str = style.PROVINCE_EDGE,
 ) -> None:
     if not rows:
@@ -135,7 +135,7 @@ def _provinces(
     for row in rows:
         if row.geometry is None:
             continue
-        colour = fill(row)  # type: ignore[operator]
+        colour = fill(row)
         svg.add(
             f'<path id="{tx.xml(row.iso)}" d="{geo.path_data(row.geometry, frame)}" '
             f'fill="{colour}" stroke="{edge}" stroke-width="{EDGE_WIDTH:g}" '

@@ -47,7 +47,6 @@ _DROP = re.compile(
     "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff\u202a-\u202e\u2066-\u2069]"
 )
 _SPACE = re.compile(r"\s+")
-_ARABIC_SCRIPT = re.compile("[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]")
 
 
 def clean(text: str) -> str:
@@ -58,10 +57,6 @@ def clean(text: str) -> str:
 def isolate(text: str) -> str:
     """``text`` (report text, a name) as a run that keeps its own direction inside a line."""
     return f"{FSI}{clean(text)}{PDI}"
-
-
-def has_arabic_script(text: str) -> bool:
-    return _ARABIC_SCRIPT.search(text) is not None
 
 
 @dataclass(frozen=True)
@@ -174,18 +169,6 @@ def runs(text: str, lang: Lang) -> list[tuple[str, str]]:
         else:
             found.append((family, ch))
     return found
-
-
-def ascent(size: float, lang: Lang) -> float:
-    """Height above the baseline of the image's first font, in px."""
-    font = _fonts()[_font_name(FAMILIES[lang][0], False)]
-    return font.ascent / font.upm * size
-
-
-def descent(size: float, lang: Lang) -> float:
-    """Depth below the baseline (positive), in px."""
-    font = _fonts()[_font_name(FAMILIES[lang][0], False)]
-    return -font.descent / font.upm * size
 
 
 def wrap(
