@@ -29,7 +29,6 @@ from iranmap.join import (
     check_report,
     join,
     join_folder,
-    persian_number,
     points_in_provinces,
 )
 from iranmap.reports import load_report, read_report
@@ -167,11 +166,6 @@ def test_sentences_in_the_singular(tmp_path: Path) -> None:
     )
     with pytest.raises(ValueError, match="no sentence in language 'de'; use 'en' or 'fa'"):
         r.sentence("de")
-
-
-def test_persian_number() -> None:
-    assert persian_number(1000) == "۱٬۰۰۰"
-    assert persian_number(-474) == "−۴۷۴"
 
 
 # -- rows that do not land ----------------------------------------------------------------------

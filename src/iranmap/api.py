@@ -18,9 +18,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from iranmap.classify import Scheme
+from iranmap.i18n import Lang
 from iranmap.join import Joined
 from iranmap.render.html import Html, lang_span
-from iranmap.render.i18n import Lang
 from iranmap.render.options import Kind, Measure, RenderOptions
 
 if TYPE_CHECKING:
@@ -172,7 +172,7 @@ def _names(en: str, fa: str, lang: Lang) -> str:
 
 
 def _province_feature(ch: Choropleth, row: ProvinceRow, lang: Lang) -> dict[str, Any]:
-    from iranmap.render import i18n
+    from iranmap import i18n
 
     t = i18n.TEXTS[lang]
     if row.executions is None:
@@ -202,7 +202,7 @@ def _province_feature(ch: Choropleth, row: ProvinceRow, lang: Lang) -> dict[str,
 def _province_layer(ch: Choropleth, lang: Lang, *, shaded: bool) -> folium.GeoJson:
     import folium
 
-    from iranmap.render import i18n
+    from iranmap import i18n
 
     features = [_province_feature(ch, r, lang) for r in ch.rows if r.geometry is not None]
     collection = {"type": "FeatureCollection", "features": features}
@@ -223,7 +223,7 @@ def _province_layer(ch: Choropleth, lang: Lang, *, shaded: bool) -> folium.GeoJs
 
 
 def _prison_feature(pts: Points, row: PrisonRow, lang: Lang) -> dict[str, Any]:
-    from iranmap.render import i18n
+    from iranmap import i18n
 
     t = i18n.TEXTS[lang]
     precision = "facility" if row.precision == "facility" else "city"
@@ -249,7 +249,8 @@ def _prison_feature(pts: Points, row: PrisonRow, lang: Lang) -> dict[str, Any]:
 def _prison_layer(pts: Points, lang: Lang) -> folium.GeoJson:
     import folium
 
-    from iranmap.render import i18n, points
+    from iranmap import i18n
+    from iranmap.render import points
 
     collection = {
         "type": "FeatureCollection",
