@@ -30,7 +30,7 @@ from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
-import geopandas as gpd
+import pandas as pd
 
 from iranmap.boundaries import load_provinces
 from iranmap.errors import InputError, Problem
@@ -45,6 +45,7 @@ from iranmap.join._model import (
     Resolver,
     Unplaced,
     problem_dict,
+    records,
 )
 from iranmap.join._place import (
     check_duplicates,
@@ -75,6 +76,7 @@ __all__ = [
     "join_folder",
     "points_in_provinces",
     "problem_dict",
+    "records",
 ]
 
 # join
@@ -83,7 +85,7 @@ __all__ = [
 def join(
     report: Report,
     gazetteer: Gazetteer | None = None,
-    provinces: gpd.GeoDataFrame | None = None,
+    provinces: pd.DataFrame | None = None,
     *,
     strict: bool = True,
     geocoder: Resolver | None = None,
@@ -122,7 +124,7 @@ def check_report(
     end: date | None = None,
     where: Sequence[tuple[str, str]] = (),
     gazetteer: Gazetteer | None = None,
-    provinces: gpd.GeoDataFrame | None = None,
+    provinces: pd.DataFrame | None = None,
 ) -> tuple[Joined | None, tuple[Problem, ...]]:
     """Every problem of a report folder, reading's and placing's, by file and line, each once.
 
@@ -146,7 +148,7 @@ def join_folder(
     end: date | None = None,
     where: Sequence[tuple[str, str]] = (),
     gazetteer: Gazetteer | None = None,
-    provinces: gpd.GeoDataFrame | None = None,
+    provinces: pd.DataFrame | None = None,
 ) -> Joined:
     """``join(load_report(folder))``, but a failure lists the join's problems too.
 
@@ -164,7 +166,7 @@ def _default_gazetteer() -> Gazetteer:
     return load_gazetteer()
 
 
-def _default_provinces() -> gpd.GeoDataFrame:
+def _default_provinces() -> pd.DataFrame:
     return load_provinces()
 
 

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
-from typing import Any, Literal, Protocol
+from typing import Any, Literal, Protocol, cast
 
-import geopandas as gpd
+import numpy as np
+import pandas as pd
+import shapely
 
 from iranmap import i18n
 from iranmap.errors import Problem
@@ -117,6 +119,11 @@ class Reconciliation:
         )
 
 
+def records(table: pd.DataFrame) -> list[dict[str, Any]]:
+    """The rows of a joined table as dicts by column name (what the maps and downloads read)."""
+    return cast("list[dict[str, Any]]", table.to_dict("records"))
+
+
 def problem_dict(problem: Problem) -> dict[str, Any]:
     """A problem as JSON: its parts, and the line a user reads."""
     return {
@@ -131,9 +138,12 @@ def problem_dict(problem: Problem) -> dict[str, Any]:
 class Joined:
     """A report joined to the map.
 
-    ``prisons``: one row per mapped place, largest first (ties by name), EPSG:4326 points,
-    columns ``place_id, name_en, name_fa, city, city_fa, province_iso, province_en,
-    province_fa, executions, share, rank, precision, source, geometry``.
+    Both tables are plain pandas DataFrames whose ``geometry`` column holds shapely objects
+    in longitude/latitude (EPSG:4326); :func:`iranmap.api.load` gives them as GeoDataFrames.
+
+    ``prisons``: one row per mapped place, largest first (ties by name), points, columns
+    ``place_id, name_en, name_fa, city, city_fa, province_iso, province_en, province_fa,
+    executions, share, rank, precision, source, geometry``.
 
     ``city`` is the place's city in English (a row placed by its coordinates alone has the
     row's own ``city``, or ""); ``city_fa`` is that city's Persian name from
@@ -152,6 +162,13 @@ class Joined:
     """
 
     report: Report
-    prisons: gpd.GeoDataFrame
-    provinces: gpd.GeoDataFrame
+    prisons: pd.DataFrame
+    provinces: pd.DataFrame
     reconciliation: Reconciliation
+
+    @property
+    def bounds(self) -> tuple[float, float, float, float]:
+        """``(west, south, east, north)`` of the provinces, in degrees: what the maps frame."""
+        geometries = np.asarray(self.provinces["geometry"], dtype=object)
+        west, south, east, north = (float(v) for v in shapely.total_bounds(geometries))
+        return west, south, east, north

@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import geopandas as gpd
 import numpy as np
+import pandas as pd
 import shapely
 
 from iranmap.errors import Problem
@@ -168,7 +168,7 @@ def _reason(figure: Figure, match: Match) -> str:
 
 def locate(
     places: Sequence[_Place],
-    polygons: gpd.GeoDataFrame,
+    polygons: pd.DataFrame,
     gazetteer: Gazetteer,
     problems: list[Problem],
 ) -> list[Located]:
@@ -191,7 +191,7 @@ def locate(
 
 
 def points_in_provinces(
-    lon: np.ndarray[Any, Any], lat: np.ndarray[Any, Any], polygons: gpd.GeoDataFrame
+    lon: np.ndarray[Any, Any], lat: np.ndarray[Any, Any], polygons: pd.DataFrame
 ) -> list[str | None]:
     """The ISO code of the province each point lies in (vectorised), None for none.
 
@@ -199,7 +199,7 @@ def points_in_provinces(
     the simplified coast takes the nearest province within :data:`COAST_TOLERANCE`.
     """
     ordered = polygons.sort_values("iso")
-    geoms = np.asarray(ordered.geometry.values)
+    geoms = np.asarray(ordered["geometry"], dtype=object)
     codes = ordered["iso"].to_numpy()
     points = shapely.points(lon, lat)
     tree = shapely.STRtree(geoms)
@@ -217,7 +217,7 @@ def points_in_provinces(
     return found
 
 
-def _province_names(gazetteer: Gazetteer, polygons: gpd.GeoDataFrame) -> dict[str, str]:
+def _province_names(gazetteer: Gazetteer, polygons: pd.DataFrame) -> dict[str, str]:
     names = {p.iso: p.name_en for p in gazetteer.provinces}
     for iso, name in zip(polygons["iso"], polygons["name_en"], strict=True):
         names.setdefault(str(iso), str(name))

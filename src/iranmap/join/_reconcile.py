@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-import geopandas as gpd
+import pandas as pd
 
 from iranmap.errors import Problem
 from iranmap.join._model import Reconciliation, Unplaced
@@ -13,8 +13,8 @@ from iranmap.reports import Report, total_problems
 
 def reconcile(
     report: Report,
-    prisons: gpd.GeoDataFrame,
-    provinces: gpd.GeoDataFrame,
+    prisons: pd.DataFrame,
+    provinces: pd.DataFrame,
     unplaced: Sequence[Unplaced],
     problems: list[Problem],
 ) -> Reconciliation:

@@ -8,9 +8,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import geopandas as gpd
 import numpy as np
 import pandas as pd
+import shapely
 
 from iranmap.errors import Problem
 from iranmap.gazetteer import Gazetteer
@@ -20,7 +20,7 @@ from iranmap.names import key as place_key
 from iranmap.reports import EVENTS_FILE, REPORT_FILE, Figure, Report
 
 
-def prison_table(located: Sequence[Located], gazetteer: Gazetteer, total: int) -> gpd.GeoDataFrame:
+def prison_table(located: Sequence[Located], gazetteer: Gazetteer, total: int) -> pd.DataFrame:
     """One row per place, largest first; rows of one place (events) are added up."""
     prisons_fa = {p.id: p.name_fa for p in gazetteer.prisons}
     cities_fa = _cities_fa(gazetteer)
@@ -36,8 +36,10 @@ def prison_table(located: Sequence[Located], gazetteer: Gazetteer, total: int) -
     frame["share"] = _share(frame["executions"], total)
     frame["rank"] = frame["executions"].rank(method="min", ascending=False).astype("int64")
     frame = frame.sort_values(["executions", "name_en"], ascending=[False, True], kind="stable")
-    geometry = gpd.points_from_xy(frame.pop("lon"), frame.pop("lat"), crs="EPSG:4326")
-    return gpd.GeoDataFrame(frame.reset_index(drop=True), geometry=geometry, crs="EPSG:4326")
+    lon = frame.pop("lon").to_numpy(dtype="float64")
+    lat = frame.pop("lat").to_numpy(dtype="float64")
+    frame["geometry"] = shapely.points(lon, lat)
+    return frame.reset_index(drop=True)
 
 
 def _prison_record(
@@ -193,16 +195,21 @@ def check_stated_counts(
 
 
 def province_table(
-    polygons: gpd.GeoDataFrame,
+    polygons: pd.DataFrame,
     gazetteer: Gazetteer,
     located: Sequence[Located],
     given: Mapping[str, _Given],
     report: Report,
     problems: list[Problem],
-) -> gpd.GeoDataFrame:
+) -> pd.DataFrame:
     """All provinces by ``iso``; ``executions`` is <NA> where the report gives no figure."""
-    frame = polygons[["iso", "name_en", "name_fa", "geometry"]].sort_values("iso")
-    frame = frame.reset_index(drop=True)
+    ordered = polygons.sort_values("iso")
+    frame = pd.DataFrame(
+        {
+            **{c: ordered[c].to_list() for c in ("iso", "name_en", "name_fa")},
+            "geometry": np.asarray(ordered["geometry"], dtype=object),
+        }
+    )
     population = {p.iso: p.population for p in gazetteer.provinces}
     by_province: dict[str, list[Figure]] = {}
     for item in located:
@@ -236,14 +243,11 @@ def province_table(
         else pd.array([None] * len(frame), dtype="Float64")
     )
     frame["rank"] = frame["executions"].rank(method="min", ascending=False).astype("Int64")
-    frame["per_million"] = (
-        frame["executions"].astype("Float64")
-        / frame["population"].astype("Float64").replace(0, pd.NA)
-        * 1_000_000
-    )
+    inhabitants = frame["population"].astype("Float64")
+    inhabitants = inhabitants.where(inhabitants != 0)  # no rate for an unknown population
+    frame["per_million"] = frame["executions"].astype("Float64").div(inhabitants) * 1_000_000
     frame["source"] = origin
-    ordered = frame[list(PROVINCE_COLUMNS)]
-    return gpd.GeoDataFrame(ordered, geometry="geometry", crs="EPSG:4326")
+    return frame[list(PROVINCE_COLUMNS)]
 
 
 def _below_prisons(figure: Figure, from_prisons: int, sources: str) -> Problem:

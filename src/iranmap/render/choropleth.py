@@ -21,7 +21,7 @@ from iranmap.classify import (
     classify,
 )
 from iranmap.i18n import Lang
-from iranmap.join import Joined
+from iranmap.join import Joined, records
 from iranmap.render._values import opt_float, opt_int, opt_str
 from iranmap.render.geo import latlng, polygon_json
 from iranmap.render.html import Html, join, lang_span, tag
@@ -79,7 +79,7 @@ class Choropleth:
 
 def build_choropleth(joined: Joined, options: RenderOptions) -> Choropleth:
     """Classes and rows for ``joined``'s provinces."""
-    rows = tuple(_row(record) for record in joined.provinces.to_dict("records"))
+    rows = tuple(_row(record) for record in records(joined.provinces))
     counts = [r.executions for r in rows if r.executions is not None]
     classes: dict[Measure, Classes] = {
         "count": classify(counts, options.scheme, options.k, options.breaks)

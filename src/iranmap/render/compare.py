@@ -316,7 +316,7 @@ def _data(diff: Diff, classes: ChangeClasses, lang: Lang) -> dict[str, Any]:
         }
         features.append({"type": "Feature", "properties": props, "geometry": geometry})
     return {
-        **script_frame("compare", lang, frame.total_bounds, _SCRIPT_TEXTS, None),
+        **script_frame("compare", lang, diff.b.bounds, _SCRIPT_TEXTS, None),
         "provinces": {"type": "FeatureCollection", "features": features},
         "shaded": True,
         "colors": {MEASURE: list(classes.colors)},

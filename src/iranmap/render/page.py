@@ -368,7 +368,7 @@ def _data(
 ) -> dict[str, Any]:
     lang = options.lang
     return {
-        **script_frame(kind, lang, joined.provinces.total_bounds, _SCRIPT_TEXTS, options.tiles),
+        **script_frame(kind, lang, joined.bounds, _SCRIPT_TEXTS, options.tiles),
         "provinces": choropleth.geojson(ch, lang),
         "shaded": kind != "points",
         "colors": {m: list(c.colors) for m, c in ch.classes.items()},

@@ -13,7 +13,7 @@ from typing import Any
 
 from iranmap import i18n, style
 from iranmap.i18n import Lang
-from iranmap.join import Joined
+from iranmap.join import Joined, records
 from iranmap.render._values import opt_float, opt_int, opt_str
 from iranmap.render.geo import latlng
 from iranmap.render.html import Html, lang_span, tag
@@ -88,7 +88,7 @@ def _nice_floor(value: float) -> int:
 
 def build_points(joined: Joined) -> Points:
     """Rows for ``joined``'s mapped prisons, largest first (ties by name)."""
-    rows = [_row(record) for record in joined.prisons.to_dict("records")]
+    rows = [_row(record) for record in records(joined.prisons)]
     rows.sort(key=lambda r: (-r.executions, r.name_en, r.place_id))
     largest = max((r.executions for r in rows), default=0)
     return Points(tuple(rows), largest)
