@@ -22,7 +22,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from iranmap.render.i18n import LANGS, Lang
+from iranmap.i18n import LANGS, Lang
 from iranmap.render.static.compose import KINDS, ImageKind
 
 if TYPE_CHECKING:

@@ -7,11 +7,10 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from iranmap import style
+from iranmap import i18n, style
+from iranmap.i18n import Lang
 from iranmap.join import Joined
-from iranmap.render import i18n
 from iranmap.render.choropleth import NOT_ITEMIZED, Choropleth, ProvinceRow
-from iranmap.render.i18n import Lang
 from iranmap.render.points import Points
 from iranmap.render.static import geometry as geo
 from iranmap.render.static import labels as lb

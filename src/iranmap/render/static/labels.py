@@ -18,7 +18,7 @@ from shapely.geometry import box as shapely_box
 from shapely.prepared import prep
 
 from iranmap import style
-from iranmap.render.i18n import Lang
+from iranmap.i18n import Lang
 from iranmap.render.static import text as tx
 from iranmap.render.static.svg import Svg
 

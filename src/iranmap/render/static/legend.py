@@ -8,11 +8,10 @@ from collections.abc import Sequence
 
 from shapely.geometry import box as shapely_box
 
-from iranmap import style
+from iranmap import i18n, style
+from iranmap.i18n import Lang
 from iranmap.join import Joined
-from iranmap.render import i18n
 from iranmap.render.choropleth import NO_POPULATION, Choropleth, class_labels
-from iranmap.render.i18n import Lang
 from iranmap.render.points import Points
 from iranmap.render.static import text as tx
 from iranmap.render.static.geometry import hatch_data

@@ -18,7 +18,7 @@ import zlib
 from collections.abc import Sequence
 from typing import Literal
 
-from iranmap.render.i18n import Lang
+from iranmap.i18n import Lang
 from iranmap.render.static import text as tx
 
 Anchor = Literal["left", "middle", "right"]

@@ -19,7 +19,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from iranmap.render.i18n import Lang
+from iranmap.i18n import Lang
 
 FONT_DIR = Path(__file__).resolve().parents[1] / "fonts"
 FONT_FILES = (

@@ -1,12 +1,12 @@
 """Words only the images use, in each language, and the credit line.
 
-Everything else an image says comes from :mod:`iranmap.render.i18n` (the pages' words) or
+Everything else an image says comes from :mod:`iranmap.i18n` (the pages' words) or
 from the report itself, so that image and page say the same thing the same way.
 """
 
 from __future__ import annotations
 
-from iranmap.render.i18n import Lang
+from iranmap.i18n import Lang
 
 #: The credit line at the foot of every image: where the boundaries come from and who drew
 #: the map. The one place to change it.
