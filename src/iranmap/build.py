@@ -19,7 +19,9 @@ import importlib.metadata
 import json
 import os
 import tempfile
-from collections.abc import Callable, Iterable, Mapping, Sequence
+import warnings
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Literal
@@ -53,12 +55,18 @@ class FileResult:
 
 @dataclass(frozen=True)
 class ReportResult:
-    """What building one report did: its files, or the error that kept them as they were."""
+    """What building one report did: its files, or the error that kept them as they were.
+
+    ``warnings``: what is worth knowing but did not stop the build (e.g. a file with a header
+    and no rows), as lines ``FILE[:LINE]: message``; an unchanged report repeats those of the
+    build that made its files.
+    """
 
     report_dir: Path
     out_dir: Path
     files: tuple[FileResult, ...] = ()
     error: IranmapError | None = None
+    warnings: tuple[str, ...] = ()
 
     @property
     def ok(self) -> bool:
@@ -148,19 +156,45 @@ def build_report(
     fingerprint = _fingerprint(report_dir, options, langs)
     unchanged = _unchanged_outputs(out_dir, fingerprint)
     if unchanged is not None:
-        return ReportResult(report_dir, out_dir, unchanged)
-    try:
-        files = report_files(report_dir, options, langs)
-    except IranmapError as exc:
-        return ReportResult(report_dir, out_dir, error=exc)
+        return ReportResult(report_dir, out_dir, unchanged[0], warnings=unchanged[1])
+    with noted_warnings() as noted:
+        files = _files_or_error(report_dir, options, langs)
+    if isinstance(files, IranmapError):
+        return ReportResult(report_dir, out_dir, error=files, warnings=tuple(noted))
     _remove_leftovers(out_dir)
     results = tuple(sync_file(out_dir / name, data) for name, data in sorted(files.items()))
     stamp = {
         "fingerprint": fingerprint,
         "files": {name: hashlib.sha256(data).hexdigest() for name, data in sorted(files.items())},
+        "warnings": noted,
     }
     write_atomic(out_dir / STAMP_NAME, _json_bytes(stamp))
-    return ReportResult(report_dir, out_dir, results)
+    return ReportResult(report_dir, out_dir, results, warnings=tuple(noted))
+
+
+def _files_or_error(
+    report_dir: Path, options: RenderOptions, langs: Sequence[Lang]
+) -> dict[str, bytes] | IranmapError:
+    try:
+        return report_files(report_dir, options, langs)
+    except IranmapError as exc:
+        return exc
+
+
+@contextmanager
+def noted_warnings() -> Iterator[list[str]]:
+    """The messages of the Python warnings raised inside, in order, instead of printing them.
+
+    The reading stages warn (``warnings.warn``) about what does not stop a build; a build
+    returns those as data, and the command line prints them as its own lines.
+    """
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        noted: list[str] = []
+        try:
+            yield noted
+        finally:
+            noted.extend(dict.fromkeys(str(w.message) for w in caught))
 
 
 def _fingerprint(report_dir: Path, options: RenderOptions, langs: Sequence[Lang]) -> str:
@@ -188,9 +222,11 @@ def _fingerprint(report_dir: Path, options: RenderOptions, langs: Sequence[Lang]
     return digest.hexdigest()
 
 
-def _unchanged_outputs(out_dir: Path, fingerprint: str) -> tuple[FileResult, ...] | None:
-    """The output files, all "unchanged", if the last build had this fingerprint and every
-    file it wrote is still there as it wrote it; else None."""
+def _unchanged_outputs(
+    out_dir: Path, fingerprint: str
+) -> tuple[tuple[FileResult, ...], tuple[str, ...]] | None:
+    """The output files, all "unchanged", and the last build's warnings, if that build had
+    this fingerprint and every file it wrote is still there as it wrote it; else None."""
     try:
         stamp = json.loads((out_dir / STAMP_NAME).read_text(encoding="utf-8"))
     except (FileNotFoundError, ValueError):
@@ -203,7 +239,10 @@ def _unchanged_outputs(out_dir: Path, fingerprint: str) -> tuple[FileResult, ...
         if data is None or hashlib.sha256(data).hexdigest() != sha:
             return None
         results.append(FileResult(out_dir / name, "unchanged"))
-    return tuple(results) or None
+    noted = stamp.get("warnings", [])
+    if not results or not isinstance(noted, list):
+        return None
+    return tuple(results), tuple(str(n) for n in noted)
 
 
 def _version(package: str) -> str:

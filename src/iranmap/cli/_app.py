@@ -8,21 +8,23 @@ from typing import Any
 import click
 
 from iranmap import __version__
+from iranmap.cli._output import echo_error, warnings_as_lines
 from iranmap.errors import IranmapError
 
 
 class _Group(click.Group):
     """A click group that prints an :class:`IranmapError` as ``error: ...`` and exits 1.
 
-    Any other exception is a bug and keeps its traceback.
+    Any other exception is a bug and keeps its traceback. A Python warning that no command
+    caught prints as ``warning: message``, without Python's source line.
     """
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
-            return super().invoke(ctx)
+            with warnings_as_lines():
+                return super().invoke(ctx)
         except IranmapError as exc:
-            for line in str(exc).splitlines() or [type(exc).__name__]:
-                click.echo(f"error: {line}", err=True)
+            echo_error(str(exc) or type(exc).__name__)
             sys.exit(1)
 
 

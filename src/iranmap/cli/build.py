@@ -11,6 +11,7 @@ import click
 from iranmap.build import BuildResult, ReportResult, build, stale_files
 from iranmap.cli._app import main
 from iranmap.cli._options import render_options, render_options_decorator
+from iranmap.cli._output import caught_warnings, echo, echo_warning
 from iranmap.paths import default_maps_dir, reports_dir
 from iranmap.render import RenderOptions
 from iranmap.render.i18n import Lang
@@ -70,44 +71,49 @@ def _build(
 
         result = build(dirs, out_root, options, langs, on_report=report_done)
     if result.index is not None and result.index.status != "unchanged":
-        click.echo(f"{result.index.status} {_shown(result.index.path)}")
+        echo(f"{result.index.status} {_shown(result.index.path)}")
     built = len(result.reports) - len(result.failed)
     summary = f"{built} of {len(result.reports)} reports built into {_shown(out_root)}"
     if result.failed:
         summary += f"; {len(result.failed)} failed, their previous maps were left in place"
-    click.echo(summary)
+    echo(summary)
     return result
 
 
 def _print_report(result: ReportResult) -> None:
     name = result.report_dir.name
+    for message in result.warnings:
+        echo_warning(message)
     if result.error is not None:
         for line in str(result.error).splitlines():
-            click.echo(f"error: {name}: {line}", err=True)
+            echo(f"error: {name}: {line}", err=True)
         return
     if not result.changed:
-        click.echo(f"{name}: up to date")
+        echo(f"{name}: up to date")
     for file in result.changed:
-        click.echo(f"{file.status} {_shown(file.path)}")
+        echo(f"{file.status} {_shown(file.path)}")
 
 
 def _check(
     dirs: Sequence[Path], out_root: Path, options: RenderOptions, langs: Sequence[Lang]
 ) -> int:
-    differ, failed = stale_files(dirs, out_root, options, langs)
+    with caught_warnings() as noted:
+        differ, failed = stale_files(dirs, out_root, options, langs)
+    for message in noted:
+        echo_warning(message)
     for result in failed:
         for line in str(result.error).splitlines():
-            click.echo(f"error: {result.report_dir.name}: {line}", err=True)
+            echo(f"error: {result.report_dir.name}: {line}", err=True)
     for path in differ:
-        click.echo(f"out of date: {_shown(Path(path))}", err=True)
+        echo(f"out of date: {_shown(Path(path))}", err=True)
     if differ or failed:
-        click.echo(
+        echo(
             f"{len(differ)} file(s) in {_shown(out_root)} differ from what the reports build to; "
             "run `iranmap build` (or `make maps`) and commit the result",
             err=True,
         )
         return 1
-    click.echo(f"{_shown(out_root)} is up to date with {len(dirs)} report(s)")
+    echo(f"{_shown(out_root)} is up to date with {len(dirs)} report(s)")
     return 0
 
 
@@ -122,7 +128,7 @@ def _watch(
     changes_seen = watch(*dirs, raise_interrupt=False, yield_on_timeout=True, rust_timeout=300)
     try:
         next(changes_seen)
-        click.echo(f"watching {len(dirs)} report folder(s); press Ctrl+C to stop")
+        echo(f"watching {len(dirs)} report folder(s); press Ctrl+C to stop")
         for changes in changes_seen:
             touched = sorted(
                 {
@@ -135,7 +141,7 @@ def _watch(
             if touched:
                 result = build(touched, out_root, options, langs, on_report=_print_report)
                 if result.index is not None and result.index.status != "unchanged":
-                    click.echo(f"{result.index.status} {_shown(result.index.path)}")
+                    echo(f"{result.index.status} {_shown(result.index.path)}")
     except KeyboardInterrupt:  # pragma: no cover - watchfiles handles it with raise_interrupt
         pass
 

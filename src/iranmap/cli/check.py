@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import sys
-import warnings
 from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -12,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from iranmap.cli._app import main
+from iranmap.cli._output import caught_warnings, echo, echo_warning
 from iranmap.errors import Problem
 
 if TYPE_CHECKING:
@@ -87,13 +87,12 @@ def check_command(
     With --from, --to or --where (reports with events.csv only) the total is the number of
     rows selected.
     """
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always")
+    with caught_warnings() as noted:
         reconciliation, problems = _run(report_dir, _day(start), _day(end), where)
-    for warning in caught:
-        click.echo(f"warning: {warning.message}", err=True)
+    for message in noted:
+        echo_warning(message)
     if as_json:
-        click.echo(json.dumps(_as_json(report_dir, reconciliation, problems), ensure_ascii=False))
+        echo(json.dumps(_as_json(report_dir, reconciliation, problems), ensure_ascii=False))
     else:
         _print_text(reconciliation, problems)
     if problems:
@@ -139,12 +138,12 @@ def _as_json(
 def _print_text(reconciliation: Reconciliation | None, problems: tuple[Problem, ...]) -> None:
     if reconciliation is not None:
         for line in reconciliation_lines(reconciliation):
-            click.echo(line)
+            echo(line)
     for problem in problems:
-        click.echo(str(problem))
+        echo(str(problem))
     if problems:
         count = len(problems)
-        click.echo(f"{count} problem{'' if count == 1 else 's'}; the report is not ready", err=True)
+        echo(f"{count} problem{'' if count == 1 else 's'}; the report is not ready", err=True)
 
 
 def reconciliation_lines(r: Reconciliation) -> list[str]:

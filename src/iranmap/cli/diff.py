@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import sys
-import warnings
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
@@ -12,6 +11,7 @@ from typing import TYPE_CHECKING, NoReturn
 import click
 
 from iranmap.cli._app import main
+from iranmap.cli._output import caught_warnings, echo, echo_error, echo_warning
 from iranmap.errors import IranmapError
 from iranmap.render.i18n import LANGS
 
@@ -65,19 +65,18 @@ def diff_command(
     written). Warnings (e.g. periods of different lengths) go to stderr and do not change it.
     """
     try:
-        with warnings.catch_warnings(record=True) as caught:
-            warnings.simplefilter("always")
+        with caught_warnings() as noted:
             result = _diff(report_a, report_b)
             page = None if compare_file is None else _page(result, lang)
     except IranmapError as exc:
         _trouble(str(exc).splitlines())
-    for warning in caught:
-        click.echo(f"warning: {warning.message}", err=True)
+    for message in [*noted, *(caveat.message for caveat in result.caveats)]:
+        echo_warning(message)
     if as_json:
-        click.echo(json.dumps(result.to_dict(), ensure_ascii=False, indent=1))
+        echo(json.dumps(result.to_dict(), ensure_ascii=False, indent=1), multiline=True)
     else:
         for line in diff_lines(result):
-            click.echo(line)
+            echo(line)
     if compare_file is not None and page is not None:
         _write(compare_file, page)
     sys.exit(SAME if result.same else DIFFERENT)
@@ -103,12 +102,12 @@ def _write(path: Path, data: bytes) -> None:
     except OSError as exc:
         reason = exc.strerror or type(exc).__name__
         _trouble([f"{path}: cannot write the change map ({reason}); give a writable path"])
-    click.echo(f"wrote {path}", err=True)
+    echo(f"wrote {path}", err=True)
 
 
 def _trouble(lines: Sequence[str]) -> NoReturn:
     for line in lines:
-        click.echo(f"error: {line}", err=True)
+        echo_error(line)
     sys.exit(TROUBLE)
 
 
