@@ -48,10 +48,22 @@ def build_command(
     out_root = out if out is not None else default_maps_dir()
     if check:
         sys.exit(_check(dirs, out_root, options, langs))
-    result = _build(dirs, out_root, options, langs)
-    if watch:
-        _watch(dirs, out_root, options, langs)
+    try:
+        result = _build(dirs, out_root, options, langs)
+        if watch:
+            _watch(dirs, out_root, options, langs)
+    except KeyboardInterrupt:
+        echo(INTERRUPTED, err=True)
+        sys.exit(130)
     sys.exit(1 if result.failed else 0)
+
+
+#: What Ctrl-C prints: every file is written whole and renamed into place, or not at all.
+INTERRUPTED = "interrupted; the files already written are whole, and nothing half-written was left"
+
+
+def _waiting(lock: Path) -> None:
+    echo(f"waiting for another iranmap build to finish writing to {_shown(lock.parent)}", err=True)
 
 
 def _build(
@@ -69,7 +81,9 @@ def _build(
             _print_report(result)
             progress.advance(task)
 
-        result = build(dirs, out_root, options, langs, on_report=report_done)
+        result = build(dirs, out_root, options, langs, on_report=report_done, on_wait=_waiting)
+    for message in result.warnings:
+        echo_warning(message)
     if result.index is not None and result.index.status != "unchanged":
         echo(f"{result.index.status} {_shown(result.index.path)}")
     built = len(result.reports) - len(result.failed)
@@ -81,7 +95,7 @@ def _build(
 
 
 def _print_report(result: ReportResult) -> None:
-    name = result.report_dir.name
+    name = result.id
     for message in result.warnings:
         echo_warning(message)
     if result.error is not None:
@@ -103,7 +117,7 @@ def _check(
         echo_warning(message)
     for result in failed:
         for line in str(result.error).splitlines():
-            echo(f"error: {result.report_dir.name}: {line}", err=True)
+            echo(f"error: {result.id}: {line}", err=True)
     for path in differ:
         echo(f"out of date: {_shown(Path(path))}", err=True)
     if differ or failed:
@@ -139,7 +153,11 @@ def _watch(
                 }
             )
             if touched:
-                result = build(touched, out_root, options, langs, on_report=_print_report)
+                result = build(
+                    touched, out_root, options, langs, on_report=_print_report, on_wait=_waiting
+                )
+                for message in result.warnings:
+                    echo_warning(message)
                 if result.index is not None and result.index.status != "unchanged":
                     echo(f"{result.index.status} {_shown(result.index.path)}")
     except KeyboardInterrupt:  # pragma: no cover - watchfiles handles it with raise_interrupt

@@ -88,8 +88,8 @@ def check_command(
     rows selected.
     """
     with caught_warnings() as noted:
-        reconciliation, problems = _run(report_dir, _day(start), _day(end), where)
-    for message in noted:
+        reconciliation, problems, warned = _run(report_dir, _day(start), _day(end), where)
+    for message in [*(str(w) for w in warned), *noted]:
         echo_warning(message)
     if as_json:
         echo(json.dumps(_as_json(report_dir, reconciliation, problems), ensure_ascii=False))
@@ -105,16 +105,22 @@ def _day(moment: datetime | None) -> date | None:
 
 def _run(
     report_dir: Path, start: date | None, end: date | None, where: tuple[tuple[str, str], ...]
-) -> tuple[Reconciliation | None, tuple[Problem, ...]]:
-    """Every problem, reading's and the join's; the reconciliation only of a report read whole.
+) -> tuple[Reconciliation | None, tuple[Problem, ...], tuple[Problem, ...]]:
+    """Every problem, reading's and the join's; the reconciliation only of a report read whole;
+    the report's warnings.
 
     A report read with problems is still joined to find the join's problems in the same run,
-    but its figures would be those of a partial report, so none are shown.
+    but its figures would be those of a partial report, so none are shown. Its warnings are
+    read again, so that a user sees them in the same run as its errors.
     """
     from iranmap.join import check_report
+    from iranmap.reports import read_report
 
     joined, problems = check_report(report_dir, start=start, end=end, where=where)
-    return (joined.reconciliation if joined is not None else None), problems
+    if joined is not None:
+        return joined.reconciliation, problems, joined.report.warnings
+    partial, _ = read_report(report_dir, start=start, end=end, where=where)
+    return None, problems, (partial.warnings if partial is not None else ())
 
 
 def _as_json(

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, NoReturn
 
 import click
 
-from iranmap.cli._app import main
+from iranmap.cli._app import TROUBLE_KEY, main
 from iranmap.cli._output import caught_warnings, echo, echo_error, echo_warning
 from iranmap.errors import IranmapError
 from iranmap.render.i18n import LANGS
@@ -64,13 +64,14 @@ def diff_command(
     (a report with a problem, printed as error: FILE:LINE: ..., or a file that cannot be
     written). Warnings (e.g. periods of different lengths) go to stderr and do not change it.
     """
+    click.get_current_context().meta[TROUBLE_KEY] = TROUBLE
     try:
         with caught_warnings() as noted:
             result = _diff(report_a, report_b)
             page = None if compare_file is None else _page(result, lang)
     except IranmapError as exc:
         _trouble(str(exc).splitlines())
-    for message in [*noted, *(caveat.message for caveat in result.caveats)]:
+    for message in _warnings(result, noted):
         echo_warning(message)
     if as_json:
         echo(json.dumps(result.to_dict(), ensure_ascii=False, indent=1), multiline=True)
@@ -80,6 +81,12 @@ def diff_command(
     if compare_file is not None and page is not None:
         _write(compare_file, page)
     sys.exit(SAME if result.same else DIFFERENT)
+
+
+def _warnings(result: Diff, noted: Sequence[str]) -> list[str]:
+    """Both reports' warnings (FILE:LINE: ...), any a library raised, then the caveats."""
+    found = [str(w) for side in (result.a, result.b) for w in side.report.warnings]
+    return [*dict.fromkeys([*found, *noted]), *(c.message for c in result.caveats)]
 
 
 def _diff(report_a: Path, report_b: Path) -> Diff:
@@ -95,13 +102,12 @@ def _page(result: Diff, lang: str) -> bytes:
 
 
 def _write(path: Path, data: bytes) -> None:
-    from iranmap.build import write_atomic
+    from iranmap.output import OutputError, write_atomic
 
     try:
         write_atomic(path, data)
-    except OSError as exc:
-        reason = exc.strerror or type(exc).__name__
-        _trouble([f"{path}: cannot write the change map ({reason}); give a writable path"])
+    except OutputError as exc:
+        _trouble([f"{path}: cannot write the change map ({exc.strerror}); give a writable path"])
     echo(f"wrote {path}", err=True)
 
 
