@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import Any
 
 from iranmap.errors import InputError, IranmapError, Problem
+from iranmap.i18n import LANGS, Lang
 from iranmap.output import (
     FileResult,
     OutputError,
@@ -42,7 +43,6 @@ from iranmap.output import (
 )
 from iranmap.paths import geodata_dir
 from iranmap.render import RenderOptions
-from iranmap.render.i18n import LANGS, Lang
 
 __all__ = [
     "BuildResult",

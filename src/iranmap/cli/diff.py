@@ -13,7 +13,7 @@ import click
 from iranmap.cli._app import TROUBLE_KEY, main
 from iranmap.cli._output import caught_warnings, echo, echo_error, echo_warning
 from iranmap.errors import IranmapError
-from iranmap.render.i18n import LANGS
+from iranmap.i18n import LANGS
 
 if TYPE_CHECKING:
     from iranmap.diff import Change, Diff
