@@ -127,12 +127,12 @@ def report_id(folder: Path) -> str:
         return name
     msg = (
         f"the report's id is its folder's name, and {name!r} cannot be one: use only "
-        f"{ID_RULE}; rename the folder, e.g. to {_suggested_id(name)!r}"
+        f"{ID_RULE}; rename the folder, e.g. to {suggested_id(name)!r}"
     )
     raise InputError(Problem(str(folder), None, msg))
 
 
-def _suggested_id(name: str) -> str:
+def suggested_id(name: str) -> str:
     """A plain id close to ``name``: accents dropped, other characters made dashes."""
     ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
     dashed = re.sub(r"[^a-z0-9._]+", "-", ascii_name.lower()).strip(".-")

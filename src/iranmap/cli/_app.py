@@ -54,6 +54,7 @@ class _Group(click.Group):
 def main() -> None:
     """Turn published figures on executions in Iran into maps that work anywhere.
 
-    Reports live in folders (geodata/reports/<id>/ holds report.toml and prisons.csv);
-    `iranmap build` turns every shipped report into maps under maps/.
+    A report is a folder holding report.toml and its figures (prisons.csv, provinces.csv or
+    events.csv); `iranmap new reports/my-report` starts one. In a project folder, `iranmap
+    build` turns every report under reports/ into maps under maps/.
     """

@@ -7,13 +7,14 @@ from collections.abc import Sequence
 from pathlib import Path
 
 import click
+from click.core import ParameterSource
 
 from iranmap.build import BuildResult, ReportResult, build, stale_files
 from iranmap.cli._app import main
 from iranmap.cli._options import render_options, render_options_decorator
 from iranmap.cli._output import caught_warnings, echo, echo_warning
 from iranmap.i18n import Lang
-from iranmap.paths import default_maps_dir, reports_dir
+from iranmap.project import load_project, named_reports, project_reports
 from iranmap.render import RenderOptions
 
 
@@ -26,7 +27,8 @@ from iranmap.render import RenderOptions
     "out",
     type=click.Path(file_okay=False, path_type=Path),
     default=None,
-    help="Folder to write into (default: the repository's maps/).",
+    help="Folder to write into (default: maps/ in the current folder, or the out of its "
+    "iranmap.toml).",
 )
 @click.option("--check", is_flag=True, help="Write nothing; exit 1 naming the files that differ.")
 @click.option("--watch", is_flag=True, help="Rebuild a report whenever one of its files changes.")
@@ -34,18 +36,28 @@ from iranmap.render import RenderOptions
 def build_command(
     report_dirs: tuple[Path, ...], out: Path | None, check: bool, watch: bool, **render: object
 ) -> None:
-    """Build the maps of REPORT_DIRS (default: every report under geodata/reports/).
+    """Build the maps of REPORT_DIRS: each a report folder (holding report.toml), or a folder
+    of report folders. With none, build every report folder under reports/ in the current
+    folder, into maps/ (an iranmap.toml in the current folder may name other folders, and set
+    base_url and languages; options given here win).
 
-    Each report gets choropleth.html, points.html, combined.html, embed.html, PNG and SVG
-    images and its figures as CSV and GeoJSON in OUT/<report-id>/, plus a gallery
-    OUT/index.html. Only files whose content changes are rewritten, each atomically; a report
-    that fails leaves its previous maps in place while the others build. Exit 1 if any failed.
+    Each report gets choropleth.html, points.html, combined.html, their embed snippets, PNG
+    and SVG images and its figures as CSV and GeoJSON in OUT/<report-id>/, plus a gallery
+    OUT/index.html; the report id is the name of its folder. Only files whose content
+    changes are rewritten, each atomically; a report that fails leaves its previous maps in
+    place while the others build. Exit 1 if any failed.
     """
-    from iranmap.reports import find_reports
-
-    options, langs = render_options(render)
-    dirs = list(report_dirs) or find_reports(reports_dir())
-    out_root = out if out is not None else default_maps_dir()
+    project = load_project(Path("."))
+    values = dict(render)
+    context = click.get_current_context()
+    if not values.get("langs") and project.languages:
+        values["langs"] = project.languages
+    from_command_line = context.get_parameter_source("base_url") != ParameterSource.DEFAULT
+    if not from_command_line and project.base_url is not None:
+        values["base_url"] = project.base_url
+    options, langs = render_options(values)
+    dirs = named_reports(report_dirs) if report_dirs else project_reports(project)
+    out_root = out if out is not None else project.out
     if check:
         sys.exit(_check(dirs, out_root, options, langs))
     try:
