@@ -131,8 +131,25 @@ def test_warnings_go_to_stderr(tmp_path: Path) -> None:
     result = check(folder)
     assert result.exit_code == 0
     assert result.stderr == (
-        f"warning: {folder}/prisons.csv: has a header but no rows; the report itemizes no prison\n"
+        f"warning: {folder}/prisons.csv:1: has a header but no rows; "
+        "the report itemizes no prison\n"
     )
+
+
+def test_warnings_come_with_the_errors_of_the_same_run(tmp_path: Path) -> None:
+    folder = write_report(
+        tmp_path / "r", "prison,executions\n", provinces="province,executions\nFars,x\n"
+    )
+    result = check(folder)
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [
+        f"warning: {folder}/prisons.csv:1: has a header but no rows; the report itemizes no prison",
+        "1 problem; the report is not ready",
+    ]
+    assert result.stdout.replace(str(folder), "R").splitlines() == [
+        "R/provinces.csv:2: executions 'x' is not a number; write the count with digits only, "
+        "without separators or words, e.g. 1000"
+    ]
 
 
 # Every bad input of the issue, through the command: (prisons.csv, provinces.csv, the
@@ -394,3 +411,21 @@ def test_shipped_reports_on_the_shipped_geodata(
         "not_itemized": int(expected[4].split()[2]),
     }
     assert (data["unresolved"], data["problems"]) == ([], [])
+
+
+def test_control_characters_of_names_are_escaped(tmp_path: Path) -> None:
+    folder = write_report(tmp_path / "r", "prison,executions\nEvil\x1b[2J\u202eName,3\n")
+    result = check(folder)
+    assert result.exit_code == 1
+    assert "Evil\\x1b[2J\\u202eName" in result.stdout
+    assert not any(c in result.output for c in "\x1b\u202e")
+
+
+def test_a_count_too_large_for_any_integer_type_gives_no_traceback(tmp_path: Path) -> None:
+    folder = write_report(tmp_path / "r", f"prison,executions\nShiraz,{10**30}\n", total=10**31)
+    before = {p.name: p.read_bytes() for p in folder.iterdir()}
+    result = check(folder)
+    assert result.exit_code == 1
+    assert "Traceback" not in result.output
+    assert result.stderr.startswith("error: ") or "prisons.csv:2:" in result.stdout
+    assert {p.name: p.read_bytes() for p in folder.iterdir()} == before
