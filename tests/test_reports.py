@@ -480,13 +480,14 @@ def test_unknown_keys_are_named_with_the_allowed_ones(tmp_path: Path) -> None:
     manifest += '\n[[facts]]\nlabel = "Women"\nvalue = 3\nunits = "%"\n'
     assert _toml_problems(tmp_path, manifest) == [
         "R/report.toml: report.toml has no 'publisher'; add publisher = \"NCRI Secretariat\"",
-        "R/report.toml:2: unknown key 'publsher'; the allowed keys are title, publisher, total, "
-        "prisons, provinces, iso_scheme, notes, source, period, facts (did you mean "
-        "'publisher'?)",
+        "R/report.toml:2: unknown key 'publsher'; the allowed keys are title, title_fa, "
+        "publisher, publisher_fa, total, total_qualifier, prisons, provinces, iso_scheme, "
+        "calendar, series, notes, notes_fa, source, period, facts (did you mean 'publisher'?)",
         "R/report.toml:5: [source] has no 'date'; add date = 2025-01-02",
-        "R/report.toml:8: unknown key 'day' in [source]; the allowed keys are title, date, url",
-        "R/report.toml:17: unknown key 'units' in [[facts]]; the allowed keys are label, value, "
-        "unit, quote (did you mean 'unit'?)",
+        "R/report.toml:8: unknown key 'day' in [source]; the allowed keys are title, title_fa, "
+        "date, url",
+        "R/report.toml:17: unknown key 'units' in [[facts]]; the allowed keys are label, "
+        "label_fa, value, unit, unit_fa, quote (did you mean 'unit'?)",
     ]
 
 
@@ -642,9 +643,9 @@ def test_report_toml_problems_and_row_problems_come_together(tmp_path: Path) -> 
         "R/prisons.csv:3: executions 'x' is not a number; write the count with digits only, "
         "without separators or words, e.g. 1000",
         "R/report.toml: report.toml has no 'publisher'; add publisher = \"NCRI Secretariat\"",
-        "R/report.toml:3: unknown key 'publsher'; the allowed keys are title, publisher, total, "
-        "prisons, provinces, iso_scheme, notes, source, period, facts (did you mean "
-        "'publisher'?)",
+        "R/report.toml:3: unknown key 'publsher'; the allowed keys are title, title_fa, "
+        "publisher, publisher_fa, total, total_qualifier, prisons, provinces, iso_scheme, "
+        "calendar, series, notes, notes_fa, source, period, facts (did you mean 'publisher'?)",
         "R/report.toml:4: total = '12' is not a count; write a whole number of 0 or more, "
         "without quotes",
     ]

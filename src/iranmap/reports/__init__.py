@@ -43,6 +43,7 @@ from iranmap.reports._assemble import (
     read_figures,
     settle_total,
 )
+from iranmap.reports._dates import CALENDARS, DateError, parse_date
 from iranmap.reports._manifest import read_manifest
 from iranmap.reports._model import (
     EVENT_COLUMNS,
@@ -68,6 +69,7 @@ from iranmap.reports._model import (
 )
 
 __all__ = [
+    "CALENDARS",
     "EVENTS_FILE",
     "EVENT_COLUMNS",
     "FACT_KEYS",
@@ -85,11 +87,13 @@ __all__ = [
     "SEX_VALUES",
     "SOURCE_KEYS",
     "TOP_KEYS",
+    "DateError",
     "Fact",
     "Figure",
     "Report",
     "find_reports",
     "load_report",
+    "parse_date",
     "read_report",
     "total_problems",
 ]
@@ -112,14 +116,16 @@ def find_reports(root: Path) -> list[Path]:
 def load_report(
     folder: Path,
     *,
-    start: date | None = None,
-    end: date | None = None,
+    start: date | str | None = None,
+    end: date | str | None = None,
     where: Sequence[tuple[str, str]] = (),
 ) -> Report:
     """Read and check a report folder; raise InputError listing every problem found.
 
     ``start``, ``end`` (inclusive) and ``where`` select rows of events.csv; they are an error
-    for a report without one, since a prison's count cannot be split by date or charge.
+    for a report without one, since a prison's count cannot be split by date or charge. A
+    ``start`` or ``end`` given as text (``"1403-10-01"``, in any digits) is a date in the
+    report's own calendar (see :func:`parse_date`); a ``date`` is a Gregorian day.
     """
     report, problems = read_report(folder, start=start, end=end, where=where)
     if report is None or problems:
@@ -130,8 +136,8 @@ def load_report(
 def read_report(
     folder: Path,
     *,
-    start: date | None = None,
-    end: date | None = None,
+    start: date | str | None = None,
+    end: date | str | None = None,
     where: Sequence[tuple[str, str]] = (),
 ) -> tuple[Report | None, tuple[Problem, ...]]:
     """Read what can be read of a report folder: the report and every problem, by file and line.
@@ -154,7 +160,10 @@ def read_report(
         return None, (Problem(str(folder), None, no_report_message(folder)),)
     problems: list[Problem] = []
     meta = read_manifest(folder / REPORT_FILE, problems)
-    figures = read_figures(folder, problems, meta, start, end, tuple(where))
+    calendar = meta.calendar if meta is not None else "gregorian"
+    first = _filter_day(folder, start, "from", calendar, problems)
+    last = _filter_day(folder, end, "to", calendar, problems)
+    figures = read_figures(folder, problems, meta, first, last, tuple(where))
     report: Report | None = None
     if figures is not None:
         total = settle_total(meta, figures, problems)
@@ -164,6 +173,19 @@ def read_report(
             problems.extend(total_problems(report))
     errors = (p for p in problems if not p.is_warning)
     return report, tuple(sorted(dict.fromkeys(errors), key=problem_order))
+
+
+def _filter_day(
+    folder: Path, day: date | str | None, name: str, calendar: str, problems: list[Problem]
+) -> date | None:
+    """A filter's day: a date as it is, a text read in the report's calendar."""
+    if not isinstance(day, str):
+        return day
+    try:
+        return parse_date(day, calendar, name=name)
+    except DateError as exc:
+        problems.append(Problem(str(folder), None, f"{exc} (in the report's calendar, {calendar})"))
+        return None
 
 
 def total_problems(report: Report) -> list[Problem]:

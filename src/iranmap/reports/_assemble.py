@@ -75,7 +75,8 @@ def read_figures(
         prisons, uncounted = read if read is not None else ((), ())
     elif has_events:
         period = meta.period if meta is not None else None
-        events = read_events(events_path, problems, period, start, end, where)
+        calendar = meta.calendar if meta is not None else "gregorian"
+        events = read_events(events_path, problems, period, start, end, where, calendar)
         if events is not None:
             prisons = event_figures(str(events_path), events, problems)
     provinces: tuple[Figure, ...] = ()
@@ -140,7 +141,7 @@ def assemble(
         title=meta.title or "",
         publisher=meta.publisher or "",
         source_title=meta.source_title or "",
-        source_date=meta.source_date or period[1],
+        source_date=meta.source_date[0] if meta.source_date else period[1],
         source_url=meta.source_url,
         period_start=period[0],
         period_end=period[1],
@@ -156,6 +157,15 @@ def assemble(
         manifest_lines=meta.lines,
         uncounted=figures.uncounted,
         warnings=warnings,
+        title_fa=meta.title_fa,
+        publisher_fa=meta.publisher_fa,
+        notes_fa=meta.notes_fa,
+        source_title_fa=meta.source_title_fa,
+        calendar=meta.calendar,
+        total_qualifier=meta.total_qualifier,
+        series=meta.series,
+        period_original=meta.period_original,
+        source_date_original=meta.source_date[1] if meta.source_date else None,
     )
 
 

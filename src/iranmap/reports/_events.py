@@ -15,6 +15,7 @@ import pandas as pd
 
 from iranmap.errors import Problem
 from iranmap.reports._csv import check_header, empty_problem, quote_message
+from iranmap.reports._dates import DateError, in_calendar, parse_date
 from iranmap.reports._decode import read_text
 from iranmap.reports._model import (
     EVENT_COLUMNS,
@@ -33,6 +34,7 @@ def read_events(
     start: date | None,
     end: date | None,
     where: tuple[tuple[str, str], ...],
+    calendar: str = "gregorian",
 ) -> pd.DataFrame | None:
     """events.csv, checked and filtered, with a ``line`` column; None when it cannot be read.
 
@@ -44,7 +46,7 @@ def read_events(
     frame = _events_frame(path, problems)
     if frame is None:
         return None
-    frame = _check_events(shown, frame, period, problems)
+    frame = _check_events(shown, frame, period, calendar, problems)
     return _filter_events(shown, frame, start, end, where, problems)
 
 
@@ -168,7 +170,11 @@ def _report_rows(
 
 
 def _check_events(
-    shown: str, frame: pd.DataFrame, period: tuple[date, date] | None, problems: list[Problem]
+    shown: str,
+    frame: pd.DataFrame,
+    period: tuple[date, date] | None,
+    calendar: str,
+    problems: list[Problem],
 ) -> pd.DataFrame:
     """Parse and check every column at once; bad rows become problems with their lines.
 
@@ -181,24 +187,19 @@ def _check_events(
         "prison",
         lambda v: "prison is empty; write the prison's name (or its city)",
     )
-    dates = _per_value(
-        frame["date"], lambda u: pd.to_datetime(u, format="%Y-%m-%d", errors="coerce")
-    )
-    report(
-        dates.isna(),
-        "date",
-        lambda v: f"date {v!r} is not a date; write it as YYYY-MM-DD, e.g. 2024-03-21",
-    )
+    dates, why = _dates(frame["date"], calendar)
+    report(dates.isna(), "date", lambda v: why[v])
     if period is not None:
         first, last = pd.Timestamp(period[0]), pd.Timestamp(period[1])
         outside = dates.notna() & ((dates < first) | (dates > last))
-        span = f"{period[0].isoformat()}..{period[1].isoformat()}"
+        span = f"{in_calendar(period[0], calendar)}..{in_calendar(period[1], calendar)}"
+        named = "Solar Hijri" if calendar == "jalali" else "Gregorian"
         report(
             outside,
             "date",
             lambda v: (
                 f"date {v!r} is outside the report's period {span}; "
-                "fix the date (Gregorian, YYYY-MM-DD) or the period in report.toml"
+                f"fix the date ({named}, YYYY-MM-DD) or the period in report.toml"
             ),
         )
     out = frame.copy()
@@ -210,6 +211,24 @@ def _check_events(
     if "public" in frame:
         out["public"] = _check_choice(frame, "public", PUBLIC_VALUES, report).astype("boolean")
     return out.loc[~no_prison].reset_index(drop=True) if no_prison.any() else out
+
+
+def _dates(column: pd.Series[Any], calendar: str) -> tuple[pd.Series[Any], dict[str, str]]:
+    """The Gregorian timestamps of a column of dates in ``calendar``, NaT where a value is not
+    one, and the message for each such value."""
+    why: dict[str, str] = {}
+
+    def convert(uniques: pd.Series[Any]) -> pd.Series[Any]:
+        days: list[str | None] = []
+        for text in uniques:
+            try:
+                days.append(parse_date(str(text), calendar).isoformat())
+            except DateError as exc:
+                why[str(text)] = str(exc)
+                days.append(None)
+        return pd.to_datetime(pd.Series(days, dtype=object), format="%Y-%m-%d", errors="coerce")
+
+    return _per_value(column, convert), why
 
 
 def _bind(
