@@ -100,7 +100,7 @@ def test_parse_date(text: str, calendar: str, expected: date) -> None:
             "jalali",
             "from 0622-03-22 is before the Solar Hijri year 1079 "
             "(the Gregorian year 1700); check the year",
-        ),  # fmt: skip
+        ),
         ("2500-01-01", "gregorian", "from 2500-01-01 is after the year 2200; check the year"),
     ],
 )
