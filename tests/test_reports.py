@@ -476,7 +476,7 @@ def _toml_problems(tmp_path: Path, manifest: str) -> list[str]:
 
 def test_unknown_keys_are_named_with_the_allowed_ones(tmp_path: Path) -> None:
     manifest = MANIFEST.format(total=10).replace("publisher =", "publsher =")
-    manifest = manifest.replace("date = 2025", 'url = "x"\nday = 2025')
+    manifest = manifest.replace("date = 2025", 'url = "https://example.org/x"\nday = 2025')
     manifest += '\n[[facts]]\nlabel = "Women"\nvalue = 3\nunits = "%"\n'
     assert _toml_problems(tmp_path, manifest) == [
         "R/report.toml: report.toml has no 'publisher'; add publisher = \"NCRI Secretariat\"",

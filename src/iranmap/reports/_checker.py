@@ -5,12 +5,16 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from datetime import date, datetime
 from typing import Any
+from urllib.parse import urlsplit
 
 from iranmap.errors import Problem
 from iranmap.reports._dates import DateError, parse_date
-from iranmap.reports._model import FACT_KEYS, ISO_SCHEMES, Fact
+from iranmap.reports._model import FACT_KEYS, ISO_SCHEMES, MAX_COUNT, Fact
+from iranmap.reports._text import MAX_LABEL, length_problem, text_problem
 from iranmap.reports._toml import Place
-from iranmap.reports._values import did_you_mean
+from iranmap.reports._values import did_you_mean, shown_value, too_many
+
+_LABEL = (MAX_LABEL, "beside its figure")
 
 
 class TomlChecker:
@@ -46,16 +50,52 @@ class TomlChecker:
         return data.get(str(path[-1]))
 
     def text(
-        self, data: Mapping[str, Any], path: tuple[str | int, ...], *, optional: bool = False
+        self,
+        data: Mapping[str, Any],
+        path: tuple[str | int, ...],
+        *,
+        optional: bool = False,
+        notes: bool = False,
+        limit: tuple[int, str] | None = None,
     ) -> str | None:
+        """A text; ``notes`` lets it run over lines, ``limit`` is its longest and where it is
+        shown (see :mod:`iranmap.reports._text`)."""
         value = self._value(data, path)
         if value is None:
             return None
+        key = str(path[-1])
         if not isinstance(value, str) or (not value.strip() and not optional):
-            msg = f"{path[-1]} = {value!r} is not a text; write {_example(str(path[-1]))}"
+            msg = f"{key} = {value!r} is not a text; write {_example(key)}"
             self.add(path, msg)
             return None
+        wrong = text_problem(key, value, notes=notes)
+        if wrong is None and limit is not None:
+            wrong = length_problem(key, value.strip(), *limit)
+        if wrong is not None:
+            self.add(path, wrong)
+            return None
         return value
+
+    def url(self, data: Mapping[str, Any], path: tuple[str | int, ...]) -> str | None:
+        """A link for readers to follow: http or https, to a host."""
+        value = self.text(data, path, optional=True)
+        if not value:
+            return value
+        key = str(path[-1])
+        try:
+            parts = urlsplit(value.strip())
+        except ValueError as exc:
+            msg = f"{key} = {value!r} is not a web address ({exc}); write it as {_example(key)}"
+            self.add(path, msg)
+            return None
+        if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
+            msg = (
+                f"{key} = {value!r} is not an http or https address; write the address of the "
+                f"source as a reader's browser shows it, e.g. {_example(key)}"
+            )
+            self.add(path, msg)
+            return None
+        return value.strip()
 
     def count(
         self, data: Mapping[str, Any], path: tuple[str | int, ...], *, optional: bool = False
@@ -63,12 +103,13 @@ class TomlChecker:
         value = self._value(data, path)
         if value is None:
             return None
+        key = str(path[-1])
         if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-            msg = (
-                f"{path[-1]} = {value!r} is not a count; "
-                "write a whole number of 0 or more, without quotes"
-            )
+            msg = f"{key} = {shown_value(value)} is not a count; " + _count_hint(value)
             self.add(path, msg)
+            return None
+        if value > MAX_COUNT:
+            self.add(path, too_many(f"{key} =", value))
             return None
         return value
 
@@ -156,16 +197,22 @@ class TomlChecker:
         found = len(self.problems)
         self.keys(item, path, FACT_KEYS)
         self.required(item, path, ("label", "value"))
-        label = self.text(item, (*path, "label"))
+        label = self.text(item, (*path, "label"), limit=_LABEL)
         unit = self.text(item, (*path, "unit"), optional=True)
-        quote = self.text(item, (*path, "quote"), optional=True)
-        label_fa = self.text(item, (*path, "label_fa"), optional=True)
+        quote = self.text(item, (*path, "quote"), optional=True, notes=True)
+        label_fa = self.text(item, (*path, "label_fa"), optional=True, limit=_LABEL)
         unit_fa = self.text(item, (*path, "unit_fa"), optional=True)
         value = item.get("value")
         if "value" in item and (isinstance(value, bool) or not isinstance(value, int | float)):
             msg = (
-                f"value = {value!r} is not a number; "
+                f"value = {shown_value(value)} is not a number; "
                 "write the figure without quotes, e.g. value = 34"
+            )
+            self.add((*path, "value"), msg)
+        elif isinstance(value, int | float) and not abs(value) <= MAX_COUNT:
+            msg = (
+                f"value = {shown_value(value)} is not a figure a report gives (at most "
+                f"{MAX_COUNT:,}, a number); write the figure the source gives"
             )
             self.add((*path, "value"), msg)
         if len(self.problems) > found or label is None or not isinstance(value, int | float):
@@ -198,3 +245,7 @@ _EXAMPLES = {
 
 def _example(key: str) -> str:
     return _EXAMPLES.get(key, f"{key} = ...")
+
+
+def _count_hint(value: object) -> str:
+    return "write a whole number of 0 or more, without quotes"

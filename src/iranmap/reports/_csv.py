@@ -16,6 +16,7 @@ from iranmap.reports._model import (
     IRAN_LON,
     Figure,
 )
+from iranmap.reports._text import cell_problem, text_problem
 from iranmap.reports._values import did_you_mean, name_key, parse_count
 
 _DEGREES = re.compile(r"[-+]?(?:\d+(?:\.\d*)?|\.\d+)")
@@ -45,7 +46,9 @@ def check_header(
     seen: set[str] = set()
     meant: set[str] = set()  # required columns an unknown one is a misspelling of
     for position, name in enumerate(names, 1):
-        if name == "":
+        if wrong := text_problem(f"column {position} of the header", name):
+            problems.append(Problem(shown, line, wrong))
+        elif name == "":
             msg = (
                 f"column {position} of the header has no name; "
                 "remove the extra comma or name the column"
@@ -143,7 +146,10 @@ def _row(
         problems.append(Problem(shown, line, msg))
         return None
     padded = [*fields, *[""] * (len(header) - len(fields))]
-    return _Row(line, {name: value.strip() for name, value in zip(header, padded, strict=True)})
+    values = {name: value.strip() for name, value in zip(header, padded, strict=True)}
+    wrong = [m for name, value in values.items() if (m := cell_problem(name, value))]
+    problems.extend(Problem(shown, line, message) for message in wrong)
+    return None if wrong else _Row(line, values)
 
 
 def _parse_coordinates(

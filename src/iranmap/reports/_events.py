@@ -24,7 +24,8 @@ from iranmap.reports._model import (
     SEX_VALUES,
     Figure,
 )
-from iranmap.reports._values import name_key
+from iranmap.reports._text import cell_problem
+from iranmap.reports._values import name_key, shown_value
 
 
 def read_events(
@@ -181,6 +182,7 @@ def _check_events(
     Rows without a prison are dropped (after their problem): they cannot be placed.
     """
     report = _bind(shown, frame, problems)
+    _check_texts(frame, report)
     no_prison = frame["prison"] == ""
     report(
         no_prison,
@@ -211,6 +213,20 @@ def _check_events(
     if "public" in frame:
         out["public"] = _check_choice(frame, "public", PUBLIC_VALUES, report).astype("boolean")
     return out.loc[~no_prison].reset_index(drop=True) if no_prison.any() else out
+
+
+def _check_texts(
+    frame: pd.DataFrame, report: Callable[[pd.Series[bool], str, Callable[[str], str]], None]
+) -> None:
+    """Characters no text may hold, and names too long to lay out (see reports._text)."""
+    for column in (str(c) for c in frame.columns if c != "line"):
+        why = {
+            str(value): wrong
+            for value in frame[column].unique()
+            if (wrong := cell_problem(column, str(value)))
+        }
+        if why:
+            report(frame[column].isin(list(why)), column, why.__getitem__)
 
 
 def _dates(column: pd.Series[Any], calendar: str) -> tuple[pd.Series[Any], dict[str, str]]:
@@ -252,7 +268,7 @@ def _check_age(
         bad,
         "age",
         lambda v: (
-            f"age {v!r} is not a whole number of years from 0 to 120; "
+            f"age {shown_value(v)} is not a whole number of years from 0 to 120; "
             "write the age in years, or leave it empty"
         ),
     )

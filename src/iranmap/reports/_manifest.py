@@ -21,9 +21,11 @@ from iranmap.reports._model import (
     TOTAL_QUALIFIERS,
     Fact,
 )
+from iranmap.reports._text import MAX_TITLE
 from iranmap.reports._toml import Place, toml_problem
 from iranmap.reports._values import did_you_mean
 
+_TITLE = (MAX_TITLE, "as the heading of the page")
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
 
@@ -82,16 +84,16 @@ def read_manifest(path: Path, problems: list[Problem]) -> Manifest | None:
         source_title = check.text(source, ("source", "title"))
         source_title_fa = check.text(source, ("source", "title_fa"), optional=True)
         source_date = check.date(source, ("source", "date"), calendar)
-        source_url = check.text(source, ("source", "url"), optional=True)
+        source_url = check.url(source, ("source", "url"))
     period = _check_period(check, data, calendar)
     lines = {str(key): line for key in data if (line := place.line(key)) is not None}
     return Manifest(
         path=shown,
         place=place,
         lines=lines,
-        title=check.text(data, ("title",)),
-        publisher=check.text(data, ("publisher",)),
-        notes=check.text(data, ("notes",), optional=True),
+        title=check.text(data, ("title",), limit=_TITLE),
+        publisher=check.text(data, ("publisher",), limit=_TITLE),
+        notes=check.text(data, ("notes",), optional=True, notes=True),
         source_title=source_title,
         source_date=source_date,
         source_url=source_url,
@@ -106,9 +108,9 @@ def read_manifest(path: Path, problems: list[Problem]) -> Manifest | None:
         calendar=calendar,
         total_qualifier=check.choice(data, ("total_qualifier",), TOTAL_QUALIFIERS),
         series=_series(check, data),
-        title_fa=check.text(data, ("title_fa",), optional=True) or None,
-        publisher_fa=check.text(data, ("publisher_fa",), optional=True) or None,
-        notes_fa=check.text(data, ("notes_fa",), optional=True) or None,
+        title_fa=check.text(data, ("title_fa",), optional=True, limit=_TITLE) or None,
+        publisher_fa=check.text(data, ("publisher_fa",), optional=True, limit=_TITLE) or None,
+        notes_fa=check.text(data, ("notes_fa",), optional=True, notes=True) or None,
         source_title_fa=source_title_fa or None,
     )
 
