@@ -341,7 +341,7 @@ def test_a_missing_folder(tmp_path: Path) -> None:
     result = check(tmp_path / "nope")
     assert result.exit_code == 1
     assert lines(result, tmp_path) == [
-        "R/nope: no such folder; give the path of a report folder, e.g. geodata/reports/2024-ncri"
+        "R/nope: no such folder; give the path of a report folder, the one holding report.toml"
     ]
 
 

@@ -85,9 +85,9 @@ def toml_value(value: Any) -> str:
     return '"' + "".join(out) + '"'
 
 
-def table(rows: list[list[str]]) -> str:
+def table(rows: list[list[str]], delimiter: str = ",") -> str:
     buffer = io.StringIO(newline="")
-    csv.writer(buffer, lineterminator="\n").writerows(rows)
+    csv.writer(buffer, lineterminator="\n", delimiter=delimiter).writerows(rows)
     return buffer.getvalue()
 
 
@@ -141,7 +141,7 @@ def report_folders(draw: st.DrawFn) -> dict[str, str]:
     if len(header) > 2:
         row = st.tuples(row, st.lists(cells, min_size=4, max_size=4)).map(lambda r: r[0] + r[1])
     rows = draw(st.lists(row, max_size=5))
-    files["prisons.csv"] = table([header, *rows])
+    files["prisons.csv"] = table([header, *rows], draw(st.sampled_from([",", ";", "\t"])))
     if draw(st.booleans()):
         provinces = draw(st.lists(st.tuples(texts, cells), max_size=3))
         files["provinces.csv"] = table([["province", "executions"], *map(list, provinces)])

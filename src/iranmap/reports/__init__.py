@@ -3,8 +3,10 @@
 A report is a folder ``geodata/reports/<id>/`` with ``report.toml`` and its figures:
 ``prisons.csv`` (``prison,executions[,province,city,lat,lon,note]``), optionally
 ``provinces.csv`` (``province,executions[,note]``) and, instead of ``prisons.csv``, an
-``events.csv`` with one row per execution. :func:`load_report` returns a whole, valid report
-or raises :class:`iranmap.errors.InputError` naming every problem; never a partial result.
+``events.csv`` with one row per execution. Each table may instead be a spreadsheet of the same
+name (``prisons.xlsx``, ``prisons.ods``), but only one file per table. :func:`load_report`
+returns a whole, valid report or raises :class:`iranmap.errors.InputError` naming every
+problem; never a partial result.
 :func:`read_report` returns what could be read with every problem, so that ``iranmap check``
 can also show, in the same run, the problems only placing the names finds (an unknown
 prison, two spellings of one): a report read with problems is partial and is never drawn.
@@ -14,8 +16,15 @@ Decisions a report writer should know (README and ``iranmap check --help`` repea
 * **A UTF-8 byte order mark is accepted** silently: Excel writes one when it saves "CSV UTF-8",
   and refusing it would only teach people to fight their tools. Other encodings are refused
   with the line of the first bad byte, because guessing one would garble Persian names.
-* **Counts are whole numbers written with digits** (Latin or Persian digits). ``1,000`` and
-  ``1.000`` are refused rather than guessed at.
+* **Counts are whole numbers written with digits** (Latin or Persian digits), at most
+  10,000,000. ``1,000``, ``1.000``, ``۱٬۰۰۰`` and ``1 000`` are refused rather than guessed
+  at, with the message saying what to write (``write 1000``).
+* **CSV columns are separated by commas, semicolons or tabs**, whichever splits the header
+  into the expected column names.
+* **Dates are in the report's calendar** (``calendar = "jalali"`` for Solar Hijri) and are
+  kept as Gregorian ``date`` objects, with the texts as written beside them.
+* **Texts are checked** for control, bidirectional-override and zero-width characters, and
+  for lengths the maps can lay out (see :mod:`iranmap.reports._text`).
 * **The total of a report with events.csv**: ``total`` in report.toml may be left out; then it
   is the number of events. When given, it must be at least the number of events (a report
   often states more executions than it can list). When the events are filtered (``start``,
@@ -27,6 +36,9 @@ Decisions a report writer should know (README and ``iranmap check --help`` repea
 
 The names in the figures are kept as the report writes them; turning them into places is
 :mod:`iranmap.join`'s work.
+
+Problems in a spreadsheet carry its cell (``Problem.cell``, ``Sheet1!B7``); a warning
+(``Problem.severity == "warning"``) is in ``Report.warnings`` and never stops a build.
 """
 
 from __future__ import annotations

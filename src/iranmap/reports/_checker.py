@@ -11,8 +11,8 @@ from iranmap.errors import Problem
 from iranmap.reports._dates import DateError, parse_date
 from iranmap.reports._model import FACT_KEYS, ISO_SCHEMES, MAX_COUNT, Fact
 from iranmap.reports._text import MAX_LABEL, length_problem, text_problem
-from iranmap.reports._toml import Place
-from iranmap.reports._values import did_you_mean, shown_value, too_many
+from iranmap.reports._toml import Place, thousands_message, written
+from iranmap.reports._values import did_you_mean, shown_value, thousands, too_many
 
 _LABEL = (MAX_LABEL, "beside its figure")
 
@@ -105,7 +105,15 @@ class TomlChecker:
             return None
         key = str(path[-1])
         if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-            msg = f"{key} = {shown_value(value)} is not a count; " + _count_hint(value)
+            raw = written(self.place, *path)
+            digits = thousands(raw.strip("\"'")) if raw else None
+            if raw and digits:
+                msg = thousands_message(key, raw, digits)
+            else:
+                msg = (
+                    f"{key} = {shown_value(value)} is not a count; "
+                    "write a whole number of 0 or more, without quotes"
+                )
             self.add(path, msg)
             return None
         if value > MAX_COUNT:
@@ -225,10 +233,11 @@ def _table_name(path: tuple[str | int, ...]) -> str:
     return "[facts]" if path and path[0] == "facts" else str(path[0])
 
 
+#: The examples of hints: a neutral template, never a real report's values.
 _EXAMPLES = {
-    "title": 'title = "Executions in Iran, 2024"',
-    "publisher": 'publisher = "NCRI Secretariat"',
-    "notes": 'notes = "Secret executions are not counted."',
+    "title": 'title = "Executions recorded in 2025"',
+    "publisher": 'publisher = "Name of the organisation that published the figures"',
+    "notes": 'notes = "What a reader should know about the figures."',
     "url": 'url = "https://example.org/report"',
     "source": "a [source] section with title and date",
     "period": "a [period] section with start and end",
@@ -245,7 +254,3 @@ _EXAMPLES = {
 
 def _example(key: str) -> str:
     return _EXAMPLES.get(key, f"{key} = ...")
-
-
-def _count_hint(value: object) -> str:
-    return "write a whole number of 0 or more, without quotes"

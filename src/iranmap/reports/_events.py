@@ -2,21 +2,16 @@
 
 from __future__ import annotations
 
-import csv
-import io
-import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Mapping
 from datetime import date
 from pathlib import Path
 from typing import Any
 
-import numpy as np
 import pandas as pd
 
 from iranmap.errors import Problem
-from iranmap.reports._csv import check_header, empty_problem, quote_message
 from iranmap.reports._dates import DateError, in_calendar, parse_date
-from iranmap.reports._decode import read_text
+from iranmap.reports._events_frame import events_frame, per_value
 from iranmap.reports._model import (
     EVENT_COLUMNS,
     MAX_SAME_PROBLEM,
@@ -44,106 +39,11 @@ def read_events(
     finding more of them.
     """
     shown = str(path)
-    frame = _events_frame(path, problems)
+    frame = events_frame(path, problems)
     if frame is None:
         return None
     frame = _check_events(shown, frame, period, calendar, problems)
     return _filter_events(shown, frame, start, end, where, problems)
-
-
-def _events_frame(path: Path, problems: list[Problem]) -> pd.DataFrame | None:
-    """events.csv as text columns plus ``line``; blank rows and unknown columns dropped."""
-    shown = str(path)
-    text = read_text(path, problems)
-    if text is None:
-        return None
-    if not text.strip():
-        problems.append(empty_problem(shown, EVENT_COLUMNS))
-        return None
-    header_line, header = _first_record(text)
-    names = [h.strip().lower() for h in header]
-    if not check_header(shown, header_line, names, EVENT_COLUMNS, problems):
-        return None
-    try:
-        frame = pd.read_csv(
-            io.StringIO(text),
-            dtype=str,
-            keep_default_na=False,
-            skip_blank_lines=False,
-            skiprows=header_line - 1,
-            engine="c",
-        )
-    except pd.errors.ParserError as exc:
-        problems.append(_parser_problem(shown, str(exc), header_line, names))
-        return None
-    frame.columns = pd.Index(names)
-    frame["line"] = _event_lines(text, header_line, len(frame))
-    known = {*EVENT_COLUMNS[0], *EVENT_COLUMNS[1]}  # an unknown column is set aside
-    filled = pd.DataFrame({n: _per_value(frame[n], _strip) for n in names if n in known})
-    blank = (filled == "").all(axis=1)
-    filled["line"] = frame["line"]
-    return filled.loc[~blank].reset_index(drop=True)
-
-
-def _per_value(
-    column: pd.Series[Any], convert: Callable[[pd.Series[Any]], pd.Series[Any]]
-) -> pd.Series[Any]:
-    """``convert`` of every value of ``column``, computed once per distinct value.
-
-    Columns of events.csv repeat a few values (dates, prisons, charges) many times; this keeps
-    the Python-level string work proportional to the distinct values, not the rows.
-    """
-    codes, uniques = pd.factorize(column, use_na_sentinel=False)
-    converted = convert(pd.Series(uniques))
-    out = converted.take(codes)
-    out.index = column.index
-    return out
-
-
-def _strip(values: pd.Series[Any]) -> pd.Series[Any]:
-    return values.astype("str").str.strip()
-
-
-def _parser_problem(shown: str, error: str, header_line: int, names: Sequence[str]) -> Problem:
-    """pandas' tokenizer error, as a problem at the line of the row it stopped at."""
-    if eof := re.search(r"EOF inside string starting at row (\d+)", error):
-        return Problem(shown, int(eof.group(1)) + header_line, quote_message(error))
-    found = re.search(r"in line (\d+), saw (\d+)", error)
-    line = int(found.group(1)) + header_line - 1 if found else None
-    count = f"{found.group(2)} fields" if found else "more fields"
-    msg = (
-        f"this row has {count} but the header has {len(names)} ({','.join(names)}); "
-        "put quotes around a value holding a comma, or remove the extra comma"
-    )
-    return Problem(shown, line, msg)
-
-
-def _first_record(text: str) -> tuple[int, list[str]]:
-    """The first non-blank record and its line (read from the head of the text only)."""
-    head = text[: text.find("\n", 1 << 16) + 1] or text
-    reader = csv.reader(io.StringIO(head, newline=""))
-    end = 0
-    for fields in reader:
-        start, end = end + 1, reader.line_num
-        if any(f.strip() for f in fields):
-            return start, fields
-    return 1, []  # pragma: no cover - the caller has checked the text is not blank
-
-
-def _event_lines(text: str, header_line: int, rows: int) -> np.ndarray[Any, np.dtype[np.int64]]:
-    """The first line of each data row: a simple count unless a quoted value spans lines."""
-    physical = text.count("\n") + (0 if text.endswith("\n") else 1)
-    if physical == header_line + rows:
-        return np.arange(header_line + 1, header_line + 1 + rows, dtype=np.int64)
-    starts: list[int] = []
-    reader = csv.reader(io.StringIO(text, newline=""))
-    end = 0
-    for _ in reader:
-        starts.append(end + 1)
-        end = reader.line_num
-    data = [s for s in starts if s > header_line][:rows]
-    data += [data[-1] if data else header_line + 1] * (rows - len(data))
-    return np.asarray(data, dtype=np.int64)
 
 
 def _report_rows(
@@ -158,8 +58,10 @@ def _report_rows(
     if not bad.any():
         return
     rows = frame.loc[bad, ["line", column]]
+    sheet, letters = frame.attrs.get("sheet", ("", {}))
     for line, value in rows.head(MAX_SAME_PROBLEM).itertuples(index=False):
-        problems.append(Problem(shown, int(line), message(str(value))))
+        cell = f"{sheet}!{letters[column]}{line}" if column in letters else None
+        problems.append(Problem(shown, int(line), message(str(value)), cell=cell))
     rest = len(rows) - MAX_SAME_PROBLEM
     if rest > 0:
         line = int(rows["line"].iloc[MAX_SAME_PROBLEM])
@@ -244,7 +146,7 @@ def _dates(column: pd.Series[Any], calendar: str) -> tuple[pd.Series[Any], dict[
                 days.append(None)
         return pd.to_datetime(pd.Series(days, dtype=object), format="%Y-%m-%d", errors="coerce")
 
-    return _per_value(column, convert), why
+    return per_value(column, convert), why
 
 
 def _bind(
@@ -260,7 +162,7 @@ def _check_age(
     frame: pd.DataFrame, report: Callable[[pd.Series[bool], str, Callable[[str], str]], None]
 ) -> pd.Series[Any]:
     text = frame["age"]
-    numbers = _per_value(
+    numbers = per_value(
         text, lambda u: pd.to_numeric(u.where(u.str.fullmatch(r"\d+"), None), errors="coerce")
     )
     bad = (text != "") & (numbers.isna() | (numbers > 120))
@@ -281,7 +183,7 @@ def _check_choice(
     choices: Mapping[str, Any],
     report: Callable[[pd.Series[bool], str, Callable[[str], str]], None],
 ) -> pd.Series[Any]:
-    folded = _per_value(frame[column], lambda u: u.str.casefold())
+    folded = per_value(frame[column], lambda u: u.str.casefold())
     known = folded.isin(list(choices))
     allowed = ", ".join(dict.fromkeys(k for k in choices if k.isascii()))
     report(
@@ -319,7 +221,7 @@ def _filter_events(
             )
             problems.append(Problem(shown, 1, msg))
             continue
-        cells = _per_value(frame[column].astype("string"), lambda u: u.str.casefold())
+        cells = per_value(frame[column].astype("string"), lambda u: u.str.casefold())
         if column == "sex":
             values = [SEX_VALUES.get(v, v) for v in values]
         elif column == "public":
@@ -364,7 +266,7 @@ def _event_provinces(shown: str, events: pd.DataFrame, problems: list[Problem]) 
     given = events.loc[events["province"] != "", ["prison", "province", "line"]]
     if given.empty:
         return {}
-    folded = given.assign(key=_per_value(given["province"], lambda v: v.map(name_key)))
+    folded = given.assign(key=per_value(given["province"], lambda v: v.map(name_key)))
     firsts = folded.drop_duplicates(["prison", "key"])
     clash = firsts[firsts.duplicated("prison", keep=False)]
     for prison, rows in clash.groupby("prison", sort=False):

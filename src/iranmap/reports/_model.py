@@ -86,7 +86,7 @@ class Figure:
 
     name: str  # the name as the report writes it
     executions: int
-    path: str  # the file, as given by the user (e.g. "geodata/reports/2024-ncri/prisons.csv")
+    path: str  # the file, as given by the user (e.g. "reports/2025-example/prisons.csv")
     line: int  # 1-based line of that file (header is line 1); for events, the first row
     rows: int = 1  # how many source rows were added up into this figure (events.csv)
     province: str | None = None

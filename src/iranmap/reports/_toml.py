@@ -8,6 +8,7 @@ import tomllib
 from iranmap.errors import Problem
 from iranmap.reports._dates import SPLIT_YEAR, latin_digits
 from iranmap.reports._model import MAX_COUNT
+from iranmap.reports._values import thousands
 
 
 class Place:
@@ -18,6 +19,7 @@ class Place:
     _KEY = re.compile(r"^\s*([A-Za-z0-9_\-\"'. ]+?)\s*=")
 
     def __init__(self, text: str) -> None:
+        self.text_lines = text.splitlines()
         self.lines: dict[tuple[str | int, ...], int] = {}
         table: tuple[str | int, ...] = ()
         seen: dict[str, int] = {}
@@ -85,9 +87,24 @@ def explain_line(raw: str) -> str | None:
     if assigned is None:
         return None
     key, value = assigned.groups()
+    if digits := thousands(value):
+        return thousands_message(key, value, digits)
     if date_like := _DATE_LIKE.fullmatch(latin_digits(value)):
         return _date_message(key, value, date_like)
     return None
+
+
+def thousands_message(key: str, value: str, digits: str) -> str:
+    return f"{key} = {value} is written with a thousands separator; write {key} = {digits}"
+
+
+def written(place: Place, *path: str | int) -> str | None:
+    """The value of a key as report.toml writes it (on the key's line), or None."""
+    line = place.line(*path)
+    if line is None or line > len(place.text_lines):
+        return None
+    assigned = _ASSIGNED.fullmatch(place.text_lines[line - 1])
+    return assigned.group(2) if assigned and assigned.group(1) == path[-1] else None
 
 
 def _date_message(key: str, value: str, found: re.Match[str]) -> str:

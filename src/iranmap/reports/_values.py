@@ -14,6 +14,18 @@ _NEGATIVE = re.compile(r"-\s*\d+(?:[.,]\d*)?")
 _DECIMAL = re.compile(r"\d*\.\d+|\d+\.\d*")
 
 
+_THOUSANDS = re.compile(r"\d{1,3}([,.\u066c\u060c '\u2019\u00a0\u202f])\d{3}(?:\1\d{3})*")
+
+
+def thousands(text: str) -> str | None:
+    """The digits of a number written with a thousands separator (``1,000``, ``1.000``,
+    ``۱٬۰۰۰``, ``1 000``), Latin, without it; None when ``text`` is not such a number."""
+    latin = latin_digits(text.strip())
+    if not _THOUSANDS.fullmatch(latin):
+        return None
+    return "".join(c for c in latin if c.isdigit())
+
+
 def parse_count(value: str, column: str = "executions") -> tuple[int | None, str]:
     """A count from its text, or None and what is wrong with it and how to fix it."""
     if value == "":
@@ -27,6 +39,8 @@ def parse_count(value: str, column: str = "executions") -> tuple[int | None, str
         if len(digits) > len(str(MAX_COUNT)) or int(digits) > MAX_COUNT:
             return None, too_many(column, value)
         return int(digits), ""
+    if grouped := thousands(value):
+        return None, f"{column} {value!r} is written with a thousands separator; write {grouped}"
     if _NEGATIVE.fullmatch(value):
         return None, f"{column} {value!r} is negative; a count of executions is 0 or more"
     if _DECIMAL.fullmatch(value):
