@@ -166,7 +166,7 @@ def test_png_is_1600_by_1200_small_and_undated(files: dict[str, bytes], kind: st
     kinds = {"choropleth": "Executions by province", "points": "Executions by prison"}
     assert meta["Title"] == f"Executions in Iran, 2024: {kinds[kind]}"
     assert meta["Description"] == (
-        "526 of 1,000 executions itemized by prison, in 8 prisons across 7 provinces; "
+        "526 of at least 1,000 executions itemized by prison, in 8 prisons across 7 provinces; "
         "474 not itemized."
     )
 
@@ -180,7 +180,7 @@ def test_svg_is_small_undated_and_titled(files: dict[str, bytes], kind: str) -> 
     assert root.get("role") == "img"
     kinds = {"choropleth": "Executions by province", "points": "Executions by prison"}
     assert root.findtext(f"{SVG}title") == f"Executions in Iran, 2024: {kinds[kind]}"
-    assert root.findtext(f"{SVG}desc", "").startswith("526 of 1,000 executions itemized")
+    assert root.findtext(f"{SVG}desc", "").startswith("526 of at least 1,000 executions itemized")
     assert b"dc:date" not in data
     assert b"Matplotlib" not in data and b"matplotlib.org" not in data
 
@@ -198,7 +198,7 @@ def test_text_stays_text_with_title_period_reconciliation_and_source(
     assert texts[0] == "Executions in Iran, 2024"
     assert f"{kinds[kind]} · 1 January – 31 December 2024" in texts
     assert (
-        "526 of 1,000 executions itemized by prison, in 8 prisons across 7 provinces; "
+        "526 of at least 1,000 executions itemized by prison, in 8 prisons across 7 provinces; "
         "474 not itemized."
     ) in texts
     source = "Source: NCRI Secretariat, “Iran: Khamenei's New Record in Executions and Crimes”,"

@@ -87,6 +87,8 @@ class Reconciliation:
     provinces_with_figures: int
     unresolved: tuple[Unplaced, ...]
     problems: tuple[Problem, ...]
+    #: How the source qualifies its total (``Report.total_qualifier``): "at least", "exactly".
+    total_qualifier: str = "at least"
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready dict (the shape of ``iranmap check --json``)."""
@@ -109,6 +111,7 @@ class Reconciliation:
             raise ValueError(msg)
         return i18n.reconciliation(
             "fa" if lang == "fa" else "en",
+            qualifier=self.total_qualifier,
             reported=self.reported_total,
             by_prison=self.itemized_by_prison,
             by_province=self.itemized_by_province,

@@ -403,7 +403,7 @@ def _header(sheet: _Sheet, joined: Joined, kind: ImageKind) -> float:
     head = {"zorder": -1}
     title = sheet.wrap(report.title, 18, width, True)
     y = sheet.lines(MARGIN, MARGIN + 15, title, 18, bold=True, **head)
-    period = i18n.fmt_period(report.period_start, report.period_end, "en")
+    period = i18n.period(report.period_start, report.period_end, "en", report.calendar)
     what = sheet.wrap(f"{i18n.text('en', f'kind.{kind}')} · {period}", 11, width)
     y = sheet.lines(MARGIN, y + 20, what, 11, color=MUTED, **head)
     sentence = sheet.wrap(joined.reconciliation.sentence("en"), 10, width)
@@ -414,7 +414,7 @@ def _header(sheet: _Sheet, joined: Joined, kind: ImageKind) -> float:
 def _footer(sheet: _Sheet, joined: Joined) -> float:
     """The source line and the tool's name; returns the footer's top."""
     report = joined.report
-    date = i18n.fmt_date(report.source_date, "en")
+    date = i18n.day(report.source_date, "en", report.calendar)
     source = f"Source: {report.publisher}, \u201c{report.source_title}\u201d, {date}"
     if report.source_url:
         source += f", {report.source_url}"
