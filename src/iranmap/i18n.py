@@ -13,8 +13,6 @@ import math
 from datetime import date
 from typing import Literal
 
-import jdatetime
-
 Lang = Literal["en", "fa"]
 LANGS: tuple[Lang, ...] = ("en", "fa")
 
@@ -334,6 +332,8 @@ def _ymd(value: date) -> _Ymd:
 
 
 def _jalali(value: date) -> _Ymd:
+    import jdatetime  # here: `iranmap --help` reads this module's words, not its dates
+
     jalali = jdatetime.date.fromgregorian(date=value)
     return int(jalali.year), int(jalali.month), int(jalali.day)
 
@@ -341,6 +341,8 @@ def _jalali(value: date) -> _Ymd:
 def _jalali_month_days(year: int, month: int) -> int:
     if month < 12:
         return 31 if month <= 6 else 30
+    import jdatetime
+
     return 30 if jdatetime.date(year, 12, 1).isleap() else 29
 
 

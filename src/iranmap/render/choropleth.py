@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from iranmap import i18n
+from iranmap._values import opt_float, opt_int, opt_str
 from iranmap.classify import (
     NO_POPULATION_FILL,
     NOT_ITEMIZED_FILL,
@@ -22,7 +23,6 @@ from iranmap.classify import (
 )
 from iranmap.i18n import Lang
 from iranmap.join import Joined, records
-from iranmap.render._values import opt_float, opt_int, opt_str
 from iranmap.render.geo import latlng, polygon_json
 from iranmap.render.html import Html, join, lang_span, tag
 from iranmap.render.options import Measure, RenderOptions

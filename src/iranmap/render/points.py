@@ -12,9 +12,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from iranmap import i18n, style
+from iranmap._values import opt_float, opt_int, opt_str
 from iranmap.i18n import Lang
 from iranmap.join import Joined, records
-from iranmap.render._values import opt_float, opt_int, opt_str
 from iranmap.render.geo import latlng
 from iranmap.render.html import Html, lang_span, tag
 
