@@ -31,7 +31,8 @@ from iranmap.join import (
     join_folder,
     points_in_provinces,
 )
-from iranmap.reports import load_report, read_report
+from iranmap.join._tables import SOURCE_LIMIT, sources
+from iranmap.reports import Figure, load_report, read_report
 
 DATA = Path(__file__).resolve().parent / "data" / "reports"
 
@@ -107,8 +108,8 @@ def test_good_report_provinces_table() -> None:
     rows = provinces.drop(columns="geometry").to_dict("records")
     assert [(r["iso"], r["executions"], r["status"], r["rank"], r["source"]) for r in rows] == [
         ("IR-07", 12, "itemized", 2, "provinces.csv:2"),  # the report's own figure (7 + 2 below)
-        ("IR-23", 7, "itemized", 3, "prisons.csv:5 + prisons.csv:7"),
-        ("IR-30", 15, "itemized", 1, "prisons.csv:2 + prisons.csv:3"),
+        ("IR-23", 7, "itemized", 3, "prisons.csv:5, 7"),
+        ("IR-30", 15, "itemized", 1, "prisons.csv:2-3"),
     ]
     assert rows[0]["share"] == pytest.approx(0.12)
     assert rows[0]["per_million"] == pytest.approx(12 / 4_851_274 * 1e6)
@@ -169,6 +170,23 @@ def test_sentences_in_the_singular(tmp_path: Path) -> None:
     )
     with pytest.raises(ValueError, match="no sentence in language 'de'; use 'en' or 'fa'"):
         r.sentence("de")
+
+
+def test_sources_collapse_following_lines_to_ranges() -> None:
+    def rows(*lines: int, path: str = "r/prisons.csv") -> list[Figure]:
+        return [Figure(f"P{line}", 1, path, line) for line in lines]
+
+    assert sources(rows(3)) == "prisons.csv:3"
+    assert sources(rows(6, 2)) == "prisons.csv:2, 6"
+    assert sources(rows(2, 3, 4, 5, 9, 12, 13, 14)) == "prisons.csv:2-5, 9, 12-14"
+    assert sources([*rows(2, 3), *rows(4, path="r/provinces.csv")]) == (
+        "prisons.csv:2-3 + provinces.csv:4"
+    )
+    assert sources(rows(*range(2, 100_002))) == "prisons.csv:2-100001"
+    # Lines no range can shorten are counted, never cut: the text stays one a cell can hold.
+    scattered = sources(rows(*range(2, 100_002, 2)))
+    assert scattered == "prisons.csv: 50000 rows, lines 2-100000"
+    assert len(sources(rows(*range(2, 600, 2)))) <= SOURCE_LIMIT + len("prisons.csv:")
 
 
 def test_the_sentence_carries_the_reports_qualifier(tmp_path: Path) -> None:
@@ -383,7 +401,7 @@ def test_province_figures_problems(tmp_path: Path) -> None:
     )
     assert problems_of(folder) == [
         "R/provinces.csv:2: province 'Alborz' has 12 executions, fewer than the 15 its "
-        "prisons add up to (prisons.csv:2 + prisons.csv:3); fix the province's figure or the "
+        "prisons add up to (prisons.csv:2-3); fix the province's figure or the "
         "prisons' counts",
         "R/provinces.csv:4: province 'Fārs' is the same province as 'Fars' on line 3 (IR-07); "
         "keep one row",
@@ -608,7 +626,7 @@ def test_shipped_2024_report_reconciles_on_the_real_map() -> None:
         "Alborz": 209,  # Ghezel Hesar 165 + Karaj Central 44
     }
     alborz = provinces.set_index("name_en").loc["Alborz"]
-    assert alborz["source"] == "prisons.csv:2 + prisons.csv:6"
+    assert alborz["source"] == "prisons.csv:2, 6"
     assert (provinces["status"] == "not itemized").sum() == 24
 
 

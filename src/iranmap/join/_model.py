@@ -159,7 +159,8 @@ class Joined:
 
     ``share`` is a fraction (0..1) of the reported total; ``rank`` is 1 for the largest figure
     (equal figures share a rank); ``source`` names the lines a figure comes from
-    ("prisons.csv:3", or "prisons.csv:2 + prisons.csv:6" for a province summed from prisons).
+    ("prisons.csv:3"; "prisons.csv:2, 6" or "prisons.csv:2-5, 9" for a province summed from
+    prisons, :func:`iranmap.join._tables.sources`).
     A place the gazetteer does not know has ``place_id`` "city:<province>:<city>" (placed on
     its city) or "point:<lat>,<lon>" (placed by the row's coordinates).
     """
