@@ -13,10 +13,10 @@ from typing import Any
 
 import pytest
 
+from iranmap.i18n import Lang
 from iranmap.join import join_folder
 from iranmap.render import RenderOptions, render_report
 from iranmap.render.embed import FALLBACK_HEIGHT
-from iranmap.render.i18n import Lang
 
 pytestmark = pytest.mark.browser
 

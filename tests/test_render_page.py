@@ -92,7 +92,7 @@ def test_page_header_has_title_period_source_reconciliation_and_facts(
     assert link is not None
     assert link["href"] == "https://example.org/statement"
     assert text(page.select_one(".im-rec")) == (
-        "526 of 1,000 executions itemized by prison, in 8 prisons across 7 provinces; "
+        "526 of at least 1,000 executions itemized by prison, in 8 prisons across 7 provinces; "
         "474 not itemized."
     )
     assert [text(li) for li in page.select(".im-facts li")] == [
@@ -190,9 +190,9 @@ def test_legend_labels_classes_and_not_itemized(files: dict[str, bytes]) -> None
 
 def test_size_key_has_round_reference_values(files: dict[str, bytes]) -> None:
     page = soup(files["points.html"])
-    # The largest figure on the map, then a third and a tenth of it, rounded down to 1-2-5.
-    assert [text(s) for s in page.select(".im-sizes li span")] == ["165", "50", "10"]
-    assert [c["r"] for c in page.select(".im-sizes circle")] == ["28", "15.4", "6.9"]
+    # The largest figure (165) to two digits, then round values near a third and a twelfth.
+    assert [text(s) for s in page.select(".im-sizes li span")] == ["170", "50", "10"]
+    assert [c["r"] for c in page.select(".im-sizes circle")] == ["28.4", "15.4", "6.9"]
 
 
 def test_places_that_share_a_point_stand_side_by_side() -> None:
@@ -350,7 +350,7 @@ def test_changing_one_count_changes_only_what_depends_on_it(files: dict[str, byt
     ]
     assert after["prisons"][-1][3] == "31"
     b_page, a_page = soup(files["combined.html"]), soup(other["combined.html"])
-    assert text(a_page.select_one(".im-rec")).startswith("528 of 1,000")
+    assert text(a_page.select_one(".im-rec")).startswith("528 of at least 1,000")
     for selector in (".im-period", ".im-source", ".im-facts", "title", "h1"):
         assert text(a_page.select_one(selector)) == text(b_page.select_one(selector))
     b_rows = [cells(r) for r in b_page.select("tbody tr")]
@@ -403,8 +403,10 @@ def test_persian_page_is_right_to_left_with_persian_words_and_digits(joined: Joi
     assert text(page.select_one(".im-kind")) == (
         "اعدام‌ها به تفکیک استان و زندان · دست‌کم ۱٬۰۰۰ اعدام گزارش‌شده"
     )
-    assert text(page.select_one(".im-period")) == "دوره: ۱ ژانویه – ۳۱ دسامبر ۲۰۲۴"
-    assert text(page.select_one(".im-rec")).startswith("از ۱٬۰۰۰ اعدام، ۵۲۶ مورد")
+    assert text(page.select_one(".im-period")) == (
+        "دوره: ۱۱ دی ۱۴۰۲ – ۱۱ دی ۱۴۰۳ (۱ ژانویه – ۳۱ دسامبر ۲۰۲۴)"
+    )
+    assert text(page.select_one(".im-rec")).startswith("از دست‌کم ۱٬۰۰۰ اعدام، ۵۲۶ مورد")
     row = page.select("details table")[0].select("tbody tr")[0]
     cells = row.find_all(["th", "td"])
     assert [text(c) for c in cells][:5] == ["البرز", "Alborz", "۲۰۹", "۷۷٫۱", "٪۲۰٫۹"]

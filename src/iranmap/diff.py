@@ -12,7 +12,8 @@ The reported totals and the reconciliation of both reports are compared too: the
 report always answers "how much of the total is itemized", and so does its diff.
 
 Comparing is only meaningful between reports of the same kind. What iranmap can see of that
-is checked and becomes a :class:`Caveat` (and a :class:`DiffWarning`), not an error: periods
+is checked and becomes a :class:`Caveat` of the result, not an error (nor a Python warning;
+the command line prints them): periods
 of very different lengths, a B older than A, one report that itemizes no prison at all.
 What it cannot see is the caller's to keep equal: two loads of events.csv with different
 filters, or two publishers counting different things.
@@ -20,7 +21,6 @@ filters, or two publishers counting different things.
 
 from __future__ import annotations
 
-import warnings
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -28,7 +28,7 @@ from typing import Any, Literal
 
 from iranmap._values import opt_int, opt_str
 from iranmap.errors import InputError, Problem
-from iranmap.join import Joined, join_folder
+from iranmap.join import Joined, join_folder, records
 
 Status = Literal["unchanged", "changed", "newly_itemized", "no_longer_itemized", "not_itemized"]
 RowKind = Literal["province", "prison"]
@@ -39,10 +39,6 @@ TOTALS = ("reported_total", "itemized_by_prison", "itemized_by_province", "not_i
 
 #: Periods whose lengths differ by more than this factor are not "the same kind" of report.
 PERIOD_RATIO = 1.25
-
-
-class DiffWarning(UserWarning):
-    """Two reports can be compared, but the difference may not mean what it seems."""
 
 
 @dataclass(frozen=True)
@@ -196,13 +192,8 @@ def _side(joined: Joined) -> dict[str, Any]:
 
 
 def compare(a: Joined, b: Joined) -> Diff:
-    """Every province, prison and total of ``a`` against ``b``.
-
-    Each :class:`Caveat` found is also issued as a :class:`DiffWarning`.
-    """
+    """Every province, prison and total of ``a`` against ``b``, with the caveats found."""
     caveats = tuple(_caveats(a, b))
-    for caveat in caveats:
-        warnings.warn(caveat.message, DiffWarning, stacklevel=2)
     return Diff(
         a=a,
         b=b,
@@ -288,15 +279,15 @@ def _changes(
 
 def _province_changes(a: Joined, b: Joined) -> tuple[Change, ...]:
     columns = ["iso", "name_en", "name_fa", "executions", "source"]
-    cells_a = _cells(a.provinces[columns].to_dict("records"), "iso", "iso")
-    cells_b = _cells(b.provinces[columns].to_dict("records"), "iso", "iso")
+    cells_a = _cells(records(a.provinces[columns]), "iso", "iso")
+    cells_b = _cells(records(b.provinces[columns]), "iso", "iso")
     return tuple(sorted(_changes("province", cells_a, cells_b), key=lambda c: c.key))
 
 
 def _prison_changes(a: Joined, b: Joined) -> tuple[Change, ...]:
     columns = ["place_id", "name_en", "name_fa", "province_iso", "executions", "source"]
-    cells_a = _cells(a.prisons[columns].to_dict("records"), "place_id", "province_iso")
-    cells_b = _cells(b.prisons[columns].to_dict("records"), "place_id", "province_iso")
+    cells_a = _cells(records(a.prisons[columns]), "place_id", "province_iso")
+    cells_b = _cells(records(b.prisons[columns]), "place_id", "province_iso")
     changes = _changes("prison", cells_a, cells_b)
     return tuple(sorted(changes, key=lambda c: (c.province_iso, c.name_en, c.key)))
 

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from iranmap.render import i18n
+from iranmap import i18n
+from iranmap.i18n import LANGS, Lang
 from iranmap.render.html import Html, tag
-from iranmap.render.i18n import LANGS, Lang
 
 if TYPE_CHECKING:
     from iranmap.reports import Report

@@ -23,15 +23,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from iranmap import style
+from iranmap import i18n, style
 from iranmap.classify import Classes, classify
 from iranmap.diff import Caveat, Change, Diff, TotalChange
+from iranmap.i18n import Lang
 from iranmap.join import Joined
-from iranmap.render import _lang, i18n
+from iranmap.render import _lang
 from iranmap.render.choropleth import NOT_ITEMIZED
 from iranmap.render.geo import latlng, polygon_json
 from iranmap.render.html import Html, auto_span, data_table, join, lang_span, tag
-from iranmap.render.i18n import Lang
 from iranmap.render.page import script_frame, shell, source_credit, tables_box
 
 #: ColorBrewer RdBu for 1, 2 and 3 classes on each side (see :mod:`iranmap.style`).
@@ -189,7 +189,7 @@ def _side(joined: Joined, letter: str, lang: Lang) -> Html:
     """One report: its letter, period, source and reconciliation."""
     report = joined.report
     t = i18n.TEXTS[lang]
-    period = i18n.fmt_period(report.period_start, report.period_end, lang)
+    period = i18n.period(report.period_start, report.period_end, lang, report.calendar)
     return join(
         [
             tag(
@@ -213,7 +213,7 @@ def _caveat(caveat: Caveat, diff: Diff, lang: Lang) -> Html:
     t = i18n.TEXTS[lang]
     if caveat.code == "period_length":
         a, b = (
-            i18n.fmt_period(j.report.period_start, j.report.period_end, lang)
+            i18n.period(j.report.period_start, j.report.period_end, lang, j.report.calendar)
             for j in (diff.a, diff.b)
         )
         text = i18n.text(lang, "compare.period_length", a=a, b=b)
@@ -315,7 +315,7 @@ def _data(diff: Diff, classes: ChangeClasses, lang: Lang) -> dict[str, Any]:
         }
         features.append({"type": "Feature", "properties": props, "geometry": geometry})
     return {
-        **script_frame("compare", lang, frame.total_bounds, _SCRIPT_TEXTS, None),
+        **script_frame("compare", lang, diff.b.bounds, _SCRIPT_TEXTS, None),
         "provinces": {"type": "FeatureCollection", "features": features},
         "shaded": True,
         "colors": {MEASURE: list(classes.colors)},

@@ -17,9 +17,9 @@ import json
 import re
 from urllib.parse import quote
 
+from iranmap.i18n import Lang
 from iranmap.join import Joined
 from iranmap.render.html import Html, tag
-from iranmap.render.i18n import Lang
 from iranmap.render.options import Kind, RenderOptions, page_name
 from iranmap.render.page import page_title
 

@@ -13,8 +13,8 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 from urllib.parse import urlsplit
 
-from iranmap.render import i18n
-from iranmap.render.i18n import Lang
+from iranmap import i18n
+from iranmap.i18n import Lang
 
 Attr = str | int | bool | None
 

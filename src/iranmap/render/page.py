@@ -12,13 +12,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from iranmap import style
+from iranmap import i18n, style
+from iranmap.i18n import Lang
 from iranmap.join import Joined
-from iranmap.render import _lang, choropleth, i18n, points
+from iranmap.render import _lang, choropleth, points
 from iranmap.render.assets import body_scripts, head_assets
 from iranmap.render.geo import bounds
 from iranmap.render.html import Html, auto_span, data_table, join, safe_url, script_json, tag
-from iranmap.render.i18n import Lang
 from iranmap.render.options import LANG_NAMES, Kind, RenderOptions, page_name, tile_provider
 from iranmap.reports import Fact, Report
 
@@ -161,7 +161,7 @@ def _map_label(kind: Kind, lang: Lang) -> str:
 def _header(joined: Joined, kind: Kind, lang: Lang, alternates: Sequence[Lang]) -> Html:
     report = joined.report
     t = i18n.TEXTS[lang]
-    period = i18n.fmt_period(report.period_start, report.period_end, lang)
+    period = i18n.period(report.period_start, report.period_end, lang, report.calendar)
     return tag(
         "header",
         {"class": "im-header"},
@@ -240,7 +240,7 @@ def _source(report: Report, lang: Lang) -> Html:
             title,
             quote_close,
             sep,
-            i18n.fmt_date(report.source_date, lang),
+            i18n.day(report.source_date, lang, report.calendar),
         ]
     )
 
@@ -383,7 +383,7 @@ def _data(
 ) -> dict[str, Any]:
     lang = options.lang
     return {
-        **script_frame(kind, lang, joined.provinces.total_bounds, _SCRIPT_TEXTS, options.tiles),
+        **script_frame(kind, lang, joined.bounds, _SCRIPT_TEXTS, options.tiles),
         "provinces": choropleth.geojson(ch, lang),
         "shaded": kind != "points",
         "colors": {m: list(c.colors) for m, c in ch.classes.items()},

@@ -11,13 +11,13 @@ import math
 from dataclasses import dataclass
 from typing import Any
 
-from iranmap import style
+from iranmap import i18n, style
 from iranmap._values import opt_float, opt_int, opt_str
-from iranmap.join import Joined
-from iranmap.render import _lang, i18n
+from iranmap.i18n import Lang
+from iranmap.join import Joined, records
+from iranmap.render import _lang
 from iranmap.render.geo import latlng
 from iranmap.render.html import Html, data_table, lang_span, tag
-from iranmap.render.i18n import Lang
 
 GAP = 2.0  # px between the circles of places that share one point
 MAX_RADIUS = style.MAX_RADIUS
@@ -68,13 +68,8 @@ class Points:
         return round(max(MIN_RADIUS, MAX_RADIUS * math.sqrt(executions / self.largest)), 1)
 
     def key(self) -> tuple[tuple[int, float], ...]:
-        """The largest value on the map and up to two round values below it (a third and a
-        tenth of it, rounded down to 1, 2 or 5 times a power of ten), with their radii."""
-        if self.largest <= 0:
-            return ()
-        smaller = {_nice_floor(self.largest / d) for d in (3, 10)} - {0, self.largest}
-        values = [self.largest, *sorted(smaller, reverse=True)]
-        return tuple((v, self.radius(v)) for v in values)
+        """The size key's values, largest first, with their radii (see :func:`key_values`)."""
+        return tuple((v, self.radius(v)) for v in key_values(self.largest))
 
     def offsets(self) -> tuple[tuple[float, float] | None, ...]:
         """Per row, the shift in pixels of a circle that shares its place with others (two
@@ -95,6 +90,24 @@ class Points:
         return tuple(shifts)
 
 
+def key_values(largest: int) -> tuple[int, ...]:
+    """The size key: the largest figure on the map rounded to two significant digits (165
+    reads 170), then the round values (1, 2 or 5 times a power of ten) at or below a third
+    and a twelfth of it, where they are clearly smaller."""
+    if largest <= 0:
+        return ()
+    top = _two_digits(largest)
+    smaller = {_nice_floor(largest / 3), _nice_floor(largest / 12)}
+    return (top, *sorted((v for v in smaller if 0 < v <= 0.6 * top), reverse=True))
+
+
+def _two_digits(value: int) -> int:
+    if value < 100:
+        return value
+    step = int(10 ** (len(str(value)) - 2))
+    return (value + step // 2) // step * step
+
+
 def _nice_floor(value: float) -> int:
     """The largest 1, 2 or 5 times a power of ten not above ``value`` (0 below 1)."""
     if value < 1:
@@ -108,7 +121,7 @@ def _nice_floor(value: float) -> int:
 
 def build_points(joined: Joined) -> Points:
     """Rows for ``joined``'s mapped prisons, largest first (ties by name)."""
-    rows = [_row(record) for record in joined.prisons.to_dict("records")]
+    rows = [_row(record) for record in records(joined.prisons)]
     rows.sort(key=lambda r: (-r.executions, r.name_en, r.place_id))
     largest = max((r.executions for r in rows), default=0)
     return Points(tuple(rows), largest)
