@@ -45,7 +45,9 @@ def test_base_url_joins_report_id_and_page() -> None:
     frame, _ = _frame(files, "combined.fa.embed.html")
     assert frame["src"] == "https://example.org/maps/test-2024/combined.fa.html?embed"
     assert frame["title"] == (
-        "Executions in Iran, 2024: اعدام‌ها به تفکیک استان و زندان (دست‌کم ۱٬۰۰۰ اعدام گزارش‌شده)"
+        # The fixture has no Persian title: the English one is isolated (U+2068 ... U+2069).
+        "\u2068Executions in Iran, 2024\u2069: "
+        "اعدام‌ها به تفکیک استان و زندان (دست‌کم ۱٬۰۰۰ اعدام گزارش‌شده)"
     )
 
 

@@ -612,3 +612,22 @@ def test_persian_page_uses_the_reports_persian_texts_and_marks_english_fallbacks
     assert (age[0]["lang"], text(age[0])) == ("en", "Age")
     assert (age[-1]["lang"], text(age[-1])) == ("en", "years")
     assert text(page.title).startswith("اعدام‌ها در ایران، ۲۰۲۴: ")
+
+
+def test_pages_name_their_card_image_where_they_will_be_published(joined: Joined) -> None:
+    options = RenderOptions(lang="fa", base_url="https://example.org/maps/")
+    page = soup(render_map(joined, "points", options))
+    meta = {
+        str(m.get("property") or m.get("name")): str(m["content"])
+        for m in page.select("head meta[content]")
+        if m.get("property") or m.get("name") != "viewport"
+    }
+    assert meta["og:image"] == "https://example.org/maps/test-2024/points.fa.card.png"
+    assert meta["og:url"] == "https://example.org/maps/test-2024/points.fa.html"
+    assert meta["twitter:card"] == "summary_large_image"
+    assert meta["og:locale"] == "fa_IR"
+    combined = soup(render_map(joined, "combined", RenderOptions(base_url="https://e.org")))
+    assert combined.select_one("meta[property='og:image']")["content"] == (  # type: ignore[index]
+        "https://e.org/test-2024/choropleth.card.png"
+    )
+    assert soup(render_map(joined, "points", RenderOptions())).select("meta[property]") == []

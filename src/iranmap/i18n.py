@@ -17,6 +17,8 @@ Lang = Literal["en", "fa"]
 LANGS: tuple[Lang, ...] = ("en", "fa")
 #: The direction of each language's script, for ``dir`` attributes.
 DIRS: dict[Lang, str] = {"en": "ltr", "fa": "rtl"}
+#: Each language's locale as Open Graph names it.
+LOCALES: dict[Lang, str] = {"en": "en_GB", "fa": "fa_IR"}
 
 _FA_DIGITS = str.maketrans("0123456789,.-", "۰۱۲۳۴۵۶۷۸۹٬٫−")
 
@@ -77,6 +79,17 @@ TEXTS: dict[Lang, dict[str, str]] = {
         "not_itemized_long": "Not itemized: the report gives no figure for this province",
         "not_itemized_note": "Not itemized: the report gives no figure here; not zero",
         "total.at least": "at least {n} executions reported",
+        "gallery.title": "iranmap: maps of executions in Iran",
+        "gallery.heading": "Executions in Iran: maps of published figures",
+        "gallery.empty": "No report has been built yet.",
+        "gallery.footer": (
+            "Made with iranmap. Every map opens offline: nothing is loaded from another "
+            "server. Each figure links back to the line of the report it comes from."
+        ),
+        "gallery.maps": "Maps",
+        "gallery.downloads": "Data and images",
+        "gallery.image_alt": "Choropleth map: {title}",
+        "gallery.other": "This gallery in Persian",
         "total.exactly": "{n} executions reported",
         "no_population": "Population unknown",
         "share": "Share of total",
@@ -162,6 +175,17 @@ TEXTS: dict[Lang, dict[str, str]] = {
         "not_itemized_long": "بدون رقم تفکیکی: گزارش برای این استان رقمی نمی‌دهد",
         "not_itemized_note": "بدون رقم تفکیکی: گزارش برای این‌جا رقمی نمی‌دهد؛ به معنای صفر نیست",
         "total.at least": "دست‌کم {n} اعدام گزارش‌شده",
+        "gallery.title": "iranmap: نقشه‌های اعدام در ایران",
+        "gallery.heading": "اعدام در ایران: نقشهٔ ارقام منتشرشده",
+        "gallery.empty": "هنوز هیچ گزارشی ساخته نشده است.",
+        "gallery.footer": (
+            "ساخته‌شده با iranmap. همهٔ نقشه‌ها بدون اینترنت باز می‌شوند: چیزی از سرور دیگری "
+            "بارگذاری نمی‌شود. هر رقم به سطری از گزارش که از آن آمده پیوند دارد."
+        ),
+        "gallery.maps": "نقشه‌ها",
+        "gallery.downloads": "داده‌ها و تصویرها",
+        "gallery.image_alt": "نقشهٔ استان‌ها: {title}",
+        "gallery.other": "این فهرست به انگلیسی",
         "total.exactly": "{n} اعدام گزارش‌شده",
         "no_population": "جمعیت نامعلوم",
         "share": "سهم از کل",

@@ -260,7 +260,7 @@ def table(ch: Choropleth, joined: Joined, lang: Lang) -> Html:
     for row in _sorted_rows(ch, lang):
         own, foreign = _lang.both(lang, row.name_en, row.name_fa)
         cells: list[Html] = [
-            tag("th", {"scope": "row"}, own),
+            tag("th", {"scope": "row"}, tag("bdi", None, own)),
             tag("td", None, lang_span(foreign, other, lang)),
         ]
         if row.executions is None:

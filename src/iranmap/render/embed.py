@@ -15,12 +15,11 @@ from __future__ import annotations
 
 import json
 import re
-from urllib.parse import quote
 
 from iranmap.i18n import Lang
 from iranmap.join import Joined
 from iranmap.render.html import Html, tag
-from iranmap.render.options import Kind, RenderOptions, page_name
+from iranmap.render.options import Kind, RenderOptions, page_name, page_url
 from iranmap.render.page import page_title
 
 #: The frame's height where the article runs no script (or before the page has said its own).
@@ -42,15 +41,6 @@ def embed_name(kind: Kind, lang: Lang) -> str:
     """The snippet's file name beside the map: ``choropleth.embed.html``,
     ``choropleth.fa.embed.html``."""
     return page_name(kind, lang).removesuffix(".html") + ".embed.html"
-
-
-def page_url(base_url: str, report_id: str, page: str) -> str:
-    """Where a map page is published: ``<base>/<report-id>/<page>``, each part URL-encoded;
-    just ``page`` (beside the snippet) without a base URL. ``base_url`` is checked by
-    :class:`RenderOptions`: an http(s) URL without a trailing slash, or ""."""
-    if not base_url:
-        return quote(page)
-    return f"{base_url}/{quote(report_id, safe='')}/{quote(page)}"
 
 
 def frame_name(report_id: str, kind: Kind, lang: Lang) -> str:

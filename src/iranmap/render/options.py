@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Any, Literal
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit
 
 from iranmap.classify import SCHEMES, Scheme, check_breaks, check_k
 from iranmap.errors import InputError, Problem
@@ -21,6 +21,15 @@ LANG_NAMES: dict[Lang, str] = {"en": "English", "fa": "فارسی"}
 def page_name(kind: Kind, lang: Lang) -> str:
     """A map page's file name: ``choropleth.html`` in English, ``choropleth.fa.html``."""
     return f"{kind}.html" if lang == "en" else f"{kind}.{lang}.html"
+
+
+def page_url(base_url: str, report_id: str, page: str) -> str:
+    """Where a map page is published: ``<base>/<report-id>/<page>``, each part URL-encoded;
+    just ``page`` (beside the snippet) without a base URL. ``base_url`` is checked by
+    :class:`RenderOptions`: an http(s) URL without a trailing slash, or ""."""
+    if not base_url:
+        return quote(page)
+    return f"{base_url}/{quote(report_id, safe='')}/{quote(page)}"
 
 
 def tile_provider(name: str | None) -> Any:

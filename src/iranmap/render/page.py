@@ -19,7 +19,14 @@ from iranmap.render import _lang, choropleth, points
 from iranmap.render.assets import body_scripts, head_assets
 from iranmap.render.geo import bounds
 from iranmap.render.html import Html, auto_span, data_table, join, safe_url, script_json, tag
-from iranmap.render.options import LANG_NAMES, Kind, RenderOptions, page_name, tile_provider
+from iranmap.render.options import (
+    LANG_NAMES,
+    Kind,
+    RenderOptions,
+    page_name,
+    page_url,
+    tile_provider,
+)
 from iranmap.reports import Fact, Report
 
 # Words the script puts into tooltips and controls.
@@ -54,11 +61,15 @@ def total_phrase(report: Report, lang: Lang) -> str:
 
 def page_title(report: Report, kind: Kind, lang: Lang) -> str:
     """The ``<title>`` (and iframe title): the report's title, what the map shows, and the
-    total as the report qualifies it."""
+    total as the report qualifies it. A title in the other language than the page's (an
+    English title on a Persian page that has no ``title_fa``) is a bidi isolate, so that it
+    cannot reorder the words around it; a title in the page's language is left bare (some
+    readers show the marks as boxes)."""
+    text, text_lang = _lang.report_text(report, "title", lang)
     title = i18n.text(
         lang,
         "embed_title",
-        title=_lang.report_text(report, "title", lang)[0],
+        title=text if text_lang == lang else i18n.isolate(text),
         kind=i18n.text(lang, f"kind.{kind}"),
     )
     return f"{title} ({total_phrase(report, lang)})"
@@ -88,6 +99,7 @@ def render_page(joined: Joined, kind: Kind, options: RenderOptions) -> bytes:
         footer=_footer(joined, lang),
         data=data,
         cdn=options.cdn,
+        meta=_social_meta(joined, kind, options),
     )
 
 
@@ -103,6 +115,7 @@ def shell(
     footer: Html,
     data: dict[str, Any],
     cdn: bool,
+    meta: Html | None = None,
 ) -> bytes:
     """The document around a map's own parts, shared by every page (the change map too)."""
     body = tag(
@@ -148,10 +161,38 @@ def shell(
         tag("meta", {"charset": "utf-8"}),
         tag("meta", {"name": "viewport", "content": "width=device-width, initial-scale=1"}),
         tag("title", None, title),
+        meta,
         head_assets(cdn=cdn),
     )
     document = tag("html", {"lang": lang, "dir": _lang.direction(lang)}, head, body)
     return ("<!DOCTYPE html>\n" + document + "\n").encode("utf-8")
+
+
+#: The kind whose social-media card a page names (the images have no combined card).
+_CARD_KIND: dict[Kind, Kind] = {
+    "choropleth": "choropleth",
+    "points": "points",
+    "combined": "choropleth",
+}
+
+
+def _social_meta(joined: Joined, kind: Kind, options: RenderOptions) -> Html | None:
+    """Open Graph and Twitter card tags naming the page's card image, where the maps will be
+    published (``--base-url``); nothing without a base URL (a card needs an absolute URL)."""
+    if not options.base_url:
+        return None
+    report, lang = joined.report, options.lang
+    card = page_name(_CARD_KIND[kind], lang).removesuffix(".html") + ".card.png"
+    values = [
+        ("property", "og:type", "website"),
+        ("property", "og:title", page_title(report, kind, lang)),
+        ("property", "og:description", joined.reconciliation.sentence(lang)),
+        ("property", "og:url", page_url(options.base_url, report.id, page_name(kind, lang))),
+        ("property", "og:image", page_url(options.base_url, report.id, card)),
+        ("property", "og:locale", i18n.LOCALES[lang]),
+        ("name", "twitter:card", "summary_large_image"),
+    ]
+    return join(tag("meta", {attr: name, "content": value}) for attr, name, value in values)
 
 
 def _map_label(kind: Kind, lang: Lang) -> str:

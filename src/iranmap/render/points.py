@@ -238,10 +238,10 @@ def table(points: Points, lang: Lang) -> Html:
             tag(
                 "tr",
                 None,
-                tag("th", {"scope": "row"}, own),
+                tag("th", {"scope": "row"}, tag("bdi", None, own)),
                 tag("td", None, lang_span(foreign, other, lang)),
                 tag("td", None, _city_cell(city, city_lang, lang)),
-                tag("td", None, province),
+                tag("td", None, tag("bdi", None, province)),
                 tag("td", {"class": "im-num"}, i18n.fmt_int(r.executions, lang)),
                 tag(
                     "td",
