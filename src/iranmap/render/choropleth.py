@@ -131,6 +131,7 @@ def geojson(ch: Choropleth, lang: Lang) -> dict[str, Any]:
             "fa": row.name_fa,
             "c": {m: ch.class_of(row, m) for m in ch.classes},
             "v": None if row.executions is None else i18n.fmt_int(row.executions, lang),
+            "n": row.executions,
             "pm": None if row.per_million is None else i18n.fmt_dec(row.per_million, lang),
             "sh": None if row.share is None else i18n.fmt_share(row.share, lang),
             "rk": _rank(row.rank, ch.itemized, lang),

@@ -360,6 +360,82 @@
     postHeight();
   }
 
+  /* Labels: the largest prisons' names beside their circles, then province names (with their
+     figures) wherever they fit inside the province; none on another. Redrawn after each zoom,
+     a frame after the map, so they never delay it. */
+  var labelPane = map.createPane("im-labels");
+  labelPane.style.zIndex = 620;
+  labelPane.style.pointerEvents = "none";
+  var PRISON_LABELS = 5;
+  var measureCtx = document.createElement("canvas").getContext("2d");
+
+  function textWidth(text, font) {
+    measureCtx.font = font;
+    return measureCtx.measureText(text).width;
+  }
+
+  function placeLabels() {
+    labelPane.textContent = "";
+    var taken = [];
+    var font = "600 12px " + window.getComputedStyle(document.body).fontFamily;
+    function free(r) {
+      for (var i = 0; i < taken.length; i++) {
+        var t = taken[i];
+        if (r[0] < t[2] && t[0] < r[2] && r[1] < t[3] && t[1] < r[3]) return false;
+      }
+      return true;
+    }
+    function put(text, x, y, anchor, cls) {
+      var w = textWidth(text, font) + 6;
+      var h = 16;
+      var left = anchor === "middle" ? x - w / 2 : anchor === "end" ? x - w : x;
+      var r = [left, y - h / 2, left + w, y + h / 2];
+      if (!free(r)) return false;
+      taken.push(r);
+      var e = el("div", "im-label " + cls, text, labelPane);
+      e.dir = "auto";
+      L.DomUtil.setPosition(e, L.point(left, y - h / 2));
+      return true;
+    }
+    if (prisons && map.hasLayer(prisons)) {
+      prisons.getLayers().forEach(function (m, i) {
+        taken.push(m._pxBounds ? [m._pxBounds.min.x, m._pxBounds.min.y, m._pxBounds.max.x,
+          m._pxBounds.max.y] : [0, 0, 0, 0]);
+        if (i >= PRISON_LABELS) return;
+        var r = D.prisons[i];
+        var p = map.latLngToLayerPoint(m.getLatLng());
+        var gap = m.getRadius() + 3;
+        var name = RTL ? r[5] || r[4] : r[4];
+        if (!put(name, p.x + (RTL ? -gap : gap), p.y, RTL ? "end" : "start", "im-label-prison")) {
+          put(name, p.x + (RTL ? gap : -gap), p.y, RTL ? "start" : "end", "im-label-prison");
+        }
+      });
+      /* the circles themselves were taken above, labels go around them */
+    }
+    if (!D.shaded || !map.hasLayer(provinces)) return;
+    var layers = provinces.getLayers().slice();
+    layers.sort(function (a, b) {
+      return (b.feature.properties.n || 0) - (a.feature.properties.n || 0);
+    });
+    layers.forEach(function (layer) {
+      var p = layer.feature.properties;
+      var text = (RTL ? p.fa : p.en) + (p.v === null || p.v === undefined ? "" : " " + p.v);
+      var b = layer.getBounds();
+      var width = map.latLngToLayerPoint(b.getNorthEast()).x - map.latLngToLayerPoint(b.getSouthWest()).x;
+      if (textWidth(text, font) + 10 > width * 0.8) return;
+      var at = map.latLngToLayerPoint(p.pt);
+      /* At its point, else just above or below (a circle may stand on the point). */
+      [0, 18, -18, 30, -30].some(function (dy) {
+        return put(text, at.x, at.y + dy, "middle", "im-label-province");
+      });
+    });
+  }
+
+  map.on("zoomend overlayadd overlayremove", placeLabels);
+  window.requestAnimationFrame(function () {
+    window.requestAnimationFrame(placeLabels);
+  });
+
   mark("end");
   /* For tests and for readers' own scripts: the map and its layers. */
   window.iranmap = {
