@@ -20,6 +20,7 @@ from iranmap.render.geo import latlng
 from iranmap.render.html import Html, data_table, lang_span, tag
 
 GAP = 2.0  # px between the circles of places that share one point
+MAX_SIDE_BY_SIDE = 4  # places at one point shown side by side; more stay nested
 MAX_RADIUS = style.MAX_RADIUS
 MIN_RADIUS = style.MIN_RADIUS
 FILL = style.CIRCLE_FILL
@@ -73,15 +74,16 @@ class Points:
 
     def offsets(self) -> tuple[tuple[float, float] | None, ...]:
         """Per row, the shift in pixels of a circle that shares its place with others (two
-        prisons placed at one city's centre): such circles stand side by side, touching,
-        centred on the place, largest first from the start of the line; None for the rest."""
+        prisons placed at one city's centre): up to MAX_SIDE_BY_SIDE such circles stand side
+        by side, nearly touching, centred on the place, largest first from the start of the
+        line; None for the rest."""
         groups: dict[tuple[float, float], list[int]] = {}
         for i, row in enumerate(self.rows):
             groups.setdefault((row.lat, row.lon), []).append(i)
         shifts: list[tuple[float, float] | None] = [None] * len(self.rows)
         for members in groups.values():
-            if len(members) < 2:
-                continue
+            if not 2 <= len(members) <= MAX_SIDE_BY_SIDE:
+                continue  # more would stretch across the map: they stay nested, small on top
             radii = [self.radius(self.rows[i].executions) for i in members]
             left = -(sum(radii) * 2 + GAP * (len(radii) - 1)) / 2
             for i, r in zip(members, radii, strict=True):

@@ -367,6 +367,7 @@
   labelPane.style.zIndex = 620;
   labelPane.style.pointerEvents = "none";
   var PRISON_LABELS = 5;
+  var CIRCLES_KEPT_CLEAR = 50;
   var measureCtx = document.createElement("canvas").getContext("2d");
 
   function textWidth(text, font) {
@@ -399,8 +400,11 @@
     }
     if (prisons && map.hasLayer(prisons)) {
       prisons.getLayers().forEach(function (m, i) {
-        taken.push(m._pxBounds ? [m._pxBounds.min.x, m._pxBounds.min.y, m._pxBounds.max.x,
-          m._pxBounds.max.y] : [0, 0, 0, 0]);
+        /* Labels keep off the largest circles (all of them would be slow with thousands). */
+        if (i >= CIRCLES_KEPT_CLEAR) return;
+        var c = map.latLngToLayerPoint(m.getLatLng());
+        var rr = m.getRadius();
+        taken.push([c.x - rr, c.y - rr, c.x + rr, c.y + rr]);
         if (i >= PRISON_LABELS) return;
         var r = D.prisons[i];
         var p = map.latLngToLayerPoint(m.getLatLng());
@@ -410,7 +414,6 @@
           put(name, p.x + (RTL ? gap : -gap), p.y, RTL ? "start" : "end", "im-label-prison");
         }
       });
-      /* the circles themselves were taken above, labels go around them */
     }
     if (!D.shaded || !map.hasLayer(provinces)) return;
     var layers = provinces.getLayers().slice();
