@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import statistics
 import subprocess
 import sys
@@ -103,6 +104,7 @@ def _write(found: dict[str, Any]) -> None:
         "measured": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
         "source": run.source_state(),
         "by": "bench/drawtime.py",
+        "load_average": [round(x, 2) for x in os.getloadavg()],
     }
     results["targets"] = run.targets(results)
     path.write_text(json.dumps(results, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")

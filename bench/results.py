@@ -213,6 +213,8 @@ def _draw_time_line(found: dict[str, Any] | None) -> list[str]:
     if "error" in found:
         return [f"- **Time to draw against a hand-written page**: failed ({found['error']})."]
     by = f" (by `{found['by']}`, {found['measured']})" if "by" in found else ""
+    if "load_average" in found:
+        by += f"; load average {found['load_average'][0]:.1f} on 2 cores"
     return [
         "- **Time to draw against a page written by hand** (Leaflet inlined, Natural Earth's "
         "raw provinces drawn with `L.geoJSON`, `L.circleMarker` prisons, no tiles; "
