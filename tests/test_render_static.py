@@ -36,7 +36,10 @@ REPO = Path(__file__).resolve().parents[1]
 REPORT = REPO / "geodata" / "reports" / "2024-ncri"
 SVG = "{http://www.w3.org/2000/svg}"
 KINDS = {"choropleth": "Executions by province", "points": "Executions by prison"}
-SENTENCE = "526 of at least 1,000 executions itemized by prison, in 8 prisons across 7 provinces; 474 not itemized."
+SENTENCE = (
+    "526 of at least 1,000 executions itemized by prison, in 8 prisons across 7 provinces; "
+    "474 not itemized."
+)
 
 
 def joined_from(folder: Path) -> Joined:
