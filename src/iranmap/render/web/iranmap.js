@@ -391,6 +391,10 @@
       var h = 16;
       var left = anchor === "middle" ? x - w / 2 : anchor === "end" ? x - w : x;
       var r = [left, y - h / 2, left + w, y + h / 2];
+      /* Whole labels only: one cut by the map's edge would misname a place. */
+      var tl = map.layerPointToContainerPoint(L.point(r[0], r[1]));
+      var size = map.getSize();
+      if (tl.x < 0 || tl.y < 0 || tl.x + w > size.x || tl.y + h > size.y) return false;
       if (!free(r)) return false;
       taken.push(r);
       var e = el("div", "im-label " + cls, text, labelPane);
