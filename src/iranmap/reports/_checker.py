@@ -79,8 +79,8 @@ class TomlChecker:
     def url(self, data: Mapping[str, Any], path: tuple[str | int, ...]) -> str | None:
         """A link for readers to follow: http or https, to a host."""
         value = self.text(data, path, optional=True)
-        if not value:
-            return value
+        if value is None or not value.strip():
+            return None  # url = "" is a link not given
         key = str(path[-1])
         try:
             parts = urlsplit(value.strip())
