@@ -30,6 +30,7 @@ from typing import Any
 
 import pycountry
 import shapely
+
 from geodata_boundaries import ProvinceLocator, build_boundaries, geojson_text, refresh_land
 from geodata_cities import CITY_MIN_POPULATION, CityRow, build_cities, iranian_cities
 from geodata_common import (
@@ -45,9 +46,8 @@ from geodata_common import (
     unique,
     write_csv,
 )
-
 from iranmap.gazetteer import CITY_COLUMNS, PRISON_COLUMNS, PROVINCE_COLUMNS
-from iranmap.names import key as match_key
+from iranmap.geocode.index import name_key_of as match_key
 
 # Two prisons closer than this (km) would be drawn as one point: refused.
 MIN_PRISON_GAP_KM = 0.05
@@ -93,7 +93,6 @@ def province_rows(table: list[dict[str, str]]) -> list[list[object]]:
             ]
         )
     return rows
-
 
 
 # --------------------------------------------------------------------------- prisons.csv
@@ -199,6 +198,7 @@ def key_clashes(table: list[dict[str, str]], cities: dict[int, CityRow]) -> list
         if elsewhere:
             problems.append(f"matching key {name_key!r} of {sorted(pids)} is a town in {elsewhere}")
     return problems
+
 
 # --------------------------------------------------------------------------- main
 

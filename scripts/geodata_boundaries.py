@@ -31,8 +31,9 @@ import pycountry
 import shapely
 import shapely.ops
 import topojson
-from geodata_common import DATA_SOURCES, IRAN_AEA, IRAN_LCC, BuildError
 from shapely.geometry import Point, box, mapping, shape
+
+from geodata_common import DATA_SOURCES, IRAN_AEA, IRAN_LCC, BuildError
 
 OSM_FILE = DATA_SOURCES / "osm-provinces-iran.geojson.gz"
 LAND_FILE = DATA_SOURCES / "land-natural-earth-10m.geojson"

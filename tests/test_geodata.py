@@ -164,7 +164,8 @@ def _province_or_coast(lon: float, lat: float, metric: gpd.GeoDataFrame) -> str 
     if found is not None:
         return found
     point = gpd.GeoSeries([shapely.Point(lon, lat)], crs="EPSG:4326").to_crs(IRAN_LCC).iloc[0]
-    km, iso = min((g.distance(point) / 1000, i) for i, g in zip(metric["iso"], metric.geometry))
+    pairs = zip(metric["iso"], metric.geometry, strict=True)
+    km, iso = min((g.distance(point) / 1000, i) for i, g in pairs)
     return iso if km <= COAST_KM else None
 
 
@@ -429,6 +430,7 @@ def test_city_rows_have_plain_latin_aliases(gazetteer: Gazetteer) -> None:
         "lat",
         "lon",
         "population",
+        "homonyms",
     ]
     for city in gazetteer.cities:
         assert all(alias.isascii() for alias in city.aliases), city

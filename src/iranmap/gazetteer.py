@@ -64,6 +64,9 @@ class City:
     lat: float
     lon: float
     population: int
+    # Provinces (ISO codes) that hold another GeoNames place of the same name: a prison
+    # named only by this town's name could be in any of them.
+    homonyms: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -143,7 +146,10 @@ CITY_COLUMNS = (
     "lat",
     "lon",
     "population",
+    "homonyms",
 )
+# Columns a file may lack (older files): read as empty.
+_OPTIONAL = frozenset({"homonyms"})
 _REBUILD = "rebuild it with `make geodata` or reinstall iranmap"
 
 T = TypeVar("T")
@@ -199,10 +205,11 @@ class _Field:
         return value
 
     def optional(self, column: str) -> str:
-        return self.row[column].strip()
+        return (self.row.get(column) or "").strip()
 
     def names(self, column: str) -> tuple[str, ...]:
-        return tuple(part.strip() for part in self.row[column].split("|") if part.strip())
+        cell = self.row.get(column) or ""
+        return tuple(part.strip() for part in cell.split("|") if part.strip())
 
     def integer(self, column: str) -> int:
         try:
@@ -225,7 +232,7 @@ def _read(path: Path, columns: tuple[str, ...], make: Callable[[_Field], T]) -> 
     with handle:
         reader = csv.DictReader(handle)
         header = reader.fieldnames or []
-        missing = [column for column in columns if column not in header]
+        missing = [c for c in columns if c not in header and c not in _OPTIONAL]
         if missing:
             message = f"missing column {missing[0]!r} (found {list(header)!r}); {_REBUILD}"
             raise GeodataError(str(Problem(str(path), 1, message)))
@@ -284,4 +291,5 @@ def _city(field: _Field) -> City:
         lat=field.number("lat"),
         lon=field.number("lon"),
         population=field.integer("population"),
+        homonyms=field.names("homonyms"),
     )
