@@ -261,6 +261,25 @@ def _join(words: list[str]) -> str:
 
 _SKELETON_DROP = re.compile(r"(?<=.)[aiuy]")
 _PERSIAN_SKELETON_DROP = re.compile("(?<=.)[اویآ]")
+# Persian letters that differ only by their dots, folded to one ("قرل" for "قزل" is a slip of
+# a dot): a skeleton compares the letters' shapes.
+_RASM = str.maketrans(
+    {
+        "ز": "ر",
+        "ژ": "ر",
+        "ذ": "د",
+        "پ": "ب",
+        "ت": "ب",
+        "ث": "ب",
+        "چ": "ج",
+        "خ": "ح",
+        "ش": "س",
+        "ض": "ص",
+        "ظ": "ط",
+        "غ": "ع",
+        "گ": "ک",
+    }
+)
 
 
 @lru_cache(maxsize=65536)
@@ -269,11 +288,12 @@ def skeleton(name_key: str) -> str:
     transliteration keeps ("qizilhisar" and "ghezelhesar" both -> "kzlhsr").
 
     Vowels after the first letter, long Persian vowel letters (ا و ی) after the first letter,
-    and a final Persian heh are dropped; doubled letters are collapsed.
+    and a final Persian heh are dropped; Persian letters that differ only by dots are one;
+    doubled letters are collapsed.
     """
     if name_key.isascii():
         text = _SKELETON_DROP.sub("", name_key.replace("q", "k"))
     else:
-        text = _PERSIAN_SKELETON_DROP.sub("", name_key)
+        text = _PERSIAN_SKELETON_DROP.sub("", name_key).translate(_RASM)
         text = text[:-1] if text.endswith("ه") and len(text) > 2 else text
     return _REPEATS.sub(r"\1", text)

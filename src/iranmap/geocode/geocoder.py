@@ -22,6 +22,7 @@ from iranmap.geocode.index import (
     dedupe,
     km,
     labels,
+    place_of,
     province_index,
 )
 from iranmap.geocode.match import Match
@@ -201,8 +202,15 @@ class Geocoder:
         known = [word for word in context if self._is_place_word(word)]
         if not known:
             return places
-        qualifiers = self._index.qualifiers
-        return tuple(p for p in places if all(w in qualifiers.get(p, ()) for w in known))
+        return tuple(p for p in places if all(self._fits(p, word) for word in known))
+
+    def _fits(self, place: Match, word: str) -> bool:
+        """Whether ``word`` names where ``place`` is, or names ``place`` itself."""
+        bare = place_of(place)
+        if word in self._index.qualifiers.get(bare, ()):
+            return True
+        entry = self._index.entries.get(word)
+        return entry is not None and bare in entry.places
 
     def _is_place_word(self, word: str) -> bool:
         return word in self._index.place_words or word in self._index.entries
@@ -279,27 +287,57 @@ class Geocoder:
 
     def _inexact(self, parsed: PlaceName, context: tuple[str, ...]) -> Match:
         """A transliteration variant, then a fuzzy match; a prison's name only to prisons."""
+        split = self._split_place_word(parsed, context)
+        if split is not None:
+            return split
         variant = self._variant(parsed)
         if variant is not None:
             taken = self._from_entry(parsed, self._index.entries[variant[0]], context)
             if taken.status == "matched":
                 return replace(taken, method="fuzzy", score=variant[1])
-        fuzzy_key = (parsed.core, parsed.says_prison)
-        cached = self._fuzzy_cache.get(fuzzy_key)
-        if cached is not None:
-            found = cached
-        else:
-            keys = self._index.prison_keys if parsed.says_prison else self._index.keys
-            hits = process.extract(
-                parsed.core, keys, scorer=fuzz.ratio, processor=None, limit=_FUZZY_LIMIT
-            )
-            found = self._decide([(float(score), i) for _, score, i in hits], keys)
-            self._fuzzy_cache[fuzzy_key] = found
+        found = self._fuzzy(parsed)
         if found.status == "matched" and context and not self._fitting((found,), context):
             return replace(_UNMATCHED, score=found.score, note="the name's town says otherwise")
         if found.status == "unmatched" and parsed.says_prison and context:
             return self._city_of_context(parsed, context, found)
         return found
+
+    def _split_place_word(self, parsed: PlaceName, context: tuple[str, ...]) -> Match | None:
+        """A name with a town or province run onto it ("قرلحصارکرج"): the rest, qualified.
+
+        The core is cut where one end is a known town or province key of three letters or
+        more; the other end is resolved (variants and fuzzy included) with that key as its
+        qualifier. Taken only when exactly one cut gives a match.
+        """
+        core = parsed.core
+        found: dict[Match, Match] = {}
+        for cut in range(3, len(core) - 2):
+            for rest, word in ((core[:cut], core[cut:]), (core[cut:], core[:cut])):
+                if word not in self._index.place_words:
+                    continue
+                inner = PlaceName(rest, (*parsed.context, word), parsed.says_prison)
+                answer = self._resolve_inner(inner, (*context, word))
+                if answer.status == "matched":
+                    found[replace(answer, note=None)] = answer
+        if len(found) != 1:
+            return None
+        return next(iter(found.values()))
+
+    def _resolve_inner(self, parsed: PlaceName, context: tuple[str, ...]) -> Match:
+        entry = self._index.entries.get(parsed.core)
+        if entry is not None:
+            return self._from_entry(parsed, entry, context)
+        variant = self._variant(parsed)
+        if variant is not None:
+            taken = self._from_entry(parsed, self._index.entries[variant[0]], context)
+            if taken.status == "matched":
+                return replace(taken, method="fuzzy", score=variant[1])
+        answer = self._fuzzy(parsed)
+        if answer.status == "matched" and self._fitting((answer,), context):
+            return answer
+        if parsed.says_prison:
+            return self._city_of_context(parsed, context, answer)
+        return _UNMATCHED
 
     def _variant(self, parsed: PlaceName) -> tuple[str, float] | None:
         """The key ``parsed`` is a transliteration variant of (same skeleton), and its score.
@@ -328,11 +366,24 @@ class Geocoder:
                 return None
         return variant, score
 
+    def _fuzzy(self, parsed: PlaceName) -> Match:
+        """The fuzzy answer for ``parsed.core`` (prisons only when it says "prison"), cached."""
+        fuzzy_key = (parsed.core, parsed.says_prison)
+        cached = self._fuzzy_cache.get(fuzzy_key)
+        if cached is not None:
+            return cached
+        keys = self._index.prison_keys if parsed.says_prison else self._index.keys
+        hits = process.extract(
+            parsed.core, keys, scorer=fuzz.ratio, processor=None, limit=_FUZZY_LIMIT
+        )
+        found = self._decide([(float(score), i) for _, score, i in hits], keys)
+        self._fuzzy_cache[fuzzy_key] = found
+        return found
+
     def _city_of_context(self, parsed: PlaceName, context: tuple[str, ...], miss: Match) -> Match:
         """An unknown prison in a known town ("Foo Prison in Taybad"): placed at the town."""
         for word in context:
-            entry = self._index.entries.get(word)
-            towns = [p for p in entry.places if p.kind == "city"] if entry else []
+            towns = self._index.towns.get(word, ())
             if len(towns) == 1:
                 note = f"no prison of this name is known; placed at the city of {towns[0].city}"
                 return replace(towns[0], method="city", note=note)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TypeVar
 
 from iranmap.gazetteer import City, Gazetteer, Prison, Province
@@ -158,6 +158,11 @@ def province_index(provinces: tuple[Province, ...]) -> dict[str, set[Province]]:
         for name in (province.name_en, province.name_fa, *province.aliases):
             _add(found, province_key(name), province)
     return found
+
+
+def place_of(match: Match) -> Match:
+    """``match`` as the bare place it names (no method, note or score): an index key."""
+    return replace(match, query="", score=100.0, method=None, note=None)
 
 
 def name_key_of(name: str) -> str:
