@@ -842,3 +842,87 @@ def test_the_seed_reports_prisons_land_in_seven_provinces(shipped: Geocoder) -> 
         "Razavi Khorasan",
         "South Khorasan",
     ]
+
+
+# -- rules of issue 10 ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "iso", "method"),
+    [
+        ("Tabriz Province", "IR-03", "alias"),  # a province named by its capital
+        ("Urmia Province", "IR-04", "alias"),
+        ("Fars (Shiraz)", "IR-07", "exact"),  # with its capital in brackets
+        ("Sistan", "IR-11", "alias"),  # informal names
+        ("Boyer-Ahmad", "IR-17", "alias"),
+        ("Bakhtiari", "IR-14", "alias"),
+        ("استان كرمانشاه", "IR-05", "exact"),  # its own name, Arabic kaf and all
+    ],
+)
+def test_province_labels_by_capital_and_informal_names(
+    shipped: Geocoder, name: str, iso: str, method: str
+) -> None:
+    match = shipped.province(name)
+    assert (match.status, match.province_iso, match.method) == ("matched", iso, method)
+
+
+def test_a_bracketed_capital_must_agree(shipped: Geocoder) -> None:
+    match = shipped.province("Fars (Tabriz)")
+    assert (match.status, match.note) == ("unmatched", "Fars and Tabriz disagree")
+
+
+@pytest.mark.parametrize(
+    ("name", "prison_id"),
+    [
+        ("زندان مركزى اروميه", "urmia-central"),  # Arabic kaf and yeh
+        ("زندان مرکزی شهرستان ارومیه", "urmia-central"),  # "county" dropped
+        ("ارومیە", "urmia-central"),  # Kurdish AE for heh
+        ("زندان‌های کرمانشاه", "dizel-abad"),  # plural "prisons of", with ZWNJ
+        ("زندان قرل حصار کرج", "ghezel-hesar"),  # a dot slipped (ر for ز), town run on
+        ("Tabriz’s central prison", "tabriz-central"),  # possessive
+        ("Central Prison of the city of Urmia", "urmia-central"),
+        ("Women's Ward of Qarchak", "qarchak"),
+        ("Gha'emshahr", "qaemshahr"),  # apostrophe
+        ("Ghezel Hesar Prison in Karaj", "ghezel-hesar"),
+        ("Qezel-Hessar Prison", "ghezel-hesar"),
+    ],
+)
+def test_descriptors_and_scripts_are_read_by_rule(
+    shipped: Geocoder, name: str, prison_id: str
+) -> None:
+    match = shipped.place(name)
+    assert (match.status, match.prison_id) == ("matched", prison_id)
+
+
+def test_a_name_that_says_prison_never_lands_on_another_town(shipped: Geocoder) -> None:
+    # No Karun prison is known: not Kazerun (or its prison) by fuzzy score.
+    assert shipped.place("Karun Prison").status == "unmatched"
+    # No Asadabad prison is known, and Asadabad names places in two provinces.
+    asadabad = shipped.place("Asadabad Prison")
+    assert (asadabad.status, asadabad.province_iso) == ("unmatched", None)
+    assert asadabad.note is not None and "IR-14" in asadabad.note
+    # The row's province column settles it, or refuses it.
+    hamadan = shipped.place("Asadabad Prison", province="Hamadan")
+    assert (hamadan.status, hamadan.method, hamadan.province_iso) == ("matched", "city", "IR-13")
+    assert shipped.place("Asadabad Prison", province="Isfahan").status == "unmatched"
+
+
+def test_an_unknown_prison_in_a_known_town_is_the_town(shipped: Geocoder) -> None:
+    match = shipped.place("Foo Prison in Taybad")
+    assert (match.status, match.kind, match.method, match.province_iso) == (
+        "matched",
+        "city",
+        "city",
+        "IR-09",
+    )
+    assert match.note == "no prison of this name is known; placed at the city of Tāybād"
+
+
+def test_every_answer_says_how_it_matched(shipped: Geocoder) -> None:
+    assert shipped.place("Evin Prison").method == "exact"
+    assert shipped.place("Gohardasht").method == "alias"
+    assert (shipped.place("Ghezel Hesr").method, shipped.place("Ghezel Hesr").score) == (
+        "fuzzy",
+        94.7,
+    )
+    assert shipped.place("Ahvaz").method == "city"

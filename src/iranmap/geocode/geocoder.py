@@ -25,7 +25,7 @@ from iranmap.geocode.index import (
     place_of,
     province_index,
 )
-from iranmap.geocode.match import Match
+from iranmap.geocode.match import Match, Method
 from iranmap.names import PlaceName, fold, key, parse_place, province_key, skeleton
 
 #: Default lowest fuzzy score (0..100, rapidfuzz ratio of the two keys) that can match.
@@ -471,7 +471,10 @@ class Geocoder:
         answers: dict[str, Match] = {}
         for name_key, matches in province_index(provinces).items():
             if len(matches) == 1:
-                answers[name_key] = self._province_match(next(iter(matches)))
+                province = next(iter(matches))
+                own = {province_key(province.name_en), province_key(province.name_fa)}
+                method: Method = "exact" if name_key in own else "alias"
+                answers[name_key] = replace(self._province_match(province), method=method)
             else:
                 answers[name_key] = ambiguous(dedupe(sorted(p.name_en for p in matches)), 100.0)
         return answers
