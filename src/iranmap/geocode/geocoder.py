@@ -13,7 +13,7 @@ import numpy as np
 import numpy.typing as npt
 from rapidfuzz import fuzz, process
 
-from iranmap.gazetteer import Gazetteer, Province
+from iranmap.gazetteer import Gazetteer
 from iranmap.geocode.index import (
     SAME_TOWN_KM,
     Entry,
@@ -23,10 +23,10 @@ from iranmap.geocode.index import (
     km,
     labels,
     place_of,
-    province_index,
 )
-from iranmap.geocode.match import Match, Method
-from iranmap.names import PlaceName, fold, key, parse_place, province_key, skeleton
+from iranmap.geocode.match import Match
+from iranmap.geocode.provinces import ProvinceNames
+from iranmap.names import PlaceName, key, parse_place, skeleton
 
 #: Default lowest fuzzy score (0..100, rapidfuzz ratio of the two keys) that can match.
 #: At 90 a key of 10 letters or more may differ by one substitution ("gizilhisar" for
@@ -91,16 +91,7 @@ class Geocoder:
         self.margin = margin
         self._index = PlaceIndex(gazetteer)
         self._provinces = self._index.provinces
-        self._province_answers = self._index_provinces(gazetteer.provinces)
-        self._province_keys = list(self._province_answers)
-        self._capitals = self._index_capitals(gazetteer.provinces)
-        self._codes: dict[str, dict[str, Match]] = {
-            "2020": {p.iso: self._province_match(p) for p in gazetteer.provinces},
-            "pre-2020": {
-                p.iso_pre2020: self._province_match(p) for p in gazetteer.provinces if p.iso_pre2020
-            },
-        }
-        self._hasc = {fold(p.hasc): self._province_match(p) for p in gazetteer.provinces if p.hasc}
+        self._province_names = ProvinceNames(gazetteer.provinces, self._decide_ranked)
         self._place_cache: dict[tuple[PlaceName, str, str], Match] = {}
         self._fuzzy_cache: dict[tuple[str, bool], Match] = {}
         self._province_cache: dict[tuple[str, str], Match] = {}
@@ -164,7 +155,7 @@ class Geocoder:
         cache_key = (iso_scheme, name)
         answer = self._province_cache.get(cache_key)
         if answer is None:
-            answer = self._resolve_province_text(name, iso_scheme)
+            answer = self._province_names.resolve(name, iso_scheme)
             self._province_cache[cache_key] = answer
         return replace(answer, query=name)
 
@@ -395,6 +386,15 @@ class Geocoder:
         ranked: dict[Match, float] = {}  # each distinct answer with its best score, best first
         for score, index in sorted(found, key=lambda pair: (-pair[0], pair[1])):
             ranked.setdefault(entries[keys[index]].answer, round(score, 1))
+        return self._decide_ranked(ranked)
+
+    def _decide_ranked(self, ranked: dict[Match, float]) -> Match:
+        """The answer among distinct answers and their best scores, best first.
+
+        A match needs ``threshold`` and a lead of ``margin`` over every other place (a prison
+        and the town it stands in are one place here); below the threshold the nearest answers
+        become suggestions.
+        """
         if not ranked:
             return _UNMATCHED
         (best, best_score), *others = ranked.items()
@@ -416,89 +416,6 @@ class Geocoder:
             found_labels = dedupe(label for a in (best, *rivals) for label in labels(a))
             return ambiguous(found_labels, best_score)
         return replace(best, score=best_score, method="fuzzy")
-
-    # -- provinces --------------------------------------------------------------------------
-
-    def _resolve_province_text(self, name: str, iso_scheme: str) -> Match:
-        head, _, rest = name.partition("(")
-        inner = rest.rstrip().removesuffix(")") if rest else ""
-        answer = self._resolve_province(fold(head), iso_scheme)
-        if answer.status == "unmatched":
-            answer = self._capitals.get(province_key(head), answer)
-        if inner and answer.status == "matched":
-            other = self._resolve_province(fold(inner), iso_scheme)
-            if other.status != "matched":
-                other = self._capitals.get(province_key(inner), other)
-            if other.status == "matched" and other.province_iso != answer.province_iso:
-                return replace(_UNMATCHED, note=f"{head.strip()} and {inner} disagree")
-        return answer
-
-    def _resolve_province(self, folded: str, iso_scheme: str) -> Match:
-        code = _CODE.fullmatch(folded)
-        if code:
-            found = self._codes[iso_scheme].get(f"IR-{int(code.group(1)):02d}")
-            return found or _UNMATCHED
-        if folded in self._hasc:
-            return self._hasc[folded]
-        name_key = province_key(folded)
-        exact = self._province_answers.get(name_key)
-        if exact is not None:
-            return exact
-        if not name_key:
-            return _UNMATCHED
-        hits = process.extract(
-            name_key, self._province_keys, scorer=fuzz.ratio, processor=None, limit=_FUZZY_LIMIT
-        )
-        return self._decide_province([(float(s), i) for _, s, i in hits])
-
-    def _decide_province(self, found: list[tuple[float, int]]) -> Match:
-        ranked: dict[Match, float] = {}
-        for score, index in sorted(found, key=lambda pair: (-pair[0], pair[1])):
-            ranked.setdefault(self._province_answers[self._province_keys[index]], round(score, 1))
-        if not ranked:
-            return _UNMATCHED
-        (best, best_score), *others = ranked.items()
-        if best_score < self.threshold:
-            near = [a for a, s in ranked.items() if s >= _SUGGESTION_FLOOR][:_SUGGESTIONS]
-            suggestions = dedupe(label for answer in near for label in labels(answer))
-            return Match(query="", status="unmatched", score=best_score, suggestions=suggestions)
-        rivals = [a for a, s in others if best_score - s < self.margin or s == best_score]
-        if rivals or best.status == "ambiguous":
-            return ambiguous(dedupe(lb for a in (best, *rivals) for lb in labels(a)), best_score)
-        return replace(best, score=best_score, method="fuzzy")
-
-    def _index_provinces(self, provinces: tuple[Province, ...]) -> dict[str, Match]:
-        answers: dict[str, Match] = {}
-        for name_key, matches in province_index(provinces).items():
-            if len(matches) == 1:
-                province = next(iter(matches))
-                own = {province_key(province.name_en), province_key(province.name_fa)}
-                method: Method = "exact" if name_key in own else "alias"
-                answers[name_key] = replace(self._province_match(province), method=method)
-            else:
-                answers[name_key] = ambiguous(dedupe(sorted(p.name_en for p in matches)), 100.0)
-        return answers
-
-    def _index_capitals(self, provinces: tuple[Province, ...]) -> dict[str, Match]:
-        """Provinces by their capital's name ("Tabriz Province" is East Azerbaijan)."""
-        capitals: dict[str, Match] = {}
-        for province in provinces:
-            capital_key = province_key(province.capital) if province.capital else ""
-            if capital_key and capital_key not in self._province_answers:
-                capitals[capital_key] = replace(self._province_match(province), method="alias")
-        return capitals
-
-    @staticmethod
-    def _province_match(province: Province) -> Match:
-        return Match(
-            query="",
-            status="matched",
-            score=100.0,
-            kind="province",
-            province_iso=province.iso,
-            province=province.name_en,
-            method="exact",
-        )
 
 
 def _top(row: npt.NDArray[np.float64]) -> list[tuple[float, int]]:
