@@ -926,3 +926,22 @@ def test_every_answer_says_how_it_matched(shipped: Geocoder) -> None:
         94.7,
     )
     assert shipped.place("Ahvaz").method == "city"
+
+
+def test_suggestions_put_the_rows_province_first() -> None:
+    provinces = (
+        Province("IR-23", "", "", "Tehran", "تهران", (), "Tehran", None),
+        Province("IR-25", "", "", "Qom", "قم", (), "Qom", None),
+    )
+    prisons = (
+        Prison("a", "Kamalabad Prison", "", (), (), "A", "IR-23", 35, 51, "city", ""),
+        Prison("b", "Kamalabut Prison", "", (), (), "B", "IR-25", 34, 50, "city", ""),
+    )
+    geocoder = Geocoder(Gazetteer(provinces, prisons, ()))
+    alone = geocoder.place("Kamalabaxx Prison")
+    assert (alone.status, alone.suggestions) == (
+        "unmatched",
+        ("Kamalabad Prison", "Kamalabut Prison"),
+    )
+    in_qom = geocoder.place("Kamalabaxx Prison", province="Qom")
+    assert in_qom.suggestions == ("Kamalabut Prison", "Kamalabad Prison")

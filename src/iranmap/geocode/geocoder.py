@@ -111,6 +111,8 @@ class Geocoder:
         answer = self._place_cache.get(cache_key)
         if answer is None:
             answer = self._resolve_place(parsed, self._context(parsed, city, province))
+            if answer.suggestions and province:
+                answer = self._province_first(answer, self.province(province).province_iso)
             self._place_cache[cache_key] = answer
         return replace(answer, query=name)
 
@@ -160,6 +162,18 @@ class Geocoder:
         return replace(answer, query=name)
 
     # -- places -----------------------------------------------------------------------------
+
+    def _province_first(self, answer: Match, iso: str | None) -> Match:
+        """``answer`` with the suggestions in the row's province first (else in score order)."""
+        name = self._index.province_name(iso or "")
+        if not name:
+            return answer
+        prisons = self._index.prison_provinces
+
+        def elsewhere(label: str) -> bool:
+            return prisons.get(label, "") != iso and not label.endswith(f"({name})")
+
+        return replace(answer, suggestions=tuple(sorted(answer.suggestions, key=elsewhere)))
 
     def _context(self, parsed: PlaceName, city: str, province: str) -> tuple[str, ...]:
         """Qualifier keys: the name's own, then the row's city, then the row's province."""

@@ -64,6 +64,7 @@ class PlaceIndex:
         self.prison_keys = [k for k, e in self.entries.items() if _names_a_prison(e)]
         self.qualifiers = _qualifiers(gazetteer, self.entries)
         self.skeletons = _skeletons(self.entries)
+        self.prison_provinces = {p.name_en: p.province_iso for p in gazetteer.prisons}
         self.place_words = frozenset(w for words in self.qualifiers.values() for w in words)
         self.towns: dict[str, tuple[Match, ...]] = {}
         for towns in (
