@@ -32,7 +32,14 @@ import pycountry
 import shapely
 
 from geodata_boundaries import ProvinceLocator, build_boundaries, geojson_text, refresh_land
-from geodata_cities import CITY_MIN_POPULATION, CityRow, build_cities, iranian_cities
+from geodata_cities import (
+    CITY_MIN_POPULATION,
+    CityRow,
+    build_cities,
+    dropped_ids,
+    iranian_cities,
+    place_rows,
+)
 from geodata_common import (
     ROOT,
     SOURCES,
@@ -46,7 +53,7 @@ from geodata_common import (
     unique,
     write_csv,
 )
-from iranmap.gazetteer import CITY_COLUMNS, PRISON_COLUMNS, PROVINCE_COLUMNS
+from iranmap.gazetteer import CITY_COLUMNS, PLACE_COLUMNS, PRISON_COLUMNS, PROVINCE_COLUMNS
 from iranmap.geocode.index import name_key_of as match_key
 
 # Two prisons closer than this (km) would be drawn as one point: refused.
@@ -224,6 +231,8 @@ def build(out: Path) -> list[str]:
     write_csv(out / "provinces.csv", PROVINCE_COLUMNS, province_rows(table))
     write_csv(out / "prisons.csv", PRISON_COLUMNS, prisons)
     write_csv(out / "cities.csv", CITY_COLUMNS, (c.cells() for c in cities.values()))
+    places = place_rows(everything, dropped_ids(), locator)
+    write_csv(out / "places.csv", PLACE_COLUMNS, places)
 
     shift = boundaries.shift_km
     worst = max(shift, key=lambda iso: shift[iso])
@@ -237,6 +246,7 @@ def build(out: Path) -> list[str]:
         f"prisons.csv: {len(prisons)} prisons, "
         f"{sum(1 for p in prisons if p[9] == 'facility')} with facility coordinates",
         f"cities.csv: {len(cities)} cities (population >= {CITY_MIN_POPULATION} or with a prison)",
+        f"places.csv: {len(places)} GeoNames place names (population >= 500)",
         *notes,
     ]
 

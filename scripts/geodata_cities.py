@@ -155,6 +155,23 @@ def build_cities(
     return rows
 
 
+def place_rows(
+    everything: dict[int, dict[str, Any]], dropped: set[int], locator: ProvinceLocator
+) -> list[list[object]]:
+    """places.csv: every GeoNames place (>= 500 people) in a province, by name, once each."""
+    rows = set()
+    for gid, place in everything.items():
+        iso = locator.at(float(place["longitude"]), float(place["latitude"]))
+        if gid not in dropped and iso is not None:
+            rows.add((ascii_fold(place["name"]), iso))
+    return [list(row) for row in sorted(rows)]
+
+
+def dropped_ids() -> set[int]:
+    fixes = read_curated(SOURCES / "geonames-fixes.csv")
+    return {int(row["geonameid"]) for row in fixes if row["action"] == "drop"}
+
+
 def add_homonyms(
     rows: dict[int, CityRow],
     everything: dict[int, dict[str, Any]],

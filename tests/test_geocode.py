@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from iranmap.gazetteer import City, Gazetteer, Prison, Province, load_gazetteer
+from iranmap.gazetteer import City, Gazetteer, Place, Prison, Province, load_gazetteer
 from iranmap.geocode import DEFAULT_THRESHOLD, Geocoder, Match
 from iranmap.geocode.index import name_key_of
 from iranmap.names import key
@@ -945,3 +945,18 @@ def test_suggestions_put_the_rows_province_first() -> None:
     )
     in_qom = geocoder.place("Kamalabaxx Prison", province="Qom")
     assert in_qom.suggestions == ("Kamalabut Prison", "Kamalabad Prison")
+
+
+def test_a_known_other_place_is_never_bent_into_a_gazetteer_place() -> None:
+    """GeoNames' Karkaj (East Azerbaijan) is one letter from Karaj: it stays unmatched."""
+    prisons = (
+        Prison("k", "Karaj Prison", "", ("Karaj",), (), "Karaj", "IR-30", 35.8, 51, "city", ""),
+    )
+    without = Geocoder(Gazetteer((), prisons, ()))
+    assert (without.place("Karkaj").status, without.place("Karkaj").prison_id) == ("matched", "k")
+    places = (Place("Karkaj", "IR-03"),)
+    match = Geocoder(Gazetteer((), prisons, (), places)).place("Karkaj")
+    assert (match.status, match.prison_id) == ("unmatched", None)
+    assert match.note == (
+        "a place of this name lies in IR-03; the gazetteer has no prison or city of that name"
+    )

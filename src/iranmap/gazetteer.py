@@ -70,12 +70,22 @@ class City:
 
 
 @dataclass(frozen=True)
+class Place:
+    """A GeoNames place of 500 people or more (``geodata/places.csv``): a name that is known to
+    be some other place, so the geocoder never bends it into a gazetteer place by fuzzy score."""
+
+    name: str
+    province_iso: str
+
+
+@dataclass(frozen=True)
 class Gazetteer:
     """Everything a name can resolve to, in the file order (sorted by their keys)."""
 
     provinces: tuple[Province, ...]
     prisons: tuple[Prison, ...]
     cities: tuple[City, ...]
+    places: tuple[Place, ...] = ()
 
     def province(self, iso: str) -> Province | None:
         """The province with this 2020 ISO code ("IR-23"), or None."""
@@ -150,6 +160,7 @@ CITY_COLUMNS = (
 )
 # Columns a file may lack (older files): read as empty.
 _OPTIONAL = frozenset({"homonyms"})
+PLACE_COLUMNS = ("name", "province_iso")
 _REBUILD = "rebuild it with `make geodata` or reinstall iranmap"
 
 T = TypeVar("T")
@@ -165,6 +176,8 @@ def load_gazetteer(folder: Path | None = None) -> Gazetteer:
     base = geodata_dir() if folder is None else Path(folder)
     paths = [base / "provinces.csv", base / "prisons.csv", base / "cities.csv"]
     stamps = tuple(_stamp(path) for path in paths)
+    places = base / "places.csv"
+    stamps += (_stamp(places) if places.exists() else (0, 0),)
     return _load(base.resolve(), stamps)
 
 
@@ -180,10 +193,12 @@ def _stamp(path: Path) -> tuple[int, int]:
 def _load(base: Path, stamps: tuple[tuple[int, int], ...]) -> Gazetteer:
     """Read the three files; ``stamps`` (sizes, times) make edited files load again."""
     del stamps  # only part of the cache key
+    places = base / "places.csv"  # optional: without it, fuzzy matching has less to go on
     return Gazetteer(
         provinces=tuple(_read(base / "provinces.csv", PROVINCE_COLUMNS, _province)),
         prisons=tuple(_read(base / "prisons.csv", PRISON_COLUMNS, _prison)),
         cities=tuple(_read(base / "cities.csv", CITY_COLUMNS, _city)),
+        places=tuple(_read(places, PLACE_COLUMNS, _place)) if places.exists() else (),
     )
 
 
@@ -279,6 +294,10 @@ def _prison(field: _Field) -> Prison:
         precision="facility" if precision == "facility" else "city",
         source=field.optional("source"),
     )
+
+
+def _place(field: _Field) -> Place:
+    return Place(name=field.text("name"), province_iso=field.text("province_iso"))
 
 
 def _city(field: _Field) -> City:

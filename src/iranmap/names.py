@@ -128,6 +128,7 @@ def fold(text: str) -> str:
     return " ".join(text.split())
 
 
+@lru_cache(maxsize=65536)
 def _latin(word: str) -> str:
     """One folded Latin word in transliteration normal form ("ghezel" -> "qizil")."""
     if not word.isascii():
@@ -214,6 +215,7 @@ class PlaceName:
     core: str
     context: tuple[str, ...]
     says_prison: bool
+    words: tuple[str, ...] = ()  # the keys of the core's words, in order
 
 
 @lru_cache(maxsize=65536)
@@ -235,7 +237,8 @@ def parse_place(text: str) -> PlaceName:
         contexts.append(_bare(part_words))
     keys = tuple(k for k in (_join(c) for c in contexts) if k)
     core_key = _join(core) or key(head)
-    return PlaceName(core_key, keys, says_prison)
+    words = tuple(w for w in (_latin(word) for word in core) if w)
+    return PlaceName(core_key, keys, says_prison, words)
 
 
 def _split_at_marker(words: list[str]) -> tuple[list[str], list[str]]:
@@ -251,14 +254,14 @@ def _split_at_marker(words: list[str]) -> tuple[list[str], list[str]]:
 
 def _bare(words: list[str]) -> list[str]:
     """``words`` without descriptors, prison words, markers and ezafes."""
-    drop = _DESCRIPTORS | _PRISON_WORDS | _MARKERS | _EZAFE | _PLACE_NOISE
-    return [word for word in words if word not in drop]
+    return [word for word in words if word not in _DROP]
 
 
 def _join(words: list[str]) -> str:
     return "".join(_latin(word) for word in words)
 
 
+_DROP = _DESCRIPTORS | _PRISON_WORDS | _MARKERS | _EZAFE | _PLACE_NOISE
 _SKELETON_DROP = re.compile(r"(?<=.)[aiuy]")
 _PERSIAN_SKELETON_DROP = re.compile("(?<=.)[اویآ]")
 # Persian letters that differ only by their dots, folded to one ("قرل" for "قزل" is a slip of

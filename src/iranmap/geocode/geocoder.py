@@ -53,7 +53,7 @@ _FUZZY_LIMIT = 25
 _SUGGESTIONS = 3
 _SUGGESTION_FLOOR = 70.0
 # A transliteration variant (same skeleton) must still be this similar to be taken.
-_SKELETON_FLOOR = 75.0
+_SKELETON_FLOOR = 85.0
 # How many names one similarity matrix of :meth:`Geocoder.places` holds (memory: CHUNK x keys).
 _CHUNK = 256
 
@@ -295,6 +295,11 @@ class Geocoder:
         split = self._split_place_word(parsed, context)
         if split is not None:
             return split
+        elsewhere = self._index.other_places.get(parsed.core)
+        if elsewhere:
+            note = f"a place of this name lies in {', '.join(sorted(elsewhere))}; the gazetteer "
+            note += "has no prison or city of that name"
+            return replace(_UNMATCHED, note=note)
         variant = self._variant(parsed)
         if variant is not None:
             taken = self._from_entry(parsed, self._index.entries[variant[0]], context)
@@ -308,22 +313,25 @@ class Geocoder:
         return found
 
     def _split_place_word(self, parsed: PlaceName, context: tuple[str, ...]) -> Match | None:
-        """A name with a town or province run onto it ("قرلحصارکرج"): the rest, qualified.
+        """A name with a town or province run onto it ("قرل حصار کرج"): the rest, qualified.
 
-        The core is cut where one end is a known town or province key of three letters or
-        more; the other end is resolved (variants and fuzzy included) with that key as its
-        qualifier. Taken only when exactly one cut gives a match.
+        The name is cut between its words, where the words on one side are a known town or
+        province; the words on the other side must then resolve (variants and fuzzy
+        included) to a place that lies there. Taken only when exactly one cut gives a match.
         """
-        core = parsed.core
+        words = parsed.words
         found: dict[Match, Match] = {}
-        for cut in range(3, len(core) - 2):
-            for rest, word in ((core[:cut], core[cut:]), (core[cut:], core[:cut])):
+        for cut in range(1, len(words)):
+            for rest, word in (
+                ("".join(words[:cut]), "".join(words[cut:])),
+                ("".join(words[cut:]), "".join(words[:cut])),
+            ):
                 if word not in self._index.place_words:
                     continue
-                inner = PlaceName(rest, (*parsed.context, word), parsed.says_prison)
+                inner = PlaceName(rest, (*parsed.context, word), parsed.says_prison, ())
                 answer = self._resolve_inner(inner, (*context, word))
                 if answer.status == "matched":
-                    found[replace(answer, note=None)] = answer
+                    found[place_of(answer)] = answer
         if len(found) != 1:
             return None
         return next(iter(found.values()))
@@ -340,8 +348,6 @@ class Geocoder:
         answer = self._fuzzy(parsed)
         if answer.status == "matched" and self._fitting((answer,), context):
             return answer
-        if parsed.says_prison:
-            return self._city_of_context(parsed, context, answer)
         return _UNMATCHED
 
     def _variant(self, parsed: PlaceName) -> tuple[str, float] | None:

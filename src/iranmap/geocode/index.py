@@ -75,6 +75,11 @@ class PlaceIndex:
             for name_key, found in towns.items():
                 matches = tuple(self.town_match(t) for t in distinct_towns(found))
                 self.towns.setdefault(name_key, matches)
+        self.other_places: dict[str, frozenset[str]] = {}
+        for place in gazetteer.places:
+            place_key = name_key_of(place.name)
+            known = self.other_places.get(place_key, frozenset())
+            self.other_places[place_key] = known | {place.province_iso}
         self.homonyms = {
             (key(c.name), c.province_iso): frozenset(c.homonyms) for c in gazetteer.cities
         }
