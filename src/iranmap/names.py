@@ -237,8 +237,8 @@ def parse_place(text: str) -> PlaceName:
         contexts.append(_bare(part_words))
     keys = tuple(k for k in (_join(c) for c in contexts) if k)
     core_key = _join(core) or key(head)
-    words = tuple(w for w in (_latin(word) for word in core) if w)
-    return PlaceName(core_key, keys, says_prison, words)
+    core_words = tuple(w for w in (_latin(word) for word in core) if w)
+    return PlaceName(core_key, keys, says_prison, core_words)
 
 
 def _split_at_marker(words: list[str]) -> tuple[list[str], list[str]]:
