@@ -132,8 +132,25 @@ def test_warnings_go_to_stderr(tmp_path: Path) -> None:
     result = check(folder)
     assert result.exit_code == 0
     assert result.stderr == (
-        f"warning: {folder}/prisons.csv: has a header but no rows; the report itemizes no prison\n"
+        f"warning: {folder}/prisons.csv:1: has a header but no rows; "
+        "the report itemizes no prison\n"
     )
+
+
+def test_warnings_come_with_the_errors_of_the_same_run(tmp_path: Path) -> None:
+    folder = write_report(
+        tmp_path / "r", "prison,executions\n", provinces="province,executions\nFars,x\n"
+    )
+    result = check(folder)
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [
+        f"warning: {folder}/prisons.csv:1: has a header but no rows; the report itemizes no prison",
+        "1 problem; the report is not ready",
+    ]
+    assert result.stdout.replace(str(folder), "R").splitlines() == [
+        "R/provinces.csv:2: executions 'x' is not a number; write the count with digits only, "
+        "without separators or words, e.g. 1000"
+    ]
 
 
 # Every bad input of the issue, through the command: (prisons.csv, provinces.csv, the
@@ -190,8 +207,9 @@ BAD_INPUTS = [
                  "at column 10); fix the TOML syntax: text in quotes, dates as 2025-01-02, one "
                  "key = value per line", id="malformed-toml"),
     pytest.param("prison,executions\nEvin,3\n", None, ("total =", "totl ="),
-                 "R/report.toml:3: unknown key 'totl'; the allowed keys are title, publisher, "
-                 "total, prisons, provinces, iso_scheme, notes, source, period, facts (did you "
+                 "R/report.toml:3: unknown key 'totl'; the allowed keys are title, title_fa, "
+                 "publisher, publisher_fa, total, total_qualifier, prisons, provinces, "
+                 "iso_scheme, calendar, series, notes, notes_fa, source, period, facts (did you "
                  "mean 'total'?)", id="unknown-toml-key"),
 ]  # fmt: skip
 
@@ -299,8 +317,9 @@ def test_a_header_a_toml_key_a_count_and_names_wrong_at_once(tmp_path: Path) -> 
         "province's name (e.g. Tehran) or its ISO code in the 2020 scheme (e.g. IR-23)",
         "R/report.toml:4: prisons = 1 but prisons.csv names 2 prisons; raise prisons to at "
         "least 2, or check prisons.csv for extra rows",
-        "R/report.toml:5: unknown key 'src'; the allowed keys are title, publisher, total, "
-        "prisons, provinces, iso_scheme, notes, source, period, facts (did you mean 'source'?)",
+        "R/report.toml:5: unknown key 'src'; the allowed keys are title, title_fa, publisher, "
+        "publisher_fa, total, total_qualifier, prisons, provinces, iso_scheme, calendar, series, "
+        "notes, notes_fa, source, period, facts (did you mean 'source'?)",
     ]
     assert lines(result, folder) == expected
     data = json.loads(check(folder, "--json").stdout.replace(str(folder), "R"))
@@ -341,7 +360,7 @@ def test_a_missing_folder(tmp_path: Path) -> None:
     result = check(tmp_path / "nope")
     assert result.exit_code == 1
     assert lines(result, tmp_path) == [
-        "R/nope: no such folder; give the path of a report folder, e.g. geodata/reports/2024-ncri"
+        "R/nope: no such folder; give the path of a report folder, the one holding report.toml"
     ]
 
 
@@ -396,3 +415,21 @@ def test_shipped_reports_on_the_shipped_geodata(
         "not_itemized": int(expected[4].split()[2]),
     }
     assert (data["unresolved"], data["problems"]) == ([], [])
+
+
+def test_control_characters_of_names_are_escaped(tmp_path: Path) -> None:
+    folder = write_report(tmp_path / "r", "prison,executions\nEvil\x1b[2J\u202eName,3\n")
+    result = check(folder)
+    assert result.exit_code == 1
+    assert "Evil\\x1b[2J\\u202eName" in result.stdout
+    assert not any(c in result.output for c in "\x1b\u202e")
+
+
+def test_a_count_too_large_for_any_integer_type_gives_no_traceback(tmp_path: Path) -> None:
+    folder = write_report(tmp_path / "r", f"prison,executions\nShiraz,{10**30}\n", total=10**31)
+    before = {p.name: p.read_bytes() for p in folder.iterdir()}
+    result = check(folder)
+    assert result.exit_code == 1
+    assert "Traceback" not in result.output
+    assert result.stderr.startswith("error: ") or "prisons.csv:2:" in result.stdout
+    assert {p.name: p.read_bytes() for p in folder.iterdir()} == before
