@@ -116,9 +116,9 @@ def _place_one(
     """The place a figure lands on, or the reason it lands nowhere."""
     match = resolve(figure.name)
     matched = match.status == "matched" and match.lat is not None and match.lon is not None
-    how = _how(figure, match, own_names)
     if figure.lat is not None and figure.lon is not None:
         if matched:
+            how = _how(figure, match, own_names)
             return _from_match(figure, match, (figure.lat, figure.lon), "facility", how)
         place_id = f"point:{figure.lat:.5f},{figure.lon:.5f}"
         city = figure.city or ""
@@ -136,7 +136,7 @@ def _place_one(
             None,
         )
     if matched:
-        return _from_match(figure, match, None, None, how)
+        return _from_match(figure, match, None, None, _how(figure, match, own_names))
     if match.status == "unmatched" and figure.city:
         town = resolve(figure.city)
         if town.status == "matched" and town.lat is not None and town.lon is not None:
