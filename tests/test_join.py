@@ -717,3 +717,30 @@ def test_shipped_first_day_of_2025_report_reconciles() -> None:
         "Hormozgan",
         "Kohgiluyeh and Boyer-Ahmad",
     ]
+
+
+def _shipped_check(tmp_path: Path, rows: str) -> tuple[object, list[str]]:
+    from iranmap.join import check_report
+
+    folder = write_report(tmp_path / "r", "prison,executions,province,city\n" + rows, total=10)
+    joined, problems = check_report(folder)
+    return joined, [p.message for p in problems]
+
+
+def test_a_rows_province_keeps_a_prison_name_out_of_a_town_elsewhere(tmp_path: Path) -> None:
+    # Asadabad is a town of Hamadan; a report's "Asadabad Prison" of Isfahan is not there.
+    joined, problems = _shipped_check(tmp_path, "Asadabad Prison,3,Isfahan,\n")
+    assert isinstance(joined, Joined)
+    assert joined.reconciliation.itemized_by_prison == 0  # placed nowhere, least of all there
+    assert problems == [
+        "prison 'Asadabad Prison' is not a prison or city the gazetteer knows; fix the "
+        "spelling, or add lat and lon to place it"
+    ]
+
+
+def test_a_rows_province_agrees_with_the_town_it_names(tmp_path: Path) -> None:
+    joined, problems = _shipped_check(tmp_path, "Asadabad Prison,3,Hamadan,\n")
+    assert problems == []
+    assert isinstance(joined, Joined)
+    assert list(joined.prisons["province_iso"]) == ["IR-13"]
+    assert list(joined.prisons["as_reported"]) == ["Asadabad Prison"]

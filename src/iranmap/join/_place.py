@@ -68,7 +68,15 @@ def place_prisons(
     names.update(dict.fromkeys(f.city for f in rows if f.city))
     answers = dict(zip(names, resolver.places(names), strict=True))
 
-    def resolve(name: str) -> Match:
+    def resolve(name: str, city: str = "", province: str = "") -> Match:
+        # A row's own city and province columns constrain its name: "Asadabad Prison" of a
+        # row in Isfahan is never Asadabad of Hamadan.
+        # A name the columns leave nowhere is resolved alone, so that the check of the row's
+        # province names both places rather than calling the name unknown.
+        if city or province:
+            answer = resolver.place(name, city=city, province=province)
+            if answer.status == "matched":
+                return answer
         if name not in answers:
             answers[name] = resolver.place(name)
         return answers[name]
@@ -107,14 +115,15 @@ def placements(located: Sequence[Located]) -> tuple[Placement, ...]:
 
 
 def of_provinces(figure: Figure) -> bool:
-    return Path(figure.path).name == PROVINCES_FILE
+    # provinces.csv, .xlsx or .ods: the file's stem names the table
+    return Path(figure.path).stem == Path(PROVINCES_FILE).stem
 
 
 def _place_one(
-    figure: Figure, resolve: Callable[[str], Match], own_names: Mapping[str, set[str]]
+    figure: Figure, resolve: Callable[..., Match], own_names: Mapping[str, set[str]]
 ) -> Place | str:
     """The place a figure lands on, or the reason it lands nowhere."""
-    match = resolve(figure.name)
+    match = resolve(figure.name, figure.city or "", figure.province or "")
     matched = match.status == "matched" and match.lat is not None and match.lon is not None
     if figure.lat is not None and figure.lon is not None:
         if matched:

@@ -132,8 +132,8 @@ def sources(figures: Sequence[Figure]) -> str:
         name = Path(path).name
         if len(group) == 1:
             parts.append(group[0].source)
-        elif name == EVENTS_FILE:
-            parts.append(f"{EVENTS_FILE}: {sum(f.rows for f in group)} rows")
+        elif Path(name).stem == Path(EVENTS_FILE).stem:  # events.csv, .xlsx or .ods
+            parts.append(f"{name}: {sum(f.rows for f in group)} rows")
         else:
             lines = sorted({f.line for f in group})
             listed = line_ranges(lines)
