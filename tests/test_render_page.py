@@ -533,7 +533,7 @@ def shipped() -> dict[str, bytes]:
 def test_shipped_report_fits_the_size_budget(shipped: dict[str, bytes]) -> None:
     data = data_of(shipped["combined.html"])
     provinces = json.dumps(data["provinces"], ensure_ascii=False, separators=(",", ":"))
-    assert len(provinces.encode()) < 60_000
+    assert len(provinces.encode()) < 80_000  # geodata/provinces.geojson is held under 80 KB
     assert len(shipped["combined.html"]) <= 285_000
     assert len(data["provinces"]["features"]) == 31
     assert len(data["prisons"]) == 8
