@@ -63,6 +63,7 @@ _PLACE_COLUMNS = (
     "province_iso",
     "province_en",
     "province_fa",
+    "precision",
 )
 
 
