@@ -295,7 +295,9 @@ def _places_of_names(
     to its name, which gives the name of every line.
     """
     report = joined.report
-    probe_report = replace(report, prison_figures=tuple(replace(f, rows=1) for f in report.prison_figures))
+    probe_report = replace(
+        report, prison_figures=tuple(replace(f, rows=1) for f in report.prison_figures)
+    )
     probe = join(probe_report, gazetteer, provinces)
     name_of_source = {f.source: f.name for f in probe_report.prison_figures}
     places = _place_table(probe.prisons)
@@ -382,7 +384,11 @@ def series_problems(reports: Sequence[Report]) -> list[Problem]:
                 "the same calendar"
             )
             problems.append(_toml_problem(report, ("calendar", "series"), msg))
-    for earlier, later in zip(ordered, ordered[1:], strict=False):
+    latest = first  # the report reaching furthest so far
+    for later in ordered[1:]:
+        earlier = latest
+        if later.period_end > latest.period_end:
+            latest = later
         if later.period_start <= earlier.period_end:
             msg = (
                 f"period {_span_text(later)} overlaps {_span_text(earlier)} of "

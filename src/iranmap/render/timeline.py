@@ -97,14 +97,7 @@ def render_series(joined: Sequence[Joined], options: RenderOptions) -> dict[str,
 # the page
 
 
-def page_title(timeline: Timeline, lang: Lang) -> str:
-    return i18n.text(lang, "embed_title", title=_title(timeline), kind=tt.text(lang, _kind(timeline)))
-
-
-def _title(timeline: Timeline) -> str:
-    if timeline.series is not None:
-        return f"{timeline.reports[-1].publisher}: {timeline.series}"
-    return timeline.reports[0].title
+page_title = tt.page_title
 
 
 def _kind(timeline: Timeline) -> str:
@@ -173,7 +166,8 @@ class _View:
             lang: [tt.step_label(s, timeline, lang) for s in timeline.steps] for lang in i18n.LANGS
         }
         self.start = {
-            lang: tt.fmt_day(timeline.steps[0].start, timeline.calendar, lang) for lang in i18n.LANGS
+            lang: tt.fmt_day(timeline.steps[0].start, timeline.calendar, lang)
+            for lang in i18n.LANGS
         }
         self.totals = [s.reported for s in timeline.steps]
         self.running = list(np.cumsum(self.totals)) if self.totals else []
@@ -220,7 +214,7 @@ def _header(timeline: Timeline, lang: Lang, alternates: Sequence[Lang]) -> Html:
         "header",
         {"class": "im-header"},
         _language_links(lang, alternates),
-        tag("h1", None, auto_span(_title(timeline))),
+        tag("h1", None, auto_span(tt.title(timeline))),
         tag("p", {"class": "im-kind"}, tt.text(lang, _kind(timeline))),
         tag(
             "p",
@@ -278,7 +272,9 @@ def _legend(view: _View, lang: Lang) -> Html:
         title = tt.text(lang, f"legend.{mode}", start=view.start[lang])
         items = [
             tag("li", None, _swatch(color), " ", label)
-            for color, label in zip(classes.colors, class_labels(classes, "count", lang), strict=True)
+            for color, label in zip(
+                classes.colors, class_labels(classes, "count", lang), strict=True
+            )
         ]
         items.append(tag("li", None, _swatch(None), " ", i18n.text(lang, "not_itemized")))
         blocks.append(
@@ -330,7 +326,11 @@ def _controls(view: _View, lang: Lang) -> Html:
     return tag(
         "section",
         {"class": "tl-controls", "aria-label": tt.text(lang, "step")},
-        tag("p", {"id": "tl-status", "class": "tl-status", "aria-live": "polite"}, _status(view, k, lang)),
+        tag(
+            "p",
+            {"id": "tl-status", "class": "tl-status", "aria-live": "polite"},
+            _status(view, k, lang),
+        ),
         tag(
             "p",
             {"id": "tl-ni", "class": "tl-ni", "hidden": ni == 0},
@@ -359,7 +359,11 @@ def _controls(view: _View, lang: Lang) -> Html:
                     "aria-valuetext": view.labels[lang][k],
                 },
             ),
-            tag("output", {"id": "tl-step", "for": "tl-range", "class": "tl-step"}, view.labels[lang][k]),
+            tag(
+                "output",
+                {"id": "tl-step", "for": "tl-range", "class": "tl-step"},
+                view.labels[lang][k],
+            ),
             tag(
                 "fieldset",
                 {"class": "tl-mode"},
@@ -370,7 +374,12 @@ def _controls(view: _View, lang: Lang) -> Html:
                         None,
                         tag(
                             "input",
-                            {"type": "radio", "name": "tl-mode", "value": m, "checked": m == "step"},
+                            {
+                                "type": "radio",
+                                "name": "tl-mode",
+                                "value": m,
+                                "checked": m == "step",
+                            },
                         ),
                         " ",
                         tt.text(lang, f"mode.{m}"),
@@ -379,7 +388,9 @@ def _controls(view: _View, lang: Lang) -> Html:
                 ),
             ),
         ),
-        tag("div", {"class": "tl-bars", "role": "group", "aria-label": tt.text(lang, "bars")}, *bars),
+        tag(
+            "div", {"class": "tl-bars", "role": "group", "aria-label": tt.text(lang, "bars")}, *bars
+        ),
     )
 
 
@@ -439,7 +450,10 @@ def _table(caption: str, head: list[str], rows: list[Html]) -> Html:
 
 def _province_names(joined: Joined, lang: Lang) -> dict[str, str]:
     column = "name_fa" if lang == "fa" else "name_en"
-    return {str(i): str(n) for i, n in zip(joined.provinces["iso"], joined.provinces[column], strict=True)}
+    return {
+        str(i): str(n)
+        for i, n in zip(joined.provinces["iso"], joined.provinces[column], strict=True)
+    }
 
 
 def _footer(timeline: Timeline, lang: Lang) -> Html:
@@ -465,7 +479,9 @@ def _data(view: _View, options: RenderOptions) -> dict[str, Any]:
     step_classes = [_class_row(row, view.classes["step"]) for row in view.matrix]
     cum_classes = [_class_row(row, view.classes["cum"]) for row in view.cumulative]
     prisons, largest = _prison_steps(timeline)
-    frame = script_frame("timeline", lang, timeline.base.provinces.total_bounds, _WORDS, options.tiles)
+    frame = script_frame(
+        "timeline", lang, timeline.base.provinces.total_bounds, _WORDS, options.tiles
+    )
     return {
         **frame,
         "provinces": _provinces(timeline, view, step_classes[k], lang),
@@ -497,9 +513,7 @@ def _data(view: _View, options: RenderOptions) -> dict[str, Any]:
     }
 
 
-def _provinces(
-    timeline: Timeline, view: _View, classes: list[int], lang: Lang
-) -> dict[str, Any]:
+def _provinces(timeline: Timeline, view: _View, classes: list[int], lang: Lang) -> dict[str, Any]:
     features = []
     for i, record in enumerate(timeline.base.provinces.to_dict("records")):
         geometry = polygon_json(record["geometry"])
@@ -547,9 +561,7 @@ def radius(executions: int, largest: int) -> float:
     return round(max(MIN_RADIUS, MAX_RADIUS * math.sqrt(executions / largest)), 1)
 
 
-def _prison_rows(
-    timeline: Timeline, shown: list[int], largest: int, lang: Lang
-) -> list[list[Any]]:
+def _prison_rows(timeline: Timeline, shown: list[int], largest: int, lang: Lang) -> list[list[Any]]:
     """Every place, in place order, as iranmap.js draws prisons; radius 0 where the step shown
     has no figure (timeline.js hides those)."""
     figures = dict(zip(shown[0::2], shown[1::2], strict=True))

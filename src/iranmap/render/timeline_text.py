@@ -99,7 +99,8 @@ TEXTS: dict[Lang, dict[str, str]] = {
         "since": "Since {start}",
         "series": "{reported} executions in {n} reports of the series; {itemized} in province "
         "figures, {ni} not itemized.",
-        "multiples": "{title}: {kind}",
+        "figure.one": "1 execution",
+        "figure.many": "{n} executions",
     },
     "fa": {
         "kind.month": "اعدام‌ها ماه به ماه",
@@ -126,7 +127,8 @@ TEXTS: dict[Lang, dict[str, str]] = {
         "since": "از {start}",
         "series": "{reported} اعدام در {n} گزارشِ این مجموعه؛ {itemized} در رقم استان‌ها، "
         "{ni} بدون تفکیک.",
-        "multiples": "{title}: {kind}",
+        "figure.one": "{n} اعدام",
+        "figure.many": "{n} اعدام",
     },
 }
 
@@ -134,6 +136,24 @@ TEXTS: dict[Lang, dict[str, str]] = {
 def text(lang: Lang, key: str, **values: str) -> str:
     template = TEXTS[lang][key]
     return template.format(**values) if values else template
+
+
+def title(timeline: Timeline) -> str:
+    """The timeline's title: the report's, or the series' publisher and name."""
+    if timeline.series is not None:
+        return f"{timeline.reports[-1].publisher}: {timeline.series}"
+    return timeline.reports[0].title
+
+
+def page_title(timeline: Timeline, lang: Lang) -> str:
+    """The ``<title>`` of the page and the small multiples."""
+    kind = text(lang, f"kind.{timeline.kind}")
+    return i18n.text(lang, "embed_title", title=title(timeline), kind=kind)
+
+
+def figure(n: int, lang: Lang) -> str:
+    """ "87 executions", "۸۷ اعدام"."""
+    return text(lang, "figure.one" if n == 1 else "figure.many", n=i18n.fmt_int(n, lang))
 
 
 def fmt_day(day: date, calendar: str, lang: Lang) -> str:
@@ -180,9 +200,7 @@ def short_label(step: Step, timeline: Timeline, lang: Lang) -> str:
     """A bar's caption: the month's first three letters (whole name in Persian), or the day."""
     calendar = timeline.calendar
     year, month, day = _parts(step.start, calendar)
-    if timeline.kind == "month" or (
-        timeline.kind == "report" and _whole_month(step, calendar)
-    ):
+    if timeline.kind == "month" or (timeline.kind == "report" and _whole_month(step, calendar)):
         name = _months(calendar, lang)[month - 1]
         return name[:3] if lang == "en" else name
     if timeline.kind == "quarter":
