@@ -290,13 +290,16 @@ def _places_of_names(
 ) -> tuple[pd.DataFrame, dict[str, int]]:
     """The join's places, and the place of each prison name of the report.
 
-    The report is joined once more with every figure marked as one row, so that each place's
-    ``source`` names the first line of each of its figures; a figure's first line is unique
-    to its name, which gives the name of every line.
+    The report is joined once more with every figure marked as one row of a file of its own,
+    so that each place's ``source`` names each of its figures apart ("events.csv#3:40"); the
+    figures are the same, so the places are too.
     """
     report = joined.report
     probe_report = replace(
-        report, prison_figures=tuple(replace(f, rows=1) for f in report.prison_figures)
+        report,
+        prison_figures=tuple(
+            replace(f, rows=1, path=f"{f.path}#{i}") for i, f in enumerate(report.prison_figures)
+        ),
     )
     probe = join(probe_report, gazetteer, provinces)
     name_of_source = {f.source: f.name for f in probe_report.prison_figures}
