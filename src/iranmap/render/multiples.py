@@ -125,11 +125,17 @@ def _path(geometry: Any, scale: float, shrink: float, minx: float, maxy: float) 
 
 def _defs(shapes: dict[str, str]) -> str:
     paths = "".join(f'<path id="p-{esc(iso)}" d="{d}"/>' for iso, d in shapes.items())
+    # Hatching as plain diagonal lines over a whole map (rasterisers draw a pattern fill far
+    # more slowly); each map clips it to its not-itemized provinces.
+    size = CELL_W + MAP_H
+    lines = "".join(f"M{_n(x)},0L{_n(x - MAP_H)},{_n(MAP_H)}" for x in np.arange(0, size, 4.5))
     hatch = (
+        f'<path id="ni-lines" d="{lines}" fill="none" stroke="{NOT_ITEMIZED_HATCH}" '
+        'stroke-width="0.7"/>'
         '<pattern id="ni" width="5" height="5" patternUnits="userSpaceOnUse" '
         'patternTransform="rotate(45)">'
         f'<rect width="5" height="5" fill="{NOT_ITEMIZED_FILL}"/>'
-        f'<line x1="0" y1="0" x2="0" y2="5" stroke="{NOT_ITEMIZED_HATCH}" stroke-width="1"/>'
+        f'<rect width="1" height="5" fill="{NOT_ITEMIZED_HATCH}"/>'
         "</pattern>"
     )
     return f"<defs>{hatch}{paths}</defs>"
@@ -170,9 +176,21 @@ def _cell(
     lang: Lang,
 ) -> str:
     uses = []
+    hatched = []
     for iso, value in zip(isos, values, strict=True):
-        fill = "url(#ni)" if value < 0 else classes.color(float(value))
+        fill = NOT_ITEMIZED_FILL if value < 0 else classes.color(float(value))
         uses.append(f'<use xlink:href="#p-{esc(iso)}" fill="{fill}"/>')
+        if value < 0:
+            hatched.append(f'<use xlink:href="#p-{esc(iso)}"/>')
+    # The hatch is drawn once per map, through the outlines of its not-itemized provinces
+    # (a pattern fill per province is many times slower to rasterise).
+    clip = f"ni-{k}"
+    hatch = (
+        f'<clipPath id="{clip}">{"".join(hatched)}</clipPath>'
+        f'<use xlink:href="#ni-lines" clip-path="url(#{clip})"/>'
+        if hatched
+        else ""
+    )
     step = timeline.steps[k]
     figure = tt.figure(step.reported, lang)
     label = tt.step_label(step, timeline, lang)
@@ -182,6 +200,10 @@ def _cell(
         f'<rect width="{_n(CELL_W)}" height="{_n(MAP_H)}" fill="{BACKGROUND}"/>'
         f'<g stroke="{PROVINCE_EDGE}" stroke-width="0.5" stroke-linejoin="round">'
         + "".join(uses)
+        + "</g>"
+        + hatch
+        + f'<g fill="none" stroke="{PROVINCE_EDGE}" stroke-width="0.5" stroke-linejoin="round">'
+        + "".join(hatched)
         + "</g></g>"
         f'<text x="{_n(centre)}" y="{_n(y + MAP_H + 16)}" font-size="13" font-weight="700" '
         f'fill="{TEXT}" text-anchor="middle">{_text(label, lang)}</text>'
