@@ -165,3 +165,10 @@ def test_the_shipped_gazetteer_by_default(monkeypatch: pytest.MonkeyPatch) -> No
         "note: <stdin>:3: 'Ahvaz' can mean several places (Sepidar Prison; Sheiban Prison); "
         "write the one meant\n"
     )
+
+
+def test_iso_scheme_choices_are_the_geocoders() -> None:
+    from iranmap.cli import geocode as cli_geocode
+    from iranmap.geocode import ISO_SCHEMES
+
+    assert cli_geocode.ISO_SCHEMES == ISO_SCHEMES

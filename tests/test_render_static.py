@@ -336,8 +336,7 @@ def test_a_report_with_no_prisons_says_so(tmp_path: Path) -> None:
     folder = tmp_path / "empty"
     shutil.copytree(REPORT, folder)
     (folder / "prisons.csv").write_text("prison,executions\n", encoding="utf-8")
-    with pytest.warns(UserWarning, match="has a header but no rows"):
-        empty = joined_from(folder)
+    empty = joined_from(folder)  # with a warning in empty.report.warnings, not a Python one
     images = render_images(empty, RenderOptions())
     for kind in ("choropleth", "points"):
         said = " ".join(svg_texts(images[f"{kind}.svg"]))

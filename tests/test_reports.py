@@ -202,10 +202,26 @@ def test_persian_digits_blank_lines_short_rows_and_spaces_are_accepted(tmp_path:
 
 
 def test_a_header_without_rows_warns(tmp_path: Path) -> None:
-    folder = write_report(tmp_path / "r", "prison,executions\n")
-    with pytest.warns(UserWarning, match="has a header but no rows; the report itemizes no prison"):
-        report = load_report(folder)
-    assert report.prison_figures == ()
+    folder = write_report(
+        tmp_path / "r", "\nprison,executions\n", provinces="province,executions\n"
+    )
+    report = load_report(folder)  # a warning does not stop the report (nor raise one)
+    assert report.prison_figures == () and report.province_figures == ()
+    assert [(str(w).replace(str(folder), "R"), w.severity) for w in report.warnings] == [
+        ("R/prisons.csv:2: has a header but no rows; the report itemizes no prison", "warning"),
+        ("R/provinces.csv:1: has a header but no rows; the report itemizes no province", "warning"),
+    ]
+    assert read_report(folder)[1] == ()
+
+
+def test_a_warning_stays_with_a_partial_report(tmp_path: Path) -> None:
+    folder = write_report(
+        tmp_path / "r", "prison,executions\nEvin,x\n", provinces="province,executions\n"
+    )
+    report, problems = read_report(folder)
+    assert report is not None and [p.line for p in problems] == [2]
+    assert all(not p.is_warning for p in problems)
+    assert [w.path for w in report.warnings] == [str(folder / "provinces.csv")]
 
 
 def test_a_report_with_only_province_figures(tmp_path: Path) -> None:

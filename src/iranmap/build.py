@@ -40,7 +40,7 @@ INDEX_NAME = "index.html"
 STAMP_NAME = ".iranmap-build.json"
 _PACKAGE = Path(__file__).resolve().parent
 #: Packages whose version can change the bytes of a map or an image.
-_DEPENDENCIES = ("iranmap", "matplotlib", "mapclassify", "numpy", "shapely", "xstatic-leaflet")
+_DEPENDENCIES = ("iranmap", "matplotlib", "numpy", "shapely", "xstatic-leaflet")
 
 
 @dataclass(frozen=True)

@@ -1,9 +1,9 @@
 """Class breaks and colours for the choropleth.
 
-Breaks come from mapclassify and are computed over itemized provinces only: a province the
-report gives no figure for is *not itemized*, a state of its own with its own swatch, never a
-value of zero. The palette is ColorBrewer's YlOrRd (sequential, colour-blind safe); the
-not-itemized grey is hatched on the map and lies outside it.
+Breaks (:mod:`iranmap.breaks`, equal to mapclassify's) are computed over itemized provinces
+only: a province the report gives no figure for is *not itemized*, a state of its own with
+its own swatch, never a value of zero. The palette is ColorBrewer's YlOrRd (sequential,
+colour-blind safe); the not-itemized grey is hatched on the map and lies outside it.
 """
 
 from __future__ import annotations
@@ -11,7 +11,6 @@ from __future__ import annotations
 import bisect
 import itertools
 import math
-import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
@@ -103,25 +102,17 @@ def check_k(k: int) -> int:
 
 
 def _bins(values: list[float], scheme: Scheme, k: int, breaks: tuple[float, ...]) -> list[float]:
-    # Imported here: mapclassify and numpy are slow to import, and options need this module.
-    import mapclassify
-    import numpy as np
+    # Imported here: numpy is slow to import, and the command line's options need this module.
+    from iranmap import breaks as compute
 
-    data = np.asarray(values, dtype=float)
-    with warnings.catch_warnings():
-        # mapclassify warns that numba is missing (pure Python is fast enough for 31 values).
-        warnings.filterwarnings("ignore", message="Numba not installed", category=UserWarning)
-        if scheme == "natural_breaks":
-            # Fisher-Jenks is the exact, deterministic form of natural breaks (NaturalBreaks
-            # runs k-means from random seeds).
-            found = mapclassify.FisherJenks(data, k=k)
-        elif scheme == "quantiles":
-            found = mapclassify.Quantiles(data, k=k)
-        elif scheme == "equal_interval":
-            found = mapclassify.EqualInterval(data, k=k)
-        else:
-            found = mapclassify.UserDefined(data, bins=list(breaks))
-    return [float(b) for b in found.bins]
+    if scheme == "natural_breaks":
+        # Fisher-Jenks is the exact, deterministic form of natural breaks.
+        return compute.fisher_jenks(values, k)
+    if scheme == "quantiles":
+        return compute.quantiles(values, k)
+    if scheme == "equal_interval":
+        return compute.equal_interval(values, k)
+    return compute.user_defined(values, breaks)
 
 
 def classify(

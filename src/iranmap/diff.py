@@ -26,9 +26,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
+from iranmap._values import opt_int, opt_str
 from iranmap.errors import InputError, Problem
 from iranmap.join import Joined, join_folder
-from iranmap.render._values import opt_int, opt_str
 
 Status = Literal["unchanged", "changed", "newly_itemized", "no_longer_itemized", "not_itemized"]
 RowKind = Literal["province", "prison"]

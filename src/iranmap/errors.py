@@ -3,6 +3,10 @@
 Every message says what was expected, what was found, where, and how to fix it. Where the
 problem has a place in a file, it is a :class:`Problem` with a path and a 1-based line, and its
 text reads ``FILE:LINE: what is wrong; how to fix``.
+
+A problem is an error (the input cannot be used) or a warning (it can, but its writer should
+look: a figures file with a header and no rows). Readers collect both in one list; only errors
+stop a report from being built.
 """
 
 from __future__ import annotations
@@ -13,11 +17,27 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True, order=True)
 class Problem:
-    """One thing wrong with an input, at a place a user can open."""
+    """One thing wrong with an input, at a place a user can open.
+
+    ``severity`` is ``"error"`` (the default: nothing is built from the input) or ``"warning"``
+    (the input is used as it is). ``str()`` gives ``FILE:LINE: message`` for both; a program
+    printing a warning puts ``warning: `` in front of it.
+    """
 
     path: str
     line: int | None
     message: str
+    severity: str = "error"
+
+    def __post_init__(self) -> None:
+        if self.severity not in ("error", "warning"):
+            msg = f'severity must be "error" or "warning", not {self.severity!r}'
+            raise ValueError(msg)
+
+    @property
+    def is_warning(self) -> bool:
+        """Whether the problem is only a warning, which never stops a build."""
+        return self.severity == "warning"
 
     def __str__(self) -> str:
         where = self.path if self.line is None else f"{self.path}:{self.line}"

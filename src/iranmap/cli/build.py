@@ -14,7 +14,6 @@ from iranmap.cli._options import render_options, render_options_decorator
 from iranmap.paths import default_maps_dir, reports_dir
 from iranmap.render import RenderOptions
 from iranmap.render.i18n import Lang
-from iranmap.reports import find_reports
 
 
 @main.command("build")
@@ -41,6 +40,8 @@ def build_command(
     OUT/index.html. Only files whose content changes are rewritten, each atomically; a report
     that fails leaves its previous maps in place while the others build. Exit 1 if any failed.
     """
+    from iranmap.reports import find_reports
+
     options, langs = render_options(render)
     dirs = list(report_dirs) or find_reports(reports_dir())
     out_root = out if out is not None else default_maps_dir()

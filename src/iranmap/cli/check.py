@@ -7,13 +7,15 @@ import sys
 import warnings
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from iranmap.cli._app import main
 from iranmap.errors import Problem
-from iranmap.join import Reconciliation, check_report, problem_dict
+
+if TYPE_CHECKING:
+    from iranmap.join import Reconciliation
 
 #: The keys of ``--json`` output, in order (the reconciliation's, and the sentences).
 JSON_KEYS = (
@@ -110,6 +112,8 @@ def _run(
     A report read with problems is still joined to find the join's problems in the same run,
     but its figures would be those of a partial report, so none are shown.
     """
+    from iranmap.join import check_report
+
     joined, problems = check_report(report_dir, start=start, end=end, where=where)
     return (joined.reconciliation if joined is not None else None), problems
 
@@ -117,6 +121,8 @@ def _run(
 def _as_json(
     report_dir: Path, reconciliation: Reconciliation | None, problems: tuple[Problem, ...]
 ) -> dict[str, Any]:
+    from iranmap.join import problem_dict
+
     if reconciliation is None:
         empty: dict[str, Any] = dict.fromkeys(JSON_KEYS)
         empty.update(

@@ -6,22 +6,19 @@ import csv
 import io
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from iranmap.cli._app import main
-from iranmap.gazetteer import load_gazetteer
-from iranmap.geocode import (
-    GEOCODE_COLUMNS,
-    ISO_SCHEMES,
-    Geocoder,
-    Match,
-    csv_row,
-    explain,
-    read_names,
-)
+
+if TYPE_CHECKING:
+    from iranmap.geocode import Geocoder, Match
 
 STDIN = "<stdin>"
+#: iranmap.geocode.ISO_SCHEMES, written out so that ``--help`` need not import the geocoder
+#: (and numpy); a test holds them equal.
+ISO_SCHEMES = ("2020", "pre-2020")
 
 
 @main.command("geocode")
@@ -65,6 +62,9 @@ def geocode_command(file: str | None, provinces: bool, iso_scheme: str, strict: 
     with --strict, 1 when any name is ambiguous or unmatched; 1 when the input is not UTF-8
     text or holds no name, with FILE:LINE and how to fix it.
     """
+    from iranmap.gazetteer import load_gazetteer
+    from iranmap.geocode import GEOCODE_COLUMNS, Geocoder, csv_row, explain, read_names
+
     source = file if file not in (None, "-") else STDIN
     names = read_names(_read_bytes(file), source)
     geocoder = Geocoder(load_gazetteer())

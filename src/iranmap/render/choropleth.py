@@ -12,6 +12,7 @@ import math
 from dataclasses import dataclass
 from typing import Any
 
+from iranmap._values import opt_float, opt_int, opt_str
 from iranmap.classify import (
     NO_POPULATION_FILL,
     NOT_ITEMIZED_FILL,
@@ -21,7 +22,6 @@ from iranmap.classify import (
 )
 from iranmap.join import Joined
 from iranmap.render import i18n
-from iranmap.render._values import opt_float, opt_int, opt_str
 from iranmap.render.geo import latlng, polygon_json
 from iranmap.render.html import Html, join, lang_span, tag
 from iranmap.render.i18n import Lang

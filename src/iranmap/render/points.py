@@ -12,9 +12,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from iranmap import style
+from iranmap._values import opt_float, opt_int, opt_str
 from iranmap.join import Joined
 from iranmap.render import i18n
-from iranmap.render._values import opt_float, opt_int, opt_str
 from iranmap.render.geo import latlng
 from iranmap.render.html import Html, lang_span, tag
 from iranmap.render.i18n import Lang

@@ -1,4 +1,7 @@
-"""Reading cells of the joined tables, where pandas' missing values mean "no figure"."""
+"""Reading cells of the joined tables, where pandas' missing values mean "no figure".
+
+Below both diff and render, which read the same cells.
+"""
 
 from __future__ import annotations
 

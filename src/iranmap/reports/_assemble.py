@@ -1,0 +1,172 @@
+"""Putting a folder together: which files give the figures, the total, the Report."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+import pandas as pd
+
+from iranmap.errors import Problem
+from iranmap.reports._csv import read_figures_file
+from iranmap.reports._events import event_figures, read_events
+from iranmap.reports._manifest import Manifest
+from iranmap.reports._model import (
+    EVENTS_FILE,
+    PRISON_COLUMNS,
+    PRISONS_FILE,
+    PROVINCE_COLUMNS,
+    PROVINCES_FILE,
+    REPORT_FILE,
+    Figure,
+    Report,
+)
+from iranmap.reports._toml import Place
+
+
+@dataclass(frozen=True)
+class Figures:
+    """The figures of a folder, before the total is settled."""
+
+    prisons: tuple[Figure, ...]  # () when the file could not be read
+    provinces: tuple[Figure, ...]
+    uncounted: tuple[Figure, ...]  # rows of either file whose count could not be read
+    events: pd.DataFrame | None  # None when events.csv is missing or could not be read
+    from_events: bool  # whether the prison figures come from events.csv
+    filtered: bool
+
+
+def read_figures(
+    folder: Path,
+    problems: list[Problem],
+    meta: Manifest | None,
+    start: date | None,
+    end: date | None,
+    where: tuple[tuple[str, str], ...],
+) -> Figures | None:
+    prisons_path, events_path = folder / PRISONS_FILE, folder / EVENTS_FILE
+    provinces_path = folder / PROVINCES_FILE
+    has_prisons, has_events = prisons_path.is_file(), events_path.is_file()
+    found = len(problems)
+    filtered = start is not None or end is not None or bool(where)
+    if has_prisons and has_events:
+        msg = (
+            "both prisons.csv and events.csv give prison figures; keep one of them "
+            "(events.csv to count rows, prisons.csv for counts)"
+        )
+        problems.append(Problem(str(prisons_path), None, msg))
+    elif not (has_prisons or has_events or provinces_path.is_file()):
+        msg = "no figures in the folder; add prisons.csv with the columns prison,executions"
+        problems.append(Problem(str(folder), None, msg))
+    elif filtered and not has_events:
+        msg = (
+            "filters (from, to, where) select rows of events.csv, and this report has none; "
+            "drop the filters"
+        )
+        problems.append(Problem(str(folder), None, msg))
+    if len(problems) > found:
+        return None
+    prisons: tuple[Figure, ...] = ()
+    uncounted: tuple[Figure, ...] = ()
+    events: pd.DataFrame | None = None
+    if has_prisons:
+        read = read_figures_file(prisons_path, PRISON_COLUMNS, "prison", problems)
+        prisons, uncounted = read if read is not None else ((), ())
+    elif has_events:
+        period = meta.period if meta is not None else None
+        events = read_events(events_path, problems, period, start, end, where)
+        if events is not None:
+            prisons = event_figures(str(events_path), events, problems)
+    provinces: tuple[Figure, ...] = ()
+    if provinces_path.is_file():
+        read = read_figures_file(provinces_path, PROVINCE_COLUMNS, "province", problems)
+        if read is not None:
+            provinces, unread = read
+            uncounted += unread
+    return Figures(prisons, provinces, uncounted, events, has_events, filtered)
+
+
+def settle_total(meta: Manifest | None, figures: Figures, problems: list[Problem]) -> int | None:
+    """The report's total (see the module's docstring); None when it cannot be known."""
+    if figures.from_events:
+        if figures.events is None:
+            return None
+        counted = len(figures.events)
+        if figures.filtered:
+            return counted
+        if meta is None or (meta.total_given and meta.total is None):
+            return None
+        return counted if meta.total is None else meta.total
+    if meta is not None and not meta.total_given:
+        msg = "report.toml has no 'total'; add total = N, the executions the report states"
+        problems.append(Problem(meta.path, None, msg))
+    return meta.total if meta is not None else None
+
+
+def assemble(
+    folder: Path,
+    meta: Manifest | None,
+    figures: Figures,
+    total: int | None,
+    warnings: tuple[Problem, ...] = (),
+) -> Report:
+    """The report; stand-ins where report.toml does not say (see read_report)."""
+    if total is None:  # no file's figures exceed it, nor all of them together
+        total = sum(f.executions for f in (*figures.prisons, *figures.provinces))
+    if meta is None:
+        meta = Manifest(
+            path=str(folder / REPORT_FILE),
+            place=Place(""),
+            lines={},
+            title=None,
+            publisher=None,
+            notes=None,
+            source_title=None,
+            source_date=None,
+            source_url=None,
+            total=None,
+            total_given=False,
+            prisons=None,
+            provinces=None,
+            iso_scheme="2020",
+            facts=(),
+            period=None,
+        )
+    period = meta.period or (date.min, date.max)
+    return Report(
+        id=folder.resolve().name,
+        folder=folder,
+        title=meta.title or "",
+        publisher=meta.publisher or "",
+        source_title=meta.source_title or "",
+        source_date=meta.source_date or period[1],
+        source_url=meta.source_url,
+        period_start=period[0],
+        period_end=period[1],
+        total=total,
+        prisons_count=meta.prisons,
+        provinces_count=meta.provinces,
+        facts=meta.facts,
+        notes=meta.notes,
+        iso_scheme=meta.iso_scheme,
+        prison_figures=figures.prisons,
+        province_figures=figures.provinces,
+        events=figures.events,
+        manifest_lines=meta.lines,
+        uncounted=figures.uncounted,
+        warnings=warnings,
+    )
+
+
+def no_report_message(folder: Path) -> str:
+    if not folder.exists():
+        return "no such folder; give the path of a report folder, e.g. geodata/reports/2024-ncri"
+    if not folder.is_dir():
+        return "not a folder; give the path of a report folder (the folder holding report.toml)"
+    return "the folder has no report.toml; a report folder needs report.toml and prisons.csv"
+
+
+def problem_order(problem: Problem) -> tuple[str, int]:
+    """By file and line; problems of one line keep the order they were found in."""
+    return (problem.path, problem.line or 0)

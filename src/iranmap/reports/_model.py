@@ -1,0 +1,136 @@
+"""What a report is once read: its file names, columns and keys, and the dataclasses."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+import pandas as pd
+
+from iranmap.errors import Problem
+
+REPORT_FILE = "report.toml"
+PRISONS_FILE = "prisons.csv"
+PROVINCES_FILE = "provinces.csv"
+EVENTS_FILE = "events.csv"
+
+#: Required and optional columns of each CSV file, in the order the docs list them.
+PRISON_COLUMNS = (("prison", "executions"), ("province", "city", "lat", "lon", "note"))
+PROVINCE_COLUMNS = (("province", "executions"), ("note",))
+EVENT_COLUMNS = (
+    ("date", "prison"),
+    ("province", "sex", "age", "charge", "ethnicity", "public", "name", "note"),
+)
+
+#: The keys report.toml may hold: top level, [source], [period], each [[facts]].
+TOP_KEYS = (
+    "title",
+    "publisher",
+    "total",
+    "prisons",
+    "provinces",
+    "iso_scheme",
+    "notes",
+    "source",
+    "period",
+    "facts",
+)
+SOURCE_KEYS = ("title", "date", "url")
+PERIOD_KEYS = ("start", "end")
+FACT_KEYS = ("label", "value", "unit", "quote")
+ISO_SCHEMES = ("2020", "pre-2020")
+
+#: A box around Iran with a little margin (decimal degrees): mainland and islands fit inside.
+IRAN_LAT = (24.8, 40.0)
+IRAN_LON = (43.9, 63.5)
+
+#: Values accepted in events.csv's ``sex`` and ``public`` columns (compared case-folded).
+SEX_VALUES = {"male": "male", "m": "male", "مرد": "male", "female": "female", "f": "female"}
+SEX_VALUES["زن"] = "female"
+PUBLIC_VALUES = {"yes": True, "true": True, "1": True, "no": False, "false": False, "0": False}
+
+#: How many rows with the same problem events.csv reports before summing up the rest.
+MAX_SAME_PROBLEM = 5
+
+
+@dataclass(frozen=True)
+class Fact:
+    """A labelled headline figure of a report ("Women: 34")."""
+
+    label: str
+    value: int | float
+    unit: str | None  # e.g. "%" or "years"; None for a count
+    line: int  # line of report.toml it was read from
+    quote: str | None = None  # the source's own sentence the figure is taken from
+    label_fa: str | None = None  # the label in Persian, when the report gives one
+    unit_fa: str | None = None
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One count for one named place, with the place in the files it came from."""
+
+    name: str  # the name as the report writes it
+    executions: int
+    path: str  # the file, as given by the user (e.g. "geodata/reports/2024-ncri/prisons.csv")
+    line: int  # 1-based line of that file (header is line 1); for events, the first row
+    rows: int = 1  # how many source rows were added up into this figure (events.csv)
+    province: str | None = None
+    city: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    note: str | None = None
+
+    @property
+    def source(self) -> str:
+        """Where the figure comes from, for a reader: "prisons.csv:3" or "events.csv: 5 rows"."""
+        name = Path(self.path).name
+        return f"{name}:{self.line}" if self.rows == 1 else f"{name}: {self.rows} rows"
+
+
+@dataclass(frozen=True)
+class Report:
+    """A report's metadata and its figures, validated."""
+
+    id: str  # the folder's name
+    folder: Path
+    title: str
+    publisher: str
+    source_title: str
+    source_date: date
+    source_url: str | None
+    period_start: date
+    period_end: date
+    total: int  # executions the report states ("at least")
+    prisons_count: int | None  # how many prisons the report says were involved
+    provinces_count: int | None
+    facts: tuple[Fact, ...]
+    notes: str | None
+    iso_scheme: str  # "2020" or "pre-2020"
+    prison_figures: tuple[Figure, ...]
+    province_figures: tuple[Figure, ...]
+    events: pd.DataFrame | None  # events.csv after filters, or None
+    #: The line of report.toml each top-level key is on, for problems the join finds there.
+    manifest_lines: Mapping[str, int] = field(default_factory=dict)
+    #: Only in a partial report (see read_report): rows of prisons.csv and provinces.csv whose
+    #: name could be read but not their count. Their ``executions`` is 0 and means nothing:
+    #: the join checks their names and adds them to no figure.
+    uncounted: tuple[Figure, ...] = ()
+    #: Persian texts of the report, when it gives them (``title_fa`` ... in report.toml).
+    title_fa: str | None = None
+    publisher_fa: str | None = None
+    notes_fa: str | None = None
+    source_title_fa: str | None = None
+    #: The calendar the report's dates were written in: "gregorian" or "jalali" (Solar
+    #: Hijri). Dates above are always converted to Gregorian ``date`` objects.
+    calendar: str = "gregorian"
+    #: How the source qualifies its total: "at least" (the NGO default) or "exactly".
+    total_qualifier: str = "at least"
+    #: The series (e.g. one monitor's monthly reports) this report is a step of, if any.
+    series: str | None = None
+    #: Problems worth showing that do not stop the report from being built (each has
+    #: ``severity == "warning"``), in file and line order; print them as
+    #: ``warning: {problem}``. An empty tuple when there are none.
+    warnings: tuple[Problem, ...] = ()
