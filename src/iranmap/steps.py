@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
@@ -370,6 +371,13 @@ def group_series(reports: Iterable[Report]) -> dict[str, list[Report]]:
         if report.series:
             found.setdefault(report.series, []).append(report)
     return {name: found[name] for name in sorted(found)}
+
+
+def series_folder(name: str) -> str:
+    """The folder of a series' maps (maps/series/<folder>/): its name, lower case, with
+    anything but letters and digits turned into single hyphens."""
+    slug = re.sub(r"[^0-9a-z]+", "-", name.casefold()).strip("-")
+    return slug or "series"
 
 
 def series_problems(reports: Sequence[Report]) -> list[Problem]:

@@ -206,7 +206,6 @@ def _status(view: _View, k: int, lang: Lang) -> str:
 
 
 def _header(timeline: Timeline, lang: Lang, alternates: Sequence[Lang]) -> Html:
-    report = timeline.reports[-1]
     t = i18n.TEXTS[lang]
     first, last = timeline.steps[0], timeline.steps[-1]
     period = tt.fmt_days(first.start, last.end, timeline.calendar, lang)
@@ -221,9 +220,27 @@ def _header(timeline: Timeline, lang: Lang, alternates: Sequence[Lang]) -> Html:
             {"class": "im-meta"},
             tag("span", {"class": "im-period"}, f"{t['period']}: ", period),
             " ",
-            tag("span", {"class": "im-source"}, f"{t['source']}: ", source_credit(report, lang)),
+            tag("span", {"class": "im-source"}, f"{t['source']}: ", _credit(timeline, lang)),
         ),
         tag("p", {"class": "im-rec"}, _sentence(timeline, lang)),
+    )
+
+
+def _credit(timeline: Timeline, lang: Lang) -> Html:
+    """The report's source; for a series, its publisher and how many reports, each of which
+    the steps table credits."""
+    if timeline.series is None:
+        return source_credit(timeline.reports[0], lang)
+    first, last = timeline.reports[0], timeline.reports[-1]
+    return auto_span(
+        tt.text(
+            lang,
+            "sources",
+            publisher=last.publisher,
+            n=i18n.fmt_int(len(timeline.reports), lang),
+            first=i18n.fmt_date(first.source_date, lang),
+            last=i18n.fmt_date(last.source_date, lang),
+        )
     )
 
 
@@ -403,6 +420,9 @@ def _tables(view: _View, lang: Lang) -> Html:
     t = i18n.TEXTS[lang]
     head = [tt.text(lang, "step"), t["executions"], tt.text(lang, "since", start=view.start[lang])]
     head.append(t["not_itemized_total"])
+    series = timeline.series is not None
+    if series:
+        head.append(t["source"])
     rows = [
         tag(
             "tr",
@@ -411,6 +431,7 @@ def _tables(view: _View, lang: Lang) -> Html:
             tag("td", {"class": "im-num"}, i18n.fmt_int(s.reported, lang)),
             tag("td", {"class": "im-num"}, i18n.fmt_int(int(view.running[i]), lang)),
             tag("td", {"class": "im-num"}, i18n.fmt_int(s.not_itemized, lang)),
+            tag("td", None, source_credit(timeline.reports[i], lang)) if series else None,
         )
         for i, s in enumerate(timeline.steps)
     ]

@@ -99,6 +99,7 @@ TEXTS: dict[Lang, dict[str, str]] = {
         "since": "Since {start}",
         "series": "{reported} executions in {n} reports of the series; {itemized} in province "
         "figures, {ni} not itemized.",
+        "sources": "{publisher}, {n} reports ({first} – {last}; each in the table below)",
         "figure.one": "1 execution",
         "figure.many": "{n} executions",
     },
@@ -127,6 +128,7 @@ TEXTS: dict[Lang, dict[str, str]] = {
         "since": "از {start}",
         "series": "{reported} اعدام در {n} گزارشِ این مجموعه؛ {itemized} در رقم استان‌ها، "
         "{ni} بدون تفکیک.",
+        "sources": "{publisher}، {n} گزارش ({first} – {last}؛ هر یک در جدول زیر)",
         "figure.one": "{n} اعدام",
         "figure.many": "{n} اعدام",
     },
@@ -139,9 +141,9 @@ def text(lang: Lang, key: str, **values: str) -> str:
 
 
 def title(timeline: Timeline) -> str:
-    """The timeline's title: the report's, or the series' publisher and name."""
+    """The timeline's title: the report's, or the series' name."""
     if timeline.series is not None:
-        return f"{timeline.reports[-1].publisher}: {timeline.series}"
+        return timeline.series
     return timeline.reports[0].title
 
 
