@@ -124,11 +124,13 @@ def report_files(
     from iranmap.export import data_files, static_images, summary
     from iranmap.join import join_folder
     from iranmap.render import render_report
+    from iranmap.render.timeline import report_timeline_files
 
     joined = join_folder(report_dir)
     files: dict[str, bytes] = {}
     for lang in langs:
         files.update(render_report(joined, replace(options, lang=lang, alternates=tuple(langs))))
+    files.update(report_timeline_files(joined, options, langs))  # events.csv: timeline.html
     files.update(data_files(joined))
     files.update(static_images(joined, options))
     files[SUMMARY_NAME] = _json_bytes(summary(joined, sorted(files)))

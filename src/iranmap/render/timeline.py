@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import Any
 
 import numpy as np
@@ -79,6 +80,35 @@ def render_timeline(timeline: Timeline, options: RenderOptions) -> dict[str, byt
         "steps.csv": steps_csv(timeline),
         "steps-totals.csv": totals_csv(timeline),
     }
+
+
+def report_timeline_files(
+    joined: Joined, options: RenderOptions, langs: Sequence[Lang] = i18n.LANGS
+) -> dict[str, bytes]:
+    """The timeline files written beside a report's maps, in every language of ``langs``;
+    none for a report without events.csv. (``options.lang`` is ignored.)"""
+    if joined.report.events is None:
+        return {}
+    timeline = events_timeline(joined)
+    return _all_languages(timeline, options, langs)
+
+
+def series_files(
+    joined: Sequence[Joined], options: RenderOptions, langs: Sequence[Lang] = i18n.LANGS
+) -> dict[str, bytes]:
+    """Every file of a series' folder, ``maps/series/<steps.series_folder(name)>/``."""
+    return _all_languages(series_timeline(joined), options, langs)
+
+
+def _all_languages(
+    timeline: Timeline, options: RenderOptions, langs: Sequence[Lang]
+) -> dict[str, bytes]:
+    files: dict[str, bytes] = {}
+    for lang in langs:
+        files.update(
+            render_timeline(timeline, replace(options, lang=lang, alternates=tuple(langs)))
+        )
+    return files
 
 
 def render_report_timeline(
