@@ -291,7 +291,8 @@ def index_page(out_root: Path, options: RenderOptions) -> bytes:
 
     summaries = []
     if out_root.is_dir():
-        for path in sorted(out_root.glob(f"*/{SUMMARY_NAME}")):
+        found = [*out_root.glob(f"*/{SUMMARY_NAME}"), *out_root.glob(f"series/*/{SUMMARY_NAME}")]
+        for path in sorted(found):
             summaries.append(json.loads(path.read_text(encoding="utf-8")))
     return render_gallery(summaries, options)
 

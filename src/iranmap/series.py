@@ -6,15 +6,20 @@ series' files under ``maps/series/<folder>/`` (see :func:`iranmap.steps.series_f
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping, Sequence
 from pathlib import Path
+from typing import Any
 
 from iranmap.errors import InputError
 from iranmap.join import join
 from iranmap.render.i18n import LANGS, Lang
 from iranmap.render.options import RenderOptions
 from iranmap.reports import load_report
-from iranmap.steps import group_series, series_folder
+from iranmap.steps import Timeline, group_series, series_folder, series_timeline
+
+#: The gallery's entry for a series, as for a report (iranmap.build.SUMMARY_NAME).
+SUMMARY_NAME = "summary.json"
 
 #: Where series go, under the maps folder.
 SERIES_DIR = "series"
@@ -30,7 +35,7 @@ def series_outputs(
     A report that cannot be read is left to the report build to complain about (it names
     no series that could be known).
     """
-    from iranmap.render.timeline import series_files
+    from iranmap.render.timeline import series_files_of
 
     reports = []
     for folder in report_dirs:
@@ -42,7 +47,45 @@ def series_outputs(
     for name, members in group_series(reports).items():
         target = f"{SERIES_DIR}/{series_folder(name)}"
         try:
-            out[target] = series_files([join(r) for r in members], options, langs)
+            timeline = series_timeline([join(r) for r in members])
+            files = series_files_of(timeline, options, langs)
         except InputError as exc:
             out[target] = exc
+            continue
+        files[SUMMARY_NAME] = _json(series_summary(timeline, target, sorted(files)))
+        out[target] = files
     return out
+
+
+def series_summary(timeline: Timeline, folder: str, files: Sequence[str]) -> dict[str, Any]:
+    """What the gallery needs to list a series (the shape of a report's summary.json)."""
+    first, last = timeline.reports[0], timeline.reports[-1]
+    sentence = {lang: _sentence(timeline, lang) for lang in LANGS}
+    return {
+        "id": folder,
+        "title": timeline.name,
+        "publisher": last.publisher,
+        "period": {
+            "start": timeline.steps[0].start.isoformat(),
+            "end": timeline.steps[-1].end.isoformat(),
+        },
+        "source": {
+            "title": f"{len(timeline.reports)} reports, {first.id} to {last.id}",
+            "date": last.source_date.isoformat(),
+            "url": None,
+        },
+        "series": [r.id for r in timeline.reports],
+        "sentence": sentence,
+        "files": sorted([*files, SUMMARY_NAME]),
+    }
+
+
+def _sentence(timeline: Timeline, lang: Lang) -> str:
+    from iranmap.render.timeline import reconciliation_sentence
+
+    return reconciliation_sentence(timeline, lang)
+
+
+def _json(value: Any) -> bytes:
+    text = json.dumps(value, ensure_ascii=False, indent=1, sort_keys=True)
+    return (text + "\n").encode("utf-8")

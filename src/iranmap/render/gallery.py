@@ -85,6 +85,7 @@ def _item(summary: Mapping[str, Any]) -> Html:
             for kind in KINDS
             if page_name(kind, lang) in files
         ]
+        links += _timeline_link(report_id, files, lang)
         if links:
             maps.append(
                 tag(
@@ -99,18 +100,21 @@ def _item(summary: Mapping[str, Any]) -> Html:
         for name in sorted(files)
         if name.endswith((".csv", ".geojson", ".png", ".svg"))
     ]
+    still = "choropleth.png" if "choropleth.png" in files else "steps.png"
     image = (
         tag(
             "img",
             {
-                "src": f"{report_id}/choropleth.png",
-                "alt": f"Choropleth map of {summary['title']}",
-                "width": 1200,
-                "height": 900,
+                "src": f"{report_id}/{still}",
+                "alt": f"Choropleth map of {summary['title']}"
+                if still == "choropleth.png"
+                else f"One small map per time step of {summary['title']}",
+                "width": 1200 if still == "choropleth.png" else None,
+                "height": 900 if still == "choropleth.png" else None,
                 "loading": "lazy",
             },
         )
-        if "choropleth.png" in files
+        if still in files
         else None
     )
     url = safe_url(source.get("url"))
@@ -136,3 +140,14 @@ def _item(summary: Mapping[str, Any]) -> Html:
             f", {source['date']}",
         ),
     )
+
+
+def _timeline_link(report_id: str, files: set[str], lang: i18n.Lang) -> list[Html]:
+    """The timeline page of a report with events.csv, or of a series (its only page)."""
+    from iranmap.render.timeline import page_file
+    from iranmap.render.timeline_text import text
+
+    name = page_file(lang)
+    if name not in files:
+        return []
+    return [tag("a", {"href": f"{report_id}/{name}"}, text(lang, "gallery"))]

@@ -100,6 +100,13 @@ def series_files(
     return _all_languages(series_timeline(joined), options, langs)
 
 
+def series_files_of(
+    timeline: Timeline, options: RenderOptions, langs: Sequence[Lang] = i18n.LANGS
+) -> dict[str, bytes]:
+    """:func:`series_files` of a series' timeline already made."""
+    return _all_languages(timeline, options, langs)
+
+
 def _all_languages(
     timeline: Timeline, options: RenderOptions, langs: Sequence[Lang]
 ) -> dict[str, bytes]:
@@ -252,7 +259,7 @@ def _header(timeline: Timeline, lang: Lang, alternates: Sequence[Lang]) -> Html:
             " ",
             tag("span", {"class": "im-source"}, f"{t['source']}: ", _credit(timeline, lang)),
         ),
-        tag("p", {"class": "im-rec"}, _sentence(timeline, lang)),
+        tag("p", {"class": "im-rec"}, reconciliation_sentence(timeline, lang)),
     )
 
 
@@ -274,7 +281,8 @@ def _credit(timeline: Timeline, lang: Lang) -> Html:
     )
 
 
-def _sentence(timeline: Timeline, lang: Lang) -> str:
+def reconciliation_sentence(timeline: Timeline, lang: Lang) -> str:
+    """How the whole timeline's total reconciles, in one sentence."""
     if timeline.series is None:
         return timeline.base.reconciliation.sentence(lang)
     return tt.text(

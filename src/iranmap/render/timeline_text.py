@@ -100,6 +100,7 @@ TEXTS: dict[Lang, dict[str, str]] = {
         "series": "{reported} executions in {n} reports of the series; {itemized} in province "
         "figures, {ni} not itemized.",
         "sources": "{publisher}, {n} reports ({first} – {last}; each in the table below)",
+        "gallery": "Month by month (timeline)",
         "figure.one": "1 execution",
         "figure.many": "{n} executions",
     },
@@ -129,6 +130,7 @@ TEXTS: dict[Lang, dict[str, str]] = {
         "series": "{reported} اعدام در {n} گزارشِ این مجموعه؛ {itemized} در رقم استان‌ها، "
         "{ni} بدون تفکیک.",
         "sources": "{publisher}، {n} گزارش ({first} – {last}؛ هر یک در جدول زیر)",
+        "gallery": "ماه به ماه (روند زمانی)",
         "figure.one": "{n} اعدام",
         "figure.many": "{n} اعدام",
     },
