@@ -15,11 +15,11 @@ $(VENV)/.installed: pyproject.toml .ci/constraints.txt | $(BIN)/python
 	touch $@
 
 $(VENV)/.installed-test: pyproject.toml .ci/constraints.txt | $(BIN)/python
-	$(BIN)/python -m pip install --quiet -c .ci/constraints.txt -e '.[test]'
+	$(BIN)/python -m pip install --quiet -c .ci/constraints.txt -e '.[test,notebook]'
 	touch $(VENV)/.installed $@
 
 $(VENV)/.installed-extra: pyproject.toml .ci/constraints.txt | $(BIN)/python
-	$(BIN)/python -m pip install --quiet -c .ci/constraints.txt -e '.[test,geodata,bench]'
+	$(BIN)/python -m pip install --quiet -c .ci/constraints.txt -e '.[test,notebook,geodata,bench]'
 	touch $(VENV)/.installed $(VENV)/.installed-test $@
 
 ## Build the maps of every shipped report into maps/.

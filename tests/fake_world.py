@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import geopandas as gpd
+import pandas as pd
 from shapely.geometry import box
 
 from iranmap.gazetteer import City, Gazetteer, Prison, Province
@@ -96,15 +96,16 @@ CITIES = (
 GAZETTEER = Gazetteer(PROVINCES, PRISONS, CITIES)
 
 
-def polygons() -> gpd.GeoDataFrame:
+def polygons() -> pd.DataFrame:
     """The three provinces as boxes, in the shape of iranmap.boundaries.load_provinces()."""
     names = {p.iso: p for p in PROVINCES}
     rows = [
         {"iso": iso, "name_en": names[iso].name_en, "name_fa": names[iso].name_fa}
         for iso, *_ in BOXES
     ]
-    geometry = [box(x0, y0, x1, y1) for _, x0, y0, x1, y1 in BOXES]
-    return gpd.GeoDataFrame(rows, geometry=geometry, crs="EPSG:4326")
+    frame = pd.DataFrame(rows)
+    frame["geometry"] = [box(x0, y0, x1, y1) for _, x0, y0, x1, y1 in BOXES]
+    return frame
 
 
 MANIFEST = """\

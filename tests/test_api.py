@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
 import folium
+import geopandas as gpd
 import pytest
 
 from iranmap import api
@@ -39,6 +42,47 @@ def test_load_joins_a_shipped_report() -> None:
     assert joined.report.id == "2024-ncri"
     assert len(joined.provinces) == 31
     assert joined.reconciliation.itemized_by_prison == 526
+
+
+def test_load_gives_geodataframes_as_the_readme_promises() -> None:
+    joined = api.load(reports_dir() / "2024-ncri")
+    for table in (joined.provinces, joined.prisons):
+        assert isinstance(table, gpd.GeoDataFrame)
+        assert table.crs is not None and table.crs.to_epsg() == 4326
+    assert joined.prisons.geometry.x.round(5).tolist()[0] == 50.99155  # Ghezel Hesar
+    assert joined.provinces["executions"].isna().sum() == 31 - 7  # <NA>: not itemized
+
+
+@pytest.mark.parametrize("module", ["folium", "geopandas"])
+def test_without_the_notebook_extra_the_error_says_what_to_install(
+    module: str, monkeypatch: pytest.MonkeyPatch, joined: Joined
+) -> None:
+    monkeypatch.setitem(sys.modules, module, None)  # makes `import module` fail
+    expected = (
+        f"iranmap.api needs {module}, which is not installed; install the notebook extra: "
+        "pip install 'iranmap[notebook]'"
+    )
+    with pytest.raises(api.NotebookExtraMissing, match=re.escape(expected)):
+        if module == "folium":
+            api.points_map(joined)
+        else:
+            api.load(reports_dir() / "2024-ncri")
+
+
+def test_a_build_imports_nothing_of_the_notebook_extra(tmp_path: Path) -> None:
+    """geopandas, pyogrio, folium and branca cost a build seconds of imports for nothing."""
+    code = (
+        "import sys; from pathlib import Path; from iranmap.build import build_report;"
+        "from iranmap.render import RenderOptions;"
+        f"result = build_report(Path({str(reports_dir() / '2024-ncri')!r}),"
+        f" Path({str(tmp_path)!r}), RenderOptions()); assert result.ok, result;"
+        "print(sorted(m for m in ('geopandas', 'pyogrio', 'folium', 'branca') if m in sys.modules))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=240
+    )
+    assert done.stdout.strip() == "[]"
+    assert (tmp_path / "2024-ncri" / "prisons.csv").is_file()
 
 
 def test_choropleth_map_uses_the_pages_classes(joined: Joined) -> None:

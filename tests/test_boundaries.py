@@ -7,6 +7,7 @@ import os
 from pathlib import Path
 
 import pytest
+import shapely
 
 from iranmap.boundaries import load_provinces, province_at
 from iranmap.errors import GeodataError
@@ -46,7 +47,9 @@ def boxes(tmp_path: Path) -> Path:
 def test_shipped_provinces_have_the_promised_shape() -> None:
     frame = load_provinces()
     assert list(frame.columns) == ["iso", "name_en", "name_fa", "geometry"]
-    assert frame.crs is not None and frame.crs.to_epsg() == 4326
+    assert all(g.geom_type in ("Polygon", "MultiPolygon") for g in frame["geometry"])
+    west, south, east, north = shapely.total_bounds(frame["geometry"].to_numpy())
+    assert 44 < west < east < 64 and 25 < south < north < 40  # longitude/latitude, not metres
     assert list(frame["iso"]) == sorted(frame["iso"])
     assert len(frame) == 31
     assert list(frame.index) == list(range(31))
@@ -90,7 +93,7 @@ def test_a_folder_is_read_and_sorted_by_iso(boxes: Path) -> None:
     frame = load_provinces(boxes)
     assert list(frame["iso"]) == ["IR-01", "IR-02"]
     assert list(frame["name_fa"]) == ["نام IR-01", "نام IR-02"]
-    assert frame.geometry[0].bounds == (50.0, 35.0, 51.0, 36.0)
+    assert frame["geometry"][0].bounds == (50.0, 35.0, 51.0, 36.0)
 
 
 def test_on_a_shared_border_the_smaller_code_wins(boxes: Path) -> None:

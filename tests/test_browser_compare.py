@@ -15,8 +15,8 @@ import pytest
 
 from comparefixture import make_diff
 from iranmap.diff import Diff, DiffWarning
+from iranmap.i18n import Lang
 from iranmap.render.compare import DIVERGING, render_compare
-from iranmap.render.i18n import Lang
 
 pytestmark = pytest.mark.browser
 

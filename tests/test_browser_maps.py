@@ -13,9 +13,9 @@ from typing import Any
 
 import pytest
 
+from iranmap.i18n import Lang
 from iranmap.join import Joined
 from iranmap.render import KINDS, RenderOptions, render_map
-from iranmap.render.i18n import Lang
 from mapfixture import CITIES_FA, PRISONS, make_joined
 
 pytestmark = pytest.mark.browser

@@ -82,7 +82,7 @@ PRE_2020 = {
 
 @pytest.fixture(scope="module")
 def provinces() -> gpd.GeoDataFrame:
-    return load_provinces(GEODATA)
+    return gpd.GeoDataFrame(load_provinces(GEODATA), geometry="geometry", crs="EPSG:4326")
 
 
 @pytest.fixture(scope="module")

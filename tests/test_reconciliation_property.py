@@ -11,7 +11,8 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
-import geopandas as gpd
+import pandas as pd
+import shapely
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -22,11 +23,13 @@ from iranmap.join import join
 from iranmap.reports import load_report
 
 GAZETTEER: Gazetteer = load_gazetteer()
-POLYGONS: gpd.GeoDataFrame = load_provinces()
+POLYGONS: pd.DataFrame = load_provinces()
 #: A point well inside each province, for rows placed by their coordinates.
 INSIDE = {
     str(iso): (round(point.y, 5), round(point.x, 5))
-    for iso, point in zip(POLYGONS["iso"], POLYGONS.geometry.representative_point(), strict=True)
+    for iso, point in zip(
+        POLYGONS["iso"], shapely.point_on_surface(POLYGONS["geometry"]), strict=True
+    )
 }
 
 

@@ -12,6 +12,7 @@ from bs4 import BeautifulSoup, Tag
 
 from comparefixture import make_diff, make_pair
 from iranmap.diff import DiffWarning, compare
+from iranmap.i18n import Lang
 from iranmap.render.compare import (
     DIVERGING,
     NEWLY_ITEMIZED,
@@ -21,7 +22,6 @@ from iranmap.render.compare import (
     render_compare,
     signed,
 )
-from iranmap.render.i18n import Lang
 
 EVIL = '<img src=x onerror="window.__xss=1">&amp;</script><script>window.__xss=2</script>'
 

@@ -8,35 +8,76 @@ The maps use the same classes, colours, radii and tooltip texts as the HTML page
 from the same :mod:`iranmap.render` functions); they are ordinary folium maps, so a notebook
 can add layers or save them. Tooltip text is escaped before folium sees it: folium places
 tooltip content into the page as HTML.
+
+folium, branca and geopandas are not needed to build maps, only here: they come with the
+``notebook`` extra (``pip install 'iranmap[notebook]'``), and a function of this module that
+needs one raises :class:`NotebookExtraMissing` saying so when it is missing.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import html
+import importlib
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from iranmap.classify import Scheme
+from iranmap.errors import IranmapError
+from iranmap.i18n import Lang
 from iranmap.join import Joined
 from iranmap.render.html import Html, lang_span
-from iranmap.render.i18n import Lang
 from iranmap.render.options import Kind, Measure, RenderOptions
 
 if TYPE_CHECKING:
     import folium
+    import pandas as pd
 
     from iranmap.render.choropleth import Choropleth, ProvinceRow
     from iranmap.render.points import Points, PrisonRow
 
 BACKGROUND = "#dfe7ec"
+NOTEBOOK_EXTRA = "pip install 'iranmap[notebook]'"
+
+
+class NotebookExtraMissing(IranmapError, ImportError):
+    """A package of the ``notebook`` extra (folium, branca, geopandas) is not installed."""
 
 
 def load(report_dir: str | Path) -> Joined:
-    """A report folder, loaded and joined to the map (raises InputError on any problem)."""
+    """A report folder, loaded and joined to the map (raises InputError on any problem).
+
+    ``joined.prisons`` and ``joined.provinces`` are geopandas GeoDataFrames (EPSG:4326), ready
+    for ``.explore()``, ``.to_file()`` or a spatial join.
+    """
     from iranmap.join import join_folder
 
-    return join_folder(Path(report_dir))
+    joined = join_folder(Path(report_dir))
+    return dataclasses.replace(
+        joined, prisons=_geo(joined.prisons), provinces=_geo(joined.provinces)
+    )
+
+
+def _geo(table: pd.DataFrame) -> pd.DataFrame:
+    """A joined table as a GeoDataFrame (a subclass of DataFrame: the same columns and rows)."""
+    gpd: Any = _notebook("geopandas")
+    frame: pd.DataFrame = gpd.GeoDataFrame(table, geometry="geometry", crs="EPSG:4326")
+    return frame
+
+
+def _notebook(module: str) -> Any:
+    """``module`` of the notebook extra, or an error telling the user how to install it."""
+    try:
+        return importlib.import_module(module)
+    except ModuleNotFoundError as error:
+        if error.name != module:
+            raise
+        msg = (
+            f"iranmap.api needs {module}, which is not installed; install the notebook "
+            f"extra: {NOTEBOOK_EXTRA}"
+        )
+        raise NotebookExtraMissing(msg) from None
 
 
 def choropleth_map(
@@ -93,6 +134,7 @@ def _options(
 
 
 def _map(joined: Joined, kind: Kind, options: RenderOptions) -> folium.Map:
+    _notebook("folium")
     import folium
 
     from iranmap.render import choropleth, points
@@ -118,7 +160,7 @@ def _map(joined: Joined, kind: Kind, options: RenderOptions) -> folium.Map:
     if kind == "combined":
         folium.LayerControl(collapsed=False).add_to(fmap)
     root.html.add_child(folium.Element(_legend_box(legend, options.lang)))
-    south_west, north_east = bounds(joined.provinces.total_bounds)
+    south_west, north_east = bounds(joined.bounds)
     fmap.fit_bounds([south_west, north_east])
     return fmap
 
@@ -172,7 +214,7 @@ def _names(en: str, fa: str, lang: Lang) -> str:
 
 
 def _province_feature(ch: Choropleth, row: ProvinceRow, lang: Lang) -> dict[str, Any]:
-    from iranmap.render import i18n
+    from iranmap import i18n
 
     t = i18n.TEXTS[lang]
     if row.executions is None:
@@ -200,9 +242,10 @@ def _province_feature(ch: Choropleth, row: ProvinceRow, lang: Lang) -> dict[str,
 
 
 def _province_layer(ch: Choropleth, lang: Lang, *, shaded: bool) -> folium.GeoJson:
+    _notebook("folium")
     import folium
 
-    from iranmap.render import i18n
+    from iranmap import i18n
 
     features = [_province_feature(ch, r, lang) for r in ch.rows if r.geometry is not None]
     collection = {"type": "FeatureCollection", "features": features}
@@ -223,7 +266,7 @@ def _province_layer(ch: Choropleth, lang: Lang, *, shaded: bool) -> folium.GeoJs
 
 
 def _prison_feature(pts: Points, row: PrisonRow, lang: Lang) -> dict[str, Any]:
-    from iranmap.render import i18n
+    from iranmap import i18n
 
     t = i18n.TEXTS[lang]
     precision = "facility" if row.precision == "facility" else "city"
@@ -247,9 +290,11 @@ def _prison_feature(pts: Points, row: PrisonRow, lang: Lang) -> dict[str, Any]:
 
 
 def _prison_layer(pts: Points, lang: Lang) -> folium.GeoJson:
+    _notebook("folium")
     import folium
 
-    from iranmap.render import i18n, points
+    from iranmap import i18n
+    from iranmap.render import points
 
     collection = {
         "type": "FeatureCollection",

@@ -1,6 +1,8 @@
 """Province polygons (``geodata/provinces.geojson``): load them, and find the province of a point.
 
-Stage: geodata/ -> GeoDataFrame. The file is built by ``make geodata`` (Natural Earth admin-1,
+Stage: geodata/ -> a pandas DataFrame whose ``geometry`` column holds shapely polygons (read
+with json and shapely: no geopandas, whose import alone costs more than the parse). The file is
+built by ``make geodata`` (Natural Earth admin-1,
 simplified with shared borders kept identical, see ``geodata/README.md``); this module only
 reads and checks it. Parsing costs tens of milliseconds and every map needs it, so the parse
 is cached per file (path, size and modification time) and callers get copies they may change.
@@ -15,7 +17,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import geopandas as gpd
+import pandas as pd
 import shapely
 from shapely.geometry import Point, shape
 
@@ -27,8 +29,11 @@ PROPERTIES = ("iso", "name_en", "name_fa")
 _REBUILD = "rebuild it with `make geodata` or reinstall iranmap"
 
 
-def load_provinces(folder: Path | None = None) -> gpd.GeoDataFrame:
-    """The 31 provinces: columns iso, name_en, name_fa, geometry; EPSG:4326; sorted by iso.
+def load_provinces(folder: Path | None = None) -> pd.DataFrame:
+    """The 31 provinces: columns iso, name_en, name_fa, geometry; sorted by iso.
+
+    ``geometry`` holds shapely (Multi)Polygons in longitude/latitude (EPSG:4326); a GeoDataFrame
+    is ``geopandas.GeoDataFrame(frame, geometry="geometry", crs="EPSG:4326")``.
 
     ``folder`` defaults to :func:`iranmap.paths.geodata_dir`. Raises
     :class:`~iranmap.errors.GeodataError` if the file is missing or malformed.
@@ -55,7 +60,7 @@ def province_at(lon: float, lat: float, folder: Path | None = None) -> str | Non
 class _Parsed:
     """One parse of the file: the frame and a spatial index over it."""
 
-    frame: gpd.GeoDataFrame
+    frame: pd.DataFrame
     tree: shapely.STRtree
     codes: tuple[str, ...]
 
@@ -87,12 +92,9 @@ def _parse(path: Path, size: int, mtime_ns: int) -> _Parsed:
     rows = [_row(path, number, feature) for number, feature in enumerate(features, start=1)]
     _check_unique(path, [row[0] for row in rows])
     rows.sort(key=lambda row: row[0])
-    frame = gpd.GeoDataFrame(
-        {name: [row[i] for row in rows] for i, name in enumerate(PROPERTIES)},
-        geometry=[row[3] for row in rows],
-        crs="EPSG:4326",
-    )
-    geometries = list(frame.geometry)
+    columns = {name: [row[i] for row in rows] for i, name in enumerate(PROPERTIES)}
+    geometries = [row[3] for row in rows]
+    frame = pd.DataFrame({**columns, "geometry": geometries})
     return _Parsed(frame, shapely.STRtree(geometries), tuple(frame["iso"]))
 
 

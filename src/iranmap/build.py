@@ -25,9 +25,9 @@ from pathlib import Path
 from typing import Any, Literal
 
 from iranmap.errors import IranmapError
+from iranmap.i18n import LANGS, Lang
 from iranmap.paths import geodata_dir
 from iranmap.render import RenderOptions
-from iranmap.render.i18n import LANGS, Lang
 
 Status = Literal["created", "updated", "unchanged"]
 

@@ -17,7 +17,7 @@ import pandas as pd
 from shapely.geometry import mapping
 
 from iranmap import join
-from iranmap.join import Joined
+from iranmap.join import Joined, records
 from iranmap.render import RenderOptions
 
 PROVINCE_COLUMNS = (
@@ -46,17 +46,15 @@ DATA_FILES = ("provinces.csv", "provinces.geojson", "prisons.csv", "prisons.geoj
 
 def data_files(joined: Joined) -> dict[str, bytes]:
     """The joined figures as ``provinces.csv``, ``prisons.csv`` and their GeoJSON twins."""
-    provinces = [_province_record(row) for row in joined.provinces.to_dict("records")]
-    prisons = [_prison_record(row) for row in joined.prisons.to_dict("records")]
+    province_rows = records(joined.provinces)
+    prison_rows = records(joined.prisons)
+    provinces = [_province_record(row) for row in province_rows]
+    prisons = [_prison_record(row) for row in prison_rows]
     return {
         "provinces.csv": _csv_bytes(PROVINCE_COLUMNS, provinces),
         "prisons.csv": _csv_bytes(PRISON_COLUMNS, prisons),
-        "provinces.geojson": _geojson_bytes(
-            provinces, [row["geometry"] for row in joined.provinces.to_dict("records")]
-        ),
-        "prisons.geojson": _geojson_bytes(
-            prisons, [row["geometry"] for row in joined.prisons.to_dict("records")]
-        ),
+        "provinces.geojson": _geojson_bytes(provinces, [row["geometry"] for row in province_rows]),
+        "prisons.geojson": _geojson_bytes(prisons, [row["geometry"] for row in prison_rows]),
     }
 
 

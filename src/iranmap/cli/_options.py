@@ -9,8 +9,8 @@ import click
 
 from iranmap.classify import SCHEMES
 from iranmap.errors import InputError, Problem
+from iranmap.i18n import LANGS, Lang
 from iranmap.render import MEASURES, RenderOptions
-from iranmap.render.i18n import LANGS, Lang
 
 F = TypeVar("F", bound=Callable[..., Any])
 

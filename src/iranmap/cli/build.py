@@ -11,9 +11,9 @@ import click
 from iranmap.build import BuildResult, ReportResult, build, stale_files
 from iranmap.cli._app import main
 from iranmap.cli._options import render_options, render_options_decorator
+from iranmap.i18n import Lang
 from iranmap.paths import default_maps_dir, reports_dir
 from iranmap.render import RenderOptions
-from iranmap.render.i18n import Lang
 
 
 @main.command("build")

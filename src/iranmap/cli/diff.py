@@ -13,7 +13,7 @@ import click
 
 from iranmap.cli._app import main
 from iranmap.errors import IranmapError
-from iranmap.render.i18n import LANGS
+from iranmap.i18n import LANGS
 
 if TYPE_CHECKING:
     from iranmap.diff import Change, Diff

@@ -12,6 +12,7 @@ import math
 from dataclasses import dataclass
 from typing import Any
 
+from iranmap import i18n
 from iranmap._values import opt_float, opt_int, opt_str
 from iranmap.classify import (
     NO_POPULATION_FILL,
@@ -20,11 +21,10 @@ from iranmap.classify import (
     Classes,
     classify,
 )
-from iranmap.join import Joined
-from iranmap.render import i18n
+from iranmap.i18n import Lang
+from iranmap.join import Joined, records
 from iranmap.render.geo import latlng, polygon_json
 from iranmap.render.html import Html, join, lang_span, tag
-from iranmap.render.i18n import Lang
 from iranmap.render.options import Measure, RenderOptions
 
 NOT_ITEMIZED = -1  # class index of a province with no figure
@@ -79,7 +79,7 @@ class Choropleth:
 
 def build_choropleth(joined: Joined, options: RenderOptions) -> Choropleth:
     """Classes and rows for ``joined``'s provinces."""
-    rows = tuple(_row(record) for record in joined.provinces.to_dict("records"))
+    rows = tuple(_row(record) for record in records(joined.provinces))
     counts = [r.executions for r in rows if r.executions is not None]
     classes: dict[Measure, Classes] = {
         "count": classify(counts, options.scheme, options.k, options.breaks)

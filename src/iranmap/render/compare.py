@@ -23,14 +23,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from iranmap import i18n
 from iranmap.classify import Classes, classify
 from iranmap.diff import Caveat, Change, Diff, TotalChange
+from iranmap.i18n import Lang
 from iranmap.join import Joined
-from iranmap.render import i18n
 from iranmap.render.choropleth import NOT_ITEMIZED, style_constants
 from iranmap.render.geo import latlng, polygon_json
 from iranmap.render.html import Html, auto_span, join, lang_span, tag
-from iranmap.render.i18n import Lang
 from iranmap.render.page import script_frame, shell, source_credit, tables_box
 
 #: ColorBrewer RdBu (Cynthia Brewer, colorbrewer2.org) for 1, 2 and 3 classes on each side,
@@ -316,7 +316,7 @@ def _data(diff: Diff, classes: ChangeClasses, lang: Lang) -> dict[str, Any]:
         }
         features.append({"type": "Feature", "properties": props, "geometry": geometry})
     return {
-        **script_frame("compare", lang, frame.total_bounds, _SCRIPT_TEXTS, None),
+        **script_frame("compare", lang, diff.b.bounds, _SCRIPT_TEXTS, None),
         "provinces": {"type": "FeatureCollection", "features": features},
         "shaded": True,
         "colors": {MEASURE: list(classes.colors)},

@@ -7,9 +7,9 @@ fills whatever box it is given and does not capture the page's scrolling.
 
 from __future__ import annotations
 
+from iranmap.i18n import Lang
 from iranmap.join import Joined
 from iranmap.render.html import tag
-from iranmap.render.i18n import Lang
 from iranmap.render.options import Kind, RenderOptions, page_name
 from iranmap.render.page import page_title
 

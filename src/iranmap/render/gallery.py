@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from iranmap.render import i18n
+from iranmap import i18n
 from iranmap.render.html import Html, join, safe_url, tag
 from iranmap.render.options import KINDS, LANG_NAMES, RenderOptions, page_name
 

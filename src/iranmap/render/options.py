@@ -7,7 +7,7 @@ from typing import Any, Literal
 
 from iranmap.classify import SCHEMES, Scheme, check_breaks, check_k
 from iranmap.errors import InputError, Problem
-from iranmap.render.i18n import LANGS, Lang
+from iranmap.i18n import LANGS, Lang
 
 Measure = Literal["count", "per_million"]
 MEASURES: tuple[Measure, ...] = ("count", "per_million")

@@ -12,12 +12,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from iranmap import i18n
+from iranmap.i18n import Lang
 from iranmap.join import Joined
-from iranmap.render import choropleth, i18n, points
+from iranmap.render import choropleth, points
 from iranmap.render.assets import body_scripts, head_assets
 from iranmap.render.geo import bounds
 from iranmap.render.html import Html, auto_span, join, safe_url, script_json, tag
-from iranmap.render.i18n import Lang
 from iranmap.render.options import LANG_NAMES, Kind, RenderOptions, page_name, tile_provider
 from iranmap.reports import Fact, Report
 
@@ -367,7 +368,7 @@ def _data(
 ) -> dict[str, Any]:
     lang = options.lang
     return {
-        **script_frame(kind, lang, joined.provinces.total_bounds, _SCRIPT_TEXTS, options.tiles),
+        **script_frame(kind, lang, joined.bounds, _SCRIPT_TEXTS, options.tiles),
         "provinces": choropleth.geojson(ch, lang),
         "shaded": kind != "points",
         "colors": {m: list(c.colors) for m, c in ch.classes.items()},

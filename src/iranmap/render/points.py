@@ -11,13 +11,12 @@ import math
 from dataclasses import dataclass
 from typing import Any
 
-from iranmap import style
+from iranmap import i18n, style
 from iranmap._values import opt_float, opt_int, opt_str
-from iranmap.join import Joined
-from iranmap.render import i18n
+from iranmap.i18n import Lang
+from iranmap.join import Joined, records
 from iranmap.render.geo import latlng
 from iranmap.render.html import Html, lang_span, tag
-from iranmap.render.i18n import Lang
 
 MAX_RADIUS = style.MAX_RADIUS
 MIN_RADIUS = style.MIN_RADIUS
@@ -89,7 +88,7 @@ def _nice_floor(value: float) -> int:
 
 def build_points(joined: Joined) -> Points:
     """Rows for ``joined``'s mapped prisons, largest first (ties by name)."""
-    rows = [_row(record) for record in joined.prisons.to_dict("records")]
+    rows = [_row(record) for record in records(joined.prisons)]
     rows.sort(key=lambda r: (-r.executions, r.name_en, r.place_id))
     largest = max((r.executions for r in rows), default=0)
     return Points(tuple(rows), largest)

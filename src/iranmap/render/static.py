@@ -48,9 +48,9 @@ from shapely.geometry import MultiPolygon, Polygon, shape
 from shapely.geometry.polygon import orient
 from shapely.ops import polylabel
 
+from iranmap import i18n
 from iranmap.classify import NO_POPULATION_FILL, NOT_ITEMIZED_FILL, NOT_ITEMIZED_HATCH
 from iranmap.join import Joined
-from iranmap.render import i18n
 from iranmap.render.choropleth import (
     NO_POPULATION,
     NOT_ITEMIZED,

@@ -1,8 +1,10 @@
-"""The maps' own words in English and Persian, and number and date formatting for each.
+"""The words iranmap adds, in English and Persian, and number and date formatting for each.
 
-Report text (titles, notes, fact labels, names) is never translated: only the words the maps
-add around it. Persian pages use Persian digits and separators, so that a number reads the
-same in the header, the legend, the table and the tooltips.
+Report text (titles, notes, fact labels, names) is never translated: only the words the maps,
+the downloads and ``iranmap check`` add around it. Persian text uses Persian digits and
+separators, so that a number reads the same in the header, the legend, the table, the tooltips
+and the reconciliation sentence. This module is below every stage that writes words (join,
+render, export): it imports none of them.
 """
 
 from __future__ import annotations
@@ -264,3 +266,81 @@ def fmt_period(start: date, end: date, lang: Lang) -> str:
         head = digits(f"{start.day} {_MONTHS[lang][start.month - 1]}", lang)
         return f"{head} – {fmt_date(end, lang)}"
     return f"{fmt_date(start, lang)} – {fmt_date(end, lang)}"
+
+
+# ---------------------------------------------------------------------------------------------
+# the reconciliation sentence
+
+
+def reconciliation(
+    lang: Lang,
+    *,
+    reported: int,
+    by_prison: int,
+    by_province: int,
+    not_itemized: int,
+    prisons: int,
+    provinces: int,
+    unresolved: int,
+) -> str:
+    """How a report's total reconciles, in one sentence (a caption under the map).
+
+    ``reported = by_province + not_itemized``; ``by_prison`` is the part of ``by_province``
+    the prisons account for, ``unresolved`` the rows that could not be placed.
+    """
+    counts = (reported, by_prison, by_province, not_itemized, prisons, provinces, unresolved)
+    if lang == "fa":
+        return _reconciliation_fa(*counts)
+    return _reconciliation_en(*counts)
+
+
+def _plural(count: int, one: str, many: str) -> str:
+    return f"{count:,} {one if count == 1 else many}"
+
+
+def _reconciliation_en(
+    reported: int,
+    by_prison: int,
+    by_province: int,
+    not_itemized: int,
+    prisons: int,
+    provinces: int,
+    unresolved: int,
+) -> str:
+    executions = "execution" if reported == 1 else "executions"
+    text = (
+        f"{by_prison:,} of {reported:,} {executions} itemized by prison, "
+        f"in {_plural(prisons, 'prison', 'prisons')}"
+    )
+    in_provinces = _plural(provinces, "province", "provinces")
+    if by_province == by_prison:
+        text += f" across {in_provinces}"
+    else:
+        text += f"; {by_province:,} itemized by province, in {in_provinces}"
+    text += f"; {not_itemized:,} not itemized."
+    if unresolved:
+        text += f" {_plural(unresolved, 'row', 'rows')} could not be placed."
+    return text
+
+
+def _reconciliation_fa(
+    reported: int,
+    by_prison: int,
+    by_province: int,
+    not_itemized: int,
+    prisons: int,
+    provinces: int,
+    unresolved: int,
+) -> str:
+    def n(value: int) -> str:
+        return fmt_int(value, "fa")
+
+    text = f"از {n(reported)} اعدام، {n(by_prison)} مورد به تفکیک زندان در {n(prisons)} زندان"
+    if by_province == by_prison:
+        text += f" و {n(provinces)} استان"
+    else:
+        text += f" و {n(by_province)} مورد به تفکیک استان در {n(provinces)} استان"
+    text += f" ثبت شده است؛ {n(not_itemized)} مورد بدون تفکیک است."
+    if unresolved:
+        text += f" {n(unresolved)} ردیف روی نقشه جای نگرفت."
+    return text

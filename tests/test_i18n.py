@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 
-from iranmap.render import i18n
+from iranmap import i18n
 
 
 def test_both_languages_have_every_text() -> None:
@@ -30,6 +30,7 @@ def test_persian_texts_are_persian() -> None:
 def test_numbers() -> None:
     assert i18n.fmt_int(1000, "en") == "1,000"
     assert i18n.fmt_int(1000, "fa") == "۱٬۰۰۰"
+    assert i18n.fmt_int(-474, "fa") == "−۴۷۴"
     assert i18n.fmt_dec(77.05, "en") == "77.0"  # round half to even, as Python formats
     assert i18n.fmt_dec(77.06, "fa") == "۷۷٫۱"
     assert i18n.fmt_share(0.209, "en") == "20.9%"
@@ -55,3 +56,23 @@ def test_dates_and_periods() -> None:
 def test_text_fills_placeholders() -> None:
     assert i18n.text("en", "rank_of", rank="1", n="7") == "1 of 7"
     assert i18n.text("fa", "rank_of", rank="۱", n="۷") == "۱ از ۷"
+
+
+def test_reconciliation_sentences_add_up_in_both_languages() -> None:
+    counts = {
+        "reported": 1000,
+        "by_prison": 526,
+        "by_province": 600,
+        "not_itemized": 400,
+        "prisons": 8,
+        "provinces": 7,
+        "unresolved": 2,
+    }
+    assert i18n.reconciliation("en", **counts) == (
+        "526 of 1,000 executions itemized by prison, in 8 prisons; 600 itemized by province, "
+        "in 7 provinces; 400 not itemized. 2 rows could not be placed."
+    )
+    assert i18n.reconciliation("fa", **counts) == (
+        "از ۱٬۰۰۰ اعدام، ۵۲۶ مورد به تفکیک زندان در ۸ زندان و ۶۰۰ مورد به تفکیک استان "
+        "در ۷ استان ثبت شده است؛ ۴۰۰ مورد بدون تفکیک است. ۲ ردیف روی نقشه جای نگرفت."
+    )

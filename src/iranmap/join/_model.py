@@ -1,0 +1,174 @@
+"""The joined report's shape: :class:`Joined`, :class:`Reconciliation`, :class:`Unplaced`."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass
+from typing import Any, Literal, Protocol, cast
+
+import numpy as np
+import pandas as pd
+import shapely
+
+from iranmap import i18n
+from iranmap.errors import Problem
+from iranmap.geocode import Match
+from iranmap.reports import Report
+
+#: How far (degrees, about 25 km) a place outside every polygon may be from the nearest one
+#: and still count as in it: simplified coastlines cut off harbours and islands.
+COAST_TOLERANCE = 0.25
+
+PRISON_COLUMNS = (
+    "place_id",
+    "name_en",
+    "name_fa",
+    "city",
+    "city_fa",
+    "province_iso",
+    "province_en",
+    "province_fa",
+    "executions",
+    "share",
+    "rank",
+    "precision",
+    "source",
+    "geometry",
+)
+PROVINCE_COLUMNS = (
+    "iso",
+    "name_en",
+    "name_fa",
+    "population",
+    "executions",
+    "status",
+    "share",
+    "rank",
+    "per_million",
+    "source",
+    "geometry",
+)
+
+
+class Resolver(Protocol):
+    """What :func:`join` needs of a geocoder (:class:`iranmap.geocode.Geocoder` is one)."""
+
+    def place(self, name: str) -> Match: ...
+
+    def places(self, names: Iterable[str]) -> list[Match]: ...
+
+    def province(self, name: str, iso_scheme: str = "2020") -> Match: ...
+
+
+@dataclass(frozen=True)
+class Unplaced:
+    """An input row that did not land on the map, and why."""
+
+    path: str
+    line: int
+    name: str
+    executions: int
+    reason: str
+
+
+@dataclass(frozen=True)
+class Reconciliation:
+    """How the report's total splits into what the map shows and what it cannot.
+
+    ``reported_total == itemized_by_province + not_itemized`` always holds.
+    """
+
+    report: str
+    reported_total: int
+    itemized_by_prison: int
+    itemized_by_province: int
+    not_itemized: int
+    prisons_mapped: int
+    provinces_with_figures: int
+    unresolved: tuple[Unplaced, ...]
+    problems: tuple[Problem, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready dict (the shape of ``iranmap check --json``)."""
+        return {
+            "report": self.report,
+            "reported_total": self.reported_total,
+            "itemized_by_prison": self.itemized_by_prison,
+            "itemized_by_province": self.itemized_by_province,
+            "not_itemized": self.not_itemized,
+            "prisons_mapped": self.prisons_mapped,
+            "provinces_with_figures": self.provinces_with_figures,
+            "unresolved": [asdict(u) for u in self.unresolved],
+            "problems": [problem_dict(p) for p in self.problems],
+        }
+
+    def sentence(self, lang: Literal["en", "fa"] | str = "en") -> str:
+        """The reconciliation in one sentence, for a caption under the map."""
+        if lang not in i18n.LANGS:
+            msg = f"no sentence in language {lang!r}; use 'en' or 'fa'"
+            raise ValueError(msg)
+        return i18n.reconciliation(
+            "fa" if lang == "fa" else "en",
+            reported=self.reported_total,
+            by_prison=self.itemized_by_prison,
+            by_province=self.itemized_by_province,
+            not_itemized=self.not_itemized,
+            prisons=self.prisons_mapped,
+            provinces=self.provinces_with_figures,
+            unresolved=len(self.unresolved),
+        )
+
+
+def records(table: pd.DataFrame) -> list[dict[str, Any]]:
+    """The rows of a joined table as dicts by column name (what the maps and downloads read)."""
+    return cast("list[dict[str, Any]]", table.to_dict("records"))
+
+
+def problem_dict(problem: Problem) -> dict[str, Any]:
+    """A problem as JSON: its parts, and the line a user reads."""
+    return {
+        "path": problem.path,
+        "line": problem.line,
+        "message": problem.message,
+        "text": str(problem),
+    }
+
+
+@dataclass(frozen=True)
+class Joined:
+    """A report joined to the map.
+
+    Both tables are plain pandas DataFrames whose ``geometry`` column holds shapely objects
+    in longitude/latitude (EPSG:4326); :func:`iranmap.api.load` gives them as GeoDataFrames.
+
+    ``prisons``: one row per mapped place, largest first (ties by name), points, columns
+    ``place_id, name_en, name_fa, city, city_fa, province_iso, province_en, province_fa,
+    executions, share, rank, precision, source, geometry``.
+
+    ``city`` is the place's city in English (a row placed by its coordinates alone has the
+    row's own ``city``, or ""); ``city_fa`` is that city's Persian name from
+    ``geodata/cities.csv`` (found by any of its names in the place's province), or "" where
+    the gazetteer gives none: a page in Persian then shows ``city``, marked as English.
+
+    ``provinces``: all 31 provinces sorted by ``iso``, columns ``iso, name_en, name_fa,
+    population, executions`` (pandas ``Int64``; ``<NA>`` means *not itemized*, never 0),
+    ``status`` ("itemized" / "not itemized"), ``share, rank, per_million, source, geometry``.
+
+    ``share`` is a fraction (0..1) of the reported total; ``rank`` is 1 for the largest figure
+    (equal figures share a rank); ``source`` names the lines a figure comes from
+    ("prisons.csv:3", or "prisons.csv:2 + prisons.csv:6" for a province summed from prisons).
+    A place the gazetteer does not know has ``place_id`` "city:<province>:<city>" (placed on
+    its city) or "point:<lat>,<lon>" (placed by the row's coordinates).
+    """
+
+    report: Report
+    prisons: pd.DataFrame
+    provinces: pd.DataFrame
+    reconciliation: Reconciliation
+
+    @property
+    def bounds(self) -> tuple[float, float, float, float]:
+        """``(west, south, east, north)`` of the provinces, in degrees: what the maps frame."""
+        geometries = np.asarray(self.provinces["geometry"], dtype=object)
+        west, south, east, north = (float(v) for v in shapely.total_bounds(geometries))
+        return west, south, east, north

@@ -1,0 +1,310 @@
+"""Placing: each prison row's name -> a point -> the province the point lies in.
+
+A name goes through the geocoder once; the row's own ``lat``/``lon`` place it instead when
+given; an unknown name whose row has ``city`` lands on that city. Every point's province then
+comes from point-in-polygon, and must agree with the gazetteer's and the row's own province.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+import shapely
+
+from iranmap.errors import Problem
+from iranmap.gazetteer import Gazetteer
+from iranmap.geocode import Match
+from iranmap.join._model import COAST_TOLERANCE, Resolver, Unplaced
+from iranmap.reports import PROVINCES_FILE, Figure, Report
+
+
+@dataclass(frozen=True)
+class _Place:
+    """A figure with the place it landed on (before point-in-polygon)."""
+
+    figure: Figure
+    place_id: str
+    name_en: str
+    city: str
+    lat: float
+    lon: float
+    precision: str
+    prison_id: str | None  # the gazetteer prison, when the name matched one
+    expected_iso: str | None  # the province the gazetteer gives the place
+
+
+@dataclass(frozen=True)
+class Located:
+    """A placed figure with the province its point lies in."""
+
+    place: _Place
+    province_iso: str | None
+
+
+def place_prisons(
+    report: Report, resolver: Resolver, problems: list[Problem], unplaced: list[Unplaced]
+) -> list[_Place]:
+    uncounted = {id(f) for f in report.uncounted}
+    rows = sorted(
+        (*report.prison_figures, *(f for f in report.uncounted if not of_provinces(f))),
+        key=lambda f: f.line,
+    )
+    names = dict.fromkeys(f.name for f in rows)
+    names.update(dict.fromkeys(f.city for f in rows if f.city))
+    answers = dict(zip(names, resolver.places(names), strict=True))
+
+    def resolve(name: str) -> Match:
+        if name not in answers:
+            answers[name] = resolver.place(name)
+        return answers[name]
+
+    places: list[_Place] = []
+    for figure in rows:
+        place = _place_one(figure, resolve)
+        if isinstance(place, _Place):
+            places.append(place)
+            continue
+        if id(figure) not in uncounted:  # a row without a count is in no figure
+            unplaced.append(
+                Unplaced(figure.path, figure.line, figure.name, figure.executions, place)
+            )
+        problems.append(Problem(figure.path, figure.line, place))
+    return places
+
+
+def of_provinces(figure: Figure) -> bool:
+    return Path(figure.path).name == PROVINCES_FILE
+
+
+def _place_one(figure: Figure, resolve: Callable[[str], Match]) -> _Place | str:
+    """The place a figure lands on, or the reason it lands nowhere."""
+    match = resolve(figure.name)
+    matched = match.status == "matched" and match.lat is not None and match.lon is not None
+    if figure.lat is not None and figure.lon is not None:
+        if matched:
+            return _from_match(figure, match, (figure.lat, figure.lon), "facility")
+        place_id = f"point:{figure.lat:.5f},{figure.lon:.5f}"
+        city = figure.city or ""
+        return _Place(
+            figure, place_id, figure.name, city, figure.lat, figure.lon, "facility", None, None
+        )
+    if matched:
+        return _from_match(figure, match, None, None)
+    if match.status == "unmatched" and figure.city:
+        town = resolve(figure.city)
+        if town.status == "matched" and town.lat is not None and town.lon is not None:
+            return _on_city(figure, town)
+    return _reason(figure, match)
+
+
+def _from_match(
+    figure: Figure, match: Match, point: tuple[float, float] | None, precision: str | None
+) -> _Place:
+    lat, lon = point if point is not None else (match.lat, match.lon)
+    assert lat is not None and lon is not None  # checked by the caller
+    if match.kind == "prison" and match.prison_id:
+        place_id, name = match.prison_id, match.prison or figure.name
+    else:
+        place_id, name = _city_id(match), match.city or figure.name
+    return _Place(
+        figure,
+        place_id,
+        name,
+        match.city or "",
+        lat,
+        lon,
+        precision or match.precision or "city",
+        match.prison_id if match.kind == "prison" else None,
+        match.province_iso,
+    )
+
+
+def _on_city(figure: Figure, town: Match) -> _Place:
+    """A prison the gazetteer does not know, placed on the city its row names."""
+    assert town.lat is not None and town.lon is not None  # checked by the caller
+    place_id = f"{_city_id(town)}:{_slug(figure.name)}"
+    city = town.city or figure.city or ""
+    return _Place(
+        figure, place_id, figure.name, city, town.lat, town.lon, "city", None, town.province_iso
+    )
+
+
+def _city_id(match: Match) -> str:
+    return f"city:{match.province_iso or 'IR'}:{_slug(match.city or match.query)}"
+
+
+def _slug(text: str) -> str:
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+    return slug or re.sub(r"\s+", "-", text.strip())
+
+
+def _reason(figure: Figure, match: Match) -> str:
+    """Why a name lands nowhere, and what the writer can do about it."""
+    name = figure.name
+    if match.status == "ambiguous":
+        options = ", ".join(match.candidates) or "several places"
+        return (
+            f"prison {name!r} is ambiguous: it could be {options}; "
+            "write the prison's full name, or add lat and lon"
+        )
+    hint = f" (near: {', '.join(match.suggestions)})" if match.suggestions else ""
+    return (
+        f"prison {name!r} is not a prison or city the gazetteer knows{hint}; "
+        "fix the spelling, or add lat and lon to place it"
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# points -> provinces
+
+
+def locate(
+    places: Sequence[_Place],
+    polygons: pd.DataFrame,
+    gazetteer: Gazetteer,
+    problems: list[Problem],
+) -> list[Located]:
+    """Each place with the province its point lies in (all points at once)."""
+    if not places:
+        return []
+    isos = points_in_provinces(
+        np.array([p.lon for p in places]), np.array([p.lat for p in places]), polygons
+    )
+    names = _province_names(gazetteer, polygons)
+    located: list[Located] = []
+    for place, iso in zip(places, isos, strict=True):
+        found = iso if isinstance(iso, str) else None
+        if found is None:
+            problems.append(_nowhere(place))
+        elif place.expected_iso and place.expected_iso != found:
+            problems.append(_disagreement(place, found, place.expected_iso, names))
+        located.append(Located(place, found or place.expected_iso))
+    return located
+
+
+def points_in_provinces(
+    lon: np.ndarray[Any, Any], lat: np.ndarray[Any, Any], polygons: pd.DataFrame
+) -> list[str | None]:
+    """The ISO code of the province each point lies in (vectorised), None for none.
+
+    A point on a border between two provinces takes the first by ``iso``; a point just off
+    the simplified coast takes the nearest province within :data:`COAST_TOLERANCE`.
+    """
+    ordered = polygons.sort_values("iso")
+    geoms = np.asarray(ordered["geometry"], dtype=object)
+    codes = ordered["iso"].to_numpy()
+    points = shapely.points(lon, lat)
+    tree = shapely.STRtree(geoms)
+    point_idx, poly_idx = tree.query(points, predicate="intersects")
+    found: list[str | None] = [None] * len(points)
+    for p, g in sorted(zip(point_idx.tolist(), poly_idx.tolist(), strict=True), reverse=True):
+        found[p] = str(codes[g])
+    missing = [i for i, code in enumerate(found) if code is None]
+    if missing:
+        near_p, near_g = tree.query_nearest(
+            points[missing], max_distance=COAST_TOLERANCE, all_matches=False
+        )
+        for p, g in zip(near_p.tolist(), near_g.tolist(), strict=True):
+            found[missing[p]] = str(codes[g])
+    return found
+
+
+def _province_names(gazetteer: Gazetteer, polygons: pd.DataFrame) -> dict[str, str]:
+    names = {p.iso: p.name_en for p in gazetteer.provinces}
+    for iso, name in zip(polygons["iso"], polygons["name_en"], strict=True):
+        names.setdefault(str(iso), str(name))
+    return names
+
+
+def _nowhere(place: _Place) -> Problem:
+    figure = place.figure
+    msg = (
+        f"prison {figure.name!r} at lat {place.lat!r}, lon {place.lon!r} lies in no province; "
+        "check lat and lon"
+    )
+    return Problem(figure.path, figure.line, msg)
+
+
+def _disagreement(place: _Place, found: str, expected: str, names: Mapping[str, str]) -> Problem:
+    figure = place.figure
+    where = f"lat {place.lat!r}, lon {place.lon!r}"
+    by_row = figure.lat is not None
+    fix = (
+        "check lat and lon in the row"
+        if by_row
+        else "the gazetteer's coordinates or province are wrong: fix geodata/prisons.csv"
+    )
+    msg = (
+        f"prison {figure.name!r} is placed at {where}, which lies in "
+        f"{names.get(found, found)} ({found}), but the gazetteer puts {place.name_en!r} in "
+        f"{names.get(expected, expected)} ({expected}); {fix}"
+    )
+    return Problem(figure.path, figure.line, msg)
+
+
+def check_provinces_of_rows(
+    report: Report,
+    located: Sequence[Located],
+    resolver: Resolver,
+    problems: list[Problem],
+    gazetteer: Gazetteer,
+) -> None:
+    """A row's own ``province`` must name the province its point lies in."""
+    names = {p.iso: p.name_en for p in gazetteer.provinces}
+    answers: dict[str, Match] = {}
+    for item in located:
+        figure = item.place.figure
+        if not figure.province:
+            continue
+        if figure.province not in answers:
+            answers[figure.province] = resolver.province(figure.province, report.iso_scheme)
+        match = answers[figure.province]
+        if match.status != "matched" or not match.province_iso:
+            problems.append(unknown_province(figure, figure.province, match, report.iso_scheme))
+        elif item.province_iso and match.province_iso != item.province_iso:
+            lies_in = names.get(item.province_iso, item.province_iso)
+            msg = (
+                f"prison {figure.name!r} lies in {lies_in} ({item.province_iso}) by its "
+                f"coordinates, but its province column says {figure.province!r}, which is "
+                f"{match.province or match.province_iso} ({match.province_iso}); fix the "
+                "province column (or lat and lon)"
+            )
+            problems.append(Problem(figure.path, figure.line, msg))
+
+
+def unknown_province(figure: Figure, value: str, match: Match, scheme: str) -> Problem:
+    if match.status == "ambiguous":
+        what = f"could be {', '.join(match.candidates)}"
+    else:
+        what = "is not a province of Iran"
+    msg = (
+        f"province {value!r} {what}; write the province's name (e.g. Tehran) "
+        f"or its ISO code in the {scheme} scheme (e.g. IR-23)"
+    )
+    return Problem(figure.path, figure.line, msg)
+
+
+def check_duplicates(report: Report, located: Sequence[Located], problems: list[Problem]) -> None:
+    """Two rows of prisons.csv for one place are a problem (events.csv rows are summed)."""
+    if report.events is not None:
+        return
+    first: dict[str, Figure] = {}
+    for item in located:
+        figure = item.place.figure
+        earlier = first.setdefault(item.place.place_id, figure)
+        if earlier is figure:
+            continue
+        msg = (
+            f"prison {figure.name!r} is the same place as {earlier.name!r} on line "
+            f"{earlier.line} ({item.place.name_en}); keep one row (add the counts up if "
+            "the report gives two)"
+        )
+        problems.append(Problem(figure.path, figure.line, msg))

@@ -1,0 +1,46 @@
+"""The reconciliation: reported = itemized + not itemized, and every problem, in file order."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import pandas as pd
+
+from iranmap.errors import Problem
+from iranmap.join._model import Reconciliation, Unplaced
+from iranmap.reports import Report, total_problems
+
+
+def reconcile(
+    report: Report,
+    prisons: pd.DataFrame,
+    provinces: pd.DataFrame,
+    unplaced: Sequence[Unplaced],
+    problems: list[Problem],
+) -> Reconciliation:
+    by_prison = int(prisons["executions"].sum())
+    by_province = int(provinces["executions"].sum(skipna=True))
+    one_file = total_problems(report)  # reading names these; said once, not twice
+    problems.extend(one_file)
+    if by_province > report.total and not one_file:
+        msg = (
+            f"prisons and provinces together itemize {by_province:,} executions, more than "
+            f"total = {report.total:,}; fix the counts, or raise the total"
+        )
+        problems.append(Problem(str(report.folder / "report.toml"), None, msg))
+    ordered = tuple(sorted(dict.fromkeys(problems), key=order))
+    return Reconciliation(
+        report=report.id,
+        reported_total=report.total,
+        itemized_by_prison=by_prison,
+        itemized_by_province=by_province,
+        not_itemized=report.total - by_province,
+        prisons_mapped=len(prisons),
+        provinces_with_figures=int(provinces["executions"].notna().sum()),
+        unresolved=tuple(sorted(unplaced, key=lambda u: (u.path, u.line))),
+        problems=ordered,
+    )
+
+
+def order(problem: Problem) -> tuple[str, int]:
+    return (problem.path, problem.line or 0)

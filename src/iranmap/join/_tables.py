@@ -1,0 +1,259 @@
+"""The joined tables: one row per mapped place, one row per province, with their sources."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+import shapely
+
+from iranmap.errors import Problem
+from iranmap.gazetteer import Gazetteer
+from iranmap.join._model import PRISON_COLUMNS, PROVINCE_COLUMNS, Resolver, Unplaced
+from iranmap.join._place import Located, of_provinces, unknown_province
+from iranmap.names import key as place_key
+from iranmap.reports import EVENTS_FILE, REPORT_FILE, Figure, Report
+
+
+def prison_table(located: Sequence[Located], gazetteer: Gazetteer, total: int) -> pd.DataFrame:
+    """One row per place, largest first; rows of one place (events) are added up."""
+    prisons_fa = {p.id: p.name_fa for p in gazetteer.prisons}
+    cities_fa = _cities_fa(gazetteer)
+    provinces = {p.iso: p for p in gazetteer.provinces}
+    grouped: dict[str, list[Located]] = {}
+    for item in located:
+        grouped.setdefault(item.place.place_id, []).append(item)
+    records = [
+        _prison_record(items, prisons_fa, cities_fa, provinces) for items in grouped.values()
+    ]
+    frame = pd.DataFrame.from_records(records, columns=[*PRISON_COLUMNS[:-1], "lon", "lat"])
+    frame["executions"] = frame["executions"].astype("int64")
+    frame["share"] = _share(frame["executions"], total)
+    frame["rank"] = frame["executions"].rank(method="min", ascending=False).astype("int64")
+    frame = frame.sort_values(["executions", "name_en"], ascending=[False, True], kind="stable")
+    lon = frame.pop("lon").to_numpy(dtype="float64")
+    lat = frame.pop("lat").to_numpy(dtype="float64")
+    frame["geometry"] = shapely.points(lon, lat)
+    return frame.reset_index(drop=True)
+
+
+def _prison_record(
+    items: Sequence[Located],
+    prisons_fa: Mapping[str, str],
+    cities_fa: Mapping[tuple[str, str], str],
+    provinces: Mapping[str, Any],
+) -> dict[str, Any]:
+    place = items[0].place
+    iso = items[0].province_iso or ""
+    province = provinces.get(iso)
+    city_fa = cities_fa.get((place_key(place.city), place.expected_iso or iso), "")
+    if place.prison_id:
+        name_fa = prisons_fa.get(place.prison_id, "")
+    elif place.place_id.startswith("city:") and place.name_en == place.city:
+        name_fa = city_fa
+    else:
+        name_fa = ""
+    return {
+        "place_id": place.place_id,
+        "name_en": place.name_en,
+        "name_fa": name_fa,
+        "city": place.city,
+        "city_fa": city_fa,
+        "province_iso": iso,
+        "province_en": province.name_en if province else "",
+        "province_fa": province.name_fa if province else "",
+        "executions": sum(i.place.figure.executions for i in items),
+        "share": math.nan,
+        "rank": 0,
+        "precision": place.precision,
+        "source": _sources([i.place.figure for i in items]),
+        "lon": place.lon,
+        "lat": place.lat,
+    }
+
+
+def _cities_fa(gazetteer: Gazetteer) -> dict[tuple[str, str], str]:
+    """Persian city names by (key of any of the city's names, province).
+
+    A prison's ``city`` in prisons.csv is written plainly ("Amol") where cities.csv has the
+    GeoNames spelling ("Āmol") with the plain one among its aliases, so names are compared by
+    :func:`iranmap.names.key`. Should two cities of a province share a name, a city's own name
+    wins over another's alias, then the larger city: the same order the geocoder reads them in.
+    """
+    ranked = sorted(gazetteer.cities, key=lambda c: (-c.population, c.geonameid))
+    found: dict[tuple[str, str], str] = {}
+    for own in (True, False):
+        for city in ranked:
+            names = (city.name, city.name_fa) if own else city.aliases
+            for name in names:
+                name_key = place_key(name)
+                if name_key:
+                    found.setdefault((name_key, city.province_iso), city.name_fa)
+    return found
+
+
+def _sources(figures: Sequence[Figure]) -> str:
+    """Where a sum comes from: "prisons.csv:2 + prisons.csv:6", or "events.csv: 40 rows"."""
+    parts: list[str] = []
+    by_file: dict[str, list[Figure]] = {}
+    for figure in figures:
+        by_file.setdefault(figure.path, []).append(figure)
+    for path, group in by_file.items():
+        if len(group) == 1:
+            parts.append(group[0].source)
+        elif Path(path).name == EVENTS_FILE:
+            parts.append(f"{EVENTS_FILE}: {sum(f.rows for f in group)} rows")
+        else:
+            parts.extend(f.source for f in sorted(group, key=lambda f: f.line))
+    return " + ".join(parts)
+
+
+def _share(executions: pd.Series[Any], total: int) -> pd.Series[Any]:
+    if total <= 0:
+        return pd.Series(math.nan, index=executions.index, dtype="float64")
+    return executions / total
+
+
+@dataclass(frozen=True)
+class _Given:
+    """A province figure of provinces.csv, resolved."""
+
+    figure: Figure
+    iso: str
+
+
+def province_figures(
+    report: Report, resolver: Resolver, problems: list[Problem], unplaced: list[Unplaced]
+) -> tuple[dict[str, _Given], dict[str, Figure]]:
+    """The province figures by ISO code, and the first row naming each province.
+
+    Rows without a count (a partial report) are resolved and compared like the others, so
+    an unknown or repeated province among them is found too; they give no figure.
+    """
+    uncounted = [f for f in report.uncounted if of_provinces(f)]
+    rows = sorted((*report.province_figures, *uncounted), key=lambda f: f.line)
+    without_count = {id(f) for f in uncounted}
+    given: dict[str, _Given] = {}
+    named: dict[str, Figure] = {}
+    for figure in rows:
+        match = resolver.province(figure.name, report.iso_scheme)
+        if match.status != "matched" or not match.province_iso:
+            problem = unknown_province(figure, figure.name, match, report.iso_scheme)
+            problems.append(problem)
+            if id(figure) not in without_count:
+                unplaced.append(
+                    Unplaced(
+                        figure.path, figure.line, figure.name, figure.executions, problem.message
+                    )
+                )
+            continue
+        earlier = named.get(match.province_iso)
+        if earlier is not None:
+            msg = (
+                f"province {figure.name!r} is the same province as {earlier.name!r} on "
+                f"line {earlier.line} ({match.province_iso}); keep one row"
+            )
+            problems.append(Problem(figure.path, figure.line, msg))
+            continue
+        named[match.province_iso] = figure
+        if id(figure) not in without_count:
+            given[match.province_iso] = _Given(figure, match.province_iso)
+    return given, named
+
+
+def check_stated_counts(
+    report: Report,
+    located: Sequence[Located],
+    named: Mapping[str, Figure],
+    problems: list[Problem],
+) -> None:
+    """``prisons = N`` / ``provinces = N`` of report.toml bound the different places named.
+
+    Counted after placing, so that two spellings of one prison count once (and are a problem
+    of their own), and an unplaced row is left to its own problem rather than counted.
+    Reports with events.csv are not bounded: their rows are executions, not places.
+    """
+    if report.events is not None:
+        return
+    checks = (
+        ("prisons", report.prisons_count, len({item.place.place_id for item in located})),
+        ("provinces", report.provinces_count, len(named)),
+    )
+    for key, stated, found in checks:
+        if stated is not None and found > stated:
+            msg = (
+                f"{key} = {stated} but {key}.csv names {found} {key}; "
+                f"raise {key} to at least {found}, or check {key}.csv for extra rows"
+            )
+            line = report.manifest_lines.get(key)
+            problems.append(Problem(str(report.folder / REPORT_FILE), line, msg))
+
+
+def province_table(
+    polygons: pd.DataFrame,
+    gazetteer: Gazetteer,
+    located: Sequence[Located],
+    given: Mapping[str, _Given],
+    report: Report,
+    problems: list[Problem],
+) -> pd.DataFrame:
+    """All provinces by ``iso``; ``executions`` is <NA> where the report gives no figure."""
+    ordered = polygons.sort_values("iso")
+    frame = pd.DataFrame(
+        {
+            **{c: ordered[c].to_list() for c in ("iso", "name_en", "name_fa")},
+            "geometry": np.asarray(ordered["geometry"], dtype=object),
+        }
+    )
+    population = {p.iso: p.population for p in gazetteer.provinces}
+    by_province: dict[str, list[Figure]] = {}
+    for item in located:
+        if item.province_iso:
+            by_province.setdefault(item.province_iso, []).append(item.place.figure)
+    sums = {iso: sum(f.executions for f in figures) for iso, figures in by_province.items()}
+    sources = {iso: _sources(figures) for iso, figures in by_province.items()}
+    executions: list[int | None] = []
+    origin: list[str] = []
+    for iso in frame["iso"]:
+        from_prisons = sums.get(iso)
+        if iso in given:
+            figure = given[iso].figure
+            if from_prisons is not None and figure.executions < from_prisons:
+                problems.append(_below_prisons(figure, int(from_prisons), sources[iso]))
+            executions.append(figure.executions)
+            origin.append(figure.source)
+        elif from_prisons is not None:
+            executions.append(int(from_prisons))
+            origin.append(sources[iso])
+        else:
+            executions.append(None)
+            origin.append("")
+    frame["population"] = pd.array([population.get(i) for i in frame["iso"]], dtype="Int64")
+    counts = pd.array(executions, dtype="Int64")
+    frame["executions"] = counts
+    frame["status"] = np.where(pd.isna(counts), "not itemized", "itemized")
+    frame["share"] = (
+        frame["executions"].astype("Float64") / report.total
+        if report.total > 0
+        else pd.array([None] * len(frame), dtype="Float64")
+    )
+    frame["rank"] = frame["executions"].rank(method="min", ascending=False).astype("Int64")
+    inhabitants = frame["population"].astype("Float64")
+    inhabitants = inhabitants.where(inhabitants != 0)  # no rate for an unknown population
+    frame["per_million"] = frame["executions"].astype("Float64").div(inhabitants) * 1_000_000
+    frame["source"] = origin
+    return frame[list(PROVINCE_COLUMNS)]
+
+
+def _below_prisons(figure: Figure, from_prisons: int, sources: str) -> Problem:
+    msg = (
+        f"province {figure.name!r} has {figure.executions:,} executions, fewer than the "
+        f"{from_prisons:,} its prisons add up to ({sources}); fix the province's figure "
+        "or the prisons' counts"
+    )
+    return Problem(figure.path, figure.line, msg)
