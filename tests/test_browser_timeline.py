@@ -11,9 +11,9 @@ import pytest
 from click.testing import CliRunner
 
 from iranmap.cli import main
+from iranmap.i18n import Lang
 from iranmap.join import join
 from iranmap.render import RenderOptions
-from iranmap.render.i18n import Lang
 from iranmap.render.timeline import render_timeline_page
 from iranmap.reports import load_report
 from iranmap.steps import Timeline, events_timeline, province_matrix

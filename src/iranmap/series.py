@@ -12,8 +12,8 @@ from pathlib import Path
 from typing import Any
 
 from iranmap.errors import InputError
+from iranmap.i18n import LANGS, Lang
 from iranmap.join import join
-from iranmap.render.i18n import LANGS, Lang
 from iranmap.render.options import RenderOptions
 from iranmap.reports import load_report
 from iranmap.steps import Timeline, group_series, series_folder, series_timeline

@@ -34,8 +34,6 @@ from iranmap.join import Joined, join
 from iranmap.reports import EVENTS_FILE, REPORT_FILE, Report
 
 if TYPE_CHECKING:
-    import geopandas as gpd
-
     from iranmap.gazetteer import Gazetteer
 
 StepKind = Literal["month", "week", "quarter", "year"]
@@ -215,7 +213,7 @@ def events_timeline(
     kind: StepKind | None = None,
     *,
     gazetteer: Gazetteer | None = None,
-    provinces: gpd.GeoDataFrame | None = None,
+    provinces: pd.DataFrame | None = None,
 ) -> Timeline:
     """The steps of a report with events.csv (``joined``: that report, joined strictly).
 
@@ -287,7 +285,7 @@ def _factorize(column: pd.Series[Any]) -> tuple[list[str], np.ndarray[Any, Any]]
 
 
 def _places_of_names(
-    joined: Joined, gazetteer: Gazetteer | None, provinces: gpd.GeoDataFrame | None
+    joined: Joined, gazetteer: Gazetteer | None, provinces: pd.DataFrame | None
 ) -> tuple[pd.DataFrame, dict[str, int]]:
     """The join's places, and the place of each prison name of the report.
 
@@ -314,8 +312,8 @@ def _places_of_names(
 
 def _place_table(prisons: pd.DataFrame) -> pd.DataFrame:
     table = pd.DataFrame({c: prisons[c].astype(str) for c in _PLACE_COLUMNS})
-    table["lat"] = [round(float(p.y), 4) for p in prisons.geometry]
-    table["lon"] = [round(float(p.x), 4) for p in prisons.geometry]
+    table["lat"] = [round(float(p.y), 4) for p in prisons["geometry"]]
+    table["lon"] = [round(float(p.x), 4) for p in prisons["geometry"]]
     return table.reset_index(drop=True)
 
 

@@ -17,12 +17,12 @@ from typing import Any
 
 import numpy as np
 
+from iranmap import i18n
 from iranmap.classify import Classes, classify
-from iranmap.render import i18n
+from iranmap.i18n import Lang
 from iranmap.render import timeline_text as tt
 from iranmap.render.choropleth import class_labels
 from iranmap.render.html import esc
-from iranmap.render.i18n import Lang
 from iranmap.render.options import RenderOptions
 from iranmap.steps import Timeline, province_matrix
 from iranmap.style import (
@@ -98,11 +98,11 @@ def _outlines(timeline: Timeline) -> dict[str, str]:
     """Each province's path in map pixels (north up, longitudes shrunk by the cosine of the
     middle latitude)."""
     provinces = timeline.base.provinces
-    minx, miny, maxx, maxy = (float(v) for v in provinces.total_bounds)
+    minx, miny, maxx, maxy = timeline.base.bounds
     shrink = math.cos(math.radians((miny + maxy) / 2))
     scale = min((CELL_W - 8) / ((maxx - minx) * shrink), (MAP_H - 8) / (maxy - miny))
     shapes: dict[str, str] = {}
-    for iso, geometry in zip(provinces["iso"], provinces.geometry, strict=True):
+    for iso, geometry in zip(provinces["iso"], provinces["geometry"], strict=True):
         if geometry is None or geometry.is_empty:
             continue
         simple = geometry.simplify(SIMPLIFY, preserve_topology=True)

@@ -18,14 +18,14 @@ from typing import Any
 
 import numpy as np
 
+from iranmap import i18n
 from iranmap.classify import Classes, classify
+from iranmap.i18n import Lang
 from iranmap.join import Joined
-from iranmap.render import i18n
 from iranmap.render import timeline_text as tt
 from iranmap.render.choropleth import class_labels, style_constants
 from iranmap.render.geo import latlng, polygon_json
 from iranmap.render.html import Html, auto_span, join, tag
-from iranmap.render.i18n import Lang
 from iranmap.render.options import LANG_NAMES, RenderOptions
 from iranmap.render.page import script_frame, shell, source_credit, tables_box
 from iranmap.render.points import FILL, STROKE
@@ -538,9 +538,7 @@ def _data(view: _View, options: RenderOptions) -> dict[str, Any]:
     step_classes = [_class_row(row, view.classes["step"]) for row in view.matrix]
     cum_classes = [_class_row(row, view.classes["cum"]) for row in view.cumulative]
     prisons, largest = _prison_steps(timeline)
-    frame = script_frame(
-        "timeline", lang, timeline.base.provinces.total_bounds, _WORDS, options.tiles
-    )
+    frame = script_frame("timeline", lang, timeline.base.bounds, _WORDS, options.tiles)
     return {
         **frame,
         "provinces": _provinces(timeline, view, step_classes[k], lang),

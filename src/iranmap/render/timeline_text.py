@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from iranmap.render import i18n
-from iranmap.render.i18n import Lang
+from iranmap import i18n
+from iranmap.i18n import Lang
 from iranmap.steps import Step, Timeline
 
 _GREGORIAN: dict[Lang, tuple[str, ...]] = {
