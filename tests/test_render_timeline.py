@@ -176,6 +176,8 @@ def test_a_series_page_reconciles_each_step(tmp_path: Path) -> None:
         [10, 7],
         [4, 0],
     )
+    kind = page.find("p", class_="im-kind")
+    assert kind is not None and kind.get_text() == "Executions month by month"
     rec = page.find("p", class_="im-rec")
     assert rec is not None
     assert rec.get_text() == (

@@ -156,7 +156,7 @@ def _heading(timeline: Timeline, lang: Lang, width: float) -> str:
     x = width - MARGIN if lang == "fa" else MARGIN
     first, last = timeline.steps[0], timeline.steps[-1]
     period = tt.fmt_days(first.start, last.end, timeline.calendar, lang)
-    sub = f"{tt.text(lang, f'kind.{timeline.kind}')} · {period}"
+    sub = f"{tt.text(lang, tt.kind_key(timeline))} · {period}"
     return (
         f'<text x="{_n(x)}" y="26" font-size="18" font-weight="700" fill="{TEXT}" '
         f'text-anchor="{_anchor(lang)}">{_text(tt.title(timeline), lang)}</text>'

@@ -61,13 +61,18 @@ def render_timeline(timeline: Timeline, options: RenderOptions) -> dict[str, byt
 
 
 def report_timeline_files(
-    joined: Joined, options: RenderOptions, langs: Sequence[Lang] = i18n.LANGS
+    joined: Joined,
+    options: RenderOptions,
+    langs: Sequence[Lang] = i18n.LANGS,
+    kind: StepKind | None = None,
 ) -> dict[str, bytes]:
     """The timeline files written beside a report's maps, in every language of ``langs``;
-    none for a report without events.csv. (``options.lang`` is ignored.)"""
+    none for a report without events.csv. (``options.lang`` is ignored; ``kind``, as given
+    by ``--step`` and checked by :func:`iranmap.steps.check_kind`, overrides the default
+    steps.)"""
     if joined.report.events is None:
         return {}
-    timeline = events_timeline(joined)
+    timeline = events_timeline(joined, kind)
     return _all_languages(timeline, options, langs)
 
 
@@ -116,7 +121,7 @@ page_title = tt.page_title
 
 
 def _kind(timeline: Timeline) -> str:
-    return f"kind.{timeline.kind}"
+    return tt.kind_key(timeline)
 
 
 def render_timeline_page(timeline: Timeline, options: RenderOptions) -> bytes:

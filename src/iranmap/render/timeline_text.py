@@ -151,8 +151,18 @@ def title(timeline: Timeline) -> str:
 
 def page_title(timeline: Timeline, lang: Lang) -> str:
     """The ``<title>`` of the page and the small multiples."""
-    kind = text(lang, f"kind.{timeline.kind}")
+    kind = text(lang, kind_key(timeline))
     return i18n.text(lang, "embed_title", title=title(timeline), kind=kind)
+
+
+def kind_key(timeline: Timeline) -> str:
+    """What the timeline steps through: "kind.month", ...; a series of whole months steps
+    month by month, another series report by report."""
+    if timeline.kind == "report" and all(
+        _whole_month(s, timeline.calendar) for s in timeline.steps
+    ):
+        return "kind.month"
+    return f"kind.{timeline.kind}"
 
 
 def figure(n: int, lang: Lang) -> str:
