@@ -188,3 +188,22 @@ def test_a_series_page_reconciles_each_step(tmp_path: Path) -> None:
     # The step shown first is the latest; its not-itemized line is hidden when it has none.
     ni = page.find(id="tl-ni")
     assert ni is not None and ni.has_attr("hidden")
+
+
+def test_the_shipped_tally_gets_a_weekly_timeline_and_a_figures_report_none() -> None:
+    from iranmap.join import join_folder
+    from iranmap.render.timeline import report_timeline_files
+
+    shipped = Path(__file__).resolve().parents[1] / "geodata" / "reports"
+    tally = join_folder(shipped / "2025-01-ncri-tally")
+    files = report_timeline_files(tally, RenderOptions(), ("en", "fa"))
+    assert sorted(n for n in files if n.endswith(".html")) == [
+        "timeline.embed.html",
+        "timeline.fa.embed.html",
+        "timeline.fa.html",
+        "timeline.html",
+    ]
+    tl = data_of(soup(files["timeline.html"]))["tl"]
+    assert tl["labels"][0] == "1–7 January 2025"
+    assert tl["totals"] == [12, 0, 0, 0, 0]
+    assert report_timeline_files(join_folder(shipped / "2024-ncri"), RenderOptions()) == {}
