@@ -63,7 +63,7 @@ def multiples_svg(timeline: Timeline, options: RenderOptions) -> bytes:
     values = [float(v) for v in matrix[matrix >= 0]]
     classes = classify(values, options.scheme, options.k, options.breaks)
     n = len(timeline.steps)
-    cols = min(n, 4 if n <= 8 else 6)
+    cols = n if n <= 4 else 3 if n <= 6 else 4 if n <= 12 else 6
     rows = math.ceil(n / cols)
     width = 2 * MARGIN + cols * CELL_W + (cols - 1) * GAP
     height = HEAD_H + rows * (MAP_H + LABEL_H) + (rows - 1) * GAP + LEGEND_H + MARGIN
@@ -193,6 +193,9 @@ def _cell(
     )
     step = timeline.steps[k]
     figure = tt.figure(step.reported, lang)
+    if step.not_itemized:
+        ni = tt.text(lang, "ni.short", n=i18n.fmt_int(step.not_itemized, lang))
+        figure = f"{figure}{'، ' if lang == 'fa' else ', '}{ni}"
     label = tt.step_label(step, timeline, lang)
     centre = x + CELL_W / 2
     return (
