@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -207,3 +208,13 @@ def test_the_shipped_tally_gets_a_weekly_timeline_and_a_figures_report_none() ->
     assert tl["labels"][0] == "1–7 January 2025"
     assert tl["totals"] == [12, 0, 0, 0, 0]
     assert report_timeline_files(join_folder(shipped / "2024-ncri"), RenderOptions()) == {}
+
+
+def test_every_timeline_word_is_in_both_languages() -> None:
+    from iranmap.render.timeline_text import TEXTS
+
+    assert sorted(TEXTS["en"]) == sorted(TEXTS["fa"])
+    for key, template in TEXTS["en"].items():
+        english = set(re.findall(r"\{(\w+)\}", template))
+        persian = set(re.findall(r"\{(\w+)\}", TEXTS["fa"][key]))
+        assert english <= persian, key  # Persian writes "1" as a number: {n} in both forms
