@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import re
 import shutil
@@ -15,7 +16,14 @@ import pytest
 from bs4 import BeautifulSoup
 from click.testing import CliRunner
 
-from iranmap.build import STAMP_NAME, build, stale_files, sync_file, write_atomic
+from iranmap.build import (
+    STAMP_NAME,
+    OutputError,
+    build,
+    stale_files,
+    sync_file,
+    write_atomic,
+)
 from iranmap.cli import main
 from iranmap.render import RenderOptions
 
@@ -78,10 +86,13 @@ def test_write_atomic_failure_keeps_the_old_file(
     path.write_bytes(b"old")
 
     def broken_replace(src: str, dst: str) -> None:
-        raise OSError("disk full")
+        raise OSError(errno.ENOSPC, "No space left on device")
 
     monkeypatch.setattr(os, "replace", broken_replace)
-    with pytest.raises(OSError, match="disk full"):
+    message = (
+        f"cannot write {path}: no space is left on the device; free some space and build again"
+    )
+    with pytest.raises(OutputError, match=f"^{re.escape(message)}$"):
         write_atomic(path, b"new")
     assert path.read_bytes() == b"old"
     assert [p.name for p in tmp_path.iterdir()] == ["map.html"]

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
 from click.testing import CliRunner
 
 from iranmap import __version__
@@ -18,3 +21,38 @@ def test_help_lists_commands() -> None:
     result = CliRunner().invoke(main, ["--help"])
     assert result.exit_code == 0
     assert "Commands:" in result.output
+
+
+def test_an_unexpected_error_is_one_line_and_its_traceback_only_on_request(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    import iranmap.join
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise ValueError("boom")
+
+    monkeypatch.setattr(iranmap.join, "check_report", broken)
+    result = CliRunner().invoke(main, ["check", str(tmp_path)])
+    assert result.exit_code == 1
+    assert result.stderr == (
+        "error: unexpected ValueError: boom; this is a bug in iranmap: run the command again "
+        "with IRANMAP_DEBUG=1 to see where, and report it\n"
+    )
+    assert "Traceback" not in result.output
+    monkeypatch.setenv("IRANMAP_DEBUG", "1")
+    debugged = CliRunner().invoke(main, ["check", str(tmp_path)])
+    assert isinstance(debugged.exception, ValueError)
+
+
+def test_ctrl_c_in_any_command_exits_130_with_one_line(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    import iranmap.join
+
+    def interrupted(*args: object, **kwargs: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(iranmap.join, "check_report", interrupted)
+    result = CliRunner().invoke(main, ["check", str(tmp_path)])
+    assert result.exit_code == 130
+    assert result.stderr == "interrupted\n"

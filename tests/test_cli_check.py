@@ -40,7 +40,7 @@ def test_clean_report_prints_aligned_reconciliation_and_exits_0() -> None:
         "by prison      31  in 6 prisons",
         "by province    34  in 3 provinces",
         "not itemized   66  in no prison or province figure",
-        "31 of 100 executions itemized by prison, in 6 prisons; 34 itemized by province, "
+        "31 of at least 100 executions itemized by prison, in 6 prisons; 34 itemized by province, "
         "in 3 provinces; 66 not itemized.",
     ]
     assert result.stderr == ""
@@ -50,7 +50,7 @@ def test_json_is_one_object_with_the_reconciliation() -> None:
     result = check(DATA / "good", "--json")
     assert result.exit_code == 0
     data = json.loads(result.stdout)
-    assert data["sentence"]["en"].startswith("31 of 100 executions")
+    assert data["sentence"]["en"].startswith("31 of at least 100 executions")
     del data["sentence"]
     assert data == {
         "report": "good",
@@ -69,7 +69,8 @@ def test_filters_select_events_rows() -> None:
     result = check(DATA / "events", "--where", "charge=drug", "--from", "2024-02-01")
     assert result.exit_code == 0
     assert result.stdout.splitlines()[-1] == (
-        "3 of 3 executions itemized by prison, in 3 prisons across 2 provinces; 0 not itemized."
+        "3 of at least 3 executions itemized by prison, in 3 prisons across 2 provinces; "
+        "0 not itemized."
     )
 
 
@@ -93,7 +94,7 @@ def test_unplaced_rows_are_listed_and_exit_1(tmp_path: Path) -> None:
         "by province     3  in 1 province",
         "not itemized   97  in no prison or province figure",
         "unplaced        1  row (see below)",
-        "3 of 100 executions itemized by prison, in 1 prison across 1 province; 97 not "
+        "3 of at least 100 executions itemized by prison, in 1 prison across 1 province; 97 not "
         "itemized. 1 row could not be placed.",
         "R/prisons.csv:3: prison 'Atlantis' is not a prison or city the gazetteer knows; fix "
         "the spelling, or add lat and lon to place it",
@@ -131,8 +132,25 @@ def test_warnings_go_to_stderr(tmp_path: Path) -> None:
     result = check(folder)
     assert result.exit_code == 0
     assert result.stderr == (
-        f"warning: {folder}/prisons.csv: has a header but no rows; the report itemizes no prison\n"
+        f"warning: {folder}/prisons.csv:1: has a header but no rows; "
+        "the report itemizes no prison\n"
     )
+
+
+def test_warnings_come_with_the_errors_of_the_same_run(tmp_path: Path) -> None:
+    folder = write_report(
+        tmp_path / "r", "prison,executions\n", provinces="province,executions\nFars,x\n"
+    )
+    result = check(folder)
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [
+        f"warning: {folder}/prisons.csv:1: has a header but no rows; the report itemizes no prison",
+        "1 problem; the report is not ready",
+    ]
+    assert result.stdout.replace(str(folder), "R").splitlines() == [
+        "R/provinces.csv:2: executions 'x' is not a number; write the count with digits only, "
+        "without separators or words, e.g. 1000"
+    ]
 
 
 # Every bad input of the issue, through the command: (prisons.csv, provinces.csv, the
@@ -189,8 +207,9 @@ BAD_INPUTS = [
                  "at column 10); fix the TOML syntax: text in quotes, dates as 2025-01-02, one "
                  "key = value per line", id="malformed-toml"),
     pytest.param("prison,executions\nEvin,3\n", None, ("total =", "totl ="),
-                 "R/report.toml:3: unknown key 'totl'; the allowed keys are title, publisher, "
-                 "total, prisons, provinces, iso_scheme, notes, source, period, facts (did you "
+                 "R/report.toml:3: unknown key 'totl'; the allowed keys are title, title_fa, "
+                 "publisher, publisher_fa, total, total_qualifier, prisons, provinces, "
+                 "iso_scheme, calendar, series, notes, notes_fa, source, period, facts (did you "
                  "mean 'total'?)", id="unknown-toml-key"),
 ]  # fmt: skip
 
@@ -298,8 +317,9 @@ def test_a_header_a_toml_key_a_count_and_names_wrong_at_once(tmp_path: Path) -> 
         "province's name (e.g. Tehran) or its ISO code in the 2020 scheme (e.g. IR-23)",
         "R/report.toml:4: prisons = 1 but prisons.csv names 2 prisons; raise prisons to at "
         "least 2, or check prisons.csv for extra rows",
-        "R/report.toml:5: unknown key 'src'; the allowed keys are title, publisher, total, "
-        "prisons, provinces, iso_scheme, notes, source, period, facts (did you mean 'source'?)",
+        "R/report.toml:5: unknown key 'src'; the allowed keys are title, title_fa, publisher, "
+        "publisher_fa, total, total_qualifier, prisons, provinces, iso_scheme, calendar, series, "
+        "notes, notes_fa, source, period, facts (did you mean 'source'?)",
     ]
     assert lines(result, folder) == expected
     data = json.loads(check(folder, "--json").stdout.replace(str(folder), "R"))
@@ -323,7 +343,8 @@ def test_a_report_read_whole_prints_its_figures_with_the_joins_problems(tmp_path
         "by prison       8  in 2 prisons",
         "by province     8  in 2 provinces",
         "not itemized   92  in no prison or province figure",
-        "8 of 100 executions itemized by prison, in 2 prisons across 2 provinces; 92 not itemized.",
+        "8 of at least 100 executions itemized by prison, in 2 prisons across 2 provinces; "
+        "92 not itemized.",
         "R/prisons.csv:4: prison 'Ghezel Hesar Prison' is the same place as 'Qezelhessar' on "
         "line 2 (Ghezel Hesar Prison); keep one row (add the counts up if the report gives two)",
     ]
@@ -339,7 +360,7 @@ def test_a_missing_folder(tmp_path: Path) -> None:
     result = check(tmp_path / "nope")
     assert result.exit_code == 1
     assert lines(result, tmp_path) == [
-        "R/nope: no such folder; give the path of a report folder, e.g. geodata/reports/2024-ncri"
+        "R/nope: no such folder; give the path of a report folder, the one holding report.toml"
     ]
 
 
@@ -361,8 +382,8 @@ def test_help_documents_the_options() -> None:
                 "by prison       526  in 8 prisons",
                 "by province     526  in 7 provinces",
                 "not itemized    474  in no prison or province figure",
-                "526 of 1,000 executions itemized by prison, in 8 prisons across 7 provinces; "
-                "474 not itemized.",
+                "526 of at least 1,000 executions itemized by prison, in 8 prisons across "
+                "7 provinces; 474 not itemized.",
             ],
         ),
         (
@@ -373,7 +394,7 @@ def test_help_documents_the_options() -> None:
                 "by prison     12  in 4 prisons",
                 "by province   12  in 4 provinces",
                 "not itemized   0  in no prison or province figure",
-                "12 of 12 executions itemized by prison, in 4 prisons across 4 provinces; "
+                "12 of at least 12 executions itemized by prison, in 4 prisons across 4 provinces; "
                 "0 not itemized.",
             ],
         ),
@@ -394,3 +415,21 @@ def test_shipped_reports_on_the_shipped_geodata(
         "not_itemized": int(expected[4].split()[2]),
     }
     assert (data["unresolved"], data["problems"]) == ([], [])
+
+
+def test_control_characters_of_names_are_escaped(tmp_path: Path) -> None:
+    folder = write_report(tmp_path / "r", "prison,executions\nEvil\x1b[2J\u202eName,3\n")
+    result = check(folder)
+    assert result.exit_code == 1
+    assert "Evil\\x1b[2J\\u202eName" in result.stdout
+    assert not any(c in result.output for c in "\x1b\u202e")
+
+
+def test_a_count_too_large_for_any_integer_type_gives_no_traceback(tmp_path: Path) -> None:
+    folder = write_report(tmp_path / "r", f"prison,executions\nShiraz,{10**30}\n", total=10**31)
+    before = {p.name: p.read_bytes() for p in folder.iterdir()}
+    result = check(folder)
+    assert result.exit_code == 1
+    assert "Traceback" not in result.output
+    assert result.stderr.startswith("error: ") or "prisons.csv:2:" in result.stdout
+    assert {p.name: p.read_bytes() for p in folder.iterdir()} == before

@@ -96,7 +96,7 @@ def test_invalid_reports_exit_2_naming_every_problem_of_both(tmp_path: Path) -> 
         f"error: {bad / 'prisons.csv'}:2: executions 'many' is not a number; write the count "
         "with digits only, without separators or words, e.g. 1000",
         f"error: {missing}: no such folder; give the path of a report folder, "
-        "e.g. geodata/reports/2024-ncri",
+        "the one holding report.toml",
     ]
 
 
@@ -210,3 +210,36 @@ def test_help_documents_the_exit_codes() -> None:
     )
     for option in ("--json", "--compare FILE.html", "--lang [en|fa]"):
         assert option in flat
+
+
+def test_control_characters_of_a_title_are_escaped(a: Path, tmp_path: Path) -> None:
+    hostile = MANIFEST.format(total=50).replace(
+        'title = "Test report"', 'title = "Evil \\u001b[2J\\u202eTitle\\u0085"'
+    )
+    other = write_report(tmp_path / "evil", A_PRISONS, manifest=hostile)
+    before = {p.name: p.read_bytes() for p in other.iterdir()}
+    result = diff(a, other)
+    assert result.exit_code == 0
+    assert result.stdout.splitlines()[:2] == [
+        "A  a: Test report",
+        "B  evil: Evil \\u001b[2J\\u202eTitle\\u0085",
+    ]
+    assert not any(c in result.output for c in "\x1b\u202e\x85")
+    data = json.loads(diff(a, other, "--json").stdout)
+    assert data["b"]["title"] == "Evil \x1b[2J\u202eTitle\x85"  # JSON escapes decode back
+    assert {p.name: p.read_bytes() for p in other.iterdir()} == before
+
+
+def test_a_count_too_large_for_any_integer_type_is_trouble_not_a_traceback(
+    a: Path, tmp_path: Path
+) -> None:
+    huge = write_report(tmp_path / "huge", f"prison,executions\nShiraz,{10**30}\n", total=10**31)
+    before = {p.name: p.read_bytes() for p in huge.iterdir()}
+    for args in ((a, huge), (huge, a)):
+        result = diff(*args)
+        assert result.exit_code == 2
+        assert "Traceback" not in result.output
+        assert result.stdout == ""
+        lines = result.stderr.splitlines()
+        assert lines and all(line.startswith("error: ") for line in lines)
+    assert {p.name: p.read_bytes() for p in huge.iterdir()} == before

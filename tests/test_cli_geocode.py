@@ -172,3 +172,10 @@ def test_iso_scheme_choices_are_the_geocoders() -> None:
     from iranmap.geocode import ISO_SCHEMES
 
     assert cli_geocode.ISO_SCHEMES == ISO_SCHEMES
+
+
+def test_control_characters_of_names_are_escaped() -> None:
+    result = CliRunner().invoke(main, ["geocode"], input="Evil\x1b[31mName\u2066x\n")
+    assert result.exit_code == 0
+    assert result.stdout.splitlines()[1].startswith("Evil\\u001b[31mName\\u2066x,unmatched,")
+    assert not any(c in result.output for c in "\x1b\u2066")

@@ -1,13 +1,17 @@
 """Report folders -> map files on disk, safely.
 
-Stage: report folders -> ``maps/<report-id>/*`` and ``maps/index.html``.
+Stage: report folders -> ``OUT/<report-id>/*`` and ``OUT/index.html``.
 
-Three promises:
+Four promises:
 
 * **Only what changed is written.** Each file's new bytes are compared with what is on disk;
   an unchanged file is not touched, so its modification time and ``git status`` stay quiet.
-* **Atomic.** A file is written to a temporary file in the same folder, flushed to disk, then
-  renamed over the old one: a build killed at any moment leaves each file whole, old or new.
+* **Atomic, one build at a time** (:mod:`iranmap.output`). A file is written to a temporary
+  file in the same folder, flushed to disk, then renamed over the old one: a build killed at
+  any moment leaves each file whole, old or new. A lock in ``OUT`` makes a second build wait.
+* **Only inside OUT.** A report's folder in ``OUT`` is named by its id, the *resolved*
+  name of its folder, checked to be a plain name (:func:`report_id`); ``OUT`` may not be, hold
+  or be inside a report folder, and two reports may not share an id.
 * **Isolated.** A report that fails to load or join leaves its previous maps untouched, and
   the other reports still build. The result names every failure.
 """
@@ -17,19 +21,42 @@ from __future__ import annotations
 import hashlib
 import importlib.metadata
 import json
-import os
-import tempfile
-from collections.abc import Callable, Iterable, Mapping, Sequence
+import re
+import unicodedata
+import warnings
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
-from iranmap.errors import IranmapError
+from iranmap.errors import InputError, IranmapError, Problem
 from iranmap.i18n import LANGS, Lang
+from iranmap.output import (
+    FileResult,
+    OutputError,
+    locked,
+    read_output,
+    remove_leftovers,
+    sync_file,
+    write_atomic,
+)
 from iranmap.paths import geodata_dir
 from iranmap.render import RenderOptions
 
-Status = Literal["created", "updated", "unchanged"]
+__all__ = [
+    "BuildResult",
+    "FileResult",
+    "OutputError",
+    "ReportResult",
+    "build",
+    "build_report",
+    "report_files",
+    "report_id",
+    "stale_files",
+    "sync_file",
+    "write_atomic",
+]
 
 #: Written beside each report's maps; the gallery is built from these, so a report that
 #: fails keeps its old entry along with its old maps.
@@ -41,24 +68,25 @@ STAMP_NAME = ".iranmap-build.json"
 _PACKAGE = Path(__file__).resolve().parent
 #: Packages whose version can change the bytes of a map or an image.
 _DEPENDENCIES = ("iranmap", "matplotlib", "numpy", "shapely", "xstatic-leaflet")
-
-
-@dataclass(frozen=True)
-class FileResult:
-    """One output file and what the build did to it."""
-
-    path: Path
-    status: Status
+#: A report id: what may name a folder in OUT and a path in a URL, on any system.
+_ID = re.compile(r"^[a-z0-9_-][a-z0-9._-]*$")
+ID_RULE = "lowercase letters a-z, digits 0-9, '-', '_' and '.' (not first)"
 
 
 @dataclass(frozen=True)
 class ReportResult:
-    """What building one report did: its files, or the error that kept them as they were."""
+    """What building one report did: its files, or the error that kept them as they were.
+
+    ``warnings``: what is worth knowing but did not stop the build (e.g. a file with a header
+    and no rows), as lines ``FILE:LINE: message``; an unchanged report repeats those of the
+    build that made its files.
+    """
 
     report_dir: Path
     out_dir: Path
     files: tuple[FileResult, ...] = ()
     error: IranmapError | None = None
+    warnings: tuple[str, ...] = ()
 
     @property
     def ok(self) -> bool:
@@ -68,46 +96,103 @@ class ReportResult:
     def changed(self) -> tuple[FileResult, ...]:
         return tuple(f for f in self.files if f.status != "unchanged")
 
+    @property
+    def id(self) -> str:
+        """The report's id: the name of its folder in OUT."""
+        return self.out_dir.name
+
 
 @dataclass(frozen=True)
 class BuildResult:
-    """A whole build: every report's result, and the gallery."""
+    """A whole build: every report's result, and the gallery (with what it left out)."""
 
     reports: tuple[ReportResult, ...]
     index: FileResult | None = None
+    warnings: tuple[str, ...] = ()
     failed: tuple[ReportResult, ...] = field(init=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "failed", tuple(r for r in self.reports if not r.ok))
 
 
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` so that readers only ever see the old or the new file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    tmp = Path(tmp_name)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
+# ---------------------------------------------------------------------------------------------
+# where each report goes
 
 
-def sync_file(path: Path, data: bytes) -> FileResult:
-    """Write ``data`` to ``path`` unless the file already holds exactly those bytes."""
-    try:
-        old: bytes | None = path.read_bytes()
-    except FileNotFoundError:
-        old = None
-    if old == data:
-        return FileResult(path, "unchanged")
-    write_atomic(path, data)
-    return FileResult(path, "created" if old is None else "updated")
+def report_id(folder: Path) -> str:
+    """The id of the report in ``folder``: its resolved name (``.`` and ``a/b/..`` are
+    resolved first), or an InputError when that name is not a plain one."""
+    name = folder.resolve().name
+    if _ID.match(name):
+        return name
+    msg = (
+        f"the report's id is its folder's name, and {name!r} cannot be one: use only "
+        f"{ID_RULE}; rename the folder, e.g. to {suggested_id(name)!r}"
+    )
+    raise InputError(Problem(str(folder), None, msg))
+
+
+def suggested_id(name: str) -> str:
+    """A plain id close to ``name``: accents dropped, other characters made dashes."""
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    dashed = re.sub(r"[^a-z0-9._]+", "-", ascii_name.lower()).strip(".-")
+    return dashed or "my-report"
+
+
+def plan(report_dirs: Sequence[Path], out_root: Path) -> list[tuple[Path, Path]]:
+    """(report folder, its output folder) of each report, or one InputError naming every
+    reason some report cannot be built into ``out_root`` safely. Writes nothing."""
+    problems: list[Problem] = []
+    placed: list[tuple[Path, Path]] = []
+    seen: dict[str, Path] = {}
+    out = out_root.resolve()
+    for folder in report_dirs:
+        try:
+            rid = report_id(folder)
+        except InputError as exc:
+            problems.extend(exc.problems)
+            continue
+        if rid in seen:
+            msg = (
+                f"two reports have the id {rid!r}: {seen[rid]} and {folder}; a report's id is "
+                "its folder's name, so rename one of the folders"
+            )
+            problems.append(Problem(str(folder), None, msg))
+            continue
+        seen[rid] = folder
+        problems.extend(_overlap(folder, out_root, out))
+        target = out_root / rid
+        if target.is_symlink():
+            msg = (
+                f"{target} is a symbolic link, and iranmap writes only inside --out; "
+                "remove the link, or give --out another folder"
+            )
+            problems.append(Problem(str(target), None, msg))
+        placed.append((folder, target))
+    if problems:
+        raise InputError(problems)
+    return placed
+
+
+def _overlap(folder: Path, out_root: Path, out: Path) -> list[Problem]:
+    resolved = folder.resolve()
+    if out == resolved:
+        relation = "is the report folder"
+    elif resolved in out.parents:
+        relation = "is inside the report folder"
+    elif out in resolved.parents:
+        relation = "holds the report folder"
+    else:
+        return []
+    msg = (
+        f"--out {out_root} {relation} {folder}, and the maps must not mix with the reports; "
+        "give --out a folder outside every report folder, e.g. a maps folder beside them"
+    )
+    return [Problem("--out", None, msg)]
+
+
+# ---------------------------------------------------------------------------------------------
+# one report
 
 
 def report_files(
@@ -120,6 +205,13 @@ def report_files(
     Raises :class:`IranmapError` when the report cannot be loaded or joined: then no file
     of the report is produced at all.
     """
+    return _render(report_dir, options, langs)[0]
+
+
+def _render(
+    report_dir: Path, options: RenderOptions, langs: Sequence[Lang]
+) -> tuple[dict[str, bytes], tuple[str, ...]]:
+    """The report's files, and its warnings as ``FILE:LINE: message`` lines."""
     # Imported here so that `iranmap --help` stays fast.
     from iranmap.export import data_files, static_images, summary
     from iranmap.join import join_folder
@@ -134,35 +226,71 @@ def report_files(
     files.update(data_files(joined))
     files.update(static_images(joined, options))
     files[SUMMARY_NAME] = _json_bytes(summary(joined, sorted(files)))
-    return files
+    return files, tuple(str(w) for w in joined.report.warnings)
 
 
 def build_report(
-    report_dir: Path, out_root: Path, options: RenderOptions, langs: Sequence[Lang] = LANGS
+    report_dir: Path,
+    out_root: Path,
+    options: RenderOptions,
+    langs: Sequence[Lang] = LANGS,
+    *,
+    out_dir: Path | None = None,
 ) -> ReportResult:
-    """Build one report into ``out_root/<report-id>/``; on error, write nothing.
+    """Build one report into ``out_dir`` (default ``out_root/<report-id>/``); on error, write
+    nothing.
 
     When nothing that the output depends on has changed since the last build (the report's
     files, the reference data, iranmap's own code, the options) and every output file is as
     that build left it, nothing is rendered again.
+
+    Raises :class:`OutputError` when an output cannot be written (files already written are
+    whole), InputError when the report's id is not a plain name.
     """
-    out_dir = out_root / report_dir.name
+    if out_dir is None:
+        out_dir = out_root / report_id(report_dir)
     fingerprint = _fingerprint(report_dir, options, langs)
     unchanged = _unchanged_outputs(out_dir, fingerprint)
     if unchanged is not None:
-        return ReportResult(report_dir, out_dir, unchanged)
-    try:
-        files = report_files(report_dir, options, langs)
-    except IranmapError as exc:
-        return ReportResult(report_dir, out_dir, error=exc)
-    _remove_leftovers(out_dir)
+        return ReportResult(report_dir, out_dir, unchanged[0], warnings=unchanged[1])
+    with noted_warnings() as noted:
+        rendered = _rendered_or_error(report_dir, options, langs)
+    if isinstance(rendered, IranmapError):
+        return ReportResult(report_dir, out_dir, error=rendered, warnings=tuple(noted))
+    files, found = rendered
+    warned = [*found, *noted]
+    remove_leftovers(out_dir)
     results = tuple(sync_file(out_dir / name, data) for name, data in sorted(files.items()))
     stamp = {
         "fingerprint": fingerprint,
         "files": {name: hashlib.sha256(data).hexdigest() for name, data in sorted(files.items())},
+        "warnings": warned,
     }
     write_atomic(out_dir / STAMP_NAME, _json_bytes(stamp))
-    return ReportResult(report_dir, out_dir, results)
+    return ReportResult(report_dir, out_dir, results, warnings=tuple(warned))
+
+
+def _rendered_or_error(
+    report_dir: Path, options: RenderOptions, langs: Sequence[Lang]
+) -> tuple[dict[str, bytes], tuple[str, ...]] | IranmapError:
+    try:
+        return _render(report_dir, options, langs)
+    except IranmapError as exc:
+        return exc
+
+
+@contextmanager
+def noted_warnings() -> Iterator[list[str]]:
+    """The messages of the Python warnings raised inside (by a library, say), in order,
+    instead of printing them: a build returns them as data, and the command line prints
+    them as its own lines."""
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        noted: list[str] = []
+        try:
+            yield noted
+        finally:
+            noted.extend(dict.fromkeys(str(w.message) for w in caught))
 
 
 def _fingerprint(report_dir: Path, options: RenderOptions, langs: Sequence[Lang]) -> str:
@@ -190,22 +318,27 @@ def _fingerprint(report_dir: Path, options: RenderOptions, langs: Sequence[Lang]
     return digest.hexdigest()
 
 
-def _unchanged_outputs(out_dir: Path, fingerprint: str) -> tuple[FileResult, ...] | None:
-    """The output files, all "unchanged", if the last build had this fingerprint and every
-    file it wrote is still there as it wrote it; else None."""
+def _unchanged_outputs(
+    out_dir: Path, fingerprint: str
+) -> tuple[tuple[FileResult, ...], tuple[str, ...]] | None:
+    """The output files, all "unchanged", and the last build's warnings, if that build had
+    this fingerprint and every file it wrote is still there as it wrote it; else None."""
     try:
         stamp = json.loads((out_dir / STAMP_NAME).read_text(encoding="utf-8"))
-    except (FileNotFoundError, ValueError):
+    except (OSError, ValueError):
         return None
     if not isinstance(stamp, dict) or stamp.get("fingerprint") != fingerprint:
         return None
+    files, noted = stamp.get("files"), stamp.get("warnings", [])
+    if not isinstance(files, dict) or not files or not isinstance(noted, list):
+        return None
     results = []
-    for name, sha in sorted(stamp.get("files", {}).items()):
-        data = _read(out_dir / name)
+    for name, sha in sorted(files.items()):
+        data = read_output(out_dir / str(name))
         if data is None or hashlib.sha256(data).hexdigest() != sha:
             return None
-        results.append(FileResult(out_dir / name, "unchanged"))
-    return tuple(results) or None
+        results.append(FileResult(out_dir / str(name), "unchanged"))
+    return tuple(results), tuple(str(n) for n in noted)
 
 
 def _version(package: str) -> str:
@@ -215,11 +348,8 @@ def _version(package: str) -> str:
         return "-"
 
 
-def _remove_leftovers(out_dir: Path) -> None:
-    """Delete temporary files a killed build left behind (``.NAME.XXXX.tmp``)."""
-    if out_dir.is_dir():
-        for path in out_dir.glob(".*.tmp"):
-            path.unlink(missing_ok=True)
+# ---------------------------------------------------------------------------------------------
+# every report, and the gallery
 
 
 def build(
@@ -229,16 +359,28 @@ def build(
     langs: Sequence[Lang] = LANGS,
     *,
     on_report: Callable[[ReportResult], None] | None = None,
+    on_wait: Callable[[Path], None] | None = None,
+    lock_timeout: float | None = None,
 ) -> BuildResult:
-    """Build every report, then the gallery ``index.html`` of everything in ``out_root``."""
-    results = []
-    for report_dir in report_dirs:
-        result = build_report(report_dir, out_root, options, langs)
-        results.append(result)
-        if on_report is not None:
-            on_report(result)
-    index = sync_file(out_root / INDEX_NAME, index_page(out_root, options))
-    return BuildResult(tuple(results), index)
+    """Build every report, then the gallery ``index.html`` of everything in ``out_root``.
+
+    Checks first where every report goes (:func:`plan`), then holds ``out_root``'s lock while
+    writing (``on_wait`` is called if another build holds it). Raises InputError before
+    writing anything when a report cannot go safely into ``out_root``, OutputError when a
+    file cannot be written, BusyError when the lock is not freed in time.
+    """
+    placed = plan(report_dirs, out_root)
+    with locked(out_root, lock_timeout, on_wait):
+        remove_leftovers(out_root)
+        results = []
+        for report_dir, out_dir in placed:
+            result = build_report(report_dir, out_root, options, langs, out_dir=out_dir)
+            results.append(result)
+            if on_report is not None:
+                on_report(result)
+        page, left_out = gallery(out_root, options)
+        index = sync_file(out_root / INDEX_NAME, page)
+    return BuildResult(tuple(results), index, left_out)
 
 
 def stale_files(
@@ -254,8 +396,7 @@ def stale_files(
     """
     differ: list[str] = []
     failed: list[ReportResult] = []
-    for report_dir in report_dirs:
-        out_dir = out_root / report_dir.name
+    for report_dir, out_dir in plan(report_dirs, out_root):
         try:
             files = report_files(report_dir, options, langs)
         except IranmapError as exc:
@@ -263,14 +404,14 @@ def stale_files(
             continue
         differ.extend(_differences(out_dir, files))
     index_path = out_root / INDEX_NAME
-    if not failed and _read(index_path) != index_page(out_root, options):
+    if not failed and read_output(index_path) != index_page(out_root, options):
         differ.append(str(index_path))
     return differ, failed
 
 
 def _differences(out_dir: Path, files: Mapping[str, bytes]) -> Iterable[str]:
     for name, data in sorted(files.items()):
-        if _read(out_dir / name) != data:
+        if read_output(out_dir / name) != data:
             yield str(out_dir / name)
     if out_dir.is_dir():
         for path in sorted(out_dir.iterdir()):
@@ -278,23 +419,50 @@ def _differences(out_dir: Path, files: Mapping[str, bytes]) -> Iterable[str]:
                 yield str(path)
 
 
-def _read(path: Path) -> bytes | None:
-    try:
-        return path.read_bytes()
-    except FileNotFoundError:
-        return None
-
-
 def index_page(out_root: Path, options: RenderOptions) -> bytes:
     """The gallery of every report under ``out_root``, from their ``summary.json`` files."""
+    return gallery(out_root, options)[0]
+
+
+def gallery(out_root: Path, options: RenderOptions) -> tuple[bytes, tuple[str, ...]]:
+    """The gallery page, and a warning for each ``summary.json`` it had to leave out (one
+    iranmap did not write, or that is broken): the gallery never fails for a stray file."""
     from iranmap.render.gallery import render_gallery
 
-    summaries = []
+    summaries: list[Mapping[str, Any]] = []
+    left_out: list[str] = []
     if out_root.is_dir():
         found = [*out_root.glob(f"*/{SUMMARY_NAME}"), *out_root.glob(f"series/*/{SUMMARY_NAME}")]
         for path in sorted(found):
-            summaries.append(json.loads(path.read_text(encoding="utf-8")))
-    return render_gallery(summaries, options)
+            reason = _summary_problem(path, path.parent.relative_to(out_root).as_posix(), options)
+            if reason is None:
+                summaries.append(json.loads(path.read_text(encoding="utf-8")))
+            else:
+                left_out.append(
+                    f"{path}: {reason}; the gallery leaves it out: build that report again, "
+                    "or remove its folder"
+                )
+    return render_gallery(summaries, options), tuple(left_out)
+
+
+def _summary_problem(path: Path, expected: str, options: RenderOptions) -> str | None:
+    """Why the gallery cannot list the summary at ``path`` (whose id must be ``expected``:
+    the report's folder, or ``series/<folder>`` for a series), or None when it can."""
+    from iranmap.render.gallery import render_gallery
+
+    try:
+        summary = json.loads(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        return f"cannot be read ({exc.strerror or type(exc).__name__})"
+    except ValueError as exc:
+        return f"is not JSON ({exc})"
+    if not isinstance(summary, dict) or summary.get("id") != expected:
+        return f"is not the summary of report {expected!r}"
+    try:
+        render_gallery([summary], options)
+    except (KeyError, TypeError, ValueError, AttributeError) as exc:
+        return f"lacks what the gallery shows ({type(exc).__name__}: {exc})"
+    return None
 
 
 def _json_bytes(value: Any) -> bytes:

@@ -12,7 +12,8 @@ The reported totals and the reconciliation of both reports are compared too: the
 report always answers "how much of the total is itemized", and so does its diff.
 
 Comparing is only meaningful between reports of the same kind. What iranmap can see of that
-is checked and becomes a :class:`Caveat` (and a :class:`DiffWarning`), not an error: periods
+is checked and becomes a :class:`Caveat` of the result, not an error (nor a Python warning;
+the command line prints them): periods
 of very different lengths, a B older than A, one report that itemizes no prison at all.
 What it cannot see is the caller's to keep equal: two loads of events.csv with different
 filters, or two publishers counting different things.
@@ -20,7 +21,6 @@ filters, or two publishers counting different things.
 
 from __future__ import annotations
 
-import warnings
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -39,10 +39,6 @@ TOTALS = ("reported_total", "itemized_by_prison", "itemized_by_province", "not_i
 
 #: Periods whose lengths differ by more than this factor are not "the same kind" of report.
 PERIOD_RATIO = 1.25
-
-
-class DiffWarning(UserWarning):
-    """Two reports can be compared, but the difference may not mean what it seems."""
 
 
 @dataclass(frozen=True)
@@ -196,13 +192,8 @@ def _side(joined: Joined) -> dict[str, Any]:
 
 
 def compare(a: Joined, b: Joined) -> Diff:
-    """Every province, prison and total of ``a`` against ``b``.
-
-    Each :class:`Caveat` found is also issued as a :class:`DiffWarning`.
-    """
+    """Every province, prison and total of ``a`` against ``b``, with the caveats found."""
     caveats = tuple(_caveats(a, b))
-    for caveat in caveats:
-        warnings.warn(caveat.message, DiffWarning, stacklevel=2)
     return Diff(
         a=a,
         b=b,

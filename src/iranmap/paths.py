@@ -35,15 +35,3 @@ def geodata_dir() -> Path:
 def reports_dir() -> Path:
     """The folder of shipped reports, one sub-folder each."""
     return geodata_dir() / "reports"
-
-
-def default_maps_dir() -> Path:
-    """Where ``iranmap build`` writes by default.
-
-    In a source checkout, the repository's ``maps/`` folder beside ``geodata/``; elsewhere
-    ``./maps`` in the current folder.
-    """
-    data = geodata_dir()
-    if data.name == "geodata":
-        return data.parent / "maps"
-    return Path.cwd() / "maps"

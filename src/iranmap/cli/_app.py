@@ -2,28 +2,51 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from typing import Any
 
 import click
 
 from iranmap import __version__
+from iranmap.cli._output import echo, echo_error, warnings_as_lines
 from iranmap.errors import IranmapError
+
+#: Where a command stores the exit code of trouble, when it is not 1 (``diff`` uses 2).
+TROUBLE_KEY = "iranmap.trouble_exit"
+#: Set to 1 to see the traceback of an unexpected error.
+DEBUG_VARIABLE = "IRANMAP_DEBUG"
 
 
 class _Group(click.Group):
     """A click group that prints an :class:`IranmapError` as ``error: ...`` and exits 1.
 
-    Any other exception is a bug and keeps its traceback.
+    Any other exception is a bug: it prints as one ``error:`` line saying so (its traceback
+    with IRANMAP_DEBUG=1), never as a traceback a user must read. Ctrl-C exits 130. A Python
+    warning that no command caught prints as ``warning: message``, without Python's source
+    line.
     """
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
-            return super().invoke(ctx)
+            with warnings_as_lines():
+                return super().invoke(ctx)
         except IranmapError as exc:
-            for line in str(exc).splitlines() or [type(exc).__name__]:
-                click.echo(f"error: {line}", err=True)
-            sys.exit(1)
+            echo_error(str(exc) or type(exc).__name__)
+            sys.exit(ctx.meta.get(TROUBLE_KEY, 1))
+        except KeyboardInterrupt:
+            echo("interrupted", err=True)
+            sys.exit(130)
+        except (click.ClickException, click.exceptions.Exit, click.Abort):
+            raise  # usage errors, --help: click prints them and picks the exit code
+        except Exception as exc:
+            if os.environ.get(DEBUG_VARIABLE) == "1":
+                raise
+            echo_error(
+                f"unexpected {type(exc).__name__}: {exc}; this is a bug in iranmap: "
+                f"run the command again with {DEBUG_VARIABLE}=1 to see where, and report it"
+            )
+            sys.exit(ctx.meta.get(TROUBLE_KEY, 1))
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
@@ -31,6 +54,7 @@ class _Group(click.Group):
 def main() -> None:
     """Turn published figures on executions in Iran into maps that work anywhere.
 
-    Reports live in folders (geodata/reports/<id>/ holds report.toml and prisons.csv);
-    `iranmap build` turns every shipped report into maps under maps/.
+    A report is a folder holding report.toml and its figures (prisons.csv, provinces.csv or
+    events.csv); `iranmap new reports/my-report` starts one. In a project folder, `iranmap
+    build` turns every report under reports/ into maps under maps/.
     """

@@ -7,12 +7,14 @@ from collections.abc import Sequence
 from pathlib import Path
 
 import click
+from click.core import ParameterSource
 
 from iranmap.build import BuildResult, ReportResult, build, stale_files
 from iranmap.cli._app import main
 from iranmap.cli._options import render_options, render_options_decorator
+from iranmap.cli._output import caught_warnings, echo, echo_warning
 from iranmap.i18n import Lang
-from iranmap.paths import default_maps_dir, reports_dir
+from iranmap.project import load_project, named_reports, project_reports
 from iranmap.render import RenderOptions
 
 
@@ -25,7 +27,8 @@ from iranmap.render import RenderOptions
     "out",
     type=click.Path(file_okay=False, path_type=Path),
     default=None,
-    help="Folder to write into (default: the repository's maps/).",
+    help="Folder to write into (default: maps/ in the current folder, or the out of its "
+    "iranmap.toml).",
 )
 @click.option("--check", is_flag=True, help="Write nothing; exit 1 naming the files that differ.")
 @click.option("--watch", is_flag=True, help="Rebuild a report whenever one of its files changes.")
@@ -33,24 +36,46 @@ from iranmap.render import RenderOptions
 def build_command(
     report_dirs: tuple[Path, ...], out: Path | None, check: bool, watch: bool, **render: object
 ) -> None:
-    """Build the maps of REPORT_DIRS (default: every report under geodata/reports/).
+    """Build the maps of REPORT_DIRS: each a report folder (holding report.toml), or a folder
+    of report folders. With none, build every report folder under reports/ in the current
+    folder, into maps/ (an iranmap.toml in the current folder may name other folders, and set
+    base_url and languages; options given here win).
 
-    Each report gets choropleth.html, points.html, combined.html, embed.html, PNG and SVG
-    images and its figures as CSV and GeoJSON in OUT/<report-id>/, plus a gallery
-    OUT/index.html. Only files whose content changes are rewritten, each atomically; a report
-    that fails leaves its previous maps in place while the others build. Exit 1 if any failed.
+    Each report gets choropleth.html, points.html, combined.html, their embed snippets, PNG
+    and SVG images and its figures as CSV and GeoJSON in OUT/<report-id>/, plus a gallery
+    OUT/index.html; the report id is the name of its folder. Only files whose content
+    changes are rewritten, each atomically; a report that fails leaves its previous maps in
+    place while the others build. Exit 1 if any failed.
     """
-    from iranmap.reports import find_reports
-
-    options, langs = render_options(render)
-    dirs = list(report_dirs) or find_reports(reports_dir())
-    out_root = out if out is not None else default_maps_dir()
+    project = load_project(Path("."))
+    values = dict(render)
+    context = click.get_current_context()
+    if not values.get("langs") and project.languages:
+        values["langs"] = project.languages
+    from_command_line = context.get_parameter_source("base_url") != ParameterSource.DEFAULT
+    if not from_command_line and project.base_url is not None:
+        values["base_url"] = project.base_url
+    options, langs = render_options(values)
+    dirs = named_reports(report_dirs) if report_dirs else project_reports(project)
+    out_root = out if out is not None else project.out
     if check:
         sys.exit(_check(dirs, out_root, options, langs))
-    result = _build(dirs, out_root, options, langs)
-    if watch:
-        _watch(dirs, out_root, options, langs)
+    try:
+        result = _build(dirs, out_root, options, langs)
+        if watch:
+            _watch(dirs, out_root, options, langs)
+    except KeyboardInterrupt:
+        echo(INTERRUPTED, err=True)
+        sys.exit(130)
     sys.exit(1 if result.failed else 0)
+
+
+#: What Ctrl-C prints: every file is written whole and renamed into place, or not at all.
+INTERRUPTED = "interrupted; the files already written are whole, and nothing half-written was left"
+
+
+def _waiting(lock: Path) -> None:
+    echo(f"waiting for another iranmap build to finish writing to {_shown(lock.parent)}", err=True)
 
 
 def _build(
@@ -68,46 +93,53 @@ def _build(
             _print_report(result)
             progress.advance(task)
 
-        result = build(dirs, out_root, options, langs, on_report=report_done)
+        result = build(dirs, out_root, options, langs, on_report=report_done, on_wait=_waiting)
+    for message in result.warnings:
+        echo_warning(message)
     if result.index is not None and result.index.status != "unchanged":
-        click.echo(f"{result.index.status} {_shown(result.index.path)}")
+        echo(f"{result.index.status} {_shown(result.index.path)}")
     built = len(result.reports) - len(result.failed)
     summary = f"{built} of {len(result.reports)} reports built into {_shown(out_root)}"
     if result.failed:
         summary += f"; {len(result.failed)} failed, their previous maps were left in place"
-    click.echo(summary)
+    echo(summary)
     return result
 
 
 def _print_report(result: ReportResult) -> None:
-    name = result.report_dir.name
+    name = result.id
+    for message in result.warnings:
+        echo_warning(message)
     if result.error is not None:
         for line in str(result.error).splitlines():
-            click.echo(f"error: {name}: {line}", err=True)
+            echo(f"error: {name}: {line}", err=True)
         return
     if not result.changed:
-        click.echo(f"{name}: up to date")
+        echo(f"{name}: up to date")
     for file in result.changed:
-        click.echo(f"{file.status} {_shown(file.path)}")
+        echo(f"{file.status} {_shown(file.path)}")
 
 
 def _check(
     dirs: Sequence[Path], out_root: Path, options: RenderOptions, langs: Sequence[Lang]
 ) -> int:
-    differ, failed = stale_files(dirs, out_root, options, langs)
+    with caught_warnings() as noted:
+        differ, failed = stale_files(dirs, out_root, options, langs)
+    for message in noted:
+        echo_warning(message)
     for result in failed:
         for line in str(result.error).splitlines():
-            click.echo(f"error: {result.report_dir.name}: {line}", err=True)
+            echo(f"error: {result.id}: {line}", err=True)
     for path in differ:
-        click.echo(f"out of date: {_shown(Path(path))}", err=True)
+        echo(f"out of date: {_shown(Path(path))}", err=True)
     if differ or failed:
-        click.echo(
+        echo(
             f"{len(differ)} file(s) in {_shown(out_root)} differ from what the reports build to; "
             "run `iranmap build` (or `make maps`) and commit the result",
             err=True,
         )
         return 1
-    click.echo(f"{_shown(out_root)} is up to date with {len(dirs)} report(s)")
+    echo(f"{_shown(out_root)} is up to date with {len(dirs)} report(s)")
     return 0
 
 
@@ -122,7 +154,7 @@ def _watch(
     changes_seen = watch(*dirs, raise_interrupt=False, yield_on_timeout=True, rust_timeout=300)
     try:
         next(changes_seen)
-        click.echo(f"watching {len(dirs)} report folder(s); press Ctrl+C to stop")
+        echo(f"watching {len(dirs)} report folder(s); press Ctrl+C to stop")
         for changes in changes_seen:
             touched = sorted(
                 {
@@ -133,9 +165,13 @@ def _watch(
                 }
             )
             if touched:
-                result = build(touched, out_root, options, langs, on_report=_print_report)
+                result = build(
+                    touched, out_root, options, langs, on_report=_print_report, on_wait=_waiting
+                )
+                for message in result.warnings:
+                    echo_warning(message)
                 if result.index is not None and result.index.status != "unchanged":
-                    click.echo(f"{result.index.status} {_shown(result.index.path)}")
+                    echo(f"{result.index.status} {_shown(result.index.path)}")
     except KeyboardInterrupt:  # pragma: no cover - watchfiles handles it with raise_interrupt
         pass
 

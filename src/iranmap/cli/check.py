@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import sys
-import warnings
 from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -12,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from iranmap.cli._app import main
+from iranmap.cli._output import caught_warnings, echo, echo_warning
 from iranmap.errors import Problem
 
 if TYPE_CHECKING:
@@ -87,13 +87,12 @@ def check_command(
     With --from, --to or --where (reports with events.csv only) the total is the number of
     rows selected.
     """
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always")
-        reconciliation, problems = _run(report_dir, _day(start), _day(end), where)
-    for warning in caught:
-        click.echo(f"warning: {warning.message}", err=True)
+    with caught_warnings() as noted:
+        reconciliation, problems, warned = _run(report_dir, _day(start), _day(end), where)
+    for message in [*(str(w) for w in warned), *noted]:
+        echo_warning(message)
     if as_json:
-        click.echo(json.dumps(_as_json(report_dir, reconciliation, problems), ensure_ascii=False))
+        echo(json.dumps(_as_json(report_dir, reconciliation, problems), ensure_ascii=False))
     else:
         _print_text(reconciliation, problems)
     if problems:
@@ -106,16 +105,22 @@ def _day(moment: datetime | None) -> date | None:
 
 def _run(
     report_dir: Path, start: date | None, end: date | None, where: tuple[tuple[str, str], ...]
-) -> tuple[Reconciliation | None, tuple[Problem, ...]]:
-    """Every problem, reading's and the join's; the reconciliation only of a report read whole.
+) -> tuple[Reconciliation | None, tuple[Problem, ...], tuple[Problem, ...]]:
+    """Every problem, reading's and the join's; the reconciliation only of a report read whole;
+    the report's warnings.
 
     A report read with problems is still joined to find the join's problems in the same run,
-    but its figures would be those of a partial report, so none are shown.
+    but its figures would be those of a partial report, so none are shown. Its warnings are
+    read again, so that a user sees them in the same run as its errors.
     """
     from iranmap.join import check_report
+    from iranmap.reports import read_report
 
     joined, problems = check_report(report_dir, start=start, end=end, where=where)
-    return (joined.reconciliation if joined is not None else None), problems
+    if joined is not None:
+        return joined.reconciliation, problems, joined.report.warnings
+    partial, _ = read_report(report_dir, start=start, end=end, where=where)
+    return None, problems, (partial.warnings if partial is not None else ())
 
 
 def _as_json(
@@ -139,12 +144,12 @@ def _as_json(
 def _print_text(reconciliation: Reconciliation | None, problems: tuple[Problem, ...]) -> None:
     if reconciliation is not None:
         for line in reconciliation_lines(reconciliation):
-            click.echo(line)
+            echo(line)
     for problem in problems:
-        click.echo(str(problem))
+        echo(str(problem))
     if problems:
         count = len(problems)
-        click.echo(f"{count} problem{'' if count == 1 else 's'}; the report is not ready", err=True)
+        echo(f"{count} problem{'' if count == 1 else 's'}; the report is not ready", err=True)
 
 
 def reconciliation_lines(r: Reconciliation) -> list[str]:

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import json
 import sys
-import warnings
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
 import click
 
-from iranmap.cli._app import main
+from iranmap.cli._app import TROUBLE_KEY, main
+from iranmap.cli._output import caught_warnings, echo, echo_error, echo_warning
 from iranmap.errors import IranmapError
 from iranmap.i18n import LANGS
 
@@ -64,23 +64,29 @@ def diff_command(
     (a report with a problem, printed as error: FILE:LINE: ..., or a file that cannot be
     written). Warnings (e.g. periods of different lengths) go to stderr and do not change it.
     """
+    click.get_current_context().meta[TROUBLE_KEY] = TROUBLE
     try:
-        with warnings.catch_warnings(record=True) as caught:
-            warnings.simplefilter("always")
+        with caught_warnings() as noted:
             result = _diff(report_a, report_b)
             page = None if compare_file is None else _page(result, lang)
     except IranmapError as exc:
         _trouble(str(exc).splitlines())
-    for warning in caught:
-        click.echo(f"warning: {warning.message}", err=True)
+    for message in _warnings(result, noted):
+        echo_warning(message)
     if as_json:
-        click.echo(json.dumps(result.to_dict(), ensure_ascii=False, indent=1))
+        echo(json.dumps(result.to_dict(), ensure_ascii=False, indent=1), multiline=True)
     else:
         for line in diff_lines(result):
-            click.echo(line)
+            echo(line)
     if compare_file is not None and page is not None:
         _write(compare_file, page)
     sys.exit(SAME if result.same else DIFFERENT)
+
+
+def _warnings(result: Diff, noted: Sequence[str]) -> list[str]:
+    """Both reports' warnings (FILE:LINE: ...), any a library raised, then the caveats."""
+    found = [str(w) for side in (result.a, result.b) for w in side.report.warnings]
+    return [*dict.fromkeys([*found, *noted]), *(c.message for c in result.caveats)]
 
 
 def _diff(report_a: Path, report_b: Path) -> Diff:
@@ -96,19 +102,18 @@ def _page(result: Diff, lang: str) -> bytes:
 
 
 def _write(path: Path, data: bytes) -> None:
-    from iranmap.build import write_atomic
+    from iranmap.output import OutputError, write_atomic
 
     try:
         write_atomic(path, data)
-    except OSError as exc:
-        reason = exc.strerror or type(exc).__name__
-        _trouble([f"{path}: cannot write the change map ({reason}); give a writable path"])
-    click.echo(f"wrote {path}", err=True)
+    except OutputError as exc:
+        _trouble([f"{path}: cannot write the change map ({exc.strerror}); give a writable path"])
+    echo(f"wrote {path}", err=True)
 
 
 def _trouble(lines: Sequence[str]) -> NoReturn:
     for line in lines:
-        click.echo(f"error: {line}", err=True)
+        echo_error(line)
     sys.exit(TROUBLE)
 
 

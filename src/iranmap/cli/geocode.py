@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 import click
 
 from iranmap.cli._app import main
+from iranmap.cli._output import echo
 
 if TYPE_CHECKING:
     from iranmap.geocode import Geocoder, Match
@@ -68,18 +69,18 @@ def geocode_command(file: str | None, provinces: bool, iso_scheme: str, strict: 
     source = file if file not in (None, "-") else STDIN
     names = read_names(_read_bytes(file), source)
     geocoder = Geocoder(load_gazetteer())
-    click.echo(_csv_line(GEOCODE_COLUMNS), nl=False)
+    echo(_csv_line(GEOCODE_COLUMNS))
     unresolved = 0
     for name in names:
         match = _resolve(geocoder, name.text, provinces, iso_scheme)
-        click.echo(_csv_line(csv_row(match)), nl=False)
+        echo(_csv_line(csv_row(match)))
         note = explain(match)
         if note is not None:
             unresolved += 1
-            click.echo(f"note: {source}:{name.line}: {note}", err=True)
+            echo(f"note: {source}:{name.line}: {note}", err=True)
     if strict and unresolved:
         total = len(names)
-        click.echo(f"error: {unresolved} of {total} names did not resolve (--strict)", err=True)
+        echo(f"error: {unresolved} of {total} names did not resolve (--strict)", err=True)
         sys.exit(1)
 
 
@@ -87,13 +88,14 @@ def _read_bytes(file: str | None) -> bytes:
     if file not in (None, "-"):
         return Path(file).read_bytes()
     if sys.stdin.isatty():
-        click.echo("reading names from standard input, one per line; end with Ctrl-D", err=True)
+        echo("reading names from standard input, one per line; end with Ctrl-D", err=True)
     return sys.stdin.buffer.read()
 
 
 def _csv_line(cells: tuple[str, ...]) -> str:
+    """One CSV row, without its line end (a line end inside a cell is escaped when printed)."""
     out = io.StringIO()
-    csv.writer(out, lineterminator="\n").writerow(cells)
+    csv.writer(out, lineterminator="").writerow(cells)
     return out.getvalue()
 
 

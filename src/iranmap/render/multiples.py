@@ -4,15 +4,13 @@
 defined once and drawn in every step by ``<use>``, filled with the step's class colour on the
 one class scale shared by all steps, or the hatched not-itemized grey. Each map carries its
 step's name and figure; one legend serves them all. ``steps.png`` is the same SVG rasterised
-by resvg with the fonts iranmap ships (the system's where none are shipped yet).
+by resvg with the fonts iranmap bundles.
 Same figures, same bytes.
 """
 
 from __future__ import annotations
 
 import math
-from functools import cache
-from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -43,7 +41,6 @@ HEAD_H = 58.0
 LEGEND_H = 62.0
 FONT = "Noto Sans, Noto Sans Arabic, DejaVu Sans, sans-serif"
 SIMPLIFY = 0.02  # degrees: outlines at small-multiple size
-_FONTS = Path(__file__).resolve().parent / "fonts"
 
 
 def multiples_name(lang: Lang, ext: str) -> str:
@@ -243,25 +240,19 @@ def _legend(classes: Classes, lang: Lang, width: float, y: float) -> str:
     return "".join(parts)
 
 
-@cache
-def _font_options() -> tuple[tuple[str, ...], bool]:
-    """Font folders for resvg: iranmap's own fonts when they are installed with it."""
-    if _FONTS.is_dir() and any(_FONTS.rglob("*.ttf")):
-        return (str(_FONTS),), True
-    return (), False
-
-
 def rasterise(svg: bytes, zoom: float = 2.0) -> bytes:
-    """The SVG as PNG, at ``zoom`` times its size."""
+    """The SVG as PNG, at ``zoom`` times its size, drawn with the fonts iranmap bundles only
+    (those of the other images), so that the same SVG gives the same pixels anywhere."""
     import resvg_py
 
-    dirs, own = _font_options()
+    from iranmap.render.static.text import FONT_DIR, FONT_FILES
+
     png: bytes = bytes(
         resvg_py.svg_to_bytes(
             svg_string=svg.decode("utf-8"),
             zoom=zoom,
-            font_dirs=list(dirs) or None,
-            skip_system_fonts=own,
+            skip_system_fonts=True,
+            font_files=[str(FONT_DIR / name) for name in FONT_FILES],
             background="#ffffff",
         )
     )

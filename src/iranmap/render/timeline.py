@@ -167,7 +167,7 @@ def _own_assets() -> tuple[str, str]:
 def _header(timeline: Timeline, lang: Lang, alternates: Sequence[Lang]) -> Html:
     t = i18n.TEXTS[lang]
     first, last = timeline.steps[0], timeline.steps[-1]
-    period = tt.fmt_days(first.start, last.end, timeline.calendar, lang)
+    period = i18n.period(first.start, last.end, lang, timeline.calendar)
     return tag(
         "header",
         {"class": "im-header"},
@@ -197,8 +197,8 @@ def _credit(timeline: Timeline, lang: Lang) -> Html:
             "sources",
             publisher=last.publisher,
             n=i18n.fmt_int(len(timeline.reports), lang),
-            first=i18n.fmt_date(first.source_date, lang),
-            last=i18n.fmt_date(last.source_date, lang),
+            first=i18n.day(first.source_date, lang, timeline.calendar),
+            last=i18n.day(last.source_date, lang, timeline.calendar),
         )
     )
 

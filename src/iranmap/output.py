@@ -1,0 +1,205 @@
+"""Writing into an output folder safely: whole files, one build at a time, clear OS errors.
+
+* **Whole files.** A file is written to a temporary file beside it, flushed to disk, then
+  renamed over the old one: a reader, or a build killed at any moment, sees the old file or
+  the new one, never half of one.
+* **Own temporary files only.** A temporary file's name carries the id of the process
+  writing it (``.NAME.<pid>.<random>.tmp``); clean-up removes only those whose process is
+  gone, never another build's file in flight.
+* **One build at a time.** A build holds a lock on ``.iranmap.lock`` in the output folder
+  (``fcntl.flock``, released when the build ends, however it ends); a second build waits for
+  it, up to a time limit, then stops with a clear error.
+* **Clear errors.** Every ``OSError`` of reading or writing an output becomes an
+  :class:`OutputError` naming the path and what to do about it.
+"""
+
+from __future__ import annotations
+
+import errno
+import fcntl
+import os
+import re
+import tempfile
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+from iranmap.errors import IranmapError
+
+Status = Literal["created", "updated", "unchanged"]
+
+LOCK_NAME = ".iranmap.lock"
+#: How long a build waits for another one writing to the same folder, in seconds.
+LOCK_TIMEOUT = 60.0
+_LOCK_POLL = 0.1
+_TEMP = re.compile(r"^\..+\.(?P<pid>\d+)\.[^.]+\.tmp$")
+
+#: What to do, by errno, when a path cannot be written.
+_ADVICE = {
+    errno.ENOSPC: ("no space is left on the device", "free some space and build again"),
+    errno.EDQUOT: ("the disk quota is used up", "free some space and build again"),
+    errno.EROFS: ("the file system is read-only", "give --out a folder on a writable disk"),
+    errno.EACCES: (
+        "permission denied",
+        "give --out a folder you can write to, or change its permissions",
+    ),
+    errno.EPERM: (
+        "the operation is not permitted",
+        "give --out a folder you can write to, or change its permissions",
+    ),
+    errno.ENOTDIR: (
+        "a part of the path is a file, not a folder",
+        "give --out a path whose every part is a folder (or that does not exist yet)",
+    ),
+    errno.EISDIR: (
+        "a folder stands where a file must be written",
+        "move that folder away, or give --out another folder",
+    ),
+    errno.EEXIST: (
+        "a file stands where a folder must be made",
+        "move that file away, or give --out another folder",
+    ),
+}
+
+
+class OutputError(IranmapError):
+    """An output file or folder could not be read or written; nothing half-written is left."""
+
+    def __init__(self, path: Path, error: OSError, action: str = "write") -> None:
+        self.path = path
+        self.errno = error.errno
+        self.strerror = error.strerror or type(error).__name__
+        reason, advice = _ADVICE.get(
+            error.errno or 0,
+            (error.strerror or type(error).__name__, "give --out a folder you can write to"),
+        )
+        super().__init__(f"cannot {action} {path}: {reason}; {advice}")
+
+
+@dataclass(frozen=True)
+class FileResult:
+    """One output file and what the build did to it."""
+
+    path: Path
+    status: Status
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` so that readers only ever see the old or the new file.
+
+    Raises :class:`OutputError` when the file cannot be written; the old file is then intact.
+    """
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp_name = tempfile.mkstemp(
+            prefix=f".{path.name}.{os.getpid()}.", suffix=".tmp", dir=path.parent
+        )
+    except OSError as exc:
+        raise OutputError(path, exc) from exc
+    tmp = Path(tmp_name)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, path)
+    except BaseException as exc:
+        tmp.unlink(missing_ok=True)
+        if isinstance(exc, OSError):
+            raise OutputError(path, exc) from exc
+        raise
+
+
+def read_output(path: Path) -> bytes | None:
+    """The bytes of an output file, or None when there is none."""
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        raise OutputError(path, exc, "read") from exc
+
+
+def sync_file(path: Path, data: bytes) -> FileResult:
+    """Write ``data`` to ``path`` unless the file already holds exactly those bytes."""
+    old = read_output(path)
+    if old == data:
+        return FileResult(path, "unchanged")
+    write_atomic(path, data)
+    return FileResult(path, "created" if old is None else "updated")
+
+
+def remove_leftovers(folder: Path) -> None:
+    """Delete the temporary files that builds no longer running left in ``folder``."""
+    if not folder.is_dir():
+        return
+    for path in folder.glob(".*.tmp"):
+        found = _TEMP.match(path.name)
+        if found is not None and not _running(int(found["pid"])):
+            path.unlink(missing_ok=True)
+
+
+def _running(pid: int) -> bool:
+    if pid == os.getpid():
+        return False  # this build's own temporary files are never left between two writes
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # another user's process
+    except OverflowError:
+        return False
+    return True
+
+
+@contextmanager
+def locked(
+    folder: Path, timeout: float | None = None, on_wait: Callable[[Path], None] | None = None
+) -> Iterator[None]:
+    """Hold the output folder's lock inside; wait for another holder up to ``timeout`` s.
+
+    ``on_wait`` is called once, with the lock file's path, when the lock is taken.
+    """
+    limit = LOCK_TIMEOUT if timeout is None else timeout
+    path = folder / LOCK_NAME
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+    except OSError as exc:
+        raise OutputError(folder if not folder.is_dir() else path, exc) from exc
+    try:
+        _acquire(fd, path, limit, on_wait)
+        yield
+    finally:
+        os.close(fd)  # closing releases the lock
+
+
+def _acquire(fd: int, path: Path, limit: float, on_wait: Callable[[Path], None] | None) -> None:
+    deadline = time.monotonic() + limit
+    waited = False
+    while True:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            return
+        except BlockingIOError:
+            pass
+        if not waited and on_wait is not None:
+            on_wait(path)
+        waited = True
+        if time.monotonic() >= deadline:
+            msg = (
+                f"another iranmap build has been writing to {path.parent} for more than "
+                f"{limit:g} s (it holds {path}); wait for it to finish and build again, or "
+                "give --out another folder"
+            )
+            raise BusyError(msg)
+        time.sleep(_LOCK_POLL)
+
+
+class BusyError(IranmapError):
+    """Another build holds the output folder's lock."""

@@ -1,0 +1,385 @@
+"""`iranmap build` at the command line: what it prints, and what hostile or broken input does.
+
+Every case asserts the exact message, that no traceback is printed, and that no input file
+changed.
+"""
+
+from __future__ import annotations
+
+import errno
+import fcntl
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+import iranmap.build
+import iranmap.output
+from iranmap.cli import main
+
+REPO = Path(__file__).resolve().parents[1]
+SHIPPED = REPO / "geodata" / "reports"
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    """Every file under ``folder``, by relative path."""
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
+
+
+def copy_report(tmp_path: Path, name: str = "2025-01-01-ncri", as_name: str | None = None) -> Path:
+    target = tmp_path / "reports" / (as_name or name)
+    shutil.copytree(SHIPPED / name, target)
+    return target
+
+
+def run(*args: str | Path) -> Result:
+    return CliRunner().invoke(main, [str(a) for a in args])
+
+
+def no_traceback(result: Result) -> None:
+    assert "Traceback" not in result.output
+    assert "Traceback" not in result.stderr
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+
+
+def test_a_header_without_rows_builds_and_prints_one_warning_line(tmp_path: Path) -> None:
+    report = copy_report(tmp_path)
+    (report / "prisons.csv").write_text("prison,executions\n", encoding="utf-8")
+    before = snapshot(report)
+    result = run("build", report, "--out", tmp_path / "out", "--lang", "en")
+    no_traceback(result)
+    assert result.exit_code == 0, result.output
+    assert result.stderr == (
+        f"warning: {report}/prisons.csv:1: has a header but no rows; "
+        "the report itemizes no prison\n"
+    )
+    assert "UserWarning" not in result.output
+    assert (tmp_path / "out" / "2025-01-01-ncri" / "points.html").is_file()
+    again = run("build", report, "--out", tmp_path / "out", "--lang", "en")
+    assert again.stderr == result.stderr  # an unchanged report repeats its warnings
+    assert (
+        again.stdout
+        == "2025-01-01-ncri: up to date\n1 of 1 reports built into " + str(tmp_path / "out") + "\n"
+    )
+    assert snapshot(report) == before
+
+
+def test_a_stray_python_warning_prints_as_one_line_without_source(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import warnings
+
+    from iranmap.cli import _output
+
+    monkeypatch.setattr(warnings, "filters", [])  # as outside pytest: warnings are shown
+    shown: list[str] = []
+    monkeypatch.setattr(_output, "echo_warning", shown.append)
+    with _output.warnings_as_lines():
+        warnings.simplefilter("always")
+        warnings.warn("something odd", UserWarning, stacklevel=1)
+    assert shown == ["something odd"]
+
+
+# ---------------------------------------------------------------------------------------------
+# where a report goes: its id, --out
+
+
+def test_dot_and_dot_dot_build_under_the_folders_resolved_name(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    report = copy_report(tmp_path, as_name="my-report")
+    (report / "sub").mkdir()
+    monkeypatch.chdir(report)
+    result = run("build", ".", "--out", tmp_path / "out", "--lang", "en")
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith(f"created {tmp_path / 'out' / 'my-report'}/")
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [
+        ".iranmap.lock",
+        "index.html",
+        "my-report",
+    ]
+    monkeypatch.chdir(tmp_path)
+    again = run("build", "reports/my-report/sub/..", "--out", "out", "--lang", "en")
+    assert again.exit_code == 0, again.output
+    assert again.stdout == "my-report: up to date\n1 of 1 reports built into out\n"
+
+
+@pytest.mark.parametrize(
+    ("name", "suggestion"),
+    [
+        ("My Report!", "my-report"),
+        (".hidden", "hidden"),
+        ("rapport-été", "rapport-ete"),
+        ("گزارش", "my-report"),
+    ],
+)
+def test_a_folder_name_that_is_no_plain_id_is_refused(
+    tmp_path: Path, name: str, suggestion: str
+) -> None:
+    report = copy_report(tmp_path, as_name=name)
+    before = snapshot(tmp_path)
+    result = run("build", report, "--out", tmp_path / "out")
+    no_traceback(result)
+    assert result.exit_code == 1
+    assert result.stderr == (
+        f"error: {report}: the report's id is its folder's name, and {name!r} cannot be one: "
+        "use only lowercase letters a-z, digits 0-9, '-', '_' and '.' (not first); "
+        f"rename the folder, e.g. to {suggestion!r}\n"
+    )
+    assert snapshot(tmp_path) == before  # nothing written, not even --out
+
+
+@pytest.mark.parametrize(
+    ("out", "relation"),
+    [
+        ("reports/2025-01-01-ncri", "is the report folder"),
+        ("reports/2025-01-01-ncri/maps", "is inside the report folder"),
+        ("reports", "holds the report folder"),
+        (".", "holds the report folder"),
+    ],
+)
+def test_out_may_not_be_hold_or_be_inside_a_report_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, out: str, relation: str
+) -> None:
+    copy_report(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    before = snapshot(tmp_path)
+    result = run("build", "reports/2025-01-01-ncri", "--out", out)
+    no_traceback(result)
+    assert result.exit_code == 1
+    assert result.stderr == (
+        f"error: --out: --out {out} {relation} reports/2025-01-01-ncri, and the maps must not "
+        "mix with the reports; give --out a folder outside every report folder, "
+        "e.g. a maps folder beside them\n"
+    )
+    assert snapshot(tmp_path) == before
+
+
+def test_two_reports_with_one_id_are_an_error_naming_both(tmp_path: Path) -> None:
+    first = copy_report(tmp_path / "a")
+    second = copy_report(tmp_path / "b")
+    before = snapshot(tmp_path)
+    result = run("build", first, second, "--out", tmp_path / "out")
+    no_traceback(result)
+    assert result.exit_code == 1
+    assert result.stderr == (
+        f"error: {second}: two reports have the id '2025-01-01-ncri': {first} and {second}; "
+        "a report's id is its folder's name, so rename one of the folders\n"
+    )
+    assert snapshot(tmp_path) == before
+
+
+def test_a_symlink_in_out_is_not_followed(tmp_path: Path) -> None:
+    report = copy_report(tmp_path)
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (tmp_path / "out").mkdir()
+    (tmp_path / "out" / "2025-01-01-ncri").symlink_to(elsewhere)
+    result = run("build", report, "--out", tmp_path / "out")
+    no_traceback(result)
+    assert result.exit_code == 1
+    link = tmp_path / "out" / "2025-01-01-ncri"
+    assert result.stderr == (
+        f"error: {link}: {link} is a symbolic link, and iranmap writes only inside --out; "
+        "remove the link, or give --out another folder\n"
+    )
+    assert list(elsewhere.iterdir()) == []
+
+
+# ---------------------------------------------------------------------------------------------
+# errors of the operating system
+
+
+def test_out_below_a_file_is_one_clear_error(tmp_path: Path) -> None:
+    report = copy_report(tmp_path)
+    (tmp_path / "file").write_text("not a folder\n", encoding="utf-8")
+    before = snapshot(tmp_path)
+    result = run("build", report, "--out", tmp_path / "file" / "maps")
+    no_traceback(result)
+    assert result.exit_code == 1
+    assert result.stderr == (
+        f"error: cannot write {tmp_path / 'file' / 'maps'}: a part of the path is a file, "
+        "not a folder; give --out a path whose every part is a folder "
+        "(or that does not exist yet)\n"
+    )
+    assert snapshot(tmp_path) == before
+
+
+@pytest.mark.parametrize(
+    ("code", "message"),
+    [
+        (errno.ENOSPC, "no space is left on the device; free some space and build again"),
+        (errno.EROFS, "the file system is read-only; give --out a folder on a writable disk"),
+        (
+            errno.EACCES,
+            "permission denied; give --out a folder you can write to, or change its permissions",
+        ),
+    ],
+)
+def test_a_failing_write_is_one_clear_error_and_leaves_no_temporary_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, code: int, message: str
+) -> None:
+    report = copy_report(tmp_path)
+    before = snapshot(report)
+
+    def failing_fsync(fd: int) -> None:
+        raise OSError(code, os.strerror(code))
+
+    monkeypatch.setattr(iranmap.output.os, "fsync", failing_fsync)
+    out = tmp_path / "out"
+    result = run("build", report, "--out", out, "--lang", "en")
+    no_traceback(result)
+    assert result.exit_code == 1
+    first = out / "2025-01-01-ncri" / "choropleth.embed.html"
+    assert result.stderr == f"error: cannot write {first}: {message}\n"
+    assert result.stdout == ""
+    assert [p.name for p in (out / "2025-01-01-ncri").iterdir()] == []
+    assert snapshot(report) == before
+
+
+def test_a_broken_summary_in_out_is_left_out_of_the_gallery_with_a_warning(
+    tmp_path: Path,
+) -> None:
+    report = copy_report(tmp_path)
+    out = tmp_path / "out"
+    (out / "stray").mkdir(parents=True)
+    (out / "stray" / "summary.json").write_text("{broken", encoding="utf-8")
+    (out / "other").mkdir()
+    (out / "other" / "summary.json").write_text('{"id": "other"}', encoding="utf-8")
+    result = run("build", report, "--out", out, "--lang", "en")
+    no_traceback(result)
+    assert result.exit_code == 0, result.output
+    assert result.stderr.splitlines() == [
+        f"warning: {out}/other/summary.json: lacks what the gallery shows "
+        "(KeyError: 'period'); the gallery leaves it out: build that report again, "
+        "or remove its folder",
+        f"warning: {out}/stray/summary.json: is not JSON (Expecting property name enclosed "
+        "in double quotes: line 1 column 2 (char 1)); the gallery leaves it out: build that "
+        "report again, or remove its folder",
+    ]
+    index = (out / "index.html").read_text(encoding="utf-8")
+    assert 'id="2025-01-01-ncri"' in index
+    assert "stray" not in index and '"other"' not in index
+
+
+# ---------------------------------------------------------------------------------------------
+# Ctrl-C, and two builds at once
+
+
+def test_ctrl_c_prints_one_line_exits_130_and_leaves_every_file_whole(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    report = copy_report(tmp_path)
+    whole = tmp_path / "whole"
+    assert run("build", report, "--out", whole, "--lang", "en").exit_code == 0
+    real = iranmap.build.sync_file
+    calls: list[Path] = []
+
+    def interrupted_sync(path: Path, data: bytes) -> object:
+        calls.append(path)
+        if len(calls) == 4:
+            raise KeyboardInterrupt
+        return real(path, data)
+
+    monkeypatch.setattr(iranmap.build, "sync_file", interrupted_sync)
+    out = tmp_path / "out"
+    result = run("build", report, "--out", out, "--lang", "en")
+    assert result.exit_code == 130
+    assert result.stderr == (
+        "interrupted; the files already written are whole, and nothing half-written was left\n"
+    )
+    assert result.stdout == ""
+    no_traceback(result)
+    written = snapshot(out / "2025-01-01-ncri")
+    assert len(written) == 3
+    expected = snapshot(whole / "2025-01-01-ncri")
+    assert all(expected[name] == data for name, data in written.items())
+
+
+@pytest.mark.slow
+def test_sigint_to_a_real_build_exits_130_without_a_traceback(tmp_path: Path) -> None:
+    report = copy_report(tmp_path, "2024-ncri")
+    before = snapshot(report)
+    out = tmp_path / "out"
+    for _ in range(5):
+        shutil.rmtree(out, ignore_errors=True)
+        process = subprocess.Popen(
+            [sys.executable, "-m", "iranmap", "build", str(report), "--out", str(out)],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        deadline = time.monotonic() + 60
+        while not (out / "2024-ncri").is_dir() and time.monotonic() < deadline:
+            time.sleep(0.01)
+        process.send_signal(signal.SIGINT)
+        stdout, stderr = process.communicate(timeout=60)
+        if process.returncode == 130:
+            break
+    assert process.returncode == 130, (stdout, stderr)
+    assert stderr.splitlines()[-1] == (
+        "interrupted; the files already written are whole, and nothing half-written was left"
+    )
+    assert "Traceback" not in stderr
+    assert not list(out.rglob("*.tmp"))
+    assert snapshot(report) == before
+
+
+def test_a_second_build_waits_for_the_lock_then_refuses(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    report = copy_report(tmp_path)
+    out = tmp_path / "out"
+    out.mkdir()
+    monkeypatch.setattr(iranmap.output, "LOCK_TIMEOUT", 0.3)
+    with (out / ".iranmap.lock").open("w") as held:
+        fcntl.flock(held, fcntl.LOCK_EX)
+        result = run("build", report, "--out", out)
+    no_traceback(result)
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [
+        f"waiting for another iranmap build to finish writing to {out}",
+        f"error: another iranmap build has been writing to {out} for more than 0.3 s "
+        f"(it holds {out}/.iranmap.lock); wait for it to finish and build again, "
+        "or give --out another folder",
+    ]
+    assert sorted(p.name for p in out.iterdir()) == [".iranmap.lock"]
+    released = run("build", report, "--out", out, "--lang", "en")
+    assert released.exit_code == 0, released.output
+
+
+def test_clean_up_removes_only_temporary_files_of_builds_no_longer_running(
+    tmp_path: Path,
+) -> None:
+    report = copy_report(tmp_path)
+    folder = tmp_path / "out" / "2025-01-01-ncri"
+    folder.mkdir(parents=True)
+    finished = subprocess.run(
+        [sys.executable, "-c", "import os; print(os.getpid())"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    dead = int(finished.stdout)
+    with subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"]) as alive:
+        try:
+            theirs = folder / f".points.html.{alive.pid}.k2j4x8.tmp"
+            left = folder / f".points.html.{dead}.q9w8e7.tmp"
+            theirs.write_bytes(b"half")
+            left.write_bytes(b"half")
+            result = run("build", report, "--out", tmp_path / "out", "--lang", "en")
+            assert result.exit_code == 0, result.output
+            assert theirs.read_bytes() == b"half"
+            assert not left.exists()
+        finally:
+            alive.kill()
