@@ -3,34 +3,18 @@
 from __future__ import annotations
 
 import json
-from dataclasses import replace
 from pathlib import Path
 
-import pytest
 from bs4 import BeautifulSoup
 
-import iranmap.series
 from iranmap.errors import InputError
 from iranmap.render import RenderOptions
 from iranmap.render.gallery import render_gallery
-from iranmap.reports import Report, load_report
 from iranmap.series import series_outputs
 from iranmap.steps import series_folder
 from test_steps import write_figures
 
-SERIES = "Monthly figures: a test"
-
-
-@pytest.fixture
-def named(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Reports name the series of tests/test_series.py until report.toml's own `series` is
-    read (the reader fills Report.series from it)."""
-
-    def load(folder: Path) -> Report:
-        report = load_report(folder)
-        return replace(report, series=SERIES if folder.name != "lone" else None)
-
-    monkeypatch.setattr(iranmap.series, "load_report", load)
+SERIES = "monthly-test"
 
 
 def test_series_folder_names() -> None:
@@ -41,16 +25,17 @@ def test_series_folder_names() -> None:
     assert series_folder("***") == "series"
 
 
-@pytest.mark.usefixtures("named")
 def test_a_series_gets_its_folder_files_and_summary(tmp_path: Path) -> None:
     folders = [
-        write_figures(tmp_path / "feb", "2025-02-01", "2025-02-28", 7, "Fars,7\n"),
-        write_figures(tmp_path / "jan", "2025-01-01", "2025-01-31", 10, "Fars,4\nTehran,2\n"),
+        write_figures(tmp_path / "feb", "2025-02-01", "2025-02-28", 7, "Fars,7\n", SERIES),
+        write_figures(
+            tmp_path / "jan", "2025-01-01", "2025-01-31", 10, "Fars,4\nTehran,2\n", SERIES
+        ),
         write_figures(tmp_path / "lone", "2024-01-01", "2024-12-31", 3, "Fars,3\n"),
     ]
     outputs = series_outputs(folders, RenderOptions(), ("en",))
-    assert list(outputs) == ["series/monthly-figures-a-test"]
-    files = outputs["series/monthly-figures-a-test"]
+    assert list(outputs) == ["series/monthly-test"]
+    files = outputs["series/monthly-test"]
     assert isinstance(files, dict)
     assert sorted(files) == [
         "steps-totals.csv",
@@ -63,27 +48,26 @@ def test_a_series_gets_its_folder_files_and_summary(tmp_path: Path) -> None:
     ]
     summary = json.loads(files["summary.json"])
     assert (summary["id"], summary["title"], summary["series"]) == (
-        "series/monthly-figures-a-test",
-        SERIES,
+        "series/monthly-test",
+        "iranmap tests: 2 reports, 1 January – 28 February 2025",
         ["jan", "feb"],
     )
     assert summary["sentence"]["en"] == (
         "17 executions in 2 reports of the series; 13 in province figures, 4 not itemized."
     )
     gallery = BeautifulSoup(render_gallery([summary], RenderOptions()).decode(), "html.parser")
-    link = gallery.find("a", href="series/monthly-figures-a-test/timeline.html")
+    link = gallery.find("a", href="series/monthly-test/timeline.html")
     assert link is not None
     image = gallery.find("img")
-    assert image is not None and image["src"] == "series/monthly-figures-a-test/steps.png"
+    assert image is not None and image["src"] == "series/monthly-test/steps.png"
 
 
-@pytest.mark.usefixtures("named")
 def test_an_overlap_stops_the_series_not_the_others(tmp_path: Path) -> None:
     folders = [
-        write_figures(tmp_path / "jan", "2025-01-01", "2025-01-31", 10, "Fars,4\n"),
-        write_figures(tmp_path / "late", "2025-01-20", "2025-02-28", 7, "Fars,7\n"),
+        write_figures(tmp_path / "jan", "2025-01-01", "2025-01-31", 10, "Fars,4\n", SERIES),
+        write_figures(tmp_path / "late", "2025-01-20", "2025-02-28", 7, "Fars,7\n", SERIES),
     ]
     outputs = series_outputs(folders, RenderOptions(), ("en",))
-    error = outputs["series/monthly-figures-a-test"]
+    error = outputs["series/monthly-test"]
     assert isinstance(error, InputError)
-    assert str(error).startswith(f"{tmp_path / 'late' / 'report.toml'}:9: period 2025-01-20")
+    assert str(error).startswith(f"{tmp_path / 'late' / 'report.toml'}:10: period 2025-01-20")

@@ -67,10 +67,13 @@ def write_events(
     return folder
 
 
-def write_figures(folder: Path, start: str, end: str, total: int, provinces: str) -> Path:
+def write_figures(
+    folder: Path, start: str, end: str, total: int, provinces: str, series: str | None = None
+) -> Path:
     folder.mkdir(parents=True)
+    extra = f"total = {total}\n" + (f'series = "{series}"\n' if series else "")
     (folder / "report.toml").write_text(
-        TOML.format(start=start, end=end, extra=f"total = {total}\n"), encoding="utf-8"
+        TOML.format(start=start, end=end, extra=extra), encoding="utf-8"
     )
     (folder / "provinces.csv").write_text("province,executions\n" + provinces, encoding="utf-8")
     return folder

@@ -29,7 +29,7 @@ def series_outputs(
     report_dirs: Sequence[Path], options: RenderOptions, langs: Sequence[Lang] = LANGS
 ) -> Mapping[str, dict[str, bytes] | InputError]:
     """For each series named by the reports in ``report_dirs``: its folder (relative to the
-    maps folder, e.g. ``series/hengaw-monthly-execution-statistics``) and its files, or the
+    maps folder, e.g. ``series/hengaw-monthly``) and its files, or the
     InputError that stops it (a report with a problem, overlapping periods, mixed calendars).
 
     A report that cannot be read is left to the report build to complain about (it names
@@ -63,7 +63,7 @@ def series_summary(timeline: Timeline, folder: str, files: Sequence[str]) -> dic
     sentence = {lang: _sentence(timeline, lang) for lang in LANGS}
     return {
         "id": folder,
-        "title": timeline.name,
+        "title": title(timeline, "en"),
         "publisher": last.publisher,
         "period": {
             "start": timeline.steps[0].start.isoformat(),
@@ -78,6 +78,12 @@ def series_summary(timeline: Timeline, folder: str, files: Sequence[str]) -> dic
         "sentence": sentence,
         "files": sorted([*files, SUMMARY_NAME]),
     }
+
+
+def title(timeline: Timeline, lang: Lang) -> str:
+    from iranmap.render.timeline_text import title as title_of
+
+    return title_of(timeline, lang)
 
 
 def _sentence(timeline: Timeline, lang: Lang) -> str:

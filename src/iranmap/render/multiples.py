@@ -156,7 +156,7 @@ def _heading(timeline: Timeline, lang: Lang, width: float) -> str:
     sub = f"{tt.text(lang, tt.kind_key(timeline))} · {period}"
     return (
         f'<text x="{_n(x)}" y="26" font-size="18" font-weight="700" fill="{TEXT}" '
-        f'text-anchor="{_anchor(lang)}">{_text(tt.title(timeline), lang)}</text>'
+        f'text-anchor="{_anchor(lang)}">{_text(tt.title(timeline, lang), lang)}</text>'
         f'<text x="{_n(x)}" y="46" font-size="13" fill="{MUTED}" '
         f'text-anchor="{_anchor(lang)}">{_text(sub, lang)}</text>'
     )

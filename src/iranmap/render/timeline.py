@@ -172,7 +172,7 @@ def _header(timeline: Timeline, lang: Lang, alternates: Sequence[Lang]) -> Html:
         "header",
         {"class": "im-header"},
         _language_links(lang, alternates),
-        tag("h1", None, auto_span(tt.title(timeline))),
+        tag("h1", None, auto_span(tt.title(timeline, lang))),
         tag("p", {"class": "im-kind"}, tt.text(lang, _kind(timeline))),
         tag(
             "p",

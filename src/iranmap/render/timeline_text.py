@@ -102,6 +102,7 @@ TEXTS: dict[Lang, dict[str, str]] = {
         "sources": "{publisher}, {n} reports ({first} – {last}; each in the table below)",
         "gallery": "Month by month (timeline)",
         "ni.short": "{n} not itemized",
+        "series.title": "{publisher}: {n} reports, {period}",
         "figure.one": "1 execution",
         "figure.many": "{n} executions",
     },
@@ -133,6 +134,7 @@ TEXTS: dict[Lang, dict[str, str]] = {
         "sources": "{publisher}، {n} گزارش ({first} – {last}؛ هر یک در جدول زیر)",
         "gallery": "ماه به ماه (روند زمانی)",
         "ni.short": "{n} بدون تفکیک",
+        "series.title": "{publisher}: {n} گزارش، {period}",
         "figure.one": "{n} اعدام",
         "figure.many": "{n} اعدام",
     },
@@ -144,17 +146,25 @@ def text(lang: Lang, key: str, **values: str) -> str:
     return template.format(**values) if values else template
 
 
-def title(timeline: Timeline) -> str:
-    """The timeline's title: the report's, or the series' name."""
+def title(timeline: Timeline, lang: Lang = "en") -> str:
+    """The timeline's title: the report's; for a series (whose name is a slug), its
+    publisher, how many reports and when: "Hengaw ...: 6 reports, 1 January – 30 June 2024"."""
     if timeline.series is not None:
-        return timeline.series
+        first, last = timeline.steps[0], timeline.steps[-1]
+        return text(
+            lang,
+            "series.title",
+            publisher=timeline.reports[-1].publisher,
+            n=i18n.fmt_int(len(timeline.reports), lang),
+            period=i18n.period(first.start, last.end, lang, timeline.calendar),
+        )
     return timeline.reports[0].title
 
 
 def page_title(timeline: Timeline, lang: Lang) -> str:
     """The ``<title>`` of the page and the small multiples."""
     kind = text(lang, kind_key(timeline))
-    return i18n.text(lang, "embed_title", title=title(timeline), kind=kind)
+    return i18n.text(lang, "embed_title", title=title(timeline, lang), kind=kind)
 
 
 def kind_key(timeline: Timeline) -> str:
