@@ -236,7 +236,7 @@ def _shipped_figures() -> list[list[float]]:
 
 def test_shipped_reports_get_mapclassify_breaks_for_every_scheme_and_k() -> None:
     figures = _shipped_figures()
-    assert len(figures) == 9
+    assert len(figures) == 27  # 9 shipped reports: counts, rates, prisons
     for values in figures:
         for k in range(1, 10):
             for scheme in ("natural_breaks", "quantiles", "equal_interval"):
