@@ -150,13 +150,22 @@ def _anchor(lang: Lang) -> str:
 
 
 def _heading(timeline: Timeline, lang: Lang, width: float) -> str:
+    """The report's title, or a series' publisher, over what the maps step through and when
+    (each line in one direction: a Latin publisher never shares a line with Persian words)."""
     x = width - MARGIN if lang == "fa" else MARGIN
+    publisher, rest = tt.title_parts(timeline, lang)
     first, last = timeline.steps[0], timeline.steps[-1]
-    period = tt.fmt_days(first.start, last.end, timeline.calendar, lang)
-    sub = f"{tt.text(lang, tt.kind_key(timeline))} · {period}"
+    when = (
+        rest
+        if publisher is not None
+        else tt.fmt_days(first.start, last.end, timeline.calendar, lang)
+    )
+    separator = "، " if lang == "fa" else " · "  # a middle dot reads as a Persian zero
+    sub = f"{tt.text(lang, tt.kind_key(timeline))}{separator}{when}"
+    heading = rest if publisher is None else publisher
     return (
         f'<text x="{_n(x)}" y="26" font-size="18" font-weight="700" fill="{TEXT}" '
-        f'text-anchor="{_anchor(lang)}">{_text(tt.title(timeline, lang), lang)}</text>'
+        f'text-anchor="{_anchor(lang)}">{_text(heading, lang)}</text>'
         f'<text x="{_n(x)}" y="46" font-size="13" fill="{MUTED}" '
         f'text-anchor="{_anchor(lang)}">{_text(sub, lang)}</text>'
     )

@@ -172,7 +172,7 @@ def _header(timeline: Timeline, lang: Lang, alternates: Sequence[Lang]) -> Html:
         "header",
         {"class": "im-header"},
         _language_links(lang, alternates),
-        tag("h1", None, auto_span(tt.title(timeline, lang))),
+        tag("h1", None, _title(timeline, lang)),
         tag("p", {"class": "im-kind"}, tt.text(lang, _kind(timeline))),
         tag(
             "p",
@@ -185,22 +185,27 @@ def _header(timeline: Timeline, lang: Lang, alternates: Sequence[Lang]) -> Html:
     )
 
 
+def _title(timeline: Timeline, lang: Lang) -> Html:
+    publisher, rest = tt.title_parts(timeline, lang)
+    if publisher is None:
+        return auto_span(rest)
+    return join([auto_span(publisher), ": ", rest])
+
+
 def _credit(timeline: Timeline, lang: Lang) -> Html:
     """The report's source; for a series, its publisher and how many reports, each of which
     the steps table credits."""
     if timeline.series is None:
         return source_credit(timeline.reports[0], lang)
     first, last = timeline.reports[0], timeline.reports[-1]
-    return auto_span(
-        tt.text(
-            lang,
-            "sources",
-            publisher=last.publisher,
-            n=i18n.fmt_int(len(timeline.reports), lang),
-            first=i18n.day(first.source_date, lang, timeline.calendar),
-            last=i18n.day(last.source_date, lang, timeline.calendar),
-        )
+    reports = tt.text(
+        lang,
+        "sources",
+        n=i18n.fmt_int(len(timeline.reports), lang),
+        first=i18n.day(first.source_date, lang, timeline.calendar),
+        last=i18n.day(last.source_date, lang, timeline.calendar),
     )
+    return join([auto_span(last.publisher), "، " if lang == "fa" else ", ", reports])
 
 
 def reconciliation_sentence(timeline: Timeline, lang: Lang) -> str:

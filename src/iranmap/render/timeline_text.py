@@ -99,10 +99,10 @@ TEXTS: dict[Lang, dict[str, str]] = {
         "since": "Since {start}",
         "series": "{reported} executions in {n} reports of the series; {itemized} in province "
         "figures, {ni} not itemized.",
-        "sources": "{publisher}, {n} reports ({first} – {last}; each in the table below)",
+        "sources": "{n} reports ({first} – {last}; each in the table below)",
         "gallery": "Month by month (timeline)",
         "ni.short": "{n} not itemized",
-        "series.title": "{publisher}: {n} reports, {period}",
+        "series.title": "{n} reports, {period}",
         "figure.one": "1 execution",
         "figure.many": "{n} executions",
     },
@@ -131,10 +131,10 @@ TEXTS: dict[Lang, dict[str, str]] = {
         "since": "از {start}",
         "series": "{reported} اعدام در {n} گزارشِ این مجموعه؛ {itemized} در رقم استان‌ها، "
         "{ni} بدون تفکیک.",
-        "sources": "{publisher}، {n} گزارش ({first} – {last}؛ هر یک در جدول زیر)",
+        "sources": "{n} گزارش ({first} – {last}؛ هر یک در جدول زیر)",
         "gallery": "ماه به ماه (روند زمانی)",
         "ni.short": "{n} بدون تفکیک",
-        "series.title": "{publisher}: {n} گزارش، {period}",
+        "series.title": "{n} گزارش، {period}",
         "figure.one": "{n} اعدام",
         "figure.many": "{n} اعدام",
     },
@@ -146,19 +146,25 @@ def text(lang: Lang, key: str, **values: str) -> str:
     return template.format(**values) if values else template
 
 
+def title_parts(timeline: Timeline, lang: Lang) -> tuple[str | None, str]:
+    """The title as (the publisher, the rest): the report's own title for a report; for a
+    series (whose name is a slug), its publisher, and how many reports over which period."""
+    if timeline.series is None:
+        return None, timeline.reports[0].title
+    first, last = timeline.steps[0], timeline.steps[-1]
+    rest = text(
+        lang,
+        "series.title",
+        n=i18n.fmt_int(len(timeline.reports), lang),
+        period=i18n.period(first.start, last.end, lang, timeline.calendar),
+    )
+    return timeline.reports[-1].publisher, rest
+
+
 def title(timeline: Timeline, lang: Lang = "en") -> str:
-    """The timeline's title: the report's; for a series (whose name is a slug), its
-    publisher, how many reports and when: "Hengaw ...: 6 reports, 1 January – 30 June 2024"."""
-    if timeline.series is not None:
-        first, last = timeline.steps[0], timeline.steps[-1]
-        return text(
-            lang,
-            "series.title",
-            publisher=timeline.reports[-1].publisher,
-            n=i18n.fmt_int(len(timeline.reports), lang),
-            period=i18n.period(first.start, last.end, lang, timeline.calendar),
-        )
-    return timeline.reports[0].title
+    """The title as plain text ("Hengaw ...: 6 reports, 1 January – 30 June 2024")."""
+    publisher, rest = title_parts(timeline, lang)
+    return rest if publisher is None else f"{publisher}: {rest}"
 
 
 def page_title(timeline: Timeline, lang: Lang) -> str:
