@@ -175,8 +175,8 @@ def prepare_inputs(folder: Path) -> dict[str, Any]:
     peer_prisons = pd.DataFrame(
         {
             "name": prisons["name_en"].to_list(),
-            "lat": prisons.geometry.y.round(5).to_list(),
-            "lon": prisons.geometry.x.round(5).to_list(),
+            "lat": [round(point.y, 5) for point in prisons["geometry"]],
+            "lon": [round(point.x, 5) for point in prisons["geometry"]],
             "executions": prisons["executions"].astype("int64").to_list(),
         }
     )
