@@ -77,10 +77,14 @@ def summary(joined: Joined, files: Sequence[str]) -> dict[str, Any]:
     return {
         "id": report.id,
         "title": report.title,
+        "title_fa": report.title_fa,
         "publisher": report.publisher,
+        "publisher_fa": report.publisher_fa,
+        "calendar": report.calendar,
         "period": {"start": report.period_start.isoformat(), "end": report.period_end.isoformat()},
         "source": {
             "title": report.source_title,
+            "title_fa": report.source_title_fa,
             "date": report.source_date.isoformat(),
             "url": report.source_url,
         },

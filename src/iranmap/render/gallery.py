@@ -174,11 +174,13 @@ def _item(summary: Mapping[str, Any], lang: Lang) -> Html:
     source_title = _text(summary, "title", lang, source)
     sep = i18n.text(lang, "list_sep")
     sentence = summary["sentence"]
+    # A summary is read back from the maps folder: an unknown calendar is read as Gregorian.
+    calendar = "jalali" if summary.get("calendar") == "jalali" else "gregorian"
     return tag(
         "li",
         {"class": "report", "id": report_id},
         tag("h2", None, _text(summary, "title", lang, summary)),
-        tag("p", {"class": "meta"}, _period(period, lang)),
+        tag("p", {"class": "meta"}, _period(period, lang, calendar)),
         tag("p", None, tag("bdi", None, sentence.get(lang) or sentence["en"])),
         image,
         join(_maps(report_id, files)),
@@ -193,13 +195,14 @@ def _item(summary: Mapping[str, Any], lang: Lang) -> Html:
             if url
             else tag("cite", None, source_title),
             sep,
-            i18n.day(date.fromisoformat(source["date"]), lang),
+            i18n.day(date.fromisoformat(source["date"]), lang, calendar),
         ),
     )
 
 
-def _period(period: Mapping[str, str], lang: Lang) -> str:
-    return i18n.period(date.fromisoformat(period["start"]), date.fromisoformat(period["end"]), lang)
+def _period(period: Mapping[str, str], lang: Lang, calendar: str) -> str:
+    start, end = date.fromisoformat(period["start"]), date.fromisoformat(period["end"])
+    return i18n.period(start, end, lang, calendar)
 
 
 def _timeline_link(report_id: str, files: set[str], lang: Lang) -> list[Html]:
