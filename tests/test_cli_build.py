@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import errno
 import fcntl
+import hashlib
+import json
 import os
 import shutil
 import signal
@@ -280,6 +282,7 @@ def test_ctrl_c_prints_one_line_exits_130_and_leaves_every_file_whole(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     report = copy_report(tmp_path)
+    before = snapshot(report)
     whole = tmp_path / "whole"
     assert run("build", report, "--out", whole, "--lang", "en").exit_code == 0
     real = iranmap.build.sync_file
@@ -304,6 +307,7 @@ def test_ctrl_c_prints_one_line_exits_130_and_leaves_every_file_whole(
     assert len(written) == 3
     expected = snapshot(whole / "2025-01-01-ncri")
     assert all(expected[name] == data for name, data in written.items())
+    assert snapshot(report) == before
 
 
 @pytest.mark.slow
@@ -339,6 +343,7 @@ def test_a_second_build_waits_for_the_lock_then_refuses(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     report = copy_report(tmp_path)
+    before = snapshot(report)
     out = tmp_path / "out"
     out.mkdir()
     monkeypatch.setattr(iranmap.output, "LOCK_TIMEOUT", 0.3)
@@ -356,6 +361,7 @@ def test_a_second_build_waits_for_the_lock_then_refuses(
     assert sorted(p.name for p in out.iterdir()) == [".iranmap.lock"]
     released = run("build", report, "--out", out, "--lang", "en")
     assert released.exit_code == 0, released.output
+    assert snapshot(report) == before
 
 
 def test_clean_up_removes_only_temporary_files_of_builds_no_longer_running(
@@ -383,3 +389,31 @@ def test_clean_up_removes_only_temporary_files_of_builds_no_longer_running(
             assert not left.exists()
         finally:
             alive.kill()
+
+
+def test_a_stamp_naming_files_outside_the_report_folder_is_not_trusted(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    report = copy_report(tmp_path)
+    out = tmp_path / "out"
+    assert run("build", report, "--out", out, "--lang", "en").exit_code == 0
+    stamp = out / "2025-01-01-ncri" / iranmap.build.STAMP_NAME
+    data = json.loads(stamp.read_text(encoding="utf-8"))
+    secret = tmp_path / "secret.txt"
+    secret.write_text("private\n", encoding="utf-8")
+    data["files"] = {"../../secret.txt": hashlib.sha256(b"private\n").hexdigest()}
+    stamp.write_text(json.dumps(data), encoding="utf-8")
+    real = iranmap.build.read_output
+    read: list[Path] = []
+
+    def recorded(path: Path) -> bytes | None:
+        read.append(path)
+        return real(path)
+
+    monkeypatch.setattr(iranmap.build, "read_output", recorded)
+    monkeypatch.setattr(iranmap.output, "read_output", recorded)
+    result = run("build", report, "--out", out, "--lang", "en")
+    assert result.exit_code == 0, result.output
+    assert read  # the stamp was not trusted: the report was rendered and compared again
+    assert all(out.resolve() in p.resolve().parents for p in read), read
+    assert secret.read_text(encoding="utf-8") == "private\n"
