@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 import click
@@ -14,7 +14,7 @@ from iranmap.cli._app import main
 from iranmap.cli._options import render_options, render_options_decorator
 from iranmap.cli._output import caught_warnings, echo, echo_warning
 from iranmap.i18n import Lang
-from iranmap.project import load_project, named_reports, project_reports
+from iranmap.project import Project, load_project, named_reports, project_reports
 from iranmap.render import RenderOptions
 
 
@@ -48,14 +48,7 @@ def build_command(
     place while the others build. Exit 1 if any failed.
     """
     project = load_project(Path("."))
-    values = dict(render)
-    context = click.get_current_context()
-    if not values.get("langs") and project.languages:
-        values["langs"] = project.languages
-    from_command_line = context.get_parameter_source("base_url") != ParameterSource.DEFAULT
-    if not from_command_line and project.base_url is not None:
-        values["base_url"] = project.base_url
-    options, langs = render_options(values)
+    options, langs = render_options(_with_project(render, project))
     dirs = named_reports(report_dirs) if report_dirs else project_reports(project)
     out_root = out if out is not None else project.out
     if check:
@@ -68,6 +61,17 @@ def build_command(
         echo(INTERRUPTED, err=True)
         sys.exit(130)
     sys.exit(1 if result.failed else 0)
+
+
+def _with_project(render: Mapping[str, object], project: Project) -> dict[str, object]:
+    """The map options, with the project's languages and base URL where none was given."""
+    values = dict(render)
+    if not values.get("langs") and project.languages:
+        values["langs"] = project.languages
+    source = click.get_current_context().get_parameter_source("base_url")
+    if source == ParameterSource.DEFAULT and project.base_url is not None:
+        values["base_url"] = project.base_url
+    return values
 
 
 #: What Ctrl-C prints: every file is written whole and renamed into place, or not at all.
