@@ -206,8 +206,9 @@ BAD_INPUTS = [
                  "at column 10); fix the TOML syntax: text in quotes, dates as 2025-01-02, one "
                  "key = value per line", id="malformed-toml"),
     pytest.param("prison,executions\nEvin,3\n", None, ("total =", "totl ="),
-                 "R/report.toml:3: unknown key 'totl'; the allowed keys are title, publisher, "
-                 "total, prisons, provinces, iso_scheme, notes, source, period, facts (did you "
+                 "R/report.toml:3: unknown key 'totl'; the allowed keys are title, title_fa, "
+                 "publisher, publisher_fa, total, total_qualifier, prisons, provinces, "
+                 "iso_scheme, calendar, series, notes, notes_fa, source, period, facts (did you "
                  "mean 'total'?)", id="unknown-toml-key"),
 ]  # fmt: skip
 
@@ -315,8 +316,9 @@ def test_a_header_a_toml_key_a_count_and_names_wrong_at_once(tmp_path: Path) -> 
         "province's name (e.g. Tehran) or its ISO code in the 2020 scheme (e.g. IR-23)",
         "R/report.toml:4: prisons = 1 but prisons.csv names 2 prisons; raise prisons to at "
         "least 2, or check prisons.csv for extra rows",
-        "R/report.toml:5: unknown key 'src'; the allowed keys are title, publisher, total, "
-        "prisons, provinces, iso_scheme, notes, source, period, facts (did you mean 'source'?)",
+        "R/report.toml:5: unknown key 'src'; the allowed keys are title, title_fa, publisher, "
+        "publisher_fa, total, total_qualifier, prisons, provinces, iso_scheme, calendar, series, "
+        "notes, notes_fa, source, period, facts (did you mean 'source'?)",
     ]
     assert lines(result, folder) == expected
     data = json.loads(check(folder, "--json").stdout.replace(str(folder), "R"))
@@ -356,7 +358,7 @@ def test_a_missing_folder(tmp_path: Path) -> None:
     result = check(tmp_path / "nope")
     assert result.exit_code == 1
     assert lines(result, tmp_path) == [
-        "R/nope: no such folder; give the path of a report folder, e.g. geodata/reports/2024-ncri"
+        "R/nope: no such folder; give the path of a report folder, the one holding report.toml"
     ]
 
 

@@ -96,7 +96,7 @@ def test_invalid_reports_exit_2_naming_every_problem_of_both(tmp_path: Path) -> 
         f"error: {bad / 'prisons.csv'}:2: executions 'many' is not a number; write the count "
         "with digits only, without separators or words, e.g. 1000",
         f"error: {missing}: no such folder; give the path of a report folder, "
-        "e.g. geodata/reports/2024-ncri",
+        "the one holding report.toml",
     ]
 
 

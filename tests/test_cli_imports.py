@@ -62,11 +62,6 @@ def test_help_and_version_import_no_heavy_library(args: list[str]) -> None:
     assert sorted(imported & {*HEAVY, *NEVER, "matplotlib"}) == []
 
 
-MATPLOTLIB_IN_STATIC = "import matplotlib" in (
-    REPO / "src" / "iranmap" / "render" / "static.py"
-).read_text(encoding="utf-8")
-
-
 @pytest.mark.slow
 def test_a_full_build_imports_no_scipy_sklearn_or_mapclassify(tmp_path: Path) -> None:
     imported = _modules("build", str(GEODATA / "reports" / "2024-ncri"), "--out", str(tmp_path))
@@ -76,11 +71,6 @@ def test_a_full_build_imports_no_scipy_sklearn_or_mapclassify(tmp_path: Path) ->
 
 
 @pytest.mark.slow
-@pytest.mark.skipif(
-    MATPLOTLIB_IN_STATIC,
-    reason="render/static.py still draws the PNG and SVG images with matplotlib; "
-    "this holds once the images are drawn without it",
-)
 def test_a_full_build_imports_no_matplotlib(tmp_path: Path) -> None:
     imported = _modules("build", str(GEODATA / "reports" / "2024-ncri"), "--out", str(tmp_path))
     assert "matplotlib" not in imported

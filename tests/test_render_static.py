@@ -1,44 +1,44 @@
-"""Static images of the shipped 2024 report: names, bytes, text, colours, layout, threads."""
+"""Static images of the shipped 2024 report: names, bytes, what they say, in both languages."""
 
 from __future__ import annotations
 
 import dataclasses
 import hashlib
 import io
+import json
 import os
 import shutil
 import struct
 import subprocess
 import sys
-import threading
 import zlib
 from pathlib import Path
 
-import matplotlib as mpl
 import pytest
 from lxml import etree
-from matplotlib.collections import PathCollection
-from matplotlib.figure import Figure
-from matplotlib.text import Text
-from matplotlib.transforms import Bbox
 from PIL import Image
 
-from iranmap.classify import NOT_ITEMIZED_FILL
+from iranmap import style
 from iranmap.join import Joined, join
 from iranmap.render import RenderOptions
 from iranmap.render.choropleth import build_choropleth, class_labels
-from iranmap.render.static import (
-    LEGEND_LEFT,
-    NAMES,
-    W,
-    render_figure,
-    render_images,
-)
+from iranmap.render.points import build_points
+from iranmap.render.static import all_names, render_images
+from iranmap.render.static import compose as cp
+from iranmap.render.static import geometry as geo
+from iranmap.render.static import labels as lb
+from iranmap.render.static import legend as lg
+from iranmap.render.static import text as tx
+from iranmap.render.static.words import CREDIT
 from iranmap.reports import load_report
 
 REPO = Path(__file__).resolve().parents[1]
 REPORT = REPO / "geodata" / "reports" / "2024-ncri"
 SVG = "{http://www.w3.org/2000/svg}"
+KINDS = {"choropleth": "Executions by province", "points": "Executions by prison"}
+SENTENCE = (
+    "526 of 1,000 executions itemized by prison, in 8 prisons across 7 provinces; 474 not itemized."
+)
 
 
 def joined_from(folder: Path) -> Joined:
@@ -60,7 +60,9 @@ def svg_root(data: bytes) -> etree._Element:
 
 
 def svg_texts(data: bytes) -> list[str]:
-    return [t.text or "" for t in svg_root(data).iter(f"{SVG}text")]
+    """Every line of text, its runs joined and the bidi isolates taken out."""
+    texts = ["".join(t.itertext()) for t in svg_root(data).iter(f"{SVG}text")]
+    return [t.translate({ord(c): None for c in (tx.FSI, tx.RLI, tx.PDI)}) for t in texts]
 
 
 def png_chunks(data: bytes) -> list[tuple[bytes, bytes]]:
@@ -70,37 +72,46 @@ def png_chunks(data: bytes) -> list[tuple[bytes, bytes]]:
     while at < len(data):
         (length,) = struct.unpack(">I", data[at : at + 4])
         kind = data[at + 4 : at + 8]
-        chunks.append((kind, data[at + 8 : at + 8 + length]))
+        body = data[at + 8 : at + 8 + length]
+        (crc,) = struct.unpack(">I", data[at + 8 + length : at + 12 + length])
+        assert crc == zlib.crc32(kind + body)
+        chunks.append((kind, body))
         at += 12 + length
     return chunks
+
+
+def png_size(data: bytes) -> tuple[int, int]:
+    kind, body = png_chunks(data)[0]
+    assert kind == b"IHDR"
+    return struct.unpack(">II", body[:8])  # type: ignore[return-value]
 
 
 def png_text(data: bytes) -> dict[str, str]:
     found = {}
     for kind, body in png_chunks(data):
-        if kind == b"tEXt":
-            key, _, value = body.partition(b"\0")
-            found[key.decode("latin-1")] = value.decode("latin-1")
-        elif kind == b"iTXt":
+        assert kind not in (b"tEXt", b"zTXt", b"tIME", b"eXIf")
+        if kind == b"iTXt":
             key, _, rest = body.partition(b"\0")
-            compressed, rest = rest[0], rest[2:]
-            _, _, rest = rest.partition(b"\0")  # language tag
+            assert rest[:2] == b"\0\0"  # not compressed
+            _, _, rest = rest[2:].partition(b"\0")  # language tag
             _, _, value = rest.partition(b"\0")  # translated keyword
-            found[key.decode("latin-1")] = (zlib.decompress(value) if compressed else value).decode(
-                "utf-8"
-            )
+            found[key.decode("latin-1")] = value.decode("utf-8")
     return found
 
 
 def colours(data: bytes) -> dict[tuple[int, ...], int]:
     image = Image.open(io.BytesIO(data)).convert("RGB")
-    counts = image.getcolors(maxcolors=1 << 20)
+    counts = image.getcolors(maxcolors=1 << 22)
     assert counts is not None
     return {rgb: n for n, rgb in counts}
 
 
 def rgb(hex_colour: str) -> tuple[int, int, int]:
     return tuple(int(hex_colour[i : i + 2], 16) for i in (1, 3, 5))  # type: ignore[return-value]
+
+
+def with_report(joined: Joined, **changes: object) -> Joined:
+    return dataclasses.replace(joined, report=dataclasses.replace(joined.report, **changes))
 
 
 def edited_report(tmp_path: Path, old: str, new: str) -> Joined:
@@ -117,15 +128,26 @@ def edited_report(tmp_path: Path, old: str, new: str) -> Joined:
 # files and bytes
 
 
-def test_images_are_exactly_the_four_files(files: dict[str, bytes]) -> None:
-    assert sorted(files) == sorted(NAMES)
-    assert sorted(NAMES) == ["choropleth.png", "choropleth.svg", "points.png", "points.svg"]
+def test_images_are_the_twelve_files(files: dict[str, bytes]) -> None:
+    assert sorted(files) == list(all_names())
+    assert list(all_names()) == sorted(
+        f"{kind}{lang}{ext}"
+        for kind in ("choropleth", "points")
+        for lang in ("", ".fa")
+        for ext in (".png", ".svg", ".card.png")
+    )
+    assert sorted(render_images(joined_from(REPORT), RenderOptions(), ("fa",))) == [
+        "choropleth.fa.card.png",
+        "choropleth.fa.png",
+        "choropleth.fa.svg",
+        "points.fa.card.png",
+        "points.fa.png",
+        "points.fa.svg",
+    ]
 
 
 def test_rendering_twice_gives_identical_bytes(joined: Joined, files: dict[str, bytes]) -> None:
-    again = render_images(joined, RenderOptions())
-    for name in NAMES:
-        assert again[name] == files[name], name
+    assert render_images(joined, RenderOptions()) == files
 
 
 def _digest_in_subprocess(seed: str) -> str:
@@ -152,63 +174,74 @@ def test_bytes_do_not_depend_on_the_process(files: dict[str, bytes]) -> None:
     assert _digest_in_subprocess("7") == here
 
 
-@pytest.mark.parametrize("kind", ["choropleth", "points"])
-def test_png_is_1600_by_1200_small_and_undated(files: dict[str, bytes], kind: str) -> None:
-    data = files[f"{kind}.png"]
-    chunks = png_chunks(data)
-    assert chunks[0][0] == b"IHDR"
-    width, height = struct.unpack(">II", chunks[0][1][:8])
-    assert (width, height) == (1600, 1200)
-    assert len(data) < 400_000
-    meta = png_text(data)
-    assert "Software" not in meta
-    assert not any("time" in key.lower() or "date" in key.lower() for key in meta)
-    kinds = {"choropleth": "Executions by province", "points": "Executions by prison"}
-    assert meta["Title"] == f"Executions in Iran, 2024: {kinds[kind]}"
-    assert meta["Description"] == (
-        "526 of 1,000 executions itemized by prison, in 8 prisons across 7 provinces; "
-        "474 not itemized."
+@pytest.mark.slow
+def test_a_build_never_imports_matplotlib_or_pillow(tmp_path: Path) -> None:
+    """The build works with matplotlib made unimportable, and loads no imaging library."""
+    code = (
+        "import sys; sys.modules['matplotlib'] = None;"
+        "from pathlib import Path; from iranmap.build import report_files;"
+        "from iranmap.render import RenderOptions;"
+        "files = report_files(Path('geodata/reports/2024-ncri'), RenderOptions());"
+        "assert 'choropleth.fa.png' in files, sorted(files);"
+        "print(sorted(m for m, v in sys.modules.items()"
+        " if v is not None and m.split('.')[0] in ('matplotlib', 'PIL')))"
     )
+    done = subprocess.run(
+        [sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, check=True
+    )
+    assert done.stdout.strip() == "[]"
+
+
+@pytest.mark.parametrize("name", ["choropleth", "points", "choropleth.fa", "points.fa"])
+def test_png_sizes_and_minimal_metadata(files: dict[str, bytes], name: str) -> None:
+    image, card = files[f"{name}.png"], files[f"{name}.card.png"]
+    assert png_size(image) == (1600, 1200)
+    assert png_size(card) == (1200, 630)
+    assert len(image) < 400_000 and len(card) < 250_000
+    for data in (image, card):
+        kinds = [kind for kind, _ in png_chunks(data)]
+        assert set(kinds) == {b"IHDR", b"iTXt", b"IDAT", b"IEND"}
+        meta = png_text(data)
+        assert sorted(meta) == ["Description", "Title"]
+    if not name.endswith(".fa"):
+        assert png_text(image)["Title"] == f"Executions in Iran, 2024: {KINDS[name]}"
+        assert png_text(image)["Description"] == SENTENCE
+    else:
+        assert png_text(image)["Description"] == joined_from(REPORT).reconciliation.sentence("fa")
 
 
 @pytest.mark.parametrize("kind", ["choropleth", "points"])
-def test_svg_is_small_undated_and_titled(files: dict[str, bytes], kind: str) -> None:
+def test_svg_is_small_titled_and_names_its_fonts(files: dict[str, bytes], kind: str) -> None:
     data = files[f"{kind}.svg"]
     assert len(data) < 300_000
     root = svg_root(data)
     assert root.tag == f"{SVG}svg"
+    assert (root.get("width"), root.get("height")) == ("1600", "1200")
     assert root.get("role") == "img"
-    kinds = {"choropleth": "Executions by province", "points": "Executions by prison"}
-    assert root.findtext(f"{SVG}title") == f"Executions in Iran, 2024: {kinds[kind]}"
-    assert root.findtext(f"{SVG}desc", "").startswith("526 of 1,000 executions itemized")
-    assert b"dc:date" not in data
-    assert b"Matplotlib" not in data and b"matplotlib.org" not in data
+    assert root.findtext(f"{SVG}title") == f"Executions in Iran, 2024: {KINDS[kind]}"
+    assert root.findtext(f"{SVG}desc") == SENTENCE
+    assert root.get("font-family") == "'Noto Sans', 'Noto Sans Arabic', sans-serif"
+    for t in root.iter(f"{SVG}text"):
+        assert t.get("{http://www.w3.org/XML/1998/namespace}space") == "preserve"
 
 
 # ---------------------------------------------------------------------------------------------
-# what the images say
+# what the English images say
 
 
 @pytest.mark.parametrize("kind", ["choropleth", "points"])
-def test_text_stays_text_with_title_period_reconciliation_and_source(
-    files: dict[str, bytes], kind: str
-) -> None:
+def test_title_period_reconciliation_source_and_credit(files: dict[str, bytes], kind: str) -> None:
     texts = svg_texts(files[f"{kind}.svg"])
-    kinds = {"choropleth": "Executions by province", "points": "Executions by prison"}
-    assert texts[0] == "Executions in Iran, 2024"
-    assert f"{kinds[kind]} · 1 January – 31 December 2024" in texts
+    assert texts[:3] == [
+        "Executions in Iran, 2024",
+        f"{KINDS[kind]} · 1 January – 31 December 2024",
+        SENTENCE,
+    ]
     assert (
-        "526 of 1,000 executions itemized by prison, in 8 prisons across 7 provinces; "
-        "474 not itemized."
+        "Source: NCRI Secretariat, “Iran: Khamenei's New Record in Executions and Crimes”, "
+        "2 January 2025"
     ) in texts
-    source = "Source: NCRI Secretariat, “Iran: Khamenei's New Record in Executions and Crimes”,"
-    assert any(t.startswith(source) and t.endswith("2 January 2025") for t in texts)
-    assert "Made with iranmap" in texts
-    families = {
-        t.get("style", "").split("font-family: ")[1].split(";")[0]
-        for t in svg_root(files[f"{kind}.svg"]).iter(f"{SVG}text")
-    }
-    assert families == {"'DejaVu Sans', sans-serif"}
+    assert CREDIT["en"] in texts
 
 
 def test_choropleth_legend_lists_the_pages_classes_and_not_itemized(
@@ -222,7 +255,7 @@ def test_choropleth_legend_lists_the_pages_classes_and_not_itemized(
     assert legend[: len(labels) + 2] == [
         *labels,
         "Not itemized",
-        "No figure in the report (not zero)",
+        "No figure in the report, not zero",
     ]
     assert legend[len(labels) + 2 :][:6] == [
         "Reported total",
@@ -236,22 +269,32 @@ def test_choropleth_legend_lists_the_pages_classes_and_not_itemized(
 
 def test_choropleth_labels_name_the_provinces_with_figures(files: dict[str, bytes]) -> None:
     texts = svg_texts(files["choropleth.svg"])
-    for name, figure in [("Alborz", "209"), ("Fars", "97"), ("Isfahan", "61"), ("Qazvin", "38")]:
+    for name, figure in [
+        ("Alborz", "209"),
+        ("Fars", "97"),
+        ("Isfahan", "61"),
+        ("East Azerbaijan", "59"),
+        ("Qazvin", "38"),
+        ("Razavi Khorasan", "33"),
+        ("South Khorasan", "29"),
+    ]:
         at = texts.index(name)
         assert texts[at + 1] == figure
     assert "Tehran" not in texts  # not itemized: no label, and never a zero
 
 
-def test_points_legend_has_the_size_key_and_the_totals(files: dict[str, bytes]) -> None:
+def test_points_legend_keys_the_largest_circle_and_gives_the_totals(
+    files: dict[str, bytes],
+) -> None:
     texts = svg_texts(files["points.svg"])
     legend = texts[texts.index("Executions") + 1 :]
-    assert legend[:3] == ["100", "20", "10"]
-    notes = " ".join(legend[3:-6])
-    assert notes == (
-        "Circle area is proportional to the number of executions "
-        "7 of 8 placed at their city's centre (approximate)."
-    )
-    assert legend[-6:] == [
+    assert legend[:3] == ["170", "50", "10"]  # 165, the largest figure, reads as 170
+    assert legend[3:6] == [
+        "Circle area is proportional to the number of",
+        "executions",
+        "7 of 8 placed at their city's centre (approximate).",
+    ]
+    assert legend[6:12] == [
         "Reported total",
         "1,000",
         "Itemized by prison",
@@ -259,6 +302,16 @@ def test_points_legend_has_the_size_key_and_the_totals(files: dict[str, bytes]) 
         "Prisons on the map",
         "8",
     ]
+
+
+def test_size_key_values() -> None:
+    assert lg.key_values(165) == (170, 50, 10)
+    assert lg.key_values(1000) == (1000, 200, 50)
+    assert lg.key_values(1234) == (1200, 200, 100)
+    assert lg.key_values(47) == (47, 10, 2)
+    assert lg.key_values(7) == (7, 2)
+    assert lg.key_values(1) == (1,)
+    assert lg.key_values(0) == ()
 
 
 def test_points_labels_name_the_prisons_and_share_one_for_one_spot(
@@ -277,56 +330,176 @@ def test_points_labels_name_the_prisons_and_share_one_for_one_spot(
     assert texts[at + 1] == "Karaj Central Prison: 44"
 
 
-def test_persian_builds_get_the_same_english_images(
-    joined: Joined, files: dict[str, bytes]
+# ---------------------------------------------------------------------------------------------
+# Persian
+
+
+@pytest.mark.parametrize("kind", ["choropleth", "points"])
+def test_persian_images_speak_persian_right_to_left(
+    joined: Joined, files: dict[str, bytes], kind: str
 ) -> None:
-    persian = render_images(joined, RenderOptions(lang="fa"))
-    assert persian == files
+    data = files[f"{kind}.fa.svg"]
+    root = svg_root(data)
+    assert root.get("font-family") == "'Noto Sans Arabic', 'Noto Sans', sans-serif"
+    assert root.get("{http://www.w3.org/XML/1998/namespace}lang") == "fa"
+    lines = list(root.iter(f"{SVG}text"))
+    assert all(t.get("direction") == "rtl" for t in lines)
+    raw = ["".join(t.itertext()) for t in lines]
+    assert all(r.startswith(tx.RLI) and r.endswith(tx.PDI) for r in raw)
+    texts = svg_texts(data)
+    kind_fa = "اعدام‌ها به تفکیک استان" if kind == "choropleth" else "اعدام‌ها به تفکیک زندان"
+    assert texts[1] == f"{kind_fa}، ۱ ژانویه – ۳۱ دسامبر ۲۰۲۴"
+    assert texts[2] == joined.reconciliation.sentence("fa")
+    assert "مجموع گزارش‌شده" in texts and "۱٬۰۰۰" in texts
+    assert "منبع: NCRI Secretariat، «Iran: Khamenei's New Record in Executions and Crimes»، " in (
+        " ".join(texts)
+    )
+    # No title_fa in this report: the English title, isolated so it keeps its order.
+    assert raw[0] == f"{tx.RLI}{tx.FSI}Executions in Iran, 2024{tx.PDI}{tx.PDI}"
+    assert not any(ch.isascii() and ch.isdigit() for t in texts[1:3] for ch in t)
+
+
+def test_persian_labels_use_persian_names_and_digits(files: dict[str, bytes]) -> None:
+    provinces = svg_texts(files["choropleth.fa.svg"])
+    at = provinces.index("البرز")
+    assert provinces[at + 1] == "۲۰۹"
+    prisons = svg_texts(files["points.fa.svg"])
+    assert any(t.endswith(": ۹۷") and "زندان" in t for t in prisons)
+    assert "۱۷۰" in prisons  # the size key
+
+
+def test_persian_report_texts_are_used_when_given(joined: Joined) -> None:
+    persian = with_report(
+        joined,
+        title_fa="اعدام‌ها در ایران، ۱۴۰۳",
+        publisher_fa="دبیرخانهٔ شورا",
+        source_title_fa="رکورد تازه",
+    )
+    images = render_images(persian, RenderOptions(), ("fa",))
+    texts = svg_texts(images["choropleth.fa.svg"])
+    assert texts[0] == "اعدام‌ها در ایران، ۱۴۰۳"
+    assert any(t.startswith("منبع: دبیرخانهٔ شورا، «رکورد تازه»، ") for t in texts)
+    root = svg_root(images["choropleth.fa.svg"])
+    assert root.findtext(f"{SVG}title") == "اعدام‌ها در ایران، ۱۴۰۳: اعدام‌ها به تفکیک استان"
+
+
+def test_latin_runs_in_persian_lines_name_their_font(files: dict[str, bytes]) -> None:
+    """resvg would take a missing letter from any font in any weight; a tspan names it."""
+    root = svg_root(files["points.fa.svg"])
+    title = next(root.iter(f"{SVG}text"))
+    assert title.get("font-weight") == "bold"
+    spans = title.findall(f"{SVG}tspan")
+    assert [s.get("font-family") for s in spans] == ["'Noto Sans'"]
+    assert (spans[0].text or "").strip(tx.PDI) == "Executions in Iran, 2024"
+
+
+# ---------------------------------------------------------------------------------------------
+# hostile and long text
+
+
+def test_control_characters_never_make_invalid_xml(joined: Joined) -> None:
+    title = "Costs\x00 $5 <b>&</b>\x1b[31m \x7f\ufffe\u202eevil\u2069 end"
+    images = render_images(with_report(joined, title=title), RenderOptions(), ("en",))
     for name in ("choropleth.svg", "points.svg"):
-        text = persian[name].decode("utf-8")
-        assert not any("\u0600" <= ch <= "\u06ff" for ch in text)
+        root = svg_root(images[name])  # lxml refuses invalid XML
+        assert svg_texts(images[name])[0] == "Costs $5 <b>&</b>[31m evil end"
+        assert (
+            root.findtext(f"{SVG}title")
+            == "Costs $5 <b>&</b>[31m evil end: " + (KINDS[name.split(".")[0]])
+        )
+    assert png_size(images["choropleth.png"]) == (1600, 1200)
 
 
-def test_report_text_is_escaped_and_never_read_as_mathtext(joined: Joined) -> None:
-    title = "Costs $5 and $6 <b>&</b>"
-    report = dataclasses.replace(joined.report, title=title)
-    images = render_images(dataclasses.replace(joined, report=report), RenderOptions())
-    root = svg_root(images["choropleth.svg"])
-    assert svg_texts(images["choropleth.svg"])[0] == title
-    assert root.findtext(f"{SVG}title") == f"{title}: Executions by province"
+def test_a_150_word_title_is_wrapped_and_cut_with_an_ellipsis(joined: Joined) -> None:
+    title = " ".join(f"word{i}" for i in range(150))
+    images = render_images(with_report(joined, title=title), RenderOptions())
+    for name in ("choropleth", "points", "choropleth.fa", "points.fa"):
+        texts = svg_texts(images[f"{name}.svg"])
+        lang = "fa" if name.endswith(".fa") else "en"
+        assert texts[0].startswith("word0 word1")
+        assert texts[1].endswith(tx.ELLIPSIS)
+        for line in texts[:2]:
+            assert tx.width(line, 46, lang, bold=True) <= 1600 - 2 * cp.MARGIN
+        assert png_size(images[f"{name}.png"]) == (1600, 1200)
+        assert png_size(images[f"{name}.card.png"]) == (1200, 630)
+    one_word = "x" * 600
+    images = render_images(with_report(joined, title=one_word), RenderOptions(), ("en",))
+    assert svg_texts(images["choropleth.svg"])[0].endswith(tx.ELLIPSIS)
+
+
+def test_wrap_keeps_isolates_balanced_on_every_line() -> None:
+    text = f"منبع: {tx.isolate('a very long English publisher name that wraps')} تمام"
+    lines = tx.wrap(text, 20, 200, "fa")
+    assert len(lines) > 2
+    for line in lines:
+        assert line.count(tx.FSI) == line.count(tx.PDI)
+
+
+def test_widths_follow_the_fonts_and_persian_joining() -> None:
+    assert tx.width("iiii", 20, "en") < tx.width("WWWW", 20, "en")
+    assert tx.width("Ab", 20, "en", bold=True) > tx.width("Ab", 20, "en")
+    joined = tx.width("بببب", 20, "fa")
+    apart = tx.width("ب\u200cب\u200cب\u200cب", 20, "fa")  # zero-width non-joiners
+    assert joined < apart
+    assert tx.width(f"{tx.FSI}a{tx.PDI}", 20, "en") == tx.width("a", 20, "en")
+
+
+def test_metrics_file_matches_the_fonts() -> None:
+    pytest.importorskip("fontTools")
+    sys.path.insert(0, str(REPO / "scripts"))
+    try:
+        import font_metrics
+    finally:
+        sys.path.remove(str(REPO / "scripts"))
+    shipped = json.loads((tx.FONT_DIR / "metrics.json").read_text(encoding="utf-8"))
+    assert shipped == json.loads(json.dumps(font_metrics.metrics()))
+    assert sorted(p.name for p in tx.FONT_DIR.glob("*.ttf")) == sorted(tx.FONT_FILES)
+    assert "SIL Open Font License" in (tx.FONT_DIR / "OFL.txt").read_text(encoding="utf-8")
 
 
 # ---------------------------------------------------------------------------------------------
 # colours
 
 
-def test_choropleth_fills_are_the_pages_colours(joined: Joined) -> None:
-    figure = render_figure(joined, RenderOptions(), "choropleth")
+def test_choropleth_fills_are_the_pages_colours(joined: Joined, files: dict[str, bytes]) -> None:
+    root = svg_root(files["choropleth.svg"])
     ch = build_choropleth(joined, RenderOptions())
-    collections = [c for c in figure.axes[0].collections if isinstance(c, PathCollection)]
-    filled, hatched = collections
-    expected = [ch.fill(r, "count") for r in ch.rows if r.executions is not None]
-    assert [mpl.colors.to_hex(c) for c in filled.get_facecolors()] == expected
-    assert hatched.get_hatch()
-    assert [mpl.colors.to_hex(c) for c in hatched.get_facecolors()] == [NOT_ITEMIZED_FILL]
-    assert len(hatched.get_paths()) == 31 - len(expected)
+    itemized = root.find(f".//{SVG}g[@id='provinces-itemized']")
+    assert itemized is not None
+    expected = {r.iso: ch.fill(r, "count") for r in ch.rows if r.executions is not None}
+    assert {p.get("id"): p.get("fill") for p in itemized} == expected
+    hatched = root.find(f".//{SVG}g[@id='provinces-not-itemized']")
+    assert hatched is not None
+    assert {p.get("fill") for p in hatched} == {style.NOT_ITEMIZED_FILL}
+    assert len(hatched) == 31 - len(expected)
+    stripes = root.find(f".//{SVG}path[@id='not-itemized-hatch']")
+    assert stripes is not None and stripes.get("stroke") == style.NOT_ITEMIZED_HATCH
 
 
-def test_png_shows_every_class_colour_and_the_not_itemized_grey(
+def test_png_shows_every_class_colour_the_hatch_and_the_circles(
     joined: Joined, files: dict[str, bytes]
 ) -> None:
     counts = colours(files["choropleth.png"])
     classes = build_choropleth(joined, RenderOptions()).classes["count"]
     for colour in classes.colors:
-        assert counts.get(rgb(colour), 0) > 200, colour  # map and legend swatch
-    assert counts.get(rgb(NOT_ITEMIZED_FILL), 0) > 50_000
+        assert counts.get(rgb(colour), 0) > 300, colour  # map and legend swatch
+    assert counts.get(rgb(style.NOT_ITEMIZED_FILL), 0) > 50_000
+    assert counts.get(rgb(style.NOT_ITEMIZED_HATCH), 0) > 2_000
+    points = colours(files["points.png"])
+    assert points.get(rgb(style.BASE_FILL), 0) > 100_000
+    root = svg_root(files["points.svg"])
+    circles = root.findall(f".//{SVG}g[@id='prisons']/{SVG}circle")
+    assert len(circles) == 8
+    radii = [float(c.get("r", "0")) for c in circles]
+    assert radii == sorted(radii, reverse=True)  # largest first: small ones on top
+    assert {c.get("fill-opacity") for c in circles} == {f"{style.CIRCLE_OPACITY:g}"}
 
 
 def test_a_changed_count_changes_the_images(tmp_path: Path, files: dict[str, bytes]) -> None:
     changed = render_images(
         edited_report(tmp_path, "Qezelhessar,165", "Qezelhessar,166"), RenderOptions()
     )
-    for name in NAMES:
+    for name in all_names():
         assert changed[name] != files[name], name
     assert "210" in svg_texts(changed["choropleth.svg"])  # Alborz: 166 + 44
     assert "Ghezel Hesar Prison: 166" in svg_texts(changed["points.svg"])
@@ -348,108 +521,78 @@ def test_a_report_with_no_prisons_says_so(tmp_path: Path) -> None:
 # layout
 
 
-def _map_extent(figure: Figure) -> Bbox:
-    ax = figure.axes[0]
-    provinces = [c for c in ax.collections if str(c.get_gid()).startswith("provinces")]
-    boxes = [p.transformed(ax.transData).get_extents() for c in provinces for p in c.get_paths()]
-    return Bbox.union([b for b in boxes if b.width > 0])
+def _layers(joined: Joined, options: RenderOptions | None = None) -> cp.Layers:
+    options = options or RenderOptions()
+    return cp.Layers(joined, build_choropleth(joined, options), build_points(joined))
 
 
-@pytest.mark.parametrize("kind", ["choropleth", "points"])
-def test_iran_fills_the_frame_and_no_text_but_labels_covers_it(joined: Joined, kind: str) -> None:
-    figure = render_figure(joined, RenderOptions(), kind)  # type: ignore[arg-type]
-    renderer = figure.canvas.get_renderer()  # type: ignore[attr-defined]
-    country = _map_extent(figure)
-    width, height = figure.bbox.width, figure.bbox.height
-    assert country.width > 0.55 * width
-    assert country.height > 0.65 * height
-    for text in figure.texts:  # header, legend column and footer
-        box = text.get_window_extent(renderer)
-        assert not box.overlaps(country) or box.x0 > country.x1, text.get_text()
-        assert box.x0 >= 0 and box.x1 <= width and box.y0 >= 0 and box.y1 <= height
-        if text.get_position()[0] >= LEGEND_LEFT / W:
-            assert box.x0 > country.x1, text.get_text()
-    for artist in figure.artists:  # legend swatches and key circles
-        assert artist.get_window_extent(renderer).x0 > country.x1
+def _boxes_overlap(a: lb.Box, b: lb.Box) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
 
 
-# ---------------------------------------------------------------------------------------------
-# state
-
-
-def test_global_matplotlib_settings_are_left_as_found(joined: Joined) -> None:
-    before = dict(mpl.rcParams)
-    with mpl.rc_context({"svg.hashsalt": "someone-elses", "font.size": 13.0}):
-        render_images(joined, RenderOptions())
-        assert mpl.rcParams["svg.hashsalt"] == "someone-elses"
-        assert mpl.rcParams["font.size"] == 13.0
-    assert dict(mpl.rcParams) == before
-
-
-def test_threads_render_the_same_bytes(joined: Joined, files: dict[str, bytes]) -> None:
-    results: list[dict[str, bytes]] = []
-
-    def work() -> None:
-        results.append(render_images(joined, RenderOptions()))
-
-    threads = [threading.Thread(target=work) for _ in range(2)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
-    assert results == [files, files]
-
-
-def _labels(figure: Figure) -> list[tuple[str, Bbox]]:
-    renderer = figure.canvas.get_renderer()  # type: ignore[attr-defined]
-    found = []
-    for text in figure.axes[0].texts:
-        text.update_positions(renderer)  # type: ignore[attr-defined]
-        found.append((text.get_text(), Text.get_window_extent(text, renderer)))
-    return found
-
-
-@pytest.mark.parametrize("kind", ["choropleth", "points"])
-def test_map_labels_do_not_overlap_each_other(joined: Joined, kind: str) -> None:
-    labels = _labels(render_figure(joined, RenderOptions(), kind))  # type: ignore[arg-type]
-    # 7 provinces with figures; 8 prisons, of which Karaj's two share one label.
-    assert len(labels) == 7
-    for i, (name, box) in enumerate(labels):
-        for other, other_box in labels[i + 1 :]:
-            assert not box.overlaps(other_box), (name, other)
+@pytest.mark.parametrize("lang", ["en", "fa"])
+def test_map_labels_do_not_overlap_and_stay_in_the_frame(joined: Joined, lang: str) -> None:
+    layers = _layers(joined)
+    frame = geo.fit(layers.ch.rows, 24, 200, 1040, 880)
+    for placed in (
+        cp._province_labels(layers.ch, frame, lang),  # type: ignore[arg-type]
+        cp._prison_labels(layers.pts, frame, lang),  # type: ignore[arg-type]
+    ):
+        # 7 provinces with figures; 8 prisons, of which Karaj's two share one label.
+        assert len(placed) == 7
+        for i, p in enumerate(placed):
+            left, top, right, bottom = p.box
+            assert left >= frame.box[0] and right <= frame.box[2]
+            assert top >= frame.box[1] and bottom <= frame.box[3]
+            for other in placed[i + 1 :]:
+                assert not _boxes_overlap(p.box, other.box), (p.lines, other.lines)
 
 
 def test_a_label_never_hides_its_province(joined: Joined) -> None:
     """A label sits inside its province when it fits there, else off it with a leader."""
-    figure = render_figure(joined, RenderOptions(), "choropleth")
-    ax = figure.axes[0]
-    ch = build_choropleth(joined, RenderOptions())
-    filled = next(c for c in ax.collections if c.get_gid() == "provinces-itemized")
-    itemized = [r for r in ch.rows if r.executions is not None]
-    paths = filled.get_paths()
-    shapes = {r.name_en: p.transformed(ax.transData) for r, p in zip(itemized, paths, strict=True)}
+    from shapely.geometry import box
+
+    layers = _layers(joined)
+    frame = geo.fit(layers.ch.rows, 24, 200, 1040, 880)
+    shapes = {
+        r.name_en: geo.pixel_polygon(r, frame) for r in layers.ch.rows if r.executions is not None
+    }
     placement = {}
-    for text, box in _labels(figure):
-        name = text.split("\n")[0]
-        corners = [(box.x0, box.y0), (box.x0, box.y1), (box.x1, box.y0), (box.x1, box.y1)]
-        if shapes[name].contains_points(corners).all():
+    for p in cp._province_labels(layers.ch, frame, "en"):
+        name = p.lines[0]
+        if shapes[name].contains(box(*p.box)):
             placement[name] = "inside"
         else:
-            assert not shapes[name].intersects_bbox(box, filled=True), name
+            assert p.leader, name
             placement[name] = "beside"
     assert placement["Alborz"] == "beside"  # the smallest province, with the largest figure
     assert placement["Fars"] == "inside"
 
 
+@pytest.mark.parametrize("kind", ["choropleth", "points"])
+def test_legend_and_header_keep_off_the_map(joined: Joined, kind: str) -> None:
+    svg = cp.map_image(_layers(joined), kind, "en")  # type: ignore[arg-type]
+    root = svg_root(svg.document("t", "d").encode("utf-8"))
+    paths = root.findall(f".//{SVG}g/{SVG}path")
+    xs = [
+        float(v)
+        for p in paths
+        for v in p.get("d", "").replace("M", " ").replace("L", " ").replace("Z", " ").split()[::2]
+    ]
+    assert max(xs) < 1090 and min(xs) > 20  # the legend column starts at 1090
+    assert max(xs) - min(xs) > 0.6 * 1090
+
+
 def test_per_million_images_use_the_rate_classes(joined: Joined) -> None:
     options = RenderOptions(measure="per_million")
-    figure = render_figure(joined, options, "choropleth")
-    texts = [t.get_text() for t in figure.texts]
-    assert "Executions per million inhabitants" in " ".join(texts)  # the title wraps
+    images = render_images(joined, options, ("en",))
+    texts = svg_texts(images["choropleth.svg"])
+    assert "Executions per million inhabitants" in texts
     rates = build_choropleth(joined, options).classes["per_million"]
     for label in class_labels(rates, "per_million", "en"):
         assert label in texts
-    assert "Alborz\n77.1" in [t for t, _ in _labels(figure)]
+    at = texts.index("Alborz")
+    assert texts[at + 1] == "77.1"
 
 
 def test_many_prisons_name_only_the_largest(tmp_path: Path) -> None:
@@ -463,22 +606,22 @@ def test_many_prisons_name_only_the_largest(tmp_path: Path) -> None:
     rows = "".join(f"{name},{n}\n" for n, name in enumerate(names, start=1))
     (folder / "prisons.csv").write_text("prison,executions\n" + rows, encoding="utf-8")
     many = joined_from(folder)
-    figure = render_figure(many, RenderOptions(), "points")
-    labels = [t for t, _ in _labels(figure)]
+    layers = _layers(many)
+    frame = geo.fit(layers.ch.rows, 24, 200, 1040, 880)
+    labels = [line for p in cp._prison_labels(layers.pts, frame, "en") for line in p.lines]
     assert 1 <= len(labels) <= 10
-    assert f"{names[-1]}: 12" in labels[0]  # the largest goes first
+    assert labels[0] == f"{names[-1]}: 12"  # the largest goes first
     assert "1" not in [t.rsplit(": ", 1)[-1] for t in labels]  # the smallest is left out
-    said = " ".join(t.get_text() for t in figure.texts)
+    said = " ".join(svg_texts(render_images(many, RenderOptions(), ("en",))["points.svg"]))
     assert "Labels name the largest figures; every figure is in the data files." in said
 
 
-def test_persian_script_in_drawn_text_is_a_warning(joined: Joined) -> None:
-    title = "اعدام\u200cها در ایران"
-    report = dataclasses.replace(joined.report, title=title)
-    with pytest.warns(UserWarning) as caught:
-        render_images(dataclasses.replace(joined, report=report), RenderOptions())
-    assert [str(w.message) for w in caught] == [
-        f"{REPORT / 'report.toml'}: the static images cannot shape Persian script, found title "
-        f"{title!r}; they draw it letter by letter (the HTML maps show it properly). Give the "
-        "text in English for readable images."
-    ]
+def test_cards_show_the_title_and_the_reported_total(joined: Joined) -> None:
+    for lang, total, title in (
+        ("en", "1,000", "Executions in Iran, 2024"),
+        ("fa", "۱٬۰۰۰", "Executions in Iran, 2024"),
+    ):
+        svg = cp.card_image(_layers(joined), "choropleth", lang)  # type: ignore[arg-type]
+        texts = svg_texts(svg.document("t", "d").encode("utf-8"))
+        assert title in texts
+        assert total in texts

@@ -236,10 +236,10 @@ def test_a_report_with_only_province_figures(tmp_path: Path) -> None:
 
 def test_missing_folder(tmp_path: Path) -> None:
     assert problems_of(tmp_path / "nope") == [
-        "R: no such folder; give the path of a report folder, e.g. geodata/reports/2024-ncri"
+        "R: no such folder; give the path of a report folder, the one holding report.toml"
     ] or problems_of(tmp_path / "nope") == [
         f"{tmp_path}/nope: no such folder; give the path of a report folder, "
-        "e.g. geodata/reports/2024-ncri"
+        "the one holding report.toml"
     ]
 
 
@@ -328,8 +328,7 @@ def test_both_prisons_and_events(tmp_path: Path) -> None:
         ),
         pytest.param(
             "prison,executions\nEvin,1.000\n",
-            "R/prisons.csv:2: executions '1.000' is not a whole number; write the count with "
-            "digits only, e.g. 12",
+            "R/prisons.csv:2: executions '1.000' is written with a thousands separator; write 1000",
             id="european-thousands",
         ),
         pytest.param(
@@ -340,8 +339,7 @@ def test_both_prisons_and_events(tmp_path: Path) -> None:
         ),
         pytest.param(
             'prison,executions\nEvin,"1,000"\n',
-            "R/prisons.csv:2: executions '1,000' is not a number; write the count with digits "
-            "only, without separators or words, e.g. 1000",
+            "R/prisons.csv:2: executions '1,000' is written with a thousands separator; write 1000",
             id="thousands-separator",
         ),
         pytest.param(
@@ -461,10 +459,17 @@ def test_provinces_csv_problems(tmp_path: Path) -> None:
 # -- bad input: report.toml ---------------------------------------------------------------------
 
 
-def test_malformed_toml_gives_tomllib_message_and_line() -> None:
+def test_a_count_with_a_thousands_separator_in_toml_says_what_to_write() -> None:
     assert problems_of(DATA / "broken-toml") == [
+        "R/report.toml:3: total = 1,000 is written with a thousands separator; write total = 1000"
+    ]
+
+
+def test_malformed_toml_gives_tomllib_message_and_line(tmp_path: Path) -> None:
+    manifest = MANIFEST.format(total="10 executions")
+    assert _toml_problems(tmp_path, manifest) == [
         "R/report.toml:3: report.toml is not valid TOML (Expected newline or end of document "
-        "after a statement at column 10); fix the TOML syntax: text in quotes, dates as "
+        "after a statement at column 12); fix the TOML syntax: text in quotes, dates as "
         "2025-01-02, one key = value per line"
     ]
 
@@ -476,17 +481,19 @@ def _toml_problems(tmp_path: Path, manifest: str) -> list[str]:
 
 def test_unknown_keys_are_named_with_the_allowed_ones(tmp_path: Path) -> None:
     manifest = MANIFEST.format(total=10).replace("publisher =", "publsher =")
-    manifest = manifest.replace("date = 2025", 'url = "x"\nday = 2025')
+    manifest = manifest.replace("date = 2025", 'url = "https://example.org/x"\nday = 2025')
     manifest += '\n[[facts]]\nlabel = "Women"\nvalue = 3\nunits = "%"\n'
     assert _toml_problems(tmp_path, manifest) == [
-        "R/report.toml: report.toml has no 'publisher'; add publisher = \"NCRI Secretariat\"",
-        "R/report.toml:2: unknown key 'publsher'; the allowed keys are title, publisher, total, "
-        "prisons, provinces, iso_scheme, notes, source, period, facts (did you mean "
-        "'publisher'?)",
+        "R/report.toml: report.toml has no 'publisher'; add publisher = \"Name of the "
+        'organisation that published the figures"',
+        "R/report.toml:2: unknown key 'publsher'; the allowed keys are title, title_fa, "
+        "publisher, publisher_fa, total, total_qualifier, prisons, provinces, iso_scheme, "
+        "calendar, series, notes, notes_fa, source, period, facts (did you mean 'publisher'?)",
         "R/report.toml:5: [source] has no 'date'; add date = 2025-01-02",
-        "R/report.toml:8: unknown key 'day' in [source]; the allowed keys are title, date, url",
-        "R/report.toml:17: unknown key 'units' in [[facts]]; the allowed keys are label, value, "
-        "unit, quote (did you mean 'unit'?)",
+        "R/report.toml:8: unknown key 'day' in [source]; the allowed keys are title, title_fa, "
+        "date, url",
+        "R/report.toml:17: unknown key 'units' in [[facts]]; the allowed keys are label, "
+        "label_fa, value, unit, unit_fa, quote (did you mean 'unit'?)",
     ]
 
 
@@ -500,7 +507,7 @@ def test_wrong_types_in_toml(tmp_path: Path) -> None:
     manifest = manifest.replace('title = "Test report"', "title = 3\niso_scheme = 2020")
     manifest += '\n[[facts]]\nlabel = "Women"\nvalue = "34"\n'
     assert _toml_problems(tmp_path, manifest) == [
-        'R/report.toml:1: title = 3 is not a text; write title = "Executions in Iran, 2024"',
+        'R/report.toml:1: title = 3 is not a text; write title = "Executions recorded in 2025"',
         'R/report.toml:2: iso_scheme = 2020 is not one of "2020", "pre-2020"; write '
         'iso_scheme = "2020" (current ISO 3166-2:IR codes) or "pre-2020"',
         "R/report.toml:4: total = '1000' is not a count; write a whole number of 0 or more, "
@@ -641,10 +648,11 @@ def test_report_toml_problems_and_row_problems_come_together(tmp_path: Path) -> 
     assert read_problems(folder) == [
         "R/prisons.csv:3: executions 'x' is not a number; write the count with digits only, "
         "without separators or words, e.g. 1000",
-        "R/report.toml: report.toml has no 'publisher'; add publisher = \"NCRI Secretariat\"",
-        "R/report.toml:3: unknown key 'publsher'; the allowed keys are title, publisher, total, "
-        "prisons, provinces, iso_scheme, notes, source, period, facts (did you mean "
-        "'publisher'?)",
+        "R/report.toml: report.toml has no 'publisher'; add publisher = \"Name of the "
+        'organisation that published the figures"',
+        "R/report.toml:3: unknown key 'publsher'; the allowed keys are title, title_fa, "
+        "publisher, publisher_fa, total, total_qualifier, prisons, provinces, iso_scheme, "
+        "calendar, series, notes, notes_fa, source, period, facts (did you mean 'publisher'?)",
         "R/report.toml:4: total = '12' is not a count; write a whole number of 0 or more, "
         "without quotes",
     ]

@@ -20,14 +20,17 @@ class Problem:
     """One thing wrong with an input, at a place a user can open.
 
     ``severity`` is ``"error"`` (the default: nothing is built from the input) or ``"warning"``
-    (the input is used as it is). ``str()`` gives ``FILE:LINE: message`` for both; a program
-    printing a warning puts ``warning: `` in front of it.
+    (the input is used as it is). ``str()`` gives ``FILE:LINE: message`` for both (in a
+    spreadsheet ``FILE:Sheet1!B7: message``); a program printing a warning puts ``warning: ``
+    in front of it.
     """
 
     path: str
     line: int | None
     message: str
     severity: str = "error"
+    #: In a spreadsheet, the cell (``Sheet1!B7``) the problem is at; ``line`` is its row.
+    cell: str | None = None
 
     def __post_init__(self) -> None:
         if self.severity not in ("error", "warning"):
@@ -40,7 +43,10 @@ class Problem:
         return self.severity == "warning"
 
     def __str__(self) -> str:
-        where = self.path if self.line is None else f"{self.path}:{self.line}"
+        if self.cell is not None:
+            where = f"{self.path}:{self.cell}"
+        else:
+            where = self.path if self.line is None else f"{self.path}:{self.line}"
         return f"{where}: {self.message}"
 
 

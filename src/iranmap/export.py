@@ -17,6 +17,7 @@ import pandas as pd
 from shapely.geometry import mapping
 
 from iranmap import join
+from iranmap.i18n import LANGS, Lang
 from iranmap.join import Joined, records
 from iranmap.render import RenderOptions
 
@@ -80,11 +81,21 @@ def summary(joined: Joined, files: Sequence[str]) -> dict[str, Any]:
     }
 
 
-def static_images(joined: Joined, options: RenderOptions) -> dict[str, bytes]:
-    """PNG and SVG images of the choropleth and the points map, for print and social media."""
+def static_images(
+    joined: Joined, options: RenderOptions, langs: Sequence[Lang] = LANGS
+) -> dict[str, bytes]:
+    """PNG and SVG images of the choropleth and the points map in each of ``langs``, and
+    their 1200 x 630 cards for link previews (names: :func:`image_names`)."""
     from iranmap.render.static import render_images
 
-    return render_images(joined, options)
+    return render_images(joined, options, langs)
+
+
+def image_names(langs: Sequence[Lang] = LANGS) -> tuple[str, ...]:
+    """The names of the files :func:`static_images` writes, sorted."""
+    from iranmap.render.static import all_names
+
+    return all_names(langs)
 
 
 def _province_record(row: dict[str, Any]) -> dict[str, Any]:

@@ -3,8 +3,10 @@
 A report is a folder ``geodata/reports/<id>/`` with ``report.toml`` and its figures:
 ``prisons.csv`` (``prison,executions[,province,city,lat,lon,note]``), optionally
 ``provinces.csv`` (``province,executions[,note]``) and, instead of ``prisons.csv``, an
-``events.csv`` with one row per execution. :func:`load_report` returns a whole, valid report
-or raises :class:`iranmap.errors.InputError` naming every problem; never a partial result.
+``events.csv`` with one row per execution. Each table may instead be a spreadsheet of the same
+name (``prisons.xlsx``, ``prisons.ods``), but only one file per table. :func:`load_report`
+returns a whole, valid report or raises :class:`iranmap.errors.InputError` naming every
+problem; never a partial result.
 :func:`read_report` returns what could be read with every problem, so that ``iranmap check``
 can also show, in the same run, the problems only placing the names finds (an unknown
 prison, two spellings of one): a report read with problems is partial and is never drawn.
@@ -14,8 +16,15 @@ Decisions a report writer should know (README and ``iranmap check --help`` repea
 * **A UTF-8 byte order mark is accepted** silently: Excel writes one when it saves "CSV UTF-8",
   and refusing it would only teach people to fight their tools. Other encodings are refused
   with the line of the first bad byte, because guessing one would garble Persian names.
-* **Counts are whole numbers written with digits** (Latin or Persian digits). ``1,000`` and
-  ``1.000`` are refused rather than guessed at.
+* **Counts are whole numbers written with digits** (Latin or Persian digits), at most
+  10,000,000. ``1,000``, ``1.000``, ``۱٬۰۰۰`` and ``1 000`` are refused rather than guessed
+  at, with the message saying what to write (``write 1000``).
+* **CSV columns are separated by commas, semicolons or tabs**, whichever splits the header
+  into the expected column names.
+* **Dates are in the report's calendar** (``calendar = "jalali"`` for Solar Hijri) and are
+  kept as Gregorian ``date`` objects, with the texts as written beside them.
+* **Texts are checked** for control, bidirectional-override and zero-width characters, and
+  for lengths the maps can lay out (see :mod:`iranmap.reports._text`).
 * **The total of a report with events.csv**: ``total`` in report.toml may be left out; then it
   is the number of events. When given, it must be at least the number of events (a report
   often states more executions than it can list). When the events are filtered (``start``,
@@ -27,6 +36,9 @@ Decisions a report writer should know (README and ``iranmap check --help`` repea
 
 The names in the figures are kept as the report writes them; turning them into places is
 :mod:`iranmap.join`'s work.
+
+Problems in a spreadsheet carry its cell (``Problem.cell``, ``Sheet1!B7``); a warning
+(``Problem.severity == "warning"``) is in ``Report.warnings`` and never stops a build.
 """
 
 from __future__ import annotations
@@ -43,6 +55,7 @@ from iranmap.reports._assemble import (
     read_figures,
     settle_total,
 )
+from iranmap.reports._dates import CALENDARS, DateError, parse_date
 from iranmap.reports._manifest import read_manifest
 from iranmap.reports._model import (
     EVENT_COLUMNS,
@@ -68,6 +81,7 @@ from iranmap.reports._model import (
 )
 
 __all__ = [
+    "CALENDARS",
     "EVENTS_FILE",
     "EVENT_COLUMNS",
     "FACT_KEYS",
@@ -85,11 +99,13 @@ __all__ = [
     "SEX_VALUES",
     "SOURCE_KEYS",
     "TOP_KEYS",
+    "DateError",
     "Fact",
     "Figure",
     "Report",
     "find_reports",
     "load_report",
+    "parse_date",
     "read_report",
     "total_problems",
 ]
@@ -112,14 +128,16 @@ def find_reports(root: Path) -> list[Path]:
 def load_report(
     folder: Path,
     *,
-    start: date | None = None,
-    end: date | None = None,
+    start: date | str | None = None,
+    end: date | str | None = None,
     where: Sequence[tuple[str, str]] = (),
 ) -> Report:
     """Read and check a report folder; raise InputError listing every problem found.
 
     ``start``, ``end`` (inclusive) and ``where`` select rows of events.csv; they are an error
-    for a report without one, since a prison's count cannot be split by date or charge.
+    for a report without one, since a prison's count cannot be split by date or charge. A
+    ``start`` or ``end`` given as text (``"1403-10-01"``, in any digits) is a date in the
+    report's own calendar (see :func:`parse_date`); a ``date`` is a Gregorian day.
     """
     report, problems = read_report(folder, start=start, end=end, where=where)
     if report is None or problems:
@@ -130,8 +148,8 @@ def load_report(
 def read_report(
     folder: Path,
     *,
-    start: date | None = None,
-    end: date | None = None,
+    start: date | str | None = None,
+    end: date | str | None = None,
     where: Sequence[tuple[str, str]] = (),
 ) -> tuple[Report | None, tuple[Problem, ...]]:
     """Read what can be read of a report folder: the report and every problem, by file and line.
@@ -154,7 +172,10 @@ def read_report(
         return None, (Problem(str(folder), None, no_report_message(folder)),)
     problems: list[Problem] = []
     meta = read_manifest(folder / REPORT_FILE, problems)
-    figures = read_figures(folder, problems, meta, start, end, tuple(where))
+    calendar = meta.calendar if meta is not None else "gregorian"
+    first = _filter_day(folder, start, "from", calendar, problems)
+    last = _filter_day(folder, end, "to", calendar, problems)
+    figures = read_figures(folder, problems, meta, first, last, tuple(where))
     report: Report | None = None
     if figures is not None:
         total = settle_total(meta, figures, problems)
@@ -164,6 +185,19 @@ def read_report(
             problems.extend(total_problems(report))
     errors = (p for p in problems if not p.is_warning)
     return report, tuple(sorted(dict.fromkeys(errors), key=problem_order))
+
+
+def _filter_day(
+    folder: Path, day: date | str | None, name: str, calendar: str, problems: list[Problem]
+) -> date | None:
+    """A filter's day: a date as it is, a text read in the report's calendar."""
+    if not isinstance(day, str):
+        return day
+    try:
+        return parse_date(day, calendar, name=name)
+    except DateError as exc:
+        problems.append(Problem(str(folder), None, f"{exc} (in the report's calendar, {calendar})"))
+        return None
 
 
 def total_problems(report: Report) -> list[Problem]:

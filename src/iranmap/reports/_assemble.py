@@ -9,8 +9,8 @@ from pathlib import Path
 import pandas as pd
 
 from iranmap.errors import Problem
-from iranmap.reports._csv import read_figures_file
 from iranmap.reports._events import event_figures, read_events
+from iranmap.reports._figures import read_figures_file
 from iranmap.reports._manifest import Manifest
 from iranmap.reports._model import (
     EVENTS_FILE,
@@ -22,6 +22,7 @@ from iranmap.reports._model import (
     Figure,
     Report,
 )
+from iranmap.reports._sheet import SHEET_SUFFIXES
 from iranmap.reports._toml import Place
 
 
@@ -45,21 +46,23 @@ def read_figures(
     end: date | None,
     where: tuple[tuple[str, str], ...],
 ) -> Figures | None:
-    prisons_path, events_path = folder / PRISONS_FILE, folder / EVENTS_FILE
-    provinces_path = folder / PROVINCES_FILE
-    has_prisons, has_events = prisons_path.is_file(), events_path.is_file()
     found = len(problems)
+    prisons_path = figures_file(folder, PRISONS_FILE, problems)
+    events_path = figures_file(folder, EVENTS_FILE, problems)
+    provinces_path = figures_file(folder, PROVINCES_FILE, problems)
     filtered = start is not None or end is not None or bool(where)
-    if has_prisons and has_events:
+    if len(problems) > found:
+        return None
+    if prisons_path and events_path:
         msg = (
-            "both prisons.csv and events.csv give prison figures; keep one of them "
-            "(events.csv to count rows, prisons.csv for counts)"
+            f"both {prisons_path.name} and {events_path.name} give prison figures; keep one of "
+            f"them ({events_path.name} to count rows, {prisons_path.name} for counts)"
         )
         problems.append(Problem(str(prisons_path), None, msg))
-    elif not (has_prisons or has_events or provinces_path.is_file()):
+    elif not (prisons_path or events_path or provinces_path):
         msg = "no figures in the folder; add prisons.csv with the columns prison,executions"
         problems.append(Problem(str(folder), None, msg))
-    elif filtered and not has_events:
+    elif filtered and not events_path:
         msg = (
             "filters (from, to, where) select rows of events.csv, and this report has none; "
             "drop the filters"
@@ -70,21 +73,38 @@ def read_figures(
     prisons: tuple[Figure, ...] = ()
     uncounted: tuple[Figure, ...] = ()
     events: pd.DataFrame | None = None
-    if has_prisons:
+    if prisons_path:
         read = read_figures_file(prisons_path, PRISON_COLUMNS, "prison", problems)
         prisons, uncounted = read if read is not None else ((), ())
-    elif has_events:
+    elif events_path:
         period = meta.period if meta is not None else None
-        events = read_events(events_path, problems, period, start, end, where)
+        calendar = meta.calendar if meta is not None else "gregorian"
+        events = read_events(events_path, problems, period, start, end, where, calendar)
         if events is not None:
             prisons = event_figures(str(events_path), events, problems)
     provinces: tuple[Figure, ...] = ()
-    if provinces_path.is_file():
+    if provinces_path:
         read = read_figures_file(provinces_path, PROVINCE_COLUMNS, "province", problems)
         if read is not None:
             provinces, unread = read
             uncounted += unread
-    return Figures(prisons, provinces, uncounted, events, has_events, filtered)
+    return Figures(prisons, provinces, uncounted, events, events_path is not None, filtered)
+
+
+def figures_file(folder: Path, name: str, problems: list[Problem]) -> Path | None:
+    """The file giving one table of a report (``prisons.csv``, ``prisons.xlsx`` or
+    ``prisons.ods``), or None; two of them is a problem naming both."""
+    stem = Path(name).stem
+    found = [p for s in (".csv", *SHEET_SUFFIXES) if (p := folder / f"{stem}{s}").is_file()]
+    if len(found) > 1:
+        listed = " and ".join(p.name for p in found)
+        msg = (
+            f"{listed} both give the {stem} figures; keep one of them and move the other "
+            "out of the folder"
+        )
+        problems.append(Problem(str(found[1]), None, msg))
+        return None
+    return found[0] if found else None
 
 
 def settle_total(meta: Manifest | None, figures: Figures, problems: list[Problem]) -> int | None:
@@ -140,7 +160,7 @@ def assemble(
         title=meta.title or "",
         publisher=meta.publisher or "",
         source_title=meta.source_title or "",
-        source_date=meta.source_date or period[1],
+        source_date=meta.source_date[0] if meta.source_date else period[1],
         source_url=meta.source_url,
         period_start=period[0],
         period_end=period[1],
@@ -156,12 +176,21 @@ def assemble(
         manifest_lines=meta.lines,
         uncounted=figures.uncounted,
         warnings=warnings,
+        title_fa=meta.title_fa,
+        publisher_fa=meta.publisher_fa,
+        notes_fa=meta.notes_fa,
+        source_title_fa=meta.source_title_fa,
+        calendar=meta.calendar,
+        total_qualifier=meta.total_qualifier,
+        series=meta.series,
+        period_original=meta.period_original,
+        source_date_original=meta.source_date[1] if meta.source_date else None,
     )
 
 
 def no_report_message(folder: Path) -> str:
     if not folder.exists():
-        return "no such folder; give the path of a report folder, e.g. geodata/reports/2024-ncri"
+        return "no such folder; give the path of a report folder, the one holding report.toml"
     if not folder.is_dir():
         return "not a folder; give the path of a report folder (the folder holding report.toml)"
     return "the folder has no report.toml; a report folder needs report.toml and prisons.csv"

@@ -1,24 +1,29 @@
-"""prisons.csv and provinces.csv (small: the csv module, for exact lines) -> figures."""
+"""Tables of a report -> rows of texts with their lines (or cells), and their headers checked.
+
+A CSV's columns may be separated by commas, semicolons (as Excel writes CSV where the decimal
+sign is a comma) or tabs: the header line tells which, as the one that splits it into the
+column names expected. prisons and provinces tables may also be spreadsheets (see
+:mod:`iranmap.reports._sheet`); a problem in one names its cell, ``Sheet1!B7``.
+"""
 
 from __future__ import annotations
 
 import csv
 import io
+import itertools
 import re
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from iranmap.errors import Problem
 from iranmap.reports._decode import read_text
-from iranmap.reports._model import (
-    IRAN_LAT,
-    IRAN_LON,
-    Figure,
-)
-from iranmap.reports._values import did_you_mean, name_key, parse_count
+from iranmap.reports._sheet import SHEET_SUFFIXES, Sheet, column_letter, read_sheet, sheet_rows
+from iranmap.reports._text import cell_problem, text_problem
+from iranmap.reports._values import did_you_mean
 
-_DEGREES = re.compile(r"[-+]?(?:\d+(?:\.\d*)?|\.\d+)")
+#: The column separators a CSV may use, as a user would name them.
+DELIMITERS = {",": "commas", ";": "semicolons", "\t": "tabs"}
 
 
 def empty_problem(shown: str, columns: tuple[tuple[str, ...], tuple[str, ...]]) -> Problem:
@@ -33,6 +38,7 @@ def check_header(
     names: Sequence[str],
     columns: tuple[tuple[str, ...], tuple[str, ...]],
     problems: list[Problem],
+    cell: str | None = None,
 ) -> bool:
     """Report what is wrong with a header; whether its rows can still be read.
 
@@ -45,19 +51,23 @@ def check_header(
     seen: set[str] = set()
     meant: set[str] = set()  # required columns an unknown one is a misspelling of
     for position, name in enumerate(names, 1):
-        if name == "":
+        if wrong := text_problem(f"column {position} of the header", name):
+            problems.append(Problem(shown, line, wrong, cell=cell))
+        elif name == "":
             msg = (
                 f"column {position} of the header has no name; "
                 "remove the extra comma or name the column"
             )
-            problems.append(Problem(shown, line, msg))
+            problems.append(Problem(shown, line, msg, cell=cell))
         elif name in seen:
-            problems.append(Problem(shown, line, f"column {name!r} appears twice; keep one"))
+            problems.append(
+                Problem(shown, line, f"column {name!r} appears twice; keep one", cell=cell)
+            )
         elif name not in allowed:
             hint = did_you_mean(name, allowed)
             msg = f"unknown column {name!r}; the allowed columns are {', '.join(allowed)}{hint}"
-            problems.append(Problem(shown, line, msg))
-            meant.update(c for c in required if hint == did_you_mean(name, (c,)))
+            problems.append(Problem(shown, line, msg, cell=cell))
+            meant.update(c for c in required if hint and hint == did_you_mean(name, (c,)))
         seen.add(name)
     missing = [c for c in required if c not in seen and c not in meant]
     if missing:
@@ -66,25 +76,80 @@ def check_header(
             f"missing column {listed}; "
             f"the header must name {' and '.join(required)} (found {list(names)!r})"
         )
-        problems.append(Problem(shown, line, msg))
+        problems.append(Problem(shown, line, msg, cell=cell))
     return all(c in seen for c in required) and len(seen) == len(names)
 
 
 # ---------------------------------------------------------------------------------------------
-# prisons.csv and provinces.csv (small: the csv module, for exact lines)
+# rows of a table
 
 
 @dataclass(frozen=True)
-class _Row:
+class Row:
+    """A row of a table: its line (a spreadsheet's row) and its values by column."""
+
     line: int
     values: Mapping[str, str]
+    cells: Mapping[str, str] = field(default_factory=dict)  # column -> "Sheet1!B7" in a sheet
+
+    def problem(self, shown: str, column: str, message: str) -> Problem:
+        """A problem with the value of ``column``: at its line, or its cell in a spreadsheet."""
+        return Problem(shown, self.line, message, cell=self.cells.get(column))
+
+
+@dataclass(frozen=True)
+class Table:
+    """The rows of a table and where its header is."""
+
+    header_line: int
+    header_cell: str | None  # "Sheet1!1:1" in a spreadsheet
+    rows: list[Row]
+
+    def header_problem(self, shown: str, message: str, severity: str = "error") -> Problem:
+        return Problem(shown, self.header_line, message, severity, self.header_cell)
+
+
+def read_table(
+    path: Path, columns: tuple[tuple[str, ...], tuple[str, ...]], problems: list[Problem]
+) -> Table | None:
+    """The rows of a CSV or spreadsheet (by its suffix); None when no row can be read."""
+    if path.suffix.lower() in SHEET_SUFFIXES:
+        sheet = read_sheet(path, problems)
+        return None if sheet is None else _sheet_table(str(path), sheet, columns, problems)
+    return _read_small_csv(path, columns, problems)
+
+
+def _sheet_table(
+    shown: str,
+    sheet: Sheet,
+    columns: tuple[tuple[str, ...], tuple[str, ...]],
+    problems: list[Problem],
+) -> Table | None:
+    if not sheet.rows:
+        header = ", ".join(columns[0])
+        msg = f"the sheet {sheet.name!r} is empty; write the header {header} in its first row"
+        problems.append(Problem(shown, 1, msg))
+        return None
+    (line, cells), *_ = sheet.rows
+    names = [c.strip().lower() for c in cells]
+    where = f"{sheet.name}!{line}:{line}"
+    if not check_header(shown, line, names, columns, problems, where):
+        return None
+    rows = []
+    for number, fields in sheet_rows(sheet):
+        if number == line:
+            continue
+        refs = {name: sheet.cell(number, i) for i, name in enumerate(names)}
+        row = _row(shown, number, names, fields, problems, refs)
+        if row is not None:
+            rows.append(row)
+    return Table(line, where, rows)
 
 
 def _read_small_csv(
     path: Path, columns: tuple[tuple[str, ...], tuple[str, ...]], problems: list[Problem]
-) -> tuple[int, list[_Row]] | None:
-    """The header's line and the rows of a small CSV with their first lines; None when no row
-    can be read.
+) -> Table | None:
+    """The rows of a small CSV with their first lines; None when no row can be read.
 
     A row the CSV reader cannot make sense of ends the reading: the rows above it are kept.
     """
@@ -95,10 +160,13 @@ def _read_small_csv(
     if not text.strip():
         problems.append(empty_problem(shown, columns))
         return None
-    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    delimiter = sniff_delimiter(shown, text, columns, problems)
+    if delimiter is None:
+        return None
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True, delimiter=delimiter)
     header: list[str] | None = None
     header_line = 1
-    rows: list[_Row] = []
+    rows: list[Row] = []
     end = 0
     try:
         for fields in reader:
@@ -110,13 +178,68 @@ def _read_small_csv(
                 if not check_header(shown, start, header, columns, problems):
                     return None
                 continue
-            row = _row(shown, start, header, fields, problems)
+            row = _row(shown, start, header, fields, problems, delimiter=delimiter)
             if row is not None:
                 rows.append(row)
     except csv.Error as exc:
         problems.append(Problem(shown, end + 1, quote_message(str(exc))))
-        return (header_line, rows) if header is not None else None
-    return header_line, rows
+        return Table(header_line, None, rows) if header is not None else None
+    return Table(header_line, None, rows)
+
+
+def sniff_delimiter(
+    shown: str,
+    text: str,
+    columns: tuple[tuple[str, ...], tuple[str, ...]],
+    problems: list[Problem],
+) -> str | None:
+    """The column separator of a CSV: the one that splits the header into the required
+    columns. A comma when none does (the header's problems then say what is missing); None,
+    with a problem, when more than one does."""
+    line, header = _header_line(text)
+    fits = [d for d in DELIMITERS if _splits_into(header, d, columns[0])]
+    if len(fits) == 1:
+        return fits[0]
+    if not fits:
+        if other := _other_delimiter(header, columns[0]):
+            msg = (
+                f"the header {header!r} separates its columns with {other!r}; separate them "
+                f"with commas, semicolons or tabs, e.g. {','.join(columns[0])} (in Excel: save "
+                "as CSV UTF-8)"
+            )
+            problems.append(Problem(shown, line, msg))
+            return None
+        present = [d for d in DELIMITERS if d in header]
+        return present[0] if len(present) == 1 else ","
+    named = " and ".join(DELIMITERS[d] for d in fits)
+    msg = (
+        f"the header {header!r} names the columns whether it is split at {named}, so the "
+        f"rows cannot be read for sure; separate the columns with one of them only, e.g. "
+        f"{','.join(columns[0])}"
+    )
+    problems.append(Problem(shown, line, msg))
+    return None
+
+
+def _other_delimiter(header: str, required: Sequence[str]) -> str | None:
+    """A character other than those read that splits the header into the required columns."""
+    for char in dict.fromkeys(c for c in header if not c.isalnum() and c not in "_ \"'"):
+        if char not in DELIMITERS and _splits_into(header, char, required):
+            return char
+    return None
+
+
+def _header_line(text: str) -> tuple[int, str]:
+    for number, raw in enumerate(text.splitlines(), 1):
+        if raw.strip():
+            return number, raw
+    return 1, ""  # pragma: no cover - the callers have checked the text is not blank
+
+
+def _splits_into(header: str, delimiter: str, required: Iterable[str]) -> bool:
+    fields = next(csv.reader([header], delimiter=delimiter), [])
+    names = {f.strip().lower() for f in fields}
+    return all(c in names for c in required)
 
 
 def quote_message(error: str) -> str:
@@ -132,121 +255,56 @@ def quote_message(error: str) -> str:
 
 
 def _row(
-    shown: str, line: int, header: Sequence[str], fields: Sequence[str], problems: list[Problem]
-) -> _Row | None:
+    shown: str,
+    line: int,
+    header: Sequence[str],
+    fields: Sequence[str],
+    problems: list[Problem],
+    cells: Mapping[str, str] | None = None,
+    delimiter: str = ",",
+) -> Row | None:
     if len(fields) > len(header):
-        msg = (
-            f"this row has {len(fields)} fields but the header has {len(header)} "
-            f"({','.join(header)}); "
-            "put quotes around a value holding a comma, or remove the extra comma"
-        )
-        problems.append(Problem(shown, line, msg))
+        problems.append(_extra_fields(shown, line, header, fields, cells, delimiter))
         return None
     padded = [*fields, *[""] * (len(header) - len(fields))]
-    return _Row(line, {name: value.strip() for name, value in zip(header, padded, strict=True)})
+    values = {name: value.strip() for name, value in zip(header, padded, strict=True)}
+    row = Row(line, values, cells or {})
+    wrong = [(name, m) for name, value in values.items() if (m := cell_problem(name, value))]
+    problems.extend(row.problem(shown, name, message) for name, message in wrong)
+    return None if wrong else row
 
 
-def _parse_coordinates(
-    row: _Row, shown: str, problems: list[Problem]
-) -> tuple[float, float] | None:
-    lat_text, lon_text = row.values.get("lat", ""), row.values.get("lon", "")
-    if not lat_text and not lon_text:
-        return None
-    if not lat_text or not lon_text:
-        given, missing = ("lat", "lon") if lat_text else ("lon", "lat")
-        msg = f"{given} is given but {missing} is empty; give both lat and lon, or neither"
-        problems.append(Problem(shown, row.line, msg))
-        return None
-    bad = [(n, v) for n, v in (("lat", lat_text), ("lon", lon_text)) if not _DEGREES.fullmatch(v)]
-    for name, value in bad:
-        msg = f"{name} {value!r} is not a number; write decimal degrees, e.g. lat 35.69, lon 51.39"
-        problems.append(Problem(shown, row.line, msg))
-    if bad:
-        return None
-    lat, lon = float(lat_text), float(lon_text)
-    if not _in_iran(lat, lon):
-        problems.append(Problem(shown, row.line, _outside_iran(lat, lon)))
-        return None
-    return lat, lon
-
-
-def _in_iran(lat: float, lon: float) -> bool:
-    return IRAN_LAT[0] <= lat <= IRAN_LAT[1] and IRAN_LON[0] <= lon <= IRAN_LON[1]
-
-
-def _outside_iran(lat: float, lon: float) -> str:
-    box = f"latitude {IRAN_LAT[0]}..{IRAN_LAT[1]}, longitude {IRAN_LON[0]}..{IRAN_LON[1]}"
-    hint = (
-        "lat and lon look swapped; swap them"
-        if _in_iran(lon, lat)
-        else "check the coordinates (decimal degrees, lat north, lon east)"
-    )
-    return f"lat {lat!r}, lon {lon!r} is outside Iran ({box}); {hint}"
-
-
-def _figures_from_rows(
-    shown: str, rows: Sequence[_Row], place_column: str, problems: list[Problem]
-) -> tuple[tuple[Figure, ...], tuple[Figure, ...]]:
-    """Checked figures of prisons.csv / provinces.csv rows; problems go to ``problems``.
-
-    Also returns the rows whose count alone could not be read, with executions 0, so that
-    their names are still checked (see Report.uncounted).
-    """
-    figures: list[Figure] = []
-    uncounted: list[Figure] = []
-    first_line: dict[str, int] = {}
-    for row in rows:
-        name = row.values[place_column]
-        count, message = parse_count(row.values["executions"])
-        if message:
-            problems.append(Problem(shown, row.line, message))
-        if not name:
-            msg = f"{place_column} is empty; write the {place_column}'s name as the report gives it"
-            problems.append(Problem(shown, row.line, msg))
-            continue
-        key = name_key(name)
-        if key in first_line:
-            msg = (
-                f"{place_column} {name!r} is listed twice, "
-                f"on lines {first_line[key]} and {row.line}; "
-                "keep one row (add the counts up if the report gives two)"
-            )
-            problems.append(Problem(shown, row.line, msg))
-            continue
-        first_line[key] = row.line
-        found = len(problems)
-        point = _parse_coordinates(row, shown, problems)
-        if len(problems) > found:
-            continue  # placing it by name alone would blame the name for its coordinates
-        figure = Figure(
-            name=name,
-            executions=count or 0,
-            path=shown,
-            line=row.line,
-            province=row.values.get("province") or None,
-            city=row.values.get("city") or None,
-            lat=point[0] if point else None,
-            lon=point[1] if point else None,
-            note=row.values.get("note") or None,
+def _extra_fields(
+    shown: str,
+    line: int,
+    header: Sequence[str],
+    fields: Sequence[str],
+    cells: Mapping[str, str] | None,
+    delimiter: str,
+) -> Problem:
+    if cells is not None:  # a spreadsheet: a value right of the last named column
+        cell = f"{next(iter(cells.values())).split('!')[0]}!{column_letter(len(header))}{line}"
+        msg = (
+            f"this cell holds {fields[len(header)]!r} but its column has no name in the header; "
+            "name the column in the header, or clear the cell"
         )
-        (uncounted if count is None else figures).append(figure)
-    return tuple(figures), tuple(uncounted)
+        return Problem(shown, line, msg, cell=cell)
+    word = {",": "comma", ";": "semicolon", "\t": "tab"}[delimiter]
+    msg = (
+        f"this row has {len(fields)} fields but the header has {len(header)} "
+        f"({','.join(header)}); "
+        f"put quotes around a value holding a {word}, or remove the extra {word}"
+        f"{_split_count(fields, delimiter)}"
+    )
+    return Problem(shown, line, msg)
 
 
-def read_figures_file(
-    path: Path,
-    columns: tuple[tuple[str, ...], tuple[str, ...]],
-    place_column: str,
-    problems: list[Problem],
-) -> tuple[tuple[Figure, ...], tuple[Figure, ...]] | None:
-    """The file's figures and its rows without a readable count; None when it cannot be read."""
-    found = len(problems)
-    table = _read_small_csv(path, columns, problems)
-    if table is None:
-        return None
-    header_line, rows = table
-    if not rows and len(problems) == found:
-        what = "prison" if place_column == "prison" else "province"
-        msg = f"has a header but no rows; the report itemizes no {what}"
-        problems.append(Problem(str(path), header_line, msg, severity="warning"))
-    return _figures_from_rows(str(path), rows, place_column, problems)
+def _split_count(fields: Sequence[str], delimiter: str) -> str:
+    """A hint when a count written with a thousands separator was split in two (1,000)."""
+    for first, second in itertools.pairwise(fields):
+        if re.fullmatch(r"\d{1,3}", first.strip()) and re.fullmatch(r"\d{3}", second.strip()):
+            return (
+                f" (if {first.strip()}{delimiter}{second.strip()} is one count, "
+                f"write {first.strip()}{second.strip()})"
+            )
+    return ""

@@ -2,20 +2,16 @@
 
 from __future__ import annotations
 
-import csv
-import io
-import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Mapping
 from datetime import date
 from pathlib import Path
 from typing import Any
 
-import numpy as np
 import pandas as pd
 
 from iranmap.errors import Problem
-from iranmap.reports._csv import check_header, empty_problem, quote_message
-from iranmap.reports._decode import read_text
+from iranmap.reports._dates import DateError, in_calendar, parse_date
+from iranmap.reports._events_frame import events_frame, per_value
 from iranmap.reports._model import (
     EVENT_COLUMNS,
     MAX_SAME_PROBLEM,
@@ -23,7 +19,8 @@ from iranmap.reports._model import (
     SEX_VALUES,
     Figure,
 )
-from iranmap.reports._values import name_key
+from iranmap.reports._text import cell_problem
+from iranmap.reports._values import name_key, shown_value
 
 
 def read_events(
@@ -33,6 +30,7 @@ def read_events(
     start: date | None,
     end: date | None,
     where: tuple[tuple[str, str], ...],
+    calendar: str = "gregorian",
 ) -> pd.DataFrame | None:
     """events.csv, checked and filtered, with a ``line`` column; None when it cannot be read.
 
@@ -41,106 +39,11 @@ def read_events(
     finding more of them.
     """
     shown = str(path)
-    frame = _events_frame(path, problems)
+    frame = events_frame(path, problems)
     if frame is None:
         return None
-    frame = _check_events(shown, frame, period, problems)
+    frame = _check_events(shown, frame, period, calendar, problems)
     return _filter_events(shown, frame, start, end, where, problems)
-
-
-def _events_frame(path: Path, problems: list[Problem]) -> pd.DataFrame | None:
-    """events.csv as text columns plus ``line``; blank rows and unknown columns dropped."""
-    shown = str(path)
-    text = read_text(path, problems)
-    if text is None:
-        return None
-    if not text.strip():
-        problems.append(empty_problem(shown, EVENT_COLUMNS))
-        return None
-    header_line, header = _first_record(text)
-    names = [h.strip().lower() for h in header]
-    if not check_header(shown, header_line, names, EVENT_COLUMNS, problems):
-        return None
-    try:
-        frame = pd.read_csv(
-            io.StringIO(text),
-            dtype=str,
-            keep_default_na=False,
-            skip_blank_lines=False,
-            skiprows=header_line - 1,
-            engine="c",
-        )
-    except pd.errors.ParserError as exc:
-        problems.append(_parser_problem(shown, str(exc), header_line, names))
-        return None
-    frame.columns = pd.Index(names)
-    frame["line"] = _event_lines(text, header_line, len(frame))
-    known = {*EVENT_COLUMNS[0], *EVENT_COLUMNS[1]}  # an unknown column is set aside
-    filled = pd.DataFrame({n: _per_value(frame[n], _strip) for n in names if n in known})
-    blank = (filled == "").all(axis=1)
-    filled["line"] = frame["line"]
-    return filled.loc[~blank].reset_index(drop=True)
-
-
-def _per_value(
-    column: pd.Series[Any], convert: Callable[[pd.Series[Any]], pd.Series[Any]]
-) -> pd.Series[Any]:
-    """``convert`` of every value of ``column``, computed once per distinct value.
-
-    Columns of events.csv repeat a few values (dates, prisons, charges) many times; this keeps
-    the Python-level string work proportional to the distinct values, not the rows.
-    """
-    codes, uniques = pd.factorize(column, use_na_sentinel=False)
-    converted = convert(pd.Series(uniques))
-    out = converted.take(codes)
-    out.index = column.index
-    return out
-
-
-def _strip(values: pd.Series[Any]) -> pd.Series[Any]:
-    return values.astype("str").str.strip()
-
-
-def _parser_problem(shown: str, error: str, header_line: int, names: Sequence[str]) -> Problem:
-    """pandas' tokenizer error, as a problem at the line of the row it stopped at."""
-    if eof := re.search(r"EOF inside string starting at row (\d+)", error):
-        return Problem(shown, int(eof.group(1)) + header_line, quote_message(error))
-    found = re.search(r"in line (\d+), saw (\d+)", error)
-    line = int(found.group(1)) + header_line - 1 if found else None
-    count = f"{found.group(2)} fields" if found else "more fields"
-    msg = (
-        f"this row has {count} but the header has {len(names)} ({','.join(names)}); "
-        "put quotes around a value holding a comma, or remove the extra comma"
-    )
-    return Problem(shown, line, msg)
-
-
-def _first_record(text: str) -> tuple[int, list[str]]:
-    """The first non-blank record and its line (read from the head of the text only)."""
-    head = text[: text.find("\n", 1 << 16) + 1] or text
-    reader = csv.reader(io.StringIO(head, newline=""))
-    end = 0
-    for fields in reader:
-        start, end = end + 1, reader.line_num
-        if any(f.strip() for f in fields):
-            return start, fields
-    return 1, []  # pragma: no cover - the caller has checked the text is not blank
-
-
-def _event_lines(text: str, header_line: int, rows: int) -> np.ndarray[Any, np.dtype[np.int64]]:
-    """The first line of each data row: a simple count unless a quoted value spans lines."""
-    physical = text.count("\n") + (0 if text.endswith("\n") else 1)
-    if physical == header_line + rows:
-        return np.arange(header_line + 1, header_line + 1 + rows, dtype=np.int64)
-    starts: list[int] = []
-    reader = csv.reader(io.StringIO(text, newline=""))
-    end = 0
-    for _ in reader:
-        starts.append(end + 1)
-        end = reader.line_num
-    data = [s for s in starts if s > header_line][:rows]
-    data += [data[-1] if data else header_line + 1] * (rows - len(data))
-    return np.asarray(data, dtype=np.int64)
 
 
 def _report_rows(
@@ -155,8 +58,10 @@ def _report_rows(
     if not bad.any():
         return
     rows = frame.loc[bad, ["line", column]]
+    sheet, letters = frame.attrs.get("sheet", ("", {}))
     for line, value in rows.head(MAX_SAME_PROBLEM).itertuples(index=False):
-        problems.append(Problem(shown, int(line), message(str(value))))
+        cell = f"{sheet}!{letters[column]}{line}" if column in letters else None
+        problems.append(Problem(shown, int(line), message(str(value)), cell=cell))
     rest = len(rows) - MAX_SAME_PROBLEM
     if rest > 0:
         line = int(rows["line"].iloc[MAX_SAME_PROBLEM])
@@ -168,37 +73,37 @@ def _report_rows(
 
 
 def _check_events(
-    shown: str, frame: pd.DataFrame, period: tuple[date, date] | None, problems: list[Problem]
+    shown: str,
+    frame: pd.DataFrame,
+    period: tuple[date, date] | None,
+    calendar: str,
+    problems: list[Problem],
 ) -> pd.DataFrame:
     """Parse and check every column at once; bad rows become problems with their lines.
 
     Rows without a prison are dropped (after their problem): they cannot be placed.
     """
     report = _bind(shown, frame, problems)
+    _check_texts(frame, report)
     no_prison = frame["prison"] == ""
     report(
         no_prison,
         "prison",
         lambda v: "prison is empty; write the prison's name (or its city)",
     )
-    dates = _per_value(
-        frame["date"], lambda u: pd.to_datetime(u, format="%Y-%m-%d", errors="coerce")
-    )
-    report(
-        dates.isna(),
-        "date",
-        lambda v: f"date {v!r} is not a date; write it as YYYY-MM-DD, e.g. 2024-03-21",
-    )
+    dates, why = _dates(frame["date"], calendar)
+    report(dates.isna(), "date", lambda v: why[v])
     if period is not None:
         first, last = pd.Timestamp(period[0]), pd.Timestamp(period[1])
         outside = dates.notna() & ((dates < first) | (dates > last))
-        span = f"{period[0].isoformat()}..{period[1].isoformat()}"
+        span = f"{in_calendar(period[0], calendar)}..{in_calendar(period[1], calendar)}"
+        named = "Solar Hijri" if calendar == "jalali" else "Gregorian"
         report(
             outside,
             "date",
             lambda v: (
                 f"date {v!r} is outside the report's period {span}; "
-                "fix the date (Gregorian, YYYY-MM-DD) or the period in report.toml"
+                f"fix the date ({named}, YYYY-MM-DD) or the period in report.toml"
             ),
         )
     out = frame.copy()
@@ -210,6 +115,38 @@ def _check_events(
     if "public" in frame:
         out["public"] = _check_choice(frame, "public", PUBLIC_VALUES, report).astype("boolean")
     return out.loc[~no_prison].reset_index(drop=True) if no_prison.any() else out
+
+
+def _check_texts(
+    frame: pd.DataFrame, report: Callable[[pd.Series[bool], str, Callable[[str], str]], None]
+) -> None:
+    """Characters no text may hold, and names too long to lay out (see reports._text)."""
+    for column in (str(c) for c in frame.columns if c != "line"):
+        why = {
+            str(value): wrong
+            for value in frame[column].unique()
+            if (wrong := cell_problem(column, str(value)))
+        }
+        if why:
+            report(frame[column].isin(list(why)), column, why.__getitem__)
+
+
+def _dates(column: pd.Series[Any], calendar: str) -> tuple[pd.Series[Any], dict[str, str]]:
+    """The Gregorian timestamps of a column of dates in ``calendar``, NaT where a value is not
+    one, and the message for each such value."""
+    why: dict[str, str] = {}
+
+    def convert(uniques: pd.Series[Any]) -> pd.Series[Any]:
+        days: list[str | None] = []
+        for text in uniques:
+            try:
+                days.append(parse_date(str(text), calendar).isoformat())
+            except DateError as exc:
+                why[str(text)] = str(exc)
+                days.append(None)
+        return pd.to_datetime(pd.Series(days, dtype=object), format="%Y-%m-%d", errors="coerce")
+
+    return per_value(column, convert), why
 
 
 def _bind(
@@ -225,7 +162,7 @@ def _check_age(
     frame: pd.DataFrame, report: Callable[[pd.Series[bool], str, Callable[[str], str]], None]
 ) -> pd.Series[Any]:
     text = frame["age"]
-    numbers = _per_value(
+    numbers = per_value(
         text, lambda u: pd.to_numeric(u.where(u.str.fullmatch(r"\d+"), None), errors="coerce")
     )
     bad = (text != "") & (numbers.isna() | (numbers > 120))
@@ -233,7 +170,7 @@ def _check_age(
         bad,
         "age",
         lambda v: (
-            f"age {v!r} is not a whole number of years from 0 to 120; "
+            f"age {shown_value(v)} is not a whole number of years from 0 to 120; "
             "write the age in years, or leave it empty"
         ),
     )
@@ -246,7 +183,7 @@ def _check_choice(
     choices: Mapping[str, Any],
     report: Callable[[pd.Series[bool], str, Callable[[str], str]], None],
 ) -> pd.Series[Any]:
-    folded = _per_value(frame[column], lambda u: u.str.casefold())
+    folded = per_value(frame[column], lambda u: u.str.casefold())
     known = folded.isin(list(choices))
     allowed = ", ".join(dict.fromkeys(k for k in choices if k.isascii()))
     report(
@@ -284,7 +221,7 @@ def _filter_events(
             )
             problems.append(Problem(shown, 1, msg))
             continue
-        cells = _per_value(frame[column].astype("string"), lambda u: u.str.casefold())
+        cells = per_value(frame[column].astype("string"), lambda u: u.str.casefold())
         if column == "sex":
             values = [SEX_VALUES.get(v, v) for v in values]
         elif column == "public":
@@ -329,7 +266,7 @@ def _event_provinces(shown: str, events: pd.DataFrame, problems: list[Problem]) 
     given = events.loc[events["province"] != "", ["prison", "province", "line"]]
     if given.empty:
         return {}
-    folded = given.assign(key=_per_value(given["province"], lambda v: v.map(name_key)))
+    folded = given.assign(key=per_value(given["province"], lambda v: v.map(name_key)))
     firsts = folded.drop_duplicates(["prison", "key"])
     clash = firsts[firsts.duplicated("prison", keep=False)]
     for prison, rows in clash.groupby("prison", sort=False):

@@ -27,20 +27,28 @@ EVENT_COLUMNS = (
 #: The keys report.toml may hold: top level, [source], [period], each [[facts]].
 TOP_KEYS = (
     "title",
+    "title_fa",
     "publisher",
+    "publisher_fa",
     "total",
+    "total_qualifier",
     "prisons",
     "provinces",
     "iso_scheme",
+    "calendar",
+    "series",
     "notes",
+    "notes_fa",
     "source",
     "period",
     "facts",
 )
-SOURCE_KEYS = ("title", "date", "url")
+SOURCE_KEYS = ("title", "title_fa", "date", "url")
 PERIOD_KEYS = ("start", "end")
-FACT_KEYS = ("label", "value", "unit", "quote")
+FACT_KEYS = ("label", "label_fa", "value", "unit", "unit_fa", "quote")
 ISO_SCHEMES = ("2020", "pre-2020")
+#: How a report may qualify its total; the first is the default.
+TOTAL_QUALIFIERS = ("at least", "exactly")
 
 #: A box around Iran with a little margin (decimal degrees): mainland and islands fit inside.
 IRAN_LAT = (24.8, 40.0)
@@ -50,6 +58,10 @@ IRAN_LON = (43.9, 63.5)
 SEX_VALUES = {"male": "male", "m": "male", "مرد": "male", "female": "female", "f": "female"}
 SEX_VALUES["زن"] = "female"
 PUBLIC_VALUES = {"yes": True, "true": True, "1": True, "no": False, "false": False, "0": False}
+
+#: The largest count a report may give (of executions, prisons, a fact's value): anything
+#: more is a typing mistake, and bounding it keeps sums and layouts sane.
+MAX_COUNT = 10_000_000
 
 #: How many rows with the same problem events.csv reports before summing up the rest.
 MAX_SAME_PROBLEM = 5
@@ -74,7 +86,7 @@ class Figure:
 
     name: str  # the name as the report writes it
     executions: int
-    path: str  # the file, as given by the user (e.g. "geodata/reports/2024-ncri/prisons.csv")
+    path: str  # the file, as given by the user (e.g. "reports/2025-example/prisons.csv")
     line: int  # 1-based line of that file (header is line 1); for events, the first row
     rows: int = 1  # how many source rows were added up into this figure (events.csv)
     province: str | None = None
@@ -126,6 +138,11 @@ class Report:
     #: The calendar the report's dates were written in: "gregorian" or "jalali" (Solar
     #: Hijri). Dates above are always converted to Gregorian ``date`` objects.
     calendar: str = "gregorian"
+    #: The period's start and end and the source's date as report.toml writes them (in
+    #: ``calendar``, in the digits it uses), beside the Gregorian dates above; None where
+    #: report.toml gives none (a partial report).
+    period_original: tuple[str, str] | None = None
+    source_date_original: str | None = None
     #: How the source qualifies its total: "at least" (the NGO default) or "exactly".
     total_qualifier: str = "at least"
     #: The series (e.g. one monitor's monthly reports) this report is a step of, if any.

@@ -1,0 +1,72 @@
+"""Static images of a report's maps, in every language: PNG and SVG for print and slides,
+and a 1200 x 630 PNG card for link previews.
+
+The images show what the interactive pages show, with the same classes, colours
+(:mod:`iranmap.style`), hatch and circle scale: the title, what the map shows and the period,
+the reconciliation sentence, a legend with the class ranges and a hatched "Not itemized"
+swatch (or a circle size key), labels naming the largest figures, the source line and the
+credit. A static image has no tooltip, so the labels and the totals beside the legend carry
+what a reader would otherwise hover for.
+
+The SVG is written here from the geometry the pages use, with its text as text; resvg draws
+the PNG from it with the fonts bundled in ``iranmap/render/fonts`` (Noto Sans and Noto Sans
+Arabic), which shape Persian: letters joined, lines right to left. Nothing reads the
+system's fonts or settings, so the same input gives the same bytes on any machine.
+
+File names: ``choropleth.png``, ``choropleth.svg``, ``choropleth.card.png`` in English,
+``choropleth.fa.png`` ... in Persian, and the same for ``points``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from iranmap.i18n import LANGS, Lang
+from iranmap.render.static.compose import KINDS, ImageKind
+
+if TYPE_CHECKING:
+    from iranmap.join import Joined
+    from iranmap.render.options import RenderOptions
+
+
+def image_names(kind: ImageKind, lang: Lang) -> tuple[str, str, str]:
+    """The PNG, SVG and card file names of one kind in one language."""
+    stem = kind if lang == "en" else f"{kind}.{lang}"
+    return f"{stem}.png", f"{stem}.svg", f"{stem}.card.png"
+
+
+def all_names(langs: Sequence[Lang] = LANGS) -> tuple[str, ...]:
+    """Every image file name a report gets in ``langs``, sorted."""
+    return tuple(sorted(n for lang in langs for kind in KINDS for n in image_names(kind, lang)))
+
+
+def render_images(
+    joined: Joined, options: RenderOptions, langs: Sequence[Lang] = LANGS
+) -> dict[str, bytes]:
+    """Every image of ``joined`` in each of ``langs``, by file name, as bytes.
+
+    Classes, measure and colours follow ``options`` as the pages do (``options.lang`` is not
+    used: each language gets its own files).
+    """
+    from iranmap.render.choropleth import build_choropleth
+    from iranmap.render.points import build_points
+    from iranmap.render.static.compose import Layers, card_image, full_title, map_image
+    from iranmap.render.static.svg import rasterise
+
+    layers = Layers(joined, build_choropleth(joined, options), build_points(joined))
+    files: dict[str, bytes] = {}
+    for lang in langs:
+        description = joined.reconciliation.sentence(lang)
+        for kind in KINDS:
+            png_name, svg_name, card_name = image_names(kind, lang)
+            title = full_title(joined, kind, lang)
+            svg = map_image(layers, kind, lang).document(title, description)
+            files[svg_name] = svg.encode("utf-8")
+            files[png_name] = rasterise(svg, title, description)
+            card = card_image(layers, kind, lang).document(title, description)
+            files[card_name] = rasterise(card, title, description)
+    return files
+
+
+__all__ = ["KINDS", "ImageKind", "all_names", "image_names", "render_images"]

@@ -1,0 +1,181 @@
+"""Spreadsheets (.xlsx with openpyxl, .ods with python-calamine) -> rows of texts with cells.
+
+The sheet read is the one named as the file (``prisons`` for prisons.xlsx), else the first.
+Each cell becomes the text a CSV would hold: a whole number stored as a float (``165.0``) is
+written ``165``, a date ``2025-01-02``, an empty cell ``""``. A formula cell gives the value
+the spreadsheet saved with it; a formula saved without one (as programs other than Excel and
+LibreOffice write them) cannot be read, and is a problem at its cell.
+"""
+
+from __future__ import annotations
+
+import math
+import warnings
+import zipfile
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from pathlib import Path
+from typing import Any
+
+from iranmap.errors import Problem
+
+#: The spreadsheet formats read, by suffix.
+SHEET_SUFFIXES = (".xlsx", ".ods")
+
+
+@dataclass(frozen=True)
+class Sheet:
+    """The non-empty rows of a sheet, each with its row number, as texts."""
+
+    name: str
+    rows: tuple[tuple[int, tuple[str, ...]], ...]
+    unreadable: frozenset[int]  # rows with a cell that could not be read (a problem each)
+
+    def cell(self, row: int, column: int) -> str:
+        """``Sheet1!B7``: the cell at a row (1-based) and a column (0-based)."""
+        return f"{self.name}!{column_letter(column)}{row}"
+
+
+def column_letter(column: int) -> str:
+    """``A`` for 0, ``Z`` for 25, ``AA`` for 26: a column as spreadsheets name it."""
+    letters = ""
+    column += 1
+    while column:
+        column, rest = divmod(column - 1, 26)
+        letters = chr(ord("A") + rest) + letters
+    return letters
+
+
+def read_sheet(path: Path, problems: list[Problem]) -> Sheet | None:
+    """The rows of the sheet of a spreadsheet file; None with a problem when it cannot be read."""
+    try:
+        if path.suffix.lower() == ".xlsx":
+            return _read_xlsx(path, problems)
+        return _read_ods(path)
+    except (OSError, zipfile.BadZipFile, KeyError, ValueError, TypeError) as exc:
+        problems.append(_unreadable(path, exc))
+    return None
+
+
+def _unreadable(path: Path, exc: Exception) -> Problem:
+    kind = (
+        "an Excel workbook (.xlsx)"
+        if path.suffix.lower() == ".xlsx"
+        else "an OpenDocument spreadsheet (.ods)"
+    )
+    msg = (
+        f"the file cannot be read as {kind} ({type(exc).__name__}: {exc}); open it in Excel "
+        "or LibreOffice and save it again, or save the sheet as CSV UTF-8 instead"
+    )
+    return Problem(str(path), None, msg)
+
+
+def _read_xlsx(path: Path, problems: list[Problem]) -> Sheet:
+    import openpyxl  # imported here: only reports given as spreadsheets need it
+    from openpyxl.utils.exceptions import InvalidFileException
+
+    with warnings.catch_warnings():
+        # openpyxl warns of what it does not read (styles, data validation): not the values
+        warnings.simplefilter("ignore")
+        try:
+            values = openpyxl.load_workbook(path, read_only=True, data_only=True)
+            formulas = openpyxl.load_workbook(path, read_only=True, data_only=False)
+        except InvalidFileException as exc:
+            raise ValueError(str(exc)) from None
+        try:
+            return _xlsx_sheet(path, values, formulas, problems)
+        finally:
+            values.close()
+            formulas.close()
+
+
+def _xlsx_sheet(path: Path, values: Any, formulas: Any, problems: list[Problem]) -> Sheet:
+    """The rows of a workbook opened twice: for the values saved, and for the formulas."""
+    name = _pick(values.sheetnames, path.stem)
+    value_sheet, formula_sheet = values[name], formulas[name]
+    value_sheet.reset_dimensions()
+    formula_sheet.reset_dimensions()
+    rows: list[tuple[int, tuple[str, ...]]] = []
+    unreadable: set[int] = set()
+    pairs = zip(
+        value_sheet.iter_rows(values_only=True),
+        formula_sheet.iter_rows(values_only=True),
+        strict=False,
+    )
+    for number, (cells, written) in enumerate(pairs, 1):
+        for column, (cell, formula) in enumerate(zip(cells, written, strict=False)):
+            if cell is None and isinstance(formula, str) and formula.startswith("="):
+                at = f"{name}!{column_letter(column)}{number}"
+                problems.append(_no_value(str(path), number, at, formula))
+                unreadable.add(number)
+        _keep(rows, number, cells)
+    return Sheet(name, tuple(rows), frozenset(unreadable))
+
+
+def _read_ods(path: Path) -> Sheet:
+    import python_calamine  # imported here: only reports given as spreadsheets need it
+
+    try:
+        with python_calamine.CalamineWorkbook.from_path(str(path)) as book:
+            name = _pick(book.sheet_names, path.stem)
+            data = book.get_sheet_by_name(name).to_python(skip_empty_area=False)
+    except python_calamine.CalamineError as exc:
+        raise ValueError(str(exc)) from None
+    rows: list[tuple[int, tuple[str, ...]]] = []
+    for number, cells in enumerate(data, 1):
+        _keep(rows, number, cells)
+    return Sheet(name, tuple(rows), frozenset())
+
+
+def _pick(names: Sequence[str], stem: str) -> str:
+    """The sheet named as the file (case and spaces aside), else the first."""
+    for name in names:
+        if name.strip().casefold() == stem.casefold():
+            return name
+    if not names:
+        msg = "the workbook has no sheet"
+        raise ValueError(msg)
+    return names[0]
+
+
+def _keep(rows: list[tuple[int, tuple[str, ...]]], number: int, cells: Iterable[Any]) -> None:
+    texts = tuple(_text(c) for c in cells)
+    end = len(texts)
+    while end and not texts[end - 1].strip():
+        end -= 1
+    if end:
+        rows.append((number, texts[:end]))
+
+
+def _no_value(shown: str, row: int, cell: str, formula: str) -> Problem:
+    """A formula cell without the value it computes (a file no spreadsheet program saved)."""
+    msg = (
+        f"the cell holds the formula {formula!r} but no value saved with it; open the file in "
+        "Excel (or LibreOffice) and save it, so that the value is saved too, or write the value"
+    )
+    return Problem(shown, row, msg, cell=cell)
+
+
+def _text(value: Any) -> str:
+    """A cell's value as the text a CSV would hold."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float):
+        if math.isfinite(value) and value.is_integer():
+            return str(int(value))
+        return repr(value)
+    if isinstance(value, datetime):
+        return value.date().isoformat() if value.time() == time() else value.isoformat()
+    if isinstance(value, date | time):
+        return value.isoformat()
+    if isinstance(value, timedelta):
+        return str(value)
+    return str(value)
+
+
+def sheet_rows(sheet: Sheet) -> Iterator[tuple[int, tuple[str, ...]]]:
+    """The sheet's rows but those with a cell that could not be read."""
+    return ((n, cells) for n, cells in sheet.rows if n not in sheet.unreadable)
