@@ -234,18 +234,29 @@ def test_a_failing_write_is_one_clear_error_and_leaves_no_temporary_file(
     report = copy_report(tmp_path)
     before = snapshot(report)
 
-    def failing_fsync(fd: int) -> None:
-        raise OSError(code, os.strerror(code))
+    real_replace = os.replace
 
-    monkeypatch.setattr(iranmap.output.os, "fsync", failing_fsync)
+    def failing_replace(source: str, target: str) -> None:
+        if Path(target).name == "combined.html":  # the disk fills up at this file
+            raise OSError(code, os.strerror(code))
+        real_replace(source, target)
+
+    monkeypatch.setattr(iranmap.output.os, "replace", failing_replace)
     out = tmp_path / "out"
     result = run("build", report, "--out", out, "--lang", "en")
     no_traceback(result)
     assert result.exit_code == 1
-    first = out / "2025-01-01-ncri" / "choropleth.embed.html"
-    assert result.stderr == f"error: cannot write {first}: {message}\n"
+    failed = out / "2025-01-01-ncri" / "combined.html"
+    assert result.stderr == f"error: cannot write {failed}: {message}\n"
     assert result.stdout == ""
-    assert [p.name for p in (out / "2025-01-01-ncri").iterdir()] == []
+    written = snapshot(out / "2025-01-01-ncri")
+    assert written and "combined.html" not in written
+    assert not [name for name in written if name.endswith(".tmp")]
+    whole = tmp_path / "whole"
+    monkeypatch.setattr(iranmap.output.os, "replace", real_replace)
+    assert run("build", report, "--out", whole, "--lang", "en").exit_code == 0
+    expected = snapshot(whole / "2025-01-01-ncri")
+    assert all(expected[name] == data for name, data in written.items())
     assert snapshot(report) == before
 
 
