@@ -199,7 +199,7 @@ def test_shipped_reports_in_the_browser(open_compare: Opener) -> None:
     opened = open_compare(result)
     assert opened.hover("IR-30") == (
         "Alborz البرز A: 209 B: 5 Change (B − A): −204 "
-        "Source (A): prisons.csv:2 + prisons.csv:6 Source (B): prisons.csv:2"
+        "Source (A): prisons.csv:2, 6 Source (B): prisons.csv:2"
     )
     assert opened.hover("IR-22").startswith("Hormozgan هرمزگان A: Not itemized B: 5 ")
     caveat = opened.page.locator(".im-caveat")

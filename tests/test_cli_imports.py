@@ -67,6 +67,7 @@ def test_a_full_build_imports_no_scipy_sklearn_or_mapclassify(tmp_path: Path) ->
     imported = _modules("build", str(GEODATA / "reports" / "2024-ncri"), "--out", str(tmp_path))
     assert (tmp_path / "2024-ncri" / "combined.html").is_file()
     assert "pandas" in imported  # the probe saw the build itself
+    assert "shapely" in imported  # the probe saw the build itself (the join)
     assert sorted(imported & set(NEVER)) == []
 
 

@@ -274,7 +274,7 @@ def test_shipped_reports_2024_against_1_january_2025() -> None:
     ]
     alborz = by_key(result.provinces)["IR-30"]
     assert alborz.difference == -204
-    assert alborz.source_a == "prisons.csv:2 + prisons.csv:6"
+    assert alborz.source_a == "prisons.csv:2, 6"
     assert len(result.provinces) == 31
     assert sum(1 for c in result.provinces if c.status == "not_itemized") == 21
     assert [(t.a, t.b) for t in result.totals] == [(1000, 12), (526, 12), (526, 12), (474, 0)]

@@ -42,15 +42,61 @@ def test_numbers() -> None:
         i18n.fmt_dec(float("nan"), "en")
 
 
-def test_dates_and_periods() -> None:
-    assert i18n.fmt_date(date(2025, 1, 2), "en") == "2 January 2025"
-    assert i18n.fmt_date(date(2025, 1, 2), "fa") == "۲ ژانویه ۲۰۲۵"
+def test_gregorian_reports_read_in_each_readers_calendar() -> None:
     year = (date(2024, 1, 1), date(2024, 12, 31))
-    assert i18n.fmt_period(*year, "en") == "1 January – 31 December 2024"
-    assert i18n.fmt_period(*year, "fa") == "۱ ژانویه – ۳۱ دسامبر ۲۰۲۴"
-    day = date(2025, 1, 1)
-    assert i18n.fmt_period(day, day, "en") == "1 January 2025"
-    assert i18n.fmt_period(date(2024, 7, 1), day, "en") == "1 July 2024 – 1 January 2025"
+    assert i18n.period(*year, "en") == "1 January – 31 December 2024"
+    assert i18n.period(*year, "fa") == "۱۱ دی ۱۴۰۲ – ۱۱ دی ۱۴۰۳ (۱ ژانویه – ۳۱ دسامبر ۲۰۲۴)"
+    one = date(2025, 1, 1)
+    assert i18n.period(one, one, "en") == "1 January 2025"
+    assert i18n.period(date(2024, 7, 1), one, "en") == "1 July 2024 – 1 January 2025"
+    assert i18n.day(date(2025, 1, 2), "en") == "2 January 2025"
+    assert i18n.day(date(2025, 1, 2), "fa") == "۱۳ دی ۱۴۰۳ (۲ ژانویه ۲۰۲۵)"
+
+
+def test_jalali_reports_give_the_solar_hijri_dates_on_both_pages() -> None:
+    year_1403 = (date(2024, 3, 20), date(2025, 3, 20))  # 1 Farvardin – 30 Esfand (a leap year)
+    assert i18n.period(*year_1403, "en", "jalali") == (
+        "20 March 2024 – 20 March 2025 (1 Farvardin – 30 Esfand 1403)"
+    )
+    assert i18n.period(*year_1403, "fa", "jalali") == "فروردین – اسفند ۱۴۰۳"
+    farvardin = (date(2024, 3, 20), date(2024, 4, 19))
+    assert i18n.period(*farvardin, "fa", "jalali") == "فروردین ۱۴۰۳"
+    assert i18n.period(*farvardin, "en", "jalali") == (
+        "20 March – 19 April 2024 (1 Farvardin – 31 Farvardin 1403)"
+    )
+    # A period that is not whole months keeps its days; one across years writes both years.
+    assert i18n.period(date(2024, 3, 20), date(2024, 3, 30), "fa", "jalali") == (
+        "۱ فروردین – ۱۱ فروردین ۱۴۰۳"
+    )
+    # 1 Esfand 1403 – 31 Farvardin 1404
+    assert i18n.period(date(2025, 2, 19), date(2025, 4, 20), "fa", "jalali") == (
+        "اسفند ۱۴۰۳ – فروردین ۱۴۰۴"
+    )
+    assert i18n.day(date(2025, 1, 2), "en", "jalali") == "2 January 2025 (13 Dey 1403)"
+    assert i18n.day(date(2025, 1, 2), "fa", "jalali") == "۱۳ دی ۱۴۰۳"
+
+
+def test_esfand_ends_on_the_29th_in_a_common_year() -> None:
+    year_1402 = (date(2023, 3, 21), date(2024, 3, 19))  # 1 Farvardin – 29 Esfand 1402
+    assert i18n.period(*year_1402, "fa", "jalali") == "فروردین – اسفند ۱۴۰۲"
+    short = (date(2023, 3, 21), date(2024, 3, 18))  # one day short of the year
+    assert i18n.period(*short, "fa", "jalali") == "۱ فروردین – ۲۸ اسفند ۱۴۰۲"
+
+
+def test_periods_refuse_an_unknown_calendar_or_a_backwards_range() -> None:
+    one = date(2025, 1, 1)
+    with pytest.raises(ValueError, match=r"^calendar 'hijri' is not one of gregorian, jalali$"):
+        i18n.period(one, one, "en", "hijri")
+    with pytest.raises(ValueError, match=r"cannot end \(2024-12-31\) before it starts"):
+        i18n.period(one, date(2024, 12, 31), "en")
+
+
+def test_isolate_wraps_a_run_once() -> None:
+    assert i18n.isolate("Evin Prison") == "\u2068Evin Prison\u2069"
+    assert i18n.isolate(i18n.isolate("Evin Prison")) == "\u2068Evin Prison\u2069"
+    assert i18n.isolate("") == ""
+    sentence = f"زندان {i18n.isolate('Evin (Tehran)')}، ۳ مورد"
+    assert sentence.count(i18n.FSI) == sentence.count(i18n.PDI) == 1
 
 
 def test_text_fills_placeholders() -> None:
@@ -59,7 +105,7 @@ def test_text_fills_placeholders() -> None:
 
 
 def test_reconciliation_sentences_add_up_in_both_languages() -> None:
-    counts = {
+    counts: dict[str, int] = {
         "reported": 1000,
         "by_prison": 526,
         "by_province": 600,
@@ -69,10 +115,16 @@ def test_reconciliation_sentences_add_up_in_both_languages() -> None:
         "unresolved": 2,
     }
     assert i18n.reconciliation("en", **counts) == (
-        "526 of 1,000 executions itemized by prison, in 8 prisons; 600 itemized by province, "
-        "in 7 provinces; 400 not itemized. 2 rows could not be placed."
+        "526 of at least 1,000 executions itemized by prison, in 8 prisons; 600 itemized by "
+        "province, in 7 provinces; 400 not itemized. 2 rows could not be placed."
     )
     assert i18n.reconciliation("fa", **counts) == (
-        "از ۱٬۰۰۰ اعدام، ۵۲۶ مورد به تفکیک زندان در ۸ زندان و ۶۰۰ مورد به تفکیک استان "
+        "از دست‌کم ۱٬۰۰۰ اعدام، ۵۲۶ مورد به تفکیک زندان در ۸ زندان و ۶۰۰ مورد به تفکیک استان "
         "در ۷ استان ثبت شده است؛ ۴۰۰ مورد بدون تفکیک است. ۲ ردیف روی نقشه جای نگرفت."
     )
+    assert i18n.reconciliation("en", qualifier="exactly", **counts).startswith(
+        "526 of 1,000 executions itemized by prison"
+    )
+    assert i18n.reconciliation("fa", qualifier="exactly", **counts).startswith("از ۱٬۰۰۰ اعدام،")
+    with pytest.raises(ValueError, match="total qualifier 'about' is not one of 'at least', "):
+        i18n.reconciliation("en", qualifier="about", **counts)

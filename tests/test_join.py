@@ -31,7 +31,8 @@ from iranmap.join import (
     join_folder,
     points_in_provinces,
 )
-from iranmap.reports import load_report, read_report
+from iranmap.join._tables import SOURCE_LIMIT, sources
+from iranmap.reports import Figure, load_report, read_report
 
 DATA = Path(__file__).resolve().parent / "data" / "reports"
 
@@ -107,8 +108,8 @@ def test_good_report_provinces_table() -> None:
     rows = provinces.drop(columns="geometry").to_dict("records")
     assert [(r["iso"], r["executions"], r["status"], r["rank"], r["source"]) for r in rows] == [
         ("IR-07", 12, "itemized", 2, "provinces.csv:2"),  # the report's own figure (7 + 2 below)
-        ("IR-23", 7, "itemized", 3, "prisons.csv:5 + prisons.csv:7"),
-        ("IR-30", 15, "itemized", 1, "prisons.csv:2 + prisons.csv:3"),
+        ("IR-23", 7, "itemized", 3, "prisons.csv:5, 7"),
+        ("IR-30", 15, "itemized", 1, "prisons.csv:2-3"),
     ]
     assert rows[0]["share"] == pytest.approx(0.12)
     assert rows[0]["per_million"] == pytest.approx(12 / 4_851_274 * 1e6)
@@ -120,11 +121,11 @@ def test_good_report_reconciliation() -> None:
     assert totals(r) == (100, 31, 34, 66, 6, 3)
     assert r.unresolved == () and r.problems == ()
     assert r.sentence("en") == (
-        "31 of 100 executions itemized by prison, in 6 prisons; 34 itemized by province, "
+        "31 of at least 100 executions itemized by prison, in 6 prisons; 34 itemized by province, "
         "in 3 provinces; 66 not itemized."
     )
     assert r.sentence("fa") == (
-        "از ۱۰۰ اعدام، ۳۱ مورد به تفکیک زندان در ۶ زندان و ۳۴ مورد به تفکیک استان در ۳ استان "
+        "از دست‌کم ۱۰۰ اعدام، ۳۱ مورد به تفکیک زندان در ۶ زندان و ۳۴ مورد به تفکیک استان در ۳ استان "
         "ثبت شده است؛ ۶۶ مورد بدون تفکیک است."
     )
     data = r.to_dict()
@@ -160,13 +161,44 @@ def test_a_province_without_a_figure_is_not_itemized_never_zero(tmp_path: Path) 
 def test_sentences_in_the_singular(tmp_path: Path) -> None:
     r = joined(write_report(tmp_path / "r", "prison,executions\nEvin,1\n", total=1)).reconciliation
     assert r.sentence() == (
-        "1 of 1 execution itemized by prison, in 1 prison across 1 province; 0 not itemized."
+        "1 of at least 1 execution itemized by prison, in 1 prison across 1 province; "
+        "0 not itemized."
     )
     assert r.sentence("fa") == (
-        "از ۱ اعدام، ۱ مورد به تفکیک زندان در ۱ زندان و ۱ استان ثبت شده است؛ ۰ مورد بدون تفکیک است."
+        "از دست‌کم ۱ اعدام، ۱ مورد به تفکیک زندان در ۱ زندان و ۱ استان ثبت شده است؛ "
+        "۰ مورد بدون تفکیک است."
     )
     with pytest.raises(ValueError, match="no sentence in language 'de'; use 'en' or 'fa'"):
         r.sentence("de")
+
+
+def test_sources_collapse_following_lines_to_ranges() -> None:
+    def rows(*lines: int, path: str = "r/prisons.csv") -> list[Figure]:
+        return [Figure(f"P{line}", 1, path, line) for line in lines]
+
+    assert sources(rows(3)) == "prisons.csv:3"
+    assert sources(rows(6, 2)) == "prisons.csv:2, 6"
+    assert sources(rows(2, 3, 4, 5, 9, 12, 13, 14)) == "prisons.csv:2-5, 9, 12-14"
+    assert sources([*rows(2, 3), *rows(4, path="r/provinces.csv")]) == (
+        "prisons.csv:2-3 + provinces.csv:4"
+    )
+    assert sources(rows(*range(2, 100_002))) == "prisons.csv:2-100001"
+    # Lines no range can shorten are counted, never cut: the text stays one a cell can hold.
+    scattered = sources(rows(*range(2, 100_002, 2)))
+    assert scattered == "prisons.csv: 50000 rows, lines 2-100000"
+    assert len(sources(rows(*range(2, 600, 2)))) <= SOURCE_LIMIT + len("prisons.csv:")
+
+
+def test_the_sentence_carries_the_reports_qualifier(tmp_path: Path) -> None:
+    report = load_report(write_report(tmp_path / "r", "prison,executions\nEvin,3\n", total=10))
+    assert report.total_qualifier == "at least"  # the default: NGOs count what they could verify
+    exact = join(replace(report, total_qualifier="exactly"), GAZETTEER, polygons())
+    assert exact.reconciliation.total_qualifier == "exactly"
+    assert exact.reconciliation.sentence().startswith("3 of 10 executions itemized by prison")
+    assert exact.reconciliation.sentence("fa").startswith("از ۱۰ اعدام، ۳ مورد")
+    at_least = join(report, GAZETTEER, polygons()).reconciliation
+    assert at_least.sentence().startswith("3 of at least 10 executions itemized by prison")
+    assert at_least.sentence("fa").startswith("از دست‌کم ۱۰ اعدام، ۳ مورد")
 
 
 # -- rows that do not land ----------------------------------------------------------------------
@@ -204,7 +236,7 @@ def test_unknown_and_ambiguous_names_are_named_with_their_reasons(tmp_path: Path
     )
     assert [p.line for p in r.problems] == [3, 4]
     assert r.sentence() == (
-        "3 of 100 executions itemized by prison, in 1 prison across 1 province; "
+        "3 of at least 100 executions itemized by prison, in 1 prison across 1 province; "
         "97 not itemized. 2 rows could not be placed."
     )
     assert r.sentence("fa").endswith("۲ ردیف روی نقشه جای نگرفت.")
@@ -369,7 +401,7 @@ def test_province_figures_problems(tmp_path: Path) -> None:
     )
     assert problems_of(folder) == [
         "R/provinces.csv:2: province 'Alborz' has 12 executions, fewer than the 15 its "
-        "prisons add up to (prisons.csv:2 + prisons.csv:3); fix the province's figure or the "
+        "prisons add up to (prisons.csv:2-3); fix the province's figure or the "
         "prisons' counts",
         "R/provinces.csv:4: province 'Fārs' is the same province as 'Fars' on line 3 (IR-07); "
         "keep one row",
@@ -389,7 +421,7 @@ def test_a_report_with_only_province_figures(tmp_path: Path) -> None:
     assert executions.tolist()[:2] == [4, 0] and pd.isna(executions["IR-30"])
     assert totals(result.reconciliation) == (100, 0, 4, 96, 0, 2)
     assert result.reconciliation.sentence() == (
-        "0 of 100 executions itemized by prison, in 0 prisons; 4 itemized by province, "
+        "0 of at least 100 executions itemized by prison, in 0 prisons; 4 itemized by province, "
         "in 2 provinces; 96 not itemized."
     )
 
@@ -570,11 +602,11 @@ def test_shipped_2024_report_reconciles_on_the_real_map() -> None:
     assert totals(r) == (1000, 526, 526, 474, 8, 7)
     assert r.problems == () and r.unresolved == ()
     assert r.sentence("en") == (
-        "526 of 1,000 executions itemized by prison, in 8 prisons across 7 provinces; "
+        "526 of at least 1,000 executions itemized by prison, in 8 prisons across 7 provinces; "
         "474 not itemized."
     )
     assert r.sentence("fa") == (
-        "از ۱٬۰۰۰ اعدام، ۵۲۶ مورد به تفکیک زندان در ۸ زندان و ۷ استان ثبت شده است؛ "
+        "از دست‌کم ۱٬۰۰۰ اعدام، ۵۲۶ مورد به تفکیک زندان در ۸ زندان و ۷ استان ثبت شده است؛ "
         "۴۷۴ مورد بدون تفکیک است."
     )
     prisons = result.prisons
@@ -594,7 +626,7 @@ def test_shipped_2024_report_reconciles_on_the_real_map() -> None:
         "Alborz": 209,  # Ghezel Hesar 165 + Karaj Central 44
     }
     alborz = provinces.set_index("name_en").loc["Alborz"]
-    assert alborz["source"] == "prisons.csv:2 + prisons.csv:6"
+    assert alborz["source"] == "prisons.csv:2, 6"
     assert (provinces["status"] == "not itemized").sum() == 24
 
 

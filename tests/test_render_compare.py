@@ -142,9 +142,9 @@ def test_title_names_both_reports_and_their_sources(page: bytes) -> None:
         for letter in "AB"
     ]
     assert [text(p) for p in html.select(".im-rec")] == [
-        "526 of 1,000 executions itemized by prison, in 8 prisons across 7 provinces; "
+        "526 of at least 1,000 executions itemized by prison, in 8 prisons across 7 provinces; "
         "474 not itemized.",
-        "513 of 1,010 executions itemized by prison, in 8 prisons across 7 provinces; "
+        "513 of at least 1,010 executions itemized by prison, in 8 prisons across 7 provinces; "
         "497 not itemized.",
     ]
     assert html.select(".im-caveat") == []
@@ -298,7 +298,9 @@ def test_caveats_are_printed_under_the_title_in_the_page_language() -> None:
     )
     assert english is not None and english["role"] == "note"
     persian = soup(render_compare(result, "fa")).select_one(".im-caveat")
-    assert text(persian).startswith("هشدار: گزارش الف دورهٔ ۱ ژانویه – ۳۱ دسامبر ۲۰۲۴")
+    assert text(persian).startswith(
+        "هشدار: گزارش الف دورهٔ ۱۱ دی ۱۴۰۲ – ۱۱ دی ۱۴۰۳ (۱ ژانویه – ۳۱ دسامبر ۲۰۲۴)"
+    )
 
 
 @pytest.mark.parametrize("lang", ["en", "fa"])

@@ -37,7 +37,7 @@ REPORT = REPO / "geodata" / "reports" / "2024-ncri"
 SVG = "{http://www.w3.org/2000/svg}"
 KINDS = {"choropleth": "Executions by province", "points": "Executions by prison"}
 SENTENCE = (
-    "526 of 1,000 executions itemized by prison, in 8 prisons across 7 provinces; 474 not itemized."
+    "526 of at least 1,000 executions itemized by prison, in 8 prisons across 7 provinces; 474 not itemized."
 )
 
 
@@ -348,7 +348,7 @@ def test_persian_images_speak_persian_right_to_left(
     assert all(r.startswith(tx.RLI) and r.endswith(tx.PDI) for r in raw)
     texts = svg_texts(data)
     kind_fa = "اعدام‌ها به تفکیک استان" if kind == "choropleth" else "اعدام‌ها به تفکیک زندان"
-    assert texts[1] == f"{kind_fa}، ۱ ژانویه – ۳۱ دسامبر ۲۰۲۴"
+    assert texts[1] == f"{kind_fa}، ۱۱ دی ۱۴۰۲ – ۱۱ دی ۱۴۰۳ (۱ ژانویه – ۳۱ دسامبر ۲۰۲۴)"
     assert texts[2] == joined.reconciliation.sentence("fa")
     assert "مجموع گزارش‌شده" in texts and "۱٬۰۰۰" in texts
     assert "منبع: NCRI Secretariat، «Iran: Khamenei's New Record in Executions and Crimes»، " in (

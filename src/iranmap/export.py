@@ -2,6 +2,11 @@
 
 Every figure written here is the one the maps show, with its source line, so that a reader
 can check a number without opening the report folder.
+
+The CSV files are opened in spreadsheets, which run a cell that starts with ``=``, ``+``,
+``-`` or ``@`` as a formula: every text cell starting so (or with a tab or carriage return)
+is written with a leading ``'``, as OWASP advises against CSV injection. Numbers iranmap
+writes itself (counts, shares, ranks, rates, coordinates) are numbers and stay as they are.
 """
 
 from __future__ import annotations
@@ -41,6 +46,13 @@ PRISON_COLUMNS = (
     "source",
 )
 
+#: Columns of the CSV downloads that hold numbers iranmap computed; every other one is text.
+NUMBER_COLUMNS = frozenset(
+    ("executions", "share", "rank", "population", "per_million", "lat", "lon", "score")
+)
+#: What a spreadsheet reads as the start of a formula (OWASP, "CSV Injection").
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
 #: Names of the data files written beside each report's maps; the pages link to them.
 DATA_FILES = ("provinces.csv", "provinces.geojson", "prisons.csv", "prisons.geojson")
 
@@ -52,8 +64,8 @@ def data_files(joined: Joined) -> dict[str, bytes]:
     provinces = [_province_record(row) for row in province_rows]
     prisons = [_prison_record(row) for row in prison_rows]
     return {
-        "provinces.csv": _csv_bytes(PROVINCE_COLUMNS, provinces),
-        "prisons.csv": _csv_bytes(PRISON_COLUMNS, prisons),
+        "provinces.csv": csv_bytes(PROVINCE_COLUMNS, provinces),
+        "prisons.csv": csv_bytes(PRISON_COLUMNS, prisons),
         "provinces.geojson": _geojson_bytes(provinces, [row["geometry"] for row in province_rows]),
         "prisons.geojson": _geojson_bytes(prisons, [row["geometry"] for row in prison_rows]),
     }
@@ -148,13 +160,33 @@ def _round(value: Any, digits: int) -> float | None:
     return None if _missing(value) else round(float(value), digits)
 
 
-def _csv_bytes(columns: Sequence[str], records: Sequence[dict[str, Any]]) -> bytes:
+def csv_text(value: str) -> str:
+    """A text cell a spreadsheet shows as text: ``'`` before a cell that looks like a formula."""
+    return f"'{value}" if value.startswith(FORMULA_STARTS) else value
+
+
+def csv_bytes(columns: Sequence[str], records: Sequence[dict[str, Any]]) -> bytes:
+    """UTF-8 CSV of ``records`` (``None`` is an empty cell), its text cells made inert."""
     buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=list(columns), lineterminator="\n")
-    writer.writeheader()
+    writer = csv.writer(buffer, lineterminator="\n")
+    # The csv module quotes a field holding the line terminator ("\n") but not a lone "\r",
+    # which readers take for the end of a row: a row holding one is written all quoted.
+    quoted = csv.writer(buffer, lineterminator="\n", quoting=csv.QUOTE_ALL)
+    writer.writerow(columns)
+    text = [c not in NUMBER_COLUMNS for c in columns]
     for record in records:
-        writer.writerow({k: "" if record[k] is None else record[k] for k in columns})
+        cells = [
+            _cell(record[column], is_text) for column, is_text in zip(columns, text, strict=True)
+        ]
+        has_cr = any(isinstance(cell, str) and "\r" in cell for cell in cells)
+        (quoted if has_cr else writer).writerow(cells)
     return buffer.getvalue().encode("utf-8")
+
+
+def _cell(value: Any, is_text: bool) -> Any:
+    if value is None:
+        return ""
+    return csv_text(str(value)) if is_text else value
 
 
 def _geojson_bytes(records: Sequence[dict[str, Any]], geometries: Sequence[Any]) -> bytes:

@@ -250,31 +250,161 @@ def fmt_number(value: int | float, lang: Lang) -> str:
     return fmt_dec(value, lang)
 
 
-def fmt_date(day: date, lang: Lang) -> str:
-    """A date in words, Gregorian calendar: "2 January 2025" / "۲ ژانویه ۲۰۲۵"."""
-    month = _MONTHS[lang][day.month - 1]
+# ---------------------------------------------------------------------------------------------
+# dates: Gregorian and Solar Hijri
+
+#: The calendars a report's dates can be written in (``Report.calendar``).
+CALENDARS = ("gregorian", "jalali")
+
+#: The Solar Hijri months, as Iran writes them and in the usual English transliteration.
+_JALALI_MONTHS: dict[Lang, tuple[str, ...]] = {
+    "en": (
+        "Farvardin",
+        "Ordibehesht",
+        "Khordad",
+        "Tir",
+        "Mordad",
+        "Shahrivar",
+        "Mehr",
+        "Aban",
+        "Azar",
+        "Dey",
+        "Bahman",
+        "Esfand",
+    ),
+    "fa": (
+        "فروردین",
+        "اردیبهشت",
+        "خرداد",
+        "تیر",
+        "مرداد",
+        "شهریور",
+        "مهر",
+        "آبان",
+        "آذر",
+        "دی",
+        "بهمن",
+        "اسفند",
+    ),
+}
+
+_Ymd = tuple[int, int, int]
+
+
+def day(value: date, lang: Lang, calendar: str = "gregorian") -> str:
+    """A date in words, in the calendar of the page's readers, and in the report's own.
+
+    English pages give the Gregorian date, followed by the Solar Hijri one in brackets when
+    the report was written in it: "20 March 2024 (1 Farvardin 1403)". Persian pages give the
+    Solar Hijri date, followed by the Gregorian one when the report was written in that:
+    "۱۳ دی ۱۴۰۳ (۲ ژانویه ۲۰۲۵)".
+    """
+    return period(value, value, lang, calendar)
+
+
+def period(start: date, end: date, lang: Lang, calendar: str = "gregorian") -> str:
+    """A report's period, as :func:`day` gives a date; shortened where the year is shared.
+
+    "1 January – 31 December 2024"; "20 March 2024 – 20 March 2025 (1 Farvardin – 30 Esfand
+    1403)". On Persian pages, a period of whole Solar Hijri months is named by its months:
+    "فروردین ۱۴۰۳", "فروردین – اسفند ۱۴۰۳".
+    """
+    if calendar not in CALENDARS:
+        msg = f"calendar {calendar!r} is not one of {', '.join(CALENDARS)}"
+        raise ValueError(msg)
+    if end < start:
+        msg = f"a period cannot end ({end.isoformat()}) before it starts ({start.isoformat()})"
+        raise ValueError(msg)
+    first, last = _jalali(start), _jalali(end)
     if lang == "fa":
-        return digits(f"{day.day} {month} {day.year}", lang)
-    return f"{day.day} {month} {day.year}"
+        text = _months_span(first, last) or _span(first, last, _JALALI_MONTHS["fa"])
+        if calendar == "gregorian":
+            text += f" ({_span(_ymd(start), _ymd(end), _MONTHS['fa'])})"
+        return digits(text, "fa")
+    text = _span(_ymd(start), _ymd(end), _MONTHS["en"])
+    if calendar == "jalali":
+        text += f" ({_span(first, last, _JALALI_MONTHS['en'])})"
+    return text
 
 
-def fmt_period(start: date, end: date, lang: Lang) -> str:
-    """A period, shortened where the year is shared: "1 January – 31 December 2024"."""
-    if start == end:
-        return fmt_date(start, lang)
-    if start.year == end.year:
-        head = digits(f"{start.day} {_MONTHS[lang][start.month - 1]}", lang)
-        return f"{head} – {fmt_date(end, lang)}"
-    return f"{fmt_date(start, lang)} – {fmt_date(end, lang)}"
+def _ymd(value: date) -> _Ymd:
+    return value.year, value.month, value.day
+
+
+def _jalali(value: date) -> _Ymd:
+    import jdatetime  # here: `iranmap --help` reads this module's words, not its dates
+
+    jalali = jdatetime.date.fromgregorian(date=value)
+    return int(jalali.year), int(jalali.month), int(jalali.day)
+
+
+def _jalali_month_days(year: int, month: int) -> int:
+    if month < 12:
+        return 31 if month <= 6 else 30
+    import jdatetime
+
+    return 30 if jdatetime.date(year, 12, 1).isleap() else 29
+
+
+def _span(first: _Ymd, last: _Ymd, months: tuple[str, ...]) -> str:
+    """A date or a period in words: the year written once when both ends share it."""
+
+    def words(ymd: _Ymd, *, year: bool = True) -> str:
+        text = f"{ymd[2]} {months[ymd[1] - 1]}"
+        return f"{text} {ymd[0]}" if year else text
+
+    if first == last:
+        return words(first)
+    return f"{words(first, year=first[0] != last[0])} – {words(last)}"
+
+
+def _months_span(first: _Ymd, last: _Ymd) -> str | None:
+    """Whole Solar Hijri months by name ("فروردین – اسفند ۱۴۰۳"), or None for other periods."""
+    if first[2] != 1 or last[2] != _jalali_month_days(last[0], last[1]):
+        return None
+    months = _JALALI_MONTHS["fa"]
+    if first[:2] == last[:2]:
+        return f"{months[first[1] - 1]} {first[0]}"
+    head = months[first[1] - 1] if first[0] == last[0] else f"{months[first[1] - 1]} {first[0]}"
+    return f"{head} – {months[last[1] - 1]} {last[0]}"
+
+
+# ---------------------------------------------------------------------------------------------
+# bidirectional text
+
+#: FIRST STRONG ISOLATE and POP DIRECTIONAL ISOLATE (Unicode bidi algorithm).
+FSI, PDI = "\u2068", "\u2069"
+
+
+def isolate(text: str) -> str:
+    """``text`` as a bidi isolate, for a run of one direction inside text of the other.
+
+    For plain text only (a terminal, a JSON sentence, a PDF caption): an English name in a
+    Persian sentence keeps its own order and does not pull the punctuation next to it along.
+    HTML marks such runs with ``dir``/``lang`` instead; a page's <title>, the images and the
+    CSV downloads get no isolates (some readers show the marks as boxes). Empty text and text
+    already isolated come back as they are.
+    """
+    if not text or (text.startswith(FSI) and text.endswith(PDI)):
+        return text
+    return f"{FSI}{text}{PDI}"
 
 
 # ---------------------------------------------------------------------------------------------
 # the reconciliation sentence
 
 
+#: How a source qualifies its total (``Report.total_qualifier``), as the sentence says it.
+QUALIFIERS: dict[str, dict[Lang, str]] = {
+    "at least": {"en": "at least ", "fa": "دست‌کم "},
+    "exactly": {"en": "", "fa": ""},
+}
+
+
 def reconciliation(
     lang: Lang,
     *,
+    qualifier: str = "at least",
     reported: int,
     by_prison: int,
     by_province: int,
@@ -286,12 +416,17 @@ def reconciliation(
     """How a report's total reconciles, in one sentence (a caption under the map).
 
     ``reported = by_province + not_itemized``; ``by_prison`` is the part of ``by_province``
-    the prisons account for, ``unresolved`` the rows that could not be placed.
+    the prisons account for, ``unresolved`` the rows that could not be placed; ``qualifier``
+    is how the source qualifies its total: "526 of at least 1,000 executions ...".
     """
+    if qualifier not in QUALIFIERS:
+        msg = f"total qualifier {qualifier!r} is not one of {', '.join(map(repr, QUALIFIERS))}"
+        raise ValueError(msg)
+    words = QUALIFIERS[qualifier][lang]
     counts = (reported, by_prison, by_province, not_itemized, prisons, provinces, unresolved)
     if lang == "fa":
-        return _reconciliation_fa(*counts)
-    return _reconciliation_en(*counts)
+        return _reconciliation_fa(words, *counts)
+    return _reconciliation_en(words, *counts)
 
 
 def _plural(count: int, one: str, many: str) -> str:
@@ -299,6 +434,7 @@ def _plural(count: int, one: str, many: str) -> str:
 
 
 def _reconciliation_en(
+    qualifier: str,
     reported: int,
     by_prison: int,
     by_province: int,
@@ -309,7 +445,7 @@ def _reconciliation_en(
 ) -> str:
     executions = "execution" if reported == 1 else "executions"
     text = (
-        f"{by_prison:,} of {reported:,} {executions} itemized by prison, "
+        f"{by_prison:,} of {qualifier}{reported:,} {executions} itemized by prison, "
         f"in {_plural(prisons, 'prison', 'prisons')}"
     )
     in_provinces = _plural(provinces, "province", "provinces")
@@ -324,6 +460,7 @@ def _reconciliation_en(
 
 
 def _reconciliation_fa(
+    qualifier: str,
     reported: int,
     by_prison: int,
     by_province: int,
@@ -335,7 +472,10 @@ def _reconciliation_fa(
     def n(value: int) -> str:
         return fmt_int(value, "fa")
 
-    text = f"از {n(reported)} اعدام، {n(by_prison)} مورد به تفکیک زندان در {n(prisons)} زندان"
+    text = (
+        f"از {qualifier}{n(reported)} اعدام، {n(by_prison)} مورد به تفکیک زندان "
+        f"در {n(prisons)} زندان"
+    )
     if by_province == by_prison:
         text += f" و {n(provinces)} استان"
     else:

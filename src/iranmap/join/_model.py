@@ -87,6 +87,8 @@ class Reconciliation:
     provinces_with_figures: int
     unresolved: tuple[Unplaced, ...]
     problems: tuple[Problem, ...]
+    #: How the source qualifies its total (``Report.total_qualifier``): "at least", "exactly".
+    total_qualifier: str = "at least"
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready dict (the shape of ``iranmap check --json``)."""
@@ -109,6 +111,7 @@ class Reconciliation:
             raise ValueError(msg)
         return i18n.reconciliation(
             "fa" if lang == "fa" else "en",
+            qualifier=self.total_qualifier,
             reported=self.reported_total,
             by_prison=self.itemized_by_prison,
             by_province=self.itemized_by_province,
@@ -156,7 +159,8 @@ class Joined:
 
     ``share`` is a fraction (0..1) of the reported total; ``rank`` is 1 for the largest figure
     (equal figures share a rank); ``source`` names the lines a figure comes from
-    ("prisons.csv:3", or "prisons.csv:2 + prisons.csv:6" for a province summed from prisons).
+    ("prisons.csv:3"; "prisons.csv:2, 6" or "prisons.csv:2-5, 9" for a province summed from
+    prisons, :func:`iranmap.join._tables.sources`).
     A place the gazetteer does not know has ``place_id`` "city:<province>:<city>" (placed on
     its city) or "point:<lat>,<lon>" (placed by the row's coordinates).
     """

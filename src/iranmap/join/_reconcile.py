@@ -39,6 +39,7 @@ def reconcile(
         provinces_with_figures=int(provinces["executions"].notna().sum()),
         unresolved=tuple(sorted(unplaced, key=lambda u: (u.path, u.line))),
         problems=ordered,
+        total_qualifier=report.total_qualifier,
     )
 
 

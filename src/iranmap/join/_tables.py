@@ -71,7 +71,7 @@ def _prison_record(
         "share": math.nan,
         "rank": 0,
         "precision": place.precision,
-        "source": _sources([i.place.figure for i in items]),
+        "source": sources([i.place.figure for i in items]),
         "lon": place.lon,
         "lat": place.lat,
     }
@@ -97,20 +97,49 @@ def _cities_fa(gazetteer: Gazetteer) -> dict[tuple[str, str], str]:
     return found
 
 
-def _sources(figures: Sequence[Figure]) -> str:
-    """Where a sum comes from: "prisons.csv:2 + prisons.csv:6", or "events.csv: 40 rows"."""
+#: The longest list of line ranges a source names; beyond it, the rows are counted instead
+#: (a spreadsheet cell holds 32,767 characters, and a reader filters the file anyway).
+SOURCE_LIMIT = 1_000
+
+
+def sources(figures: Sequence[Figure]) -> str:
+    """Where a sum comes from: "prisons.csv:2, 6", "prisons.csv:2-5, 9, 12-14", or
+    "events.csv: 40 rows"; several files are joined by " + ".
+
+    Lines that follow each other collapse to a range; a list of ranges longer than
+    :data:`SOURCE_LIMIT` characters becomes "prisons.csv: 50000 rows, lines 2-100001".
+    """
     parts: list[str] = []
     by_file: dict[str, list[Figure]] = {}
     for figure in figures:
         by_file.setdefault(figure.path, []).append(figure)
     for path, group in by_file.items():
+        name = Path(path).name
         if len(group) == 1:
             parts.append(group[0].source)
-        elif Path(path).name == EVENTS_FILE:
+        elif name == EVENTS_FILE:
             parts.append(f"{EVENTS_FILE}: {sum(f.rows for f in group)} rows")
         else:
-            parts.extend(f.source for f in sorted(group, key=lambda f: f.line))
+            lines = sorted({f.line for f in group})
+            listed = line_ranges(lines)
+            if len(listed) > SOURCE_LIMIT:
+                listed = f" {len(lines)} rows, lines {lines[0]}-{lines[-1]}"
+            parts.append(f"{name}:{listed}")
     return " + ".join(parts)
+
+
+def line_ranges(lines: Sequence[int]) -> str:
+    """Sorted line numbers as ranges: [2, 3, 4, 5, 9, 12, 13, 14] -> "2-5, 9, 12-14"."""
+    ranges: list[str] = []
+    start = previous = lines[0]
+    for line in (*lines[1:], None):
+        if line is not None and line == previous + 1:
+            previous = line
+            continue
+        ranges.append(str(start) if start == previous else f"{start}-{previous}")
+        if line is not None:
+            start = previous = line
+    return ", ".join(ranges)
 
 
 def _share(executions: pd.Series[Any], total: int) -> pd.Series[Any]:
@@ -216,7 +245,7 @@ def province_table(
         if item.province_iso:
             by_province.setdefault(item.province_iso, []).append(item.place.figure)
     sums = {iso: sum(f.executions for f in figures) for iso, figures in by_province.items()}
-    sources = {iso: _sources(figures) for iso, figures in by_province.items()}
+    cited = {iso: sources(figures) for iso, figures in by_province.items()}
     executions: list[int | None] = []
     origin: list[str] = []
     for iso in frame["iso"]:
@@ -224,12 +253,12 @@ def province_table(
         if iso in given:
             figure = given[iso].figure
             if from_prisons is not None and figure.executions < from_prisons:
-                problems.append(_below_prisons(figure, int(from_prisons), sources[iso]))
+                problems.append(_below_prisons(figure, int(from_prisons), cited[iso]))
             executions.append(figure.executions)
             origin.append(figure.source)
         elif from_prisons is not None:
             executions.append(int(from_prisons))
-            origin.append(sources[iso])
+            origin.append(cited[iso])
         else:
             executions.append(None)
             origin.append("")
@@ -250,10 +279,10 @@ def province_table(
     return frame[list(PROVINCE_COLUMNS)]
 
 
-def _below_prisons(figure: Figure, from_prisons: int, sources: str) -> Problem:
+def _below_prisons(figure: Figure, from_prisons: int, cited: str) -> Problem:
     msg = (
         f"province {figure.name!r} has {figure.executions:,} executions, fewer than the "
-        f"{from_prisons:,} its prisons add up to ({sources}); fix the province's figure "
+        f"{from_prisons:,} its prisons add up to ({cited}); fix the province's figure "
         "or the prisons' counts"
     )
     return Problem(figure.path, figure.line, msg)

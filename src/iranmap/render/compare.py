@@ -190,7 +190,7 @@ def _side(joined: Joined, letter: str, lang: Lang) -> Html:
     """One report: its letter, period, source and reconciliation."""
     report = joined.report
     t = i18n.TEXTS[lang]
-    period = i18n.fmt_period(report.period_start, report.period_end, lang)
+    period = i18n.period(report.period_start, report.period_end, lang, report.calendar)
     return join(
         [
             tag(
@@ -214,7 +214,7 @@ def _caveat(caveat: Caveat, diff: Diff, lang: Lang) -> Html:
     t = i18n.TEXTS[lang]
     if caveat.code == "period_length":
         a, b = (
-            i18n.fmt_period(j.report.period_start, j.report.period_end, lang)
+            i18n.period(j.report.period_start, j.report.period_end, lang, j.report.calendar)
             for j in (diff.a, diff.b)
         )
         text = i18n.text(lang, "compare.period_length", a=a, b=b)

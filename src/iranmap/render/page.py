@@ -151,7 +151,7 @@ def _map_label(kind: Kind, lang: Lang) -> str:
 def _header(joined: Joined, kind: Kind, lang: Lang, alternates: Sequence[Lang]) -> Html:
     report = joined.report
     t = i18n.TEXTS[lang]
-    period = i18n.fmt_period(report.period_start, report.period_end, lang)
+    period = i18n.period(report.period_start, report.period_end, lang, report.calendar)
     return tag(
         "header",
         {"class": "im-header"},
@@ -225,7 +225,7 @@ def _source(report: Report, lang: Lang) -> Html:
             title,
             quote_close,
             sep,
-            i18n.fmt_date(report.source_date, lang),
+            i18n.day(report.source_date, lang, report.calendar),
         ]
     )
 

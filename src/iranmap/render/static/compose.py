@@ -58,7 +58,7 @@ def full_title(joined: Joined, kind: ImageKind, lang: Lang) -> str:
 
 def subtitle(joined: Joined, kind: ImageKind, lang: Lang) -> str:
     report = joined.report
-    period = i18n.fmt_period(report.period_start, report.period_end, lang)
+    period = i18n.period(report.period_start, report.period_end, lang, report.calendar)
     # A middle dot reads as a Persian zero: Persian lines take a comma.
     return f"{i18n.text(lang, f'kind.{kind}')}{SEPARATOR[lang]}{period}"
 
@@ -70,7 +70,7 @@ def source_line(joined: Joined, lang: Lang) -> str:
         "source",
         publisher=report_text(report.publisher_fa, report.publisher, lang),
         title=report_text(report.source_title_fa, report.source_title, lang),
-        date=i18n.fmt_date(report.source_date, lang),
+        date=i18n.day(report.source_date, lang, report.calendar),
     )
     if report.source_url:
         line += ("، " if lang == "fa" else ", ") + tx.isolate(report.source_url)
