@@ -5,17 +5,20 @@ from __future__ import annotations
 import sys
 from collections.abc import Mapping, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 from click.core import ParameterSource
 
-from iranmap.build import BuildResult, ReportResult, build, stale_files
 from iranmap.cli._app import main
 from iranmap.cli._options import render_options, render_options_decorator
 from iranmap.cli._output import caught_warnings, echo, echo_warning
-from iranmap.i18n import Lang
-from iranmap.project import Project, load_project, named_reports, project_reports
-from iranmap.render import RenderOptions
+
+if TYPE_CHECKING:  # imported where used, so that `iranmap --help` stays fast
+    from iranmap.build import BuildResult, ReportResult
+    from iranmap.i18n import Lang
+    from iranmap.project import Project
+    from iranmap.render import RenderOptions
 
 
 @main.command("build")
@@ -47,6 +50,8 @@ def build_command(
     changes are rewritten, each atomically; a report that fails leaves its previous maps in
     place while the others build. Exit 1 if any failed.
     """
+    from iranmap.project import load_project, named_reports, project_reports
+
     project = load_project(Path("."))
     options, langs = render_options(_with_project(render, project))
     dirs = named_reports(report_dirs) if report_dirs else project_reports(project)
@@ -88,6 +93,8 @@ def _build(
     from rich.console import Console
     from rich.progress import Progress
 
+    from iranmap.build import build
+
     console = Console(stderr=True)
     show_progress = console.is_terminal and len(dirs) > 1
     with Progress(console=console, transient=True, disable=not show_progress) as progress:
@@ -128,6 +135,8 @@ def _check(
     dirs: Sequence[Path], out_root: Path, options: RenderOptions, langs: Sequence[Lang]
 ) -> int:
     with caught_warnings() as noted:
+        from iranmap.build import stale_files
+
         differ, failed = stale_files(dirs, out_root, options, langs)
     for message in noted:
         echo_warning(message)
@@ -151,6 +160,8 @@ def _watch(
     dirs: Sequence[Path], out_root: Path, options: RenderOptions, langs: Sequence[Lang]
 ) -> None:
     from watchfiles import watch
+
+    from iranmap.build import build
 
     resolved = {d.resolve(): d for d in dirs}
     # With yield_on_timeout, the first (empty) batch arrives once the watcher is in place:
