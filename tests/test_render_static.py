@@ -37,7 +37,8 @@ REPORT = REPO / "geodata" / "reports" / "2024-ncri"
 SVG = "{http://www.w3.org/2000/svg}"
 KINDS = {"choropleth": "Executions by province", "points": "Executions by prison"}
 SENTENCE = (
-    "526 of at least 1,000 executions itemized by prison, in 8 prisons across 7 provinces; 474 not itemized."
+    "526 of at least 1,000 executions itemized by prison, in 8 prisons across 7 provinces; "
+    "474 not itemized."
 )
 
 
@@ -351,11 +352,16 @@ def test_persian_images_speak_persian_right_to_left(
     assert texts[1] == f"{kind_fa}، ۱۱ دی ۱۴۰۲ – ۱۱ دی ۱۴۰۳ (۱ ژانویه – ۳۱ دسامبر ۲۰۲۴)"
     assert texts[2] == joined.reconciliation.sentence("fa")
     assert "مجموع گزارش‌شده" in texts and "۱٬۰۰۰" in texts
-    assert "منبع: NCRI Secretariat، «Iran: Khamenei's New Record in Executions and Crimes»، " in (
-        " ".join(texts)
+    assert texts[0] == joined.report.title_fa == "اعدام‌ها در ایران در سال ۲۰۲۴"
+    assert any(
+        line.startswith(
+            "منبع: دبیرخانه شورای ملی مقاومت ایران، "
+            "«Iran: Khamenei's New Record in Executions and Crimes»، "
+        )
+        for line in texts
     )
-    # No title_fa in this report: the English title, isolated so it keeps its order.
-    assert raw[0] == f"{tx.RLI}{tx.FSI}Executions in Iran, 2024{tx.PDI}{tx.PDI}"
+    # The source's title has no Persian version: isolated, so it keeps its order.
+    assert f"{tx.FSI}Iran: Khamenei's New Record in Executions and Crimes{tx.PDI}" in "".join(raw)
     assert not any(ch.isascii() and ch.isdigit() for t in texts[1:3] for ch in t)
 
 
@@ -383,10 +389,14 @@ def test_persian_report_texts_are_used_when_given(joined: Joined) -> None:
     assert root.findtext(f"{SVG}title") == "اعدام‌ها در ایران، ۱۴۰۳: اعدام‌ها به تفکیک استان"
 
 
-def test_latin_runs_in_persian_lines_name_their_font(files: dict[str, bytes]) -> None:
+def test_latin_runs_in_persian_lines_name_their_font(joined: Joined) -> None:
     """resvg would take a missing letter from any font in any weight; a tspan names it."""
-    root = svg_root(files["points.fa.svg"])
+    english_only = with_report(joined, title_fa=None)
+    images = render_images(english_only, RenderOptions(), ("fa",))
+    root = svg_root(images["points.fa.svg"])
     title = next(root.iter(f"{SVG}text"))
+    raw = "".join(title.itertext())
+    assert raw == f"{tx.RLI}{tx.FSI}Executions in Iran, 2024{tx.PDI}{tx.PDI}"
     assert title.get("font-weight") == "bold"
     spans = title.findall(f"{SVG}tspan")
     assert [s.get("font-family") for s in spans] == ["'Noto Sans'"]
@@ -412,7 +422,7 @@ def test_control_characters_never_make_invalid_xml(joined: Joined) -> None:
 
 def test_a_150_word_title_is_wrapped_and_cut_with_an_ellipsis(joined: Joined) -> None:
     title = " ".join(f"word{i}" for i in range(150))
-    images = render_images(with_report(joined, title=title), RenderOptions())
+    images = render_images(with_report(joined, title=title, title_fa=None), RenderOptions())
     for name in ("choropleth", "points", "choropleth.fa", "points.fa"):
         texts = svg_texts(images[f"{name}.svg"])
         lang = "fa" if name.endswith(".fa") else "en"
@@ -619,7 +629,7 @@ def test_many_prisons_name_only_the_largest(tmp_path: Path) -> None:
 def test_cards_show_the_title_and_the_reported_total(joined: Joined) -> None:
     for lang, total, title in (
         ("en", "1,000", "Executions in Iran, 2024"),
-        ("fa", "۱٬۰۰۰", "Executions in Iran, 2024"),
+        ("fa", "۱٬۰۰۰", "اعدام‌ها در ایران در سال ۲۰۲۴"),
     ):
         svg = cp.card_image(_layers(joined), "choropleth", lang)  # type: ignore[arg-type]
         texts = svg_texts(svg.document("t", "d").encode("utf-8"))
