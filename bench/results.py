@@ -171,6 +171,7 @@ def _summary(results: dict[str, Any]) -> list[str]:
         f"included) takes {ours['process']['median_s']:.2f} s, {speed}; iranmap's combined "
         f"page alone {only['process']['median_s']:.2f} s{classify}.",
     ]
+    lines += _draw_time_line(results.get("draw_time"))
     scale = results.get("scale", {})
     if "events" in scale:
         big = scale["events"][-1]
@@ -203,6 +204,25 @@ def _summary(results: dict[str, Any]) -> list[str]:
             f"{_ms(points['page']['drawn_ms'])} in Chromium."
         )
     return [*lines, ""]
+
+
+def _draw_time_line(found: dict[str, Any] | None) -> list[str]:
+    """The combined page against the page a user writes by hand, visited in turns."""
+    if not found:
+        return []
+    if "error" in found:
+        return [f"- **Time to draw against a hand-written page**: failed ({found['error']})."]
+    by = f" (by `{found['by']}`, {found['measured']})" if "by" in found else ""
+    if "load_average" in found:
+        by += f"; load average {found['load_average'][0]:.1f} on 2 cores"
+    return [
+        "- **Time to draw against a page written by hand** (Leaflet inlined, Natural Earth's "
+        "raw provinces drawn with `L.geoJSON`, `L.circleMarker` prisons, no tiles; "
+        "`peers/bare_page.py`): iranmap's combined page draws its provinces in "
+        f"{_ms(found['iranmap_ms'])}, the hand-written page in {_ms(found['bare_ms'])}: "
+        f"**{found['ratio']:.2f}×**, medians of {found['visits']} visits each, the two pages "
+        f"in turns{by}."
+    ]
 
 
 def _headline(results: dict[str, Any]) -> list[str]:

@@ -152,7 +152,10 @@ def test_province_tooltip_in_english(open_map: Opener, joined: Joined) -> None:
         "Alborz البرز Executions: 209 Per million inhabitants: 77.1 Share of total: 20.9% "
         "Rank: 1 of 7 Source: prisons.csv:2, prisons.csv:6"
     )
-    assert opened.hover(*_province(joined, "IR-23")) == "Tehran تهران Not itemized"
+    assert (
+        opened.hover(*_province(joined, "IR-23"))
+        == "Tehran تهران Not itemized: the report gives no figure here; not zero"
+    )
     persian = opened.page.locator(".leaflet-tooltip .im-tip-alt").last
     assert persian.get_attribute("lang") == "fa"
     assert persian.get_attribute("dir") == "rtl"
@@ -165,7 +168,10 @@ def test_province_tooltip_in_persian(open_map: Opener, joined: Joined) -> None:
         "البرز Alborz اعدام‌ها: ۲۰۹ در هر یک میلیون نفر: ۷۷٫۱ سهم از کل: ٪۲۰٫۹ "
         "رتبه: ۱ از ۷ منبع: prisons.csv:2, prisons.csv:6"
     )
-    assert opened.hover(*_province(joined, "IR-23")) == "تهران Tehran بدون رقم تفکیکی"
+    assert (
+        opened.hover(*_province(joined, "IR-23"))
+        == "تهران Tehran بدون رقم تفکیکی: گزارش برای این‌جا رقمی نمی‌دهد؛ به معنای صفر نیست"
+    )
     _clean(opened)
 
 
@@ -354,10 +360,15 @@ def test_shipped_report_in_the_browser(open_map: Opener, lang: Lang) -> None:
     khuzestan = opened.hover(*_province(joined, "IR-06"))
     shiraz = opened.hover(*_prison(joined, "adelabad"))
     if lang == "en":
-        assert khuzestan == "Khuzestan خوزستان Not itemized"
+        assert (
+            khuzestan == "Khuzestan خوزستان Not itemized: the report gives no figure here; not zero"
+        )
         assert shiraz.startswith("Adelabad Prison زندان عادل‌آباد City: Shiraz Province: Fars")
     else:
-        assert khuzestan == "خوزستان Khuzestan بدون رقم تفکیکی"
+        assert (
+            khuzestan
+            == "خوزستان Khuzestan بدون رقم تفکیکی: گزارش برای این‌جا رقمی نمی‌دهد؛ به معنای صفر نیست"
+        )
         assert shiraz.startswith("زندان عادل‌آباد Adelabad Prison شهر: شیراز استان: فارس")
     _clean(opened)
 

@@ -35,6 +35,23 @@ def rows_of(data: bytes) -> list[dict[str, str]]:
     return list(csv.DictReader(io.StringIO(data.decode("utf-8"), newline="")))
 
 
+def test_prison_downloads_say_how_each_name_was_matched(tmp_path: Path) -> None:
+    text = "prison,executions,lat,lon\nEvin Prison,3,,\nAdelbad,2,,\nNew Camp,1,35.9,52.1\n"
+    files = data_files(join(load_report(write_report(tmp_path / "r", text)), GAZETTEER, polygons()))
+    rows = rows_of(files["prisons.csv"])
+    assert [(r["as_reported"], r["name_en"], r["match"], r["score"]) for r in rows] == [
+        ("Evin Prison", "Evin Prison", "exact", "100.0"),
+        ("Adelbad", "Adelabad Prison", "fuzzy", "93.3"),
+        ("New Camp", "New Camp", "latlon", ""),
+    ]
+    properties = [f["properties"] for f in json.loads(files["prisons.geojson"])["features"]]
+    assert [(p["as_reported"], p["match"], p["score"]) for p in properties] == [
+        ("Evin Prison", "exact", 100.0),
+        ("Adelbad", "fuzzy", 93.3),
+        ("New Camp", "latlon", None),
+    ]
+
+
 def test_formula_like_text_is_neutralised() -> None:
     assert [csv_text(text)[:2] for text in HOSTILE] == ["'=", "'+", "'-", "'@", "'\t", "'\r"]
     assert csv_text("Evin Prison") == "Evin Prison"

@@ -96,3 +96,54 @@ def test_shipped_gallery_opens_offline_and_shows_every_report(browser: Any) -> N
     first.wait_for()
     assert page.evaluate("(img) => img.complete && img.naturalWidth > 0", first.element_handle())
     page.close()
+
+
+@pytest.mark.parametrize(
+    "report_id",
+    ["javascript:window.__x=1;x", "a#b", "a?b=c", "//evil.example/x", "data:text/html,x"],
+)
+def test_every_url_part_is_encoded_and_no_link_leaves_the_folder(report_id: str) -> None:
+    from urllib.parse import unquote, urlsplit
+
+    page = soup([summary(report_id)])
+    hrefs = [a["href"] for a in page.select("li.report a")]
+    assert hrefs
+    for href in hrefs:
+        parts = urlsplit(href)
+        assert (parts.scheme, parts.netloc, parts.query, parts.fragment) == ("", "", "", "")
+        assert unquote(href.split("/")[0]) == report_id
+    image = page.select_one("li.report img")
+    assert image is not None and unquote(str(image["src"]).split("/")[0]) == report_id
+
+
+def test_checked_url_allows_only_http_and_relative_paths() -> None:
+    from iranmap.render.gallery import checked_url
+
+    assert checked_url("https://example.org/a") == "https://example.org/a"
+    assert checked_url("2024-ncri/combined.html") == "2024-ncri/combined.html"
+    for bad in (
+        "javascript:alert(1)",
+        "JaVaScRiPt:x",
+        "data:text/html,x",
+        "//evil.example/",
+        "/etc",
+    ):
+        assert checked_url(bad) is None, bad
+
+
+def test_persian_gallery_speaks_persian_and_links_the_english_one() -> None:
+    page = BeautifulSoup(
+        render_gallery(
+            [summary("2024-ncri", title_fa="اعدام‌ها در ایران، ۲۰۲۴")], RenderOptions(lang="fa")
+        ),
+        "html.parser",
+    )
+    assert page.html is not None and (page.html["lang"], page.html["dir"]) == ("fa", "rtl")
+    assert page.select_one("nav.langs a")["href"] == "index.html"  # type: ignore[index]
+    assert page.select_one("h2").get_text() == "اعدام‌ها در ایران، ۲۰۲۴"  # type: ignore[union-attr]
+    meta = page.select_one("p.meta")
+    assert meta is not None and "۲۰۲۴" in meta.get_text() and "2024" not in meta.get_text()
+    publisher = page.select_one("p.source bdi")
+    assert publisher is not None and (publisher["lang"], publisher["dir"]) == ("en", "ltr")
+    english = BeautifulSoup(render_gallery([summary("x")], RenderOptions()), "html.parser")
+    assert english.select_one("nav.langs a")["href"] == "index.fa.html"  # type: ignore[index]

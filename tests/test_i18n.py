@@ -128,3 +128,11 @@ def test_reconciliation_sentences_add_up_in_both_languages() -> None:
     assert i18n.reconciliation("fa", qualifier="exactly", **counts).startswith("از ۱٬۰۰۰ اعدام،")
     with pytest.raises(ValueError, match="total qualifier 'about' is not one of 'at least', "):
         i18n.reconciliation("en", qualifier="about", **counts)
+
+
+def test_every_calendar_and_qualifier_a_report_may_say_has_words() -> None:
+    from iranmap.reports import CALENDARS
+    from iranmap.reports._model import TOTAL_QUALIFIERS
+
+    assert i18n.CALENDARS == CALENDARS
+    assert tuple(i18n.QUALIFIERS) == TOTAL_QUALIFIERS

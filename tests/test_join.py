@@ -171,6 +171,69 @@ def test_sentences_in_the_singular(tmp_path: Path) -> None:
         r.sentence("de")
 
 
+# -- provenance: the name as written, and how it matched -----------------------------------------
+
+
+def test_each_prison_keeps_its_name_as_reported_and_how_it_matched(tmp_path: Path) -> None:
+    text = (
+        "prison,executions,city,lat,lon\n"
+        "Evin Prison,6,,,\n"  # the gazetteer's own name
+        "زندان قزلحصار,5,,,\n"  # its own Persian name
+        "Adelbad,4,,,\n"  # a near spelling
+        "Marvdasht,3,,,\n"  # a city
+        "Camp Nowhere,2,Marvdasht,,\n"  # unknown, placed on its row's city
+        "New Camp,1,,35.9,52.1\n"  # unknown, placed by its coordinates
+    )
+    result = joined(write_report(tmp_path / "r", text))
+    table = result.prisons.drop(columns="geometry").to_dict("records")
+    got = [(r["as_reported"], r["name_en"], r["match"], r["score"]) for r in table]
+    assert got[:5] == [
+        ("Evin Prison", "Evin Prison", "exact", 100.0),
+        ("زندان قزلحصار", "Ghezel Hesar Prison", "exact", 100.0),
+        ("Adelbad", "Adelabad Prison", "fuzzy", 93.3),
+        ("Marvdasht", "Marvdasht", "city", 100.0),
+        ("Camp Nowhere", "Camp Nowhere", "city", 100.0),
+    ]
+    assert got[5][:3] == ("New Camp", "New Camp", "latlon") and math.isnan(got[5][3])
+    assert [(p.line, p.as_reported, p.match, p.score) for p in result.placements] == [
+        (2, "Evin Prison", "exact", 100.0),
+        (3, "زندان قزلحصار", "exact", 100.0),
+        (4, "Adelbad", "fuzzy", 93.3),
+        (5, "Marvdasht", "city", 100.0),
+        (6, "Camp Nowhere", "city", 100.0),
+        (7, "New Camp", "latlon", None),
+    ]
+    assert result.placements[2].to_dict() == {
+        "path": str(tmp_path / "r" / "prisons.csv"),
+        "line": 4,
+        "as_reported": "Adelbad",
+        "place_id": "adelabad",
+        "name_en": "Adelabad Prison",
+        "match": "fuzzy",
+        "score": 93.3,
+        "precision": "facility",
+        "province_iso": "IR-07",
+    }
+
+
+def test_aliases_are_told_from_own_names() -> None:
+    table = joined(DATA / "good").prisons.set_index("as_reported")
+    assert table.loc["Qezelhessar", "match"] == "alias"  # an alias of Ghezel Hesar Prison
+    assert table.loc["Central Karaj", "match"] == "alias"  # Karaj Central Prison, reordered
+    assert set(table["match"]) == {"alias", "city", "latlon"}
+
+
+def test_events_spelling_one_prison_two_ways_keep_both(tmp_path: Path) -> None:
+    events = "date,prison\n2024-01-02,Evin\n2024-01-03,Evin Prison\n2024-01-04,Evin\n"
+    result = joined(write_report(tmp_path / "r", None, events=events, total=3))
+    (row,) = result.prisons.to_dict("records")
+    assert (row["as_reported"], row["match"], row["executions"]) == (
+        "Evin; Evin Prison",
+        "alias; exact",
+        3,
+    )
+
+
 def test_sources_collapse_following_lines_to_ranges() -> None:
     def rows(*lines: int, path: str = "r/prisons.csv") -> list[Figure]:
         return [Figure(f"P{line}", 1, path, line) for line in lines]
@@ -654,3 +717,30 @@ def test_shipped_first_day_of_2025_report_reconciles() -> None:
         "Hormozgan",
         "Kohgiluyeh and Boyer-Ahmad",
     ]
+
+
+def _shipped_check(tmp_path: Path, rows: str) -> tuple[object, list[str]]:
+    from iranmap.join import check_report
+
+    folder = write_report(tmp_path / "r", "prison,executions,province,city\n" + rows, total=10)
+    joined, problems = check_report(folder)
+    return joined, [p.message for p in problems]
+
+
+def test_a_rows_province_keeps_a_prison_name_out_of_a_town_elsewhere(tmp_path: Path) -> None:
+    # Asadabad is a town of Hamadan; a report's "Asadabad Prison" of Isfahan is not there.
+    joined, problems = _shipped_check(tmp_path, "Asadabad Prison,3,Isfahan,\n")
+    assert isinstance(joined, Joined)
+    assert joined.reconciliation.itemized_by_prison == 0  # placed nowhere, least of all there
+    assert problems == [
+        "prison 'Asadabad Prison' is not a prison or city the gazetteer knows; fix the "
+        "spelling, or add lat and lon to place it"
+    ]
+
+
+def test_a_rows_province_agrees_with_the_town_it_names(tmp_path: Path) -> None:
+    joined, problems = _shipped_check(tmp_path, "Asadabad Prison,3,Hamadan,\n")
+    assert problems == []
+    assert isinstance(joined, Joined)
+    assert list(joined.prisons["province_iso"]) == ["IR-13"]
+    assert list(joined.prisons["as_reported"]) == ["Asadabad Prison"]

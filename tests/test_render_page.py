@@ -77,7 +77,12 @@ def test_page_header_has_title_period_source_reconciliation_and_facts(
         "points": "Executions by prison",
         "combined": "Executions by province and prison",
     }
-    assert text(page.title) == f"Executions in Iran, 2024: {kinds[kind]}"
+    assert text(page.title) == (
+        f"Executions in Iran, 2024: {kinds[kind]} (at least 1,000 executions reported)"
+    )
+    assert text(page.select_one(".im-kind")) == (
+        f"{kinds[kind]} · at least 1,000 executions reported"
+    )
     assert text(page.h1) == "Executions in Iran, 2024"
     assert text(page.select_one(".im-period")) == "Period: 1 January – 31 December 2024"
     assert text(page.select_one(".im-source")) == (
@@ -149,6 +154,7 @@ def test_points_data_has_one_entry_per_prison_largest_first(files: dict[str, byt
         "خراسان جنوبی",
         0,
         "prisons.csv:9",
+        None,
     ]
     assert data["shaded"] is False
 
@@ -165,7 +171,7 @@ def test_legend_labels_classes_and_not_itemized(files: dict[str, bytes]) -> None
         "39–61",
         "62–97",
         "98–209",
-        "Not itemized",
+        "Not itemized: the report gives no figure here; not zero",
     ]
     assert blocks[0].select("li")[-1].select_one(".im-sw-ni") is not None
     # Rates are shown and classified to 0.1: Razavi Khorasan's 5.1 is a class of its own.
@@ -175,7 +181,7 @@ def test_legend_labels_classes_and_not_itemized(files: dict[str, bytes]) -> None
         "20.1–29.8",
         "29.9–37.7",
         "37.8–77.1",
-        "Not itemized",
+        "Not itemized: the report gives no figure here; not zero",
     ]
     switch = page.select_one("fieldset.im-measure")
     assert switch is not None
@@ -184,8 +190,26 @@ def test_legend_labels_classes_and_not_itemized(files: dict[str, bytes]) -> None
 
 def test_size_key_has_round_reference_values(files: dict[str, bytes]) -> None:
     page = soup(files["points.html"])
-    assert [text(s) for s in page.select(".im-sizes li span")] == ["100", "20", "10"]
-    assert [c["r"] for c in page.select(".im-sizes circle")] == ["21.8", "9.7", "6.9"]
+    # The largest figure (165) to two digits, then round values near a third and a twelfth.
+    assert [text(s) for s in page.select(".im-sizes li span")] == ["170", "50", "10"]
+    assert [c["r"] for c in page.select(".im-sizes circle")] == ["28.4", "15.4", "6.9"]
+
+
+def test_places_that_share_a_point_stand_side_by_side() -> None:
+    from iranmap.render.points import GAP, Points, PrisonRow
+
+    def row(name: str, n: int, lat: float) -> PrisonRow:
+        return PrisonRow(
+            name, name, name, "Karaj", None, None, None, n, None, None, "city", None, lat, 51.0
+        )
+
+    pts = Points((row("Big", 100, 35.8), row("Small", 25, 35.8), row("Alone", 50, 29.6)), 100)
+    big, small = pts.radius(100), pts.radius(25)
+    shifts = pts.offsets()
+    assert shifts[2] is None
+    first = round(-(2 * big + GAP + 2 * small) / 2 + big, 1)
+    assert shifts[0] == (first, 0.0)
+    assert shifts[1] == (round(first + big + GAP + small, 1), 0.0)
 
 
 def test_tables_read_without_javascript(files: dict[str, bytes]) -> None:
@@ -376,7 +400,9 @@ def test_persian_page_is_right_to_left_with_persian_words_and_digits(joined: Joi
     page = soup(raw)
     assert page.html is not None
     assert (page.html["lang"], page.html["dir"]) == ("fa", "rtl")
-    assert text(page.select_one(".im-kind")) == "اعدام‌ها به تفکیک استان و زندان"
+    assert text(page.select_one(".im-kind")) == (
+        "اعدام‌ها به تفکیک استان و زندان · دست‌کم ۱٬۰۰۰ اعدام گزارش‌شده"
+    )
     assert text(page.select_one(".im-period")) == (
         "دوره: ۱۱ دی ۱۴۰۲ – ۱۱ دی ۱۴۰۳ (۱ ژانویه – ۳۱ دسامبر ۲۰۲۴)"
     )
@@ -389,7 +415,9 @@ def test_persian_page_is_right_to_left_with_persian_words_and_digits(joined: Joi
     assert (english["lang"], english["dir"]) == ("en", "ltr")
     legend = page.select_one(".im-legend-block[data-measure=count]")
     assert legend is not None
-    assert text(legend.select("li")[-1]) == "بدون رقم تفکیکی"
+    assert text(legend.select("li")[-1]) == (
+        "بدون رقم تفکیکی: گزارش برای این‌جا رقمی نمی‌دهد؛ به معنای صفر نیست"
+    )
     data = data_of(raw)
     assert data["lang"] == "fa"
     assert data["t"]["executions"] == "اعدام‌ها"
@@ -463,7 +491,9 @@ def test_nothing_itemized_still_draws_31_provinces_as_not_itemized() -> None:
     page = render_map(joined, "choropleth", RenderOptions())
     data = data_of(page)
     assert {f["properties"]["c"]["count"] for f in data["provinces"]["features"]} == {-1}
-    assert [text(li) for li in soup(page).select(".im-legend-block li")] == ["Not itemized"]
+    assert [text(li) for li in soup(page).select(".im-legend-block li")] == [
+        "Not itemized: the report gives no figure here; not zero"
+    ]
     assert text(soup(page).select_one(".im-legend .im-legend-note")) == (
         "The report itemizes no figures for this map."
     )
@@ -474,7 +504,12 @@ def test_classes_of_single_values_are_labelled_with_the_value() -> None:
     page = soup(render_map(make_joined(prisons=few), "choropleth", RenderOptions()))
     legend = page.select_one(".im-legend-block[data-measure=count]")
     assert legend is not None
-    assert [text(li) for li in legend.select("li")] == ["33", "97", "165", "Not itemized"]
+    assert [text(li) for li in legend.select("li")] == [
+        "33",
+        "97",
+        "165",
+        "Not itemized: the report gives no figure here; not zero",
+    ]
 
 
 def test_options_are_checked_up_front() -> None:
@@ -498,8 +533,101 @@ def shipped() -> dict[str, bytes]:
 def test_shipped_report_fits_the_size_budget(shipped: dict[str, bytes]) -> None:
     data = data_of(shipped["combined.html"])
     provinces = json.dumps(data["provinces"], ensure_ascii=False, separators=(",", ":"))
-    assert len(provinces.encode()) < 60_000
+    assert len(provinces.encode()) < 80_000  # geodata/provinces.geojson is held under 80 KB
     assert len(shipped["combined.html"]) <= 285_000
     assert len(data["provinces"]["features"]) == 31
     assert len(data["prisons"]) == 8
     assert sum(1 for f in data["provinces"]["features"] if f["properties"]["v"] is None) == 24
+
+
+_WEB = Path(__file__).resolve().parents[1] / "src" / "iranmap" / "render" / "web"
+_COLOR = re.compile(r"#[0-9a-fA-F]{3,8}\b|\brgba?\([^)]*\)|\bhsla?\([^)]*\)")
+
+
+def test_the_script_writes_no_colour_of_its_own() -> None:
+    script = (_WEB / "iranmap.js").read_text(encoding="utf-8")
+    assert _COLOR.findall(script) == []
+    # Strokes and opacities come with the colours, from iranmap.style.
+    assert re.findall(r"(?:weight|[oO]pacity|color|Color)\s*:\s*[\d.\"']", script) == []
+
+
+def test_every_colour_of_the_style_sheet_is_a_variable_of_iranmap_style() -> None:
+    from iranmap import style
+
+    sheet = (_WEB / "iranmap.css").read_text(encoding="utf-8")
+    assert _COLOR.findall(sheet) == []
+    defined = dict(re.findall(r"(--im-[a-z-]+):([^;}]+)", style.css_variables()))
+    used = set(re.findall(r"var\((--im-[a-z-]+)\)", sheet))
+    assert used and used <= set(defined), used - set(defined)
+    values = {v for k, v in vars(style).items() if k.isupper() and isinstance(v, str)}
+    assert set(defined.values()) - {str(style.CIRCLE_OPACITY)} <= values
+
+
+def test_page_carries_the_style_variables_and_the_script_style(files: dict[str, bytes]) -> None:
+    from iranmap import style
+
+    page = files["combined.html"].decode()
+    assert style.css_variables() in page
+    assert data_of(files["combined.html"])["style"] == style.script_style()
+
+
+def test_kinds_for_builds_only_maps_a_report_can_fill() -> None:
+    from iranmap.render import kinds_for
+
+    assert kinds_for(make_joined()) == ("choropleth", "points", "combined")
+    no_prisons = make_joined(prisons=(), extra_counts={"IR-07": 12})
+    assert kinds_for(no_prisons) == ("choropleth",)
+    assert sorted(render_report(no_prisons, RenderOptions())) == [
+        "choropleth.embed.html",
+        "choropleth.html",
+    ]
+
+
+def test_persian_page_uses_the_reports_persian_texts_and_marks_english_fallbacks(
+    joined: Joined,
+) -> None:
+    from iranmap.reports import Fact
+
+    report = dataclasses.replace(
+        joined.report,
+        title_fa="اعدام‌ها در ایران، ۲۰۲۴",
+        publisher_fa=None,
+        facts=(Fact("Women", 34, None, 20, label_fa="زنان"), Fact("Age", 36, "years", 21)),
+    )
+    page = soup(
+        render_map(dataclasses.replace(joined, report=report), "combined", RenderOptions(lang="fa"))
+    )
+    assert text(page.h1) == "اعدام‌ها در ایران، ۲۰۲۴"
+    assert page.h1 is not None and page.h1.bdi is not None and not page.h1.bdi.has_attr("lang")
+    publisher = page.select_one(".im-source bdi")
+    assert publisher is not None
+    assert (publisher["lang"], publisher["dir"], text(publisher)) == (
+        "en",
+        "ltr",
+        "NCRI Secretariat",
+    )
+    facts = page.select(".im-facts li")
+    assert text(facts[0]) == "زنان: ۳۴"
+    age = facts[1].select("bdi")
+    assert (age[0]["lang"], text(age[0])) == ("en", "Age")
+    assert (age[-1]["lang"], text(age[-1])) == ("en", "years")
+    assert text(page.title).startswith("اعدام‌ها در ایران، ۲۰۲۴: ")
+
+
+def test_pages_name_their_card_image_where_they_will_be_published(joined: Joined) -> None:
+    options = RenderOptions(lang="fa", base_url="https://example.org/maps/")
+    page = soup(render_map(joined, "points", options))
+    meta = {
+        str(m.get("property") or m.get("name")): str(m["content"])
+        for m in page.select("head meta[content]")
+        if m.get("property") or m.get("name") != "viewport"
+    }
+    assert meta["og:image"] == "https://example.org/maps/test-2024/points.fa.card.png"
+    assert meta["og:url"] == "https://example.org/maps/test-2024/points.fa.html"
+    assert meta["twitter:card"] == "summary_large_image"
+    assert meta["og:locale"] == "fa_IR"
+    combined = soup(render_map(joined, "combined", RenderOptions(base_url="https://e.org")))
+    assert combined.select_one("meta[property='og:image']")["content"] == (  # type: ignore[index]
+        "https://e.org/test-2024/choropleth.card.png"
+    )
+    assert soup(render_map(joined, "points", RenderOptions())).select("meta[property]") == []

@@ -346,3 +346,34 @@ def test_a_file_that_is_not_an_ods(tmp_path: Path) -> None:
         "; open it in Excel or LibreOffice and save it again, or save the sheet as CSV UTF-8 "
         "instead"
     )
+
+
+def test_empty_columns_of_a_sheet_are_margins(tmp_path: Path) -> None:
+    folder = sheet_report(tmp_path)
+    rows = [
+        [],
+        [None, "prison", None, "executions"],
+        [None, "Evin", None, 3],
+        [None, "Lakan", None, "y"],
+    ]
+    write_xlsx(folder / "prisons.xlsx", {"Sheet1": rows})
+    assert problems_of(folder) == [
+        "R/prisons.xlsx:Sheet1!D4: executions 'y' is not a number; write the count with digits "
+        "only, without separators or words, e.g. 1000"
+    ]
+    rows[3] = [None, "Lakan", None, 2]
+    write_xlsx(folder / "prisons.xlsx", {"Sheet1": rows})
+    assert [(f.name, f.executions) for f in load_report(folder).prison_figures] == [
+        ("Evin", 3),
+        ("Lakan", 2),
+    ]
+
+
+def test_a_sheet_column_without_a_name_between_two_named_ones(tmp_path: Path) -> None:
+    folder = sheet_report(tmp_path)
+    rows = [["prison", None, "executions"], ["Evin", "x", 3]]
+    write_xlsx(folder / "prisons.xlsx", {"Sheet1": rows})
+    assert problems_of(folder) == [
+        "R/prisons.xlsx:Sheet1!1:1: column 2 of the header has no name; name it, or delete "
+        "the column"
+    ]

@@ -225,3 +225,9 @@ def test_a_good_url_is_kept(tmp_path: Path) -> None:
     manifest = manifest_with("date = 2025", 'url = " HTTPS://example.org/a?b=1 "\ndate = 2025')
     folder = write_report(tmp_path / "r", "prison,executions\nEvin,3\n", manifest=manifest)
     assert load_report(folder).source_url == "HTTPS://example.org/a?b=1"
+
+
+def test_an_empty_url_is_no_link(tmp_path: Path) -> None:
+    manifest = manifest_with("date = 2025", 'url = " "\ndate = 2025')
+    folder = write_report(tmp_path / "r", "prison,executions\nEvin,3\n", manifest=manifest)
+    assert load_report(folder).source_url is None

@@ -140,6 +140,9 @@ def _prison_record(row: dict[str, Any]) -> dict[str, Any]:
         "share": _round(row["share"], 4),
         "rank": _int_or_none(row["rank"]),
         "precision": row["precision"],
+        "as_reported": _text_or_none(row["as_reported"]),
+        "match": _text_or_none(row["match"]),
+        "score": _round(row["score"], 1),
         "lat": round(float(point.y), 5),
         "lon": round(float(point.x), 5),
         "source": row["source"],
@@ -150,6 +153,10 @@ def _missing(value: Any) -> bool:
     if value is None or value is pd.NA:
         return True
     return isinstance(value, float) and math.isnan(value)
+
+
+def _text_or_none(value: Any) -> str | None:
+    return None if _missing(value) else str(value)
 
 
 def _int_or_none(value: Any) -> int | None:
@@ -184,7 +191,7 @@ def csv_bytes(columns: Sequence[str], records: Sequence[dict[str, Any]]) -> byte
 
 
 def _cell(value: Any, is_text: bool) -> Any:
-    if value is None:
+    if _missing(value):
         return ""
     return csv_text(str(value)) if is_text else value
 

@@ -64,6 +64,18 @@ class City:
     lat: float
     lon: float
     population: int
+    # Provinces (ISO codes) that hold another GeoNames place of the same name: a prison
+    # named only by this town's name could be in any of them.
+    homonyms: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Place:
+    """A GeoNames place of 500 people or more (``geodata/places.csv``): a name that is known to
+    be some other place, so the geocoder never bends it into a gazetteer place by fuzzy score."""
+
+    name: str
+    province_iso: str
 
 
 @dataclass(frozen=True)
@@ -73,6 +85,7 @@ class Gazetteer:
     provinces: tuple[Province, ...]
     prisons: tuple[Prison, ...]
     cities: tuple[City, ...]
+    places: tuple[Place, ...] = ()
 
     def province(self, iso: str) -> Province | None:
         """The province with this 2020 ISO code ("IR-23"), or None."""
@@ -143,7 +156,11 @@ CITY_COLUMNS = (
     "lat",
     "lon",
     "population",
+    "homonyms",
 )
+# Columns a file may lack (older files): read as empty.
+_OPTIONAL = frozenset({"homonyms"})
+PLACE_COLUMNS = ("name", "province_iso")
 _REBUILD = "rebuild it with `make geodata` or reinstall iranmap"
 
 T = TypeVar("T")
@@ -159,6 +176,8 @@ def load_gazetteer(folder: Path | None = None) -> Gazetteer:
     base = geodata_dir() if folder is None else Path(folder)
     paths = [base / "provinces.csv", base / "prisons.csv", base / "cities.csv"]
     stamps = tuple(_stamp(path) for path in paths)
+    places = base / "places.csv"
+    stamps += (_stamp(places) if places.exists() else (0, 0),)
     return _load(base.resolve(), stamps)
 
 
@@ -174,10 +193,12 @@ def _stamp(path: Path) -> tuple[int, int]:
 def _load(base: Path, stamps: tuple[tuple[int, int], ...]) -> Gazetteer:
     """Read the three files; ``stamps`` (sizes, times) make edited files load again."""
     del stamps  # only part of the cache key
+    places = base / "places.csv"  # optional: without it, fuzzy matching has less to go on
     return Gazetteer(
         provinces=tuple(_read(base / "provinces.csv", PROVINCE_COLUMNS, _province)),
         prisons=tuple(_read(base / "prisons.csv", PRISON_COLUMNS, _prison)),
         cities=tuple(_read(base / "cities.csv", CITY_COLUMNS, _city)),
+        places=tuple(_read(places, PLACE_COLUMNS, _place)) if places.exists() else (),
     )
 
 
@@ -199,10 +220,11 @@ class _Field:
         return value
 
     def optional(self, column: str) -> str:
-        return self.row[column].strip()
+        return (self.row.get(column) or "").strip()
 
     def names(self, column: str) -> tuple[str, ...]:
-        return tuple(part.strip() for part in self.row[column].split("|") if part.strip())
+        cell = self.row.get(column) or ""
+        return tuple(part.strip() for part in cell.split("|") if part.strip())
 
     def integer(self, column: str) -> int:
         try:
@@ -225,7 +247,7 @@ def _read(path: Path, columns: tuple[str, ...], make: Callable[[_Field], T]) -> 
     with handle:
         reader = csv.DictReader(handle)
         header = reader.fieldnames or []
-        missing = [column for column in columns if column not in header]
+        missing = [c for c in columns if c not in header and c not in _OPTIONAL]
         if missing:
             message = f"missing column {missing[0]!r} (found {list(header)!r}); {_REBUILD}"
             raise GeodataError(str(Problem(str(path), 1, message)))
@@ -274,6 +296,10 @@ def _prison(field: _Field) -> Prison:
     )
 
 
+def _place(field: _Field) -> Place:
+    return Place(name=field.text("name"), province_iso=field.text("province_iso"))
+
+
 def _city(field: _Field) -> City:
     return City(
         geonameid=field.integer("geonameid"),
@@ -284,4 +310,5 @@ def _city(field: _Field) -> City:
         lat=field.number("lat"),
         lon=field.number("lon"),
         population=field.integer("population"),
+        homonyms=field.names("homonyms"),
     )

@@ -15,6 +15,10 @@ from typing import Literal
 
 Lang = Literal["en", "fa"]
 LANGS: tuple[Lang, ...] = ("en", "fa")
+#: The direction of each language's script, for ``dir`` attributes.
+DIRS: dict[Lang, str] = {"en": "ltr", "fa": "rtl"}
+#: Each language's locale as Open Graph names it.
+LOCALES: dict[Lang, str] = {"en": "en_GB", "fa": "fa_IR"}
 
 _FA_DIGITS = str.maketrans("0123456789,.-", "۰۱۲۳۴۵۶۷۸۹٬٫−")
 
@@ -53,6 +57,9 @@ _MONTHS: dict[Lang, tuple[str, ...]] = {
 # object of the embedded data), so a missing translation fails the i18n test, not a reader.
 TEXTS: dict[Lang, dict[str, str]] = {
     "en": {
+        "quoted": "“{text}”",
+        "list_sep": ", ",
+        "percent": "{value}%",
         "kind.choropleth": "Executions by province",
         "kind.points": "Executions by prison",
         "kind.combined": "Executions by province and prison",
@@ -70,6 +77,20 @@ TEXTS: dict[Lang, dict[str, str]] = {
         "measure": "Show",
         "not_itemized": "Not itemized",
         "not_itemized_long": "Not itemized: the report gives no figure for this province",
+        "not_itemized_note": "Not itemized: the report gives no figure here; not zero",
+        "total.at least": "at least {n} executions reported",
+        "gallery.title": "iranmap: maps of executions in Iran",
+        "gallery.heading": "Executions in Iran: maps of published figures",
+        "gallery.empty": "No report has been built yet.",
+        "gallery.footer": (
+            "Made with iranmap. Every map opens offline: nothing is loaded from another "
+            "server. Each figure links back to the line of the report it comes from."
+        ),
+        "gallery.maps": "Maps",
+        "gallery.downloads": "Data and images",
+        "gallery.image_alt": "Choropleth map: {title}",
+        "gallery.other": "This gallery in Persian",
+        "total.exactly": "{n} executions reported",
         "no_population": "Population unknown",
         "share": "Share of total",
         "rank": "Rank",
@@ -132,6 +153,9 @@ TEXTS: dict[Lang, dict[str, str]] = {
         "table.compare_prisons": "Change by prison",
     },
     "fa": {
+        "quoted": "«{text}»",
+        "list_sep": "، ",
+        "percent": "٪{value}",
         "kind.choropleth": "اعدام‌ها به تفکیک استان",
         "kind.points": "اعدام‌ها به تفکیک زندان",
         "kind.combined": "اعدام‌ها به تفکیک استان و زندان",
@@ -149,6 +173,20 @@ TEXTS: dict[Lang, dict[str, str]] = {
         "measure": "نمایش",
         "not_itemized": "بدون رقم تفکیکی",
         "not_itemized_long": "بدون رقم تفکیکی: گزارش برای این استان رقمی نمی‌دهد",
+        "not_itemized_note": "بدون رقم تفکیکی: گزارش برای این‌جا رقمی نمی‌دهد؛ به معنای صفر نیست",
+        "total.at least": "دست‌کم {n} اعدام گزارش‌شده",
+        "gallery.title": "iranmap: نقشه‌های اعدام در ایران",
+        "gallery.heading": "اعدام در ایران: نقشهٔ ارقام منتشرشده",
+        "gallery.empty": "هنوز هیچ گزارشی ساخته نشده است.",
+        "gallery.footer": (
+            "ساخته‌شده با iranmap. همهٔ نقشه‌ها بدون اینترنت باز می‌شوند: چیزی از سرور دیگری "
+            "بارگذاری نمی‌شود. هر رقم به سطری از گزارش که از آن آمده پیوند دارد."
+        ),
+        "gallery.maps": "نقشه‌ها",
+        "gallery.downloads": "داده‌ها و تصویرها",
+        "gallery.image_alt": "نقشهٔ استان‌ها: {title}",
+        "gallery.other": "این فهرست به انگلیسی",
+        "total.exactly": "{n} اعدام گزارش‌شده",
         "no_population": "جمعیت نامعلوم",
         "share": "سهم از کل",
         "rank": "رتبه",

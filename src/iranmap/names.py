@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import dataclass
 from functools import lru_cache
 
 # Code points that are the same letter for a Persian reader, mapped to the Persian form.
@@ -127,6 +128,7 @@ def fold(text: str) -> str:
     return " ".join(text.split())
 
 
+@lru_cache(maxsize=65536)
 def _latin(word: str) -> str:
     """One folded Latin word in transliteration normal form ("ghezel" -> "qizil")."""
     if not word.isascii():
@@ -179,3 +181,122 @@ def province_key(text: str) -> str:
 _DIRECTIONS = {
     _latin(fold(word)): direction for direction, words in _DIRECTION_WORDS.items() for word in words
 }
+
+
+# -- a place name as reports write it --------------------------------------------------------
+
+# Words that say a place is a prison ("زندان", "ندامتگاه": prison, penitentiary).
+_PRISON_WORDS = frozenset(
+    {"prison", "prisons", "jail", "jails", "gaol", "penitentiary", "zendan", "zendane"}
+    | {"زندان", "زندانهای", "ندامتگاه"}
+)
+# Words that describe a prison or town without naming it: "central", "women's", "ward",
+# "county", "city"; and the possessive "s" left by "Urmia's".
+_DESCRIPTORS = frozenset(
+    {"central", "markazi", "main", "women", "womens", "woman", "ward", "county", "city", "town"}
+    | {"the", "s", "shahrestan", "shahrestane"}
+    | {"مرکزی", "زنان", "بند", "شهرستان", "های", "ها"}
+)
+# Words after which the rest of a name is where the place is ("Evin Prison in Tehran").
+_MARKERS = frozenset({"in", "at", "of", "near", "در", "واقع"})
+# Characters that set a qualifier apart: brackets, commas, semicolons, slashes.
+_PARTS = re.compile(r"[()\[\],;/،؛]")
+
+
+@dataclass(frozen=True)
+class PlaceName:
+    """A name split the way a reader splits it.
+
+    ``core`` is the matching key of what names the place ("Ghezel Hesar Prison in Karaj" ->
+    key of "Ghezel Hesar"); ``context`` the keys of the parts that say where it is ("karaj");
+    ``says_prison`` whether any word says it is a prison.
+    """
+
+    core: str
+    context: tuple[str, ...]
+    says_prison: bool
+    words: tuple[str, ...] = ()  # the keys of the core's words, in order
+
+
+@lru_cache(maxsize=65536)
+def parse_place(text: str) -> PlaceName:
+    """Split ``text`` into the key of its name, the keys of its qualifiers, and its kind.
+
+    Brackets, commas and the words "in", "at", "of" (Persian "در") set a qualifier apart,
+    unless what comes before them is only descriptors ("Central Prison of Karaj" names Karaj).
+    Descriptors ("prison", "central", "women's", "زندان", "مرکزی", ...) are dropped.
+    """
+    head, *rest = [part for part in _PARTS.split(text) if part.strip()] or [""]
+    words = fold(head).split()
+    says_prison = any(word in _PRISON_WORDS for word in words)
+    core, context = _split_at_marker(words)
+    contexts = [context] if context else []
+    for part in rest:
+        part_words = fold(part).split()
+        says_prison = says_prison or any(word in _PRISON_WORDS for word in part_words)
+        contexts.append(_bare(part_words))
+    keys = tuple(k for k in (_join(c) for c in contexts) if k)
+    core_key = _join(core) or key(head)
+    core_words = tuple(w for w in (_latin(word) for word in core) if w)
+    return PlaceName(core_key, keys, says_prison, core_words)
+
+
+def _split_at_marker(words: list[str]) -> tuple[list[str], list[str]]:
+    """(name words, qualifier words): at the first marker with a name before it."""
+    for index, word in enumerate(words):
+        if word in _MARKERS:
+            before, after = _bare(words[:index]), words[index + 1 :]
+            if before:
+                return before, _bare(after)
+            return _split_at_marker(after)
+    return _bare(words), []
+
+
+def _bare(words: list[str]) -> list[str]:
+    """``words`` without descriptors, prison words, markers and ezafes."""
+    return [word for word in words if word not in _DROP]
+
+
+def _join(words: list[str]) -> str:
+    return "".join(_latin(word) for word in words)
+
+
+_DROP = _DESCRIPTORS | _PRISON_WORDS | _MARKERS | _EZAFE | _PLACE_NOISE
+_SKELETON_DROP = re.compile(r"(?<=.)[aiuy]")
+_PERSIAN_SKELETON_DROP = re.compile("(?<=.)[اویآ]")
+# Persian letters that differ only by their dots, folded to one ("قرل" for "قزل" is a slip of
+# a dot): a skeleton compares the letters' shapes.
+_RASM = str.maketrans(
+    {
+        "ز": "ر",
+        "ژ": "ر",
+        "ذ": "د",
+        "پ": "ب",
+        "ت": "ب",
+        "ث": "ب",
+        "چ": "ج",
+        "خ": "ح",
+        "ش": "س",
+        "ض": "ص",
+        "ظ": "ط",
+        "غ": "ع",
+        "گ": "ک",
+    }
+)
+
+
+@lru_cache(maxsize=65536)
+def skeleton(name_key: str) -> str:
+    """A key without its vowels, and with q/k as one letter: the consonants a Latin
+    transliteration keeps ("qizilhisar" and "ghezelhesar" both -> "kzlhsr").
+
+    Vowels after the first letter, long Persian vowel letters (ا و ی) after the first letter,
+    and a final Persian heh are dropped; Persian letters that differ only by dots are one;
+    doubled letters are collapsed.
+    """
+    if name_key.isascii():
+        text = _SKELETON_DROP.sub("", name_key.replace("q", "k"))
+    else:
+        text = _PERSIAN_SKELETON_DROP.sub("", name_key).translate(_RASM)
+        text = text[:-1] if text.endswith("ه") and len(text) > 2 else text
+    return _REPEATS.sub(r"\1", text)

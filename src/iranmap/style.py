@@ -46,6 +46,7 @@ PATTERN_FG = "#333333"  # dots and stripes of the change map's newly / no longer
 
 PROVINCE_EDGE = "#595959"  # outline of a shaded province
 PROVINCE_EDGE_WIDTH = 0.8  # px on the page
+PROVINCE_OPACITY = 1.0  # provinces are opaque: their colour is the figure's class
 PROVINCE_HOVER_EDGE = "#111111"
 PROVINCE_HOVER_WIDTH = 2.5
 BASE_FILL = "#f5f3ee"  # provinces of a map that does not shade them (the points map)
@@ -53,15 +54,21 @@ BASE_EDGE = "#9a9a9a"
 BACKGROUND = "#dfe7ec"  # the sea and the neighbours: everything outside Iran
 
 CIRCLE_FILL = "#2166ac"
-CIRCLE_STROKE = "#ffffff"
-CIRCLE_STROKE_WIDTH = 1.0
-CIRCLE_OPACITY = 0.7
+#: Circles are outlined and lightly filled, so the province's class colour shows through.
+CIRCLE_STROKE = "#08306b"
+CIRCLE_STROKE_WIDTH = 1.5
+CIRCLE_OPACITY = 0.2
 MAX_RADIUS = 28.0  # px, the largest prison
 MIN_RADIUS = 2.0  # px, so that a prison with a tiny count can still be seen and hovered
 
 TEXT = "#1b1b1b"
 MUTED = "#404040"
 LINK = "#0b5394"
+PAPER = "#ffffff"  # the page, the legend, the background of the change map's patterns
+PATTERN_BG = PAPER
+RULE = "#d6d6d6"  # lines between the page's parts and boxes
+RULE_LIGHT = "#e2e2e2"  # lines between table rows
+SHADOW = "rgba(0,0,0,.25)"  # the floating legend's shadow
 
 
 def css_variables() -> str:
@@ -75,6 +82,13 @@ def css_variables() -> str:
         "--im-ni-hatch": NOT_ITEMIZED_HATCH,
         "--im-background": BACKGROUND,
         "--im-circle": CIRCLE_FILL,
+        "--im-circle-stroke": CIRCLE_STROKE,
+        "--im-circle-opacity": str(CIRCLE_OPACITY),
+        "--im-paper": PAPER,
+        "--im-rule": RULE,
+        "--im-rule-light": RULE_LIGHT,
+        "--im-rule-strong": BASE_EDGE,
+        "--im-shadow": SHADOW,
     }
     return ":root{" + ";".join(f"{k}:{v}" for k, v in values.items()) + "}"
 
@@ -87,6 +101,7 @@ def script_style() -> dict[str, object]:
         "nopop": NO_POPULATION_FILL,
         "edge": PROVINCE_EDGE,
         "edgeWidth": PROVINCE_EDGE_WIDTH,
+        "provinceOpacity": PROVINCE_OPACITY,
         "hoverEdge": PROVINCE_HOVER_EDGE,
         "hoverWidth": PROVINCE_HOVER_WIDTH,
         "baseFill": BASE_FILL,

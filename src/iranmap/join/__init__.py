@@ -38,9 +38,12 @@ from iranmap.gazetteer import Gazetteer, load_gazetteer
 from iranmap.geocode import Geocoder
 from iranmap.join._model import (
     COAST_TOLERANCE,
+    MATCH_KINDS,
     PRISON_COLUMNS,
     PROVINCE_COLUMNS,
     Joined,
+    MatchKind,
+    Placement,
     Reconciliation,
     Resolver,
     Unplaced,
@@ -52,6 +55,7 @@ from iranmap.join._place import (
     check_provinces_of_rows,
     locate,
     place_prisons,
+    placements,
     points_in_provinces,
 )
 from iranmap.join._reconcile import order, reconcile
@@ -65,9 +69,12 @@ from iranmap.reports import Report, read_report
 
 __all__ = [
     "COAST_TOLERANCE",
+    "MATCH_KINDS",
     "PRISON_COLUMNS",
     "PROVINCE_COLUMNS",
     "Joined",
+    "MatchKind",
+    "Placement",
     "Reconciliation",
     "Resolver",
     "Unplaced",
@@ -101,7 +108,7 @@ def join(
     resolver = geocoder if geocoder is not None else _geocoder_for(gazetteer)
     problems: list[Problem] = []
     unplaced: list[Unplaced] = []
-    places = place_prisons(report, resolver, problems, unplaced)
+    places = place_prisons(report, resolver, gazetteer, problems, unplaced)
     located = locate(places, polygons, gazetteer, problems)
     check_provinces_of_rows(report, located, resolver, problems, gazetteer)
     check_duplicates(report, located, problems)
@@ -114,7 +121,7 @@ def join(
     reconciliation = reconcile(report, prisons, provinces_table, unplaced, problems)
     if strict and reconciliation.problems:
         raise InputError(reconciliation.problems)
-    return Joined(report, prisons, provinces_table, reconciliation)
+    return Joined(report, prisons, provinces_table, reconciliation, placements(located))
 
 
 def check_report(

@@ -19,6 +19,12 @@ from iranmap.reports import Report
 #: and still count as in it: simplified coastlines cut off harbours and islands.
 COAST_TOLERANCE = 0.25
 
+#: How a report's row found its place: by the prison's own name (English or Persian), by one
+#: of its aliases (or its name with its town), by a near spelling (``score`` says how near),
+#: as a city, or by the row's own lat/lon alone.
+MatchKind = Literal["exact", "alias", "fuzzy", "city", "latlon"]
+MATCH_KINDS: tuple[MatchKind, ...] = ("exact", "alias", "fuzzy", "city", "latlon")
+
 PRISON_COLUMNS = (
     "place_id",
     "name_en",
@@ -32,6 +38,9 @@ PRISON_COLUMNS = (
     "share",
     "rank",
     "precision",
+    "as_reported",
+    "match",
+    "score",
     "source",
     "geometry",
 )
@@ -53,7 +62,7 @@ PROVINCE_COLUMNS = (
 class Resolver(Protocol):
     """What :func:`join` needs of a geocoder (:class:`iranmap.geocode.Geocoder` is one)."""
 
-    def place(self, name: str) -> Match: ...
+    def place(self, name: str, city: str = "", province: str = "") -> Match: ...
 
     def places(self, names: Iterable[str]) -> list[Match]: ...
 
@@ -122,6 +131,31 @@ class Reconciliation:
         )
 
 
+@dataclass(frozen=True)
+class Placement:
+    """How one row of the report found its place: what ``iranmap check --json`` can show.
+
+    ``as_reported`` is the name as the row writes it, ``name_en`` the gazetteer's name of the
+    place it landed on (the row's own name for a place the gazetteer lacks), ``match`` how
+    (:data:`MATCH_KINDS`), ``score`` the geocoder's score for the name (100 for an exact name
+    or alias, the similarity for a near spelling; None for a row placed by lat/lon alone).
+    """
+
+    path: str
+    line: int
+    as_reported: str
+    place_id: str
+    name_en: str
+    match: MatchKind
+    score: float | None
+    precision: str
+    province_iso: str | None
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready dict, keys in field order."""
+        return asdict(self)
+
+
 def records(table: pd.DataFrame) -> list[dict[str, Any]]:
     """The rows of a joined table as dicts by column name (what the maps and downloads read)."""
     return cast("list[dict[str, Any]]", table.to_dict("records"))
@@ -157,6 +191,11 @@ class Joined:
     population, executions`` (pandas ``Int64``; ``<NA>`` means *not itemized*, never 0),
     ``status`` ("itemized" / "not itemized"), ``share, rank, per_million, source, geometry``.
 
+    ``as_reported`` is the name (or names, "; "-separated, for events.csv rows that spell one
+    place several ways) as the report wrote it, ``match`` how it found the place (exact,
+    alias, fuzzy, city, latlon; see :data:`MATCH_KINDS`) and ``score`` the geocoder's score
+    for it (the lowest, for several rows; NaN for a place found by lat/lon alone).
+
     ``share`` is a fraction (0..1) of the reported total; ``rank`` is 1 for the largest figure
     (equal figures share a rank); ``source`` names the lines a figure comes from
     ("prisons.csv:3"; "prisons.csv:2, 6" or "prisons.csv:2-5, 9" for a province summed from
@@ -169,6 +208,8 @@ class Joined:
     prisons: pd.DataFrame
     provinces: pd.DataFrame
     reconciliation: Reconciliation
+    #: Every placed row, in file and line order, with how its name matched.
+    placements: tuple[Placement, ...] = ()
 
     @property
     def bounds(self) -> tuple[float, float, float, float]:

@@ -21,12 +21,13 @@ import shapely
 from iranmap.errors import Problem
 from iranmap.gazetteer import Gazetteer
 from iranmap.geocode import Match
-from iranmap.join._model import COAST_TOLERANCE, Resolver, Unplaced
+from iranmap.join._model import COAST_TOLERANCE, MatchKind, Placement, Resolver, Unplaced
+from iranmap.names import fold
 from iranmap.reports import PROVINCES_FILE, Figure, Report
 
 
 @dataclass(frozen=True)
-class _Place:
+class Place:
     """A figure with the place it landed on (before point-in-polygon)."""
 
     figure: Figure
@@ -38,19 +39,26 @@ class _Place:
     precision: str
     prison_id: str | None  # the gazetteer prison, when the name matched one
     expected_iso: str | None  # the province the gazetteer gives the place
+    how: MatchKind  # how the row's name found the place (:data:`MATCH_KINDS`)
+    score: float | None  # the geocoder's score for the name; None when placed by lat/lon
 
 
 @dataclass(frozen=True)
 class Located:
     """A placed figure with the province its point lies in."""
 
-    place: _Place
+    place: Place
     province_iso: str | None
 
 
 def place_prisons(
-    report: Report, resolver: Resolver, problems: list[Problem], unplaced: list[Unplaced]
-) -> list[_Place]:
+    report: Report,
+    resolver: Resolver,
+    gazetteer: Gazetteer,
+    problems: list[Problem],
+    unplaced: list[Unplaced],
+) -> list[Place]:
+    own_names = {p.id: {fold(p.name_en), fold(p.name_fa)} for p in gazetteer.prisons}
     uncounted = {id(f) for f in report.uncounted}
     rows = sorted(
         (*report.prison_figures, *(f for f in report.uncounted if not of_provinces(f))),
@@ -60,15 +68,23 @@ def place_prisons(
     names.update(dict.fromkeys(f.city for f in rows if f.city))
     answers = dict(zip(names, resolver.places(names), strict=True))
 
-    def resolve(name: str) -> Match:
+    def resolve(name: str, city: str = "", province: str = "") -> Match:
+        # A row's own city and province columns constrain its name: "Asadabad Prison" of a
+        # row in Isfahan is never Asadabad of Hamadan.
+        # A name the columns leave nowhere is resolved alone, so that the check of the row's
+        # province names both places rather than calling the name unknown.
+        if city or province:
+            answer = resolver.place(name, city=city, province=province)
+            if answer.status == "matched":
+                return answer
         if name not in answers:
             answers[name] = resolver.place(name)
         return answers[name]
 
-    places: list[_Place] = []
+    places: list[Place] = []
     for figure in rows:
-        place = _place_one(figure, resolve)
-        if isinstance(place, _Place):
+        place = _place_one(figure, resolve, own_names)
+        if isinstance(place, Place):
             places.append(place)
             continue
         if id(figure) not in uncounted:  # a row without a count is in no figure
@@ -79,24 +95,57 @@ def place_prisons(
     return places
 
 
+def placements(located: Sequence[Located]) -> tuple[Placement, ...]:
+    """How each placed row found its place, in file and line order."""
+    ordered = sorted(located, key=lambda item: (item.place.figure.path, item.place.figure.line))
+    return tuple(
+        Placement(
+            path=item.place.figure.path,
+            line=item.place.figure.line,
+            as_reported=item.place.figure.name,
+            place_id=item.place.place_id,
+            name_en=item.place.name_en,
+            match=item.place.how,
+            score=item.place.score,
+            precision=item.place.precision,
+            province_iso=item.province_iso,
+        )
+        for item in ordered
+    )
+
+
 def of_provinces(figure: Figure) -> bool:
-    return Path(figure.path).name == PROVINCES_FILE
+    # provinces.csv, .xlsx or .ods: the file's stem names the table
+    return Path(figure.path).stem == Path(PROVINCES_FILE).stem
 
 
-def _place_one(figure: Figure, resolve: Callable[[str], Match]) -> _Place | str:
+def _place_one(
+    figure: Figure, resolve: Callable[..., Match], own_names: Mapping[str, set[str]]
+) -> Place | str:
     """The place a figure lands on, or the reason it lands nowhere."""
-    match = resolve(figure.name)
+    match = resolve(figure.name, figure.city or "", figure.province or "")
     matched = match.status == "matched" and match.lat is not None and match.lon is not None
     if figure.lat is not None and figure.lon is not None:
         if matched:
-            return _from_match(figure, match, (figure.lat, figure.lon), "facility")
+            how = _how(figure, match, own_names)
+            return _from_match(figure, match, (figure.lat, figure.lon), "facility", how)
         place_id = f"point:{figure.lat:.5f},{figure.lon:.5f}"
         city = figure.city or ""
-        return _Place(
-            figure, place_id, figure.name, city, figure.lat, figure.lon, "facility", None, None
+        return Place(
+            figure,
+            place_id,
+            figure.name,
+            city,
+            figure.lat,
+            figure.lon,
+            "facility",
+            None,
+            None,
+            "latlon",
+            None,
         )
     if matched:
-        return _from_match(figure, match, None, None)
+        return _from_match(figure, match, None, None, _how(figure, match, own_names))
     if match.status == "unmatched" and figure.city:
         town = resolve(figure.city)
         if town.status == "matched" and town.lat is not None and town.lon is not None:
@@ -104,16 +153,31 @@ def _place_one(figure: Figure, resolve: Callable[[str], Match]) -> _Place | str:
     return _reason(figure, match)
 
 
+def _how(figure: Figure, match: Match, own_names: Mapping[str, set[str]]) -> MatchKind:
+    """How a matched name found its place: the prison's own name (up to case, accents and
+    spacing), another of its names (an alias, or a spelling the geocoder takes for one), a
+    near spelling, or a city's name (the place is the city)."""
+    if match.kind != "prison" or not match.prison_id:
+        return "city"
+    if match.score < 100:
+        return "fuzzy"
+    return "exact" if fold(figure.name) in own_names.get(match.prison_id, ()) else "alias"
+
+
 def _from_match(
-    figure: Figure, match: Match, point: tuple[float, float] | None, precision: str | None
-) -> _Place:
+    figure: Figure,
+    match: Match,
+    point: tuple[float, float] | None,
+    precision: str | None,
+    how: MatchKind,
+) -> Place:
     lat, lon = point if point is not None else (match.lat, match.lon)
     assert lat is not None and lon is not None  # checked by the caller
     if match.kind == "prison" and match.prison_id:
         place_id, name = match.prison_id, match.prison or figure.name
     else:
         place_id, name = _city_id(match), match.city or figure.name
-    return _Place(
+    return Place(
         figure,
         place_id,
         name,
@@ -123,16 +187,28 @@ def _from_match(
         precision or match.precision or "city",
         match.prison_id if match.kind == "prison" else None,
         match.province_iso,
+        how,
+        match.score,
     )
 
 
-def _on_city(figure: Figure, town: Match) -> _Place:
+def _on_city(figure: Figure, town: Match) -> Place:
     """A prison the gazetteer does not know, placed on the city its row names."""
     assert town.lat is not None and town.lon is not None  # checked by the caller
     place_id = f"{_city_id(town)}:{_slug(figure.name)}"
     city = town.city or figure.city or ""
-    return _Place(
-        figure, place_id, figure.name, city, town.lat, town.lon, "city", None, town.province_iso
+    return Place(
+        figure,
+        place_id,
+        figure.name,
+        city,
+        town.lat,
+        town.lon,
+        "city",
+        None,
+        town.province_iso,
+        "city",
+        town.score,
     )
 
 
@@ -167,7 +243,7 @@ def _reason(figure: Figure, match: Match) -> str:
 
 
 def locate(
-    places: Sequence[_Place],
+    places: Sequence[Place],
     polygons: pd.DataFrame,
     gazetteer: Gazetteer,
     problems: list[Problem],
@@ -224,7 +300,7 @@ def _province_names(gazetteer: Gazetteer, polygons: pd.DataFrame) -> dict[str, s
     return names
 
 
-def _nowhere(place: _Place) -> Problem:
+def _nowhere(place: Place) -> Problem:
     figure = place.figure
     msg = (
         f"prison {figure.name!r} at lat {place.lat!r}, lon {place.lon!r} lies in no province; "
@@ -233,7 +309,7 @@ def _nowhere(place: _Place) -> Problem:
     return Problem(figure.path, figure.line, msg)
 
 
-def _disagreement(place: _Place, found: str, expected: str, names: Mapping[str, str]) -> Problem:
+def _disagreement(place: Place, found: str, expected: str, names: Mapping[str, str]) -> Problem:
     figure = place.figure
     where = f"lat {place.lat!r}, lon {place.lon!r}"
     by_row = figure.lat is not None

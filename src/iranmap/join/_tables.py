@@ -15,7 +15,7 @@ import shapely
 from iranmap.errors import Problem
 from iranmap.gazetteer import Gazetteer
 from iranmap.join._model import PRISON_COLUMNS, PROVINCE_COLUMNS, Resolver, Unplaced
-from iranmap.join._place import Located, of_provinces, unknown_province
+from iranmap.join._place import Located, Place, of_provinces, unknown_province
 from iranmap.names import key as place_key
 from iranmap.reports import EVENTS_FILE, REPORT_FILE, Figure, Report
 
@@ -71,9 +71,24 @@ def _prison_record(
         "share": math.nan,
         "rank": 0,
         "precision": place.precision,
+        **_provenance([i.place for i in items]),
         "source": sources([i.place.figure for i in items]),
         "lon": place.lon,
         "lat": place.lat,
+    }
+
+
+def _provenance(places: Sequence[Place]) -> dict[str, Any]:
+    """The names the rows of one place were written with, how they matched, the weakest score.
+
+    One row gives its own; rows of events.csv that spell one prison several ways give each
+    spelling and each way once, in the order the file first has them ("Evin; Evin Prison").
+    """
+    scores = [p.score for p in places if p.score is not None]
+    return {
+        "as_reported": "; ".join(dict.fromkeys(p.figure.name for p in places)),
+        "match": "; ".join(dict.fromkeys(p.how for p in places)),
+        "score": min(scores) if scores else math.nan,
     }
 
 
@@ -117,8 +132,8 @@ def sources(figures: Sequence[Figure]) -> str:
         name = Path(path).name
         if len(group) == 1:
             parts.append(group[0].source)
-        elif name == EVENTS_FILE:
-            parts.append(f"{EVENTS_FILE}: {sum(f.rows for f in group)} rows")
+        elif Path(name).stem == Path(EVENTS_FILE).stem:  # events.csv, .xlsx or .ods
+            parts.append(f"{name}: {sum(f.rows for f in group)} rows")
         else:
             lines = sorted({f.line for f in group})
             listed = line_ranges(lines)

@@ -25,10 +25,21 @@ def render_map(joined: Joined, kind: Kind, options: RenderOptions) -> bytes:
     return render_page(joined, kind, options)
 
 
+def kinds_for(joined: Joined) -> tuple[Kind, ...]:
+    """The kinds of map a report can fill, in KINDS order.
+
+    The choropleth always (even a report that itemizes nothing shows its total and every
+    province as not itemized); the points and combined maps only when some prison is on the
+    map: without one, the points map would be empty and the combined one the choropleth.
+    """
+    has_prisons = len(joined.prisons) > 0
+    return tuple(kind for kind in KINDS if kind == "choropleth" or has_prisons)
+
+
 def render_report(joined: Joined, options: RenderOptions) -> dict[str, bytes]:
     """Every map file of a report, by name relative to its folder.
 
-    In English ``choropleth.html``, ``points.html``, ``combined.html`` and, for each, the
+    For each kind the report can fill (:func:`kinds_for`): in English ``<kind>.html`` and the
     embed snippet ``<kind>.embed.html``; in Persian ``<kind>.fa.html`` and
     ``<kind>.fa.embed.html``, so that both languages can sit in one folder.
     """
@@ -36,7 +47,7 @@ def render_report(joined: Joined, options: RenderOptions) -> dict[str, bytes]:
     from iranmap.render.page import render_page
 
     files: dict[str, bytes] = {}
-    for kind in KINDS:
+    for kind in kinds_for(joined):
         files[page_name(kind, options.lang)] = render_page(joined, kind, options)
         files[embed_name(kind, options.lang)] = embed_snippet(joined, kind, options)
     return files
@@ -48,6 +59,7 @@ __all__ = [
     "Kind",
     "Measure",
     "RenderOptions",
+    "kinds_for",
     "page_name",
     "render_map",
     "render_report",

@@ -18,6 +18,7 @@ from pathlib import Path
 import xstatic.pkg.leaflet as xleaflet
 import xstatic.pkg.leaflet_gesturehandling as xgesture
 
+from iranmap import style
 from iranmap.render.html import Html, tag
 
 _LEAFLET = Path(xleaflet.BASE_DIR)
@@ -121,7 +122,7 @@ def head_assets(*, cdn: bool) -> Html:
         )
     else:
         leaflet = tag("style", None, Html(assets.leaflet_css))
-    css = assets.gesture_css + "\n" + assets.own_css
+    css = assets.gesture_css + "\n" + style.css_variables() + "\n" + assets.own_css
     return Html(leaflet + tag("style", None, Html(css)))
 
 

@@ -17,14 +17,14 @@ from iranmap._values import opt_float, opt_int, opt_str
 from iranmap.classify import (
     NO_POPULATION_FILL,
     NOT_ITEMIZED_FILL,
-    NOT_ITEMIZED_HATCH,
     Classes,
     classify,
 )
 from iranmap.i18n import Lang
 from iranmap.join import Joined, records
+from iranmap.render import _lang
 from iranmap.render.geo import latlng, polygon_json
-from iranmap.render.html import Html, join, lang_span, tag
+from iranmap.render.html import Html, data_table, join, lang_span, tag
 from iranmap.render.options import Measure, RenderOptions
 
 NOT_ITEMIZED = -1  # class index of a province with no figure
@@ -131,6 +131,7 @@ def geojson(ch: Choropleth, lang: Lang) -> dict[str, Any]:
             "fa": row.name_fa,
             "c": {m: ch.class_of(row, m) for m in ch.classes},
             "v": None if row.executions is None else i18n.fmt_int(row.executions, lang),
+            "n": row.executions,
             "pm": None if row.per_million is None else i18n.fmt_dec(row.per_million, lang),
             "sh": None if row.share is None else i18n.fmt_share(row.share, lang),
             "rk": _rank(row.rank, ch.itemized, lang),
@@ -195,7 +196,7 @@ def legend(ch: Choropleth, lang: Lang, *, switch: bool = True) -> Html:
                     i18n.text(lang, "no_population"),
                 )
             )
-        items.append(tag("li", None, _swatch(None), " ", i18n.text(lang, "not_itemized")))
+        items.append(tag("li", None, _swatch(None), " ", i18n.text(lang, "not_itemized_note")))
         blocks.append(
             tag(
                 "div",
@@ -237,7 +238,7 @@ def _switch(ch: Choropleth, lang: Lang) -> Html | None:
 
 def _sorted_rows(ch: Choropleth, lang: Lang) -> list[ProvinceRow]:
     def name(row: ProvinceRow) -> str:
-        return row.name_fa if lang == "fa" else row.name_en
+        return _lang.both(lang, row.name_en, row.name_fa)[0]
 
     itemized = sorted(
         (r for r in ch.rows if r.executions is not None),
@@ -250,17 +251,17 @@ def _sorted_rows(ch: Choropleth, lang: Lang) -> list[ProvinceRow]:
 def table(ch: Choropleth, joined: Joined, lang: Lang) -> Html:
     """The provinces' figures as a table that reads without JavaScript."""
     t = i18n.TEXTS[lang]
-    other: Lang = "en" if lang == "fa" else "fa"
+    other = _lang.other(lang)
     rates = "per_million" in ch.classes
-    head = [t["province"], t["name_en" if lang == "fa" else "name_fa"], t["executions"]]
+    head = [t["province"], t[f"name_{other}"], t["executions"]]
     if rates:
         head.append(t["per_million_short"])
     head += [t["share"], t["rank"], t["source_line"]]
     body = []
     for row in _sorted_rows(ch, lang):
-        own, foreign = (row.name_fa, row.name_en) if lang == "fa" else (row.name_en, row.name_fa)
+        own, foreign = _lang.both(lang, row.name_en, row.name_fa)
         cells: list[Html] = [
-            tag("th", {"scope": "row"}, own),
+            tag("th", {"scope": "row"}, tag("bdi", None, own)),
             tag("td", None, lang_span(foreign, other, lang)),
         ]
         if row.executions is None:
@@ -294,16 +295,4 @@ def table(ch: Choropleth, joined: Joined, lang: Lang) -> Html:
         )
         for label, value in foot
     ]
-    return tag(
-        "table",
-        {"class": "im-data-table"},
-        tag("caption", None, t["table.provinces"]),
-        tag("thead", None, tag("tr", None, *(tag("th", {"scope": "col"}, h) for h in head))),
-        tag("tbody", None, *body),
-        tag("tfoot", None, *foot_rows),
-    )
-
-
-def style_constants() -> dict[str, str]:
-    """Fills the script needs besides the class colours."""
-    return {"ni": NOT_ITEMIZED_FILL, "hatch": NOT_ITEMIZED_HATCH, "nopop": NO_POPULATION_FILL}
+    return data_table(t["table.provinces"], head, body, foot_rows)

@@ -23,40 +23,39 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from iranmap import i18n
+from iranmap import i18n, style
 from iranmap.classify import Classes, classify
 from iranmap.diff import Caveat, Change, Diff, TotalChange
 from iranmap.i18n import Lang
 from iranmap.join import Joined
-from iranmap.render.choropleth import NOT_ITEMIZED, style_constants
+from iranmap.render import _lang
+from iranmap.render.choropleth import NOT_ITEMIZED
 from iranmap.render.geo import latlng, polygon_json
-from iranmap.render.html import Html, auto_span, join, lang_span, tag
+from iranmap.render.html import Html, auto_span, data_table, join, lang_span, tag
 from iranmap.render.page import script_frame, shell, source_credit, tables_box
 
-#: ColorBrewer RdBu (Cynthia Brewer, colorbrewer2.org) for 1, 2 and 3 classes on each side,
-#: ordered from the largest fall (blue) through no change to the largest rise (red).
-DIVERGING: dict[int, tuple[str, ...]] = {
-    1: ("#67a9cf", "#f7f7f7", "#ef8a62"),
-    2: ("#0571b0", "#92c5de", "#f7f7f7", "#f4a582", "#ca0020"),
-    3: ("#2166ac", "#67a9cf", "#d1e5f0", "#f7f7f7", "#fddbc7", "#ef8a62", "#b2182b"),
-}
+#: ColorBrewer RdBu for 1, 2 and 3 classes on each side (see :mod:`iranmap.style`).
+DIVERGING = style.DIVERGING
 SIDE_CLASSES = 3  # classes of |B - A| on each side of zero, at most
 MEASURE = "change"  # the one measure of the change map, for the script
 
 NEWLY_ITEMIZED = -3  # class index of a province with a figure in B only
 NO_LONGER_ITEMIZED = -4  # ... in A only
-PATTERN_FG = "#333333"
+PATTERN_FG = style.PATTERN_FG
+PATTERN_BG = style.PATTERN_BG
 PATTERNS = (
-    {"c": NEWLY_ITEMIZED, "shape": "dots", "bg": "#ffffff", "fg": PATTERN_FG},
-    {"c": NO_LONGER_ITEMIZED, "shape": "lines", "bg": "#ffffff", "fg": PATTERN_FG},
+    {"c": NEWLY_ITEMIZED, "shape": "dots", "bg": PATTERN_BG, "fg": PATTERN_FG},
+    {"c": NO_LONGER_ITEMIZED, "shape": "lines", "bg": PATTERN_BG, "fg": PATTERN_FG},
 )
 #: The legend's swatches of the patterns, drawn like the script draws them.
 SWATCH_STYLES = {
     NEWLY_ITEMIZED: (
-        f"background:#fff radial-gradient(circle,{PATTERN_FG} 1.3px,transparent 1.7px) 0 0/6px 6px"
+        f"background:{PATTERN_BG} radial-gradient(circle,{PATTERN_FG} 1.3px,transparent 1.7px)"
+        " 0 0/6px 6px"
     ),
     NO_LONGER_ITEMIZED: (
-        f"background:#fff repeating-linear-gradient(0deg,{PATTERN_FG} 0 1px,transparent 1px 6px)"
+        f"background:{PATTERN_BG} "
+        f"repeating-linear-gradient(0deg,{PATTERN_FG} 0 1px,transparent 1px 6px)"
     ),
 }
 #: Texts the script itself needs (tooltips come as lines; see ``_tip``).
@@ -321,22 +320,19 @@ def _data(diff: Diff, classes: ChangeClasses, lang: Lang) -> dict[str, Any]:
         "shaded": True,
         "colors": {MEASURE: list(classes.colors)},
         "measure": MEASURE,
-        "style": {**style_constants(), "patterns": list(PATTERNS)},
+        "style": {**style.script_style(), "patterns": list(PATTERNS)},
         "prisons": None,
-        "circle": None,
     }
 
 
 def _province_table(diff: Diff, lang: Lang) -> Html:
     t = i18n.TEXTS[lang]
-    other: Lang = "en" if lang == "fa" else "fa"
-    head = [t["province"], t["name_en" if lang == "fa" else "name_fa"]]
+    other = _lang.other(lang)
+    head = [t["province"], t[f"name_{other}"]]
     body = []
     # Provinces with a figure in either report first, as the other maps' tables do.
     for change in sorted(diff.provinces, key=lambda c: (c.status == "not_itemized", c.key)):
-        own, foreign = (
-            (change.name_fa, change.name_en) if lang == "fa" else (change.name_en, change.name_fa)
-        )
+        own, foreign = _lang.both(lang, change.name_en, change.name_fa)
         first = [tag("th", {"scope": "row"}, own), tag("td", None, lang_span(foreign, other, lang))]
         body.append(tag("tr", {"data-iso": change.key}, *first, *_figure_cells(change, lang)))
     totals = [tt for tt in diff.totals if tt.name != "itemized_by_prison"]
@@ -347,11 +343,11 @@ def _province_table(diff: Diff, lang: Lang) -> Html:
 
 def _prison_table(diff: Diff, lang: Lang) -> Html:
     t = i18n.TEXTS[lang]
-    names = {c.key: (c.name_fa if lang == "fa" else c.name_en) for c in diff.provinces}
+    names = {c.key: _lang.both(lang, c.name_en, c.name_fa)[0] for c in diff.provinces}
     head = [t["prison"], t["province"]]
     body = []
     for change in diff.prisons:
-        own = (change.name_fa or change.name_en) if lang == "fa" else change.name_en
+        own = _lang.own(lang, change.name_en, change.name_fa)[0]
         first = [
             tag("th", {"scope": "row"}, auto_span(own)),
             tag("td", None, names.get(change.province_iso, change.province_iso)),
@@ -414,11 +410,4 @@ def _table(caption: str, head: list[str], body: list[Html], foot: list[Html], la
         i18n.text(lang, "compare.source_of", which=a),
         i18n.text(lang, "compare.source_of", which=b),
     ]
-    return tag(
-        "table",
-        {"class": "im-data-table"},
-        tag("caption", None, caption),
-        tag("thead", None, tag("tr", None, *(tag("th", {"scope": "col"}, h) for h in columns))),
-        tag("tbody", None, *body),
-        tag("tfoot", None, *foot),
-    )
+    return data_table(caption, columns, body, foot)

@@ -1,20 +1,40 @@
-"""Embed snippets: the responsive ``<iframe>`` an editor pastes into an article.
+"""Embed snippets: the ``<iframe>`` an editor pastes into an article, and a few lines of script
+that let the frame take the height of its content.
 
-The frame keeps a 4:3 shape (CSS ``aspect-ratio``) with a minimum height at which the map
-still reads, loads lazily, and carries a ``title`` for screen readers. The map page itself
-fills whatever box it is given and does not capture the page's scrolling.
+The frame loads the map page with ``?embed``: the page then lays itself out compactly (map
+first, title and facts short, legend below the map on narrow screens) and posts its content
+height to the article as ``{"iranmap": "height", "frame": <frame name>, "height": <px>}``.
+The snippet's inline script (no network, no third-party code) listens for that message from
+its own frame only and sets the frame's height, so the reader never scrolls inside it.
+Without script the frame keeps a fixed height at which the map and legend read, and the page
+scrolls inside it. The map never captures the article's scrolling: the wheel zooms only with
+Ctrl (or ⌘), touch pans only with two fingers.
 """
 
 from __future__ import annotations
 
+import json
+import re
+
 from iranmap.i18n import Lang
 from iranmap.join import Joined
-from iranmap.render.html import tag
-from iranmap.render.options import Kind, RenderOptions, page_name
+from iranmap.render.html import Html, tag
+from iranmap.render.options import Kind, RenderOptions, page_name, page_url
 from iranmap.render.page import page_title
 
-_BOX = "position:relative;width:100%;aspect-ratio:4/3;min-height:420px"
-_FRAME = "position:absolute;inset:0;width:100%;height:100%;border:0"
+#: The frame's height where the article runs no script (or before the page has said its own).
+FALLBACK_HEIGHT = 720
+_FRAME = f"display:block;width:100%;height:{FALLBACK_HEIGHT}px;border:0"
+#: Largest height the snippet accepts from the page; anything else is ignored.
+MAX_HEIGHT = 10_000
+
+_LISTENER = (
+    "(function(){var f=document.getElementById(%(id)s);if(!f)return;"
+    'window.addEventListener("message",function(e){var d=e.data;'
+    'if(e.source!==f.contentWindow||!d||d.iranmap!=="height"||d.frame!==f.name)return;'
+    "var h=Math.ceil(Number(d.height));"
+    'if(h>0&&h<%(max)d)f.style.height=h+"px";});})();'
+)
 
 
 def embed_name(kind: Kind, lang: Lang) -> str:
@@ -23,16 +43,27 @@ def embed_name(kind: Kind, lang: Lang) -> str:
     return page_name(kind, lang).removesuffix(".html") + ".embed.html"
 
 
+def frame_name(report_id: str, kind: Kind, lang: Lang) -> str:
+    """The frame's id and name, unique per map on an article: ``iranmap-2024-ncri-combined-fa``."""
+    slug = re.sub(r"[^A-Za-z0-9_-]+", "-", report_id).strip("-") or "report"
+    return f"iranmap-{slug}-{kind}-{lang}"
+
+
 def embed_snippet(joined: Joined, kind: Kind, options: RenderOptions) -> bytes:
     """The snippet for one map, as UTF-8 bytes (an HTML fragment, not a page)."""
+    report = joined.report
+    name = frame_name(report.id, kind, options.lang)
     frame = tag(
         "iframe",
         {
-            "src": options.base_url + page_name(kind, options.lang),
-            "title": page_title(joined.report, kind, options.lang),
+            "id": name,
+            "name": name,
+            "src": page_url(options.base_url, report.id, page_name(kind, options.lang)) + "?embed",
+            "title": page_title(report, kind, options.lang),
             "loading": "lazy",
             "style": _FRAME,
         },
     )
-    box = tag("div", {"class": "iranmap-embed", "style": _BOX}, frame)
+    script = tag("script", None, Html(_LISTENER % {"id": json.dumps(name), "max": MAX_HEIGHT}))
+    box = tag("div", {"class": "iranmap-embed"}, frame, script)
     return (box + "\n").encode("utf-8")

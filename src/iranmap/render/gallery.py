@@ -1,19 +1,25 @@
-"""``maps/index.html``: a gallery of every report and its maps, self-contained like the maps.
+"""``maps/index.html`` and ``maps/index.fa.html``: a gallery of every report and its maps, in
+English and in Persian, self-contained like the maps.
 
 Built from the ``summary.json`` each report's build writes beside its maps, so a report that
-failed to rebuild keeps its entry (and its previous maps). Every text from a report is escaped.
+failed to rebuild keeps its entry (and its previous maps). Every text from a report is escaped
+and isolated (``<bdi>``); every part of a URL is URL-encoded, and a link is written only when
+its URL is a relative path or http(s) (:func:`checked_url`), so no report id or source can
+make a ``javascript:`` link or break one with ``#`` or ``?``.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from datetime import date
 from typing import Any
+from urllib.parse import quote, urlsplit
 
 from iranmap import i18n
+from iranmap.i18n import Lang
+from iranmap.render import _lang
 from iranmap.render.html import Html, join, safe_url, tag
 from iranmap.render.options import KINDS, LANG_NAMES, RenderOptions, page_name
-
-_MAPS = {"en": "Maps", "fa": "نقشه‌ها"}
 
 _CSS = """
 :root{color-scheme:light;--ink:#1f2328;--muted:#57606a;--line:#d0d7de;--accent:#9a1c1c}
@@ -36,25 +42,61 @@ padding-top:.5rem}
 """.strip()
 
 
+def gallery_name(lang: Lang) -> str:
+    """The gallery's file name: ``index.html`` in English, ``index.fa.html`` in Persian."""
+    return "index.html" if lang == "en" else f"index.{lang}.html"
+
+
+def checked_url(url: str) -> str | None:
+    """``url`` when a link may point there: an http(s) URL with a host, or a relative path
+    (no scheme, not ``//host``); None for anything else (``javascript:``, ``data:`` ...)."""
+    parts = urlsplit(url)
+    if parts.scheme:
+        return url if safe_url(url) == url else None
+    if url.startswith(("/", "\\")) or parts.netloc:
+        return None
+    return url
+
+
+def report_href(report_id: str, name: str = "") -> str:
+    """A relative link to a file of a report's folder, each part URL-encoded."""
+    return f"{quote(report_id, safe='')}/{quote(name)}"
+
+
+def _link(href: str, *children: Any, **attrs: str) -> Html:
+    url = checked_url(href)
+    if url is None:
+        return join(children)
+    return tag("a", {"href": url, **attrs}, *children)
+
+
 def render_gallery(summaries: Sequence[Mapping[str, Any]], options: RenderOptions) -> bytes:
-    """The gallery page as UTF-8 bytes; ``summaries`` in the order they are listed."""
-    items = [_item(summary) for summary in summaries]
+    """The gallery page in ``options.lang`` as UTF-8 bytes; ``summaries`` in the order they
+    are listed. It links the other language's gallery, written beside it as
+    :func:`gallery_name`."""
+    lang = options.lang
+    other = _lang.other(lang)
+    items = [_item(summary, lang) for summary in summaries]
     body = tag(
         "body",
         None,
         tag(
             "main",
             None,
-            tag("h1", None, "Executions in Iran: maps of published figures"),
+            tag(
+                "nav",
+                {"class": "langs"},
+                _link(
+                    gallery_name(other),
+                    i18n.text(lang, "gallery.other"),
+                    hreflang=other,
+                ),
+            ),
+            tag("h1", None, i18n.text(lang, "gallery.heading")),
             tag("ul", {"class": "reports"}, *items)
             if items
-            else tag("p", None, "No report has been built yet."),
-            tag(
-                "footer",
-                None,
-                "Made with iranmap. Every map opens offline: nothing is loaded from another "
-                "server. Each figure links back to the line of the report it comes from.",
-            ),
+            else tag("p", None, i18n.text(lang, "gallery.empty")),
+            tag("footer", None, i18n.text(lang, "gallery.footer")),
         ),
     )
     head = tag(
@@ -62,77 +104,98 @@ def render_gallery(summaries: Sequence[Mapping[str, Any]], options: RenderOption
         None,
         Html('<meta charset="utf-8">'),
         Html('<meta name="viewport" content="width=device-width, initial-scale=1">'),
-        tag("title", None, "iranmap: maps of executions in Iran"),
+        tag("title", None, i18n.text(lang, "gallery.title")),
         tag("style", None, Html(_CSS)),
     )
-    page = Html("<!DOCTYPE html>\n") + tag("html", {"lang": "en", "dir": "ltr"}, head, body)
-    return (page + "\n").encode("utf-8")
+    document = tag("html", {"lang": lang, "dir": _lang.direction(lang)}, head, body)
+    return (Html("<!DOCTYPE html>\n") + document + "\n").encode("utf-8")
 
 
-def _item(summary: Mapping[str, Any]) -> Html:
-    report_id = str(summary["id"])
-    files = set(summary.get("files", ()))
-    period = summary["period"]
-    source = summary["source"]
+def _text(summary: Mapping[str, Any], key: str, lang: Lang, within: Mapping[str, Any]) -> Html:
+    """A report's text from its summary in the gallery's language where the summary has it
+    (``title_fa`` ...), else in English, marked as such; isolated either way."""
+    text, text_lang = _lang.own(lang, str(within.get(key) or ""), within.get(f"{key}_fa"))
+    return _lang.isolated(text, text_lang, lang)
+
+
+def _maps(report_id: str, files: set[str]) -> list[Html]:
     maps = []
-    for lang in i18n.LANGS:
+    for map_lang in i18n.LANGS:
         links = [
-            tag(
-                "a",
-                {"href": f"{report_id}/{page_name(kind, lang)}"},
-                i18n.text(lang, f"kind.{kind}"),
+            _link(
+                report_href(report_id, page_name(kind, map_lang)),
+                i18n.text(map_lang, f"kind.{kind}"),
             )
             for kind in KINDS
-            if page_name(kind, lang) in files
+            if page_name(kind, map_lang) in files
         ]
         if links:
             maps.append(
                 tag(
                     "p",
-                    {"class": "maps", "lang": lang, "dir": "rtl" if lang == "fa" else "ltr"},
-                    f"{_MAPS[lang]} ({LANG_NAMES[lang]}): ",
+                    {"class": "maps", "lang": map_lang, "dir": _lang.direction(map_lang)},
+                    f"{i18n.text(map_lang, 'gallery.maps')} ({LANG_NAMES[map_lang]}): ",
                     join(links),
                 )
             )
+    return maps
+
+
+def _item(summary: Mapping[str, Any], lang: Lang) -> Html:
+    report_id = str(summary["id"])
+    files = set(summary.get("files", ()))
+    period = summary["period"]
+    source = summary["source"]
     downloads = [
-        tag("a", {"href": f"{report_id}/{name}"}, name)
+        tag("bdi", {"dir": "ltr"}, _link(report_href(report_id, name), name))
         for name in sorted(files)
         if name.endswith((".csv", ".geojson", ".png", ".svg"))
     ]
+    image_name = page_name("choropleth", lang).removesuffix(".html") + ".png"
+    if image_name not in files:
+        image_name = "choropleth.png"
+    title_text = _lang.own(lang, str(summary["title"]), summary.get("title_fa"))[0]
     image = (
         tag(
             "img",
             {
-                "src": f"{report_id}/choropleth.png",
-                "alt": f"Choropleth map of {summary['title']}",
+                "src": report_href(report_id, image_name),
+                "alt": i18n.text(lang, "gallery.image_alt", title=title_text),
                 "width": 1200,
                 "height": 900,
                 "loading": "lazy",
             },
         )
-        if "choropleth.png" in files
+        if image_name in files
         else None
     )
     url = safe_url(source.get("url"))
-    source_title: Html = (
-        tag("a", {"href": url}, source["title"]) if url else tag("cite", None, source["title"])
-    )
+    source_title = _text(summary, "title", lang, source)
+    sep = i18n.text(lang, "list_sep")
+    sentence = summary["sentence"]
     return tag(
         "li",
         {"class": "report", "id": report_id},
-        tag("h2", None, tag("bdi", None, summary["title"])),
-        tag("p", {"class": "meta"}, f"{period['start']} to {period['end']}"),
-        tag("p", None, summary["sentence"]["en"]),
+        tag("h2", None, _text(summary, "title", lang, summary)),
+        tag("p", {"class": "meta"}, _period(period, lang)),
+        tag("p", None, tag("bdi", None, sentence.get(lang) or sentence["en"])),
         image,
-        join(maps),
-        tag("p", {"class": "maps"}, "Data and images: ", join(downloads)),
+        join(_maps(report_id, files)),
+        tag("p", {"class": "maps"}, f"{i18n.text(lang, 'gallery.downloads')}: ", join(downloads)),
         tag(
             "p",
             {"class": "source"},
-            "Source: ",
-            tag("bdi", None, summary["publisher"]),
-            ", ",
-            source_title,
-            f", {source['date']}",
+            f"{i18n.text(lang, 'source')}: ",
+            _text(summary, "publisher", lang, summary),
+            sep,
+            tag("a", {"href": url, "rel": "noopener noreferrer"}, source_title)
+            if url
+            else tag("cite", None, source_title),
+            sep,
+            i18n.day(date.fromisoformat(source["date"]), lang),
         ),
     )
+
+
+def _period(period: Mapping[str, str], lang: Lang) -> str:
+    return i18n.period(date.fromisoformat(period["start"]), date.fromisoformat(period["end"]), lang)

@@ -13,6 +13,9 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 from urllib.parse import urlsplit
 
+from iranmap import i18n
+from iranmap.i18n import Lang
+
 Attr = str | int | bool | None
 
 
@@ -69,11 +72,27 @@ def join(parts: Iterable[Any]) -> Html:
     return Html(_children(parts))
 
 
-def lang_span(text: str, lang: str, page_lang: str) -> Html:
+def data_table(
+    caption: str, head: Iterable[str], body: Iterable[Html], foot: Iterable[Html] = ()
+) -> Html:
+    """A table of figures as every page writes one: caption, a row of column headers,
+    body rows and (when given) footer rows."""
+    foot_rows = list(foot)
+    return tag(
+        "table",
+        {"class": "im-data-table"},
+        tag("caption", None, caption),
+        tag("thead", None, tag("tr", None, *(tag("th", {"scope": "col"}, h) for h in head))),
+        tag("tbody", None, *body),
+        tag("tfoot", None, *foot_rows) if foot_rows else None,
+    )
+
+
+def lang_span(text: str, lang: Lang, page_lang: Lang) -> Html:
     """Text in a language other than the page's, marked with ``lang`` and ``dir``."""
     if lang == page_lang:
         return esc(text)
-    return tag("span", {"lang": lang, "dir": "rtl" if lang == "fa" else "ltr"}, text)
+    return tag("span", {"lang": lang, "dir": i18n.DIRS[lang]}, text)
 
 
 def auto_span(text: str) -> Html:

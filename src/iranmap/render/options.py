@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Any, Literal
+from urllib.parse import quote, urlsplit
 
 from iranmap.classify import SCHEMES, Scheme, check_breaks, check_k
 from iranmap.errors import InputError, Problem
@@ -20,6 +21,15 @@ LANG_NAMES: dict[Lang, str] = {"en": "English", "fa": "فارسی"}
 def page_name(kind: Kind, lang: Lang) -> str:
     """A map page's file name: ``choropleth.html`` in English, ``choropleth.fa.html``."""
     return f"{kind}.html" if lang == "en" else f"{kind}.{lang}.html"
+
+
+def page_url(base_url: str, report_id: str, page: str) -> str:
+    """Where a map page is published: ``<base>/<report-id>/<page>``, each part URL-encoded;
+    just ``page`` (beside the snippet) without a base URL. ``base_url`` is checked by
+    :class:`RenderOptions`: an http(s) URL without a trailing slash, or ""."""
+    if not base_url:
+        return quote(page)
+    return f"{base_url}/{quote(report_id, safe='')}/{quote(page)}"
 
 
 def tile_provider(name: str | None) -> Any:
@@ -45,6 +55,28 @@ def tile_provider(name: str | None) -> Any:
     return provider
 
 
+def check_base_url(url: str) -> str:
+    """``url`` without its trailing slash when it is an http(s) URL with a host, "" for "";
+    InputError otherwise (a ``javascript:`` URL would run in the reader's page)."""
+    text = url.strip()
+    if not text:
+        return ""
+    parts = urlsplit(text)
+    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
+        msg = (
+            f"expected an http(s) URL such as 'https://example.org/maps', found {url!r}; "
+            "give the address the maps folder will be published at"
+        )
+        raise InputError(Problem("--base-url", None, msg))
+    if parts.query or parts.fragment:
+        msg = (
+            f"expected a URL without '?' or '#', found {url!r}; give the address of the "
+            "maps folder itself, e.g. 'https://example.org/maps'"
+        )
+        raise InputError(Problem("--base-url", None, msg))
+    return text.rstrip("/")
+
+
 def _one_of(option: str, value: object, allowed: tuple[str, ...]) -> None:
     if value not in allowed:
         msg = f"expected one of {', '.join(allowed)}, found {value!r}"
@@ -57,8 +89,10 @@ class RenderOptions:
 
     ``breaks`` are the upper bounds of the classes when ``scheme`` is "custom"; ``tiles`` is an
     xyzservices provider name ("OpenStreetMap.Mapnik") or None for no base layer (no network);
-    ``cdn`` links Leaflet instead of inlining it; ``base_url`` prefixes the map file in the
-    embed snippets (e.g. "https://example.org/maps/2024/"); ``alternates`` are the languages
+    ``cdn`` links Leaflet instead of inlining it; ``base_url`` is where the maps folder is
+    published (e.g. "https://example.org/maps"): the embed snippets load
+    ``<base_url>/<report-id>/<page>``, and pages name their social-media cards there; only
+    http(s) is accepted, a trailing slash is dropped; ``alternates`` are the languages
     whose version of each page is written beside it, which the header links to.
     """
 
@@ -77,6 +111,7 @@ class RenderOptions:
         _one_of("--scheme", self.scheme, SCHEMES)
         _one_of("--measure", self.measure, MEASURES)
         tile_provider(self.tiles)
+        object.__setattr__(self, "base_url", check_base_url(self.base_url))
         check_k(self.k)
         if self.scheme == "custom":
             if self.breaks is None:

@@ -12,14 +12,21 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from iranmap import i18n
+from iranmap import i18n, style
 from iranmap.i18n import Lang
 from iranmap.join import Joined
-from iranmap.render import choropleth, points
+from iranmap.render import _lang, choropleth, points
 from iranmap.render.assets import body_scripts, head_assets
 from iranmap.render.geo import bounds
-from iranmap.render.html import Html, auto_span, join, safe_url, script_json, tag
-from iranmap.render.options import LANG_NAMES, Kind, RenderOptions, page_name, tile_provider
+from iranmap.render.html import Html, auto_span, data_table, join, safe_url, script_json, tag
+from iranmap.render.options import (
+    LANG_NAMES,
+    Kind,
+    RenderOptions,
+    page_name,
+    page_url,
+    tile_provider,
+)
 from iranmap.reports import Fact, Report
 
 # Words the script puts into tooltips and controls.
@@ -27,6 +34,7 @@ _SCRIPT_TEXTS = (
     "executions",
     "per_million_short",
     "not_itemized",
+    "not_itemized_note",
     "share",
     "rank",
     "city",
@@ -45,9 +53,26 @@ _SCRIPT_TEXTS = (
 DOWNLOADS = ("provinces.csv", "prisons.csv", "provinces.geojson", "prisons.geojson")
 
 
+def total_phrase(report: Report, lang: Lang) -> str:
+    """The report's total with its qualifier: "at least 1,000 executions reported"."""
+    qualifier = report.total_qualifier if report.total_qualifier == "exactly" else "at least"
+    return i18n.text(lang, f"total.{qualifier}", n=i18n.fmt_int(report.total, lang))
+
+
 def page_title(report: Report, kind: Kind, lang: Lang) -> str:
-    """The ``<title>`` (and iframe title): the report's title and what the map shows."""
-    return i18n.text(lang, "embed_title", title=report.title, kind=i18n.text(lang, f"kind.{kind}"))
+    """The ``<title>`` (and iframe title): the report's title, what the map shows, and the
+    total as the report qualifies it. A title in the other language than the page's (an
+    English title on a Persian page that has no ``title_fa``) is a bidi isolate, so that it
+    cannot reorder the words around it; a title in the page's language is left bare (some
+    readers show the marks as boxes)."""
+    text, text_lang = _lang.report_text(report, "title", lang)
+    title = i18n.text(
+        lang,
+        "embed_title",
+        title=text if text_lang == lang else i18n.isolate(text),
+        kind=i18n.text(lang, f"kind.{kind}"),
+    )
+    return f"{title} ({total_phrase(report, lang)})"
 
 
 def render_page(joined: Joined, kind: Kind, options: RenderOptions) -> bytes:
@@ -74,6 +99,7 @@ def render_page(joined: Joined, kind: Kind, options: RenderOptions) -> bytes:
         footer=_footer(joined, lang),
         data=data,
         cdn=options.cdn,
+        meta=_social_meta(joined, kind, options),
     )
 
 
@@ -89,6 +115,7 @@ def shell(
     footer: Html,
     data: dict[str, Any],
     cdn: bool,
+    meta: Html | None = None,
 ) -> bytes:
     """The document around a map's own parts, shared by every page (the change map too)."""
     body = tag(
@@ -117,13 +144,9 @@ def shell(
                     ),
                 ),
                 tag(
-                    "section",
-                    {"class": "im-legend", "aria-labelledby": "im-legend-h"},
-                    tag(
-                        "h2",
-                        {"id": "im-legend-h", "class": "im-legend-h"},
-                        i18n.text(lang, "legend"),
-                    ),
+                    "details",
+                    {"class": "im-legend", "open": True},
+                    tag("summary", {"class": "im-legend-h"}, i18n.text(lang, "legend")),
                     legend,
                 ),
             ),
@@ -138,10 +161,38 @@ def shell(
         tag("meta", {"charset": "utf-8"}),
         tag("meta", {"name": "viewport", "content": "width=device-width, initial-scale=1"}),
         tag("title", None, title),
+        meta,
         head_assets(cdn=cdn),
     )
-    document = tag("html", {"lang": lang, "dir": "rtl" if lang == "fa" else "ltr"}, head, body)
+    document = tag("html", {"lang": lang, "dir": _lang.direction(lang)}, head, body)
     return ("<!DOCTYPE html>\n" + document + "\n").encode("utf-8")
+
+
+#: The kind whose social-media card a page names (the images have no combined card).
+_CARD_KIND: dict[Kind, Kind] = {
+    "choropleth": "choropleth",
+    "points": "points",
+    "combined": "choropleth",
+}
+
+
+def _social_meta(joined: Joined, kind: Kind, options: RenderOptions) -> Html | None:
+    """Open Graph and Twitter card tags naming the page's card image, where the maps will be
+    published (``--base-url``); nothing without a base URL (a card needs an absolute URL)."""
+    if not options.base_url:
+        return None
+    report, lang = joined.report, options.lang
+    card = page_name(_CARD_KIND[kind], lang).removesuffix(".html") + ".card.png"
+    values = [
+        ("property", "og:type", "website"),
+        ("property", "og:title", page_title(report, kind, lang)),
+        ("property", "og:description", joined.reconciliation.sentence(lang)),
+        ("property", "og:url", page_url(options.base_url, report.id, page_name(kind, lang))),
+        ("property", "og:image", page_url(options.base_url, report.id, card)),
+        ("property", "og:locale", i18n.LOCALES[lang]),
+        ("name", "twitter:card", "summary_large_image"),
+    ]
+    return join(tag("meta", {attr: name, "content": value}) for attr, name, value in values)
 
 
 def _map_label(kind: Kind, lang: Lang) -> str:
@@ -156,8 +207,8 @@ def _header(joined: Joined, kind: Kind, lang: Lang, alternates: Sequence[Lang]) 
         "header",
         {"class": "im-header"},
         _language_links(kind, lang, alternates),
-        tag("h1", None, auto_span(report.title)),
-        tag("p", {"class": "im-kind"}, t[f"kind.{kind}"]),
+        tag("h1", None, _report_text(report, "title", lang)),
+        tag("p", {"class": "im-kind"}, t[f"kind.{kind}"], " · ", total_phrase(report, lang)),
         tag(
             "p",
             {"class": "im-meta"},
@@ -182,7 +233,7 @@ def _language_links(kind: Kind, lang: Lang, alternates: Sequence[Lang]) -> Html 
                 "href": page_name(kind, other),
                 "hreflang": other,
                 "lang": other,
-                "dir": "rtl" if other == "fa" else "ltr",
+                "dir": _lang.direction(other),
             },
             LANG_NAMES[other],
         )
@@ -204,6 +255,11 @@ def _facts(report: Report, lang: Lang) -> Html | None:
     )
 
 
+def _report_text(report: Report, name: str, lang: Lang) -> Html:
+    text, text_lang = _lang.report_text(report, name, lang)
+    return _lang.isolated(text, text_lang, lang)
+
+
 def source_credit(report: Report, lang: Lang) -> Html:
     """A report's source as the header shows it (the change map shows two)."""
     return _source(report, lang)
@@ -211,15 +267,15 @@ def source_credit(report: Report, lang: Lang) -> Html:
 
 def _source(report: Report, lang: Lang) -> Html:
     """ "Publisher, “Title”, date", the title linked when the report gives an http(s) URL."""
-    title: Html = auto_span(report.source_title)
+    title = _report_text(report, "source_title", lang)
     url = safe_url(report.source_url)
     if url is not None:
         title = tag("a", {"href": url, "rel": "noopener noreferrer"}, title)
-    quote_open, quote_close = ("«", "»") if lang == "fa" else ("“", "”")
-    sep = "، " if lang == "fa" else ", "
+    sep = i18n.text(lang, "list_sep")
+    quote_open, quote_close = i18n.text(lang, "quoted").split("{text}")
     return join(
         [
-            auto_span(report.publisher),
+            _report_text(report, "publisher", lang),
             sep,
             quote_open,
             title,
@@ -231,12 +287,18 @@ def _source(report: Report, lang: Lang) -> Html:
 
 
 def _fact(fact: Fact, lang: Lang) -> Html:
+    """ "Label: value unit", each in the page's language where the report gives it."""
+    label, label_lang = _lang.own(lang, fact.label, fact.label_fa)
     value = i18n.fmt_number(fact.value, lang)
+    unit, unit_lang = _lang.own(lang, fact.unit, fact.unit_fa)
+    shown: Html
     if fact.unit == "%":
-        value = f"٪{value}" if lang == "fa" else f"{value}%"
-    elif fact.unit:
-        value = f"{value} {fact.unit}"
-    return tag("li", None, auto_span(fact.label), ": ", tag("b", None, tag("bdi", None, value)))
+        shown = tag("bdi", None, i18n.text(lang, "percent", value=value))
+    elif unit:
+        shown = join([tag("bdi", None, value), " ", _lang.isolated(unit, unit_lang, lang)])
+    else:
+        shown = tag("bdi", None, value)
+    return tag("li", None, _lang.isolated(label, label_lang, lang), ": ", tag("b", None, shown))
 
 
 def _legend(kind: Kind, ch: choropleth.Choropleth, pts: points.Points | None, lang: Lang) -> Html:
@@ -289,13 +351,7 @@ def _unplaced_table(joined: Joined, lang: Lang) -> Html:
         )
         for u in joined.reconciliation.unresolved
     ]
-    return tag(
-        "table",
-        {"class": "im-data-table"},
-        tag("caption", None, t["table.unplaced"]),
-        tag("thead", None, tag("tr", None, *(tag("th", {"scope": "col"}, h) for h in head))),
-        tag("tbody", None, *rows),
-    )
+    return data_table(t["table.unplaced"], head, rows)
 
 
 def _footer(joined: Joined, lang: Lang) -> Html:
@@ -306,7 +362,7 @@ def _footer(joined: Joined, lang: Lang) -> Html:
             {"class": "im-notes"},
             tag("b", None, i18n.text(lang, "notes")),
             ": ",
-            auto_span(report.notes),
+            _report_text(report, "notes", lang),
         )
         if report.notes
         else None
@@ -373,7 +429,6 @@ def _data(
         "shaded": kind != "points",
         "colors": {m: list(c.colors) for m, c in ch.classes.items()},
         "measure": ch.measure,
-        "style": choropleth.style_constants(),
+        "style": style.script_style(),
         "prisons": None if pts is None else points.data(pts, lang),
-        "circle": {"fill": points.FILL, "stroke": points.STROKE},
     }

@@ -15,9 +15,12 @@ from iranmap import i18n, style
 from iranmap._values import opt_float, opt_int, opt_str
 from iranmap.i18n import Lang
 from iranmap.join import Joined, records
+from iranmap.render import _lang
 from iranmap.render.geo import latlng
-from iranmap.render.html import Html, lang_span, tag
+from iranmap.render.html import Html, data_table, lang_span, tag
 
+GAP = 2.0  # px between the circles of places that share one point
+MAX_SIDE_BY_SIDE = 4  # places at one point shown side by side; more stay nested
 MAX_RADIUS = style.MAX_RADIUS
 MIN_RADIUS = style.MIN_RADIUS
 FILL = style.CIRCLE_FILL
@@ -49,9 +52,7 @@ class PrisonRow:
         A Persian page falls back to the English name where the gazetteer has no Persian
         one; the caller marks it as English.
         """
-        if lang == "fa" and self.city_fa:
-            return self.city_fa, "fa"
-        return self.city or "", "en"
+        return _lang.own(lang, self.city, self.city_fa)
 
 
 @dataclass(frozen=True)
@@ -68,11 +69,45 @@ class Points:
         return round(max(MIN_RADIUS, MAX_RADIUS * math.sqrt(executions / self.largest)), 1)
 
     def key(self) -> tuple[tuple[int, float], ...]:
-        """Two or three round reference values and their radii, largest first."""
-        if self.largest <= 0:
-            return ()
-        values = sorted({_nice_floor(self.largest / d) for d in (1, 4, 16)} - {0}, reverse=True)
-        return tuple((v, self.radius(v)) for v in values)
+        """The size key's values, largest first, with their radii (see :func:`key_values`)."""
+        return tuple((v, self.radius(v)) for v in key_values(self.largest))
+
+    def offsets(self) -> tuple[tuple[float, float] | None, ...]:
+        """Per row, the shift in pixels of a circle that shares its place with others (two
+        prisons placed at one city's centre): up to MAX_SIDE_BY_SIDE such circles stand side
+        by side, nearly touching, centred on the place, largest first from the start of the
+        line; None for the rest."""
+        groups: dict[tuple[float, float], list[int]] = {}
+        for i, row in enumerate(self.rows):
+            groups.setdefault((row.lat, row.lon), []).append(i)
+        shifts: list[tuple[float, float] | None] = [None] * len(self.rows)
+        for members in groups.values():
+            if not 2 <= len(members) <= MAX_SIDE_BY_SIDE:
+                continue  # more would stretch across the map: they stay nested, small on top
+            radii = [self.radius(self.rows[i].executions) for i in members]
+            left = -(sum(radii) * 2 + GAP * (len(radii) - 1)) / 2
+            for i, r in zip(members, radii, strict=True):
+                shifts[i] = (round(left + r, 1), 0.0)
+                left += 2 * r + GAP
+        return tuple(shifts)
+
+
+def key_values(largest: int) -> tuple[int, ...]:
+    """The size key: the largest figure on the map rounded to two significant digits (165
+    reads 170), then the round values (1, 2 or 5 times a power of ten) at or below a third
+    and a twelfth of it, where they are clearly smaller."""
+    if largest <= 0:
+        return ()
+    top = _two_digits(largest)
+    smaller = {_nice_floor(largest / 3), _nice_floor(largest / 12)}
+    return (top, *sorted((v for v in smaller if 0 < v <= 0.6 * top), reverse=True))
+
+
+def _two_digits(value: int) -> int:
+    if value < 100:
+        return value
+    step = int(10 ** (len(str(value)) - 2))
+    return (value + step // 2) // step * step
 
 
 def _nice_floor(value: float) -> int:
@@ -119,7 +154,9 @@ def data(points: Points, lang: Lang) -> list[list[Any]]:
     """The compact array the page draws: one entry per prison, largest first.
 
     ``[lat, lon, radius, figure, name_en, name_fa, city, city_fa, province_en, province_fa,
-    precision (1 = prison site, 0 = city centre), source]``, figures already formatted;
+    precision (1 = prison site, 0 = city centre), source, shift]``, figures already formatted;
+    ``shift`` is ``[dx, dy]`` in pixels for places that share a point (see Points.offsets), or
+    null;
     ``city_fa`` is "" where the gazetteer has no Persian name (the script then shows ``city``,
     marked as English, on a Persian page).
     """
@@ -137,8 +174,9 @@ def data(points: Points, lang: Lang) -> list[list[Any]]:
             r.province_fa or "",
             1 if r.precision == "facility" else 0,
             r.source or "",
+            None if shift is None else list(shift),
         ]
-        for r in points.rows
+        for r, shift in zip(points.rows, points.offsets(), strict=True)
     ]
 
 
@@ -163,8 +201,9 @@ def legend(points: Points, lang: Lang) -> Html:
                     "cy": f"{size / 2:g}",
                     "r": f"{radius:g}",
                     "fill": FILL,
-                    "fill-opacity": "0.7",
+                    "fill-opacity": f"{style.CIRCLE_OPACITY:g}",
                     "stroke": STROKE,
+                    "stroke-width": f"{style.CIRCLE_STROKE_WIDTH:g}",
                 },
             ),
         )
@@ -181,10 +220,10 @@ def legend(points: Points, lang: Lang) -> Html:
 def table(points: Points, lang: Lang) -> Html:
     """The prisons' figures as a table that reads without JavaScript."""
     t = i18n.TEXTS[lang]
-    other: Lang = "en" if lang == "fa" else "fa"
+    other = _lang.other(lang)
     head = [
         t["prison"],
-        t["name_en" if lang == "fa" else "name_fa"],
+        t[f"name_{other}"],
         t["city"],
         t["province"],
         t["executions"],
@@ -193,19 +232,18 @@ def table(points: Points, lang: Lang) -> Html:
     ]
     body = []
     for r in points.rows:
-        own, foreign = (
-            (r.name_fa or r.name_en, r.name_en) if lang == "fa" else (r.name_en, r.name_fa)
-        )
-        province = (r.province_fa if lang == "fa" else r.province_en) or ""
+        own = _lang.own(lang, r.name_en, r.name_fa)[0]
+        foreign = _lang.both(lang, r.name_en, r.name_fa)[1]
+        province = _lang.own(lang, r.province_en, r.province_fa)[0]
         city, city_lang = r.city_in(lang)
         body.append(
             tag(
                 "tr",
                 None,
-                tag("th", {"scope": "row"}, own),
+                tag("th", {"scope": "row"}, tag("bdi", None, own)),
                 tag("td", None, lang_span(foreign, other, lang)),
                 tag("td", None, _city_cell(city, city_lang, lang)),
-                tag("td", None, province),
+                tag("td", None, tag("bdi", None, province)),
                 tag("td", {"class": "im-num"}, i18n.fmt_int(r.executions, lang)),
                 tag(
                     "td",
@@ -215,13 +253,7 @@ def table(points: Points, lang: Lang) -> Html:
                 tag("td", {"class": "im-src"}, tag("bdi", None, r.source or "")),
             )
         )
-    return tag(
-        "table",
-        {"class": "im-data-table"},
-        tag("caption", None, t["table.prisons"]),
-        tag("thead", None, tag("tr", None, *(tag("th", {"scope": "col"}, h) for h in head))),
-        tag("tbody", None, *body),
-    )
+    return data_table(t["table.prisons"], head, body)
 
 
 def _city_cell(city: str, city_lang: Lang, lang: Lang) -> Html:

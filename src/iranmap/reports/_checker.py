@@ -44,7 +44,7 @@ class TomlChecker:
         where = f"[{_table_name(path)}]" if path else "report.toml"
         for key in keys:
             if key not in data:
-                self.add(path, f"{where} has no {key!r}; add {_example(key)}")
+                self.add(path, f"{where} has no {key!r}; add {_example(key, path)}")
 
     def _value(self, data: Mapping[str, Any], path: tuple[str | int, ...]) -> Any:
         return data.get(str(path[-1]))
@@ -65,7 +65,7 @@ class TomlChecker:
             return None
         key = str(path[-1])
         if not isinstance(value, str) or (not value.strip() and not optional):
-            msg = f"{key} = {value!r} is not a text; write {_example(key)}"
+            msg = f"{key} = {value!r} is not a text; write {_example(key, path[:-1])}"
             self.add(path, msg)
             return None
         wrong = text_problem(key, value, notes=notes)
@@ -79,8 +79,8 @@ class TomlChecker:
     def url(self, data: Mapping[str, Any], path: tuple[str | int, ...]) -> str | None:
         """A link for readers to follow: http or https, to a host."""
         value = self.text(data, path, optional=True)
-        if not value:
-            return value
+        if value is None or not value.strip():
+            return None  # url = "" is a link not given
         key = str(path[-1])
         try:
             parts = urlsplit(value.strip())
@@ -252,5 +252,8 @@ _EXAMPLES = {
 }
 
 
-def _example(key: str) -> str:
+def _example(key: str, table: tuple[str | int, ...] = ()) -> str:
+    """The example of a key's value, as a hint; ``table`` is the path of the key's table."""
+    if table[:1] == ("source",) and key == "title":
+        return 'title = "Title of the statement or article"'
     return _EXAMPLES.get(key, f"{key} = ...")

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from iranmap.errors import Problem
 from iranmap.reports._decode import read_text
-from iranmap.reports._sheet import SHEET_SUFFIXES, Sheet, column_letter, read_sheet, sheet_rows
+from iranmap.reports._sheet import SHEET_SUFFIXES, Sheet, read_sheet, sheet_rows
 from iranmap.reports._text import cell_problem, text_problem
 from iranmap.reports._values import did_you_mean
 
@@ -53,6 +53,9 @@ def check_header(
     for position, name in enumerate(names, 1):
         if wrong := text_problem(f"column {position} of the header", name):
             problems.append(Problem(shown, line, wrong, cell=cell))
+        elif name == "" and cell is not None:  # a spreadsheet's column between two named ones
+            msg = f"column {position} of the header has no name; name it, or delete the column"
+            problems.append(Problem(shown, line, msg, cell=cell))
         elif name == "":
             msg = (
                 f"column {position} of the header has no name; "
@@ -131,7 +134,7 @@ def _sheet_table(
         problems.append(Problem(shown, 1, msg))
         return None
     (line, cells), *_ = sheet.rows
-    names = [c.strip().lower() for c in cells]
+    names = header_names(cells)
     where = f"{sheet.name}!{line}:{line}"
     if not check_header(shown, line, names, columns, problems, where):
         return None
@@ -139,11 +142,22 @@ def _sheet_table(
     for number, fields in sheet_rows(sheet):
         if number == line:
             continue
+        if len(fields) > len(names):
+            problems.append(sheet.extra_cell(shown, number, len(names), fields[len(names)]))
+            continue
         refs = {name: sheet.cell(number, i) for i, name in enumerate(names)}
         row = _row(shown, number, names, fields, problems, refs)
         if row is not None:
             rows.append(row)
     return Table(line, where, rows)
+
+
+def header_names(cells: Sequence[str]) -> list[str]:
+    """A sheet's header: its names, to the last one given (cells right of it are extra)."""
+    names = [c.strip().lower() for c in cells]
+    while names and not names[-1]:
+        names.pop()
+    return names
 
 
 def _read_small_csv(
@@ -264,7 +278,7 @@ def _row(
     delimiter: str = ",",
 ) -> Row | None:
     if len(fields) > len(header):
-        problems.append(_extra_fields(shown, line, header, fields, cells, delimiter))
+        problems.append(_extra_fields(shown, line, header, fields, delimiter))
         return None
     padded = [*fields, *[""] * (len(header) - len(fields))]
     values = {name: value.strip() for name, value in zip(header, padded, strict=True)}
@@ -275,20 +289,8 @@ def _row(
 
 
 def _extra_fields(
-    shown: str,
-    line: int,
-    header: Sequence[str],
-    fields: Sequence[str],
-    cells: Mapping[str, str] | None,
-    delimiter: str,
+    shown: str, line: int, header: Sequence[str], fields: Sequence[str], delimiter: str
 ) -> Problem:
-    if cells is not None:  # a spreadsheet: a value right of the last named column
-        cell = f"{next(iter(cells.values())).split('!')[0]}!{column_letter(len(header))}{line}"
-        msg = (
-            f"this cell holds {fields[len(header)]!r} but its column has no name in the header; "
-            "name the column in the header, or clear the cell"
-        )
-        return Problem(shown, line, msg, cell=cell)
     word = {",": "comma", ";": "semicolon", "\t": "tab"}[delimiter]
     msg = (
         f"this row has {len(fields)} fields but the header has {len(header)} "

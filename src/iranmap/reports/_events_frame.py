@@ -13,10 +13,16 @@ import numpy as np
 import pandas as pd
 
 from iranmap.errors import Problem
-from iranmap.reports._csv import check_header, empty_problem, quote_message, sniff_delimiter
+from iranmap.reports._csv import (
+    check_header,
+    empty_problem,
+    header_names,
+    quote_message,
+    sniff_delimiter,
+)
 from iranmap.reports._decode import read_text
 from iranmap.reports._model import EVENT_COLUMNS
-from iranmap.reports._sheet import SHEET_SUFFIXES, column_letter, read_sheet, sheet_rows
+from iranmap.reports._sheet import SHEET_SUFFIXES, read_sheet, sheet_rows
 
 
 def events_frame(path: Path, problems: list[Problem]) -> pd.DataFrame | None:
@@ -78,7 +84,7 @@ def _sheet_frame(path: Path, problems: list[Problem]) -> pd.DataFrame | None:
         problems.append(Problem(shown, 1, msg))
         return None
     (line, cells), *_ = sheet.rows
-    names = [c.strip().lower() for c in cells]
+    names = header_names(cells)
     if not check_header(shown, line, names, EVENT_COLUMNS, problems, f"{sheet.name}!{line}:{line}"):
         return None
     records: list[tuple[str, ...]] = []
@@ -87,19 +93,14 @@ def _sheet_frame(path: Path, problems: list[Problem]) -> pd.DataFrame | None:
         if number == line:
             continue
         if len(fields) > len(names):
-            cell = sheet.cell(number, len(names))
-            msg = (
-                f"this cell holds {fields[len(names)]!r} but its column has no name in the "
-                "header; name the column in the header, or clear the cell"
-            )
-            problems.append(Problem(shown, number, msg, cell=cell))
+            problems.append(sheet.extra_cell(shown, number, len(names), fields[len(names)]))
         records.append((*fields[: len(names)], *[""] * (len(names) - len(fields))))
         lines.append(number)
     frame = pd.DataFrame(records, columns=list(range(len(names))), dtype=str)
     frame.columns = pd.Index(names)
     frame["line"] = np.asarray(lines, dtype=np.int64)
     filled = _known_filled(frame, names)
-    filled.attrs["sheet"] = (sheet.name, {n: column_letter(i) for i, n in enumerate(names)})
+    filled.attrs["sheet"] = (sheet.name, {n: sheet.letter(i) for i, n in enumerate(names)})
     return filled
 
 

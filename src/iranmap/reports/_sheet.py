@@ -26,15 +26,55 @@ SHEET_SUFFIXES = (".xlsx", ".ods")
 
 @dataclass(frozen=True)
 class Sheet:
-    """The non-empty rows of a sheet, each with its row number, as texts."""
+    """The non-empty rows of a sheet, each with its row number, as texts.
+
+    Columns empty from top to bottom (a margin left of the table, a gap) are left out; the
+    positions of the texts in a row are those of the columns kept, and :meth:`cell` names a
+    position's cell as the spreadsheet does.
+    """
 
     name: str
     rows: tuple[tuple[int, tuple[str, ...]], ...]
     unreadable: frozenset[int]  # rows with a cell that could not be read (a problem each)
+    columns: tuple[int, ...] = ()  # the 0-based column of each position kept
 
-    def cell(self, row: int, column: int) -> str:
-        """``Sheet1!B7``: the cell at a row (1-based) and a column (0-based)."""
-        return f"{self.name}!{column_letter(column)}{row}"
+    def letter(self, position: int) -> str:
+        """The letters of the column at ``position`` (``B``)."""
+        if position < len(self.columns):
+            return column_letter(self.columns[position])
+        last = self.columns[-1] if self.columns else -1
+        return column_letter(last + 1 + position - len(self.columns))
+
+    def cell(self, row: int, position: int) -> str:
+        """``Sheet1!B7``: the cell at a row (1-based) and a position of its texts (0-based)."""
+        return f"{self.name}!{self.letter(position)}{row}"
+
+    def extra_cell(self, shown: str, row: int, position: int, value: str) -> Problem:
+        """A value right of the last column the header names."""
+        msg = (
+            f"this cell holds {value!r} but its column has no name in the header; "
+            "name the column in the header, or clear the cell"
+        )
+        return Problem(shown, row, msg, cell=self.cell(row, position))
+
+
+def _sheet(
+    name: str, rows: list[tuple[int, tuple[str, ...]]], unreadable: set[int] | frozenset[int]
+) -> Sheet:
+    """A sheet of the rows read, without the columns no row has a value in."""
+    used = sorted({i for _, cells in rows for i, text in enumerate(cells) if text.strip()})
+    kept = tuple(
+        (number, _trimmed([cells[i] for i in used if i < len(cells)])) for number, cells in rows
+    )
+    return Sheet(name, kept, frozenset(unreadable), tuple(used))
+
+
+def _trimmed(texts: Sequence[str]) -> tuple[str, ...]:
+    """The texts of a row without the blank ones at its end."""
+    end = len(texts)
+    while end and not texts[end - 1].strip():
+        end -= 1
+    return tuple(texts[:end])
 
 
 def column_letter(column: int) -> str:
@@ -110,7 +150,7 @@ def _xlsx_sheet(path: Path, values: Any, formulas: Any, problems: list[Problem])
                 problems.append(_no_value(str(path), number, at, formula))
                 unreadable.add(number)
         _keep(rows, number, cells)
-    return Sheet(name, tuple(rows), frozenset(unreadable))
+    return _sheet(name, rows, unreadable)
 
 
 def _read_ods(path: Path) -> Sheet:
@@ -125,7 +165,7 @@ def _read_ods(path: Path) -> Sheet:
     rows: list[tuple[int, tuple[str, ...]]] = []
     for number, cells in enumerate(data, 1):
         _keep(rows, number, cells)
-    return Sheet(name, tuple(rows), frozenset())
+    return _sheet(name, rows, frozenset())
 
 
 def _pick(names: Sequence[str], stem: str) -> str:
@@ -140,12 +180,8 @@ def _pick(names: Sequence[str], stem: str) -> str:
 
 
 def _keep(rows: list[tuple[int, tuple[str, ...]]], number: int, cells: Iterable[Any]) -> None:
-    texts = tuple(_text(c) for c in cells)
-    end = len(texts)
-    while end and not texts[end - 1].strip():
-        end -= 1
-    if end:
-        rows.append((number, texts[:end]))
+    if texts := _trimmed([_text(c) for c in cells]):
+        rows.append((number, texts))
 
 
 def _no_value(shown: str, row: int, cell: str, formula: str) -> Problem:

@@ -2,8 +2,14 @@
    Text from reports and the gazetteer goes into the page with textContent only. */
 (function () {
   "use strict";
+  var mark = function (name) {
+    if (window.performance && performance.mark) performance.mark("im:" + name);
+  };
+  mark("start");
   var D = JSON.parse(document.getElementById("im-data").textContent);
+  mark("data");
   var T = D.t;
+  var S = D.style; /* colours, strokes and opacities: iranmap.style */
   var RTL = D.lang === "fa";
 
   function el(tag, cls, text, parent) {
@@ -59,7 +65,7 @@
       return box;
     }
     if (p.v === null) {
-      el("div", "im-tip-ni", T.not_itemized, box);
+      el("div", "im-tip-ni", T.not_itemized_note, box);
       return box;
     }
     line(box, T.executions, p.v);
@@ -85,9 +91,14 @@
     return box;
   }
 
+  /* In an article's frame (?embed, or a frame the snippet named): the compact layout, sized
+     by its content (see embed.py). */
+  var EMBED =
+    /[?&]embed(?:[=&]|$)/.test(location.search) || /^iranmap-/.test(window.name || "");
+  if (EMBED) document.documentElement.className += " im-embed";
   var narrow = window.matchMedia("(max-width: 560px)").matches;
   var facts = document.querySelector(".im-facts-box");
-  if (facts && narrow) facts.open = false; /* the header collapses on small screens */
+  if (facts && (narrow || EMBED)) facts.open = false; /* the header collapses */
 
   var map = L.map("im-map", {
     zoomControl: false,
@@ -120,6 +131,7 @@
     paddingBottomRight: [RTL ? side : 6, 6]
   });
 
+  mark("map");
   if (D.tiles) {
     L.tileLayer(D.tiles.url, {
       attribution: D.tiles.attribution,
@@ -128,58 +140,110 @@
     }).addTo(map);
   }
 
-  /* One canvas for provinces and prisons: hit-testing then finds the topmost shape of
-     either layer, and ten thousand circles draw fast. */
-  var canvas = L.canvas({ padding: 0.5, tolerance: 2 });
+  /* Provinces and prisons share one renderer, so that hit-testing finds the topmost shape of
+     either layer. SVG draws a few hundred shapes soonest (each is drawn as it is added, and
+     nothing is read back); past that, one canvas draws ten thousand circles fast. */
+  var many = D.prisons && D.prisons.length > 500;
+  var canvas = many ? L.canvas({ padding: 0.5, tolerance: 2 }) : L.svg({ padding: 0.1 });
   var measure = D.measure;
-  var hatch = (function () {
-    var tile = document.createElement("canvas");
-    tile.width = tile.height = 8;
-    var c = tile.getContext("2d");
-    c.fillStyle = D.style.ni;
-    c.fillRect(0, 0, 8, 8);
-    c.strokeStyle = D.style.hatch;
-    c.lineWidth = 1.25;
-    c.beginPath();
-    c.moveTo(0, 8);
-    c.lineTo(8, 0);
-    c.moveTo(-1, 1);
-    c.lineTo(1, -1);
-    c.moveTo(7, 9);
-    c.lineTo(9, 7);
-    c.stroke();
-    return c.createPattern(tile, "repeat");
-  })();
 
-  /* More patterned classes a page may define, as {c, shape: "dots"|"lines", bg, fg}. */
+  /* Patterned fills: not itemized is hatched; a page may define more, as
+     {c, shape: "dots"|"lines", bg, fg}. A pattern is a <pattern> of the SVG renderer, or a
+     CanvasPattern of the canvas one. */
+  var shapes = [{ c: -1, shape: "hatch", bg: S.ni, fg: S.hatch }].concat(
+    S.patterns || []
+  );
   var patterns = {};
-  (D.style.patterns || []).forEach(function (s) {
-    var tile = document.createElement("canvas");
-    tile.width = tile.height = 6;
-    var c = tile.getContext("2d");
-    c.fillStyle = s.bg;
-    c.fillRect(0, 0, 6, 6);
-    c.fillStyle = s.fg;
-    c.beginPath();
-    if (s.shape === "dots") c.arc(3, 3, 1.3, 0, 2 * Math.PI);
-    else c.rect(0, 2.5, 6, 1);
-    c.fill();
-    patterns[s.c] = c.createPattern(tile, "repeat");
-  });
+  var SVGNS = "http://www.w3.org/2000/svg";
+
+  function svgChild(parent, name, attrs) {
+    var e = document.createElementNS(SVGNS, name);
+    for (var k in attrs) e.setAttribute(k, attrs[k]);
+    parent.appendChild(e);
+    return e;
+  }
+
+  function svgPatterns() {
+    map.addLayer(canvas); /* creates the renderer's <svg> */
+    var root = map.getPane("overlayPane").querySelector("svg");
+    var defs = svgChild(root, "defs", {});
+    shapes.forEach(function (s, i) {
+      var n = s.shape === "hatch" ? 8 : 6;
+      var id = "im-pattern-" + i;
+      var p = svgChild(defs, "pattern", {
+        id: id,
+        width: n,
+        height: n,
+        patternUnits: "userSpaceOnUse"
+      });
+      svgChild(p, "rect", { width: n, height: n, fill: s.bg });
+      if (s.shape === "hatch") {
+        svgChild(p, "path", {
+          d: "M0 8L8 0M-1 1L1 -1M7 9L9 7",
+          stroke: s.fg,
+          "stroke-width": 1.25
+        });
+      } else if (s.shape === "dots") {
+        svgChild(p, "circle", { cx: 3, cy: 3, r: 1.3, fill: s.fg });
+      } else {
+        svgChild(p, "rect", { y: 2.5, width: 6, height: 1, fill: s.fg });
+      }
+      patterns[s.c] = "url(#" + id + ")";
+    });
+  }
+
+  function canvasPatterns() {
+    shapes.forEach(function (s) {
+      var n = s.shape === "hatch" ? 8 : 6;
+      var tile = document.createElement("canvas");
+      tile.width = tile.height = n;
+      var c = tile.getContext("2d");
+      c.fillStyle = s.bg;
+      c.fillRect(0, 0, n, n);
+      if (s.shape === "hatch") {
+        c.strokeStyle = s.fg;
+        c.lineWidth = 1.25;
+        c.beginPath();
+        c.moveTo(0, 8);
+        c.lineTo(8, 0);
+        c.moveTo(-1, 1);
+        c.lineTo(1, -1);
+        c.moveTo(7, 9);
+        c.lineTo(9, 7);
+        c.stroke();
+      } else {
+        c.fillStyle = s.fg;
+        c.beginPath();
+        if (s.shape === "dots") c.arc(3, 3, 1.3, 0, 2 * Math.PI);
+        else c.rect(0, 2.5, 6, 1);
+        c.fill();
+      }
+      patterns[s.c] = c.createPattern(tile, "repeat");
+    });
+  }
+
+  if (D.shaded) {
+    if (many) canvasPatterns();
+    else svgPatterns();
+  }
 
   function fill(p) {
     var c = p.c[measure];
     if (patterns[c]) return patterns[c];
-    if (c === -1) return hatch;
-    if (c === -2) return D.style.nopop;
+    if (c === -2) return S.nopop;
     return D.colors[measure][c];
   }
 
   function provinceStyle(feature) {
     if (!D.shaded) {
-      return { color: "#9a9a9a", weight: 0.8, fillColor: "#f5f3ee", fillOpacity: 1 };
+      return { color: S.baseEdge, weight: S.edgeWidth, fillColor: S.baseFill, fillOpacity: S.provinceOpacity };
     }
-    return { color: "#595959", weight: 0.8, fillColor: fill(feature.properties), fillOpacity: 1 };
+    return {
+      color: S.edge,
+      weight: S.edgeWidth,
+      fillColor: fill(feature.properties),
+      fillOpacity: S.provinceOpacity
+    };
   }
 
   var provinces = L.geoJSON(D.provinces, {
@@ -195,7 +259,7 @@
         { sticky: true, direction: "top", className: "im-tooltip" }
       );
       layer.on("mouseover", function () {
-        layer.setStyle({ weight: 2.5, color: "#111111" });
+        layer.setStyle({ weight: S.hoverWidth, color: S.hoverEdge });
       });
       layer.on("mouseout", function () {
         provinces.resetStyle(layer);
@@ -203,8 +267,16 @@
     }
   }).addTo(map);
 
+  mark("provinces");
   var prisons = null;
   var circles = 0;
+  /* Circles of places that share a point stand side by side: [marker, place, pixel shift]. */
+  var shifted = [];
+  function placeShifted() {
+    shifted.forEach(function (s) {
+      s[0].setLatLng(map.layerPointToLatLng(map.latLngToLayerPoint(s[1]).add(s[2])));
+    });
+  }
   if (D.prisons) {
     prisons = L.layerGroup();
     /* Largest first, as the data comes: small circles end up on top. */
@@ -212,10 +284,10 @@
       var marker = L.circleMarker([r[0], r[1]], {
         renderer: canvas,
         radius: r[2],
-        color: D.circle.stroke,
-        weight: 1,
-        fillColor: D.circle.fill,
-        fillOpacity: 0.7
+        color: S.circleStroke,
+        weight: S.circleWidth,
+        fillColor: S.circleFill,
+        fillOpacity: S.circleOpacity
       });
       marker.bindTooltip(
         function () {
@@ -224,8 +296,11 @@
         { direction: "top", offset: [0, -r[2]], className: "im-tooltip" }
       );
       prisons.addLayer(marker);
+      if (r[12]) shifted.push([marker, L.latLng(r[0], r[1]), L.point(r[12][0], r[12][1])]);
       circles += 1;
     });
+    placeShifted();
+    map.on("zoomend", placeShifted);
     prisons.addTo(map);
   }
 
@@ -270,6 +345,105 @@
     });
   }
 
+  if (EMBED && window.parent !== window) {
+    /* Tell the article how tall the page is, whenever that changes. */
+    var content = document.querySelector(".im-page");
+    var posted = 0;
+    var postHeight = function () {
+      var h = Math.ceil(content.getBoundingClientRect().height);
+      if (h === posted) return;
+      posted = h;
+      window.parent.postMessage({ iranmap: "height", frame: window.name, height: h }, "*");
+    };
+    if (window.ResizeObserver) new ResizeObserver(postHeight).observe(content);
+    window.addEventListener("load", postHeight);
+    postHeight();
+  }
+
+  /* Labels: the largest prisons' names beside their circles, then province names (with their
+     figures) wherever they fit inside the province; none on another. Redrawn after each zoom,
+     a frame after the map, so they never delay it. */
+  var labelPane = map.createPane("im-labels");
+  labelPane.style.zIndex = 620;
+  labelPane.style.pointerEvents = "none";
+  var PRISON_LABELS = 5;
+  var CIRCLES_KEPT_CLEAR = 50;
+  var measureCtx = document.createElement("canvas").getContext("2d");
+
+  function textWidth(text, font) {
+    measureCtx.font = font;
+    return measureCtx.measureText(text).width;
+  }
+
+  function placeLabels() {
+    labelPane.textContent = "";
+    var taken = [];
+    var font = "600 12px " + window.getComputedStyle(document.body).fontFamily;
+    function free(r) {
+      for (var i = 0; i < taken.length; i++) {
+        var t = taken[i];
+        if (r[0] < t[2] && t[0] < r[2] && r[1] < t[3] && t[1] < r[3]) return false;
+      }
+      return true;
+    }
+    function put(text, x, y, anchor, cls) {
+      var w = textWidth(text, font) + 6;
+      var h = 16;
+      var left = anchor === "middle" ? x - w / 2 : anchor === "end" ? x - w : x;
+      var r = [left, y - h / 2, left + w, y + h / 2];
+      /* Whole labels only: one cut by the map's edge would misname a place. */
+      var tl = map.layerPointToContainerPoint(L.point(r[0], r[1]));
+      var size = map.getSize();
+      if (tl.x < 0 || tl.y < 0 || tl.x + w > size.x || tl.y + h > size.y) return false;
+      if (!free(r)) return false;
+      taken.push(r);
+      var e = el("div", "im-label " + cls, text, labelPane);
+      e.dir = "auto";
+      L.DomUtil.setPosition(e, L.point(left, y - h / 2));
+      return true;
+    }
+    if (prisons && map.hasLayer(prisons)) {
+      prisons.getLayers().forEach(function (m, i) {
+        /* Labels keep off the largest circles (all of them would be slow with thousands). */
+        if (i >= CIRCLES_KEPT_CLEAR) return;
+        var c = map.latLngToLayerPoint(m.getLatLng());
+        var rr = m.getRadius();
+        taken.push([c.x - rr, c.y - rr, c.x + rr, c.y + rr]);
+        if (i >= PRISON_LABELS) return;
+        var r = D.prisons[i];
+        var p = map.latLngToLayerPoint(m.getLatLng());
+        var gap = m.getRadius() + 3;
+        var name = RTL ? r[5] || r[4] : r[4];
+        if (!put(name, p.x + (RTL ? -gap : gap), p.y, RTL ? "end" : "start", "im-label-prison")) {
+          put(name, p.x + (RTL ? gap : -gap), p.y, RTL ? "start" : "end", "im-label-prison");
+        }
+      });
+    }
+    if (!D.shaded || !map.hasLayer(provinces)) return;
+    var layers = provinces.getLayers().slice();
+    layers.sort(function (a, b) {
+      return (b.feature.properties.n || 0) - (a.feature.properties.n || 0);
+    });
+    layers.forEach(function (layer) {
+      var p = layer.feature.properties;
+      var text = (RTL ? p.fa : p.en) + (p.v === null || p.v === undefined ? "" : " " + p.v);
+      var b = layer.getBounds();
+      var width = map.latLngToLayerPoint(b.getNorthEast()).x - map.latLngToLayerPoint(b.getSouthWest()).x;
+      if (textWidth(text, font) + 10 > width * 0.8) return;
+      var at = map.latLngToLayerPoint(p.pt);
+      /* At its point, else just above or below (a circle may stand on the point). */
+      [0, 18, -18, 30, -30].some(function (dy) {
+        return put(text, at.x, at.y + dy, "middle", "im-label-province");
+      });
+    });
+  }
+
+  map.on("zoomend overlayadd overlayremove", placeLabels);
+  window.requestAnimationFrame(function () {
+    window.requestAnimationFrame(placeLabels);
+  });
+
+  mark("end");
   /* For tests and for readers' own scripts: the map and its layers. */
   window.iranmap = {
     map: map,

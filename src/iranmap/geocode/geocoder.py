@@ -1,0 +1,467 @@
+"""Names -> places, each answer with a status, a score and how it matched. Never guesses.
+
+Stage: a name (from a report row or a user) -> :class:`~iranmap.geocode.Match`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import replace
+
+import numpy as np
+import numpy.typing as npt
+from rapidfuzz import fuzz, process
+
+from iranmap.gazetteer import Gazetteer
+from iranmap.geocode.index import (
+    SAME_TOWN_KM,
+    Entry,
+    PlaceIndex,
+    ambiguous,
+    dedupe,
+    km,
+    labels,
+    place_of,
+)
+from iranmap.geocode.match import Match
+from iranmap.geocode.provinces import ProvinceNames
+from iranmap.names import PlaceName, key, parse_place, skeleton
+
+#: Default lowest fuzzy score (0..100, rapidfuzz ratio of the two keys) that can match.
+#: At 90 a key of 10 letters or more may differ by one substitution ("gizilhisar" for
+#: "qizilhisar"), a key of 5 letters or more by one letter added or dropped, and no shorter
+#: key by anything. Why not lower: Iranian town names are often one letter apart (Iranshahr and
+#: Piranshahr, Gonbad and Gonabad, Mahshahr and Mahdishahr), and a town missing from the
+#: gazetteer must come back unmatched rather than land on its neighbour. On the shipped
+#: gazetteer, names of towns taken out of it matched another town fuzzily about 3 times in
+#: 100 at 85, about 1 in 100 at 90; single-letter typos of names it holds were still placed
+#: right about 45 times in 100 at 90 (60 at 85), and an unmatched name is reported with the
+#: nearest names, never dropped.
+DEFAULT_THRESHOLD = 90.0
+
+#: Default lead the best fuzzy candidate needs over the next different place; anything
+#: closer is a near-tie, answered "ambiguous" rather than guessed. 10 rather than 5 cut the
+#: typos placed at the wrong town by three quarters in the same measurement.
+DEFAULT_MARGIN = 10.0
+
+ISO_SCHEMES = ("2020", "pre-2020")
+
+# How many nearest keys a fuzzy search looks at; several keys can lead to one place.
+_FUZZY_LIMIT = 25
+# How many near misses an unmatched answer suggests, and how near they must be.
+_SUGGESTIONS = 3
+_SUGGESTION_FLOOR = 70.0
+# A transliteration variant (same skeleton) must still be this similar to be taken.
+_SKELETON_FLOOR = 85.0
+# How many names one similarity matrix of :meth:`Geocoder.places` holds (memory: CHUNK x keys).
+_CHUNK = 256
+
+_CODE = re.compile(r"(?:ir ?)?(\d{1,2})")
+_UNMATCHED = Match(query="", status="unmatched", score=0.0)
+
+
+class Geocoder:
+    """Resolves prison, city and province names against a :class:`Gazetteer`.
+
+    A name is first split the way a reader splits it (:func:`iranmap.names.parse_place`): the
+    words that name the place, the words that say where it is ("in Karaj", "(Alborz)"), and
+    whether it says "prison". Every exact key is decided once, in the order of
+    :class:`~iranmap.geocode.index.PlaceIndex`. A name with no exact key may be an exact name
+    run together with its town or province ("Vakilabad Mashhad"), or a transliteration variant
+    of one (same consonant skeleton, one place); if not, it goes to a fuzzy search, which only
+    answers "matched" at ``threshold`` or above, with a lead of ``margin`` over any other
+    place. A name that says "prison" matches only a prison, or the city it names when no
+    prison of that name is known; never another town by fuzzy score.
+    """
+
+    def __init__(
+        self,
+        gazetteer: Gazetteer,
+        threshold: float = DEFAULT_THRESHOLD,
+        margin: float = DEFAULT_MARGIN,
+    ) -> None:
+        if not 0 < threshold <= 100:
+            msg = f"threshold must be in (0, 100], got {threshold!r}"
+            raise ValueError(msg)
+        if margin < 0:
+            msg = f"margin must be 0 or more, got {margin!r}"
+            raise ValueError(msg)
+        self.threshold = threshold
+        self.margin = margin
+        self._index = PlaceIndex(gazetteer)
+        self._provinces = self._index.provinces
+        self._province_names = ProvinceNames(gazetteer.provinces, self._decide_ranked)
+        self._place_cache: dict[tuple[PlaceName, str, str], Match] = {}
+        self._fuzzy_cache: dict[tuple[str, bool], Match] = {}
+        self._province_cache: dict[tuple[str, str], Match] = {}
+
+    # -- public -----------------------------------------------------------------------------
+
+    def place(self, name: str, city: str = "", province: str = "") -> Match:
+        """The prison or city ``name`` means, or why it cannot be told.
+
+        A name may carry its town or province ("Vakilabad Mashhad", "Nurabad (Lorestan)",
+        "Evin Prison in Tehran"): that picks the one place of that name there, and contradicts
+        every other. ``city`` and ``province`` (a report row's columns, if any) do the same
+        from outside the name.
+        """
+        parsed = parse_place(name)
+        cache_key = (parsed, key(city), province)
+        answer = self._place_cache.get(cache_key)
+        if answer is None:
+            answer = self._resolve_place(parsed, self._context(parsed, city, province))
+            if answer.suggestions and province:
+                answer = self._province_first(answer, self.province(province).province_iso)
+            self._place_cache[cache_key] = answer
+        return replace(answer, query=name)
+
+    def places(self, names: Iterable[str]) -> list[Match]:
+        """:meth:`place` for many names at once, in order; same answers, found faster.
+
+        The fuzzy search of every name without an exact key runs as one similarity matrix (in
+        chunks), which is several times faster than one search per name: call this first when
+        resolving thousands of names, then :meth:`place` answers from the cache.
+        """
+        names = list(names)
+        pending: dict[tuple[str, bool], None] = {}
+        for name in names:
+            parsed = parse_place(name)
+            fuzzy_key = (parsed.core, parsed.says_prison)
+            exact = not parsed.core or parsed.core in self._index.entries
+            if not exact and fuzzy_key not in self._fuzzy_cache:
+                pending[fuzzy_key] = None
+        for prison_only in (False, True):
+            batch = [core for core, only in pending if only == prison_only]
+            keys = self._index.prison_keys if prison_only else self._index.keys
+            for start in range(0, len(batch), _CHUNK):
+                chunk = batch[start : start + _CHUNK]
+                scores = process.cdist(
+                    chunk, keys, scorer=fuzz.ratio, processor=None, dtype=np.float64, workers=1
+                )
+                for core, row in zip(chunk, scores, strict=True):
+                    self._fuzzy_cache[(core, prison_only)] = self._decide(_top(row), keys)
+        return [self.place(name) for name in names]
+
+    def province(self, name: str, iso_scheme: str = "2020") -> Match:
+        """The province ``name`` means: by name, alias, Persian name, HASC or ISO code.
+
+        A bare code ("IR-07", "IR07", "07", "7") is read in ``iso_scheme``: "2020" (the
+        current ISO 3166-2:IR numbering, IR-07 = Fars) or "pre-2020" (IR-07 = Tehran). A
+        province may be named by its capital ("Tabriz Province") or carry its capital in
+        brackets ("Fars (Shiraz)"), which must then agree.
+        """
+        if iso_scheme not in ISO_SCHEMES:
+            msg = f"iso_scheme must be one of {ISO_SCHEMES!r}, got {iso_scheme!r}"
+            raise ValueError(msg)
+        cache_key = (iso_scheme, name)
+        answer = self._province_cache.get(cache_key)
+        if answer is None:
+            answer = self._province_names.resolve(name, iso_scheme)
+            self._province_cache[cache_key] = answer
+        return replace(answer, query=name)
+
+    # -- places -----------------------------------------------------------------------------
+
+    def _province_first(self, answer: Match, iso: str | None) -> Match:
+        """``answer`` with the suggestions in the row's province first (else in score order)."""
+        name = self._index.province_name(iso or "")
+        if not name:
+            return answer
+        prisons = self._index.prison_provinces
+
+        def elsewhere(label: str) -> bool:
+            return prisons.get(label, "") != iso and not label.endswith(f"({name})")
+
+        return replace(answer, suggestions=tuple(sorted(answer.suggestions, key=elsewhere)))
+
+    def _context(self, parsed: PlaceName, city: str, province: str) -> tuple[str, ...]:
+        """Qualifier keys: the name's own, then the row's city, then the row's province."""
+        extra = [key(city)] if key(city) else []
+        if province:
+            found = self.province(province)
+            if found.status == "matched" and found.province_iso:
+                extra.append(key(self._provinces[found.province_iso].name_en))
+        return (*parsed.context, *extra)
+
+    def _resolve_place(self, parsed: PlaceName, context: tuple[str, ...]) -> Match:
+        if not parsed.core:
+            return _UNMATCHED
+        entry = self._index.entries.get(parsed.core)
+        if entry is None:
+            entry = self._run_together(parsed.core)
+        if entry is not None:
+            return self._from_entry(parsed, entry, context)
+        return self._inexact(parsed, context)
+
+    def _from_entry(self, parsed: PlaceName, entry: Entry, context: tuple[str, ...]) -> Match:
+        places = self._fitting(entry.places, context)
+        if context and not places:
+            return replace(_UNMATCHED, note=self._contradiction(entry, context))
+        if len(places) == 1:
+            return self._settle(parsed, replace(places[0], method=entry.method), context)
+        return self._several(parsed, places, entry)
+
+    def _fitting(self, places: tuple[Match, ...], context: tuple[str, ...]) -> tuple[Match, ...]:
+        """The places that every known qualifier of ``context`` fits (unknown words are let be)."""
+        known = [word for word in context if self._is_place_word(word)]
+        if not known:
+            return places
+        return tuple(p for p in places if all(self._fits(p, word) for word in known))
+
+    def _fits(self, place: Match, word: str) -> bool:
+        """Whether ``word`` names where ``place`` is, or names ``place`` itself."""
+        bare = place_of(place)
+        if word in self._index.qualifiers.get(bare, ()):
+            return True
+        entry = self._index.entries.get(word)
+        return entry is not None and bare in entry.places
+
+    def _is_place_word(self, word: str) -> bool:
+        return word in self._index.place_words or word in self._index.entries
+
+    def _settle(self, parsed: PlaceName, match: Match, context: tuple[str, ...]) -> Match:
+        """One place: a city reached by a name that says "prison" needs a sure town."""
+        if not parsed.says_prison or match.kind != "city":
+            return match
+        assert match.city is not None and match.province_iso is not None  # a city match
+        others = self._index.homonyms.get((key(match.city), match.province_iso), frozenset())
+        if others and not self._fitting((match,), context):
+            return replace(_UNMATCHED, note="unresolved")
+        if others and not context:
+            note = (
+                f"no prison of this name is known, and {match.city} is also the name of a "
+                f"place in {', '.join(sorted(others))}"
+            )
+            return replace(_UNMATCHED, note=note)
+        note = f"no prison of this name is known; placed at the city of {match.city}"
+        return replace(match, method="city", note=note)
+
+    def _several(self, parsed: PlaceName, places: tuple[Match, ...], entry: Entry) -> Match:
+        """Several places fit: one city's prisons stand for the city; otherwise ambiguous."""
+        town = self._town_of(parsed, places)
+        if town is not None:
+            names = ", ".join(sorted(p.prison or p.city or "" for p in places))
+            note = f"several prisons of {town.city} ({names}); placed at the city"
+            return replace(town, method="city", note=note)
+        if len(places) == len(entry.places):
+            return entry.answer
+        found = dedupe(label for place in places for label in labels(place))
+        return ambiguous(tuple(sorted(found)), 100.0)
+
+    def _town_of(self, parsed: PlaceName, places: tuple[Match, ...]) -> Match | None:
+        """The one town all ``places`` stand in, if they are prisons of one province's town.
+
+        The town is the one the name names, or else the one city every prison gives.
+        """
+        provinces = {p.province_iso for p in places}
+        if len(provinces) != 1 or any(p.kind != "prison" for p in places):
+            return None
+        cities = {key(p.city or "") for p in places}
+        for town_key in (parsed.core, *(cities if len(cities) == 1 else ())):
+            towns = [t for t in self._index.towns.get(town_key, ()) if t.province_iso in provinces]
+            if len(towns) == 1 and all(_near(towns[0], p) for p in places):
+                return towns[0]
+        return None
+
+    def _contradiction(self, entry: Entry, context: tuple[str, ...]) -> str:
+        del context  # keys are no words to show a reader
+        places = "; ".join(labels(entry.answer))
+        return f"{places} is not in the town or province the name gives"
+
+    def _run_together(self, core: str) -> Entry | None:
+        """An exact name run together with its town or province ("vakilabadmashhad").
+
+        Keys are cut at every position: one side must be a place's exact key, the other a key
+        of that place's town (for a prison) or province. None unless exactly one place fits.
+        """
+        fits: set[Match] = set()
+        method = None
+        for cut in range(1, len(core)):
+            head, tail = core[:cut], core[cut:]
+            for place_key, qualifier in ((head, tail), (tail, head)):
+                entry = self._index.entries.get(place_key)
+                for place in entry.places if entry else ():
+                    if qualifier in self._index.qualifiers.get(place, ()):
+                        fits.add(place)
+                        method = entry.method if entry else None
+        if len(fits) != 1 or method is None:
+            return None
+        place = fits.pop()
+        return Entry(place, (place,), method)
+
+    def _inexact(self, parsed: PlaceName, context: tuple[str, ...]) -> Match:
+        """A transliteration variant, then a fuzzy match; a prison's name only to prisons."""
+        split = self._split_place_word(parsed, context)
+        if split is not None:
+            return split
+        elsewhere = self._index.other_places.get(parsed.core)
+        if elsewhere:
+            note = f"a place of this name lies in {', '.join(sorted(elsewhere))}; the gazetteer "
+            note += "has no prison or city of that name"
+            return replace(_UNMATCHED, note=note)
+        variant = self._variant(parsed)
+        if variant is not None:
+            taken = self._from_entry(parsed, self._index.entries[variant[0]], context)
+            if taken.status == "matched":
+                return replace(taken, method="fuzzy", score=variant[1])
+        found = self._fuzzy(parsed)
+        if found.status == "matched" and context and not self._fitting((found,), context):
+            return replace(_UNMATCHED, score=found.score, note="the name's town says otherwise")
+        if found.status == "unmatched" and parsed.says_prison and context:
+            return self._city_of_context(parsed, context, found)
+        return found
+
+    def _split_place_word(self, parsed: PlaceName, context: tuple[str, ...]) -> Match | None:
+        """A name with a town or province run onto it ("قرل حصار کرج"): the rest, qualified.
+
+        The name is cut between its words, where the words on one side are a known town or
+        province; the words on the other side must then resolve (variants and fuzzy
+        included) to a place that lies there. Taken only when exactly one cut gives a match.
+        """
+        words = parsed.words
+        found: dict[Match, Match] = {}
+        for cut in range(1, len(words)):
+            for rest, word in (
+                ("".join(words[:cut]), "".join(words[cut:])),
+                ("".join(words[cut:]), "".join(words[:cut])),
+            ):
+                if word not in self._index.place_words:
+                    continue
+                inner = PlaceName(rest, (*parsed.context, word), parsed.says_prison, ())
+                answer = self._resolve_inner(inner, (*context, word))
+                if answer.status == "matched":
+                    found[place_of(answer)] = answer
+        if len(found) != 1:
+            return None
+        return next(iter(found.values()))
+
+    def _resolve_inner(self, parsed: PlaceName, context: tuple[str, ...]) -> Match:
+        entry = self._index.entries.get(parsed.core)
+        if entry is not None:
+            return self._from_entry(parsed, entry, context)
+        variant = self._variant(parsed)
+        if variant is not None:
+            taken = self._from_entry(parsed, self._index.entries[variant[0]], context)
+            if taken.status == "matched":
+                return replace(taken, method="fuzzy", score=variant[1])
+        answer = self._fuzzy(parsed)
+        if answer.status == "matched" and self._fitting((answer,), context):
+            return answer
+        return _UNMATCHED
+
+    def _variant(self, parsed: PlaceName) -> tuple[str, float] | None:
+        """The key ``parsed`` is a transliteration variant of (same skeleton), and its score.
+
+        Taken only when the score is at least _SKELETON_FLOOR and no other place comes within
+        ``margin`` of it by plain similarity; a name that says "prison" takes only a prison.
+        """
+        variant = self._index.skeletons.get(skeleton(parsed.core))
+        if variant is None:
+            return None
+        entry = self._index.entries[variant]
+        score = round(fuzz.ratio(parsed.core, variant), 1)
+        if score < _SKELETON_FLOOR:
+            return None
+        if parsed.says_prison and not any(p.kind == "prison" for p in entry.places):
+            return None
+        keys = self._index.keys
+        hits = process.extract(parsed.core, keys, scorer=fuzz.ratio, processor=None, limit=10)
+        for _, other, index in hits:
+            rival = self._index.entries[keys[index]].answer
+            if rival == entry.answer:
+                continue
+            if float(other) > score or (
+                score - float(other) < self.margin and not _prison_and_its_town(entry.answer, rival)
+            ):
+                return None
+        return variant, score
+
+    def _fuzzy(self, parsed: PlaceName) -> Match:
+        """The fuzzy answer for ``parsed.core`` (prisons only when it says "prison"), cached."""
+        fuzzy_key = (parsed.core, parsed.says_prison)
+        cached = self._fuzzy_cache.get(fuzzy_key)
+        if cached is not None:
+            return cached
+        keys = self._index.prison_keys if parsed.says_prison else self._index.keys
+        hits = process.extract(
+            parsed.core, keys, scorer=fuzz.ratio, processor=None, limit=_FUZZY_LIMIT
+        )
+        found = self._decide([(float(score), i) for _, score, i in hits], keys)
+        self._fuzzy_cache[fuzzy_key] = found
+        return found
+
+    def _city_of_context(self, parsed: PlaceName, context: tuple[str, ...], miss: Match) -> Match:
+        """An unknown prison in a known town ("Foo Prison in Taybad"): placed at the town."""
+        for word in context:
+            towns = self._index.towns.get(word, ())
+            if len(towns) == 1:
+                note = f"no prison of this name is known; placed at the city of {towns[0].city}"
+                return replace(towns[0], method="city", note=note)
+        return miss
+
+    def _decide(self, found: list[tuple[float, int]], keys: list[str]) -> Match:
+        """The answer for the nearest keys ``found`` as (score, index in ``keys``) pairs."""
+        entries = self._index.entries
+        ranked: dict[Match, float] = {}  # each distinct answer with its best score, best first
+        for score, index in sorted(found, key=lambda pair: (-pair[0], pair[1])):
+            ranked.setdefault(entries[keys[index]].answer, round(score, 1))
+        return self._decide_ranked(ranked)
+
+    def _decide_ranked(self, ranked: dict[Match, float]) -> Match:
+        """The answer among distinct answers and their best scores, best first.
+
+        A match needs ``threshold`` and a lead of ``margin`` over every other place (a prison
+        and the town it stands in are one place here); below the threshold the nearest answers
+        become suggestions.
+        """
+        if not ranked:
+            return _UNMATCHED
+        (best, best_score), *others = ranked.items()
+        if best_score < self.threshold:
+            near = [a for a, s in ranked.items() if s >= _SUGGESTION_FLOOR][:_SUGGESTIONS]
+            return Match(
+                query="",
+                status="unmatched",
+                score=best_score,
+                suggestions=dedupe(label for answer in near for label in labels(answer)),
+            )
+        rivals = [
+            answer
+            for answer, score in others
+            if (best_score - score < self.margin or score == best_score)
+            and not _prison_and_its_town(best, answer)
+        ]
+        if rivals or best.status == "ambiguous":
+            found_labels = dedupe(label for a in (best, *rivals) for label in labels(a))
+            return ambiguous(found_labels, best_score)
+        return replace(best, score=best_score, method="fuzzy")
+
+
+def _top(row: npt.NDArray[np.float64]) -> list[tuple[float, int]]:
+    """The ``_FUZZY_LIMIT`` best (score, index) pairs of one row of a similarity matrix."""
+    if len(row) > _FUZZY_LIMIT:
+        indexes = np.argpartition(-row, _FUZZY_LIMIT - 1)[:_FUZZY_LIMIT]
+    else:
+        indexes = np.arange(len(row))
+    return [(float(row[i]), int(i)) for i in indexes]
+
+
+def _near(town: Match, place: Match) -> bool:
+    """Whether ``place`` stands within a town's reach of ``town``."""
+    if town.lat is None or town.lon is None or place.lat is None or place.lon is None:
+        return False
+    return km(town.lat, town.lon, place.lat, place.lon) < 3 * SAME_TOWN_KM
+
+
+def _prison_and_its_town(one: Match, other: Match) -> bool:
+    """Whether one answer is a prison and the other the town it stands in.
+
+    Such a pair is no real choice (one point on the map either way), so it does not make a
+    fuzzy answer ambiguous: the better scoring of the two is the answer.
+    """
+    if {one.kind, other.kind} != {"prison", "city"} or one.province_iso != other.province_iso:
+        return False
+    if one.lat is None or one.lon is None or other.lat is None or other.lon is None:
+        return False
+    return km(one.lat, one.lon, other.lat, other.lon) < SAME_TOWN_KM

@@ -1,0 +1,311 @@
+"""The indexes a :class:`~iranmap.geocode.Geocoder` answers from, built once per gazetteer.
+
+Every exact key of a place name maps to one answer (a place, or an ambiguous set), in the
+order a reader would weigh them: a prison's own names and aliases, names several prisons
+share on purpose, a city's own names, a city's aliases, and last the city a prison stands in.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+from typing import TypeVar
+
+from iranmap.gazetteer import City, Gazetteer, Prison, Province
+from iranmap.geocode.match import Match, Method
+from iranmap.names import key, parse_place, skeleton
+
+_T = TypeVar("_T")
+# How a province is written after a place's name: "Evin, Tehran Province", "Ostan-e Tehran".
+_PROVINCE_FORMS = ("{}", "{} Province", "Ostan-e {}", "استان {}")
+# Two GeoNames records of one name closer than this are the same town recorded twice.
+SAME_TOWN_KM = 10.0
+# A transliteration skeleton shorter than this says too little to match on.
+MIN_SKELETON = 4
+
+
+@dataclass(frozen=True)
+class Town:
+    """A city a name can resolve to: a GeoNames city, or the city of a gazetteer prison."""
+
+    name: str
+    province_iso: str
+    lat: float
+    lon: float
+    population: int
+
+
+@dataclass(frozen=True)
+class Entry:
+    """An exact key's answer, the places behind it, and how the key names them."""
+
+    answer: Match
+    places: tuple[Match, ...]
+    method: Method
+
+
+class PlaceIndex:
+    """Exact keys, their answers and methods; qualifiers of each place; skeletons; homonyms."""
+
+    def __init__(self, gazetteer: Gazetteer) -> None:
+        self.provinces = {p.iso: p for p in gazetteer.provinces}
+        self.entries: dict[str, Entry] = {}
+        for tier in (
+            self._prison_entries(gazetteer.prisons),
+            self._town_entries(_city_names(gazetteer.cities, own=True), "exact"),
+            self._town_entries(_city_names(gazetteer.cities, own=False), "alias"),
+            self._town_entries(_prison_towns(gazetteer), "exact"),
+        ):
+            for name_key, entry in tier.items():
+                self.entries.setdefault(name_key, entry)
+        self.keys = list(self.entries)
+        self.prison_keys = [k for k, e in self.entries.items() if _names_a_prison(e)]
+        self.qualifiers = _qualifiers(gazetteer, self.entries)
+        self.skeletons = _skeletons(self.entries)
+        self.prison_provinces = {p.name_en: p.province_iso for p in gazetteer.prisons}
+        self.place_words = frozenset(w for words in self.qualifiers.values() for w in words)
+        self.towns: dict[str, tuple[Match, ...]] = {}
+        for towns in (
+            _city_names(gazetteer.cities, own=True),
+            _city_names(gazetteer.cities, own=False),
+            _prison_towns(gazetteer),
+        ):
+            for name_key, found in towns.items():
+                matches = tuple(self.town_match(t) for t in distinct_towns(found))
+                self.towns.setdefault(name_key, matches)
+        self.other_places: dict[str, frozenset[str]] = {}
+        for place in gazetteer.places:
+            place_key = name_key_of(place.name)
+            known = self.other_places.get(place_key, frozenset())
+            self.other_places[place_key] = known | {place.province_iso}
+        self.homonyms = {
+            (key(c.name), c.province_iso): frozenset(c.homonyms) for c in gazetteer.cities
+        }
+
+    # -- answers ----------------------------------------------------------------------------
+
+    def province_name(self, iso: str) -> str | None:
+        province = self.provinces.get(iso)
+        return province.name_en if province else None
+
+    def prison_match(self, prison: Prison) -> Match:
+        return Match(
+            query="",
+            status="matched",
+            score=100.0,
+            kind="prison",
+            prison_id=prison.id,
+            prison=prison.name_en,
+            city=prison.city or None,
+            province_iso=prison.province_iso,
+            province=self.province_name(prison.province_iso),
+            lat=prison.lat,
+            lon=prison.lon,
+            precision=prison.precision,
+        )
+
+    def town_match(self, town: Town) -> Match:
+        return Match(
+            query="",
+            status="matched",
+            score=100.0,
+            kind="city",
+            city=town.name,
+            province_iso=town.province_iso,
+            province=self.province_name(town.province_iso),
+            lat=town.lat,
+            lon=town.lon,
+            precision="city",
+        )
+
+    # -- tiers ------------------------------------------------------------------------------
+
+    def _prison_entries(self, prisons: tuple[Prison, ...]) -> dict[str, Entry]:
+        own: dict[str, set[Prison]] = defaultdict(set)
+        shared: dict[str, set[Prison]] = defaultdict(set)
+        exact: set[str] = set()
+        for prison in prisons:
+            for name in (prison.name_en, prison.name_fa, *prison.aliases):
+                _add(own, name_key_of(name), prison)
+            exact |= {name_key_of(prison.name_en), name_key_of(prison.name_fa)}
+            for name in prison.ambiguous:
+                _add(shared, name_key_of(name), prison)
+        entries: dict[str, Entry] = {}
+        for name_key in own.keys() | shared.keys():
+            found = sorted(own.get(name_key, set()) | shared.get(name_key, set()), key=_by_id)
+            places = tuple(self.prison_match(prison) for prison in found)
+            method: Method = "exact" if name_key in exact else "alias"
+            if name_key in shared or len(found) > 1:
+                labels = dedupe(sorted(p.name_en for p in found))
+                entries[name_key] = Entry(ambiguous(labels, 100.0), places, method)
+            else:
+                entries[name_key] = Entry(places[0], places, method)
+        return entries
+
+    def _town_entries(self, towns: dict[str, list[Town]], method: Method) -> dict[str, Entry]:
+        entries: dict[str, Entry] = {}
+        for name_key, found in towns.items():
+            places = tuple(self.town_match(town) for town in distinct_towns(found))
+            if len(places) == 1:
+                entries[name_key] = Entry(places[0], places, method)
+            else:
+                entries[name_key] = Entry(ambiguous(town_labels(places), 100.0), places, method)
+        return entries
+
+
+def province_index(provinces: tuple[Province, ...]) -> dict[str, set[Province]]:
+    """Every province key with the provinces that use it (one, unless a name is shared)."""
+    from iranmap.names import province_key
+
+    found: dict[str, set[Province]] = defaultdict(set)
+    for province in provinces:
+        for name in (province.name_en, province.name_fa, *province.aliases):
+            _add(found, province_key(name), province)
+    return found
+
+
+def place_of(match: Match) -> Match:
+    """``match`` as the bare place it names (no method, note or score): an index key."""
+    return replace(match, query="", score=100.0, method=None, note=None)
+
+
+def name_key_of(name: str) -> str:
+    """The key a place's name is indexed under: the same as a query's core."""
+    return parse_place(name).core
+
+
+def _names_a_prison(entry: Entry) -> bool:
+    return any(place.kind == "prison" for place in entry.places)
+
+
+def _skeletons(entries: dict[str, Entry]) -> dict[str, str]:
+    """Skeleton -> the one key it stands for, where every key of that skeleton is one place."""
+    owners: dict[str, set[str]] = defaultdict(set)
+    for name_key in entries:
+        bare = skeleton(name_key)
+        if len(bare) >= MIN_SKELETON:
+            owners[bare].add(name_key)
+    unique: dict[str, str] = {}
+    for bare, keys in owners.items():
+        answers = {entries[k].answer for k in keys}
+        if len(answers) == 1:
+            unique[bare] = min(keys)
+    return unique
+
+
+def _by_id(prison: Prison) -> str:
+    return prison.id
+
+
+def dedupe(labels: Iterable[str]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(labels))
+
+
+def ambiguous(candidates: tuple[str, ...], score: float) -> Match:
+    return Match(query="", status="ambiguous", score=score, candidates=candidates)
+
+
+def labels(answer: Match) -> tuple[str, ...]:
+    """How a reader tells the places of an answer apart: prison, "City (Province)", province."""
+    if answer.status == "ambiguous":
+        return answer.candidates
+    if answer.kind == "prison" and answer.prison:
+        return (answer.prison,)
+    if answer.kind == "city" and answer.city:
+        return (f"{answer.city} ({answer.province or answer.province_iso})",)
+    return (answer.province or "",)
+
+
+def town_labels(places: tuple[Match, ...]) -> tuple[str, ...]:
+    """ "Town (Province)" for each town; with the coordinates where that does not tell apart."""
+    found = [labels(place)[0] for place in places]
+    return tuple(
+        sorted(
+            f"{label} at {place.lat:.2f}, {place.lon:.2f}" if found.count(label) > 1 else label
+            for label, place in zip(found, places, strict=True)
+        )
+    )
+
+
+def _qualifiers(gazetteer: Gazetteer, entries: dict[str, Entry]) -> dict[Match, frozenset[str]]:
+    """For each place, the keys that may qualify its name: its province's, and its town's.
+
+    A prison's town is its ``city`` and every name of the city-list entry of that name in the
+    same province (so the Persian name of the town qualifies, too).
+    """
+    province_keys = {
+        p.iso: frozenset(
+            key(form.format(name))
+            for name in (p.name_en, p.name_fa, *p.aliases)
+            for form in _PROVINCE_FORMS
+        )
+        for p in gazetteer.provinces
+    }
+    town_keys: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for city in gazetteer.cities:
+        names = {key(name) for name in (city.name, city.name_fa, *city.aliases)} - {""}
+        for name_key in names:
+            town_keys[(name_key, city.province_iso)] |= names
+    prisons = {p.id: p for p in gazetteer.prisons}
+    qualifiers: dict[Match, frozenset[str]] = {}
+    for entry in entries.values():
+        for place in entry.places:
+            keys = set(province_keys.get(place.province_iso or "", ()))
+            prison = prisons.get(place.prison_id or "")
+            town = key(prison.city) if prison is not None else key(place.city or "")
+            keys |= {town} | town_keys.get((town, place.province_iso or ""), set())
+            qualifiers[place] = frozenset(keys - {""})
+    return qualifiers
+
+
+def _add(index: dict[str, set[_T]], name_key: str, value: _T) -> None:
+    """Index ``value`` under ``name_key``; an empty key (a name of punctuation) indexes nothing."""
+    if name_key:
+        index[name_key].add(value)
+
+
+def _city_names(cities: tuple[City, ...], *, own: bool) -> dict[str, list[Town]]:
+    """Cities by the keys of their own names (``own``) or of their aliases."""
+    towns: dict[str, list[Town]] = defaultdict(list)
+    for city in cities:
+        town = Town(city.name, city.province_iso, city.lat, city.lon, city.population)
+        names = (city.name, city.name_fa) if own else city.aliases
+        for name_key in dict.fromkeys(name_key_of(name) for name in names):
+            if name_key:
+                towns[name_key].append(town)
+    return towns
+
+
+def _prison_towns(gazetteer: Gazetteer) -> dict[str, list[Town]]:
+    """The cities prisons lie in, for those the city list does not have.
+
+    Placed at the mean of their prisons' points: a town with a prison is small enough that the
+    prison stands for it at city precision.
+    """
+    points: dict[tuple[str, str], list[Prison]] = defaultdict(list)
+    for prison in gazetteer.prisons:
+        if key(prison.city):
+            points[(key(prison.city), prison.province_iso)].append(prison)
+    towns: dict[str, list[Town]] = defaultdict(list)
+    for (name_key, iso), prisons in points.items():
+        lat = sum(p.lat for p in prisons) / len(prisons)
+        lon = sum(p.lon for p in prisons) / len(prisons)
+        towns[name_key].append(Town(prisons[0].city, iso, round(lat, 5), round(lon, 5), 0))
+    return towns
+
+
+def distinct_towns(towns: list[Town]) -> list[Town]:
+    """``towns`` without repeats: one GeoNames town recorded twice counts once (the larger)."""
+    kept: list[Town] = []
+    for town in sorted(towns, key=lambda t: (-t.population, t.name, t.lat, t.lon)):
+        if not any(km(town.lat, town.lon, o.lat, o.lon) < SAME_TOWN_KM for o in kept):
+            kept.append(town)
+    return kept
+
+
+def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Distance in km, flat-earth: good to a few percent over the few km it is used for."""
+    dlon = (lon1 - lon2) * math.cos(math.radians((lat1 + lat2) / 2))
+    return 111.2 * math.hypot(lat1 - lat2, dlon)

@@ -1,0 +1,113 @@
+"""Province names -> provinces: by name, alias, Persian name, HASC or ISO code, or capital.
+
+Part of :class:`~iranmap.geocode.Geocoder`, which hands it its fuzzy decision rule.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import replace
+
+from rapidfuzz import fuzz, process
+
+from iranmap.gazetteer import Province
+from iranmap.geocode.index import ambiguous, dedupe, province_index
+from iranmap.geocode.match import Match, Method
+from iranmap.names import fold, province_key
+
+_CODE = re.compile(r"(?:ir ?)?(\d{1,2})")
+_UNMATCHED = Match(query="", status="unmatched", score=0.0)
+# How many nearest keys a fuzzy search looks at.
+_FUZZY_LIMIT = 25
+
+Decide = Callable[[dict[Match, float]], Match]
+
+
+class ProvinceNames:
+    """The province answers of a gazetteer's provinces, decided fuzzily by ``decide``."""
+
+    def __init__(self, provinces: tuple[Province, ...], decide: Decide) -> None:
+        self._decide = decide
+        self._answers = self._index(provinces)
+        self._keys = list(self._answers)
+        self._capitals = self._index_capitals(provinces)
+        self._codes: dict[str, dict[str, Match]] = {
+            "2020": {p.iso: province_match(p) for p in provinces},
+            "pre-2020": {p.iso_pre2020: province_match(p) for p in provinces if p.iso_pre2020},
+        }
+        self._hasc = {fold(p.hasc): province_match(p) for p in provinces if p.hasc}
+
+    def resolve(self, name: str, iso_scheme: str) -> Match:
+        """The province ``name`` means; a bracketed capital or province must agree with it."""
+        head, _, rest = name.partition("(")
+        inner = rest.rstrip().removesuffix(")") if rest else ""
+        answer = self._resolve(fold(head), iso_scheme)
+        if answer.status == "unmatched":
+            answer = self._capitals.get(province_key(head), answer)
+        if inner and answer.status == "matched":
+            other = self._resolve(fold(inner), iso_scheme)
+            if other.status != "matched":
+                other = self._capitals.get(province_key(inner), other)
+            if other.status == "matched" and other.province_iso != answer.province_iso:
+                return replace(_UNMATCHED, note=f"{head.strip()} and {inner} disagree")
+        return answer
+
+    def _resolve(self, folded: str, iso_scheme: str) -> Match:
+        code = _CODE.fullmatch(folded)
+        if code:
+            found = self._codes[iso_scheme].get(f"IR-{int(code.group(1)):02d}")
+            return found or _UNMATCHED
+        if folded in self._hasc:
+            return self._hasc[folded]
+        name_key = province_key(folded)
+        exact = self._answers.get(name_key)
+        if exact is not None:
+            return exact
+        if not name_key:
+            return _UNMATCHED
+        hits = process.extract(
+            name_key, self._keys, scorer=fuzz.ratio, processor=None, limit=_FUZZY_LIMIT
+        )
+        ranked: dict[Match, float] = {}
+        for score, index in sorted(((float(s), i) for _, s, i in hits), key=_best_first):
+            ranked.setdefault(self._answers[self._keys[index]], round(score, 1))
+        return self._decide(ranked)
+
+    @staticmethod
+    def _index(provinces: tuple[Province, ...]) -> dict[str, Match]:
+        answers: dict[str, Match] = {}
+        for name_key, matches in province_index(provinces).items():
+            if len(matches) == 1:
+                province = next(iter(matches))
+                own = {province_key(province.name_en), province_key(province.name_fa)}
+                method: Method = "exact" if name_key in own else "alias"
+                answers[name_key] = replace(province_match(province), method=method)
+            else:
+                answers[name_key] = ambiguous(dedupe(sorted(p.name_en for p in matches)), 100.0)
+        return answers
+
+    def _index_capitals(self, provinces: tuple[Province, ...]) -> dict[str, Match]:
+        """Provinces by their capital's name ("Tabriz Province" is East Azerbaijan)."""
+        capitals: dict[str, Match] = {}
+        for province in provinces:
+            capital_key = province_key(province.capital) if province.capital else ""
+            if capital_key and capital_key not in self._answers:
+                capitals[capital_key] = replace(province_match(province), method="alias")
+        return capitals
+
+
+def province_match(province: Province) -> Match:
+    return Match(
+        query="",
+        status="matched",
+        score=100.0,
+        kind="province",
+        province_iso=province.iso,
+        province=province.name_en,
+        method="exact",
+    )
+
+
+def _best_first(pair: tuple[float, int]) -> tuple[float, int]:
+    return (-pair[0], pair[1])

@@ -1,0 +1,201 @@
+"""An article with a map's embed snippet, as a reader opens it in headless Chromium, offline.
+
+The frame must grow to its content (no scrollbar inside it), show the whole of Iran and the
+legend, keep the legend off every province with a figure, and let the wheel scroll the
+article rather than the map.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from iranmap.i18n import Lang
+from iranmap.join import join_folder
+from iranmap.render import RenderOptions, render_report
+from iranmap.render.embed import FALLBACK_HEIGHT
+
+pytestmark = pytest.mark.browser
+
+REPORT = Path(__file__).resolve().parents[1] / "geodata" / "reports" / "2024-ncri"
+FILLER = "<p>" + "Words of the article around the map. " * 40 + "</p>"
+
+
+@pytest.fixture(scope="module")
+def folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The 2024 report's maps in both languages, in one folder, with an article per width."""
+    out = tmp_path_factory.mktemp("embed") / "2024-ncri"
+    out.mkdir()
+    joined = join_folder(REPORT)
+    for lang in ("en", "fa"):
+        for name, data in render_report(joined, RenderOptions(lang=lang)).items():
+            (out / name).write_bytes(data)
+    return out
+
+
+def article(folder: Path, snippet: str, width: int) -> Path:
+    path = folder / f"article-{snippet}-{width}.html"
+    body = (folder / snippet).read_text(encoding="utf-8")
+    path.write_text(
+        "<!DOCTYPE html><html lang=en><head><meta charset=utf-8>"
+        "<meta name=viewport content='width=device-width, initial-scale=1'>"
+        f"<style>body{{margin:0}}.col{{width:{width}px;margin:0 auto}}</style></head>"
+        f"<body><div class=col><h1>An article</h1>{body}{FILLER}{FILLER}{FILLER}</div>"
+        "</body></html>",
+        encoding="utf-8",
+    )
+    return path
+
+
+@pytest.fixture
+def opened(browser: Any) -> Iterator[Any]:
+    contexts: list[Any] = []
+
+    def _open(path: Path, width: int) -> tuple[Any, Any, list[str]]:
+        context = browser.new_context(viewport={"width": width, "height": 900})
+        contexts.append(context)
+        page = context.new_page()
+        problems: list[str] = []
+        page.on("request", lambda r: None if r.url.startswith("file:") else problems.append(r.url))
+        page.on("console", lambda m: problems.append(m.text) if m.type == "error" else None)
+        page.on("pageerror", lambda e: problems.append(str(e)))
+        page.goto(path.as_uri())
+        page.wait_for_function(
+            "() => { const f = document.querySelector('iframe');"
+            f" return f && f.style.height !== '{FALLBACK_HEIGHT}px'; }}",
+            timeout=15_000,
+        )
+        page.wait_for_timeout(300)  # let the height settle (fonts, details)
+        frame = page.frame_locator("iframe")
+        inner = next(f for f in page.frames if f != page.main_frame)
+        return page, (frame, inner), problems
+
+    yield _open
+    for context in contexts:
+        context.close()
+
+
+_STATE = """() => {
+  const map = window.iranmap.map;
+  const legend = document.querySelector('.im-legend').getBoundingClientRect();
+  const overlaps = [];
+  window.iranmap.provinces.eachLayer(layer => {
+    if (layer.feature.properties.v === null) return;
+    const r = layer.getElement().getBoundingClientRect();
+    if (r.left < legend.right && legend.left < r.right &&
+        r.top < legend.bottom && legend.top < r.bottom) overlaps.push(layer.feature.properties.en);
+  });
+  return {
+    scroll: document.documentElement.scrollHeight,
+    inner: window.innerHeight,
+    width: document.documentElement.scrollWidth,
+    innerWidth: window.innerWidth,
+    iran: map.getBounds().contains(window.iranmap.provinces.getBounds()),
+    legendTop: legend.top, legendBottom: legend.bottom,
+    mapBottom: map.getContainer().getBoundingClientRect().bottom,
+    overlaps,
+    zoom: map.getZoom(),
+  };
+}"""
+
+
+@pytest.mark.parametrize("lang", ["en", "fa"])
+@pytest.mark.parametrize("width", [360, 720])
+def test_frame_grows_to_its_content_and_lets_the_article_scroll(
+    folder: Path, opened: Any, width: int, lang: Lang, tmp_path: Path
+) -> None:
+    snippet = "combined.embed.html" if lang == "en" else "combined.fa.embed.html"
+    page, (_, inner), problems = opened(article(folder, snippet, width), width + 40)
+    state = inner.evaluate(_STATE)
+    height = page.evaluate("document.querySelector('iframe').getBoundingClientRect().height")
+    assert state["scroll"] <= state["inner"] + 1, "the frame scrolls inside"
+    assert abs(height - state["inner"]) <= 1
+    assert state["width"] <= state["innerWidth"]
+    assert state["iran"], "part of Iran is outside the map"
+    assert state["legendTop"] >= 0 and state["legendBottom"] <= state["inner"]
+    assert state["overlaps"] == []
+    page.screenshot(path=str(tmp_path / f"article-{lang}-{width}.png"), full_page=True)
+
+    box = page.locator("iframe").bounding_box()
+    x, y = box["x"] + box["width"] / 2, box["y"] + min(box["height"] / 2, 300)
+    before = page.evaluate("window.scrollY")
+    page.mouse.move(x, y)
+    page.mouse.wheel(0, 400)
+    page.wait_for_timeout(400)
+    assert page.evaluate("window.scrollY") > before, "the wheel did not scroll the article"
+    assert inner.evaluate("window.iranmap.map.getZoom()") == state["zoom"]
+    assert problems == []
+
+
+def _rgb(hex_colour: str) -> tuple[int, int, int]:
+    return (int(hex_colour[1:3], 16), int(hex_colour[3:5], 16), int(hex_colour[5:7], 16))
+
+
+@pytest.mark.parametrize("width", [1280, 360])
+def test_2024_map_hides_nothing(folder: Path, browser: Any, width: int, tmp_path: Path) -> None:
+    """Alborz's class colour shows under its circles, both Karaj prisons stand apart, and the
+    size key starts at the largest figure rounded (165 reads 170)."""
+    from io import BytesIO
+
+    from PIL import Image
+
+    from iranmap import style
+
+    context = browser.new_context(viewport={"width": width, "height": 800})
+    try:
+        page = context.new_page()
+        page.goto((folder / "combined.html").as_uri())
+        page.wait_for_function("window.iranmap !== undefined")
+        page.wait_for_timeout(300)
+        found = page.evaluate(
+            """() => {
+              const map = window.iranmap.map, box = map.getContainer().getBoundingClientRect();
+              let alborz = null;
+              window.iranmap.provinces.eachLayer(l => {
+                if (l.feature.properties.iso === 'IR-30') alborz = l;
+              });
+              const p = alborz.feature.properties;
+              const at = map.latLngToContainerPoint(p.pt);
+              const rows = JSON.parse(document.getElementById('im-data').textContent).prisons;
+              const karaj = [];
+              window.iranmap.prisons.getLayers().forEach((m, i) => {
+                if (rows[i][6] !== 'Karaj') return;
+                const c = map.latLngToContainerPoint(m.getLatLng());
+                karaj.push([c.x, c.y, m.getRadius(), rows[i][4]]);
+              });
+              return {x: box.left + at.x, y: box.top + at.y, fill: alborz.options.fillColor,
+                      circles: karaj};
+            }"""
+        )
+        shot = Image.open(BytesIO(page.screenshot())).convert("RGB")
+        seen = shot.getpixel((round(found["x"]), round(found["y"])))
+        expected = _rgb(found["fill"])
+        blue = _rgb(style.CIRCLE_FILL)
+        under = tuple(
+            round((1 - style.CIRCLE_OPACITY) * e + style.CIRCLE_OPACITY * b)
+            for e, b in zip(expected, blue, strict=True)
+        )
+        assert (
+            min(
+                sum(abs(a - b) for a, b in zip(seen, ref, strict=True)) for ref in (expected, under)
+            )
+            < 40
+        ), (seen, expected)
+        # Both Karaj prisons (placed at the city's centre) stand side by side.
+        circles = found["circles"]
+        assert sorted(c[3] for c in circles) == ["Ghezel Hesar Prison", "Karaj Central Prison"]
+        same = [
+            (a, b)
+            for i, a in enumerate(circles)
+            for b in circles[i + 1 :]
+            if ((a[0] - b[0]) ** 2 + (a[1] - b[1]) ** 2) ** 0.5 < a[2] + b[2] - 1
+        ]
+        assert same == []
+        key = [" ".join(s.split()) for s in page.locator(".im-sizes li span").all_inner_texts()]
+        assert key[0] == "170"  # 165, the largest figure, to two digits
+        page.screenshot(path=str(tmp_path / f"combined-{width}.png"))
+    finally:
+        context.close()
