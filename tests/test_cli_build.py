@@ -66,7 +66,7 @@ def test_a_header_without_rows_builds_and_prints_one_warning_line(tmp_path: Path
         "the report itemizes no prison\n"
     )
     assert "UserWarning" not in result.output
-    assert (tmp_path / "out" / "2025-01-01-ncri" / "points.html").is_file()
+    assert (tmp_path / "out" / "2025-01-01-ncri" / "choropleth.html").is_file()
     again = run("build", report, "--out", tmp_path / "out", "--lang", "en")
     assert again.stderr == result.stderr  # an unchanged report repeats its warnings
     assert (
