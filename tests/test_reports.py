@@ -126,6 +126,12 @@ def test_find_reports_lists_folders_with_a_report_toml(tmp_path: Path) -> None:
     (tmp_path / "file.txt").write_text("x")
     assert find_reports(tmp_path) == [tmp_path / "a", tmp_path / "b"]
     assert [p.name for p in find_reports(SHIPPED)] == [
+        "2024-01-hengaw",
+        "2024-02-hengaw",
+        "2024-03-hengaw",
+        "2024-04-hengaw",
+        "2024-05-hengaw",
+        "2024-06-hengaw",
         "2024-ncri",
         "2025-01-01-ncri",
         "2025-01-ncri-tally",

@@ -218,11 +218,13 @@ def _render(
     from iranmap.export import data_files, static_images, summary
     from iranmap.join import join_folder
     from iranmap.render import render_report
+    from iranmap.render.timeline import report_timeline_files
 
     joined = join_folder(report_dir)
     files: dict[str, bytes] = {}
     for lang in langs:
         files.update(render_report(joined, replace(options, lang=lang, alternates=tuple(langs))))
+    files.update(report_timeline_files(joined, options, langs))  # events.csv: timeline.html
     files.update(data_files(joined))
     files.update(static_images(joined, options))
     files[SUMMARY_NAME] = _json_bytes(summary(joined, sorted(files)))
@@ -434,8 +436,9 @@ def gallery(out_root: Path, options: RenderOptions) -> tuple[bytes, tuple[str, .
     summaries: list[Mapping[str, Any]] = []
     left_out: list[str] = []
     if out_root.is_dir():
-        for path in sorted(out_root.glob(f"*/{SUMMARY_NAME}")):
-            reason = _summary_problem(path, options)
+        found = [*out_root.glob(f"*/{SUMMARY_NAME}"), *out_root.glob(f"series/*/{SUMMARY_NAME}")]
+        for path in sorted(found):
+            reason = _summary_problem(path, path.parent.relative_to(out_root).as_posix(), options)
             if reason is None:
                 summaries.append(json.loads(path.read_text(encoding="utf-8")))
             else:
@@ -446,8 +449,9 @@ def gallery(out_root: Path, options: RenderOptions) -> tuple[bytes, tuple[str, .
     return render_gallery(summaries, options), tuple(left_out)
 
 
-def _summary_problem(path: Path, options: RenderOptions) -> str | None:
-    """Why the gallery cannot list the summary at ``path``, or None when it can."""
+def _summary_problem(path: Path, expected: str, options: RenderOptions) -> str | None:
+    """Why the gallery cannot list the summary at ``path`` (whose id must be ``expected``:
+    the report's folder, or ``series/<folder>`` for a series), or None when it can."""
     from iranmap.render.gallery import render_gallery
 
     try:
@@ -456,8 +460,8 @@ def _summary_problem(path: Path, options: RenderOptions) -> str | None:
         return f"cannot be read ({exc.strerror or type(exc).__name__})"
     except ValueError as exc:
         return f"is not JSON ({exc})"
-    if not isinstance(summary, dict) or summary.get("id") != path.parent.name:
-        return f"is not the summary of report {path.parent.name!r}"
+    if not isinstance(summary, dict) or summary.get("id") != expected:
+        return f"is not the summary of report {expected!r}"
     try:
         render_gallery([summary], options)
     except (KeyError, TypeError, ValueError, AttributeError) as exc:

@@ -59,8 +59,12 @@ def checked_url(url: str) -> str | None:
 
 
 def report_href(report_id: str, name: str = "") -> str:
-    """A relative link to a file of a report's folder, each part URL-encoded."""
-    return f"{quote(report_id, safe='')}/{quote(name)}"
+    """A relative link to a file of a report's folder, each part URL-encoded.
+
+    A series' folder is ``series/<name>``: its one slash is kept, every other one encoded."""
+    parts = report_id.split("/", 1) if report_id.startswith("series/") else [report_id]
+    folder = "/".join(quote(part, safe="") for part in parts)
+    return f"{folder}/{quote(name)}"
 
 
 def _link(href: str, *children: Any, **attrs: str) -> Html:
@@ -129,6 +133,7 @@ def _maps(report_id: str, files: set[str]) -> list[Html]:
             for kind in KINDS
             if page_name(kind, map_lang) in files
         ]
+        links += _timeline_link(report_id, files, map_lang)
         if links:
             maps.append(
                 tag(
@@ -153,7 +158,7 @@ def _item(summary: Mapping[str, Any], lang: Lang) -> Html:
     ]
     image_name = page_name("choropleth", lang).removesuffix(".html") + ".png"
     if image_name not in files:
-        image_name = "choropleth.png"
+        image_name = "choropleth.png" if "choropleth.png" in files else "steps.png"
     title_text = _lang.own(lang, str(summary["title"]), summary.get("title_fa"))[0]
     image = (
         tag(
@@ -161,8 +166,8 @@ def _item(summary: Mapping[str, Any], lang: Lang) -> Html:
             {
                 "src": report_href(report_id, image_name),
                 "alt": i18n.text(lang, "gallery.image_alt", title=title_text),
-                "width": 1200,
-                "height": 900,
+                "width": 1200 if image_name != "steps.png" else None,
+                "height": 900 if image_name != "steps.png" else None,
                 "loading": "lazy",
             },
         )
@@ -199,3 +204,14 @@ def _item(summary: Mapping[str, Any], lang: Lang) -> Html:
 
 def _period(period: Mapping[str, str], lang: Lang) -> str:
     return i18n.period(date.fromisoformat(period["start"]), date.fromisoformat(period["end"]), lang)
+
+
+def _timeline_link(report_id: str, files: set[str], lang: Lang) -> list[Html]:
+    """The timeline page of a report with events.csv, or of a series (its only page)."""
+    from iranmap.render.timeline import page_file
+    from iranmap.render.timeline_text import text
+
+    name = page_file(lang)
+    if name not in files:
+        return []
+    return [_link(report_href(report_id, name), text(lang, "gallery"))]

@@ -1,0 +1,268 @@
+"""Small multiples: one small choropleth per time step, for print and social media.
+
+``steps.svg`` is written here by hand (no plotting library): each province's outline is
+defined once and drawn in every step by ``<use>``, filled with the step's class colour on the
+one class scale shared by all steps, or the hatched not-itemized grey. Each map carries its
+step's name and figure; one legend serves them all. ``steps.png`` is the same SVG rasterised
+by resvg with the fonts iranmap bundles.
+Same figures, same bytes.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+import numpy as np
+
+from iranmap import i18n
+from iranmap.classify import Classes, classify
+from iranmap.i18n import Lang
+from iranmap.render import timeline_text as tt
+from iranmap.render.choropleth import class_labels
+from iranmap.render.html import esc
+from iranmap.render.options import RenderOptions
+from iranmap.steps import Timeline, province_matrix
+from iranmap.style import (
+    BACKGROUND,
+    MUTED,
+    NOT_ITEMIZED_FILL,
+    NOT_ITEMIZED_HATCH,
+    PROVINCE_EDGE,
+    TEXT,
+)
+
+CELL_W = 220.0  # px, one step's map
+MAP_H = 190.0
+LABEL_H = 40.0  # the step's name and figure under its map
+GAP = 12.0
+MARGIN = 20.0
+HEAD_H = 58.0
+LEGEND_H = 62.0
+FONT = "Noto Sans, Noto Sans Arabic, DejaVu Sans, sans-serif"
+SIMPLIFY = 0.02  # degrees: outlines at small-multiple size
+
+
+def multiples_name(lang: Lang, ext: str) -> str:
+    """``steps.svg``, ``steps.fa.png``."""
+    return f"steps.{ext}" if lang == "en" else f"steps.{lang}.{ext}"
+
+
+def render_multiples(timeline: Timeline, options: RenderOptions) -> tuple[bytes, bytes]:
+    """(SVG, PNG) of the small multiples in ``options.lang``."""
+    svg = multiples_svg(timeline, options)
+    return svg, rasterise(svg)
+
+
+def multiples_svg(timeline: Timeline, options: RenderOptions) -> bytes:
+    lang = options.lang
+    isos, matrix = province_matrix(timeline)
+    values = [float(v) for v in matrix[matrix >= 0]]
+    classes = classify(values, options.scheme, options.k, options.breaks)
+    n = len(timeline.steps)
+    cols = n if n <= 4 else 3 if n <= 6 else 4 if n <= 12 else 6
+    rows = math.ceil(n / cols)
+    width = 2 * MARGIN + cols * CELL_W + (cols - 1) * GAP
+    height = HEAD_H + rows * (MAP_H + LABEL_H) + (rows - 1) * GAP + LEGEND_H + MARGIN
+    shapes = _outlines(timeline)
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" '
+        f'width="{_n(width)}" height="{_n(height)}" viewBox="0 0 {_n(width)} {_n(height)}" '
+        f'font-family="{FONT}" direction="{"rtl" if lang == "fa" else "ltr"}">',
+        f"<title>{esc(tt.page_title(timeline, lang))}</title>",
+        _defs(shapes),
+        '<rect width="100%" height="100%" fill="#ffffff"/>',
+        _heading(timeline, lang, width),
+    ]
+    for k in range(len(timeline.steps)):
+        col, row = k % cols, k // cols
+        if lang == "fa":
+            col = cols - 1 - col
+        x = MARGIN + col * (CELL_W + GAP)
+        y = HEAD_H + row * (MAP_H + LABEL_H + GAP)
+        parts.append(_cell(timeline, k, x, y, isos, matrix[k], classes, lang))
+    parts.append(_legend(classes, lang, width, height - LEGEND_H - MARGIN + 14))
+    parts.append("</svg>\n")
+    return "\n".join(parts).encode("utf-8")
+
+
+def _n(value: float) -> str:
+    text = f"{value:.1f}"
+    return text.removesuffix(".0")
+
+
+def _outlines(timeline: Timeline) -> dict[str, str]:
+    """Each province's path in map pixels (north up, longitudes shrunk by the cosine of the
+    middle latitude)."""
+    provinces = timeline.base.provinces
+    minx, miny, maxx, maxy = timeline.base.bounds
+    shrink = math.cos(math.radians((miny + maxy) / 2))
+    scale = min((CELL_W - 8) / ((maxx - minx) * shrink), (MAP_H - 8) / (maxy - miny))
+    shapes: dict[str, str] = {}
+    for iso, geometry in zip(provinces["iso"], provinces["geometry"], strict=True):
+        if geometry is None or geometry.is_empty:
+            continue
+        simple = geometry.simplify(SIMPLIFY, preserve_topology=True)
+        shapes[str(iso)] = _path(simple, scale, shrink, minx, maxy)
+    return shapes
+
+
+def _path(geometry: Any, scale: float, shrink: float, minx: float, maxy: float) -> str:
+    polygons = getattr(geometry, "geoms", [geometry])
+    out: list[str] = []
+    for polygon in polygons:
+        for ring in (polygon.exterior, *polygon.interiors):
+            xy = np.asarray(ring.coords)
+            px = 4 + (xy[:, 0] - minx) * shrink * scale
+            py = 4 + (maxy - xy[:, 1]) * scale
+            points = [f"{_n(a)},{_n(b)}" for a, b in zip(px, py, strict=True)]
+            out.append("M" + "L".join(points) + "Z")
+    return "".join(out)
+
+
+def _defs(shapes: dict[str, str]) -> str:
+    paths = "".join(f'<path id="p-{esc(iso)}" d="{d}"/>' for iso, d in shapes.items())
+    # Hatching as plain diagonal lines over a whole map (rasterisers draw a pattern fill far
+    # more slowly); each map clips it to its not-itemized provinces.
+    size = CELL_W + MAP_H
+    lines = "".join(f"M{_n(x)},0L{_n(x - MAP_H)},{_n(MAP_H)}" for x in np.arange(0, size, 4.5))
+    hatch = (
+        f'<path id="ni-lines" d="{lines}" fill="none" stroke="{NOT_ITEMIZED_HATCH}" '
+        'stroke-width="0.7"/>'
+        '<pattern id="ni" width="5" height="5" patternUnits="userSpaceOnUse" '
+        'patternTransform="rotate(45)">'
+        f'<rect width="5" height="5" fill="{NOT_ITEMIZED_FILL}"/>'
+        f'<rect width="1" height="5" fill="{NOT_ITEMIZED_HATCH}"/>'
+        "</pattern>"
+    )
+    return f"<defs>{hatch}{paths}</defs>"
+
+
+def _text(value: str, lang: Lang) -> str:
+    """Escaped text; in Persian inside a right-to-left embedding, so that numbers and words
+    keep their order whatever base direction the renderer assumes."""
+    persian = lang == "fa" and any("\u0600" <= c <= "\u06ff" for c in value)
+    return esc(f"\u202b{value}\u202c" if persian else value)
+
+
+def _anchor(lang: Lang) -> str:
+    return "end" if lang == "fa" else "start"
+
+
+def _heading(timeline: Timeline, lang: Lang, width: float) -> str:
+    """The report's title, or a series' publisher, over what the maps step through and when
+    (each line in one direction: a Latin publisher never shares a line with Persian words)."""
+    x = width - MARGIN if lang == "fa" else MARGIN
+    publisher, rest = tt.title_parts(timeline, lang)
+    first, last = timeline.steps[0], timeline.steps[-1]
+    when = (
+        rest
+        if publisher is not None
+        else tt.fmt_days(first.start, last.end, timeline.calendar, lang)
+    )
+    separator = "، " if lang == "fa" else " · "  # a middle dot reads as a Persian zero
+    sub = f"{tt.text(lang, tt.kind_key(timeline))}{separator}{when}"
+    heading = rest if publisher is None else publisher
+    return (
+        f'<text x="{_n(x)}" y="26" font-size="18" font-weight="700" fill="{TEXT}" '
+        f'text-anchor="{_anchor(lang)}">{_text(heading, lang)}</text>'
+        f'<text x="{_n(x)}" y="46" font-size="13" fill="{MUTED}" '
+        f'text-anchor="{_anchor(lang)}">{_text(sub, lang)}</text>'
+    )
+
+
+def _cell(
+    timeline: Timeline,
+    k: int,
+    x: float,
+    y: float,
+    isos: list[str],
+    values: np.ndarray[Any, Any],
+    classes: Classes,
+    lang: Lang,
+) -> str:
+    uses = []
+    hatched = []
+    for iso, value in zip(isos, values, strict=True):
+        fill = NOT_ITEMIZED_FILL if value < 0 else classes.color(float(value))
+        uses.append(f'<use xlink:href="#p-{esc(iso)}" fill="{fill}"/>')
+        if value < 0:
+            hatched.append(f'<use xlink:href="#p-{esc(iso)}"/>')
+    # The hatch is drawn once per map, through the outlines of its not-itemized provinces
+    # (a pattern fill per province is many times slower to rasterise).
+    clip = f"ni-{k}"
+    hatch = (
+        f'<clipPath id="{clip}">{"".join(hatched)}</clipPath>'
+        f'<use xlink:href="#ni-lines" clip-path="url(#{clip})"/>'
+        if hatched
+        else ""
+    )
+    step = timeline.steps[k]
+    figure = tt.figure(step.reported, lang)
+    if step.not_itemized:
+        ni = tt.text(lang, "ni.short", n=i18n.fmt_int(step.not_itemized, lang))
+        figure = f"{figure}{'، ' if lang == 'fa' else ', '}{ni}"
+    label = tt.step_label(step, timeline, lang)
+    centre = x + CELL_W / 2
+    return (
+        f'<g transform="translate({_n(x)},{_n(y)})">'
+        f'<rect width="{_n(CELL_W)}" height="{_n(MAP_H)}" fill="{BACKGROUND}"/>'
+        f'<g stroke="{PROVINCE_EDGE}" stroke-width="0.5" stroke-linejoin="round">'
+        + "".join(uses)
+        + "</g>"
+        + hatch
+        + f'<g fill="none" stroke="{PROVINCE_EDGE}" stroke-width="0.5" stroke-linejoin="round">'
+        + "".join(hatched)
+        + "</g></g>"
+        f'<text x="{_n(centre)}" y="{_n(y + MAP_H + 16)}" font-size="13" font-weight="700" '
+        f'fill="{TEXT}" text-anchor="middle">{_text(label, lang)}</text>'
+        f'<text x="{_n(centre)}" y="{_n(y + MAP_H + 32)}" font-size="12" fill="{MUTED}" '
+        f'text-anchor="middle">{_text(figure, lang)}</text>'
+    )
+
+
+def _legend(classes: Classes, lang: Lang, width: float, y: float) -> str:
+    items: list[tuple[str, str]] = list(
+        zip(classes.colors, class_labels(classes, "count", lang), strict=True)
+    )
+    items.append(("url(#ni)", i18n.text(lang, "not_itemized")))
+    title = tt.text(lang, "legend.step")
+    parts = []
+    x = width - MARGIN if lang == "fa" else MARGIN
+    parts.append(
+        f'<text x="{_n(x)}" y="{_n(y)}" font-size="12" font-weight="700" fill="{TEXT}" '
+        f'text-anchor="{_anchor(lang)}">{_text(title, lang)}</text>'
+    )
+    step = 104.0
+    for i, (fill, label) in enumerate(items):
+        offset = MARGIN + i * step
+        sx = width - offset - 22 if lang == "fa" else offset
+        parts.append(
+            f'<rect x="{_n(sx)}" y="{_n(y + 10)}" width="22" height="13" fill="{fill}" '
+            f'stroke="{PROVINCE_EDGE}" stroke-width="0.6"/>'
+        )
+        tx = sx - 5 if lang == "fa" else sx + 27
+        parts.append(
+            f'<text x="{_n(tx)}" y="{_n(y + 21)}" font-size="11.5" fill="{TEXT}" '
+            f'text-anchor="{_anchor(lang)}">{_text(label, lang)}</text>'
+        )
+    return "".join(parts)
+
+
+def rasterise(svg: bytes, zoom: float = 2.0) -> bytes:
+    """The SVG as PNG, at ``zoom`` times its size, drawn with the fonts iranmap bundles only
+    (those of the other images), so that the same SVG gives the same pixels anywhere."""
+    import resvg_py
+
+    from iranmap.render.static.text import FONT_DIR, FONT_FILES
+
+    png: bytes = bytes(
+        resvg_py.svg_to_bytes(
+            svg_string=svg.decode("utf-8"),
+            zoom=zoom,
+            skip_system_fonts=True,
+            font_files=[str(FONT_DIR / name) for name in FONT_FILES],
+            background="#ffffff",
+        )
+    )
+    return png

@@ -1,0 +1,298 @@
+"""The timeline page: one step's choropleth and circles at a time, a slider, and the bars.
+
+The page is the shell every map shares (``page.shell``: header, map, legend, tables, footer,
+inline Leaflet and ``iranmap.js``, which draws the provinces and prisons of the step shown
+first) with the timeline's own controls under the map and its own script, ``timeline.js``,
+which restyles the same shapes when the step changes. Every step's figures are in the page's
+data once: per step, the figure and class of each province (-1: not itemized) and the
+prisons with a figure, in this step and since the first step. One class scale serves all
+steps (one for "in this step", one for "cumulative"), so colours compare across steps.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+from iranmap import i18n
+from iranmap.i18n import Lang
+from iranmap.join import Joined
+from iranmap.render import timeline_text as tt
+from iranmap.render.choropleth import class_labels
+from iranmap.render.html import Html, auto_span, join, tag
+from iranmap.render.options import LANG_NAMES, RenderOptions
+from iranmap.render.page import shell, source_credit
+from iranmap.render.timeline_controls import controls, tables
+from iranmap.render.timeline_data import script_data
+from iranmap.render.timeline_view import View
+from iranmap.steps import (
+    StepKind,
+    Timeline,
+    events_timeline,
+    series_timeline,
+    steps_csv,
+    totals_csv,
+)
+
+_BOX = "position:relative;width:100%;aspect-ratio:4/3;min-height:480px"
+_FRAME = "position:absolute;inset:0;width:100%;height:100%;border:0"
+
+
+def page_file(lang: Lang) -> str:
+    """``timeline.html``, ``timeline.fa.html``."""
+    return "timeline.html" if lang == "en" else f"timeline.{lang}.html"
+
+
+def render_timeline(timeline: Timeline, options: RenderOptions) -> dict[str, bytes]:
+    """Every timeline file in ``options.lang``: the page, its embed snippet, the small
+    multiples (SVG and PNG) and the data (steps.csv, steps-totals.csv)."""
+    from iranmap.render.multiples import multiples_name, render_multiples
+
+    lang = options.lang
+    svg, png = render_multiples(timeline, options)
+    return {
+        page_file(lang): render_timeline_page(timeline, options),
+        page_file(lang).removesuffix(".html") + ".embed.html": embed(timeline, options),
+        multiples_name(lang, "svg"): svg,
+        multiples_name(lang, "png"): png,
+        "steps.csv": steps_csv(timeline),
+        "steps-totals.csv": totals_csv(timeline),
+    }
+
+
+def report_timeline_files(
+    joined: Joined,
+    options: RenderOptions,
+    langs: Sequence[Lang] = i18n.LANGS,
+    kind: StepKind | None = None,
+) -> dict[str, bytes]:
+    """The timeline files written beside a report's maps, in every language of ``langs``;
+    none for a report without events.csv. (``options.lang`` is ignored; ``kind``, as given
+    by ``--step`` and checked by :func:`iranmap.steps.check_kind`, overrides the default
+    steps.)"""
+    if joined.report.events is None:
+        return {}
+    timeline = events_timeline(joined, kind)
+    return _all_languages(timeline, options, langs)
+
+
+def series_files(
+    joined: Sequence[Joined], options: RenderOptions, langs: Sequence[Lang] = i18n.LANGS
+) -> dict[str, bytes]:
+    """Every file of a series' folder, ``maps/series/<steps.series_folder(name)>/``."""
+    return _all_languages(series_timeline(joined), options, langs)
+
+
+def series_files_of(
+    timeline: Timeline, options: RenderOptions, langs: Sequence[Lang] = i18n.LANGS
+) -> dict[str, bytes]:
+    """:func:`series_files` of a series' timeline already made."""
+    return _all_languages(timeline, options, langs)
+
+
+def _all_languages(
+    timeline: Timeline, options: RenderOptions, langs: Sequence[Lang]
+) -> dict[str, bytes]:
+    files: dict[str, bytes] = {}
+    for lang in langs:
+        files.update(
+            render_timeline(timeline, replace(options, lang=lang, alternates=tuple(langs)))
+        )
+    return files
+
+
+def render_report_timeline(
+    joined: Joined, options: RenderOptions, step: StepKind | None = None
+) -> dict[str, bytes]:
+    """The timeline files of a report with events.csv (``step`` overrides the default)."""
+    return render_timeline(events_timeline(joined, step), options)
+
+
+def render_series(joined: Sequence[Joined], options: RenderOptions) -> dict[str, bytes]:
+    """The timeline files of one series (its reports, joined), for maps/series/<name>/."""
+    return render_timeline(series_timeline(joined), options)
+
+
+# ---------------------------------------------------------------------------------------------
+# the page
+
+
+page_title = tt.page_title
+
+
+def _kind(timeline: Timeline) -> str:
+    return tt.kind_key(timeline)
+
+
+def render_timeline_page(timeline: Timeline, options: RenderOptions) -> bytes:
+    """The timeline page as UTF-8 bytes."""
+    lang = options.lang
+    view = View.of(timeline, options)
+    page = shell(
+        lang=lang,
+        body_class="im-timeline",
+        title=page_title(timeline, lang),
+        header=_header(timeline, lang, options.alternates),
+        map_label=f"{i18n.text(lang, 'map')}: {tt.text(lang, _kind(timeline))}",
+        legend=_legend(view, lang),
+        tables=join([controls(view, lang), tables(view, lang)]),
+        footer=_footer(timeline, lang),
+        data=script_data(view, options),
+        cdn=options.cdn,
+    )
+    return _with_own_assets(page)
+
+
+def _with_own_assets(page: bytes) -> bytes:
+    """The page with timeline.css in its head and timeline.js after iranmap.js."""
+    css, js = _own_assets()
+    head_end = page.index(b"</head>")
+    page = page[:head_end] + tag("style", None, Html(css)).encode() + page[head_end:]
+    body_end = page.rindex(b"</body>")
+    return page[:body_end] + tag("script", None, Html(js)).encode() + page[body_end:]
+
+
+def _own_assets() -> tuple[str, str]:
+    from pathlib import Path
+
+    web = Path(__file__).resolve().parent / "web"
+    css = (web / "timeline.css").read_text(encoding="utf-8")
+    js = (web / "timeline.js").read_text(encoding="utf-8")
+    if "</script" in js.lower() or "<!--" in js or "</style" in css.lower():
+        msg = "timeline.js or timeline.css cannot be inlined safely"
+        raise RuntimeError(msg)
+    return css, js
+
+
+def _header(timeline: Timeline, lang: Lang, alternates: Sequence[Lang]) -> Html:
+    t = i18n.TEXTS[lang]
+    first, last = timeline.steps[0], timeline.steps[-1]
+    period = i18n.period(first.start, last.end, lang, timeline.calendar)
+    return tag(
+        "header",
+        {"class": "im-header"},
+        _language_links(lang, alternates),
+        tag("h1", None, _title(timeline, lang)),
+        tag("p", {"class": "im-kind"}, tt.text(lang, _kind(timeline))),
+        tag(
+            "p",
+            {"class": "im-meta"},
+            tag("span", {"class": "im-period"}, f"{t['period']}: ", period),
+            " ",
+            tag("span", {"class": "im-source"}, f"{t['source']}: ", _credit(timeline, lang)),
+        ),
+        tag("p", {"class": "im-rec"}, reconciliation_sentence(timeline, lang)),
+    )
+
+
+def _title(timeline: Timeline, lang: Lang) -> Html:
+    publisher, rest = tt.title_parts(timeline, lang)
+    if publisher is None:
+        return auto_span(rest)
+    return join([auto_span(publisher), ": ", rest])
+
+
+def _credit(timeline: Timeline, lang: Lang) -> Html:
+    """The report's source; for a series, its publisher and how many reports, each of which
+    the steps table credits."""
+    if timeline.series is None:
+        return source_credit(timeline.reports[0], lang)
+    first, last = timeline.reports[0], timeline.reports[-1]
+    reports = tt.text(
+        lang,
+        "sources",
+        n=i18n.fmt_int(len(timeline.reports), lang),
+        first=i18n.day(first.source_date, lang, timeline.calendar),
+        last=i18n.day(last.source_date, lang, timeline.calendar),
+    )
+    return join([auto_span(last.publisher), "، " if lang == "fa" else ", ", reports])
+
+
+def reconciliation_sentence(timeline: Timeline, lang: Lang) -> str:
+    """How the whole timeline's total reconciles, in one sentence."""
+    if timeline.series is None:
+        return timeline.base.reconciliation.sentence(lang)
+    return tt.text(
+        lang,
+        "series",
+        reported=i18n.fmt_int(timeline.reported, lang),
+        n=i18n.fmt_int(len(timeline.steps), lang),
+        itemized=i18n.fmt_int(timeline.itemized, lang),
+        ni=i18n.fmt_int(timeline.reported - timeline.itemized, lang),
+    )
+
+
+def _language_links(lang: Lang, alternates: Sequence[Lang]) -> Html | None:
+    others = [other for other in alternates if other != lang]
+    if not others:
+        return None
+    links = [
+        tag(
+            "a",
+            {
+                "href": page_file(other),
+                "hreflang": other,
+                "lang": other,
+                "dir": "rtl" if other == "fa" else "ltr",
+            },
+            LANG_NAMES[other],
+        )
+        for other in others
+    ]
+    return tag("nav", {"class": "im-langs", "aria-label": i18n.text(lang, "languages")}, *links)
+
+
+def _swatch(color: str | None) -> Html:
+    if color is None:
+        return tag("span", {"class": "im-sw im-sw-ni", "aria-hidden": "true"})
+    return tag("span", {"class": "im-sw", "style": f"background:{color}", "aria-hidden": "true"})
+
+
+def _legend(view: View, lang: Lang) -> Html:
+    blocks = []
+    for mode, classes in view.classes.items():
+        title = tt.text(lang, f"legend.{mode}", start=view.start[lang])
+        items = [
+            tag("li", None, _swatch(color), " ", label)
+            for color, label in zip(
+                classes.colors, class_labels(classes, "count", lang), strict=True
+            )
+        ]
+        items.append(tag("li", None, _swatch(None), " ", i18n.text(lang, "not_itemized")))
+        blocks.append(
+            tag(
+                "div",
+                {"class": "im-legend-block tl-legend", "data-mode": mode, "hidden": mode != "step"},
+                tag("p", {"class": "im-legend-title"}, title),
+                tag("ul", {"class": "im-classes"}, *items),
+            )
+        )
+    circle = tag("span", {"class": "tl-circle", "aria-hidden": "true"})
+    blocks.append(tag("p", {"class": "im-legend-note"}, circle, " ", tt.text(lang, "circles")))
+    return join(blocks)
+
+
+def _footer(timeline: Timeline, lang: Lang) -> Html:
+    links = join(
+        [Html(" · ") if i else Html(""), tag("a", {"href": name, "dir": "ltr"}, name)]
+        for i, name in enumerate(("steps.csv", "steps-totals.csv"))
+    )
+    return tag(
+        "footer",
+        {"class": "im-footer"},
+        tag("p", {"class": "im-downloads"}, links, " · ", i18n.text(lang, "made_with")),
+    )
+
+
+def embed(timeline: Timeline, options: RenderOptions) -> bytes:
+    """The responsive ``<iframe>`` snippet for the timeline page."""
+    frame = tag(
+        "iframe",
+        {
+            "src": options.base_url + page_file(options.lang),
+            "title": page_title(timeline, options.lang),
+            "loading": "lazy",
+            "style": _FRAME,
+        },
+    )
+    return (tag("div", {"class": "iranmap-embed", "style": _BOX}, frame) + "\n").encode("utf-8")

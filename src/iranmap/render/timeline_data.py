@@ -1,0 +1,157 @@
+"""The data the timeline page's scripts read: iranmap.js' first step and every step's
+figures and classes for timeline.js, each once."""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+import numpy as np
+
+from iranmap import i18n
+from iranmap.i18n import Lang
+from iranmap.render import timeline_text as tt
+from iranmap.render.choropleth import style_constants
+from iranmap.render.geo import latlng, polygon_json
+from iranmap.render.options import RenderOptions
+from iranmap.render.page import script_frame
+from iranmap.render.points import FILL, STROKE
+from iranmap.render.timeline_view import View, class_row
+from iranmap.steps import (
+    Timeline,
+)
+from iranmap.style import MAX_RADIUS, MIN_RADIUS, NOT_ITEMIZED_FILL
+
+# ---------------------------------------------------------------------------------------------
+# the data the scripts read
+
+
+#: The tooltip and control words iranmap.js needs on the timeline page.
+_WORDS = (
+    "executions",
+    "not_itemized",
+    "city",
+    "province",
+    "location",
+    "precision.facility",
+    "precision.city",
+    "source",
+    "provinces",
+    "prisons",
+    "zoom_in",
+    "zoom_out",
+    "map",
+)
+
+
+def script_data(view: View, options: RenderOptions) -> dict[str, Any]:
+    lang = options.lang
+    timeline = view.timeline
+    k = view.shown
+    step_classes = [class_row(row, view.classes["step"]) for row in view.matrix]
+    cum_classes = [class_row(row, view.classes["cum"]) for row in view.cumulative]
+    prisons, largest = _prison_steps(timeline)
+    frame = script_frame("timeline", lang, timeline.base.bounds, _WORDS, options.tiles)
+    return {
+        **frame,
+        "provinces": _provinces(timeline, view, step_classes[k], lang),
+        "shaded": True,
+        "colors": {"count": list(view.classes["step"].colors)},
+        "measure": "count",
+        "style": style_constants(),
+        "prisons": _prison_rows(timeline, prisons["step"][k], largest["step"], lang),
+        "circle": {"fill": FILL, "stroke": STROKE},
+        "tl": {
+            "labels": view.labels[lang],
+            "totals": view.totals,
+            "running": [int(v) for v in view.running],
+            "ni": [s.not_itemized for s in timeline.steps],
+            "start": view.start[lang],
+            "shown": k,
+            "values": {"step": view.matrix.tolist(), "cum": view.cumulative.tolist()},
+            "classes": {"step": step_classes, "cum": cum_classes},
+            "colors": {m: list(c.colors) for m, c in view.classes.items()},
+            "prisons": prisons,
+            "largest": largest,
+            "radius": [MIN_RADIUS, MAX_RADIUS],
+            "notItemizedFill": NOT_ITEMIZED_FILL,
+            "texts": {
+                key: tt.text(lang, key)
+                for key in ("status.one", "status.many", "ni", "play", "pause")
+            },
+        },
+    }
+
+
+def _provinces(timeline: Timeline, view: View, classes: list[int], lang: Lang) -> dict[str, Any]:
+    features = []
+    for i, record in enumerate(timeline.base.provinces.to_dict("records")):
+        geometry = polygon_json(record["geometry"])
+        if geometry is None:
+            continue
+        inside = record["geometry"].representative_point()
+        value = int(view.matrix[view.shown, i])
+        props = {
+            "i": i,
+            "iso": str(record["iso"]),
+            "en": str(record["name_en"]),
+            "fa": str(record["name_fa"]),
+            "c": {"count": classes[i]},
+            "v": None if value < 0 else i18n.fmt_int(value, lang),
+            "pt": latlng(inside.x, inside.y, 3),
+        }
+        features.append({"type": "Feature", "properties": props, "geometry": geometry})
+    return {"type": "FeatureCollection", "features": features}
+
+
+def _prison_steps(timeline: Timeline) -> tuple[dict[str, list[list[int]]], dict[str, int]]:
+    """Per mode and step, [place, executions, place, executions, ...] of places with a figure."""
+    n_places = len(timeline.places)
+    dense = np.zeros((len(timeline.steps), n_places), dtype=np.int64)
+    rows = timeline.prisons
+    dense[rows["step"].to_numpy(dtype=np.int64), rows["place"].to_numpy(dtype=np.int64)] = rows[
+        "executions"
+    ].to_numpy()
+    cum = np.cumsum(dense, axis=0)
+    out: dict[str, list[list[int]]] = {"step": [], "cum": []}
+    for mode, table in (("step", dense), ("cum", cum)):
+        for row in table:
+            places = np.flatnonzero(row)
+            flat = np.empty(2 * len(places), dtype=np.int64)
+            flat[0::2], flat[1::2] = places, row[places]
+            out[mode].append(flat.tolist())
+    largest = {"step": int(dense.max(initial=0)), "cum": int(cum.max(initial=0))}
+    return out, largest
+
+
+def radius(executions: int, largest: int) -> float:
+    """Circle radius in pixels, area to scale over every step (as timeline.js computes it)."""
+    if largest <= 0:
+        return MIN_RADIUS
+    return round(max(MIN_RADIUS, MAX_RADIUS * math.sqrt(executions / largest)), 1)
+
+
+def _prison_rows(timeline: Timeline, shown: list[int], largest: int, lang: Lang) -> list[list[Any]]:
+    """Every place, in place order, as iranmap.js draws prisons; radius 0 where the step shown
+    has no figure (timeline.js hides those)."""
+    figures = dict(zip(shown[0::2], shown[1::2], strict=True))
+    rows = []
+    for i, place in enumerate(timeline.places.to_dict("records")):
+        n = figures.get(i)
+        rows.append(
+            [
+                place["lat"],
+                place["lon"],
+                0 if n is None else radius(n, largest),
+                "" if n is None else i18n.fmt_int(n, lang),
+                place["name_en"],
+                place["name_fa"],
+                place["city"],
+                place["city_fa"],
+                place["province_en"],
+                place["province_fa"],
+                1 if place["precision"] == "facility" else 0,
+                "",
+            ]
+        )
+    return rows

@@ -1,0 +1,262 @@
+"""Words and step names of the timeline page and the small multiples, in English and Persian.
+
+A step is named in the page's language and in the report's calendar: "January 2025",
+"ژانویه ۲۰۲۵", "Dey 1403", "دی ۱۴۰۳", "Q1 2025", a week as its days ("1–7 January 2025").
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from iranmap import i18n
+from iranmap.i18n import Lang
+from iranmap.steps import Step, Timeline
+
+_GREGORIAN: dict[Lang, tuple[str, ...]] = {
+    "en": (
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ),
+    "fa": (
+        "ژانویه",
+        "فوریه",
+        "مارس",
+        "آوریل",
+        "مه",
+        "ژوئن",
+        "ژوئیه",
+        "اوت",
+        "سپتامبر",
+        "اکتبر",
+        "نوامبر",
+        "دسامبر",
+    ),
+}
+_JALALI: dict[Lang, tuple[str, ...]] = {
+    "en": (
+        "Farvardin",
+        "Ordibehesht",
+        "Khordad",
+        "Tir",
+        "Mordad",
+        "Shahrivar",
+        "Mehr",
+        "Aban",
+        "Azar",
+        "Dey",
+        "Bahman",
+        "Esfand",
+    ),
+    "fa": (
+        "فروردین",
+        "اردیبهشت",
+        "خرداد",
+        "تیر",
+        "مرداد",
+        "شهریور",
+        "مهر",
+        "آبان",
+        "آذر",
+        "دی",
+        "بهمن",
+        "اسفند",
+    ),
+}
+
+TEXTS: dict[Lang, dict[str, str]] = {
+    "en": {
+        "kind.month": "Executions month by month",
+        "kind.week": "Executions week by week",
+        "kind.quarter": "Executions quarter by quarter",
+        "kind.year": "Executions year by year",
+        "kind.report": "Executions report by report",
+        "status.one": "{step}: 1 execution ({m} since {start})",
+        "status.many": "{step}: {n} executions ({m} since {start})",
+        "ni": "{n} of them in no province figure (not itemized)",
+        "undated": "{n} executions the report states have no date and are in no step.",
+        "step": "Time step",
+        "play": "Play",
+        "pause": "Pause",
+        "mode": "Show",
+        "mode.step": "In this step",
+        "mode.cum": "Cumulative",
+        "bars": "Executions per step; choose a bar to show its step",
+        "legend.step": "Executions in the step",
+        "legend.cum": "Executions since {start}",
+        "circles": "Circles: executions per prison, area to scale",
+        "table.steps": "Executions per step",
+        "table.grid": "Executions per province and step",
+        "since": "Since {start}",
+        "series": "{reported} executions in {n} reports of the series; {itemized} in province "
+        "figures, {ni} not itemized.",
+        "sources": "{n} reports ({first} – {last}; each in the table below)",
+        "gallery": "Month by month (timeline)",
+        "ni.short": "{n} not itemized",
+        "series.title": "{n} reports, {period}",
+        "figure.one": "1 execution",
+        "figure.many": "{n} executions",
+    },
+    "fa": {
+        "kind.month": "اعدام‌ها ماه به ماه",
+        "kind.week": "اعدام‌ها هفته به هفته",
+        "kind.quarter": "اعدام‌ها فصل به فصل",
+        "kind.year": "اعدام‌ها سال به سال",
+        "kind.report": "اعدام‌ها گزارش به گزارش",
+        "status.one": "{step}: {n} اعدام ({m} از {start})",
+        "status.many": "{step}: {n} اعدام ({m} از {start})",
+        "ni": "{n} مورد از آن‌ها در رقم هیچ استانی نیامده است (بدون تفکیک)",
+        "undated": "{n} اعدامی که گزارش اعلام می‌کند تاریخ ندارند و در هیچ گامی نیستند.",
+        "step": "گام زمانی",
+        "play": "پخش",
+        "pause": "توقف",
+        "mode": "نمایش",
+        "mode.step": "در این گام",
+        "mode.cum": "تجمعی",
+        "bars": "اعدام‌ها در هر گام؛ برای نمایش یک گام، ستون آن را برگزینید",
+        "legend.step": "اعدام‌ها در گام",
+        "legend.cum": "اعدام‌ها از {start}",
+        "circles": "دایره‌ها: اعدام در هر زندان، مساحت به مقیاس",
+        "table.steps": "اعدام‌ها در هر گام",
+        "table.grid": "اعدام‌ها به تفکیک استان و گام",
+        "since": "از {start}",
+        "series": "{reported} اعدام در {n} گزارشِ این مجموعه؛ {itemized} در رقم استان‌ها، "
+        "{ni} بدون تفکیک.",
+        "sources": "{n} گزارش ({first} – {last}؛ هر یک در جدول زیر)",
+        "gallery": "ماه به ماه (روند زمانی)",
+        "ni.short": "{n} بدون تفکیک",
+        "series.title": "{n} گزارش، {period}",
+        "figure.one": "{n} اعدام",
+        "figure.many": "{n} اعدام",
+    },
+}
+
+
+def text(lang: Lang, key: str, **values: str) -> str:
+    template = TEXTS[lang][key]
+    return template.format(**values) if values else template
+
+
+def title_parts(timeline: Timeline, lang: Lang) -> tuple[str | None, str]:
+    """The title as (the publisher, the rest): the report's own title for a report; for a
+    series (whose name is a slug), its publisher, and how many reports over which period."""
+    if timeline.series is None:
+        return None, timeline.reports[0].title
+    first, last = timeline.steps[0], timeline.steps[-1]
+    rest = text(
+        lang,
+        "series.title",
+        n=i18n.fmt_int(len(timeline.reports), lang),
+        period=i18n.period(first.start, last.end, lang, timeline.calendar),
+    )
+    return timeline.reports[-1].publisher, rest
+
+
+def title(timeline: Timeline, lang: Lang = "en") -> str:
+    """The title as plain text ("Hengaw ...: 6 reports, 1 January – 30 June 2024")."""
+    publisher, rest = title_parts(timeline, lang)
+    return rest if publisher is None else f"{publisher}: {rest}"
+
+
+def page_title(timeline: Timeline, lang: Lang) -> str:
+    """The ``<title>`` of the page and the small multiples."""
+    kind = text(lang, kind_key(timeline))
+    return i18n.text(lang, "embed_title", title=title(timeline, lang), kind=kind)
+
+
+def kind_key(timeline: Timeline) -> str:
+    """What the timeline steps through: "kind.month", ...; a series of whole months steps
+    month by month, another series report by report."""
+    if timeline.kind == "report" and all(
+        _whole_month(s, timeline.calendar) for s in timeline.steps
+    ):
+        return "kind.month"
+    return f"kind.{timeline.kind}"
+
+
+def figure(n: int, lang: Lang) -> str:
+    """ "87 executions", "۸۷ اعدام"."""
+    return text(lang, "figure.one" if n == 1 else "figure.many", n=i18n.fmt_int(n, lang))
+
+
+def fmt_day(day: date, calendar: str, lang: Lang) -> str:
+    """A day in words in ``calendar``: "2 January 2025", "13 Dey 1403", "۱۳ دی ۱۴۰۳"."""
+    year, month, number = _parts(day, calendar)
+    return i18n.digits(f"{number} {_months(calendar, lang)[month - 1]} {year}", lang)
+
+
+def fmt_days(start: date, end: date, calendar: str, lang: Lang) -> str:
+    """A span of days, the shared month and year written once: "1–7 January 2025"."""
+    y1, m1, d1 = _parts(start, calendar)
+    y2, m2, d2 = _parts(end, calendar)
+    names = _months(calendar, lang)
+    if start == end:
+        return fmt_day(start, calendar, lang)
+    if (y1, m1) == (y2, m2):
+        text = f"{d1}–{d2} {names[m2 - 1]} {y2}"
+    elif y1 == y2:
+        text = f"{d1} {names[m1 - 1]} – {d2} {names[m2 - 1]} {y2}"
+    else:
+        return f"{fmt_day(start, calendar, lang)} – {fmt_day(end, calendar, lang)}"
+    return i18n.digits(text, lang)
+
+
+def step_label(step: Step, timeline: Timeline, lang: Lang) -> str:
+    """The step's name on the slider, the bars and the small multiples."""
+    calendar = timeline.calendar
+    year, month, _ = _parts(step.start, calendar)
+    kind = timeline.kind
+    if kind == "report":
+        kind = "month" if _whole_month(step, calendar) else "days"
+    if kind == "month":
+        return i18n.digits(f"{_months(calendar, lang)[month - 1]} {year}", lang)
+    if kind == "quarter":
+        quarter = (month - 1) // 3 + 1
+        text = f"Q{quarter} {year}" if lang == "en" else f"فصل {quarter} {year}"
+        return i18n.digits(text, lang)
+    if kind == "year":
+        return i18n.digits(str(year), lang)
+    return fmt_days(step.start, step.end, calendar, lang)
+
+
+def short_label(step: Step, timeline: Timeline, lang: Lang) -> str:
+    """A bar's caption: the month's first three letters (whole name in Persian), or the day."""
+    calendar = timeline.calendar
+    year, month, day = _parts(step.start, calendar)
+    if timeline.kind == "month" or (timeline.kind == "report" and _whole_month(step, calendar)):
+        name = _months(calendar, lang)[month - 1]
+        return name[:3] if lang == "en" else name
+    if timeline.kind == "quarter":
+        return i18n.digits(f"Q{(month - 1) // 3 + 1}", lang)
+    if timeline.kind == "year":
+        return i18n.digits(str(year), lang)
+    return i18n.digits(f"{day}/{month}", lang)
+
+
+def _whole_month(step: Step, calendar: str) -> bool:
+    y1, m1, d1 = _parts(step.start, calendar)
+    following = date.fromordinal(step.end.toordinal() + 1)
+    y2, m2, d2 = _parts(following, calendar)
+    return d1 == 1 and d2 == 1 and (y2 * 12 + m2) - (y1 * 12 + m1) == 1
+
+
+def _months(calendar: str, lang: Lang) -> tuple[str, ...]:
+    return (_JALALI if calendar == "jalali" else _GREGORIAN)[lang]
+
+
+def _parts(day: date, calendar: str) -> tuple[int, int, int]:
+    if calendar == "jalali":
+        import jdatetime
+
+        here = jdatetime.date.fromgregorian(date=day)
+        return int(here.year), int(here.month), int(here.day)
+    return day.year, day.month, day.day

@@ -1,0 +1,97 @@
+"""The series among a set of report folders, and the files of each one's maps folder.
+
+A build calls :func:`series_outputs` with the report folders it builds and writes each
+series' files under ``maps/series/<folder>/`` (see :func:`iranmap.steps.series_folder`).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+from iranmap.errors import InputError
+from iranmap.i18n import LANGS, Lang
+from iranmap.join import join
+from iranmap.render.options import RenderOptions
+from iranmap.reports import load_report
+from iranmap.steps import Timeline, group_series, series_folder, series_timeline
+
+#: The gallery's entry for a series, as for a report (iranmap.build.SUMMARY_NAME).
+SUMMARY_NAME = "summary.json"
+
+#: Where series go, under the maps folder.
+SERIES_DIR = "series"
+
+
+def series_outputs(
+    report_dirs: Sequence[Path], options: RenderOptions, langs: Sequence[Lang] = LANGS
+) -> Mapping[str, dict[str, bytes] | InputError]:
+    """For each series named by the reports in ``report_dirs``: its folder (relative to the
+    maps folder, e.g. ``series/hengaw-monthly``) and its files, or the
+    InputError that stops it (a report with a problem, overlapping periods, mixed calendars).
+
+    A report that cannot be read is left to the report build to complain about (it names
+    no series that could be known).
+    """
+    from iranmap.render.timeline import series_files_of
+
+    reports = []
+    for folder in report_dirs:
+        try:
+            reports.append(load_report(folder))
+        except InputError:
+            continue
+    out: dict[str, dict[str, bytes] | InputError] = {}
+    for name, members in group_series(reports).items():
+        target = f"{SERIES_DIR}/{series_folder(name)}"
+        try:
+            timeline = series_timeline([join(r) for r in members])
+            files = series_files_of(timeline, options, langs)
+        except InputError as exc:
+            out[target] = exc
+            continue
+        files[SUMMARY_NAME] = _json(series_summary(timeline, target, sorted(files)))
+        out[target] = files
+    return out
+
+
+def series_summary(timeline: Timeline, folder: str, files: Sequence[str]) -> dict[str, Any]:
+    """What the gallery needs to list a series (the shape of a report's summary.json)."""
+    first, last = timeline.reports[0], timeline.reports[-1]
+    sentence = {lang: _sentence(timeline, lang) for lang in LANGS}
+    return {
+        "id": folder,
+        "title": title(timeline, "en"),
+        "publisher": last.publisher,
+        "period": {
+            "start": timeline.steps[0].start.isoformat(),
+            "end": timeline.steps[-1].end.isoformat(),
+        },
+        "source": {
+            "title": f"{len(timeline.reports)} reports, {first.id} to {last.id}",
+            "date": last.source_date.isoformat(),
+            "url": None,
+        },
+        "series": [r.id for r in timeline.reports],
+        "sentence": sentence,
+        "files": sorted([*files, SUMMARY_NAME]),
+    }
+
+
+def title(timeline: Timeline, lang: Lang) -> str:
+    from iranmap.render.timeline_text import title as title_of
+
+    return title_of(timeline, lang)
+
+
+def _sentence(timeline: Timeline, lang: Lang) -> str:
+    from iranmap.render.timeline import reconciliation_sentence
+
+    return reconciliation_sentence(timeline, lang)
+
+
+def _json(value: Any) -> bytes:
+    text = json.dumps(value, ensure_ascii=False, indent=1, sort_keys=True)
+    return (text + "\n").encode("utf-8")

@@ -1,0 +1,101 @@
+"""The steps' data: what a step is and what a timeline holds."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Literal
+
+import pandas as pd
+
+from iranmap.join import Joined
+from iranmap.reports import Report
+
+StepKind = Literal["month", "week", "quarter", "year"]
+STEP_KINDS: tuple[StepKind, ...] = ("month", "week", "quarter", "year")
+CALENDARS = ("gregorian", "jalali")
+#: A report whose period is this many days or fewer is cut into weeks by default.
+WEEKS_UP_TO_DAYS = 92
+#: Columns of steps.csv and of the per-step totals.
+STEP_COLUMNS = ("step", "start", "end", "province", "executions", "status", "source")
+TOTAL_COLUMNS = (
+    "step",
+    "start",
+    "end",
+    "reported",
+    "itemized_by_province",
+    "not_itemized",
+    "cumulative",
+    "report",
+)
+_PLACE_COLUMNS = (
+    "place_id",
+    "name_en",
+    "name_fa",
+    "city",
+    "city_fa",
+    "province_iso",
+    "province_en",
+    "province_fa",
+    "precision",
+)
+
+
+@dataclass(frozen=True)
+class Step:
+    """One step: its id ("2025-01", "1403-11", "2025-Q1", "2025", a week's first day, or a
+    series report's id), its days, and how its total reconciles."""
+
+    id: str
+    start: date
+    end: date
+    reported: int  # executions stated for the step
+    itemized: int  # of them, in a province's figure
+    report: str | None = None  # the series report this step is
+
+    @property
+    def not_itemized(self) -> int:
+        """Executions of the step in no province figure (never negative)."""
+        return self.reported - self.itemized
+
+
+@dataclass(frozen=True)
+class Timeline:
+    """The figures of every step of a report or a series.
+
+    ``provinces``: one row per (step, province) with a figure: ``step`` (index into
+    ``steps``), ``iso``, ``executions``, ``source``. A (step, province) pair that is absent is
+    not itemized in that step. ``prisons``: ``step``, ``place`` (index into ``places``),
+    ``executions``. ``places``: every place mapped in any step, with ``lat``, ``lon`` and the
+    names of :class:`iranmap.join.Joined`'s prison table. ``base`` is the join whose province
+    shapes and names the maps draw; ``undated`` counts executions the report states that no
+    step can hold (a stated total above the rows of events.csv).
+    """
+
+    name: str  # the report's id, or the series' name
+    series: str | None
+    kind: str  # a StepKind, or "report" for a series
+    calendar: str
+    steps: tuple[Step, ...]
+    provinces: pd.DataFrame
+    prisons: pd.DataFrame
+    places: pd.DataFrame
+    base: Joined
+    reports: tuple[Report, ...]
+    undated: int = 0
+
+    @property
+    def reported(self) -> int:
+        """Every execution stated over all steps, undated ones included."""
+        return sum(s.reported for s in self.steps) + self.undated
+
+    @property
+    def itemized(self) -> int:
+        return sum(s.itemized for s in self.steps)
+
+
+def place_table(prisons: pd.DataFrame) -> pd.DataFrame:
+    table = pd.DataFrame({c: prisons[c].astype(str) for c in _PLACE_COLUMNS})
+    table["lat"] = [round(float(p.y), 4) for p in prisons["geometry"]]
+    table["lon"] = [round(float(p.x), 4) for p in prisons["geometry"]]
+    return table.reset_index(drop=True)

@@ -1,0 +1,90 @@
+"""Cutting a period into weeks, or into months, quarters or years of a calendar."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from iranmap.errors import InputError, Problem
+from iranmap.reports import Report
+from iranmap.steps._model import CALENDARS, STEP_KINDS, WEEKS_UP_TO_DAYS, StepKind
+
+
+def default_kind(report: Report) -> StepKind:
+    """Months, or weeks when the report's period is 92 days or less."""
+    days = (report.period_end - report.period_start).days + 1
+    return "week" if days <= WEEKS_UP_TO_DAYS else "month"
+
+
+def check_kind(kind: str) -> StepKind:
+    """``kind`` as a StepKind, or an InputError naming the ``--step`` option."""
+    for known in STEP_KINDS:
+        if kind == known:
+            return known
+    msg = f"expected one of {', '.join(STEP_KINDS)}, found {kind!r}"
+    raise InputError(Problem("--step", None, msg))
+
+
+def step_bounds(
+    start: date, end: date, kind: StepKind, calendar: str = "gregorian"
+) -> list[tuple[str, date, date]]:
+    """(id, first day, last day) of each step covering ``start``..``end``, clipped to it.
+
+    Weeks are seven days from ``start``; months, quarters and years are those of
+    ``calendar`` ("gregorian", or "jalali": Farvardin to Esfand, the year from Nowruz).
+    """
+    if end < start:
+        msg = f"a period cannot end before it starts: {start}..{end}"
+        raise ValueError(msg)
+    if kind == "week":
+        firsts = [start + timedelta(days=7 * i) for i in range((end - start).days // 7 + 1)]
+        ids = [d.isoformat() for d in firsts]
+    else:
+        ids, firsts = _calendar_firsts(start, end, kind, calendar)
+        firsts[0] = start
+    lasts = [d - timedelta(days=1) for d in firsts[1:]] + [end]
+    return list(zip(ids, firsts, lasts, strict=True))
+
+
+def _calendar_firsts(
+    start: date, end: date, kind: StepKind, calendar: str
+) -> tuple[list[str], list[date]]:
+    months = {"month": 1, "quarter": 3, "year": 12}[kind]
+    if calendar == "jalali":
+        import jdatetime
+
+        here = jdatetime.date.fromgregorian(date=start)
+        year, month = here.year, here.month
+    elif calendar == "gregorian":
+        year, month = start.year, start.month
+    else:
+        msg = f"unknown calendar {calendar!r}; expected one of {', '.join(CALENDARS)}"
+        raise ValueError(msg)
+    month -= (month - 1) % months
+    ids: list[str] = []
+    firsts: list[date] = []
+    while True:
+        first = _first_day(year, month, calendar)
+        if first > end:
+            return ids, firsts
+        ids.append(_step_id(year, month, kind))
+        firsts.append(first)
+        month += months
+        if month > 12:
+            year, month = year + 1, month - 12
+
+
+def _first_day(year: int, month: int, calendar: str) -> date:
+    if calendar == "jalali":
+        import jdatetime
+
+        first: date = jdatetime.date(year, month, 1).togregorian()
+        return first
+    return date(year, month, 1)
+
+
+def _step_id(year: int, month: int, kind: StepKind) -> str:
+    if kind == "year":
+        return f"{year:04d}"
+    if kind == "quarter":
+        return f"{year:04d}-Q{(month - 1) // 3 + 1}"
+    return f"{year:04d}-{month:02d}"
