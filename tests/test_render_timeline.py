@@ -151,7 +151,7 @@ def test_files_of_a_timeline(year: Timeline) -> None:
     ]
     assert files["steps.fa.png"].startswith(b"\x89PNG\r\n\x1a\n")
     frame = soup(files["timeline.fa.embed.html"]).find("iframe")
-    assert frame is not None and frame["src"] == "https://example.org/m/timeline.fa.html"
+    assert frame is not None and frame["src"] == "https://example.org/m/year/timeline.fa.html?embed"
 
 
 def test_small_multiples_have_a_map_and_a_figure_per_step(year: Timeline) -> None:

@@ -43,7 +43,7 @@ def embed_name(kind: Kind, lang: Lang) -> str:
     return page_name(kind, lang).removesuffix(".html") + ".embed.html"
 
 
-def frame_name(report_id: str, kind: Kind, lang: Lang) -> str:
+def frame_name(report_id: str, kind: str, lang: Lang) -> str:
     """The frame's id and name, unique per map on an article: ``iranmap-2024-ncri-combined-fa``."""
     slug = re.sub(r"[^A-Za-z0-9_-]+", "-", report_id).strip("-") or "report"
     return f"iranmap-{slug}-{kind}-{lang}"
@@ -52,14 +52,22 @@ def frame_name(report_id: str, kind: Kind, lang: Lang) -> str:
 def embed_snippet(joined: Joined, kind: Kind, options: RenderOptions) -> bytes:
     """The snippet for one map, as UTF-8 bytes (an HTML fragment, not a page)."""
     report = joined.report
-    name = frame_name(report.id, kind, options.lang)
+    return frame_snippet(
+        frame_name(report.id, kind, options.lang),
+        page_url(options.base_url, report.id, page_name(kind, options.lang)),
+        page_title(report, kind, options.lang),
+    )
+
+
+def frame_snippet(name: str, url: str, title: str) -> bytes:
+    """The snippet of any iranmap page at ``url``: the frame named ``name`` and its listener."""
     frame = tag(
         "iframe",
         {
             "id": name,
             "name": name,
-            "src": page_url(options.base_url, report.id, page_name(kind, options.lang)) + "?embed",
-            "title": page_title(report, kind, options.lang),
+            "src": url + "?embed",
+            "title": title,
             "loading": "lazy",
             "style": _FRAME,
         },

@@ -19,7 +19,7 @@ from iranmap import i18n
 from iranmap.i18n import Lang
 from iranmap.render import _lang
 from iranmap.render.html import Html, join, safe_url, tag
-from iranmap.render.options import KINDS, LANG_NAMES, RenderOptions, page_name
+from iranmap.render.options import KINDS, LANG_NAMES, RenderOptions, folder_path, page_name
 
 _CSS = """
 :root{color-scheme:light;--ink:#1f2328;--muted:#57606a;--line:#d0d7de;--accent:#9a1c1c}
@@ -59,12 +59,8 @@ def checked_url(url: str) -> str | None:
 
 
 def report_href(report_id: str, name: str = "") -> str:
-    """A relative link to a file of a report's folder, each part URL-encoded.
-
-    A series' folder is ``series/<name>``: its one slash is kept, every other one encoded."""
-    parts = report_id.split("/", 1) if report_id.startswith("series/") else [report_id]
-    folder = "/".join(quote(part, safe="") for part in parts)
-    return f"{folder}/{quote(name)}"
+    """A relative link to a file of a report's folder, each part URL-encoded."""
+    return f"{folder_path(report_id)}/{quote(name)}"
 
 
 def _link(href: str, *children: Any, **attrs: str) -> Html:

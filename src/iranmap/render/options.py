@@ -29,7 +29,14 @@ def page_url(base_url: str, report_id: str, page: str) -> str:
     :class:`RenderOptions`: an http(s) URL without a trailing slash, or ""."""
     if not base_url:
         return quote(page)
-    return f"{base_url}/{quote(report_id, safe='')}/{quote(page)}"
+    return f"{base_url}/{folder_path(report_id)}/{quote(page)}"
+
+
+def folder_path(report_id: str) -> str:
+    """A report's folder under the maps, URL-encoded: its id, or ``series/<name>`` for a
+    series (whose one slash is kept; any other is encoded)."""
+    parts = report_id.split("/", 1) if report_id.startswith("series/") else [report_id]
+    return "/".join(quote(part, safe="") for part in parts)
 
 
 def tile_provider(name: str | None) -> Any:

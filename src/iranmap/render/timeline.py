@@ -19,8 +19,9 @@ from iranmap.i18n import Lang
 from iranmap.join import Joined
 from iranmap.render import timeline_text as tt
 from iranmap.render.choropleth import class_labels
+from iranmap.render.embed import frame_name, frame_snippet
 from iranmap.render.html import Html, auto_span, join, tag
-from iranmap.render.options import LANG_NAMES, RenderOptions
+from iranmap.render.options import LANG_NAMES, RenderOptions, page_url
 from iranmap.render.page import shell, source_credit
 from iranmap.render.timeline_controls import controls, tables
 from iranmap.render.timeline_data import script_data
@@ -33,9 +34,6 @@ from iranmap.steps import (
     steps_csv,
     totals_csv,
 )
-
-_BOX = "position:relative;width:100%;aspect-ratio:4/3;min-height:480px"
-_FRAME = "position:absolute;inset:0;width:100%;height:100%;border:0"
 
 
 def page_file(lang: Lang) -> str:
@@ -285,14 +283,15 @@ def _footer(timeline: Timeline, lang: Lang) -> Html:
 
 
 def embed(timeline: Timeline, options: RenderOptions) -> bytes:
-    """The responsive ``<iframe>`` snippet for the timeline page."""
-    frame = tag(
-        "iframe",
-        {
-            "src": options.base_url + page_file(options.lang),
-            "title": page_title(timeline, options.lang),
-            "loading": "lazy",
-            "style": _FRAME,
-        },
+    """The self-sizing ``<iframe>`` snippet for the timeline page, as for every map."""
+    folder = (
+        f"series/{timeline.series}"
+        if timeline.kind == "report" and timeline.series
+        else (timeline.name)
     )
-    return (tag("div", {"class": "iranmap-embed", "style": _BOX}, frame) + "\n").encode("utf-8")
+    page = page_file(options.lang)
+    return frame_snippet(
+        frame_name(folder, "timeline", options.lang),
+        page_url(options.base_url, folder, page),
+        page_title(timeline, options.lang),
+    )

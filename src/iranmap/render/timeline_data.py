@@ -11,7 +11,6 @@ import numpy as np
 from iranmap import i18n
 from iranmap.i18n import Lang
 from iranmap.render import timeline_text as tt
-from iranmap.render.choropleth import style_constants
 from iranmap.render.geo import latlng, polygon_json
 from iranmap.render.options import RenderOptions
 from iranmap.render.page import script_frame
@@ -20,7 +19,7 @@ from iranmap.render.timeline_view import View, class_row
 from iranmap.steps import (
     Timeline,
 )
-from iranmap.style import MAX_RADIUS, MIN_RADIUS, NOT_ITEMIZED_FILL
+from iranmap.style import MAX_RADIUS, MIN_RADIUS, NOT_ITEMIZED_FILL, script_style
 
 # ---------------------------------------------------------------------------------------------
 # the data the scripts read
@@ -58,7 +57,7 @@ def script_data(view: View, options: RenderOptions) -> dict[str, Any]:
         "shaded": True,
         "colors": {"count": list(view.classes["step"].colors)},
         "measure": "count",
-        "style": style_constants(),
+        "style": script_style(),
         "prisons": _prison_rows(timeline, prisons["step"][k], largest["step"], lang),
         "circle": {"fill": FILL, "stroke": STROKE},
         "tl": {
