@@ -9,7 +9,7 @@ import warnings
 import numpy as np
 import pandas as pd
 import pytest
-from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 
 from iranmap import breaks
@@ -170,6 +170,7 @@ _values = st.one_of(
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(values=_values, k=st.integers(min_value=1, max_value=9))
+@example(values=[-1.0, -0.0, 1.0], k=2)  # a percentile on -0.0 is 0.0, as mapclassify has it
 def test_quantiles_and_equal_intervals_equal_mapclassify(values: list[float], k: int) -> None:
     assert _same_bits(breaks.quantiles(values, k), _reference(values, "quantiles", k, []))
     assume(min(values) != max(values))

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import errno
 import fcntl
+import hashlib
+import json
 import os
 import shutil
 import signal
@@ -64,7 +66,7 @@ def test_a_header_without_rows_builds_and_prints_one_warning_line(tmp_path: Path
         "the report itemizes no prison\n"
     )
     assert "UserWarning" not in result.output
-    assert (tmp_path / "out" / "2025-01-01-ncri" / "points.html").is_file()
+    assert (tmp_path / "out" / "2025-01-01-ncri" / "choropleth.html").is_file()
     again = run("build", report, "--out", tmp_path / "out", "--lang", "en")
     assert again.stderr == result.stderr  # an unchanged report repeats its warnings
     assert (
@@ -232,18 +234,29 @@ def test_a_failing_write_is_one_clear_error_and_leaves_no_temporary_file(
     report = copy_report(tmp_path)
     before = snapshot(report)
 
-    def failing_fsync(fd: int) -> None:
-        raise OSError(code, os.strerror(code))
+    real_replace = os.replace
 
-    monkeypatch.setattr(iranmap.output.os, "fsync", failing_fsync)
+    def failing_replace(source: str, target: str) -> None:
+        if Path(target).name == "combined.html":  # the disk fills up at this file
+            raise OSError(code, os.strerror(code))
+        real_replace(source, target)
+
+    monkeypatch.setattr(iranmap.output.os, "replace", failing_replace)
     out = tmp_path / "out"
     result = run("build", report, "--out", out, "--lang", "en")
     no_traceback(result)
     assert result.exit_code == 1
-    first = out / "2025-01-01-ncri" / "choropleth.embed.html"
-    assert result.stderr == f"error: cannot write {first}: {message}\n"
+    failed = out / "2025-01-01-ncri" / "combined.html"
+    assert result.stderr == f"error: cannot write {failed}: {message}\n"
     assert result.stdout == ""
-    assert [p.name for p in (out / "2025-01-01-ncri").iterdir()] == []
+    written = snapshot(out / "2025-01-01-ncri")
+    assert written and "combined.html" not in written
+    assert not [name for name in written if name.endswith(".tmp")]
+    whole = tmp_path / "whole"
+    monkeypatch.setattr(iranmap.output.os, "replace", real_replace)
+    assert run("build", report, "--out", whole, "--lang", "en").exit_code == 0
+    expected = snapshot(whole / "2025-01-01-ncri")
+    assert all(expected[name] == data for name, data in written.items())
     assert snapshot(report) == before
 
 
@@ -280,6 +293,7 @@ def test_ctrl_c_prints_one_line_exits_130_and_leaves_every_file_whole(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     report = copy_report(tmp_path)
+    before = snapshot(report)
     whole = tmp_path / "whole"
     assert run("build", report, "--out", whole, "--lang", "en").exit_code == 0
     real = iranmap.build.sync_file
@@ -304,6 +318,7 @@ def test_ctrl_c_prints_one_line_exits_130_and_leaves_every_file_whole(
     assert len(written) == 3
     expected = snapshot(whole / "2025-01-01-ncri")
     assert all(expected[name] == data for name, data in written.items())
+    assert snapshot(report) == before
 
 
 @pytest.mark.slow
@@ -339,6 +354,7 @@ def test_a_second_build_waits_for_the_lock_then_refuses(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     report = copy_report(tmp_path)
+    before = snapshot(report)
     out = tmp_path / "out"
     out.mkdir()
     monkeypatch.setattr(iranmap.output, "LOCK_TIMEOUT", 0.3)
@@ -356,6 +372,7 @@ def test_a_second_build_waits_for_the_lock_then_refuses(
     assert sorted(p.name for p in out.iterdir()) == [".iranmap.lock"]
     released = run("build", report, "--out", out, "--lang", "en")
     assert released.exit_code == 0, released.output
+    assert snapshot(report) == before
 
 
 def test_clean_up_removes_only_temporary_files_of_builds_no_longer_running(
@@ -383,3 +400,31 @@ def test_clean_up_removes_only_temporary_files_of_builds_no_longer_running(
             assert not left.exists()
         finally:
             alive.kill()
+
+
+def test_a_stamp_naming_files_outside_the_report_folder_is_not_trusted(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    report = copy_report(tmp_path)
+    out = tmp_path / "out"
+    assert run("build", report, "--out", out, "--lang", "en").exit_code == 0
+    stamp = out / "2025-01-01-ncri" / iranmap.build.STAMP_NAME
+    data = json.loads(stamp.read_text(encoding="utf-8"))
+    secret = tmp_path / "secret.txt"
+    secret.write_text("private\n", encoding="utf-8")
+    data["files"] = {"../../secret.txt": hashlib.sha256(b"private\n").hexdigest()}
+    stamp.write_text(json.dumps(data), encoding="utf-8")
+    real = iranmap.build.read_output
+    read: list[Path] = []
+
+    def recorded(path: Path) -> bytes | None:
+        read.append(path)
+        return real(path)
+
+    monkeypatch.setattr(iranmap.build, "read_output", recorded)
+    monkeypatch.setattr(iranmap.output, "read_output", recorded)
+    result = run("build", report, "--out", out, "--lang", "en")
+    assert result.exit_code == 0, result.output
+    assert read  # the stamp was not trusted: the report was rendered and compared again
+    assert all(out.resolve() in p.resolve().parents for p in read), read
+    assert secret.read_text(encoding="utf-8") == "private\n"

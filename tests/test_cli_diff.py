@@ -212,22 +212,41 @@ def test_help_documents_the_exit_codes() -> None:
         assert option in flat
 
 
-def test_control_characters_of_a_title_are_escaped(a: Path, tmp_path: Path) -> None:
+def test_a_title_with_control_characters_is_refused_in_one_escaped_line(
+    a: Path, tmp_path: Path
+) -> None:
     hostile = MANIFEST.format(total=50).replace(
-        'title = "Test report"', 'title = "Evil \\u001b[2J\\u202eTitle\\u0085"'
+        'title = "Test report"', 'title = "Evil \\u001b[2J Title"'
     )
     other = write_report(tmp_path / "evil", A_PRISONS, manifest=hostile)
     before = {p.name: p.read_bytes() for p in other.iterdir()}
     result = diff(a, other)
-    assert result.exit_code == 0
-    assert result.stdout.splitlines()[:2] == [
-        "A  a: Test report",
-        "B  evil: Evil \\u001b[2J\\u202eTitle\\u0085",
-    ]
-    assert not any(c in result.output for c in "\x1b\u202e\x85")
-    data = json.loads(diff(a, other, "--json").stdout)
-    assert data["b"]["title"] == "Evil \x1b[2J\u202eTitle\x85"  # JSON escapes decode back
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"error: {other}/report.toml:1: title contains U+001B ESCAPE at character 6 "
+        "(in 'Evil \\x1b[2J Title'); a control character has no place in a text; remove it\n"
+    )
+    assert "\x1b" not in result.output
     assert {p.name: p.read_bytes() for p in other.iterdir()} == before
+
+
+def test_control_characters_of_titles_and_names_are_escaped(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """What the reports layer lets through (or a report made by other code) is still escaped."""
+    import iranmap.cli.diff as cli_diff
+    from comparefixture import make_diff
+
+    hostile = make_diff(lambda text: f"Evil\x1b[2J\u202e{text}\x85")
+    monkeypatch.setattr(cli_diff, "_diff", lambda a, b: hostile)
+    result = diff(tmp_path / "a", tmp_path / "b")
+    assert result.exit_code == 1
+    assert result.stdout.splitlines()[1] == (
+        "B  test-2024-revised: Evil\\u001b[2J\\u202eExecutions in Iran, 2024 (revised)\\u0085"
+    )
+    assert not any(c in result.output for c in "\x1b\u202e\x85")
+    data = json.loads(diff(tmp_path / "a", tmp_path / "b", "--json").stdout)
+    assert data["b"]["title"] == "Evil\x1b[2J\u202eExecutions in Iran, 2024 (revised)\x85"
 
 
 def test_a_count_too_large_for_any_integer_type_is_trouble_not_a_traceback(

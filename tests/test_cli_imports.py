@@ -5,7 +5,6 @@ library, and a build never imports the class-break reference (mapclassify) or wh
 from __future__ import annotations
 
 import json
-import resource
 import subprocess
 import sys
 from pathlib import Path
@@ -75,24 +74,3 @@ def test_a_full_build_imports_no_scipy_sklearn_or_mapclassify(tmp_path: Path) ->
 def test_a_full_build_imports_no_matplotlib(tmp_path: Path) -> None:
     imported = _modules("build", str(GEODATA / "reports" / "2024-ncri"), "--out", str(tmp_path))
     assert "matplotlib" not in imported
-
-
-def _fastest(command: list[str], runs: int = 9) -> float:
-    """The least CPU time (user + system) of ``runs`` runs: steadier than the wall clock on
-    a busy machine."""
-    times = []
-    for _ in range(runs):
-        before = resource.getrusage(resource.RUSAGE_CHILDREN)
-        subprocess.run(command, capture_output=True, check=True)
-        after = resource.getrusage(resource.RUSAGE_CHILDREN)
-        times.append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
-    return min(times)
-
-
-@pytest.mark.slow
-def test_version_takes_at_most_three_times_importing_click() -> None:
-    click_alone = _fastest([sys.executable, "-c", "import click"])
-    version = _fastest([sys.executable, "-m", "iranmap", "--version"])
-    assert version <= 3 * click_alone, (
-        f"--version {version:.3f} s, import click {click_alone:.3f} s"
-    )

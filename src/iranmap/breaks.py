@@ -109,7 +109,8 @@ def _percentile(data: Floats, percent: float) -> float:
     position = percent / 100.0 * (len(data) - 1)
     below = int(position)
     if below == position:
-        return float(data[below])
+        # Summed as a one-value array, as mapclassify's percentile does: -0.0 becomes 0.0.
+        return float(np.add.reduce(data[below : below + 1]) / 1.0)
     above = below + 1
     weights = np.array([above - position, position - below], dtype=np.float64)
     total = np.add.reduce(data[below : above + 1] * weights)

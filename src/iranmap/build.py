@@ -70,6 +70,8 @@ _PACKAGE = Path(__file__).resolve().parent
 _DEPENDENCIES = ("iranmap", "matplotlib", "numpy", "shapely", "xstatic-leaflet")
 #: A report id: what may name a folder in OUT and a path in a URL, on any system.
 _ID = re.compile(r"^[a-z0-9_-][a-z0-9._-]*$")
+#: The name of an output file, as a stamp lists it: no folder, not hidden.
+_PLAIN_NAME = re.compile(r"^[^./\\][^/\\]*$")
 ID_RULE = "lowercase letters a-z, digits 0-9, '-', '_' and '.' (not first)"
 
 
@@ -332,6 +334,8 @@ def _unchanged_outputs(
     files, noted = stamp.get("files"), stamp.get("warnings", [])
     if not isinstance(files, dict) or not files or not isinstance(noted, list):
         return None
+    if not all(isinstance(name, str) and _PLAIN_NAME.match(name) for name in files):
+        return None  # not a stamp a build wrote: never read outside the report's folder
     results = []
     for name, sha in sorted(files.items()):
         data = read_output(out_dir / str(name))

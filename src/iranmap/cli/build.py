@@ -3,19 +3,22 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 from click.core import ParameterSource
 
-from iranmap.build import BuildResult, ReportResult, build, stale_files
 from iranmap.cli._app import main
 from iranmap.cli._options import render_options, render_options_decorator
 from iranmap.cli._output import caught_warnings, echo, echo_warning
-from iranmap.i18n import Lang
-from iranmap.project import load_project, named_reports, project_reports
-from iranmap.render import RenderOptions
+
+if TYPE_CHECKING:  # imported where used, so that `iranmap --help` stays fast
+    from iranmap.build import BuildResult, ReportResult
+    from iranmap.i18n import Lang
+    from iranmap.project import Project
+    from iranmap.render import RenderOptions
 
 
 @main.command("build")
@@ -47,15 +50,10 @@ def build_command(
     changes are rewritten, each atomically; a report that fails leaves its previous maps in
     place while the others build. Exit 1 if any failed.
     """
+    from iranmap.project import load_project, named_reports, project_reports
+
     project = load_project(Path("."))
-    values = dict(render)
-    context = click.get_current_context()
-    if not values.get("langs") and project.languages:
-        values["langs"] = project.languages
-    from_command_line = context.get_parameter_source("base_url") != ParameterSource.DEFAULT
-    if not from_command_line and project.base_url is not None:
-        values["base_url"] = project.base_url
-    options, langs = render_options(values)
+    options, langs = render_options(_with_project(render, project))
     dirs = named_reports(report_dirs) if report_dirs else project_reports(project)
     out_root = out if out is not None else project.out
     if check:
@@ -68,6 +66,17 @@ def build_command(
         echo(INTERRUPTED, err=True)
         sys.exit(130)
     sys.exit(1 if result.failed else 0)
+
+
+def _with_project(render: Mapping[str, object], project: Project) -> dict[str, object]:
+    """The map options, with the project's languages and base URL where none was given."""
+    values = dict(render)
+    if not values.get("langs") and project.languages:
+        values["langs"] = project.languages
+    source = click.get_current_context().get_parameter_source("base_url")
+    if source == ParameterSource.DEFAULT and project.base_url is not None:
+        values["base_url"] = project.base_url
+    return values
 
 
 #: What Ctrl-C prints: every file is written whole and renamed into place, or not at all.
@@ -83,6 +92,8 @@ def _build(
 ) -> BuildResult:
     from rich.console import Console
     from rich.progress import Progress
+
+    from iranmap.build import build
 
     console = Console(stderr=True)
     show_progress = console.is_terminal and len(dirs) > 1
@@ -124,6 +135,8 @@ def _check(
     dirs: Sequence[Path], out_root: Path, options: RenderOptions, langs: Sequence[Lang]
 ) -> int:
     with caught_warnings() as noted:
+        from iranmap.build import stale_files
+
         differ, failed = stale_files(dirs, out_root, options, langs)
     for message in noted:
         echo_warning(message)
@@ -147,6 +160,8 @@ def _watch(
     dirs: Sequence[Path], out_root: Path, options: RenderOptions, langs: Sequence[Lang]
 ) -> None:
     from watchfiles import watch
+
+    from iranmap.build import build
 
     resolved = {d.resolve(): d for d in dirs}
     # With yield_on_timeout, the first (empty) batch arrives once the watcher is in place:

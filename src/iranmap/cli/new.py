@@ -128,14 +128,20 @@ _EN = {
 # the report can be built: remove the "#" in front of each one and write the report's own
 # text. `iranmap check` names every value still missing.
 
-# Required: the report's title, as the maps show it.
+# Required: the report's title, as the maps show it. Every key ending in _fa is optional
+# and gives the Persian text of the key before it, for the Persian maps.
 # title = "Executions in Iran, 2025"
+# title_fa = "اعدام‌ها در ایران، ۲۰۲۵"
 
 # Required: who published the figures.
 # publisher = "Name of the publisher"
+# publisher_fa = "نام ناشر"
 
 {total}
 # total = 1000
+
+# Optional: how the report means its total: "at least" (the default) or "exactly".
+# total_qualifier = "at least"
 
 # Optional: how many prisons, and how many provinces, the report says were involved.
 # prisons = 86
@@ -145,19 +151,29 @@ _EN = {
 # (ISO renumbered Iran's provinces in 2020: IR-07 was Tehran and is now Fars).
 # iso_scheme = "2020"
 
+# Optional: the calendar of every date of the report: "gregorian" (the default) or
+# "jalali" (Solar Hijri; then write each date in quotes, e.g. start = "1404-01-01").
+# calendar = "gregorian"
+
+# Optional: a short name for the series this report is a step of (lowercase Latin letters,
+# digits and hyphens), e.g. a monthly tally.
+# series = "monthly-tally"
+
 # Optional: what a reader should know about the figures; every map shows it.
 # notes = "Secret executions are not counted."
+# notes_fa = "اعدام‌های مخفی شمرده نشده‌اند."
 
 # Required: the publication the figures come from.
 [source]
 # Required: its title.
 # title = "Title of the statement or article"
-# Required: the day it was published (YYYY-MM-DD, without quotes).
+# title_fa = "عنوان بیانیه یا مقاله"
+# Required: the day it was published (YYYY-MM-DD, without quotes unless jalali).
 # date = 2025-01-02
 # Optional: where to read it; the maps link to it.
 # url = "https://example.org/report"
 
-# Required: the period the figures cover, its first and last day (YYYY-MM-DD, no quotes).
+# Required: the period the figures cover, its first and last day (as the date above).
 [period]
 # start = 2025-01-01
 # end = 2025-12-31
@@ -166,8 +182,10 @@ _EN = {
 # lines from [[facts]] on for each one.
 # [[facts]]
 # label = "Women"
+# label_fa = "زنان"
 # value = 34
 # unit = "%"                                   # optional: for a figure that is not a count
+# unit_fa = "٪"
 # quote = "The executed included 34 women."    # optional: the source's own sentence
 """,
 }
@@ -190,14 +208,20 @@ _FA = {
 # باید پیش از ساختن نقشه‌ها داده شوند: «#» جلوی هر یک را بردارید و متن خود گزارش را
 # بنویسید. دستور `iranmap check` هر مقداری را که هنوز نیامده نام می‌برد.
 
-# لازم (required): عنوان گزارش، همان‌گونه که نقشه‌ها نشان می‌دهند.
-# title = "اعدام‌ها در ایران، ۲۰۲۵"
+# لازم (required): عنوان گزارش، همان‌گونه که نقشه‌های انگلیسی نشان می‌دهند. هر کلیدی که
+# به _fa ختم می‌شود اختیاری است و متن فارسی کلید پیش از خود را برای نقشه‌های فارسی می‌دهد.
+# title = "Executions in Iran, 2025"
+# title_fa = "اعدام‌ها در ایران، ۲۰۲۵"
 
 # لازم (required): ناشر ارقام.
-# publisher = "نام ناشر"
+# publisher = "Name of the publisher"
+# publisher_fa = "نام ناشر"
 
 {total}
 # total = 1000
+
+# اختیاری: کل چگونه خوانده شود: "at least" (دست‌کم، پیش‌فرض) یا "exactly" (دقیقاً).
+# total_qualifier = "at least"
 
 # اختیاری: شمار زندان‌ها و استان‌هایی که به گفتهٔ گزارش درگیر بوده‌اند.
 # prisons = 86
@@ -207,20 +231,30 @@ _FA = {
 # (ایزو در سال ۲۰۲۰ کد استان‌های ایران را دوباره شماره‌گذاری کرد: IR-07 تهران بود و اکنون فارس است).
 # iso_scheme = "2020"
 
+# اختیاری: تقویم همهٔ تاریخ‌های گزارش: "gregorian" (میلادی، پیش‌فرض) یا "jalali" (خورشیدی؛
+# آن‌گاه هر تاریخ را در گیومه بنویسید، مثلاً start = "1404-01-01").
+# calendar = "gregorian"
+
+# اختیاری: نام کوتاه رشته‌ای که این گزارش یک گام از آن است (حروف کوچک لاتین، رقم و خط تیره)،
+# مثلاً شمارش ماهانه.
+# series = "monthly-tally"
+
 # اختیاری: آنچه خواننده باید دربارهٔ ارقام بداند؛ همهٔ نقشه‌ها آن را نشان می‌دهند.
-# notes = "اعدام‌های مخفی شمرده نشده‌اند."
+# notes = "Secret executions are not counted."
+# notes_fa = "اعدام‌های مخفی شمرده نشده‌اند."
 
 # لازم (required): نوشته‌ای که ارقام از آن آمده است.
 [source]
 # لازم: عنوان آن.
-# title = "عنوان بیانیه یا مقاله"
-# لازم: روز انتشار آن، به میلادی (YYYY-MM-DD، بی‌گیومه).
+# title = "Title of the statement or article"
+# title_fa = "عنوان بیانیه یا مقاله"
+# لازم: روز انتشار آن (YYYY-MM-DD؛ بی‌گیومه، مگر تقویم jalali باشد).
 # date = 2025-01-02
 # اختیاری: نشانی اینترنتی آن؛ نقشه‌ها به آن پیوند می‌دهند.
 # url = "https://example.org/report"
 
 # لازم (required): دوره‌ای که ارقام در بر می‌گیرند، روز نخست و روز پایان آن
-# (به میلادی، YYYY-MM-DD، بی‌گیومه).
+# (به همان شکل تاریخ بالا).
 [period]
 # start = 2025-01-01
 # end = 2025-12-31
@@ -228,9 +262,11 @@ _FA = {
 # اختیاری، به هر شمار که گزارش می‌دهد: ارقام شاخص، که همهٔ نقشه‌ها نشان می‌دهند. برای هر یک
 # خط‌های [[facts]] به بعد را رونویسی کنید.
 # [[facts]]
-# label = "زنان"
+# label = "Women"
+# label_fa = "زنان"
 # value = 34
 # unit = "%"                              # اختیاری: برای رقمی که شمارش نیست
-# quote = "در میان اعدام‌شدگان ۳۴ زن بودند."   # اختیاری: جملهٔ خود منبع
+# unit_fa = "٪"
+# quote = "The executed included 34 women."   # اختیاری: جملهٔ خود منبع
 """,
 }
