@@ -433,3 +433,83 @@ def test_a_failed_build_names_reading_and_placing_problems_together(tmp_path: Pa
         "gazetteer knows; fix the spelling, or add lat and lon to place it\n"
     )
     assert not (tmp_path / "maps" / "2025-01-01-ncri").exists()
+
+
+# --- series ------------------------------------------------------------------------------
+
+HENGAW = tuple(f"2024-0{month}-hengaw" for month in range(1, 7))
+
+
+@pytest.fixture(scope="module")
+def series_built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[Path], str]:
+    """The six Hengaw monthly reports built once with the command line: (out, reports,
+    what it printed)."""
+    tmp = tmp_path_factory.mktemp("series")
+    reports = copy_reports(tmp, *HENGAW)
+    out = tmp / "maps"
+    result = CliRunner().invoke(main, ["build", *map(str, reports), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    return out, reports, result.output
+
+
+def test_build_writes_the_series_of_the_reports(
+    series_built: tuple[Path, list[Path], str],
+) -> None:
+    out, _, printed = series_built
+    folder = out / "series" / "hengaw-monthly"
+    names = sorted(p.name for p in folder.iterdir())
+    assert "timeline.html" in names and "timeline.fa.html" in names
+    assert "summary.json" in names
+    assert f"series/hengaw-monthly: {len(names)} files written\n" in printed
+    page = BeautifulSoup((folder / "timeline.html").read_bytes(), "html.parser")
+    assert page.find("html") is not None
+    index = BeautifulSoup((out / "index.html").read_bytes(), "html.parser")
+    assert "series/hengaw-monthly" in {li["id"] for li in index.select("li.report")}
+
+
+def test_a_series_rebuild_is_up_to_date_and_check_sees_a_changed_series_file(
+    series_built: tuple[Path, list[Path], str],
+) -> None:
+    out, reports, _ = series_built
+    again = CliRunner().invoke(main, ["build", *map(str, reports), "--out", str(out)])
+    assert again.exit_code == 0, again.output
+    assert "series/hengaw-monthly: up to date\n" in again.output
+    assert stale_files(reports, out, OPTIONS) == ([], [])
+    target = out / "series" / "hengaw-monthly" / "steps.csv"
+    good = target.read_bytes()
+    target.write_bytes(b"edited")
+    try:
+        check = CliRunner().invoke(
+            main, ["build", "--check", *map(str, reports), "--out", str(out)]
+        )
+        assert check.exit_code == 1
+        assert f"out of date: {target}\n" in check.stderr
+    finally:
+        target.write_bytes(good)
+
+
+def test_a_series_that_cannot_be_made_is_an_error_and_keeps_its_files(tmp_path: Path) -> None:
+    reports = copy_reports(tmp_path, *HENGAW[:2])
+    out = tmp_path / "maps"
+    assert CliRunner().invoke(main, ["build", *map(str, reports), "--out", str(out)]).exit_code == 0
+    before = snapshot(out / "series")
+    toml = reports[1] / "report.toml"
+    text = toml.read_text(encoding="utf-8").replace("start = 2024-02-01", "start = 2024-01-31")
+    toml.write_text(text, encoding="utf-8")
+    result = CliRunner().invoke(main, ["build", *map(str, reports), "--out", str(out)])
+    assert result.exit_code == 1
+    assert f"error: series/hengaw-monthly: {toml}:" in result.stderr
+    assert "overlaps 2024-01-01..2024-01-31 of '2024-01-hengaw'" in result.stderr
+    assert result.output.endswith("; 1 series failed, their previous files were left in place\n")
+    assert snapshot(out / "series") == before
+
+
+def test_a_report_may_not_be_named_like_the_series_folder(tmp_path: Path) -> None:
+    (report,) = copy_reports(tmp_path, "2025-01-01-ncri")
+    named = report.rename(report.parent / "series")
+    result = CliRunner().invoke(main, ["build", str(named), "--out", str(tmp_path / "maps")])
+    assert result.exit_code == 1
+    assert result.stderr == (
+        f"error: {named}: the report's id is its folder's name, and 'series' names the folder "
+        "of the series in --out; rename the report's folder, e.g. to 'series-report'\n"
+    )

@@ -49,6 +49,7 @@ __all__ = [
     "FileResult",
     "OutputError",
     "ReportResult",
+    "SeriesResult",
     "build",
     "build_report",
     "report_files",
@@ -65,6 +66,8 @@ INDEX_NAME = "index.html"
 #: Not part of the output: what the last build of a report depended on, so that a rebuild
 #: with nothing changed renders nothing. Ignored by git and by ``--check``.
 STAMP_NAME = ".iranmap-build.json"
+#: The folder in OUT that holds one folder per series (never a report's).
+SERIES_DIR = "series"
 _PACKAGE = Path(__file__).resolve().parent
 #: Packages whose version can change the bytes of a map or an image.
 _DEPENDENCIES = ("iranmap", "matplotlib", "numpy", "shapely", "xstatic-leaflet")
@@ -105,16 +108,41 @@ class ReportResult:
 
 
 @dataclass(frozen=True)
+class SeriesResult:
+    """What building one series did: its files, or the error that kept them as they were.
+
+    ``id``: its folder relative to OUT, e.g. ``series/hengaw-monthly``.
+    """
+
+    id: str
+    out_dir: Path
+    files: tuple[FileResult, ...] = ()
+    error: IranmapError | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None
+
+    @property
+    def changed(self) -> tuple[FileResult, ...]:
+        return tuple(f for f in self.files if f.status != "unchanged")
+
+
+@dataclass(frozen=True)
 class BuildResult:
-    """A whole build: every report's result, and the gallery (with what it left out)."""
+    """A whole build: every report's result, every series', and the gallery (with what it
+    left out)."""
 
     reports: tuple[ReportResult, ...]
     index: FileResult | None = None
     warnings: tuple[str, ...] = ()
+    series: tuple[SeriesResult, ...] = ()
     failed: tuple[ReportResult, ...] = field(init=False)
+    failed_series: tuple[SeriesResult, ...] = field(init=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "failed", tuple(r for r in self.reports if not r.ok))
+        object.__setattr__(self, "failed_series", tuple(s for s in self.series if not s.ok))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -153,6 +181,13 @@ def plan(report_dirs: Sequence[Path], out_root: Path) -> list[tuple[Path, Path]]
             rid = report_id(folder)
         except InputError as exc:
             problems.extend(exc.problems)
+            continue
+        if rid == SERIES_DIR:
+            msg = (
+                f"the report's id is its folder's name, and {rid!r} names the folder of the "
+                "series in --out; rename the report's folder, e.g. to 'series-report'"
+            )
+            problems.append(Problem(str(folder), None, msg))
             continue
         if rid in seen:
             msg = (
@@ -365,8 +400,13 @@ def build(
     on_report: Callable[[ReportResult], None] | None = None,
     on_wait: Callable[[Path], None] | None = None,
     lock_timeout: float | None = None,
+    series_dirs: Sequence[Path] | None = None,
 ) -> BuildResult:
-    """Build every report, then the gallery ``index.html`` of everything in ``out_root``.
+    """Build every report, then every series they make up (``OUT/series/<name>/``), then
+    the gallery ``index.html`` of everything in ``out_root``.
+
+    The series are those of ``series_dirs`` (default: ``report_dirs``): a rebuild of some
+    reports passes every report folder there, so that no series loses its other members.
 
     Checks first where every report goes (:func:`plan`), then holds ``out_root``'s lock while
     writing (``on_wait`` is called if another build holds it). Raises InputError before
@@ -382,9 +422,40 @@ def build(
             results.append(result)
             if on_report is not None:
                 on_report(result)
+        series = build_series(
+            report_dirs if series_dirs is None else series_dirs, out_root, options, langs
+        )
         page, left_out = gallery(out_root, options)
         index = sync_file(out_root / INDEX_NAME, page)
-    return BuildResult(tuple(results), index, left_out)
+    return BuildResult(tuple(results), index, left_out, series)
+
+
+def build_series(
+    report_dirs: Sequence[Path],
+    out_root: Path,
+    options: RenderOptions,
+    langs: Sequence[Lang] = LANGS,
+) -> tuple[SeriesResult, ...]:
+    """Write the files of every series the reports in ``report_dirs`` make up; a series
+    that cannot be made keeps its previous files and carries its error."""
+    results = []
+    for folder, files in sorted(_series_outputs(report_dirs, options, langs).items()):
+        out_dir = out_root / folder
+        if isinstance(files, IranmapError):
+            results.append(SeriesResult(folder, out_dir, error=files))
+            continue
+        remove_leftovers(out_dir)
+        written = tuple(sync_file(out_dir / name, data) for name, data in sorted(files.items()))
+        results.append(SeriesResult(folder, out_dir, written))
+    return tuple(results)
+
+
+def _series_outputs(
+    report_dirs: Sequence[Path], options: RenderOptions, langs: Sequence[Lang]
+) -> Mapping[str, dict[str, bytes] | InputError]:
+    from iranmap.series import series_outputs
+
+    return series_outputs(report_dirs, options, langs)
 
 
 def stale_files(
@@ -392,14 +463,15 @@ def stale_files(
     out_root: Path,
     options: RenderOptions,
     langs: Sequence[Lang] = LANGS,
-) -> tuple[list[str], list[ReportResult]]:
-    """What ``build`` would change, without writing: (differing paths, failed reports).
+) -> tuple[list[str], list[ReportResult | SeriesResult]]:
+    """What ``build`` would change, without writing: (differing paths, failed reports and
+    series).
 
     A path is listed when it is missing, differs, or is a leftover file that the reports no
     longer produce.
     """
     differ: list[str] = []
-    failed: list[ReportResult] = []
+    failed: list[ReportResult | SeriesResult] = []
     for report_dir, out_dir in plan(report_dirs, out_root):
         try:
             files = report_files(report_dir, options, langs)
@@ -407,6 +479,11 @@ def stale_files(
             failed.append(ReportResult(report_dir, out_dir, error=exc))
             continue
         differ.extend(_differences(out_dir, files))
+    for folder, made in sorted(_series_outputs(report_dirs, options, langs).items()):
+        if isinstance(made, IranmapError):
+            failed.append(SeriesResult(folder, out_root / folder, error=made))
+        else:
+            differ.extend(_differences(out_root / folder, made))
     index_path = out_root / INDEX_NAME
     if not failed and read_output(index_path) != index_page(out_root, options):
         differ.append(str(index_path))
@@ -436,7 +513,10 @@ def gallery(out_root: Path, options: RenderOptions) -> tuple[bytes, tuple[str, .
     summaries: list[Mapping[str, Any]] = []
     left_out: list[str] = []
     if out_root.is_dir():
-        found = [*out_root.glob(f"*/{SUMMARY_NAME}"), *out_root.glob(f"series/*/{SUMMARY_NAME}")]
+        found = [
+            *out_root.glob(f"*/{SUMMARY_NAME}"),
+            *out_root.glob(f"{SERIES_DIR}/*/{SUMMARY_NAME}"),
+        ]
         for path in sorted(found):
             reason = _summary_problem(path, path.parent.relative_to(out_root).as_posix(), options)
             if reason is None:

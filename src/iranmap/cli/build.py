@@ -15,7 +15,7 @@ from iranmap.cli._options import render_options, render_options_decorator
 from iranmap.cli._output import caught_warnings, echo, echo_warning
 
 if TYPE_CHECKING:  # imported where used, so that `iranmap --help` stays fast
-    from iranmap.build import BuildResult, ReportResult
+    from iranmap.build import BuildResult, ReportResult, SeriesResult
     from iranmap.i18n import Lang
     from iranmap.project import Project
     from iranmap.render import RenderOptions
@@ -65,7 +65,7 @@ def build_command(
     except KeyboardInterrupt:
         echo(INTERRUPTED, err=True)
         sys.exit(130)
-    sys.exit(1 if result.failed else 0)
+    sys.exit(1 if result.failed or result.failed_series else 0)
 
 
 def _with_project(render: Mapping[str, object], project: Project) -> dict[str, object]:
@@ -105,16 +105,37 @@ def _build(
             progress.advance(task)
 
         result = build(dirs, out_root, options, langs, on_report=report_done, on_wait=_waiting)
-    for message in result.warnings:
-        echo_warning(message)
-    if result.index is not None and result.index.status != "unchanged":
-        echo(f"{result.index.status} {_shown(result.index.path)}")
+    _print_rest(result)
     built = len(result.reports) - len(result.failed)
     summary = f"{built} of {len(result.reports)} reports built into {_shown(out_root)}"
     if result.failed:
         summary += f"; {len(result.failed)} failed, their previous maps were left in place"
+    if result.failed_series:
+        summary += (
+            f"; {len(result.failed_series)} series failed, their previous files were left in place"
+        )
     echo(summary)
     return result
+
+
+def _print_rest(result: BuildResult) -> None:
+    """What a build did after its reports: each series, the gallery's warnings, the gallery."""
+    for series in result.series:
+        _print_series(series)
+    for message in result.warnings:
+        echo_warning(message)
+    if result.index is not None and result.index.status != "unchanged":
+        echo(f"{result.index.status} {_shown(result.index.path)}")
+
+
+def _print_series(result: SeriesResult) -> None:
+    if result.error is not None:
+        for line in str(result.error).splitlines():
+            echo(f"error: {result.id}: {line}", err=True)
+    elif result.changed:
+        echo(f"{result.id}: {len(result.changed)} files written")
+    else:
+        echo(f"{result.id}: up to date")
 
 
 def _print_report(result: ReportResult) -> None:
@@ -181,12 +202,15 @@ def _watch(
             )
             if touched:
                 result = build(
-                    touched, out_root, options, langs, on_report=_print_report, on_wait=_waiting
+                    touched,
+                    out_root,
+                    options,
+                    langs,
+                    on_report=_print_report,
+                    on_wait=_waiting,
+                    series_dirs=dirs,
                 )
-                for message in result.warnings:
-                    echo_warning(message)
-                if result.index is not None and result.index.status != "unchanged":
-                    echo(f"{result.index.status} {_shown(result.index.path)}")
+                _print_rest(result)
     except KeyboardInterrupt:  # pragma: no cover - watchfiles handles it with raise_interrupt
         pass
 
