@@ -428,3 +428,33 @@ def test_a_stamp_naming_files_outside_the_report_folder_is_not_trusted(
     assert read  # the stamp was not trusted: the report was rendered and compared again
     assert all(out.resolve() in p.resolve().parents for p in read), read
     assert secret.read_text(encoding="utf-8") == "private\n"
+
+
+def test_step_cuts_the_timeline_of_a_report_with_events(tmp_path: Path) -> None:
+    report = copy_report(tmp_path, "2025-01-ncri-tally")
+    out = tmp_path / "maps"
+    weekly = run("build", report, "--out", out, "--lang", "en")
+    assert weekly.exit_code == 0, weekly.output
+    steps = out / "2025-01-ncri-tally" / "steps-totals.csv"
+    assert steps.read_text(encoding="utf-8").count("\n2025-01-") == 5  # a month: five weeks
+    monthly = run("build", report, "--out", out, "--lang", "en", "--step", "month")
+    assert monthly.exit_code == 0, monthly.output
+    assert f"updated {steps}\n" in monthly.output
+    assert steps.read_text(encoding="utf-8").count("\n2025-01") == 1
+    check = run("build", "--check", report, "--out", out, "--lang", "en", "--step", "month")
+    assert check.exit_code == 0, check.output
+    stale = run("build", "--check", report, "--out", out, "--lang", "en")
+    assert stale.exit_code == 1
+    assert f"out of date: {steps}\n" in stale.stderr
+
+
+def test_an_unknown_step_is_one_clear_error_before_anything_is_built(tmp_path: Path) -> None:
+    report = copy_report(tmp_path, "2025-01-ncri-tally")
+    out = tmp_path / "maps"
+    result = run("build", report, "--out", out, "--step", "day")
+    no_traceback(result)
+    assert result.exit_code == 1
+    assert result.stderr == (
+        "error: --step: expected one of month, week, quarter, year, found 'day'\n"
+    )
+    assert not out.exists()

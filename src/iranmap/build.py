@@ -28,7 +28,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from iranmap.errors import InputError, IranmapError, Problem
 from iranmap.i18n import LANGS, Lang
@@ -43,6 +43,9 @@ from iranmap.output import (
 )
 from iranmap.paths import geodata_dir
 from iranmap.render import RenderOptions
+
+if TYPE_CHECKING:  # imported where used, so that `iranmap --help` stays fast
+    from iranmap.steps import StepKind
 
 __all__ = [
     "BuildResult",
@@ -233,20 +236,26 @@ def _overlap(folder: Path, out_root: Path, out: Path) -> list[Problem]:
 
 
 def report_files(
-    report_dir: Path, options: RenderOptions, langs: Sequence[Lang] = LANGS
+    report_dir: Path,
+    options: RenderOptions,
+    langs: Sequence[Lang] = LANGS,
+    *,
+    step: StepKind | None = None,
 ) -> dict[str, bytes]:
     """Every file of one report's output folder, by name, as bytes. Writes nothing.
 
-    The maps are rendered once per language in ``langs`` (``options.lang`` is ignored).
+    The maps are rendered once per language in ``langs`` (``options.lang`` is ignored);
+    ``step`` cuts the timeline of a report with events.csv (default: months, or weeks for a
+    period of 92 days or less).
 
     Raises :class:`IranmapError` when the report cannot be loaded or joined: then no file
     of the report is produced at all.
     """
-    return _render(report_dir, options, langs)[0]
+    return _render(report_dir, options, langs, step)[0]
 
 
 def _render(
-    report_dir: Path, options: RenderOptions, langs: Sequence[Lang]
+    report_dir: Path, options: RenderOptions, langs: Sequence[Lang], step: StepKind | None
 ) -> tuple[dict[str, bytes], tuple[str, ...]]:
     """The report's files, and its warnings as ``FILE:LINE: message`` lines."""
     # Imported here so that `iranmap --help` stays fast.
@@ -259,7 +268,7 @@ def _render(
     files: dict[str, bytes] = {}
     for lang in langs:
         files.update(render_report(joined, replace(options, lang=lang, alternates=tuple(langs))))
-    files.update(report_timeline_files(joined, options, langs))  # events.csv: timeline.html
+    files.update(report_timeline_files(joined, options, langs, kind=step))  # with events.csv
     files.update(data_files(joined))
     files.update(static_images(joined, options))
     files[SUMMARY_NAME] = _json_bytes(summary(joined, sorted(files)))
@@ -273,6 +282,7 @@ def build_report(
     langs: Sequence[Lang] = LANGS,
     *,
     out_dir: Path | None = None,
+    step: StepKind | None = None,
 ) -> ReportResult:
     """Build one report into ``out_dir`` (default ``out_root/<report-id>/``); on error, write
     nothing.
@@ -286,12 +296,12 @@ def build_report(
     """
     if out_dir is None:
         out_dir = out_root / report_id(report_dir)
-    fingerprint = _fingerprint(report_dir, options, langs)
+    fingerprint = _fingerprint(report_dir, options, langs, step)
     unchanged = _unchanged_outputs(out_dir, fingerprint)
     if unchanged is not None:
         return ReportResult(report_dir, out_dir, unchanged[0], warnings=unchanged[1])
     with noted_warnings() as noted:
-        rendered = _rendered_or_error(report_dir, options, langs)
+        rendered = _rendered_or_error(report_dir, options, langs, step)
     if isinstance(rendered, IranmapError):
         return ReportResult(report_dir, out_dir, error=rendered, warnings=tuple(noted))
     files, found = rendered
@@ -308,10 +318,10 @@ def build_report(
 
 
 def _rendered_or_error(
-    report_dir: Path, options: RenderOptions, langs: Sequence[Lang]
+    report_dir: Path, options: RenderOptions, langs: Sequence[Lang], step: StepKind | None
 ) -> tuple[dict[str, bytes], tuple[str, ...]] | IranmapError:
     try:
-        return _render(report_dir, options, langs)
+        return _render(report_dir, options, langs, step)
     except IranmapError as exc:
         return exc
 
@@ -330,7 +340,12 @@ def noted_warnings() -> Iterator[list[str]]:
             noted.extend(dict.fromkeys(str(w.message) for w in caught))
 
 
-def _fingerprint(report_dir: Path, options: RenderOptions, langs: Sequence[Lang]) -> str:
+def _fingerprint(
+    report_dir: Path,
+    options: RenderOptions,
+    langs: Sequence[Lang],
+    step: StepKind | None = None,
+) -> str:
     """A digest of everything a report's output depends on."""
     digest = hashlib.sha256()
 
@@ -338,7 +353,7 @@ def _fingerprint(report_dir: Path, options: RenderOptions, langs: Sequence[Lang]
         digest.update(f"{label}\0{len(data)}\0".encode())
         digest.update(data)
 
-    add("options", repr((options, tuple(langs))).encode())
+    add("options", repr((options, tuple(langs), step)).encode())
     for package in _DEPENDENCIES:
         add(package, _version(package).encode())
     for folder, pattern in (
@@ -401,12 +416,14 @@ def build(
     on_wait: Callable[[Path], None] | None = None,
     lock_timeout: float | None = None,
     series_dirs: Sequence[Path] | None = None,
+    step: StepKind | None = None,
 ) -> BuildResult:
     """Build every report, then every series they make up (``OUT/series/<name>/``), then
     the gallery ``index.html`` of everything in ``out_root``.
 
     The series are those of ``series_dirs`` (default: ``report_dirs``): a rebuild of some
     reports passes every report folder there, so that no series loses its other members.
+    ``step``: see :func:`report_files`.
 
     Checks first where every report goes (:func:`plan`), then holds ``out_root``'s lock while
     writing (``on_wait`` is called if another build holds it). Raises InputError before
@@ -418,7 +435,7 @@ def build(
         remove_leftovers(out_root)
         results = []
         for report_dir, out_dir in placed:
-            result = build_report(report_dir, out_root, options, langs, out_dir=out_dir)
+            result = build_report(report_dir, out_root, options, langs, out_dir=out_dir, step=step)
             results.append(result)
             if on_report is not None:
                 on_report(result)
@@ -463,6 +480,8 @@ def stale_files(
     out_root: Path,
     options: RenderOptions,
     langs: Sequence[Lang] = LANGS,
+    *,
+    step: StepKind | None = None,
 ) -> tuple[list[str], list[ReportResult | SeriesResult]]:
     """What ``build`` would change, without writing: (differing paths, failed reports and
     series).
@@ -474,7 +493,7 @@ def stale_files(
     failed: list[ReportResult | SeriesResult] = []
     for report_dir, out_dir in plan(report_dirs, out_root):
         try:
-            files = report_files(report_dir, options, langs)
+            files = report_files(report_dir, options, langs, step=step)
         except IranmapError as exc:
             failed.append(ReportResult(report_dir, out_dir, error=exc))
             continue

@@ -19,6 +19,7 @@ if TYPE_CHECKING:  # imported where used, so that `iranmap --help` stays fast
     from iranmap.i18n import Lang
     from iranmap.project import Project
     from iranmap.render import RenderOptions
+    from iranmap.steps import StepKind
 
 
 @main.command("build")
@@ -35,9 +36,21 @@ if TYPE_CHECKING:  # imported where used, so that `iranmap --help` stays fast
 )
 @click.option("--check", is_flag=True, help="Write nothing; exit 1 naming the files that differ.")
 @click.option("--watch", is_flag=True, help="Rebuild a report whenever one of its files changes.")
+@click.option(
+    "--step",
+    default=None,
+    metavar="month|week|quarter|year",
+    help="The steps of the timeline of a report with events.csv (default: months, or weeks "
+    "for a period of 92 days or less).",
+)
 @render_options_decorator
 def build_command(
-    report_dirs: tuple[Path, ...], out: Path | None, check: bool, watch: bool, **render: object
+    report_dirs: tuple[Path, ...],
+    out: Path | None,
+    check: bool,
+    watch: bool,
+    step: str | None,
+    **render: object,
 ) -> None:
     """Build the maps of REPORT_DIRS: each a report folder (holding report.toml), or a folder
     of report folders. With none, build every report folder under reports/ in the current
@@ -51,17 +64,19 @@ def build_command(
     place while the others build. Exit 1 if any failed.
     """
     from iranmap.project import load_project, named_reports, project_reports
+    from iranmap.steps import check_kind
 
+    kind = check_kind(step) if step is not None else None
     project = load_project(Path("."))
     options, langs = render_options(_with_project(render, project))
     dirs = named_reports(report_dirs) if report_dirs else project_reports(project)
     out_root = out if out is not None else project.out
     if check:
-        sys.exit(_check(dirs, out_root, options, langs))
+        sys.exit(_check(dirs, out_root, options, langs, kind))
     try:
-        result = _build(dirs, out_root, options, langs)
+        result = _build(dirs, out_root, options, langs, kind)
         if watch:
-            _watch(dirs, out_root, options, langs)
+            _watch(dirs, out_root, options, langs, kind)
     except KeyboardInterrupt:
         echo(INTERRUPTED, err=True)
         sys.exit(130)
@@ -88,7 +103,11 @@ def _waiting(lock: Path) -> None:
 
 
 def _build(
-    dirs: Sequence[Path], out_root: Path, options: RenderOptions, langs: Sequence[Lang]
+    dirs: Sequence[Path],
+    out_root: Path,
+    options: RenderOptions,
+    langs: Sequence[Lang],
+    step: StepKind | None = None,
 ) -> BuildResult:
     from rich.console import Console
     from rich.progress import Progress
@@ -104,7 +123,9 @@ def _build(
             _print_report(result)
             progress.advance(task)
 
-        result = build(dirs, out_root, options, langs, on_report=report_done, on_wait=_waiting)
+        result = build(
+            dirs, out_root, options, langs, on_report=report_done, on_wait=_waiting, step=step
+        )
     _print_rest(result)
     built = len(result.reports) - len(result.failed)
     summary = f"{built} of {len(result.reports)} reports built into {_shown(out_root)}"
@@ -153,12 +174,16 @@ def _print_report(result: ReportResult) -> None:
 
 
 def _check(
-    dirs: Sequence[Path], out_root: Path, options: RenderOptions, langs: Sequence[Lang]
+    dirs: Sequence[Path],
+    out_root: Path,
+    options: RenderOptions,
+    langs: Sequence[Lang],
+    step: StepKind | None = None,
 ) -> int:
     with caught_warnings() as noted:
         from iranmap.build import stale_files
 
-        differ, failed = stale_files(dirs, out_root, options, langs)
+        differ, failed = stale_files(dirs, out_root, options, langs, step=step)
     for message in noted:
         echo_warning(message)
     for result in failed:
@@ -178,7 +203,11 @@ def _check(
 
 
 def _watch(
-    dirs: Sequence[Path], out_root: Path, options: RenderOptions, langs: Sequence[Lang]
+    dirs: Sequence[Path],
+    out_root: Path,
+    options: RenderOptions,
+    langs: Sequence[Lang],
+    step: StepKind | None = None,
 ) -> None:
     from watchfiles import watch
 
@@ -209,6 +238,7 @@ def _watch(
                     on_report=_print_report,
                     on_wait=_waiting,
                     series_dirs=dirs,
+                    step=step,
                 )
                 _print_rest(result)
     except KeyboardInterrupt:  # pragma: no cover - watchfiles handles it with raise_interrupt
