@@ -127,6 +127,35 @@ def test_build_writes_every_file_of_every_report(
     assert "index.html" in files
 
 
+def test_the_gallery_is_written_in_each_language(
+    built: tuple[Path, list[Path], dict[str, bytes]],
+) -> None:
+    _, _, files = built
+    pages = {
+        name: BeautifulSoup(files[name], "html.parser") for name in ("index.html", "index.fa.html")
+    }
+    for name, lang, direction in (("index.html", "en", "ltr"), ("index.fa.html", "fa", "rtl")):
+        root = pages[name].find("html")
+        assert root is not None
+        assert (root["lang"], root["dir"]) == (lang, direction)
+        ids = {li["id"] for li in pages[name].select("li.report")}
+        assert ids == {"2024-ncri", "2025-01-01-ncri"}
+    assert pages["index.html"].select_one("title") != pages["index.fa.html"].select_one("title")
+
+
+def test_a_build_in_one_language_writes_only_its_gallery_and_check_covers_it(
+    tmp_path: Path,
+) -> None:
+    (report,) = copy_reports(tmp_path, "2025-01-01-ncri")
+    out = tmp_path / "maps"
+    result = build([report], out, OPTIONS, ("fa",))
+    assert [(f.path.name, f.status) for f in result.galleries] == [("index.fa.html", "created")]
+    assert not (out / "index.html").exists()
+    assert stale_files([report], out, OPTIONS, ("fa",)) == ([], [])
+    (out / "index.fa.html").write_bytes(b"old")
+    assert stale_files([report], out, OPTIONS, ("fa",)) == ([str(out / "index.fa.html")], [])
+
+
 def test_each_page_links_its_other_language_version(
     built: tuple[Path, list[Path], dict[str, bytes]],
 ) -> None:
@@ -147,7 +176,10 @@ def test_a_rebuild_changes_nothing(
     out, reports, files = built
     result = build(reports, out, OPTIONS)
     assert [f for r in result.reports for f in r.changed] == []
-    assert result.index is not None and result.index.status == "unchanged"
+    assert [(f.path.name, f.status) for f in result.galleries] == [
+        ("index.html", "unchanged"),
+        ("index.fa.html", "unchanged"),
+    ]
     assert snapshot(out) == files
 
 

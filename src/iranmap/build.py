@@ -65,7 +65,6 @@ __all__ = [
 #: Written beside each report's maps; the gallery is built from these, so a report that
 #: fails keeps its old entry along with its old maps.
 SUMMARY_NAME = "summary.json"
-INDEX_NAME = "index.html"
 #: Not part of the output: what the last build of a report depended on, so that a rebuild
 #: with nothing changed renders nothing. Ignored by git and by ``--check``.
 STAMP_NAME = ".iranmap-build.json"
@@ -133,11 +132,11 @@ class SeriesResult:
 
 @dataclass(frozen=True)
 class BuildResult:
-    """A whole build: every report's result, every series', and the gallery (with what it
-    left out)."""
+    """A whole build: every report's result, every series', and the gallery in each
+    language (with what it left out)."""
 
     reports: tuple[ReportResult, ...]
-    index: FileResult | None = None
+    galleries: tuple[FileResult, ...] = ()
     warnings: tuple[str, ...] = ()
     series: tuple[SeriesResult, ...] = ()
     failed: tuple[ReportResult, ...] = field(init=False)
@@ -419,7 +418,8 @@ def build(
     step: StepKind | None = None,
 ) -> BuildResult:
     """Build every report, then every series they make up (``OUT/series/<name>/``), then
-    the gallery ``index.html`` of everything in ``out_root``.
+    the gallery of everything in ``out_root`` in each language of ``langs`` (``index.html``,
+    ``index.fa.html``: :func:`iranmap.render.gallery.gallery_name`).
 
     The series are those of ``series_dirs`` (default: ``report_dirs``): a rebuild of some
     reports passes every report folder there, so that no series loses its other members.
@@ -442,9 +442,27 @@ def build(
         series = build_series(
             report_dirs if series_dirs is None else series_dirs, out_root, options, langs
         )
-        page, left_out = gallery(out_root, options)
-        index = sync_file(out_root / INDEX_NAME, page)
-    return BuildResult(tuple(results), index, left_out, series)
+        galleries, left_out = _write_galleries(out_root, options, langs)
+    return BuildResult(tuple(results), galleries, left_out, series)
+
+
+def _write_galleries(
+    out_root: Path, options: RenderOptions, langs: Sequence[Lang]
+) -> tuple[tuple[FileResult, ...], tuple[str, ...]]:
+    written: list[FileResult] = []
+    left_out: dict[str, None] = {}
+    for lang, path in gallery_paths(out_root, langs):
+        page, missing = gallery(out_root, replace(options, lang=lang))
+        written.append(sync_file(path, page))
+        left_out.update(dict.fromkeys(missing))
+    return tuple(written), tuple(left_out)
+
+
+def gallery_paths(out_root: Path, langs: Sequence[Lang]) -> list[tuple[Lang, Path]]:
+    """Each language of ``langs`` and where its gallery goes."""
+    from iranmap.render.gallery import gallery_name
+
+    return [(lang, out_root / gallery_name(lang)) for lang in langs]
 
 
 def build_series(
@@ -503,9 +521,10 @@ def stale_files(
             failed.append(SeriesResult(folder, out_root / folder, error=made))
         else:
             differ.extend(_differences(out_root / folder, made))
-    index_path = out_root / INDEX_NAME
-    if not failed and read_output(index_path) != index_page(out_root, options):
-        differ.append(str(index_path))
+    if not failed:
+        for lang, path in gallery_paths(out_root, langs):
+            if read_output(path) != index_page(out_root, replace(options, lang=lang)):
+                differ.append(str(path))
     return differ, failed
 
 
@@ -520,7 +539,8 @@ def _differences(out_dir: Path, files: Mapping[str, bytes]) -> Iterable[str]:
 
 
 def index_page(out_root: Path, options: RenderOptions) -> bytes:
-    """The gallery of every report under ``out_root``, from their ``summary.json`` files."""
+    """The gallery of every report and series under ``out_root``, in ``options.lang``, from
+    their ``summary.json`` files."""
     return gallery(out_root, options)[0]
 
 

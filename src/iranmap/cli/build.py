@@ -58,10 +58,11 @@ def build_command(
     base_url and languages; options given here win).
 
     Each report gets choropleth.html, points.html, combined.html, their embed snippets, PNG
-    and SVG images and its figures as CSV and GeoJSON in OUT/<report-id>/, plus a gallery
-    OUT/index.html; the report id is the name of its folder. Only files whose content
-    changes are rewritten, each atomically; a report that fails leaves its previous maps in
-    place while the others build. Exit 1 if any failed.
+    and SVG images and its figures as CSV and GeoJSON in OUT/<report-id>/; a series of
+    reports gets its timeline in OUT/series/<name>/; a gallery lists them all, OUT/index.html
+    (OUT/index.fa.html in Persian). The report id is the name of its folder. Only files whose
+    content changes are rewritten, each atomically; a report or series that fails leaves its
+    previous files in place while the others build. Exit 1 if any failed.
     """
     from iranmap.project import load_project, named_reports, project_reports
     from iranmap.steps import check_kind
@@ -140,13 +141,15 @@ def _build(
 
 
 def _print_rest(result: BuildResult) -> None:
-    """What a build did after its reports: each series, the gallery's warnings, the gallery."""
+    """What a build did after its reports: each series, the gallery's warnings, the
+    galleries."""
     for series in result.series:
         _print_series(series)
     for message in result.warnings:
         echo_warning(message)
-    if result.index is not None and result.index.status != "unchanged":
-        echo(f"{result.index.status} {_shown(result.index.path)}")
+    for page in result.galleries:
+        if page.status != "unchanged":
+            echo(f"{page.status} {_shown(page.path)}")
 
 
 def _print_series(result: SeriesResult) -> None:
