@@ -11,11 +11,13 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 from bs4 import BeautifulSoup
 from click.testing import CliRunner
 
+import iranmap.build
 from iranmap.build import (
     STAMP_NAME,
     OutputError,
@@ -544,4 +546,71 @@ def test_a_report_may_not_be_named_like_the_series_folder(tmp_path: Path) -> Non
     assert result.stderr == (
         f"error: {named}: the report's id is its folder's name, and 'series' names the folder "
         "of the series in --out; rename the report's folder, e.g. to 'series-report'\n"
+    )
+
+
+# --- what a rebuild depends on -----------------------------------------------------------
+
+
+def package_copy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A copy of iranmap's own files, which the build fingerprint then reads instead."""
+    source = Path(iranmap.build.__file__).resolve().parent
+    copy = Path(
+        shutil.copytree(source, tmp_path / "iranmap", ignore=shutil.ignore_patterns("__pycache__"))
+    )
+    monkeypatch.setattr(iranmap.build, "_PACKAGE", copy)
+    return copy
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["render/fonts/metrics.json", "render/fonts/NotoSans-Regular.ttf", "render/web/timeline.js"],
+)
+def test_a_changed_font_or_web_asset_changes_the_fingerprint(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str
+) -> None:
+    copy = package_copy(tmp_path, monkeypatch)
+    report = SHIPPED / "2025-01-01-ncri"
+    before = iranmap.build._fingerprint(report, OPTIONS, ("en",))
+    cache = copy / "render" / "__pycache__"
+    cache.mkdir()
+    (cache / "fonts.cpython-312.pyc").write_bytes(b"compiled")
+    assert iranmap.build._fingerprint(report, OPTIONS, ("en",)) == before, "a cache counted"
+    with (copy / name).open("ab") as handle:
+        handle.write(b" ")
+    assert iranmap.build._fingerprint(report, OPTIONS, ("en",)) != before
+
+
+def test_a_changed_font_metrics_file_renders_the_report_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (report,) = copy_reports(tmp_path, "2025-01-01-ncri")
+    out = tmp_path / "maps"
+    build([report], out, OPTIONS, ("en",))
+    copy = package_copy(tmp_path, monkeypatch)
+    build([report], out, OPTIONS, ("en",))  # the copy's fingerprint is stamped
+    rendered: list[Path] = []
+    real = iranmap.build._render
+
+    def counted(report_dir: Path, *args: Any) -> Any:
+        rendered.append(report_dir)
+        return real(report_dir, *args)
+
+    monkeypatch.setattr(iranmap.build, "_render", counted)
+    build([report], out, OPTIONS, ("en",))
+    assert rendered == []
+    metrics = copy / "render" / "fonts" / "metrics.json"
+    metrics.write_text(metrics.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    build([report], out, OPTIONS, ("en",))
+    assert rendered == [report]
+
+
+def test_the_dependencies_that_change_outputs_are_installed_packages() -> None:
+    """A misspelt name would always read as version '-', and never change the fingerprint."""
+    import importlib.metadata
+
+    for package in iranmap.build._DEPENDENCIES:
+        assert importlib.metadata.version(package)
+    assert {"resvg-py", "jdatetime", "python-calamine", "xstatic-leaflet"} <= set(
+        iranmap.build._DEPENDENCIES
     )

@@ -71,8 +71,23 @@ STAMP_NAME = ".iranmap-build.json"
 #: The folder in OUT that holds one folder per series (never a report's).
 SERIES_DIR = "series"
 _PACKAGE = Path(__file__).resolve().parent
-#: Packages whose version can change the bytes of a map or an image.
-_DEPENDENCIES = ("iranmap", "matplotlib", "numpy", "shapely", "xstatic-leaflet")
+#: Packages whose version can change the bytes of an output: how reports are read (pandas,
+#: openpyxl, python-calamine, jdatetime), matched (rapidfuzz), computed (numpy, shapely),
+#: drawn (resvg-py) and what the pages inline or link (xstatic-*, xyzservices).
+_DEPENDENCIES = (
+    "iranmap",
+    "jdatetime",
+    "numpy",
+    "openpyxl",
+    "pandas",
+    "python-calamine",
+    "rapidfuzz",
+    "resvg-py",
+    "shapely",
+    "xstatic-leaflet",
+    "xstatic-leaflet-gesturehandling",
+    "xyzservices",
+)
 #: A report id: what may name a folder in OUT and a path in a URL, on any system.
 _ID = re.compile(r"^[a-z0-9_-][a-z0-9._-]*$")
 #: The name of an output file, as a stamp lists it: no folder, not hidden.
@@ -359,14 +374,26 @@ def _fingerprint(
         (report_dir, "*"),
         (geodata_dir(), "*.csv"),
         (geodata_dir(), "*.geojson"),
-        (_PACKAGE, "**/*.py"),
-        (_PACKAGE, "**/*.js"),
-        (_PACKAGE, "**/*.css"),
     ):
         for path in sorted(folder.glob(pattern)):
             if path.is_file():
                 add(path.relative_to(folder).as_posix(), path.read_bytes())
+    for name, path in code_files(_PACKAGE):
+        add(f"iranmap/{name}", path.read_bytes())
     return digest.hexdigest()
+
+
+def code_files(package: Path) -> list[tuple[str, Path]]:
+    """Every file of iranmap's own that can change an output, by name relative to
+    ``package``: its code, and what the code reads (fonts and their metrics, the pages'
+    scripts and styles...); not Python's compiled caches."""
+    return [
+        (path.relative_to(package).as_posix(), path)
+        for path in sorted(package.rglob("*"))
+        if path.is_file()
+        and "__pycache__" not in path.relative_to(package).parts
+        and path.suffix not in {".pyc", ".pyo"}
+    ]
 
 
 def _unchanged_outputs(
