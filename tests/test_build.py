@@ -276,6 +276,21 @@ def test_only_the_languages_asked_for(tmp_path: Path) -> None:
     assert page.select("nav.im-langs") == [], "a link to a page that was not built"
 
 
+def test_a_build_in_one_language_writes_only_that_languages_images(tmp_path: Path) -> None:
+    from iranmap.export import image_names
+
+    (report,) = copy_reports(tmp_path, "2025-01-01-ncri")
+    out = tmp_path / "maps"
+    result = CliRunner().invoke(main, ["build", str(report), "--out", str(out), "--lang", "en"])
+    assert result.exit_code == 0, result.output
+    images = {p.name for p in (out / "2025-01-01-ncri").iterdir() if p.suffix in {".png", ".svg"}}
+    assert images == set(image_names(("en",)))
+    assert "choropleth.png" in images
+    assert not {name for name in images if ".fa." in name}
+    summary = (out / "2025-01-01-ncri" / "summary.json").read_text(encoding="utf-8")
+    assert ".fa." not in summary
+
+
 # --- --check -----------------------------------------------------------------------------
 
 

@@ -284,7 +284,7 @@ def _render(
         files.update(render_report(joined, replace(options, lang=lang, alternates=tuple(langs))))
     files.update(report_timeline_files(joined, options, langs, kind=step))  # with events.csv
     files.update(data_files(joined))
-    files.update(static_images(joined, options))
+    files.update(static_images(joined, options, langs))
     files[SUMMARY_NAME] = _json_bytes(summary(joined, sorted(files)))
     return files, tuple(str(w) for w in joined.report.warnings)
 
