@@ -629,3 +629,21 @@ def test_the_dependencies_that_change_outputs_are_installed_packages() -> None:
     assert {"resvg-py", "jdatetime", "python-calamine", "xstatic-leaflet"} <= set(
         iranmap.build._DEPENDENCIES
     )
+
+
+def test_a_failed_report_leaves_every_series_as_it_was(tmp_path: Path) -> None:
+    reports = copy_reports(tmp_path, *HENGAW[:3])
+    out = tmp_path / "maps"
+    assert CliRunner().invoke(main, ["build", *map(str, reports), "--out", str(out)]).exit_code == 0
+    before = snapshot(out / "series")
+    (reports[1] / "report.toml").write_text("title = \n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["build", *map(str, reports), "--out", str(out)])
+    assert result.exit_code == 1
+    assert f"error: 2024-02-hengaw: {reports[1] / 'report.toml'}:" in result.stderr
+    assert (
+        "warning: the series were not built again, since a report failed and may be a step of "
+        "one: their previous files were left in place; fix the report and build again\n"
+    ) in result.stderr
+    assert "series/hengaw-monthly" not in result.output
+    assert snapshot(out / "series") == before
+    assert [r.id for r in stale_files(reports, out, OPTIONS)[1]] == ["2024-02-hengaw"]

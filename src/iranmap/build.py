@@ -70,6 +70,11 @@ SUMMARY_NAME = "summary.json"
 STAMP_NAME = ".iranmap-build.json"
 #: The folder in OUT that holds one folder per series (never a report's).
 SERIES_DIR = "series"
+#: Why a build with a failed report leaves every series as it was.
+SERIES_HELD = (
+    "the series were not built again, since a report failed and may be a step of one: "
+    "their previous files were left in place; fix the report and build again"
+)
 _PACKAGE = Path(__file__).resolve().parent
 #: Packages whose version can change the bytes of an output: how reports are read (pandas,
 #: openpyxl, python-calamine, jdatetime), matched (rapidfuzz), computed (numpy, shapely),
@@ -450,6 +455,8 @@ def build(
 
     The series are those of ``series_dirs`` (default: ``report_dirs``): a rebuild of some
     reports passes every report folder there, so that no series loses its other members.
+    When a report fails, no series is written (that report may be a step of one): they keep
+    their previous files, and the result's warnings say so.
     ``step``: see :func:`report_files`.
 
     Checks first where every report goes (:func:`plan`), then holds ``out_root``'s lock while
@@ -466,11 +473,16 @@ def build(
             results.append(result)
             if on_report is not None:
                 on_report(result)
-        series = build_series(
-            report_dirs if series_dirs is None else series_dirs, out_root, options, langs
-        )
+        series: tuple[SeriesResult, ...] = ()
+        held: tuple[str, ...] = ()
+        if any(not r.ok for r in results):
+            held = (SERIES_HELD,)
+        else:
+            series = build_series(
+                report_dirs if series_dirs is None else series_dirs, out_root, options, langs
+            )
         galleries, left_out = _write_galleries(out_root, options, langs)
-    return BuildResult(tuple(results), galleries, left_out, series)
+    return BuildResult(tuple(results), galleries, (*held, *left_out), series)
 
 
 def _write_galleries(
@@ -532,7 +544,7 @@ def stale_files(
     series).
 
     A path is listed when it is missing, differs, or is a leftover file that the reports no
-    longer produce.
+    longer produce. The series are checked when every report could be built.
     """
     differ: list[str] = []
     failed: list[ReportResult | SeriesResult] = []
@@ -543,7 +555,8 @@ def stale_files(
             failed.append(ReportResult(report_dir, out_dir, error=exc))
             continue
         differ.extend(_differences(out_dir, files))
-    for folder, made in sorted(_series_outputs(report_dirs, options, langs).items()):
+    made_series = {} if failed else _series_outputs(report_dirs, options, langs)
+    for folder, made in sorted(made_series.items()):
         if isinstance(made, IranmapError):
             failed.append(SeriesResult(folder, out_root / folder, error=made))
         else:
