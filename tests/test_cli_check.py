@@ -531,3 +531,86 @@ def test_every_name_exact_lists_nothing_to_confirm(tmp_path: Path) -> None:
     assert result.exit_code == 0
     assert "confirm" not in result.stdout
     assert len(json.loads(check(folder, "--json").stdout)["placements"]) == 1
+
+
+#: A report in the Solar Hijri calendar: the year 1403, its events dated in Persian digits.
+JALALI_MANIFEST = """title = "A year in the Solar Hijri calendar"
+publisher = "iranmap tests"
+calendar = "jalali"
+
+[source]
+title = "A made-up list"
+date = "۱۴۰۴-۰۱-۱۰"
+
+[period]
+start = "1403-01-01"
+end = "1403-12-30"
+"""
+JALALI_EVENTS = (
+    "date,prison\n"
+    "۱۴۰۳-۰۱-۱۵,Evin\n"  # 1403-01-15: 2024-04-03
+    "۱۴۰۳-۰۶-۳۱,Evin Prison\n"  # the last day of Shahrivar: 2024-09-21
+    "۱۴۰۳-۰۷-۰۱,Qezelhessar\n"  # the first day of Mehr: 2024-09-22
+    "۱۴۰۳-۱۲-۳۰,Adelabad Prison\n"  # the last day of 1403: 2025-03-20
+)
+
+
+def jalali_report(tmp_path: Path) -> Path:
+    return write_report(tmp_path / "r", None, events=JALALI_EVENTS, manifest=JALALI_MANIFEST)
+
+
+def test_a_jalali_report_checks_clean_with_gregorian_dates_in_json(tmp_path: Path) -> None:
+    folder = jalali_report(tmp_path)
+    result = check(folder)
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines()[1] == "reported      4  executions the report states"
+    data = json.loads(check(folder, "--json").stdout)
+    assert (data["period"], data["source_date"]) == (
+        {
+            "start": "2024-03-20",
+            "end": "2025-03-20",
+            "calendar": "jalali",
+            "original": {"start": "1403-01-01", "end": "1403-12-30"},
+        },
+        {"date": "2025-03-30", "calendar": "jalali", "original": "۱۴۰۴-۰۱-۱۰"},
+    )
+
+
+@pytest.mark.parametrize(
+    ("args", "total"),
+    [
+        (("--from", "1403-07-01"), 2),
+        (("--from", "۱۴۰۳-۰۷-۰۱"), 2),
+        (("--to", "1403-06-31"), 2),
+        (("--from", "1403-06-31", "--to", "1403-07-01"), 2),
+        (("--from", "1403-12-30"), 1),
+    ],
+)
+def test_from_and_to_are_in_the_reports_calendar(
+    tmp_path: Path, args: tuple[str, ...], total: int
+) -> None:
+    result = check(jalali_report(tmp_path), *args)
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines()[1] == f"reported      {total}  executions the report states"
+
+
+def test_a_gregorian_date_given_to_a_jalali_report_is_a_clear_error(tmp_path: Path) -> None:
+    folder = jalali_report(tmp_path)
+    result = check(folder, "--from", "2024-09-22")
+    assert result.exit_code == 1
+    assert lines(result, folder) == [
+        "R: from 2024-09-22 looks like a Gregorian date (= 1403-07-01 in the Solar Hijri "
+        'calendar), but the report\'s calendar is "jalali"; write the Solar Hijri date, or '
+        'remove calendar = "jalali" from report.toml (in the report\'s calendar, jalali)'
+    ]
+    assert "Traceback" not in result.output
+
+
+def test_a_date_that_is_no_date_is_a_clear_error(tmp_path: Path) -> None:
+    folder = write_report(tmp_path / "r", None, events="date,prison\n2024-01-05,Evin\n")
+    result = check(folder, "--to", "2024-13-01")
+    assert result.exit_code == 1
+    assert lines(result, folder) == [
+        "R: to '2024-13-01' is not a date; write it as YYYY-MM-DD, e.g. 2024-03-21 (in the "
+        "report's calendar, gregorian)"
+    ]
