@@ -73,7 +73,7 @@ def geocode_command(file: str | None, provinces: bool, iso_scheme: str, strict: 
     unresolved = 0
     for name in names:
         match = _resolve(geocoder, name.text, provinces, iso_scheme)
-        echo(_csv_line(csv_row(match)))
+        echo(_csv_line(_inert(csv_row(match))))
         note = explain(match)
         if note is not None:
             unresolved += 1
@@ -97,6 +97,25 @@ def _csv_line(cells: tuple[str, ...]) -> str:
     out = io.StringIO()
     csv.writer(out, lineterminator="").writerow(cells)
     return out.getvalue()
+
+
+#: The columns that hold numbers the geocoder writes; every other cell is text.
+_NUMBER_COLUMNS = frozenset({"score", "lat", "lon"})
+
+
+def _inert(cells: tuple[str, ...]) -> tuple[str, ...]:
+    """The row's text cells as a spreadsheet shows them as text, never as a formula.
+
+    A query is the user's own text, and a name may start with ``=``, ``+``, ``-`` or ``@``:
+    such a cell gets a leading ``'``, as in every CSV iranmap writes.
+    """
+    from iranmap.export import csv_text
+    from iranmap.geocode import GEOCODE_COLUMNS
+
+    return tuple(
+        cell if column in _NUMBER_COLUMNS else csv_text(cell)
+        for column, cell in zip(GEOCODE_COLUMNS, cells, strict=True)
+    )
 
 
 def _resolve(geocoder: Geocoder, name: str, provinces: bool, iso_scheme: str) -> Match:
