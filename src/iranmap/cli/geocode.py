@@ -56,7 +56,9 @@ def geocode_command(file: str | None, provinces: bool, iso_scheme: str, strict: 
     status is "matched" (one place), "ambiguous" (several places; nothing is filled in) or
     "unmatched" (no place close enough; nothing is filled in). score is 100 for an exact name
     or alias, the fuzzy similarity otherwise. A city name that is not a prison's comes back
-    as the city, with precision "city" and empty prison columns. For every name not matched,
+    as the city, with precision "city" and empty prison columns. A text cell that starts with
+    =, +, - or @ is written with a leading ' so that a spreadsheet shows it as text. For every
+    name not matched,
     a note on standard error says why, and what the candidates or nearest names are.
 
     Exit status: 0 when the input could be read, whatever the statuses (they are in the CSV);
