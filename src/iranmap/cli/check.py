@@ -98,6 +98,10 @@ def check_command(
         joined, problems, warned = _run(report_dir, start, end, where)
     for message in [*(str(w) for w in warned), *noted]:
         echo_warning(message)
+    if problems:
+        # Figures of a report with a problem (a row not placed, say) would be a partial
+        # report's: only the problems are shown until every one is fixed.
+        joined = None
     if as_json:
         echo(json.dumps(_as_json(report_dir, joined, problems), ensure_ascii=False))
     else:
