@@ -179,3 +179,17 @@ def test_control_characters_of_names_are_escaped() -> None:
     assert result.exit_code == 0
     assert result.stdout.splitlines()[1].startswith("Evil\\u001b[31mName\\u2066x,unmatched,")
     assert not any(c in result.output for c in "\x1b\u2066")
+
+
+def test_names_that_look_like_formulas_are_written_as_text() -> None:
+    names = '=HYPERLINK("http://x.example","Evin")\n+Evin\n-1\n@SUM(A1)\nEvin\n'
+    result = run([], names.encode())
+    assert result.exit_code == 0
+    assert result.stdout.splitlines()[1:] == [
+        '"\'=HYPERLINK(""http://x.example"",""Evin"")",unmatched,50,,,,,,,,',
+        # the name is still resolved as written: only the cell that repeats it is made inert
+        "'+Evin,matched,100,evin,Evin Prison,Tehran,IR-23,Tehran,35.69439,51.42151,city",
+        "'-1,unmatched,0,,,,,,,,",
+        "'@SUM(A1),unmatched,50,,,,,,,,",
+        "Evin,matched,100,evin,Evin Prison,Tehran,IR-23,Tehran,35.69439,51.42151,city",
+    ]

@@ -11,11 +11,13 @@ from __future__ import annotations
 import csv
 import io
 import math
+import re
 import shutil
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -221,3 +223,76 @@ def test_any_report_folder_reads_to_problems_or_a_valid_report(files: dict[str, 
 def test_any_events_file_reads_to_problems_or_a_valid_report(files: dict[str, str]) -> None:
     with folder_of(files) as folder:
         assert_read_safely(folder)
+
+
+# Whatever check accepts, build builds, and no text of the report becomes script.
+_SCRIPT_TAG = re.compile(rb"<script\b", re.I)
+
+
+@cache
+def _clean_scripts() -> dict[str, int]:
+    """How many script elements each page of a plain report has."""
+    from iranmap.build import report_files
+    from iranmap.render import RenderOptions
+
+    clean = Path(__file__).resolve().parents[1] / "geodata" / "reports" / "2024-ncri"
+    files = report_files(clean, RenderOptions())
+    return {n: len(_SCRIPT_TAG.findall(b)) for n, b in files.items() if n.endswith(".html")}
+
+
+# Mostly accepted folders: a sound skeleton around arbitrary text (markup and script among
+# it) in every field a page shows, prisons placed by their coordinates inside Iran.
+PAYLOADS = st.sampled_from(
+    [
+        "<script>window.__x=1</script>",
+        "</script><img src=x onerror=__x=1>",
+        '"><svg onload=__x=1>',
+        "javascript:__x=1",
+        "{{7*7}}",
+        '=HYPERLINK("x")',
+        "زندان <b>اوین</b>",
+    ]
+)
+shown = st.one_of(plain, PAYLOADS, texts).filter(lambda t: t.strip())
+
+
+@st.composite
+def accepted_folders(draw: st.DrawFn) -> dict[str, str]:
+    keys = {
+        "title": draw(shown),
+        "title_fa": draw(st.none() | shown),
+        "publisher": draw(shown),
+        "notes": draw(st.none() | shown),
+        "total": 1000,
+    }
+    lines = [f"{k} = {toml_value(v)}" for k, v in keys.items() if v is not None]
+    lines += ["[source]", f"title = {toml_value(draw(shown))}", "date = 2025-01-02"]
+    lines += ["[period]", "start = 2024-01-01", "end = 2024-12-31"]
+    lines += ["[[facts]]", f"label = {toml_value(draw(shown))}", "value = 3"]
+    rows = io.StringIO()
+    writer = csv.writer(rows, lineterminator="\n")
+    writer.writerow(["prison", "executions", "lat", "lon"])
+    for i, name in enumerate(draw(st.lists(shown, min_size=1, max_size=3, unique=True))):
+        writer.writerow([name, i + 1, 35.6 + i / 10, 51.4])
+    return {"report.toml": "\n".join(lines) + "\n", "prisons.csv": rows.getvalue()}
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.one_of(accepted_folders(), report_folders()))
+def test_whatever_check_accepts_builds_and_runs_no_script_of_its_text(
+    files: dict[str, str],
+) -> None:
+    from iranmap.build import report_files
+    from iranmap.join import check_report
+    from iranmap.render import RenderOptions
+
+    with folder_of(files) as folder:
+        joined, problems = check_report(folder)
+        if problems or joined is None:
+            return
+        built = report_files(folder, RenderOptions())  # never raises for an accepted report
+        assert "combined.html" in built or "choropleth.html" in built
+        scripts = _clean_scripts()
+        for name, data in built.items():
+            if name in scripts:
+                assert len(_SCRIPT_TAG.findall(data)) == scripts[name], name

@@ -19,10 +19,12 @@ from __future__ import annotations
 import dataclasses
 import html
 import importlib
+import json
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from iranmap import boundaries, style
 from iranmap.classify import Scheme
 from iranmap.errors import IranmapError
 from iranmap.i18n import Lang
@@ -37,7 +39,7 @@ if TYPE_CHECKING:
     from iranmap.render.choropleth import Choropleth, ProvinceRow
     from iranmap.render.points import Points, PrisonRow
 
-BACKGROUND = "#dfe7ec"
+BACKGROUND = style.BACKGROUND
 NOTEBOOK_EXTRA = "pip install 'iranmap[notebook]'"
 
 
@@ -147,6 +149,7 @@ def _map(joined: Joined, kind: Kind, options: RenderOptions) -> folium.Map:
     root.header.add_child(
         folium.Element(f"<style>.leaflet-container.folium-map{{background:{BACKGROUND}}}</style>")
     )
+    _credit(folium).add_to(fmap)
     ch = choropleth.build_choropleth(joined, options)
     layer = _province_layer(ch, options.lang, shaded=kind != "points")
     layer.add_to(fmap)
@@ -213,6 +216,23 @@ def _names(en: str, fa: str, lang: Lang) -> str:
     return f"{own} / {other}" if other and other != own else own
 
 
+def _credit(folium: Any) -> Any:
+    """The borders' credit (ODbL) in the map's attribution control, as text; rendered as a
+    child of the map, so after the map exists."""
+    from branca.element import MacroElement
+    from jinja2 import Template
+
+    credit = html.escape(f"{boundaries.CREDIT} ({boundaries.LICENCE})")
+    element = MacroElement()  # type: ignore[no-untyped-call]
+    element._template = Template(
+        "{% macro script(this, kwargs) %}"
+        "{{ this._parent.get_name() }}.attributionControl.addAttribution("
+        + json.dumps(credit)
+        + ");{% endmacro %}"
+    )
+    return element
+
+
 def _province_feature(ch: Choropleth, row: ProvinceRow, lang: Lang) -> dict[str, Any]:
     from iranmap import i18n
 
@@ -250,16 +270,26 @@ def _province_layer(ch: Choropleth, lang: Lang, *, shaded: bool) -> folium.GeoJs
     features = [_province_feature(ch, r, lang) for r in ch.rows if r.geometry is not None]
     collection = {"type": "FeatureCollection", "features": features}
 
-    def style(feature: dict[str, Any]) -> dict[str, Any]:
+    def province_style(feature: dict[str, Any]) -> dict[str, Any]:
         if not shaded:
-            return {"color": "#9a9a9a", "weight": 0.8, "fillColor": "#f5f3ee", "fillOpacity": 1}
+            return {
+                "color": style.BASE_EDGE,
+                "weight": style.PROVINCE_EDGE_WIDTH,
+                "fillColor": style.BASE_FILL,
+                "fillOpacity": 1,
+            }
         fill = feature["properties"]["fill"]
-        return {"color": "#595959", "weight": 0.8, "fillColor": fill, "fillOpacity": 1}
+        return {
+            "color": style.PROVINCE_EDGE,
+            "weight": style.PROVINCE_EDGE_WIDTH,
+            "fillColor": fill,
+            "fillOpacity": 1,
+        }
 
     return folium.GeoJson(
         collection,
         name=i18n.text(lang, "provinces"),
-        style_function=style,
+        style_function=province_style,
         tooltip=folium.GeoJsonTooltip(fields=["tooltip"], labels=False) if shaded else None,
         control=True,
     )
@@ -294,28 +324,27 @@ def _prison_layer(pts: Points, lang: Lang) -> folium.GeoJson:
     import folium
 
     from iranmap import i18n
-    from iranmap.render import points
 
     collection = {
         "type": "FeatureCollection",
         "features": [_prison_feature(pts, r, lang) for r in pts.rows],
     }
 
-    def style(feature: dict[str, Any]) -> dict[str, Any]:
+    def prison_style(feature: dict[str, Any]) -> dict[str, Any]:
         return {
             "radius": feature["properties"]["radius"],
             "fill": True,
-            "color": points.STROKE,
-            "weight": 1,
-            "fillColor": points.FILL,
-            "fillOpacity": 0.7,
+            "color": style.CIRCLE_STROKE,
+            "weight": style.CIRCLE_STROKE_WIDTH,
+            "fillColor": style.CIRCLE_FILL,
+            "fillOpacity": style.CIRCLE_OPACITY,
         }
 
     return folium.GeoJson(
         collection,
         name=i18n.text(lang, "prisons"),
         marker=folium.CircleMarker(),
-        style_function=style,
+        style_function=prison_style,
         tooltip=folium.GeoJsonTooltip(fields=["tooltip"], labels=False),
         control=True,
     )

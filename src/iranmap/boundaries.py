@@ -2,7 +2,7 @@
 
 Stage: geodata/ -> a pandas DataFrame whose ``geometry`` column holds shapely polygons (read
 with json and shapely: no geopandas, whose import alone costs more than the parse). The file is
-built by ``make geodata`` (Natural Earth admin-1,
+built by ``make geodata`` (OpenStreetMap's provinces, clipped to Natural Earth's land and
 simplified with shared borders kept identical, see ``geodata/README.md``); this module only
 reads and checks it. Parsing costs tens of milliseconds and every map needs it, so the parse
 is cached per file (path, size and modification time) and callers get copies they may change.
@@ -25,6 +25,10 @@ from iranmap.errors import GeodataError, Problem
 from iranmap.paths import geodata_dir
 
 PROVINCES_FILE = "provinces.geojson"
+#: Who drew the borders, as every map drawn from them must say (the ODbL's attribution; the
+#: file carries the same text as its top-level "attribution").
+CREDIT = "© OpenStreetMap contributors"
+LICENCE = "ODbL"
 PROPERTIES = ("iso", "name_en", "name_fa")
 _REBUILD = "rebuild it with `make geodata` or reinstall iranmap"
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import sys
-from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -15,11 +14,14 @@ from iranmap.cli._output import caught_warnings, echo, echo_warning
 from iranmap.errors import Problem
 
 if TYPE_CHECKING:
-    from iranmap.join import Reconciliation
+    from iranmap.join import Joined, Placement, Reconciliation
+    from iranmap.reports import Report
 
 #: The keys of ``--json`` output, in order (the reconciliation's, and the sentences).
 JSON_KEYS = (
     "report",
+    "period",
+    "source_date",
     "reported_total",
     "itemized_by_prison",
     "itemized_by_province",
@@ -27,9 +29,13 @@ JSON_KEYS = (
     "prisons_mapped",
     "provinces_with_figures",
     "unresolved",
+    "placements",
     "problems",
     "sentence",
 )
+
+#: The heading of the names ``check`` asks a person to confirm (all placements not exact).
+CONFIRM_HEADING = "placed by a near spelling or another name (confirm):"
 
 
 def _where(ctx: click.Context, param: click.Parameter, values: tuple[str, ...]) -> Any:
@@ -49,18 +55,16 @@ def _where(ctx: click.Context, param: click.Parameter, values: tuple[str, ...]) 
 @click.option(
     "--from",
     "start",
-    type=click.DateTime(["%Y-%m-%d"]),
     default=None,
     metavar="YYYY-MM-DD",
-    help="Count only events.csv rows on or after this date.",
+    help="Count only events.csv rows on or after this date (in the report's calendar).",
 )
 @click.option(
     "--to",
     "end",
-    type=click.DateTime(["%Y-%m-%d"]),
     default=None,
     metavar="YYYY-MM-DD",
-    help="Count only events.csv rows on or before this date.",
+    help="Count only events.csv rows on or before this date (in the report's calendar).",
 )
 @click.option(
     "--where",
@@ -72,8 +76,8 @@ def _where(ctx: click.Context, param: click.Parameter, values: tuple[str, ...]) 
 def check_command(
     report_dir: Path,
     as_json: bool,
-    start: datetime | None,
-    end: datetime | None,
+    start: str | None,
+    end: str | None,
     where: tuple[tuple[str, str], ...],
 ) -> None:
     """Validate REPORT_DIR and print how its total reconciles.
@@ -81,31 +85,34 @@ def check_command(
     Prints the executions the report states, those itemized by prison and by province, and
     those not itemized, then every problem as FILE:LINE: what is wrong; how to fix, in file
     and line order: those of reading the files and those of placing the names, in one run.
-    When a file has problems the figures are not printed, only the problems. Exits 0 when
-    the report is clean, 1 on any problem.
+    Every name placed other than by its exact gazetteer name (an alias, a near spelling, its
+    city, its coordinates) is listed after the figures, with the place it landed on, for a
+    person to confirm. When a file has problems the figures are not printed, only the
+    problems. Exits 0 when the report is clean, 1 on any problem.
 
     With --from, --to or --where (reports with events.csv only) the total is the number of
-    rows selected.
+    rows selected. --from and --to are dates in the report's own calendar (Solar Hijri for
+    a report with calendar = "jalali"), in any digits.
     """
     with caught_warnings() as noted:
-        reconciliation, problems, warned = _run(report_dir, _day(start), _day(end), where)
+        joined, problems, warned = _run(report_dir, start, end, where)
     for message in [*(str(w) for w in warned), *noted]:
         echo_warning(message)
+    if problems:
+        # Figures of a report with a problem (a row not placed, say) would be a partial
+        # report's: only the problems are shown until every one is fixed.
+        joined = None
     if as_json:
-        echo(json.dumps(_as_json(report_dir, reconciliation, problems), ensure_ascii=False))
+        echo(json.dumps(_as_json(report_dir, joined, problems), ensure_ascii=False))
     else:
-        _print_text(reconciliation, problems)
+        _print_text(joined, problems)
     if problems:
         sys.exit(1)
 
 
-def _day(moment: datetime | None) -> date | None:
-    return moment.date() if moment is not None else None
-
-
 def _run(
-    report_dir: Path, start: date | None, end: date | None, where: tuple[tuple[str, str], ...]
-) -> tuple[Reconciliation | None, tuple[Problem, ...], tuple[Problem, ...]]:
+    report_dir: Path, start: str | None, end: str | None, where: tuple[tuple[str, str], ...]
+) -> tuple[Joined | None, tuple[Problem, ...], tuple[Problem, ...]]:
     """Every problem, reading's and the join's; the reconciliation only of a report read whole;
     the report's warnings.
 
@@ -118,32 +125,56 @@ def _run(
 
     joined, problems = check_report(report_dir, start=start, end=end, where=where)
     if joined is not None:
-        return joined.reconciliation, problems, joined.report.warnings
+        return joined, problems, joined.report.warnings
     partial, _ = read_report(report_dir, start=start, end=end, where=where)
     return None, problems, (partial.warnings if partial is not None else ())
 
 
 def _as_json(
-    report_dir: Path, reconciliation: Reconciliation | None, problems: tuple[Problem, ...]
+    report_dir: Path, joined: Joined | None, problems: tuple[Problem, ...]
 ) -> dict[str, Any]:
     from iranmap.join import problem_dict
 
-    if reconciliation is None:
+    if joined is None:
         empty: dict[str, Any] = dict.fromkeys(JSON_KEYS)
         empty.update(
             report=report_dir.resolve().name,
             unresolved=[],
+            placements=[],
             problems=[problem_dict(p) for p in problems],
         )
         return empty
-    data = reconciliation.to_dict()
-    data["sentence"] = {"en": reconciliation.sentence("en"), "fa": reconciliation.sentence("fa")}
-    return data
+    r = joined.reconciliation
+    data = r.to_dict()
+    data.update(_dates(joined.report))
+    data["placements"] = [p.to_dict() for p in joined.placements]
+    data["sentence"] = {"en": r.sentence("en"), "fa": r.sentence("fa")}
+    return {key: data[key] for key in JSON_KEYS}
 
 
-def _print_text(reconciliation: Reconciliation | None, problems: tuple[Problem, ...]) -> None:
-    if reconciliation is not None:
-        for line in reconciliation_lines(reconciliation):
+def _dates(report: Report) -> dict[str, Any]:
+    """The period and the source's date: Gregorian ISO days, and the texts as written."""
+    written = report.period_original
+    return {
+        "period": {
+            "start": report.period_start.isoformat(),
+            "end": report.period_end.isoformat(),
+            "calendar": report.calendar,
+            "original": {"start": written[0], "end": written[1]} if written else None,
+        },
+        "source_date": {
+            "date": report.source_date.isoformat(),
+            "calendar": report.calendar,
+            "original": report.source_date_original,
+        },
+    }
+
+
+def _print_text(joined: Joined | None, problems: tuple[Problem, ...]) -> None:
+    if joined is not None:
+        for line in reconciliation_lines(joined.reconciliation):
+            echo(line)
+        for line in placement_lines(joined):
             echo(line)
     for problem in problems:
         echo(str(problem))
@@ -172,3 +203,38 @@ def reconciliation_lines(r: Reconciliation) -> list[str]:
 
 def _count(value: int, word: str) -> str:
     return f"in {value:,} {word}{'' if value == 1 else 's'}"
+
+
+def placement_lines(joined: Joined) -> list[str]:
+    """The names placed other than by their exact name, each with where it landed.
+
+    ``FILE:LINE  'as reported' -> Place, City, Province (ISO) [how]``; nothing when every
+    name matched exactly.
+    """
+    where = _where_places(joined)
+    listed = [p for p in joined.placements if p.match != "exact"]
+    if not listed:
+        return []
+    return [CONFIRM_HEADING, *(_placement_line(p, where.get(p.place_id, ("", ""))) for p in listed)]
+
+
+def _where_places(joined: Joined) -> dict[str, tuple[str, str]]:
+    """Each mapped place's city and province name, by place id."""
+    table = joined.prisons
+    return {
+        str(place_id): (str(city or ""), str(province or ""))
+        for place_id, city, province in zip(
+            table["place_id"], table["city"], table["province_en"], strict=True
+        )
+    }
+
+
+def _placement_line(p: Placement, where: tuple[str, str]) -> str:
+    city, province = where
+    parts = [p.name_en]
+    if city and city != p.name_en:
+        parts.append(city)
+    if p.province_iso is not None:
+        parts.append(f"{province} ({p.province_iso})" if province else p.province_iso)
+    how = p.match if p.match != "fuzzy" or p.score is None else f"fuzzy {p.score:.0f}"
+    return f"{p.path}:{p.line}  {p.as_reported!r} -> {', '.join(parts)} [{how}]"

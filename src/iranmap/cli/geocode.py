@@ -56,7 +56,9 @@ def geocode_command(file: str | None, provinces: bool, iso_scheme: str, strict: 
     status is "matched" (one place), "ambiguous" (several places; nothing is filled in) or
     "unmatched" (no place close enough; nothing is filled in). score is 100 for an exact name
     or alias, the fuzzy similarity otherwise. A city name that is not a prison's comes back
-    as the city, with precision "city" and empty prison columns. For every name not matched,
+    as the city, with precision "city" and empty prison columns. A text cell that starts with
+    =, +, - or @ is written with a leading ' so that a spreadsheet shows it as text. For every
+    name not matched,
     a note on standard error says why, and what the candidates or nearest names are.
 
     Exit status: 0 when the input could be read, whatever the statuses (they are in the CSV);
@@ -73,7 +75,7 @@ def geocode_command(file: str | None, provinces: bool, iso_scheme: str, strict: 
     unresolved = 0
     for name in names:
         match = _resolve(geocoder, name.text, provinces, iso_scheme)
-        echo(_csv_line(csv_row(match)))
+        echo(_csv_line(_inert(csv_row(match))))
         note = explain(match)
         if note is not None:
             unresolved += 1
@@ -97,6 +99,25 @@ def _csv_line(cells: tuple[str, ...]) -> str:
     out = io.StringIO()
     csv.writer(out, lineterminator="").writerow(cells)
     return out.getvalue()
+
+
+#: The columns that hold numbers the geocoder writes; every other cell is text.
+_NUMBER_COLUMNS = frozenset({"score", "lat", "lon"})
+
+
+def _inert(cells: tuple[str, ...]) -> tuple[str, ...]:
+    """The row's text cells as a spreadsheet shows them as text, never as a formula.
+
+    A query is the user's own text, and a name may start with ``=``, ``+``, ``-`` or ``@``:
+    such a cell gets a leading ``'``, as in every CSV iranmap writes.
+    """
+    from iranmap.export import csv_text
+    from iranmap.geocode import GEOCODE_COLUMNS
+
+    return tuple(
+        cell if column in _NUMBER_COLUMNS else csv_text(cell)
+        for column, cell in zip(GEOCODE_COLUMNS, cells, strict=True)
+    )
 
 
 def _resolve(geocoder: Geocoder, name: str, provinces: bool, iso_scheme: str) -> Match:

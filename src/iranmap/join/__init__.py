@@ -127,8 +127,8 @@ def join(
 def check_report(
     folder: Path,
     *,
-    start: date | None = None,
-    end: date | None = None,
+    start: date | str | None = None,
+    end: date | str | None = None,
     where: Sequence[tuple[str, str]] = (),
     gazetteer: Gazetteer | None = None,
     provinces: pd.DataFrame | None = None,

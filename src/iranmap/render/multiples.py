@@ -39,6 +39,7 @@ GAP = 12.0
 MARGIN = 20.0
 HEAD_H = 58.0
 LEGEND_H = 62.0
+CREDIT_H = 16.0  # the credit line under the legend
 FONT = "Noto Sans, Noto Sans Arabic, DejaVu Sans, sans-serif"
 SIMPLIFY = 0.02  # degrees: outlines at small-multiple size
 
@@ -63,7 +64,7 @@ def multiples_svg(timeline: Timeline, options: RenderOptions) -> bytes:
     cols = n if n <= 4 else 3 if n <= 6 else 4 if n <= 12 else 6
     rows = math.ceil(n / cols)
     width = 2 * MARGIN + cols * CELL_W + (cols - 1) * GAP
-    height = HEAD_H + rows * (MAP_H + LABEL_H) + (rows - 1) * GAP + LEGEND_H + MARGIN
+    height = HEAD_H + rows * (MAP_H + LABEL_H) + (rows - 1) * GAP + LEGEND_H + MARGIN + CREDIT_H
     shapes = _outlines(timeline)
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" '
@@ -81,9 +82,19 @@ def multiples_svg(timeline: Timeline, options: RenderOptions) -> bytes:
         x = MARGIN + col * (CELL_W + GAP)
         y = HEAD_H + row * (MAP_H + LABEL_H + GAP)
         parts.append(_cell(timeline, k, x, y, isos, matrix[k], classes, lang))
-    parts.append(_legend(classes, lang, width, height - LEGEND_H - MARGIN + 14))
+    parts.append(_legend(classes, lang, width, height - LEGEND_H - MARGIN - CREDIT_H + 14))
+    parts.append(_credit(lang, width, height))
     parts.append("</svg>\n")
     return "\n".join(parts).encode("utf-8")
+
+
+def _credit(lang: Lang, width: float, height: float) -> str:
+    """Who drew the borders (the ODbL asks every map to say so) and what drew the map."""
+    x = width - MARGIN if lang == "fa" else MARGIN
+    return (
+        f'<text x="{_n(x)}" y="{_n(height - 8)}" font-size="11" fill="{MUTED}" '
+        f'text-anchor="{_anchor(lang)}">{_text(i18n.text(lang, "made_with"), lang)}</text>'
+    )
 
 
 def _n(value: float) -> str:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from iranmap import i18n, style
+from iranmap import boundaries, i18n, style
 from iranmap.i18n import Lang
 from iranmap.join import Joined
 from iranmap.render import _lang, choropleth, points
@@ -412,6 +412,7 @@ def script_frame(
         "bounds": bounds(area),
         "maxBounds": bounds(area, pad=8.0),
         "tiles": _tiles(tiles),
+        "credit": f"{boundaries.CREDIT} ({boundaries.LICENCE})",
     }
 
 

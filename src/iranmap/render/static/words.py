@@ -11,8 +11,8 @@ from iranmap.i18n import Lang
 #: The credit line at the foot of every image: where the boundaries come from and who drew
 #: the map. The one place to change it.
 CREDIT: dict[Lang, str] = {
-    "en": "Boundaries: Natural Earth · Made with iranmap",
-    "fa": "مرزها: Natural Earth؛ ساخته‌شده با iranmap",
+    "en": "Boundaries © OpenStreetMap contributors (ODbL) · Made with iranmap",
+    "fa": "مرزها: © OpenStreetMap contributors (ODbL)؛ ساخته‌شده با iranmap",
 }
 
 WORDS: dict[Lang, dict[str, str]] = {

@@ -119,7 +119,11 @@
       zoomOutTitle: T.zoom_out
     })
     .addTo(map);
-  L.control.attribution({ position: RTL ? "bottomleft" : "bottomright" }).addTo(map);
+  var attribution = L.control.attribution({ position: RTL ? "bottomleft" : "bottomright" });
+  /* The borders' credit, as text: the control takes HTML, so it is escaped first. */
+  var creditBox = document.createElement("span");
+  creditBox.textContent = D.credit;
+  attribution.addAttribution(creditBox.innerHTML).addTo(map);
   /* Keep Iran clear of the legend where the legend floats over the map. */
   var legendBox = document.querySelector(".im-legend");
   var side = 6;
