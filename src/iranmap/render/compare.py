@@ -138,7 +138,12 @@ def _range_label(low: int, high: int, lang: Lang) -> str:
 def render_compare(diff: Diff, lang: Lang = "en", *, cdn: bool = False) -> bytes:
     """The change map of ``diff`` as UTF-8 bytes; the same diff always gives the same bytes."""
     classes = change_classes(diff.provinces)
-    title = i18n.text(lang, "compare.title", a=diff.a.report.title, b=diff.b.report.title)
+    titles = {}
+    for side, joined in (("a", diff.a), ("b", diff.b)):
+        text, text_lang = _lang.report_text(joined.report, "title", lang)
+        # Each title isolated in plain text too, so that "A → B" keeps its order.
+        titles[side] = i18n.isolate(text) if text_lang != lang else text
+    title = i18n.text(lang, "compare.title", **titles)
     return shell(
         lang=lang,
         body_class="im-compare",
@@ -163,6 +168,12 @@ def render_compare(diff: Diff, lang: Lang = "en", *, cdn: bool = False) -> bytes
     )
 
 
+def _title(joined: Joined, lang: Lang) -> Html:
+    """A report's title in the page's language where it has one, isolated either way."""
+    text, text_lang = _lang.report_text(joined.report, "title", lang)
+    return _lang.isolated(text, text_lang, lang)
+
+
 def _fill(template: str, **parts: Html) -> Html:
     """``template``'s ``{name}`` placeholders replaced by markup, the rest escaped as text."""
     pieces = re.split(r"\{(\w+)\}", template)
@@ -171,9 +182,7 @@ def _fill(template: str, **parts: Html) -> Html:
 
 def _header(diff: Diff, lang: Lang) -> Html:
     t = i18n.TEXTS[lang]
-    title = _fill(
-        t["compare.title"], a=auto_span(diff.a.report.title), b=auto_span(diff.b.report.title)
-    )
+    title = _fill(t["compare.title"], a=_title(diff.a, lang), b=_title(diff.b, lang))
     return tag(
         "header",
         {"class": "im-header"},

@@ -12,7 +12,7 @@ from iranmap.i18n import Lang
 #: the map. The one place to change it.
 CREDIT: dict[Lang, str] = {
     "en": "Boundaries © OpenStreetMap contributors (ODbL) · Made with iranmap",
-    "fa": "مرزها: © OpenStreetMap contributors (ODbL)؛ ساخته‌شده با iranmap",
+    "fa": "مرزها: \u2066© OpenStreetMap contributors (ODbL)\u2069؛ ساخته‌شده با iranmap",
 }
 
 WORDS: dict[Lang, dict[str, str]] = {
