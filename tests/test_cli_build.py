@@ -21,6 +21,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner, Result
 
+import iranmap._stamp
 import iranmap.build
 import iranmap.output
 from iranmap.cli import main
@@ -422,6 +423,7 @@ def test_a_stamp_naming_files_outside_the_report_folder_is_not_trusted(
         return real(path)
 
     monkeypatch.setattr(iranmap.build, "read_output", recorded)
+    monkeypatch.setattr(iranmap._stamp, "read_output", recorded)
     monkeypatch.setattr(iranmap.output, "read_output", recorded)
     result = run("build", report, "--out", out, "--lang", "en")
     assert result.exit_code == 0, result.output

@@ -18,8 +18,6 @@ Four promises:
 
 from __future__ import annotations
 
-import hashlib
-import importlib.metadata
 import json
 import re
 import unicodedata
@@ -30,6 +28,15 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from iranmap._galleries import (
+    SERIES_DIR,
+    SUMMARY_NAME,
+    gallery,
+    gallery_paths,
+    index_page,
+    write_galleries,
+)
+from iranmap._stamp import STAMP_NAME, fingerprint, unchanged_outputs, write_stamp
 from iranmap.errors import InputError, IranmapError, Problem
 from iranmap.i18n import LANGS, Lang
 from iranmap.output import (
@@ -41,13 +48,15 @@ from iranmap.output import (
     sync_file,
     write_atomic,
 )
-from iranmap.paths import geodata_dir
 from iranmap.render import RenderOptions
 
 if TYPE_CHECKING:  # imported where used, so that `iranmap --help` stays fast
     from iranmap.steps import StepKind
 
 __all__ = [
+    "SERIES_DIR",
+    "STAMP_NAME",
+    "SUMMARY_NAME",
     "BuildResult",
     "FileResult",
     "OutputError",
@@ -55,6 +64,8 @@ __all__ = [
     "SeriesResult",
     "build",
     "build_report",
+    "gallery",
+    "index_page",
     "report_files",
     "report_id",
     "stale_files",
@@ -62,41 +73,13 @@ __all__ = [
     "write_atomic",
 ]
 
-#: Written beside each report's maps; the gallery is built from these, so a report that
-#: fails keeps its old entry along with its old maps.
-SUMMARY_NAME = "summary.json"
-#: Not part of the output: what the last build of a report depended on, so that a rebuild
-#: with nothing changed renders nothing. Ignored by git and by ``--check``.
-STAMP_NAME = ".iranmap-build.json"
-#: The folder in OUT that holds one folder per series (never a report's).
-SERIES_DIR = "series"
 #: Why a build with a failed report leaves every series as it was.
 SERIES_HELD = (
     "the series were not built again, since a report failed and may be a step of one: "
     "their previous files were left in place; fix the report and build again"
 )
-_PACKAGE = Path(__file__).resolve().parent
-#: Packages whose version can change the bytes of an output: how reports are read (pandas,
-#: openpyxl, python-calamine, jdatetime), matched (rapidfuzz), computed (numpy, shapely),
-#: drawn (resvg-py) and what the pages inline or link (xstatic-*, xyzservices).
-_DEPENDENCIES = (
-    "iranmap",
-    "jdatetime",
-    "numpy",
-    "openpyxl",
-    "pandas",
-    "python-calamine",
-    "rapidfuzz",
-    "resvg-py",
-    "shapely",
-    "xstatic-leaflet",
-    "xstatic-leaflet-gesturehandling",
-    "xyzservices",
-)
 #: A report id: what may name a folder in OUT and a path in a URL, on any system.
 _ID = re.compile(r"^[a-z0-9_-][a-z0-9._-]*$")
-#: The name of an output file, as a stamp lists it: no folder, not hidden.
-_PLAIN_NAME = re.compile(r"^[^./\\][^/\\]*$")
 ID_RULE = "lowercase letters a-z, digits 0-9, '-', '_' and '.' (not first)"
 
 
@@ -315,8 +298,8 @@ def build_report(
     """
     if out_dir is None:
         out_dir = out_root / report_id(report_dir)
-    fingerprint = _fingerprint(report_dir, options, langs, step)
-    unchanged = _unchanged_outputs(out_dir, fingerprint)
+    digest = fingerprint(report_dir, options, langs, step)
+    unchanged = unchanged_outputs(out_dir, digest)
     if unchanged is not None:
         return ReportResult(report_dir, out_dir, unchanged[0], warnings=unchanged[1])
     with noted_warnings() as noted:
@@ -327,12 +310,7 @@ def build_report(
     warned = [*found, *noted]
     remove_leftovers(out_dir)
     results = tuple(sync_file(out_dir / name, data) for name, data in sorted(files.items()))
-    stamp = {
-        "fingerprint": fingerprint,
-        "files": {name: hashlib.sha256(data).hexdigest() for name, data in sorted(files.items())},
-        "warnings": warned,
-    }
-    write_atomic(out_dir / STAMP_NAME, _json_bytes(stamp))
+    write_stamp(out_dir, digest, files, warned)
     return ReportResult(report_dir, out_dir, results, warnings=tuple(warned))
 
 
@@ -359,80 +337,6 @@ def noted_warnings() -> Iterator[list[str]]:
             noted.extend(dict.fromkeys(str(w.message) for w in caught))
 
 
-def _fingerprint(
-    report_dir: Path,
-    options: RenderOptions,
-    langs: Sequence[Lang],
-    step: StepKind | None = None,
-) -> str:
-    """A digest of everything a report's output depends on."""
-    digest = hashlib.sha256()
-
-    def add(label: str, data: bytes) -> None:
-        digest.update(f"{label}\0{len(data)}\0".encode())
-        digest.update(data)
-
-    add("options", repr((options, tuple(langs), step)).encode())
-    for package in _DEPENDENCIES:
-        add(package, _version(package).encode())
-    for folder, pattern in (
-        (report_dir, "*"),
-        (geodata_dir(), "*.csv"),
-        (geodata_dir(), "*.geojson"),
-    ):
-        for path in sorted(folder.glob(pattern)):
-            if path.is_file():
-                add(path.relative_to(folder).as_posix(), path.read_bytes())
-    for name, path in code_files(_PACKAGE):
-        add(f"iranmap/{name}", path.read_bytes())
-    return digest.hexdigest()
-
-
-def code_files(package: Path) -> list[tuple[str, Path]]:
-    """Every file of iranmap's own that can change an output, by name relative to
-    ``package``: its code, and what the code reads (fonts and their metrics, the pages'
-    scripts and styles...); not Python's compiled caches."""
-    return [
-        (path.relative_to(package).as_posix(), path)
-        for path in sorted(package.rglob("*"))
-        if path.is_file()
-        and "__pycache__" not in path.relative_to(package).parts
-        and path.suffix not in {".pyc", ".pyo"}
-    ]
-
-
-def _unchanged_outputs(
-    out_dir: Path, fingerprint: str
-) -> tuple[tuple[FileResult, ...], tuple[str, ...]] | None:
-    """The output files, all "unchanged", and the last build's warnings, if that build had
-    this fingerprint and every file it wrote is still there as it wrote it; else None."""
-    try:
-        stamp = json.loads((out_dir / STAMP_NAME).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return None
-    if not isinstance(stamp, dict) or stamp.get("fingerprint") != fingerprint:
-        return None
-    files, noted = stamp.get("files"), stamp.get("warnings", [])
-    if not isinstance(files, dict) or not files or not isinstance(noted, list):
-        return None
-    if not all(isinstance(name, str) and _PLAIN_NAME.match(name) for name in files):
-        return None  # not a stamp a build wrote: never read outside the report's folder
-    results = []
-    for name, sha in sorted(files.items()):
-        data = read_output(out_dir / str(name))
-        if data is None or hashlib.sha256(data).hexdigest() != sha:
-            return None
-        results.append(FileResult(out_dir / str(name), "unchanged"))
-    return tuple(results), tuple(str(n) for n in noted)
-
-
-def _version(package: str) -> str:
-    try:
-        return importlib.metadata.version(package)
-    except importlib.metadata.PackageNotFoundError:
-        return "-"
-
-
 # ---------------------------------------------------------------------------------------------
 # every report, and the gallery
 
@@ -456,7 +360,7 @@ def build(
     The series are those of ``series_dirs`` (default: ``report_dirs``): a rebuild of some
     reports passes every report folder there, so that no series loses its other members.
     When a report fails, no series is written (that report may be a step of one): they keep
-    their previous files, and the result's warnings say so.
+    their previous files, and the result's warnings say so when there is a series at all.
     ``step``: see :func:`report_files`.
 
     Checks first where every report goes (:func:`plan`), then holds ``out_root``'s lock while
@@ -476,32 +380,30 @@ def build(
         series: tuple[SeriesResult, ...] = ()
         held: tuple[str, ...] = ()
         if any(not r.ok for r in results):
-            held = (SERIES_HELD,)
+            held = (SERIES_HELD,) if _may_hold_series(report_dirs, out_root) else ()
         else:
             series = build_series(
                 report_dirs if series_dirs is None else series_dirs, out_root, options, langs
             )
-        galleries, left_out = _write_galleries(out_root, options, langs)
+        galleries, left_out = write_galleries(out_root, options, langs)
     return BuildResult(tuple(results), galleries, (*held, *left_out), series)
 
 
-def _write_galleries(
-    out_root: Path, options: RenderOptions, langs: Sequence[Lang]
-) -> tuple[tuple[FileResult, ...], tuple[str, ...]]:
-    written: list[FileResult] = []
-    left_out: dict[str, None] = {}
-    for lang, path in gallery_paths(out_root, langs):
-        page, missing = gallery(out_root, replace(options, lang=lang))
-        written.append(sync_file(path, page))
-        left_out.update(dict.fromkeys(missing))
-    return tuple(written), tuple(left_out)
+def _may_hold_series(report_dirs: Sequence[Path], out_root: Path) -> bool:
+    """Whether a series may be left out of date: one was built before, or one of the
+    reports that can be read is a step of one."""
+    from iranmap.reports import load_report
 
-
-def gallery_paths(out_root: Path, langs: Sequence[Lang]) -> list[tuple[Lang, Path]]:
-    """Each language of ``langs`` and where its gallery goes."""
-    from iranmap.render.gallery import gallery_name
-
-    return [(lang, out_root / gallery_name(lang)) for lang in langs]
+    folder = out_root / SERIES_DIR
+    if folder.is_dir() and any(folder.iterdir()):
+        return True
+    for report_dir in report_dirs:
+        try:
+            if load_report(report_dir).series is not None:
+                return True
+        except IranmapError:
+            continue
+    return False
 
 
 def build_series(
@@ -576,56 +478,6 @@ def _differences(out_dir: Path, files: Mapping[str, bytes]) -> Iterable[str]:
         for path in sorted(out_dir.iterdir()):
             if path.is_file() and path.name not in files and not path.name.startswith("."):
                 yield str(path)
-
-
-def index_page(out_root: Path, options: RenderOptions) -> bytes:
-    """The gallery of every report and series under ``out_root``, in ``options.lang``, from
-    their ``summary.json`` files."""
-    return gallery(out_root, options)[0]
-
-
-def gallery(out_root: Path, options: RenderOptions) -> tuple[bytes, tuple[str, ...]]:
-    """The gallery page, and a warning for each ``summary.json`` it had to leave out (one
-    iranmap did not write, or that is broken): the gallery never fails for a stray file."""
-    from iranmap.render.gallery import render_gallery
-
-    summaries: list[Mapping[str, Any]] = []
-    left_out: list[str] = []
-    if out_root.is_dir():
-        found = [
-            *out_root.glob(f"*/{SUMMARY_NAME}"),
-            *out_root.glob(f"{SERIES_DIR}/*/{SUMMARY_NAME}"),
-        ]
-        for path in sorted(found):
-            reason = _summary_problem(path, path.parent.relative_to(out_root).as_posix(), options)
-            if reason is None:
-                summaries.append(json.loads(path.read_text(encoding="utf-8")))
-            else:
-                left_out.append(
-                    f"{path}: {reason}; the gallery leaves it out: build that report again, "
-                    "or remove its folder"
-                )
-    return render_gallery(summaries, options), tuple(left_out)
-
-
-def _summary_problem(path: Path, expected: str, options: RenderOptions) -> str | None:
-    """Why the gallery cannot list the summary at ``path`` (whose id must be ``expected``:
-    the report's folder, or ``series/<folder>`` for a series), or None when it can."""
-    from iranmap.render.gallery import render_gallery
-
-    try:
-        summary = json.loads(path.read_text(encoding="utf-8"))
-    except OSError as exc:
-        return f"cannot be read ({exc.strerror or type(exc).__name__})"
-    except ValueError as exc:
-        return f"is not JSON ({exc})"
-    if not isinstance(summary, dict) or summary.get("id") != expected:
-        return f"is not the summary of report {expected!r}"
-    try:
-        render_gallery([summary], options)
-    except (KeyError, TypeError, ValueError, AttributeError) as exc:
-        return f"lacks what the gallery shows ({type(exc).__name__}: {exc})"
-    return None
 
 
 def _json_bytes(value: Any) -> bytes:

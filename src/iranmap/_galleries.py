@@ -1,0 +1,91 @@
+"""The gallery of an output folder, in each language: from the ``summary.json`` of every
+report (``OUT/<id>/``) and series (``OUT/series/<name>/``) found there."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping, Sequence
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+from iranmap.i18n import Lang
+from iranmap.output import FileResult, sync_file
+from iranmap.render import RenderOptions
+
+#: Written beside each report's maps; the gallery is built from these, so a report that
+#: fails keeps its old entry along with its old maps.
+SUMMARY_NAME = "summary.json"
+#: The folder in OUT that holds one folder per series (never a report's).
+SERIES_DIR = "series"
+
+
+def write_galleries(
+    out_root: Path, options: RenderOptions, langs: Sequence[Lang]
+) -> tuple[tuple[FileResult, ...], tuple[str, ...]]:
+    """Write the gallery in each language of ``langs``: what each write did, and the
+    summaries the galleries left out (see :func:`gallery`)."""
+    written: list[FileResult] = []
+    left_out: dict[str, None] = {}
+    for lang, path in gallery_paths(out_root, langs):
+        page, missing = gallery(out_root, replace(options, lang=lang))
+        written.append(sync_file(path, page))
+        left_out.update(dict.fromkeys(missing))
+    return tuple(written), tuple(left_out)
+
+
+def gallery_paths(out_root: Path, langs: Sequence[Lang]) -> list[tuple[Lang, Path]]:
+    """Each language of ``langs`` and where its gallery goes."""
+    from iranmap.render.gallery import gallery_name
+
+    return [(lang, out_root / gallery_name(lang)) for lang in langs]
+
+
+def index_page(out_root: Path, options: RenderOptions) -> bytes:
+    """The gallery of every report and series under ``out_root``, in ``options.lang``, from
+    their ``summary.json`` files."""
+    return gallery(out_root, options)[0]
+
+
+def gallery(out_root: Path, options: RenderOptions) -> tuple[bytes, tuple[str, ...]]:
+    """The gallery page, and a warning for each ``summary.json`` it had to leave out (one
+    iranmap did not write, or that is broken): the gallery never fails for a stray file."""
+    from iranmap.render.gallery import render_gallery
+
+    summaries: list[Mapping[str, Any]] = []
+    left_out: list[str] = []
+    if out_root.is_dir():
+        found = [
+            *out_root.glob(f"*/{SUMMARY_NAME}"),
+            *out_root.glob(f"{SERIES_DIR}/*/{SUMMARY_NAME}"),
+        ]
+        for path in sorted(found):
+            reason = _summary_problem(path, path.parent.relative_to(out_root).as_posix(), options)
+            if reason is None:
+                summaries.append(json.loads(path.read_text(encoding="utf-8")))
+            else:
+                left_out.append(
+                    f"{path}: {reason}; the gallery leaves it out: build that report again, "
+                    "or remove its folder"
+                )
+    return render_gallery(summaries, options), tuple(left_out)
+
+
+def _summary_problem(path: Path, expected: str, options: RenderOptions) -> str | None:
+    """Why the gallery cannot list the summary at ``path`` (whose id must be ``expected``:
+    the report's folder, or ``series/<folder>`` for a series), or None when it can."""
+    from iranmap.render.gallery import render_gallery
+
+    try:
+        summary = json.loads(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        return f"cannot be read ({exc.strerror or type(exc).__name__})"
+    except ValueError as exc:
+        return f"is not JSON ({exc})"
+    if not isinstance(summary, dict) or summary.get("id") != expected:
+        return f"is not the summary of report {expected!r}"
+    try:
+        render_gallery([summary], options)
+    except (KeyError, TypeError, ValueError, AttributeError) as exc:
+        return f"lacks what the gallery shows ({type(exc).__name__}: {exc})"
+    return None

@@ -1,0 +1,137 @@
+"""What the last build of a report depended on, so that a rebuild with nothing changed
+renders nothing.
+
+Beside each report's files, ``.iranmap-build.json`` holds a digest of everything its output
+depends on (:func:`fingerprint`: the report's files, the reference data, iranmap's own files,
+the versions of the packages that change outputs, the options) and a digest of each file it
+wrote. It is no output: git and ``--check`` ignore it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.metadata
+import json
+import re
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from iranmap.i18n import Lang
+from iranmap.output import FileResult, read_output, write_atomic
+from iranmap.paths import geodata_dir
+from iranmap.render import RenderOptions
+
+if TYPE_CHECKING:
+    from iranmap.steps import StepKind
+
+#: Not part of the output: what the last build of a report depended on, so that a rebuild
+#: with nothing changed renders nothing. Ignored by git and by ``--check``.
+STAMP_NAME = ".iranmap-build.json"
+PACKAGE = Path(__file__).resolve().parent
+#: Packages whose version can change the bytes of an output: how reports are read (pandas,
+#: openpyxl, python-calamine, jdatetime), matched (rapidfuzz), computed (numpy, shapely),
+#: drawn (resvg-py) and what the pages inline or link (xstatic-*, xyzservices).
+DEPENDENCIES = (
+    "iranmap",
+    "jdatetime",
+    "numpy",
+    "openpyxl",
+    "pandas",
+    "python-calamine",
+    "rapidfuzz",
+    "resvg-py",
+    "shapely",
+    "xstatic-leaflet",
+    "xstatic-leaflet-gesturehandling",
+    "xyzservices",
+)
+#: The name of an output file, as a stamp lists it: no folder, not hidden.
+PLAIN_NAME = re.compile(r"^[^./\\][^/\\]*$")
+
+
+def fingerprint(
+    report_dir: Path,
+    options: RenderOptions,
+    langs: Sequence[Lang],
+    step: StepKind | None = None,
+) -> str:
+    """A digest of everything a report's output depends on."""
+    digest = hashlib.sha256()
+
+    def add(label: str, data: bytes) -> None:
+        digest.update(f"{label}\0{len(data)}\0".encode())
+        digest.update(data)
+
+    add("options", repr((options, tuple(langs), step)).encode())
+    for package in DEPENDENCIES:
+        add(package, version(package).encode())
+    for folder, pattern in (
+        (report_dir, "*"),
+        (geodata_dir(), "*.csv"),
+        (geodata_dir(), "*.geojson"),
+    ):
+        for path in sorted(folder.glob(pattern)):
+            if path.is_file():
+                add(path.relative_to(folder).as_posix(), path.read_bytes())
+    for name, path in code_files(PACKAGE):
+        add(f"iranmap/{name}", path.read_bytes())
+    return digest.hexdigest()
+
+
+def code_files(package: Path) -> list[tuple[str, Path]]:
+    """Every file of iranmap's own that can change an output, by name relative to
+    ``package``: its code, and what the code reads (fonts and their metrics, the pages'
+    scripts and styles...); not Python's compiled caches."""
+    return [
+        (path.relative_to(package).as_posix(), path)
+        for path in sorted(package.rglob("*"))
+        if path.is_file()
+        and "__pycache__" not in path.relative_to(package).parts
+        and path.suffix not in {".pyc", ".pyo"}
+    ]
+
+
+def unchanged_outputs(
+    out_dir: Path, fingerprint: str
+) -> tuple[tuple[FileResult, ...], tuple[str, ...]] | None:
+    """The output files, all "unchanged", and the last build's warnings, if that build had
+    this fingerprint and every file it wrote is still there as it wrote it; else None."""
+    try:
+        stamp = json.loads((out_dir / STAMP_NAME).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if not isinstance(stamp, dict) or stamp.get("fingerprint") != fingerprint:
+        return None
+    files, noted = stamp.get("files"), stamp.get("warnings", [])
+    if not isinstance(files, dict) or not files or not isinstance(noted, list):
+        return None
+    if not all(isinstance(name, str) and PLAIN_NAME.match(name) for name in files):
+        return None  # not a stamp a build wrote: never read outside the report's folder
+    results = []
+    for name, sha in sorted(files.items()):
+        data = read_output(out_dir / str(name))
+        if data is None or hashlib.sha256(data).hexdigest() != sha:
+            return None
+        results.append(FileResult(out_dir / str(name), "unchanged"))
+    return tuple(results), tuple(str(n) for n in noted)
+
+
+def version(package: str) -> str:
+    try:
+        return importlib.metadata.version(package)
+    except importlib.metadata.PackageNotFoundError:
+        return "-"
+
+
+def write_stamp(
+    out_dir: Path, fingerprint: str, files: Mapping[str, bytes], warnings: Sequence[str]
+) -> None:
+    """Note what the build of the report in ``out_dir`` depended on and wrote."""
+    stamp = {
+        "fingerprint": fingerprint,
+        "files": {name: hashlib.sha256(data).hexdigest() for name, data in sorted(files.items())},
+        "warnings": list(warnings),
+    }
+    text = json.dumps(stamp, ensure_ascii=False, indent=1, sort_keys=True)
+    write_atomic(out_dir / STAMP_NAME, (text + "\n").encode("utf-8"))
