@@ -107,6 +107,16 @@ def colours(data: bytes) -> dict[tuple[int, ...], int]:
     return {rgb: n for n, rgb in counts}
 
 
+def near(counts: dict[tuple[int, ...], int], hex_colour: str, within: int = 24) -> int:
+    """Pixels whose every channel is within ``within`` of ``hex_colour``."""
+    target = rgb(hex_colour)
+    return sum(
+        n
+        for c, n in counts.items()
+        if max(abs(a - b) for a, b in zip(c, target, strict=True)) <= within
+    )
+
+
 def rgb(hex_colour: str) -> tuple[int, int, int]:
     return tuple(int(hex_colour[i : i + 2], 16) for i in (1, 3, 5))  # type: ignore[return-value]
 
@@ -238,10 +248,11 @@ def test_title_period_reconciliation_source_and_credit(files: dict[str, bytes], 
         f"{KINDS[kind]} · 1 January – 31 December 2024",
         SENTENCE,
     ]
+    # The source line may wrap onto a second line beside the credit.
     assert (
         "Source: NCRI Secretariat, “Iran: Khamenei's New Record in Executions and Crimes”, "
         "2 January 2025"
-    ) in texts
+    ) in " ".join(texts)
     assert CREDIT["en"] in texts
 
 
@@ -494,7 +505,8 @@ def test_png_shows_every_class_colour_the_hatch_and_the_circles(
     for colour in classes.colors:
         assert counts.get(rgb(colour), 0) > 300, colour  # map and legend swatch
     assert counts.get(rgb(style.NOT_ITEMIZED_FILL), 0) > 50_000
-    assert counts.get(rgb(style.NOT_ITEMIZED_HATCH), 0) > 2_000
+    # The stripes are thin and anti-aliased: count the pixels of about their colour.
+    assert near(counts, style.NOT_ITEMIZED_HATCH) > 20_000
     points = colours(files["points.png"])
     assert points.get(rgb(style.BASE_FILL), 0) > 100_000
     root = svg_root(files["points.svg"])
