@@ -136,6 +136,11 @@ _JALALI_MONTHS: dict[Lang, tuple[str, ...]] = {
 _Ymd = tuple[int, int, int]
 
 
+def month_names(lang: Lang, calendar: str = "gregorian") -> tuple[str, ...]:
+    """The twelve month names of ``calendar`` in ``lang``, January (or Farvardin) first."""
+    return (_JALALI_MONTHS if calendar == "jalali" else _MONTHS)[lang]
+
+
 def day(value: date, lang: Lang, calendar: str = "gregorian") -> str:
     """A date in words, in the calendar of the page's readers, and in the report's own.
 

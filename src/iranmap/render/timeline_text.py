@@ -12,67 +12,6 @@ from iranmap import i18n
 from iranmap.i18n import Lang
 from iranmap.steps import Step, Timeline
 
-_GREGORIAN: dict[Lang, tuple[str, ...]] = {
-    "en": (
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ),
-    "fa": (
-        "ژانویه",
-        "فوریه",
-        "مارس",
-        "آوریل",
-        "مه",
-        "ژوئن",
-        "ژوئیه",
-        "اوت",
-        "سپتامبر",
-        "اکتبر",
-        "نوامبر",
-        "دسامبر",
-    ),
-}
-_JALALI: dict[Lang, tuple[str, ...]] = {
-    "en": (
-        "Farvardin",
-        "Ordibehesht",
-        "Khordad",
-        "Tir",
-        "Mordad",
-        "Shahrivar",
-        "Mehr",
-        "Aban",
-        "Azar",
-        "Dey",
-        "Bahman",
-        "Esfand",
-    ),
-    "fa": (
-        "فروردین",
-        "اردیبهشت",
-        "خرداد",
-        "تیر",
-        "مرداد",
-        "شهریور",
-        "مهر",
-        "آبان",
-        "آذر",
-        "دی",
-        "بهمن",
-        "اسفند",
-    ),
-}
-
 TEXTS: dict[Lang, dict[str, str]] = {
     "en": {
         "kind.month": "Executions month by month",
@@ -250,7 +189,7 @@ def _whole_month(step: Step, calendar: str) -> bool:
 
 
 def _months(calendar: str, lang: Lang) -> tuple[str, ...]:
-    return (_JALALI if calendar == "jalali" else _GREGORIAN)[lang]
+    return i18n.month_names(lang, calendar)
 
 
 def _parts(day: date, calendar: str) -> tuple[int, int, int]:
