@@ -3,7 +3,6 @@ swatch, the totals that reconcile, and notes; laid out top down, mirrored in Per
 
 from __future__ import annotations
 
-import math
 from collections.abc import Sequence
 
 from shapely.geometry import box as shapely_box
@@ -12,7 +11,7 @@ from iranmap import i18n, style
 from iranmap.i18n import Lang
 from iranmap.join import Joined
 from iranmap.render.choropleth import NO_POPULATION, Choropleth, class_labels
-from iranmap.render.points import Points
+from iranmap.render.points import Points, key_values
 from iranmap.render.static import text as tx
 from iranmap.render.static.geometry import hatch_data
 from iranmap.render.static.svg import Anchor, Svg
@@ -27,30 +26,6 @@ HATCH_SPACING = 11.0  # px, as on the map
 def circle_radius(points: Points, executions: int) -> float:
     """A circle's radius in image px: the page's radius, at this image's scale."""
     return points.radius(executions) * CIRCLE_SCALE
-
-
-def key_values(largest: int) -> tuple[int, ...]:
-    """The size key: the largest figure rounded to two significant digits, then one or two
-    round values (1, 2 or 5 times a power of ten) near a third and a twelfth of it."""
-    if largest <= 0:
-        return ()
-    top = _two_digits(largest)
-    smaller = {_nice_floor(largest / 3), _nice_floor(largest / 12)}
-    return (top, *sorted((v for v in smaller if 0 < v <= 0.6 * top), reverse=True))
-
-
-def _two_digits(value: int) -> int:
-    if value < 100:
-        return value
-    step = int(10 ** (len(str(value)) - 2))
-    return (value + step // 2) // step * step
-
-
-def _nice_floor(value: float) -> int:
-    if value < 1:
-        return 0
-    power = 10 ** math.floor(math.log10(value))
-    return next(int(s * power) for s in (5, 2, 1) if s * power <= value)
 
 
 class Column:
