@@ -201,7 +201,7 @@ def facility_problems(row: dict[str, str], city: dict[str, Any]) -> list[str]:
     return []
 
 
-def shared_points(rows: list[list[object]]) -> list[str]:
+def shared_points(rows: Sequence[Sequence[object]]) -> list[str]:
     """Pairs of prisons closer than MIN_PRISON_GAP_KM, but for the one pending pair."""
     problems = []
     points = [(str(r[0]), float(str(r[7])), float(str(r[8]))) for r in rows]
