@@ -18,7 +18,7 @@ import pytest
 from lxml import etree
 from PIL import Image
 
-from iranmap import style
+from iranmap import raster, style
 from iranmap.join import Joined, join
 from iranmap.render import RenderOptions
 from iranmap.render.choropleth import build_choropleth, class_labels
@@ -474,7 +474,7 @@ def test_metrics_file_matches_the_fonts() -> None:
         sys.path.remove(str(REPO / "scripts"))
     shipped = json.loads((tx.FONT_DIR / "metrics.json").read_text(encoding="utf-8"))
     assert shipped == json.loads(json.dumps(font_metrics.metrics()))
-    assert sorted(p.name for p in tx.FONT_DIR.glob("*.ttf")) == sorted(tx.FONT_FILES)
+    assert sorted(p.name for p in tx.FONT_DIR.glob("*.ttf")) == sorted(raster.FONT_FILES)
     assert "SIL Open Font License" in (tx.FONT_DIR / "OFL.txt").read_text(encoding="utf-8")
 
 

@@ -2,4 +2,5 @@
 
 from iranmap.cli import main
 
-main()
+if __name__ == "__main__":  # not in the worker processes that draw images (iranmap.raster)
+    main()

@@ -263,17 +263,6 @@ def _legend(classes: Classes, lang: Lang, width: float, y: float) -> str:
 def rasterise(svg: bytes, zoom: float = 2.0) -> bytes:
     """The SVG as PNG, at ``zoom`` times its size, drawn with the fonts iranmap bundles only
     (those of the other images), so that the same SVG gives the same pixels anywhere."""
-    import resvg_py
+    from iranmap import raster
 
-    from iranmap.render.static.text import FONT_DIR, FONT_FILES
-
-    png: bytes = bytes(
-        resvg_py.svg_to_bytes(
-            svg_string=svg.decode("utf-8"),
-            zoom=zoom,
-            skip_system_fonts=True,
-            font_files=[str(FONT_DIR / name) for name in FONT_FILES],
-            background="#ffffff",
-        )
-    )
-    return png
+    return raster.png(raster.Job(svg.decode("utf-8"), zoom=zoom))

@@ -26,6 +26,7 @@ from iranmap.i18n import LANGS, Lang
 from iranmap.render.static.compose import KINDS, ImageKind
 
 if TYPE_CHECKING:
+    from iranmap import raster
     from iranmap.join import Joined
     from iranmap.render.options import RenderOptions
 
@@ -49,13 +50,15 @@ def render_images(
     Classes, measure and colours follow ``options`` as the pages do (``options.lang`` is not
     used: each language gets its own files).
     """
+    from iranmap.raster import pngs
     from iranmap.render.choropleth import build_choropleth
     from iranmap.render.points import build_points
     from iranmap.render.static.compose import Layers, card_image, full_title, map_image
-    from iranmap.render.static.svg import rasterise
+    from iranmap.render.static.svg import png_job
 
     layers = Layers(joined, build_choropleth(joined, options), build_points(joined))
     files: dict[str, bytes] = {}
+    drawn: dict[str, raster.Job] = {}
     for lang in langs:
         description = joined.reconciliation.sentence(lang)
         for kind in KINDS:
@@ -63,9 +66,10 @@ def render_images(
             title = full_title(joined, kind, lang)
             svg = map_image(layers, kind, lang).document(title, description)
             files[svg_name] = svg.encode("utf-8")
-            files[png_name] = rasterise(svg, title, description)
+            drawn[png_name] = png_job(svg, title, description)
             card = card_image(layers, kind, lang).document(title, description)
-            files[card_name] = rasterise(card, title, description)
+            drawn[card_name] = png_job(card, title, description)
+    files.update(zip(drawn, pngs(list(drawn.values())), strict=True))
     return files
 
 

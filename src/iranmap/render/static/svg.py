@@ -13,11 +13,10 @@ loads the fonts bundled here (never the system's) and the PNG holds no date or s
 
 from __future__ import annotations
 
-import struct
-import zlib
 from collections.abc import Sequence
 from typing import Literal
 
+from iranmap import raster
 from iranmap.i18n import Lang
 from iranmap.render.static import text as tx
 
@@ -166,32 +165,17 @@ def _tspan(family: str, run: str) -> str:
     return f"<tspan font-family=\"'{family}'\">{tx.xml(run)}</tspan>"
 
 
-def rasterise(svg: str, title: str, description: str) -> bytes:
-    """The SVG drawn by resvg with the bundled fonts only, as a PNG with a title and a
-    description (iTXt, UTF-8) and nothing else besides the pixels."""
-    import resvg_py
-
-    png = resvg_py.svg_to_bytes(
-        svg_string=svg,
-        skip_system_fonts=True,
-        font_files=[str(tx.FONT_DIR / name) for name in tx.FONT_FILES],
-        font_family=tx.LATIN,
-        sans_serif_family=tx.LATIN,
+def png_job(svg: str, title: str, description: str) -> raster.Job:
+    """How to draw ``svg``: with the bundled fonts only, the right-to-left style sheet, and the
+    title and description as the PNG's only text (iTXt, UTF-8), besides the pixels."""
+    return raster.Job(
+        svg,
+        family=tx.LATIN,
         style_sheet=RESVG_STYLE,
-        background="#ffffff",
+        texts={"Title": tx.clean(title), "Description": tx.clean(description)},
     )
-    return _with_text(bytes(png), {"Title": title, "Description": description})
 
 
-def _chunk(kind: bytes, body: bytes) -> bytes:
-    return struct.pack(">I", len(body)) + kind + body + struct.pack(">I", zlib.crc32(kind + body))
-
-
-def _with_text(png: bytes, texts: dict[str, str]) -> bytes:
-    """``png`` with one iTXt chunk per entry of ``texts`` after its header chunk."""
-    header_end = 8 + 8 + 13 + 4  # signature, IHDR length and type, IHDR body, CRC
-    chunks = b"".join(
-        _chunk(b"iTXt", key.encode("latin-1") + b"\0\0\0\0\0" + tx.clean(value).encode("utf-8"))
-        for key, value in texts.items()
-    )
-    return png[:header_end] + chunks + png[header_end:]
+def rasterise(svg: str, title: str, description: str) -> bytes:
+    """The SVG drawn by resvg (see :func:`png_job`), as a PNG."""
+    return raster.png(png_job(svg, title, description))

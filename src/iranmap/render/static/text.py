@@ -16,18 +16,11 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 from typing import Any
 
 from iranmap.i18n import Lang
+from iranmap.raster import FONT_DIR
 
-FONT_DIR = Path(__file__).resolve().parents[1] / "fonts"
-FONT_FILES = (
-    "NotoSans-Regular.ttf",
-    "NotoSans-Bold.ttf",
-    "NotoSansArabic-Regular.ttf",
-    "NotoSansArabic-Bold.ttf",
-)
 LATIN = "Noto Sans"
 ARABIC = "Noto Sans Arabic"
 #: The fonts of an image in the order they are tried for each character: the script of the
