@@ -11,6 +11,7 @@ import math
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
+from functools import cached_property
 from typing import TypeVar
 
 from iranmap.gazetteer import City, Gazetteer, Prison, Province
@@ -75,14 +76,20 @@ class PlaceIndex:
             for name_key, found in towns.items():
                 matches = tuple(self.town_match(t) for t in distinct_towns(found))
                 self.towns.setdefault(name_key, matches)
-        self.other_places: dict[str, frozenset[str]] = {}
-        for place in gazetteer.places:
-            place_key = name_key_of(place.name)
-            known = self.other_places.get(place_key, frozenset())
-            self.other_places[place_key] = known | {place.province_iso}
+        self._places = gazetteer.places
         self.homonyms = {
             (key(c.name), c.province_iso): frozenset(c.homonyms) for c in gazetteer.cities
         }
+
+    @cached_property
+    def other_places(self) -> dict[str, frozenset[str]]:
+        """Keys of the places that are neither prisons nor cities, with their provinces. Only
+        a name that matches nothing exactly asks for them, so they are read on first use."""
+        found: dict[str, frozenset[str]] = {}
+        for place in self._places:
+            place_key = name_key_of(place.name)
+            found[place_key] = found.get(place_key, frozenset()) | {place.province_iso}
+        return found
 
     # -- answers ----------------------------------------------------------------------------
 

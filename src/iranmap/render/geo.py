@@ -35,8 +35,28 @@ def _polygon(polygon: Polygon, places: int) -> list[Ring] | None:
     return [exterior, *(h for h in holes if h is not None)]
 
 
+#: Results by the identity of the shape (and the places): a build puts the same 31 shapes
+#: into every page. Each entry holds its shape, so that identity cannot be reused meanwhile.
+_DONE: dict[tuple[int, int], tuple[BaseGeometry, dict[str, Any] | None]] = {}
+_DONE_LIMIT = 512
+
+
 def polygon_json(geometry: BaseGeometry, places: int = PLACES) -> dict[str, Any] | None:
-    """A (Multi)Polygon as a GeoJSON geometry dict, or None when nothing survives rounding."""
+    """A (Multi)Polygon as a GeoJSON geometry dict, or None when nothing survives rounding.
+
+    The dict returned is shared between callers: it must not be changed.
+    """
+    known = _DONE.get((id(geometry), places))
+    if known is not None and known[0] is geometry:
+        return known[1]
+    found = _polygon_json(geometry, places)
+    if len(_DONE) >= _DONE_LIMIT:
+        _DONE.clear()
+    _DONE[(id(geometry), places)] = (geometry, found)
+    return found
+
+
+def _polygon_json(geometry: BaseGeometry, places: int) -> dict[str, Any] | None:
     if isinstance(geometry, Polygon):
         parts = [geometry]
     elif isinstance(geometry, MultiPolygon):

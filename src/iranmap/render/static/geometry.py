@@ -26,15 +26,35 @@ def mercator(lat: float) -> float:
 Ring = list[tuple[float, float]]
 
 
+#: Projected rings and path data by the identity of the shape they came from. A build draws
+#: the same 31 shapes into eight images, so each is projected once. The cache holds the shape
+#: itself, so its identity cannot pass to another object while the entry lives.
+_PROJECTED: dict[int, tuple[dict[str, Any], list[list[Ring]]]] = {}
+_PATHS: dict[tuple[int, Frame], tuple[dict[str, Any], str]] = {}
+_CACHE_LIMIT = 512
+
+
+def _remember(cache: dict[Any, Any], key: Any, value: Any) -> None:
+    if len(cache) >= _CACHE_LIMIT:
+        cache.clear()
+    cache[key] = value
+
+
 def _rings(geometry: dict[str, Any]) -> list[list[Ring]]:
-    """A GeoJSON (Multi)Polygon as polygons of rings, in (lon, Mercator y)."""
+    """A GeoJSON (Multi)Polygon as polygons of rings, in (lon, Mercator y). Callers must not
+    change the lists returned: they are shared."""
+    known = _PROJECTED.get(id(geometry))
+    if known is not None and known[0] is geometry:
+        return known[1]
     polygons = (
         geometry["coordinates"] if geometry["type"] == "MultiPolygon" else [geometry["coordinates"]]
     )
-    return [
+    rings = [
         [[(float(x), mercator(float(y))) for x, y, *_ in ring] for ring in polygon]
         for polygon in polygons
     ]
+    _remember(_PROJECTED, id(geometry), (geometry, rings))
+    return rings
 
 
 @dataclass(frozen=True)
@@ -82,6 +102,9 @@ def path_data(geometry: dict[str, Any], frame: Frame) -> str:
 
     Neighbours share their border vertices and round them alike, so no gap opens.
     """
+    known = _PATHS.get((id(geometry), frame))
+    if known is not None and known[0] is geometry:
+        return known[1]
     parts: list[str] = []
     for polygon in _rings(geometry):
         for ring in polygon:
@@ -93,7 +116,9 @@ def path_data(geometry: dict[str, Any], frame: Frame) -> str:
                     points.append(point)
             if len(points) >= 3:
                 parts.append("M" + "L".join(points) + "Z")
-    return "".join(parts)
+    data = "".join(parts)
+    _remember(_PATHS, (id(geometry), frame), (geometry, data))
+    return data
 
 
 def label_point(row: ProvinceRow) -> tuple[float, float]:
