@@ -274,188 +274,205 @@
   mark("provinces");
   var prisons = null;
   var circles = 0;
-  /* Circles of places that share a point stand side by side: [marker, place, pixel shift]. */
-  var shifted = [];
-  function placeShifted() {
-    shifted.forEach(function (s) {
-      s[0].setLatLng(map.layerPointToLatLng(map.latLngToLayerPoint(s[1]).add(s[2])));
-    });
-  }
-  if (D.prisons) {
-    prisons = L.layerGroup();
-    /* Largest first, as the data comes: small circles end up on top. */
-    D.prisons.forEach(function (r) {
-      var marker = L.circleMarker([r[0], r[1]], {
-        renderer: canvas,
-        radius: r[2],
-        color: S.circleStroke,
-        weight: S.circleWidth,
-        fillColor: S.circleFill,
-        fillOpacity: S.circleOpacity
-      });
-      marker.bindTooltip(
-        function () {
-          return prisonTip(r);
-        },
-        { direction: "top", offset: [0, -r[2]], className: "im-tooltip" }
-      );
-      prisons.addLayer(marker);
-      if (r[12]) shifted.push([marker, L.latLng(r[0], r[1]), L.point(r[12][0], r[12][1])]);
-      circles += 1;
-    });
-    placeShifted();
-    map.on("zoomend", placeShifted);
-    prisons.addTo(map);
-  }
 
-  function showLegend() {
-    var blocks = document.querySelectorAll(".im-legend-block");
-    for (var i = 0; i < blocks.length; i++) {
-      var b = blocks[i];
-      if (b.getAttribute("data-measure")) {
-        b.hidden = b.getAttribute("data-measure") !== measure || !map.hasLayer(provinces);
-      } else if (b.getAttribute("data-layer") === "prisons") {
-        b.hidden = !prisons || !map.hasLayer(prisons);
+  /* The provinces are on screen once this script returns: everything else (circles, layer
+     switch, labels, the embed's height) comes right after the browser has painted them, or
+     after 50 ms where a hidden frame gets no paint. */
+  var finished = false;
+  function finish() {
+    if (finished) return;
+    finished = true;
+    rest();
+  }
+  window.requestAnimationFrame(function () {
+    window.setTimeout(finish, 0);
+  });
+  window.setTimeout(finish, 50);
+
+  function rest() {
+    /* Circles of places that share a point stand side by side: [marker, place, pixel shift]. */
+    var shifted = [];
+    function placeShifted() {
+      shifted.forEach(function (s) {
+        s[0].setLatLng(map.layerPointToLatLng(map.latLngToLayerPoint(s[1]).add(s[2])));
+      });
+    }
+    if (D.prisons) {
+      prisons = L.layerGroup();
+      /* Largest first, as the data comes: small circles end up on top. */
+      D.prisons.forEach(function (r) {
+        var marker = L.circleMarker([r[0], r[1]], {
+          renderer: canvas,
+          radius: r[2],
+          color: S.circleStroke,
+          weight: S.circleWidth,
+          fillColor: S.circleFill,
+          fillOpacity: S.circleOpacity
+        });
+        marker.bindTooltip(
+          function () {
+            return prisonTip(r);
+          },
+          { direction: "top", offset: [0, -r[2]], className: "im-tooltip" }
+        );
+        prisons.addLayer(marker);
+        if (r[12]) shifted.push([marker, L.latLng(r[0], r[1]), L.point(r[12][0], r[12][1])]);
+        circles += 1;
+      });
+      placeShifted();
+      map.on("zoomend", placeShifted);
+      prisons.addTo(map);
+    }
+
+    function showLegend() {
+      var blocks = document.querySelectorAll(".im-legend-block");
+      for (var i = 0; i < blocks.length; i++) {
+        var b = blocks[i];
+        if (b.getAttribute("data-measure")) {
+          b.hidden = b.getAttribute("data-measure") !== measure || !map.hasLayer(provinces);
+        } else if (b.getAttribute("data-layer") === "prisons") {
+          b.hidden = !prisons || !map.hasLayer(prisons);
+        }
       }
     }
-  }
 
-  var sw = document.querySelector(".im-measure");
-  if (sw && D.shaded) {
-    sw.hidden = false;
-    sw.addEventListener("change", function (e) {
-      if (e.target.name !== "im-measure") return;
-      measure = e.target.value;
-      provinces.setStyle(provinceStyle);
-      showLegend();
-    });
-  }
+    var sw = document.querySelector(".im-measure");
+    if (sw && D.shaded) {
+      sw.hidden = false;
+      sw.addEventListener("change", function (e) {
+        if (e.target.name !== "im-measure") return;
+        measure = e.target.value;
+        provinces.setStyle(provinceStyle);
+        showLegend();
+      });
+    }
 
-  if (D.kind === "combined" && prisons) {
-    var overlays = {};
-    overlays[T.provinces] = provinces;
-    overlays[T.prisons] = prisons;
-    L.control
-      .layers(null, overlays, { collapsed: false, position: RTL ? "topleft" : "topright" })
-      .addTo(map);
-    map.on("overlayadd overlayremove", function (e) {
-      if (e.layer === provinces && map.hasLayer(prisons)) {
-        /* Re-added provinces go to the end of the canvas' drawing order: lift the prisons. */
-        prisons.eachLayer(function (m) {
-          m.bringToFront();
+    if (D.kind === "combined" && prisons) {
+      var overlays = {};
+      overlays[T.provinces] = provinces;
+      overlays[T.prisons] = prisons;
+      L.control
+        .layers(null, overlays, { collapsed: false, position: RTL ? "topleft" : "topright" })
+        .addTo(map);
+      map.on("overlayadd overlayremove", function (e) {
+        if (e.layer === provinces && map.hasLayer(prisons)) {
+          /* Re-added provinces go to the end of the canvas' drawing order: lift the prisons. */
+          prisons.eachLayer(function (m) {
+            m.bringToFront();
+          });
+        }
+        showLegend();
+      });
+    }
+
+    if (EMBED && window.parent !== window) {
+      /* Tell the article how tall the page is, whenever that changes. */
+      var content = document.querySelector(".im-page");
+      var posted = 0;
+      var postHeight = function () {
+        var h = Math.ceil(content.getBoundingClientRect().height);
+        if (h === posted) return;
+        posted = h;
+        window.parent.postMessage({ iranmap: "height", frame: window.name, height: h }, "*");
+      };
+      if (window.ResizeObserver) new ResizeObserver(postHeight).observe(content);
+      window.addEventListener("load", postHeight);
+      postHeight();
+    }
+
+    /* Labels: the largest prisons' names beside their circles, then province names (with their
+       figures) wherever they fit inside the province; none on another. Redrawn after each zoom,
+       a frame after the map, so they never delay it. */
+    var labelPane = map.createPane("im-labels");
+    labelPane.style.zIndex = 620;
+    labelPane.style.pointerEvents = "none";
+    var PRISON_LABELS = 5;
+    var CIRCLES_KEPT_CLEAR = 50;
+    var measureCtx = document.createElement("canvas").getContext("2d");
+
+    function textWidth(text, font) {
+      measureCtx.font = font;
+      return measureCtx.measureText(text).width;
+    }
+
+    function placeLabels() {
+      labelPane.textContent = "";
+      var taken = [];
+      var font = "600 12px " + window.getComputedStyle(document.body).fontFamily;
+      function free(r) {
+        for (var i = 0; i < taken.length; i++) {
+          var t = taken[i];
+          if (r[0] < t[2] && t[0] < r[2] && r[1] < t[3] && t[1] < r[3]) return false;
+        }
+        return true;
+      }
+      function put(text, x, y, anchor, cls) {
+        var w = textWidth(text, font) + 6;
+        var h = 16;
+        var left = anchor === "middle" ? x - w / 2 : anchor === "end" ? x - w : x;
+        var r = [left, y - h / 2, left + w, y + h / 2];
+        /* Whole labels only: one cut by the map's edge would misname a place. */
+        var tl = map.layerPointToContainerPoint(L.point(r[0], r[1]));
+        var size = map.getSize();
+        if (tl.x < 0 || tl.y < 0 || tl.x + w > size.x || tl.y + h > size.y) return false;
+        if (!free(r)) return false;
+        taken.push(r);
+        var e = el("div", "im-label " + cls, text, labelPane);
+        e.dir = "auto";
+        L.DomUtil.setPosition(e, L.point(left, y - h / 2));
+        return true;
+      }
+      if (prisons && map.hasLayer(prisons)) {
+        prisons.getLayers().forEach(function (m, i) {
+          /* Labels keep off the largest circles (all of them would be slow with thousands). */
+          if (i >= CIRCLES_KEPT_CLEAR) return;
+          var c = map.latLngToLayerPoint(m.getLatLng());
+          var rr = m.getRadius();
+          taken.push([c.x - rr, c.y - rr, c.x + rr, c.y + rr]);
+          if (i >= PRISON_LABELS) return;
+          var r = D.prisons[i];
+          var p = map.latLngToLayerPoint(m.getLatLng());
+          var gap = m.getRadius() + 3;
+          var name = RTL ? r[5] || r[4] : r[4];
+          if (!put(name, p.x + (RTL ? -gap : gap), p.y, RTL ? "end" : "start", "im-label-prison")) {
+            put(name, p.x + (RTL ? gap : -gap), p.y, RTL ? "start" : "end", "im-label-prison");
+          }
         });
       }
-      showLegend();
+      if (!D.shaded || !map.hasLayer(provinces)) return;
+      var layers = provinces.getLayers().slice();
+      layers.sort(function (a, b) {
+        return (b.feature.properties.n || 0) - (a.feature.properties.n || 0);
+      });
+      layers.forEach(function (layer) {
+        var p = layer.feature.properties;
+        var text = (RTL ? p.fa : p.en) + (p.v === null || p.v === undefined ? "" : " " + p.v);
+        var b = layer.getBounds();
+        var width = map.latLngToLayerPoint(b.getNorthEast()).x - map.latLngToLayerPoint(b.getSouthWest()).x;
+        if (textWidth(text, font) + 10 > width * 0.8) return;
+        var at = map.latLngToLayerPoint(p.pt);
+        /* At its point, else just above or below (a circle may stand on the point). */
+        [0, 18, -18, 30, -30].some(function (dy) {
+          return put(text, at.x, at.y + dy, "middle", "im-label-province");
+        });
+      });
+    }
+
+    map.on("zoomend overlayadd overlayremove", placeLabels);
+    window.requestAnimationFrame(function () {
+      window.requestAnimationFrame(placeLabels);
     });
-  }
 
-  if (EMBED && window.parent !== window) {
-    /* Tell the article how tall the page is, whenever that changes. */
-    var content = document.querySelector(".im-page");
-    var posted = 0;
-    var postHeight = function () {
-      var h = Math.ceil(content.getBoundingClientRect().height);
-      if (h === posted) return;
-      posted = h;
-      window.parent.postMessage({ iranmap: "height", frame: window.name, height: h }, "*");
-    };
-    if (window.ResizeObserver) new ResizeObserver(postHeight).observe(content);
-    window.addEventListener("load", postHeight);
-    postHeight();
-  }
-
-  /* Labels: the largest prisons' names beside their circles, then province names (with their
-     figures) wherever they fit inside the province; none on another. Redrawn after each zoom,
-     a frame after the map, so they never delay it. */
-  var labelPane = map.createPane("im-labels");
-  labelPane.style.zIndex = 620;
-  labelPane.style.pointerEvents = "none";
-  var PRISON_LABELS = 5;
-  var CIRCLES_KEPT_CLEAR = 50;
-  var measureCtx = document.createElement("canvas").getContext("2d");
-
-  function textWidth(text, font) {
-    measureCtx.font = font;
-    return measureCtx.measureText(text).width;
-  }
-
-  function placeLabels() {
-    labelPane.textContent = "";
-    var taken = [];
-    var font = "600 12px " + window.getComputedStyle(document.body).fontFamily;
-    function free(r) {
-      for (var i = 0; i < taken.length; i++) {
-        var t = taken[i];
-        if (r[0] < t[2] && t[0] < r[2] && r[1] < t[3] && t[1] < r[3]) return false;
+    mark("end");
+    /* For tests and for readers' own scripts: the map and its layers. */
+    window.iranmap = {
+      map: map,
+      provinces: provinces,
+      prisons: prisons,
+      counts: { provinces: provinces.getLayers().length, prisons: circles },
+      measure: function () {
+        return measure;
       }
-      return true;
-    }
-    function put(text, x, y, anchor, cls) {
-      var w = textWidth(text, font) + 6;
-      var h = 16;
-      var left = anchor === "middle" ? x - w / 2 : anchor === "end" ? x - w : x;
-      var r = [left, y - h / 2, left + w, y + h / 2];
-      /* Whole labels only: one cut by the map's edge would misname a place. */
-      var tl = map.layerPointToContainerPoint(L.point(r[0], r[1]));
-      var size = map.getSize();
-      if (tl.x < 0 || tl.y < 0 || tl.x + w > size.x || tl.y + h > size.y) return false;
-      if (!free(r)) return false;
-      taken.push(r);
-      var e = el("div", "im-label " + cls, text, labelPane);
-      e.dir = "auto";
-      L.DomUtil.setPosition(e, L.point(left, y - h / 2));
-      return true;
-    }
-    if (prisons && map.hasLayer(prisons)) {
-      prisons.getLayers().forEach(function (m, i) {
-        /* Labels keep off the largest circles (all of them would be slow with thousands). */
-        if (i >= CIRCLES_KEPT_CLEAR) return;
-        var c = map.latLngToLayerPoint(m.getLatLng());
-        var rr = m.getRadius();
-        taken.push([c.x - rr, c.y - rr, c.x + rr, c.y + rr]);
-        if (i >= PRISON_LABELS) return;
-        var r = D.prisons[i];
-        var p = map.latLngToLayerPoint(m.getLatLng());
-        var gap = m.getRadius() + 3;
-        var name = RTL ? r[5] || r[4] : r[4];
-        if (!put(name, p.x + (RTL ? -gap : gap), p.y, RTL ? "end" : "start", "im-label-prison")) {
-          put(name, p.x + (RTL ? gap : -gap), p.y, RTL ? "start" : "end", "im-label-prison");
-        }
-      });
-    }
-    if (!D.shaded || !map.hasLayer(provinces)) return;
-    var layers = provinces.getLayers().slice();
-    layers.sort(function (a, b) {
-      return (b.feature.properties.n || 0) - (a.feature.properties.n || 0);
-    });
-    layers.forEach(function (layer) {
-      var p = layer.feature.properties;
-      var text = (RTL ? p.fa : p.en) + (p.v === null || p.v === undefined ? "" : " " + p.v);
-      var b = layer.getBounds();
-      var width = map.latLngToLayerPoint(b.getNorthEast()).x - map.latLngToLayerPoint(b.getSouthWest()).x;
-      if (textWidth(text, font) + 10 > width * 0.8) return;
-      var at = map.latLngToLayerPoint(p.pt);
-      /* At its point, else just above or below (a circle may stand on the point). */
-      [0, 18, -18, 30, -30].some(function (dy) {
-        return put(text, at.x, at.y + dy, "middle", "im-label-province");
-      });
-    });
+    };
   }
-
-  map.on("zoomend overlayadd overlayremove", placeLabels);
-  window.requestAnimationFrame(function () {
-    window.requestAnimationFrame(placeLabels);
-  });
-
-  mark("end");
-  /* For tests and for readers' own scripts: the map and its layers. */
-  window.iranmap = {
-    map: map,
-    provinces: provinces,
-    prisons: prisons,
-    counts: { provinces: provinces.getLayers().length, prisons: circles },
-    measure: function () {
-      return measure;
-    }
-  };
 })();
