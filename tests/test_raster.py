@@ -61,6 +61,40 @@ def test_a_bad_image_is_reported_as_resvg_reports_it(monkeypatch: pytest.MonkeyP
         raster.pngs([*JOBS[:2], raster.Job("<not svg"), JOBS[3]])
 
 
+def test_jobs_are_drawn_here_when_no_worker_starts(monkeypatch: pytest.MonkeyPatch) -> None:
+    def no_worker() -> None:
+        raise OSError("no python here")
+
+    monkeypatch.setattr(raster, "_cores", lambda: 4)
+    monkeypatch.setattr(raster, "_start_worker", no_worker)
+    assert raster.pngs(JOBS) == [raster.png(job) for job in JOBS]
+
+
+def test_a_users_script_without_a_main_guard_runs_once(tmp_path: Path) -> None:
+    """Workers never import the caller's script again (multiprocessing's spawn would)."""
+    runs = tmp_path / "runs.txt"
+    script = tmp_path / "make_maps.py"
+    script.write_text(
+        "from pathlib import Path\n"
+        "import iranmap.raster\n"
+        "from iranmap.build import build\n"
+        "from iranmap.render import RenderOptions\n"
+        f"with open({str(runs)!r}, 'a') as f:\n"
+        "    f.write('ran\\n')\n"
+        "iranmap.raster._cores = lambda: 2\n"
+        f"result = build([Path({str(SHIPPED / '2024-ncri')!r})], Path({str(tmp_path / 'maps')!r}),"
+        " RenderOptions())\n"
+        "print(len(result.reports[0].files))\n",
+        encoding="utf-8",
+    )
+    done = subprocess.run(
+        [sys.executable, str(script)], capture_output=True, text=True, timeout=120, check=False
+    )
+    assert done.returncode == 0, done.stderr
+    assert runs.read_text(encoding="utf-8") == "ran\n"
+    assert (tmp_path / "maps" / "2024-ncri" / "choropleth.png").is_file()
+
+
 def _alive(pid: int) -> bool:
     """Running (a zombie waiting for its parent to read its status has stopped)."""
     try:

@@ -2,20 +2,21 @@
 
 resvg itself draws an image in a few tens of milliseconds; most of the time goes into
 compressing the PNG, which resvg-py does at its best compression and holding the GIL. So
-several images are drawn in worker processes, one per core. The workers import this module
-and ``resvg_py`` only (not iranmap's renderers, nor pandas), so they start in a fraction of
-the time they save, and each returns the same bytes the main process would have made.
+several images are drawn in worker processes, one per core (:func:`pngs`). The workers import
+this module and ``resvg_py`` only (not iranmap's renderers, nor pandas), so they start in a
+fraction of the time they save, and each returns the same bytes the main process would have
+made.
 """
 
 from __future__ import annotations
 
 import os
-import signal
+import pickle
 import struct
-import threading
+import subprocess
+import sys
 import zlib
-from collections.abc import Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -62,44 +63,90 @@ def png(job: Job) -> bytes:
     return _with_texts(bytes(drawn), job.texts)
 
 
-def pngs(jobs: Sequence[Job]) -> list[bytes]:
-    """Every job's PNG, in order: in worker processes when there are several jobs and cores."""
-    workers = min(len(jobs), _cores())
-    if len(jobs) < MIN_PARALLEL or workers < 2:
-        return [png(job) for job in jobs]
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
+def pngs(jobs: Sequence[Job], *, min_parallel: int = MIN_PARALLEL) -> list[bytes]:
+    """Every job's PNG, in order: in worker processes when there are at least
+    ``min_parallel`` jobs (fewer, if each is large) and two cores or more.
 
-    # "spawn": a fresh interpreter, never a copy of a process that may hold threads or locks.
-    pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"))
-    try:
-        with _workers_ignore_ctrl_c():
-            futures = [pool.submit(png, job) for job in jobs]  # starts the workers
-        found = [future.result() for future in futures]
-    except BaseException:
-        # Ctrl-C or a failed image: drop the images not yet started, and go.
-        pool.shutdown(wait=False, cancel_futures=True)
-        raise
-    pool.shutdown()
-    return found
-
-
-@contextmanager
-def _workers_ignore_ctrl_c() -> Iterator[None]:
-    """Processes started inside ignore SIGINT, from their first instruction on.
-
-    Ctrl-C in a terminal reaches every process of the group: the workers would each print a
-    traceback. An ignored signal stays ignored across ``exec``, and Python then keeps it so;
-    only this process stops, and the command line says so in one line.
+    A worker is a fresh ``python`` running :func:`_serve`, started directly rather than by
+    ``multiprocessing``, so that it never imports the caller's own script again (a user's
+    script without an ``if __name__ == "__main__"`` guard would run once per worker), and in
+    a session of its own, so that Ctrl-C stops the build, not each worker with a traceback.
+    Jobs a worker could not draw are drawn here instead.
     """
-    if threading.current_thread() is not threading.main_thread():
-        yield  # only the main thread may set handlers; Ctrl-C is delivered there anyway
-        return
-    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    workers = min(len(jobs), _cores())
+    if len(jobs) < max(2, min_parallel) or workers < 2 or not sys.executable:
+        return [png(job) for job in jobs]
+    shares = [list(range(w, len(jobs), workers)) for w in range(workers)]
+    started: list[subprocess.Popen[bytes]] = []
+    found: list[bytes | None] = [None] * len(jobs)
     try:
-        yield
+        for _ in shares:
+            started.append(_start_worker())
+        for process, share in zip(started, shares, strict=True):
+            _send(process, [jobs[i] for i in share])
+        for process, share in zip(started, shares, strict=True):
+            for i, drawn in zip(share, _receive(process, len(share)), strict=True):
+                found[i] = drawn
+    except OSError:
+        pass  # no worker could be started or reached: the jobs are drawn here
     finally:
-        signal.signal(signal.SIGINT, previous)
+        for process in started:
+            if process.poll() is None:
+                process.kill()
+            process.wait()
+            for pipe in (process.stdin, process.stdout):
+                if pipe is not None:
+                    pipe.close()
+    return [png(job) if drawn is None else drawn for job, drawn in zip(jobs, found, strict=True)]
+
+
+def _start_worker() -> subprocess.Popen[bytes]:
+    package_root = str(Path(__file__).resolve().parents[1])
+    env = dict(os.environ)
+    env["PYTHONPATH"] = os.pathsep.join(p for p in (package_root, env.get("PYTHONPATH")) if p)
+    return subprocess.Popen(
+        [sys.executable, "-c", "from iranmap.raster import _serve; _serve()"],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        env=env,
+        start_new_session=True,
+    )
+
+
+def _send(process: subprocess.Popen[bytes], jobs: list[Job]) -> None:
+    assert process.stdin is not None
+    with process.stdin:
+        pickle.dump(jobs, process.stdin, protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def _receive(process: subprocess.Popen[bytes], count: int) -> list[bytes | None]:
+    """The worker's PNGs, None for each it could not draw (or all, if it failed)."""
+    assert process.stdout is not None
+    with process.stdout:
+        data = process.stdout.read()
+    process.wait()
+    try:
+        answers = pickle.loads(data) if process.returncode == 0 else None
+    except (pickle.UnpicklingError, EOFError, ValueError):
+        answers = None
+    if not isinstance(answers, list) or len(answers) != count:
+        return [None] * count
+    return [a if isinstance(a, bytes) else None for a in answers]
+
+
+def _serve() -> None:
+    """A worker: jobs from stdin (all of them, before drawing any), PNGs to stdout; None for
+    a job that fails (the caller draws it again, and so meets the error itself)."""
+    jobs = pickle.load(sys.stdin.buffer)
+    answers: list[bytes | None] = []
+    for job in jobs:
+        try:
+            answers.append(png(job))
+        except Exception:
+            answers.append(None)
+    pickle.dump(answers, sys.stdout.buffer, protocol=pickle.HIGHEST_PROTOCOL)
+    sys.stdout.buffer.flush()
 
 
 def _cores() -> int:
