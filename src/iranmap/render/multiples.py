@@ -14,14 +14,16 @@ import math
 from typing import Any
 
 import numpy as np
+from shapely.affinity import affine_transform
 
-from iranmap import i18n
+from iranmap import i18n, raster
 from iranmap.classify import Classes, classify
 from iranmap.i18n import Lang
 from iranmap.render import timeline_text as tt
 from iranmap.render.choropleth import class_labels
 from iranmap.render.html import esc
 from iranmap.render.options import RenderOptions
+from iranmap.render.static.geometry import hatch_data
 from iranmap.steps import Timeline, province_matrix
 from iranmap.style import (
     BACKGROUND,
@@ -42,6 +44,7 @@ LEGEND_H = 62.0
 CREDIT_H = 16.0  # the credit line under the legend
 FONT = "Noto Sans, Noto Sans Arabic, DejaVu Sans, sans-serif"
 SIMPLIFY = 0.02  # degrees: outlines at small-multiple size
+HATCH_SPACING = 4.5  # px between the not-itemized stripes
 
 
 def multiples_name(lang: Lang, ext: str) -> str:
@@ -55,6 +58,11 @@ def render_multiples(timeline: Timeline, options: RenderOptions) -> tuple[bytes,
     return svg, rasterise(svg)
 
 
+def png_job(svg: bytes, zoom: float = 2.0) -> raster.Job:
+    """How :func:`rasterise` draws ``svg``."""
+    return raster.Job(svg.decode("utf-8"), zoom=zoom)
+
+
 def multiples_svg(timeline: Timeline, options: RenderOptions) -> bytes:
     lang = options.lang
     isos, matrix = province_matrix(timeline)
@@ -65,7 +73,9 @@ def multiples_svg(timeline: Timeline, options: RenderOptions) -> bytes:
     rows = math.ceil(n / cols)
     width = 2 * MARGIN + cols * CELL_W + (cols - 1) * GAP
     height = HEAD_H + rows * (MAP_H + LABEL_H) + (rows - 1) * GAP + LEGEND_H + MARGIN + CREDIT_H
-    shapes = _outlines(timeline)
+    outlines = _outlines(timeline)
+    shapes = {iso: _path(shape) for iso, shape in outlines.items()}
+    hatches = _Hatches(outlines)
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" '
         f'width="{_n(width)}" height="{_n(height)}" viewBox="0 0 {_n(width)} {_n(height)}" '
@@ -81,7 +91,7 @@ def multiples_svg(timeline: Timeline, options: RenderOptions) -> bytes:
             col = cols - 1 - col
         x = MARGIN + col * (CELL_W + GAP)
         y = HEAD_H + row * (MAP_H + LABEL_H + GAP)
-        parts.append(_cell(timeline, k, x, y, isos, matrix[k], classes, lang))
+        parts.append(_cell(timeline, k, x, y, isos, matrix[k], classes, lang, hatches))
     parts.append(_legend(classes, lang, width, height - LEGEND_H - MARGIN - CREDIT_H + 14))
     parts.append(_credit(lang, width, height))
     parts.append("</svg>\n")
@@ -102,44 +112,58 @@ def _n(value: float) -> str:
     return text.removesuffix(".0")
 
 
-def _outlines(timeline: Timeline) -> dict[str, str]:
-    """Each province's path in map pixels (north up, longitudes shrunk by the cosine of the
-    middle latitude)."""
+def _outlines(timeline: Timeline) -> dict[str, Any]:
+    """Each province's shape in map pixels (north up, longitudes shrunk by the cosine of the
+    middle latitude), simplified to small-multiple size."""
     provinces = timeline.base.provinces
     minx, miny, maxx, maxy = timeline.base.bounds
     shrink = math.cos(math.radians((miny + maxy) / 2))
     scale = min((CELL_W - 8) / ((maxx - minx) * shrink), (MAP_H - 8) / (maxy - miny))
-    shapes: dict[str, str] = {}
+    to_pixels = [shrink * scale, 0.0, 0.0, -scale, 4 - minx * shrink * scale, 4 + maxy * scale]
+    shapes: dict[str, Any] = {}
     for iso, geometry in zip(provinces["iso"], provinces["geometry"], strict=True):
         if geometry is None or geometry.is_empty:
             continue
         simple = geometry.simplify(SIMPLIFY, preserve_topology=True)
-        shapes[str(iso)] = _path(simple, scale, shrink, minx, maxy)
+        shapes[str(iso)] = affine_transform(simple, to_pixels)
     return shapes
 
 
-def _path(geometry: Any, scale: float, shrink: float, minx: float, maxy: float) -> str:
-    polygons = getattr(geometry, "geoms", [geometry])
+def _path(geometry: Any) -> str:
     out: list[str] = []
-    for polygon in polygons:
+    for polygon in getattr(geometry, "geoms", [geometry]):
         for ring in (polygon.exterior, *polygon.interiors):
-            xy = np.asarray(ring.coords)
-            px = 4 + (xy[:, 0] - minx) * shrink * scale
-            py = 4 + (maxy - xy[:, 1]) * scale
-            points = [f"{_n(a)},{_n(b)}" for a, b in zip(px, py, strict=True)]
+            points = [f"{_n(a)},{_n(b)}" for a, b in ring.coords]
             out.append("M" + "L".join(points) + "Z")
     return "".join(out)
 
 
+class _Hatches:
+    """The not-itemized stripes of a map, by the provinces that have no figure: drawn as
+    lines cut to those provinces' outlines, which a rasteriser draws fast (a clip path or a
+    pattern fill per map costs it a whole-image mask each). Maps often share the same
+    provinces without a figure, so each set is cut once."""
+
+    def __init__(self, outlines: dict[str, Any]) -> None:
+        self.outlines = outlines
+        self.done: dict[tuple[str, ...], str] = {}
+
+    def path(self, isos: tuple[str, ...]) -> str:
+        if isos not in self.done:
+            shapes = [self.outlines[iso] for iso in isos if iso in self.outlines]
+            data = hatch_data(shapes, HATCH_SPACING) if shapes else ""
+            self.done[isos] = (
+                f'<path d="{data}" fill="none" stroke="{NOT_ITEMIZED_HATCH}" stroke-width="0.7"/>'
+                if data
+                else ""
+            )
+        return self.done[isos]
+
+
 def _defs(shapes: dict[str, str]) -> str:
     paths = "".join(f'<path id="p-{esc(iso)}" d="{d}"/>' for iso, d in shapes.items())
-    # Hatching as plain diagonal lines over a whole map (rasterisers draw a pattern fill far
-    # more slowly); each map clips it to its not-itemized provinces.
-    size = CELL_W + MAP_H
-    lines = "".join(f"M{_n(x)},0L{_n(x - MAP_H)},{_n(MAP_H)}" for x in np.arange(0, size, 4.5))
+    # The legend's swatch (one small rectangle: a pattern costs little there).
     hatch = (
-        f'<path id="ni-lines" d="{lines}" fill="none" stroke="{NOT_ITEMIZED_HATCH}" '
-        'stroke-width="0.7"/>'
         '<pattern id="ni" width="5" height="5" patternUnits="userSpaceOnUse" '
         'patternTransform="rotate(45)">'
         f'<rect width="5" height="5" fill="{NOT_ITEMIZED_FILL}"/>'
@@ -191,23 +215,18 @@ def _cell(
     values: np.ndarray[Any, Any],
     classes: Classes,
     lang: Lang,
+    hatches: _Hatches,
 ) -> str:
     uses = []
     hatched = []
+    without: list[str] = []
     for iso, value in zip(isos, values, strict=True):
         fill = NOT_ITEMIZED_FILL if value < 0 else classes.color(float(value))
         uses.append(f'<use xlink:href="#p-{esc(iso)}" fill="{fill}"/>')
         if value < 0:
             hatched.append(f'<use xlink:href="#p-{esc(iso)}"/>')
-    # The hatch is drawn once per map, through the outlines of its not-itemized provinces
-    # (a pattern fill per province is many times slower to rasterise).
-    clip = f"ni-{k}"
-    hatch = (
-        f'<clipPath id="{clip}">{"".join(hatched)}</clipPath>'
-        f'<use xlink:href="#ni-lines" clip-path="url(#{clip})"/>'
-        if hatched
-        else ""
-    )
+            without.append(iso)
+    hatch = hatches.path(tuple(without))
     step = timeline.steps[k]
     figure = tt.figure(step.reported, lang)
     if step.not_itemized:
@@ -263,6 +282,4 @@ def _legend(classes: Classes, lang: Lang, width: float, y: float) -> str:
 def rasterise(svg: bytes, zoom: float = 2.0) -> bytes:
     """The SVG as PNG, at ``zoom`` times its size, drawn with the fonts iranmap bundles only
     (those of the other images), so that the same SVG gives the same pixels anywhere."""
-    from iranmap import raster
-
-    return raster.png(raster.Job(svg.decode("utf-8"), zoom=zoom))
+    return raster.png(png_job(svg, zoom))

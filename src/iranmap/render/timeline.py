@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-from iranmap import i18n
+from iranmap import i18n, raster
 from iranmap.i18n import Lang
 from iranmap.join import Joined
 from iranmap.render import timeline_text as tt
@@ -44,18 +44,27 @@ def page_file(lang: Lang) -> str:
 def render_timeline(timeline: Timeline, options: RenderOptions) -> dict[str, bytes]:
     """Every timeline file in ``options.lang``: the page, its embed snippet, the small
     multiples (SVG and PNG) and the data (steps.csv, steps-totals.csv)."""
-    from iranmap.render.multiples import multiples_name, render_multiples
+    files, drawn = _files_to_draw(timeline, options)
+    files.update((name, raster.png(job)) for name, job in drawn.items())
+    return files
+
+
+def _files_to_draw(
+    timeline: Timeline, options: RenderOptions
+) -> tuple[dict[str, bytes], dict[str, raster.Job]]:
+    """:func:`render_timeline`'s files, but the PNG: how to draw it, by its name."""
+    from iranmap.render.multiples import multiples_name, multiples_svg, png_job
 
     lang = options.lang
-    svg, png = render_multiples(timeline, options)
-    return {
+    svg = multiples_svg(timeline, options)
+    files = {
         page_file(lang): render_timeline_page(timeline, options),
         page_file(lang).removesuffix(".html") + ".embed.html": embed(timeline, options),
         multiples_name(lang, "svg"): svg,
-        multiples_name(lang, "png"): png,
         "steps.csv": steps_csv(timeline),
         "steps-totals.csv": totals_csv(timeline),
     }
+    return files, {multiples_name(lang, "png"): png_job(svg)}
 
 
 def report_timeline_files(
@@ -92,10 +101,15 @@ def _all_languages(
     timeline: Timeline, options: RenderOptions, langs: Sequence[Lang]
 ) -> dict[str, bytes]:
     files: dict[str, bytes] = {}
+    drawn: dict[str, raster.Job] = {}
     for lang in langs:
-        files.update(
-            render_timeline(timeline, replace(options, lang=lang, alternates=tuple(langs)))
+        made, to_draw = _files_to_draw(
+            timeline, replace(options, lang=lang, alternates=tuple(langs))
         )
+        files.update(made)
+        drawn.update(to_draw)
+    # The small multiples take a second or more each to draw: one worker per language.
+    files.update(zip(drawn, raster.pngs(list(drawn.values()), min_parallel=2), strict=True))
     return files
 
 
