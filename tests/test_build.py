@@ -19,6 +19,7 @@ from click.testing import CliRunner
 
 import iranmap._stamp
 import iranmap.build
+import iranmap.series
 from iranmap.build import (
     STAMP_NAME,
     OutputError,
@@ -508,7 +509,7 @@ def test_build_writes_the_series_of_the_reports(
 ) -> None:
     out, _, printed = series_built
     folder = out / "series" / "hengaw-monthly"
-    names = sorted(p.name for p in folder.iterdir())
+    names = sorted(p.name for p in folder.iterdir() if not p.name.startswith("."))
     assert "timeline.html" in names and "timeline.fa.html" in names
     assert "summary.json" in names
     assert f"series/hengaw-monthly: {len(names)} files written\n" in printed
@@ -537,6 +538,33 @@ def test_a_series_rebuild_is_up_to_date_and_check_sees_a_changed_series_file(
         assert f"out of date: {target}\n" in check.stderr
     finally:
         target.write_bytes(good)
+
+
+def test_an_unchanged_series_is_not_drawn_again_and_a_changed_step_redraws_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    reports = copy_reports(tmp_path, *HENGAW[:2])
+    out = tmp_path / "maps"
+    assert CliRunner().invoke(main, ["build", *map(str, reports), "--out", str(out)]).exit_code == 0
+    drawn: list[list[Path]] = []
+    real = iranmap.series.series_files
+
+    def counted(members: list[Path], *args: object, **kwargs: object) -> object:
+        drawn.append(list(members))
+        return real(members, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(iranmap.series, "series_files", counted)
+    again = CliRunner().invoke(main, ["build", *map(str, reports), "--out", str(out)])
+    assert "series/hengaw-monthly: up to date\n" in again.output
+    assert drawn == []
+    figures = reports[1] / "provinces.csv"
+    figures.write_text(
+        figures.read_text(encoding="utf-8").replace("Ardabil,1,", "Ardabil,2,"), encoding="utf-8"
+    )
+    changed = CliRunner().invoke(main, ["build", *map(str, reports), "--out", str(out)])
+    assert changed.exit_code == 0, changed.output
+    assert drawn == [reports]
+    assert "series/hengaw-monthly: 9 files written\n" in changed.output
 
 
 def test_a_series_that_cannot_be_made_is_an_error_and_keeps_its_files(tmp_path: Path) -> None:

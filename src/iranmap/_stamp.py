@@ -57,6 +57,25 @@ def fingerprint(
     step: StepKind | None = None,
 ) -> str:
     """A digest of everything a report's output depends on."""
+    return _digest([report_dir], options, langs, step)
+
+
+def series_fingerprint(
+    report_dirs: Sequence[Path], options: RenderOptions, langs: Sequence[Lang]
+) -> str:
+    """A digest of everything a series' output depends on: its reports' folders (by name
+    too, since a series lists its reports), as for :func:`fingerprint`."""
+    return _digest(report_dirs, options, langs, None, named=True)
+
+
+def _digest(
+    report_dirs: Sequence[Path],
+    options: RenderOptions,
+    langs: Sequence[Lang],
+    step: StepKind | None,
+    *,
+    named: bool = False,
+) -> str:
     digest = hashlib.sha256()
 
     def add(label: str, data: bytes) -> None:
@@ -66,14 +85,15 @@ def fingerprint(
     add("options", repr((options, tuple(langs), step)).encode())
     for package in DEPENDENCIES:
         add(package, version(package).encode())
-    for folder, pattern in (
-        (report_dir, "*"),
-        (geodata_dir(), "*.csv"),
-        (geodata_dir(), "*.geojson"),
-    ):
-        for path in sorted(folder.glob(pattern)):
+    for report_dir in report_dirs:
+        prefix = f"{report_dir.name}/" if named else ""
+        for path in sorted(report_dir.glob("*")):
             if path.is_file():
-                add(path.relative_to(folder).as_posix(), path.read_bytes())
+                add(prefix + path.relative_to(report_dir).as_posix(), path.read_bytes())
+    for pattern in ("*.csv", "*.geojson"):
+        for path in sorted(geodata_dir().glob(pattern)):
+            if path.is_file():
+                add(path.name, path.read_bytes())
     for name, path in code_files(PACKAGE):
         add(f"iranmap/{name}", path.read_bytes())
     return digest.hexdigest()

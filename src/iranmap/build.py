@@ -36,7 +36,13 @@ from iranmap._galleries import (
     index_page,
     write_galleries,
 )
-from iranmap._stamp import STAMP_NAME, fingerprint, unchanged_outputs, write_stamp
+from iranmap._stamp import (
+    STAMP_NAME,
+    fingerprint,
+    series_fingerprint,
+    unchanged_outputs,
+    write_stamp,
+)
 from iranmap.errors import InputError, IranmapError, Problem
 from iranmap.i18n import LANGS, Lang
 from iranmap.output import (
@@ -391,19 +397,13 @@ def build(
 
 def _may_hold_series(report_dirs: Sequence[Path], out_root: Path) -> bool:
     """Whether a series may be left out of date: one was built before, or one of the
-    reports that can be read is a step of one."""
-    from iranmap.reports import load_report
+    reports names one in its report.toml."""
+    from iranmap.reports import report_series
 
     folder = out_root / SERIES_DIR
     if folder.is_dir() and any(folder.iterdir()):
         return True
-    for report_dir in report_dirs:
-        try:
-            if load_report(report_dir).series is not None:
-                return True
-        except IranmapError:
-            continue
-    return False
+    return any(report_series(report_dir) is not None for report_dir in report_dirs)
 
 
 def build_series(
@@ -414,14 +414,25 @@ def build_series(
 ) -> tuple[SeriesResult, ...]:
     """Write the files of every series the reports in ``report_dirs`` make up; a series
     that cannot be made keeps its previous files and carries its error."""
+    from iranmap.series import series_files, series_members
+
     results = []
-    for folder, files in sorted(_series_outputs(report_dirs, options, langs).items()):
+    for folder, members in series_members(report_dirs).items():
         out_dir = out_root / folder
+        digest = series_fingerprint(members, options, langs)
+        unchanged = unchanged_outputs(out_dir, digest)
+        if unchanged is not None:
+            results.append(SeriesResult(folder, out_dir, unchanged[0]))
+            continue
+        files = series_files(members, options, langs)
+        if files is None:
+            continue
         if isinstance(files, IranmapError):
             results.append(SeriesResult(folder, out_dir, error=files))
             continue
         remove_leftovers(out_dir)
         written = tuple(sync_file(out_dir / name, data) for name, data in sorted(files.items()))
+        write_stamp(out_dir, digest, files, ())
         results.append(SeriesResult(folder, out_dir, written))
     return tuple(results)
 

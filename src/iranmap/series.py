@@ -15,7 +15,7 @@ from iranmap.errors import InputError
 from iranmap.i18n import LANGS, Lang
 from iranmap.join import join
 from iranmap.render.options import RenderOptions
-from iranmap.reports import load_report
+from iranmap.reports import load_report, report_series
 from iranmap.steps import Timeline, group_series, series_folder, series_timeline
 
 #: The gallery's entry for a series, as for a report (iranmap.build.SUMMARY_NAME).
@@ -35,26 +35,49 @@ def series_outputs(
     A report that cannot be read is left to the report build to complain about (it names
     no series that could be known).
     """
+    out: dict[str, dict[str, bytes] | InputError] = {}
+    for target, members in series_members(report_dirs).items():
+        files = series_files(members, options, langs)
+        if files is not None:
+            out[target] = files
+    return out
+
+
+def series_members(report_dirs: Sequence[Path]) -> dict[str, list[Path]]:
+    """The folder of each series named in ``report_dirs`` (``series/<folder>``, sorted) and
+    the report folders that are its steps, from their report.toml alone."""
+    named: dict[str, list[Path]] = {}
+    for folder in report_dirs:
+        name = report_series(folder)
+        if name is not None:
+            named.setdefault(f"{SERIES_DIR}/{series_folder(name)}", []).append(folder)
+    return dict(sorted(named.items()))
+
+
+def series_files(
+    members: Sequence[Path], options: RenderOptions, langs: Sequence[Lang] = LANGS
+) -> dict[str, bytes] | InputError | None:
+    """The files of the series whose steps are the reports in ``members`` (one series, as
+    :func:`series_members` groups them), the InputError that stops it, or None when none of
+    its reports can be read."""
     from iranmap.render.timeline import series_files_of
 
     reports = []
-    for folder in report_dirs:
+    for folder in members:
         try:
             reports.append(load_report(folder))
         except InputError:
-            continue
-    out: dict[str, dict[str, bytes] | InputError] = {}
-    for name, members in group_series(reports).items():
+            continue  # the report's own build says why
+    files: dict[str, bytes] | None = None
+    for name, steps in group_series(reports).items():
         target = f"{SERIES_DIR}/{series_folder(name)}"
         try:
-            timeline = series_timeline([join(r) for r in members])
+            timeline = series_timeline([join(r) for r in steps])
             files = series_files_of(timeline, options, langs)
         except InputError as exc:
-            out[target] = exc
-            continue
+            return exc
         files[SUMMARY_NAME] = _json(series_summary(timeline, target, sorted(files)))
-        out[target] = files
-    return out
+    return files
 
 
 def series_summary(timeline: Timeline, folder: str, files: Sequence[str]) -> dict[str, Any]:

@@ -107,6 +107,7 @@ __all__ = [
     "load_report",
     "parse_date",
     "read_report",
+    "report_series",
     "total_problems",
 ]
 
@@ -123,6 +124,15 @@ def find_reports(root: Path) -> list[Path]:
         )
         raise InputError.at(str(root), None, msg)
     return sorted(p for p in root.iterdir() if (p / REPORT_FILE).is_file())
+
+
+def report_series(folder: Path) -> str | None:
+    """The series a report folder's report.toml names, without reading its figures; None
+    when it names none, or when report.toml cannot be read or has a problem (reading the
+    report says which)."""
+    problems: list[Problem] = []
+    meta = read_manifest(Path(folder) / REPORT_FILE, problems)
+    return None if meta is None or problems else meta.series
 
 
 def load_report(
