@@ -405,3 +405,37 @@ def test_cdn_page_works_when_the_cdn_serves_leaflet(browser: Any, tmp_path: Path
     assert page.evaluate("window.iranmap.counts") == {"provinces": 31, "prisons": len(PRISONS)}
     assert errors == []
     context.close()
+
+
+def test_the_provinces_are_painted_before_the_rest_of_the_map(
+    browser: Any, joined: Joined, tmp_path: Path
+) -> None:
+    """The reader sees the provinces one frame sooner: circles, layer switch and labels come
+    after a paint, then ``window.iranmap`` and the "iranmap:ready" event for scripts."""
+    path = tmp_path / "combined.html"
+    path.write_bytes(render_map(joined, "combined", RenderOptions()))
+    context = browser.new_context(viewport={"width": 1100, "height": 800})
+    context.add_init_script(
+        """
+        window.__frames = [];
+        window.__ready = null;
+        const shapes = () => document.querySelectorAll('.leaflet-overlay-pane svg > g > path').length;
+        const frame = () => {
+          window.__frames.push([shapes(), window.iranmap !== undefined]);
+          if (window.__ready === null) requestAnimationFrame(frame);
+        };
+        requestAnimationFrame(frame);
+        document.addEventListener('iranmap:ready', () => {
+          window.__ready = [shapes(), window.iranmap !== undefined, window.__frames.length];
+        });
+        """
+    )
+    try:
+        page = context.new_page()
+        page.goto(path.as_uri())
+        page.wait_for_function("window.__ready !== null", timeout=10_000)
+        frames, ready = page.evaluate("[window.__frames, window.__ready]")
+    finally:
+        context.close()
+    assert [31, False] in frames[: ready[2]]  # provinces painted, nothing else yet
+    assert ready[:2] == [31 + len(PRISONS), True]

@@ -474,5 +474,6 @@
         return measure;
       }
     };
+    document.dispatchEvent(new Event("iranmap:ready"));
   }
 })();
