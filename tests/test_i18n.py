@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from pathlib import Path
 
 import pytest
 
@@ -136,3 +137,28 @@ def test_every_calendar_and_qualifier_a_report_may_say_has_words() -> None:
 
     assert i18n.CALENDARS == CALENDARS
     assert tuple(i18n.QUALIFIERS) == TOTAL_QUALIFIERS
+
+
+def test_direction_and_list_separator_are_decided_here() -> None:
+    assert [i18n.rtl(lang) for lang in i18n.LANGS] == [False, True]
+    assert [i18n.comma(lang) for lang in i18n.LANGS] == [", ", "\u060c "]
+
+
+def test_no_other_module_branches_on_persian() -> None:
+    """Layout sides, separators and which name to show are asked of i18n (``rtl``,
+    ``comma``, ``DIRS``) or of ``render._lang.own``; only these narrow a user's string to a
+    language, or pick a separator that exists for one image alone."""
+    package = Path(i18n.__file__).parent
+    found = sorted(
+        f"{path.relative_to(package).as_posix()}: {line.strip()}"
+        for path in package.rglob("*.py")
+        if path.name not in {"i18n.py", "_texts.py"}
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if re.search(r"""[=!]= ?["']fa["']""", line)
+    )
+    assert found == [
+        'cli/diff.py: return render_compare(result, "fa" if lang == "fa" else "en")',
+        'join/_model.py: "fa" if lang == "fa" else "en",',
+        'render/multiples.py: separator = "\u060c " if lang == "fa" else " · "  # a middle dot '
+        "reads as a Persian zero",
+    ]

@@ -24,7 +24,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from iranmap import boundaries, style
+from iranmap import boundaries, i18n, style
 from iranmap.classify import Scheme
 from iranmap.errors import IranmapError
 from iranmap.i18n import Lang
@@ -190,7 +190,7 @@ def _legend_box(blocks: Sequence[str], lang: Lang) -> str:
             "class": "im-legend",
             "style": style,
             "lang": lang,
-            "dir": "rtl" if lang == "fa" else "ltr",
+            "dir": i18n.DIRS[lang],
         },
         *blocks,
     )
@@ -212,7 +212,8 @@ def _value_html(value: str) -> str:
 
 
 def _names(en: str, fa: str, lang: Lang) -> str:
-    own, other = (fa or en, en) if lang == "fa" else (en, fa)
+    own = {"en": en, "fa": fa}[lang] or en
+    other = fa if own == en else en
     return f"{own} / {other}" if other and other != own else own
 
 
@@ -303,7 +304,7 @@ def _prison_feature(pts: Points, row: PrisonRow, lang: Lang) -> dict[str, Any]:
     city, city_lang = row.city_in(lang)
     lines = [
         (t["city"], lang_span(city, city_lang, lang) if city else ""),
-        (t["province"], (row.province_fa if lang == "fa" else row.province_en) or ""),
+        (t["province"], getattr(row, f"province_{lang}") or ""),
         (t["executions"], i18n.fmt_int(row.executions, lang)),
         (t["location"], t[f"precision.{precision}"]),
         (t["source"], row.source or ""),

@@ -18,6 +18,8 @@ Lang = _texts.Lang
 LANGS: tuple[Lang, ...] = ("en", "fa")
 #: The direction of each language's script, for ``dir`` attributes.
 DIRS: dict[Lang, str] = {"en": "ltr", "fa": "rtl"}
+#: What separates the items of a list (Persian has its own comma).
+COMMAS: dict[Lang, str] = {"en": ", ", "fa": "، "}
 #: Each language's locale as Open Graph names it.
 LOCALES: dict[Lang, str] = {"en": "en_GB", "fa": "fa_IR"}
 
@@ -56,6 +58,17 @@ _MONTHS: dict[Lang, tuple[str, ...]] = {
 
 # Every word a map adds lives in iranmap._texts (one table per language).
 TEXTS = _texts.TEXTS
+
+
+def rtl(lang: Lang) -> bool:
+    """Whether ``lang`` is written right to left: what mirrors a layout (which side the
+    legend, the labels and the text anchor take)."""
+    return DIRS[lang] == "rtl"
+
+
+def comma(lang: Lang) -> str:
+    """The separator between the items of a list in ``lang``."""
+    return COMMAS[lang]
 
 
 def text(lang: Lang, key: str, **values: str) -> str:

@@ -99,7 +99,7 @@ def _check_id(folder: Path) -> None:
 
 def report_toml(lang: str, kind: str) -> str:
     """The commented report.toml of a new report."""
-    texts = _FA if lang == "fa" else _EN
+    texts = {"en": _EN, "fa": _FA}[lang]
     figures_name = FIGURES[kind][0]
     columns = FIGURES[kind][1].strip()
     total = texts["total_events"] if kind == "events" else texts["total_counts"]

@@ -79,7 +79,7 @@ def multiples_svg(timeline: Timeline, options: RenderOptions) -> bytes:
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" '
         f'width="{_n(width)}" height="{_n(height)}" viewBox="0 0 {_n(width)} {_n(height)}" '
-        f'font-family="{FONT}" direction="{"rtl" if lang == "fa" else "ltr"}">',
+        f'font-family="{FONT}" direction="{i18n.DIRS[lang]}">',
         f"<title>{esc(tt.page_title(timeline, lang))}</title>",
         _defs(shapes),
         '<rect width="100%" height="100%" fill="#ffffff"/>',
@@ -87,7 +87,7 @@ def multiples_svg(timeline: Timeline, options: RenderOptions) -> bytes:
     ]
     for k in range(len(timeline.steps)):
         col, row = k % cols, k // cols
-        if lang == "fa":
+        if i18n.rtl(lang):
             col = cols - 1 - col
         x = MARGIN + col * (CELL_W + GAP)
         y = HEAD_H + row * (MAP_H + LABEL_H + GAP)
@@ -100,7 +100,7 @@ def multiples_svg(timeline: Timeline, options: RenderOptions) -> bytes:
 
 def _credit(lang: Lang, width: float, height: float) -> str:
     """Who drew the borders (the ODbL asks every map to say so) and what drew the map."""
-    x = width - MARGIN if lang == "fa" else MARGIN
+    x = width - MARGIN if i18n.rtl(lang) else MARGIN
     return (
         f'<text x="{_n(x)}" y="{_n(height - 8)}" font-size="11" fill="{MUTED}" '
         f'text-anchor="{_anchor(lang)}">{_text(i18n.text(lang, "made_with"), lang)}</text>'
@@ -176,18 +176,18 @@ def _defs(shapes: dict[str, str]) -> str:
 def _text(value: str, lang: Lang) -> str:
     """Escaped text; in Persian inside a right-to-left embedding, so that numbers and words
     keep their order whatever base direction the renderer assumes."""
-    persian = lang == "fa" and any("\u0600" <= c <= "\u06ff" for c in value)
+    persian = i18n.rtl(lang) and any("\u0600" <= c <= "\u06ff" for c in value)
     return esc(f"\u202b{value}\u202c" if persian else value)
 
 
 def _anchor(lang: Lang) -> str:
-    return "end" if lang == "fa" else "start"
+    return "end" if i18n.rtl(lang) else "start"
 
 
 def _heading(timeline: Timeline, lang: Lang, width: float) -> str:
     """The report's title, or a series' publisher, over what the maps step through and when
     (each line in one direction: a Latin publisher never shares a line with Persian words)."""
-    x = width - MARGIN if lang == "fa" else MARGIN
+    x = width - MARGIN if i18n.rtl(lang) else MARGIN
     publisher, rest = tt.title_parts(timeline, lang)
     first, last = timeline.steps[0], timeline.steps[-1]
     when = (
@@ -231,7 +231,7 @@ def _cell(
     figure = tt.figure(step.reported, lang)
     if step.not_itemized:
         ni = tt.text(lang, "ni.short", n=i18n.fmt_int(step.not_itemized, lang))
-        figure = f"{figure}{'، ' if lang == 'fa' else ', '}{ni}"
+        figure = f"{figure}{i18n.comma(lang)}{ni}"
     label = tt.step_label(step, timeline, lang)
     centre = x + CELL_W / 2
     return (
@@ -258,7 +258,7 @@ def _legend(classes: Classes, lang: Lang, width: float, y: float) -> str:
     items.append(("url(#ni)", i18n.text(lang, "not_itemized")))
     title = tt.text(lang, "legend.step")
     parts = []
-    x = width - MARGIN if lang == "fa" else MARGIN
+    x = width - MARGIN if i18n.rtl(lang) else MARGIN
     parts.append(
         f'<text x="{_n(x)}" y="{_n(y)}" font-size="12" font-weight="700" fill="{TEXT}" '
         f'text-anchor="{_anchor(lang)}">{_text(title, lang)}</text>'
@@ -266,12 +266,12 @@ def _legend(classes: Classes, lang: Lang, width: float, y: float) -> str:
     step = 104.0
     for i, (fill, label) in enumerate(items):
         offset = MARGIN + i * step
-        sx = width - offset - 22 if lang == "fa" else offset
+        sx = width - offset - 22 if i18n.rtl(lang) else offset
         parts.append(
             f'<rect x="{_n(sx)}" y="{_n(y + 10)}" width="22" height="13" fill="{fill}" '
             f'stroke="{PROVINCE_EDGE}" stroke-width="0.6"/>'
         )
-        tx = sx - 5 if lang == "fa" else sx + 27
+        tx = sx - 5 if i18n.rtl(lang) else sx + 27
         parts.append(
             f'<text x="{_n(tx)}" y="{_n(y + 21)}" font-size="11.5" fill="{TEXT}" '
             f'text-anchor="{_anchor(lang)}">{_text(label, lang)}</text>'

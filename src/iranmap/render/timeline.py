@@ -217,7 +217,7 @@ def _credit(timeline: Timeline, lang: Lang) -> Html:
         first=i18n.day(first.source_date, lang, timeline.calendar),
         last=i18n.day(last.source_date, lang, timeline.calendar),
     )
-    return join([auto_span(last.publisher), "، " if lang == "fa" else ", ", reports])
+    return join([auto_span(last.publisher), i18n.comma(lang), reports])
 
 
 def reconciliation_sentence(timeline: Timeline, lang: Lang) -> str:
@@ -245,7 +245,7 @@ def _language_links(lang: Lang, alternates: Sequence[Lang]) -> Html | None:
                 "href": page_file(other),
                 "hreflang": other,
                 "lang": other,
-                "dir": "rtl" if other == "fa" else "ltr",
+                "dir": i18n.DIRS[other],
             },
             LANG_NAMES[other],
         )

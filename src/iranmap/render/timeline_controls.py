@@ -175,7 +175,7 @@ def _table(caption: str, head: list[str], rows: list[Html]) -> Html:
 
 
 def _province_names(joined: Joined, lang: Lang) -> dict[str, str]:
-    column = "name_fa" if lang == "fa" else "name_en"
+    column = f"name_{lang}"
     return {
         str(i): str(n)
         for i, n in zip(joined.provinces["iso"], joined.provinces[column], strict=True)

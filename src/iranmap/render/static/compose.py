@@ -10,6 +10,7 @@ from typing import Any, Literal
 from iranmap import i18n, style
 from iranmap.i18n import Lang
 from iranmap.join import Joined
+from iranmap.render import _lang
 from iranmap.render.choropleth import NOT_ITEMIZED, Choropleth, ProvinceRow
 from iranmap.render.points import Points
 from iranmap.render.static import geometry as geo
@@ -39,11 +40,11 @@ class Layers:
 
 
 def report_text(own: str | None, english: str, lang: Lang) -> str:
-    """A report's text in ``lang``: its Persian version in Persian when it has one, else the
-    text as written (isolated, so that a Latin run keeps its order in a Persian line)."""
-    if lang == "fa":
-        return tx.clean(own) if own else tx.isolate(english)
-    return tx.clean(english)
+    """A report's text or a name in ``lang``: its Persian version in Persian when it has one,
+    else the text as written (isolated, so that a Latin run keeps its order in a Persian
+    line); one line either way."""
+    text, text_lang = _lang.own(lang, english, own)
+    return tx.clean(text) if text_lang == lang else tx.isolate(text)
 
 
 def title(joined: Joined, lang: Lang) -> str:
@@ -73,7 +74,7 @@ def source_line(joined: Joined, lang: Lang) -> str:
         date=i18n.day(report.source_date, lang, report.calendar),
     )
     if report.source_url:
-        line += ("، " if lang == "fa" else ", ") + tx.isolate(report.source_url)
+        line += i18n.comma(lang) + tx.isolate(report.source_url)
     return line
 
 
@@ -170,8 +171,8 @@ def _header(svg: Svg, joined: Joined, kind: ImageKind) -> float:
     """Title, what the map shows and when, the reconciliation; returns the header's bottom."""
     lang = svg.lang
     limit = svg.width - 2 * MARGIN
-    x = svg.width - MARGIN if lang == "fa" else MARGIN
-    side: lb.Side = "right" if lang == "fa" else "left"
+    x = svg.width - MARGIN if i18n.rtl(lang) else MARGIN
+    side: lb.Side = "right" if i18n.rtl(lang) else "left"
     lines = tx.wrap(title(joined, lang), 46, limit, lang, bold=True, max_lines=2)
     y = svg.lines(x, MARGIN + 40, lines, 46, leading=1.2, fill=style.TEXT, bold=True, anchor=side)
     lines = tx.wrap(subtitle(joined, kind, lang), 28, limit, lang, max_lines=2)
@@ -190,9 +191,9 @@ def _footer(svg: Svg, joined: Joined) -> float:
     limit = svg.width - 2 * MARGIN - tx.width(credit, size, lang) - 40
     lines = tx.wrap(source_line(joined, lang), size, limit, lang, max_lines=3)
     first = svg.height - 28 - size * 1.3 * (len(lines) - 1)
-    start, end = (svg.width - MARGIN, MARGIN) if lang == "fa" else (MARGIN, svg.width - MARGIN)
-    near: lb.Side = "right" if lang == "fa" else "left"
-    far: lb.Side = "left" if lang == "fa" else "right"
+    start, end = (svg.width - MARGIN, MARGIN) if i18n.rtl(lang) else (MARGIN, svg.width - MARGIN)
+    near: lb.Side = "right" if i18n.rtl(lang) else "left"
+    far: lb.Side = "left" if i18n.rtl(lang) else "right"
     svg.lines(start, first, lines, size, fill=style.MUTED, anchor=near)
     svg.text(end, first, credit, size, fill=style.MUTED, anchor=far)
     return first - size - 16
@@ -217,7 +218,7 @@ def _province_labels(ch: Choropleth, frame: geo.Frame, lang: Lang) -> list[lb.Pl
     loose = [lb.Candidate(dx, dy, "middle", "middle", True, True) for dx, dy in _NUDGES]
     for row, anchor, mark in zip(rows, anchors, marks, strict=True):
         value = _shown(ch, row)
-        name = row.name_fa if lang == "fa" and row.name_fa else row.name_en
+        name = _lang.own(lang, row.name_en, row.name_fa)[0]
         lines = [name] if value is None else [name, i18n.fmt_number(value, lang)]
         shape = geo.pixel_polygon(row, frame)
         placer.place(anchor, lines, [*inside, *beside, *loose], ignore=mark, shape=shape)
@@ -237,9 +238,7 @@ def _prison_labels(pts: Points, frame: geo.Frame, lang: Lang) -> list[lb.Placed]
     of another circle but not its middle."""
     groups: dict[tuple[float, float], list[tuple[str, int, float]]] = {}
     for row in pts.rows:
-        name = row.name_fa if lang == "fa" and row.name_fa else tx.isolate(row.name_en)
-        if lang == "en":
-            name = tx.clean(row.name_en)
+        name = report_text(row.name_fa, row.name_en, lang)
         radius = lg.circle_radius(pts, row.executions)
         groups.setdefault((round(row.lon, 3), round(row.lat, 3)), []).append(
             (name, row.executions, radius)
@@ -273,14 +272,14 @@ def card_image(layers: Layers, kind: ImageKind, lang: Lang) -> Svg:
     width, height = CARD_SIZE
     svg = Svg(width, height, lang)
     map_width = 560.0
-    map_left = width - 20 - map_width if lang == "fa" else 20.0
+    map_left = width - 20 - map_width if i18n.rtl(lang) else 20.0
     frame = geo.fit(layers.ch.rows, map_left, 20, map_width, height - 40)
     draw_map(svg, layers, kind, frame, 0.75)
     left, right = (
-        (40.0, map_left - 24) if lang == "fa" else (map_left + map_width + 24, width - 40.0)
+        (40.0, map_left - 24) if i18n.rtl(lang) else (map_left + map_width + 24, width - 40.0)
     )
-    x = right if lang == "fa" else left
-    side: lb.Side = "right" if lang == "fa" else "left"
+    x = right if i18n.rtl(lang) else left
+    side: lb.Side = "right" if i18n.rtl(lang) else "left"
     limit = right - left
     joined = layers.joined
     lines = tx.wrap(title(joined, lang), 44, limit, lang, bold=True, max_lines=3)

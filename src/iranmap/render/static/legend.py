@@ -37,7 +37,7 @@ class Column:
         self.left = left
         self.right = right
         self.y = top
-        self.rtl = svg.lang == "fa"
+        self.rtl = i18n.rtl(svg.lang)
 
     @property
     def start(self) -> float:

@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Literal
 
-from iranmap import raster
+from iranmap import i18n, raster
 from iranmap.i18n import Lang
 from iranmap.render.static import text as tx
 
@@ -96,7 +96,7 @@ class Svg:
 
         In a Persian image every line is right to left (see the module docstring).
         """
-        rtl = self.lang == "fa"
+        rtl = i18n.rtl(self.lang)
         attributes = [f'x="{num(x)}"', f'y="{num(y)}"', f'font-size="{size:g}"']
         if bold:
             attributes.append('font-weight="bold"')
