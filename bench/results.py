@@ -631,7 +631,8 @@ def _method(results: dict[str, Any]) -> list[str]:
         "- 'Provinces drawn' is the first animation frame, from navigation start, in which "
         "the page's map holds one SVG shape per province feature (folium and explore(): "
         f"{results['inputs']['peer_geometry']['features']} for Natural Earth) or a painted "
-        "canvas (iranmap draws its 31 provinces and its circles on one canvas, in one frame), "
+        "canvas (iranmap draws its 31 provinces in SVG in one frame, and its circles, layer "
+        "switch and labels a frame later), "
         "measured inside the page; a page that has not drawn 5 s after its load event is "
         "'never drawn'.",
         "- External requests are every request whose URL is not file:, data: or blob:, "
