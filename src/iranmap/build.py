@@ -54,6 +54,7 @@ from iranmap.output import (
     sync_file,
     write_atomic,
 )
+from iranmap.project import series_candidates
 from iranmap.render import RenderOptions
 
 if TYPE_CHECKING:  # imported where used, so that `iranmap --help` stays fast
@@ -363,8 +364,9 @@ def build(
     the gallery of everything in ``out_root`` in each language of ``langs`` (``index.html``,
     ``index.fa.html``: :func:`iranmap.render.gallery.gallery_name`).
 
-    The series are those of ``series_dirs`` (default: ``report_dirs``): a rebuild of some
-    reports passes every report folder there, so that no series loses its other members.
+    The series are those of ``series_dirs`` (default: ``report_dirs`` and every report
+    folder beside them, :func:`iranmap.series.series_candidates`), so that a build of some
+    reports never leaves a series with only those of its steps.
     When a report fails, no series is written (that report may be a step of one): they keep
     their previous files, and the result's warnings say so when there is a series at all.
     ``step``: see :func:`report_files`.
@@ -388,9 +390,8 @@ def build(
         if any(not r.ok for r in results):
             held = (SERIES_HELD,) if _may_hold_series(report_dirs, out_root) else ()
         else:
-            series = build_series(
-                report_dirs if series_dirs is None else series_dirs, out_root, options, langs
-            )
+            dirs = series_candidates(report_dirs) if series_dirs is None else series_dirs
+            series = build_series(dirs, out_root, options, langs)
         galleries, left_out = write_galleries(out_root, options, langs)
     return BuildResult(tuple(results), galleries, (*held, *left_out), series)
 
@@ -468,7 +469,7 @@ def stale_files(
             failed.append(ReportResult(report_dir, out_dir, error=exc))
             continue
         differ.extend(_differences(out_dir, files))
-    made_series = {} if failed else _series_outputs(report_dirs, options, langs)
+    made_series = {} if failed else _series_outputs(series_candidates(report_dirs), options, langs)
     for folder, made in sorted(made_series.items()):
         if isinstance(made, IranmapError):
             failed.append(SeriesResult(folder, out_root / folder, error=made))

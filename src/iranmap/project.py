@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -130,6 +130,17 @@ def report_folders(folder: Path) -> list[Path]:
     if not folder.is_dir():
         return []
     return sorted(p for p in folder.iterdir() if p.is_dir() and (p / REPORT_FILE).is_file())
+
+
+def series_candidates(report_dirs: Sequence[Path]) -> list[Path]:
+    """The report folders whose series a build of ``report_dirs`` remakes: those folders and
+    every report folder beside them. A series is every report that names it, so building
+    one month of a monthly series keeps the other months in it."""
+    found = {Path(d).resolve(): Path(d) for d in report_dirs}
+    for parent in sorted({Path(d).resolve().parent for d in report_dirs}):
+        for sibling in report_folders(parent):
+            found.setdefault(sibling.resolve(), sibling)
+    return [found[key] for key in sorted(found)]
 
 
 def project_reports(project: Project) -> list[Path]:

@@ -58,16 +58,16 @@ def series_files(
     members: Sequence[Path], options: RenderOptions, langs: Sequence[Lang] = LANGS
 ) -> dict[str, bytes] | InputError | None:
     """The files of the series whose steps are the reports in ``members`` (one series, as
-    :func:`series_members` groups them), the InputError that stops it, or None when none of
-    its reports can be read."""
+    :func:`series_members` groups them), the InputError that stops it (one of its reports
+    has a problem, or two overlap), or None when it has no report."""
     from iranmap.render.timeline import series_files_of
 
     reports = []
     for folder in members:
         try:
             reports.append(load_report(folder))
-        except InputError:
-            continue  # the report's own build says why
+        except InputError as exc:
+            return exc  # a series without one of its steps would understate its totals
     files: dict[str, bytes] | None = None
     for name, steps in group_series(reports).items():
         target = f"{SERIES_DIR}/{series_folder(name)}"
