@@ -101,9 +101,16 @@ def pngs(jobs: Sequence[Job], *, min_parallel: int = MIN_PARALLEL) -> list[bytes
 
 
 def _start_worker() -> subprocess.Popen[bytes]:
+    """A worker that imports this very iranmap: the folder holding it goes first on the
+    worker's path unless it is one the interpreter reads anyway (site-packages, where putting
+    it first could shadow the standard library)."""
+    import site
+
     package_root = str(Path(__file__).resolve().parents[1])
+    known = {str(Path(p).resolve()) for p in (*site.getsitepackages(), site.getusersitepackages())}
     env = dict(os.environ)
-    env["PYTHONPATH"] = os.pathsep.join(p for p in (package_root, env.get("PYTHONPATH")) if p)
+    if package_root not in known:
+        env["PYTHONPATH"] = os.pathsep.join(p for p in (package_root, env.get("PYTHONPATH")) if p)
     return subprocess.Popen(
         [sys.executable, "-c", "from iranmap.raster import _serve; _serve()"],
         stdin=subprocess.PIPE,

@@ -32,8 +32,8 @@ def series_outputs(
     maps folder, e.g. ``series/hengaw-monthly``) and its files, or the
     InputError that stops it (a report with a problem, overlapping periods, mixed calendars).
 
-    A report that cannot be read is left to the report build to complain about (it names
-    no series that could be known).
+    Which series there are comes from each report.toml alone (one that cannot be read
+    names none); a step that then cannot be read stops its series, with its problems.
     """
     out: dict[str, dict[str, bytes] | InputError] = {}
     for target, members in series_members(report_dirs).items():
