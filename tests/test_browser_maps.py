@@ -419,7 +419,8 @@ def test_the_provinces_are_painted_before_the_rest_of_the_map(
         """
         window.__frames = [];
         window.__ready = null;
-        const shapes = () => document.querySelectorAll('.leaflet-overlay-pane svg > g > path').length;
+        const shapes = () =>
+          document.querySelectorAll('.leaflet-overlay-pane svg > g > path').length;
         const frame = () => {
           window.__frames.push([shapes(), window.iranmap !== undefined]);
           if (window.__ready === null) requestAnimationFrame(frame);
