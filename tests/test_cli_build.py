@@ -460,3 +460,27 @@ def test_an_unknown_step_is_one_clear_error_before_anything_is_built(tmp_path: P
         "error: --step: expected one of month, week, quarter, year, found 'day'\n"
     )
     assert not out.exists()
+
+
+def test_files_a_build_no_longer_makes_are_removed_and_a_readers_own_stay(
+    tmp_path: Path,
+) -> None:
+    """A Persian page left from an earlier build would show old figures: a build removes
+    what its last build wrote and it no longer makes, and nothing else."""
+    report = copy_report(tmp_path)
+    out = tmp_path / "out"
+    assert run("build", report, "--out", out).exit_code == 0
+    folder = out / report.name
+    own = folder / "notes.txt"
+    own.write_text("mine", encoding="utf-8")
+    persian = sorted(p.name for p in folder.iterdir() if ".fa." in p.name)
+    assert "combined.fa.html" in persian
+    english = run("build", report, "--out", out, "--lang", "en")
+    assert english.exit_code == 0, english.output
+    for name in persian:
+        assert f"removed {folder / name}\n" in english.output
+        assert not (folder / name).exists()
+    assert own.read_text(encoding="utf-8") == "mine"
+    again = run("build", report, "--out", out)
+    assert f"created {folder / 'combined.fa.html'}\n" in again.output
+    assert sorted(p.name for p in folder.iterdir() if ".fa." in p.name) == persian

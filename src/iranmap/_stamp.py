@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from iranmap.i18n import Lang
-from iranmap.output import FileResult, read_output, write_atomic
+from iranmap.output import FileResult, read_output, remove_output, write_atomic
 from iranmap.paths import geodata_dir
 from iranmap.render import RenderOptions
 
@@ -135,6 +135,26 @@ def unchanged_outputs(
             return None
         results.append(FileResult(out_dir / str(name), "unchanged"))
     return tuple(results), tuple(str(n) for n in noted)
+
+
+def remove_unmade(out_dir: Path, files: Mapping[str, bytes]) -> tuple[FileResult, ...]:
+    """Delete the files the last build in ``out_dir`` wrote (as its stamp lists them) that
+    this build no longer makes, e.g. a timeline after its events.csv was removed. Nothing
+    the stamp does not list is touched: files of a reader's own stay."""
+    try:
+        stamp = json.loads((out_dir / STAMP_NAME).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return ()
+    written = stamp.get("files") if isinstance(stamp, dict) else None
+    if not isinstance(written, dict):
+        return ()
+    gone = sorted(
+        name
+        for name in written
+        if isinstance(name, str) and PLAIN_NAME.match(name) and name not in files
+    )
+    removed = (remove_output(out_dir / name) for name in gone)
+    return tuple(r for r in removed if r is not None)
 
 
 def version(package: str) -> str:

@@ -39,6 +39,7 @@ from iranmap._galleries import (
 from iranmap._stamp import (
     STAMP_NAME,
     fingerprint,
+    remove_unmade,
     series_fingerprint,
     unchanged_outputs,
     write_stamp,
@@ -317,6 +318,7 @@ def build_report(
     warned = [*found, *noted]
     remove_leftovers(out_dir)
     results = tuple(sync_file(out_dir / name, data) for name, data in sorted(files.items()))
+    results += remove_unmade(out_dir, files)
     write_stamp(out_dir, digest, files, warned)
     return ReportResult(report_dir, out_dir, results, warnings=tuple(warned))
 
@@ -433,6 +435,7 @@ def build_series(
             continue
         remove_leftovers(out_dir)
         written = tuple(sync_file(out_dir / name, data) for name, data in sorted(files.items()))
+        written += remove_unmade(out_dir, files)
         write_stamp(out_dir, digest, files, ())
         results.append(SeriesResult(folder, out_dir, written))
     return tuple(results)

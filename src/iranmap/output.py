@@ -29,7 +29,7 @@ from typing import Literal
 
 from iranmap.errors import IranmapError
 
-Status = Literal["created", "updated", "unchanged"]
+Status = Literal["created", "updated", "unchanged", "removed"]
 
 LOCK_NAME = ".iranmap.lock"
 #: How long a build waits for another one writing to the same folder, in seconds.
@@ -112,6 +112,17 @@ def write_atomic(path: Path, data: bytes) -> None:
         if isinstance(exc, OSError):
             raise OutputError(path, exc) from exc
         raise
+
+
+def remove_output(path: Path) -> FileResult | None:
+    """Delete an output file a build no longer makes; None when it was already gone."""
+    try:
+        path.unlink()
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        raise OutputError(path, exc, "remove") from exc
+    return FileResult(path, "removed")
 
 
 def read_output(path: Path) -> bytes | None:
