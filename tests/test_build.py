@@ -713,3 +713,19 @@ def test_a_step_beside_with_a_problem_stops_its_series(tmp_path: Path) -> None:
         result.stderr
     )
     assert snapshot(out / "series") == before
+
+
+def test_a_folder_that_cannot_be_listed_gives_no_series_steps(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import iranmap.project
+
+    (report,) = copy_reports(tmp_path, HENGAW[0])
+    copy_reports(tmp_path, HENGAW[1])
+
+    def unlistable(folder: Path) -> list[Path]:
+        raise PermissionError(13, "Permission denied", str(folder))
+
+    assert iranmap.project.series_candidates([report]) == [report, report.parent / HENGAW[1]]
+    monkeypatch.setattr(iranmap.project, "report_folders", unlistable)
+    assert iranmap.project.series_candidates([report]) == [report]

@@ -138,7 +138,11 @@ def series_candidates(report_dirs: Sequence[Path]) -> list[Path]:
     one month of a monthly series keeps the other months in it."""
     found = {Path(d).resolve(): Path(d) for d in report_dirs}
     for parent in sorted({Path(d).resolve().parent for d in report_dirs}):
-        for sibling in report_folders(parent):
+        try:
+            siblings = report_folders(parent)
+        except OSError:
+            continue  # a folder that cannot be listed holds no step this build can read
+        for sibling in siblings:
             found.setdefault(sibling.resolve(), sibling)
     return [found[key] for key in sorted(found)]
 
