@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 from collections.abc import Iterator
 from pathlib import Path
@@ -9,6 +10,7 @@ from typing import Any
 
 import pytest
 from click.testing import CliRunner
+from PIL import Image
 
 from iranmap.cli import main
 from iranmap.i18n import Lang
@@ -187,3 +189,24 @@ def test_axe_finds_no_serious_violation(open_timeline: Any, year: Timeline, lang
     ]
     assert serious == []
     assert opened.requests == []
+
+
+def test_provinces_without_a_figure_are_hatched_not_black(
+    open_timeline: Any, year: Timeline
+) -> None:
+    """What the reader sees of a step's not-itemized provinces: the page's hatch pattern,
+    on whichever renderer the map uses (a canvas pattern on an SVG path draws black)."""
+    opened = open_timeline(year)
+    opened.go(3)  # April: one province with a figure, thirty hatched
+    fills = opened.page.evaluate(
+        """Array.from(document.querySelectorAll('.leaflet-overlay-pane svg > g > path'))
+             .map(p => p.getAttribute('fill'))"""
+    )
+    assert len(fills) >= 31
+    hatched = [f for f in fills if f.startswith("url(")]
+    assert len(hatched) == 30
+    assert all(f.startswith(("url(#im-pattern-", "#")) for f in fills), set(fills)
+    shot = Image.open(io.BytesIO(opened.page.locator("#im-map").screenshot())).convert("RGB")
+    data = shot.tobytes()
+    dark = sum(1 for i in range(0, len(data), 3) if max(data[i : i + 3]) < 40)
+    assert dark / (len(data) // 3) < 0.02

@@ -544,8 +544,9 @@ _WEB = Path(__file__).resolve().parents[1] / "src" / "iranmap" / "render" / "web
 _COLOR = re.compile(r"#[0-9a-fA-F]{3,8}\b|\brgba?\([^)]*\)|\bhsla?\([^)]*\)")
 
 
-def test_the_script_writes_no_colour_of_its_own() -> None:
-    script = (_WEB / "iranmap.js").read_text(encoding="utf-8")
+@pytest.mark.parametrize("name", ["iranmap.js", "timeline.js"])
+def test_the_script_writes_no_colour_of_its_own(name: str) -> None:
+    script = (_WEB / name).read_text(encoding="utf-8")
     assert _COLOR.findall(script) == []
     # Strokes and opacities come with the colours, from iranmap.style.
     assert re.findall(r"(?:weight|[oO]pacity|color|Color)\s*:\s*[\d.\"']", script) == []

@@ -470,6 +470,7 @@
       provinces: provinces,
       prisons: prisons,
       counts: { provinces: provinces.getLayers().length, prisons: circles },
+      notItemized: patterns[-1],
       measure: function () {
         return measure;
       }

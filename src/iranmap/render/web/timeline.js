@@ -42,24 +42,9 @@
       });
     }
 
-    var hatch = (function () {
-      var tile = document.createElement("canvas");
-      tile.width = tile.height = 8;
-      var c = tile.getContext("2d");
-      c.fillStyle = D.style.ni;
-      c.fillRect(0, 0, 8, 8);
-      c.strokeStyle = D.style.hatch;
-      c.lineWidth = 1.25;
-      c.beginPath();
-      c.moveTo(0, 8);
-      c.lineTo(8, 0);
-      c.moveTo(-1, 1);
-      c.lineTo(1, -1);
-      c.moveTo(7, 9);
-      c.lineTo(9, 7);
-      c.stroke();
-      return c.createPattern(tile, "repeat");
-    })();
+    /* The not-itemized fill iranmap.js made for its renderer: an SVG pattern, or a canvas
+       one when the circles are many. */
+    var hatch = api.notItemized || D.style.ni;
 
     /* The class of province i at the step shown; -1: not itemized. */
     function classOf(i) {
@@ -74,10 +59,10 @@
     function provinceStyle(feature) {
       var color = colorOf(feature.properties.i);
       return {
-        color: "#595959",
-        weight: 0.8,
+        color: D.style.edge,
+        weight: D.style.edgeWidth,
         fillColor: color === null ? hatch : color,
-        fillOpacity: 1
+        fillOpacity: D.style.provinceOpacity
       };
     }
 
