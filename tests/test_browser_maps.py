@@ -440,3 +440,34 @@ def test_the_provinces_are_painted_before_the_rest_of_the_map(
         context.close()
     assert [31, False] in frames[: ready[2]]  # provinces painted, nothing else yet
     assert ready[:2] == [31 + len(PRISONS), True]
+
+
+@pytest.mark.parametrize(("kind", "width"), [("points", 1100), ("combined", 1100), ("points", 360)])
+def test_no_prison_label_lies_on_a_circle(
+    open_map: Opener, joined: Joined, kind: str, width: int
+) -> None:
+    """A name over a neighbour's circle reads as that circle's name (the two Karaj prisons
+    stand side by side)."""
+    opened = open_map(joined, kind, width=width)
+    page = opened.page
+    page.wait_for_function("document.querySelectorAll('.im-label-prison').length > 0")
+    hits = page.evaluate(
+        """() => {
+          const map = window.iranmap.map;
+          const box = map.getContainer().getBoundingClientRect();
+          const circles = window.iranmap.prisons.getLayers().map(l => {
+            const c = map.latLngToContainerPoint(l.getLatLng()), r = l.getRadius();
+            return [box.left + c.x - r, box.top + c.y - r, box.left + c.x + r, box.top + c.y + r];
+          });
+          const hits = [];
+          for (const e of document.querySelectorAll('.im-label-prison')) {
+            const b = e.getBoundingClientRect();
+            const [l, t, r, btm] = [b.left + 2, b.top + 2, b.right - 2, b.bottom - 2];
+            circles.forEach((c, i) => {
+              if (l < c[2] && c[0] < r && t < c[3] && c[1] < btm) hits.push([e.textContent, i]);
+            });
+          }
+          return hits;
+        }"""
+    )
+    assert hits == []

@@ -423,13 +423,15 @@
         return true;
       }
       if (prisons && map.hasLayer(prisons)) {
-        prisons.getLayers().forEach(function (m, i) {
-          /* Labels keep off the largest circles (all of them would be slow with thousands). */
-          if (i >= CIRCLES_KEPT_CLEAR) return;
+        var largest = prisons.getLayers().slice(0, CIRCLES_KEPT_CLEAR);
+        /* Labels keep off the largest circles (all of them would be slow with thousands),
+           every one of them, so that no label lies on a neighbour's circle. */
+        largest.forEach(function (m) {
           var c = map.latLngToLayerPoint(m.getLatLng());
           var rr = m.getRadius();
           taken.push([c.x - rr, c.y - rr, c.x + rr, c.y + rr]);
-          if (i >= PRISON_LABELS) return;
+        });
+        largest.slice(0, PRISON_LABELS).forEach(function (m, i) {
           var r = D.prisons[i];
           var p = map.latLngToLayerPoint(m.getLatLng());
           var gap = m.getRadius() + 3;
