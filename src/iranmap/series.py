@@ -1,7 +1,8 @@
 """The series among a set of report folders, and the files of each one's maps folder.
 
-A build calls :func:`series_outputs` with the report folders it builds and writes each
-series' files under ``maps/series/<folder>/`` (see :func:`iranmap.steps.series_folder`).
+A build groups the report folders by :func:`series_members` and writes each series' files
+(:func:`series_files`) under ``maps/series/<folder>/`` (see
+:func:`iranmap.steps.series_folder`); ``--check`` compares :func:`series_outputs`.
 """
 
 from __future__ import annotations

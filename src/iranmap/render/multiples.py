@@ -52,12 +52,6 @@ def multiples_name(lang: Lang, ext: str) -> str:
     return f"steps.{ext}" if lang == "en" else f"steps.{lang}.{ext}"
 
 
-def render_multiples(timeline: Timeline, options: RenderOptions) -> tuple[bytes, bytes]:
-    """(SVG, PNG) of the small multiples in ``options.lang``."""
-    svg = multiples_svg(timeline, options)
-    return svg, rasterise(svg)
-
-
 def png_job(svg: bytes, zoom: float = 2.0) -> raster.Job:
     """How :func:`rasterise` draws ``svg``."""
     return raster.Job(svg.decode("utf-8"), zoom=zoom)
