@@ -73,9 +73,9 @@ def test_a_build_imports_nothing_of_the_notebook_extra(tmp_path: Path) -> None:
     """geopandas, pyogrio, folium and branca cost a build seconds of imports for nothing."""
     code = (
         "import sys; from pathlib import Path; from iranmap.build import build_report;"
-        "from iranmap.render import RenderOptions;"
+        "from iranmap.render import BuildOptions;"
         f"result = build_report(Path({str(reports_dir() / '2024-ncri')!r}),"
-        f" Path({str(tmp_path)!r}), RenderOptions()); assert result.ok, result;"
+        f" Path({str(tmp_path)!r}), BuildOptions()); assert result.ok, result;"
         "print(sorted(m for m in ('geopandas', 'pyogrio', 'folium', 'branca') if m in sys.modules))"
     )
     done = subprocess.run(

@@ -30,11 +30,11 @@ from iranmap.build import (
     write_atomic,
 )
 from iranmap.cli import main
-from iranmap.render import RenderOptions
+from iranmap.render import BuildOptions
 
 REPO = Path(__file__).resolve().parents[1]
 SHIPPED = REPO / "geodata" / "reports"
-OPTIONS = RenderOptions()
+OPTIONS = BuildOptions()
 
 
 def copy_reports(tmp_path: Path, *names: str) -> list[Path]:
@@ -153,12 +153,15 @@ def test_a_build_in_one_language_writes_only_its_gallery_and_check_covers_it(
 ) -> None:
     (report,) = copy_reports(tmp_path, "2025-01-01-ncri")
     out = tmp_path / "maps"
-    result = build([report], out, OPTIONS, ("fa",))
+    result = build([report], out, BuildOptions(langs=("fa",)))
     assert [(f.path.name, f.status) for f in result.galleries] == [("index.fa.html", "created")]
     assert not (out / "index.html").exists()
-    assert stale_files([report], out, OPTIONS, ("fa",)) == ([], [])
+    assert stale_files([report], out, BuildOptions(langs=("fa",))) == ([], [])
     (out / "index.fa.html").write_bytes(b"old")
-    assert stale_files([report], out, OPTIONS, ("fa",)) == ([str(out / "index.fa.html")], [])
+    assert stale_files([report], out, BuildOptions(langs=("fa",))) == (
+        [str(out / "index.fa.html")],
+        [],
+    )
 
 
 def test_each_page_links_its_other_language_version(
@@ -617,14 +620,16 @@ def test_a_changed_font_or_web_asset_changes_the_fingerprint(
 ) -> None:
     copy = package_copy(tmp_path, monkeypatch)
     report = SHIPPED / "2025-01-01-ncri"
-    before = iranmap._stamp.fingerprint(report, OPTIONS, ("en",))
+    before = iranmap._stamp.fingerprint(report, BuildOptions(langs=("en",)))
     cache = copy / "render" / "__pycache__"
     cache.mkdir()
     (cache / "fonts.cpython-312.pyc").write_bytes(b"compiled")
-    assert iranmap._stamp.fingerprint(report, OPTIONS, ("en",)) == before, "a cache counted"
+    assert iranmap._stamp.fingerprint(report, BuildOptions(langs=("en",))) == before, (
+        "a cache counted"
+    )
     with (copy / name).open("ab") as handle:
         handle.write(b" ")
-    assert iranmap._stamp.fingerprint(report, OPTIONS, ("en",)) != before
+    assert iranmap._stamp.fingerprint(report, BuildOptions(langs=("en",))) != before
 
 
 def test_a_changed_font_metrics_file_renders_the_report_again(
@@ -632,9 +637,9 @@ def test_a_changed_font_metrics_file_renders_the_report_again(
 ) -> None:
     (report,) = copy_reports(tmp_path, "2025-01-01-ncri")
     out = tmp_path / "maps"
-    build([report], out, OPTIONS, ("en",))
+    build([report], out, BuildOptions(langs=("en",)))
     copy = package_copy(tmp_path, monkeypatch)
-    build([report], out, OPTIONS, ("en",))  # the copy's fingerprint is stamped
+    build([report], out, BuildOptions(langs=("en",)))  # the copy's fingerprint is stamped
     rendered: list[Path] = []
     real = iranmap.build._render
 
@@ -643,11 +648,11 @@ def test_a_changed_font_metrics_file_renders_the_report_again(
         return real(report_dir, *args)
 
     monkeypatch.setattr(iranmap.build, "_render", counted)
-    build([report], out, OPTIONS, ("en",))
+    build([report], out, BuildOptions(langs=("en",)))
     assert rendered == []
     metrics = copy / "render" / "fonts" / "metrics.json"
     metrics.write_text(metrics.read_text(encoding="utf-8") + "\n", encoding="utf-8")
-    build([report], out, OPTIONS, ("en",))
+    build([report], out, BuildOptions(langs=("en",)))
     assert rendered == [report]
 
 

@@ -14,7 +14,7 @@ import pytest
 
 from iranmap import boundaries
 from iranmap.build import report_files
-from iranmap.render import RenderOptions
+from iranmap.render import BuildOptions
 
 REPO = Path(__file__).resolve().parents[1]
 REPORTS = REPO / "geodata" / "reports"
@@ -30,7 +30,7 @@ def test_the_credit_is_the_one_the_borders_file_names() -> None:
 @pytest.fixture(scope="module")
 def tally_files() -> dict[str, bytes]:
     # An events report: its maps, images, timeline and small multiples.
-    return report_files(REPORTS / "2025-01-ncri-tally", RenderOptions())
+    return report_files(REPORTS / "2025-01-ncri-tally", BuildOptions())
 
 
 def _drawn(files: dict[str, bytes]) -> list[str]:

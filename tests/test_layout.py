@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 from pathlib import Path
 
 import iranmap
@@ -17,3 +18,37 @@ def test_no_module_is_longer_than_500_lines() -> None:
         if (n := len(path.read_text(encoding="utf-8").splitlines())) > MAX_LINES
     }
     assert long == {}, "split these modules into cohesive private ones"
+
+
+def _functions() -> list[tuple[str, ast.FunctionDef | ast.AsyncFunctionDef]]:
+    found = []
+    for path in sorted(PACKAGE.rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        name = path.relative_to(PACKAGE).as_posix()
+        found += [
+            (name, node)
+            for node in ast.walk(tree)
+            if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef)
+        ]
+    return found
+
+
+def test_no_function_takes_render_options_and_languages_side_by_side() -> None:
+    """A build's settings travel as one BuildOptions, whose pages() give each language's
+    RenderOptions: never options with a loose list of languages (or a loose step) beside."""
+    loose = []
+    for module, func in _functions():
+        args = func.args.posonlyargs + func.args.args + func.args.kwonlyargs
+        names = {a.arg for a in args}
+        annotations = {ast.unparse(a.annotation) for a in args if a.annotation is not None}
+        takes_options = any("RenderOptions" in a or "BuildOptions" in a for a in annotations)
+        if takes_options and names & {"langs", "step"}:
+            loose.append(f"{module}:{func.lineno} {func.name}")
+    assert loose == []
+
+
+def test_defaults_are_written_once() -> None:
+    """The command line's defaults are BuildOptions' own: no literal default beside them."""
+    text = (PACKAGE / "cli" / "_options.py").read_text(encoding="utf-8")
+    for literal in ('default="natural_breaks"', 'default="count"', "default=5"):
+        assert literal not in text

@@ -78,12 +78,12 @@ def test_a_users_script_without_a_main_guard_runs_once(tmp_path: Path) -> None:
         "from pathlib import Path\n"
         "import iranmap.raster\n"
         "from iranmap.build import build\n"
-        "from iranmap.render import RenderOptions\n"
+        "from iranmap.render import BuildOptions\n"
         f"with open({str(runs)!r}, 'a') as f:\n"
         "    f.write('ran\\n')\n"
         "iranmap.raster._cores = lambda: 2\n"
         f"result = build([Path({str(SHIPPED / '2024-ncri')!r})], Path({str(tmp_path / 'maps')!r}),"
-        " RenderOptions())\n"
+        " BuildOptions())\n"
         "print(len(result.reports[0].files))\n",
         encoding="utf-8",
     )

@@ -20,7 +20,7 @@ from PIL import Image
 
 from iranmap import raster, style
 from iranmap.join import Joined, join
-from iranmap.render import RenderOptions
+from iranmap.render import BuildOptions, RenderOptions
 from iranmap.render.choropleth import build_choropleth, class_labels
 from iranmap.render.points import build_points
 from iranmap.render.static import all_names, render_images
@@ -53,7 +53,7 @@ def joined() -> Joined:
 
 @pytest.fixture(scope="module")
 def files(joined: Joined) -> dict[str, bytes]:
-    return render_images(joined, RenderOptions())
+    return render_images(joined, BuildOptions())
 
 
 def svg_root(data: bytes) -> etree._Element:
@@ -147,7 +147,7 @@ def test_images_are_the_twelve_files(files: dict[str, bytes]) -> None:
         for lang in ("", ".fa")
         for ext in (".png", ".svg", ".card.png")
     )
-    assert sorted(render_images(joined_from(REPORT), RenderOptions(), ("fa",))) == [
+    assert sorted(render_images(joined_from(REPORT), BuildOptions(langs=("fa",)))) == [
         "choropleth.fa.card.png",
         "choropleth.fa.png",
         "choropleth.fa.svg",
@@ -158,17 +158,17 @@ def test_images_are_the_twelve_files(files: dict[str, bytes]) -> None:
 
 
 def test_rendering_twice_gives_identical_bytes(joined: Joined, files: dict[str, bytes]) -> None:
-    assert render_images(joined, RenderOptions()) == files
+    assert render_images(joined, BuildOptions()) == files
 
 
 def _digest_in_subprocess(seed: str) -> str:
     code = (
         "import hashlib; from pathlib import Path;"
         "from iranmap.join import join; from iranmap.reports import load_report;"
-        "from iranmap.render import RenderOptions;"
+        "from iranmap.render import BuildOptions;"
         "from iranmap.render.static import render_images;"
         "files = render_images(join(load_report(Path('geodata/reports/2024-ncri'))),"
-        " RenderOptions());"
+        " BuildOptions());"
         "print(hashlib.sha256(b''.join(files[k] for k in sorted(files))).hexdigest())"
     )
     env = {**os.environ, "PYTHONHASHSEED": seed}
@@ -191,8 +191,8 @@ def test_a_build_never_imports_matplotlib_or_pillow(tmp_path: Path) -> None:
     code = (
         "import sys; sys.modules['matplotlib'] = None;"
         "from pathlib import Path; from iranmap.build import report_files;"
-        "from iranmap.render import RenderOptions;"
-        "files = report_files(Path('geodata/reports/2024-ncri'), RenderOptions());"
+        "from iranmap.render import BuildOptions;"
+        "files = report_files(Path('geodata/reports/2024-ncri'), BuildOptions());"
         "assert 'choropleth.fa.png' in files, sorted(files);"
         "print(sorted(m for m, v in sys.modules.items()"
         " if v is not None and m.split('.')[0] in ('matplotlib', 'PIL')))"
@@ -392,7 +392,7 @@ def test_persian_report_texts_are_used_when_given(joined: Joined) -> None:
         publisher_fa="دبیرخانهٔ شورا",
         source_title_fa="رکورد تازه",
     )
-    images = render_images(persian, RenderOptions(), ("fa",))
+    images = render_images(persian, BuildOptions(langs=("fa",)))
     texts = svg_texts(images["choropleth.fa.svg"])
     assert texts[0] == "اعدام‌ها در ایران، ۱۴۰۳"
     assert any(t.startswith("منبع: دبیرخانهٔ شورا، «رکورد تازه»، ") for t in texts)
@@ -403,7 +403,7 @@ def test_persian_report_texts_are_used_when_given(joined: Joined) -> None:
 def test_latin_runs_in_persian_lines_name_their_font(joined: Joined) -> None:
     """resvg would take a missing letter from any font in any weight; a tspan names it."""
     english_only = with_report(joined, title_fa=None)
-    images = render_images(english_only, RenderOptions(), ("fa",))
+    images = render_images(english_only, BuildOptions(langs=("fa",)))
     root = svg_root(images["points.fa.svg"])
     title = next(root.iter(f"{SVG}text"))
     raw = "".join(title.itertext())
@@ -420,7 +420,7 @@ def test_latin_runs_in_persian_lines_name_their_font(joined: Joined) -> None:
 
 def test_control_characters_never_make_invalid_xml(joined: Joined) -> None:
     title = "Costs\x00 $5 <b>&</b>\x1b[31m \x7f\ufffe\u202eevil\u2069 end"
-    images = render_images(with_report(joined, title=title), RenderOptions(), ("en",))
+    images = render_images(with_report(joined, title=title), BuildOptions(langs=("en",)))
     for name in ("choropleth.svg", "points.svg"):
         root = svg_root(images[name])  # lxml refuses invalid XML
         assert svg_texts(images[name])[0] == "Costs $5 <b>&</b>[31m evil end"
@@ -433,7 +433,7 @@ def test_control_characters_never_make_invalid_xml(joined: Joined) -> None:
 
 def test_a_150_word_title_is_wrapped_and_cut_with_an_ellipsis(joined: Joined) -> None:
     title = " ".join(f"word{i}" for i in range(150))
-    images = render_images(with_report(joined, title=title, title_fa=None), RenderOptions())
+    images = render_images(with_report(joined, title=title, title_fa=None), BuildOptions())
     for name in ("choropleth", "points", "choropleth.fa", "points.fa"):
         texts = svg_texts(images[f"{name}.svg"])
         lang = "fa" if name.endswith(".fa") else "en"
@@ -444,7 +444,7 @@ def test_a_150_word_title_is_wrapped_and_cut_with_an_ellipsis(joined: Joined) ->
         assert png_size(images[f"{name}.png"]) == (1600, 1200)
         assert png_size(images[f"{name}.card.png"]) == (1200, 630)
     one_word = "x" * 600
-    images = render_images(with_report(joined, title=one_word), RenderOptions(), ("en",))
+    images = render_images(with_report(joined, title=one_word), BuildOptions(langs=("en",)))
     assert svg_texts(images["choropleth.svg"])[0].endswith(tx.ELLIPSIS)
 
 
@@ -519,7 +519,7 @@ def test_png_shows_every_class_colour_the_hatch_and_the_circles(
 
 def test_a_changed_count_changes_the_images(tmp_path: Path, files: dict[str, bytes]) -> None:
     changed = render_images(
-        edited_report(tmp_path, "Qezelhessar,165", "Qezelhessar,166"), RenderOptions()
+        edited_report(tmp_path, "Qezelhessar,165", "Qezelhessar,166"), BuildOptions()
     )
     for name in all_names():
         assert changed[name] != files[name], name
@@ -532,7 +532,7 @@ def test_a_report_with_no_prisons_says_so(tmp_path: Path) -> None:
     shutil.copytree(REPORT, folder)
     (folder / "prisons.csv").write_text("prison,executions\n", encoding="utf-8")
     empty = joined_from(folder)  # with a warning in empty.report.warnings, not a Python one
-    images = render_images(empty, RenderOptions())
+    images = render_images(empty, BuildOptions())
     for kind in ("choropleth", "points"):
         said = " ".join(svg_texts(images[f"{kind}.svg"]))
         assert "The report itemizes no figures for this map." in said
@@ -607,7 +607,7 @@ def test_legend_and_header_keep_off_the_map(joined: Joined, kind: str) -> None:
 
 def test_per_million_images_use_the_rate_classes(joined: Joined) -> None:
     options = RenderOptions(measure="per_million")
-    images = render_images(joined, options, ("en",))
+    images = render_images(joined, BuildOptions(options, ("en",)))
     texts = svg_texts(images["choropleth.svg"])
     assert "Executions per million inhabitants" in texts
     rates = build_choropleth(joined, options).classes["per_million"]
@@ -634,7 +634,7 @@ def test_many_prisons_name_only_the_largest(tmp_path: Path) -> None:
     assert 1 <= len(labels) <= 10
     assert labels[0] == f"{names[-1]}: 12"  # the largest goes first
     assert "1" not in [t.rsplit(": ", 1)[-1] for t in labels]  # the smallest is left out
-    said = " ".join(svg_texts(render_images(many, RenderOptions(), ("en",))["points.svg"]))
+    said = " ".join(svg_texts(render_images(many, BuildOptions(langs=("en",)))["points.svg"]))
     assert "Labels name the largest figures; every figure is in the data files." in said
 
 

@@ -13,7 +13,7 @@ from bs4 import BeautifulSoup
 from lxml import etree
 
 from iranmap.join import join
-from iranmap.render import RenderOptions
+from iranmap.render import BuildOptions, RenderOptions
 from iranmap.render.multiples import multiples_svg
 from iranmap.render.timeline import render_series, render_timeline, render_timeline_page
 from iranmap.render.timeline_text import fmt_day, step_label
@@ -197,7 +197,7 @@ def test_the_shipped_tally_gets_a_weekly_timeline_and_a_figures_report_none() ->
 
     shipped = Path(__file__).resolve().parents[1] / "geodata" / "reports"
     tally = join_folder(shipped / "2025-01-ncri-tally")
-    files = report_timeline_files(tally, RenderOptions(), ("en", "fa"))
+    files = report_timeline_files(tally, BuildOptions(langs=("en", "fa")))
     assert sorted(n for n in files if n.endswith(".html")) == [
         "timeline.embed.html",
         "timeline.fa.embed.html",
@@ -207,7 +207,7 @@ def test_the_shipped_tally_gets_a_weekly_timeline_and_a_figures_report_none() ->
     tl = data_of(soup(files["timeline.html"]))["tl"]
     assert tl["labels"][0] == "1–7 January 2025"
     assert tl["totals"] == [12, 0, 0, 0, 0]
-    assert report_timeline_files(join_folder(shipped / "2024-ncri"), RenderOptions()) == {}
+    assert report_timeline_files(join_folder(shipped / "2024-ncri"), BuildOptions()) == {}
 
 
 def test_every_timeline_word_is_in_both_languages() -> None:

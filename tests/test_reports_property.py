@@ -233,10 +233,10 @@ _SCRIPT_TAG = re.compile(rb"<script\b", re.I)
 def _clean_scripts() -> dict[str, int]:
     """How many script elements each page of a plain report has."""
     from iranmap.build import report_files
-    from iranmap.render import RenderOptions
+    from iranmap.render import BuildOptions
 
     clean = Path(__file__).resolve().parents[1] / "geodata" / "reports" / "2024-ncri"
-    files = report_files(clean, RenderOptions())
+    files = report_files(clean, BuildOptions())
     return {n: len(_SCRIPT_TAG.findall(b)) for n, b in files.items() if n.endswith(".html")}
 
 
@@ -284,13 +284,13 @@ def test_whatever_check_accepts_builds_and_runs_no_script_of_its_text(
 ) -> None:
     from iranmap.build import report_files
     from iranmap.join import check_report
-    from iranmap.render import RenderOptions
+    from iranmap.render import BuildOptions
 
     with folder_of(files) as folder:
         joined, problems = check_report(folder)
         if problems or joined is None:
             return
-        built = report_files(folder, RenderOptions())  # never raises for an accepted report
+        built = report_files(folder, BuildOptions())  # never raises for an accepted report
         assert "combined.html" in built or "choropleth.html" in built
         scripts = _clean_scripts()
         for name, data in built.items():

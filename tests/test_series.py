@@ -8,7 +8,7 @@ from pathlib import Path
 from bs4 import BeautifulSoup
 
 from iranmap.errors import InputError
-from iranmap.render import RenderOptions
+from iranmap.render import BuildOptions, RenderOptions
 from iranmap.render.gallery import render_gallery
 from iranmap.series import series_outputs
 from iranmap.steps import series_folder
@@ -33,7 +33,7 @@ def test_a_series_gets_its_folder_files_and_summary(tmp_path: Path) -> None:
         ),
         write_figures(tmp_path / "lone", "2024-01-01", "2024-12-31", 3, "Fars,3\n"),
     ]
-    outputs = series_outputs(folders, RenderOptions(), ("en",))
+    outputs = series_outputs(folders, BuildOptions(langs=("en",)))
     assert list(outputs) == ["series/monthly-test"]
     files = outputs["series/monthly-test"]
     assert isinstance(files, dict)
@@ -67,7 +67,7 @@ def test_an_overlap_stops_the_series_not_the_others(tmp_path: Path) -> None:
         write_figures(tmp_path / "jan", "2025-01-01", "2025-01-31", 10, "Fars,4\n", SERIES),
         write_figures(tmp_path / "late", "2025-01-20", "2025-02-28", 7, "Fars,7\n", SERIES),
     ]
-    outputs = series_outputs(folders, RenderOptions(), ("en",))
+    outputs = series_outputs(folders, BuildOptions(langs=("en",)))
     error = outputs["series/monthly-test"]
     assert isinstance(error, InputError)
     assert str(error).startswith(f"{tmp_path / 'late' / 'report.toml'}:10: period 2025-01-20")

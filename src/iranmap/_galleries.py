@@ -5,13 +5,12 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping, Sequence
-from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from iranmap.i18n import Lang
 from iranmap.output import FileResult, sync_file
-from iranmap.render import RenderOptions
+from iranmap.render import BuildOptions, RenderOptions
 
 #: Written beside each report's maps; the gallery is built from these, so a report that
 #: fails keeps its old entry along with its old maps.
@@ -21,14 +20,14 @@ SERIES_DIR = "series"
 
 
 def write_galleries(
-    out_root: Path, options: RenderOptions, langs: Sequence[Lang]
+    out_root: Path, options: BuildOptions
 ) -> tuple[tuple[FileResult, ...], tuple[str, ...]]:
-    """Write the gallery in each language of ``langs``: what each write did, and the
+    """Write the gallery in each language of the build: what each write did, and the
     summaries the galleries left out (see :func:`gallery`)."""
     written: list[FileResult] = []
     left_out: dict[str, None] = {}
-    for lang, path in gallery_paths(out_root, langs):
-        page, missing = gallery(out_root, replace(options, lang=lang))
+    for lang, path in gallery_paths(out_root, options.langs):
+        page, missing = gallery(out_root, options.page(lang))
         written.append(sync_file(path, page))
         left_out.update(dict.fromkeys(missing))
     return tuple(written), tuple(left_out)

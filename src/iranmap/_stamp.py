@@ -14,16 +14,12 @@ import importlib.metadata
 import json
 import re
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-from iranmap.i18n import Lang
 from iranmap.output import FileResult, read_output, remove_output, write_atomic
 from iranmap.paths import geodata_dir
-from iranmap.render import RenderOptions
-
-if TYPE_CHECKING:
-    from iranmap.steps import StepKind
+from iranmap.render import BuildOptions
 
 #: Not part of the output: what the last build of a report depended on, so that a rebuild
 #: with nothing changed renders nothing. Ignored by git and by ``--check``.
@@ -50,39 +46,26 @@ DEPENDENCIES = (
 PLAIN_NAME = re.compile(r"^[^./\\][^/\\]*$")
 
 
-def fingerprint(
-    report_dir: Path,
-    options: RenderOptions,
-    langs: Sequence[Lang],
-    step: StepKind | None = None,
-) -> str:
+def fingerprint(report_dir: Path, options: BuildOptions) -> str:
     """A digest of everything a report's output depends on."""
-    return _digest([report_dir], options, langs, step)
+    return _digest([report_dir], options)
 
 
-def series_fingerprint(
-    report_dirs: Sequence[Path], options: RenderOptions, langs: Sequence[Lang]
-) -> str:
+def series_fingerprint(report_dirs: Sequence[Path], options: BuildOptions) -> str:
     """A digest of everything a series' output depends on: its reports' folders (by name
-    too, since a series lists its reports), as for :func:`fingerprint`."""
-    return _digest(report_dirs, options, langs, None, named=True)
+    too, since a series lists its reports), as for :func:`fingerprint`; not the steps of a
+    report's own timeline, which a series does not use."""
+    return _digest(report_dirs, replace(options, step=None), named=True)
 
 
-def _digest(
-    report_dirs: Sequence[Path],
-    options: RenderOptions,
-    langs: Sequence[Lang],
-    step: StepKind | None,
-    *,
-    named: bool = False,
-) -> str:
+def _digest(report_dirs: Sequence[Path], options: BuildOptions, *, named: bool = False) -> str:
     digest = hashlib.sha256()
 
     def add(label: str, data: bytes) -> None:
         digest.update(f"{label}\0{len(data)}\0".encode())
         digest.update(data)
 
-    add("options", repr((options, tuple(langs), step)).encode())
+    add("options", options.cache_key.encode())
     for package in DEPENDENCIES:
         add(package, version(package).encode())
     for report_dir in report_dirs:

@@ -30,7 +30,7 @@ from iranmap.errors import IranmapError
 from iranmap.i18n import Lang
 from iranmap.join import Joined
 from iranmap.render.html import Html, lang_span
-from iranmap.render.options import Kind, Measure, RenderOptions
+from iranmap.render.options import BuildOptions, Kind, Measure, RenderOptions
 
 if TYPE_CHECKING:
     import folium
@@ -41,6 +41,8 @@ if TYPE_CHECKING:
 
 BACKGROUND = style.BACKGROUND
 NOTEBOOK_EXTRA = "pip install 'iranmap[notebook]'"
+#: The maps' settings when none is given: the build's own (one language at a time here).
+_DEFAULT = BuildOptions().render
 
 
 class NotebookExtraMissing(IranmapError, ImportError):
@@ -85,32 +87,35 @@ def _notebook(module: str) -> Any:
 def choropleth_map(
     joined: Joined,
     *,
-    lang: Lang = "en",
-    scheme: Scheme = "natural_breaks",
-    k: int = 5,
-    breaks: Sequence[float] | None = None,
-    measure: Measure = "count",
-    tiles: str | None = None,
+    lang: Lang = _DEFAULT.lang,
+    scheme: Scheme = _DEFAULT.scheme,
+    k: int = _DEFAULT.k,
+    breaks: Sequence[float] | None = _DEFAULT.breaks,
+    measure: Measure = _DEFAULT.measure,
+    tiles: str | None = _DEFAULT.tiles,
 ) -> folium.Map:
     """Provinces shaded by executions (or per million inhabitants), as on choropleth.html."""
     options = _options(lang, scheme, k, breaks, measure, tiles)
     return _map(joined, "choropleth", options)
 
 
-def points_map(joined: Joined, *, lang: Lang = "en", tiles: str | None = None) -> folium.Map:
+def points_map(
+    joined: Joined, *, lang: Lang = _DEFAULT.lang, tiles: str | None = _DEFAULT.tiles
+) -> folium.Map:
     """Prisons as proportional circles, as on points.html."""
-    return _map(joined, "points", _options(lang, "natural_breaks", 5, None, "count", tiles))
+    options = _options(lang, _DEFAULT.scheme, _DEFAULT.k, None, _DEFAULT.measure, tiles)
+    return _map(joined, "points", options)
 
 
 def combined_map(
     joined: Joined,
     *,
-    lang: Lang = "en",
-    scheme: Scheme = "natural_breaks",
-    k: int = 5,
-    breaks: Sequence[float] | None = None,
-    measure: Measure = "count",
-    tiles: str | None = None,
+    lang: Lang = _DEFAULT.lang,
+    scheme: Scheme = _DEFAULT.scheme,
+    k: int = _DEFAULT.k,
+    breaks: Sequence[float] | None = _DEFAULT.breaks,
+    measure: Measure = _DEFAULT.measure,
+    tiles: str | None = _DEFAULT.tiles,
 ) -> folium.Map:
     """Both layers with a layer control, as on combined.html."""
     options = _options(lang, scheme, k, breaks, measure, tiles)
@@ -125,14 +130,18 @@ def _options(
     measure: Measure,
     tiles: str | None,
 ) -> RenderOptions:
-    return RenderOptions(
-        lang=lang,
-        scheme=scheme,
-        k=k,
-        breaks=None if breaks is None else tuple(breaks),
-        measure=measure,
-        tiles=tiles,
+    build = BuildOptions(
+        dataclasses.replace(
+            _DEFAULT,
+            scheme=scheme,
+            k=k,
+            breaks=None if breaks is None else tuple(breaks),
+            measure=measure,
+            tiles=tiles,
+        ),
+        langs=(lang,),
     )
+    return build.page(lang)
 
 
 def _map(joined: Joined, kind: Kind, options: RenderOptions) -> folium.Map:

@@ -24,9 +24,9 @@ import unicodedata
 import warnings
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from iranmap._galleries import (
     SERIES_DIR,
@@ -45,7 +45,6 @@ from iranmap._stamp import (
     write_stamp,
 )
 from iranmap.errors import InputError, IranmapError, Problem
-from iranmap.i18n import LANGS, Lang
 from iranmap.output import (
     FileResult,
     OutputError,
@@ -56,10 +55,7 @@ from iranmap.output import (
     write_atomic,
 )
 from iranmap.project import series_candidates
-from iranmap.render import RenderOptions
-
-if TYPE_CHECKING:  # imported where used, so that `iranmap --help` stays fast
-    from iranmap.steps import StepKind
+from iranmap.render import BuildOptions
 
 __all__ = [
     "SERIES_DIR",
@@ -245,28 +241,19 @@ def _overlap(folder: Path, out_root: Path, out: Path) -> list[Problem]:
 # one report
 
 
-def report_files(
-    report_dir: Path,
-    options: RenderOptions,
-    langs: Sequence[Lang] = LANGS,
-    *,
-    step: StepKind | None = None,
-) -> dict[str, bytes]:
+def report_files(report_dir: Path, options: BuildOptions) -> dict[str, bytes]:
     """Every file of one report's output folder, by name, as bytes. Writes nothing.
 
-    The maps are rendered once per language in ``langs`` (``options.lang`` is ignored);
-    ``step`` cuts the timeline of a report with events.csv (default: months, or weeks for a
-    period of 92 days or less).
+    The maps are rendered once per page of ``options`` (one per language); its ``step``
+    cuts the timeline of a report with events.csv.
 
     Raises :class:`IranmapError` when the report cannot be loaded or joined: then no file
     of the report is produced at all.
     """
-    return _render(report_dir, options, langs, step)[0]
+    return _render(report_dir, options)[0]
 
 
-def _render(
-    report_dir: Path, options: RenderOptions, langs: Sequence[Lang], step: StepKind | None
-) -> tuple[dict[str, bytes], tuple[str, ...]]:
+def _render(report_dir: Path, options: BuildOptions) -> tuple[dict[str, bytes], tuple[str, ...]]:
     """The report's files, and its warnings as ``FILE:LINE: message`` lines."""
     # Imported here so that `iranmap --help` stays fast.
     from iranmap.export import data_files, static_images, summary
@@ -276,11 +263,11 @@ def _render(
 
     joined = join_folder(report_dir)
     files: dict[str, bytes] = {}
-    for lang in langs:
-        files.update(render_report(joined, replace(options, lang=lang, alternates=tuple(langs))))
-    files.update(report_timeline_files(joined, options, langs, kind=step))  # with events.csv
+    for page in options.pages():
+        files.update(render_report(joined, page))
+    files.update(report_timeline_files(joined, options))  # with events.csv
     files.update(data_files(joined))
-    files.update(static_images(joined, options, langs))
+    files.update(static_images(joined, options))
     files[SUMMARY_NAME] = _json_bytes(summary(joined, sorted(files)))
     return files, tuple(str(w) for w in joined.report.warnings)
 
@@ -288,11 +275,9 @@ def _render(
 def build_report(
     report_dir: Path,
     out_root: Path,
-    options: RenderOptions,
-    langs: Sequence[Lang] = LANGS,
+    options: BuildOptions,
     *,
     out_dir: Path | None = None,
-    step: StepKind | None = None,
 ) -> ReportResult:
     """Build one report into ``out_dir`` (default ``out_root/<report-id>/``); on error, write
     nothing.
@@ -306,12 +291,12 @@ def build_report(
     """
     if out_dir is None:
         out_dir = out_root / report_id(report_dir)
-    digest = fingerprint(report_dir, options, langs, step)
+    digest = fingerprint(report_dir, options)
     unchanged = unchanged_outputs(out_dir, digest)
     if unchanged is not None:
         return ReportResult(report_dir, out_dir, unchanged[0], warnings=unchanged[1])
     with noted_warnings() as noted:
-        rendered = _rendered_or_error(report_dir, options, langs, step)
+        rendered = _rendered_or_error(report_dir, options)
     if isinstance(rendered, IranmapError):
         return ReportResult(report_dir, out_dir, error=rendered, warnings=tuple(noted))
     files, found = rendered
@@ -324,10 +309,10 @@ def build_report(
 
 
 def _rendered_or_error(
-    report_dir: Path, options: RenderOptions, langs: Sequence[Lang], step: StepKind | None
+    report_dir: Path, options: BuildOptions
 ) -> tuple[dict[str, bytes], tuple[str, ...]] | IranmapError:
     try:
-        return _render(report_dir, options, langs, step)
+        return _render(report_dir, options)
     except IranmapError as exc:
         return exc
 
@@ -353,17 +338,15 @@ def noted_warnings() -> Iterator[list[str]]:
 def build(
     report_dirs: Sequence[Path],
     out_root: Path,
-    options: RenderOptions,
-    langs: Sequence[Lang] = LANGS,
+    options: BuildOptions,
     *,
     on_report: Callable[[ReportResult], None] | None = None,
     on_wait: Callable[[Path], None] | None = None,
     lock_timeout: float | None = None,
     series_dirs: Sequence[Path] | None = None,
-    step: StepKind | None = None,
 ) -> BuildResult:
     """Build every report, then every series they make up (``OUT/series/<name>/``), then
-    the gallery of everything in ``out_root`` in each language of ``langs`` (``index.html``,
+    the gallery of everything in ``out_root`` in each language of ``options`` (``index.html``,
     ``index.fa.html``: :func:`iranmap.render.gallery.gallery_name`).
 
     The series are those of ``series_dirs`` (default: ``report_dirs`` and every report
@@ -371,7 +354,6 @@ def build(
     reports never leaves a series with only those of its steps.
     When a report fails, no series is written (that report may be a step of one): they keep
     their previous files, and the result's warnings say so when there is a series at all.
-    ``step``: see :func:`report_files`.
 
     Checks first where every report goes (:func:`plan`), then holds ``out_root``'s lock while
     writing (``on_wait`` is called if another build holds it). Raises InputError before
@@ -383,7 +365,7 @@ def build(
         remove_leftovers(out_root)
         results = []
         for report_dir, out_dir in placed:
-            result = build_report(report_dir, out_root, options, langs, out_dir=out_dir, step=step)
+            result = build_report(report_dir, out_root, options, out_dir=out_dir)
             results.append(result)
             if on_report is not None:
                 on_report(result)
@@ -393,8 +375,8 @@ def build(
             held = (SERIES_HELD,) if _may_hold_series(report_dirs, out_root) else ()
         else:
             dirs = series_candidates(report_dirs) if series_dirs is None else series_dirs
-            series = build_series(dirs, out_root, options, langs)
-        galleries, left_out = write_galleries(out_root, options, langs)
+            series = build_series(dirs, out_root, options)
+        galleries, left_out = write_galleries(out_root, options)
     return BuildResult(tuple(results), galleries, (*held, *left_out), series)
 
 
@@ -412,8 +394,7 @@ def _may_hold_series(report_dirs: Sequence[Path], out_root: Path) -> bool:
 def build_series(
     report_dirs: Sequence[Path],
     out_root: Path,
-    options: RenderOptions,
-    langs: Sequence[Lang] = LANGS,
+    options: BuildOptions,
 ) -> tuple[SeriesResult, ...]:
     """Write the files of every series the reports in ``report_dirs`` make up; a series
     that cannot be made keeps its previous files and carries its error."""
@@ -422,12 +403,12 @@ def build_series(
     results = []
     for folder, members in series_members(report_dirs).items():
         out_dir = out_root / folder
-        digest = series_fingerprint(members, options, langs)
+        digest = series_fingerprint(members, options)
         unchanged = unchanged_outputs(out_dir, digest)
         if unchanged is not None:
             results.append(SeriesResult(folder, out_dir, unchanged[0]))
             continue
-        files = series_files(members, options, langs)
+        files = series_files(members, options)
         if files is None:
             continue
         if isinstance(files, IranmapError):
@@ -442,20 +423,17 @@ def build_series(
 
 
 def _series_outputs(
-    report_dirs: Sequence[Path], options: RenderOptions, langs: Sequence[Lang]
+    report_dirs: Sequence[Path], options: BuildOptions
 ) -> Mapping[str, dict[str, bytes] | InputError]:
     from iranmap.series import series_outputs
 
-    return series_outputs(report_dirs, options, langs)
+    return series_outputs(report_dirs, options)
 
 
 def stale_files(
     report_dirs: Sequence[Path],
     out_root: Path,
-    options: RenderOptions,
-    langs: Sequence[Lang] = LANGS,
-    *,
-    step: StepKind | None = None,
+    options: BuildOptions,
 ) -> tuple[list[str], list[ReportResult | SeriesResult]]:
     """What ``build`` would change, without writing: (differing paths, failed reports and
     series).
@@ -467,20 +445,20 @@ def stale_files(
     failed: list[ReportResult | SeriesResult] = []
     for report_dir, out_dir in plan(report_dirs, out_root):
         try:
-            files = report_files(report_dir, options, langs, step=step)
+            files = report_files(report_dir, options)
         except IranmapError as exc:
             failed.append(ReportResult(report_dir, out_dir, error=exc))
             continue
         differ.extend(_differences(out_dir, files))
-    made_series = {} if failed else _series_outputs(series_candidates(report_dirs), options, langs)
+    made_series = {} if failed else _series_outputs(series_candidates(report_dirs), options)
     for folder, made in sorted(made_series.items()):
         if isinstance(made, IranmapError):
             failed.append(SeriesResult(folder, out_root / folder, error=made))
         else:
             differ.extend(_differences(out_root / folder, made))
     if not failed:
-        for lang, path in gallery_paths(out_root, langs):
-            if read_output(path) != index_page(out_root, replace(options, lang=lang)):
+        for lang, path in gallery_paths(out_root, options.langs):
+            if read_output(path) != index_page(out_root, options.page(lang)):
                 differ.append(str(path))
     return differ, failed
 

@@ -24,7 +24,7 @@ from shapely.geometry import mapping
 from iranmap import join
 from iranmap.i18n import LANGS, Lang
 from iranmap.join import Joined, records
-from iranmap.render import RenderOptions
+from iranmap.render import BuildOptions
 
 PROVINCE_COLUMNS = (
     "iso",
@@ -97,14 +97,12 @@ def summary(joined: Joined, files: Sequence[str]) -> dict[str, Any]:
     }
 
 
-def static_images(
-    joined: Joined, options: RenderOptions, langs: Sequence[Lang] = LANGS
-) -> dict[str, bytes]:
-    """PNG and SVG images of the choropleth and the points map in each of ``langs``, and
-    their 1200 x 630 cards for link previews (names: :func:`image_names`)."""
+def static_images(joined: Joined, options: BuildOptions) -> dict[str, bytes]:
+    """PNG and SVG images of the choropleth and the points map in each of the build's
+    languages, and their 1200 x 630 cards for link previews (names: :func:`image_names`)."""
     from iranmap.render.static import render_images
 
-    return render_images(joined, options, langs)
+    return render_images(joined, options)
 
 
 def image_names(langs: Sequence[Lang] = LANGS) -> tuple[str, ...]:

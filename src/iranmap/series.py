@@ -15,7 +15,7 @@ from typing import Any
 from iranmap.errors import InputError
 from iranmap.i18n import LANGS, Lang
 from iranmap.join import join
-from iranmap.render.options import RenderOptions
+from iranmap.render.options import BuildOptions
 from iranmap.reports import load_report, report_series
 from iranmap.steps import Timeline, group_series, series_folder, series_timeline
 
@@ -27,7 +27,7 @@ SERIES_DIR = "series"
 
 
 def series_outputs(
-    report_dirs: Sequence[Path], options: RenderOptions, langs: Sequence[Lang] = LANGS
+    report_dirs: Sequence[Path], options: BuildOptions
 ) -> Mapping[str, dict[str, bytes] | InputError]:
     """For each series named by the reports in ``report_dirs``: its folder (relative to the
     maps folder, e.g. ``series/hengaw-monthly``) and its files, or the
@@ -38,7 +38,7 @@ def series_outputs(
     """
     out: dict[str, dict[str, bytes] | InputError] = {}
     for target, members in series_members(report_dirs).items():
-        files = series_files(members, options, langs)
+        files = series_files(members, options)
         if files is not None:
             out[target] = files
     return out
@@ -56,7 +56,7 @@ def series_members(report_dirs: Sequence[Path]) -> dict[str, list[Path]]:
 
 
 def series_files(
-    members: Sequence[Path], options: RenderOptions, langs: Sequence[Lang] = LANGS
+    members: Sequence[Path], options: BuildOptions
 ) -> dict[str, bytes] | InputError | None:
     """The files of the series whose steps are the reports in ``members`` (one series, as
     :func:`series_members` groups them), the InputError that stops it (one of its reports
@@ -74,7 +74,7 @@ def series_files(
         target = f"{SERIES_DIR}/{series_folder(name)}"
         try:
             timeline = series_timeline([join(r) for r in steps])
-            files = series_files_of(timeline, options, langs)
+            files = series_files_of(timeline, options)
         except InputError as exc:
             return exc
         files[SUMMARY_NAME] = _json(series_summary(timeline, target, sorted(files)))

@@ -7,10 +7,14 @@ from typing import Any, TypeVar
 
 import click
 
+from iranmap.calendars import StepKind
 from iranmap.classify import SCHEMES
 from iranmap.errors import InputError, Problem
 from iranmap.i18n import LANGS, Lang
-from iranmap.render import MEASURES, RenderOptions
+from iranmap.render import MEASURES, BuildOptions, RenderOptions
+
+#: Every setting's default: the command line's are these.
+DEFAULT = BuildOptions()
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -29,7 +33,7 @@ def render_options_decorator(func: F) -> F:
         click.option(
             "--scheme",
             type=click.Choice(SCHEMES),
-            default="natural_breaks",
+            default=DEFAULT.render.scheme,
             show_default=True,
             help="How the choropleth's class breaks are chosen.",
         ),
@@ -38,7 +42,7 @@ def render_options_decorator(func: F) -> F:
             "--classes",
             "k",
             type=int,
-            default=5,
+            default=DEFAULT.render.k,
             show_default=True,
             help="Number of classes (not with --scheme custom).",
         ),
@@ -51,7 +55,7 @@ def render_options_decorator(func: F) -> F:
         click.option(
             "--measure",
             type=click.Choice(MEASURES),
-            default="count",
+            default=DEFAULT.render.measure,
             show_default=True,
             help="What the choropleth shows first (readers can switch).",
         ),
@@ -69,7 +73,7 @@ def render_options_decorator(func: F) -> F:
         ),
         click.option(
             "--base-url",
-            default="",
+            default=DEFAULT.render.base_url,
             metavar="URL",
             help="Where the maps will be published, for the iframe code of the embed snippets.",
         ),
@@ -79,21 +83,19 @@ def render_options_decorator(func: F) -> F:
     return func
 
 
-def render_options(values: Mapping[str, Any]) -> tuple[RenderOptions, tuple[Lang, ...]]:
-    """The parsed options as RenderOptions (language left at its default) and the languages."""
-    langs: tuple[Lang, ...] = tuple(dict.fromkeys(values.get("langs") or LANGS))
-    return (
-        RenderOptions(
-            scheme=values["scheme"],
-            k=values["k"],
-            breaks=_breaks(values["breaks"]),
-            measure=values["measure"],
-            tiles=values["tiles"],
-            cdn=values["cdn"],
-            base_url=values["base_url"],
-        ),
-        langs,
+def build_options(values: Mapping[str, Any], step: StepKind | None = None) -> BuildOptions:
+    """The parsed options as the build's settings (every language when none was given)."""
+    render = RenderOptions(
+        scheme=values["scheme"],
+        k=values["k"],
+        breaks=_breaks(values["breaks"]),
+        measure=values["measure"],
+        tiles=values["tiles"],
+        cdn=values["cdn"],
+        base_url=values["base_url"],
     )
+    langs: tuple[Lang, ...] = tuple(values.get("langs") or DEFAULT.langs)
+    return BuildOptions(render, langs, step)
 
 
 def _breaks(text: str | None) -> tuple[float, ...] | None:

@@ -11,15 +11,13 @@ import click
 from click.core import ParameterSource
 
 from iranmap.cli._app import main
-from iranmap.cli._options import render_options, render_options_decorator
+from iranmap.cli._options import build_options, render_options_decorator
 from iranmap.cli._output import caught_warnings, echo, echo_warning
 
 if TYPE_CHECKING:  # imported where used, so that `iranmap --help` stays fast
     from iranmap.build import BuildResult, ReportResult, SeriesResult
-    from iranmap.i18n import Lang
     from iranmap.project import Project
-    from iranmap.render import RenderOptions
-    from iranmap.steps import StepKind
+    from iranmap.render import BuildOptions
 
 
 @main.command("build")
@@ -64,20 +62,20 @@ def build_command(
     content changes are rewritten, each atomically; a report or series that fails leaves its
     previous files in place while the others build. Exit 1 if any failed.
     """
+    from iranmap.calendars import check_kind
     from iranmap.project import load_project, named_reports, project_reports
-    from iranmap.steps import check_kind
 
     kind = check_kind(step) if step is not None else None
     project = load_project(Path("."))
-    options, langs = render_options(_with_project(render, project))
+    options = build_options(_with_project(render, project), kind)
     dirs = named_reports(report_dirs) if report_dirs else project_reports(project)
     out_root = out if out is not None else project.out
     if check:
-        sys.exit(_check(dirs, out_root, options, langs, kind))
+        sys.exit(_check(dirs, out_root, options))
     try:
-        result = _build(dirs, out_root, options, langs, kind)
+        result = _build(dirs, out_root, options)
         if watch:
-            _watch(dirs, out_root, options, langs, kind)
+            _watch(dirs, out_root, options)
     except KeyboardInterrupt:
         echo(INTERRUPTED, err=True)
         sys.exit(130)
@@ -103,13 +101,7 @@ def _waiting(lock: Path) -> None:
     echo(f"waiting for another iranmap build to finish writing to {_shown(lock.parent)}", err=True)
 
 
-def _build(
-    dirs: Sequence[Path],
-    out_root: Path,
-    options: RenderOptions,
-    langs: Sequence[Lang],
-    step: StepKind | None = None,
-) -> BuildResult:
+def _build(dirs: Sequence[Path], out_root: Path, options: BuildOptions) -> BuildResult:
     from rich.console import Console
     from rich.progress import Progress
 
@@ -124,9 +116,7 @@ def _build(
             _print_report(result)
             progress.advance(task)
 
-        result = build(
-            dirs, out_root, options, langs, on_report=report_done, on_wait=_waiting, step=step
-        )
+        result = build(dirs, out_root, options, on_report=report_done, on_wait=_waiting)
     _print_rest(result)
     built = len(result.reports) - len(result.failed)
     summary = f"{built} of {len(result.reports)} reports built into {_shown(out_root)}"
@@ -176,17 +166,11 @@ def _print_report(result: ReportResult) -> None:
         echo(f"{file.status} {_shown(file.path)}")
 
 
-def _check(
-    dirs: Sequence[Path],
-    out_root: Path,
-    options: RenderOptions,
-    langs: Sequence[Lang],
-    step: StepKind | None = None,
-) -> int:
+def _check(dirs: Sequence[Path], out_root: Path, options: BuildOptions) -> int:
     with caught_warnings() as noted:
         from iranmap.build import stale_files
 
-        differ, failed = stale_files(dirs, out_root, options, langs, step=step)
+        differ, failed = stale_files(dirs, out_root, options)
     for message in noted:
         echo_warning(message)
     for result in failed:
@@ -205,13 +189,7 @@ def _check(
     return 0
 
 
-def _watch(
-    dirs: Sequence[Path],
-    out_root: Path,
-    options: RenderOptions,
-    langs: Sequence[Lang],
-    step: StepKind | None = None,
-) -> None:
+def _watch(dirs: Sequence[Path], out_root: Path, options: BuildOptions) -> None:
     from watchfiles import watch
 
     from iranmap.build import build
@@ -237,11 +215,9 @@ def _watch(
                     touched,
                     out_root,
                     options,
-                    langs,
                     on_report=_print_report,
                     on_wait=_waiting,
                     series_dirs=dirs,
-                    step=step,
                 )
                 _print_rest(result)
     except KeyboardInterrupt:  # pragma: no cover - watchfiles handles it with raise_interrupt

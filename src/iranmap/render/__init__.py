@@ -12,7 +12,15 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from iranmap.render.options import KINDS, MEASURES, Kind, Measure, RenderOptions, page_name
+from iranmap.render.options import (
+    KINDS,
+    MEASURES,
+    BuildOptions,
+    Kind,
+    Measure,
+    RenderOptions,
+    page_name,
+)
 
 if TYPE_CHECKING:
     from iranmap.join import Joined
@@ -56,6 +64,7 @@ def render_report(joined: Joined, options: RenderOptions) -> dict[str, bytes]:
 __all__ = [
     "KINDS",
     "MEASURES",
+    "BuildOptions",
     "Kind",
     "Measure",
     "RenderOptions",

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 from urllib.parse import quote, urlsplit
 
+from iranmap.calendars import StepKind, check_kind
 from iranmap.classify import SCHEMES, Scheme, check_breaks, check_k
 from iranmap.errors import InputError, Problem
 from iranmap.i18n import LANGS, Lang
@@ -128,3 +129,47 @@ class RenderOptions:
         elif self.breaks is not None:
             msg = f"breaks are only used with --scheme custom, found scheme {self.scheme!r}"
             raise InputError(Problem("--breaks", None, msg))
+
+
+@dataclass(frozen=True)
+class BuildOptions:
+    """Every setting of a build, each with its one default: how each page is rendered
+    (``render``: classes, measure, base layer, assets, base URL), the languages the pages are
+    written in (``langs``, first the default one; each page links to the others), and the
+    steps of the timeline of a report with events.csv (``step``; None: months, or weeks for a
+    period of 92 days or less).
+
+    The command line and the notebook API both make one; a build's outputs depend on nothing
+    else of the user's, so its ``repr`` is the build's cache key. ``render``'s language and
+    alternates are those of the first page: :meth:`pages` gives one RenderOptions per
+    language.
+    """
+
+    render: RenderOptions = field(default_factory=RenderOptions)
+    langs: tuple[Lang, ...] = LANGS
+    step: StepKind | None = None
+
+    def __post_init__(self) -> None:
+        langs = tuple(dict.fromkeys(self.langs))
+        if not langs:
+            msg = f"expected at least one language of {', '.join(LANGS)}, found none"
+            raise InputError(Problem("--lang", None, msg))
+        for lang in langs:
+            _one_of("--lang", lang, LANGS)
+        object.__setattr__(self, "langs", langs)
+        if self.step is not None:
+            object.__setattr__(self, "step", check_kind(self.step))
+        object.__setattr__(self, "render", self.page(langs[0]))
+
+    def page(self, lang: Lang) -> RenderOptions:
+        """How the pages in ``lang`` are rendered (linking to the other languages')."""
+        return replace(self.render, lang=lang, alternates=self.langs)
+
+    def pages(self) -> tuple[RenderOptions, ...]:
+        """One RenderOptions per language of :attr:`langs`, in order."""
+        return tuple(self.page(lang) for lang in self.langs)
+
+    @property
+    def cache_key(self) -> str:
+        """What a build's outputs depend on besides the reports, the data and the code."""
+        return repr(self)

@@ -12,7 +12,6 @@ steps (one for "in this step", one for "cumulative"), so colours compare across 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import replace
 
 from iranmap import i18n, raster
 from iranmap.i18n import Lang
@@ -21,13 +20,12 @@ from iranmap.render import timeline_text as tt
 from iranmap.render.choropleth import class_labels
 from iranmap.render.embed import frame_name, frame_snippet
 from iranmap.render.html import Html, auto_span, join, tag
-from iranmap.render.options import LANG_NAMES, RenderOptions, page_url
+from iranmap.render.options import LANG_NAMES, BuildOptions, RenderOptions, page_url
 from iranmap.render.page import shell, source_credit
 from iranmap.render.timeline_controls import controls, tables
 from iranmap.render.timeline_data import script_data
 from iranmap.render.timeline_view import View
 from iranmap.steps import (
-    StepKind,
     Timeline,
     events_timeline,
     series_timeline,
@@ -67,57 +65,32 @@ def _files_to_draw(
     return files, {multiples_name(lang, "png"): png_job(svg)}
 
 
-def report_timeline_files(
-    joined: Joined,
-    options: RenderOptions,
-    langs: Sequence[Lang] = i18n.LANGS,
-    kind: StepKind | None = None,
-) -> dict[str, bytes]:
-    """The timeline files written beside a report's maps, in every language of ``langs``;
-    none for a report without events.csv. (``options.lang`` is ignored; ``kind``, as given
-    by ``--step`` and checked by :func:`iranmap.steps.check_kind`, overrides the default
-    steps.)"""
+def report_timeline_files(joined: Joined, options: BuildOptions) -> dict[str, bytes]:
+    """The timeline files written beside a report's maps, in every language of the build,
+    cut into its ``step`` (default: months, or weeks for a short period); none for a report
+    without events.csv."""
     if joined.report.events is None:
         return {}
-    timeline = events_timeline(joined, kind)
-    return _all_languages(timeline, options, langs)
+    timeline = events_timeline(joined, options.step)
+    return series_files_of(timeline, options)
 
 
-def series_files(
-    joined: Sequence[Joined], options: RenderOptions, langs: Sequence[Lang] = i18n.LANGS
-) -> dict[str, bytes]:
+def series_files(joined: Sequence[Joined], options: BuildOptions) -> dict[str, bytes]:
     """Every file of a series' folder, ``maps/series/<steps.series_folder(name)>/``."""
-    return _all_languages(series_timeline(joined), options, langs)
+    return series_files_of(series_timeline(joined), options)
 
 
-def series_files_of(
-    timeline: Timeline, options: RenderOptions, langs: Sequence[Lang] = i18n.LANGS
-) -> dict[str, bytes]:
-    """:func:`series_files` of a series' timeline already made."""
-    return _all_languages(timeline, options, langs)
-
-
-def _all_languages(
-    timeline: Timeline, options: RenderOptions, langs: Sequence[Lang]
-) -> dict[str, bytes]:
+def series_files_of(timeline: Timeline, options: BuildOptions) -> dict[str, bytes]:
+    """Every timeline file of ``timeline`` in every language of the build."""
     files: dict[str, bytes] = {}
     drawn: dict[str, raster.Job] = {}
-    for lang in langs:
-        made, to_draw = _files_to_draw(
-            timeline, replace(options, lang=lang, alternates=tuple(langs))
-        )
+    for page in options.pages():
+        made, to_draw = _files_to_draw(timeline, page)
         files.update(made)
         drawn.update(to_draw)
     # The small multiples take a second or more each to draw: one worker per language.
     files.update(zip(drawn, raster.pngs(list(drawn.values()), min_parallel=2), strict=True))
     return files
-
-
-def render_report_timeline(
-    joined: Joined, options: RenderOptions, step: StepKind | None = None
-) -> dict[str, bytes]:
-    """The timeline files of a report with events.csv (``step`` overrides the default)."""
-    return render_timeline(events_timeline(joined, step), options)
 
 
 def render_series(joined: Sequence[Joined], options: RenderOptions) -> dict[str, bytes]:

@@ -17,18 +17,16 @@ A province without a figure in a step is *not itemized* in that step, never zero
 
 from __future__ import annotations
 
+from iranmap.calendars import CALENDARS, STEP_KINDS, StepKind, check_kind
 from iranmap.steps._events import events_timeline
 from iranmap.steps._model import (
-    CALENDARS,
     STEP_COLUMNS,
-    STEP_KINDS,
     TOTAL_COLUMNS,
     WEEKS_UP_TO_DAYS,
     Step,
-    StepKind,
     Timeline,
 )
-from iranmap.steps._periods import check_kind, default_kind, step_bounds
+from iranmap.steps._periods import default_kind, step_bounds
 from iranmap.steps._series import group_series, series_folder, series_problems, series_timeline
 from iranmap.steps._tables import cumulative_matrix, province_matrix, steps_csv, totals_csv
 

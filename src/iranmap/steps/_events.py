@@ -10,10 +10,11 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import pandas as pd
 
+from iranmap.calendars import StepKind
 from iranmap.errors import InputError, Problem
 from iranmap.join import Joined, join
 from iranmap.reports import EVENTS_FILE, REPORT_FILE, Report
-from iranmap.steps._model import Step, StepKind, Timeline, place_table
+from iranmap.steps._model import Step, Timeline, place_table
 from iranmap.steps._periods import default_kind, step_bounds
 
 if TYPE_CHECKING:

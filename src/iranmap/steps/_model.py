@@ -4,16 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import Literal
 
 import pandas as pd
 
 from iranmap.join import Joined
 from iranmap.reports import Report
 
-StepKind = Literal["month", "week", "quarter", "year"]
-STEP_KINDS: tuple[StepKind, ...] = ("month", "week", "quarter", "year")
-CALENDARS = ("gregorian", "jalali")
 #: A report whose period is this many days or fewer is cut into weeks by default.
 WEEKS_UP_TO_DAYS = 92
 #: Columns of steps.csv and of the per-step totals.

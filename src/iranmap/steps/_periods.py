@@ -4,24 +4,15 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from iranmap.errors import InputError, Problem
+from iranmap.calendars import StepKind, check_calendar, first_day, jalali_ymd
 from iranmap.reports import Report
-from iranmap.steps._model import CALENDARS, STEP_KINDS, WEEKS_UP_TO_DAYS, StepKind
+from iranmap.steps._model import WEEKS_UP_TO_DAYS
 
 
 def default_kind(report: Report) -> StepKind:
     """Months, or weeks when the report's period is 92 days or less."""
     days = (report.period_end - report.period_start).days + 1
     return "week" if days <= WEEKS_UP_TO_DAYS else "month"
-
-
-def check_kind(kind: str) -> StepKind:
-    """``kind`` as a StepKind, or an InputError naming the ``--step`` option."""
-    for known in STEP_KINDS:
-        if kind == known:
-            return known
-    msg = f"expected one of {', '.join(STEP_KINDS)}, found {kind!r}"
-    raise InputError(Problem("--step", None, msg))
 
 
 def step_bounds(
@@ -46,24 +37,19 @@ def step_bounds(
 
 
 def _calendar_firsts(
-    start: date, end: date, kind: StepKind, calendar: str
+    start: date, end: date, kind: StepKind, text: str
 ) -> tuple[list[str], list[date]]:
     months = {"month": 1, "quarter": 3, "year": 12}[kind]
+    calendar = check_calendar(text)
     if calendar == "jalali":
-        import jdatetime
-
-        here = jdatetime.date.fromgregorian(date=start)
-        year, month = here.year, here.month
-    elif calendar == "gregorian":
-        year, month = start.year, start.month
+        year, month, _ = jalali_ymd(start)
     else:
-        msg = f"unknown calendar {calendar!r}; expected one of {', '.join(CALENDARS)}"
-        raise ValueError(msg)
+        year, month = start.year, start.month
     month -= (month - 1) % months
     ids: list[str] = []
     firsts: list[date] = []
     while True:
-        first = _first_day(year, month, calendar)
+        first = first_day(year, month, calendar)
         if first > end:
             return ids, firsts
         ids.append(_step_id(year, month, kind))
@@ -71,15 +57,6 @@ def _calendar_firsts(
         month += months
         if month > 12:
             year, month = year + 1, month - 12
-
-
-def _first_day(year: int, month: int, calendar: str) -> date:
-    if calendar == "jalali":
-        import jdatetime
-
-        first: date = jdatetime.date(year, month, 1).togregorian()
-        return first
-    return date(year, month, 1)
 
 
 def _step_id(year: int, month: int, kind: StepKind) -> str:

@@ -28,7 +28,7 @@ from iranmap.render.static.compose import KINDS, ImageKind
 if TYPE_CHECKING:
     from iranmap import raster
     from iranmap.join import Joined
-    from iranmap.render.options import RenderOptions
+    from iranmap.render.options import BuildOptions
 
 
 def image_names(kind: ImageKind, lang: Lang) -> tuple[str, str, str]:
@@ -42,13 +42,11 @@ def all_names(langs: Sequence[Lang] = LANGS) -> tuple[str, ...]:
     return tuple(sorted(n for lang in langs for kind in KINDS for n in image_names(kind, lang)))
 
 
-def render_images(
-    joined: Joined, options: RenderOptions, langs: Sequence[Lang] = LANGS
-) -> dict[str, bytes]:
-    """Every image of ``joined`` in each of ``langs``, by file name, as bytes.
+def render_images(joined: Joined, options: BuildOptions) -> dict[str, bytes]:
+    """Every image of ``joined`` in each language of ``options``, by file name, as bytes.
 
-    Classes, measure and colours follow ``options`` as the pages do (``options.lang`` is not
-    used: each language gets its own files).
+    Classes, measure and colours follow ``options`` as the pages do; each language gets its
+    own files.
     """
     from iranmap.raster import pngs
     from iranmap.render.choropleth import build_choropleth
@@ -56,10 +54,10 @@ def render_images(
     from iranmap.render.static.compose import Layers, card_image, full_title, map_image
     from iranmap.render.static.svg import png_job
 
-    layers = Layers(joined, build_choropleth(joined, options), build_points(joined))
+    layers = Layers(joined, build_choropleth(joined, options.render), build_points(joined))
     files: dict[str, bytes] = {}
     drawn: dict[str, raster.Job] = {}
-    for lang in langs:
+    for lang in options.langs:
         description = joined.reconciliation.sentence(lang)
         for kind in KINDS:
             png_name, svg_name, card_name = image_names(kind, lang)
