@@ -13,6 +13,7 @@ import math
 from datetime import date
 
 from iranmap import _texts
+from iranmap.calendars import Calendar, Ymd, check_calendar, jalali_month_days, jalali_ymd
 
 Lang = _texts.Lang
 LANGS: tuple[Lang, ...] = ("en", "fa")
@@ -111,9 +112,6 @@ def fmt_number(value: int | float, lang: Lang) -> str:
 # ---------------------------------------------------------------------------------------------
 # dates: Gregorian and Solar Hijri
 
-#: The calendars a report's dates can be written in (``Report.calendar``).
-CALENDARS = ("gregorian", "jalali")
-
 #: The Solar Hijri months, as Iran writes them and in the usual English transliteration.
 _JALALI_MONTHS: dict[Lang, tuple[str, ...]] = {
     "en": (
@@ -146,15 +144,13 @@ _JALALI_MONTHS: dict[Lang, tuple[str, ...]] = {
     ),
 }
 
-_Ymd = tuple[int, int, int]
 
-
-def month_names(lang: Lang, calendar: str = "gregorian") -> tuple[str, ...]:
+def month_names(lang: Lang, calendar: Calendar = "gregorian") -> tuple[str, ...]:
     """The twelve month names of ``calendar`` in ``lang``, January (or Farvardin) first."""
     return (_JALALI_MONTHS if calendar == "jalali" else _MONTHS)[lang]
 
 
-def day(value: date, lang: Lang, calendar: str = "gregorian") -> str:
+def day(value: date, lang: Lang, calendar: Calendar = "gregorian") -> str:
     """A date in words, in the calendar of the page's readers, and in the report's own.
 
     English pages give the Gregorian date, followed by the Solar Hijri one in brackets when
@@ -165,20 +161,18 @@ def day(value: date, lang: Lang, calendar: str = "gregorian") -> str:
     return period(value, value, lang, calendar)
 
 
-def period(start: date, end: date, lang: Lang, calendar: str = "gregorian") -> str:
+def period(start: date, end: date, lang: Lang, calendar: Calendar = "gregorian") -> str:
     """A report's period, as :func:`day` gives a date; shortened where the year is shared.
 
     "1 January – 31 December 2024"; "20 March 2024 – 20 March 2025 (1 Farvardin – 30 Esfand
     1403)". On Persian pages, a period of whole Solar Hijri months is named by its months:
     "فروردین ۱۴۰۳", "فروردین – اسفند ۱۴۰۳".
     """
-    if calendar not in CALENDARS:
-        msg = f"calendar {calendar!r} is not one of {', '.join(CALENDARS)}"
-        raise ValueError(msg)
+    check_calendar(calendar)
     if end < start:
         msg = f"a period cannot end ({end.isoformat()}) before it starts ({start.isoformat()})"
         raise ValueError(msg)
-    first, last = _jalali(start), _jalali(end)
+    first, last = jalali_ymd(start), jalali_ymd(end)
     if lang == "fa":
         text = _months_span(first, last) or _span(first, last, _JALALI_MONTHS["fa"])
         if calendar == "gregorian":
@@ -190,29 +184,14 @@ def period(start: date, end: date, lang: Lang, calendar: str = "gregorian") -> s
     return text
 
 
-def _ymd(value: date) -> _Ymd:
+def _ymd(value: date) -> Ymd:
     return value.year, value.month, value.day
 
 
-def _jalali(value: date) -> _Ymd:
-    import jdatetime  # here: `iranmap --help` reads this module's words, not its dates
-
-    jalali = jdatetime.date.fromgregorian(date=value)
-    return int(jalali.year), int(jalali.month), int(jalali.day)
-
-
-def _jalali_month_days(year: int, month: int) -> int:
-    if month < 12:
-        return 31 if month <= 6 else 30
-    import jdatetime
-
-    return 30 if jdatetime.date(year, 12, 1).isleap() else 29
-
-
-def _span(first: _Ymd, last: _Ymd, months: tuple[str, ...]) -> str:
+def _span(first: Ymd, last: Ymd, months: tuple[str, ...]) -> str:
     """A date or a period in words: the year written once when both ends share it."""
 
-    def words(ymd: _Ymd, *, year: bool = True) -> str:
+    def words(ymd: Ymd, *, year: bool = True) -> str:
         text = f"{ymd[2]} {months[ymd[1] - 1]}"
         return f"{text} {ymd[0]}" if year else text
 
@@ -221,9 +200,9 @@ def _span(first: _Ymd, last: _Ymd, months: tuple[str, ...]) -> str:
     return f"{words(first, year=first[0] != last[0])} – {words(last)}"
 
 
-def _months_span(first: _Ymd, last: _Ymd) -> str | None:
+def _months_span(first: Ymd, last: Ymd) -> str | None:
     """Whole Solar Hijri months by name ("فروردین – اسفند ۱۴۰۳"), or None for other periods."""
-    if first[2] != 1 or last[2] != _jalali_month_days(last[0], last[1]):
+    if first[2] != 1 or last[2] != jalali_month_days(last[0], last[1]):
         return None
     months = _JALALI_MONTHS["fa"]
     if first[:2] == last[:2]:

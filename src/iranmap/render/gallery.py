@@ -16,6 +16,7 @@ from typing import Any
 from urllib.parse import quote, urlsplit
 
 from iranmap import i18n
+from iranmap.calendars import Calendar
 from iranmap.i18n import Lang
 from iranmap.render import _lang
 from iranmap.render.html import Html, join, safe_url, tag
@@ -175,7 +176,7 @@ def _item(summary: Mapping[str, Any], lang: Lang) -> Html:
     sep = i18n.text(lang, "list_sep")
     sentence = summary["sentence"]
     # A summary is read back from the maps folder: an unknown calendar is read as Gregorian.
-    calendar = "jalali" if summary.get("calendar") == "jalali" else "gregorian"
+    calendar: Calendar = "jalali" if summary.get("calendar") == "jalali" else "gregorian"
     return tag(
         "li",
         {"class": "report", "id": report_id},
@@ -200,7 +201,7 @@ def _item(summary: Mapping[str, Any], lang: Lang) -> Html:
     )
 
 
-def _period(period: Mapping[str, str], lang: Lang, calendar: str) -> str:
+def _period(period: Mapping[str, str], lang: Lang, calendar: Calendar) -> str:
     start, end = date.fromisoformat(period["start"]), date.fromisoformat(period["end"])
     return i18n.period(start, end, lang, calendar)
 

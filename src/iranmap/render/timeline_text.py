@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import date
 
 from iranmap import i18n
+from iranmap.calendars import Calendar, ymd
 from iranmap.i18n import Lang
 from iranmap.steps import Step, Timeline
 
@@ -127,16 +128,16 @@ def figure(n: int, lang: Lang) -> str:
     return text(lang, "figure.one" if n == 1 else "figure.many", n=i18n.fmt_int(n, lang))
 
 
-def fmt_day(day: date, calendar: str, lang: Lang) -> str:
+def fmt_day(day: date, calendar: Calendar, lang: Lang) -> str:
     """A day in words in ``calendar``: "2 January 2025", "13 Dey 1403", "۱۳ دی ۱۴۰۳"."""
-    year, month, number = _parts(day, calendar)
+    year, month, number = ymd(day, calendar)
     return i18n.digits(f"{number} {_months(calendar, lang)[month - 1]} {year}", lang)
 
 
-def fmt_days(start: date, end: date, calendar: str, lang: Lang) -> str:
+def fmt_days(start: date, end: date, calendar: Calendar, lang: Lang) -> str:
     """A span of days, the shared month and year written once: "1–7 January 2025"."""
-    y1, m1, d1 = _parts(start, calendar)
-    y2, m2, d2 = _parts(end, calendar)
+    y1, m1, d1 = ymd(start, calendar)
+    y2, m2, d2 = ymd(end, calendar)
     names = _months(calendar, lang)
     if start == end:
         return fmt_day(start, calendar, lang)
@@ -152,7 +153,7 @@ def fmt_days(start: date, end: date, calendar: str, lang: Lang) -> str:
 def step_label(step: Step, timeline: Timeline, lang: Lang) -> str:
     """The step's name on the slider, the bars and the small multiples."""
     calendar = timeline.calendar
-    year, month, _ = _parts(step.start, calendar)
+    year, month, _ = ymd(step.start, calendar)
     kind = timeline.kind
     if kind == "report":
         kind = "month" if _whole_month(step, calendar) else "days"
@@ -170,7 +171,7 @@ def step_label(step: Step, timeline: Timeline, lang: Lang) -> str:
 def short_label(step: Step, timeline: Timeline, lang: Lang) -> str:
     """A bar's caption: the month's first three letters (whole name in Persian), or the day."""
     calendar = timeline.calendar
-    year, month, day = _parts(step.start, calendar)
+    year, month, day = ymd(step.start, calendar)
     if timeline.kind == "month" or (timeline.kind == "report" and _whole_month(step, calendar)):
         name = _months(calendar, lang)[month - 1]
         return name[:3] if lang == "en" else name
@@ -181,21 +182,12 @@ def short_label(step: Step, timeline: Timeline, lang: Lang) -> str:
     return i18n.digits(f"{day}/{month}", lang)
 
 
-def _whole_month(step: Step, calendar: str) -> bool:
-    y1, m1, d1 = _parts(step.start, calendar)
+def _whole_month(step: Step, calendar: Calendar) -> bool:
+    y1, m1, d1 = ymd(step.start, calendar)
     following = date.fromordinal(step.end.toordinal() + 1)
-    y2, m2, d2 = _parts(following, calendar)
+    y2, m2, d2 = ymd(following, calendar)
     return d1 == 1 and d2 == 1 and (y2 * 12 + m2) - (y1 * 12 + m1) == 1
 
 
-def _months(calendar: str, lang: Lang) -> tuple[str, ...]:
+def _months(calendar: Calendar, lang: Lang) -> tuple[str, ...]:
     return i18n.month_names(lang, calendar)
-
-
-def _parts(day: date, calendar: str) -> tuple[int, int, int]:
-    if calendar == "jalali":
-        import jdatetime
-
-        here = jdatetime.date.fromgregorian(date=day)
-        return int(here.year), int(here.month), int(here.day)
-    return day.year, day.month, day.day

@@ -47,6 +47,7 @@ from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
+from iranmap.calendars import CALENDARS, Calendar
 from iranmap.errors import InputError, Problem
 from iranmap.reports._assemble import (
     assemble,
@@ -55,7 +56,7 @@ from iranmap.reports._assemble import (
     read_figures,
     settle_total,
 )
-from iranmap.reports._dates import CALENDARS, DateError, parse_date
+from iranmap.reports._dates import DateError, parse_date
 from iranmap.reports._manifest import read_manifest
 from iranmap.reports._model import (
     EVENT_COLUMNS,
@@ -198,7 +199,7 @@ def read_report(
 
 
 def _filter_day(
-    folder: Path, day: date | str | None, name: str, calendar: str, problems: list[Problem]
+    folder: Path, day: date | str | None, name: str, calendar: Calendar, problems: list[Problem]
 ) -> date | None:
     """A filter's day: a date as it is, a text read in the report's calendar."""
     if not isinstance(day, str):

@@ -7,6 +7,7 @@ from datetime import date, datetime
 from typing import Any
 from urllib.parse import urlsplit
 
+from iranmap.calendars import Calendar
 from iranmap.errors import Problem
 from iranmap.reports._dates import DateError, parse_date
 from iranmap.reports._model import FACT_KEYS, ISO_SCHEMES, MAX_COUNT, Fact
@@ -122,7 +123,7 @@ class TomlChecker:
         return value
 
     def date(
-        self, data: Mapping[str, Any], path: tuple[str | int, ...], calendar: str
+        self, data: Mapping[str, Any], path: tuple[str | int, ...], calendar: Calendar
     ) -> tuple[date, str] | None:
         """The Gregorian day of a date in ``calendar`` and its text as written."""
         value = self._value(data, path)

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-CALENDARS = ("gregorian", "jalali")
+from iranmap.calendars import Calendar, check_calendar, from_jalali, to_jalali
 
 #: Gregorian years before this, and Solar Hijri years from it on, are in the other calendar.
 SPLIT_YEAR = 1700
@@ -46,16 +46,14 @@ def latin_digits(text: str) -> str:
     return text.translate(_DIGITS)
 
 
-def parse_date(text: str, calendar: str = "gregorian", *, name: str = "date") -> date:
+def parse_date(text: str, calendar: Calendar = "gregorian", *, name: str = "date") -> date:
     """The Gregorian day that ``text`` names in ``calendar`` ("gregorian" or "jalali").
 
     ``text`` is ``YYYY-MM-DD`` or ``YYYY/MM/DD`` in any digits. Raises :class:`DateError`
     whose message starts with ``name`` (the key or column the text was given as) and says
     what to write instead. For ``--from``/``--to`` filters, give the report's calendar.
     """
-    if calendar not in CALENDARS:
-        msg = f"calendar {calendar!r} is not one of {', '.join(CALENDARS)}"
-        raise ValueError(msg)
+    check_calendar(calendar)
     shown = text.strip()
     found = _YMD.fullmatch(latin_digits(shown))
     if found is None:
@@ -80,18 +78,6 @@ def parse_date(text: str, calendar: str = "gregorian", *, name: str = "date") ->
     return _gregorian(shown, day_of, name)
 
 
-def to_jalali(day: date) -> str:
-    """A Gregorian day as the Solar Hijri calendar writes it (YYYY-MM-DD, Latin digits)."""
-    import jdatetime  # imported here: only reports in the Solar Hijri calendar need it
-
-    return str(jdatetime.date.fromgregorian(date=day).isoformat())
-
-
-def in_calendar(day: date, calendar: str) -> str:
-    """A Gregorian day as ``calendar`` writes it (YYYY-MM-DD, Latin digits)."""
-    return to_jalali(day) if calendar == "jalali" else day.isoformat()
-
-
 def _gregorian(shown: str, day: date, name: str) -> date:
     if day.year < SPLIT_YEAR:
         raise _looks_jalali(shown, (day.year, day.month, day.day), name)
@@ -101,18 +87,9 @@ def _gregorian(shown: str, day: date, name: str) -> date:
     return day
 
 
-def _jalali_day(ymd: tuple[int, int, int]) -> date:
-    """The Gregorian day of a Solar Hijri one; ValueError naming what is out of range."""
-    import jdatetime  # imported here: only reports in the Solar Hijri calendar need it
-
-    day = jdatetime.date(*ymd).togregorian()
-    assert isinstance(day, date)
-    return day
-
-
 def _looks_jalali(shown: str, ymd: tuple[int, int, int], name: str) -> DateError:
     try:
-        gregorian = _jalali_day(ymd) if ymd[0] >= FIRST_JALALI_YEAR else None
+        gregorian = from_jalali(*ymd) if ymd[0] >= FIRST_JALALI_YEAR else None
     except ValueError:
         gregorian = None
     if gregorian is None:
@@ -147,7 +124,7 @@ def _from_jalali(shown: str, ymd: tuple[int, int, int], name: str) -> date:
         )
         raise DateError(msg, malformed=False)
     try:
-        return _jalali_day(ymd)
+        return from_jalali(*ymd)
     except ValueError as exc:
         msg = (
             f"{name} {shown} is not a day of the Solar Hijri calendar ({exc}); "

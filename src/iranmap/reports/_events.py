@@ -9,8 +9,9 @@ from typing import Any
 
 import pandas as pd
 
+from iranmap.calendars import Calendar, in_calendar
 from iranmap.errors import Problem
-from iranmap.reports._dates import DateError, in_calendar, parse_date
+from iranmap.reports._dates import DateError, parse_date
 from iranmap.reports._events_frame import events_frame, per_value
 from iranmap.reports._model import (
     EVENT_COLUMNS,
@@ -30,7 +31,7 @@ def read_events(
     start: date | None,
     end: date | None,
     where: tuple[tuple[str, str], ...],
-    calendar: str = "gregorian",
+    calendar: Calendar = "gregorian",
 ) -> pd.DataFrame | None:
     """events.csv, checked and filtered, with a ``line`` column; None when it cannot be read.
 
@@ -76,7 +77,7 @@ def _check_events(
     shown: str,
     frame: pd.DataFrame,
     period: tuple[date, date] | None,
-    calendar: str,
+    calendar: Calendar,
     problems: list[Problem],
 ) -> pd.DataFrame:
     """Parse and check every column at once; bad rows become problems with their lines.
@@ -131,7 +132,7 @@ def _check_texts(
             report(frame[column].isin(list(why)), column, why.__getitem__)
 
 
-def _dates(column: pd.Series[Any], calendar: str) -> tuple[pd.Series[Any], dict[str, str]]:
+def _dates(column: pd.Series[Any], calendar: Calendar) -> tuple[pd.Series[Any], dict[str, str]]:
     """The Gregorian timestamps of a column of dates in ``calendar``, NaT where a value is not
     one, and the message for each such value."""
     why: dict[str, str] = {}

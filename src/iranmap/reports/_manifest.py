@@ -10,9 +10,9 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from iranmap.calendars import CALENDARS, Calendar, check_calendar, in_calendar
 from iranmap.errors import Problem
 from iranmap.reports._checker import TomlChecker
-from iranmap.reports._dates import CALENDARS, in_calendar
 from iranmap.reports._decode import read_text
 from iranmap.reports._model import (
     PERIOD_KEYS,
@@ -50,7 +50,7 @@ class Manifest:
     facts: tuple[Fact, ...]
     period: tuple[date, date] | None
     period_original: tuple[str, str] | None = None
-    calendar: str = "gregorian"
+    calendar: Calendar = "gregorian"
     total_qualifier: str = "at least"
     series: str | None = None
     title_fa: str | None = None
@@ -74,7 +74,7 @@ def read_manifest(path: Path, problems: list[Problem]) -> Manifest | None:
     check = TomlChecker(shown, place, problems)
     check.keys(data, (), TOP_KEYS)
     check.required(data, (), ("title", "publisher", "source", "period"))
-    calendar = check.choice(data, ("calendar",), CALENDARS)
+    calendar = check_calendar(check.choice(data, ("calendar",), CALENDARS))
     provinces = check.count(data, ("provinces",), optional=True)
     if provinces is not None and provinces > 31:
         check.add(("provinces",), f"provinces = {provinces!r} but Iran has 31 provinces; fix it")
@@ -135,7 +135,7 @@ def _series(check: TomlChecker, data: Mapping[str, Any]) -> str | None:
 
 
 def _check_period(
-    check: TomlChecker, data: Mapping[str, Any], calendar: str
+    check: TomlChecker, data: Mapping[str, Any], calendar: Calendar
 ) -> tuple[tuple[date, str], tuple[date, str]] | None:
     period = check.table(data, "period", PERIOD_KEYS, PERIOD_KEYS)
     if period is None:

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from iranmap.calendars import Calendar
 from iranmap.errors import Problem
 
 REPORT_FILE = "report.toml"
@@ -137,7 +138,7 @@ class Report:
     source_title_fa: str | None = None
     #: The calendar the report's dates were written in: "gregorian" or "jalali" (Solar
     #: Hijri). Dates above are always converted to Gregorian ``date`` objects.
-    calendar: str = "gregorian"
+    calendar: Calendar = "gregorian"
     #: The period's start and end and the source's date as report.toml writes them (in
     #: ``calendar``, in the digits it uses), beside the Gregorian dates above; None where
     #: report.toml gives none (a partial report).

@@ -7,6 +7,7 @@ from datetime import date
 
 import pandas as pd
 
+from iranmap.calendars import Calendar
 from iranmap.join import Joined
 from iranmap.reports import Report
 
@@ -71,7 +72,7 @@ class Timeline:
     name: str  # the report's id, or the series' name
     series: str | None
     kind: str  # a StepKind, or "report" for a series
-    calendar: str
+    calendar: Calendar
     steps: tuple[Step, ...]
     provinces: pd.DataFrame
     prisons: pd.DataFrame

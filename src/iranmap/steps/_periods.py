@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from iranmap.calendars import StepKind, check_calendar, first_day, jalali_ymd
+from iranmap.calendars import Calendar, StepKind, check_calendar, first_day, jalali_ymd
 from iranmap.reports import Report
 from iranmap.steps._model import WEEKS_UP_TO_DAYS
 
@@ -16,7 +16,7 @@ def default_kind(report: Report) -> StepKind:
 
 
 def step_bounds(
-    start: date, end: date, kind: StepKind, calendar: str = "gregorian"
+    start: date, end: date, kind: StepKind, calendar: Calendar = "gregorian"
 ) -> list[tuple[str, date, date]]:
     """(id, first day, last day) of each step covering ``start``..``end``, clipped to it.
 
@@ -37,11 +37,10 @@ def step_bounds(
 
 
 def _calendar_firsts(
-    start: date, end: date, kind: StepKind, text: str
+    start: date, end: date, kind: StepKind, calendar: Calendar
 ) -> tuple[list[str], list[date]]:
     months = {"month": 1, "quarter": 3, "year": 12}[kind]
-    calendar = check_calendar(text)
-    if calendar == "jalali":
+    if check_calendar(calendar) == "jalali":
         year, month, _ = jalali_ymd(start)
     else:
         year, month = start.year, start.month
