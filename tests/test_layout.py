@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
+
+import pytest
 
 import iranmap
 
@@ -52,3 +55,35 @@ def test_defaults_are_written_once() -> None:
     text = (PACKAGE / "cli" / "_options.py").read_text(encoding="utf-8")
     for literal in ('default="natural_breaks"', 'default="count"', "default=5"):
         assert literal not in text
+
+
+_COLOUR = re.compile(r"#[0-9a-fA-F]{3,8}\b|\b(?:rgb|hsl)a?\([^)]*\)")
+_NAMED = re.compile(
+    r"(?:color|background|fill|stroke|border[a-z-]*)\s*[:=]\s*[\"']?(?:white|black)\b"
+)
+
+
+def test_no_colour_is_written_outside_style_py() -> None:
+    """Every colour of every page, style sheet, image, gallery and notebook map comes from
+    iranmap.style: no other file of the package (Python, script or style sheet) writes one."""
+    found = []
+    for path in sorted(PACKAGE.rglob("*")):
+        if path.suffix not in {".py", ".js", ".css"} or path == PACKAGE / "style.py":
+            continue
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            for hit in [*_COLOUR.findall(line), *_NAMED.findall(line)]:
+                found.append(f"{path.relative_to(PACKAGE).as_posix()}:{n}: {hit}")
+    assert found == []
+
+
+def test_style_sheets_name_only_constants_of_style_py() -> None:
+    from iranmap import style
+
+    sheet = (PACKAGE / "render" / "web" / "timeline.css").read_text(encoding="utf-8")
+    assert "${" in sheet
+    style.fill_in(sheet)  # KeyError for a name style.py does not define
+    with pytest.raises(KeyError):
+        style.fill_in(".x{color:${NO_SUCH_COLOUR}}")
+    assert style.short("#ffffff") == "#fff"
+    assert style.short("#d6d6d6") == "#d6d6d6"
+    assert style.short("#1b1b1b") == "#1b1b1b"

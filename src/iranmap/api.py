@@ -180,15 +180,16 @@ def _map(joined: Joined, kind: Kind, options: RenderOptions) -> folium.Map:
 def _legend_box(blocks: Sequence[str], lang: Lang) -> str:
     from iranmap.render.html import tag
 
-    style = (
-        "position:fixed;bottom:24px;left:10px;z-index:1000;background:#fff;padding:6px 9px;"
-        "border:1px solid #b8b8b8;border-radius:4px;font:12px/1.4 sans-serif;max-width:230px"
+    box_style = style.fill_in(
+        "position:fixed;bottom:24px;left:10px;z-index:1000;background:${PAPER};padding:6px 9px;"
+        "border:1px solid ${LEGEND_EDGE};border-radius:4px;font:12px/1.4 sans-serif;max-width:230px"
     )
-    css = (
+    css = style.fill_in(
         "<style>.im-legend-block[hidden]{display:none}.im-classes,.im-sizes{list-style:none;"
         "margin:0;padding:0}.im-classes li{display:flex;gap:6px;align-items:center}"
-        ".im-sw{display:inline-block;width:22px;height:12px;border:1px solid #595959}"
-        ".im-sw-ni{background:#d4d4d4 repeating-linear-gradient(-45deg,#7a7a7a 0 1.5px,"
+        ".im-sw{display:inline-block;width:22px;height:12px;border:1px solid ${CONTROL_EDGE}}"
+        ".im-sw-ni{background:${NOT_ITEMIZED_FILL} repeating-linear-gradient(-45deg,"
+        "${NOT_ITEMIZED_HATCH} 0 1.5px,"
         "transparent 1.5px 5px)}.im-sizes{display:flex;gap:8px;align-items:flex-end}"
         ".im-sizes li{display:flex;flex-direction:column;align-items:center}"
         ".im-legend-title{margin:4px 0 2px;font-weight:600}.im-legend-note{margin:2px 0 0}</style>"
@@ -197,7 +198,7 @@ def _legend_box(blocks: Sequence[str], lang: Lang) -> str:
         "div",
         {
             "class": "im-legend",
-            "style": style,
+            "style": box_style,
             "lang": lang,
             "dir": i18n.DIRS[lang],
         },

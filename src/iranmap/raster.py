@@ -20,6 +20,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from iranmap.style import PAPER
+
 FONT_DIR = Path(__file__).resolve().parent / "render" / "fonts"
 FONT_FILES = (
     "NotoSans-Regular.ttf",
@@ -58,7 +60,7 @@ def png(job: Job) -> bytes:
         font_family=job.family,
         sans_serif_family=job.family,
         style_sheet=job.style_sheet,
-        background="#ffffff",
+        background=PAPER,
     )
     return _with_texts(bytes(drawn), job.texts)
 

@@ -1,12 +1,16 @@
 """Every colour, stroke and opacity of the maps, in one place.
 
-The pages' script and style sheet, the static images and the notebook maps all read these
-values (the script gets them through the page's data, the style sheet through CSS custom
-properties written from :func:`css_variables`), so a colour is changed here once and a test
-pins that nothing else writes it.
+The pages' script and style sheets, the gallery, the static images and the notebook maps all
+read these values (the script gets them through the page's data, the map pages' style sheet
+through CSS custom properties written from :func:`css_variables`, the other style sheets by
+naming a constant of this module as ``${NAME}``, filled in by :func:`fill_in`), so a colour is
+changed here once and a test pins that nothing else in ``src/`` writes one.
 """
 
 from __future__ import annotations
+
+import re
+import string
 
 # ColorBrewer YlOrRd by number of classes (Cynthia Brewer, colorbrewer2.org). 1 and 2 classes
 # take colours from the middle of the 3-class scheme so a single class is not near-white.
@@ -69,6 +73,31 @@ PATTERN_BG = PAPER
 RULE = "#d6d6d6"  # lines between the page's parts and boxes
 RULE_LIGHT = "#e2e2e2"  # lines between table rows
 SHADOW = "rgba(0,0,0,.25)"  # the floating legend's shadow
+CONTROL_EDGE = PROVINCE_EDGE  # the outline of the timeline's buttons and the legend swatches
+BAR_FILL = BASE_EDGE  # a step's bar on the timeline
+BAR_CURRENT = "#b10026"  # the bar of the step shown (YlOrRd's darkest red)
+LEGEND_EDGE = "#b8b8b8"  # the outline of the notebook map's legend box
+
+#: The gallery's own, quieter palette (text, secondary text, lines, links).
+GALLERY_INK = "#1f2328"
+GALLERY_MUTED = "#57606a"
+GALLERY_LINE = "#d0d7de"
+GALLERY_ACCENT = "#9a1c1c"
+GALLERY_LINK = "#0b57a4"
+
+_LONG_HEX = re.compile(r"#([0-9a-f])\1([0-9a-f])\2([0-9a-f])\3")
+
+
+def short(colour: str) -> str:
+    """A colour as a style sheet writes it: ``#ffffff`` as ``#fff``, others as they are."""
+    return _LONG_HEX.sub(r"#\1\2\3", colour) if len(colour) == 7 else colour
+
+
+def fill_in(sheet: str) -> str:
+    """A style sheet whose ``${NAME}`` are the constants of this module (colours in their
+    short form); KeyError for a name this module does not define."""
+    values = {k: short(v) for k, v in globals().items() if k.isupper() and isinstance(v, str)}
+    return string.Template(sheet).substitute(values)
 
 
 def css_variables() -> str:

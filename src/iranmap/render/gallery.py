@@ -15,18 +15,20 @@ from datetime import date
 from typing import Any
 from urllib.parse import quote, urlsplit
 
-from iranmap import i18n
+from iranmap import i18n, style
 from iranmap.calendars import Calendar
 from iranmap.i18n import Lang
 from iranmap.render import _lang
 from iranmap.render.html import Html, join, safe_url, tag
 from iranmap.render.options import KINDS, LANG_NAMES, RenderOptions, folder_path, page_name
 
-_CSS = """
-:root{color-scheme:light;--ink:#1f2328;--muted:#57606a;--line:#d0d7de;--accent:#9a1c1c}
+_CSS = style.fill_in(
+    """
+:root{color-scheme:light;--ink:${GALLERY_INK};--muted:${GALLERY_MUTED};--line:${GALLERY_LINE};\
+--accent:${GALLERY_ACCENT}}
 *{box-sizing:border-box}
 body{margin:0;font:16px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans",
-"Noto Sans Arabic",Tahoma,sans-serif;color:var(--ink);background:#fff}
+"Noto Sans Arabic",Tahoma,sans-serif;color:var(--ink);background:${PAPER}}
 main{max-width:72rem;margin:0 auto;padding:1rem}
 h1{font-size:1.6rem;margin:.5rem 0 1rem}
 ul.reports{list-style:none;margin:0;padding:0;display:grid;gap:1rem;
@@ -36,11 +38,12 @@ li.report h2{font-size:1.15rem;margin:0 0 .25rem}
 li.report img{display:block;width:100%;height:auto;border:1px solid var(--line);margin:.5rem 0}
 .meta,.source{color:var(--muted);font-size:.9rem;margin:.25rem 0}
 .maps a{display:inline-block;margin:.15rem .6rem .15rem 0}
-a{color:#0b57a4}
-a:focus-visible{outline:3px solid #0b57a4;outline-offset:2px}
+a{color:${GALLERY_LINK}}
+a:focus-visible{outline:3px solid ${GALLERY_LINK};outline-offset:2px}
 footer{color:var(--muted);font-size:.85rem;border-top:1px solid var(--line);margin-top:2rem;
 padding-top:.5rem}
 """.strip()
+)
 
 
 def gallery_name(lang: Lang) -> str:

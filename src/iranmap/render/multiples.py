@@ -30,6 +30,7 @@ from iranmap.style import (
     MUTED,
     NOT_ITEMIZED_FILL,
     NOT_ITEMIZED_HATCH,
+    PAPER,
     PROVINCE_EDGE,
     TEXT,
 )
@@ -76,7 +77,7 @@ def multiples_svg(timeline: Timeline, options: RenderOptions) -> bytes:
         f'font-family="{FONT}" direction="{i18n.DIRS[lang]}">',
         f"<title>{esc(tt.page_title(timeline, lang))}</title>",
         _defs(shapes),
-        '<rect width="100%" height="100%" fill="#ffffff"/>',
+        f'<rect width="100%" height="100%" fill="{PAPER}"/>',
         _heading(timeline, lang, width),
     ]
     for k in range(len(timeline.steps)):

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from iranmap import i18n, raster
+from iranmap import i18n, raster, style
 from iranmap.i18n import Lang
 from iranmap.join import Joined
 from iranmap.render import timeline_text as tt
@@ -141,7 +141,7 @@ def _own_assets() -> tuple[str, str]:
     from pathlib import Path
 
     web = Path(__file__).resolve().parent / "web"
-    css = (web / "timeline.css").read_text(encoding="utf-8")
+    css = style.fill_in((web / "timeline.css").read_text(encoding="utf-8"))
     js = (web / "timeline.js").read_text(encoding="utf-8")
     if "</script" in js.lower() or "<!--" in js or "</style" in css.lower():
         msg = "timeline.js or timeline.css cannot be inlined safely"

@@ -150,7 +150,7 @@ def draw(svg: Svg, placed: Sequence[Placed]) -> None:
             leading=LEADING,
             fill=style.TEXT,
             anchor=p.side,
-            halo="#ffffff",
+            halo=style.PAPER,
         )
 
 

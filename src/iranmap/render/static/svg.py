@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Literal
 
-from iranmap import i18n, raster
+from iranmap import i18n, raster, style
 from iranmap.i18n import Lang
 from iranmap.render.static import text as tx
 
@@ -153,7 +153,7 @@ class Svg:
                 head,
                 f"<title>{tx.xml(tx.clean(title))}</title>",
                 f"<desc>{tx.xml(tx.clean(description))}</desc>",
-                f'<rect width="{self.width}" height="{self.height}" fill="#ffffff"/>',
+                f'<rect width="{self.width}" height="{self.height}" fill="{style.PAPER}"/>',
                 *self.parts,
                 "</svg>",
                 "",
