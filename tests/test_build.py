@@ -454,8 +454,29 @@ def test_watch_rebuilds_a_report_when_a_row_is_appended(tmp_path: Path) -> None:
         ),
         (
             ["--scheme", "custom"],
-            "error: --breaks: the custom scheme needs breaks, found none; "
-            "give e.g. --breaks 10,50,100\n",
+            "error: --breaks: the custom scheme needs breaks, found none; give e.g. 10,50,100\n",
+        ),
+        (
+            ["--scheme", "custom", "--breaks", "50,10"],
+            "error: --breaks: breaks must be strictly ascending, found [50.0, 10.0]; sort them\n",
+        ),
+        (
+            ["--breaks", "10,50"],
+            "error: --breaks: breaks are only used with the custom scheme, found scheme "
+            "'natural_breaks'\n",
+        ),
+        (
+            ["--classes", "12"],
+            "error: --classes: the number of classes must be between 1 and 9, found 12\n",
+        ),
+        (
+            ["--base-url", "javascript:alert(1)"],
+            "error: --base-url: expected an http(s) URL such as 'https://example.org/maps', "
+            "found 'javascript:alert(1)'; give the address the maps folder will be published at\n",
+        ),
+        (
+            ["--step", "fortnight"],
+            "error: --step: expected one of month, week, quarter, year, found 'fortnight'\n",
         ),
         (
             ["--scheme", "custom", "--breaks", "10,x"],
@@ -594,7 +615,7 @@ def test_a_report_may_not_be_named_like_the_series_folder(tmp_path: Path) -> Non
     assert result.exit_code == 1
     assert result.stderr == (
         f"error: {named}: the report's id is its folder's name, and 'series' names the folder "
-        "of the series in --out; rename the report's folder, e.g. to 'series-report'\n"
+        "of the series in the output folder; rename the report's folder, e.g. to 'series-report'\n"
     )
 
 

@@ -29,7 +29,7 @@ def test_a_step_kind_is_checked() -> None:
     with pytest.raises(InputError) as caught:
         calendars.check_kind("fortnight")
     assert str(caught.value) == (
-        "--step: expected one of month, week, quarter, year, found 'fortnight'"
+        "step: expected one of month, week, quarter, year, found 'fortnight'"
     )
 
 

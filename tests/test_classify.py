@@ -89,15 +89,14 @@ def test_not_itemized_colours_are_outside_every_palette() -> None:
     [
         (
             [],
-            "--breaks: custom classes need at least one break, found none; "
-            "give e.g. --breaks 10,50,100",
+            "breaks: custom classes need at least one break, found none; give e.g. 10,50,100",
         ),
-        ([10, 5], "--breaks: breaks must be strictly ascending, found [10.0, 5.0]; sort them"),
+        ([10, 5], "breaks: breaks must be strictly ascending, found [10.0, 5.0]; sort them"),
         (
             [1, float("nan")],
-            "--breaks: breaks must be finite numbers, found nan; give e.g. --breaks 10,50,100",
+            "breaks: breaks must be finite numbers, found nan; give e.g. 10,50,100",
         ),
-        (list(range(10)), "--breaks: at most 9 breaks are supported, found 10; give fewer breaks"),
+        (list(range(10)), "breaks: at most 9 breaks are supported, found 10; give fewer breaks"),
     ],
 )
 def test_bad_breaks_are_input_errors(breaks: list[float], message: str) -> None:
@@ -109,14 +108,14 @@ def test_bad_scheme_and_k_are_input_errors() -> None:
     with pytest.raises(
         InputError,
         match=re.escape(
-            "--scheme: the classification scheme must be one of natural_breaks, quantiles, "
+            "scheme: the classification scheme must be one of natural_breaks, quantiles, "
             "equal_interval, custom, found 'jenks'"
         ),
     ):
         classify(SEED, "jenks")  # type: ignore[arg-type]
     with pytest.raises(
         InputError,
-        match=re.escape("--classes: the number of classes must be between 1 and 9, found 12"),
+        match=re.escape("k: the number of classes must be between 1 and 9, found 12"),
     ):
         classify(SEED, k=12)
 

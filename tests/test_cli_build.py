@@ -161,9 +161,9 @@ def test_out_may_not_be_hold_or_be_inside_a_report_folder(
     no_traceback(result)
     assert result.exit_code == 1
     assert result.stderr == (
-        f"error: --out: --out {out} {relation} reports/2025-01-01-ncri, and the maps must not "
-        "mix with the reports; give --out a folder outside every report folder, "
-        "e.g. a maps folder beside them\n"
+        f"error: --out: the output folder {out} {relation} reports/2025-01-01-ncri, and the "
+        "maps must not mix with the reports; choose an output folder outside every report "
+        "folder, e.g. a maps folder beside them\n"
     )
     assert snapshot(tmp_path) == before
 
@@ -193,8 +193,8 @@ def test_a_symlink_in_out_is_not_followed(tmp_path: Path) -> None:
     assert result.exit_code == 1
     link = tmp_path / "out" / "2025-01-01-ncri"
     assert result.stderr == (
-        f"error: {link}: {link} is a symbolic link, and iranmap writes only inside --out; "
-        "remove the link, or give --out another folder\n"
+        f"error: {link}: {link} is a symbolic link, and iranmap writes only inside the output "
+        "folder; remove the link, or choose another output folder\n"
     )
     assert list(elsewhere.iterdir()) == []
 
@@ -211,8 +211,8 @@ def test_out_below_a_file_is_one_clear_error(tmp_path: Path) -> None:
     no_traceback(result)
     assert result.exit_code == 1
     assert result.stderr == (
-        f"error: cannot write {tmp_path / 'file' / 'maps'}: a part of the path is a file, "
-        "not a folder; give --out a path whose every part is a folder "
+        f"error: --out: cannot write {tmp_path / 'file' / 'maps'}: a part of the path is a "
+        "file, not a folder; choose an output path whose every part is a folder "
         "(or that does not exist yet)\n"
     )
     assert snapshot(tmp_path) == before
@@ -222,10 +222,11 @@ def test_out_below_a_file_is_one_clear_error(tmp_path: Path) -> None:
     ("code", "message"),
     [
         (errno.ENOSPC, "no space is left on the device; free some space and build again"),
-        (errno.EROFS, "the file system is read-only; give --out a folder on a writable disk"),
+        (errno.EROFS, "the file system is read-only; choose an output folder on a writable disk"),
         (
             errno.EACCES,
-            "permission denied; give --out a folder you can write to, or change its permissions",
+            "permission denied; choose an output folder you can write to, or change its "
+            "permissions",
         ),
     ],
 )
@@ -248,7 +249,7 @@ def test_a_failing_write_is_one_clear_error_and_leaves_no_temporary_file(
     no_traceback(result)
     assert result.exit_code == 1
     failed = out / "2025-01-01-ncri" / "combined.html"
-    assert result.stderr == f"error: cannot write {failed}: {message}\n"
+    assert result.stderr == f"error: --out: cannot write {failed}: {message}\n"
     assert result.stdout == ""
     written = snapshot(out / "2025-01-01-ncri")
     assert written and "combined.html" not in written
@@ -366,9 +367,9 @@ def test_a_second_build_waits_for_the_lock_then_refuses(
     assert result.exit_code == 1
     assert result.stderr.splitlines() == [
         f"waiting for another iranmap build to finish writing to {out}",
-        f"error: another iranmap build has been writing to {out} for more than 0.3 s "
+        f"error: --out: another iranmap build has been writing to {out} for more than 0.3 s "
         f"(it holds {out}/.iranmap.lock); wait for it to finish and build again, "
-        "or give --out another folder",
+        "or choose another output folder",
     ]
     assert sorted(p.name for p in out.iterdir()) == [".iranmap.lock"]
     released = run("build", report, "--out", out, "--lang", "en")

@@ -87,3 +87,52 @@ def test_style_sheets_name_only_constants_of_style_py() -> None:
     assert style.short("#ffffff") == "#fff"
     assert style.short("#d6d6d6") == "#d6d6d6"
     assert style.short("#1b1b1b") == "#1b1b1b"
+
+
+def _cli_flags() -> set[str]:
+    import click
+
+    from iranmap.cli import main
+
+    flags: set[str] = set()
+    commands: list[click.Command] = [main]
+    while commands:
+        command = commands.pop()
+        if isinstance(command, click.Group):
+            commands.extend(command.commands.values())
+        for param in command.params:
+            flags.update(o for o in [*param.opts, *param.secondary_opts] if o.startswith("--"))
+    return flags - {"--help", "--version"}
+
+
+def _strings(tree: ast.AST) -> list[ast.Constant]:
+    """The string constants of a module that are not docstrings."""
+    docstrings = set()
+    for node in ast.walk(tree):
+        body = getattr(node, "body", None)
+        if isinstance(body, list) and body and isinstance(body[0], ast.Expr):
+            docstrings.add(id(body[0].value))
+    return [
+        node
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Constant)
+        and isinstance(node.value, str)
+        and id(node) not in docstrings
+    ]
+
+
+def test_no_module_outside_cli_names_a_command_line_flag() -> None:
+    """The library names its settings in its own terms; only cli/ knows the flags."""
+    flags = _cli_flags()
+    assert {"--breaks", "--out", "--step", "--classes", "--base-url"} <= flags
+    pattern = re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, sorted(flags))) + r")(?![\w-])")
+    found = []
+    for path in sorted(PACKAGE.rglob("*.py")):
+        if "cli" in path.relative_to(PACKAGE).parts:
+            continue
+        for node in _strings(ast.parse(path.read_text(encoding="utf-8"))):
+            found += [
+                f"{path.relative_to(PACKAGE).as_posix()}:{node.lineno}: {hit}"
+                for hit in pattern.findall(node.value)
+            ]
+    assert found == []

@@ -23,17 +23,17 @@ def test_languages_are_checked_and_kept_once() -> None:
     assert BuildOptions(langs=("en", "en")).langs == ("en",)
     with pytest.raises(InputError) as empty:
         BuildOptions(langs=())
-    assert str(empty.value) == "--lang: expected at least one language of en, fa, found none"
+    assert str(empty.value) == "langs: expected at least one language of en, fa, found none"
     with pytest.raises(InputError) as unknown:
         BuildOptions(langs=("de",))  # type: ignore[arg-type]
-    assert str(unknown.value) == "--lang: expected one of en, fa, found 'de'"
+    assert str(unknown.value) == "langs: expected one of en, fa, found 'de'"
 
 
 def test_the_step_is_checked() -> None:
     assert BuildOptions(step="week").step == "week"
     with pytest.raises(InputError) as caught:
         BuildOptions(step="day")  # type: ignore[arg-type]
-    assert str(caught.value) == "--step: expected one of month, week, quarter, year, found 'day'"
+    assert str(caught.value) == "step: expected one of month, week, quarter, year, found 'day'"
 
 
 def test_the_cache_key_names_every_setting() -> None:

@@ -299,7 +299,7 @@ def test_tiles_add_a_provider_layer_with_attribution(joined: Joined) -> None:
 
 def test_unknown_tiles_are_an_input_error(joined: Joined) -> None:
     message = (
-        "--tiles: no tile provider is named 'Nope.Map'; "
+        "tiles: no tile provider is named 'Nope.Map'; "
         "give an xyzservices name such as 'OpenStreetMap.Mapnik'"
     )
     with pytest.raises(InputError, match=f"^{re.escape(message)}$"):
@@ -513,9 +513,9 @@ def test_classes_of_single_values_are_labelled_with_the_value() -> None:
 
 
 def test_options_are_checked_up_front() -> None:
-    with pytest.raises(InputError, match=re.escape("--lang: expected one of en, fa, found 'de'")):
+    with pytest.raises(InputError, match=re.escape("lang: expected one of en, fa, found 'de'")):
         RenderOptions(lang="de")  # type: ignore[arg-type]
-    with pytest.raises(InputError, match=re.escape("--breaks: the custom scheme needs breaks")):
+    with pytest.raises(InputError, match=re.escape("breaks: the custom scheme needs breaks")):
         RenderOptions(scheme="custom")
     options = RenderOptions(scheme="custom", breaks=(10, 50))
     assert options.breaks == (10.0, 50.0)

@@ -142,9 +142,7 @@ def test_an_unknown_step_names_the_option() -> None:
     assert check_kind("quarter") == "quarter"
     with pytest.raises(InputError) as info:
         check_kind("fortnight")
-    assert (
-        str(info.value) == "--step: expected one of month, week, quarter, year, found 'fortnight'"
-    )
+    assert str(info.value) == "step: expected one of month, week, quarter, year, found 'fortnight'"
 
 
 # -- an events report -------------------------------------------------------------------------

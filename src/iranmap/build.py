@@ -194,7 +194,7 @@ def plan(report_dirs: Sequence[Path], out_root: Path) -> list[tuple[Path, Path]]
         if rid == SERIES_DIR:
             msg = (
                 f"the report's id is its folder's name, and {rid!r} names the folder of the "
-                "series in --out; rename the report's folder, e.g. to 'series-report'"
+                "series in the output folder; rename the report's folder, e.g. to 'series-report'"
             )
             problems.append(Problem(str(folder), None, msg))
             continue
@@ -210,8 +210,8 @@ def plan(report_dirs: Sequence[Path], out_root: Path) -> list[tuple[Path, Path]]
         target = out_root / rid
         if target.is_symlink():
             msg = (
-                f"{target} is a symbolic link, and iranmap writes only inside --out; "
-                "remove the link, or give --out another folder"
+                f"{target} is a symbolic link, and iranmap writes only inside the output "
+                "folder; remove the link, or choose another output folder"
             )
             problems.append(Problem(str(target), None, msg))
         placed.append((folder, target))
@@ -231,10 +231,11 @@ def _overlap(folder: Path, out_root: Path, out: Path) -> list[Problem]:
     else:
         return []
     msg = (
-        f"--out {out_root} {relation} {folder}, and the maps must not mix with the reports; "
-        "give --out a folder outside every report folder, e.g. a maps folder beside them"
+        f"the output folder {out_root} {relation} {folder}, and the maps must not mix with the "
+        "reports; choose an output folder outside every report folder, e.g. a maps folder "
+        "beside them"
     )
-    return [Problem("--out", None, msg)]
+    return [Problem("out", None, msg)]
 
 
 # ---------------------------------------------------------------------------------------------

@@ -33,12 +33,12 @@ def check_calendar(value: object) -> Calendar:
 
 
 def check_kind(kind: object) -> StepKind:
-    """``kind`` as a StepKind, or an InputError naming the ``--step`` option."""
+    """``kind`` as a StepKind, or an InputError naming the ``step`` setting."""
     for known in STEP_KINDS:
         if kind == known:
             return known
     msg = f"expected one of {', '.join(STEP_KINDS)}, found {kind!r}"
-    raise InputError(Problem("--step", None, msg))
+    raise InputError(Problem("step", None, msg))
 
 
 def jalali_ymd(day: date) -> Ymd:

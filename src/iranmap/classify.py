@@ -70,26 +70,27 @@ class Classes:
         return tuple(zip(lows, self.bounds, strict=True))
 
 
-def _option_error(option: str, message: str) -> InputError:
-    return InputError(Problem(option, None, message))
+def _option_error(setting: str, message: str) -> InputError:
+    """An error in a setting, named as the library names it (the CLI names its flag)."""
+    return InputError(Problem(setting, None, message))
 
 
 def check_breaks(breaks: Sequence[float]) -> tuple[float, ...]:
     """Custom breaks as a strictly ascending tuple of finite numbers, or an InputError."""
     values = tuple(float(b) for b in breaks)
     if not values:
-        msg = "custom classes need at least one break, found none; give e.g. --breaks 10,50,100"
-        raise _option_error("--breaks", msg)
+        msg = "custom classes need at least one break, found none; give e.g. 10,50,100"
+        raise _option_error("breaks", msg)
     if len(values) > MAX_CLASSES:
         msg = f"at most {MAX_CLASSES} breaks are supported, found {len(values)}; give fewer breaks"
-        raise _option_error("--breaks", msg)
+        raise _option_error("breaks", msg)
     bad = [b for b in values if not math.isfinite(b)]
     if bad:
-        msg = f"breaks must be finite numbers, found {bad[0]!r}; give e.g. --breaks 10,50,100"
-        raise _option_error("--breaks", msg)
+        msg = f"breaks must be finite numbers, found {bad[0]!r}; give e.g. 10,50,100"
+        raise _option_error("breaks", msg)
     if any(b >= c for b, c in itertools.pairwise(values)):
         msg = f"breaks must be strictly ascending, found {list(values)!r}; sort them"
-        raise _option_error("--breaks", msg)
+        raise _option_error("breaks", msg)
     return values
 
 
@@ -97,7 +98,7 @@ def check_k(k: int) -> int:
     """The number of classes, 1 to 9, or an InputError."""
     if not 1 <= k <= MAX_CLASSES:
         msg = f"the number of classes must be between 1 and {MAX_CLASSES}, found {k!r}"
-        raise _option_error("--classes", msg)
+        raise _option_error("k", msg)
     return k
 
 
@@ -129,7 +130,7 @@ def classify(
     """
     if scheme not in SCHEMES:
         msg = f"the classification scheme must be one of {', '.join(SCHEMES)}, found {scheme!r}"
-        raise _option_error("--scheme", msg)
+        raise _option_error("scheme", msg)
     check_k(k)
     custom = check_breaks(breaks or ()) if scheme == "custom" else ()
     data = sorted(float(v) for v in values)

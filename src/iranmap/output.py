@@ -41,26 +41,26 @@ _TEMP = re.compile(r"^\..+\.(?P<pid>\d+)\.[^.]+\.tmp$")
 _ADVICE = {
     errno.ENOSPC: ("no space is left on the device", "free some space and build again"),
     errno.EDQUOT: ("the disk quota is used up", "free some space and build again"),
-    errno.EROFS: ("the file system is read-only", "give --out a folder on a writable disk"),
+    errno.EROFS: ("the file system is read-only", "choose an output folder on a writable disk"),
     errno.EACCES: (
         "permission denied",
-        "give --out a folder you can write to, or change its permissions",
+        "choose an output folder you can write to, or change its permissions",
     ),
     errno.EPERM: (
         "the operation is not permitted",
-        "give --out a folder you can write to, or change its permissions",
+        "choose an output folder you can write to, or change its permissions",
     ),
     errno.ENOTDIR: (
         "a part of the path is a file, not a folder",
-        "give --out a path whose every part is a folder (or that does not exist yet)",
+        "choose an output path whose every part is a folder (or that does not exist yet)",
     ),
     errno.EISDIR: (
         "a folder stands where a file must be written",
-        "move that folder away, or give --out another folder",
+        "move that folder away, or choose another output folder",
     ),
     errno.EEXIST: (
         "a file stands where a folder must be made",
-        "move that file away, or give --out another folder",
+        "move that file away, or choose another output folder",
     ),
 }
 
@@ -74,7 +74,7 @@ class OutputError(IranmapError):
         self.strerror = error.strerror or type(error).__name__
         reason, advice = _ADVICE.get(
             error.errno or 0,
-            (error.strerror or type(error).__name__, "give --out a folder you can write to"),
+            (error.strerror or type(error).__name__, "choose an output folder you can write to"),
         )
         super().__init__(f"cannot {action} {path}: {reason}; {advice}")
 
@@ -206,7 +206,7 @@ def _acquire(fd: int, path: Path, limit: float, on_wait: Callable[[Path], None] 
             msg = (
                 f"another iranmap build has been writing to {path.parent} for more than "
                 f"{limit:g} s (it holds {path}); wait for it to finish and build again, or "
-                "give --out another folder"
+                "choose another output folder"
             )
             raise BusyError(msg)
         time.sleep(_LOCK_POLL)

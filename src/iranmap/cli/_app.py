@@ -9,6 +9,7 @@ from typing import Any
 import click
 
 from iranmap import __version__
+from iranmap.cli._flags import flag_message
 from iranmap.cli._output import echo, echo_error, warnings_as_lines
 from iranmap.errors import IranmapError
 
@@ -32,7 +33,7 @@ class _Group(click.Group):
             with warnings_as_lines():
                 return super().invoke(ctx)
         except IranmapError as exc:
-            echo_error(str(exc) or type(exc).__name__)
+            echo_error(flag_message(exc))
             sys.exit(ctx.meta.get(TROUBLE_KEY, 1))
         except KeyboardInterrupt:
             echo("interrupted", err=True)

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, NoReturn
 import click
 
 from iranmap.cli._app import TROUBLE_KEY, main
+from iranmap.cli._flags import flag_message
 from iranmap.cli._output import caught_warnings, echo, echo_error, echo_warning
 from iranmap.errors import IranmapError
 from iranmap.i18n import LANGS
@@ -70,7 +71,7 @@ def diff_command(
             result = _diff(report_a, report_b)
             page = None if compare_file is None else _page(result, lang)
     except IranmapError as exc:
-        _trouble(str(exc).splitlines())
+        _trouble(flag_message(exc).splitlines())
     for message in _warnings(result, noted):
         echo_warning(message)
     if as_json:

@@ -53,13 +53,13 @@ def tile_provider(name: str | None) -> Any:
             f"no tile provider is named {name!r}; "
             "give an xyzservices name such as 'OpenStreetMap.Mapnik'"
         )
-        raise InputError(Problem("--tiles", None, msg)) from None
+        raise InputError(Problem("tiles", None, msg)) from None
     if provider.requires_token():
         msg = (
             f"tile provider {name!r} needs an API key; "
             "choose one that does not, e.g. 'OpenStreetMap.Mapnik'"
         )
-        raise InputError(Problem("--tiles", None, msg))
+        raise InputError(Problem("tiles", None, msg))
     return provider
 
 
@@ -75,20 +75,20 @@ def check_base_url(url: str) -> str:
             f"expected an http(s) URL such as 'https://example.org/maps', found {url!r}; "
             "give the address the maps folder will be published at"
         )
-        raise InputError(Problem("--base-url", None, msg))
+        raise InputError(Problem("base_url", None, msg))
     if parts.query or parts.fragment:
         msg = (
             f"expected a URL without '?' or '#', found {url!r}; give the address of the "
             "maps folder itself, e.g. 'https://example.org/maps'"
         )
-        raise InputError(Problem("--base-url", None, msg))
+        raise InputError(Problem("base_url", None, msg))
     return text.rstrip("/")
 
 
-def _one_of(option: str, value: object, allowed: tuple[str, ...]) -> None:
+def _one_of(setting: str, value: object, allowed: tuple[str, ...]) -> None:
     if value not in allowed:
         msg = f"expected one of {', '.join(allowed)}, found {value!r}"
-        raise InputError(Problem(option, None, msg))
+        raise InputError(Problem(setting, None, msg))
 
 
 @dataclass(frozen=True)
@@ -115,20 +115,20 @@ class RenderOptions:
     alternates: tuple[Lang, ...] = ()
 
     def __post_init__(self) -> None:
-        _one_of("--lang", self.lang, LANGS)
-        _one_of("--scheme", self.scheme, SCHEMES)
-        _one_of("--measure", self.measure, MEASURES)
+        _one_of("lang", self.lang, LANGS)
+        _one_of("scheme", self.scheme, SCHEMES)
+        _one_of("measure", self.measure, MEASURES)
         tile_provider(self.tiles)
         object.__setattr__(self, "base_url", check_base_url(self.base_url))
         check_k(self.k)
         if self.scheme == "custom":
             if self.breaks is None:
-                msg = "the custom scheme needs breaks, found none; give e.g. --breaks 10,50,100"
-                raise InputError(Problem("--breaks", None, msg))
+                msg = "the custom scheme needs breaks, found none; give e.g. 10,50,100"
+                raise InputError(Problem("breaks", None, msg))
             object.__setattr__(self, "breaks", check_breaks(self.breaks))
         elif self.breaks is not None:
-            msg = f"breaks are only used with --scheme custom, found scheme {self.scheme!r}"
-            raise InputError(Problem("--breaks", None, msg))
+            msg = f"breaks are only used with the custom scheme, found scheme {self.scheme!r}"
+            raise InputError(Problem("breaks", None, msg))
 
 
 @dataclass(frozen=True)
@@ -153,9 +153,9 @@ class BuildOptions:
         langs = tuple(dict.fromkeys(self.langs))
         if not langs:
             msg = f"expected at least one language of {', '.join(LANGS)}, found none"
-            raise InputError(Problem("--lang", None, msg))
+            raise InputError(Problem("langs", None, msg))
         for lang in langs:
-            _one_of("--lang", lang, LANGS)
+            _one_of("langs", lang, LANGS)
         object.__setattr__(self, "langs", langs)
         if self.step is not None:
             object.__setattr__(self, "step", check_kind(self.step))
