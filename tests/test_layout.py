@@ -136,3 +136,22 @@ def test_no_module_outside_cli_names_a_command_line_flag() -> None:
                 for hit in pattern.findall(node.value)
             ]
     assert found == []
+
+
+def test_the_english_has_no_suffix_rule_has_one_home() -> None:
+    """Only i18n.file_name decides that English files carry no language in their names."""
+    from iranmap import i18n
+
+    assert i18n.file_name("choropleth", "en") == "choropleth.html"
+    assert i18n.file_name("steps", "fa", "png") == "steps.fa.png"
+    rule = re.compile(r"""lang\s*==\s*["']en["']\s+else\s+f["']""")
+    found = [
+        path.relative_to(PACKAGE).as_posix()
+        for path in sorted(PACKAGE.rglob("*.py"))
+        if path.name != "i18n.py"
+        and any(
+            "{lang}." in m.string[m.end() : m.end() + 40]
+            for m in rule.finditer(path.read_text(encoding="utf-8"))
+        )
+    ]
+    assert found == []

@@ -74,7 +74,7 @@ def test_base_url_other_than_http_is_refused(url: str, expected: str) -> None:
     with pytest.raises(InputError) as info:
         RenderOptions(base_url=url)
     problem = info.value.problems[0]
-    assert problem.path == "--base-url"
+    assert problem.path == "base_url"  # the setting; the command line calls it --base-url
     assert expected in problem.message
     assert repr(url) in problem.message
 

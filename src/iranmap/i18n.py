@@ -17,6 +17,17 @@ from iranmap.calendars import Calendar, Ymd, check_calendar, jalali_month_days, 
 
 Lang = _texts.Lang
 LANGS: tuple[Lang, ...] = ("en", "fa")
+#: The language whose files carry no language in their names (``choropleth.html``).
+UNSUFFIXED: Lang = "en"
+
+
+def file_name(stem: str, lang: Lang, extension: str = "html") -> str:
+    """The name of a file made in ``lang``: ``stem.extension`` in English, the other
+    languages' named before the extension (``choropleth.fa.html``, ``steps.fa.png``), so that
+    every language's files can sit in one folder."""
+    return f"{stem}.{extension}" if lang == UNSUFFIXED else f"{stem}.{lang}.{extension}"
+
+
 #: The direction of each language's script, for ``dir`` attributes.
 DIRS: dict[Lang, str] = {"en": "ltr", "fa": "rtl"}
 #: What separates the items of a list (Persian has its own comma).

@@ -48,7 +48,7 @@ padding-top:.5rem}
 
 def gallery_name(lang: Lang) -> str:
     """The gallery's file name: ``index.html`` in English, ``index.fa.html`` in Persian."""
-    return "index.html" if lang == "en" else f"index.{lang}.html"
+    return i18n.file_name("index", lang)
 
 
 def checked_url(url: str) -> str | None:

@@ -50,7 +50,7 @@ HATCH_SPACING = 4.5  # px between the not-itemized stripes
 
 def multiples_name(lang: Lang, ext: str) -> str:
     """``steps.svg``, ``steps.fa.png``."""
-    return f"steps.{ext}" if lang == "en" else f"steps.{lang}.{ext}"
+    return i18n.file_name("steps", lang, ext)
 
 
 def png_job(svg: bytes, zoom: float = 2.0) -> raster.Job:

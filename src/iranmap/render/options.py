@@ -9,7 +9,7 @@ from urllib.parse import quote, urlsplit
 from iranmap.calendars import StepKind, check_kind
 from iranmap.classify import SCHEMES, Scheme, check_breaks, check_k
 from iranmap.errors import InputError, Problem
-from iranmap.i18n import LANGS, Lang
+from iranmap.i18n import LANGS, Lang, file_name
 
 Measure = Literal["count", "per_million"]
 MEASURES: tuple[Measure, ...] = ("count", "per_million")
@@ -21,7 +21,7 @@ LANG_NAMES: dict[Lang, str] = {"en": "English", "fa": "فارسی"}
 
 def page_name(kind: Kind, lang: Lang) -> str:
     """A map page's file name: ``choropleth.html`` in English, ``choropleth.fa.html``."""
-    return f"{kind}.html" if lang == "en" else f"{kind}.{lang}.html"
+    return file_name(kind, lang)
 
 
 def page_url(base_url: str, report_id: str, page: str) -> str:

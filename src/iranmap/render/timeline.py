@@ -36,7 +36,7 @@ from iranmap.steps import (
 
 def page_file(lang: Lang) -> str:
     """``timeline.html``, ``timeline.fa.html``."""
-    return "timeline.html" if lang == "en" else f"timeline.{lang}.html"
+    return i18n.file_name("timeline", lang)
 
 
 def render_timeline(timeline: Timeline, options: RenderOptions) -> dict[str, bytes]:

@@ -22,7 +22,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from iranmap.i18n import LANGS, Lang
+from iranmap.i18n import LANGS, Lang, file_name
 from iranmap.render.static.compose import KINDS, ImageKind
 
 if TYPE_CHECKING:
@@ -33,8 +33,11 @@ if TYPE_CHECKING:
 
 def image_names(kind: ImageKind, lang: Lang) -> tuple[str, str, str]:
     """The PNG, SVG and card file names of one kind in one language."""
-    stem = kind if lang == "en" else f"{kind}.{lang}"
-    return f"{stem}.png", f"{stem}.svg", f"{stem}.card.png"
+    return (
+        file_name(kind, lang, "png"),
+        file_name(kind, lang, "svg"),
+        file_name(kind, lang, "card.png"),
+    )
 
 
 def all_names(langs: Sequence[Lang] = LANGS) -> tuple[str, ...]:
