@@ -143,3 +143,9 @@ def test_prisons_downloads_carry_the_city_in_both_languages() -> None:
         ("Karaj", "کرج"),
         ("Birjand", ""),
     ]
+
+
+def test_the_data_files_are_the_downloads_the_pages_link() -> None:
+    from iranmap.render.page import DOWNLOADS
+
+    assert sorted(data_files(make_joined())) == sorted(DOWNLOADS)

@@ -53,12 +53,10 @@ NUMBER_COLUMNS = frozenset(
 #: What a spreadsheet reads as the start of a formula (OWASP, "CSV Injection").
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
-#: Names of the data files written beside each report's maps; the pages link to them.
-DATA_FILES = ("provinces.csv", "provinces.geojson", "prisons.csv", "prisons.geojson")
-
 
 def data_files(joined: Joined) -> dict[str, bytes]:
-    """The joined figures as ``provinces.csv``, ``prisons.csv`` and their GeoJSON twins."""
+    """The joined figures as ``provinces.csv``, ``prisons.csv`` and their GeoJSON twins: the
+    downloads the pages link to (:data:`iranmap.render.page.DOWNLOADS`)."""
     province_rows = records(joined.provinces)
     prison_rows = records(joined.prisons)
     provinces = [_province_record(row) for row in province_rows]

@@ -156,7 +156,7 @@ def _item(summary: Mapping[str, Any], lang: Lang) -> Html:
         for name in sorted(files)
         if name.endswith((".csv", ".geojson", ".png", ".svg"))
     ]
-    image_name = page_name("choropleth", lang).removesuffix(".html") + ".png"
+    image_name = i18n.file_name("choropleth", lang, "png")
     if image_name not in files:
         image_name = "choropleth.png" if "choropleth.png" in files else "steps.png"
     title_text = _lang.own(lang, str(summary["title"]), summary.get("title_fa"))[0]

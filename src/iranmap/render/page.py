@@ -49,7 +49,8 @@ _SCRIPT_TEXTS = (
     "zoom_out",
     "map",
 )
-#: The data downloads written beside the maps (see iranmap.export.DATA_FILES).
+#: The data downloads written beside the maps (by :func:`iranmap.export.data_files`), in the
+#: order the pages' footers link them.
 DOWNLOADS = ("provinces.csv", "prisons.csv", "provinces.geojson", "prisons.geojson")
 
 
@@ -367,12 +368,18 @@ def _footer(joined: Joined, lang: Lang) -> Html:
         if report.notes
         else None
     )
+    return footer(DOWNLOADS, lang, notes)
+
+
+def footer(downloads: Sequence[str], lang: Lang, notes: Html | None = None) -> Html:
+    """A page's footer: its notes, then a link to each of the files beside it, then what
+    made the page."""
     links = join(
         [
             Html(" · ") if i else Html(""),
             tag("a", {"href": name, "dir": "ltr"}, name),
         ]
-        for i, name in enumerate(DOWNLOADS)
+        for i, name in enumerate(downloads)
     )
     return tag(
         "footer",

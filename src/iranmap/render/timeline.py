@@ -21,7 +21,7 @@ from iranmap.render.choropleth import class_labels
 from iranmap.render.embed import frame_name, frame_snippet
 from iranmap.render.html import Html, auto_span, join, tag
 from iranmap.render.options import LANG_NAMES, BuildOptions, RenderOptions, page_url
-from iranmap.render.page import shell, source_credit
+from iranmap.render.page import footer, shell, source_credit
 from iranmap.render.timeline_controls import controls, tables
 from iranmap.render.timeline_data import script_data
 from iranmap.render.timeline_view import View
@@ -258,15 +258,7 @@ def _legend(view: View, lang: Lang) -> Html:
 
 
 def _footer(timeline: Timeline, lang: Lang) -> Html:
-    links = join(
-        [Html(" · ") if i else Html(""), tag("a", {"href": name, "dir": "ltr"}, name)]
-        for i, name in enumerate(("steps.csv", "steps-totals.csv"))
-    )
-    return tag(
-        "footer",
-        {"class": "im-footer"},
-        tag("p", {"class": "im-downloads"}, links, " · ", i18n.text(lang, "made_with")),
-    )
+    return footer(("steps.csv", "steps-totals.csv"), lang)
 
 
 def embed(timeline: Timeline, options: RenderOptions) -> bytes:
