@@ -16,7 +16,10 @@ def test_both_languages_have_every_text() -> None:
     for key, english in i18n.TEXTS["en"].items():
         persian = i18n.TEXTS["fa"][key]
         assert persian.strip(), key
-        assert re.findall(r"{\w+}", english) == re.findall(r"{\w+}", persian), key
+        if key.startswith("timeline."):  # Persian writes "1" as a number: {n} in both forms
+            assert set(re.findall(r"{\w+}", english)) <= set(re.findall(r"{\w+}", persian)), key
+        else:
+            assert re.findall(r"{\w+}", english) == re.findall(r"{\w+}", persian), key
 
 
 def test_persian_texts_are_persian() -> None:

@@ -13,77 +13,10 @@ from iranmap.calendars import Calendar, ymd
 from iranmap.i18n import Lang
 from iranmap.steps import Step, Timeline
 
-TEXTS: dict[Lang, dict[str, str]] = {
-    "en": {
-        "kind.month": "Executions month by month",
-        "kind.week": "Executions week by week",
-        "kind.quarter": "Executions quarter by quarter",
-        "kind.year": "Executions year by year",
-        "kind.report": "Executions report by report",
-        "status.one": "{step}: 1 execution ({m} since {start})",
-        "status.many": "{step}: {n} executions ({m} since {start})",
-        "ni": "{n} of them in no province figure (not itemized)",
-        "undated": "{n} executions the report states have no date and are in no step.",
-        "step": "Time step",
-        "play": "Play",
-        "pause": "Pause",
-        "mode": "Show",
-        "mode.step": "In this step",
-        "mode.cum": "Cumulative",
-        "bars": "Executions per step; choose a bar to show its step",
-        "legend.step": "Executions in the step",
-        "legend.cum": "Executions since {start}",
-        "circles": "Circles: executions per prison, area to scale",
-        "table.steps": "Executions per step",
-        "table.grid": "Executions per province and step",
-        "since": "Since {start}",
-        "series": "{reported} executions in {n} reports of the series; {itemized} in province "
-        "figures, {ni} not itemized.",
-        "sources": "{n} reports ({first} – {last}; each in the table below)",
-        "gallery": "Month by month (timeline)",
-        "ni.short": "{n} not itemized",
-        "series.title": "{n} reports, {period}",
-        "figure.one": "1 execution",
-        "figure.many": "{n} executions",
-    },
-    "fa": {
-        "kind.month": "اعدام‌ها ماه به ماه",
-        "kind.week": "اعدام‌ها هفته به هفته",
-        "kind.quarter": "اعدام‌ها فصل به فصل",
-        "kind.year": "اعدام‌ها سال به سال",
-        "kind.report": "اعدام‌ها گزارش به گزارش",
-        "status.one": "{step}: {n} اعدام ({m} از {start})",
-        "status.many": "{step}: {n} اعدام ({m} از {start})",
-        "ni": "{n} مورد از آن‌ها در رقم هیچ استانی نیامده است (بدون تفکیک)",
-        "undated": "{n} اعدامی که گزارش اعلام می‌کند تاریخ ندارند و در هیچ گامی نیستند.",
-        "step": "گام زمانی",
-        "play": "پخش",
-        "pause": "توقف",
-        "mode": "نمایش",
-        "mode.step": "در این گام",
-        "mode.cum": "تجمعی",
-        "bars": "اعدام‌ها در هر گام؛ برای نمایش یک گام، ستون آن را برگزینید",
-        "legend.step": "اعدام‌ها در گام",
-        "legend.cum": "اعدام‌ها از {start}",
-        "circles": "دایره‌ها: اعدام در هر زندان، مساحت به مقیاس",
-        "table.steps": "اعدام‌ها در هر گام",
-        "table.grid": "اعدام‌ها به تفکیک استان و گام",
-        "since": "از {start}",
-        "series": "{reported} اعدام در {n} گزارشِ این مجموعه؛ {itemized} در رقم استان‌ها، "
-        "{ni} بدون تفکیک.",
-        "sources": "{n} گزارش ({first} – {last}؛ هر یک در جدول زیر)",
-        "gallery": "ماه به ماه (روند زمانی)",
-        "ni.short": "{n} بدون تفکیک",
-        "series.title": "{n} گزارش، {period}",
-        "figure.one": "{n} اعدام",
-        "figure.many": "{n} اعدام",
-    },
-}
-
 
 def text(lang: Lang, key: str, **values: str) -> str:
-    template = TEXTS[lang][key]
-    return template.format(**values) if values else template
+    """The timeline's word ``key`` in ``lang``: :func:`iranmap.i18n.text` of ``timeline.key``."""
+    return i18n.text(lang, f"timeline.{key}", **values)
 
 
 def title_parts(timeline: Timeline, lang: Lang) -> tuple[str | None, str]:
