@@ -16,7 +16,7 @@ from iranmap.join import join
 from iranmap.render import BuildOptions, RenderOptions
 from iranmap.render.multiples import multiples_svg
 from iranmap.render.timeline import render_series, render_timeline, render_timeline_page
-from iranmap.render.timeline_text import fmt_day, step_label
+from iranmap.render.timeline.text import fmt_day, step_label
 from iranmap.reports import load_report
 from iranmap.steps import Timeline, events_timeline, series_timeline
 from test_steps import ROWS, joined_of, write_events, write_figures

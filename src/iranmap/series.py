@@ -105,7 +105,7 @@ def series_summary(timeline: Timeline, folder: str, files: Sequence[str]) -> dic
 
 
 def title(timeline: Timeline, lang: Lang) -> str:
-    from iranmap.render.timeline_text import title as title_of
+    from iranmap.render.timeline.text import title as title_of
 
     return title_of(timeline, lang)
 

@@ -212,7 +212,7 @@ def _period(period: Mapping[str, str], lang: Lang, calendar: Calendar) -> str:
 def _timeline_link(report_id: str, files: set[str], lang: Lang) -> list[Html]:
     """The timeline page of a report with events.csv, or of a series (its only page)."""
     from iranmap.render.timeline import page_file
-    from iranmap.render.timeline_text import text
+    from iranmap.render.timeline.text import text
 
     name = page_file(lang)
     if name not in files:

@@ -19,11 +19,11 @@ from shapely.affinity import affine_transform
 from iranmap import i18n, raster
 from iranmap.classify import Classes, classify
 from iranmap.i18n import Lang
-from iranmap.render import timeline_text as tt
 from iranmap.render.choropleth import class_labels
 from iranmap.render.html import esc
 from iranmap.render.options import RenderOptions
 from iranmap.render.static.geometry import hatch_data
+from iranmap.render.timeline import text as tt
 from iranmap.steps import Timeline, province_matrix
 from iranmap.style import (
     BACKGROUND,

@@ -9,8 +9,8 @@ import numpy as np
 from iranmap import i18n
 from iranmap.classify import Classes, classify
 from iranmap.i18n import Lang
-from iranmap.render import timeline_text as tt
 from iranmap.render.options import RenderOptions
+from iranmap.render.timeline import text as tt
 from iranmap.steps import (
     Timeline,
     cumulative_matrix,

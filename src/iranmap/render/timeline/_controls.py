@@ -6,10 +6,10 @@ from __future__ import annotations
 from iranmap import i18n
 from iranmap.i18n import Lang
 from iranmap.join import Joined
-from iranmap.render import timeline_text as tt
 from iranmap.render.html import Html, tag
 from iranmap.render.page import source_credit, tables_box
-from iranmap.render.timeline_view import View, status
+from iranmap.render.timeline import text as tt
+from iranmap.render.timeline._view import View, status
 
 
 def controls(view: View, lang: Lang) -> Html:

@@ -10,12 +10,12 @@ import numpy as np
 
 from iranmap import i18n
 from iranmap.i18n import Lang
-from iranmap.render import timeline_text as tt
 from iranmap.render.geo import latlng, polygon_json
 from iranmap.render.options import RenderOptions
 from iranmap.render.page import script_frame
 from iranmap.render.points import FILL, STROKE
-from iranmap.render.timeline_view import View, class_row
+from iranmap.render.timeline import text as tt
+from iranmap.render.timeline._view import View, class_row
 from iranmap.steps import (
     Timeline,
 )

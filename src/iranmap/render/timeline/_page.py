@@ -16,15 +16,15 @@ from collections.abc import Sequence
 from iranmap import i18n, raster, style
 from iranmap.i18n import Lang
 from iranmap.join import Joined
-from iranmap.render import timeline_text as tt
 from iranmap.render.choropleth import class_labels
 from iranmap.render.embed import frame_name, frame_snippet
 from iranmap.render.html import Html, auto_span, join, tag
 from iranmap.render.options import LANG_NAMES, BuildOptions, RenderOptions, page_url
 from iranmap.render.page import footer, shell, source_credit
-from iranmap.render.timeline_controls import controls, tables
-from iranmap.render.timeline_data import script_data
-from iranmap.render.timeline_view import View
+from iranmap.render.timeline import text as tt
+from iranmap.render.timeline._controls import controls, tables
+from iranmap.render.timeline._data import script_data
+from iranmap.render.timeline._view import View
 from iranmap.steps import (
     Timeline,
     events_timeline,
@@ -140,7 +140,7 @@ def _with_own_assets(page: bytes) -> bytes:
 def _own_assets() -> tuple[str, str]:
     from pathlib import Path
 
-    web = Path(__file__).resolve().parent / "web"
+    web = Path(__file__).resolve().parents[1] / "web"
     css = style.fill_in((web / "timeline.css").read_text(encoding="utf-8"))
     js = (web / "timeline.js").read_text(encoding="utf-8")
     if "</script" in js.lower() or "<!--" in js or "</style" in css.lower():
