@@ -10,6 +10,7 @@ the build and no unordered iteration, so the same figures give the same bytes.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from iranmap import boundaries, i18n, style
@@ -203,27 +204,59 @@ def _map_label(kind: Kind, lang: Lang) -> str:
 def _header(joined: Joined, kind: Kind, lang: Lang, alternates: Sequence[Lang]) -> Html:
     report = joined.report
     t = i18n.TEXTS[lang]
-    period = i18n.period(report.period_start, report.period_end, lang, report.calendar)
-    return tag(
-        "header",
-        {"class": "im-header"},
-        _language_links(kind, lang, alternates),
-        tag("h1", None, _report_text(report, "title", lang)),
-        tag("p", {"class": "im-kind"}, t[f"kind.{kind}"], " · ", total_phrase(report, lang)),
-        tag(
-            "p",
-            {"class": "im-meta"},
-            tag("span", {"class": "im-period"}, f"{t['period']}: ", period),
-            " ",
-            tag("span", {"class": "im-source"}, f"{t['source']}: ", _source(report, lang)),
+    return header(
+        Heading(
+            stem=kind,
+            title=_report_text(report, "title", lang),
+            kind=(t[f"kind.{kind}"], " · ", total_phrase(report, lang)),
+            period=i18n.period(report.period_start, report.period_end, lang, report.calendar),
+            source=_source(report, lang),
+            sentence=joined.reconciliation.sentence(lang),
+            facts=_facts(report, lang),
         ),
-        tag("p", {"class": "im-rec"}, joined.reconciliation.sentence(lang)),
-        _facts(report, lang),
+        lang,
+        alternates,
     )
 
 
-def _language_links(kind: Kind, lang: Lang, alternates: Sequence[Lang]) -> Html | None:
-    """Links to this map in the other languages written beside it, each in its own script."""
+@dataclass(frozen=True)
+class Heading:
+    """What a page's header says: ``stem`` names the page's file in each language
+    (:func:`iranmap.i18n.file_name`), which the language links point to."""
+
+    stem: str
+    title: Html | str
+    kind: tuple[Html | str, ...]
+    period: str
+    source: Html | str
+    sentence: str
+    facts: Html | None = None
+
+
+def header(heading: Heading, lang: Lang, alternates: Sequence[Lang]) -> Html:
+    """The header every map page shares: the links to its other languages, its title, what
+    it shows, its period and source, how its total reconciles, and its facts."""
+    t = i18n.TEXTS[lang]
+    return tag(
+        "header",
+        {"class": "im-header"},
+        _language_links(heading.stem, lang, alternates),
+        tag("h1", None, heading.title),
+        tag("p", {"class": "im-kind"}, *heading.kind),
+        tag(
+            "p",
+            {"class": "im-meta"},
+            tag("span", {"class": "im-period"}, f"{t['period']}: ", heading.period),
+            " ",
+            tag("span", {"class": "im-source"}, f"{t['source']}: ", heading.source),
+        ),
+        tag("p", {"class": "im-rec"}, heading.sentence),
+        heading.facts,
+    )
+
+
+def _language_links(stem: str, lang: Lang, alternates: Sequence[Lang]) -> Html | None:
+    """Links to this page in the other languages written beside it, each in its own script."""
     others = [other for other in alternates if other != lang]
     if not others:
         return None
@@ -231,7 +264,7 @@ def _language_links(kind: Kind, lang: Lang, alternates: Sequence[Lang]) -> Html 
         tag(
             "a",
             {
-                "href": page_name(kind, other),
+                "href": i18n.file_name(stem, other),
                 "hreflang": other,
                 "lang": other,
                 "dir": _lang.direction(other),

@@ -19,8 +19,8 @@ from iranmap.join import Joined
 from iranmap.render.choropleth import class_labels
 from iranmap.render.embed import frame_name, frame_snippet
 from iranmap.render.html import Html, auto_span, join, tag
-from iranmap.render.options import LANG_NAMES, BuildOptions, RenderOptions, page_url
-from iranmap.render.page import footer, shell, source_credit
+from iranmap.render.options import BuildOptions, RenderOptions, page_url
+from iranmap.render.page import Heading, footer, header, shell, source_credit
 from iranmap.render.timeline import text as tt
 from iranmap.render.timeline._controls import controls, tables
 from iranmap.render.timeline._data import script_data
@@ -33,10 +33,13 @@ from iranmap.steps import (
     totals_csv,
 )
 
+#: The timeline page's name before its language and extension: ``timeline.fa.html``.
+PAGE_STEM = "timeline"
+
 
 def page_file(lang: Lang) -> str:
     """``timeline.html``, ``timeline.fa.html``."""
-    return i18n.file_name("timeline", lang)
+    return i18n.file_name(PAGE_STEM, lang)
 
 
 def render_timeline(timeline: Timeline, options: RenderOptions) -> dict[str, bytes]:
@@ -150,24 +153,16 @@ def _own_assets() -> tuple[str, str]:
 
 
 def _header(timeline: Timeline, lang: Lang, alternates: Sequence[Lang]) -> Html:
-    t = i18n.TEXTS[lang]
     first, last = timeline.steps[0], timeline.steps[-1]
-    period = i18n.period(first.start, last.end, lang, timeline.calendar)
-    return tag(
-        "header",
-        {"class": "im-header"},
-        _language_links(lang, alternates),
-        tag("h1", None, _title(timeline, lang)),
-        tag("p", {"class": "im-kind"}, tt.text(lang, _kind(timeline))),
-        tag(
-            "p",
-            {"class": "im-meta"},
-            tag("span", {"class": "im-period"}, f"{t['period']}: ", period),
-            " ",
-            tag("span", {"class": "im-source"}, f"{t['source']}: ", _credit(timeline, lang)),
-        ),
-        tag("p", {"class": "im-rec"}, reconciliation_sentence(timeline, lang)),
+    heading = Heading(
+        stem=PAGE_STEM,
+        title=_title(timeline, lang),
+        kind=(tt.text(lang, _kind(timeline)),),
+        period=i18n.period(first.start, last.end, lang, timeline.calendar),
+        source=_credit(timeline, lang),
+        sentence=reconciliation_sentence(timeline, lang),
     )
+    return header(heading, lang, alternates)
 
 
 def _title(timeline: Timeline, lang: Lang) -> Html:
@@ -205,26 +200,6 @@ def reconciliation_sentence(timeline: Timeline, lang: Lang) -> str:
         itemized=i18n.fmt_int(timeline.itemized, lang),
         ni=i18n.fmt_int(timeline.reported - timeline.itemized, lang),
     )
-
-
-def _language_links(lang: Lang, alternates: Sequence[Lang]) -> Html | None:
-    others = [other for other in alternates if other != lang]
-    if not others:
-        return None
-    links = [
-        tag(
-            "a",
-            {
-                "href": page_file(other),
-                "hreflang": other,
-                "lang": other,
-                "dir": i18n.DIRS[other],
-            },
-            LANG_NAMES[other],
-        )
-        for other in others
-    ]
-    return tag("nav", {"class": "im-langs", "aria-label": i18n.text(lang, "languages")}, *links)
 
 
 def _swatch(color: str | None) -> Html:
