@@ -213,7 +213,7 @@ def test_editing_one_count_rewrites_only_that_reports_files(tmp_path: Path) -> N
     assert all(name.startswith("2024-ncri/") for name in changed)
     assert result.reports[1].changed == ()
     after = snapshot(out)
-    galleries = {"index.html", "index.fa.html"}
+    galleries = {"index.html", "index.fa.html", STAMP_NAME}  # the gallery's stamp lists them
     untouched = [n for n in before if not n.startswith("2024-ncri/") and n not in galleries]
     assert all(after[n] == before[n] for n in untouched)
     # The figure is in the data download, on its source line.
@@ -311,6 +311,11 @@ def test_check_passes_when_maps_are_current_and_names_what_differs(tmp_path: Pat
     assert ok.output == f"{out} is up to date with 1 report(s)\n"
 
     (out / "2025-01-01-ncri" / "leftover.html").write_text("old", encoding="utf-8")
+    stamp_path = out / "2025-01-01-ncri" / STAMP_NAME  # as if an earlier build had made it
+    stamp = json.loads(stamp_path.read_text(encoding="utf-8"))
+    stamp["files"]["leftover.html"] = "0" * 64
+    stamp_path.write_text(json.dumps(stamp), encoding="utf-8")
+    (out / "2025-01-01-ncri" / "notes.html").write_text("mine", encoding="utf-8")
     set_count(reports[0], "Bandar Abbas", 4)
     set_count(reports[0], "Malayer", 2)
     before = snapshot(out)
@@ -318,6 +323,7 @@ def test_check_passes_when_maps_are_current_and_names_what_differs(tmp_path: Pat
     assert stale.exit_code == 1
     assert f"out of date: {out / '2025-01-01-ncri' / 'prisons.csv'}\n" in stale.stderr
     assert f"out of date: {out / '2025-01-01-ncri' / 'leftover.html'}\n" in stale.stderr
+    assert "notes.html" not in stale.stderr, "a file of the user's own is no output"
     assert "run `iranmap build` (or `make maps`) and commit the result" in stale.stderr
     assert snapshot(out) == before, "--check wrote something"
 

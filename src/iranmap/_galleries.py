@@ -20,16 +20,37 @@ SERIES_DIR = "series"
 
 
 def write_galleries(
-    out_root: Path, options: BuildOptions
+    out_root: Path, options: BuildOptions, *, force: bool = False
 ) -> tuple[tuple[FileResult, ...], tuple[str, ...]]:
-    """Write the gallery in each language of the build: what each write did, and the
-    summaries the galleries left out (see :func:`gallery`)."""
-    written: list[FileResult] = []
+    """Write the gallery in each language of the build and the output folder's
+    ``.gitignore``, noted in its build stamp: what each write did, and what the galleries
+    left out (see :func:`gallery`) or could not write (a file iranmap did not write in the
+    way: see :mod:`iranmap._owned`; ``force`` replaces it)."""
+    from iranmap._owned import (
+        GITIGNORE_NAME,
+        BlockedError,
+        blocking,
+        gitignore_files,
+        merged,
+        owned_names,
+    )
+    from iranmap._stamp import write_stamp
+
     left_out: dict[str, None] = {}
+    files: dict[str, bytes] = {}
     for lang, path in gallery_paths(out_root, options.langs):
         page, missing = gallery(out_root, options.page(lang))
-        written.append(sync_file(path, page))
+        files[path.name] = page
         left_out.update(dict.fromkeys(missing))
+    files.update(gitignore_files(out_root))
+    blocked = [] if force else blocking(out_root, files, "the gallery", gallery=True)
+    if blocked:
+        kept = {p.name for p, _ in blocked}
+        files = {name: data for name, data in files.items() if name not in kept}
+        left_out.update(dict.fromkeys(str(BlockedError(blocked)).splitlines()))
+    written = [sync_file(out_root / name, data) for name, data in files.items()]
+    written = [w for w in written if w.path.name != GITIGNORE_NAME]  # no output to list
+    write_stamp(out_root, "gallery", merged(owned_names(out_root), files, out_root), ())
     return tuple(written), tuple(left_out)
 
 

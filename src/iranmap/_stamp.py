@@ -13,10 +13,12 @@ import hashlib
 import importlib.metadata
 import json
 import re
+import stat
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
 
+from iranmap.limits import MAX_FILE_BYTES
 from iranmap.output import FileResult, read_output, remove_output, write_atomic
 from iranmap.paths import geodata_dir
 from iranmap.render import BuildOptions
@@ -71,8 +73,7 @@ def _digest(report_dirs: Sequence[Path], options: BuildOptions, *, named: bool =
     for report_dir in report_dirs:
         prefix = f"{report_dir.name}/" if named else ""
         for path in sorted(report_dir.glob("*")):
-            if path.is_file():
-                add(prefix + path.relative_to(report_dir).as_posix(), path.read_bytes())
+            add(prefix + path.relative_to(report_dir).as_posix(), _content(path))
     for pattern in ("*.csv", "*.geojson"):
         for path in sorted(geodata_dir().glob(pattern)):
             if path.is_file():
@@ -80,6 +81,19 @@ def _digest(report_dirs: Sequence[Path], options: BuildOptions, *, named: bool =
     for name, path in code_files(PACKAGE):
         add(f"iranmap/{name}", path.read_bytes())
     return digest.hexdigest()
+
+
+def _content(path: Path) -> bytes:
+    """What of a file in a report folder the digest holds: its bytes, or for what a build
+    never reads whole (a link, a pipe, a folder, a file past the size limit) its kind and
+    size, so that computing the digest costs no more than reading the report."""
+    try:
+        info = path.lstat()
+        if path.is_symlink() or not stat.S_ISREG(info.st_mode) or info.st_size > MAX_FILE_BYTES:
+            return f"{info.st_mode:o} {info.st_size} {info.st_mtime_ns}".encode()
+        return path.read_bytes()
+    except OSError as exc:
+        return f"unreadable {exc.errno}".encode()
 
 
 def code_files(package: Path) -> list[tuple[str, Path]]:

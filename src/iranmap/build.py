@@ -19,12 +19,9 @@ Four promises:
 from __future__ import annotations
 
 import json
-import re
-import unicodedata
 import warnings
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -36,6 +33,9 @@ from iranmap._galleries import (
     index_page,
     write_galleries,
 )
+from iranmap._owned import BlockedError, blocking, outside, owned_names
+from iranmap._plan import ID_RULE, plan, report_id, suggested_id
+from iranmap._results import BuildResult, ReportResult, SeriesResult
 from iranmap._stamp import (
     STAMP_NAME,
     fingerprint,
@@ -44,7 +44,7 @@ from iranmap._stamp import (
     unchanged_outputs,
     write_stamp,
 )
-from iranmap.errors import InputError, IranmapError, Problem
+from iranmap.errors import InputError, IranmapError, Problem, UnexpectedError
 from iranmap.output import (
     FileResult,
     OutputError,
@@ -58,6 +58,7 @@ from iranmap.project import series_candidates
 from iranmap.render import BuildOptions
 
 __all__ = [
+    "ID_RULE",
     "SERIES_DIR",
     "STAMP_NAME",
     "SUMMARY_NAME",
@@ -73,6 +74,7 @@ __all__ = [
     "report_files",
     "report_id",
     "stale_files",
+    "suggested_id",
     "sync_file",
     "write_atomic",
 ]
@@ -82,160 +84,6 @@ SERIES_HELD = (
     "the series were not built again, since a report failed and may be a step of one: "
     "their previous files were left in place; fix the report and build again"
 )
-#: A report id: what may name a folder in OUT and a path in a URL, on any system.
-_ID = re.compile(r"^[a-z0-9_-][a-z0-9._-]*$")
-ID_RULE = "lowercase letters a-z, digits 0-9, '-', '_' and '.' (not first)"
-
-
-@dataclass(frozen=True)
-class ReportResult:
-    """What building one report did: its files, or the error that kept them as they were.
-
-    ``warnings``: what is worth knowing but did not stop the build (e.g. a file with a header
-    and no rows), as lines ``FILE:LINE: message``; an unchanged report repeats those of the
-    build that made its files.
-    """
-
-    report_dir: Path
-    out_dir: Path
-    files: tuple[FileResult, ...] = ()
-    error: IranmapError | None = None
-    warnings: tuple[str, ...] = ()
-
-    @property
-    def ok(self) -> bool:
-        return self.error is None
-
-    @property
-    def changed(self) -> tuple[FileResult, ...]:
-        return tuple(f for f in self.files if f.status != "unchanged")
-
-    @property
-    def id(self) -> str:
-        """The report's id: the name of its folder in OUT."""
-        return self.out_dir.name
-
-
-@dataclass(frozen=True)
-class SeriesResult:
-    """What building one series did: its files, or the error that kept them as they were.
-
-    ``id``: its folder relative to OUT, e.g. ``series/hengaw-monthly``.
-    """
-
-    id: str
-    out_dir: Path
-    files: tuple[FileResult, ...] = ()
-    error: IranmapError | None = None
-
-    @property
-    def ok(self) -> bool:
-        return self.error is None
-
-    @property
-    def changed(self) -> tuple[FileResult, ...]:
-        return tuple(f for f in self.files if f.status != "unchanged")
-
-
-@dataclass(frozen=True)
-class BuildResult:
-    """A whole build: every report's result, every series', and the gallery in each
-    language (with what it left out)."""
-
-    reports: tuple[ReportResult, ...]
-    galleries: tuple[FileResult, ...] = ()
-    warnings: tuple[str, ...] = ()
-    series: tuple[SeriesResult, ...] = ()
-    failed: tuple[ReportResult, ...] = field(init=False)
-    failed_series: tuple[SeriesResult, ...] = field(init=False)
-
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "failed", tuple(r for r in self.reports if not r.ok))
-        object.__setattr__(self, "failed_series", tuple(s for s in self.series if not s.ok))
-
-
-# ---------------------------------------------------------------------------------------------
-# where each report goes
-
-
-def report_id(folder: Path) -> str:
-    """The id of the report in ``folder``: its resolved name (``.`` and ``a/b/..`` are
-    resolved first), or an InputError when that name is not a plain one."""
-    name = folder.resolve().name
-    if _ID.match(name):
-        return name
-    msg = (
-        f"the report's id is its folder's name, and {name!r} cannot be one: use only "
-        f"{ID_RULE}; rename the folder, e.g. to {suggested_id(name)!r}"
-    )
-    raise InputError(Problem(str(folder), None, msg))
-
-
-def suggested_id(name: str) -> str:
-    """A plain id close to ``name``: accents dropped, other characters made dashes."""
-    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
-    dashed = re.sub(r"[^a-z0-9._]+", "-", ascii_name.lower()).strip(".-")
-    return dashed or "my-report"
-
-
-def plan(report_dirs: Sequence[Path], out_root: Path) -> list[tuple[Path, Path]]:
-    """(report folder, its output folder) of each report, or one InputError naming every
-    reason some report cannot be built into ``out_root`` safely. Writes nothing."""
-    problems: list[Problem] = []
-    placed: list[tuple[Path, Path]] = []
-    seen: dict[str, Path] = {}
-    out = out_root.resolve()
-    for folder in report_dirs:
-        try:
-            rid = report_id(folder)
-        except InputError as exc:
-            problems.extend(exc.problems)
-            continue
-        if rid == SERIES_DIR:
-            msg = (
-                f"the report's id is its folder's name, and {rid!r} names the folder of the "
-                "series in the output folder; rename the report's folder, e.g. to 'series-report'"
-            )
-            problems.append(Problem(str(folder), None, msg))
-            continue
-        if rid in seen:
-            msg = (
-                f"two reports have the id {rid!r}: {seen[rid]} and {folder}; a report's id is "
-                "its folder's name, so rename one of the folders"
-            )
-            problems.append(Problem(str(folder), None, msg))
-            continue
-        seen[rid] = folder
-        problems.extend(_overlap(folder, out_root, out))
-        target = out_root / rid
-        if target.is_symlink():
-            msg = (
-                f"{target} is a symbolic link, and iranmap writes only inside the output "
-                "folder; remove the link, or choose another output folder"
-            )
-            problems.append(Problem(str(target), None, msg))
-        placed.append((folder, target))
-    if problems:
-        raise InputError(problems)
-    return placed
-
-
-def _overlap(folder: Path, out_root: Path, out: Path) -> list[Problem]:
-    resolved = folder.resolve()
-    if out == resolved:
-        relation = "is the report folder"
-    elif resolved in out.parents:
-        relation = "is inside the report folder"
-    elif out in resolved.parents:
-        relation = "holds the report folder"
-    else:
-        return []
-    msg = (
-        f"the output folder {out_root} {relation} {folder}, and the maps must not mix with the "
-        "reports; choose an output folder outside every report folder, e.g. a maps folder "
-        "beside them"
-    )
-    return [Problem("out", None, msg)]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -279,6 +127,7 @@ def build_report(
     options: BuildOptions,
     *,
     out_dir: Path | None = None,
+    force: bool = False,
 ) -> ReportResult:
     """Build one report into ``out_dir`` (default ``out_root/<report-id>/``); on error, write
     nothing.
@@ -286,6 +135,9 @@ def build_report(
     When nothing that the output depends on has changed since the last build (the report's
     files, the reference data, iranmap's own code, the options) and every output file is as
     that build left it, nothing is rendered again.
+
+    Files iranmap did not write in the way of an output leave the report's folder as it
+    was, the result's error saying which (:mod:`iranmap._owned`), unless ``force``.
 
     Raises :class:`OutputError` when an output cannot be written (files already written are
     whole), InputError when the report's id is not a plain name.
@@ -302,11 +154,32 @@ def build_report(
         return ReportResult(report_dir, out_dir, error=rendered, warnings=tuple(noted))
     files, found = rendered
     warned = [*found, *noted]
+    try:
+        results = write_owned(out_dir, files, digest, warned, f"report {out_dir.name}", force)
+    except IranmapError as exc:
+        return ReportResult(report_dir, out_dir, error=exc, warnings=tuple(warned))
+    return ReportResult(report_dir, out_dir, results, warnings=tuple(warned))
+
+
+def write_owned(
+    out_dir: Path,
+    files: Mapping[str, bytes],
+    digest: str,
+    warned: Sequence[str],
+    what: str,
+    force: bool,
+) -> tuple[FileResult, ...]:
+    """Write ``files`` into ``out_dir`` with their stamp, and remove what the last build
+    there wrote and this one does not; a BlockedError, writing nothing, when a file iranmap
+    did not write is in the way (unless ``force``)."""
+    blocked = [] if force else blocking(out_dir, files, what)
+    if blocked:
+        raise BlockedError(blocked)
     remove_leftovers(out_dir)
     results = tuple(sync_file(out_dir / name, data) for name, data in sorted(files.items()))
     results += remove_unmade(out_dir, files)
     write_stamp(out_dir, digest, files, warned)
-    return ReportResult(report_dir, out_dir, results, warnings=tuple(warned))
+    return results
 
 
 def _rendered_or_error(
@@ -316,6 +189,8 @@ def _rendered_or_error(
         return _render(report_dir, options)
     except IranmapError as exc:
         return exc
+    except Exception as exc:  # one report's bug must not stop the others
+        return UnexpectedError(str(report_dir), exc)
 
 
 @contextmanager
@@ -345,6 +220,7 @@ def build(
     on_wait: Callable[[Path], None] | None = None,
     lock_timeout: float | None = None,
     series_dirs: Sequence[Path] | None = None,
+    force: bool = False,
 ) -> BuildResult:
     """Build every report, then every series they make up (``OUT/series/<name>/``), then
     the gallery of everything in ``out_root`` in each language of ``options`` (``index.html``,
@@ -357,16 +233,29 @@ def build(
     their previous files, and the result's warnings say so when there is a series at all.
 
     Checks first where every report goes (:func:`plan`), then holds ``out_root``'s lock while
-    writing (``on_wait`` is called if another build holds it). Raises InputError before
-    writing anything when a report cannot go safely into ``out_root``, OutputError when a
-    file cannot be written, BusyError when the lock is not freed in time.
+    writing (``on_wait`` is called if another build holds it). Each report, series and the
+    gallery is built on its own: any error of one (a file in the way, see
+    :mod:`iranmap._owned`; an exception) is its result's, and the others are built. Raises
+    InputError before writing anything when ``out_root`` mixes with a report folder,
+    BusyError when the lock is not freed in time.
     """
-    placed = plan(report_dirs, out_root)
+    placed, refused = plan(report_dirs, out_root)
     with locked(out_root, lock_timeout, on_wait):
         remove_leftovers(out_root)
-        results = []
+        results: list[ReportResult] = []
+        for result in refused:
+            results.append(result)
+            if on_report is not None:
+                on_report(result)
         for report_dir, out_dir in placed:
-            result = build_report(report_dir, out_root, options, out_dir=out_dir)
+            try:
+                result = build_report(report_dir, out_root, options, out_dir=out_dir, force=force)
+            except IranmapError as exc:
+                result = ReportResult(report_dir, out_dir, error=exc)
+            except Exception as exc:  # one report's bug must not stop the others
+                result = ReportResult(
+                    report_dir, out_dir, error=UnexpectedError(str(report_dir), exc)
+                )
             results.append(result)
             if on_report is not None:
                 on_report(result)
@@ -376,8 +265,8 @@ def build(
             held = (SERIES_HELD,) if _may_hold_series(report_dirs, out_root) else ()
         else:
             dirs = series_candidates(report_dirs) if series_dirs is None else series_dirs
-            series = build_series(dirs, out_root, options)
-        galleries, left_out = write_galleries(out_root, options)
+            series = build_series(dirs, out_root, options, force=force)
+        galleries, left_out = write_galleries(out_root, options, force=force)
     return BuildResult(tuple(results), galleries, (*held, *left_out), series)
 
 
@@ -396,31 +285,55 @@ def build_series(
     report_dirs: Sequence[Path],
     out_root: Path,
     options: BuildOptions,
+    *,
+    force: bool = False,
 ) -> tuple[SeriesResult, ...]:
     """Write the files of every series the reports in ``report_dirs`` make up; a series
-    that cannot be made keeps its previous files and carries its error."""
-    from iranmap.series import series_files, series_members
+    that cannot be made (or written: a file in the way, an exception) keeps its previous
+    files and carries its error."""
+    from iranmap.series import series_members
 
     results = []
     for folder, members in series_members(report_dirs).items():
         out_dir = out_root / folder
-        digest = series_fingerprint(members, options)
-        unchanged = unchanged_outputs(out_dir, digest)
-        if unchanged is not None:
-            results.append(SeriesResult(folder, out_dir, unchanged[0]))
-            continue
-        files = series_files(members, options)
-        if files is None:
-            continue
-        if isinstance(files, IranmapError):
-            results.append(SeriesResult(folder, out_dir, error=files))
-            continue
-        remove_leftovers(out_dir)
-        written = tuple(sync_file(out_dir / name, data) for name, data in sorted(files.items()))
-        written += remove_unmade(out_dir, files)
-        write_stamp(out_dir, digest, files, ())
-        results.append(SeriesResult(folder, out_dir, written))
+        try:
+            result = _one_series(folder, members, out_root, options, force)
+        except IranmapError as exc:
+            result = SeriesResult(folder, out_dir, error=exc)
+        except Exception as exc:  # one series' bug must not stop the rest
+            result = SeriesResult(folder, out_dir, error=UnexpectedError(folder, exc))
+        if result is not None:
+            results.append(result)
     return tuple(results)
+
+
+def _one_series(
+    folder: str,
+    members: Sequence[Path],
+    out_root: Path,
+    options: BuildOptions,
+    force: bool,
+) -> SeriesResult | None:
+    from iranmap.series import series_files
+
+    out_dir = out_root / folder
+    if (link := outside(out_root, out_dir)) is not None:
+        msg = (
+            f"{link} is a symbolic link, and iranmap writes only inside the output folder; "
+            "remove the link, or choose another output folder"
+        )
+        return SeriesResult(folder, out_dir, error=InputError(Problem(str(link), None, msg)))
+    digest = series_fingerprint(members, options)
+    unchanged = unchanged_outputs(out_dir, digest)
+    if unchanged is not None:
+        return SeriesResult(folder, out_dir, unchanged[0])
+    files = series_files(members, options)
+    if files is None:
+        return None
+    if isinstance(files, IranmapError):
+        return SeriesResult(folder, out_dir, error=files)
+    written = write_owned(out_dir, files, digest, (), f"series {folder}", force)
+    return SeriesResult(folder, out_dir, written)
 
 
 def _series_outputs(
@@ -444,7 +357,9 @@ def stale_files(
     """
     differ: list[str] = []
     failed: list[ReportResult | SeriesResult] = []
-    for report_dir, out_dir in plan(report_dirs, out_root):
+    placed, refused = plan(report_dirs, out_root)
+    failed.extend(refused)
+    for report_dir, out_dir in placed:
         try:
             files = report_files(report_dir, options)
         except IranmapError as exc:
@@ -469,8 +384,10 @@ def _differences(out_dir: Path, files: Mapping[str, bytes]) -> Iterable[str]:
         if read_output(out_dir / name) != data:
             yield str(out_dir / name)
     if out_dir.is_dir():
+        owned = owned_names(out_dir)
         for path in sorted(out_dir.iterdir()):
-            if path.is_file() and path.name not in files and not path.name.startswith("."):
+            name = path.name
+            if path.is_file() and name not in files and name in owned and name[0] != ".":
                 yield str(path)
 
 

@@ -81,3 +81,17 @@ class GeodataError(IranmapError):
 
 class BuildError(IranmapError):
     """One or more reports failed to build; the others were built."""
+
+
+class UnexpectedError(IranmapError):
+    """An exception iranmap did not expect while reading or building one input: reported for
+    that input alone (``FILE: unexpected ...``) so that the others are still built."""
+
+    def __init__(self, path: str, error: BaseException) -> None:
+        self.path = path
+        self.error = error
+        self.message = (
+            f"unexpected {type(error).__name__}: {error}; this is a bug in iranmap (nothing "
+            "else was stopped by it): report it, with this file if you can"
+        )
+        super().__init__(f"{path}: {self.message}")

@@ -3,9 +3,10 @@
 * **Whole files.** A file is written to a temporary file beside it, flushed to disk, then
   renamed over the old one: a reader, or a build killed at any moment, sees the old file or
   the new one, never half of one.
-* **Own temporary files only.** A temporary file's name carries the id of the process
-  writing it (``.NAME.<pid>.<random>.tmp``); clean-up removes only those whose process is
-  gone, never another build's file in flight.
+* **Own temporary files only.** A temporary file's name is one only iranmap uses and carries
+  the id of the process writing it (``.iranmap-tmp-<pid>-<random>``); clean-up removes only
+  those whose process is gone, never another build's file in flight nor a reader's own
+  ``.tmp`` file.
 * **One build at a time.** A build holds a lock on ``.iranmap.lock`` in the output folder
   (``fcntl.flock``, released when the build ends, however it ends); a second build waits for
   it, up to a time limit, then stops with a clear error.
@@ -35,7 +36,9 @@ LOCK_NAME = ".iranmap.lock"
 #: How long a build waits for another one writing to the same folder, in seconds.
 LOCK_TIMEOUT = 60.0
 _LOCK_POLL = 0.1
-_TEMP = re.compile(r"^\..+\.(?P<pid>\d+)\.[^.]+\.tmp$")
+#: How every temporary file of iranmap's is named, and no other file.
+TEMP_PREFIX = ".iranmap-tmp-"
+_TEMP = re.compile(rf"{re.escape(TEMP_PREFIX)}(?P<pid>[0-9]{{1,10}})-[a-z0-9_]+")
 
 #: What to do, by errno, when a path cannot be written.
 _ADVICE = {
@@ -61,6 +64,14 @@ _ADVICE = {
     errno.EEXIST: (
         "a file stands where a folder must be made",
         "move that file away, or choose another output folder",
+    ),
+    errno.ENAMETOOLONG: (
+        "the name is too long for the file system",
+        "give the folder a shorter name, or choose an output folder with a shorter path",
+    ),
+    errno.ELOOP: (
+        "a symbolic link in the path leads round in a loop",
+        "remove the link, or choose another output folder",
     ),
 }
 
@@ -94,9 +105,7 @@ def write_atomic(path: Path, data: bytes) -> None:
     """
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp_name = tempfile.mkstemp(
-            prefix=f".{path.name}.{os.getpid()}.", suffix=".tmp", dir=path.parent
-        )
+        fd, tmp_name = tempfile.mkstemp(prefix=f"{TEMP_PREFIX}{os.getpid()}-", dir=path.parent)
     except OSError as exc:
         raise OutputError(path, exc) from exc
     tmp = Path(tmp_name)
@@ -146,12 +155,16 @@ def sync_file(path: Path, data: bytes) -> FileResult:
 
 def remove_leftovers(folder: Path) -> None:
     """Delete the temporary files that builds no longer running left in ``folder``."""
-    if not folder.is_dir():
+    if folder.is_symlink() or not folder.is_dir():
         return
-    for path in folder.glob(".*.tmp"):
-        found = _TEMP.match(path.name)
-        if found is not None and not _running(int(found["pid"])):
+    for path in folder.glob(f"{TEMP_PREFIX}*"):
+        found = _TEMP.fullmatch(path.name)
+        if found is None or path.is_symlink() or _running(int(found["pid"])):
+            continue
+        try:
             path.unlink(missing_ok=True)
+        except OSError as exc:
+            raise OutputError(path, exc, "remove the stale temporary file") from exc
 
 
 def _running(pid: int) -> bool:

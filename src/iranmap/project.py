@@ -8,8 +8,9 @@ current folder into ``maps/``. An ``iranmap.toml`` at the project's root may say
     base_url = "https://example.org/maps/"   # where they will be published (embed snippets)
     languages = ["en", "fa"]      # which languages to build
 
-Paths are relative to the folder of ``iranmap.toml``. Options given on the command line win
-over the file.
+Paths are relative to the folder of ``iranmap.toml``, and ``out`` must lie inside it: a
+project received from someone else cannot send its maps over files elsewhere (a folder given
+on the command line may be anywhere). Options given on the command line win over the file.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from typing import Any
 
 from iranmap.errors import InputError, Problem
 from iranmap.i18n import LANGS, Lang
+from iranmap.limits import LimitError, bounded_toml
 
 CONFIG_NAME = "iranmap.toml"
 REPORT_FILE = "report.toml"
@@ -52,9 +54,9 @@ def load_project(root: Path) -> Project:
     if not path.is_file():
         return Project(root, None, root / DEFAULT_REPORTS, root / DEFAULT_OUT)
     try:
-        text = path.read_text(encoding="utf-8-sig")
+        text = bounded_toml(path)
         data = tomllib.loads(text)
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, LimitError) as exc:
         msg = f"cannot be read as TOML ({exc}); fix it, or remove it to use the defaults"
         raise InputError(Problem(str(path), None, msg)) from None
     problems: list[Problem] = []
@@ -63,7 +65,7 @@ def load_project(root: Path) -> Project:
         root,
         path,
         root / settings.folder("reports", DEFAULT_REPORTS),
-        root / settings.folder("out", DEFAULT_OUT),
+        root / settings.inside(settings.folder("out", DEFAULT_OUT), root),
         settings.base_url(),
         settings.languages(),
     )
@@ -93,6 +95,28 @@ class _Settings:
             self.add(key, f'{key} = {value!r} is not a folder; write e.g. {key} = "{default}"')
             return default
         return value
+
+    def inside(self, folder: str, root: Path) -> str:
+        """``folder`` when it lies inside the project folder ``root`` (links resolved)."""
+        top = root.resolve()
+        where = (root / folder).resolve()
+        if where == top or top in where.parents:
+            return folder if where != top else self._out_is_root(folder)
+        msg = (
+            f"out = {folder!r} lies outside the project folder ({where}); iranmap.toml may "
+            f'only name a folder inside the project, e.g. out = "{DEFAULT_OUT}" (a folder '
+            "given on the command line may be anywhere)"
+        )
+        self.add("out", msg)
+        return DEFAULT_OUT
+
+    def _out_is_root(self, folder: str) -> str:
+        msg = (
+            f"out = {folder!r} is the project folder itself, and the maps must go in a folder "
+            f'of their own; write e.g. out = "{DEFAULT_OUT}"'
+        )
+        self.add("out", msg)
+        return DEFAULT_OUT
 
     def base_url(self) -> str | None:
         value = self.data.get("base_url")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import sys
 from typing import Any
@@ -40,6 +41,11 @@ class _Group(click.Group):
             sys.exit(130)
         except (click.ClickException, click.exceptions.Exit, click.Abort):
             raise  # usage errors, --help: click prints them and picks the exit code
+        except OSError as exc:
+            if os.environ.get(DEBUG_VARIABLE) == "1":
+                raise
+            echo_error(os_message(exc))
+            sys.exit(ctx.meta.get(TROUBLE_KEY, 1))
         except Exception as exc:
             if os.environ.get(DEBUG_VARIABLE) == "1":
                 raise
@@ -48,6 +54,26 @@ class _Group(click.Group):
                 f"run the command again with {DEBUG_VARIABLE}=1 to see where, and report it"
             )
             sys.exit(ctx.meta.get(TROUBLE_KEY, 1))
+
+
+#: What to do, by errno, about a path the system refused.
+_OS_HINTS = {
+    errno.ENAMETOOLONG: "give a shorter name (each part of a path at most 255 bytes)",
+    errno.ENOENT: "check the path",
+    errno.EACCES: "check the permissions of the file and its folders",
+    errno.EPERM: "check the permissions of the file and its folders",
+    errno.ELOOP: "a symbolic link leads round in a loop; remove it",
+    errno.ENOSPC: "free some space and try again",
+    errno.EROFS: "use a folder on a writable disk",
+}
+
+
+def os_message(exc: OSError) -> str:
+    """An error of the operating system as ``PATH: what; what to do``."""
+    where = exc.filename if exc.filename is not None else "a file"
+    reason = exc.strerror or type(exc).__name__
+    hint = _OS_HINTS.get(exc.errno or 0, "check the path and try again")
+    return f"{where}: {reason.lower()}; {hint}"
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})

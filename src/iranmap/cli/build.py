@@ -11,8 +11,9 @@ import click
 from click.core import ParameterSource
 
 from iranmap.cli._app import main
+from iranmap.cli._flags import flag_message
 from iranmap.cli._options import build_options, render_options_decorator
-from iranmap.cli._output import caught_warnings, echo, echo_warning
+from iranmap.cli._output import caught_warnings, echo, echo_error, echo_warning
 
 if TYPE_CHECKING:  # imported where used, so that `iranmap --help` stays fast
     from iranmap.build import BuildResult, ReportResult, SeriesResult
@@ -35,6 +36,12 @@ if TYPE_CHECKING:  # imported where used, so that `iranmap --help` stays fast
 @click.option("--check", is_flag=True, help="Write nothing; exit 1 naming the files that differ.")
 @click.option("--watch", is_flag=True, help="Rebuild a report whenever one of its files changes.")
 @click.option(
+    "--force",
+    is_flag=True,
+    help="Replace files iranmap did not write that stand where its outputs go (by default "
+    "they are left alone, and the build says which).",
+)
+@click.option(
     "--step",
     default=None,
     metavar="month|week|quarter|year",
@@ -47,6 +54,7 @@ def build_command(
     out: Path | None,
     check: bool,
     watch: bool,
+    force: bool,
     step: str | None,
     **render: object,
 ) -> None:
@@ -73,9 +81,9 @@ def build_command(
     if check:
         sys.exit(_check(dirs, out_root, options))
     try:
-        result = _build(dirs, out_root, options)
+        result = _build(dirs, out_root, options, force)
         if watch:
-            _watch(dirs, out_root, options)
+            _watch(dirs, out_root, options, force)
     except KeyboardInterrupt:
         echo(INTERRUPTED, err=True)
         sys.exit(130)
@@ -101,7 +109,9 @@ def _waiting(lock: Path) -> None:
     echo(f"waiting for another iranmap build to finish writing to {_shown(lock.parent)}", err=True)
 
 
-def _build(dirs: Sequence[Path], out_root: Path, options: BuildOptions) -> BuildResult:
+def _build(
+    dirs: Sequence[Path], out_root: Path, options: BuildOptions, force: bool = False
+) -> BuildResult:
     from rich.console import Console
     from rich.progress import Progress
 
@@ -116,7 +126,9 @@ def _build(dirs: Sequence[Path], out_root: Path, options: BuildOptions) -> Build
             _print_report(result)
             progress.advance(task)
 
-        result = build(dirs, out_root, options, on_report=report_done, on_wait=_waiting)
+        result = build(
+            dirs, out_root, options, on_report=report_done, on_wait=_waiting, force=force
+        )
     _print_rest(result)
     built = len(result.reports) - len(result.failed)
     summary = f"{built} of {len(result.reports)} reports built into {_shown(out_root)}"
@@ -136,7 +148,7 @@ def _print_rest(result: BuildResult) -> None:
     for series in result.series:
         _print_series(series)
     for message in result.warnings:
-        echo_warning(message)
+        echo_warning(_flags(message))
     for page in result.galleries:
         if page.status != "unchanged":
             echo(f"{page.status} {_shown(page.path)}")
@@ -144,8 +156,8 @@ def _print_rest(result: BuildResult) -> None:
 
 def _print_series(result: SeriesResult) -> None:
     if result.error is not None:
-        for line in str(result.error).splitlines():
-            echo(f"error: {result.id}: {line}", err=True)
+        for line in flag_message(result.error).splitlines():
+            echo(f"error: {result.id}: {_flags(line)}", err=True)
     elif result.changed:
         echo(f"{result.id}: {len(result.changed)} files written")
     else:
@@ -157,8 +169,9 @@ def _print_report(result: ReportResult) -> None:
     for message in result.warnings:
         echo_warning(message)
     if result.error is not None:
-        for line in str(result.error).splitlines():
-            echo(f"error: {name}: {line}", err=True)
+        for line in flag_message(result.error).splitlines():
+            named = line.startswith(f"{result.report_dir}:")  # refused before it had an id
+            echo(f"error: {'' if named else f'{name}: '}{_flags(line)}", err=True)
         return
     if not result.changed:
         echo(f"{name}: up to date")
@@ -174,7 +187,7 @@ def _check(dirs: Sequence[Path], out_root: Path, options: BuildOptions) -> int:
     for message in noted:
         echo_warning(message)
     for result in failed:
-        for line in str(result.error).splitlines():
+        for line in flag_message(result.error).splitlines() if result.error else ():
             echo(f"error: {result.id}: {line}", err=True)
     for path in differ:
         echo(f"out of date: {_shown(Path(path))}", err=True)
@@ -189,10 +202,10 @@ def _check(dirs: Sequence[Path], out_root: Path, options: BuildOptions) -> int:
     return 0
 
 
-def _watch(dirs: Sequence[Path], out_root: Path, options: BuildOptions) -> None:
+def _watch(
+    dirs: Sequence[Path], out_root: Path, options: BuildOptions, force: bool = False
+) -> None:
     from watchfiles import watch
-
-    from iranmap.build import build
 
     resolved = {d.resolve(): d for d in dirs}
     # With yield_on_timeout, the first (empty) batch arrives once the watcher is in place:
@@ -211,17 +224,48 @@ def _watch(dirs: Sequence[Path], out_root: Path, options: BuildOptions) -> None:
                 }
             )
             if touched:
-                result = build(
-                    touched,
-                    out_root,
-                    options,
-                    on_report=_print_report,
-                    on_wait=_waiting,
-                    series_dirs=dirs,
-                )
-                _print_rest(result)
+                _rebuild(touched, dirs, out_root, options, force)
     except KeyboardInterrupt:  # pragma: no cover - watchfiles handles it with raise_interrupt
         pass
+
+
+def _rebuild(
+    touched: Sequence[Path],
+    dirs: Sequence[Path],
+    out_root: Path,
+    options: BuildOptions,
+    force: bool,
+) -> None:
+    """Build the reports that changed; whatever goes wrong is printed, and watching goes on."""
+    from iranmap.build import build
+    from iranmap.errors import IranmapError
+
+    try:
+        result = build(
+            touched,
+            out_root,
+            options,
+            on_report=_print_report,
+            on_wait=_waiting,
+            series_dirs=dirs,
+            force=force,
+        )
+    except IranmapError as exc:
+        echo_error(_flags(str(exc)))
+    except Exception as exc:  # a bug must not end watching: say so, keep watching
+        echo_error(f"unexpected {type(exc).__name__}: {exc}; this is a bug in iranmap, report it")
+    else:
+        _print_rest(result)
+
+
+def _flags(message: str) -> str:
+    """A library message with its advice in this command's options."""
+    from iranmap._owned import ADVICE
+
+    return message.replace(
+        ADVICE,
+        "move it away, or build again with --force to replace it, or give --out another folder",
+    )
 
 
 def _shown(path: Path) -> str:

@@ -95,7 +95,7 @@ def check_command(
     a report with calendar = "jalali"), in any digits.
     """
     with caught_warnings() as noted:
-        joined, problems, warned = _run(report_dir, start, end, where)
+        joined, problems, warned = _guarded_run(report_dir, start, end, where)
     for message in [*(str(w) for w in warned), *noted]:
         echo_warning(message)
     if problems:
@@ -108,6 +108,23 @@ def check_command(
         _print_text(joined, problems)
     if problems:
         sys.exit(1)
+
+
+def _guarded_run(
+    report_dir: Path, start: str | None, end: str | None, where: tuple[tuple[str, str], ...]
+) -> tuple[Joined | None, tuple[Problem, ...], tuple[Problem, ...]]:
+    """:func:`_run`, with any error as a problem of the report: ``--json`` always prints
+    a JSON document, the problems in it."""
+    from iranmap.errors import InputError, IranmapError, UnexpectedError
+
+    try:
+        return _run(report_dir, start, end, where)
+    except InputError as exc:
+        return None, exc.problems, ()
+    except IranmapError as exc:
+        return None, (Problem(str(report_dir), None, str(exc)),), ()
+    except Exception as exc:  # a bug: said as a problem, so that --json stays JSON
+        return None, (Problem(str(report_dir), None, UnexpectedError("", exc).message),), ()
 
 
 def _run(

@@ -66,6 +66,8 @@ def diff_command(
     written). Warnings (e.g. periods of different lengths) go to stderr and do not change it.
     """
     click.get_current_context().meta[TROUBLE_KEY] = TROUBLE
+    if compare_file is not None:
+        _check_target(compare_file)
     try:
         with caught_warnings() as noted:
             result = _diff(report_a, report_b)
@@ -110,6 +112,16 @@ def _write(path: Path, data: bytes) -> None:
     except OutputError as exc:
         _trouble([f"{path}: cannot write the change map ({exc.strerror}); give a writable path"])
     echo(f"wrote {path}", err=True)
+
+
+def _check_target(path: Path) -> None:
+    """Refuse, before anything is read, a change map's path that is not a new file or one
+    iranmap wrote (:func:`iranmap._owned.compare_target_problem`)."""
+    from iranmap._owned import compare_target_problem
+
+    problem = compare_target_problem(path)
+    if problem is not None:
+        _trouble([f"{path}: {problem}"])
 
 
 def _trouble(lines: Sequence[str]) -> NoReturn:

@@ -87,11 +87,26 @@ def geocode_command(file: str | None, provinces: bool, iso_scheme: str, strict: 
 
 
 def _read_bytes(file: str | None) -> bytes:
+    """The input, at most MAX_GEOCODE_BYTES: a longer one (an endless stream) is refused
+    once that much has been read."""
+    from iranmap.errors import InputError
+    from iranmap.limits import MAX_GEOCODE_BYTES
+
     if file not in (None, "-"):
-        return Path(file).read_bytes()
-    if sys.stdin.isatty():
-        echo("reading names from standard input, one per line; end with Ctrl-D", err=True)
-    return sys.stdin.buffer.read()
+        with Path(file).open("rb") as handle:
+            data = handle.read(MAX_GEOCODE_BYTES + 1)
+    else:
+        if sys.stdin.isatty():
+            echo("reading names from standard input, one per line; end with Ctrl-D", err=True)
+        data = sys.stdin.buffer.read(MAX_GEOCODE_BYTES + 1)
+    if len(data) > MAX_GEOCODE_BYTES:
+        source = file if file not in (None, "-") else STDIN
+        msg = (
+            f"the input is longer than {MAX_GEOCODE_BYTES // (1024 * 1024)} MB, more names than "
+            "iranmap geocodes at once; split the list into smaller files"
+        )
+        raise InputError.at(str(source), None, msg)
+    return data
 
 
 def _csv_line(cells: tuple[str, ...]) -> str:

@@ -10,6 +10,7 @@ from typing import Literal
 
 from iranmap.errors import InputError
 from iranmap.gazetteer import Precision
+from iranmap.limits import MAX_NAME_CHARS
 
 Status = Literal["matched", "ambiguous", "unmatched"]
 Kind = Literal["prison", "city", "province"]
@@ -98,6 +99,12 @@ def read_names(data: bytes, path: str) -> tuple[Name, ...]:
         except UnicodeDecodeError as exc:
             bad.append((number, exc))
             continue
+        if len(text) > MAX_NAME_CHARS:
+            msg = (
+                f"the line is {len(text):,} characters long, more than a name may be "
+                f"({MAX_NAME_CHARS:,}); give one name per line"
+            )
+            raise InputError.at(path, number, msg)
         if text:
             names.append(Name(number, text))
     if bad:

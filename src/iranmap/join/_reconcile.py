@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 import pandas as pd
 
@@ -28,7 +29,7 @@ def reconcile(
             f"total = {report.total:,}; fix the counts, or raise the total"
         )
         problems.append(Problem(str(report.folder / "report.toml"), None, msg))
-    ordered = tuple(sorted(dict.fromkeys(problems), key=order))
+    ordered = tuple(sorted(dict.fromkeys(at_cells(report, problems)), key=order))
     return Reconciliation(
         report=report.id,
         reported_total=report.total,
@@ -41,6 +42,21 @@ def reconcile(
         problems=ordered,
         total_qualifier=report.total_qualifier,
     )
+
+
+def at_cells(report: Report, problems: Sequence[Problem]) -> list[Problem]:
+    """The problems, each at a row of a spreadsheet at the cell of its name (``FILE:prisons!A8``),
+    as reading's own problems are: one style of place for a spreadsheet."""
+    figures = (*report.prison_figures, *report.province_figures, *report.uncounted)
+    cells: dict[tuple[str, int | None], str] = {
+        (f.path, f.line): f.cell for f in figures if f.cell is not None
+    }
+    return [
+        replace(p, cell=cells[(p.path, p.line)])
+        if p.cell is None and (p.path, p.line) in cells
+        else p
+        for p in problems
+    ]
 
 
 def order(problem: Problem) -> tuple[str, int]:

@@ -132,7 +132,10 @@ def report_series(folder: Path) -> str | None:
     when it names none, or when report.toml cannot be read or has a problem (reading the
     report says which)."""
     problems: list[Problem] = []
-    meta = read_manifest(Path(folder) / REPORT_FILE, problems)
+    try:
+        meta = read_manifest(Path(folder) / REPORT_FILE, problems)
+    except Exception:  # a neighbour's report.toml must never stop another report's build
+        return None
     return None if meta is None or problems else meta.series
 
 
@@ -211,6 +214,11 @@ def _filter_day(
         return None
 
 
+def _written(figures: Sequence[Figure], default: str) -> str:
+    """The name of the file the figures come from as the user wrote it (``prisons.xlsx``)."""
+    return Path(figures[0].path).name if figures else default
+
+
 def total_problems(report: Report) -> list[Problem]:
     """Files whose figures alone add up to more than the report's total.
 
@@ -221,17 +229,18 @@ def total_problems(report: Report) -> list[Problem]:
     path = str(report.folder / REPORT_FILE)
     line = report.manifest_lines.get("total")
     problems: list[Problem] = []
-    files = [(report.province_figures, PROVINCES_FILE)]
+    files = [(report.province_figures, _written(report.province_figures, PROVINCES_FILE))]
     if report.events is not None:
         counted = sum(f.executions for f in report.prison_figures)
         if report.total < counted:
+            events = _written(report.prison_figures, EVENTS_FILE)
             msg = (
-                f"total = {report.total:,} but events.csv lists {counted:,} executions; "
+                f"total = {report.total:,} but {events} lists {counted:,} executions; "
                 f"raise total to at least {counted:,}, or remove it to use the number of events"
             )
             problems.append(Problem(path, line, msg))
     else:
-        files.insert(0, (report.prison_figures, PRISONS_FILE))
+        files.insert(0, (report.prison_figures, _written(report.prison_figures, PRISONS_FILE)))
     for figures, what in files:
         itemized = sum(f.executions for f in figures)
         if itemized > report.total:

@@ -9,6 +9,7 @@ from pathlib import Path
 import pandas as pd
 
 from iranmap.errors import Problem
+from iranmap.limits import MAX_NAMES
 from iranmap.reports._events import event_figures, read_events
 from iranmap.reports._figures import read_figures_file
 from iranmap.reports._manifest import Manifest
@@ -88,6 +89,14 @@ def read_figures(
         if read is not None:
             provinces, unread = read
             uncounted += unread
+    for figures in (prisons, provinces):
+        if len({f.name for f in figures}) > MAX_NAMES:
+            msg = (
+                f"the file names {len(figures):,} places, more than iranmap places in one "
+                f"report ({MAX_NAMES:,}); split the report into several (a series)"
+            )
+            problems.append(Problem(figures[0].path, None, msg))
+            return None
     return Figures(prisons, provinces, uncounted, events, events_path is not None, filtered)
 
 

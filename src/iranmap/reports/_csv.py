@@ -168,7 +168,7 @@ def _read_small_csv(
     A row the CSV reader cannot make sense of ends the reading: the rows above it are kept.
     """
     shown = str(path)
-    text = read_text(path, problems)
+    text = read_text(path, problems, table=True)
     if text is None:
         return None
     if not text.strip():

@@ -246,6 +246,7 @@ def event_figures(shown: str, events: pd.DataFrame, problems: list[Problem]) -> 
     counts = groups.size()
     first = groups.min()
     provinces = _event_provinces(shown, events, problems)
+    sheet, letters = events.attrs.get("sheet", (None, {}))
     figures = [
         Figure(
             name=str(name),
@@ -254,6 +255,7 @@ def event_figures(shown: str, events: pd.DataFrame, problems: list[Problem]) -> 
             line=int(first[name]),
             rows=int(counts[name]),
             province=provinces.get(str(name)),
+            cell=f"{sheet}!{letters['prison']}{int(first[name])}" if sheet else None,
         )
         for name in counts.index
     ]

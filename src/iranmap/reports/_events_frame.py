@@ -34,7 +34,7 @@ def events_frame(path: Path, problems: list[Problem]) -> pd.DataFrame | None:
     if path.suffix.lower() in SHEET_SUFFIXES:
         return _sheet_frame(path, problems)
     shown = str(path)
-    text = read_text(path, problems)
+    text = read_text(path, problems, table=True)
     if text is None:
         return None
     if not text.strip():

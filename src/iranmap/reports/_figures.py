@@ -94,6 +94,7 @@ def _figures_from_rows(
             lat=point[0] if point else None,
             lon=point[1] if point else None,
             note=row.values.get("note") or None,
+            cell=row.cells.get(place_column),
         )
         (uncounted if count is None else figures).append(figure)
     return tuple(figures), tuple(uncounted)

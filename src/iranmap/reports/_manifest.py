@@ -12,6 +12,7 @@ from typing import Any
 
 from iranmap.calendars import CALENDARS, Calendar, check_calendar, in_calendar
 from iranmap.errors import Problem
+from iranmap.limits import LimitError, check_toml_depth
 from iranmap.reports._checker import TomlChecker
 from iranmap.reports._decode import read_text
 from iranmap.reports._model import (
@@ -66,7 +67,11 @@ def read_manifest(path: Path, problems: list[Problem]) -> Manifest | None:
     if text is None:
         return None
     try:
+        check_toml_depth(shown, text)
         data = tomllib.loads(text)
+    except LimitError as exc:
+        problems.append(exc.problem)
+        return None
     except (tomllib.TOMLDecodeError, ValueError) as exc:
         problems.append(toml_problem(shown, text, exc))
         return None

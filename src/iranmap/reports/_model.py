@@ -95,6 +95,9 @@ class Figure:
     lat: float | None = None
     lon: float | None = None
     note: str | None = None
+    #: In a spreadsheet, the cell of the name (``prisons!A8``): problems found when placing
+    #: the name point there, as problems found when reading it do.
+    cell: str | None = None
 
     @property
     def source(self) -> str:

@@ -1,6 +1,9 @@
 """Spreadsheets (.xlsx with openpyxl, .ods with python-calamine) -> rows of texts with cells.
 
-The sheet read is the one named as the file (``prisons`` for prisons.xlsx), else the first.
+The sheet read is the one named as the file (``prisons`` for prisons.xlsx), else the first;
+a hidden sheet (or table) is never read, and when the only one named as the file is hidden,
+that is a problem. Before a reader opens the file, :func:`iranmap.limits.check_spreadsheet`
+bounds what it may cost.
 Each cell becomes the text a CSV would hold: a whole number stored as a float (``165.0``) is
 written ``165``, a date ``2025-01-02``, an empty cell ``""``. A formula cell gives the value
 the spreadsheet saved with it; a formula saved without one (as programs other than Excel and
@@ -19,6 +22,8 @@ from pathlib import Path
 from typing import Any
 
 from iranmap.errors import Problem
+from iranmap.limits import MAX_ROWS, LimitError, check_spreadsheet
+from iranmap.reports._decode import check_file
 
 #: The spreadsheet formats read, by suffix.
 SHEET_SUFFIXES = (".xlsx", ".ods")
@@ -90,12 +95,29 @@ def column_letter(column: int) -> str:
 def read_sheet(path: Path, problems: list[Problem]) -> Sheet | None:
     """The rows of the sheet of a spreadsheet file; None with a problem when it cannot be read."""
     try:
-        if path.suffix.lower() == ".xlsx":
-            return _read_xlsx(path, problems)
-        return _read_ods(path)
+        check_file(path)
+        check_spreadsheet(path)
+        xlsx = path.suffix.lower() == ".xlsx"
+        sheet = _read_xlsx(path, problems) if xlsx else _read_ods(path)
+    except LimitError as exc:
+        problems.append(exc.problem)
+    except _Hidden as exc:
+        problems.append(Problem(str(path), None, str(exc)))
     except (OSError, zipfile.BadZipFile, KeyError, ValueError, TypeError) as exc:
         problems.append(_unreadable(path, exc))
+    else:
+        if len(sheet.rows) <= MAX_ROWS:
+            return sheet
+        msg = (
+            f"the sheet {sheet.name!r} has {len(sheet.rows):,} rows, more than iranmap reads "
+            f"in one table ({MAX_ROWS:,}); split the report into several (a series)"
+        )
+        problems.append(Problem(str(path), None, msg))
     return None
+
+
+class _Hidden(Exception):
+    """The only sheet named as the file is hidden."""
 
 
 def _unreadable(path: Path, exc: Exception) -> Problem:
@@ -132,7 +154,8 @@ def _read_xlsx(path: Path, problems: list[Problem]) -> Sheet:
 
 def _xlsx_sheet(path: Path, values: Any, formulas: Any, problems: list[Problem]) -> Sheet:
     """The rows of a workbook opened twice: for the values saved, and for the formulas."""
-    name = _pick(values.sheetnames, path.stem)
+    hidden = {ws.title for ws in values.worksheets if ws.sheet_state != "visible"}
+    name = _pick(values.sheetnames, path.stem, hidden)
     value_sheet, formula_sheet = values[name], formulas[name]
     value_sheet.reset_dimensions()
     formula_sheet.reset_dimensions()
@@ -158,25 +181,45 @@ def _read_ods(path: Path) -> Sheet:
 
     try:
         with python_calamine.CalamineWorkbook.from_path(str(path)) as book:
-            name = _pick(book.sheet_names, path.stem)
+            hidden = {
+                s.name
+                for s in book.sheets_metadata
+                if s.visible != python_calamine.SheetVisibleEnum.Visible
+            }
+            name = _pick(book.sheet_names, path.stem, hidden)
             data = book.get_sheet_by_name(name).to_python(skip_empty_area=False)
     except python_calamine.CalamineError as exc:
         raise ValueError(str(exc)) from None
+    except (_Hidden, ValueError):
+        raise
+    except BaseException as exc:  # a panic of the reader's Rust code is a BaseException
+        if isinstance(exc, KeyboardInterrupt | SystemExit | GeneratorExit):
+            raise
+        raise ValueError(f"{type(exc).__name__}: {exc}") from None
     rows: list[tuple[int, tuple[str, ...]]] = []
     for number, cells in enumerate(data, 1):
         _keep(rows, number, cells)
     return _sheet(name, rows, frozenset())
 
 
-def _pick(names: Sequence[str], stem: str) -> str:
-    """The sheet named as the file (case and spaces aside), else the first."""
-    for name in names:
+def _pick(names: Sequence[str], stem: str, hidden: set[str] | frozenset[str] = frozenset()) -> str:
+    """The visible sheet named as the file (case and spaces aside), else the first visible
+    one; hidden sheets are never read."""
+    visible = [n for n in names if n not in hidden]
+    for name in visible:
         if name.strip().casefold() == stem.casefold():
             return name
-    if not names:
-        msg = "the workbook has no sheet"
+    if any(name.strip().casefold() == stem.casefold() for name in hidden):
+        msg = (
+            f"the sheet {stem!r} is hidden, and iranmap reads no hidden sheet (a reader of the "
+            "file would not see what is mapped); unhide it in Excel or LibreOffice, or delete "
+            "it and keep the figures in a visible sheet"
+        )
+        raise _Hidden(msg)
+    if not visible:
+        msg = "the workbook has no visible sheet" if names else "the workbook has no sheet"
         raise ValueError(msg)
-    return names[0]
+    return visible[0]
 
 
 def _keep(rows: list[tuple[int, tuple[str, ...]]], number: int, cells: Iterable[Any]) -> None:

@@ -13,12 +13,30 @@ import pandas as pd
 from iranmap.calendars import StepKind
 from iranmap.errors import InputError, Problem
 from iranmap.join import Joined, join
+from iranmap.limits import MAX_STEPS
 from iranmap.reports import EVENTS_FILE, REPORT_FILE, Report
 from iranmap.steps._model import Step, Timeline, place_table
 from iranmap.steps._periods import default_kind, step_bounds
 
 if TYPE_CHECKING:
     from iranmap.gazetteer import Gazetteer
+
+
+#: About how many days each kind of step lasts, to count steps before making them.
+_DAYS = {"week": 7, "month": 30, "quarter": 91, "year": 365}
+
+
+def _check_steps(report: Report, start: date, end: date, kind: StepKind) -> None:
+    """Refuse a period that would be cut into more than MAX_STEPS steps, before cutting."""
+    steps = (end - start).days // _DAYS[kind] + 1
+    if steps > MAX_STEPS:
+        msg = (
+            f"the events span {start.isoformat()} to {end.isoformat()}, about {steps:,} "
+            f"{kind}s, more steps than a timeline has ({MAX_STEPS:,}); check the period and "
+            "the events' dates, or cut the timeline into longer steps"
+        )
+        line = report.manifest_lines.get("period")
+        raise InputError(Problem(str(Path(report.folder) / REPORT_FILE), line, msg))
 
 
 def events_timeline(
@@ -43,6 +61,7 @@ def events_timeline(
         raise InputError(Problem(str(Path(report.folder) / REPORT_FILE), None, msg))
     kind = kind or default_kind(report)
     start, end = _span(report, events)
+    _check_steps(report, start, end, kind)
     bounds = step_bounds(start, end, kind, report.calendar)
     firsts = np.array([np.datetime64(b[1], "D") for b in bounds])
     when = events["date"].to_numpy(dtype="datetime64[D]")
