@@ -62,7 +62,7 @@ def plan(
 
     def refuse(folder: Path, problem: Problem) -> None:
         target = out_root / suggested_id(folder.resolve().name)
-        refused.append(ReportResult(folder, target, error=InputError(problem)))
+        refused.append(ReportResult(folder, target, error=InputError(problem), placed=False))
 
     seen: dict[str, Path] = {}
     out = out_root.resolve()

@@ -24,6 +24,9 @@ class ReportResult:
     files: tuple[FileResult, ...] = ()
     error: IranmapError | None = None
     warnings: tuple[str, ...] = ()
+    #: False when the report was refused a folder in OUT (no plain id, a link...): then
+    #: ``out_dir`` is only a suggestion, and its error names the report's folder.
+    placed: bool = True
 
     @property
     def ok(self) -> bool:

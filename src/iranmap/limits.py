@@ -25,7 +25,7 @@ MAX_TOML_DEPTH = 16
 MAX_UNPACKED_BYTES = 512 * 1024 * 1024
 #: Cells a sheet may expand to: its rows times its columns, repeated rows and columns of an
 #: OpenDocument sheet counted as the program reading it counts them.
-MAX_SHEET_CELLS = 10_000_000
+MAX_SHEET_CELLS = 2_000_000
 #: Rows of one table (a figures CSV or sheet, events.csv).
 MAX_ROWS = 1_000_000
 #: Distinct place names in one report (each is matched against the gazetteer).
@@ -95,8 +95,9 @@ def check_toml_depth(shown: str, text: str) -> None:
             depth += 1
             if depth > MAX_TOML_DEPTH:
                 msg = (
-                    f"arrays or tables nest more than {MAX_TOML_DEPTH} deep here; iranmap "
-                    "reads no deeper TOML: write the values as report.toml's examples do"
+                    f"arrays or tables nest more than {MAX_TOML_DEPTH} deep here, and iranmap "
+                    "reads no TOML that deep (its own keys nest at most 3 deep); close the "
+                    "brackets, or write the values as the README's examples do"
                 )
                 raise LimitError(shown, msg, line)
         elif char in "]}":

@@ -170,8 +170,8 @@ def _print_report(result: ReportResult) -> None:
         echo_warning(message)
     if result.error is not None:
         for line in flag_message(result.error).splitlines():
-            named = line.startswith(f"{result.report_dir}:")  # refused before it had an id
-            echo(f"error: {'' if named else f'{name}: '}{_flags(line)}", err=True)
+            prefix = f"{name}: " if result.placed else ""  # a refused one has no id
+            echo(f"error: {prefix}{_flags(line)}", err=True)
         return
     if not result.changed:
         echo(f"{name}: up to date")

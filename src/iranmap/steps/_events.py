@@ -16,22 +16,18 @@ from iranmap.join import Joined, join
 from iranmap.limits import MAX_STEPS
 from iranmap.reports import EVENTS_FILE, REPORT_FILE, Report
 from iranmap.steps._model import Step, Timeline, place_table
-from iranmap.steps._periods import default_kind, step_bounds
+from iranmap.steps._periods import default_kind, step_bounds, step_count
 
 if TYPE_CHECKING:
     from iranmap.gazetteer import Gazetteer
 
 
-#: About how many days each kind of step lasts, to count steps before making them.
-_DAYS = {"week": 7, "month": 30, "quarter": 91, "year": 365}
-
-
 def _check_steps(report: Report, start: date, end: date, kind: StepKind) -> None:
     """Refuse a period that would be cut into more than MAX_STEPS steps, before cutting."""
-    steps = (end - start).days // _DAYS[kind] + 1
+    steps = step_count(start, end, kind, report.calendar)
     if steps > MAX_STEPS:
         msg = (
-            f"the events span {start.isoformat()} to {end.isoformat()}, about {steps:,} "
+            f"the events span {start.isoformat()} to {end.isoformat()}, {steps:,} "
             f"{kind}s, more steps than a timeline has ({MAX_STEPS:,}); check the period and "
             "the events' dates, or cut the timeline into longer steps"
         )

@@ -36,6 +36,18 @@ def step_bounds(
     return list(zip(ids, firsts, lasts, strict=True))
 
 
+def step_count(start: date, end: date, kind: StepKind, calendar: Calendar = "gregorian") -> int:
+    """How many steps :func:`step_bounds` cuts ``start``..``end`` into, without cutting."""
+    if kind == "week":
+        return (end - start).days // 7 + 1
+    ends = [(d.year, d.month) for d in (start, end)]
+    if check_calendar(calendar) == "jalali":
+        ends = [jalali_ymd(d)[:2] for d in (start, end)]
+    months = {"month": 1, "quarter": 3, "year": 12}[kind]
+    at = [(year * 12 + month - 1) // months for year, month in ends]
+    return at[1] - at[0] + 1
+
+
 def _calendar_firsts(
     start: date, end: date, kind: StepKind, calendar: Calendar
 ) -> tuple[list[str], list[date]]:
