@@ -679,3 +679,11 @@ def test_steps_are_counted_before_they_are_cut(
 ) -> None:
     end = start + timedelta(days=days)
     assert step_count(start, end, kind, calendar) == len(step_bounds(start, end, kind, calendar))
+
+
+@pytest.mark.parametrize("name", ["index.html\n", "a\rb", ".hidden", "../up", "a/b", ""])
+def test_a_stamp_names_only_plain_files_matched_whole(name: str) -> None:
+    from iranmap._stamp import PLAIN_NAME
+
+    assert PLAIN_NAME.fullmatch(name) is None
+    assert PLAIN_NAME.fullmatch("index.fa.html") is not None

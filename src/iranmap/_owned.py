@@ -76,7 +76,7 @@ def _listed(path: Path) -> set[str]:
     files = data.get("files") if isinstance(data, dict) else None
     if not isinstance(files, dict | list):
         return set()
-    listed = {n for n in files if isinstance(n, str) and PLAIN_NAME.match(n)}
+    listed = {n for n in files if isinstance(n, str) and PLAIN_NAME.fullmatch(n)}
     return listed | {path.name} if listed else set()
 
 

@@ -45,7 +45,7 @@ DEPENDENCIES = (
     "xyzservices",
 )
 #: The name of an output file, as a stamp lists it: no folder, not hidden.
-PLAIN_NAME = re.compile(r"^[^./\\][^/\\]*$")
+PLAIN_NAME = re.compile(r"[^./\\\x00-\x1f][^/\\\x00-\x1f]*")
 
 
 def fingerprint(report_dir: Path, options: BuildOptions) -> str:
@@ -123,7 +123,7 @@ def unchanged_outputs(
     files, noted = stamp.get("files"), stamp.get("warnings", [])
     if not isinstance(files, dict) or not files or not isinstance(noted, list):
         return None
-    if not all(isinstance(name, str) and PLAIN_NAME.match(name) for name in files):
+    if not all(isinstance(name, str) and PLAIN_NAME.fullmatch(name) for name in files):
         return None  # not a stamp a build wrote: never read outside the report's folder
     results = []
     for name, sha in sorted(files.items()):
@@ -148,7 +148,7 @@ def remove_unmade(out_dir: Path, files: Mapping[str, bytes]) -> tuple[FileResult
     gone = sorted(
         name
         for name in written
-        if isinstance(name, str) and PLAIN_NAME.match(name) and name not in files
+        if isinstance(name, str) and PLAIN_NAME.fullmatch(name) and name not in files
     )
     removed = (remove_output(out_dir / name) for name in gone)
     return tuple(r for r in removed if r is not None)
