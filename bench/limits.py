@@ -25,7 +25,6 @@ import platform
 import shutil
 import subprocess
 import sys
-import time
 import zipfile
 from collections.abc import Callable, Sequence
 from datetime import date
@@ -45,15 +44,19 @@ IRANMAP = str(Path(sys.executable).with_name("iranmap"))
 
 
 def timed(argv: Sequence[str]) -> dict[str, object]:
-    """Run ``argv``; its wall time, peak RSS and exit code."""
-    start = time.perf_counter()
-    process = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    _, status, usage = os.wait4(process.pid, 0)
+    """Run ``argv`` through ``launch.py`` (whose peak RSS starts near zero, not at this
+    script's): its wall time, CPU time, peak RSS and exit code."""
+    report = WORK / "run.json"
+    launcher = (sys.executable, "-I", "-S", str(HERE / "launch.py"), str(report))
+    subprocess.run(
+        [*launcher, *argv], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True
+    )
+    run = json.loads(report.read_text(encoding="utf-8"))
     return {
-        "seconds": round(time.perf_counter() - start, 2),
-        "cpu_seconds": round(usage.ru_utime + usage.ru_stime, 2),
-        "peak_rss_mb": round(usage.ru_maxrss / 1024, 1),
-        "exit": os.waitstatus_to_exitcode(status),
+        "seconds": round(run["seconds"], 2),
+        "cpu_seconds": round(run["cpu_seconds"], 2),
+        "peak_rss_mb": round(run["maxrss_kib"] / 1024, 1),
+        "exit": run["returncode"],
     }
 
 

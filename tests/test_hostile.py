@@ -687,3 +687,13 @@ def test_a_stamp_names_only_plain_files_matched_whole(name: str) -> None:
 
     assert PLAIN_NAME.fullmatch(name) is None
     assert PLAIN_NAME.fullmatch("index.fa.html") is not None
+
+
+def test_check_places_a_spreadsheets_rows_at_their_cells(tmp_path: Path) -> None:
+    report = copy_report(tmp_path)
+    toml = (report / "report.toml").read_text(encoding="utf-8")
+    lines = [line for line in toml.splitlines() if not line.startswith("total")]
+    (report / "report.toml").write_text("total = 9\n" + "\n".join(lines) + "\n")
+    as_xlsx(report, [["prison", "executions"], ["Evin", 1], ["Ghezelhessar", 5]])
+    result = run("check", report)
+    assert f"{report / 'prisons.xlsx'}:prisons!A3  'Ghezelhessar' -> " in result.stdout

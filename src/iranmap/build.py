@@ -365,6 +365,11 @@ def stale_files(
         except IranmapError as exc:
             failed.append(ReportResult(report_dir, out_dir, error=exc))
             continue
+        except Exception as exc:  # one report's bug must not stop the check of the others
+            failed.append(
+                ReportResult(report_dir, out_dir, error=UnexpectedError(str(report_dir), exc))
+            )
+            continue
         differ.extend(_differences(out_dir, files))
     made_series = {} if failed else _series_outputs(series_candidates(report_dirs), options)
     for folder, made in sorted(made_series.items()):

@@ -232,7 +232,19 @@ def placement_lines(joined: Joined) -> list[str]:
     listed = [p for p in joined.placements if p.match != "exact"]
     if not listed:
         return []
-    return [CONFIRM_HEADING, *(_placement_line(p, where.get(p.place_id, ("", ""))) for p in listed)]
+    report = joined.report
+    cells = {
+        (f.path, f.line): f.cell
+        for f in (*report.prison_figures, *report.province_figures)
+        if f.cell is not None
+    }
+    return [
+        CONFIRM_HEADING,
+        *(
+            _placement_line(p, where.get(p.place_id, ("", "")), cells.get((p.path, p.line)))
+            for p in listed
+        ),
+    ]
 
 
 def _where_places(joined: Joined) -> dict[str, tuple[str, str]]:
@@ -246,7 +258,7 @@ def _where_places(joined: Joined) -> dict[str, tuple[str, str]]:
     }
 
 
-def _placement_line(p: Placement, where: tuple[str, str]) -> str:
+def _placement_line(p: Placement, where: tuple[str, str], cell: str | None = None) -> str:
     city, province = where
     parts = [p.name_en]
     if city and city != p.name_en:
@@ -254,4 +266,5 @@ def _placement_line(p: Placement, where: tuple[str, str]) -> str:
     if p.province_iso is not None:
         parts.append(f"{province} ({p.province_iso})" if province else p.province_iso)
     how = p.match if p.match != "fuzzy" or p.score is None else f"fuzzy {p.score:.0f}"
-    return f"{p.path}:{p.line}  {p.as_reported!r} -> {', '.join(parts)} [{how}]"
+    at = f"{p.path}:{cell or p.line}"  # a spreadsheet's row at its cell, as in problems
+    return f"{at}  {p.as_reported!r} -> {', '.join(parts)} [{how}]"
