@@ -697,3 +697,40 @@ def test_check_places_a_spreadsheets_rows_at_their_cells(tmp_path: Path) -> None
     as_xlsx(report, [["prison", "executions"], ["Evin", 1], ["Ghezelhessar", 5]])
     result = run("check", report)
     assert f"{report / 'prisons.xlsx'}:prisons!A3  'Ghezelhessar' -> " in result.stdout
+
+
+def test_a_hidden_ods_table_is_never_read(tmp_path: Path) -> None:
+    report = copy_report(tmp_path)
+    (report / "prisons.csv").unlink()
+    styles = (
+        '<office:automatic-styles><style:style style:name="ta2" style:family="table">'
+        '<style:table-properties table:display="false"/></style:style>'
+        "</office:automatic-styles>"
+    )
+    rows = f"<table:table-row>{ods_cell('prison')}{ods_cell('executions')}</table:table-row>"
+    content = (
+        '<?xml version="1.0" encoding="UTF-8"?><office:document-content '
+        'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+        'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
+        'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" '
+        'xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" office:version="1.2">'
+        f'{styles}<office:body><office:spreadsheet><table:table table:name="prisons" '
+        f'table:style-name="ta2">{rows}</table:table><table:table table:name="Sheet2">{rows}'
+        "</table:table></office:spreadsheet></office:body></office:document-content>"
+    )
+    manifest = (
+        '<?xml version="1.0" encoding="UTF-8"?><manifest:manifest '
+        'xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" '
+        'manifest:version="1.2"><manifest:file-entry manifest:full-path="/" '
+        'manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/>'
+        "</manifest:manifest>"
+    )
+    with zipfile.ZipFile(report / "prisons.ods", "w") as archive:
+        archive.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
+        archive.writestr("content.xml", content)
+        archive.writestr("META-INF/manifest.xml", manifest)
+    assert errors_of(report) == [
+        f"{report / 'prisons.ods'}: the sheet 'prisons' is hidden, and iranmap reads no hidden "
+        "sheet (a reader of the file would not see what is mapped); unhide it in Excel or "
+        "LibreOffice, or delete it and keep the figures in a visible sheet"
+    ]
