@@ -734,3 +734,17 @@ def test_a_hidden_ods_table_is_never_read(tmp_path: Path) -> None:
         "sheet (a reader of the file would not see what is mapped); unhide it in Excel or "
         "LibreOffice, or delete it and keep the figures in a visible sheet"
     ]
+
+
+def test_a_lock_file_that_is_a_link_is_never_followed(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / ".iranmap.lock").symlink_to(tmp_path / "victim")
+    result = run("build", copy_report(tmp_path), "--out", out, "--lang", "en")
+    assert result.exit_code == 1
+    assert result.stderr == (
+        f"error: --out: cannot write {out / '.iranmap.lock'}: a symbolic link stands where "
+        "iranmap writes, or leads round in a loop; remove the link, or choose another output "
+        "folder\n"
+    )
+    assert not (tmp_path / "victim").exists()

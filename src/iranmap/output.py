@@ -70,7 +70,7 @@ _ADVICE = {
         "give the folder a shorter name, or choose an output folder with a shorter path",
     ),
     errno.ELOOP: (
-        "a symbolic link in the path leads round in a loop",
+        "a symbolic link stands where iranmap writes, or leads round in a loop",
         "remove the link, or choose another output folder",
     ),
 }
@@ -193,7 +193,7 @@ def locked(
     path = folder / LOCK_NAME
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+        fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW, 0o644)  # never a link's target
     except OSError as exc:
         raise OutputError(folder if not folder.is_dir() else path, exc) from exc
     try:
