@@ -183,10 +183,15 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--scale", type=float, default=1.0, help="fraction of each limit")
     parser.add_argument("--out", type=Path, default=HERE / "limits.json")
+    parser.add_argument("--case", default="", help="run only the cases whose label has this")
     args = parser.parse_args(argv)
     shutil.rmtree(WORK, ignore_errors=True)
-    results = {}
+    WORK.mkdir(parents=True)
+    old = json.loads(args.out.read_text(encoding="utf-8")) if args.case else {}
+    results = dict(old.get("results", {}))
     for number, (label, make) in enumerate(CASES.items()):
+        if args.case not in label:
+            continue
         command = make(WORK / f"case-{number}", args.scale)
         results[label] = timed(command)
         print(f"{label}: {results[label]}", flush=True)

@@ -26,13 +26,13 @@ def test_help_lists_commands() -> None:
 def test_an_unexpected_error_is_one_line_and_its_traceback_only_on_request(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
-    import iranmap.join
+    import iranmap.geocode
 
     def broken(*args: object, **kwargs: object) -> None:
         raise ValueError("boom")
 
-    monkeypatch.setattr(iranmap.join, "check_report", broken)
-    result = CliRunner().invoke(main, ["check", str(tmp_path)])
+    monkeypatch.setattr(iranmap.geocode, "read_names", broken)
+    result = CliRunner().invoke(main, ["geocode"], input="Evin\n")
     assert result.exit_code == 1
     assert result.stderr == (
         "error: unexpected ValueError: boom; this is a bug in iranmap: run the command again "
@@ -40,8 +40,19 @@ def test_an_unexpected_error_is_one_line_and_its_traceback_only_on_request(
     )
     assert "Traceback" not in result.output
     monkeypatch.setenv("IRANMAP_DEBUG", "1")
-    debugged = CliRunner().invoke(main, ["check", str(tmp_path)])
+    debugged = CliRunner().invoke(main, ["geocode"], input="Evin\n")
     assert isinstance(debugged.exception, ValueError)
+    # check says so as one problem of the report, so that --json stays one JSON document
+    import iranmap.join
+
+    monkeypatch.setattr(iranmap.join, "check_report", broken)
+    monkeypatch.delenv("IRANMAP_DEBUG")
+    checked = CliRunner().invoke(main, ["check", str(tmp_path)])
+    assert checked.exit_code == 1
+    assert checked.stdout == (
+        f"{tmp_path}: unexpected ValueError: boom; this is a bug in iranmap (nothing else was "
+        "stopped by it): report it, with this file if you can\n"
+    )
 
 
 def test_ctrl_c_in_any_command_exits_130_with_one_line(

@@ -29,7 +29,7 @@ MAX_SHEET_CELLS = 2_000_000
 #: Rows of one table (a figures CSV or sheet, events.csv).
 MAX_ROWS = 1_000_000
 #: Distinct place names in one report (each is matched against the gazetteer).
-MAX_NAMES = 5_000
+MAX_NAMES = 10_000
 #: Steps a report's period may be cut into (months, weeks... of its timeline).
 MAX_STEPS = 1_200
 #: Characters of one line given to ``iranmap geocode``, and bytes of all its input.

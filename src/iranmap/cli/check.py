@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import click
 
-from iranmap.cli._app import main
+from iranmap.cli._app import DEBUG_VARIABLE, main
 from iranmap.cli._output import caught_warnings, echo, echo_warning
 from iranmap.errors import Problem
 
@@ -124,6 +125,8 @@ def _guarded_run(
     except IranmapError as exc:
         return None, (Problem(str(report_dir), None, str(exc)),), ()
     except Exception as exc:  # a bug: said as a problem, so that --json stays JSON
+        if os.environ.get(DEBUG_VARIABLE) == "1":
+            raise
         return None, (Problem(str(report_dir), None, UnexpectedError("", exc).message),), ()
 
 
