@@ -229,10 +229,12 @@ def check_stated_counts(
         ("provinces", report.provinces_count, len(named)),
     )
     for key, stated, found in checks:
+        figures = report.prison_figures if key == "prisons" else report.province_figures
+        file = Path(figures[0].path).name if figures else f"{key}.csv"  # as the user wrote it
         if stated is not None and found > stated:
             msg = (
-                f"{key} = {stated} but {key}.csv names {found} {key}; "
-                f"raise {key} to at least {found}, or check {key}.csv for extra rows"
+                f"{key} = {stated} but {file} names {found} {key}; "
+                f"raise {key} to at least {found}, or check {file} for extra rows"
             )
             line = report.manifest_lines.get(key)
             problems.append(Problem(str(report.folder / REPORT_FILE), line, msg))

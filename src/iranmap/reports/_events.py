@@ -217,7 +217,7 @@ def _filter_events(
         if column not in frame:
             known = ", ".join(c for c in allowed if c in frame)
             msg = (
-                f"cannot filter on {column!r}: events.csv has no such column; "
+                f"cannot filter on {column!r}: {Path(shown).name} has no such column; "
                 f"filter on one of {known}"
             )
             problems.append(Problem(shown, 1, msg))
