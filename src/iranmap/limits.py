@@ -30,8 +30,9 @@ MAX_SHEET_CELLS = 2_000_000
 MAX_ROWS = 1_000_000
 #: Distinct place names in one report (each is matched against the gazetteer).
 MAX_NAMES = 10_000
-#: Steps a report's period may be cut into (months, weeks... of its timeline).
-MAX_STEPS = 1_200
+#: Steps a report's period may be cut into (months, weeks... of its timeline): the small
+#: multiples draw every step in one image, whose area (and memory) grows with them.
+MAX_STEPS = 240
 #: Characters of one line given to ``iranmap geocode``, and bytes of all its input.
 MAX_NAME_CHARS = 1_000
 MAX_GEOCODE_BYTES = 1024 * 1024
