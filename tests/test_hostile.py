@@ -28,6 +28,7 @@ import iranmap.output
 import iranmap.reports._assemble
 import iranmap.reports._decode
 from iranmap.build import build, plan, report_id
+from iranmap.calendars import Calendar
 from iranmap.cli import main
 from iranmap.errors import InputError
 from iranmap.limits import (
@@ -41,7 +42,6 @@ from iranmap.output import OutputError, remove_leftovers
 from iranmap.project import load_project
 from iranmap.render import BuildOptions
 from iranmap.reports import load_report, read_report
-from iranmap.calendars import Calendar
 from iranmap.steps import StepKind, step_bounds
 from iranmap.steps._periods import step_count
 
