@@ -183,14 +183,17 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--scale", type=float, default=1.0, help="fraction of each limit")
     parser.add_argument("--out", type=Path, default=HERE / "limits.json")
-    parser.add_argument("--case", default="", help="run only the cases whose label has this")
+    parser.add_argument(
+        "--case", default="", help="run only the cases whose label has one of these (a,b)"
+    )
     args = parser.parse_args(argv)
     shutil.rmtree(WORK, ignore_errors=True)
     WORK.mkdir(parents=True)
     old = json.loads(args.out.read_text(encoding="utf-8")) if args.case else {}
     results = dict(old.get("results", {}))
+    cases = args.case.split(",")
     for number, (label, make) in enumerate(CASES.items()):
-        if args.case not in label:
+        if not any(case in label for case in cases):
             continue
         command = make(WORK / f"case-{number}", args.scale)
         results[label] = timed(command)

@@ -24,8 +24,10 @@ MAX_TOML_DEPTH = 16
 #: Bytes of one part of a spreadsheet once unpacked (a sheet's XML), and of all its parts.
 MAX_UNPACKED_BYTES = 512 * 1024 * 1024
 #: Cells a sheet may expand to: its rows times its columns, repeated rows and columns of an
-#: OpenDocument sheet counted as the program reading it counts them.
-MAX_SHEET_CELLS = 2_000_000
+#: OpenDocument sheet counted as the program reading it counts them (an .xlsx's by the cells
+#: it holds, not the dimension it claims). Reading a sheet costs far more per cell than a
+#: CSV (2,000,000 cells took minutes): a larger table belongs in a CSV.
+MAX_SHEET_CELLS = 250_000
 #: Rows of one table (a figures CSV or sheet, events.csv).
 MAX_ROWS = 1_000_000
 #: Distinct place names in one report (each is matched against the gazetteer).
