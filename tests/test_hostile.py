@@ -255,10 +255,12 @@ def test_diff_compare_refuses_a_link_and_replaces_its_own_change_map(tmp_path: P
     assert target.read_bytes() != first
 
 
-@pytest.mark.parametrize("out", ["../elsewhere", "/tmp/iranmap-elsewhere", "link/maps", "."])
+@pytest.mark.parametrize("out", ["../elsewhere", "ABSOLUTE", "link/maps", "."])
 def test_out_in_iranmap_toml_lies_inside_the_project(tmp_path: Path, out: str) -> None:
     project = tmp_path / "project"
     project.mkdir()
+    if out == "ABSOLUTE":  # an absolute path elsewhere on the machine
+        out = str(tmp_path / "elsewhere")
     (tmp_path / "outside").mkdir()
     (project / "link").symlink_to(tmp_path / "outside")
     (project / "iranmap.toml").write_text(f'out = "{out}"\n', encoding="utf-8")
