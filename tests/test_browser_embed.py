@@ -1,8 +1,9 @@
 """An article with a map's embed snippet, as a reader opens it in headless Chromium, offline.
 
-The frame must grow to its content (no scrollbar inside it), show the whole of Iran and the
-legend, keep the legend off every province with a figure, and let the wheel scroll the
-article rather than the map.
+The frame must grow to its content (no scrollbar inside it) and stay short: title, the whole
+of Iran and a one-line legend, the rest behind "Details", which grows the frame when opened.
+No map control may lie on a province, a circle or a label, and the wheel scrolls the article
+rather than the map.
 """
 
 from __future__ import annotations
@@ -80,45 +81,117 @@ def opened(browser: Any) -> Iterator[Any]:
 
 _STATE = """() => {
   const map = window.iranmap.map;
-  const legend = document.querySelector('.im-legend').getBoundingClientRect();
-  const overlaps = [];
-  window.iranmap.provinces.eachLayer(layer => {
-    if (layer.feature.properties.v === null) return;
-    const r = layer.getElement().getBoundingClientRect();
-    if (r.left < legend.right && legend.left < r.right &&
-        r.top < legend.bottom && legend.top < r.bottom) overlaps.push(layer.feature.properties.en);
-  });
   return {
     scroll: document.documentElement.scrollHeight,
     inner: window.innerHeight,
     width: document.documentElement.scrollWidth,
     innerWidth: window.innerWidth,
     iran: map.getBounds().contains(window.iranmap.provinces.getBounds()),
-    legendTop: legend.top, legendBottom: legend.bottom,
     mapBottom: map.getContainer().getBoundingClientRect().bottom,
-    overlaps,
     zoom: map.getZoom(),
   };
 }"""
 
+#: What lies under each map control: every point of its box (every 2 px) that falls on a
+#: province, a circle or a label, by what the browser itself finds there.
+_UNDER_CONTROLS = """() => {
+  const map = window.iranmap.map.getContainer();
+  const shapes = new Set(map.querySelectorAll('.leaflet-overlay-pane path'));
+  const labels = [...map.querySelectorAll('.im-label')]
+    .map(e => [e.textContent, e.getBoundingClientRect()]);
+  const found = [];
+  map.querySelectorAll('.leaflet-control').forEach(control => {
+    const r = control.getBoundingClientRect();
+    const name = control.className.split(' ').find(c => c !== 'leaflet-control');
+    labels.forEach(([text, l]) => {
+      if (l.left < r.right && r.left < l.right && l.top < r.bottom && r.top < l.bottom)
+        found.push([name, 'label', text]);
+    });
+    for (let x = r.left; x <= r.right; x += 2) {
+      for (let y = r.top; y <= r.bottom; y += 2) {
+        const hit = document.elementsFromPoint(x, y).find(e => shapes.has(e));
+        if (hit) { found.push([name, 'shape', x, y]); return; }
+      }
+    }
+  });
+  return found;
+}"""
+
 
 @pytest.mark.parametrize("lang", ["en", "fa"])
-@pytest.mark.parametrize("width", [360, 720])
-def test_frame_grows_to_its_content_and_lets_the_article_scroll(
-    folder: Path, opened: Any, width: int, lang: Lang, tmp_path: Path
+@pytest.mark.parametrize(("width", "tallest"), [(360, 760), (720, 820)])
+def test_the_embed_is_compact_and_opens_its_details_on_demand(
+    folder: Path, opened: Any, width: int, tallest: int, lang: Lang, tmp_path: Path
 ) -> None:
+    """Title, map and a one-line legend; the rest behind "Details", which grows the frame."""
     snippet = "combined.embed.html" if lang == "en" else "combined.fa.embed.html"
-    page, (_, inner), problems = opened(article(folder, snippet, width), width + 40)
+    page, (frame, inner), problems = opened(article(folder, snippet, width), width + 40)
     state = inner.evaluate(_STATE)
     height = page.evaluate("document.querySelector('iframe').getBoundingClientRect().height")
+    assert height <= tallest
     assert state["scroll"] <= state["inner"] + 1, "the frame scrolls inside"
     assert abs(height - state["inner"]) <= 1
     assert state["width"] <= state["innerWidth"]
     assert state["iran"], "part of Iran is outside the map"
-    assert state["legendTop"] >= 0 and state["legendBottom"] <= state["inner"]
-    assert state["overlaps"] == []
+    line = frame.locator(".im-legend-line")
+    assert line.is_visible()
+    assert line.bounding_box()["height"] <= 3 * 20, "the legend line takes more than 3 rows"
+    summary = frame.locator(".im-details > summary")
+    assert summary.inner_text() == ("Details" if lang == "en" else "جزئیات")
+    for hidden in (".im-legend", ".im-facts", ".im-footer"):
+        assert not frame.locator(hidden).is_visible(), hidden
     page.screenshot(path=str(tmp_path / f"article-{lang}-{width}.png"), full_page=True)
 
+    summary.click()
+    page.wait_for_function(
+        f"document.querySelector('iframe').getBoundingClientRect().height > {height + 100}"
+    )
+    page.wait_for_timeout(200)
+    for shown in (".im-legend", ".im-facts", ".im-downloads"):
+        assert frame.locator(shown).is_visible(), shown
+    opened_state = inner.evaluate(_STATE)
+    assert opened_state["scroll"] <= opened_state["inner"] + 1, "the open frame scrolls inside"
+    page.screenshot(path=str(tmp_path / f"article-{lang}-{width}-open.png"), full_page=True)
+    assert problems == []
+
+
+@pytest.mark.parametrize("lang", ["en", "fa"])
+@pytest.mark.parametrize("width", [320, 360, 720])
+@pytest.mark.parametrize("kind", ["combined", "choropleth", "points"])
+def test_no_control_covers_a_province_a_circle_or_a_label(
+    folder: Path, opened: Any, width: int, lang: Lang, kind: str
+) -> None:
+    snippet = f"{kind}.embed.html" if lang == "en" else f"{kind}.fa.embed.html"
+    page, (_, inner), problems = opened(article(folder, snippet, width), width + 40)
+    inner.wait_for_function("window.iranmap !== undefined")
+    page.wait_for_timeout(200)
+    assert inner.evaluate(_UNDER_CONTROLS) == []
+    assert problems == []
+
+
+@pytest.mark.parametrize("lang", ["en", "fa"])
+def test_the_credits_fold_behind_a_button_in_the_page_language(
+    folder: Path, opened: Any, lang: Lang
+) -> None:
+    snippet = "combined.embed.html" if lang == "en" else "combined.fa.embed.html"
+    _, (frame, _), problems = opened(article(folder, snippet, 360), 400)
+    text = frame.locator(".leaflet-control-attribution")
+    assert not text.is_visible()
+    frame.locator(".im-credit-button").click()
+    assert text.is_visible()
+    words = text.inner_text()
+    if lang == "en":
+        assert "Leaflet" in words and "© OpenStreetMap contributors (ODbL)" in words
+    else:
+        assert "لیفلت" in words and "مشارکت‌کنندگان" in words and "Leaflet" not in words
+        assert text.get_attribute("dir") == "rtl"
+    assert problems == []
+
+
+@pytest.mark.parametrize("width", [360, 720])
+def test_the_wheel_scrolls_the_article_not_the_map(folder: Path, opened: Any, width: int) -> None:
+    page, (_, inner), problems = opened(article(folder, "combined.embed.html", width), width + 40)
+    zoom = inner.evaluate("window.iranmap.map.getZoom()")
     box = page.locator("iframe").bounding_box()
     x, y = box["x"] + box["width"] / 2, box["y"] + min(box["height"] / 2, 300)
     before = page.evaluate("window.scrollY")
@@ -126,7 +199,7 @@ def test_frame_grows_to_its_content_and_lets_the_article_scroll(
     page.mouse.wheel(0, 400)
     page.wait_for_timeout(400)
     assert page.evaluate("window.scrollY") > before, "the wheel did not scroll the article"
-    assert inner.evaluate("window.iranmap.map.getZoom()") == state["zoom"]
+    assert inner.evaluate("window.iranmap.map.getZoom()") == zoom
     assert problems == []
 
 

@@ -216,8 +216,8 @@ def test_prison_tooltip_in_persian_without_a_persian_city_name(open_map: Opener)
 def test_measure_switch_works_from_the_keyboard(open_map: Opener, joined: Joined) -> None:
     opened = open_map(joined, "choropleth")
     page = opened.page
-    count = page.locator(".im-legend-block[data-measure=count]")
-    rate = page.locator(".im-legend-block[data-measure=per_million]")
+    count = page.locator(".im-legend .im-legend-block[data-measure=count]")
+    rate = page.locator(".im-legend .im-legend-block[data-measure=per_million]")
     assert count.is_visible()
     assert not rate.is_visible()
     page.locator("input[value=count]").focus()
@@ -244,7 +244,7 @@ def test_layer_control_toggles_layers_and_their_legends(open_map: Opener, joined
         " Provinces",
         " Prisons",
     ]
-    sizes = page.locator(".im-legend-block[data-layer=prisons]")
+    sizes = page.locator(".im-legend .im-legend-block[data-layer=prisons]")
     assert sizes.is_visible()
     boxes.nth(1).focus()
     page.keyboard.press("Space")

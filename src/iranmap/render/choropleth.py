@@ -212,6 +212,36 @@ def legend(ch: Choropleth, lang: Lang, *, switch: bool = True) -> Html:
     return join([_switch(ch, lang) if switch else None, *blocks])
 
 
+def legend_line(ch: Choropleth, lang: Lang) -> Html:
+    """The legend in one line, as an article's frame shows it under the map: each measure's
+    classes (the one not shown ``hidden``, as in :func:`legend`) and the not-itemized swatch;
+    the full legend, with its titles and notes, is one tap away."""
+    blocks = []
+    for measure, classes in ch.classes.items():
+        items = [
+            tag("span", {"class": "im-li"}, _swatch(color), label)
+            for color, label in zip(
+                classes.colors, class_labels(classes, measure, lang), strict=True
+            )
+        ]
+        items.append(
+            tag("span", {"class": "im-li"}, _swatch(None), i18n.text(lang, "not_itemized"))
+        )
+        blocks.append(
+            tag(
+                "span",
+                {
+                    "class": "im-legend-block",
+                    "data-measure": measure,
+                    "hidden": measure != ch.measure,
+                    "title": i18n.text(lang, "executions" if measure == "count" else "per_million"),
+                },
+                *items,
+            )
+        )
+    return join(blocks)
+
+
 def _switch(ch: Choropleth, lang: Lang) -> Html | None:
     if len(ch.classes) < 2:
         return None

@@ -9,6 +9,7 @@ the build and no unordered iteration, so the same figures give the same bytes.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -49,6 +50,7 @@ _SCRIPT_TEXTS = (
     "zoom_in",
     "zoom_out",
     "map",
+    "details",
 )
 #: The data downloads written beside the maps (by :func:`iranmap.export.data_files`), in the
 #: order the pages' footers link them.
@@ -97,6 +99,7 @@ def render_page(joined: Joined, kind: Kind, options: RenderOptions) -> bytes:
         header=_header(joined, kind, lang, options.alternates),
         map_label=_map_label(kind, lang),
         legend=legend,
+        legend_line=_legend_line(kind, ch, pts, lang),
         tables=_tables(tables, joined, lang),
         footer=_footer(joined, lang),
         data=data,
@@ -118,8 +121,13 @@ def shell(
     data: dict[str, Any],
     cdn: bool,
     meta: Html | None = None,
+    legend_line: Html | None = None,
 ) -> bytes:
-    """The document around a map's own parts, shared by every page (the change map too)."""
+    """The document around a map's own parts, shared by every page (the change map too).
+
+    ``legend_line`` is the legend in one line: in an article's frame the page shows it under
+    the map and folds the facts, the full legend, the notes and the downloads behind one
+    "Details" control (see ``web/iranmap.js``); a page without one keeps its legend open."""
     body = tag(
         "body",
         {"class": body_class},
@@ -151,6 +159,7 @@ def shell(
                     tag("summary", {"class": "im-legend-h"}, i18n.text(lang, "legend")),
                     legend,
                 ),
+                None if legend_line is None else tag("p", {"class": "im-legend-line"}, legend_line),
             ),
             tables,
             footer,
@@ -346,6 +355,17 @@ def _legend(kind: Kind, ch: choropleth.Choropleth, pts: points.Points | None, la
     return join(parts)
 
 
+def _legend_line(
+    kind: Kind, ch: choropleth.Choropleth, pts: points.Points | None, lang: Lang
+) -> Html:
+    parts: list[Html] = []
+    if kind != "points":
+        parts.append(choropleth.legend_line(ch, lang))
+    if pts is not None:
+        parts.append(points.legend_line(lang))
+    return join(parts)
+
+
 def _tables(tables: list[tuple[str, Html]], joined: Joined, lang: Lang) -> Html:
     """The report's tables, and the one of rows not on the map when there are any."""
     if joined.reconciliation.unresolved:
@@ -422,13 +442,21 @@ def footer(downloads: Sequence[str], lang: Lang, notes: Html | None = None) -> H
     )
 
 
-def _tiles(name: str | None) -> dict[str, Any] | None:
+#: OpenStreetMap's credit as tile providers word it, said in the page's language.
+_OSM_CREDIT = re.compile(r"(?:&copy;|©)\s*(<a [^>]*>OpenStreetMap</a>)\s+contributors")
+
+
+def _tiles(name: str | None, lang: Lang) -> dict[str, Any] | None:
     provider = tile_provider(name)
     if provider is None:
         return None
+    credit = i18n.text(lang, "osm_credit")
+    attribution = _OSM_CREDIT.sub(
+        lambda m: credit.replace("OpenStreetMap", m.group(1)), str(provider.html_attribution)
+    )
     return {
         "url": provider.build_url(scale_factor="{r}"),
-        "attribution": provider.html_attribution,
+        "attribution": attribution,
         "maxZoom": int(provider.get("max_zoom", 18)),
         "subdomains": provider.get("subdomains", "abc"),
     }
@@ -451,8 +479,9 @@ def script_frame(
         },
         "bounds": bounds(area),
         "maxBounds": bounds(area, pad=8.0),
-        "tiles": _tiles(tiles),
-        "credit": f"{boundaries.CREDIT} ({boundaries.LICENCE})",
+        "tiles": _tiles(tiles, lang),
+        "credit": f"{t['osm_credit']} ({boundaries.LICENCE})",
+        "credits": {"title": t["credit"], "leaflet": t["leaflet"]},
     }
 
 

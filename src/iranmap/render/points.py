@@ -180,34 +180,47 @@ def data(points: Points, lang: Lang) -> list[list[Any]]:
     ]
 
 
+def legend_line(lang: Lang) -> Html:
+    """The circles in one line, as an article's frame shows them under the map."""
+    return tag(
+        "span",
+        {"class": "im-legend-block", "data-layer": "prisons"},
+        tag("span", {"class": "im-li"}, _circle(5.0), i18n.text(lang, "circles_line")),
+    )
+
+
+def _circle(radius: float) -> Html:
+    """A reference circle of ``radius`` px, as the map draws a prison's."""
+    size = math.ceil(2 * radius + 2)
+    return tag(
+        "svg",
+        {
+            "width": size,
+            "height": size,
+            "viewBox": f"0 0 {size} {size}",
+            "aria-hidden": "true",
+            "focusable": "false",
+        },
+        tag(
+            "circle",
+            {
+                "cx": f"{size / 2:g}",
+                "cy": f"{size / 2:g}",
+                "r": f"{radius:g}",
+                "fill": FILL,
+                "fill-opacity": f"{style.CIRCLE_OPACITY:g}",
+                "stroke": STROKE,
+                "stroke-width": f"{style.CIRCLE_STROKE_WIDTH:g}",
+            },
+        ),
+    )
+
+
 def legend(points: Points, lang: Lang) -> Html:
     """The size key: reference circles drawn at the map's own scale."""
     items = []
     for value, radius in points.key():
-        size = math.ceil(2 * radius + 2)
-        circle = tag(
-            "svg",
-            {
-                "width": size,
-                "height": size,
-                "viewBox": f"0 0 {size} {size}",
-                "aria-hidden": "true",
-                "focusable": "false",
-            },
-            tag(
-                "circle",
-                {
-                    "cx": f"{size / 2:g}",
-                    "cy": f"{size / 2:g}",
-                    "r": f"{radius:g}",
-                    "fill": FILL,
-                    "fill-opacity": f"{style.CIRCLE_OPACITY:g}",
-                    "stroke": STROKE,
-                    "stroke-width": f"{style.CIRCLE_STROKE_WIDTH:g}",
-                },
-            ),
-        )
-        items.append(tag("li", None, circle, tag("span", None, i18n.fmt_int(value, lang))))
+        items.append(tag("li", None, _circle(radius), tag("span", None, i18n.fmt_int(value, lang))))
     return tag(
         "div",
         {"class": "im-legend-block", "data-layer": "prisons"},

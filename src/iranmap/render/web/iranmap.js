@@ -98,7 +98,20 @@
   if (EMBED) document.documentElement.className += " im-embed";
   var narrow = window.matchMedia("(max-width: 560px)").matches;
   var facts = document.querySelector(".im-facts-box");
-  if (facts && (narrow || EMBED)) facts.open = false; /* the header collapses */
+  var legendLine = document.querySelector(".im-legend-line");
+  if (EMBED && legendLine) {
+    /* Title, map and the legend in one line; the facts, the full legend, the notes and the
+       downloads behind one "Details" control, opened on demand (the frame grows with it). */
+    var details = el("details", "im-details");
+    el("summary", "im-details-h", T.details, details);
+    [facts, document.querySelector(".im-legend"), document.querySelector(".im-footer")]
+      .forEach(function (part) {
+        if (part) details.appendChild(part);
+      });
+    document.querySelector(".im-page").appendChild(details);
+  } else if (facts && (narrow || EMBED)) {
+    facts.open = false; /* the header collapses */
+  }
 
   var map = L.map("im-map", {
     zoomControl: false,
@@ -112,14 +125,55 @@
     gestureHandling: true,
     gestureHandlingOptions: { text: D.gesture, duration: 1500 }
   });
-  L.control
+  var zoomControl = L.control
     .zoom({
       position: RTL ? "topright" : "topleft",
       zoomInTitle: T.zoom_in,
       zoomOutTitle: T.zoom_out
     })
     .addTo(map);
-  var attribution = L.control.attribution({ position: RTL ? "bottomleft" : "bottomright" });
+
+  /* The credits in the page's language. Where the map is small they fold behind a button, so
+     that two lines of text never lie on the south coast. */
+  var Credit = L.Control.Attribution.extend({
+    onAdd: function (m) {
+      this._text = null;
+      var text = L.Control.Attribution.prototype.onAdd.call(this, m);
+      this._text = text;
+      text.lang = D.lang;
+      text.dir = RTL ? "rtl" : "ltr";
+      var box = L.DomUtil.create("div", "im-credit leaflet-control");
+      if (this.options.compact) L.DomUtil.addClass(box, "im-credit-compact");
+      var button = el("button", "im-credit-button", "i", box);
+      button.type = "button";
+      button.title = D.credits.title;
+      button.setAttribute("aria-label", D.credits.title);
+      button.setAttribute("aria-expanded", "false");
+      L.DomEvent.on(button, "click", function () {
+        var open = !L.DomUtil.hasClass(box, "im-credit-open");
+        if (open) L.DomUtil.addClass(box, "im-credit-open");
+        else L.DomUtil.removeClass(box, "im-credit-open");
+        button.setAttribute("aria-expanded", open ? "true" : "false");
+      });
+      box.appendChild(text);
+      L.DomEvent.disableClickPropagation(box);
+      return box;
+    },
+    _update: function () {
+      var box = this._container;
+      this._container = this._text || box;
+      L.Control.Attribution.prototype._update.call(this);
+      this._container = box;
+    }
+  });
+  var leafletLink = el("a", null, D.credits.leaflet);
+  leafletLink.href = "https://leafletjs.com";
+  var compact = EMBED || map.getSize().x < 720;
+  var attribution = new Credit({
+    position: RTL ? "bottomleft" : "bottomright",
+    prefix: leafletLink.outerHTML,
+    compact: compact
+  });
   /* The borders' credit, as text: the control takes HTML, so it is escaped first. */
   var creditBox = document.createElement("span");
   creditBox.textContent = D.credit;
@@ -130,10 +184,16 @@
   if (legendBox && window.getComputedStyle(legendBox).position === "absolute") {
     side = Math.min(legendBox.offsetWidth + 12, map.getSize().x / 3);
   }
-  map.fitBounds(D.bounds, {
-    paddingTopLeft: [RTL ? 6 : side, 6],
-    paddingBottomRight: [RTL ? side : 6, 6]
-  });
+  /* Room kept clear on each side of Iran: the floating legend's, and a control's (below). */
+  var pads = { left: RTL ? 6 : side, right: RTL ? side : 6 };
+  function fit() {
+    map.fitBounds(D.bounds, {
+      paddingTopLeft: [pads.left, 6],
+      paddingBottomRight: [pads.right, 6],
+      animate: false
+    });
+  }
+  fit();
 
   mark("map");
   if (D.tiles) {
@@ -275,6 +335,125 @@
   var prisons = null;
   var circles = 0;
 
+  /* Controls stand where they hide the least of the map: each goes to the corner whose
+     box covers the fewest points of a province or a circle (its usual corner on a tie). */
+  var CORNERS = ["topleft", "topright", "bottomleft", "bottomright"];
+
+  function controlBox(control) {
+    var r = control.getContainer().getBoundingClientRect();
+    var m = map.getContainer().getBoundingClientRect();
+    return [r.left - m.left, r.top - m.top, r.right - m.left, r.bottom - m.top];
+  }
+
+  function rings(latlngs, out) {
+    if (latlngs.length && latlngs[0] instanceof L.LatLng) out.push(latlngs);
+    else latlngs.forEach(function (x) {
+      rings(x, out);
+    });
+    return out;
+  }
+
+  function drawnShapes() {
+    var polygons = [];
+    provinces.eachLayer(function (layer) {
+      var box = L.bounds([]);
+      var pixels = rings(layer.getLatLngs(), []).map(function (ring) {
+        return ring.map(function (ll) {
+          var p = map.latLngToContainerPoint(ll);
+          box.extend(p);
+          return p;
+        });
+      });
+      polygons.push([box, pixels]);
+    });
+    var dots = [];
+    if (prisons && map.hasLayer(prisons)) {
+      prisons.eachLayer(function (m) {
+        dots.push([map.latLngToContainerPoint(m.getLatLng()), m.getRadius() + 2]);
+      });
+    }
+    return { polygons: polygons, dots: dots };
+  }
+
+  function inside(p, pixels) {
+    var odd = false;
+    pixels.forEach(function (ring) {
+      for (var i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+        var a = ring[i];
+        var b = ring[j];
+        if (a.y > p.y !== b.y > p.y && p.x < ((b.x - a.x) * (p.y - a.y)) / (b.y - a.y) + a.x) {
+          odd = !odd;
+        }
+      }
+    });
+    return odd;
+  }
+
+  function covered(box, drawn) {
+    var n = 0;
+    for (var x = box[0]; x <= box[2]; x += 3) {
+      for (var y = box[1]; y <= box[3]; y += 3) {
+        var p = L.point(x, y);
+        var hit = drawn.dots.some(function (d) {
+          return p.distanceTo(d[0]) <= d[1];
+        });
+        if (hit) {
+          n += 4; /* a circle is a figure: worse to hide than a province's edge */
+          continue;
+        }
+        for (var i = 0; i < drawn.polygons.length; i++) {
+          if (drawn.polygons[i][0].contains(p) && inside(p, drawn.polygons[i][1])) {
+            n += 1;
+            break;
+          }
+        }
+      }
+    }
+    return n;
+  }
+
+  /* Where no corner is clear, Iran moves aside: the side of each control that still covers
+     something keeps room for it (at most a quarter of the map), and the controls are placed
+     again. */
+  function placeControls(list) {
+    var crowded = placeEach(list);
+    if (!crowded.length) return;
+    var size = map.getSize();
+    crowded.forEach(function (control) {
+      var box = controlBox(control);
+      var left = /left$/.test(control.getPosition());
+      var need = (left ? box[2] : size.x - box[0]) + 4;
+      var key = left ? "left" : "right";
+      pads[key] = Math.max(pads[key], Math.min(need, size.x / 4));
+    });
+    fit();
+    placeEach(list);
+  }
+
+  function placeEach(list) {
+    var drawn = drawnShapes();
+    var crowded = [];
+    list.forEach(function (control) {
+      var usual = control.options.imUsual || control.getPosition();
+      control.options.imUsual = usual;
+      var order = [usual].concat(
+        CORNERS.filter(function (c) {
+          return c !== usual;
+        })
+      );
+      var best = null;
+      order.forEach(function (corner) {
+        if (best && best[1] === 0) return;
+        control.setPosition(corner);
+        var score = covered(controlBox(control), drawn);
+        if (!best || score < best[1]) best = [corner, score];
+      });
+      control.setPosition(best[0]);
+      if (best[1] > 0) crowded.push(control);
+    });
+    return crowded;
+  }
+
   /* The provinces are on screen once this script returns: everything else (circles, layer
      switch, labels, the embed's height) comes right after the browser has painted them, or
      after 50 ms where a hidden frame gets no paint. */
@@ -347,13 +526,16 @@
       });
     }
 
+    var controls = [zoomControl, attribution];
     if (D.kind === "combined" && prisons) {
       var overlays = {};
       overlays[T.provinces] = provinces;
       overlays[T.prisons] = prisons;
-      L.control
-        .layers(null, overlays, { collapsed: false, position: RTL ? "topleft" : "topright" })
-        .addTo(map);
+      controls.unshift(
+        L.control
+          .layers(null, overlays, { collapsed: compact, position: RTL ? "topleft" : "topright" })
+          .addTo(map)
+      );
       map.on("overlayadd overlayremove", function (e) {
         if (e.layer === provinces && map.hasLayer(prisons)) {
           /* Re-added provinces go to the end of the canvas' drawing order: lift the prisons. */
@@ -364,6 +546,11 @@
         showLegend();
       });
     }
+
+    placeControls(controls);
+    map.on("resize", function () {
+      placeControls(controls);
+    });
 
     if (EMBED && window.parent !== window) {
       /* Tell the article how tall the page is, whenever that changes. */
@@ -397,7 +584,13 @@
 
     function placeLabels() {
       labelPane.textContent = "";
-      var taken = [];
+      /* No label under a control: each control's box is taken before any label. */
+      var taken = controls.map(function (c) {
+        var r = controlBox(c);
+        var a = map.containerPointToLayerPoint(L.point(r[0], r[1]));
+        var b = map.containerPointToLayerPoint(L.point(r[2], r[3]));
+        return [a.x, a.y, b.x, b.y];
+      });
       var font = "600 12px " + window.getComputedStyle(document.body).fontFamily;
       function free(r) {
         for (var i = 0; i < taken.length; i++) {
