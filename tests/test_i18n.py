@@ -134,6 +134,26 @@ def test_reconciliation_sentences_add_up_in_both_languages() -> None:
         i18n.reconciliation("en", qualifier="about", **counts)
 
 
+def test_a_report_without_prisons_is_not_said_to_have_zero_of_them() -> None:
+    none = {"by_prison": 0, "prisons": 0, "unresolved": 0}
+    by_province = {"reported": 58, "by_province": 58, "not_itemized": 0, "provinces": 21}
+    assert i18n.reconciliation("en", qualifier="exactly", **none, **by_province) == (
+        "58 of 58 executions itemized by province, in 21 provinces; none itemized by prison; "
+        "0 not itemized."
+    )
+    assert i18n.reconciliation("fa", qualifier="exactly", **none, **by_province) == (
+        "از ۵۸ اعدام، ۵۸ مورد به تفکیک استان در ۲۱ استان ثبت شده و هیچ موردی به تفکیک زندان "
+        "ثبت نشده است؛ ۰ مورد بدون تفکیک است."
+    )
+    nothing = {"reported": 7, "by_province": 0, "not_itemized": 7, "provinces": 0}
+    assert i18n.reconciliation("en", **none, **nothing) == (
+        "None of at least 7 executions itemized by province or prison; 7 not itemized."
+    )
+    assert i18n.reconciliation("fa", **none, **nothing) == (
+        "از دست‌کم ۷ اعدام، هیچ موردی به تفکیک استان یا زندان ثبت نشده است؛ ۷ مورد بدون تفکیک است."
+    )
+
+
 def test_every_calendar_and_qualifier_a_report_may_say_has_words() -> None:
     from iranmap.calendars import CALENDARS
     from iranmap.reports._model import TOTAL_QUALIFIERS

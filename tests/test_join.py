@@ -483,8 +483,12 @@ def test_a_report_with_only_province_figures(tmp_path: Path) -> None:
     assert executions.tolist()[:2] == [4, 0] and pd.isna(executions["IR-30"])
     assert totals(result.reconciliation) == (100, 0, 4, 96, 0, 2)
     assert result.reconciliation.sentence() == (
-        "0 of at least 100 executions itemized by prison, in 0 prisons; 4 itemized by province, "
-        "in 2 provinces; 96 not itemized."
+        "4 of at least 100 executions itemized by province, in 2 provinces; none itemized by "
+        "prison; 96 not itemized."
+    )
+    assert result.reconciliation.sentence("fa") == (
+        "از دست‌کم ۱۰۰ اعدام، ۴ مورد به تفکیک استان در ۲ استان ثبت شده و هیچ موردی به تفکیک "
+        "زندان ثبت نشده است؛ ۹۶ مورد بدون تفکیک است."
     )
 
 

@@ -23,7 +23,7 @@ from iranmap.join import Joined, join
 from iranmap.render import BuildOptions, RenderOptions
 from iranmap.render.choropleth import build_choropleth, class_labels
 from iranmap.render.points import build_points
-from iranmap.render.static import all_names, render_images
+from iranmap.render.static import all_names, image_names, render_images
 from iranmap.render.static import compose as cp
 from iranmap.render.static import geometry as geo
 from iranmap.render.static import labels as lb
@@ -533,10 +533,15 @@ def test_a_report_with_no_prisons_says_so(tmp_path: Path) -> None:
     (folder / "prisons.csv").write_text("prison,executions\n", encoding="utf-8")
     empty = joined_from(folder)  # with a warning in empty.report.warnings, not a Python one
     images = render_images(empty, BuildOptions())
-    for kind in ("choropleth", "points"):
-        said = " ".join(svg_texts(images[f"{kind}.svg"]))
-        assert "The report itemizes no figures for this map." in said
+    # No prison image or card: it could show nothing but an empty country.
+    assert sorted(images) == sorted(
+        n for lang in ("en", "fa") for n in image_names("choropleth", lang)
+    )
+    said = " ".join(svg_texts(images["choropleth.svg"]))
+    assert "The report itemizes no figures for this map." in said
     assert "Not itemized" in svg_texts(images["choropleth.svg"])
+    assert "None of at least 1,000 executions itemized by province or prison" in said
+    assert "0 prisons" not in said
 
 
 # ---------------------------------------------------------------------------------------------

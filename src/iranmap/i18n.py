@@ -297,11 +297,24 @@ def _reconciliation_en(
     unresolved: int,
 ) -> str:
     executions = "execution" if reported == 1 else "executions"
+    in_provinces = _plural(provinces, "province", "provinces")
+    if prisons == 0 and by_prison == 0:
+        # No prison on the map: say so, rather than "0 ... in 0 prisons".
+        if by_province == 0:
+            text = f"None of {qualifier}{reported:,} {executions} itemized by province or prison"
+        else:
+            text = (
+                f"{by_province:,} of {qualifier}{reported:,} {executions} itemized by "
+                f"province, in {in_provinces}; none itemized by prison"
+            )
+        text += f"; {not_itemized:,} not itemized."
+        if unresolved:
+            text += f" {_plural(unresolved, 'row', 'rows')} could not be placed."
+        return text
     text = (
         f"{by_prison:,} of {qualifier}{reported:,} {executions} itemized by prison, "
         f"in {_plural(prisons, 'prison', 'prisons')}"
     )
-    in_provinces = _plural(provinces, "province", "provinces")
     if by_province == by_prison:
         text += f" across {in_provinces}"
     else:
@@ -325,6 +338,18 @@ def _reconciliation_fa(
     def n(value: int) -> str:
         return fmt_int(value, "fa")
 
+    if prisons == 0 and by_prison == 0:
+        if by_province == 0:
+            text = f"از {qualifier}{n(reported)} اعدام، هیچ موردی به تفکیک استان یا زندان"
+        else:
+            text = (
+                f"از {qualifier}{n(reported)} اعدام، {n(by_province)} مورد به تفکیک استان "
+                f"در {n(provinces)} استان ثبت شده و هیچ موردی به تفکیک زندان"
+            )
+        text += f" ثبت نشده است؛ {n(not_itemized)} مورد بدون تفکیک است."
+        if unresolved:
+            text += f" {n(unresolved)} ردیف روی نقشه جای نگرفت."
+        return text
     text = (
         f"از {qualifier}{n(reported)} اعدام، {n(by_prison)} مورد به تفکیک زندان "
         f"در {n(prisons)} زندان"

@@ -45,8 +45,18 @@ def all_names(langs: Sequence[Lang] = LANGS) -> tuple[str, ...]:
     return tuple(sorted(n for lang in langs for kind in KINDS for n in image_names(kind, lang)))
 
 
+def kinds_for(joined: Joined) -> tuple[ImageKind, ...]:
+    """The image kinds a report can fill: those of its pages (:func:`iranmap.render.kinds_for`);
+    a report without a prison on the map gets no prison image or card."""
+    from iranmap.render import kinds_for as page_kinds
+
+    pages = page_kinds(joined)
+    return tuple(kind for kind in KINDS if kind in pages)
+
+
 def render_images(joined: Joined, options: BuildOptions) -> dict[str, bytes]:
-    """Every image of ``joined`` in each language of ``options``, by file name, as bytes.
+    """Every image of ``joined`` in each language of ``options``, by file name, as bytes: each
+    kind the report can fill (:func:`kinds_for`).
 
     Classes, measure and colours follow ``options`` as the pages do; each language gets its
     own files.
@@ -62,7 +72,7 @@ def render_images(joined: Joined, options: BuildOptions) -> dict[str, bytes]:
     drawn: dict[str, raster.Job] = {}
     for lang in options.langs:
         description = joined.reconciliation.sentence(lang)
-        for kind in KINDS:
+        for kind in kinds_for(joined):
             png_name, svg_name, card_name = image_names(kind, lang)
             title = full_title(joined, kind, lang)
             svg = map_image(layers, kind, lang).document(title, description)
@@ -74,4 +84,4 @@ def render_images(joined: Joined, options: BuildOptions) -> dict[str, bytes]:
     return files
 
 
-__all__ = ["KINDS", "ImageKind", "all_names", "image_names", "render_images"]
+__all__ = ["KINDS", "ImageKind", "all_names", "image_names", "kinds_for", "render_images"]
