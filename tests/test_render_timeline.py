@@ -220,3 +220,47 @@ def test_every_timeline_word_is_in_both_languages() -> None:
         english = set(re.findall(r"\{(\w+)\}", template))
         persian = set(re.findall(r"\{(\w+)\}", TEXTS["fa"][key]))
         assert english <= persian, key  # Persian writes "1" as a number: {n} in both forms
+
+
+@pytest.fixture(scope="module")
+def hengaw() -> dict[str, bytes]:
+    """The shipped series of six monthly reports by province (no prison), in both languages."""
+    from iranmap.join import join_folder
+
+    shipped = Path(__file__).resolve().parents[1] / "geodata" / "reports"
+    joined = [join_folder(shipped / f"2024-0{m}-hengaw") for m in range(1, 7)]
+    files = render_series(joined, RenderOptions(lang="fa"))
+    files.update(render_series(joined, RenderOptions()))
+    return files
+
+
+def test_a_persian_series_is_titled_in_persian(hengaw: dict[str, bytes]) -> None:
+    page = soup(hengaw["timeline.fa.html"])
+    heading = page.find("h1")
+    assert heading is not None
+    assert heading.get_text().startswith("سازمان حقوق بشری هه‌نگاو: ۶ گزارش")
+    assert "Hengaw" not in page.select_one(".im-source").get_text()
+    svg = etree.fromstring(hengaw["steps.fa.svg"])
+    said = " ".join(t for t in svg.itertext())
+    assert "سازمان حقوق بشری هه‌نگاو" in said and "Hengaw" not in said
+    english = soup(hengaw["timeline.html"]).find("h1")
+    assert english is not None and english.get_text().startswith("Hengaw")
+
+
+def test_persian_timeline_words_are_natural_persian(hengaw: dict[str, bytes]) -> None:
+    from iranmap._texts import TEXTS
+
+    timeline = {k: w for k, w in TEXTS["fa"].items() if k.startswith("timeline.")}
+    assert timeline and [key for key, words in timeline.items() if "گام" in words] == []
+    assert "گام" not in soup(hengaw["timeline.fa.html"]).get_text()
+
+
+@pytest.mark.parametrize("name", ["timeline.html", "timeline.fa.html"])
+def test_the_legend_explains_circles_only_where_there_are_some(
+    hengaw: dict[str, bytes], year: Timeline, name: str
+) -> None:
+    legend = soup(hengaw[name]).select_one(".im-legend")
+    assert legend is not None and legend.select(".tl-circle") == []
+    lang = "fa" if ".fa." in name else "en"
+    with_prisons = soup(render_timeline_page(year, RenderOptions(lang=lang)))
+    assert len(with_prisons.select(".im-legend .tl-circle")) == 1

@@ -88,7 +88,9 @@ def series_summary(timeline: Timeline, folder: str, files: Sequence[str]) -> dic
     return {
         "id": folder,
         "title": title(timeline, "en"),
+        "title_fa": title(timeline, "fa"),
         "publisher": last.publisher,
+        "publisher_fa": _publisher_fa(timeline),
         "period": {
             "start": timeline.steps[0].start.isoformat(),
             "end": timeline.steps[-1].end.isoformat(),
@@ -102,6 +104,14 @@ def series_summary(timeline: Timeline, folder: str, files: Sequence[str]) -> dic
         "sentence": sentence,
         "files": sorted([*files, SUMMARY_NAME]),
     }
+
+
+def _publisher_fa(timeline: Timeline) -> str | None:
+    """The series' publisher in Persian, where one of its reports gives it."""
+    from iranmap.render.timeline.text import publisher
+
+    text = publisher(timeline, "fa")
+    return text if any(r.publisher_fa == text for r in timeline.reports) else None
 
 
 def title(timeline: Timeline, lang: Lang) -> str:

@@ -122,7 +122,7 @@ def render_timeline_page(timeline: Timeline, options: RenderOptions) -> bytes:
         title=page_title(timeline, lang),
         header=_header(timeline, lang, options.alternates),
         map_label=f"{i18n.text(lang, 'map')}: {tt.text(lang, _kind(timeline))}",
-        legend=_legend(view, lang),
+        legend=_legend(view, lang, circles=not timeline.places.empty),
         tables=join([controls(view, lang), tables(view, lang)]),
         footer=_footer(timeline, lang),
         data=script_data(view, options),
@@ -185,7 +185,7 @@ def _credit(timeline: Timeline, lang: Lang) -> Html:
         first=i18n.day(first.source_date, lang, timeline.calendar),
         last=i18n.day(last.source_date, lang, timeline.calendar),
     )
-    return join([auto_span(last.publisher), i18n.comma(lang), reports])
+    return join([auto_span(tt.publisher(timeline, lang)), i18n.comma(lang), reports])
 
 
 def reconciliation_sentence(timeline: Timeline, lang: Lang) -> str:
@@ -208,7 +208,8 @@ def _swatch(color: str | None) -> Html:
     return tag("span", {"class": "im-sw", "style": f"background:{color}", "aria-hidden": "true"})
 
 
-def _legend(view: View, lang: Lang) -> Html:
+def _legend(view: View, lang: Lang, *, circles: bool) -> Html:
+    """The classes of each mode, and what a circle is where some step has one."""
     blocks = []
     for mode, classes in view.classes.items():
         title = tt.text(lang, f"legend.{mode}", start=view.start[lang])
@@ -227,8 +228,10 @@ def _legend(view: View, lang: Lang) -> Html:
                 tag("ul", {"class": "im-classes"}, *items),
             )
         )
-    circle = tag("span", {"class": "tl-circle", "aria-hidden": "true"})
-    blocks.append(tag("p", {"class": "im-legend-note"}, circle, " ", tt.text(lang, "circles")))
+    if circles:
+        circle = tag("span", {"class": "tl-circle", "aria-hidden": "true"})
+        note = tag("p", {"class": "im-legend-note"}, circle, " ", tt.text(lang, "circles"))
+        blocks.append(note)
     return join(blocks)
 
 

@@ -11,6 +11,7 @@ from datetime import date
 from iranmap import i18n
 from iranmap.calendars import Calendar, ymd
 from iranmap.i18n import Lang
+from iranmap.render import _lang
 from iranmap.steps import Step, Timeline
 
 
@@ -19,11 +20,22 @@ def text(lang: Lang, key: str, **values: str) -> str:
     return i18n.text(lang, f"timeline.{key}", **values)
 
 
+def publisher(timeline: Timeline, lang: Lang) -> str:
+    """Who published a timeline's reports, in ``lang`` where one of them says (``publisher_fa``:
+    the latest that does), else as the latest report writes it."""
+    for report in reversed(timeline.reports):
+        text, text_lang = _lang.report_text(report, "publisher", lang)
+        if text_lang == lang and text:
+            return text
+    return timeline.reports[-1].publisher
+
+
 def title_parts(timeline: Timeline, lang: Lang) -> tuple[str | None, str]:
-    """The title as (the publisher, the rest): the report's own title for a report; for a
-    series (whose name is a slug), its publisher, and how many reports over which period."""
+    """The title as (the publisher, the rest): the report's own title for a report (its
+    ``title_fa`` in Persian where it gives one); for a series (whose name is a slug), its
+    publisher (:func:`publisher`), and how many reports over which period."""
     if timeline.series is None:
-        return None, timeline.reports[0].title
+        return None, _lang.report_text(timeline.reports[0], "title", lang)[0]
     first, last = timeline.steps[0], timeline.steps[-1]
     rest = text(
         lang,
@@ -31,7 +43,7 @@ def title_parts(timeline: Timeline, lang: Lang) -> tuple[str | None, str]:
         n=i18n.fmt_int(len(timeline.reports), lang),
         period=i18n.period(first.start, last.end, lang, timeline.calendar),
     )
-    return timeline.reports[-1].publisher, rest
+    return publisher(timeline, lang), rest
 
 
 def title(timeline: Timeline, lang: Lang = "en") -> str:
