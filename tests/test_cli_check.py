@@ -59,7 +59,9 @@ def test_clean_report_prints_aligned_reconciliation_and_exits_0() -> None:
         "R/prisons.csv:6  'Marvdasht' -> Marvdasht, Fars (IR-07) [city]",
         "R/prisons.csv:7  'New Camp' -> New Camp, Tehran (IR-23) [latlon]",
     ]
-    assert result.stderr == ""
+    # The only warning: what the Persian maps would show in English.
+    assert result.stderr.startswith("warning: ") and result.stderr.count("\n") == 1
+    assert "has no title_fa, publisher_fa" in result.stderr
 
 
 def test_json_is_one_object_with_the_reconciliation() -> None:
@@ -169,8 +171,50 @@ def test_warnings_go_to_stderr(tmp_path: Path) -> None:
     assert result.exit_code == 0
     assert result.stderr == (
         f"warning: {folder}/prisons.csv:1: has a header but no rows; "
-        "the report itemizes no prison\n"
+        "the report itemizes no prison\n" + persian_warning(folder)
     )
+
+
+def persian_warning(folder: Path, line: int = 1) -> str:
+    return (
+        f"warning: {folder}/report.toml:{line}: the Persian maps will show English where "
+        "report.toml has no title_fa, publisher_fa, title_fa under [source]; add them with the "
+        'texts in Persian (or build in English only: languages = ["en"] in iranmap.toml)\n'
+    )
+
+
+def test_check_names_each_missing_persian_text_when_persian_maps_will_be_written(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = write_report(tmp_path / "r", "prison,executions\nEvin,3\n")
+    report = folder / "report.toml"
+    english = report.read_text(encoding="utf-8")
+    project = tmp_path / "project"
+    project.mkdir()
+    monkeypatch.chdir(project)
+    assert check(folder).stderr == persian_warning(folder)
+    report.write_text(
+        'notes = "Counted twice."\n'
+        + english
+        + '[[facts]]\nlabel = "Women"\nvalue = 3\n'
+        + '[[facts]]\nlabel = "Share"\nlabel_fa = "سهم"\nvalue = 1\nunit = "%"\n'
+        + '[[facts]]\nlabel = "Age"\nlabel_fa = "سن"\nvalue = 30\nunit = "years"\n',
+        encoding="utf-8",
+    )
+    said = check(folder).stderr
+    assert said.startswith(f"warning: {folder}/report.toml:2: ")  # the title's line
+    assert (
+        "no title_fa, publisher_fa, title_fa under [source], notes_fa, label_fa in [[facts]] 1, "
+        "unit_fa in [[facts]] 3; add them" in said
+    )
+    # In English only (iranmap.toml), or with every text in Persian, nothing to say.
+    (project / "iranmap.toml").write_text('languages = ["en"]\n', encoding="utf-8")
+    assert check(folder).stderr == ""
+    (project / "iranmap.toml").unlink()
+    persian = english.replace('title = "A test"', 'title = "A test"\ntitle_fa = "آزمون"')
+    persian = 'title_fa = "گزارش"\npublisher_fa = "ناشر"\n' + persian
+    report.write_text(persian, encoding="utf-8")
+    assert check(folder).stderr == ""
 
 
 def test_warnings_come_with_the_errors_of_the_same_run(tmp_path: Path) -> None:

@@ -12,7 +12,7 @@ import click
 
 from iranmap.cli._app import DEBUG_VARIABLE, main
 from iranmap.cli._output import caught_warnings, echo, echo_warning
-from iranmap.errors import Problem
+from iranmap.errors import IranmapError, Problem
 
 if TYPE_CHECKING:
     from iranmap.join import Joined, Placement, Reconciliation
@@ -97,6 +97,10 @@ def check_command(
     """
     with caught_warnings() as noted:
         joined, problems, warned = _guarded_run(report_dir, start, end, where)
+    if joined is not None and not problems and "fa" in _languages():
+        from iranmap.reports import missing_persian
+
+        warned = (*warned, *missing_persian(joined.report))
     for message in [*(str(w) for w in warned), *noted]:
         echo_warning(message)
     if problems:
@@ -128,6 +132,17 @@ def _guarded_run(
         if os.environ.get(DEBUG_VARIABLE) == "1":
             raise
         return None, (Problem(str(report_dir), None, UnexpectedError("", exc).message),), ()
+
+
+def _languages() -> tuple[str, ...]:
+    """The languages a build in this folder writes: its iranmap.toml's, else all."""
+    from iranmap.i18n import LANGS
+    from iranmap.project import load_project
+
+    try:
+        return load_project(Path(".")).languages or LANGS
+    except IranmapError:
+        return LANGS  # iranmap.toml's own problems are build's to report
 
 
 def _run(

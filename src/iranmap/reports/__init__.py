@@ -58,6 +58,7 @@ from iranmap.reports._assemble import (
 )
 from iranmap.reports._dates import DateError, parse_date
 from iranmap.reports._manifest import read_manifest
+from iranmap.reports._persian import missing_persian
 from iranmap.reports._model import (
     EVENT_COLUMNS,
     EVENTS_FILE,
@@ -106,6 +107,7 @@ __all__ = [
     "Report",
     "find_reports",
     "load_report",
+    "missing_persian",
     "parse_date",
     "read_report",
     "report_series",
