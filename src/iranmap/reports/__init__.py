@@ -58,7 +58,6 @@ from iranmap.reports._assemble import (
 )
 from iranmap.reports._dates import DateError, parse_date
 from iranmap.reports._manifest import read_manifest
-from iranmap.reports._persian import missing_persian
 from iranmap.reports._model import (
     EVENT_COLUMNS,
     EVENTS_FILE,
@@ -81,6 +80,7 @@ from iranmap.reports._model import (
     Figure,
     Report,
 )
+from iranmap.reports._persian import missing_persian
 
 __all__ = [
     "CALENDARS",
