@@ -147,3 +147,22 @@ def test_persian_gallery_speaks_persian_and_links_the_english_one() -> None:
     assert publisher is not None and (publisher["lang"], publisher["dir"]) == ("en", "ltr")
     english = BeautifulSoup(render_gallery([summary("x")], RenderOptions()), "html.parser")
     assert english.select_one("nav.langs a")["href"] == "index.fa.html"  # type: ignore[index]
+
+
+def test_an_english_title_in_the_persian_gallery_is_isolated() -> None:
+    """An English title among Persian words keeps its own order, in the image's alt text
+    (plain text: with isolate marks) as in the heading (a <bdi> marked English)."""
+    page = BeautifulSoup(
+        render_gallery(
+            [summary("2024-ncri", files=["choropleth.fa.png"])], RenderOptions(lang="fa")
+        ),
+        "html.parser",
+    )
+    image = page.select_one("img")
+    assert image is not None
+    assert image["alt"] == "نقشهٔ استان‌ها: \u2068Executions in Iran, 2024\u2069"
+    heading = page.select_one("h2 bdi")
+    assert heading is not None and (heading["lang"], heading["dir"]) == ("en", "ltr")
+    with_persian = summary("2024-ncri", files=["choropleth.fa.png"], title_fa="اعدام‌ها")
+    page = BeautifulSoup(render_gallery([with_persian], RenderOptions(lang="fa")), "html.parser")
+    assert page.select_one("img")["alt"] == "نقشهٔ استان‌ها: اعدام‌ها"  # type: ignore[index]

@@ -159,7 +159,9 @@ def _item(summary: Mapping[str, Any], lang: Lang) -> Html:
     image_name = i18n.file_name("choropleth", lang, "png")
     if image_name not in files:
         image_name = "choropleth.png" if "choropleth.png" in files else "steps.png"
-    title_text = _lang.own(lang, str(summary["title"]), summary.get("title_fa"))[0]
+    title_text, title_lang = _lang.own(lang, str(summary["title"]), summary.get("title_fa"))
+    if title_lang != lang:  # an English title in Persian words keeps its own order
+        title_text = i18n.isolate(title_text)
     image = (
         tag(
             "img",
