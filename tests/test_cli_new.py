@@ -125,6 +125,37 @@ def test_a_filled_in_new_report_checks_clean(tmp_path: Path) -> None:
     ) in result.stdout.splitlines()
 
 
+@pytest.mark.parametrize("lang", ["en", "fa"])
+def test_new_writes_the_title_and_publisher_it_is_given(tmp_path: Path, lang: str) -> None:
+    report = tmp_path / "r"
+    title = 'Executions "recorded" in 2025'
+    result = run(
+        "new", report, "--lang", lang, "--title", title, "--publisher", " Hengaw ",
+        "--publisher-fa", "هه‌نگاو",
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    manifest = tomllib.loads((report / "report.toml").read_text(encoding="utf-8"))
+    assert (manifest["title"], manifest["publisher"], manifest["publisher_fa"]) == (
+        title,
+        "Hengaw",
+        "هه‌نگاو",
+    )
+    assert "title_fa" not in manifest and "title" not in manifest.get("source", {})
+    missing = run("check", report).stdout
+    assert "report.toml has no 'title'" not in missing and "has no 'publisher'" not in missing
+    assert "has no 'total'" in missing
+
+
+def test_new_refuses_an_empty_title(tmp_path: Path) -> None:
+    result = run("new", tmp_path / "r", "--title", "  ")
+    assert result.exit_code == 2
+    assert (
+        "Invalid value for --title: expected some text, found '  '; give e.g. "
+        "--title 'Executions in Iran, 2025'"
+    ) in result.stderr
+    assert not (tmp_path / "r").exists()
+
+
 def test_new_refuses_a_folder_with_files_and_a_name_that_is_no_id(tmp_path: Path) -> None:
     taken = tmp_path / "taken"
     taken.mkdir()

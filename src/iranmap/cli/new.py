@@ -7,6 +7,8 @@ no 'title'; add title = ..."), so a report cannot be built with placeholder text
 
 from __future__ import annotations
 
+import json
+import re
 from pathlib import Path
 
 import click
@@ -48,21 +50,27 @@ OPTIONAL_COLUMNS = {
     help="The figures the report gives: a count per prison (prisons.csv), per province "
     "(provinces.csv), or one row per execution (events.csv).",
 )
-def new_command(report_dir: Path, lang: str, kind: str) -> None:
+@click.option("--title", default=None, help="The report's title, written into report.toml.")
+@click.option("--title-fa", default=None, help="Its title in Persian (title_fa).")
+@click.option("--publisher", default=None, help="Who published it, written into report.toml.")
+@click.option("--publisher-fa", default=None, help="Its publisher in Persian (publisher_fa).")
+def new_command(report_dir: Path, lang: str, kind: str, **values: str | None) -> None:
     """Start a report in REPORT_DIR (a new or empty folder): a report.toml whose every key is
     explained, and an empty figures file with its header.
 
     The values report.toml requires (title, publisher, the source and the period) are left as
-    comments to fill in; `iranmap check REPORT_DIR` names each one still missing. The folder's
-    name is the report's id: lowercase letters, digits, '-', '_' and '.' (not first).
+    comments to fill in, except those given here (--title, --publisher); `iranmap check
+    REPORT_DIR` names each one still missing. The folder's name is the report's id:
+    lowercase letters, digits, '-', '_' and '.' (not first).
     """
     from iranmap.output import write_atomic
 
+    given = {key: _given(key, value) for key, value in values.items() if value is not None}
     _check_empty(report_dir)
     _check_id(report_dir)
     figures_name, header = FIGURES[kind]
     files = {
-        "report.toml": report_toml(lang, kind),
+        "report.toml": report_toml(lang, kind, given),
         figures_name: header,
     }
     for name, text in files.items():
@@ -97,18 +105,44 @@ def _check_id(folder: Path) -> None:
         raise InputError(Problem(str(folder), None, msg)) from None
 
 
-def report_toml(lang: str, kind: str) -> str:
-    """The commented report.toml of a new report."""
+#: An example of each value ``new`` can write, for its error message.
+_EXAMPLES = {
+    "title": "Executions in Iran, 2025",
+    "title_fa": "اعدام‌ها در ایران، ۲۰۲۵",
+    "publisher": "Iran Human Rights",
+    "publisher_fa": "سازمان حقوق بشر ایران",
+}
+
+
+def _given(key: str, value: str) -> str:
+    text = value.strip()
+    if not text:
+        option = "--" + key.replace("_", "-")
+        msg = f"expected some text, found {value!r}; give e.g. {option} '{_EXAMPLES[key]}'"
+        raise click.BadParameter(msg, param_hint=option)
+    return text
+
+
+def report_toml(lang: str, kind: str, given: dict[str, str] | None = None) -> str:
+    """The commented report.toml of a new report; each top-level key of ``given`` (title,
+    title_fa, publisher, publisher_fa) written as a value in place of its commented example."""
     texts = {"en": _EN, "fa": _FA}[lang]
     figures_name = FIGURES[kind][0]
     columns = FIGURES[kind][1].strip()
     total = texts["total_events"] if kind == "events" else texts["total_counts"]
-    return texts["template"].format(
+    text = texts["template"].format(
         figures=figures_name,
         columns=columns,
         optional=OPTIONAL_COLUMNS[kind],
         total=total,
     )
+    for key, value in (given or {}).items():
+        # The first example of the key is the top-level one (the [source] table comes later).
+        value_toml = json.dumps(value, ensure_ascii=False)  # a JSON string is a TOML one
+        text = re.sub(
+            rf"^# {key} = .*$", lambda _: f"{key} = {value_toml}", text, count=1, flags=re.M
+        )
+    return text
 
 
 _EN = {
