@@ -138,10 +138,8 @@ def report_toml(lang: str, kind: str, given: dict[str, str] | None = None) -> st
     )
     for key, value in (given or {}).items():
         # The first example of the key is the top-level one (the [source] table comes later).
-        value_toml = json.dumps(value, ensure_ascii=False)  # a JSON string is a TOML one
-        text = re.sub(
-            rf"^# {key} = .*$", lambda _: f"{key} = {value_toml}", text, count=1, flags=re.M
-        )
+        line = f"{key} = {json.dumps(value, ensure_ascii=False)}"  # a JSON string is TOML's
+        text = re.compile(rf"^# {key} = .*$", re.M).sub(line.replace("\\", "\\\\"), text, 1)
     return text
 
 
