@@ -11,6 +11,7 @@ import fcntl
 import hashlib
 import json
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -25,6 +26,7 @@ import iranmap._stamp
 import iranmap.build
 import iranmap.output
 from iranmap.cli import main
+from iranmap.cli.build import NO_BASE_URL
 
 REPO = Path(__file__).resolve().parents[1]
 SHIPPED = REPO / "geodata" / "reports"
@@ -64,17 +66,70 @@ def test_a_header_without_rows_builds_and_prints_one_warning_line(tmp_path: Path
     assert result.exit_code == 0, result.output
     assert result.stderr == (
         f"warning: {report}/prisons.csv:1: has a header but no rows; "
-        "the report itemizes no prison\n"
+        f"the report itemizes no prison\nwarning: {NO_BASE_URL}\n"
     )
     assert "UserWarning" not in result.output
     assert (tmp_path / "out" / "2025-01-01-ncri" / "choropleth.html").is_file()
     again = run("build", report, "--out", tmp_path / "out", "--lang", "en")
-    assert again.stderr == result.stderr  # an unchanged report repeats its warnings
+    # An unchanged report repeats its warnings; no snippet was written this time.
+    assert again.stderr + f"warning: {NO_BASE_URL}\n" == result.stderr
     assert (
         again.stdout
         == "2025-01-01-ncri: up to date\n1 of 1 reports built into " + str(tmp_path / "out") + "\n"
     )
     assert snapshot(report) == before
+
+
+@pytest.fixture(scope="module")
+def one_report(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return copy_report(tmp_path_factory.mktemp("one"))
+
+
+def test_without_a_terminal_every_file_is_listed_and_nothing_else(
+    one_report: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "out"
+    result = run("build", one_report, "--out", out, "--lang", "en")
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert f"created {out}/2025-01-01-ncri/choropleth.html" in lines
+    assert lines[-1] == f"1 of 1 reports built into {out}"
+    assert "building" not in result.output and "━" not in result.output
+    assert result.stderr == f"warning: {NO_BASE_URL}\n"
+
+
+def test_on_a_terminal_each_report_gets_one_line(
+    one_report: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import iranmap.cli.build
+
+    monkeypatch.setattr(iranmap.cli.build, "_terminal", lambda console: True)
+    out = tmp_path / "out"
+    result = run("build", one_report, "--out", out, "--lang", "en", "--base-url", "https://x.org")
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert re.fullmatch(
+        rf"2025-01-01-ncri: \d+ files written in {re.escape(str(out))}/2025-01-01-ncri "
+        r"\(\d+\.\d s\)",
+        lines[0],
+    ), lines
+    assert not any(line.startswith("created ") and "2025-01-01-ncri" in line for line in lines)
+    assert lines[-1] == f"1 of 1 reports built into {out}"
+    assert result.stderr.strip() == ""  # with a base URL, no warning
+
+
+def test_quiet_prints_only_warnings_and_errors(one_report: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    result = run("build", one_report, "--out", out, "--lang", "en", "--quiet")
+    assert result.exit_code == 0, result.output
+    assert result.stdout == ""
+    assert result.stderr == f"warning: {NO_BASE_URL}\n"
+    assert (out / "2025-01-01-ncri" / "choropleth.html").is_file()
+    broken = copy_report(tmp_path, as_name="broken")
+    (broken / "prisons.csv").write_text("prison,executions\nEvin,x\n", encoding="utf-8")
+    failed = run("build", broken, "--out", out, "--lang", "en", "-q")
+    assert failed.exit_code == 1 and failed.stdout == ""
+    assert failed.stderr.startswith(f"error: broken: {broken}/prisons.csv:2: executions 'x'")
 
 
 def test_a_stray_python_warning_prints_as_one_line_without_source(
@@ -276,7 +331,7 @@ def test_a_broken_summary_in_out_is_left_out_of_the_gallery_with_a_warning(
     (out / "stray" / "summary.json").write_text("{broken", encoding="utf-8")
     (out / "other").mkdir()
     (out / "other" / "summary.json").write_text('{"id": "other"}', encoding="utf-8")
-    result = run("build", report, "--out", out, "--lang", "en")
+    result = run("build", report, "--out", out, "--lang", "en", "--base-url", "https://x.org/m")
     no_traceback(result)
     assert result.exit_code == 0, result.output
     assert result.stderr.splitlines() == [

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+import time
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -16,6 +17,8 @@ from iranmap.cli._options import build_options, render_options_decorator
 from iranmap.cli._output import caught_warnings, echo, echo_error, echo_warning
 
 if TYPE_CHECKING:  # imported where used, so that `iranmap --help` stays fast
+    from rich.console import Console
+
     from iranmap.build import BuildResult, ReportResult, SeriesResult
     from iranmap.project import Project
     from iranmap.render import BuildOptions
@@ -48,6 +51,9 @@ if TYPE_CHECKING:  # imported where used, so that `iranmap --help` stays fast
     help="The steps of the timeline of a report with events.csv (default: months, or weeks "
     "for a period of 92 days or less).",
 )
+@click.option(
+    "--quiet", "-q", is_flag=True, help="Print only warnings and errors (and nothing else)."
+)
 @render_options_decorator
 def build_command(
     report_dirs: tuple[Path, ...],
@@ -56,6 +62,7 @@ def build_command(
     watch: bool,
     force: bool,
     step: str | None,
+    quiet: bool,
     **render: object,
 ) -> None:
     """Build the maps of REPORT_DIRS: each a report folder (holding report.toml), or a folder
@@ -69,6 +76,9 @@ def build_command(
     (OUT/index.fa.html in Persian). The report id is the name of its folder. Only files whose
     content changes are rewritten, each atomically; a report or series that fails leaves its
     previous files in place while the others build. Exit 1 if any failed.
+
+    On a terminal, a progress bar names the report being built, and each report gets one
+    line as it is done; otherwise (a pipe, a log) each file written is listed.
     """
     from iranmap.calendars import check_kind
     from iranmap.project import load_project, named_reports, project_reports
@@ -81,7 +91,7 @@ def build_command(
     if check:
         sys.exit(_check(dirs, out_root, options))
     try:
-        result = _build(dirs, out_root, options, force)
+        result = _build(dirs, out_root, options, force, quiet=quiet)
         if watch:
             _watch(dirs, out_root, options, force)
     except KeyboardInterrupt:
@@ -109,27 +119,72 @@ def _waiting(lock: Path) -> None:
     echo(f"waiting for another iranmap build to finish writing to {_shown(lock.parent)}", err=True)
 
 
+#: What the build warns when it writes embed snippets that only work beside their pages.
+NO_BASE_URL = (
+    "the embed snippets written load their map by a relative path (combined.html?embed), "
+    "which works only in a page beside it; to paste one into an article, build with "
+    "--base-url set to where the maps folder will be published (or base_url in iranmap.toml)"
+)
+
+
+def _terminal(console: Console) -> bool:
+    """Whether a person is watching (progress and one line per report), not a pipe or a log."""
+    return console.is_terminal
+
+
 def _build(
-    dirs: Sequence[Path], out_root: Path, options: BuildOptions, force: bool = False
+    dirs: Sequence[Path],
+    out_root: Path,
+    options: BuildOptions,
+    force: bool = False,
+    *,
+    quiet: bool = False,
 ) -> BuildResult:
     from rich.console import Console
-    from rich.progress import Progress
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        SpinnerColumn,
+        TextColumn,
+        TimeElapsedColumn,
+    )
 
     from iranmap.build import build
 
     console = Console(stderr=True)
-    show_progress = console.is_terminal and len(dirs) > 1
-    with Progress(console=console, transient=True, disable=not show_progress) as progress:
-        task = progress.add_task("building maps", total=len(dirs))
+    terminal = _terminal(console) and not quiet
+    names = [_report_name(d) for d in dirs]
+    columns = (
+        SpinnerColumn(),
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+    )
+    with Progress(*columns, console=console, transient=True, disable=not terminal) as progress:
+        task = progress.add_task(_doing(names, 0), total=len(dirs))
+        began = [time.monotonic()]  # when each report began, and when the next one will
 
         def report_done(result: ReportResult) -> None:
-            _print_report(result)
-            progress.advance(task)
+            seconds = time.monotonic() - began[-1]
+            if quiet:
+                _print_warnings(result)
+            elif terminal:
+                _print_report_line(result, seconds)
+            else:
+                _print_report(result)
+            progress.update(task, advance=1, description=_doing(names, len(began)))
+            began.append(time.monotonic())
 
         result = build(
             dirs, out_root, options, on_report=report_done, on_wait=_waiting, force=force
         )
-    _print_rest(result)
+    _print_rest(result, quiet=quiet)
+    if not options.render.base_url and _wrote_embeds(result):
+        echo_warning(NO_BASE_URL)
+    if quiet:
+        return result
     built = len(result.reports) - len(result.failed)
     summary = f"{built} of {len(result.reports)} reports built into {_shown(out_root)}"
     if result.failed:
@@ -142,15 +197,39 @@ def _build(
     return result
 
 
-def _print_rest(result: BuildResult) -> None:
+def _report_name(folder: Path) -> str:
+    from iranmap.build import report_id
+    from iranmap.errors import InputError
+
+    try:
+        return report_id(folder)
+    except InputError:  # the build says why, naming every such folder
+        return folder.name
+
+
+def _doing(names: Sequence[str], done: int) -> str:
+    """What the progress bar says is being built."""
+    if done < len(names):
+        return f"building {names[done]}"
+    return "building the series and the gallery"
+
+
+def _wrote_embeds(result: BuildResult) -> bool:
+    files = [f for r in result.reports for f in r.files]
+    files += [f for series in result.series for f in series.files]
+    return any(f.path.name.endswith(".embed.html") and f.status != "unchanged" for f in files)
+
+
+def _print_rest(result: BuildResult, *, quiet: bool = False) -> None:
     """What a build did after its reports: each series, the gallery's warnings, the
-    galleries."""
+    galleries (with ``quiet``, only the warnings and errors)."""
     for series in result.series:
-        _print_series(series)
+        if not quiet or series.error is not None:
+            _print_series(series)
     for message in result.warnings:
         echo_warning(_flags(message))
     for page in result.galleries:
-        if page.status != "unchanged":
+        if page.status != "unchanged" and not quiet:
             echo(f"{page.status} {_shown(page.path)}")
 
 
@@ -164,19 +243,34 @@ def _print_series(result: SeriesResult) -> None:
         echo(f"{result.id}: up to date")
 
 
-def _print_report(result: ReportResult) -> None:
-    name = result.id
+def _print_warnings(result: ReportResult) -> bool:
+    """A report's warnings and errors; whether it failed."""
     for message in result.warnings:
         echo_warning(message)
     if result.error is not None:
         for line in flag_message(result.error).splitlines():
-            prefix = f"{name}: " if result.placed else ""  # a refused one has no id
+            prefix = f"{result.id}: " if result.placed else ""  # a refused one has no id
             echo(f"error: {prefix}{_flags(line)}", err=True)
+        return True
+    return False
+
+
+def _print_report(result: ReportResult) -> None:
+    if _print_warnings(result):
         return
     if not result.changed:
-        echo(f"{name}: up to date")
+        echo(f"{result.id}: up to date")
     for file in result.changed:
         echo(f"{file.status} {_shown(file.path)}")
+
+
+def _print_report_line(result: ReportResult, seconds: float) -> None:
+    """A report in one line, as a person at a terminal follows the build."""
+    if _print_warnings(result):
+        return
+    changed = len(result.changed)
+    did = f"{changed} files written" if changed else "up to date"
+    echo(f"{result.id}: {did} in {_shown(result.out_dir)} ({seconds:.1f} s)")
 
 
 def _check(dirs: Sequence[Path], out_root: Path, options: BuildOptions) -> int:
