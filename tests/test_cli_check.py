@@ -88,7 +88,9 @@ def test_json_is_one_object_with_the_reconciliation() -> None:
         (5, "alias", 100.0),
         (6, "city", 100.0),
         (7, "latlon", None),
+        (2, "exact", 100.0),  # provinces.csv's Fars
     ]
+    assert data["placements"][-1]["precision"] == "province"
     del data["placements"]
     assert data == {
         "report": "good",
@@ -175,11 +177,40 @@ def test_warnings_go_to_stderr(tmp_path: Path) -> None:
     )
 
 
+def test_a_province_report_lists_its_placements_and_no_prison(tmp_path: Path) -> None:
+    folder = write_report(
+        tmp_path / "r", None, provinces="province,executions\nFars,4\nIR-30,2\nTehrn Province,1\n"
+    )
+    data = json.loads(check(folder, "--json").stdout)
+    placed = [(p["line"], p["as_reported"], p["place_id"], p["match"]) for p in data["placements"]]
+    assert placed == [
+        (2, "Fars", "IR-07", "exact"),
+        (3, "IR-30", "IR-30", "exact"),
+        (4, "Tehrn Province", "IR-23", "fuzzy"),
+    ]
+    assert {p["precision"] for p in data["placements"]} == {"province"}
+    said = lines(check(folder), folder)
+    assert said[2] == "by prison       0  the report itemizes no prison"
+    assert "0 prisons" not in "\n".join(said)
+    assert said[-2:] == [
+        "placed by a near spelling or another name (confirm):",
+        "R/provinces.csv:4  'Tehrn Province' -> Tehran (IR-23) [fuzzy 91]",
+    ]
+
+
+def test_an_unknown_province_is_offered_the_closest_names(tmp_path: Path) -> None:
+    folder = write_report(tmp_path / "r", None, provinces="province,executions\nTahraun,4\n")
+    assert problem_lines(check(folder), folder) == [
+        "R/provinces.csv:2: province 'Tahraun' is not a province of Iran (closest: Tehran); "
+        "write the province's name (e.g. Tehran) or its ISO code in the 2020 scheme (e.g. IR-23)"
+    ]
+
+
 def persian_warning(folder: Path, line: int = 1) -> str:
     return (
         f"warning: {folder}/report.toml:{line}: the Persian maps will show English where "
-        "report.toml has no title_fa, publisher_fa, title_fa under [source]; add them with the "
-        'texts in Persian (or build in English only: languages = ["en"] in iranmap.toml)\n'
+        "report.toml has no title_fa, publisher_fa, title_fa under [source]; add each with its "
+        'text in Persian (or build in English only: languages = ["en"] in iranmap.toml)\n'
     )
 
 
@@ -205,7 +236,7 @@ def test_check_names_each_missing_persian_text_when_persian_maps_will_be_written
     assert said.startswith(f"warning: {folder}/report.toml:2: ")  # the title's line
     assert (
         "no title_fa, publisher_fa, title_fa under [source], notes_fa, label_fa in [[facts]] 1, "
-        "unit_fa in [[facts]] 3; add them" in said
+        "unit_fa in [[facts]] 3; add each" in said
     )
     # In English only (iranmap.toml), or with every text in Persian, nothing to say.
     (project / "iranmap.toml").write_text('languages = ["en"]\n', encoding="utf-8")

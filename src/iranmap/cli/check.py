@@ -224,6 +224,10 @@ def reconciliation_lines(r: Reconciliation) -> list[str]:
     rows = [
         ("reported", r.reported_total, "executions the report states"),
         ("by prison", r.itemized_by_prison, _count(r.prisons_mapped, "prison")),
+    ]
+    if not r.prisons_mapped and not r.itemized_by_prison:
+        rows[-1] = ("by prison", 0, "the report itemizes no prison")
+    rows += [
         ("by province", r.itemized_by_province, _count(r.provinces_with_figures, "province")),
         ("not itemized", r.not_itemized, "in no prison or province figure"),
     ]
@@ -278,7 +282,9 @@ def _where_places(joined: Joined) -> dict[str, tuple[str, str]]:
 
 def _placement_line(p: Placement, where: tuple[str, str], cell: str | None = None) -> str:
     city, province = where
-    parts = [p.name_en]
+    if p.precision == "province":  # a row of provinces.csv: the province is the place
+        city, province = "", p.name_en
+    parts = [p.name_en] if p.precision != "province" else []
     if city and city != p.name_en:
         parts.append(city)
     if p.province_iso is not None:

@@ -63,6 +63,7 @@ from iranmap.join._tables import (
     check_stated_counts,
     prison_table,
     province_figures,
+    province_placements,
     province_table,
 )
 from iranmap.reports import Report, read_report
@@ -121,7 +122,10 @@ def join(
     reconciliation = reconcile(report, prisons, provinces_table, unplaced, problems)
     if strict and reconciliation.problems:
         raise InputError(reconciliation.problems)
-    return Joined(report, prisons, provinces_table, reconciliation, placements(located))
+    placed = sorted(
+        (*placements(located), *province_placements(given)), key=lambda p: (p.path, p.line)
+    )
+    return Joined(report, prisons, provinces_table, reconciliation, tuple(placed))
 
 
 def check_report(

@@ -231,7 +231,7 @@ def _reason(figure: Figure, match: Match) -> str:
             f"prison {name!r} is ambiguous: it could be {options}; "
             "write the prison's full name, or add lat and lon"
         )
-    hint = f" (near: {', '.join(match.suggestions)})" if match.suggestions else ""
+    hint = f" (closest: {'; '.join(match.suggestions)})" if match.suggestions else ""
     return (
         f"prison {name!r} is not a prison or city the gazetteer knows{hint}; "
         "fix the spelling, or add lat and lon to place it"
@@ -359,6 +359,8 @@ def check_provinces_of_rows(
 def unknown_province(figure: Figure, value: str, match: Match, scheme: str) -> Problem:
     if match.status == "ambiguous":
         what = f"could be {', '.join(match.candidates)}"
+    elif match.suggestions:
+        what = f"is not a province of Iran (closest: {'; '.join(match.suggestions)})"
     else:
         what = "is not a province of Iran"
     msg = (

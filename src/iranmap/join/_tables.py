@@ -14,7 +14,8 @@ import shapely
 
 from iranmap.errors import Problem
 from iranmap.gazetteer import Gazetteer
-from iranmap.join._model import PRISON_COLUMNS, PROVINCE_COLUMNS, Resolver, Unplaced
+from iranmap.geocode import Match
+from iranmap.join._model import PRISON_COLUMNS, PROVINCE_COLUMNS, Placement, Resolver, Unplaced
 from iranmap.join._place import Located, Place, of_provinces, unknown_province
 from iranmap.names import key as place_key
 from iranmap.reports import EVENTS_FILE, REPORT_FILE, Figure, Report
@@ -169,6 +170,7 @@ class _Given:
 
     figure: Figure
     iso: str
+    match: Match
 
 
 def province_figures(
@@ -206,8 +208,26 @@ def province_figures(
             continue
         named[match.province_iso] = figure
         if id(figure) not in without_count:
-            given[match.province_iso] = _Given(figure, match.province_iso)
+            given[match.province_iso] = _Given(figure, match.province_iso, match)
     return given, named
+
+
+def province_placements(given: Mapping[str, _Given]) -> tuple[Placement, ...]:
+    """How each row of provinces.csv found its province (what ``check`` lists to confirm)."""
+    return tuple(
+        Placement(
+            path=g.figure.path,
+            line=g.figure.line,
+            as_reported=g.figure.name,
+            place_id=g.iso,
+            name_en=g.match.province or g.iso,
+            match=g.match.method if g.match.method in ("exact", "alias", "fuzzy") else "alias",
+            score=g.match.score,
+            precision="province",
+            province_iso=g.iso,
+        )
+        for g in given.values()
+    )
 
 
 def check_stated_counts(

@@ -32,7 +32,7 @@ def missing_persian(report: Report) -> tuple[Problem, ...]:
     line = next((at for at, _ in missing if at is not None), None)
     message = (
         "the Persian maps will show English where report.toml has no "
-        f"{', '.join(key for _, key in missing)}; add them with the texts in Persian "
+        f"{', '.join(key for _, key in missing)}; add each with its text in Persian "
         '(or build in English only: languages = ["en"] in iranmap.toml)'
     )
     return (Problem(path, line, message, severity="warning"),)
