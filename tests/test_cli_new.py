@@ -303,3 +303,32 @@ def test_build_help_says_what_really_happens() -> None:
     text = run("build", "--help").stdout
     assert "repository" not in text
     assert "reports/ in the current folder" in text and "iranmap.toml" in text
+
+
+def test_open_shows_the_gallery_or_a_map_in_the_browser(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import webbrowser
+
+    opened: list[str] = []
+    monkeypatch.setattr(webbrowser, "open", lambda url: opened.append(url) or True)
+    monkeypatch.chdir(tmp_path)
+    maps = tmp_path / "maps"
+    (maps / "r").mkdir(parents=True)
+    for name in ("index.html", "r/choropleth.html", "r/choropleth.fa.html"):
+        (maps / name).write_text("<!DOCTYPE html>", encoding="utf-8")
+    assert run("open").stdout == "opening maps/index.html\n"
+    assert run("open", "reports/r", "--lang", "fa").stdout == "opening maps/r/choropleth.fa.html\n"
+    assert opened == [
+        (maps / "index.html").as_uri(),
+        (maps / "r" / "choropleth.fa.html").as_uri(),
+    ]
+    missing = run("open", "nope")
+    assert missing.exit_code == 1
+    assert missing.stderr == (
+        "error: maps/nope: has no map of 'nope' in en; run `iranmap build` first (with --lang en)\n"
+    )
+    gone = run("open", "--out", tmp_path / "elsewhere")
+    assert gone.stderr.endswith(
+        "elsewhere: has no gallery in en; run `iranmap build` first (with --lang en)\n"
+    )

@@ -1,3 +1,3 @@
 """Imports every command module so that its command is registered on ``main``."""
 
-from iranmap.cli import build, check, diff, geocode, new  # noqa: F401
+from iranmap.cli import build, check, diff, geocode, new, opener  # noqa: F401
