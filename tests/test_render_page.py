@@ -432,7 +432,7 @@ def test_persian_page_is_right_to_left_with_persian_words_and_digits(joined: Joi
     assert page.html is not None
     assert (page.html["lang"], page.html["dir"]) == ("fa", "rtl")
     assert text(page.select_one(".im-kind")) == (
-        "اعدام‌ها به تفکیک استان و زندان · دست‌کم ۱٬۰۰۰ اعدام گزارش‌شده"
+        "اعدام‌ها به تفکیک استان و زندان، دست‌کم ۱٬۰۰۰ اعدام گزارش‌شده"
     )
     assert text(page.select_one(".im-period")) == (
         "دوره: ۱۱ دی ۱۴۰۲ – ۱۱ دی ۱۴۰۳ (۱ ژانویه – ۳۱ دسامبر ۲۰۲۴)"

@@ -12,6 +12,7 @@ TEXTS: dict[Lang, dict[str, str]] = {
     "en": {
         "quoted": "“{text}”",
         "list_sep": ", ",
+        "sep": " · ",
         "percent": "{value}%",
         "kind.choropleth": "Executions by province",
         "kind.points": "Executions by prison",
@@ -113,6 +114,7 @@ TEXTS: dict[Lang, dict[str, str]] = {
     "fa": {
         "quoted": "«{text}»",
         "list_sep": "، ",
+        "sep": "، ",  # a middle dot reads as a Persian zero
         "percent": "٪{value}",
         "kind.choropleth": "اعدام‌ها به تفکیک استان",
         "kind.points": "اعدام‌ها به تفکیک زندان",

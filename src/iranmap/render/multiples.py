@@ -190,7 +190,7 @@ def _heading(timeline: Timeline, lang: Lang, width: float) -> str:
         if publisher is not None
         else tt.fmt_days(first.start, last.end, timeline.calendar, lang)
     )
-    separator = "، " if lang == "fa" else " · "  # a middle dot reads as a Persian zero
+    separator = i18n.text(lang, "sep")
     sub = f"{tt.text(lang, tt.kind_key(timeline))}{separator}{when}"
     heading = rest if publisher is None else publisher
     return (

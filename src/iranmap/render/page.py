@@ -217,7 +217,7 @@ def _header(joined: Joined, kind: Kind, lang: Lang, alternates: Sequence[Lang]) 
         Heading(
             stem=kind,
             title=_report_text(report, "title", lang),
-            kind=(t[f"kind.{kind}"], " · ", total_phrase(report, lang)),
+            kind=(t[f"kind.{kind}"], t["sep"], total_phrase(report, lang)),
             period=i18n.period(report.period_start, report.period_end, lang, report.calendar),
             source=_source(report, lang),
             sentence=joined.reconciliation.sentence(lang),
@@ -429,7 +429,7 @@ def footer(downloads: Sequence[str], lang: Lang, notes: Html | None = None) -> H
     made the page."""
     links = join(
         [
-            Html(" · ") if i else Html(""),
+            Html(i18n.text(lang, "sep")) if i else Html(""),
             tag("a", {"href": name, "dir": "ltr"}, name),
         ]
         for i, name in enumerate(downloads)
@@ -438,7 +438,13 @@ def footer(downloads: Sequence[str], lang: Lang, notes: Html | None = None) -> H
         "footer",
         {"class": "im-footer"},
         notes,
-        tag("p", {"class": "im-downloads"}, links, " · ", i18n.text(lang, "made_with")),
+        tag(
+            "p",
+            {"class": "im-downloads"},
+            links,
+            i18n.text(lang, "sep"),
+            i18n.text(lang, "made_with"),
+        ),
     )
 
 

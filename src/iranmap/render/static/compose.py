@@ -26,7 +26,6 @@ MAP_SIZE = (1600, 1200)
 CARD_SIZE = (1200, 630)
 MARGIN = 48.0
 EDGE_WIDTH = 1.0
-SEPARATOR: dict[Lang, str] = {"en": " · ", "fa": "، "}
 HATCH_SPACING = 11.0  # px between the not-itemized stripes on a map image
 
 
@@ -61,7 +60,7 @@ def subtitle(joined: Joined, kind: ImageKind, lang: Lang) -> str:
     report = joined.report
     period = i18n.period(report.period_start, report.period_end, lang, report.calendar)
     # A middle dot reads as a Persian zero: Persian lines take a comma.
-    return f"{i18n.text(lang, f'kind.{kind}')}{SEPARATOR[lang]}{period}"
+    return f"{i18n.text(lang, f'kind.{kind}')}{i18n.text(lang, 'sep')}{period}"
 
 
 def source_line(joined: Joined, lang: Lang) -> str:
