@@ -328,6 +328,19 @@ def test_tiles_add_a_provider_layer_with_attribution(joined: Joined) -> None:
     assert data["tiles"]["maxZoom"] == 19
 
 
+def test_a_persian_page_credits_in_persian(joined: Joined) -> None:
+    """The base layer's and the borders' credits, and Leaflet's name, in the page's language."""
+    options = RenderOptions(lang="fa", tiles="OpenStreetMap.Mapnik")
+    data = data_of(render_map(joined, "points", options))
+    link = '<a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a>'
+    assert data["tiles"]["attribution"] == f"© مشارکت‌کنندگان \u2066{link}\u2069"
+    assert data["credit"] == "© مشارکت‌کنندگان \u2066OpenStreetMap\u2069 (ODbL)"
+    assert data["credits"] == {"title": "منابع نقشه", "leaflet": "لیفلت"}
+    english = data_of(render_map(joined, "points", RenderOptions(tiles="OpenStreetMap.Mapnik")))
+    assert english["tiles"]["attribution"] == f"© {link} contributors"
+    assert english["credits"] == {"title": "Credits", "leaflet": "Leaflet"}
+
+
 def test_unknown_tiles_are_an_input_error(joined: Joined) -> None:
     message = (
         "tiles: no tile provider is named 'Nope.Map'; "
