@@ -170,6 +170,26 @@ def test_no_control_covers_a_province_a_circle_or_a_label(
 
 
 @pytest.mark.parametrize("lang", ["en", "fa"])
+@pytest.mark.parametrize("width", [320, 1280])
+def test_on_the_page_itself_no_control_covers_the_map_either(
+    folder: Path, browser: Any, width: int, lang: Lang
+) -> None:
+    name = "combined.html" if lang == "en" else "combined.fa.html"
+    context = browser.new_context(viewport={"width": width, "height": 800})
+    try:
+        page = context.new_page()
+        page.goto((folder / name).as_uri())
+        page.wait_for_function("window.iranmap !== undefined")
+        page.wait_for_timeout(300)
+        assert page.evaluate(_UNDER_CONTROLS) == []
+        # Wide, the credits are shown whole; narrow, behind their button.
+        credits = page.locator(".leaflet-control-attribution")
+        assert credits.is_visible() == (width >= 720)
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("lang", ["en", "fa"])
 def test_the_credits_fold_behind_a_button_in_the_page_language(
     folder: Path, opened: Any, lang: Lang
 ) -> None:
