@@ -88,7 +88,7 @@ def check_count(folder: Path, start: str, end: str) -> int:
         main, ["check", str(folder), "--from", start, "--to", end, "--json"]
     )
     assert result.exit_code == 0, result.output
-    count: int = json.loads(result.output)["reported_total"]
+    count: int = json.loads(result.stdout)["reported_total"]
     return count
 
 
@@ -148,8 +148,8 @@ def test_a_bar_click_and_the_mode_switch(open_timeline: Any, year: Timeline) -> 
     assert opened.page.evaluate("window.iranmap.timeline.mode()") == "cum"
     after = opened.fills()
     assert before != after
-    assert opened.page.locator('.tl-legend[data-mode="cum"]').is_visible()
-    assert not opened.page.locator('.tl-legend[data-mode="step"]').is_visible()
+    assert opened.page.locator('.im-legend .tl-legend[data-mode="cum"]').is_visible()
+    assert not opened.page.locator('.im-legend .tl-legend[data-mode="step"]').is_visible()
 
 
 def test_keyboard_moves_the_slider(open_timeline: Any, year: Timeline) -> None:

@@ -264,3 +264,9 @@ def test_the_legend_explains_circles_only_where_there_are_some(
     lang = "fa" if ".fa." in name else "en"
     with_prisons = soup(render_timeline_page(year, RenderOptions(lang=lang)))
     assert len(with_prisons.select(".im-legend .tl-circle")) == 1
+    # The legend in one line (an article's frame) says the same: each mode, and the circles.
+    line = soup(hengaw[name]).select_one("main > p.im-legend-line")
+    assert line is not None and line.select(".tl-circle") == []
+    assert [b["data-mode"] for b in line.select(".tl-legend")] == ["step", "cum"]
+    assert [b.has_attr("hidden") for b in line.select(".tl-legend")] == [False, True]
+    assert len(with_prisons.select("main > p.im-legend-line .tl-circle")) == 1

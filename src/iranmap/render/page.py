@@ -50,7 +50,6 @@ _SCRIPT_TEXTS = (
     "zoom_in",
     "zoom_out",
     "map",
-    "details",
 )
 #: The data downloads written beside the maps (by :func:`iranmap.export.data_files`), in the
 #: order the pages' footers link them.
@@ -477,7 +476,7 @@ def script_frame(
     return {
         "kind": kind,
         "lang": lang,
-        "t": {key: t[key] for key in words},
+        "t": {key: t[key] for key in (*words, "details")},  # "details": see shell()
         "gesture": {
             "touch": t["gesture.touch"],
             "scroll": t["gesture.scroll"],

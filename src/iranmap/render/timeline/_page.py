@@ -123,6 +123,7 @@ def render_timeline_page(timeline: Timeline, options: RenderOptions) -> bytes:
         header=_header(timeline, lang, options.alternates),
         map_label=f"{i18n.text(lang, 'map')}: {tt.text(lang, _kind(timeline))}",
         legend=_legend(view, lang, circles=not timeline.places.empty),
+        legend_line=_legend_line(view, lang, circles=not timeline.places.empty),
         tables=join([controls(view, lang), tables(view, lang)]),
         footer=_footer(timeline, lang),
         data=script_data(view, options),
@@ -232,6 +233,33 @@ def _legend(view: View, lang: Lang, *, circles: bool) -> Html:
         circle = tag("span", {"class": "tl-circle", "aria-hidden": "true"})
         note = tag("p", {"class": "im-legend-note"}, circle, " ", tt.text(lang, "circles"))
         blocks.append(note)
+    return join(blocks)
+
+
+def _legend_line(view: View, lang: Lang, *, circles: bool) -> Html:
+    """The legend in one line, as an article's frame shows it under the map (each mode's
+    classes, the one not shown hidden, as in :func:`_legend`)."""
+    blocks = []
+    for mode, classes in view.classes.items():
+        labels = class_labels(classes, "count", lang)
+        items = [
+            tag("span", {"class": "im-li"}, _swatch(color), label)
+            for color, label in zip(classes.colors, labels, strict=True)
+        ]
+        items.append(
+            tag("span", {"class": "im-li"}, _swatch(None), i18n.text(lang, "not_itemized"))
+        )
+        title = tt.text(lang, f"legend.{mode}", start=view.start[lang])
+        attrs: dict[str, str | bool] = {
+            "class": "im-legend-block tl-legend",
+            "data-mode": mode,
+            "hidden": mode != "step",
+            "title": title,
+        }
+        blocks.append(tag("span", attrs, *items))
+    if circles:
+        circle = tag("span", {"class": "tl-circle", "aria-hidden": "true"})
+        blocks.append(tag("span", {"class": "im-li"}, circle, tt.text(lang, "circles")))
     return join(blocks)
 
 
