@@ -206,6 +206,14 @@ def test_an_unknown_province_is_offered_the_closest_names(tmp_path: Path) -> Non
     ]
 
 
+def test_an_unknown_prison_is_offered_the_closest_names(tmp_path: Path) -> None:
+    folder = write_report(tmp_path / "r", "prison,executions\nAdelabaad Prizon,4\n")
+    assert problem_lines(check(folder), folder) == [
+        "R/prisons.csv:2: prison 'Adelabaad Prizon' is not a prison or city the gazetteer knows "
+        "(closest: Adelabad Prison); fix the spelling, or add lat and lon to place it"
+    ]
+
+
 def persian_warning(folder: Path, line: int = 1) -> str:
     return (
         f"warning: {folder}/report.toml:{line}: the Persian maps will show English where "
