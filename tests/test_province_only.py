@@ -11,7 +11,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from iranmap.build import report_files
-from iranmap.render import RenderOptions
+from iranmap.render import BuildOptions, RenderOptions
 from iranmap.render.gallery import render_gallery
 
 REPORT = Path(__file__).resolve().parents[1] / "geodata" / "reports" / "2024-01-hengaw"
@@ -19,7 +19,7 @@ REPORT = Path(__file__).resolve().parents[1] / "geodata" / "reports" / "2024-01-
 
 @pytest.fixture(scope="module")
 def files() -> dict[str, bytes]:
-    return report_files(REPORT, RenderOptions())
+    return report_files(REPORT, BuildOptions())
 
 
 def test_no_prison_map_image_or_card_is_written(files: dict[str, bytes]) -> None:

@@ -9,7 +9,7 @@ import click
 from iranmap.cli._app import main
 from iranmap.cli._output import echo
 from iranmap.errors import InputError, Problem
-from iranmap.i18n import LANGS
+from iranmap.i18n import LANGS, Lang, file_name
 
 #: The page a report opens on: the first of these its build wrote.
 _PAGES = ("combined", "choropleth", "timeline")
@@ -30,7 +30,7 @@ _PAGES = ("combined", "choropleth", "timeline")
     show_default=True,
     help="Open the page in this language.",
 )
-def open_command(report: str | None, out: Path | None, lang: str) -> None:
+def open_command(report: str | None, out: Path | None, lang: Lang) -> None:
     """Open the gallery of the built maps (OUT/index.html), or, with REPORT (a report's id or
     folder, or series/<name>), its map, in the default web browser. Nothing is built: run
     `iranmap build` first."""
@@ -46,8 +46,7 @@ def open_command(report: str | None, out: Path | None, lang: str) -> None:
         raise InputError(Problem(str(page), None, msg))
 
 
-def _page(root: Path, report: str | None, lang: str) -> Path:
-    suffix = ".html" if lang == "en" else f".{lang}.html"
+def _page(root: Path, report: str | None, lang: Lang) -> Path:
     if report is None:
         folder, names = root, ["index"]
     else:
@@ -55,8 +54,8 @@ def _page(root: Path, report: str | None, lang: str) -> Path:
         series = name.startswith("series/")
         folder, names = root / (name if series else Path(name).name), list(_PAGES)
     for stem in names:
-        if (folder / f"{stem}{suffix}").is_file():
-            return folder / f"{stem}{suffix}"
+        if (folder / file_name(stem, lang)).is_file():
+            return folder / file_name(stem, lang)
     what = "gallery" if report is None else f"map of {report!r}"
     msg = f"has no {what} in {lang}; run `iranmap build` first (with --lang {lang})"
     raise InputError(Problem(str(folder), None, msg))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 from urllib.parse import quote, urlsplit
@@ -9,7 +10,7 @@ from urllib.parse import quote, urlsplit
 from iranmap.calendars import StepKind, check_kind
 from iranmap.classify import SCHEMES, Scheme, check_breaks, check_k
 from iranmap.errors import InputError, Problem
-from iranmap.i18n import LANGS, Lang, file_name
+from iranmap.i18n import LANGS, Lang, file_name, text
 
 Measure = Literal["count", "per_million"]
 MEASURES: tuple[Measure, ...] = ("count", "per_million")
@@ -61,6 +62,28 @@ def tile_provider(name: str | None) -> Any:
         )
         raise InputError(Problem("tiles", None, msg))
     return provider
+
+
+#: OpenStreetMap's credit as tile providers word it, said in the page's language.
+_OSM_CREDIT = re.compile(r"(?:&copy;|©)\s*(<a [^>]*>OpenStreetMap</a>)\s+contributors")
+
+
+def tile_layer(name: str | None, lang: Lang) -> dict[str, Any] | None:
+    """The base layer ``name`` as a page's script reads it (None: no base layer), its credit
+    in the page's language."""
+    provider = tile_provider(name)
+    if provider is None:
+        return None
+    credit = text(lang, "osm_credit")
+    attribution = _OSM_CREDIT.sub(
+        lambda m: credit.replace("OpenStreetMap", m.group(1)), str(provider.html_attribution)
+    )
+    return {
+        "url": provider.build_url(scale_factor="{r}"),
+        "attribution": attribution,
+        "maxZoom": int(provider.get("max_zoom", 18)),
+        "subdomains": provider.get("subdomains", "abc"),
+    }
 
 
 def check_base_url(url: str) -> str:

@@ -9,7 +9,6 @@ the build and no unordered iteration, so the same figures give the same bytes.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -27,7 +26,7 @@ from iranmap.render.options import (
     RenderOptions,
     page_name,
     page_url,
-    tile_provider,
+    tile_layer,
 )
 from iranmap.reports import Fact, Report
 
@@ -447,26 +446,6 @@ def footer(downloads: Sequence[str], lang: Lang, notes: Html | None = None) -> H
     )
 
 
-#: OpenStreetMap's credit as tile providers word it, said in the page's language.
-_OSM_CREDIT = re.compile(r"(?:&copy;|©)\s*(<a [^>]*>OpenStreetMap</a>)\s+contributors")
-
-
-def _tiles(name: str | None, lang: Lang) -> dict[str, Any] | None:
-    provider = tile_provider(name)
-    if provider is None:
-        return None
-    credit = i18n.text(lang, "osm_credit")
-    attribution = _OSM_CREDIT.sub(
-        lambda m: credit.replace("OpenStreetMap", m.group(1)), str(provider.html_attribution)
-    )
-    return {
-        "url": provider.build_url(scale_factor="{r}"),
-        "attribution": attribution,
-        "maxZoom": int(provider.get("max_zoom", 18)),
-        "subdomains": provider.get("subdomains", "abc"),
-    }
-
-
 def script_frame(
     kind: str, lang: Lang, area: Sequence[float], words: Sequence[str], tiles: str | None
 ) -> dict[str, Any]:
@@ -484,7 +463,7 @@ def script_frame(
         },
         "bounds": bounds(area),
         "maxBounds": bounds(area, pad=8.0),
-        "tiles": _tiles(tiles, lang),
+        "tiles": tile_layer(tiles, lang),
         "credit": f"{t['osm_credit']} ({boundaries.LICENCE})",
         "credits": {"title": t["credit"], "leaflet": t["leaflet"]},
     }
