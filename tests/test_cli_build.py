@@ -231,7 +231,7 @@ def test_two_reports_with_one_id_are_an_error_naming_both(tmp_path: Path) -> Non
     first = copy_report(tmp_path / "a")
     second = copy_report(tmp_path / "b")
     before = snapshot(tmp_path)
-    result = run("build", first, second, "--out", tmp_path / "out")
+    result = run("build", first, second, "--out", tmp_path / "out", "--base-url", "https://x.org")
     no_traceback(result)
     assert result.exit_code == 1
     assert result.stderr == (
