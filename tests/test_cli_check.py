@@ -54,7 +54,8 @@ def test_clean_report_prints_aligned_reconciliation_and_exits_0() -> None:
         "placed by a near spelling or another name (confirm):",
         "R/prisons.csv:2  'Qezelhessar' -> Ghezel Hesar Prison, Karaj, Alborz (IR-30) [alias]",
         "R/prisons.csv:3  'Central Karaj' -> Karaj Central Prison, Karaj, Alborz (IR-30) [alias]",
-        "R/prisons.csv:4  'Shiraz' -> Adelabad Prison, Shiraz, Fars (IR-07) [alias]",
+        "R/prisons.csv:4  'Shiraz' -> Shiraz, Fars (IR-07) [city]; likely Adelabad Prison: "
+        "confirm with a place column",
         "R/prisons.csv:5  'Evin' -> Evin Prison, Tehran, Tehran (IR-23) [alias]",
         "R/prisons.csv:6  'Marvdasht' -> Marvdasht, Fars (IR-07) [city]",
         "R/prisons.csv:7  'New Camp' -> New Camp, Tehran (IR-23) [latlon]",
@@ -78,11 +79,12 @@ def test_json_is_one_object_with_the_reconciliation() -> None:
         "score": 100.0,
         "precision": "facility",
         "province_iso": "IR-30",
+        "likely": None,
     }
     assert [(p["line"], p["match"], p["score"]) for p in data["placements"]] == [
         (2, "alias", 100.0),
         (3, "alias", 100.0),
-        (4, "alias", 100.0),
+        (4, "city", 100.0),
         (5, "alias", 100.0),
         (6, "city", 100.0),
         (7, "latlon", None),
@@ -197,7 +199,7 @@ BAD_INPUTS = [
                  "and executions (found ['prison'])", id="missing-column"),
     pytest.param("prison,executions,remark\nEvin,3,x\n", None, None,
                  "R/prisons.csv:1: unknown column 'remark'; the allowed columns are prison, "
-                 "executions, province, city, lat, lon, note", id="unknown-column"),
+                 "executions, province, city, place, lat, lon, note", id="unknown-column"),
     pytest.param("", None, None,
                  "R/prisons.csv:1: the file is empty; write the header line "
                  "'prison,executions' and one row per place below it", id="empty-file"),
@@ -245,8 +247,8 @@ BAD_INPUTS = [
     pytest.param("prison,executions\nEvin,3\n", None, ("total =", "totl ="),
                  "R/report.toml:3: unknown key 'totl'; the allowed keys are title, title_fa, "
                  "publisher, publisher_fa, total, total_qualifier, prisons, provinces, "
-                 "iso_scheme, calendar, series, notes, notes_fa, source, period, facts (did you "
-                 "mean 'total'?)", id="unknown-toml-key"),
+                 "iso_scheme, calendar, series, complete, notes, notes_fa, source, period, "
+                 "facts (did you mean 'total'?)", id="unknown-toml-key"),
 ]  # fmt: skip
 
 
@@ -345,7 +347,7 @@ def test_a_header_a_toml_key_a_count_and_names_wrong_at_once(tmp_path: Path) -> 
     assert result.exit_code == 1
     expected = [
         "R/prisons.csv:1: unknown column 'remark'; the allowed columns are prison, executions, "
-        "province, city, lat, lon, note",
+        "province, city, place, lat, lon, note",
         "R/prisons.csv:3: executions 'x' is not a number; write the count with digits only, "
         "without separators or words, e.g. 1000",
         "R/prisons.csv:3: prison 'Tehran Prison' is ambiguous: it could be Evin Prison, "
@@ -358,7 +360,7 @@ def test_a_header_a_toml_key_a_count_and_names_wrong_at_once(tmp_path: Path) -> 
         "least 2, or check prisons.csv for extra rows",
         "R/report.toml:5: unknown key 'src'; the allowed keys are title, title_fa, publisher, "
         "publisher_fa, total, total_qualifier, prisons, provinces, iso_scheme, calendar, series, "
-        "notes, notes_fa, source, period, facts (did you mean 'source'?)",
+        "complete, notes, notes_fa, source, period, facts (did you mean 'source'?)",
     ]
     assert lines(result, folder) == expected
     data = json.loads(check(folder, "--json").stdout.replace(str(folder), "R"))
@@ -491,8 +493,9 @@ def test_names_not_matched_exactly_are_listed_to_confirm(
     assert lines(result, folder)[6:] == [
         "placed by a near spelling or another name (confirm):",
         "R/prisons.csv:3  'Ghezel Hesar' -> Ghezel Hesar Prison, Karaj, Alborz (IR-30) [alias]",
-        "R/prisons.csv:4  'Qarchack' -> Qarchak Women's Prison, Qarchak, Tehran (IR-23) [fuzzy 93]",
-        "R/prisons.csv:5  'Hamadan Detention Centre' -> Hamadan Detention Centre, Hamadan, "
+        "R/prisons.csv:4  'Qarchack' -> Qarchack, Qarchak, Tehran (IR-23) [city]; likely Qarchak "
+        "Women's Prison: confirm with a place column",
+        "R/prisons.csv:5  'Hamadan Detention Centre' -> Hamadan Detention Centre, Hamadān, "
         "Hamadan (IR-13) [city]",
         "R/prisons.csv:6  'A camp' -> A camp, Tehran (IR-23) [latlon]",
     ]
@@ -500,7 +503,7 @@ def test_names_not_matched_exactly_are_listed_to_confirm(
     assert [(p["line"], p["as_reported"], p["match"], p["score"]) for p in data["placements"]] == [
         (2, "Evin Prison", "exact", 100.0),
         (3, "Ghezel Hesar", "alias", 100.0),
-        (4, "Qarchack", "fuzzy", 93.3),
+        (4, "Qarchack", "city", 93.3),
         (5, "Hamadan Detention Centre", "city", 100.0),
         (6, "A camp", "latlon", None),
     ]

@@ -34,15 +34,15 @@ def geocoder() -> Geocoder:
         ("Ghezel Hesar Prison", "ghezel-hesar"),
         ("زندان قزلحصار", "ghezel-hesar"),
         ("Central Karaj", "karaj-central"),
-        ("Karaj", "karaj-central"),  # "Karaj Central Prison" minus noise: the name says so
+        ("Karaj Central", "karaj-central"),  # "central" says which of Karaj's prisons
         ("زندان مرکزی كرج", "karaj-central"),
         ("Evin", "evin"),
         ("زندان اوين", "evin"),
         ("Adel Abad", "shiraz-adelabad"),
-        ("Shiraz", "shiraz-adelabad"),
+        ("Shiraz Central Prison", "shiraz-adelabad"),
         ("Dastgerd", "dastgerd"),  # a prison alias beats the town of Dastgerd
         ("Vakil-Abad", "vakilabad"),
-        ("Urmia", "urmia-central"),
+        ("Urmia Central Prison", "urmia-central"),
         ("Fashafouyeh", "greater-tehran"),
     ],
 )
@@ -192,7 +192,7 @@ def test_two_towns_of_one_name_are_ambiguous(geocoder: Geocoder) -> None:
         ("Vakilabad Mashhad", "vakilabad", None),
         ("Evin Prison in Tehran", "evin", None),
         ("Evin, Tehran Province", "evin", None),
-        ("Urmia Prison, West Azerbaijan", "urmia-central", None),
+        ("Urmia Central Prison, West Azerbaijan", "urmia-central", None),
         ("Nurabad (Lorestan)", None, "Nūrābād"),
         ("Nurabad, Fars", None, "Nūrābād"),
         ("Dezful Khuzestan", None, "Dezful"),
@@ -582,13 +582,66 @@ def test_spellings_resolve_to_the_right_prison_and_province(
     shipped: Geocoder, name: str, prison_id: str, province_iso: str
 ) -> None:
     match = shipped.place(name)
-    assert (match.status, match.kind, match.prison_id, match.province_iso) == (
-        "matched",
-        "prison",
-        prison_id,
-        province_iso,
-    )
+    assert (match.status, meant(match), match.province_iso) == ("matched", prison_id, province_iso)
     assert match.lat is not None and match.precision in ("facility", "city")
+
+
+_GAZETTEER_IDS = {p.name_en: p.id for p in load_gazetteer().prisons}
+
+
+def meant(match: Match) -> str | None:
+    """The prison a match names, or the one its town most likely means (``likely``)."""
+    if match.kind == "prison":
+        return match.prison_id
+    return _GAZETTEER_IDS.get(match.likely or "")
+
+
+@pytest.mark.parametrize(
+    ("name", "town", "likely"),
+    [
+        ("Isfahan", "Isfahan", "Dastgerd Prison"),
+        ("Isfahan Prison", "Isfahan", "Dastgerd Prison"),
+        ("Prison of Shiraz", "Shiraz", "Adelabad Prison"),
+        ("Shiraz prison", "Shiraz", "Adelabad Prison"),
+        ("زندان اصفهان", "Isfahan", "Dastgerd Prison"),
+        ("اصفهان", "Isfahan", "Dastgerd Prison"),
+        ("Kermanshah", "Kermanshah", "Dizel Abad Prison"),
+        ("Varamin", "Varāmīn", "Qarchak Women's Prison"),
+        ("Mashhad", "Mashhad", "Vakilabad Prison"),
+        ("Esfahaan", "Isfahan", "Dastgerd Prison"),  # a near spelling of the town's name
+    ],
+)
+def test_a_name_that_gives_only_a_town_is_the_town(
+    shipped: Geocoder, name: str, town: str, likely: str
+) -> None:
+    match = shipped.place(name)
+    assert (match.status, match.kind, match.city, match.precision, match.method) == (
+        "matched",
+        "city",
+        town,
+        "city",
+        "city",
+    )
+    assert match.likely == likely
+    assert match.note is not None and f"likely {likely}" in match.note
+
+
+@pytest.mark.parametrize(
+    ("name", "prison_id"),
+    [
+        ("Isfahan Central Prison", "dastgerd"),  # "central" says which of the town's prisons
+        ("زندان مرکزی اصفهان", "dastgerd"),
+        ("Dastgerd", "dastgerd"),  # the prison's own name, though a town shares it
+        ("Varamin Women's Prison", "qarchak"),
+        ("Vakilabad Mashhad", "vakilabad"),
+        ("Central Prison of Karaj", "karaj-central"),
+    ],
+)
+def test_a_name_that_says_which_prison_is_the_prison(
+    shipped: Geocoder, name: str, prison_id: str
+) -> None:
+    match = shipped.place(name)
+    assert (match.kind, match.prison_id, match.likely) == ("prison", prison_id, None)
 
 
 @pytest.mark.parametrize(
@@ -700,7 +753,7 @@ def test_every_prison_name_resolves_to_its_prison(shipped: Geocoder) -> None:
         (name, prison.id, shipped.place(name).prison_id)
         for prison in load_gazetteer().prisons
         for name in (prison.name_en, prison.name_fa, *prison.aliases)
-        if shipped.place(name).prison_id != prison.id
+        if meant(shipped.place(name)) != prison.id
     ]
     assert wrong == []
 
@@ -826,7 +879,7 @@ def test_the_seed_reports_prisons_land_in_seven_provinces(shipped: Geocoder) -> 
     seed += ["Mashhad", "Birjand"]
     matches = shipped.places(seed)
     assert [m.status for m in matches] == ["matched"] * 8
-    assert len({m.prison_id for m in matches}) == 8
+    assert len({meant(m) for m in matches}) == 8
     assert sorted({m.province for m in matches if m.province}) == [
         "Alborz",
         "East Azerbaijan",
@@ -885,7 +938,7 @@ def test_descriptors_and_scripts_are_read_by_rule(
     shipped: Geocoder, name: str, prison_id: str
 ) -> None:
     match = shipped.place(name)
-    assert (match.status, match.prison_id) == ("matched", prison_id)
+    assert (match.status, meant(match)) == ("matched", prison_id)
 
 
 def test_a_name_that_says_prison_never_lands_on_another_town(shipped: Geocoder) -> None:
@@ -947,7 +1000,8 @@ def test_a_known_other_place_is_never_bent_into_a_gazetteer_place() -> None:
         Prison("k", "Karaj Prison", "", ("Karaj",), (), "Karaj", "IR-30", 35.8, 51, "city", ""),
     )
     without = Geocoder(Gazetteer((), prisons, ()))
-    assert (without.place("Karkaj").status, without.place("Karkaj").prison_id) == ("matched", "k")
+    near = without.place("Karkaj")  # a near spelling of the town's name: the town
+    assert (near.status, near.kind, near.likely) == ("matched", "city", "Karaj Prison")
     places = (Place("Karkaj", "IR-03"),)
     match = Geocoder(Gazetteer((), prisons, (), places)).place("Karkaj")
     assert (match.status, match.prison_id) == ("unmatched", None)

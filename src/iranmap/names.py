@@ -197,6 +197,11 @@ _DESCRIPTORS = frozenset(
     | {"the", "s", "shahrestan", "shahrestane"}
     | {"مرکزی", "زنان", "بند", "شهرستان", "های", "ها"}
 )
+# Descriptors that tell one of a town's prisons from the others: its central prison, its
+# women's prison. A name with one of them names a facility, not only a town.
+_WHICH_WORDS = frozenset(
+    {"central", "markazi", "main", "women", "womens", "woman", "مرکزی", "زنان"}
+)
 # Words after which the rest of a name is where the place is ("Evin Prison in Tehran").
 _MARKERS = frozenset({"in", "at", "of", "near", "در", "واقع"})
 # Characters that set a qualifier apart: brackets, commas, semicolons, slashes.
@@ -216,6 +221,9 @@ class PlaceName:
     context: tuple[str, ...]
     says_prison: bool
     words: tuple[str, ...] = ()  # the keys of the core's words, in order
+    #: Whether a word names which of a town's prisons ("central", "women's", "مرکزی"):
+    #: "Isfahan Central Prison" names a facility where "Isfahan Prison" names only a town.
+    says_which: bool = False
 
 
 @lru_cache(maxsize=65536)
@@ -238,7 +246,8 @@ def parse_place(text: str) -> PlaceName:
     keys = tuple(k for k in (_join(c) for c in contexts) if k)
     core_key = _join(core) or key(head)
     core_words = tuple(w for w in (_latin(word) for word in core) if w)
-    return PlaceName(core_key, keys, says_prison, core_words)
+    says_which = any(word in _WHICH_WORDS for word in fold(text).split())
+    return PlaceName(core_key, keys, says_prison, core_words, says_which)
 
 
 def _split_at_marker(words: list[str]) -> tuple[list[str], list[str]]:

@@ -269,5 +269,10 @@ def _placement_line(p: Placement, where: tuple[str, str], cell: str | None = Non
     if p.province_iso is not None:
         parts.append(f"{province} ({p.province_iso})" if province else p.province_iso)
     how = p.match if p.match != "fuzzy" or p.score is None else f"fuzzy {p.score:.0f}"
+    if p.match == "place":
+        how = "place column: the monitor's identification"
     at = f"{p.path}:{cell or p.line}"  # a spreadsheet's row at its cell, as in problems
-    return f"{at}  {p.as_reported!r} -> {', '.join(parts)} [{how}]"
+    line = f"{at}  {p.as_reported!r} -> {', '.join(parts)} [{how}]"
+    if p.likely:
+        line += f"; likely {p.likely}: confirm with a place column"
+    return line

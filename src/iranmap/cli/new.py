@@ -25,7 +25,7 @@ FIGURES = {
 }
 #: The optional columns of each figures file, as report.toml's comments list them.
 OPTIONAL_COLUMNS = {
-    "prisons": "province, city, lat, lon, note",
+    "prisons": "province, city, place, lat, lon, note",
     "provinces": "note",
     "events": "province, sex, age, charge, ethnicity, public, name, note",
 }
