@@ -105,6 +105,7 @@ def test_json_is_one_object_with_the_reconciliation() -> None:
         "not_itemized": 66,
         "prisons_mapped": 6,
         "provinces_with_figures": 3,
+        "provinces_none_reported": 0,
         "unresolved": [],
         "problems": [],
     }
@@ -320,6 +321,7 @@ def test_problems_of_reading_and_of_placing_come_in_one_run(
         "not_itemized": None,
         "prisons_mapped": None,
         "provinces_with_figures": None,
+        "provinces_none_reported": None,
         "unresolved": [],
         "placements": [],
         "problems": [
@@ -426,7 +428,7 @@ def test_help_documents_the_options() -> None:
                 "report        2025-01-01-ncri",
                 "reported      12  executions the report states",
                 "by prison     12  in 4 prisons",
-                "by province   12  in 4 provinces",
+                "by province   12  in 4 provinces; none reported in the other 27",
                 "not itemized   0  in no prison or province figure",
                 "12 of at least 12 executions itemized by prison, in 4 prisons across 4 provinces; "
                 "0 not itemized.",

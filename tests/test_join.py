@@ -137,6 +137,7 @@ def test_good_report_reconciliation() -> None:
         "not_itemized": 66,
         "prisons_mapped": 6,
         "provinces_with_figures": 3,
+        "provinces_none_reported": 0,
         "unresolved": [],
         "problems": [],
     }

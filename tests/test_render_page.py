@@ -632,3 +632,28 @@ def test_pages_name_their_card_image_where_they_will_be_published(joined: Joined
         "https://e.org/test-2024/choropleth.card.png"
     )
     assert soup(render_map(joined, "points", RenderOptions())).select("meta[property]") == []
+
+
+def none_reported(joined: Joined) -> Joined:
+    """``joined`` as if the report itemized its whole total: the other provinces none reported."""
+    provinces = joined.provinces.copy()
+    missing = provinces["executions"].isna()
+    provinces["executions"] = provinces["executions"].fillna(0)
+    provinces.loc[missing, "status"] = "none reported"
+    return dataclasses.replace(joined, provinces=provinces)
+
+
+def test_a_province_with_none_reported_is_a_class_of_its_own(joined: Joined) -> None:
+    page = render_map(none_reported(joined), "choropleth", RenderOptions())
+    data = data_of(page)
+    by_iso = {f["properties"]["iso"]: f["properties"] for f in data["provinces"]["features"]}
+    tehran = by_iso["IR-23"]
+    assert (tehran["v"], tehran["nr"], tehran["c"]["count"], tehran["rk"]) == ("0", True, -3, None)
+    assert by_iso["IR-30"]["c"]["count"] == 4  # the classes are those of the figures given
+    legend = soup(page).select(".im-legend-block")[0].select("li")
+    assert text(legend[-1]) == "None reported: the report places its whole total elsewhere"
+    assert not any("Not itemized" in text(li) for li in legend)
+    rows = {
+        text(r.select_one("th")): r for r in soup(page).select("table tr") if r.select_one("th")
+    }
+    assert text(rows["Tehran"].select_one("td.im-none")) == "None reported"

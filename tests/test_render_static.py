@@ -139,19 +139,21 @@ def edited_report(tmp_path: Path, old: str, new: str) -> Joined:
 # files and bytes
 
 
-def test_images_are_the_twelve_files(files: dict[str, bytes]) -> None:
+def test_images_are_the_sixteen_files(files: dict[str, bytes]) -> None:
     assert sorted(files) == list(all_names())
     assert list(all_names()) == sorted(
         f"{kind}{lang}{ext}"
         for kind in ("choropleth", "points")
         for lang in ("", ".fa")
-        for ext in (".png", ".svg", ".card.png")
+        for ext in (".png", ".svg", ".card.png", ".card.svg")
     )
     assert sorted(render_images(joined_from(REPORT), BuildOptions(langs=("fa",)))) == [
         "choropleth.fa.card.png",
+        "choropleth.fa.card.svg",
         "choropleth.fa.png",
         "choropleth.fa.svg",
         "points.fa.card.png",
+        "points.fa.card.svg",
         "points.fa.png",
         "points.fa.svg",
     ]
@@ -304,7 +306,7 @@ def test_points_legend_keys_the_largest_circle_and_gives_the_totals(
     assert legend[3:6] == [
         "Circle area is proportional to the number of",
         "executions",
-        "7 of 8 placed at their city's centre (approximate).",
+        "All placed at their city's centre (approximate).",  # six name only a city
     ]
     assert legend[6:12] == [
         "Reported total",
@@ -331,10 +333,10 @@ def test_points_labels_name_the_prisons_and_share_one_for_one_spot(
 ) -> None:
     texts = svg_texts(files["points.svg"])
     for label in [
-        "Adelabad Prison: 97",
-        "Dastgerd Prison: 61",
-        "Tabriz Central Prison: 59",
-        "Birjand Central Prison: 29",
+        "Shiraz: 97",  # the statement names the city, not which prison (issue 20)
+        "Isfahan: 61",
+        "Tabriz: 59",
+        "Birjand: 29",
     ]:
         assert label in texts
     # Ghezel Hesar and Karaj Central are both placed on Karaj: one label, two lines.
@@ -381,7 +383,7 @@ def test_persian_labels_use_persian_names_and_digits(files: dict[str, bytes]) ->
     at = provinces.index("البرز")
     assert provinces[at + 1] == "۲۰۹"
     prisons = svg_texts(files["points.fa.svg"])
-    assert any(t.endswith(": ۹۷") and "زندان" in t for t in prisons)
+    assert "شیراز: ۹۷" in prisons  # the statement's "Shiraz", in Persian
     assert "۱۷۰" in prisons  # the size key
 
 
@@ -647,3 +649,22 @@ def test_cards_show_the_title_and_the_reported_total(joined: Joined) -> None:
         texts = svg_texts(svg.document("t", "d").encode("utf-8"))
         assert title in texts
         assert total in texts
+
+
+def test_cards_keep_the_claim_at_least_and_whose_figure_it_is(files: dict[str, bytes]) -> None:
+    for name, qualifier, source in (
+        ("choropleth.card.svg", "At least", "Source: NCRI Secretariat, “Iran: Khamenei's New"),
+        ("points.fa.card.svg", "دست‌کم", "منبع: دبیرخانه شورای ملی مقاومت ایران"),
+    ):
+        texts = svg_texts(files[name])
+        assert qualifier in texts
+        assert any(t.startswith(source) for t in texts), texts
+    # The same card as a PNG beside it.
+    assert png_size(files["choropleth.card.png"]) == (1200, 630)
+    # A source that states its total exactly gets no qualifier.
+    seed = joined_from(REPORT)
+    exact = dataclasses.replace(
+        seed, report=dataclasses.replace(seed.report, total_qualifier="exactly")
+    )
+    card = cp.card_image(_layers(exact), "choropleth", "en").document("t", "d")
+    assert "At least" not in svg_texts(card.encode("utf-8"))

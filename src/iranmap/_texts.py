@@ -68,6 +68,8 @@ TEXTS: dict[Lang, dict[str, str]] = {
         "itemized_by_province": "Itemized by province",
         "itemized_by_prison": "Itemized by prison",
         "not_itemized_total": "Not itemized by province",
+        "none_reported": "None reported",
+        "none_reported_note": "None reported: the report places its whole total elsewhere",
         "size_key": "Circle area is proportional to the number of executions",
         "no_figures": "The report itemizes no figures for this map.",
         "zoom_in": "Zoom in",
@@ -164,6 +166,8 @@ TEXTS: dict[Lang, dict[str, str]] = {
         "itemized_by_province": "تفکیک‌شده به استان",
         "itemized_by_prison": "تفکیک‌شده به زندان",
         "not_itemized_total": "بدون تفکیک استانی",
+        "none_reported": "موردی گزارش نشده",
+        "none_reported_note": "موردی گزارش نشده: گزارش همهٔ آمار خود را در جای دیگری آورده است",
         "size_key": "مساحت هر دایره با شمار اعدام‌ها متناسب است",
         "no_figures": "گزارش برای این نقشه رقم تفکیکی نمی‌دهد.",
         "zoom_in": "بزرگ‌نمایی",
@@ -275,6 +279,7 @@ _TIMELINE: dict[Lang, dict[str, str]] = {
 _IMAGE: dict[Lang, dict[str, str]] = {
     "en": {
         "not_itemized_note": "No figure in the report, not zero",
+        "none_note": "The report places its whole total elsewhere",
         "labels_note": "Labels name the largest figures; every figure is in the data files.",
         "approximate": "{n} of {total} placed at their city's centre (approximate).",
         "all_approximate": "All placed at their city's centre (approximate).",
@@ -283,6 +288,7 @@ _IMAGE: dict[Lang, dict[str, str]] = {
     },
     "fa": {
         "not_itemized_note": "گزارش رقمی نمی‌دهد؛ صفر نیست",
+        "none_note": "گزارش همهٔ آمار را در جای دیگری آورده است",
         "labels_note": "برچسب‌ها بزرگ‌ترین ارقام را نام می‌برند؛ همهٔ ارقام در فایل‌های داده آمده‌اند.",
         "approximate": "{n} از {total} در مرکز شهرشان (تقریبی) نشان داده شده‌اند.",
         "all_approximate": "همه در مرکز شهرشان (تقریبی) نشان داده شده‌اند.",

@@ -46,6 +46,9 @@ DIVERGING: dict[int, tuple[str, ...]] = {
 NOT_ITEMIZED_FILL = "#d4d4d4"  # neutral grey, not a YlOrRd colour; hatched on the map
 NOT_ITEMIZED_HATCH = "#7a7a7a"
 NO_POPULATION_FILL = "#f0f0f0"  # itemized, but no population to divide by
+# None reported: the report places its whole total elsewhere. White, outside YlOrRd (whose
+# lightest class is a yellow), plain: a figure of zero the report gives, not a gap.
+NONE_REPORTED_FILL = "#ffffff"
 PATTERN_FG = "#333333"  # dots and stripes of the change map's newly / no longer itemized
 
 PROVINCE_EDGE = "#595959"  # outline of a shaded province
@@ -109,6 +112,7 @@ def css_variables() -> str:
         "--im-edge": PROVINCE_EDGE,
         "--im-ni": NOT_ITEMIZED_FILL,
         "--im-ni-hatch": NOT_ITEMIZED_HATCH,
+        "--im-none": NONE_REPORTED_FILL,
         "--im-background": BACKGROUND,
         "--im-circle": CIRCLE_FILL,
         "--im-circle-stroke": CIRCLE_STROKE,
@@ -128,6 +132,7 @@ def script_style() -> dict[str, object]:
         "ni": NOT_ITEMIZED_FILL,
         "hatch": NOT_ITEMIZED_HATCH,
         "nopop": NO_POPULATION_FILL,
+        "none": NONE_REPORTED_FILL,
         "edge": PROVINCE_EDGE,
         "edgeWidth": PROVINCE_EDGE_WIDTH,
         "provinceOpacity": PROVINCE_OPACITY,

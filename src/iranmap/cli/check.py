@@ -29,6 +29,7 @@ JSON_KEYS = (
     "not_itemized",
     "prisons_mapped",
     "provinces_with_figures",
+    "provinces_none_reported",
     "unresolved",
     "placements",
     "problems",
@@ -209,7 +210,7 @@ def reconciliation_lines(r: Reconciliation) -> list[str]:
     rows = [
         ("reported", r.reported_total, "executions the report states"),
         ("by prison", r.itemized_by_prison, _count(r.prisons_mapped, "prison")),
-        ("by province", r.itemized_by_province, _count(r.provinces_with_figures, "province")),
+        ("by province", r.itemized_by_province, _by_province(r)),
         ("not itemized", r.not_itemized, "in no prison or province figure"),
     ]
     lines = [f"{'report':<13} {r.report}"]
@@ -219,6 +220,14 @@ def reconciliation_lines(r: Reconciliation) -> list[str]:
         lines.append(f"{'unplaced':<13} {len(r.unresolved):>{width},}  {rows_word} (see below)")
     lines.append(r.sentence("en"))
     return lines
+
+
+def _by_province(r: Reconciliation) -> str:
+    """ "in 3 provinces", and where the report itemizes its whole total, the others' none."""
+    text = _count(r.provinces_with_figures, "province")
+    if r.provinces_none_reported:
+        text += f"; none reported in the other {r.provinces_none_reported:,}"
+    return text
 
 
 def _count(value: int, word: str) -> str:

@@ -99,6 +99,8 @@ class Reconciliation:
     problems: tuple[Problem, ...]
     #: How the source qualifies its total (``Report.total_qualifier``): "at least", "exactly".
     total_qualifier: str = "at least"
+    #: Provinces with none reported: the report itemizes its whole total, none of it there.
+    provinces_none_reported: int = 0
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready dict (the shape of ``iranmap check --json``)."""
@@ -110,6 +112,7 @@ class Reconciliation:
             "not_itemized": self.not_itemized,
             "prisons_mapped": self.prisons_mapped,
             "provinces_with_figures": self.provinces_with_figures,
+            "provinces_none_reported": self.provinces_none_reported,
             "unresolved": [asdict(u) for u in self.unresolved],
             "problems": [problem_dict(p) for p in self.problems],
         }

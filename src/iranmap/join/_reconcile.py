@@ -41,6 +41,7 @@ def reconcile(
         unresolved=tuple(sorted(unplaced, key=lambda u: (u.path, u.line))),
         problems=ordered,
         total_qualifier=report.total_qualifier,
+        provinces_none_reported=int((provinces["status"] == "none reported").sum()),
     )
 
 

@@ -36,6 +36,7 @@ _SCRIPT_TEXTS = (
     "per_million_short",
     "not_itemized",
     "not_itemized_note",
+    "none_reported_note",
     "share",
     "rank",
     "city",

@@ -160,12 +160,16 @@ def choropleth_legend(svg: Svg, column: Column, ch: Choropleth, joined: Joined) 
         column.swatch(label, colour)
     if any(ch.class_of(r, ch.measure) == NO_POPULATION for r in ch.rows):
         column.swatch(t["no_population"], style.NO_POPULATION_FILL)
-    column.swatch(
-        t["not_itemized"],
-        style.NOT_ITEMIZED_FILL,
-        note=word(lang, "not_itemized_note"),
-        hatched=True,
-    )
+    none = any(r.none_reported for r in ch.rows)
+    if none:
+        column.swatch(t["none_reported"], style.NONE_REPORTED_FILL, note=word(lang, "none_note"))
+    if not none or any(r.executions is None for r in ch.rows):
+        column.swatch(
+            t["not_itemized"],
+            style.NOT_ITEMIZED_FILL,
+            note=word(lang, "not_itemized_note"),
+            hatched=True,
+        )
     if ch.itemized == 0:
         column.note(t["no_figures"])
     column.gap()

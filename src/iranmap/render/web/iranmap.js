@@ -68,6 +68,11 @@
       el("div", "im-tip-ni", T.not_itemized_note, box);
       return box;
     }
+    if (p.nr) {
+      el("div", "im-tip-ni", T.none_reported_note, box);
+      line(box, T.source, p.src);
+      return box;
+    }
     line(box, T.executions, p.v);
     line(box, T.per_million_short, p.pm);
     line(box, T.share, p.sh);
@@ -235,6 +240,7 @@
     var c = p.c[measure];
     if (patterns[c]) return patterns[c];
     if (c === -2) return S.nopop;
+    if (c === -3) return S.none;
     return D.colors[measure][c];
   }
 
