@@ -14,6 +14,7 @@ import numpy.typing as npt
 from rapidfuzz import fuzz, process
 
 from iranmap.gazetteer import Gazetteer
+from iranmap.geocode._claim import as_claimed
 from iranmap.geocode.index import (
     SAME_TOWN_KM,
     Entry,
@@ -111,7 +112,7 @@ class Geocoder:
         answer = self._place_cache.get(cache_key)
         if answer is None:
             answer = self._resolve_place(parsed, self._context(parsed, city, province))
-            answer = self._as_claimed(parsed, answer)
+            answer = as_claimed(self._index, parsed, answer)
             if answer.suggestions and province:
                 answer = self._province_first(answer, self.province(province).province_iso)
             self._place_cache[cache_key] = answer
@@ -163,52 +164,6 @@ class Geocoder:
         return replace(answer, query=name)
 
     # -- places -----------------------------------------------------------------------------
-
-    def _as_claimed(self, parsed: PlaceName, answer: Match) -> Match:
-        """A prison reached by its town's name only ("Isfahan", "Shiraz Prison", "زندان
-        تبریز") is the town: the name says there was a prison in that town, not which one.
-
-        The answer is then the town, at its point, with the prison as ``likely``. A name that
-        says which of the town's prisons ("Central", "Women's") or gives the prison's own name
-        keeps the prison. A near spelling counts as the name it is nearest to.
-        """
-        if answer.status != "matched" or answer.kind != "prison" or parsed.says_which:
-            return answer
-        prison_id = answer.prison_id or ""
-        core = parsed.core
-        own = self._index.own_keys.get(prison_id, frozenset())
-        own |= self._index.own_names.get(prison_id, frozenset())
-        if core in own:
-            return answer  # "Dastgerd": the prison's own name, even where a town shares it
-        # A town of the prison's province by this very name ("Varamin" for Qarchak).
-        town = self._nearest_town(core, answer)
-        if town is None:
-            towns = self._index.town_keys.get(prison_id, frozenset())
-            if not towns:
-                return answer
-            nearest_town = max(fuzz.ratio(core, k) for k in towns)
-            if own and max(fuzz.ratio(core, k) for k in own) >= nearest_town:
-                return answer
-            town = self._nearest_town(key(answer.city or ""), answer)
-        if town is None:
-            return answer
-        note = (
-            f"the name gives only the town of {town.city}, not which prison; likely "
-            f"{answer.prison} (a place column confirms it)"
-        )
-        return replace(town, score=answer.score, method="city", note=note, likely=answer.prison)
-
-    def _nearest_town(self, town_key: str, prison: Match) -> Match | None:
-        """The town of this key in the prison's province nearest to it, as a city answer."""
-        towns = [
-            t
-            for t in self._index.towns.get(town_key, ())
-            if t.province_iso == prison.province_iso and t.lat is not None and t.lon is not None
-        ]
-        if not towns or prison.lat is None or prison.lon is None:
-            return None
-        lat, lon = prison.lat, prison.lon
-        return min(towns, key=lambda t: km(lat, lon, t.lat or 0.0, t.lon or 0.0))
 
     def _province_first(self, answer: Match, iso: str | None) -> Match:
         """``answer`` with the suggestions in the row's province first (else in score order)."""
