@@ -82,9 +82,15 @@ _PLACE_NOISE = frozenset(
     }
 )
 
-# Province names carry other noise: "Province", "Ostan-e", "and"/"va" between two regions.
+# Province names carry other noise: the word for "province" in the languages reports are
+# written in (English, French, Italian, Spanish, German, Persian and its transliteration:
+# "Provincia di Razavi Khorasan", "Provinz Teheran", "Ostan-e Fars", "استان فارس"), the small
+# words around it ("of", "di", "de", "del", "der"...), and "and" between two regions.
 _PROVINCE_NOISE = frozenset(
-    {"province", "provinces", "ostan", "ostane", "the", "of", "and", "va", "o", "استان", "و"}
+    {"province", "provinces", "provincia", "provincie", "provinz", "provence", "provinsi"}
+    | {"ostan", "ostane", "ostaan", "estan", "استان", "الاستان"}
+    | {"the", "of", "di", "del", "della", "dell", "de", "du", "des", "der", "la", "le", "el"}
+    | {"and", "va", "o", "und", "et", "y", "ed", "و"}
 )
 
 # The Persian ezafe ("Bandar-e Abbas", "Markazi-ye Karaj"): written or left out at will, so a
@@ -93,10 +99,10 @@ _EZAFE = frozenset({"e", "ye"})
 
 # Direction words of province names as written, and the word each becomes in a key.
 _DIRECTION_WORDS = {
-    "east": ("east", "sharqi", "sharghi", "shargi", "شرقی"),
-    "west": ("west", "gharbi", "qarbi", "غربی"),
-    "north": ("north", "shomali", "shemali", "shumali", "شمالی"),
-    "south": ("south", "jonubi", "jonoubi", "junubi", "جنوبی"),
+    "east": ("east", "sharqi", "sharghi", "shargi", "شرقی", "ost", "orientale", "oriental"),
+    "west": ("west", "gharbi", "qarbi", "غربی", "occidentale", "occidental", "ouest"),
+    "north": ("north", "shomali", "shemali", "shumali", "شمالی", "nord", "settentrionale"),
+    "south": ("south", "jonubi", "jonoubi", "junubi", "جنوبی", "sud", "süd", "meridionale"),
     "razavi": ("razavi", "rezavi", "رضوی"),
 }
 

@@ -1,8 +1,9 @@
 """Claim precision: a name is placed at the most precise place its own words give, no further.
 
 A prison reached by its town's name only ("Isfahan", "Shiraz Prison", "زندان تبریز") is the
-town: the name says there was a prison in that town, not which one. Part of
-:class:`~iranmap.geocode.Geocoder`, which applies :func:`as_claimed` to every answer.
+town: the name says there was a prison in that town, not which one. An unknown prison whose
+name or row gives its town is placed at that town. Part of :class:`~iranmap.geocode.Geocoder`,
+which applies :func:`as_claimed` to every answer.
 """
 
 from __future__ import annotations
@@ -16,12 +17,15 @@ from iranmap.geocode.match import Match
 from iranmap.names import PlaceName, key
 
 
-def as_claimed(index: PlaceIndex, parsed: PlaceName, answer: Match) -> Match:
+def as_claimed(index: PlaceIndex, parsed: PlaceName, answer: Match, *, settled: bool) -> Match:
     """``answer``, or the town it stands in when the name gives only that town.
 
     The answer is then the town, at its point, with the prison as ``likely``. A name that says
     which of the town's prisons ("Central", "Women's") or gives the prison's own name keeps
-    the prison. A near spelling counts as the name it is nearest to.
+    the prison. A near spelling counts as the name it is nearest to. A town whose name is
+    also a place's in another province ("Ardakan": Yazd's town, and one in Fars) is ambiguous
+    unless the name or the row (``settled``: it gives a town or province) says which, or the
+    town is its province's capital, which is what a bare name means in every report.
     """
     if answer.status != "matched" or answer.kind != "prison" or parsed.says_which:
         return answer
@@ -42,11 +46,21 @@ def as_claimed(index: PlaceIndex, parsed: PlaceName, answer: Match) -> Match:
         town = _nearest_town(index, key(answer.city or ""), answer)
     if town is None:
         return answer
+    others = index.homonyms.get((key(town.city or ""), town.province_iso or ""), frozenset())
+    if others and not settled and not _capital(index, town):
+        names = [index.province_name(iso) or iso for iso in sorted(others)]
+        found = (f"{town.city} ({town.province})", *(f"{town.city} ({n})" for n in names))
+        return Match(query="", status="ambiguous", score=answer.score, candidates=found)
     note = (
         f"the name gives only the town of {town.city}, not which prison; likely "
         f"{answer.prison} (a place column confirms it)"
     )
     return replace(town, score=answer.score, method="city", note=note, likely=answer.prison)
+
+
+def _capital(index: PlaceIndex, town: Match) -> bool:
+    province = index.provinces.get(town.province_iso or "")
+    return province is not None and key(province.capital) == key(town.city or "")
 
 
 def _nearest_town(index: PlaceIndex, town_key: str, prison: Match) -> Match | None:
@@ -60,3 +74,52 @@ def _nearest_town(index: PlaceIndex, town_key: str, prison: Match) -> Match | No
         return None
     lat, lon = prison.lat, prison.lon
     return min(towns, key=lambda t: km(lat, lon, t.lat or 0.0, t.lon or 0.0))
+
+
+def other_place(
+    index: PlaceIndex, parsed: PlaceName, context: tuple[str, ...], everywhere: frozenset[str]
+) -> Match:
+    """A name of a place the gazetteer knows only as some other place (a village).
+
+    The note names where it lies only in the row's own province (when the row says which): a
+    note must not point a reader to another province. An unknown prison there whose row gives
+    its town is placed at the town.
+    """
+    own = index.context_provinces(context)
+    shown = everywhere & own if own else everywhere
+    if not shown and parsed.says_prison and context:
+        found = city_of_context(index, context, _UNMATCHED)
+        if found.status == "matched":
+            return found
+    note = "the gazetteer has no prison or city of that name"
+    if shown:
+        note = f"a place of this name lies in {', '.join(sorted(shown))}; {note}"
+    return replace(_UNMATCHED, note=note)
+
+
+def city_of_context(index: PlaceIndex, context: tuple[str, ...], miss: Match) -> Match:
+    """An unknown prison in a known town ("Foo Prison in Taybad"): placed at the town."""
+    for word in context:
+        towns = index.towns.get(word, ())
+        if len(towns) == 1:
+            return _at_town(towns[0])
+    return miss
+
+
+def town_at_end(index: PlaceIndex, parsed: PlaceName, miss: Match) -> Match:
+    """An unknown prison with its town after its name ("زندان فلان اهواز", "Foo Prison
+    Ahvaz"): placed at the town, when the last words name one town and no other."""
+    words = parsed.words
+    for cut in range(1, len(words)):
+        towns = index.towns.get("".join(words[cut:]), ())
+        if len(towns) == 1:
+            return _at_town(towns[0])
+    return miss
+
+
+def _at_town(town: Match) -> Match:
+    note = f"no prison of this name is known; placed at the city of {town.city}"
+    return replace(town, method="city", note=note)
+
+
+_UNMATCHED = Match(query="", status="unmatched", score=0.0)

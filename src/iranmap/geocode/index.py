@@ -101,6 +101,23 @@ class PlaceIndex:
         }
 
     @cached_property
+    def _province_words(self) -> dict[str, frozenset[str]]:
+        found: dict[str, set[str]] = defaultdict(set)
+        for province in self.provinces.values():
+            for name in (province.name_en, province.name_fa, *province.aliases):
+                for form in _PROVINCE_FORMS:
+                    found[key(form.format(name))].add(province.iso)
+        return {word: frozenset(isos) for word, isos in found.items()}
+
+    def context_provinces(self, context: Iterable[str]) -> frozenset[str]:
+        """The provinces the qualifier keys ``context`` name, as towns or provinces."""
+        isos: set[str] = set()
+        for word in context:
+            isos |= self._province_words.get(word, frozenset())
+            isos |= {t.province_iso for t in self.towns.get(word, ()) if t.province_iso}
+        return frozenset(isos)
+
+    @cached_property
     def other_places(self) -> dict[str, frozenset[str]]:
         """Keys of the places that are neither prisons nor cities, with their provinces. Only
         a name that matches nothing exactly asks for them, so they are read on first use."""
