@@ -1129,3 +1129,22 @@ def test_a_note_names_no_place_outside_the_rows_province(shipped: Geocoder) -> N
     assert shipped.place("Karkaj", province="East Azerbaijan").note == (
         "a place of this name lies in IR-03; the gazetteer has no prison or city of that name"
     )
+
+
+@pytest.mark.parametrize(
+    ("name", "prison_id"),
+    [
+        ("Qezelhesar-Gefängnis in Karaj", "ghezel-hesar"),  # German
+        ("Zentralgefängnis von Zahedan", "zahedan-central"),  # "central": which prison
+        ("carcere centrale di Urmia", "urmia-central"),  # Italian
+        ("prison d'Evin", "evin"),  # French
+        ("سجن كارون", "karun"),  # Arabic
+    ],
+)
+def test_prison_words_of_other_languages(shipped: Geocoder, name: str, prison_id: str) -> None:
+    assert shipped.place(name).prison_id == prison_id
+
+
+def test_german_transliterations_are_read() -> None:
+    assert key("Karadsch") == key("Karaj")
+    assert key("Kermanschah") == key("Kermanshah")

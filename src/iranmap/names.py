@@ -139,6 +139,8 @@ def _latin(word: str) -> str:
     """One folded Latin word in transliteration normal form ("ghezel" -> "qizil")."""
     if not word.isascii():
         return word
+    # German transliterations: Karadsch, Kermanschah, Tschabahar
+    word = word.replace("dsch", "j").replace("tsch", "ch").replace("sch", "sh")
     word = word.replace("kh", "x").replace("gh", "q").replace("dj", "j").replace("w", "v")
     word = word.replace("o", "u")  # o, ou, oo, u: Qom/Qum, Bojnourd/Bojnurd, Kouhdasht
     if word.endswith("eh") and len(word) > 3:  # the silent final heh: Saveh/Save
@@ -194,12 +196,16 @@ _DIRECTIONS = {
 # Words that say a place is a prison ("زندان", "ندامتگاه": prison, penitentiary).
 _PRISON_WORDS = frozenset(
     {"prison", "prisons", "jail", "jails", "gaol", "penitentiary", "zendan", "zendane"}
-    | {"زندان", "زندانهای", "ندامتگاه"}
+    | {"زندان", "زندانهای", "ندامتگاه", "سجن"}
+    # German, Italian, Spanish and Portuguese reports: Gefängnis, Zentralgefängnis, carcere...
+    | {"gefangnis", "zentralgefangnis", "carcere", "prigione", "penitenziario", "carcel"}
+    | {"prision", "prisao", "penitenciaria"}
 )
 # Words that describe a prison or town without naming it: "central", "women's", "ward",
 # "county", "city"; and the possessive "s" left by "Urmia's".
 _DESCRIPTORS = frozenset(
     {"central", "markazi", "main", "women", "womens", "woman", "ward", "county", "city", "town"}
+    | {"centrale", "zentral"}
     | {"the", "s", "shahrestan", "shahrestane"}
     | {"مرکزی", "زنان", "بند", "شهرستان", "های", "ها"}
 )
@@ -207,9 +213,13 @@ _DESCRIPTORS = frozenset(
 # women's prison. A name with one of them names a facility, not only a town.
 _WHICH_WORDS = frozenset(
     {"central", "markazi", "main", "women", "womens", "woman", "مرکزی", "زنان"}
+    | {"centrale", "zentral", "zentralgefangnis", "centrali"}
 )
 # Words after which the rest of a name is where the place is ("Evin Prison in Tehran").
-_MARKERS = frozenset({"in", "at", "of", "near", "در", "واقع"})
+_MARKERS = frozenset(
+    {"in", "at", "of", "near", "در", "واقع"}
+    | {"von", "im", "bei", "di", "del", "della", "nel", "de", "du", "d", "des"}
+)
 # Characters that set a qualifier apart: brackets, commas, semicolons, slashes.
 _PARTS = re.compile(r"[()\[\],;/،؛]")
 
