@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import dataclasses
 import hashlib
 import io
@@ -308,7 +309,8 @@ def test_points_legend_keys_the_largest_circle_and_gives_the_totals(
         "executions",
         "All placed at their city's centre (approximate).",  # six name only a city
     ]
-    assert legend[6:12] == [
+    assert legend[6] == "Dashed: its city's centre (site not known)"  # no site: no solid key
+    assert legend[7:13] == [
         "Reported total",
         "1,000",
         "Itemized by prison",
@@ -623,12 +625,12 @@ def test_many_prisons_name_only_the_largest(tmp_path: Path) -> None:
     """Twelve gazetteer prisons, figures 1 to 12: at most ten labels, and a note says so."""
     folder = tmp_path / "many"
     shutil.copytree(REPORT, folder)
-    names = sorted(
-        line.split(",")[1]
-        for line in (REPO / "geodata" / "prisons.csv").read_text(encoding="utf-8").splitlines()[1:]
-    )[:12]
-    rows = "".join(f"{name},{n}\n" for n, name in enumerate(names, start=1))
-    (folder / "prisons.csv").write_text("prison,executions\n" + rows, encoding="utf-8")
+    with (REPO / "geodata" / "prisons.csv").open(encoding="utf-8", newline="") as handle:
+        listed = sorted((row["name_en"], row["province_iso"]) for row in csv.DictReader(handle))
+    names = [name for name, _ in listed[:12]]
+    # Each with its province: a town's name shared with another province needs it.
+    rows = "".join(f"{name},{n},{iso}\n" for n, (name, iso) in enumerate(listed[:12], start=1))
+    (folder / "prisons.csv").write_text("prison,executions,province\n" + rows, encoding="utf-8")
     many = joined_from(folder)
     layers = _layers(many)
     frame = geo.fit(layers.ch.rows, 24, 200, 1040, 880)

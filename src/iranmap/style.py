@@ -65,6 +65,8 @@ CIRCLE_FILL = "#2166ac"
 CIRCLE_STROKE = "#08306b"
 CIRCLE_STROKE_WIDTH = 1.5
 CIRCLE_OPACITY = 0.2
+# The dash of a circle placed at its city's centre (the site is not known): page and images.
+CITY_DASH = "4 3"
 MAX_RADIUS = 28.0  # px, the largest prison
 MIN_RADIUS = 2.0  # px, so that a prison with a tiny count can still be seen and hovered
 
@@ -144,4 +146,5 @@ def script_style() -> dict[str, object]:
         "circleStroke": CIRCLE_STROKE,
         "circleWidth": CIRCLE_STROKE_WIDTH,
         "circleOpacity": CIRCLE_OPACITY,
+        "cityDash": CITY_DASH,
     }

@@ -105,6 +105,7 @@ def draw_map(svg: Svg, layers: Layers, kind: ImageKind, frame: geo.Frame, scale:
             style.CIRCLE_OPACITY,
             style.CIRCLE_STROKE,
             style.CIRCLE_STROKE_WIDTH,
+            None if row.at_site else style.CITY_DASH,
         )
     svg.close_group()
 
