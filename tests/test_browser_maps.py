@@ -21,6 +21,9 @@ from mapfixture import CITIES_FA, PRISONS, make_joined
 pytestmark = pytest.mark.browser
 
 LANGS: tuple[Lang, ...] = ("en", "fa")
+#: What a tooltip cites: the fixture report's document, in each language.
+CITE_EN = "Source: NCRI Secretariat, “Iran: a new record in executions”, 2 January 2025"
+CITE_FA = "منبع: NCRI Secretariat، «Iran: a new record in executions»، ۱۳ دی ۱۴۰۳ (۲ ژانویه ۲۰۲۵)"
 PAYLOAD = (
     "<img src=x onerror=\"window.__xss='img';alert(1)\">"
     "</script><script>window.__xss='script'</script>"
@@ -148,12 +151,9 @@ def test_map_draws_every_shape_offline(
 
 def test_province_tooltip_in_english(open_map: Opener, joined: Joined) -> None:
     opened = open_map(joined, "choropleth")
-    assert (
-        opened.hover(*_province(joined, "IR-30"))
-        == (
-            "Alborz البرز Executions: 209 Per million inhabitants: 77.1 Share of total: 20.9% "
-            "Rank: 1 of 7 Source: NCRI Secretariat, “Iran: a new record in executions”, 2 January 2025"  # the document, not a file's line
-        )
+    assert opened.hover(*_province(joined, "IR-30")) == (
+        "Alborz البرز Executions: 209 Per million inhabitants: 77.1 Share of total: 20.9% "
+        "Rank: 1 of 7 " + CITE_EN  # the document, not a file's line
     )
     assert (
         opened.hover(*_province(joined, "IR-23"))
@@ -169,7 +169,7 @@ def test_province_tooltip_in_persian(open_map: Opener, joined: Joined) -> None:
     opened = open_map(joined, "choropleth", RenderOptions(lang="fa"))
     assert opened.hover(*_province(joined, "IR-30")) == (
         "البرز Alborz اعدام‌ها: ۲۰۹ در هر یک میلیون نفر: ۷۷٫۱ سهم از کل: ٪۲۰٫۹ "
-        "رتبه: ۱ از ۷ منبع: NCRI Secretariat، «Iran: a new record in executions»، ۱۳ دی ۱۴۰۳ (۲ ژانویه ۲۰۲۵)"
+        "رتبه: ۱ از ۷ " + CITE_FA
     )
     assert (
         opened.hover(*_province(joined, "IR-23"))
@@ -183,8 +183,7 @@ def test_prison_tooltip(open_map: Opener, joined: Joined, kind: str) -> None:
     opened = open_map(joined, kind)
     assert opened.hover(*_prison(joined, "birjand-central")) == (
         "Birjand Central Prison زندان مرکزی بیرجند As reported: Birjand City: Birjand "
-        "Province: South Khorasan Executions: 29 Location: city centre (approximate) "
-        "Source: NCRI Secretariat, “Iran: a new record in executions”, 2 January 2025"
+        "Province: South Khorasan Executions: 29 Location: city centre (approximate) " + CITE_EN
     )
     assert opened.hover(*_prison(joined, "karaj-central")).startswith(
         "Karaj Central Prison زندان مرکزی کرج As reported: Central Karaj City: Karaj "
@@ -197,7 +196,7 @@ def test_prison_tooltip_in_persian(open_map: Opener, joined: Joined) -> None:
     opened = open_map(joined, "points", RenderOptions(lang="fa"))
     assert opened.hover(*_prison(joined, "adelabad")) == (
         "زندان عادل‌آباد Adelabad Prison به نوشتهٔ گزارش: Shiraz شهر: شیراز استان: فارس "
-        "اعدام‌ها: ۹۷ موقعیت: محل زندان منبع: NCRI Secretariat، «Iran: a new record in executions»، ۱۳ دی ۱۴۰۳ (۲ ژانویه ۲۰۲۵)"
+        "اعدام‌ها: ۹۷ موقعیت: محل زندان " + CITE_FA
     )
     city = opened.page.locator(".leaflet-tooltip").last.locator(".im-tip-line bdi").nth(1)
     assert city.inner_text() == "شیراز"
@@ -524,7 +523,7 @@ def test_prisons_at_one_city_centre_are_one_group_at_that_point(
         """() => Object.values(window.iranmap.map._layers)
             .filter(l => l.options && l.options.radius && l.getLatLng)
             .map(l => { const p = window.iranmap.map.latLngToContainerPoint(l.getLatLng());
-                        return [Math.round(l.options.radius), Math.round(p.x), Math.round(p.y)]; })"""
+                return [Math.round(l.options.radius), Math.round(p.x), Math.round(p.y)]; })"""
     )
     radii = {r for r, _, _ in centres}
     assert len(centres) == len(PRISONS)
