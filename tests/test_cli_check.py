@@ -600,3 +600,78 @@ def test_a_date_that_is_no_date_is_a_clear_error(tmp_path: Path) -> None:
         "R: to '2024-13-01' is not a date; write it as YYYY-MM-DD, e.g. 2024-03-21 (in the "
         "report's calendar, gregorian)"
     ]
+
+
+# -- issue 20: a project's own places ---------------------------------------------------------
+
+OWN_HEADER = "name,name_fa,aliases,city,province,lat,lon,source\n"
+
+
+def own_project(tmp_path: Path, places: str, prisons: str) -> Path:
+    """A project folder: places.csv beside reports/, and one report in reports/r."""
+    (tmp_path / "places.csv").write_text(OWN_HEADER + places, encoding="utf-8")
+    return write_report(tmp_path / "reports" / "r", prisons, total=5)
+
+
+def test_a_projects_own_places_are_used_at_their_site_and_listed(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.undo()  # the real gazetteer and provinces, not the made-up world
+    folder = own_project(
+        tmp_path,
+        'Foo Detention Centre,,Foo Camp,Karaj,Alborz,35.84,50.97,"HRANA, 2 May 2024"\n'
+        "Vakilabad Prison,,,Mashhad,Razavi Khorasan,36.28,59.50,a dataset row\n",
+        "prison,executions\nFoo Camp,2\nVakilabad,3\n",
+    )
+    result = check(folder)
+    assert result.exit_code == 0, result.output
+    assert lines(result, folder)[-2:] == [
+        "R/prisons.csv:2  'Foo Camp' -> Foo Detention Centre, Karaj, Alborz (IR-30) [alias; the "
+        "project's own place (places.csv)]",
+        "R/prisons.csv:3  'Vakilabad' -> Vakilabad Prison, Mashhad, Razavi Khorasan (IR-09) "
+        "[alias; the project's own place (places.csv)]",
+    ]
+    data = json.loads(check(folder, "--json").stdout)
+    assert [(p["place_id"], p["precision"]) for p in data["placements"]] == [
+        ("own:foo-detention-centre", "facility"),
+        ("own:vakilabad", "facility"),
+    ]
+
+
+def test_bad_rows_of_places_csv_are_refused_with_their_line(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.undo()
+    folder = own_project(
+        tmp_path,
+        "Bar Camp,,,Karaj,Alborz,29.6,52.5,a page\n"
+        "Baz Camp,,,Karaj,Alborz,35.9,50.9,\n"
+        "Shiraz,,,Shiraz,Fars,29.6,52.5,a page\n"
+        "Qux,,,Karaj,Atlantis,35.8,51,a page\n"
+        "Grault,,,Karaj,Alborz,abc,51,a page\n"
+        "Corge,,Baz Camp,Karaj,Alborz,35.9,50.9,a page\n",
+        "prison,executions\nEvin,5\n",
+    )
+    result = check(folder)
+    assert result.exit_code == 1
+    own = str(tmp_path / "places.csv")
+    said = [x.replace(own, "places.csv") for x in result.output.splitlines()]
+    assert [x for x in said if x.startswith("places.csv")] == [
+        "places.csv:2: lat 29.6, lon 52.5 lies in Fars, not in Alborz; check lat and lon",
+        "places.csv:2: lat 29.6, lon 52.5 lies 707 km from Karaj, more than 40 km; check lat "
+        "and lon, or the city",
+        "places.csv:3: source is empty; write where the place's coordinates come from (a page, "
+        "a dataset)",
+        "places.csv:4: name 'Shiraz' is already Shiraz (Fars); give the place a name of its own",
+        "places.csv:5: province 'Atlantis' is not a province of Iran; write its name",
+        "places.csv:6: lat 'abc' is not a number; write decimal degrees, e.g. 35.84",
+        "places.csv:7: name 'Baz Camp' is already on line 3; give each place its own names",
+    ]
+
+
+def test_the_gazetteers_own_places_csv_is_no_projects(monkeypatch: pytest.MonkeyPatch) -> None:
+    from iranmap.join._own import own_places_file
+    from iranmap.paths import reports_dir
+
+    monkeypatch.undo()
+    assert own_places_file(reports_dir() / "2024-ncri") is None  # geodata/places.csv: GeoNames

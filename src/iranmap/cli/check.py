@@ -240,8 +240,12 @@ def placement_lines(joined: Joined) -> list[str]:
     ``FILE:LINE  'as reported' -> Place, City, Province (ISO) [how]``; nothing when every
     name matched exactly.
     """
+    from iranmap.join import OWN_PREFIX
+
     where = _where_places(joined)
-    listed = [p for p in joined.placements if p.match != "exact"]
+    listed = [
+        p for p in joined.placements if p.match != "exact" or p.place_id.startswith(OWN_PREFIX)
+    ]
     if not listed:
         return []
     report = joined.report
@@ -271,6 +275,8 @@ def _where_places(joined: Joined) -> dict[str, tuple[str, str]]:
 
 
 def _placement_line(p: Placement, where: tuple[str, str], cell: str | None = None) -> str:
+    from iranmap.join import OWN_PREFIX
+
     city, province = where
     parts = [p.name_en]
     if city and city != p.name_en:
@@ -280,6 +286,8 @@ def _placement_line(p: Placement, where: tuple[str, str], cell: str | None = Non
     how = p.match if p.match != "fuzzy" or p.score is None else f"fuzzy {p.score:.0f}"
     if p.match == "place":
         how = "place column: the monitor's identification"
+    if p.place_id.startswith(OWN_PREFIX):
+        how += "; the project's own place (places.csv)"
     at = f"{p.path}:{cell or p.line}"  # a spreadsheet's row at its cell, as in problems
     line = f"{at}  {p.as_reported!r} -> {', '.join(parts)} [{how}]"
     if p.likely:

@@ -119,6 +119,11 @@ class Geocoder:
             self._place_cache[cache_key] = answer
         return replace(answer, query=name)
 
+    def known(self, name: str) -> Match | None:
+        """The answer of ``name``'s exact key (a place's own name or alias), or None."""
+        entry = self._index.entries.get(parse_place(name).core)
+        return None if entry is None else replace(entry.answer, query=name)
+
     def places(self, names: Iterable[str]) -> list[Match]:
         """:meth:`place` for many names at once, in order; same answers, found faster.
 
