@@ -535,3 +535,13 @@ def test_prisons_at_one_city_centre_are_one_group_at_that_point(
     assert "At the same point: Ghezel Hesar Prison (165)" in text
     assert "Location: city centre (approximate)" in text
     _clean(opened)
+
+
+def test_a_prison_tooltip_quotes_the_reports_note(open_map: Opener, joined: Joined) -> None:
+    prisons = joined.prisons.copy()
+    prisons["note"] = ""
+    prisons.loc[prisons["place_id"] == "birjand-central", "note"] = 'written "Birjand: 29"'
+    opened = open_map(replace(joined, prisons=prisons), "points")
+    text = opened.hover(*_prison(joined, "birjand-central"))
+    assert text.endswith(CITE_EN + ' The report\'s note: written "Birjand: 29"')
+    _clean(opened)

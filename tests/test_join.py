@@ -765,6 +765,12 @@ def test_a_town_alone_is_placed_as_that_town_with_the_name_as_written(tmp_path: 
     assert result.placements[0].likely == "Adelabad Prison"
 
 
+def test_a_rows_note_is_kept_as_its_quote_of_the_source() -> None:
+    table = joined(DATA / "good").prisons.set_index("as_reported")
+    assert table.loc["Shiraz", "note"] == 'written "Shiraz: 7"'
+    assert table.loc["Evin", "note"] == ""
+
+
 def test_a_place_column_confirms_the_prison_a_town_means(tmp_path: Path) -> None:
     text = "prison,executions,place\nShiraz,4,Adelabad Prison\n"
     result = joined(write_report(tmp_path / "r", text, total=4))

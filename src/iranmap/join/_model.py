@@ -42,6 +42,7 @@ PRISON_COLUMNS = (
     "as_reported",
     "match",
     "score",
+    "note",
     "source",
     "geometry",
 )

@@ -100,6 +100,8 @@ def _provenance(places: Sequence[Place]) -> dict[str, Any]:
         "as_reported": "; ".join(dict.fromkeys(p.figure.name for p in places)),
         "match": "; ".join(dict.fromkeys(p.how for p in places)),
         "score": min(scores) if scores else math.nan,
+        # The report's own words about the row (a quote of the source), where it has some.
+        "note": "; ".join(dict.fromkeys(p.figure.note for p in places if p.figure.note)),
     }
 
 

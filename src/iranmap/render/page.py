@@ -49,6 +49,7 @@ _SCRIPT_TEXTS = (
     "identified",
     "same_point",
     "list_sep",
+    "note",
     "provinces",
     "prisons",
     "zoom_in",

@@ -45,6 +45,7 @@ class PrisonRow:
     lon: float
     as_reported: str = ""  # the name(s) the report printed
     identified: bool = False  # the facility is the monitor's identification (place column)
+    note: str = ""  # the report's own words about the row (a quote of the source)
 
     @property
     def at_site(self) -> bool:
@@ -147,6 +148,7 @@ def _row(record: dict[str, Any]) -> PrisonRow:
         lon=lon,
         as_reported=opt_str(record.get("as_reported")) or "",
         identified="place" in str(record.get("match") or "").split("; "),
+        note=opt_str(record.get("note")) or "",
     )
 
 
@@ -155,7 +157,8 @@ def data(points: Points, lang: Lang) -> list[list[Any]]:
 
     ``[lat, lon, radius, figure, name_en, name_fa, city, city_fa, province_en, province_fa,
     precision (1 = prison site, 0 = city centre), source line, together, as reported,
-    identified (1 = the monitor's identification)]``, figures already formatted; ``together``
+    identified (1 = the monitor's identification), the report's note]``, figures already
+    formatted; ``together``
     is ``[[name, figure], ...]`` of the other places at the same point (see Points.together),
     in the page's language, or null;
     ``city_fa`` is "" where the gazetteer has no Persian name (the script then shows ``city``,
@@ -185,6 +188,7 @@ def data(points: Points, lang: Lang) -> list[list[Any]]:
             or None,
             r.as_reported,
             1 if r.identified else 0,
+            r.note,
         ]
         for r, others in zip(points.rows, points.together(), strict=True)
     ]

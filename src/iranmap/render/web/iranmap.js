@@ -82,7 +82,8 @@
   }
 
   /* r: [lat, lon, radius, figure, name_en, name_fa, city, city_fa, province_en, province_fa,
-         precision (1 site, 0 city centre), source line, together, as reported, identified];
+         precision (1 site, 0 city centre), source line, together, as reported, identified,
+         the report's note (its quote of the source, where it has one)];
          a city without a Persian name shows in English on a Persian page, marked as such.
          The source a tooltip cites is the report's document (D.cite), not a file's line. */
   function prisonTip(r) {
@@ -101,6 +102,7 @@
       }).join(T.list_sep));
     }
     line(box, T.source, D.cite);
+    line(box, T.note, r[15]);
     return box;
   }
 
