@@ -670,3 +670,18 @@ def test_cards_keep_the_claim_at_least_and_whose_figure_it_is(files: dict[str, b
     )
     card = cp.card_image(_layers(exact), "choropleth", "en").document("t", "d")
     assert "At least" not in svg_texts(card.encode("utf-8"))
+
+
+def test_none_reported_provinces_have_their_own_key_and_no_hatch(joined: Joined) -> None:
+    provinces = joined.provinces.copy()
+    missing = provinces["executions"].isna()
+    provinces["executions"] = provinces["executions"].fillna(0)
+    provinces.loc[missing, "status"] = "none reported"
+    complete = dataclasses.replace(joined, provinces=provinces)
+    svg = cp.map_image(_layers(complete), "choropleth", "en").document("t", "d")
+    texts = svg_texts(svg.encode("utf-8"))
+    assert "None reported" in texts
+    assert "The report places its whole total elsewhere" in texts
+    assert "Not itemized" not in texts
+    assert 'id="not-itemized-hatch"' not in svg  # white, not hatched
+    assert f'fill="{style.NONE_REPORTED_FILL}"' in svg
