@@ -59,9 +59,13 @@ from iranmap.geocode.index import name_key_of as match_key
 
 # Two prisons closer than this (km) would be drawn as one point: refused.
 MIN_PRISON_GAP_KM = 0.05
-# The one pair still drawn as one point: no published site of either prison has been found, so
-# both keep Karaj's GeoNames point (iranmap issue 10). Drop the pair once one site is sourced.
-PENDING_SHARED_POINT = frozenset({"ghezel-hesar", "karaj-central"})
+# The pairs still drawn as one point: no published site of either prison has been found, so
+# both keep their city's GeoNames point (iranmap issue 10; Karun, closed in 2016, and Sepidar
+# are both filed under Ahvaz). The maps draw prisons at one city's point as one group, never at
+# invented offsets. Drop a pair once one site is sourced.
+PENDING_SHARED_POINTS = frozenset(
+    {frozenset({"ghezel-hesar", "karaj-central"}), frozenset({"karun", "sepidar"})}
+)
 # A prison's published site farther than this (km) from its city's point is a wrong coordinate
 # (or the wrong city), not a prison on the outskirts: refused.
 MAX_FACILITY_KM = 40.0
@@ -208,7 +212,7 @@ def shared_points(rows: Sequence[Sequence[object]]) -> list[str]:
     for i, (a, lat_a, lon_a) in enumerate(points):
         for b, lat_b, lon_b in points[i + 1 :]:
             near = km_between(lat_a, lon_a, lat_b, lon_b) < MIN_PRISON_GAP_KM
-            if near and {a, b} != PENDING_SHARED_POINT:
+            if near and frozenset({a, b}) not in PENDING_SHARED_POINTS:
                 problems.append(f"{a} and {b} stand at one point ({lat_a}, {lon_a})")
     return problems
 

@@ -186,6 +186,19 @@ def _report(
     )
 
 
+#: The seed's own spellings, as the join keeps them in ``as_reported``.
+AS_REPORTED = {
+    "ghezel-hesar": "Qezelhessar",
+    "adelabad": "Shiraz",
+    "dastgerd": "Isfahan",
+    "tabriz-central": "Tabriz",
+    "karaj-central": "Central Karaj",
+    "qazvin-central": "Qazvin",
+    "vakilabad": "Mashhad",
+    "birjand-central": "Birjand",
+}
+
+
 def _prisons(
     prisons: Sequence[tuple[str, str, str, str, str, int, str]],
     total: int,
@@ -218,6 +231,8 @@ def _prisons(
                 "share": n / total,
                 "rank": rank,
                 "precision": precision,
+                "as_reported": taint(AS_REPORTED.get(pid, en)),
+                "match": "alias",
                 "source": taint(f"prisons.csv:{i + 2}"),
                 "geometry": point,
             }

@@ -7,7 +7,7 @@ test, as does a console error, an uncaught exception or a dialog.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +21,9 @@ from mapfixture import CITIES_FA, PRISONS, make_joined
 pytestmark = pytest.mark.browser
 
 LANGS: tuple[Lang, ...] = ("en", "fa")
+#: What a tooltip cites: the fixture report's document, in each language.
+CITE_EN = "Source: NCRI Secretariat, “Iran: a new record in executions”, 2 January 2025"
+CITE_FA = "منبع: NCRI Secretariat، «Iran: a new record in executions»، ۱۳ دی ۱۴۰۳ (۲ ژانویه ۲۰۲۵)"
 PAYLOAD = (
     "<img src=x onerror=\"window.__xss='img';alert(1)\">"
     "</script><script>window.__xss='script'</script>"
@@ -150,7 +153,7 @@ def test_province_tooltip_in_english(open_map: Opener, joined: Joined) -> None:
     opened = open_map(joined, "choropleth")
     assert opened.hover(*_province(joined, "IR-30")) == (
         "Alborz البرز Executions: 209 Per million inhabitants: 77.1 Share of total: 20.9% "
-        "Rank: 1 of 7 Source: prisons.csv:2, prisons.csv:6"
+        "Rank: 1 of 7 " + CITE_EN  # the document, not a file's line
     )
     assert (
         opened.hover(*_province(joined, "IR-23"))
@@ -166,7 +169,7 @@ def test_province_tooltip_in_persian(open_map: Opener, joined: Joined) -> None:
     opened = open_map(joined, "choropleth", RenderOptions(lang="fa"))
     assert opened.hover(*_province(joined, "IR-30")) == (
         "البرز Alborz اعدام‌ها: ۲۰۹ در هر یک میلیون نفر: ۷۷٫۱ سهم از کل: ٪۲۰٫۹ "
-        "رتبه: ۱ از ۷ منبع: prisons.csv:2, prisons.csv:6"
+        "رتبه: ۱ از ۷ " + CITE_FA
     )
     assert (
         opened.hover(*_province(joined, "IR-23"))
@@ -179,12 +182,12 @@ def test_province_tooltip_in_persian(open_map: Opener, joined: Joined) -> None:
 def test_prison_tooltip(open_map: Opener, joined: Joined, kind: str) -> None:
     opened = open_map(joined, kind)
     assert opened.hover(*_prison(joined, "birjand-central")) == (
-        "Birjand Central Prison زندان مرکزی بیرجند City: Birjand Province: South Khorasan "
-        "Executions: 29 Location: city centre (approximate) Source: prisons.csv:9"
+        "Birjand Central Prison زندان مرکزی بیرجند As reported: Birjand City: Birjand "
+        "Province: South Khorasan Executions: 29 Location: city centre (approximate) " + CITE_EN
     )
     assert opened.hover(*_prison(joined, "karaj-central")).startswith(
-        "Karaj Central Prison زندان مرکزی کرج City: Karaj Province: Alborz Executions: 44 "
-        "Location: prison site"
+        "Karaj Central Prison زندان مرکزی کرج As reported: Central Karaj City: Karaj "
+        "Province: Alborz Executions: 44 Location: prison site"
     )
     _clean(opened)
 
@@ -192,10 +195,10 @@ def test_prison_tooltip(open_map: Opener, joined: Joined, kind: str) -> None:
 def test_prison_tooltip_in_persian(open_map: Opener, joined: Joined) -> None:
     opened = open_map(joined, "points", RenderOptions(lang="fa"))
     assert opened.hover(*_prison(joined, "adelabad")) == (
-        "زندان عادل‌آباد Adelabad Prison شهر: شیراز استان: فارس اعدام‌ها: ۹۷ "
-        "موقعیت: محل زندان منبع: prisons.csv:3"
+        "زندان عادل‌آباد Adelabad Prison به نوشتهٔ گزارش: Shiraz شهر: شیراز استان: فارس "
+        "اعدام‌ها: ۹۷ موقعیت: محل زندان " + CITE_FA
     )
-    city = opened.page.locator(".leaflet-tooltip").last.locator(".im-tip-line bdi").first
+    city = opened.page.locator(".leaflet-tooltip").last.locator(".im-tip-line bdi").nth(1)
     assert city.inner_text() == "شیراز"
     assert city.get_attribute("lang") is None  # Persian, as the page: nothing to mark
     _clean(opened)
@@ -205,9 +208,10 @@ def test_prison_tooltip_in_persian_without_a_persian_city_name(open_map: Opener)
     joined = make_joined(cities_fa={k: v for k, v in CITIES_FA.items() if k != "Birjand"})
     opened = open_map(joined, "points", RenderOptions(lang="fa"))
     assert opened.hover(*_prison(joined, "birjand-central")).startswith(
-        "زندان مرکزی بیرجند Birjand Central Prison شهر: Birjand استان: خراسان جنوبی"
+        "زندان مرکزی بیرجند Birjand Central Prison به نوشتهٔ گزارش: Birjand شهر: Birjand "
+        "استان: خراسان جنوبی"
     )
-    city = opened.page.locator(".leaflet-tooltip").last.locator(".im-tip-line bdi").first
+    city = opened.page.locator(".leaflet-tooltip").last.locator(".im-tip-line bdi").nth(1)
     assert city.inner_text() == "Birjand"
     assert (city.get_attribute("lang"), city.get_attribute("dir")) == ("en", "ltr")
     _clean(opened)
@@ -358,18 +362,18 @@ def test_shipped_report_in_the_browser(open_map: Opener, lang: Lang) -> None:
     opened = open_map(joined, "combined", RenderOptions(lang=lang))
     assert opened.counts() == {"provinces": 31, "prisons": len(joined.prisons)}
     khuzestan = opened.hover(*_province(joined, "IR-06"))
-    shiraz = opened.hover(*_prison(joined, "adelabad"))
+    shiraz = opened.hover(*_prison(joined, "city:IR-07:shiraz"))  # the statement's "Shiraz"
     if lang == "en":
         assert (
             khuzestan == "Khuzestan خوزستان Not itemized: the report gives no figure here; not zero"
         )
-        assert shiraz.startswith("Adelabad Prison زندان عادل‌آباد City: Shiraz Province: Fars")
+        assert shiraz.startswith("Shiraz شیراز City: Shiraz Province: Fars")
     else:
         assert (
             khuzestan
             == "خوزستان Khuzestan بدون رقم تفکیکی: گزارش برای این‌جا رقمی نمی‌دهد؛ به معنای صفر نیست"
         )
-        assert shiraz.startswith("زندان عادل‌آباد Adelabad Prison شهر: شیراز استان: فارس")
+        assert shiraz.startswith("شیراز Shiraz شهر: شیراز استان: فارس")
     _clean(opened)
 
 
@@ -471,3 +475,73 @@ def test_no_prison_label_lies_on_a_circle(
         }"""
     )
     assert hits == []
+
+
+# -- issue 20: how precisely each place is known --------------------------------------------
+
+
+def _karaj_together(joined: Joined) -> Joined:
+    """The fixture with Karaj Central Prison at Ghezel Hesar's point, both at Karaj's centre."""
+    prisons = joined.prisons.copy()
+    at = prisons.index[prisons["place_id"] == "ghezel-hesar"][0]
+    central = prisons.index[prisons["place_id"] == "karaj-central"][0]
+    prisons.loc[central, "geometry"] = prisons.loc[at, "geometry"]
+    prisons.loc[[at, central], "precision"] = "city"
+    return replace(joined, prisons=prisons)
+
+
+@pytest.mark.parametrize("width", [360, 1280])
+def test_the_legend_says_what_solid_and_dashed_circles_mean(
+    open_map: Opener, joined: Joined, width: int
+) -> None:
+    opened = open_map(joined, "points", width=width, height=760)
+    page = opened.page
+    items = page.locator(".im-precision li")
+    assert items.count() == 2
+    assert items.nth(0).get_attribute("data-precision") == "site"
+    assert "Solid circle: at the prison's published site" in items.nth(0).inner_text()
+    assert "Dashed circle: at the city's centre" in items.nth(1).inner_text()
+    dashes = [items.nth(i).locator("circle").get_attribute("stroke-dasharray") for i in range(2)]
+    assert dashes[0] is None and dashes[1]
+    # On the map: a circle at its city's centre is dashed, one at its site is not.
+    drawn = page.evaluate(
+        """() => window.iranmap.map._layers && Object.values(window.iranmap.map._layers)
+            .filter(l => l.options && l.options.radius && l.getLatLng)
+            .map(l => [l.options.className, l.options.dashArray || null])"""
+    )
+    assert sorted(set(map(tuple, drawn))) == [("im-city", "4 3"), ("im-site", None)]
+    _clean(opened)
+
+
+@pytest.mark.parametrize("width", [360, 1280])
+def test_prisons_at_one_city_centre_are_one_group_at_that_point(
+    open_map: Opener, joined: Joined, width: int
+) -> None:
+    together = _karaj_together(joined)
+    opened = open_map(together, "points", width=width, height=760)
+    centres = opened.page.evaluate(
+        """() => Object.values(window.iranmap.map._layers)
+            .filter(l => l.options && l.options.radius && l.getLatLng)
+            .map(l => { const p = window.iranmap.map.latLngToContainerPoint(l.getLatLng());
+                return [Math.round(l.options.radius), Math.round(p.x), Math.round(p.y)]; })"""
+    )
+    radii = {r for r, _, _ in centres}
+    assert len(centres) == len(PRISONS)
+    big = next(c for c in centres if c[0] == max(radii))  # Ghezel Hesar, 165
+    same = [c for c in centres if (c[1], c[2]) == (big[1], big[2])]
+    assert len(same) == 2  # both drawn at the very point: no invented offset
+    # The smaller circle, on top, names the other one of its group.
+    text = opened.hover(*_prison(together, "karaj-central"))
+    assert "At the same point: Ghezel Hesar Prison (165)" in text
+    assert "Location: city centre (approximate)" in text
+    _clean(opened)
+
+
+def test_a_prison_tooltip_quotes_the_reports_note(open_map: Opener, joined: Joined) -> None:
+    prisons = joined.prisons.copy()
+    prisons["note"] = ""
+    prisons.loc[prisons["place_id"] == "birjand-central", "note"] = 'written "Birjand: 29"'
+    opened = open_map(replace(joined, prisons=prisons), "points")
+    text = opened.hover(*_prison(joined, "birjand-central"))
+    assert text.endswith(CITE_EN + ' The report\'s note: written "Birjand: 29"')
+    _clean(opened)

@@ -54,7 +54,8 @@ def test_clean_report_prints_aligned_reconciliation_and_exits_0() -> None:
         "placed by a near spelling or another name (confirm):",
         "R/prisons.csv:2  'Qezelhessar' -> Ghezel Hesar Prison, Karaj, Alborz (IR-30) [alias]",
         "R/prisons.csv:3  'Central Karaj' -> Karaj Central Prison, Karaj, Alborz (IR-30) [alias]",
-        "R/prisons.csv:4  'Shiraz' -> Adelabad Prison, Shiraz, Fars (IR-07) [alias]",
+        "R/prisons.csv:4  'Shiraz' -> Shiraz, Fars (IR-07) [city]; likely Adelabad Prison: "
+        "confirm with a place column",
         "R/prisons.csv:5  'Evin' -> Evin Prison, Tehran, Tehran (IR-23) [alias]",
         "R/prisons.csv:6  'Marvdasht' -> Marvdasht, Fars (IR-07) [city]",
         "R/prisons.csv:7  'New Camp' -> New Camp, Tehran (IR-23) [latlon]",
@@ -80,11 +81,12 @@ def test_json_is_one_object_with_the_reconciliation() -> None:
         "score": 100.0,
         "precision": "facility",
         "province_iso": "IR-30",
+        "likely": None,
     }
     assert [(p["line"], p["match"], p["score"]) for p in data["placements"]] == [
         (2, "alias", 100.0),
         (3, "alias", 100.0),
-        (4, "alias", 100.0),
+        (4, "city", 100.0),
         (5, "alias", 100.0),
         (6, "city", 100.0),
         (7, "latlon", None),
@@ -107,6 +109,7 @@ def test_json_is_one_object_with_the_reconciliation() -> None:
         "not_itemized": 66,
         "prisons_mapped": 6,
         "provinces_with_figures": 3,
+        "provinces_none_reported": 0,
         "unresolved": [],
         "problems": [],
     }
@@ -280,7 +283,7 @@ BAD_INPUTS = [
                  "and executions (found ['prison'])", id="missing-column"),
     pytest.param("prison,executions,remark\nEvin,3,x\n", None, None,
                  "R/prisons.csv:1: unknown column 'remark'; the allowed columns are prison, "
-                 "executions, province, city, lat, lon, note", id="unknown-column"),
+                 "executions, province, city, place, lat, lon, note", id="unknown-column"),
     pytest.param("", None, None,
                  "R/prisons.csv:1: the file is empty; write the header line "
                  "'prison,executions' and one row per place below it", id="empty-file"),
@@ -328,8 +331,8 @@ BAD_INPUTS = [
     pytest.param("prison,executions\nEvin,3\n", None, ("total =", "totl ="),
                  "R/report.toml:3: unknown key 'totl'; the allowed keys are title, title_fa, "
                  "publisher, publisher_fa, total, total_qualifier, prisons, provinces, "
-                 "iso_scheme, calendar, series, notes, notes_fa, source, period, facts (did you "
-                 "mean 'total'?)", id="unknown-toml-key"),
+                 "iso_scheme, calendar, series, complete, notes, notes_fa, source, period, "
+                 "facts (did you mean 'total'?)", id="unknown-toml-key"),
 ]  # fmt: skip
 
 
@@ -401,6 +404,7 @@ def test_problems_of_reading_and_of_placing_come_in_one_run(
         "not_itemized": None,
         "prisons_mapped": None,
         "provinces_with_figures": None,
+        "provinces_none_reported": None,
         "unresolved": [],
         "placements": [],
         "problems": [
@@ -428,7 +432,7 @@ def test_a_header_a_toml_key_a_count_and_names_wrong_at_once(tmp_path: Path) -> 
     assert result.exit_code == 1
     expected = [
         "R/prisons.csv:1: unknown column 'remark'; the allowed columns are prison, executions, "
-        "province, city, lat, lon, note",
+        "province, city, place, lat, lon, note",
         "R/prisons.csv:3: executions 'x' is not a number; write the count with digits only, "
         "without separators or words, e.g. 1000",
         "R/prisons.csv:3: prison 'Tehran Prison' is ambiguous: it could be Evin Prison, "
@@ -441,7 +445,7 @@ def test_a_header_a_toml_key_a_count_and_names_wrong_at_once(tmp_path: Path) -> 
         "least 2, or check prisons.csv for extra rows",
         "R/report.toml:5: unknown key 'src'; the allowed keys are title, title_fa, publisher, "
         "publisher_fa, total, total_qualifier, prisons, provinces, iso_scheme, calendar, series, "
-        "notes, notes_fa, source, period, facts (did you mean 'source'?)",
+        "complete, notes, notes_fa, source, period, facts (did you mean 'source'?)",
     ]
     assert lines(result, folder) == expected
     data = json.loads(check(folder, "--json").stdout.replace(str(folder), "R"))
@@ -507,7 +511,7 @@ def test_help_documents_the_options() -> None:
                 "report        2025-01-01-ncri",
                 "reported      12  executions the report states",
                 "by prison     12  in 4 prisons",
-                "by province   12  in 4 provinces",
+                "by province   12  in 4 provinces; none reported in the other 27",
                 "not itemized   0  in no prison or province figure",
                 "12 of at least 12 executions itemized by prison, in 4 prisons across 4 provinces; "
                 "0 not itemized.",
@@ -574,8 +578,9 @@ def test_names_not_matched_exactly_are_listed_to_confirm(
     assert lines(result, folder)[6:] == [
         "placed by a near spelling or another name (confirm):",
         "R/prisons.csv:3  'Ghezel Hesar' -> Ghezel Hesar Prison, Karaj, Alborz (IR-30) [alias]",
-        "R/prisons.csv:4  'Qarchack' -> Qarchak Women's Prison, Qarchak, Tehran (IR-23) [fuzzy 93]",
-        "R/prisons.csv:5  'Hamadan Detention Centre' -> Hamadan Detention Centre, Hamadan, "
+        "R/prisons.csv:4  'Qarchack' -> Qarchack, Qarchak, Tehran (IR-23) [city]; likely Qarchak "
+        "Women's Prison: confirm with a place column",
+        "R/prisons.csv:5  'Hamadan Detention Centre' -> Hamadan Detention Centre, Hamadān, "
         "Hamadan (IR-13) [city]",
         "R/prisons.csv:6  'A camp' -> A camp, Tehran (IR-23) [latlon]",
     ]
@@ -583,7 +588,7 @@ def test_names_not_matched_exactly_are_listed_to_confirm(
     assert [(p["line"], p["as_reported"], p["match"], p["score"]) for p in data["placements"]] == [
         (2, "Evin Prison", "exact", 100.0),
         (3, "Ghezel Hesar", "alias", 100.0),
-        (4, "Qarchack", "fuzzy", 93.3),
+        (4, "Qarchack", "city", 93.3),
         (5, "Hamadan Detention Centre", "city", 100.0),
         (6, "A camp", "latlon", None),
     ]
@@ -678,3 +683,78 @@ def test_a_date_that_is_no_date_is_a_clear_error(tmp_path: Path) -> None:
         "R: to '2024-13-01' is not a date; write it as YYYY-MM-DD, e.g. 2024-03-21 (in the "
         "report's calendar, gregorian)"
     ]
+
+
+# -- issue 20: a project's own places ---------------------------------------------------------
+
+OWN_HEADER = "name,name_fa,aliases,city,province,lat,lon,source\n"
+
+
+def own_project(tmp_path: Path, places: str, prisons: str) -> Path:
+    """A project folder: places.csv beside reports/, and one report in reports/r."""
+    (tmp_path / "places.csv").write_text(OWN_HEADER + places, encoding="utf-8")
+    return write_report(tmp_path / "reports" / "r", prisons, total=5)
+
+
+def test_a_projects_own_places_are_used_at_their_site_and_listed(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.undo()  # the real gazetteer and provinces, not the made-up world
+    folder = own_project(
+        tmp_path,
+        'Foo Detention Centre,,Foo Camp,Karaj,Alborz,35.84,50.97,"HRANA, 2 May 2024"\n'
+        "Vakilabad Prison,,,Mashhad,Razavi Khorasan,36.28,59.50,a dataset row\n",
+        "prison,executions\nFoo Camp,2\nVakilabad,3\n",
+    )
+    result = check(folder)
+    assert result.exit_code == 0, result.output
+    assert lines(result, folder)[-2:] == [
+        "R/prisons.csv:2  'Foo Camp' -> Foo Detention Centre, Karaj, Alborz (IR-30) [alias; the "
+        "project's own place (places.csv)]",
+        "R/prisons.csv:3  'Vakilabad' -> Vakilabad Prison, Mashhad, Razavi Khorasan (IR-09) "
+        "[alias; the project's own place (places.csv)]",
+    ]
+    data = json.loads(check(folder, "--json").stdout)
+    assert [(p["place_id"], p["precision"]) for p in data["placements"]] == [
+        ("own:foo-detention-centre", "facility"),
+        ("own:vakilabad", "facility"),
+    ]
+
+
+def test_bad_rows_of_places_csv_are_refused_with_their_line(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.undo()
+    folder = own_project(
+        tmp_path,
+        "Bar Camp,,,Karaj,Alborz,29.6,52.5,a page\n"
+        "Baz Camp,,,Karaj,Alborz,35.9,50.9,\n"
+        "Shiraz,,,Shiraz,Fars,29.6,52.5,a page\n"
+        "Qux,,,Karaj,Atlantis,35.8,51,a page\n"
+        "Grault,,,Karaj,Alborz,abc,51,a page\n"
+        "Corge,,Baz Camp,Karaj,Alborz,35.9,50.9,a page\n",
+        "prison,executions\nEvin,5\n",
+    )
+    result = check(folder)
+    assert result.exit_code == 1
+    own = str(tmp_path / "places.csv")
+    said = [x.replace(own, "places.csv") for x in result.output.splitlines()]
+    assert [x for x in said if x.startswith("places.csv")] == [
+        "places.csv:2: lat 29.6, lon 52.5 lies in Fars, not in Alborz; check lat and lon",
+        "places.csv:2: lat 29.6, lon 52.5 lies 707 km from Karaj, more than 40 km; check lat "
+        "and lon, or the city",
+        "places.csv:3: source is empty; write where the place's coordinates come from (a page, "
+        "a dataset)",
+        "places.csv:4: name 'Shiraz' is already Shiraz (Fars); give the place a name of its own",
+        "places.csv:5: province 'Atlantis' is not a province of Iran; write its name",
+        "places.csv:6: lat 'abc' is not a number; write decimal degrees, e.g. 35.84",
+        "places.csv:7: name 'Baz Camp' is already on line 3; give each place its own names",
+    ]
+
+
+def test_the_gazetteers_own_places_csv_is_no_projects(monkeypatch: pytest.MonkeyPatch) -> None:
+    from iranmap.join._own import own_places_file
+    from iranmap.paths import reports_dir
+
+    monkeypatch.undo()
+    assert own_places_file(reports_dir() / "2024-ncri") is None  # geodata/places.csv: GeoNames

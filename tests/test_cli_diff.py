@@ -49,7 +49,7 @@ def test_prints_the_rows_that_differ_and_the_totals_and_exits_1(a: Path, b: Path
         "IR-23  Tehran                          3             0  -3",
         "IR-30  Alborz                         25            31  +6",
         "prison                                 A             B  B - A",
-        "IR-07  Adelabad Prison                 7  not itemized  no longer itemized",
+        "IR-07  Shiraz                          7  not itemized  no longer itemized",
         "IR-23  Evin Prison                     3  not itemized  no longer itemized",
         "IR-23  Qarchak Prison       not itemized             0  newly itemized",
         "IR-30  Ghezel Hesar Prison            20            26  +6",

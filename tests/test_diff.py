@@ -61,7 +61,7 @@ def test_prisons_are_matched_by_place_across_spellings(pair: Diff) -> None:
 
 def test_prisons_are_sorted_by_province_then_name(pair: Diff) -> None:
     assert [(c.province_iso, c.name_en) for c in pair.prisons] == [
-        ("IR-07", "Adelabad Prison"),
+        ("IR-07", "Shiraz"),  # the report names the town (issue 20)
         ("IR-23", "Evin Prison"),
         ("IR-23", "Qarchak Prison"),
         ("IR-30", "Ghezel Hesar Prison"),
@@ -90,7 +90,7 @@ def test_unchanged_rows_are_not_among_the_changes(pair: Diff) -> None:
     assert karaj.difference == 0
     assert not karaj.differs
     assert [c.key for c in pair.changed_prisons] == [
-        "adelabad",
+        "city:IR-07:shiraz",
         "evin",
         "qarchak",
         "ghezel-hesar",
@@ -178,7 +178,7 @@ def test_to_dict_is_json_with_only_the_rows_that_differ(pair: Diff) -> None:
         "source_b": "",
     }
     assert [p["place_id"] for p in data["prisons"]] == [
-        "adelabad",
+        "city:IR-07:shiraz",
         "evin",
         "qarchak",
         "ghezel-hesar",
@@ -260,21 +260,19 @@ def test_shipped_reports_2024_against_1_january_2025() -> None:
     a, b = load(reports_dir() / "2024-ncri"), load(reports_dir() / "2025-01-01-ncri")
     result = compare(a, b)
     assert re.match(r"^A covers 366 days .* and B 1 day \(2025-01-01\)", result.caveats[0].message)
-    assert [(c.key, c.a, c.b, c.status) for c in result.changed_provinces] == [
-        ("IR-03", 59, None, "no_longer_itemized"),
-        ("IR-07", 97, None, "no_longer_itemized"),
-        ("IR-09", 33, None, "no_longer_itemized"),
-        ("IR-10", 61, None, "no_longer_itemized"),
-        ("IR-13", None, 1, "newly_itemized"),
-        ("IR-17", None, 1, "newly_itemized"),
-        ("IR-22", None, 5, "newly_itemized"),
-        ("IR-26", 38, None, "no_longer_itemized"),
-        ("IR-29", 29, None, "no_longer_itemized"),
-        ("IR-30", 209, 5, "changed"),
-    ]
+    # B itemizes its whole total (12 of 12): every province it does not list had none
+    # reported, a figure of 0 (issue 20), so A's provinces are compared with it.
+    changed = {c.key: (c.a, c.b, c.status) for c in result.changed_provinces}
+    assert len(changed) == 31
+    assert changed["IR-07"] == (97, 0, "changed")
+    assert changed["IR-10"] == (61, 0, "changed")
+    assert changed["IR-13"] == (None, 1, "newly_itemized")
+    assert changed["IR-22"] == (None, 5, "newly_itemized")
+    assert changed["IR-23"] == (None, 0, "newly_itemized")
+    assert changed["IR-30"] == (209, 5, "changed")
     alborz = by_key(result.provinces)["IR-30"]
     assert alborz.difference == -204
     assert alborz.source_a == "prisons.csv:2, 6"
     assert len(result.provinces) == 31
-    assert sum(1 for c in result.provinces if c.status == "not_itemized") == 21
+    assert sum(1 for c in result.provinces if c.status == "not_itemized") == 0
     assert [(t.a, t.b) for t in result.totals] == [(1000, 12), (526, 12), (526, 12), (474, 0)]

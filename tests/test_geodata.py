@@ -307,13 +307,14 @@ def test_prisons_stand_at_distinct_points(gazetteer: Gazetteer) -> None:
     """Two prisons are two places: none within 50 m of another (the build's MIN_PRISON_GAP_KM).
     Open (issue 10): Ghezel Hesar and Karaj Central Prison both still stand at Karaj's GeoNames
     point, for want of a published site of either; the build names that pair as its only
-    exception (PENDING_SHARED_POINT), and this test fails once they part, so both go."""
+    exception (PENDING_SHARED_POINTS), with Karun (closed) and Sepidar at Ahvaz's, and this test
+    fails once a pair parts, so the exception goes with it."""
     shared = sorted(
         sorted((a.id, b.id))
         for a, b in combinations(gazetteer.prisons, 2)
         if km_between(a.lat, a.lon, b.lat, b.lon) < 0.05
     )
-    assert shared == [["ghezel-hesar", "karaj-central"]]
+    assert shared == [["ghezel-hesar", "karaj-central"], ["karun", "sepidar"]]
 
 
 def test_facility_sites_lie_near_their_city(gazetteer: Gazetteer) -> None:
@@ -465,7 +466,8 @@ def test_city_rows_have_plain_latin_aliases(gazetteer: Gazetteer) -> None:
         "homonyms",
     ]
     for city in gazetteer.cities:
-        assert all(alias.isascii() for alias in city.aliases), city
+        # Latin spellings, and the local or historical Persian-script names (سنه for Sanandaj)
+        assert all(alias.isascii() or is_persian(alias) for alias in city.aliases), city
     prison_towns = {key(p.city) for p in gazetteer.prisons}
     small = [c.name for c in gazetteer.cities if c.population < 20_000]
     assert all(key(name) in prison_towns for name in small), small
@@ -485,3 +487,8 @@ def fold_name(name: str) -> str:
     """A town's name without diacritics or case, to match a prison's city to a GeoNames row."""
     decomposed = unicodedata.normalize("NFKD", name)
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
+
+
+def is_persian(text: str) -> bool:
+    """Whether ``text`` is written in Persian letters only (spaces and ZWNJ allowed)."""
+    return all("\u0600" <= ch <= "\u06ff" or ch in " \u200c" for ch in text)

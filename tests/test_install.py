@@ -126,3 +126,27 @@ def test_a_report_of_ones_own_from_a_wheel_in_an_empty_folder(
     gallery = (maps / "index.html").read_text(encoding="utf-8")
     assert "Executions recorded in 2025" in gallery
     assert "2024-ncri" not in gallery
+
+    # A project's own places.csv, beside reports/: a bad row is refused with its line, a good
+    # one places the row naming it at its site, listed as the project's own.
+    own = tmp_path / "places.csv"
+    own.write_text(
+        "name,name_fa,aliases,city,province,lat,lon,source\n"
+        "Foo Camp,,,Karaj,Alborz,29.6,52.5,a page\n",
+        encoding="utf-8",
+    )
+    with (folder / "prisons.csv").open("a", encoding="utf-8") as rows:
+        rows.write("Foo Camp,1\n")
+    refused = _run([*iranmap, "check", "reports/my-report"], tmp_path)
+    assert refused.returncode == 1
+    assert f"{own.name}:2: lat 29.6, lon 52.5 lies in Fars, not in Alborz" in refused.stdout
+    own.write_text(
+        "name,name_fa,aliases,city,province,lat,lon,source\n"
+        "Foo Camp,,,Karaj,Alborz,35.84,50.97,a page\n",
+        encoding="utf-8",
+    )
+    placed = _run([*iranmap, "check", "reports/my-report"], tmp_path)
+    assert placed.returncode == 0, placed.stdout + placed.stderr
+    assert "'Foo Camp' -> Foo Camp, Karaj, Alborz (IR-30) [exact; the project's own place" in (
+        placed.stdout
+    )

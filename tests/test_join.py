@@ -74,7 +74,7 @@ def test_good_report_prisons_table() -> None:
         for r in table
     ] == [
         ("ghezel-hesar", "Ghezel Hesar Prison", "IR-30", 10, 1, "prisons.csv:2"),
-        ("adelabad", "Adelabad Prison", "IR-07", 7, 2, "prisons.csv:4"),
+        ("city:IR-07:shiraz", "Shiraz", "IR-07", 7, 2, "prisons.csv:4"),  # a town, as written
         ("karaj-central", "Karaj Central Prison", "IR-30", 5, 3, "prisons.csv:3"),
         ("point:35.90000,52.10000", "New Camp", "IR-23", 4, 4, "prisons.csv:7"),
         ("evin", "Evin Prison", "IR-23", 3, 5, "prisons.csv:5"),
@@ -137,6 +137,7 @@ def test_good_report_reconciliation() -> None:
         "not_itemized": 66,
         "prisons_mapped": 6,
         "provinces_with_figures": 3,
+        "provinces_none_reported": 0,
         "unresolved": [],
         "problems": [],
     }
@@ -213,6 +214,7 @@ def test_each_prison_keeps_its_name_as_reported_and_how_it_matched(tmp_path: Pat
         "score": 93.3,
         "precision": "facility",
         "province_iso": "IR-07",
+        "likely": None,
     }
 
 
@@ -446,9 +448,9 @@ def test_two_spellings_of_one_prison_in_events_are_added_up() -> None:
     table = result.prisons.drop(columns="geometry").to_dict("records")
     assert [(r["place_id"], r["executions"], r["source"]) for r in table] == [
         ("ghezel-hesar", 3, "events.csv: 3 rows"),
-        ("adelabad", 1, "events.csv:6"),
         ("evin", 1, "events.csv:5"),
         ("city:IR-07:marvdasht", 1, "events.csv:8"),
+        ("city:IR-07:shiraz", 1, "events.csv:6"),  # hanged "in Shiraz": the town, no prison
     ]
     fars = result.provinces.set_index("iso").loc["IR-07"]
     assert (fars["executions"], fars["source"]) == (2, "events.csv: 2 rows")
@@ -596,7 +598,7 @@ def test_rows_without_a_count_are_in_no_figure(tmp_path: Path) -> None:
     report, _ = read_report(folder)
     assert report is not None
     result = join(report, GAZETTEER, polygons(), strict=False)
-    assert result.prisons["place_id"].tolist() == ["adelabad", "qarchak"]
+    assert result.prisons["place_id"].tolist() == ["city:IR-07:shiraz", "qarchak"]
     assert result.reconciliation.unresolved == ()
     assert result.reconciliation.problems == ()  # reading named the bad count
 
@@ -715,7 +717,8 @@ def test_shipped_2024_report_names_every_city_in_persian() -> None:
 def test_shipped_first_day_of_2025_report_reconciles() -> None:
     result = join(load_report(SHIPPED / "2025-01-01-ncri"))
     assert totals(result.reconciliation) == (12, 12, 12, 0, 4, 4)
-    assert sorted(result.provinces.dropna(subset=["executions"])["name_en"]) == [
+    provinces = result.provinces
+    assert sorted(provinces[provinces["status"] == "itemized"]["name_en"]) == [
         "Alborz",
         "Hamadan",
         "Hormozgan",
@@ -748,3 +751,93 @@ def test_a_rows_province_agrees_with_the_town_it_names(tmp_path: Path) -> None:
     assert isinstance(joined, Joined)
     assert list(joined.prisons["province_iso"]) == ["IR-13"]
     assert list(joined.prisons["as_reported"]) == ["Asadabad Prison"]
+
+
+# -- issue 20: exactly what the source says ---------------------------------------------------
+
+
+def test_a_town_alone_is_placed_as_that_town_with_the_name_as_written(tmp_path: Path) -> None:
+    folder = write_report(tmp_path / "r", "prison,executions\nShiraz prison,4\n", total=4)
+    result = joined(folder)
+    row = result.prisons.iloc[0]
+    assert (row["place_id"], row["name_en"], row["precision"], row["match"]) == (
+        "city:IR-07:shiraz",
+        "Shiraz prison",
+        "city",
+        "city",
+    )
+    assert result.placements[0].likely == "Adelabad Prison"
+
+
+def test_a_rows_note_is_kept_as_its_quote_of_the_source() -> None:
+    table = joined(DATA / "good").prisons.set_index("as_reported")
+    assert table.loc["Shiraz", "note"] == 'written "Shiraz: 7"'
+    assert table.loc["Evin", "note"] == ""
+
+
+def test_a_place_column_confirms_the_prison_a_town_means(tmp_path: Path) -> None:
+    text = "prison,executions,place\nShiraz,4,Adelabad Prison\n"
+    result = joined(write_report(tmp_path / "r", text, total=4))
+    row = result.prisons.iloc[0]
+    assert (row["place_id"], row["name_en"], row["as_reported"], row["match"]) == (
+        "adelabad",
+        "Adelabad Prison",
+        "Shiraz",
+        "place",
+    )
+    assert result.placements[0].likely is None
+
+
+@pytest.mark.parametrize(
+    ("place", "message"),
+    [
+        (
+            "Evin Prison",
+            "R/prisons.csv:2: place 'Evin Prison' is Evin Prison in Tehran, but prison 'Shiraz' "
+            "names Shiraz in Fars; write in place a prison of that town, or fix the name",
+        ),
+        (
+            "Atlantis Prison",
+            "R/prisons.csv:2: place 'Atlantis Prison' is not a prison the gazetteer knows; write "
+            "the name of a prison of the gazetteer (or of the project's places.csv), or leave "
+            "place empty",
+        ),
+        (
+            "Shiraz",
+            "R/prisons.csv:2: place 'Shiraz' names a town, not a prison; write the name of a "
+            "prison of the gazetteer (or of the project's places.csv), or leave place empty",
+        ),
+    ],
+)
+def test_a_place_column_that_does_not_fit_is_refused(
+    tmp_path: Path, place: str, message: str
+) -> None:
+    folder = write_report(tmp_path / "r", f"prison,executions,place\nShiraz,4,{place}\n", total=4)
+    assert problems_of(folder) == [message]
+
+
+def test_a_fully_itemized_report_says_none_reported_elsewhere(tmp_path: Path) -> None:
+    folder = write_report(tmp_path / "r", "prison,executions\nEvin,3\nQezelhessar,2\n", total=5)
+    provinces = joined(folder).provinces.set_index("iso")
+    assert provinces.loc["IR-07", "status"] == "none reported"
+    assert provinces.loc["IR-07", "executions"] == 0
+    assert list(provinces.loc[["IR-23", "IR-30"], "status"]) == ["itemized", "itemized"]
+    assert joined(folder).reconciliation.provinces_with_figures == 2
+
+
+def test_a_partly_itemized_report_keeps_the_rest_not_itemized(tmp_path: Path) -> None:
+    folder = write_report(tmp_path / "r", "prison,executions\nEvin,3\nQezelhessar,2\n", total=6)
+    provinces = joined(folder).provinces.set_index("iso")
+    assert provinces.loc["IR-07", "status"] == "not itemized"
+    assert pd.isna(provinces.loc["IR-07", "executions"])
+
+
+def test_complete_false_keeps_unlisted_provinces_not_itemized(tmp_path: Path) -> None:
+    manifest = MANIFEST.format(total=5) + "\n"
+    manifest = manifest.replace("total = 5\n", "total = 5\ncomplete = false\n", 1)
+    folder = write_report(
+        tmp_path / "r", "prison,executions\nEvin,3\nQezelhessar,2\n", manifest=manifest
+    )
+    assert "complete = false" in (folder / "report.toml").read_text(encoding="utf-8")
+    provinces = joined(folder).provinces.set_index("iso")
+    assert provinces.loc["IR-07", "status"] == "not itemized"

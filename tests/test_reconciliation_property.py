@@ -19,10 +19,13 @@ from hypothesis import strategies as st
 from fake_world import write_report
 from iranmap.boundaries import load_provinces
 from iranmap.gazetteer import Gazetteer, Prison, load_gazetteer
+from iranmap.geocode import Geocoder
 from iranmap.join import join
+from iranmap.join._place import _slug
 from iranmap.reports import load_report
 
 GAZETTEER: Gazetteer = load_gazetteer()
+GEOCODER = Geocoder(GAZETTEER)
 POLYGONS: pd.DataFrame = load_provinces()
 #: A point well inside each province, for rows placed by their coordinates.
 INSIDE = {
@@ -41,20 +44,28 @@ def reports(draw: st.DrawFn) -> tuple[str, str | None, int, dict[int, str]]:
             st.sampled_from(GAZETTEER.prisons), min_size=1, max_size=12, unique_by=lambda p: p.id
         )
     )
-    rows = ["prison,executions,lat,lon"]
+    rows = ["prison,executions,province,lat,lon"]
     expected: dict[int, str] = {}
     sums: dict[str, int] = {}
     for prison in chosen:
         name = draw(st.sampled_from((prison.name_en, *prison.aliases)))
+        # With its province, which settles a town's name shared with another province; a name
+        # that gives only its town lands on the town (issue 20), and one town only once.
+        place = GEOCODER.place(name, province=prison.province_iso)
+        place_id = prison.id if place.kind == "prison" else f"city:{place.province_iso}:"
+        if place.kind != "prison":
+            place_id += _slug(place.city or "")
+        if place_id in expected.values():
+            continue
         count = draw(st.integers(0, 500))
-        rows.append(f'"{name}",{count},,')
-        expected[len(rows)] = prison.id
+        rows.append(f'"{name}",{count},{prison.province_iso},,')
+        expected[len(rows)] = place_id
         sums[prison.province_iso] = sums.get(prison.province_iso, 0) + count
     sites = draw(st.lists(st.sampled_from(sorted(INSIDE)), max_size=2, unique=True))
     for number, iso in enumerate(sites):
         lat, lon = INSIDE[iso]
         count = draw(st.integers(0, 50))
-        rows.append(f"Unlisted Site {number},{count},{lat},{lon}")
+        rows.append(f"Unlisted Site {number},{count},,{lat},{lon}")
         expected[len(rows)] = f"point:{lat:.5f},{lon:.5f}"
         sums[iso] = sums.get(iso, 0) + count
     provinces = None
@@ -97,5 +108,13 @@ def test_every_row_is_mapped_or_reported_and_totals_reconcile(
     assert r.itemized_by_prison == sum(f.executions for f in report.prison_figures)
     assert r.prisons_mapped == len(expected)
     itemized = result.provinces["executions"]
-    assert r.provinces_with_figures == int(itemized.notna().sum())
+    status = result.provinces["status"]
+    assert r.provinces_with_figures == int((status == "itemized").sum())
+    # a fully itemized report says none reported elsewhere, and only then
+    none = int((status == "none reported").sum())
+    assert r.provinces_none_reported == none
+    assert none == (
+        31 - r.provinces_with_figures if r.not_itemized == 0 and r.reported_total else 0
+    )
+    assert int(itemized.notna().sum()) == r.provinces_with_figures + none
     assert int(itemized.sum()) == r.itemized_by_province

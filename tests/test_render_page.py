@@ -154,7 +154,10 @@ def test_points_data_has_one_entry_per_prison_largest_first(files: dict[str, byt
         "خراسان جنوبی",
         0,
         "prisons.csv:9",
-        None,
+        None,  # no other place at its point
+        "Birjand",  # the name as the report printed it
+        0,  # not identified through a place column
+        "",  # no note of the report's on the row
     ]
     assert data["shaded"] is False
 
@@ -226,8 +229,8 @@ def test_size_key_has_round_reference_values(files: dict[str, bytes]) -> None:
     assert [c["r"] for c in page.select(".im-sizes circle")] == ["28.4", "15.4", "6.9"]
 
 
-def test_places_that_share_a_point_stand_side_by_side() -> None:
-    from iranmap.render.points import GAP, Points, PrisonRow
+def test_places_that_share_a_point_are_one_group_at_that_point() -> None:
+    from iranmap.render.points import Points, PrisonRow, data
 
     def row(name: str, n: int, lat: float) -> PrisonRow:
         return PrisonRow(
@@ -235,12 +238,11 @@ def test_places_that_share_a_point_stand_side_by_side() -> None:
         )
 
     pts = Points((row("Big", 100, 35.8), row("Small", 25, 35.8), row("Alone", 50, 29.6)), 100)
-    big, small = pts.radius(100), pts.radius(25)
-    shifts = pts.offsets()
-    assert shifts[2] is None
-    first = round(-(2 * big + GAP + 2 * small) / 2 + big, 1)
-    assert shifts[0] == (first, 0.0)
-    assert shifts[1] == (round(first + big + GAP + small, 1), 0.0)
+    assert pts.together() == ((1,), (0,), ())
+    drawn = data(pts, "en")
+    # Both at the very point (no invented offsets), each naming the other in its tooltip.
+    assert [d[:2] for d in drawn[:2]] == [[35.8, 51.0], [35.8, 51.0]]
+    assert (drawn[0][12], drawn[1][12], drawn[2][12]) == ([["Small", "25"]], [["Big", "100"]], None)
 
 
 def test_tables_read_without_javascript(files: dict[str, bytes]) -> None:
@@ -278,6 +280,7 @@ def test_tables_read_without_javascript(files: dict[str, bytes]) -> None:
     assert [text(c) for c in prisons.select("tbody tr")[5].find_all(["th", "td"])] == [
         "Qazvin Central Prison",
         "زندان مرکزی قزوین",
+        "Qazvin",  # as reported
         "Qazvin",
         "Qazvin",
         "38",
@@ -481,7 +484,7 @@ def _prison_rows(page: bytes) -> dict[str, Tag]:
 
 
 def _city_cell(row: Tag) -> Tag:
-    cell = row.find_all(["th", "td"])[2]
+    cell = row.find_all(["th", "td"])[3]
     assert isinstance(cell, Tag)
     return cell
 
@@ -578,7 +581,9 @@ def test_shipped_report_fits_the_size_budget(shipped: dict[str, bytes]) -> None:
     data = data_of(shipped["combined.html"])
     provinces = json.dumps(data["provinces"], ensure_ascii=False, separators=(",", ":"))
     assert len(provinces.encode()) < 80_000  # geodata/provinces.geojson is held under 80 KB
-    assert len(shipped["combined.html"]) <= 296_000
+    # 285,000 before issues 20 and 23, which added the precision key, the cited source, the names
+    # as reported, the folded credits and the placed controls.
+    assert len(shipped["combined.html"]) <= 302_000
     assert len(data["provinces"]["features"]) == 31
     assert len(data["prisons"]) == 8
     assert sum(1 for f in data["provinces"]["features"] if f["properties"]["v"] is None) == 24
@@ -676,3 +681,28 @@ def test_pages_name_their_card_image_where_they_will_be_published(joined: Joined
         "https://e.org/test-2024/choropleth.card.png"
     )
     assert soup(render_map(joined, "points", RenderOptions())).select("meta[property]") == []
+
+
+def none_reported(joined: Joined) -> Joined:
+    """``joined`` as if the report itemized its whole total: the other provinces none reported."""
+    provinces = joined.provinces.copy()
+    missing = provinces["executions"].isna()
+    provinces["executions"] = provinces["executions"].fillna(0)
+    provinces.loc[missing, "status"] = "none reported"
+    return dataclasses.replace(joined, provinces=provinces)
+
+
+def test_a_province_with_none_reported_is_a_class_of_its_own(joined: Joined) -> None:
+    page = render_map(none_reported(joined), "choropleth", RenderOptions())
+    data = data_of(page)
+    by_iso = {f["properties"]["iso"]: f["properties"] for f in data["provinces"]["features"]}
+    tehran = by_iso["IR-23"]
+    assert (tehran["v"], tehran["nr"], tehran["c"]["count"], tehran["rk"]) == ("0", True, -3, None)
+    assert by_iso["IR-30"]["c"]["count"] == 4  # the classes are those of the figures given
+    legend = soup(page).select(".im-legend-block")[0].select("li")
+    assert text(legend[-1]) == "None reported: the report places its whole total elsewhere"
+    assert not any("Not itemized" in text(li) for li in legend)
+    rows = {
+        text(r.select_one("th")): r for r in soup(page).select("table tr") if r.select_one("th")
+    }
+    assert text(rows["Tehran"].select_one("td.im-none")) == "None reported"

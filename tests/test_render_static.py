@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import dataclasses
 import hashlib
 import io
@@ -139,19 +140,21 @@ def edited_report(tmp_path: Path, old: str, new: str) -> Joined:
 # files and bytes
 
 
-def test_images_are_the_twelve_files(files: dict[str, bytes]) -> None:
+def test_images_are_the_sixteen_files(files: dict[str, bytes]) -> None:
     assert sorted(files) == list(all_names())
     assert list(all_names()) == sorted(
         f"{kind}{lang}{ext}"
         for kind in ("choropleth", "points")
         for lang in ("", ".fa")
-        for ext in (".png", ".svg", ".card.png")
+        for ext in (".png", ".svg", ".card.png", ".card.svg")
     )
     assert sorted(render_images(joined_from(REPORT), BuildOptions(langs=("fa",)))) == [
         "choropleth.fa.card.png",
+        "choropleth.fa.card.svg",
         "choropleth.fa.png",
         "choropleth.fa.svg",
         "points.fa.card.png",
+        "points.fa.card.svg",
         "points.fa.png",
         "points.fa.svg",
     ]
@@ -304,9 +307,10 @@ def test_points_legend_keys_the_largest_circle_and_gives_the_totals(
     assert legend[3:6] == [
         "Circle area is proportional to the number of",
         "executions",
-        "7 of 8 placed at their city's centre (approximate).",
+        "All placed at their city's centre (approximate).",  # six name only a city
     ]
-    assert legend[6:12] == [
+    assert legend[6] == "Dashed: its city's centre (site not known)"  # no site: no solid key
+    assert legend[7:13] == [
         "Reported total",
         "1,000",
         "Itemized by prison",
@@ -331,10 +335,10 @@ def test_points_labels_name_the_prisons_and_share_one_for_one_spot(
 ) -> None:
     texts = svg_texts(files["points.svg"])
     for label in [
-        "Adelabad Prison: 97",
-        "Dastgerd Prison: 61",
-        "Tabriz Central Prison: 59",
-        "Birjand Central Prison: 29",
+        "Shiraz: 97",  # the statement names the city, not which prison (issue 20)
+        "Isfahan: 61",
+        "Tabriz: 59",
+        "Birjand: 29",
     ]:
         assert label in texts
     # Ghezel Hesar and Karaj Central are both placed on Karaj: one label, two lines.
@@ -381,7 +385,7 @@ def test_persian_labels_use_persian_names_and_digits(files: dict[str, bytes]) ->
     at = provinces.index("البرز")
     assert provinces[at + 1] == "۲۰۹"
     prisons = svg_texts(files["points.fa.svg"])
-    assert any(t.endswith(": ۹۷") and "زندان" in t for t in prisons)
+    assert "شیراز: ۹۷" in prisons  # the statement's "Shiraz", in Persian
     assert "۱۷۰" in prisons  # the size key
 
 
@@ -626,12 +630,12 @@ def test_many_prisons_name_only_the_largest(tmp_path: Path) -> None:
     """Twelve gazetteer prisons, figures 1 to 12: at most ten labels, and a note says so."""
     folder = tmp_path / "many"
     shutil.copytree(REPORT, folder)
-    names = sorted(
-        line.split(",")[1]
-        for line in (REPO / "geodata" / "prisons.csv").read_text(encoding="utf-8").splitlines()[1:]
-    )[:12]
-    rows = "".join(f"{name},{n}\n" for n, name in enumerate(names, start=1))
-    (folder / "prisons.csv").write_text("prison,executions\n" + rows, encoding="utf-8")
+    with (REPO / "geodata" / "prisons.csv").open(encoding="utf-8", newline="") as handle:
+        listed = sorted((row["name_en"], row["province_iso"]) for row in csv.DictReader(handle))
+    names = [name for name, _ in listed[:12]]
+    # Each with its province: a town's name shared with another province needs it.
+    rows = "".join(f"{name},{n},{iso}\n" for n, (name, iso) in enumerate(listed[:12], start=1))
+    (folder / "prisons.csv").write_text("prison,executions,province\n" + rows, encoding="utf-8")
     many = joined_from(folder)
     layers = _layers(many)
     frame = geo.fit(layers.ch.rows, 24, 200, 1040, 880)
@@ -652,3 +656,37 @@ def test_cards_show_the_title_and_the_reported_total(joined: Joined) -> None:
         texts = svg_texts(svg.document("t", "d").encode("utf-8"))
         assert title in texts
         assert total in texts
+
+
+def test_cards_keep_the_claim_at_least_and_whose_figure_it_is(files: dict[str, bytes]) -> None:
+    for name, qualifier, source in (
+        ("choropleth.card.svg", "At least", "Source: NCRI Secretariat, “Iran: Khamenei's New"),
+        ("points.fa.card.svg", "دست‌کم", "منبع: دبیرخانه شورای ملی مقاومت ایران"),
+    ):
+        texts = svg_texts(files[name])
+        assert qualifier in texts
+        assert any(t.startswith(source) for t in texts), texts
+    # The same card as a PNG beside it.
+    assert png_size(files["choropleth.card.png"]) == (1200, 630)
+    # A source that states its total exactly gets no qualifier.
+    seed = joined_from(REPORT)
+    exact = dataclasses.replace(
+        seed, report=dataclasses.replace(seed.report, total_qualifier="exactly")
+    )
+    card = cp.card_image(_layers(exact), "choropleth", "en").document("t", "d")
+    assert "At least" not in svg_texts(card.encode("utf-8"))
+
+
+def test_none_reported_provinces_have_their_own_key_and_no_hatch(joined: Joined) -> None:
+    provinces = joined.provinces.copy()
+    missing = provinces["executions"].isna()
+    provinces["executions"] = provinces["executions"].fillna(0)
+    provinces.loc[missing, "status"] = "none reported"
+    complete = dataclasses.replace(joined, provinces=provinces)
+    svg = cp.map_image(_layers(complete), "choropleth", "en").document("t", "d")
+    texts = svg_texts(svg.encode("utf-8"))
+    assert "None reported" in texts
+    assert "The report places its whole total elsewhere" in texts
+    assert "Not itemized" not in texts
+    assert 'id="not-itemized-hatch"' not in svg  # white, not hatched
+    assert f'fill="{style.NONE_REPORTED_FILL}"' in svg

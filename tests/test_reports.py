@@ -294,13 +294,13 @@ def test_both_prisons_and_events(tmp_path: Path) -> None:
         pytest.param(
             "prison,execution\nEvin,3\n",
             "R/prisons.csv:1: unknown column 'execution'; the allowed columns are prison, "
-            "executions, province, city, lat, lon, note (did you mean 'executions'?)",
+            "executions, province, city, place, lat, lon, note (did you mean 'executions'?)",
             id="unknown-column",
         ),
         pytest.param(
             "prison,executions,count\nEvin,3,3\n",
             "R/prisons.csv:1: unknown column 'count'; the allowed columns are prison, "
-            "executions, province, city, lat, lon, note",
+            "executions, province, city, place, lat, lon, note",
             id="unknown-column-no-guess",
         ),
         pytest.param(
@@ -493,7 +493,8 @@ def test_unknown_keys_are_named_with_the_allowed_ones(tmp_path: Path) -> None:
         'organisation that published the figures"',
         "R/report.toml:2: unknown key 'publsher'; the allowed keys are title, title_fa, "
         "publisher, publisher_fa, total, total_qualifier, prisons, provinces, iso_scheme, "
-        "calendar, series, notes, notes_fa, source, period, facts (did you mean 'publisher'?)",
+        "calendar, series, complete, notes, notes_fa, source, period, facts "
+        "(did you mean 'publisher'?)",
         "R/report.toml:5: [source] has no 'date'; add date = 2025-01-02",
         "R/report.toml:8: unknown key 'day' in [source]; the allowed keys are title, title_fa, "
         "date, url",
@@ -626,7 +627,7 @@ def test_a_header_problem_still_reads_rows_when_the_required_columns_are_there(
     folder = write_report(tmp_path / "r", "prison,executions,remark\nEvin,x,1\nQarchak,2,\n")
     assert read_problems(folder) == [
         "R/prisons.csv:1: unknown column 'remark'; the allowed columns are prison, executions, "
-        "province, city, lat, lon, note",
+        "province, city, place, lat, lon, note",
         "R/prisons.csv:2: executions 'x' is not a number; write the count with digits only, "
         "without separators or words, e.g. 1000",
     ]
@@ -657,7 +658,8 @@ def test_report_toml_problems_and_row_problems_come_together(tmp_path: Path) -> 
         'organisation that published the figures"',
         "R/report.toml:3: unknown key 'publsher'; the allowed keys are title, title_fa, "
         "publisher, publisher_fa, total, total_qualifier, prisons, provinces, iso_scheme, "
-        "calendar, series, notes, notes_fa, source, period, facts (did you mean 'publisher'?)",
+        "calendar, series, complete, notes, notes_fa, source, period, facts "
+        "(did you mean 'publisher'?)",
         "R/report.toml:4: total = '12' is not a count; write a whole number of 0 or more, "
         "without quotes",
     ]

@@ -143,6 +143,7 @@ def _prison_record(row: dict[str, Any]) -> dict[str, Any]:
         "as_reported": _text_or_none(row["as_reported"]),
         "match": _text_or_none(row["match"]),
         "score": _round(row["score"], 1),
+        "note": _text_or_none(row.get("note")),
         "lat": round(float(point.y), 5),
         "lon": round(float(point.x), 5),
         "source": row["source"],

@@ -82,9 +82,15 @@ _PLACE_NOISE = frozenset(
     }
 )
 
-# Province names carry other noise: "Province", "Ostan-e", "and"/"va" between two regions.
+# Province names carry other noise: the word for "province" in the languages reports are
+# written in (English, French, Italian, Spanish, German, Persian and its transliteration:
+# "Provincia di Razavi Khorasan", "Provinz Teheran", "Ostan-e Fars", "استان فارس"), the small
+# words around it ("of", "di", "de", "del", "der"...), and "and" between two regions.
 _PROVINCE_NOISE = frozenset(
-    {"province", "provinces", "ostan", "ostane", "the", "of", "and", "va", "o", "استان", "و"}
+    {"province", "provinces", "provincia", "provincie", "provinz", "provence", "provinsi"}
+    | {"ostan", "ostane", "ostaan", "estan", "استان", "الاستان"}
+    | {"the", "of", "di", "del", "della", "dell", "de", "du", "des", "der", "la", "le", "el"}
+    | {"and", "va", "o", "und", "et", "y", "ed", "و"}
 )
 
 # The Persian ezafe ("Bandar-e Abbas", "Markazi-ye Karaj"): written or left out at will, so a
@@ -93,10 +99,10 @@ _EZAFE = frozenset({"e", "ye"})
 
 # Direction words of province names as written, and the word each becomes in a key.
 _DIRECTION_WORDS = {
-    "east": ("east", "sharqi", "sharghi", "shargi", "شرقی"),
-    "west": ("west", "gharbi", "qarbi", "غربی"),
-    "north": ("north", "shomali", "shemali", "shumali", "شمالی"),
-    "south": ("south", "jonubi", "jonoubi", "junubi", "جنوبی"),
+    "east": ("east", "sharqi", "sharghi", "shargi", "شرقی", "ost", "orientale", "oriental"),
+    "west": ("west", "gharbi", "qarbi", "غربی", "occidentale", "occidental", "ouest"),
+    "north": ("north", "shomali", "shemali", "shumali", "شمالی", "nord", "settentrionale"),
+    "south": ("south", "jonubi", "jonoubi", "junubi", "جنوبی", "sud", "süd", "meridionale"),
     "razavi": ("razavi", "rezavi", "رضوی"),
 }
 
@@ -133,6 +139,8 @@ def _latin(word: str) -> str:
     """One folded Latin word in transliteration normal form ("ghezel" -> "qizil")."""
     if not word.isascii():
         return word
+    # German transliterations: Karadsch, Kermanschah, Tschabahar
+    word = word.replace("dsch", "j").replace("tsch", "ch").replace("sch", "sh")
     word = word.replace("kh", "x").replace("gh", "q").replace("dj", "j").replace("w", "v")
     word = word.replace("o", "u")  # o, ou, oo, u: Qom/Qum, Bojnourd/Bojnurd, Kouhdasht
     if word.endswith("eh") and len(word) > 3:  # the silent final heh: Saveh/Save
@@ -188,17 +196,30 @@ _DIRECTIONS = {
 # Words that say a place is a prison ("زندان", "ندامتگاه": prison, penitentiary).
 _PRISON_WORDS = frozenset(
     {"prison", "prisons", "jail", "jails", "gaol", "penitentiary", "zendan", "zendane"}
-    | {"زندان", "زندانهای", "ندامتگاه"}
+    | {"زندان", "زندانهای", "ندامتگاه", "سجن"}
+    # German, Italian, Spanish and Portuguese reports: Gefängnis, Zentralgefängnis, carcere...
+    | {"gefangnis", "zentralgefangnis", "carcere", "prigione", "penitenziario", "carcel"}
+    | {"prision", "prisao", "penitenciaria"}
 )
 # Words that describe a prison or town without naming it: "central", "women's", "ward",
 # "county", "city"; and the possessive "s" left by "Urmia's".
 _DESCRIPTORS = frozenset(
     {"central", "markazi", "main", "women", "womens", "woman", "ward", "county", "city", "town"}
+    | {"centrale", "zentral"}
     | {"the", "s", "shahrestan", "shahrestane"}
     | {"مرکزی", "زنان", "بند", "شهرستان", "های", "ها"}
 )
+# Descriptors that tell one of a town's prisons from the others: its central prison, its
+# women's prison. A name with one of them names a facility, not only a town.
+_WHICH_WORDS = frozenset(
+    {"central", "markazi", "main", "women", "womens", "woman", "مرکزی", "زنان"}
+    | {"centrale", "zentral", "zentralgefangnis", "centrali"}
+)
 # Words after which the rest of a name is where the place is ("Evin Prison in Tehran").
-_MARKERS = frozenset({"in", "at", "of", "near", "در", "واقع"})
+_MARKERS = frozenset(
+    {"in", "at", "of", "near", "در", "واقع"}
+    | {"von", "im", "bei", "di", "del", "della", "nel", "de", "du", "d", "des"}
+)
 # Characters that set a qualifier apart: brackets, commas, semicolons, slashes.
 _PARTS = re.compile(r"[()\[\],;/،؛]")
 
@@ -216,6 +237,9 @@ class PlaceName:
     context: tuple[str, ...]
     says_prison: bool
     words: tuple[str, ...] = ()  # the keys of the core's words, in order
+    #: Whether a word names which of a town's prisons ("central", "women's", "مرکزی"):
+    #: "Isfahan Central Prison" names a facility where "Isfahan Prison" names only a town.
+    says_which: bool = False
 
 
 @lru_cache(maxsize=65536)
@@ -238,7 +262,8 @@ def parse_place(text: str) -> PlaceName:
     keys = tuple(k for k in (_join(c) for c in contexts) if k)
     core_key = _join(core) or key(head)
     core_words = tuple(w for w in (_latin(word) for word in core) if w)
-    return PlaceName(core_key, keys, says_prison, core_words)
+    says_which = any(word in _WHICH_WORDS for word in fold(text).split())
+    return PlaceName(core_key, keys, says_prison, core_words, says_which)
 
 
 def _split_at_marker(words: list[str]) -> tuple[list[str], list[str]]:

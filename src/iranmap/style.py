@@ -46,6 +46,9 @@ DIVERGING: dict[int, tuple[str, ...]] = {
 NOT_ITEMIZED_FILL = "#d4d4d4"  # neutral grey, not a YlOrRd colour; hatched on the map
 NOT_ITEMIZED_HATCH = "#7a7a7a"
 NO_POPULATION_FILL = "#f0f0f0"  # itemized, but no population to divide by
+# None reported: the report places its whole total elsewhere. White, outside YlOrRd (whose
+# lightest class is a yellow), plain: a figure of zero the report gives, not a gap.
+NONE_REPORTED_FILL = "#ffffff"
 PATTERN_FG = "#333333"  # dots and stripes of the change map's newly / no longer itemized
 
 PROVINCE_EDGE = "#595959"  # outline of a shaded province
@@ -62,6 +65,8 @@ CIRCLE_FILL = "#2166ac"
 CIRCLE_STROKE = "#08306b"
 CIRCLE_STROKE_WIDTH = 1.5
 CIRCLE_OPACITY = 0.2
+# The dash of a circle placed at its city's centre (the site is not known): page and images.
+CITY_DASH = "4 3"
 MAX_RADIUS = 28.0  # px, the largest prison
 MIN_RADIUS = 2.0  # px, so that a prison with a tiny count can still be seen and hovered
 
@@ -109,6 +114,7 @@ def css_variables() -> str:
         "--im-edge": PROVINCE_EDGE,
         "--im-ni": NOT_ITEMIZED_FILL,
         "--im-ni-hatch": NOT_ITEMIZED_HATCH,
+        "--im-none": NONE_REPORTED_FILL,
         "--im-background": BACKGROUND,
         "--im-circle": CIRCLE_FILL,
         "--im-circle-stroke": CIRCLE_STROKE,
@@ -128,6 +134,7 @@ def script_style() -> dict[str, object]:
         "ni": NOT_ITEMIZED_FILL,
         "hatch": NOT_ITEMIZED_HATCH,
         "nopop": NO_POPULATION_FILL,
+        "none": NONE_REPORTED_FILL,
         "edge": PROVINCE_EDGE,
         "edgeWidth": PROVINCE_EDGE_WIDTH,
         "provinceOpacity": PROVINCE_OPACITY,
@@ -139,4 +146,5 @@ def script_style() -> dict[str, object]:
         "circleStroke": CIRCLE_STROKE,
         "circleWidth": CIRCLE_STROKE_WIDTH,
         "circleOpacity": CIRCLE_OPACITY,
+        "cityDash": CITY_DASH,
     }

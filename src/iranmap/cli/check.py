@@ -29,6 +29,7 @@ JSON_KEYS = (
     "not_itemized",
     "prisons_mapped",
     "provinces_with_figures",
+    "provinces_none_reported",
     "unresolved",
     "placements",
     "problems",
@@ -228,7 +229,7 @@ def reconciliation_lines(r: Reconciliation) -> list[str]:
     if not r.prisons_mapped and not r.itemized_by_prison:
         rows[-1] = ("by prison", 0, "the report itemizes no prison")
     rows += [
-        ("by province", r.itemized_by_province, _count(r.provinces_with_figures, "province")),
+        ("by province", r.itemized_by_province, _by_province(r)),
         ("not itemized", r.not_itemized, "in no prison or province figure"),
     ]
     lines = [f"{'report':<13} {r.report}"]
@@ -238,6 +239,14 @@ def reconciliation_lines(r: Reconciliation) -> list[str]:
         lines.append(f"{'unplaced':<13} {len(r.unresolved):>{width},}  {rows_word} (see below)")
     lines.append(r.sentence("en"))
     return lines
+
+
+def _by_province(r: Reconciliation) -> str:
+    """ "in 3 provinces", and where the report itemizes its whole total, the others' none."""
+    text = _count(r.provinces_with_figures, "province")
+    if r.provinces_none_reported:
+        text += f"; none reported in the other {r.provinces_none_reported:,}"
+    return text
 
 
 def _count(value: int, word: str) -> str:
@@ -250,8 +259,12 @@ def placement_lines(joined: Joined) -> list[str]:
     ``FILE:LINE  'as reported' -> Place, City, Province (ISO) [how]``; nothing when every
     name matched exactly.
     """
+    from iranmap.join import OWN_PREFIX
+
     where = _where_places(joined)
-    listed = [p for p in joined.placements if p.match != "exact"]
+    listed = [
+        p for p in joined.placements if p.match != "exact" or p.place_id.startswith(OWN_PREFIX)
+    ]
     if not listed:
         return []
     report = joined.report
@@ -281,6 +294,8 @@ def _where_places(joined: Joined) -> dict[str, tuple[str, str]]:
 
 
 def _placement_line(p: Placement, where: tuple[str, str], cell: str | None = None) -> str:
+    from iranmap.join import OWN_PREFIX
+
     city, province = where
     if p.precision == "province":  # a row of provinces.csv: the province is the place
         city, province = "", p.name_en
@@ -290,5 +305,12 @@ def _placement_line(p: Placement, where: tuple[str, str], cell: str | None = Non
     if p.province_iso is not None:
         parts.append(f"{province} ({p.province_iso})" if province else p.province_iso)
     how = p.match if p.match != "fuzzy" or p.score is None else f"fuzzy {p.score:.0f}"
+    if p.match == "place":
+        how = "place column: the monitor's identification"
+    if p.place_id.startswith(OWN_PREFIX):
+        how += "; the project's own place (places.csv)"
     at = f"{p.path}:{cell or p.line}"  # a spreadsheet's row at its cell, as in problems
-    return f"{at}  {p.as_reported!r} -> {', '.join(parts)} [{how}]"
+    line = f"{at}  {p.as_reported!r} -> {', '.join(parts)} [{how}]"
+    if p.likely:
+        line += f"; likely {p.likely}: confirm with a place column"
+    return line

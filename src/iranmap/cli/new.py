@@ -27,7 +27,7 @@ FIGURES = {
 }
 #: The optional columns of each figures file, as report.toml's comments list them.
 OPTIONAL_COLUMNS = {
-    "prisons": "province, city, lat, lon, note",
+    "prisons": "province, city, place, lat, lon, note",
     "provinces": "note",
     "events": "province, sex, age, charge, ethnicity, public, name, note",
 }
@@ -191,6 +191,10 @@ _EN = {
 # digits and hyphens), e.g. a monthly tally.
 # series = "monthly-tally"
 
+# Optional: when the figures add up to the total, every province the report does not list
+# is shown as "none reported"; write complete = false if the table is only a selection.
+# complete = false
+
 # Optional: what a reader should know about the figures; every map shows it.
 # notes = "Secret executions are not counted."
 # notes_fa = "اعدام‌های مخفی شمرده نشده‌اند."
@@ -270,6 +274,10 @@ _FA = {
 # اختیاری: نام کوتاه رشته‌ای که این گزارش یک گام از آن است (حروف کوچک لاتین، رقم و خط تیره)،
 # مثلاً شمارش ماهانه.
 # series = "monthly-tally"
+
+# اختیاری: وقتی ارقام با کل برابرند، هر استانی که گزارش نام نمی‌برد «موردی گزارش نشده» نشان
+# داده می‌شود؛ اگر جدول تنها گزیده‌ای است، complete = false بنویسید.
+# complete = false
 
 # اختیاری: آنچه خواننده باید دربارهٔ ارقام بداند؛ همهٔ نقشه‌ها آن را نشان می‌دهند.
 # notes = "Secret executions are not counted."

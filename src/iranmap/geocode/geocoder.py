@@ -14,6 +14,7 @@ import numpy.typing as npt
 from rapidfuzz import fuzz, process
 
 from iranmap.gazetteer import Gazetteer
+from iranmap.geocode._claim import as_claimed, city_of_context, other_place, town_at_end
 from iranmap.geocode.index import (
     SAME_TOWN_KM,
     Entry,
@@ -110,11 +111,18 @@ class Geocoder:
         cache_key = (parsed, key(city), province)
         answer = self._place_cache.get(cache_key)
         if answer is None:
-            answer = self._resolve_place(parsed, self._context(parsed, city, province))
+            context = self._context(parsed, city, province)
+            answer = self._resolve_place(parsed, context)
+            answer = as_claimed(self._index, parsed, answer, settled=bool(context))
             if answer.suggestions and province:
                 answer = self._province_first(answer, self.province(province).province_iso)
             self._place_cache[cache_key] = answer
         return replace(answer, query=name)
+
+    def known(self, name: str) -> Match | None:
+        """The answer of ``name``'s exact key (a place's own name or alias), or None."""
+        entry = self._index.entries.get(parse_place(name).core)
+        return None if entry is None else replace(entry.answer, query=name)
 
     def places(self, names: Iterable[str]) -> list[Match]:
         """:meth:`place` for many names at once, in order; same answers, found faster.
@@ -170,10 +178,11 @@ class Geocoder:
             return answer
         prisons = self._index.prison_provinces
 
-        def elsewhere(label: str) -> bool:
-            return prisons.get(label, "") != iso and not label.endswith(f"({name})")
+        def here(label: str) -> bool:
+            return prisons.get(label, "") == iso or label.endswith(f"({name})")
 
-        return replace(answer, suggestions=tuple(sorted(answer.suggestions, key=elsewhere)))
+        # Only the row's own province: a near miss elsewhere would point the reader away.
+        return replace(answer, suggestions=tuple(s for s in answer.suggestions if here(s)))
 
     def _context(self, parsed: PlaceName, city: str, province: str) -> tuple[str, ...]:
         """Qualifier keys: the name's own, then the row's city, then the row's province."""
@@ -295,11 +304,9 @@ class Geocoder:
         split = self._split_place_word(parsed, context)
         if split is not None:
             return split
-        elsewhere = self._index.other_places.get(parsed.core)
-        if elsewhere:
-            note = f"a place of this name lies in {', '.join(sorted(elsewhere))}; the gazetteer "
-            note += "has no prison or city of that name"
-            return replace(_UNMATCHED, note=note)
+        everywhere = self._index.other_places.get(parsed.core, frozenset())
+        if everywhere:  # some other place: never bent into a gazetteer place by fuzzy score
+            return other_place(self._index, parsed, context, everywhere)
         variant = self._variant(parsed)
         if variant is not None:
             taken = self._from_entry(parsed, self._index.entries[variant[0]], context)
@@ -309,7 +316,9 @@ class Geocoder:
         if found.status == "matched" and context and not self._fitting((found,), context):
             return replace(_UNMATCHED, score=found.score, note="the name's town says otherwise")
         if found.status == "unmatched" and parsed.says_prison and context:
-            return self._city_of_context(parsed, context, found)
+            found = city_of_context(self._index, context, found)
+        if found.status == "unmatched" and parsed.says_prison:
+            return town_at_end(self._index, parsed, found)
         return found
 
     def _split_place_word(self, parsed: PlaceName, context: tuple[str, ...]) -> Match | None:
@@ -390,15 +399,6 @@ class Geocoder:
         found = self._decide([(float(score), i) for _, score, i in hits], keys)
         self._fuzzy_cache[fuzzy_key] = found
         return found
-
-    def _city_of_context(self, parsed: PlaceName, context: tuple[str, ...], miss: Match) -> Match:
-        """An unknown prison in a known town ("Foo Prison in Taybad"): placed at the town."""
-        for word in context:
-            towns = self._index.towns.get(word, ())
-            if len(towns) == 1:
-                note = f"no prison of this name is known; placed at the city of {towns[0].city}"
-                return replace(towns[0], method="city", note=note)
-        return miss
 
     def _decide(self, found: list[tuple[float, int]], keys: list[str]) -> Match:
         """The answer for the nearest keys ``found`` as (score, index in ``keys``) pairs."""

@@ -64,6 +64,25 @@ class PlaceIndex:
         self.keys = list(self.entries)
         self.prison_keys = [k for k, e in self.entries.items() if _names_a_prison(e)]
         self.qualifiers = _qualifiers(gazetteer, self.entries)
+        self.town_keys = _prison_town_keys(gazetteer)
+        # A prison's own names: those that are not its town's, nor a town's name with "central"
+        # or "women's" (whose key, "varamin", would be the bare town's).
+        self.own_keys = {
+            p.id: frozenset(
+                name_key_of(n)
+                for n in (p.name_en, p.name_fa, *p.aliases)
+                if not parse_place(n).says_which
+            )
+            - self.town_keys[p.id]
+            - {""}
+            for p in gazetteer.prisons
+        }
+        self.own_names = {
+            p.id: frozenset((name_key_of(p.name_en), name_key_of(p.name_fa)))
+            - self.town_keys[p.id]
+            - {""}
+            for p in gazetteer.prisons
+        }
         self.skeletons = _skeletons(self.entries)
         self.prison_provinces = {p.name_en: p.province_iso for p in gazetteer.prisons}
         self.place_words = frozenset(w for words in self.qualifiers.values() for w in words)
@@ -80,6 +99,23 @@ class PlaceIndex:
         self.homonyms = {
             (key(c.name), c.province_iso): frozenset(c.homonyms) for c in gazetteer.cities
         }
+
+    @cached_property
+    def _province_words(self) -> dict[str, frozenset[str]]:
+        found: dict[str, set[str]] = defaultdict(set)
+        for province in self.provinces.values():
+            for name in (province.name_en, province.name_fa, *province.aliases):
+                for form in _PROVINCE_FORMS:
+                    found[key(form.format(name))].add(province.iso)
+        return {word: frozenset(isos) for word, isos in found.items()}
+
+    def context_provinces(self, context: Iterable[str]) -> frozenset[str]:
+        """The provinces the qualifier keys ``context`` name, as towns or provinces."""
+        isos: set[str] = set()
+        for word in context:
+            isos |= self._province_words.get(word, frozenset())
+            isos |= {t.province_iso for t in self.towns.get(word, ()) if t.province_iso}
+        return frozenset(isos)
 
     @cached_property
     def other_places(self) -> dict[str, frozenset[str]]:
@@ -236,6 +272,28 @@ def town_labels(places: tuple[Match, ...]) -> tuple[str, ...]:
     )
 
 
+def _town_names(gazetteer: Gazetteer) -> dict[tuple[str, str], set[str]]:
+    """Every key of a city's names, by (one of its keys, province): all names of one town."""
+    town_keys: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for city in gazetteer.cities:
+        names = {key(name) for name in (city.name, city.name_fa, *city.aliases)} - {""}
+        for name_key in names:
+            town_keys[(name_key, city.province_iso)] |= names
+    return town_keys
+
+
+def _prison_town_keys(gazetteer: Gazetteer) -> dict[str, frozenset[str]]:
+    """For each prison (by id), the keys of its town's names: a name that is only one of
+    these names the town, not the prison."""
+    town_keys = _town_names(gazetteer)
+    found: dict[str, frozenset[str]] = {}
+    for prison in gazetteer.prisons:
+        town = key(prison.city)
+        names = {town, name_key_of(prison.city)} | town_keys.get((town, prison.province_iso), set())
+        found[prison.id] = frozenset(names | {name_key_of(n) for n in names} - {""})
+    return found
+
+
 def _qualifiers(gazetteer: Gazetteer, entries: dict[str, Entry]) -> dict[Match, frozenset[str]]:
     """For each place, the keys that may qualify its name: its province's, and its town's.
 
@@ -250,11 +308,7 @@ def _qualifiers(gazetteer: Gazetteer, entries: dict[str, Entry]) -> dict[Match, 
         )
         for p in gazetteer.provinces
     }
-    town_keys: dict[tuple[str, str], set[str]] = defaultdict(set)
-    for city in gazetteer.cities:
-        names = {key(name) for name in (city.name, city.name_fa, *city.aliases)} - {""}
-        for name_key in names:
-            town_keys[(name_key, city.province_iso)] |= names
+    town_keys = _town_names(gazetteer)
     prisons = {p.id: p for p in gazetteer.prisons}
     qualifiers: dict[Match, frozenset[str]] = {}
     for entry in entries.values():

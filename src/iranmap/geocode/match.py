@@ -66,6 +66,10 @@ class Match:
     suggestions: tuple[str, ...] = ()
     method: Method | None = None
     note: str | None = None
+    #: For a name that names only a town ("Isfahan", "Shiraz Prison"): the gazetteer prison
+    #: it most likely means. Never used to place anything; a report confirms it in a row's
+    #: ``place`` column.
+    likely: str | None = None
 
 
 _UTF8_BOM = b"\xef\xbb\xbf"

@@ -50,6 +50,7 @@ from iranmap.join._model import (
     problem_dict,
     records,
 )
+from iranmap.join._own import OWN_PREFIX, own_places_file, with_own_places
 from iranmap.join._place import (
     check_duplicates,
     check_provinces_of_rows,
@@ -71,6 +72,7 @@ from iranmap.reports import Report, read_report
 __all__ = [
     "COAST_TOLERANCE",
     "MATCH_KINDS",
+    "OWN_PREFIX",
     "PRISON_COLUMNS",
     "PROVINCE_COLUMNS",
     "Joined",
@@ -145,6 +147,12 @@ def check_report(
     placing its names shows, so that a user fixes them all in one pass.
     """
     report, problems = read_report(folder, start=start, end=end, where=where)
+    own = own_places_file(folder) if gazetteer is None else None
+    if own is not None:
+        more: list[Problem] = []
+        provinces = provinces if provinces is not None else _default_provinces()
+        gazetteer = with_own_places(own, _default_gazetteer(), provinces, more)
+        problems = tuple(sorted((*problems, *more), key=order))
     if report is None:
         return None, problems
     joined = join(report, gazetteer, provinces, strict=False)

@@ -21,9 +21,10 @@ COAST_TOLERANCE = 0.25
 
 #: How a report's row found its place: by the prison's own name (English or Persian), by one
 #: of its aliases (or its name with its town), by a near spelling (``score`` says how near),
-#: as a city, or by the row's own lat/lon alone.
-MatchKind = Literal["exact", "alias", "fuzzy", "city", "latlon"]
-MATCH_KINDS: tuple[MatchKind, ...] = ("exact", "alias", "fuzzy", "city", "latlon")
+#: as a city (the name gives only a town), by the row's own lat/lon alone, or by its
+#: ``place`` column (the monitor's identification of the prison the name means).
+MatchKind = Literal["exact", "alias", "fuzzy", "city", "latlon", "place"]
+MATCH_KINDS: tuple[MatchKind, ...] = ("exact", "alias", "fuzzy", "city", "latlon", "place")
 
 PRISON_COLUMNS = (
     "place_id",
@@ -41,6 +42,7 @@ PRISON_COLUMNS = (
     "as_reported",
     "match",
     "score",
+    "note",
     "source",
     "geometry",
 )
@@ -98,6 +100,8 @@ class Reconciliation:
     problems: tuple[Problem, ...]
     #: How the source qualifies its total (``Report.total_qualifier``): "at least", "exactly".
     total_qualifier: str = "at least"
+    #: Provinces with none reported: the report itemizes its whole total, none of it there.
+    provinces_none_reported: int = 0
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready dict (the shape of ``iranmap check --json``)."""
@@ -109,6 +113,7 @@ class Reconciliation:
             "not_itemized": self.not_itemized,
             "prisons_mapped": self.prisons_mapped,
             "provinces_with_figures": self.provinces_with_figures,
+            "provinces_none_reported": self.provinces_none_reported,
             "unresolved": [asdict(u) for u in self.unresolved],
             "problems": [problem_dict(p) for p in self.problems],
         }
@@ -150,6 +155,9 @@ class Placement:
     score: float | None
     precision: str
     province_iso: str | None
+    #: For a name that gives only a town: the gazetteer prison it most likely means, for a
+    #: person to confirm in the row's ``place`` column. None otherwise.
+    likely: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready dict, keys in field order."""

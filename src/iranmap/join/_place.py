@@ -21,6 +21,7 @@ import shapely
 from iranmap.errors import Problem
 from iranmap.gazetteer import Gazetteer
 from iranmap.geocode import Match
+from iranmap.geocode.index import km
 from iranmap.join._model import COAST_TOLERANCE, MatchKind, Placement, Resolver, Unplaced
 from iranmap.names import fold
 from iranmap.reports import PROVINCES_FILE, Figure, Report
@@ -41,6 +42,7 @@ class Place:
     expected_iso: str | None  # the province the gazetteer gives the place
     how: MatchKind  # how the row's name found the place (:data:`MATCH_KINDS`)
     score: float | None  # the geocoder's score for the name; None when placed by lat/lon
+    likely: str | None = None  # for a name of a town only: the prison it most likely means
 
 
 @dataclass(frozen=True)
@@ -109,6 +111,7 @@ def placements(located: Sequence[Located]) -> tuple[Placement, ...]:
             score=item.place.score,
             precision=item.place.precision,
             province_iso=item.province_iso,
+            likely=item.place.likely,
         )
         for item in ordered
     )
@@ -125,6 +128,8 @@ def _place_one(
     """The place a figure lands on, or the reason it lands nowhere."""
     match = resolve(figure.name, figure.city or "", figure.province or "")
     matched = match.status == "matched" and match.lat is not None and match.lon is not None
+    if figure.place:
+        return _confirmed(figure, match if matched else None, resolve)
     if figure.lat is not None and figure.lon is not None:
         if matched:
             how = _how(figure, match, own_names)
@@ -175,8 +180,8 @@ def _from_match(
     assert lat is not None and lon is not None  # checked by the caller
     if match.kind == "prison" and match.prison_id:
         place_id, name = match.prison_id, match.prison or figure.name
-    else:
-        place_id, name = _city_id(match), match.city or figure.name
+    else:  # a prison of a town, the town named and the prison not: the name as written
+        place_id, name = _city_id(match), figure.name
     return Place(
         figure,
         place_id,
@@ -189,7 +194,54 @@ def _from_match(
         match.province_iso,
         how,
         match.score,
+        match.likely,
     )
+
+
+#: How far (km) a prison a row's ``place`` column names may lie from the town its name gives.
+CONFIRM_KM = 40.0
+
+
+def _confirmed(figure: Figure, named: Match | None, resolve: Callable[..., Match]) -> Place | str:
+    """A row whose ``place`` column names the prison its name means: the monitor's word.
+
+    The place must be one prison, in the town (within :data:`CONFIRM_KM`) or province the
+    row's name gives, and the same prison if the name gives a prison of its own.
+    """
+    place = figure.place or ""
+    found = resolve(place, figure.city or "", figure.province or "")
+    if found.status != "matched" or found.kind != "prison" or found.lat is None:
+        what = "names a town, not a prison" if found.kind == "city" else _unknown(found)
+        return (
+            f"place {place!r} {what}; write the name of a prison of the gazetteer (or of the "
+            "project's places.csv), or leave place empty"
+        )
+    assert found.lon is not None  # a matched prison has both coordinates
+    if named is not None and not _agrees(named, found):
+        where = named.prison or named.city or named.province or ""
+        return (
+            f"place {place!r} is {found.prison} in {found.province}, but prison "
+            f"{figure.name!r} names {where} in {named.province}; write in place a prison "
+            "of that town, or fix the name"
+        )
+    return _from_match(figure, found, None, None, "place")
+
+
+def _agrees(named: Match, found: Match) -> bool:
+    if named.kind == "prison":
+        return named.prison_id == found.prison_id
+    if named.province_iso != found.province_iso:
+        return False
+    if named.kind != "city" or named.lat is None or named.lon is None:
+        return True
+    assert found.lat is not None and found.lon is not None  # checked by the caller
+    return km(named.lat, named.lon, found.lat, found.lon) <= CONFIRM_KM
+
+
+def _unknown(found: Match) -> str:
+    if found.status == "ambiguous":
+        return f"could be {', '.join(found.candidates)}"
+    return "is not a prison the gazetteer knows"
 
 
 def _on_city(figure: Figure, town: Match) -> Place:

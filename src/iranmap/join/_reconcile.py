@@ -37,10 +37,11 @@ def reconcile(
         itemized_by_province=by_province,
         not_itemized=report.total - by_province,
         prisons_mapped=len(prisons),
-        provinces_with_figures=int(provinces["executions"].notna().sum()),
+        provinces_with_figures=int((provinces["status"] == "itemized").sum()),
         unresolved=tuple(sorted(unplaced, key=lambda u: (u.path, u.line))),
         problems=ordered,
         total_qualifier=report.total_qualifier,
+        provinces_none_reported=int((provinces["status"] == "none reported").sum()),
     )
 
 

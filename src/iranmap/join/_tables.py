@@ -18,6 +18,7 @@ from iranmap.geocode import Match
 from iranmap.join._model import PRISON_COLUMNS, PROVINCE_COLUMNS, Placement, Resolver, Unplaced
 from iranmap.join._place import Located, Place, of_provinces, unknown_province
 from iranmap.names import key as place_key
+from iranmap.names import parse_place
 from iranmap.reports import EVENTS_FILE, REPORT_FILE, Figure, Report
 
 
@@ -55,8 +56,8 @@ def _prison_record(
     city_fa = cities_fa.get((place_key(place.city), place.expected_iso or iso), "")
     if place.prison_id:
         name_fa = prisons_fa.get(place.prison_id, "")
-    elif place.place_id.startswith("city:") and place.name_en == place.city:
-        name_fa = city_fa
+    elif place.place_id.startswith("city:") and place.how == "city":
+        name_fa = _town_claim_fa(place.figure.name, city_fa)
     else:
         name_fa = ""
     return {
@@ -79,6 +80,16 @@ def _prison_record(
     }
 
 
+def _town_claim_fa(written: str, city_fa: str) -> str:
+    """The Persian label of a row that names only a town: the name itself when it is written
+    in Persian, else the town's Persian name ("زندان اصفهان" when the name says "prison")."""
+    if any("\u0600" <= char <= "\u06ff" for char in written):
+        return written
+    if not city_fa:
+        return ""
+    return f"زندان {city_fa}" if parse_place(written).says_prison else city_fa
+
+
 def _provenance(places: Sequence[Place]) -> dict[str, Any]:
     """The names the rows of one place were written with, how they matched, the weakest score.
 
@@ -90,6 +101,8 @@ def _provenance(places: Sequence[Place]) -> dict[str, Any]:
         "as_reported": "; ".join(dict.fromkeys(p.figure.name for p in places)),
         "match": "; ".join(dict.fromkeys(p.how for p in places)),
         "score": min(scores) if scores else math.nan,
+        # The report's own words about the row (a quote of the source), where it has some.
+        "note": "; ".join(dict.fromkeys(p.figure.note for p in places if p.figure.note)),
     }
 
 
@@ -300,9 +313,17 @@ def province_table(
             executions.append(None)
             origin.append("")
     frame["population"] = pd.array([population.get(i) for i in frame["iso"]], dtype="Int64")
+    status = ["not itemized" if value is None else "itemized" for value in executions]
+    if fully_itemized(report, executions):
+        # The report places its whole total: a province it does not list had none reported.
+        status = [
+            "none reported" if value is None else s
+            for value, s in zip(executions, status, strict=True)
+        ]
+        executions = [0 if value is None else value for value in executions]
     counts = pd.array(executions, dtype="Int64")
     frame["executions"] = counts
-    frame["status"] = np.where(pd.isna(counts), "not itemized", "itemized")
+    frame["status"] = status
     frame["share"] = (
         frame["executions"].astype("Float64") / report.total
         if report.total > 0
@@ -314,6 +335,13 @@ def province_table(
     frame["per_million"] = frame["executions"].astype("Float64").div(inhabitants) * 1_000_000
     frame["source"] = origin
     return frame[list(PROVINCE_COLUMNS)]
+
+
+def fully_itemized(report: Report, executions: Sequence[int | None]) -> bool:
+    """Whether the provinces' figures account for the report's whole total (and report.toml
+    does not say its table is a selection): then an unlisted province had none reported."""
+    given = sum(value for value in executions if value is not None)
+    return report.complete and report.total > 0 and given == report.total
 
 
 def _below_prisons(figure: Figure, from_prisons: int, cited: str) -> Problem:

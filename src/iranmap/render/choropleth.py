@@ -12,7 +12,7 @@ import math
 from dataclasses import dataclass
 from typing import Any
 
-from iranmap import i18n
+from iranmap import i18n, style
 from iranmap._values import opt_float, opt_int, opt_str
 from iranmap.classify import (
     NO_POPULATION_FILL,
@@ -29,6 +29,7 @@ from iranmap.render.options import Measure, RenderOptions
 
 NOT_ITEMIZED = -1  # class index of a province with no figure
 NO_POPULATION = -2  # class index, per million, of an itemized province of unknown population
+NONE_REPORTED = -3  # class index of a province with none reported (a fully itemized report)
 RATE_STEP = 0.1  # rates are shown, and classified, to one decimal
 
 
@@ -46,6 +47,8 @@ class ProvinceRow:
     source: str | None
     point: list[float]  # [lat, lon] inside the province (tooltip anchor, tests)
     geometry: dict[str, Any] | None
+    #: The report itemizes its whole total and none of it here: 0, a class of its own.
+    none_reported: bool = False
 
 
 @dataclass(frozen=True)
@@ -61,6 +64,8 @@ class Choropleth:
         """Class index of ``row``; NOT_ITEMIZED or NO_POPULATION when it has none."""
         if row.executions is None:
             return NOT_ITEMIZED
+        if row.none_reported:
+            return NONE_REPORTED
         if measure == "count":
             return self.classes["count"].index(row.executions)
         if row.per_million is None:
@@ -74,20 +79,22 @@ class Choropleth:
             return NOT_ITEMIZED_FILL
         if index == NO_POPULATION:
             return NO_POPULATION_FILL
+        if index == NONE_REPORTED:
+            return style.NONE_REPORTED_FILL
         return self.classes[measure].colors[index]
 
 
 def build_choropleth(joined: Joined, options: RenderOptions) -> Choropleth:
     """Classes and rows for ``joined``'s provinces."""
     rows = tuple(_row(record) for record in records(joined.provinces))
-    counts = [r.executions for r in rows if r.executions is not None]
+    counts = [r.executions for r in rows if r.executions is not None and not r.none_reported]
     classes: dict[Measure, Classes] = {
         "count": classify(counts, options.scheme, options.k, options.breaks)
     }
     rates = [
         round(r.per_million, 1)  # classes of the values a reader sees
         for r in rows
-        if r.executions is not None and r.per_million is not None
+        if r.executions is not None and r.per_million is not None and not r.none_reported
     ]
     if rates:
         # Custom breaks are given in executions; rates get natural breaks of their own.
@@ -101,6 +108,7 @@ def _row(record: dict[str, Any]) -> ProvinceRow:
     geometry = record["geometry"]
     inside = geometry.representative_point()
     executions = opt_int(record.get("executions"))
+    none = record.get("status") == "none reported"
     return ProvinceRow(
         iso=str(record["iso"]),
         name_en=str(record["name_en"]),
@@ -108,10 +116,11 @@ def _row(record: dict[str, Any]) -> ProvinceRow:
         executions=executions,
         per_million=opt_float(record.get("per_million")) if executions is not None else None,
         share=opt_float(record.get("share")) if executions is not None else None,
-        rank=opt_int(record.get("rank")) if executions is not None else None,
+        rank=opt_int(record.get("rank")) if executions is not None and not none else None,
         source=opt_str(record.get("source")),
         point=latlng(inside.x, inside.y, 3),
         geometry=polygon_json(geometry),
+        none_reported=none,
     )
 
 
@@ -137,6 +146,7 @@ def geojson(ch: Choropleth, lang: Lang) -> dict[str, Any]:
             "rk": _rank(row.rank, ch.itemized, lang),
             "src": row.source,
             "pt": row.point,
+            "nr": row.none_reported,
         }
         features.append({"type": "Feature", "properties": props, "geometry": row.geometry})
     return {"type": "FeatureCollection", "features": features}
@@ -165,6 +175,11 @@ def class_labels(classes: Classes, measure: Measure, lang: Lang) -> tuple[str, .
         single = classes.distinct or lo >= hi
         labels.append(show(hi) if single else f"{show(lo)}–{show(hi)}")
     return tuple(labels)
+
+
+def _none_swatch() -> Html:
+    fill = f"background:{style.NONE_REPORTED_FILL}"
+    return tag("span", {"class": "im-sw im-sw-none", "style": fill, "aria-hidden": "true"})
 
 
 def _swatch(color: str | None) -> Html:
@@ -196,7 +211,12 @@ def legend(ch: Choropleth, lang: Lang, *, switch: bool = True) -> Html:
                     i18n.text(lang, "no_population"),
                 )
             )
-        items.append(tag("li", None, _swatch(None), " ", i18n.text(lang, "not_itemized_note")))
+        if any(r.none_reported for r in ch.rows):
+            note = i18n.text(lang, "none_reported_note")
+            items.append(tag("li", {"class": "im-none"}, _none_swatch(), " ", note))
+        if any(r.executions is None for r in ch.rows) or not any(r.none_reported for r in ch.rows):
+            note = i18n.text(lang, "not_itemized_note")
+            items.append(tag("li", None, _swatch(None), " ", note))
         blocks.append(
             tag(
                 "div",
@@ -296,6 +316,8 @@ def table(ch: Choropleth, joined: Joined, lang: Lang) -> Html:
         ]
         if row.executions is None:
             cells.append(tag("td", {"class": "im-ni"}, t["not_itemized"]))
+        elif row.none_reported:
+            cells.append(tag("td", {"class": "im-none"}, t["none_reported"]))
         else:
             cells.append(tag("td", {"class": "im-num"}, i18n.fmt_int(row.executions, lang)))
         if rates:

@@ -36,6 +36,7 @@ _SCRIPT_TEXTS = (
     "per_million_short",
     "not_itemized",
     "not_itemized_note",
+    "none_reported_note",
     "share",
     "rank",
     "city",
@@ -44,6 +45,11 @@ _SCRIPT_TEXTS = (
     "precision.facility",
     "precision.city",
     "source",
+    "as_reported",
+    "identified",
+    "same_point",
+    "list_sep",
+    "note",
     "provinces",
     "prisons",
     "zoom_in",
@@ -485,4 +491,14 @@ def _data(
         "measure": ch.measure,
         "style": style.script_style(),
         "prisons": None if pts is None else points.data(pts, lang),
+        "cite": _source_text(joined.report, lang),
     }
+
+
+def _source_text(report: Report, lang: Lang) -> str:
+    """The report's source as plain text ("Publisher, “Title”, date"), what tooltips cite."""
+    sep = i18n.text(lang, "list_sep")
+    title = _lang.report_text(report, "source_title", lang)[0]
+    publisher = _lang.report_text(report, "publisher", lang)[0]
+    quoted = i18n.text(lang, "quoted", text=title)
+    return sep.join([publisher, quoted, i18n.day(report.source_date, lang, report.calendar)])

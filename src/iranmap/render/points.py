@@ -19,8 +19,6 @@ from iranmap.render import _lang
 from iranmap.render.geo import latlng
 from iranmap.render.html import Html, data_table, lang_span, tag
 
-GAP = 2.0  # px between the circles of places that share one point
-MAX_SIDE_BY_SIDE = 4  # places at one point shown side by side; more stay nested
 MAX_RADIUS = style.MAX_RADIUS
 MIN_RADIUS = style.MIN_RADIUS
 FILL = style.CIRCLE_FILL
@@ -45,6 +43,14 @@ class PrisonRow:
     source: str | None
     lat: float
     lon: float
+    as_reported: str = ""  # the name(s) the report printed
+    identified: bool = False  # the facility is the monitor's identification (place column)
+    note: str = ""  # the report's own words about the row (a quote of the source)
+
+    @property
+    def at_site(self) -> bool:
+        """Whether the circle stands at the prison's own site (else at its city's centre)."""
+        return self.precision == "facility"
 
     def city_in(self, lang: Lang) -> tuple[str, Lang]:
         """The city as a page in ``lang`` shows it, and the language that name is in.
@@ -72,24 +78,17 @@ class Points:
         """The size key's values, largest first, with their radii (see :func:`key_values`)."""
         return tuple((v, self.radius(v)) for v in key_values(self.largest))
 
-    def offsets(self) -> tuple[tuple[float, float] | None, ...]:
-        """Per row, the shift in pixels of a circle that shares its place with others (two
-        prisons placed at one city's centre): up to MAX_SIDE_BY_SIDE such circles stand side
-        by side, nearly touching, centred on the place, largest first from the start of the
-        line; None for the rest."""
+    def together(self) -> tuple[tuple[int, ...], ...]:
+        """Per row, the other rows at its very point (prisons placed at one city's centre),
+        largest first. Such circles are drawn as one group at that point, nested, small on
+        top, never at offsets that would look like known positions."""
         groups: dict[tuple[float, float], list[int]] = {}
         for i, row in enumerate(self.rows):
             groups.setdefault((row.lat, row.lon), []).append(i)
-        shifts: list[tuple[float, float] | None] = [None] * len(self.rows)
-        for members in groups.values():
-            if not 2 <= len(members) <= MAX_SIDE_BY_SIDE:
-                continue  # more would stretch across the map: they stay nested, small on top
-            radii = [self.radius(self.rows[i].executions) for i in members]
-            left = -(sum(radii) * 2 + GAP * (len(radii) - 1)) / 2
-            for i, r in zip(members, radii, strict=True):
-                shifts[i] = (round(left + r, 1), 0.0)
-                left += 2 * r + GAP
-        return tuple(shifts)
+        return tuple(
+            tuple(j for j in groups[(row.lat, row.lon)] if j != i)
+            for i, row in enumerate(self.rows)
+        )
 
 
 def key_values(largest: int) -> tuple[int, ...]:
@@ -147,6 +146,9 @@ def _row(record: dict[str, Any]) -> PrisonRow:
         source=opt_str(record.get("source")),
         lat=lat,
         lon=lon,
+        as_reported=opt_str(record.get("as_reported")) or "",
+        identified="place" in str(record.get("match") or "").split("; "),
+        note=opt_str(record.get("note")) or "",
     )
 
 
@@ -154,9 +156,11 @@ def data(points: Points, lang: Lang) -> list[list[Any]]:
     """The compact array the page draws: one entry per prison, largest first.
 
     ``[lat, lon, radius, figure, name_en, name_fa, city, city_fa, province_en, province_fa,
-    precision (1 = prison site, 0 = city centre), source, shift]``, figures already formatted;
-    ``shift`` is ``[dx, dy]`` in pixels for places that share a point (see Points.offsets), or
-    null;
+    precision (1 = prison site, 0 = city centre), source line, together, as reported,
+    identified (1 = the monitor's identification), the report's note]``, figures already
+    formatted; ``together``
+    is ``[[name, figure], ...]`` of the other places at the same point (see Points.together),
+    in the page's language, or null;
     ``city_fa`` is "" where the gazetteer has no Persian name (the script then shows ``city``,
     marked as English, on a Persian page).
     """
@@ -172,11 +176,21 @@ def data(points: Points, lang: Lang) -> list[list[Any]]:
             r.city_fa or "",
             r.province_en or "",
             r.province_fa or "",
-            1 if r.precision == "facility" else 0,
+            1 if r.at_site else 0,
             r.source or "",
-            None if shift is None else list(shift),
+            [
+                [
+                    _lang.own(lang, points.rows[j].name_en, points.rows[j].name_fa)[0],
+                    i18n.fmt_int(points.rows[j].executions, lang),
+                ]
+                for j in others
+            ]
+            or None,
+            r.as_reported,
+            1 if r.identified else 0,
+            r.note,
         ]
-        for r, shift in zip(points.rows, points.offsets(), strict=True)
+        for r, others in zip(points.rows, points.together(), strict=True)
     ]
 
 
@@ -227,7 +241,38 @@ def legend(points: Points, lang: Lang) -> Html:
         tag("p", {"class": "im-legend-title"}, i18n.text(lang, "executions")),
         tag("ul", {"class": "im-sizes"}, *items),
         tag("p", {"class": "im-legend-note"}, i18n.text(lang, "size_key")),
+        _precision_key(points, lang),
     )
+
+
+def _precision_key(points: Points, lang: Lang) -> Html | None:
+    """What a solid and a dashed circle mean, for the kinds the map has."""
+    kinds = [at_site for at_site in (True, False) if any(r.at_site == at_site for r in points.rows)]
+    if not kinds:
+        return None
+    items = []
+    for at_site in kinds:
+        ring = tag(
+            "svg",
+            {"width": 18, "height": 18, "viewBox": "0 0 18 18", "aria-hidden": "true"},
+            tag(
+                "circle",
+                {
+                    "cx": 9,
+                    "cy": 9,
+                    "r": 7,
+                    "fill": FILL,
+                    "fill-opacity": f"{style.CIRCLE_OPACITY:g}",
+                    "stroke": STROKE,
+                    "stroke-width": f"{style.CIRCLE_STROKE_WIDTH:g}",
+                    "stroke-dasharray": None if at_site else style.CITY_DASH,
+                },
+            ),
+        )
+        text = i18n.text(lang, "legend.site" if at_site else "legend.city")
+        kind = "site" if at_site else "city"
+        items.append(tag("li", {"data-precision": kind}, ring, " ", tag("span", None, text)))
+    return tag("ul", {"class": "im-precision"}, *items)
 
 
 def table(points: Points, lang: Lang) -> Html:
@@ -237,6 +282,7 @@ def table(points: Points, lang: Lang) -> Html:
     head = [
         t["prison"],
         t[f"name_{other}"],
+        t["as_reported"],
         t["city"],
         t["province"],
         t["executions"],
@@ -255,18 +301,22 @@ def table(points: Points, lang: Lang) -> Html:
                 None,
                 tag("th", {"scope": "row"}, tag("bdi", None, own)),
                 tag("td", None, lang_span(foreign, other, lang)),
+                tag("td", {"class": "im-as-reported"}, tag("bdi", None, r.as_reported)),
                 tag("td", None, _city_cell(city, city_lang, lang)),
                 tag("td", None, tag("bdi", None, province)),
                 tag("td", {"class": "im-num"}, i18n.fmt_int(r.executions, lang)),
-                tag(
-                    "td",
-                    None,
-                    t[f"precision.{'facility' if r.precision == 'facility' else 'city'}"],
-                ),
+                tag("td", None, _location(r, lang)),
                 tag("td", {"class": "im-src"}, tag("bdi", None, r.source or "")),
             )
         )
     return data_table(t["table.prisons"], head, body)
+
+
+def _location(row: PrisonRow, lang: Lang) -> str:
+    """Where the circle stands, and whose word names the facility when a place column did."""
+    t = i18n.TEXTS[lang]
+    where = t["precision.facility" if row.at_site else "precision.city"]
+    return f"{where}{i18n.text(lang, 'list_sep')}{t['identified']}" if row.identified else where
 
 
 def _city_cell(city: str, city_lang: Lang, lang: Lang) -> Html:

@@ -1,7 +1,7 @@
 """A report folder -> a validated :class:`Report`.
 
 A report is a folder ``geodata/reports/<id>/`` with ``report.toml`` and its figures:
-``prisons.csv`` (``prison,executions[,province,city,lat,lon,note]``), optionally
+``prisons.csv`` (``prison,executions[,province,city,place,lat,lon,note]``), optionally
 ``provinces.csv`` (``province,executions[,note]``) and, instead of ``prisons.csv``, an
 ``events.csv`` with one row per execution. Each table may instead be a spreadsheet of the same
 name (``prisons.xlsx``, ``prisons.ods``), but only one file per table. :func:`load_report`

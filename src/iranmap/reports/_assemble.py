@@ -192,6 +192,7 @@ def assemble(
         calendar=meta.calendar,
         total_qualifier=meta.total_qualifier,
         series=meta.series,
+        complete=meta.complete,
         period_original=meta.period_original,
         source_date_original=meta.source_date[1] if meta.source_date else None,
     )

@@ -95,6 +95,7 @@ def _figures_from_rows(
             lon=point[1] if point else None,
             note=row.values.get("note") or None,
             cell=row.cells.get(place_column),
+            place=row.values.get("place") or None,
         )
         (uncounted if count is None else figures).append(figure)
     return tuple(figures), tuple(uncounted)

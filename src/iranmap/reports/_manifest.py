@@ -54,6 +54,7 @@ class Manifest:
     calendar: Calendar = "gregorian"
     total_qualifier: str = "at least"
     series: str | None = None
+    complete: bool = True
     title_fa: str | None = None
     publisher_fa: str | None = None
     notes_fa: str | None = None
@@ -113,6 +114,7 @@ def read_manifest(path: Path, problems: list[Problem]) -> Manifest | None:
         calendar=calendar,
         total_qualifier=check.choice(data, ("total_qualifier",), TOTAL_QUALIFIERS),
         series=_series(check, data),
+        complete=_complete(check, data),
         title_fa=check.text(data, ("title_fa",), optional=True, limit=_TITLE) or None,
         publisher_fa=check.text(data, ("publisher_fa",), optional=True, limit=_TITLE) or None,
         notes_fa=check.text(data, ("notes_fa",), optional=True, notes=True) or None,
@@ -125,6 +127,15 @@ def _misspelt(data: Mapping[str, Any], key: str) -> bool:
     return any(
         k not in TOP_KEYS and did_you_mean(k, TOP_KEYS) == f" (did you mean {key!r}?)" for k in data
     )
+
+
+def _complete(check: TomlChecker, data: Mapping[str, Any]) -> bool:
+    """``complete = false``: the table is a selection even where its numbers add up."""
+    value = data.get("complete", True)
+    if isinstance(value, bool):
+        return value
+    check.add(("complete",), f"complete = {value!r} is not true or false; write complete = false")
+    return True
 
 
 def _series(check: TomlChecker, data: Mapping[str, Any]) -> str | None:

@@ -18,7 +18,10 @@ PROVINCES_FILE = "provinces.csv"
 EVENTS_FILE = "events.csv"
 
 #: Required and optional columns of each CSV file, in the order the docs list them.
-PRISON_COLUMNS = (("prison", "executions"), ("province", "city", "lat", "lon", "note"))
+PRISON_COLUMNS = (
+    ("prison", "executions"),
+    ("province", "city", "place", "lat", "lon", "note"),
+)
 PROVINCE_COLUMNS = (("province", "executions"), ("note",))
 EVENT_COLUMNS = (
     ("date", "prison"),
@@ -38,6 +41,7 @@ TOP_KEYS = (
     "iso_scheme",
     "calendar",
     "series",
+    "complete",
     "notes",
     "notes_fa",
     "source",
@@ -98,6 +102,10 @@ class Figure:
     #: In a spreadsheet, the cell of the name (``prisons!A8``): problems found when placing
     #: the name point there, as problems found when reading it do.
     cell: str | None = None
+    #: The gazetteer place (or the project's own place) the monitor identifies a row's name
+    #: with: "Isfahan" with place "Dastgerd Prison". Only this names a facility the row's own
+    #: name does not.
+    place: str | None = None
 
     @property
     def source(self) -> str:
@@ -151,6 +159,9 @@ class Report:
     total_qualifier: str = "at least"
     #: The series (e.g. one monitor's monthly reports) this report is a step of, if any.
     series: str | None = None
+    #: False when report.toml says ``complete = false``: its table is a selection, so a
+    #: province it does not list is not itemized even when its figures add up to the total.
+    complete: bool = True
     #: Problems worth showing that do not stop the report from being built (each has
     #: ``severity == "warning"``), in file and line order; print them as
     #: ``warning: {problem}``. An empty tuple when there are none.

@@ -24,7 +24,7 @@ MAX_LABEL = 80
 MAX_NAME = 120
 
 #: Columns of names (laid out in tooltips and tables) and of notes (which may run over lines).
-NAME_COLUMNS = frozenset({"prison", "province", "city", "name"})
+NAME_COLUMNS = frozenset({"prison", "province", "city", "place", "name"})
 NOTE_COLUMNS = frozenset({"note"})
 
 _BIDI = "\u202a-\u202e\u2066-\u2069"

@@ -131,7 +131,9 @@ def _report_step(joined: Joined) -> Step:
 
 
 def _series_provinces(step: int, joined: Joined) -> pd.DataFrame:
-    given = joined.provinces[joined.provinces["executions"].notna()]
+    # Figures the report gives; a province with none reported (a fully itemized report) is
+    # not yet a state of the timeline's own, so it stays out of the step as before.
+    given = joined.provinces[joined.provinces["status"] == "itemized"]
     return pd.DataFrame(
         {
             "step": step,

@@ -13,7 +13,8 @@ the PNG from it with the fonts bundled in ``iranmap/render/fonts`` (Noto Sans an
 Arabic), which shape Persian: letters joined, lines right to left. Nothing reads the
 system's fonts or settings, so the same input gives the same bytes on any machine.
 
-File names: ``choropleth.png``, ``choropleth.svg``, ``choropleth.card.png`` in English,
+File names: ``choropleth.png``, ``choropleth.svg``, ``choropleth.card.png`` (and the card as
+``choropleth.card.svg``) in English,
 ``choropleth.fa.png`` ... in Persian, and the same for ``points``.
 """
 
@@ -31,12 +32,13 @@ if TYPE_CHECKING:
     from iranmap.render.options import BuildOptions
 
 
-def image_names(kind: ImageKind, lang: Lang) -> tuple[str, str, str]:
-    """The PNG, SVG and card file names of one kind in one language."""
+def image_names(kind: ImageKind, lang: Lang) -> tuple[str, str, str, str]:
+    """The PNG, SVG, card PNG and card SVG file names of one kind in one language."""
     return (
         file_name(kind, lang, "png"),
         file_name(kind, lang, "svg"),
         file_name(kind, lang, "card.png"),
+        file_name(kind, lang, "card.svg"),
     )
 
 
@@ -73,12 +75,13 @@ def render_images(joined: Joined, options: BuildOptions) -> dict[str, bytes]:
     for lang in options.langs:
         description = joined.reconciliation.sentence(lang)
         for kind in kinds_for(joined):
-            png_name, svg_name, card_name = image_names(kind, lang)
+            png_name, svg_name, card_name, card_svg_name = image_names(kind, lang)
             title = full_title(joined, kind, lang)
             svg = map_image(layers, kind, lang).document(title, description)
             files[svg_name] = svg.encode("utf-8")
             drawn[png_name] = png_job(svg, title, description)
             card = card_image(layers, kind, lang).document(title, description)
+            files[card_svg_name] = card.encode("utf-8")
             drawn[card_name] = png_job(card, title, description)
     files.update(zip(drawn, pngs(list(drawn.values())), strict=True))
     return files

@@ -104,6 +104,7 @@ def draw_map(svg: Svg, layers: Layers, kind: ImageKind, frame: geo.Frame, scale:
             style.CIRCLE_OPACITY,
             style.CIRCLE_STROKE,
             style.CIRCLE_STROKE_WIDTH,
+            None if row.at_site else style.CITY_DASH,
         )
     svg.close_group()
 
@@ -285,10 +286,21 @@ def card_image(layers: Layers, kind: ImageKind, lang: Lang) -> Svg:
     y = svg.lines(x, 96, lines, 44, leading=1.2, fill=style.TEXT, bold=True, anchor=side)
     lines = tx.wrap(subtitle(joined, kind, lang), 26, limit, lang, max_lines=2)
     y = svg.lines(x, y + 44, lines, 26, fill=style.MUTED, anchor=side)
+    # The claim as the source makes it: "at least", the figure, and whose figure it is.
+    qualifier = i18n.QUALIFIERS.get(joined.report.total_qualifier, {}).get(lang, "").strip()
+    if qualifier:
+        svg.text(x, y + 50, _capital(qualifier), 30, fill=style.TEXT, bold=True, anchor=side)
     total = i18n.fmt_int(joined.reconciliation.reported_total, lang)
-    svg.text(x, y + 140, total, 110, fill=style.TEXT, bold=True, anchor=side)
+    svg.text(x, y + 150, total, 110, fill=style.TEXT, bold=True, anchor=side)
     label = tx.truncate(i18n.text(lang, "reported_total"), 30, limit, lang)
-    svg.text(x, y + 190, label, 30, fill=style.TEXT, anchor=side)
+    svg.text(x, y + 198, label, 30, fill=style.TEXT, anchor=side)
+    lines = tx.wrap(source_line(joined, lang), 18, limit, lang, max_lines=3)
+    first = height - 62 - 18 * 1.3 * (len(lines) - 1)
+    svg.lines(x, max(first, y + 236), lines, 18, fill=style.MUTED, anchor=side)
     credit = tx.truncate(CREDIT[lang], 16, limit, lang)
-    svg.text(x, height - 32, credit, 16, fill=style.MUTED, anchor=side)
+    svg.text(x, height - 28, credit, 16, fill=style.MUTED, anchor=side)
     return svg
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]

@@ -115,6 +115,27 @@ class Column:
         )
         self.y += height + 10
 
+    def ring(self, label: str, *, dashed: bool) -> None:
+        """A small key circle, solid (a prison's site) or dashed (its city's centre)."""
+        radius = 10.0
+        cx = self.inward(self.start, radius + 2)
+        cy = self.y + radius + 2
+        self.svg.circle(
+            cx,
+            cy,
+            radius,
+            style.CIRCLE_FILL,
+            style.CIRCLE_OPACITY,
+            style.CIRCLE_STROKE,
+            style.CIRCLE_STROKE_WIDTH,
+            style.CITY_DASH if dashed else None,
+        )
+        limit = self.right - self.left - 2 * radius - 16
+        lines = tx.wrap(label, 18, limit, self.lang, max_lines=2)
+        text_x = self.inward(self.start, 2 * radius + 14)
+        last = self.svg.lines(text_x, cy + 6, lines, 18, fill=style.TEXT, anchor=self.near)
+        self.y = max(cy + radius, last + 4) + 10
+
     def note(self, text: str, size: float = 18) -> None:
         lines = tx.wrap(text, size, self.right - self.left, self.lang, max_lines=4)
         self.y = self.svg.lines(
@@ -160,12 +181,16 @@ def choropleth_legend(svg: Svg, column: Column, ch: Choropleth, joined: Joined) 
         column.swatch(label, colour)
     if any(ch.class_of(r, ch.measure) == NO_POPULATION for r in ch.rows):
         column.swatch(t["no_population"], style.NO_POPULATION_FILL)
-    column.swatch(
-        t["not_itemized"],
-        style.NOT_ITEMIZED_FILL,
-        note=word(lang, "not_itemized_note"),
-        hatched=True,
-    )
+    none = any(r.none_reported for r in ch.rows)
+    if none:
+        column.swatch(t["none_reported"], style.NONE_REPORTED_FILL, note=word(lang, "none_note"))
+    if not none or any(r.executions is None for r in ch.rows):
+        column.swatch(
+            t["not_itemized"],
+            style.NOT_ITEMIZED_FILL,
+            note=word(lang, "not_itemized_note"),
+            hatched=True,
+        )
     if ch.itemized == 0:
         column.note(t["no_figures"])
     column.gap()
@@ -191,12 +216,15 @@ def points_legend(svg: Svg, column: Column, pts: Points, joined: Joined) -> None
     for value in values:
         column.circle(i18n.fmt_int(value, lang), circle_radius(pts, value), largest)
     column.note(t["size_key"] if values else t["no_figures"])
-    approximate = sum(1 for r in pts.rows if r.precision != "facility")
+    approximate = sum(1 for r in pts.rows if not r.at_site)
     if approximate and approximate == len(pts.rows):
         column.note(word(lang, "all_approximate"))
     elif approximate:
         n, total = i18n.fmt_int(approximate, lang), i18n.fmt_int(len(pts.rows), lang)
         column.note(word(lang, "approximate", n=n, total=total))
+    for at_site in (True, False):
+        if any(r.at_site == at_site for r in pts.rows):
+            column.ring(word(lang, "site" if at_site else "city_centre"), dashed=not at_site)
     column.gap()
     rec = joined.reconciliation
     column.totals(

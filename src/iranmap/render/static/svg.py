@@ -68,10 +68,13 @@ class Svg:
         opacity: float,
         stroke: str,
         stroke_width: float,
+        dash: str | None = None,
     ) -> None:
+        dashed = f' stroke-dasharray="{dash}"' if dash else ""
         self.add(
             f'<circle cx="{num(x)}" cy="{num(y)}" r="{num(r)}" fill="{fill}" '
-            f'fill-opacity="{opacity:g}" stroke="{stroke}" stroke-width="{stroke_width:g}"/>'
+            f'fill-opacity="{opacity:g}" stroke="{stroke}" stroke-width="{stroke_width:g}"'
+            f"{dashed}/>"
         )
 
     def line(self, x1: float, y1: float, x2: float, y2: float, stroke: str, w: float) -> None:

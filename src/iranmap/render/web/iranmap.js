@@ -68,26 +68,41 @@
       el("div", "im-tip-ni", T.not_itemized_note, box);
       return box;
     }
+    if (p.nr) {
+      el("div", "im-tip-ni", T.none_reported_note, box);
+      line(box, T.source, D.cite);
+      return box;
+    }
     line(box, T.executions, p.v);
     line(box, T.per_million_short, p.pm);
     line(box, T.share, p.sh);
     line(box, T.rank, p.rk);
-    line(box, T.source, p.src);
+    line(box, T.source, D.cite);
     return box;
   }
 
   /* r: [lat, lon, radius, figure, name_en, name_fa, city, city_fa, province_en, province_fa,
-         precision (1 site, 0 city centre), source]; a city without a Persian name shows in
-         English on a Persian page, marked as such. */
+         precision (1 site, 0 city centre), source line, together, as reported, identified,
+         the report's note (its quote of the source, where it has one)];
+         a city without a Persian name shows in English on a Persian page, marked as such.
+         The source a tooltip cites is the report's document (D.cite), not a file's line. */
   function prisonTip(r) {
     var box = tipBox();
     names(box, r[4], r[5]);
+    if (r[13] && r[13] !== r[4] && r[13] !== r[5]) line(box, T.as_reported, r[13]);
     if (RTL && r[7]) line(box, T.city, r[7]);
     else line(box, T.city, r[6], "en");
     line(box, T.province, RTL ? r[9] || r[8] : r[8]);
     line(box, T.executions, r[3]);
-    line(box, T.location, r[10] ? T["precision.facility"] : T["precision.city"]);
-    line(box, T.source, r[11]);
+    var where = r[10] ? T["precision.facility"] : T["precision.city"];
+    line(box, T.location, r[14] ? where + T.list_sep + T.identified : where);
+    if (r[12]) {
+      line(box, T.same_point, r[12].map(function (o) {
+        return o[0] + " (" + o[1] + ")";
+      }).join(T.list_sep));
+    }
+    line(box, T.source, D.cite);
+    line(box, T.note, r[15]);
     return box;
   }
 
@@ -295,6 +310,7 @@
     var c = p.c[measure];
     if (patterns[c]) return patterns[c];
     if (c === -2) return S.nopop;
+    if (c === -3) return S.none;
     return D.colors[measure][c];
   }
 
@@ -469,13 +485,8 @@
   window.setTimeout(finish, 50);
 
   function rest() {
-    /* Circles of places that share a point stand side by side: [marker, place, pixel shift]. */
-    var shifted = [];
-    function placeShifted() {
-      shifted.forEach(function (s) {
-        s[0].setLatLng(map.layerPointToLatLng(map.latLngToLayerPoint(s[1]).add(s[2])));
-      });
-    }
+    /* Places at one point (prisons at one city's centre) are one group there: nested, the
+       smallest on top, each tooltip naming the others; never moved to invented positions. */
     if (D.prisons) {
       prisons = L.layerGroup();
       /* Largest first, as the data comes: small circles end up on top. */
@@ -486,7 +497,9 @@
           color: S.circleStroke,
           weight: S.circleWidth,
           fillColor: S.circleFill,
-          fillOpacity: S.circleOpacity
+          fillOpacity: S.circleOpacity,
+          dashArray: r[10] ? null : S.cityDash,
+          className: r[10] ? "im-site" : "im-city"
         });
         marker.bindTooltip(
           function () {
@@ -495,11 +508,8 @@
           { direction: "top", offset: [0, -r[2]], className: "im-tooltip" }
         );
         prisons.addLayer(marker);
-        if (r[12]) shifted.push([marker, L.latLng(r[0], r[1]), L.point(r[12][0], r[12][1])]);
         circles += 1;
       });
-      placeShifted();
-      map.on("zoomend", placeShifted);
       prisons.addTo(map);
     }
 

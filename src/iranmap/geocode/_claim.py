@@ -1,0 +1,125 @@
+"""Claim precision: a name is placed at the most precise place its own words give, no further.
+
+A prison reached by its town's name only ("Isfahan", "Shiraz Prison", "زندان تبریز") is the
+town: the name says there was a prison in that town, not which one. An unknown prison whose
+name or row gives its town is placed at that town. Part of :class:`~iranmap.geocode.Geocoder`,
+which applies :func:`as_claimed` to every answer.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from rapidfuzz import fuzz
+
+from iranmap.geocode.index import PlaceIndex, km
+from iranmap.geocode.match import Match
+from iranmap.names import PlaceName, key
+
+
+def as_claimed(index: PlaceIndex, parsed: PlaceName, answer: Match, *, settled: bool) -> Match:
+    """``answer``, or the town it stands in when the name gives only that town.
+
+    The answer is then the town, at its point, with the prison as ``likely``. A name that says
+    which of the town's prisons ("Central", "Women's") or gives the prison's own name keeps
+    the prison. A near spelling counts as the name it is nearest to. A town whose name is
+    also a place's in another province ("Ardakan": Yazd's town, and one in Fars) is ambiguous
+    unless the name or the row (``settled``: it gives a town or province) says which, or the
+    town is its province's capital, which is what a bare name means in every report.
+    """
+    if answer.status != "matched" or answer.kind != "prison" or parsed.says_which:
+        return answer
+    prison_id = answer.prison_id or ""
+    core = parsed.core
+    own = index.own_keys.get(prison_id, frozenset()) | index.own_names.get(prison_id, frozenset())
+    if core in own:
+        return answer  # "Dastgerd": the prison's own name, even where a town shares it
+    # A town of the prison's province by this very name ("Varamin" for Qarchak).
+    town = _nearest_town(index, core, answer)
+    if town is None:
+        towns = index.town_keys.get(prison_id, frozenset())
+        if not towns:
+            return answer
+        nearest_town = max(fuzz.ratio(core, k) for k in towns)
+        if own and max(fuzz.ratio(core, k) for k in own) >= nearest_town:
+            return answer
+        town = _nearest_town(index, key(answer.city or ""), answer)
+    if town is None:
+        return answer
+    others = index.homonyms.get((key(town.city or ""), town.province_iso or ""), frozenset())
+    if others and not settled and not _capital(index, town):
+        names = [index.province_name(iso) or iso for iso in sorted(others)]
+        found = (f"{town.city} ({town.province})", *(f"{town.city} ({n})" for n in names))
+        return Match(query="", status="ambiguous", score=answer.score, candidates=found)
+    note = (
+        f"the name gives only the town of {town.city}, not which prison; likely "
+        f"{answer.prison} (a place column confirms it)"
+    )
+    return replace(town, score=answer.score, method="city", note=note, likely=answer.prison)
+
+
+def _capital(index: PlaceIndex, town: Match) -> bool:
+    province = index.provinces.get(town.province_iso or "")
+    return province is not None and key(province.capital) == key(town.city or "")
+
+
+def _nearest_town(index: PlaceIndex, town_key: str, prison: Match) -> Match | None:
+    """The town of this key in the prison's province nearest to it, as a city answer."""
+    towns = [
+        t
+        for t in index.towns.get(town_key, ())
+        if t.province_iso == prison.province_iso and t.lat is not None and t.lon is not None
+    ]
+    if not towns or prison.lat is None or prison.lon is None:
+        return None
+    lat, lon = prison.lat, prison.lon
+    return min(towns, key=lambda t: km(lat, lon, t.lat or 0.0, t.lon or 0.0))
+
+
+def other_place(
+    index: PlaceIndex, parsed: PlaceName, context: tuple[str, ...], everywhere: frozenset[str]
+) -> Match:
+    """A name of a place the gazetteer knows only as some other place (a village).
+
+    The note names where it lies only in the row's own province (when the row says which): a
+    note must not point a reader to another province. An unknown prison there whose row gives
+    its town is placed at the town.
+    """
+    own = index.context_provinces(context)
+    shown = everywhere & own if own else everywhere
+    if not shown and parsed.says_prison and context:
+        found = city_of_context(index, context, _UNMATCHED)
+        if found.status == "matched":
+            return found
+    note = "the gazetteer has no prison or city of that name"
+    if shown:
+        note = f"a place of this name lies in {', '.join(sorted(shown))}; {note}"
+    return replace(_UNMATCHED, note=note)
+
+
+def city_of_context(index: PlaceIndex, context: tuple[str, ...], miss: Match) -> Match:
+    """An unknown prison in a known town ("Foo Prison in Taybad"): placed at the town."""
+    for word in context:
+        towns = index.towns.get(word, ())
+        if len(towns) == 1:
+            return _at_town(towns[0])
+    return miss
+
+
+def town_at_end(index: PlaceIndex, parsed: PlaceName, miss: Match) -> Match:
+    """An unknown prison with its town after its name ("زندان فلان اهواز", "Foo Prison
+    Ahvaz"): placed at the town, when the last words name one town and no other."""
+    words = parsed.words
+    for cut in range(1, len(words)):
+        towns = index.towns.get("".join(words[cut:]), ())
+        if len(towns) == 1:
+            return _at_town(towns[0])
+    return miss
+
+
+def _at_town(town: Match) -> Match:
+    note = f"no prison of this name is known; placed at the city of {town.city}"
+    return replace(town, method="city", note=note)
+
+
+_UNMATCHED = Match(query="", status="unmatched", score=0.0)
