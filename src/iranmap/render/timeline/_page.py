@@ -91,8 +91,8 @@ def series_files_of(timeline: Timeline, options: BuildOptions) -> dict[str, byte
         made, to_draw = _files_to_draw(timeline, page)
         files.update(made)
         drawn.update(to_draw)
-    # The small multiples take a second or more each to draw: one worker per language.
-    files.update(zip(drawn, raster.pngs(list(drawn.values()), min_parallel=2), strict=True))
+    # The small multiples are the largest images: both languages' are drawn at once.
+    files.update(zip(drawn, raster.pngs(list(drawn.values())), strict=True))
     return files
 
 
