@@ -669,13 +669,13 @@ def test_a_changed_font_metrics_file_renders_the_report_again(
     copy = package_copy(tmp_path, monkeypatch)
     build([report], out, BuildOptions(langs=("en",)))  # the copy's fingerprint is stamped
     rendered: list[Path] = []
-    real = iranmap.build._render
+    real = iranmap.build.report_batches
 
     def counted(report_dir: Path, *args: Any) -> Any:
         rendered.append(report_dir)
         return real(report_dir, *args)
 
-    monkeypatch.setattr(iranmap.build, "_render", counted)
+    monkeypatch.setattr(iranmap.build, "report_batches", counted)
     build([report], out, BuildOptions(langs=("en",)))
     assert rendered == []
     metrics = copy / "render" / "fonts" / "metrics.json"
