@@ -169,7 +169,8 @@ def _summary(results: dict[str, Any]) -> list[str]:
         f"{requests} requests to CDNs and never draw offline; even with those files served "
         f"locally they draw in {drawn}.",
         f"- **Building.** `iranmap build` ({ours.get('files_written')} files, images "
-        f"included) takes {ours['process']['median_s']:.2f} s, {speed}; iranmap's combined "
+        f"included) takes {ours['process']['median_s']:.2f} s, {speed}; "
+        f"{_first_page(ours)}iranmap's combined "
         f"page alone {only['process']['median_s']:.2f} s{classify}.",
     ]
     lines += _draw_time_line(results.get("draw_time"))
@@ -205,6 +206,12 @@ def _summary(results: dict[str, Any]) -> list[str]:
             f"{_ms(points['page']['drawn_ms'])} in Chromium."
         )
     return [*lines, ""]
+
+
+def _first_page(build: dict[str, Any]) -> str:
+    """When the build's combined.html was on disk, from the start of the build."""
+    first = build["process"].get("first_file_s")
+    return "" if first is None else f"its combined.html is on disk after {first:.2f} s; "
 
 
 def _draw_time_line(found: dict[str, Any] | None) -> list[str]:
