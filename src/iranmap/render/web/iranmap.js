@@ -313,12 +313,16 @@
   var provinces = L.geoJSON(D.provinces, {
     renderer: canvas,
     interactive: D.shaded,
-    style: provinceStyle,
-    onEachFeature: function (feature, layer) {
-      if (!D.shaded) return;
+    style: provinceStyle
+  }).addTo(map);
+
+  /* Tooltips and hover: not needed to paint, so bound with the rest, before iranmap:ready. */
+  function bindProvinces() {
+    if (!D.shaded) return;
+    provinces.eachLayer(function (layer) {
       layer.bindTooltip(
         function () {
-          return provinceTip(feature.properties);
+          return provinceTip(layer.feature.properties);
         },
         { sticky: true, direction: "top", className: "im-tooltip" }
       );
@@ -328,8 +332,8 @@
       layer.on("mouseout", function () {
         provinces.resetStyle(layer);
       });
-    }
-  }).addTo(map);
+    });
+  }
 
   mark("provinces");
   var prisons = null;
@@ -469,6 +473,7 @@
   window.setTimeout(finish, 50);
 
   function rest() {
+    bindProvinces();
     /* Circles of places that share a point stand side by side: [marker, place, pixel shift]. */
     var shifted = [];
     function placeShifted() {
