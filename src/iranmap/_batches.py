@@ -32,10 +32,13 @@ def report_batches(
     into ``options.step``; the batches raise none.
     """
     from iranmap.join import join_folder
-    from iranmap.steps import events_timeline
 
     joined = join_folder(report_dir)
-    timeline = None if joined.report.events is None else events_timeline(joined, options.step)
+    timeline = None
+    if joined.report.events is not None:
+        from iranmap.steps import events_timeline
+
+        timeline = events_timeline(joined, options.step)
     found = tuple(str(w) for w in joined.report.warnings)
     return _batches(joined, timeline, options), found
 
