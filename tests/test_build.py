@@ -200,6 +200,7 @@ def test_same_figures_give_the_same_bytes_in_a_fresh_folder(
     assert visible(snapshot(tmp_path / "again")) == visible(files)
 
 
+@pytest.mark.slow
 def test_editing_one_count_rewrites_only_that_reports_files(tmp_path: Path) -> None:
     reports = copy_reports(tmp_path, "2024-ncri", "2025-01-01-ncri")
     out = tmp_path / "maps"
@@ -223,6 +224,7 @@ def test_editing_one_count_rewrites_only_that_reports_files(tmp_path: Path) -> N
     assert not any(",97," in row for row in rows)
 
 
+@pytest.mark.slow
 def test_a_failing_report_keeps_its_old_maps_while_others_build(tmp_path: Path) -> None:
     good, bad = copy_reports(tmp_path, "2025-01-01-ncri", "2024-ncri")
     out = tmp_path / "maps"
@@ -535,6 +537,7 @@ def series_built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[P
     return out, reports, result.output
 
 
+@pytest.mark.slow
 def test_build_writes_the_series_of_the_reports(
     series_built: tuple[Path, list[Path], str],
 ) -> None:
@@ -550,6 +553,7 @@ def test_build_writes_the_series_of_the_reports(
     assert "series/hengaw-monthly" in {li["id"] for li in index.select("li.report")}
 
 
+@pytest.mark.slow
 def test_a_series_rebuild_is_up_to_date_and_check_sees_a_changed_series_file(
     series_built: tuple[Path, list[Path], str],
 ) -> None:
@@ -571,6 +575,7 @@ def test_a_series_rebuild_is_up_to_date_and_check_sees_a_changed_series_file(
         target.write_bytes(good)
 
 
+@pytest.mark.slow
 def test_an_unchanged_series_is_not_drawn_again_and_a_changed_step_redraws_it(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -598,6 +603,7 @@ def test_an_unchanged_series_is_not_drawn_again_and_a_changed_step_redraws_it(
     assert "series/hengaw-monthly: 9 files written\n" in changed.output
 
 
+@pytest.mark.slow
 def test_a_series_that_cannot_be_made_is_an_error_and_keeps_its_files(tmp_path: Path) -> None:
     reports = copy_reports(tmp_path, *HENGAW[:2])
     out = tmp_path / "maps"
@@ -700,6 +706,7 @@ def test_the_dependencies_that_change_outputs_are_installed_packages() -> None:
     )
 
 
+@pytest.mark.slow
 def test_a_failed_report_leaves_every_series_as_it_was(tmp_path: Path) -> None:
     reports = copy_reports(tmp_path, *HENGAW[:3])
     out = tmp_path / "maps"
@@ -718,6 +725,7 @@ def test_a_failed_report_leaves_every_series_as_it_was(tmp_path: Path) -> None:
     assert [r.id for r in stale_files(reports, out, OPTIONS)[1]] == ["2024-02-hengaw"]
 
 
+@pytest.mark.slow
 def test_building_one_step_keeps_the_whole_series(tmp_path: Path) -> None:
     """The series is every report beside the one built that names it, not just that one."""
     reports = copy_reports(tmp_path, *HENGAW[:3])
@@ -736,6 +744,7 @@ def test_building_one_step_keeps_the_whole_series(tmp_path: Path) -> None:
     assert stale_files([reports[0]], out, OPTIONS) == ([], [])
 
 
+@pytest.mark.slow
 def test_a_step_beside_with_a_problem_stops_its_series(tmp_path: Path) -> None:
     reports = copy_reports(tmp_path, *HENGAW[:3])
     out = tmp_path / "maps"
