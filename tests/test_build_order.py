@@ -9,6 +9,7 @@ import pytest
 
 import iranmap.raster
 import iranmap.steps
+from iranmap._owned import BlockedError
 from iranmap.build import build, stale_files
 from iranmap.errors import InputError, Problem
 from iranmap.render import BuildOptions
@@ -96,3 +97,19 @@ def test_building_a_report_leaves_alone_a_series_it_is_not_part_of(
     assert stale_files([ncri], out, ENGLISH) == ([], [])
     differ, _ = stale_files([hengaw], out, ENGLISH)
     assert differ == [str(out / "series" / "hengaw-monthly" / "timeline.html")]
+
+
+def test_a_file_of_the_readers_where_an_image_goes_is_never_written_over(
+    tmp_path: Path, drawn: list[list[str]]
+) -> None:
+    (report,) = copy_reports(tmp_path, "2024-ncri")
+    out = tmp_path / "maps"
+    (out / report.name).mkdir(parents=True)
+    mine = out / report.name / "choropleth.png"
+    mine.write_bytes(b"my own picture")
+    result = build([report], out, ENGLISH)
+    (failed,) = result.failed
+    assert isinstance(failed.error, BlockedError)
+    assert [path for path, _ in failed.error.blocked] == [mine]
+    assert mine.read_bytes() == b"my own picture"
+    assert not (out / report.name / "summary.json").exists()
