@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: maps test lint geodata bench clean
+.PHONY: maps test check lint geodata bench clean
 
 $(BIN)/python:
 	$(PYTHON) -c 'import sys; sys.exit("iranmap needs Python >= 3.11, found " + sys.version.split()[0]) if sys.version_info < (3, 11) else None'
@@ -33,6 +33,13 @@ test: $(VENV)/.installed-test
 	$(BIN)/mypy
 	$(BIN)/iranmap build --check
 	$(BIN)/pytest
+
+## Everyday: lint, type-check and the fast tests (not those marked slow; no --check).
+check: $(VENV)/.installed-test
+	$(BIN)/ruff check src tests bench scripts
+	$(BIN)/ruff format --check src tests bench scripts
+	$(BIN)/mypy
+	$(BIN)/pytest -m "not slow" -q
 
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check --fix src tests bench scripts

@@ -29,6 +29,8 @@ class Run:
     peak_rss_mb: float
     returncode: int
     cpu_seconds: float = 0.0  # user + system: less sensitive than wall time to a busy machine
+    #: From the start until the watched file existed (run_once's ``watch``), if one was.
+    first_file_seconds: float | None = None
 
 
 @dataclass(frozen=True)
@@ -44,6 +46,11 @@ class Summary:
     @property
     def cpu_seconds(self) -> float:
         return statistics.median(r.cpu_seconds for r in self.runs)
+
+    @property
+    def first_file_seconds(self) -> float | None:
+        found = [r.first_file_seconds for r in self.runs if r.first_file_seconds is not None]
+        return statistics.median(found) if len(found) == len(self.runs) else None
 
     @property
     def peak_rss_mb(self) -> float:
@@ -63,6 +70,11 @@ class Summary:
             "max_s": round(high, 4),
             "cpu_s": round(self.cpu_seconds, 4),
             "peak_rss_mb": round(self.peak_rss_mb, 1),
+            **(
+                {}
+                if self.first_file_seconds is None
+                else {"first_file_s": round(self.first_file_seconds, 4)}
+            ),
             "runs": [
                 {
                     "s": round(r.seconds, 4),
@@ -79,17 +91,24 @@ class CommandFailed(RuntimeError):
 
 
 def run_once(
-    argv: Sequence[str], *, log: Path, cwd: Path | None = None, env: Mapping[str, str] | None = None
+    argv: Sequence[str],
+    *,
+    log: Path,
+    cwd: Path | None = None,
+    env: Mapping[str, str] | None = None,
+    watch: Path | None = None,
 ) -> Run:
     """Run ``argv`` to completion; its output goes to ``log`` (read it when a run fails).
 
     ``argv[0]`` must be an absolute path. The command is started by ``launch.py`` (see there
-    why), which times it and reads its peak RSS from ``wait4``.
+    why), which times it and reads its peak RSS from ``wait4``, and with ``watch`` (a file
+    the command writes, absent before) when that file first exists.
     """
     log.parent.mkdir(parents=True, exist_ok=True)
     report = log.with_suffix(".run.json")
     report.unlink(missing_ok=True)
-    launcher = (sys.executable, "-I", "-S", str(LAUNCHER), str(report))
+    watched = () if watch is None else ("--watch", str(watch))
+    launcher = (sys.executable, "-I", "-S", str(LAUNCHER), str(report), *watched)
     with log.open("wb") as out:
         subprocess.run(
             [*launcher, *argv],
@@ -107,6 +126,7 @@ def run_once(
         measured["maxrss_kib"] / 1024,
         measured["returncode"],
         measured["cpu_seconds"],
+        measured.get("first_file_seconds"),
     )
     if run.returncode != 0:
         tail = log.read_text(encoding="utf-8", errors="replace")[-2000:]

@@ -20,7 +20,9 @@ STAGE_MEANING = {
     "render_page": "rendering the three HTML pages",
     "embed_snippet": "rendering the embed snippets",
     "data_files": "writing the CSV and GeoJSON downloads",
-    "static_images": "writing the SVG images and drawing their PNGs with resvg",
+    "timeline_to_draw": "the timeline pages, data and small-multiple SVGs",
+    "images_to_draw": "writing the SVG images of the maps",
+    "pngs": "drawing every PNG with resvg (in threads; the build waits here)",
     "summary": "the build summary",
     "index_page": "the gallery page",
     "sync_file": "comparing with and writing files on disk",
@@ -169,7 +171,8 @@ def _summary(results: dict[str, Any]) -> list[str]:
         f"{requests} requests to CDNs and never draw offline; even with those files served "
         f"locally they draw in {drawn}.",
         f"- **Building.** `iranmap build` ({ours.get('files_written')} files, images "
-        f"included) takes {ours['process']['median_s']:.2f} s, {speed}; iranmap's combined "
+        f"included) takes {ours['process']['median_s']:.2f} s, {speed}; "
+        f"{_first_page(ours)}iranmap's combined "
         f"page alone {only['process']['median_s']:.2f} s{classify}.",
     ]
     lines += _draw_time_line(results.get("draw_time"))
@@ -205,6 +208,12 @@ def _summary(results: dict[str, Any]) -> list[str]:
             f"{_ms(points['page']['drawn_ms'])} in Chromium."
         )
     return [*lines, ""]
+
+
+def _first_page(build: dict[str, Any]) -> str:
+    """When the build's combined.html was on disk, from the start of the build."""
+    first = build["process"].get("first_file_s")
+    return "" if first is None else f"its combined.html is on disk after {first:.2f} s; "
 
 
 def _draw_time_line(found: dict[str, Any] | None) -> list[str]:
@@ -549,7 +558,8 @@ def _reasons(results: dict[str, Any]) -> list[str]:
         f" files where a peer writes one page. It took {build['median_s']:.2f} s, against "
         f"{only['median_s']:.2f} s for the combined page alone and "
         f"{fastest['process']['median_s']:.2f} s for {fastest_name}. In the profile of the "
-        f"2024 build, the PNG and SVG images take {stages.get('static_images', 0):.2f} s."
+        f"2024 build, the SVG images take {stages.get('images_to_draw', 0):.2f} s and the "
+        f"build waits {stages.get('pngs', 0):.2f} s for the PNGs, drawn in threads."
     ]
     costs = results.get("imports") or {}
     classify = imports.get("mapclassify", 0.0)

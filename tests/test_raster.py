@@ -1,12 +1,9 @@
-"""Drawing PNGs: several at once in worker processes, the same bytes as one by one."""
+"""Drawing PNGs: the same bytes from either resvg binding, several at once in threads."""
 
 from __future__ import annotations
 
-import os
-import shutil
-import signal
-import subprocess
-import sys
+import hashlib
+import threading
 import time
 from pathlib import Path
 
@@ -16,12 +13,11 @@ from iranmap import raster
 
 REPO = Path(__file__).resolve().parents[1]
 SHIPPED = REPO / "geodata" / "reports"
-INTERRUPTED = "interrupted; the files already written are whole, and nothing half-written was left"
 
 
-def _svg(i: int, text: str) -> str:
+def _svg(i: int, text: str, width: int = 240) -> str:
     return (
-        '<svg xmlns="http://www.w3.org/2000/svg" width="240" height="120">'
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="120">'
         f'<circle cx="{20 + 30 * i}" cy="60" r="{10 + i}" fill="#bd0026"/>'
         f'<text x="10" y="110" font-size="14">{text}</text></svg>'
     )
@@ -32,112 +28,112 @@ JOBS = [
     raster.Job(_svg(1, "قزل‌حصار ۱۶۵"), family="Noto Sans Arabic"),
     raster.Job(_svg(2, "Shiraz 97"), zoom=2.0),
     raster.Job(_svg(3, "Isfahan 61"), style_sheet="text{fill:#595959}"),
+    raster.Job(_svg(4, "Tabriz 40", width=241), zoom=1.5),  # a canvas of 361.5 px: 362
+]
+#: SHA-256 of each job's PNG, as resvg 0.47-0.48 (svg2png-py 1.1, resvg-py 0.5) draws it. A new
+#: version of either binding that changes a byte of a PNG changes every shipped image too.
+FINGERPRINTS = [
+    "197b267631f80994b67e249ea834ef6a271b39e4117acaf3226172fed9e103b9",
+    "2009d93af5f248b6d6e2073847dc64c25469811843c0512003cc83d3b466cb9e",
+    "fab9b27e0a4aeab09acf3e325044e8c23443ddce22ede98f5fa68af70e552ae9",
+    "f8d98b03df83fb2dc3c7af69f6d5143065b2d3e30a930d76447c3281204a63c5",
 ]
 
 
-def test_workers_draw_the_same_bytes_in_the_same_order(monkeypatch: pytest.MonkeyPatch) -> None:
-    one_by_one = [raster.png(job) for job in JOBS]
-    monkeypatch.setattr(raster, "_cores", lambda: 4)  # workers even on a one-core machine
-    assert raster.pngs(JOBS) == one_by_one
-    assert len(set(one_by_one)) == len(JOBS)
-    assert b"iTXtTitle\0\0\0\0\0one" in one_by_one[0]
-    assert b"iTXt" not in one_by_one[1]
+def _resvg_py(job: raster.Job) -> bytes:
+    return raster._with_texts(raster._png_resvg_py(job), job.texts)
 
 
-def test_a_few_images_are_drawn_here(monkeypatch: pytest.MonkeyPatch) -> None:
-    def no_pool(*args: object, **kwargs: object) -> None:
-        raise AssertionError("no worker for fewer than MIN_PARALLEL images")
-
-    monkeypatch.setattr("concurrent.futures.ProcessPoolExecutor", no_pool)
-    monkeypatch.setattr(raster, "_cores", lambda: 4)
-    assert raster.pngs(JOBS[: raster.MIN_PARALLEL - 1]) == [
-        raster.png(job) for job in JOBS[: raster.MIN_PARALLEL - 1]
-    ]
-
-
-def test_a_bad_image_is_reported_as_resvg_reports_it(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(raster, "_cores", lambda: 4)
-    with pytest.raises(ValueError, match=r"^unexpected end of stream$"):
-        raster.pngs([*JOBS[:2], raster.Job("<not svg"), JOBS[3]])
-
-
-def test_jobs_are_drawn_here_when_no_worker_starts(monkeypatch: pytest.MonkeyPatch) -> None:
-    def no_worker() -> None:
-        raise OSError("no python here")
-
-    monkeypatch.setattr(raster, "_cores", lambda: 4)
-    monkeypatch.setattr(raster, "_start_worker", no_worker)
-    assert raster.pngs(JOBS) == [raster.png(job) for job in JOBS]
-
-
-def test_a_users_script_without_a_main_guard_runs_once(tmp_path: Path) -> None:
-    """Workers never import the caller's script again (multiprocessing's spawn would)."""
-    runs = tmp_path / "runs.txt"
-    script = tmp_path / "make_maps.py"
-    script.write_text(
-        "from pathlib import Path\n"
-        "import iranmap.raster\n"
-        "from iranmap.build import build\n"
-        "from iranmap.render import BuildOptions\n"
-        f"with open({str(runs)!r}, 'a') as f:\n"
-        "    f.write('ran\\n')\n"
-        "iranmap.raster._cores = lambda: 2\n"
-        f"result = build([Path({str(SHIPPED / '2024-ncri')!r})], Path({str(tmp_path / 'maps')!r}),"
-        " BuildOptions())\n"
-        "print(len(result.reports[0].files))\n",
-        encoding="utf-8",
-    )
-    done = subprocess.run(
-        [sys.executable, str(script)], capture_output=True, text=True, timeout=120, check=False
-    )
-    assert done.returncode == 0, done.stderr
-    assert runs.read_text(encoding="utf-8") == "ran\n"
-    assert (tmp_path / "maps" / "2024-ncri" / "choropleth.png").is_file()
-
-
-def _alive(pid: int) -> bool:
-    """Running (a zombie waiting for its parent to read its status has stopped)."""
-    try:
-        stat = Path(f"/proc/{pid}/stat").read_text()
-    except OSError:
-        return False
-    return stat.rsplit(")", 1)[1].split()[0] != "Z"
-
-
-def _children(pid: int) -> list[int]:
-    found = Path(f"/proc/{pid}/task/{pid}/children")
-    return [int(p) for p in found.read_text().split()] if found.exists() else []
+def test_each_image_has_the_bytes_it_always_had() -> None:
+    drawn = [raster.png(job) for job in JOBS]
+    assert [hashlib.sha256(png).hexdigest() for png in drawn[:4]] == FINGERPRINTS
+    assert drawn == [_resvg_py(job) for job in JOBS]
+    assert drawn[4][16:24] == (362).to_bytes(4, "big") + (180).to_bytes(4, "big")
+    assert b"iTXtTitle\0\0\0\0\0one" in drawn[0]
+    assert b"iTXt" not in drawn[1]
 
 
 @pytest.mark.slow
-@pytest.mark.skipif(
-    not Path(f"/proc/{os.getpid()}/task/{os.getpid()}/children").exists() or raster._cores() < 2,
-    reason="needs Linux's /proc children list and two cores (workers are started only then)",
-)
-def test_ctrl_c_while_images_are_drawn_stops_every_process_in_one_line(tmp_path: Path) -> None:
-    """Ctrl-C in a terminal goes to the whole process group, workers included."""
-    report = Path(shutil.copytree(SHIPPED / "2024-ncri", tmp_path / "reports" / "2024-ncri"))
-    out = tmp_path / "out"
-    process = subprocess.Popen(
-        [sys.executable, "-m", "iranmap", "build", str(report), "--out", str(out)],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        start_new_session=True,
-    )
-    deadline = time.monotonic() + 60
-    workers: list[int] = []
-    while not workers and process.poll() is None and time.monotonic() < deadline:
-        workers = _children(process.pid)
-        time.sleep(0.002)
-    assert workers, "the build drew its images without workers"
-    time.sleep(0.05)
-    os.killpg(process.pid, signal.SIGINT)
-    stdout, stderr = process.communicate(timeout=60)
-    assert process.returncode == 130, (stdout, stderr)
-    assert stderr == INTERRUPTED + "\n"
-    assert not (out / "2024-ncri" / "choropleth.png").exists()
-    deadline = time.monotonic() + 20
-    while any(_alive(pid) for pid in workers) and time.monotonic() < deadline:
+def test_a_reports_images_are_the_same_from_either_binding() -> None:
+    """The Persian images of a shipped report (shaped text, the right-to-left style sheet,
+    the hatch, the card): svg2png-py draws what resvg-py drew, byte for byte."""
+    from iranmap.join import join
+    from iranmap.render import BuildOptions
+    from iranmap.render.static import render_images
+    from iranmap.reports import load_report
+
+    jobs: list[raster.Job] = []
+
+    def record(todo: list[raster.Job]) -> list[bytes]:
+        jobs.extend(todo)
+        return [b""] * len(todo)
+
+    joined = join(load_report(SHIPPED / "2024-ncri"))
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(raster, "pngs", record)
+        render_images(joined, BuildOptions(langs=("fa",)))
+    assert len(jobs) == 4
+    assert raster.pngs(jobs) == [_resvg_py(job) for job in jobs]
+
+
+def test_without_svg2png_py_resvg_py_draws_them_one_by_one(monkeypatch: pytest.MonkeyPatch) -> None:
+    expected = [raster.png(job) for job in JOBS]
+    monkeypatch.setattr(raster, "_fonts", lambda: None)
+    monkeypatch.setattr(raster, "_cores", lambda: 4)
+    threads: set[str] = set()
+    drawn = raster._png_resvg_py
+
+    def recorded(job: raster.Job) -> bytes:
+        threads.add(threading.current_thread().name)
+        return drawn(job)
+
+    monkeypatch.setattr(raster, "_png_resvg_py", recorded)
+    assert raster.pngs(JOBS) == expected
+    assert threads == {threading.main_thread().name}
+
+
+def test_images_are_drawn_in_threads_in_order(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(raster, "_cores", lambda: 4)
+    threads: set[str] = set()
+    drawn = raster.png
+
+    def slow(job: raster.Job) -> bytes:
+        threads.add(threading.current_thread().name)
         time.sleep(0.05)
-    assert not any(_alive(pid) for pid in workers), "a worker outlived the build"
+        return drawn(job)
+
+    monkeypatch.setattr(raster, "png", slow)
+    assert raster.pngs(JOBS) == [drawn(job) for job in JOBS]
+    assert len(threads) > 1
+    assert all(name.startswith("iranmap-png") for name in threads)
+
+
+def test_one_image_is_drawn_without_a_thread(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(raster, "_cores", lambda: 4)
+    monkeypatch.setattr(raster, "ThreadPoolExecutor", None)  # calling it would fail
+    assert raster.pngs(JOBS[:1]) == [raster.png(JOBS[0])]
+
+
+def test_an_error_stops_the_jobs_not_yet_started(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(raster, "_cores", lambda: 2)
+    started: list[int] = []
+
+    def failing(job: raster.Job) -> bytes:
+        started.append(job.texts["n"] and int(job.texts["n"]))
+        time.sleep(0.02)
+        if job.texts["n"] == "0":
+            raise ValueError("unexpected end of stream")
+        return b""
+
+    monkeypatch.setattr(raster, "png", failing)
+    jobs = [raster.Job("", texts={"n": str(i)}) for i in range(40)]
+    with pytest.raises(ValueError, match=r"^unexpected end of stream$"):
+        raster.pngs(jobs)
+    assert len(started) < 10
+
+
+def test_a_bad_svg_is_reported_as_resvg_reports_it() -> None:
+    with pytest.raises(RuntimeError, match=r"unexpected end of stream$"):
+        raster.pngs([JOBS[0], raster.Job("<not svg"), JOBS[1]])
+    with pytest.raises(ValueError, match=r"^an SVG document to draw has no <svg> element$"):
+        raster.png(raster.Job("<p/>", style_sheet="text{fill:#595959}"))

@@ -2,5 +2,5 @@
 
 from iranmap.cli import main
 
-if __name__ == "__main__":  # not in the worker processes that draw images (iranmap.raster)
+if __name__ == "__main__":
     main()

@@ -35,7 +35,10 @@ _GALLERY_TITLES: tuple[bytes, ...] | None = None
 
 
 class BlockedError(IranmapError):
-    """Files iranmap did not write stand where outputs go; nothing of that folder was written.
+    """Files iranmap did not write stand where outputs go; none of them was written over.
+    (A report's files are written in batches, pages first: those of the batches before the
+    one that is blocked may be new; the build's stamp is not, so the next build makes them
+    all again.)
 
     ``blocked``: each such path, and what the build would have written there.
     """

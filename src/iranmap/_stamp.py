@@ -29,7 +29,8 @@ STAMP_NAME = ".iranmap-build.json"
 PACKAGE = Path(__file__).resolve().parent
 #: Packages whose version can change the bytes of an output: how reports are read (pandas,
 #: openpyxl, python-calamine, jdatetime), matched (rapidfuzz), computed (numpy, shapely),
-#: drawn (resvg-py) and what the pages inline or link (xstatic-*, xyzservices).
+#: drawn (svg2png-py, or resvg-py where it has no wheel) and what the pages inline or link
+#: (xstatic-*, xyzservices).
 DEPENDENCIES = (
     "iranmap",
     "jdatetime",
@@ -40,6 +41,7 @@ DEPENDENCIES = (
     "rapidfuzz",
     "resvg-py",
     "shapely",
+    "svg2png-py",
     "xstatic-leaflet",
     "xstatic-leaflet-gesturehandling",
     "xyzservices",

@@ -18,13 +18,12 @@ Four promises:
 
 from __future__ import annotations
 
-import json
 import warnings
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
 
+from iranmap._batches import report_batches
 from iranmap._galleries import (
     SERIES_DIR,
     SUMMARY_NAME,
@@ -104,21 +103,11 @@ def report_files(report_dir: Path, options: BuildOptions) -> dict[str, bytes]:
 
 def _render(report_dir: Path, options: BuildOptions) -> tuple[dict[str, bytes], tuple[str, ...]]:
     """The report's files, and its warnings as ``FILE:LINE: message`` lines."""
-    # Imported here so that `iranmap --help` stays fast.
-    from iranmap.export import data_files, static_images, summary
-    from iranmap.join import join_folder
-    from iranmap.render import render_report
-    from iranmap.render.timeline import report_timeline_files
-
-    joined = join_folder(report_dir)
+    batches, found = report_batches(report_dir, options)
     files: dict[str, bytes] = {}
-    for page in options.pages():
-        files.update(render_report(joined, page))
-    files.update(report_timeline_files(joined, options))  # with events.csv
-    files.update(data_files(joined))
-    files.update(static_images(joined, options))
-    files[SUMMARY_NAME] = _json_bytes(summary(joined, sorted(files)))
-    return files, tuple(str(w) for w in joined.report.warnings)
+    for batch in batches:
+        files.update(batch)
+    return files, found
 
 
 def build_report(
@@ -148,16 +137,32 @@ def build_report(
     unchanged = unchanged_outputs(out_dir, digest)
     if unchanged is not None:
         return ReportResult(report_dir, out_dir, unchanged[0], warnings=unchanged[1])
+    files: dict[str, bytes] = {}
+    written: list[FileResult] = []
+    error: IranmapError | None = None
+    what = f"report {out_dir.name}"
     with noted_warnings() as noted:
-        rendered = _rendered_or_error(report_dir, options)
-    if isinstance(rendered, IranmapError):
-        return ReportResult(report_dir, out_dir, error=rendered, warnings=tuple(noted))
-    files, found = rendered
+        try:
+            batches, found = report_batches(report_dir, options)
+            first = True
+            for batch in batches:  # the pages first: each batch is written as it comes
+                blocked = [] if force else blocking(out_dir, batch, what)
+                if blocked:
+                    raise BlockedError(blocked)
+                if first:
+                    remove_leftovers(out_dir)
+                    first = False
+                files.update(batch)
+                written.extend(sync_file(out_dir / name, data) for name, data in batch.items())
+        except IranmapError as exc:
+            error = exc
+        except Exception as exc:  # one report's bug must not stop the others
+            error = UnexpectedError(str(report_dir), exc)
+    if error is not None:
+        return ReportResult(report_dir, out_dir, error=error, warnings=tuple(noted))
     warned = [*found, *noted]
-    try:
-        results = write_owned(out_dir, files, digest, warned, f"report {out_dir.name}", force)
-    except IranmapError as exc:
-        return ReportResult(report_dir, out_dir, error=exc, warnings=tuple(warned))
+    results = (*sorted(written, key=lambda f: f.path), *remove_unmade(out_dir, files))
+    write_stamp(out_dir, digest, files, warned)
     return ReportResult(report_dir, out_dir, results, warnings=tuple(warned))
 
 
@@ -180,17 +185,6 @@ def write_owned(
     results += remove_unmade(out_dir, files)
     write_stamp(out_dir, digest, files, warned)
     return results
-
-
-def _rendered_or_error(
-    report_dir: Path, options: BuildOptions
-) -> tuple[dict[str, bytes], tuple[str, ...]] | IranmapError:
-    try:
-        return _render(report_dir, options)
-    except IranmapError as exc:
-        return exc
-    except Exception as exc:  # one report's bug must not stop the others
-        return UnexpectedError(str(report_dir), exc)
 
 
 @contextmanager
@@ -226,9 +220,10 @@ def build(
     the gallery of everything in ``out_root`` in each language of ``options`` (``index.html``,
     ``index.fa.html``: :func:`iranmap.render.gallery.gallery_name`).
 
-    The series are those of ``series_dirs`` (default: ``report_dirs`` and every report
-    folder beside them, :func:`iranmap.series.series_candidates`), so that a build of some
-    reports never leaves a series with only those of its steps.
+    The series are those with one of ``report_dirs`` among their steps, each with every step
+    in ``series_dirs`` (default: ``report_dirs`` and every report folder beside them,
+    :func:`iranmap.project.series_candidates`), so that a build of some reports never leaves
+    a series with only those of its steps, nor remakes one none of them is part of.
     When a report fails, no series is written (that report may be a step of one): they keep
     their previous files, and the result's warnings say so when there is a series at all.
 
@@ -265,7 +260,7 @@ def build(
             held = (SERIES_HELD,) if _may_hold_series(report_dirs, out_root) else ()
         else:
             dirs = series_candidates(report_dirs) if series_dirs is None else series_dirs
-            series = build_series(dirs, out_root, options, force=force)
+            series = build_series(dirs, out_root, options, force=force, built=report_dirs)
         galleries, left_out = write_galleries(out_root, options, force=force)
     return BuildResult(tuple(results), galleries, (*held, *left_out), series)
 
@@ -287,14 +282,16 @@ def build_series(
     options: BuildOptions,
     *,
     force: bool = False,
+    built: Sequence[Path] | None = None,
 ) -> tuple[SeriesResult, ...]:
-    """Write the files of every series the reports in ``report_dirs`` make up; a series
-    that cannot be made (or written: a file in the way, an exception) keeps its previous
-    files and carries its error."""
+    """Write the files of every series the reports in ``report_dirs`` make up (with
+    ``built``, only those with one of these among their steps); a series that cannot be
+    made (or written: a file in the way, an exception) keeps its previous files and carries
+    its error."""
     from iranmap.series import series_members
 
     results = []
-    for folder, members in series_members(report_dirs).items():
+    for folder, members in series_members(report_dirs, built).items():
         out_dir = out_root / folder
         try:
             result = _one_series(folder, members, out_root, options, force)
@@ -339,9 +336,10 @@ def _one_series(
 def _series_outputs(
     report_dirs: Sequence[Path], options: BuildOptions
 ) -> Mapping[str, dict[str, bytes] | InputError]:
+    """The series the reports in ``report_dirs`` are steps of, and their files."""
     from iranmap.series import series_outputs
 
-    return series_outputs(report_dirs, options)
+    return series_outputs(series_candidates(report_dirs), options, built=report_dirs)
 
 
 def stale_files(
@@ -371,7 +369,7 @@ def stale_files(
             )
             continue
         differ.extend(_differences(out_dir, files))
-    made_series = {} if failed else _series_outputs(series_candidates(report_dirs), options)
+    made_series = {} if failed else _series_outputs(report_dirs, options)
     for folder, made in sorted(made_series.items()):
         if isinstance(made, IranmapError):
             failed.append(SeriesResult(folder, out_root / folder, error=made))
@@ -394,8 +392,3 @@ def _differences(out_dir: Path, files: Mapping[str, bytes]) -> Iterable[str]:
             name = path.name
             if path.is_file() and name not in files and name in owned and name[0] != ".":
                 yield str(path)
-
-
-def _json_bytes(value: Any) -> bytes:
-    text = json.dumps(value, ensure_ascii=False, indent=1, sort_keys=True)
-    return (text + "\n").encode("utf-8")

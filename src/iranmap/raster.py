@@ -1,26 +1,31 @@
 """SVG to PNG with resvg and the fonts iranmap bundles, one image or several at once.
 
-resvg itself draws an image in a few tens of milliseconds; most of the time goes into
-compressing the PNG, which resvg-py does at its best compression and holding the GIL. So
-several images are drawn in worker processes, one per core (:func:`pngs`). The workers import
-this module and ``resvg_py`` only (not iranmap's renderers, nor pandas), so they start in a
-fraction of the time they save, and each returns the same bytes the main process would have
-made.
+resvg is reached through svg2png-py, a build of resvg optimised for speed that parses, draws
+and compresses without holding the GIL: several images are drawn at once in threads, one per
+core (:func:`pngs`), with one font database shared by all. Where svg2png-py has no wheel
+(see pyproject.toml), resvg-py draws them instead: the same resvg, the same bytes, but about
+three times the CPU and holding the GIL, so one image at a time. :data:`BACKENDS` names both,
+so that a build's stamp changes with either.
 """
 
 from __future__ import annotations
 
+import functools
+import math
 import os
-import pickle
+import re
 import struct
-import subprocess
-import sys
 import zlib
 from collections.abc import Mapping, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from iranmap.style import PAPER
+
+if TYPE_CHECKING:
+    import svg2png_py
 
 FONT_DIR = Path(__file__).resolve().parent / "render" / "fonts"
 FONT_FILES = (
@@ -29,16 +34,21 @@ FONT_FILES = (
     "NotoSansArabic-Regular.ttf",
     "NotoSansArabic-Bold.ttf",
 )
-#: Fewer images than this are drawn in the calling process: starting workers would cost more.
-MIN_PARALLEL = 3
+#: The packages that can draw the PNGs, the one used first.
+BACKENDS = ("svg2png-py", "resvg-py")
+#: The background under every image, style's paper, as red, green, blue and alpha.
+PAPER_RGBA = (*bytes.fromhex(PAPER.removeprefix("#")), 255)
+#: The root element of an SVG document, after which a job's style sheet goes.
+_ROOT = re.compile(r"<svg\b[^>]*>")
 
 
 @dataclass(frozen=True)
 class Job:
     """One SVG to draw, and how.
 
-    ``family`` is the default font family (also for ``sans-serif``); ``texts`` become iTXt
-    chunks (a title and a description) right after the PNG's header.
+    ``family`` is the default font family (also for ``sans-serif``); ``style_sheet`` is CSS
+    applied to the SVG for drawing only (the SVG file keeps none); ``texts`` become iTXt chunks
+    (a title and a description) right after the PNG's header.
     """
 
     svg: str
@@ -50,6 +60,67 @@ class Job:
 
 def png(job: Job) -> bytes:
     """``job``'s SVG drawn by resvg with the bundled fonts only, never the system's."""
+    fonts = _fonts()
+    drawn = _png_resvg_py(job) if fonts is None else _png_svg2png(job, fonts)
+    return _with_texts(drawn, job.texts)
+
+
+def pngs(jobs: Sequence[Job]) -> list[bytes]:
+    """Every job's PNG, in order, drawn in one thread per core.
+
+    The first error a job meets is raised, once every job already started has finished; on
+    an error or Ctrl-C the jobs not yet started are dropped, not drawn.
+    """
+    workers = min(len(jobs), _cores())
+    if workers < 2 or _fonts() is None:  # resvg-py holds the GIL: threads would only wait
+        return [png(job) for job in jobs]
+    pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="iranmap-png")
+    try:
+        return list(pool.map(png, jobs))
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+@functools.cache
+def _fonts() -> svg2png_py.FontDatabase | None:
+    """The bundled fonts, loaded once for every thread; None without svg2png-py."""
+    try:
+        import svg2png_py
+    except ImportError:
+        return None
+    fonts = svg2png_py.FontDatabase()
+    for name in FONT_FILES:
+        fonts.load_font_file(str(FONT_DIR / name))
+    return fonts
+
+
+def _png_svg2png(job: Job, fonts: svg2png_py.FontDatabase) -> bytes:
+    import svg2png_py
+
+    svg = job.svg
+    if job.style_sheet:
+        root = _ROOT.search(svg)
+        if root is None:
+            msg = "an SVG document to draw has no <svg> element"
+            raise ValueError(msg)
+        sheet = f"<style><![CDATA[{job.style_sheet}]]></style>"
+        svg = svg[: root.end()] + sheet + svg[root.end() :]
+    options = svg2png_py.RenderOptions(**({"font_family": job.family} if job.family else {}))
+    transform: tuple[float, float, float, float, float, float] | None = None
+    size: tuple[int, int] | None = None
+    if job.zoom is not None:
+        width, height = svg2png_py.svg_intrinsic_size(svg, fonts, options)
+        # As resvg zooms: the canvas rounded half up, the image stretched to fill it exactly.
+        # Affine order (a, b, c, d, e, f): x' = a x + b y + c, y' = d x + e y + f.
+        size = (math.floor(width * job.zoom + 0.5), math.floor(height * job.zoom + 0.5))
+        transform = (size[0] / width, 0.0, 0.0, 0.0, size[1] / height, 0.0)
+    drawn = svg2png_py.svg_to_png(
+        svg, fonts, transform=transform, bg_size=size, bg_color=PAPER_RGBA, options=options
+    )
+    return bytes(drawn)
+
+
+def _png_resvg_py(job: Job) -> bytes:
     import resvg_py
 
     drawn = resvg_py.svg_to_bytes(
@@ -62,100 +133,7 @@ def png(job: Job) -> bytes:
         style_sheet=job.style_sheet,
         background=PAPER,
     )
-    return _with_texts(bytes(drawn), job.texts)
-
-
-def pngs(jobs: Sequence[Job], *, min_parallel: int = MIN_PARALLEL) -> list[bytes]:
-    """Every job's PNG, in order: in worker processes when there are at least
-    ``min_parallel`` jobs (fewer, if each is large) and two cores or more.
-
-    A worker is a fresh ``python`` running :func:`_serve`, started directly rather than by
-    ``multiprocessing``, so that it never imports the caller's own script again (a user's
-    script without an ``if __name__ == "__main__"`` guard would run once per worker), and in
-    a session of its own, so that Ctrl-C stops the build, not each worker with a traceback.
-    Jobs a worker could not draw are drawn here instead.
-    """
-    workers = min(len(jobs), _cores())
-    if len(jobs) < max(2, min_parallel) or workers < 2 or not sys.executable:
-        return [png(job) for job in jobs]
-    shares = [list(range(w, len(jobs), workers)) for w in range(workers)]
-    started: list[subprocess.Popen[bytes]] = []
-    found: list[bytes | None] = [None] * len(jobs)
-    try:
-        for _ in shares:
-            started.append(_start_worker())
-        for process, share in zip(started, shares, strict=True):
-            _send(process, [jobs[i] for i in share])
-        for process, share in zip(started, shares, strict=True):
-            for i, drawn in zip(share, _receive(process, len(share)), strict=True):
-                found[i] = drawn
-    except OSError:
-        pass  # no worker could be started or reached: the jobs are drawn here
-    finally:
-        for process in started:
-            if process.poll() is None:
-                process.kill()
-            process.wait()
-            for pipe in (process.stdin, process.stdout):
-                if pipe is not None:
-                    pipe.close()
-    return [png(job) if drawn is None else drawn for job, drawn in zip(jobs, found, strict=True)]
-
-
-def _start_worker() -> subprocess.Popen[bytes]:
-    """A worker that imports this very iranmap: the folder holding it goes first on the
-    worker's path unless it is one the interpreter reads anyway (site-packages, where putting
-    it first could shadow the standard library)."""
-    import site
-
-    package_root = str(Path(__file__).resolve().parents[1])
-    known = {str(Path(p).resolve()) for p in (*site.getsitepackages(), site.getusersitepackages())}
-    env = dict(os.environ)
-    if package_root not in known:
-        env["PYTHONPATH"] = os.pathsep.join(p for p in (package_root, env.get("PYTHONPATH")) if p)
-    return subprocess.Popen(
-        [sys.executable, "-c", "from iranmap.raster import _serve; _serve()"],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.DEVNULL,
-        env=env,
-        start_new_session=True,
-    )
-
-
-def _send(process: subprocess.Popen[bytes], jobs: list[Job]) -> None:
-    assert process.stdin is not None
-    with process.stdin:
-        pickle.dump(jobs, process.stdin, protocol=pickle.HIGHEST_PROTOCOL)
-
-
-def _receive(process: subprocess.Popen[bytes], count: int) -> list[bytes | None]:
-    """The worker's PNGs, None for each it could not draw (or all, if it failed)."""
-    assert process.stdout is not None
-    with process.stdout:
-        data = process.stdout.read()
-    process.wait()
-    try:
-        answers = pickle.loads(data) if process.returncode == 0 else None
-    except (pickle.UnpicklingError, EOFError, ValueError):
-        answers = None
-    if not isinstance(answers, list) or len(answers) != count:
-        return [None] * count
-    return [a if isinstance(a, bytes) else None for a in answers]
-
-
-def _serve() -> None:
-    """A worker: jobs from stdin (all of them, before drawing any), PNGs to stdout; None for
-    a job that fails (the caller draws it again, and so meets the error itself)."""
-    jobs = pickle.load(sys.stdin.buffer)
-    answers: list[bytes | None] = []
-    for job in jobs:
-        try:
-            answers.append(png(job))
-        except Exception:
-            answers.append(None)
-    pickle.dump(answers, sys.stdout.buffer, protocol=pickle.HIGHEST_PROTOCOL)
-    sys.stdout.buffer.flush()
+    return bytes(drawn)
 
 
 def _cores() -> int:

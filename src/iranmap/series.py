@@ -27,7 +27,7 @@ SERIES_DIR = "series"
 
 
 def series_outputs(
-    report_dirs: Sequence[Path], options: BuildOptions
+    report_dirs: Sequence[Path], options: BuildOptions, built: Sequence[Path] | None = None
 ) -> Mapping[str, dict[str, bytes] | InputError]:
     """For each series named by the reports in ``report_dirs``: its folder (relative to the
     maps folder, e.g. ``series/hengaw-monthly``) and its files, or the
@@ -35,23 +35,37 @@ def series_outputs(
 
     Which series there are comes from each report.toml alone (one that cannot be read
     names none); a step that then cannot be read stops its series, with its problems.
+    ``built``: see :func:`series_members`.
     """
     out: dict[str, dict[str, bytes] | InputError] = {}
-    for target, members in series_members(report_dirs).items():
+    for target, members in series_members(report_dirs, built).items():
         files = series_files(members, options)
         if files is not None:
             out[target] = files
     return out
 
 
-def series_members(report_dirs: Sequence[Path]) -> dict[str, list[Path]]:
+def series_members(
+    report_dirs: Sequence[Path], built: Sequence[Path] | None = None
+) -> dict[str, list[Path]]:
     """The folder of each series named in ``report_dirs`` (``series/<folder>``, sorted) and
-    the report folders that are its steps, from their report.toml alone."""
+    the report folders that are its steps, from their report.toml alone.
+
+    With ``built`` (the reports a build makes), only the series with at least one of them
+    among their steps: building a report never remakes a series it is not part of.
+    """
     named: dict[str, list[Path]] = {}
     for folder in report_dirs:
         name = report_series(folder)
         if name is not None:
             named.setdefault(f"{SERIES_DIR}/{series_folder(name)}", []).append(folder)
+    if built is not None:
+        ours = {Path(folder).resolve() for folder in built}
+        named = {
+            target: members
+            for target, members in named.items()
+            if any(Path(m).resolve() in ours for m in members)
+        }
     return dict(sorted(named.items()))
 
 

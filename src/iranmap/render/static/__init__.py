@@ -64,6 +64,16 @@ def render_images(joined: Joined, options: BuildOptions) -> dict[str, bytes]:
     own files.
     """
     from iranmap.raster import pngs
+
+    files, drawn = images_to_draw(joined, options)
+    files.update(zip(drawn, pngs(list(drawn.values())), strict=True))
+    return files
+
+
+def images_to_draw(
+    joined: Joined, options: BuildOptions
+) -> tuple[dict[str, bytes], dict[str, raster.Job]]:
+    """:func:`render_images`'s SVG files, and how to draw each PNG, by its name."""
     from iranmap.render.choropleth import build_choropleth
     from iranmap.render.points import build_points
     from iranmap.render.static.compose import Layers, card_image, full_title, map_image
@@ -83,8 +93,15 @@ def render_images(joined: Joined, options: BuildOptions) -> dict[str, bytes]:
             card = card_image(layers, kind, lang).document(title, description)
             files[card_svg_name] = card.encode("utf-8")
             drawn[card_name] = png_job(card, title, description)
-    files.update(zip(drawn, pngs(list(drawn.values())), strict=True))
-    return files
+    return files, drawn
 
 
-__all__ = ["KINDS", "ImageKind", "all_names", "image_names", "kinds_for", "render_images"]
+__all__ = [
+    "KINDS",
+    "ImageKind",
+    "all_names",
+    "image_names",
+    "images_to_draw",
+    "kinds_for",
+    "render_images",
+]

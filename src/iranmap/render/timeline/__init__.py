@@ -18,6 +18,7 @@ from iranmap.render.timeline._page import (
     report_timeline_files,
     series_files,
     series_files_of,
+    timeline_to_draw,
 )
 
 __all__ = [
@@ -30,4 +31,5 @@ __all__ = [
     "report_timeline_files",
     "series_files",
     "series_files_of",
+    "timeline_to_draw",
 ]

@@ -85,15 +85,24 @@ def series_files(joined: Sequence[Joined], options: BuildOptions) -> dict[str, b
 
 def series_files_of(timeline: Timeline, options: BuildOptions) -> dict[str, bytes]:
     """Every timeline file of ``timeline`` in every language of the build."""
+    files, drawn = timeline_to_draw(timeline, options)
+    # The small multiples are the largest images: both languages' are drawn at once.
+    files.update(zip(drawn, raster.pngs(list(drawn.values())), strict=True))
+    return files
+
+
+def timeline_to_draw(
+    timeline: Timeline, options: BuildOptions
+) -> tuple[dict[str, bytes], dict[str, raster.Job]]:
+    """Every timeline file in each language of the build but the PNGs, and how to draw each
+    PNG, by its name."""
     files: dict[str, bytes] = {}
     drawn: dict[str, raster.Job] = {}
     for page in options.pages():
         made, to_draw = _files_to_draw(timeline, page)
         files.update(made)
         drawn.update(to_draw)
-    # The small multiples take a second or more each to draw: one worker per language.
-    files.update(zip(drawn, raster.pngs(list(drawn.values()), min_parallel=2), strict=True))
-    return files
+    return files, drawn
 
 
 def render_series(joined: Sequence[Joined], options: RenderOptions) -> dict[str, bytes]:

@@ -329,12 +329,16 @@
   var provinces = L.geoJSON(D.provinces, {
     renderer: canvas,
     interactive: D.shaded,
-    style: provinceStyle,
-    onEachFeature: function (feature, layer) {
-      if (!D.shaded) return;
+    style: provinceStyle
+  }).addTo(map);
+
+  /* Tooltips and hover: not needed to paint, so bound with the rest, before iranmap:ready. */
+  function bindProvinces() {
+    if (!D.shaded) return;
+    provinces.eachLayer(function (layer) {
       layer.bindTooltip(
         function () {
-          return provinceTip(feature.properties);
+          return provinceTip(layer.feature.properties);
         },
         { sticky: true, direction: "top", className: "im-tooltip" }
       );
@@ -344,8 +348,8 @@
       layer.on("mouseout", function () {
         provinces.resetStyle(layer);
       });
-    }
-  }).addTo(map);
+    });
+  }
 
   mark("provinces");
   var prisons = null;
@@ -485,6 +489,7 @@
   window.setTimeout(finish, 50);
 
   function rest() {
+    bindProvinces();
     /* Places at one point (prisons at one city's centre) are one group there: nested, the
        smallest on top, each tooltip naming the others; never moved to invented positions. */
     if (D.prisons) {

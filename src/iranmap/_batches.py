@@ -1,0 +1,81 @@
+"""One report's files in the order a build writes them: the interactive pages first.
+
+A reader (or a script waiting for ``combined.html``) has the pages while the images are
+still being drawn. Everything that can stop a report (reading it, joining it, cutting its
+timeline into steps) happens before the first batch, so that a build that writes each batch
+as it comes still writes nothing for a report with a problem.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from iranmap._galleries import SUMMARY_NAME
+from iranmap.render import BuildOptions
+
+if TYPE_CHECKING:
+    from iranmap import raster
+    from iranmap.join import Joined
+    from iranmap.steps import Timeline
+
+
+def report_batches(
+    report_dir: Path, options: BuildOptions
+) -> tuple[Iterator[dict[str, bytes]], tuple[str, ...]]:
+    """The report's files in batches, by name, and its warnings as ``FILE:LINE: message``
+    lines.
+
+    Raises IranmapError when the report cannot be loaded or joined, or its timeline cut
+    into ``options.step``; the batches raise none.
+    """
+    from iranmap.join import join_folder
+
+    joined = join_folder(report_dir)
+    timeline = None
+    if joined.report.events is not None:
+        from iranmap.steps import events_timeline
+
+        timeline = events_timeline(joined, options.step)
+    found = tuple(str(w) for w in joined.report.warnings)
+    return _batches(joined, timeline, options), found
+
+
+def _batches(
+    joined: Joined, timeline: Timeline | None, options: BuildOptions
+) -> Iterator[dict[str, bytes]]:
+    """The pages of each language, the timeline's page and data, the rest but the PNGs, the
+    PNGs (drawn at once, in threads), and last the summary, which lists every file."""
+    from iranmap.render import render_report
+
+    names: list[str] = []
+    for page in options.pages():
+        pages = render_report(joined, page)
+        names.extend(pages)
+        yield pages
+
+    from iranmap.export import data_files, summary
+    from iranmap.raster import pngs
+    from iranmap.render.static import images_to_draw
+    from iranmap.render.timeline import timeline_to_draw
+
+    drawn: dict[str, raster.Job] = {}
+    if timeline is not None:  # its page and its data first, its small multiples with the rest
+        made, drawn = timeline_to_draw(timeline, options)
+        names.extend(made)
+        yield made
+    rest, to_draw = images_to_draw(joined, options)
+    drawn.update(to_draw)
+    rest.update(data_files(joined))
+    names.extend([*rest, *drawn])
+    yield rest
+    yield dict(zip(drawn, pngs(list(drawn.values())), strict=True))
+    yield {SUMMARY_NAME: json_bytes(summary(joined, sorted(names)))}
+
+
+def json_bytes(value: Any) -> bytes:
+    """``value`` as the JSON files of a build are written: sorted keys, UTF-8, one space."""
+    text = json.dumps(value, ensure_ascii=False, indent=1, sort_keys=True)
+    return (text + "\n").encode("utf-8")
