@@ -256,10 +256,19 @@ def test_folder_without_report_toml(tmp_path: Path) -> None:
     ]
 
 
-def test_folder_without_figures(tmp_path: Path) -> None:
-    assert problems_of(write_report(tmp_path / "r", None)) == [
-        "R: no figures in the folder; add prisons.csv with the columns prison,executions"
+def test_folder_without_figures_nor_total(tmp_path: Path) -> None:
+    manifest = MANIFEST.format(total=1).replace("total = 1\n", "")
+    assert problems_of(write_report(tmp_path / "r", None, manifest=manifest)) == [
+        "R: no figures in the folder; add prisons.csv with the columns prison,executions, "
+        "or give total = N in report.toml for a report that gives only its total"
     ]
+
+
+def test_a_total_alone_is_a_report(tmp_path: Path) -> None:
+    report = load_report(write_report(tmp_path / "r", None, total=901))
+    assert report.totals_only
+    assert (report.total, report.prison_figures, report.province_figures) == (901, (), ())
+    assert not load_report(write_report(tmp_path / "p", "prison,executions\nEvin,3\n")).totals_only
 
 
 def test_both_prisons_and_events(tmp_path: Path) -> None:

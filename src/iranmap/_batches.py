@@ -50,6 +50,11 @@ def _batches(
     PNGs (drawn at once, in threads), and last the summary, which lists every file."""
     from iranmap.render import render_report
 
+    if joined.report.totals_only:  # a total alone: no map would show anything
+        from iranmap.export import summary
+
+        yield {SUMMARY_NAME: json_bytes(summary(joined, []))}
+        return
     names: list[str] = []
     for page in options.pages():
         pages = render_report(joined, page)

@@ -5,9 +5,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from iranmap.errors import IranmapError
 from iranmap.output import FileResult
+
+if TYPE_CHECKING:
+    from iranmap.comparing import ComparisonResult
 
 
 @dataclass(frozen=True)
@@ -72,6 +76,7 @@ class BuildResult:
     galleries: tuple[FileResult, ...] = ()
     warnings: tuple[str, ...] = ()
     series: tuple[SeriesResult, ...] = ()
+    comparisons: tuple[ComparisonResult, ...] = ()
     failed: tuple[ReportResult, ...] = field(init=False)
     failed_series: tuple[SeriesResult, ...] = field(init=False)
 

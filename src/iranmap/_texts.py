@@ -329,3 +329,9 @@ _IMAGE: dict[Lang, dict[str, str]] = {
 for _lang in ("en", "fa"):
     TEXTS[_lang].update({f"timeline.{k}": v for k, v in _TIMELINE[_lang].items()})
     TEXTS[_lang].update({f"image.{k}": v for k, v in _IMAGE[_lang].items()})
+
+# The words of a comparison of sources live beside this table, and are served from it.
+from iranmap._texts_sources import SOURCES_TEXTS  # noqa: E402
+
+for _lang_name, _words in SOURCES_TEXTS.items():
+    TEXTS[_lang_name].update(_words)  # type: ignore[index]

@@ -43,6 +43,7 @@ from iranmap._stamp import (
     unchanged_outputs,
     write_stamp,
 )
+from iranmap.comparing import ComparisonResult, build_comparisons, project_comparisons
 from iranmap.errors import InputError, IranmapError, Problem, UnexpectedError
 from iranmap.output import (
     FileResult,
@@ -261,8 +262,10 @@ def build(
         else:
             dirs = series_candidates(report_dirs) if series_dirs is None else series_dirs
             series = build_series(dirs, out_root, options, force=force, built=report_dirs)
+        ok = not held and all(r.ok for r in results)
+        comparisons = build_comparisons(report_dirs, out_root, options) if ok else ()
         galleries, left_out = write_galleries(out_root, options, force=force)
-    return BuildResult(tuple(results), galleries, (*held, *left_out), series)
+    return BuildResult(tuple(results), galleries, (*held, *left_out), series, comparisons)
 
 
 def _may_hold_series(report_dirs: Sequence[Path], out_root: Path) -> bool:
@@ -346,7 +349,7 @@ def stale_files(
     report_dirs: Sequence[Path],
     out_root: Path,
     options: BuildOptions,
-) -> tuple[list[str], list[ReportResult | SeriesResult]]:
+) -> tuple[list[str], list[ReportResult | SeriesResult | ComparisonResult]]:
     """What ``build`` would change, without writing: (differing paths, failed reports and
     series).
 
@@ -354,7 +357,7 @@ def stale_files(
     longer produce. The series are checked when every report could be built.
     """
     differ: list[str] = []
-    failed: list[ReportResult | SeriesResult] = []
+    failed: list[ReportResult | SeriesResult | ComparisonResult] = []
     placed, refused = plan(report_dirs, out_root)
     failed.extend(refused)
     for report_dir, out_dir in placed:
@@ -375,6 +378,11 @@ def stale_files(
             failed.append(SeriesResult(folder, out_root / folder, error=made))
         else:
             differ.extend(_differences(out_root / folder, made))
+    if not failed:
+        base_url = options.render.base_url
+        changed, broken = project_comparisons(report_dirs, out_root, options.langs, base_url)
+        differ.extend(changed)
+        failed.extend(broken)
     if not failed:
         for lang, path in gallery_paths(out_root, options.langs):
             if read_output(path) != index_page(out_root, options.page(lang)):

@@ -20,6 +20,7 @@ if TYPE_CHECKING:  # imported where used, so that `iranmap --help` stays fast
     from rich.console import Console
 
     from iranmap.build import BuildResult, ReportResult, SeriesResult
+    from iranmap.comparing import ComparisonResult
     from iranmap.project import Project
     from iranmap.render import BuildOptions
 
@@ -97,7 +98,8 @@ def build_command(
     except KeyboardInterrupt:
         echo(INTERRUPTED, err=True)
         sys.exit(130)
-    sys.exit(1 if result.failed or result.failed_series else 0)
+    failed_comparisons = any(not c.ok for c in result.comparisons)
+    sys.exit(1 if result.failed or result.failed_series or failed_comparisons else 0)
 
 
 def _with_project(render: Mapping[str, object], project: Project) -> dict[str, object]:
@@ -226,6 +228,8 @@ def _print_rest(result: BuildResult, *, quiet: bool = False) -> None:
     for series in result.series:
         if not quiet or series.error is not None:
             _print_series(series)
+    for comparison in result.comparisons:
+        _print_series(comparison)
     for message in result.warnings:
         echo_warning(_flags(message))
     for page in result.galleries:
@@ -233,7 +237,7 @@ def _print_rest(result: BuildResult, *, quiet: bool = False) -> None:
             echo(f"{page.status} {_shown(page.path)}")
 
 
-def _print_series(result: SeriesResult) -> None:
+def _print_series(result: SeriesResult | ComparisonResult) -> None:
     if result.error is not None:
         for line in flag_message(result.error).splitlines():
             echo(f"error: {result.id}: {_flags(line)}", err=True)

@@ -36,6 +36,12 @@ JSON_KEYS = (
     "sentence",
 )
 
+#: What ``check`` says of a report that itemizes nothing (a total alone is a valid report).
+TOTALS_ONLY = (
+    "totals only: the report gives its total and no figure by prison or province; every "
+    "execution is not itemized, and its build writes summary.json and no maps"
+)
+
 #: The heading of the names ``check`` asks a person to confirm (all placements not exact).
 CONFIRM_HEADING = "placed by a near spelling or another name (confirm):"
 
@@ -82,7 +88,8 @@ def check_command(
     end: str | None,
     where: tuple[tuple[str, str], ...],
 ) -> None:
-    """Validate REPORT_DIR and print how its total reconciles.
+    """Validate REPORT_DIR and print how its total reconciles (or, for a comparison folder,
+    what it compares).
 
     Prints the executions the report states, those itemized by prison and by province, and
     those not itemized, then every problem as FILE:LINE: what is wrong; how to fix, in file
@@ -96,6 +103,11 @@ def check_command(
     rows selected. --from and --to are dates in the report's own calendar (Solar Hijri for
     a report with calendar = "jalali"), in any digits.
     """
+    from iranmap.cli._check_comparison import check_comparison, is_comparison
+
+    if is_comparison(report_dir):
+        check_comparison(report_dir, as_json)
+        return
     with caught_warnings() as noted:
         joined, problems, warned = _guarded_run(report_dir, start, end, where)
     if joined is not None and not problems and "fa" in _languages():
@@ -210,6 +222,8 @@ def _print_text(joined: Joined | None, problems: tuple[Problem, ...]) -> None:
     if joined is not None:
         for line in reconciliation_lines(joined.reconciliation):
             echo(line)
+        if joined.report.totals_only:
+            echo(TOTALS_ONLY)
         for line in placement_lines(joined):
             echo(line)
     for problem in problems:

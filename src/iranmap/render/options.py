@@ -37,7 +37,8 @@ def page_url(base_url: str, report_id: str, page: str) -> str:
 def folder_path(report_id: str) -> str:
     """A report's folder under the maps, URL-encoded: its id, or ``series/<name>`` for a
     series (whose one slash is kept; any other is encoded)."""
-    parts = report_id.split("/", 1) if report_id.startswith("series/") else [report_id]
+    nested = report_id.startswith(("series/", "comparisons/"))
+    parts = report_id.split("/", 1) if nested else [report_id]
     return "/".join(quote(part, safe="") for part in parts)
 
 

@@ -60,8 +60,11 @@ def read_figures(
             f"them ({events_path.name} to count rows, {prisons_path.name} for counts)"
         )
         problems.append(Problem(str(prisons_path), None, msg))
-    elif not (prisons_path or events_path or provinces_path):
-        msg = "no figures in the folder; add prisons.csv with the columns prison,executions"
+    elif not (prisons_path or events_path or provinces_path) and not totals_only(meta):
+        msg = (
+            "no figures in the folder; add prisons.csv with the columns prison,executions, "
+            "or give total = N in report.toml for a report that gives only its total"
+        )
         problems.append(Problem(str(folder), None, msg))
     elif filtered and not events_path:
         msg = (
@@ -98,6 +101,12 @@ def read_figures(
             problems.append(Problem(figures[0].path, None, msg))
             return None
     return Figures(prisons, provinces, uncounted, events, events_path is not None, filtered)
+
+
+def totals_only(meta: Manifest | None) -> bool:
+    """Whether report.toml gives a total, so that a folder without a figures file is a report
+    of its total alone (every execution not itemized)."""
+    return meta is not None and meta.total_given
 
 
 def figures_file(folder: Path, name: str, problems: list[Problem]) -> Path | None:
@@ -193,6 +202,8 @@ def assemble(
         total_qualifier=meta.total_qualifier,
         series=meta.series,
         complete=meta.complete,
+        revises=meta.revises,
+        quote=meta.quote,
         period_original=meta.period_original,
         source_date_original=meta.source_date[1] if meta.source_date else None,
     )

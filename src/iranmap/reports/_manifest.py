@@ -28,6 +28,7 @@ from iranmap.reports._values import did_you_mean
 
 _TITLE = (MAX_TITLE, "as the heading of the page")
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+_SLUG_ID = re.compile(r"[A-Za-z0-9_][A-Za-z0-9._-]*")
 
 
 @dataclass(frozen=True)
@@ -55,6 +56,8 @@ class Manifest:
     total_qualifier: str = "at least"
     series: str | None = None
     complete: bool = True
+    revises: str | None = None
+    quote: str | None = None
     title_fa: str | None = None
     publisher_fa: str | None = None
     notes_fa: str | None = None
@@ -115,6 +118,8 @@ def read_manifest(path: Path, problems: list[Problem]) -> Manifest | None:
         total_qualifier=check.choice(data, ("total_qualifier",), TOTAL_QUALIFIERS),
         series=_series(check, data),
         complete=_complete(check, data),
+        revises=_revises(check, data, path),
+        quote=check.text(data, ("quote",), optional=True, notes=True) or None,
         title_fa=check.text(data, ("title_fa",), optional=True, limit=_TITLE) or None,
         publisher_fa=check.text(data, ("publisher_fa",), optional=True, limit=_TITLE) or None,
         notes_fa=check.text(data, ("notes_fa",), optional=True, notes=True) or None,
@@ -148,6 +153,38 @@ def _series(check: TomlChecker, data: Mapping[str, Any]) -> str | None:
     )
     check.add(("series",), msg)
     return None
+
+
+def _revises(check: TomlChecker, data: Mapping[str, Any], path: Path) -> str | None:
+    """The id of the report this one revises: a report folder beside this one."""
+    value = check.text(data, ("revises",), optional=True)
+    if not value:
+        return None
+    folder = path.parent
+    beside = folder.parent
+    if value == folder.name:
+        check.add(
+            ("revises",), f"revises = {value!r} names this report itself; name the earlier one"
+        )
+        return None
+    if not _SLUG_ID.fullmatch(value) or not (beside / value / "report.toml").is_file():
+        known = (
+            sorted(
+                p.name
+                for p in beside.iterdir()
+                if (p / "report.toml").is_file() and p.name != folder.name
+            )
+            if beside.is_dir()
+            else []
+        )
+        hint = did_you_mean(value, known) if known else ""
+        msg = (
+            f"revises = {value!r} but no report folder beside this one has that name{hint}; "
+            "give the id (the folder's name) of the report this one revises"
+        )
+        check.add(("revises",), msg)
+        return None
+    return value
 
 
 def _check_period(

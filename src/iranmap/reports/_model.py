@@ -36,12 +36,14 @@ TOP_KEYS = (
     "publisher_fa",
     "total",
     "total_qualifier",
+    "quote",
     "prisons",
     "provinces",
     "iso_scheme",
     "calendar",
     "series",
     "complete",
+    "revises",
     "notes",
     "notes_fa",
     "source",
@@ -162,7 +164,16 @@ class Report:
     #: False when report.toml says ``complete = false``: its table is a selection, so a
     #: province it does not list is not itemized even when its figures add up to the total.
     complete: bool = True
+    #: The id of the report (a folder beside this one) whose figures this one revises.
+    revises: str | None = None
+    #: The source's own sentence giving the total, when report.toml quotes it.
+    quote: str | None = None
     #: Problems worth showing that do not stop the report from being built (each has
     #: ``severity == "warning"``), in file and line order; print them as
     #: ``warning: {problem}``. An empty tuple when there are none.
     warnings: tuple[Problem, ...] = ()
+
+    @property
+    def totals_only(self) -> bool:
+        """Whether the report gives only its total: no figures file, nothing itemized."""
+        return not self.prison_figures and not self.province_figures and self.events is None

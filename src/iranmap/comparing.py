@@ -1,0 +1,167 @@
+"""Comparison folders -> their files: ``OUT/comparisons/<id>/``.
+
+Stage: ``comparisons/<id>/comparison.toml`` (beside the project's reports folder) ->
+``sources.html``, ``sources.fa.html``, their embed snippets, ``sources.csv``,
+``provinces.csv``, the chart's images and ``summary.json`` (which the gallery lists).
+Like a report, a comparison that cannot be made keeps its previous files and carries its
+error; the files are written with the same atomic, only-what-changed writes.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from iranmap._stamp import remove_unmade, write_stamp
+from iranmap.errors import IranmapError
+from iranmap.i18n import LANGS, Lang
+from iranmap.output import FileResult, remove_leftovers, sync_file
+
+#: The folder in OUT that holds one folder per comparison.
+OUT_DIR = "comparisons"
+SUMMARY_NAME = "summary.json"
+
+
+@dataclass(frozen=True)
+class ComparisonResult:
+    """What building one comparison did: its files, or the error that kept them as they were."""
+
+    id: str  # its folder relative to OUT: comparisons/<id>
+    out_dir: Path
+    files: tuple[FileResult, ...] = ()
+    error: IranmapError | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None
+
+    @property
+    def changed(self) -> tuple[FileResult, ...]:
+        return tuple(f for f in self.files if f.status != "unchanged")
+
+
+def comparisons_root(reports_root: Path) -> Path:
+    """Where a project's comparisons are: ``comparisons/`` beside its reports folder."""
+    from iranmap.comparisons import COMPARISONS_DIR
+
+    return reports_root.parent / COMPARISONS_DIR
+
+
+def comparison_files(
+    folder: Path, reports_root: Path, langs: Sequence[Lang] = LANGS, *, base_url: str = ""
+) -> dict[str, bytes]:
+    """Every file of one comparison's output folder, by name. Raises IranmapError."""
+    from iranmap.comparisons import load_comparison
+    from iranmap.comparisons._downloads import provinces_csv, sources_csv
+    from iranmap.render.embed import frame_name, frame_snippet
+    from iranmap.render.options import page_url
+    from iranmap.render.sources import page_name, render_sources, title
+    from iranmap.render.static.sources import render_images
+
+    comparison = load_comparison(folder, reports_root)
+    cid = f"{OUT_DIR}/{comparison.id}"
+    files: dict[str, bytes] = {}
+    for lang in langs:
+        name = page_name(lang)
+        files[name] = render_sources(comparison, lang)
+        snippet = frame_snippet(
+            frame_name(f"{OUT_DIR}-{comparison.id}", "sources", lang),
+            page_url(base_url, cid, name),
+            title(comparison, lang),
+        )
+        files[name.removesuffix(".html") + ".embed.html"] = snippet
+    files["sources.csv"] = sources_csv(comparison)
+    files["provinces.csv"] = provinces_csv(comparison)
+    files.update(render_images(comparison, langs))
+    files[SUMMARY_NAME] = _json(_summary(comparison, cid, sorted(files)))
+    return files
+
+
+def _summary(comparison: Any, cid: str, files: list[str]) -> dict[str, Any]:
+    from iranmap.render.sources import headline
+
+    spec = comparison.spec
+    start, end = comparison.window
+    return {
+        "id": cid,
+        "kind": "comparison",
+        "title": spec.title,
+        "title_fa": spec.title_fa,
+        "calendar": comparison.high.report.calendar,
+        "period": {"start": start.isoformat(), "end": end.isoformat()},
+        "reports": [s.report.id for s in comparison.sources],
+        "sentence": {"en": headline(comparison, "en"), "fa": headline(comparison, "fa")},
+        "files": sorted([*files, SUMMARY_NAME]),
+    }
+
+
+def _json(value: Any) -> bytes:
+    return (json.dumps(value, ensure_ascii=False, indent=1, sort_keys=True) + "\n").encode()
+
+
+def reports_root_of(report_dirs: Sequence[Path]) -> Path | None:
+    """The one folder holding every report of a build, or None when they lie in several."""
+    parents = {Path(d).resolve().parent for d in report_dirs}
+    return parents.pop() if len(parents) == 1 else None
+
+
+def build_comparisons(
+    report_dirs: Sequence[Path],
+    out_root: Path,
+    langs: Sequence[Lang] = LANGS,
+    base_url: str = "",
+) -> tuple[ComparisonResult, ...]:
+    """Write the files of every comparison of the project whose reports are ``report_dirs``
+    (none when they lie in several folders)."""
+    from iranmap.comparisons import comparison_folders
+
+    reports_root = reports_root_of(report_dirs)
+    if reports_root is None:
+        return ()
+    results = []
+    for folder in comparison_folders(comparisons_root(reports_root)):
+        cid = f"{OUT_DIR}/{folder.name}"
+        out_dir = out_root / OUT_DIR / folder.name
+        try:
+            files = comparison_files(folder, reports_root, langs, base_url=base_url)
+        except IranmapError as exc:
+            results.append(ComparisonResult(cid, out_dir, error=exc))
+            continue
+        remove_leftovers(out_dir)
+        written = tuple(sync_file(out_dir / name, data) for name, data in sorted(files.items()))
+        written += remove_unmade(out_dir, files)
+        write_stamp(out_dir, "", files, ())
+        results.append(ComparisonResult(cid, out_dir, written))
+    return tuple(results)
+
+
+def project_comparisons(
+    report_dirs: Sequence[Path],
+    out_root: Path,
+    langs: Sequence[Lang] = LANGS,
+    base_url: str = "",
+) -> tuple[list[str], list[ComparisonResult]]:
+    """What :func:`build_comparisons` would change, without writing: (differing paths,
+    failed comparisons)."""
+    from iranmap.comparisons import comparison_folders
+    from iranmap.output import read_output
+
+    differ: list[str] = []
+    failed: list[ComparisonResult] = []
+    reports_root = reports_root_of(report_dirs)
+    if reports_root is None:
+        return differ, failed
+    for folder in comparison_folders(comparisons_root(reports_root)):
+        out_dir = out_root / OUT_DIR / folder.name
+        try:
+            files = comparison_files(folder, reports_root, langs, base_url=base_url)
+        except IranmapError as exc:
+            failed.append(ComparisonResult(f"{OUT_DIR}/{folder.name}", out_dir, error=exc))
+            continue
+        differ.extend(
+            str(out_dir / n) for n, d in sorted(files.items()) if read_output(out_dir / n) != d
+        )
+    return differ, failed

@@ -1,0 +1,260 @@
+"""Several sources side by side: totals-only reports, comparisons, their ranges, downloads,
+revisions and the checks of comparison.toml (in the made-up world of fake_world.py)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+from click.testing import CliRunner
+
+import iranmap.join
+from fake_world import GAZETTEER, polygons
+from iranmap.cli import main
+from iranmap.cli.check import TOTALS_ONLY
+from iranmap.comparisons import load_comparison
+from iranmap.comparisons._downloads import provinces_csv, sources_csv
+from iranmap.errors import InputError
+from iranmap.render.sources import headline, render_sources
+
+
+@pytest.fixture(autouse=True)
+def fake_world(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(iranmap.join, "_default_gazetteer", lambda: GAZETTEER)
+    monkeypatch.setattr(iranmap.join, "_default_provinces", polygons)
+
+
+def report(
+    root: Path,
+    rid: str,
+    total: int,
+    provinces: str | None = None,
+    *,
+    extra: str = "",
+    start: str = "2024-01-01",
+    end: str = "2024-12-31",
+    published: str = "2025-01-10",
+) -> Path:
+    folder = root / "reports" / rid
+    folder.mkdir(parents=True)
+    (folder / "report.toml").write_text(
+        f'title = "Executions, {rid}"\npublisher = "Publisher {rid.upper()}"\n'
+        f'total = {total}\nquote = "The quote of {rid}."\n{extra}\n'
+        f'[source]\ntitle = "Annual report {rid}"\ndate = {published}\n'
+        f'url = "https://example.org/{rid}"\n\n[period]\nstart = {start}\nend = {end}\n',
+        encoding="utf-8",
+    )
+    if provinces is not None:
+        (folder / "provinces.csv").write_text(provinces, encoding="utf-8")
+    return folder
+
+
+def comparison(root: Path, *ids: str, name: str = "y2024") -> Path:
+    folder = root / "comparisons" / name
+    folder.mkdir(parents=True)
+    listed = "".join(f'  "{i}",\n' for i in ids)
+    (folder / "comparison.toml").write_text(
+        f'title = "Executions in Iran, 2024"\ntitle_fa = "اعدام‌ها در ایران، ۲۰۲۴"\n'
+        f"reports = [\n{listed}]\n",
+        encoding="utf-8",
+    )
+    return folder
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    report(tmp_path, "a", 901, "province,executions\nTehran,10\nFars,20\n")
+    report(tmp_path, "b", 975, "province,executions\nTehran,30\nAlborz,5\n")
+    report(
+        tmp_path, "c", 1000, "province,executions\nTehran,20\n", extra='total_qualifier = "exactly"'
+    )
+    comparison(tmp_path, "a", "b", "c")
+    return tmp_path
+
+
+# ---------------------------------------------------------------------------------------------
+# a total alone
+
+
+def test_a_totals_only_report_checks_and_says_so(tmp_path: Path) -> None:
+    folder = report(tmp_path, "t", 834)
+    result = CliRunner().invoke(main, ["check", str(folder)])
+    assert result.exit_code == 0, result.output
+    assert "not itemized  834  in no prison or province figure" in result.stdout
+    assert TOTALS_ONLY in result.stdout
+
+
+def test_a_totals_only_report_builds_its_summary_and_no_map(tmp_path: Path) -> None:
+    from iranmap.build import report_files
+    from iranmap.render import RenderOptions
+
+    files = report_files(report(tmp_path, "t", 834), RenderOptions())
+    assert sorted(files) == ["summary.json"]
+    summary = json.loads(files["summary.json"])
+    assert summary["reconciliation"]["not_itemized"] == 834
+    assert summary["files"] == ["summary.json"]
+
+
+# ---------------------------------------------------------------------------------------------
+# ranges
+
+
+def test_a_comparison_of_three_reports_gives_each_provinces_range(project: Path) -> None:
+    made = load_comparison(project / "comparisons" / "y2024", project / "reports")
+    assert [s.report.id for s in made.sources] == ["c", "b", "a"]  # largest total first
+    ranges = {p.iso: (p.low, p.high, p.sources) for p in made.provinces}
+    assert ranges == {"IR-23": (10, 30, 3), "IR-07": (20, 20, 1), "IR-30": (5, 5, 1)}
+    tehran = next(p for p in made.provinces if p.iso == "IR-23")
+    assert tehran.figures == (20, 30, 10)
+
+
+def test_a_province_no_source_itemizes_has_no_range_never_zero(tmp_path: Path) -> None:
+    report(tmp_path, "a", 10, "province,executions\nTehran,10\n")
+    report(tmp_path, "t", 20)
+    comparison(tmp_path, "a", "t")
+    made = load_comparison(tmp_path / "comparisons" / "y2024", tmp_path / "reports")
+    fars = next(p for p in made.provinces if p.iso == "IR-07")
+    assert (fars.low, fars.high, fars.sources, fars.figures) == (None, None, 0, (None, None))
+    rows = list(csv.reader(io.StringIO(provinces_csv(made).decode())))
+    assert rows[0] == ["iso", "name_en", "name_fa", "min", "max", "sources", "t", "a"]
+    assert ["IR-07", "Fars", "فارس", "", "", "0", "", ""] in rows
+
+
+def test_the_headline_gives_the_range_with_the_qualifier_of_the_largest(project: Path) -> None:
+    made = load_comparison(project / "comparisons" / "y2024", project / "reports")
+    assert headline(made, "en") == (
+        "Between 901 and 1,000 executions, 1 January – 31 December 2024, by 3 sources"
+    )
+    (project / "reports" / "c" / "report.toml").write_text(
+        (project / "reports" / "c" / "report.toml")
+        .read_text(encoding="utf-8")
+        .replace('total_qualifier = "exactly"', ""),
+        encoding="utf-8",
+    )
+    made = load_comparison(project / "comparisons" / "y2024", project / "reports")
+    assert headline(made, "en").startswith("Between 901 and at least 1,000 executions")
+    assert headline(made, "fa").startswith("میان ۹۰۱ و دست‌کم ۱٬۰۰۰ اعدام")
+
+
+def test_a_source_whose_window_differs_is_flagged_and_left_out_of_the_range(
+    project: Path,
+) -> None:
+    report(project, "y1403", 1153, start="2024-03-20", end="2025-03-20")
+    (project / "comparisons" / "y2024").rename(project / "old")
+    comparison(project, "a", "b", "c", "y1403")
+    made = load_comparison(project / "comparisons" / "y2024", project / "reports")
+    apart = [s.report.id for s in made.sources if not s.in_window]
+    assert apart == ["y1403"]
+    assert made.high.report.id == "c"
+    page = BeautifulSoup(render_sources(made, "en"), "html.parser")
+    row = page.select_one('li[data-id="y1403"]')
+    assert row is not None and "Its window differs from the comparison's" in row.get_text()
+
+
+def test_sources_csv_has_one_row_per_report(project: Path) -> None:
+    made = load_comparison(project / "comparisons" / "y2024", project / "reports")
+    rows = list(csv.DictReader(io.StringIO(sources_csv(made).decode())))
+    assert [r["report"] for r in rows] == ["c", "b", "a"]
+    assert rows[2] == {
+        "report": "a",
+        "publisher": "Publisher A",
+        "title": "Annual report a",
+        "date": "2025-01-10",
+        "url": "https://example.org/a",
+        "total": "901",
+        "qualifier": "at least",
+        "start": "2024-01-01",
+        "end": "2024-12-31",
+        "calendar": "gregorian",
+        "itemized": "30",
+        "not_itemized": "871",
+        "in_window": "yes",
+        "revises": "",
+    }
+
+
+# ---------------------------------------------------------------------------------------------
+# the page
+
+
+@pytest.mark.parametrize("lang", ["en", "fa"])
+def test_the_page_names_every_source_with_its_total_and_quote(project: Path, lang: str) -> None:
+    made = load_comparison(project / "comparisons" / "y2024", project / "reports")
+    page = BeautifulSoup(render_sources(made, lang), "html.parser")  # type: ignore[arg-type]
+    assert page.select_one("#im-range").get_text() == headline(made, lang)  # type: ignore[arg-type]
+    bars = page.select("ol.im-chart li")
+    assert [b["data-id"] for b in bars] == ["c", "b", "a"]
+    text = page.get_text()
+    for rid in "abc":
+        assert f"Publisher {rid.upper()}" in text
+        assert f"The quote of {rid}." in text
+    assert len(page.select("ol.im-chart .im-arrow")) == 2  # "at least": open-ended; c is exact
+    assert render_sources(made, lang) == render_sources(made, lang)  # type: ignore[arg-type]
+
+
+# ---------------------------------------------------------------------------------------------
+# comparison.toml and check
+
+
+def test_an_unknown_report_id_is_refused_at_its_line(project: Path) -> None:
+    folder = comparison(project, "a", "hengaw", name="bad")
+    with pytest.raises(InputError) as info:
+        load_comparison(folder, project / "reports")
+    assert [str(p) for p in info.value.problems] == [
+        f"{folder / 'comparison.toml'}:5: no report 'hengaw' in {project / 'reports'}; "
+        "list the id (the folder's name) of a report there"
+    ]
+
+
+def test_check_on_a_comparison_folder_says_what_it_compares(project: Path) -> None:
+    result = CliRunner().invoke(main, ["check", str(project / "comparisons" / "y2024")])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines()[:5] == [
+        "comparison    y2024",
+        "compares      3 reports: c, b, a",
+        "range         Between 901 and 1,000 executions, 1 January – 31 December 2024, "
+        "by 3 sources",
+        "provinces     3 itemized by at least one source",
+        "window        1 January – 31 December 2024",
+    ]
+
+
+def test_check_on_a_comparison_refuses_an_unknown_id_with_its_line(project: Path) -> None:
+    folder = comparison(project, "a", "nope", name="bad")
+    result = CliRunner().invoke(main, ["check", str(folder)])
+    assert result.exit_code == 1
+    assert f"{folder / 'comparison.toml'}:5: no report 'nope'" in result.stdout
+
+
+# ---------------------------------------------------------------------------------------------
+# revisions
+
+
+def test_a_comparison_uses_the_latest_revision_unless_it_lists_both(tmp_path: Path) -> None:
+    report(tmp_path, "first", 834, published="2024-01-12")
+    report(tmp_path, "later", 864, extra='revises = "first"', published="2024-01-20")
+    comparison(tmp_path, "first", name="one")
+    comparison(tmp_path, "first", "later", name="both")
+    one = load_comparison(tmp_path / "comparisons" / "one", tmp_path / "reports")
+    assert [s.report.id for s in one.sources] == ["later"]
+    assert one.sources[0].listed.replaces == "first"
+    page = BeautifulSoup(render_sources(one, "en"), "html.parser").get_text()
+    assert "revised from 834, published 12 January 2024" in page
+    both = load_comparison(tmp_path / "comparisons" / "both", tmp_path / "reports")
+    assert [s.report.id for s in both.sources] == ["later", "first"]
+
+
+def test_revises_an_unknown_report_is_refused_at_its_line(tmp_path: Path) -> None:
+    report(tmp_path, "first", 834)
+    folder = report(tmp_path, "later", 864, extra='revises = "frist"')
+    result = CliRunner().invoke(main, ["check", str(folder)])
+    assert result.exit_code == 1
+    assert (
+        f"{folder / 'report.toml'}:5: revises = 'frist' but no report folder beside this one has "
+        "that name (did you mean 'first'?); give the id (the folder's name) of the report this "
+        "one revises"
+    ) in result.stdout
