@@ -243,7 +243,7 @@ def test_a_comparison_uses_the_latest_revision_unless_it_lists_both(tmp_path: Pa
     assert [s.report.id for s in one.sources] == ["later"]
     assert one.sources[0].listed.replaces == "first"
     page = BeautifulSoup(render_sources(one, "en"), "html.parser").get_text()
-    assert "revised from 834, published 12 January 2024" in page
+    assert "revised from at least 834, published 12 January 2024" in page
     both = load_comparison(tmp_path / "comparisons" / "both", tmp_path / "reports")
     assert [s.report.id for s in both.sources] == ["later", "first"]
 
@@ -258,3 +258,60 @@ def test_revises_an_unknown_report_is_refused_at_its_line(tmp_path: Path) -> Non
         "that name (did you mean 'first'?); give the id (the folder's name) of the report this "
         "one revises"
     ) in result.stdout
+
+
+def test_the_revising_reports_page_says_what_it_revised(tmp_path: Path) -> None:
+    from iranmap.join import join_folder
+    from iranmap.render import RenderOptions
+    from iranmap.render.page import render_page
+
+    report(tmp_path, "first", 834, "province,executions\nTehran,4\n", published="2024-01-12")
+    later = report(
+        tmp_path, "later", 864, "province,executions\nTehran,5\n", extra='revises = "first"'
+    )
+    joined = join_folder(later)
+    for lang, words in (
+        ("en", "revised from at least 834, published 12 January 2024"),
+        ("fa", "بازنگری‌شده از دست‌کم ۸۳۴، منتشرشده در ۲۲ دی ۱۴۰۲"),
+    ):
+        page = render_page(joined, "choropleth", RenderOptions(lang=lang))  # type: ignore[arg-type]
+        note = BeautifulSoup(page, "html.parser").select_one("p.im-revised")
+        assert note is not None and note.get_text().startswith(words)
+
+
+def test_the_gallery_lists_comparisons_and_the_latest_of_a_chain_first() -> None:
+    from iranmap._galleries import latest_first
+    from iranmap.render import RenderOptions
+    from iranmap.render.gallery import render_gallery
+
+    def summary(rid: str, revises: str | None = None) -> dict[str, object]:
+        return {
+            "id": rid,
+            "title": f"Report {rid}",
+            "publisher": "P",
+            "calendar": "gregorian",
+            "period": {"start": "2023-01-01", "end": "2023-12-31"},
+            "source": {"title": "S", "date": "2024-01-12", "url": None},
+            "sentence": {"en": "a sentence", "fa": "یک جمله"},
+            "files": ["summary.json"],
+            "revises": revises,
+        }
+
+    compared = {
+        "id": "comparisons/y2023",
+        "kind": "comparison",
+        "title": "Executions in Iran, 2023",
+        "title_fa": None,
+        "sentence": {"en": "Between 823 and at least 864 executions", "fa": "میان"},
+        "files": ["sources.html", "sources.csv", "summary.json"],
+    }
+    ordered = latest_first(
+        [summary("a-first"), summary("b"), summary("z-later", "a-first"), compared]
+    )
+    assert [s["id"] for s in ordered] == ["comparisons/y2023", "b", "z-later", "a-first"]
+    page = BeautifulSoup(render_gallery(ordered, RenderOptions()), "html.parser")
+    items = page.select("li.report")
+    assert "Between 823 and at least 864 executions" in items[0].get_text()
+    assert items[0].select_one('a[href="comparisons/y2023/sources.html"]') is not None
+    assert items[3].select_one("p.revised_by").get_text() == "Revised by z-later"  # type: ignore[union-attr]
+    assert items[2].select_one("p.revises").get_text() == "Revises a-first"  # type: ignore[union-attr]

@@ -17,6 +17,8 @@ from iranmap.render import BuildOptions, RenderOptions
 SUMMARY_NAME = "summary.json"
 #: The folder in OUT that holds one folder per series (never a report's).
 SERIES_DIR = "series"
+#: The folder in OUT that holds one folder per comparison of sources.
+COMPARISONS_DIR = "comparisons"
 
 
 def write_galleries(
@@ -78,6 +80,7 @@ def gallery(out_root: Path, options: RenderOptions) -> tuple[bytes, tuple[str, .
         found = [
             *out_root.glob(f"*/{SUMMARY_NAME}"),
             *out_root.glob(f"{SERIES_DIR}/*/{SUMMARY_NAME}"),
+            *out_root.glob(f"{COMPARISONS_DIR}/*/{SUMMARY_NAME}"),
         ]
         for path in sorted(found):
             reason = _summary_problem(path, path.parent.relative_to(out_root).as_posix(), options)
@@ -88,7 +91,40 @@ def gallery(out_root: Path, options: RenderOptions) -> tuple[bytes, tuple[str, .
                     f"{path}: {reason}; the gallery leaves it out: build that report again, "
                     "or remove its folder"
                 )
-    return render_gallery(summaries, options), tuple(left_out)
+    return render_gallery(latest_first(summaries), options), tuple(left_out)
+
+
+def latest_first(summaries: Sequence[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
+    """Comparisons first, then the reports in their order, except that a report revised by
+    another comes right after the one revising it (the latest of a chain first), marked
+    with ``revised_by``."""
+    ids = {str(s.get("id")) for s in summaries}
+    revised_by = {
+        str(s["revises"]): str(s["id"])
+        for s in summaries
+        if s.get("revises") and str(s["revises"]) in ids
+    }
+    by_id = {str(s.get("id")): s for s in summaries}
+    ordered: list[Mapping[str, Any]] = [s for s in summaries if s.get("kind") == "comparison"]
+    placed = {str(s.get("id")) for s in ordered}
+
+    def place(summary: Mapping[str, Any]) -> None:
+        sid = str(summary.get("id"))
+        if sid in placed:
+            return
+        placed.add(sid)
+        later = revised_by.get(sid)
+        ordered.append({**summary, "revised_by": later} if later else summary)
+        earlier = summary.get("revises")
+        if earlier and str(earlier) in by_id:
+            place(by_id[str(earlier)])
+
+    for summary in summaries:
+        if str(summary.get("id")) not in revised_by:
+            place(summary)
+    for summary in summaries:  # a chain that loops has no latest: keep its reports anyway
+        place(summary)
+    return ordered
 
 
 def _summary_problem(path: Path, expected: str, options: RenderOptions) -> str | None:

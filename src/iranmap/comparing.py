@@ -15,14 +15,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from iranmap._galleries import COMPARISONS_DIR, SUMMARY_NAME
 from iranmap._stamp import remove_unmade, write_stamp
 from iranmap.errors import IranmapError
 from iranmap.i18n import LANGS, Lang
 from iranmap.output import FileResult, remove_leftovers, sync_file
 
 #: The folder in OUT that holds one folder per comparison.
-OUT_DIR = "comparisons"
-SUMMARY_NAME = "summary.json"
+OUT_DIR = COMPARISONS_DIR
 
 
 @dataclass(frozen=True)

@@ -86,6 +86,7 @@ def summary(joined: Joined, files: Sequence[str]) -> dict[str, Any]:
             "date": report.source_date.isoformat(),
             "url": report.source_url,
         },
+        "revises": report.revises,
         "reconciliation": joined.reconciliation.to_dict(),
         "sentence": {
             "en": joined.reconciliation.sentence("en"),

@@ -147,6 +147,10 @@ def _maps(report_id: str, files: set[str]) -> list[Html]:
 
 
 def _item(summary: Mapping[str, Any], lang: Lang) -> Html:
+    if summary.get("kind") == "comparison":
+        from iranmap.render.sources import gallery_item
+
+        return gallery_item(summary, lang)
     report_id = str(summary["id"])
     files = set(summary.get("files", ()))
     period = summary["period"]
@@ -187,6 +191,7 @@ def _item(summary: Mapping[str, Any], lang: Lang) -> Html:
         {"class": "report", "id": report_id},
         tag("h2", None, _text(summary, "title", lang, summary)),
         tag("p", {"class": "meta"}, _period(period, lang, calendar)),
+        *revision_marks(summary, lang),
         tag("p", None, tag("bdi", None, sentence.get(lang) or sentence["en"])),
         image,
         join(_maps(report_id, files)),
@@ -204,6 +209,19 @@ def _item(summary: Mapping[str, Any], lang: Lang) -> Html:
             i18n.day(date.fromisoformat(source["date"]), lang, calendar),
         ),
     )
+
+
+def revision_marks(summary: Mapping[str, Any], lang: Lang) -> list[Html]:
+    """ "Revised by <id>" on an earlier report of a chain, "Revises <id>" on the later."""
+    marks = []
+    for key, words in (("revised_by", "gallery.revised_by"), ("revises", "gallery.revises")):
+        other = summary.get(key)
+        if other:
+            link = _link(f"#{quote(str(other))}", tag("bdi", None, str(other)))
+            text = i18n.text(lang, words, id="{id}")
+            before, _, after = text.partition("{id}")
+            marks.append(tag("p", {"class": f"meta {key}"}, before, link, after))
+    return marks
 
 
 def _period(period: Mapping[str, str], lang: Lang, calendar: Calendar) -> str:

@@ -29,6 +29,7 @@ from iranmap.render.options import (
     tile_layer,
 )
 from iranmap.reports import Fact, Report
+from iranmap.reports._revision import Revision
 
 # Words the script puts into tooltips and controls.
 _SCRIPT_TEXTS = (
@@ -225,11 +226,30 @@ def _header(joined: Joined, kind: Kind, lang: Lang, alternates: Sequence[Lang]) 
             period=i18n.period(report.period_start, report.period_end, lang, report.calendar),
             source=_source(report, lang),
             sentence=joined.reconciliation.sentence(lang),
-            facts=_facts(report, lang),
+            facts=join([revision_note(report, lang), _facts(report, lang)]),
         ),
         lang,
         alternates,
     )
+
+
+def revision_note(report: Report, lang: Lang) -> Html | None:
+    """ "Revised from 834, published 12 January 2024" on a report that revises another."""
+    from iranmap.reports._revision import revision_of
+
+    rev = revision_of(report)
+    if rev is None:
+        return None
+    return tag("p", {"class": "im-rec im-revised"}, revised_words(rev, lang))
+
+
+def revised_words(rev: Revision, lang: Lang) -> str:
+    """The earlier figure of a revision and when it was published, in the page's words."""
+    total = i18n.fmt_int(rev.total, lang)
+    if rev.total_qualifier != "exactly":
+        total = i18n.text(lang, "sources.at_least", n=total)
+    day = i18n.day(rev.published, lang, rev.calendar)
+    return i18n.text(lang, "sources.revised", total=total, date=day)
 
 
 @dataclass(frozen=True)
