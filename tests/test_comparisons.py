@@ -174,6 +174,10 @@ def test_sources_csv_has_one_row_per_report(project: Path) -> None:
         "not_itemized": "871",
         "in_window": "yes",
         "revises": "",
+        "official": "",
+        "confirmed": "",
+        "reported": "",
+        "ungraded": "",
     }
 
 
@@ -315,3 +319,112 @@ def test_the_gallery_lists_comparisons_and_the_latest_of_a_chain_first() -> None
     assert items[0].select_one('a[href="comparisons/y2023/sources.html"]') is not None
     assert items[3].select_one("p.revised_by").get_text() == "Revised by z-later"  # type: ignore[union-attr]
     assert items[2].select_one("p.revises").get_text() == "Revises a-first"  # type: ignore[union-attr]
+
+
+# ---------------------------------------------------------------------------------------------
+# grades
+
+
+def test_grades_are_counted_in_check_json_and_shown_on_the_page(tmp_path: Path) -> None:
+    from iranmap.join import join_folder
+    from iranmap.render import RenderOptions
+    from iranmap.render.page import render_page
+
+    folder = report(tmp_path, "g", 100)
+    (folder / "prisons.csv").write_text(
+        "prison,executions,grade\nEvin,10,official\nAdelabad Prison,20,Confirmed\nQarchak,5,\n",
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(main, ["check", str(folder), "--json"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["grades"] == {"official": 10, "confirmed": 20, "ungraded": 70}
+    text = CliRunner().invoke(main, ["check", str(folder)]).stdout
+    assert "grades        official 10, confirmed 20, ungraded 70" in text
+    joined = join_folder(folder)
+    assert list(joined.prisons["grade"]) == ["confirmed", "official", ""]
+    for lang, words in (
+        ("en", "By grade: official 10 · confirmed 20 · ungraded 70"),
+        ("fa", "به تفکیک درجهٔ تأیید: رسمی ۱۰ · تأییدشده ۲۰ · بدون درجه ۷۰"),
+    ):
+        page = BeautifulSoup(
+            render_page(joined, "points", RenderOptions(lang=lang)),  # type: ignore[arg-type]
+            "html.parser",
+        )
+        assert page.select_one("p.im-grades").get_text() == words  # type: ignore[union-attr]
+        data = json.loads(page.select_one("script#im-data").get_text())  # type: ignore[union-attr]
+        assert [p[13] for p in data["prisons"]] == (
+            ["confirmed", "official", ""] if lang == "en" else ["تأییدشده", "رسمی", ""]
+        )
+    rows = list(
+        csv.DictReader(
+            io.StringIO(
+                __import__("iranmap.export", fromlist=["data_files"])
+                .data_files(joined)["prisons.csv"]
+                .decode()
+            )
+        )
+    )
+    assert [r["grade"] for r in rows] == ["confirmed", "official", ""]
+
+
+def test_a_report_grade_grades_its_whole_total_and_the_comparison_splits_it(
+    project: Path,
+) -> None:
+    toml = project / "reports" / "a" / "report.toml"
+    toml.write_text(
+        toml.read_text(encoding="utf-8").replace("quote =", 'grade = "official"\nquote ='),
+        encoding="utf-8",
+    )
+    made = load_comparison(project / "comparisons" / "y2024", project / "reports")
+    rows = {r["report"]: r for r in csv.DictReader(io.StringIO(sources_csv(made).decode()))}
+    assert (rows["a"]["official"], rows["b"]["official"]) == ("901", "")
+    page = BeautifulSoup(render_sources(made, "en"), "html.parser")
+    assert "By grade: official 901" in page.select_one('li[data-id="a"]').get_text()  # type: ignore[union-attr]
+
+
+def test_events_are_counted_by_grade(tmp_path: Path) -> None:
+    folder = tmp_path / "reports" / "e"
+    report(tmp_path, "e", 4)
+    (folder / "report.toml").write_text(
+        (folder / "report.toml").read_text(encoding="utf-8").replace("total = 4\n", ""),
+        encoding="utf-8",
+    )
+    (folder / "events.csv").write_text(
+        "date,prison,grade\n2024-01-02,Evin,official\n2024-01-03,Evin,reported\n"
+        "2024-01-04,Evin,reported\n2024-01-05,Evin,\n",
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(main, ["check", str(folder), "--json"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["grades"] == {"official": 1, "reported": 2, "ungraded": 1}
+
+
+@pytest.mark.parametrize(
+    ("file", "text", "line"),
+    [
+        ("prisons.csv", "prison,executions,grade\nEvin,3,official\nQarchak,2,rumour\n", 3),
+        ("provinces.csv", "province,executions,grade\nTehran,3,rumour\n", 2),
+        ("events.csv", "date,prison,grade\n2024-01-02,Evin,rumour\n", 2),
+    ],
+)
+def test_an_unknown_grade_is_refused_with_its_line_and_the_allowed_words(
+    tmp_path: Path, file: str, text: str, line: int
+) -> None:
+    folder = report(tmp_path, "u", 10)
+    (folder / file).write_text(text, encoding="utf-8")
+    result = CliRunner().invoke(main, ["check", str(folder)])
+    assert result.exit_code == 1
+    assert (
+        f"{folder / file}:{line}: grade 'rumour' is not one of official, confirmed, reported; "
+        "write one of them, or leave it empty"
+    ) in result.stdout
+
+
+def test_an_unknown_grade_in_report_toml_is_refused_at_its_line(tmp_path: Path) -> None:
+    folder = report(tmp_path, "u", 10, extra='grade = "likely"')
+    result = CliRunner().invoke(main, ["check", str(folder)])
+    assert result.exit_code == 1
+    assert (
+        f"{folder / 'report.toml'}:5: grade = 'likely' is not one of official, confirmed, "
+        "reported; write one of them, or leave it empty"
+    ) in result.stdout

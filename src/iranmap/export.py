@@ -145,6 +145,7 @@ def _prison_record(row: dict[str, Any]) -> dict[str, Any]:
         "match": _text_or_none(row["match"]),
         "score": _round(row["score"], 1),
         "note": _text_or_none(row.get("note")),
+        "grade": _text_or_none(row.get("grade")),
         "lat": round(float(point.y), 5),
         "lon": round(float(point.x), 5),
         "source": row["source"],

@@ -30,6 +30,7 @@ JSON_KEYS = (
     "prisons_mapped",
     "provinces_with_figures",
     "provinces_none_reported",
+    "grades",
     "unresolved",
     "placements",
     "problems",
@@ -182,6 +183,7 @@ def _as_json(
     report_dir: Path, joined: Joined | None, problems: tuple[Problem, ...]
 ) -> dict[str, Any]:
     from iranmap.join import problem_dict
+    from iranmap.reports._grades import report_grades
 
     if joined is None:
         empty: dict[str, Any] = dict.fromkeys(JSON_KEYS)
@@ -195,6 +197,7 @@ def _as_json(
     r = joined.reconciliation
     data = r.to_dict()
     data.update(_dates(joined.report))
+    data["grades"] = report_grades(joined.report)
     data["placements"] = [p.to_dict() for p in joined.placements]
     data["sentence"] = {"en": r.sentence("en"), "fa": r.sentence("fa")}
     return {key: data[key] for key in JSON_KEYS}
@@ -224,6 +227,7 @@ def _print_text(joined: Joined | None, problems: tuple[Problem, ...]) -> None:
             echo(line)
         if joined.report.totals_only:
             echo(TOTALS_ONLY)
+        echo_grades(joined.report)
         for line in placement_lines(joined):
             echo(line)
     for problem in problems:
@@ -231,6 +235,15 @@ def _print_text(joined: Joined | None, problems: tuple[Problem, ...]) -> None:
     if problems:
         count = len(problems)
         echo(f"{count} problem{'' if count == 1 else 's'}; the report is not ready", err=True)
+
+
+def echo_grades(report: Report) -> None:
+    """ "grades        official 12, confirmed 30, ungraded 58" when the report grades any."""
+    from iranmap.reports._grades import report_grades
+
+    grades = report_grades(report)
+    if grades:
+        echo(f"{'grades':<13} " + ", ".join(f"{g} {n:,}" for g, n in grades.items()))
 
 
 def reconciliation_lines(r: Reconciliation) -> list[str]:

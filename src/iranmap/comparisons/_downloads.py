@@ -8,6 +8,8 @@ import io
 from collections.abc import Sequence
 
 from iranmap.comparisons import Comparison
+from iranmap.reports._grades import UNGRADED, report_grades
+from iranmap.reports._model import GRADES
 
 SOURCE_COLUMNS = (
     "report",
@@ -24,6 +26,8 @@ SOURCE_COLUMNS = (
     "not_itemized",
     "in_window",
     "revises",
+    *GRADES,
+    UNGRADED,
 )
 PROVINCE_COLUMNS = ("iso", "name_en", "name_fa", "min", "max", "sources")
 
@@ -36,10 +40,12 @@ def _csv(rows: Sequence[Sequence[object]]) -> bytes:
 
 
 def sources_csv(comparison: Comparison) -> bytes:
-    """One row per report, in the order the page shows them; dates are Gregorian ISO days."""
+    """One row per report, in the order the page shows them; dates are Gregorian ISO days;
+    the executions of each grade last (empty where the report grades none)."""
     rows: list[Sequence[object]] = [SOURCE_COLUMNS]
     for source in comparison.sources:
         r = source.report
+        grades = report_grades(r)
         rows.append(
             (
                 r.id,
@@ -56,6 +62,7 @@ def sources_csv(comparison: Comparison) -> bytes:
                 source.not_itemized,
                 "yes" if source.in_window else "no",
                 r.revises or "",
+                *(grades.get(g, "") for g in (*GRADES, UNGRADED)),
             )
         )
     return _csv(rows)

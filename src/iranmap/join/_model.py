@@ -43,6 +43,7 @@ PRISON_COLUMNS = (
     "match",
     "score",
     "note",
+    "grade",
     "source",
     "geometry",
 )

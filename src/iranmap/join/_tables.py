@@ -74,6 +74,7 @@ def _prison_record(
         "rank": 0,
         "precision": place.precision,
         **_provenance([i.place for i in items]),
+        "grade": "; ".join(dict.fromkeys(g for i in items if (g := i.place.figure.grade))),
         "source": sources([i.place.figure for i in items]),
         "lon": place.lon,
         "lat": place.lat,

@@ -51,6 +51,7 @@ _SCRIPT_TEXTS = (
     "same_point",
     "list_sep",
     "note",
+    "grade",
     "provinces",
     "prisons",
     "zoom_in",
@@ -226,7 +227,9 @@ def _header(joined: Joined, kind: Kind, lang: Lang, alternates: Sequence[Lang]) 
             period=i18n.period(report.period_start, report.period_end, lang, report.calendar),
             source=_source(report, lang),
             sentence=joined.reconciliation.sentence(lang),
-            facts=join([revision_note(report, lang), _facts(report, lang)]),
+            facts=join(
+                [revision_note(report, lang), _grades_note(report, lang), _facts(report, lang)]
+            ),
         ),
         lang,
         alternates,
@@ -241,6 +244,22 @@ def revision_note(report: Report, lang: Lang) -> Html | None:
     if rev is None:
         return None
     return tag("p", {"class": "im-rec im-revised"}, revised_words(rev, lang))
+
+
+def grades_text(report: Report, lang: Lang) -> str | None:
+    """ "By grade: official 12 · confirmed 30 · ungraded 58", or None when nothing is graded."""
+    from iranmap.reports._grades import report_grades
+
+    grades = report_grades(report)
+    if not grades:
+        return None
+    parts = [f"{i18n.text(lang, f'grade.{g}')} {i18n.fmt_int(n, lang)}" for g, n in grades.items()]
+    return f"{i18n.text(lang, 'grades')}: " + " · ".join(parts)
+
+
+def _grades_note(report: Report, lang: Lang) -> Html | None:
+    text = grades_text(report, lang)
+    return None if text is None else tag("p", {"class": "im-rec im-grades"}, text)
 
 
 def revised_words(rev: Revision, lang: Lang) -> str:

@@ -52,6 +52,8 @@ class PrisonRow:
         """Whether the circle stands at the prison's own site (else at its city's centre)."""
         return self.precision == "facility"
 
+    grade: str | None = None  # how the figure is known (iranmap.reports.GRADES), if given
+
     def city_in(self, lang: Lang) -> tuple[str, Lang]:
         """The city as a page in ``lang`` shows it, and the language that name is in.
 
@@ -149,6 +151,7 @@ def _row(record: dict[str, Any]) -> PrisonRow:
         as_reported=opt_str(record.get("as_reported")) or "",
         identified="place" in str(record.get("match") or "").split("; "),
         note=opt_str(record.get("note")) or "",
+        grade=opt_str(record.get("grade")) or None,
     )
 
 
@@ -157,7 +160,7 @@ def data(points: Points, lang: Lang) -> list[list[Any]]:
 
     ``[lat, lon, radius, figure, name_en, name_fa, city, city_fa, province_en, province_fa,
     precision (1 = prison site, 0 = city centre), source line, together, as reported,
-    identified (1 = the monitor's identification), the report's note]``, figures already
+    identified (1 = the monitor's identification), the report's note, its grade]``, figures already
     formatted; ``together``
     is ``[[name, figure], ...]`` of the other places at the same point (see Points.together),
     in the page's language, or null;
@@ -189,6 +192,7 @@ def data(points: Points, lang: Lang) -> list[list[Any]]:
             r.as_reported,
             1 if r.identified else 0,
             r.note,
+            grade_words(r.grade, lang),
         ]
         for r, others in zip(points.rows, points.together(), strict=True)
     ]
@@ -289,6 +293,9 @@ def table(points: Points, lang: Lang) -> Html:
         t["location"],
         t["source_line"],
     ]
+    graded = any(r.grade for r in points.rows)
+    if graded:
+        head.append(t["grade"])
     body = []
     for r in points.rows:
         own = _lang.own(lang, r.name_en, r.name_fa)[0]
@@ -307,6 +314,7 @@ def table(points: Points, lang: Lang) -> Html:
                 tag("td", {"class": "im-num"}, i18n.fmt_int(r.executions, lang)),
                 tag("td", None, _location(r, lang)),
                 tag("td", {"class": "im-src"}, tag("bdi", None, r.source or "")),
+                tag("td", None, grade_words(r.grade, lang)) if graded else None,
             )
         )
     return data_table(t["table.prisons"], head, body)
@@ -317,6 +325,16 @@ def _location(row: PrisonRow, lang: Lang) -> str:
     t = i18n.TEXTS[lang]
     where = t["precision.facility" if row.at_site else "precision.city"]
     return f"{where}{i18n.text(lang, 'list_sep')}{t['identified']}" if row.identified else where
+
+
+def grade_words(grade: str | None, lang: Lang) -> str:
+    """A grade ("confirmed"; "official; reported" for a place of several rows) in ``lang``."""
+    if not grade:
+        return ""
+    return i18n.comma(lang).join(
+        i18n.text(lang, f"grade.{g}") if f"grade.{g}" in i18n.TEXTS[lang] else g
+        for g in grade.split("; ")
+    )
 
 
 def _city_cell(city: str, city_lang: Lang, lang: Lang) -> Html:

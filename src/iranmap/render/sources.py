@@ -26,7 +26,14 @@ from iranmap.render.choropleth import NOT_ITEMIZED, class_labels
 from iranmap.render.geo import latlng, polygon_json
 from iranmap.render.html import Html, auto_span, data_table, join, safe_url, tag
 from iranmap.render.options import LANG_NAMES, Measure
-from iranmap.render.page import revised_words, script_frame, shell, source_credit, tables_box
+from iranmap.render.page import (
+    grades_text,
+    revised_words,
+    script_frame,
+    shell,
+    source_credit,
+    tables_box,
+)
 
 MEASURE: Measure = "count"
 PAGE_NAMES = {"en": "sources.html", "fa": "sources.fa.html"}
@@ -201,6 +208,9 @@ def _flags(source: Source, comparison: Comparison, lang: Lang) -> list[str]:
         notes.append(i18n.text(lang, "sources.window_differs", period=period))
     if source.revision is not None:
         notes.append(revised_text(source, lang))
+    graded = grades_text(source.report, lang)
+    if graded is not None:
+        notes.append(graded)
     if source.listed.replaces is not None:
         notes.append(i18n.text(lang, "sources.replaces", id=source.listed.replaces))
     return notes

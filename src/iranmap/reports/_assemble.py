@@ -204,6 +204,7 @@ def assemble(
         complete=meta.complete,
         revises=meta.revises,
         quote=meta.quote,
+        grade=meta.grade,
         period_original=meta.period_original,
         source_date_original=meta.source_date[1] if meta.source_date else None,
     )

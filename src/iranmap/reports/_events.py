@@ -15,6 +15,7 @@ from iranmap.reports._dates import DateError, parse_date
 from iranmap.reports._events_frame import events_frame, per_value
 from iranmap.reports._model import (
     EVENT_COLUMNS,
+    GRADES,
     MAX_SAME_PROBLEM,
     PUBLIC_VALUES,
     SEX_VALUES,
@@ -115,6 +116,9 @@ def _check_events(
         out["sex"] = _check_choice(frame, "sex", SEX_VALUES, report).astype("string")
     if "public" in frame:
         out["public"] = _check_choice(frame, "public", PUBLIC_VALUES, report).astype("boolean")
+    if "grade" in frame:
+        grades = {g: g for g in GRADES}
+        out["grade"] = _check_choice(frame, "grade", grades, report).astype("string")
     return out.loc[~no_prison].reset_index(drop=True) if no_prison.any() else out
 
 

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from iranmap.errors import Problem
 from iranmap.reports._csv import Row, read_table
+from iranmap.reports._grades import grade_problem, read_grade
 from iranmap.reports._model import IRAN_LAT, IRAN_LON, Figure
 from iranmap.reports._values import name_key, parse_count
 
@@ -84,6 +85,10 @@ def _figures_from_rows(
         point = _parse_coordinates(row, shown, problems)
         if len(problems) > found:
             continue  # placing it by name alone would blame the name for its coordinates
+        wrong_grade = grade_problem(row.values.get("grade", ""))
+        if wrong_grade is not None:
+            problems.append(row.problem(shown, "grade", wrong_grade))
+            continue
         figure = Figure(
             name=name,
             executions=count or 0,
@@ -96,6 +101,7 @@ def _figures_from_rows(
             note=row.values.get("note") or None,
             cell=row.cells.get(place_column),
             place=row.values.get("place") or None,
+            grade=read_grade(row.values.get("grade")),
         )
         (uncounted if count is None else figures).append(figure)
     return tuple(figures), tuple(uncounted)

@@ -15,6 +15,7 @@ from iranmap.errors import Problem
 from iranmap.limits import LimitError, check_toml_depth
 from iranmap.reports._checker import TomlChecker
 from iranmap.reports._decode import read_text
+from iranmap.reports._grades import grade_problem, read_grade
 from iranmap.reports._model import (
     PERIOD_KEYS,
     SOURCE_KEYS,
@@ -58,6 +59,7 @@ class Manifest:
     complete: bool = True
     revises: str | None = None
     quote: str | None = None
+    grade: str | None = None
     title_fa: str | None = None
     publisher_fa: str | None = None
     notes_fa: str | None = None
@@ -120,6 +122,7 @@ def read_manifest(path: Path, problems: list[Problem]) -> Manifest | None:
         complete=_complete(check, data),
         revises=_revises(check, data, path),
         quote=check.text(data, ("quote",), optional=True, notes=True) or None,
+        grade=_grade(check, data),
         title_fa=check.text(data, ("title_fa",), optional=True, limit=_TITLE) or None,
         publisher_fa=check.text(data, ("publisher_fa",), optional=True, limit=_TITLE) or None,
         notes_fa=check.text(data, ("notes_fa",), optional=True, notes=True) or None,
@@ -153,6 +156,17 @@ def _series(check: TomlChecker, data: Mapping[str, Any]) -> str | None:
     )
     check.add(("series",), msg)
     return None
+
+
+def _grade(check: TomlChecker, data: Mapping[str, Any]) -> str | None:
+    value = check.text(data, ("grade",), optional=True)
+    if value is None:
+        return None
+    wrong = grade_problem(value if value.strip() else "''")
+    if wrong is not None:
+        check.add(("grade",), wrong.replace(f"grade {value!r}", f"grade = {value!r}", 1))
+        return None
+    return read_grade(value)
 
 
 def _revises(check: TomlChecker, data: Mapping[str, Any], path: Path) -> str | None:

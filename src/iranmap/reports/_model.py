@@ -20,13 +20,21 @@ EVENTS_FILE = "events.csv"
 #: Required and optional columns of each CSV file, in the order the docs list them.
 PRISON_COLUMNS = (
     ("prison", "executions"),
-    ("province", "city", "place", "lat", "lon", "note"),
+    ("province", "city", "place", "lat", "lon", "note", "grade"),
 )
-PROVINCE_COLUMNS = (("province", "executions"), ("note",))
+PROVINCE_COLUMNS = (("province", "executions"), ("note", "grade"))
 EVENT_COLUMNS = (
     ("date", "prison"),
-    ("province", "sex", "age", "charge", "ethnicity", "public", "name", "note"),
+    ("province", "sex", "age", "charge", "ethnicity", "public", "name", "note", "grade"),
 )
+
+#: How a figure is known (``grade``, a column or a key of report.toml), in order: the word and
+#: what it means. A figure without a grade is ungraded, never one of these.
+GRADES = {
+    "official": "announced by state media or the judiciary",
+    "confirmed": "verified by the publisher, e.g. from two independent sources",
+    "reported": "from a single source",
+}
 
 #: The keys report.toml may hold: top level, [source], [period], each [[facts]].
 TOP_KEYS = (
@@ -44,6 +52,7 @@ TOP_KEYS = (
     "series",
     "complete",
     "revises",
+    "grade",
     "notes",
     "notes_fa",
     "source",
@@ -108,6 +117,7 @@ class Figure:
     #: with: "Isfahan" with place "Dastgerd Prison". Only this names a facility the row's own
     #: name does not.
     place: str | None = None
+    grade: str | None = None  # one of GRADES, or None when the row gives none
 
     @property
     def source(self) -> str:
@@ -168,6 +178,8 @@ class Report:
     revises: str | None = None
     #: The source's own sentence giving the total, when report.toml quotes it.
     quote: str | None = None
+    #: How every figure of the report is known (one of GRADES), when report.toml says.
+    grade: str | None = None
     #: Problems worth showing that do not stop the report from being built (each has
     #: ``severity == "warning"``), in file and line order; print them as
     #: ``warning: {problem}``. An empty tuple when there are none.

@@ -103,6 +103,7 @@
     }
     line(box, T.source, D.cite);
     line(box, T.note, r[15]);
+    line(box, T.grade, r[16]);
     return box;
   }
 
