@@ -110,6 +110,7 @@ def test_json_is_one_object_with_the_reconciliation() -> None:
         "prisons_mapped": 6,
         "provinces_with_figures": 3,
         "provinces_none_reported": 0,
+        "grades": {},
         "unresolved": [],
         "problems": [],
     }
@@ -283,7 +284,7 @@ BAD_INPUTS = [
                  "and executions (found ['prison'])", id="missing-column"),
     pytest.param("prison,executions,remark\nEvin,3,x\n", None, None,
                  "R/prisons.csv:1: unknown column 'remark'; the allowed columns are prison, "
-                 "executions, province, city, place, lat, lon, note", id="unknown-column"),
+                 "executions, province, city, place, lat, lon, note, grade", id="unknown-column"),
     pytest.param("", None, None,
                  "R/prisons.csv:1: the file is empty; write the header line "
                  "'prison,executions' and one row per place below it", id="empty-file"),
@@ -330,9 +331,9 @@ BAD_INPUTS = [
                  "key = value per line", id="malformed-toml"),
     pytest.param("prison,executions\nEvin,3\n", None, ("total =", "totl ="),
                  "R/report.toml:3: unknown key 'totl'; the allowed keys are title, title_fa, "
-                 "publisher, publisher_fa, total, total_qualifier, prisons, provinces, "
-                 "iso_scheme, calendar, series, complete, notes, notes_fa, source, period, "
-                 "facts (did you mean 'total'?)", id="unknown-toml-key"),
+                 "publisher, publisher_fa, total, total_qualifier, quote, prisons, provinces, "
+                 "iso_scheme, calendar, series, complete, revises, grade, notes, notes_fa, "
+                 "source, period, facts (did you mean 'total'?)", id="unknown-toml-key"),
 ]  # fmt: skip
 
 
@@ -405,6 +406,7 @@ def test_problems_of_reading_and_of_placing_come_in_one_run(
         "prisons_mapped": None,
         "provinces_with_figures": None,
         "provinces_none_reported": None,
+        "grades": None,
         "unresolved": [],
         "placements": [],
         "problems": [
@@ -432,7 +434,7 @@ def test_a_header_a_toml_key_a_count_and_names_wrong_at_once(tmp_path: Path) -> 
     assert result.exit_code == 1
     expected = [
         "R/prisons.csv:1: unknown column 'remark'; the allowed columns are prison, executions, "
-        "province, city, place, lat, lon, note",
+        "province, city, place, lat, lon, note, grade",
         "R/prisons.csv:3: executions 'x' is not a number; write the count with digits only, "
         "without separators or words, e.g. 1000",
         "R/prisons.csv:3: prison 'Tehran Prison' is ambiguous: it could be Evin Prison, "
@@ -444,8 +446,9 @@ def test_a_header_a_toml_key_a_count_and_names_wrong_at_once(tmp_path: Path) -> 
         "R/report.toml:4: prisons = 1 but prisons.csv names 2 prisons; raise prisons to at "
         "least 2, or check prisons.csv for extra rows",
         "R/report.toml:5: unknown key 'src'; the allowed keys are title, title_fa, publisher, "
-        "publisher_fa, total, total_qualifier, prisons, provinces, iso_scheme, calendar, series, "
-        "complete, notes, notes_fa, source, period, facts (did you mean 'source'?)",
+        "publisher_fa, total, total_qualifier, quote, prisons, provinces, iso_scheme, calendar, "
+        "series, complete, revises, grade, notes, notes_fa, source, period, facts (did you mean "
+        "'source'?)",
     ]
     assert lines(result, folder) == expected
     data = json.loads(check(folder, "--json").stdout.replace(str(folder), "R"))

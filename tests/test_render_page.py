@@ -158,6 +158,7 @@ def test_points_data_has_one_entry_per_prison_largest_first(files: dict[str, byt
         "Birjand",  # the name as the report printed it
         0,  # not identified through a place column
         "",  # no note of the report's on the row
+        "",  # no grade
     ]
     assert data["shaded"] is False
 

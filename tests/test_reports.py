@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import tomllib
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -74,6 +75,11 @@ def test_shipped_2024_report_has_the_source_figures() -> None:
 def test_every_quote_of_the_shipped_reports_is_in_the_seed_text() -> None:
     seed_words = _SEED_SENTENCES
     for folder in find_reports(SHIPPED):
+        if (
+            load_report(folder).source_title
+            != "Iran: Khamenei's New Record in Executions and Crimes"
+        ):
+            continue  # quoted from its own page (see the next test)
         for fact in load_report(folder).facts:
             assert fact.quote, f"{folder.name}: {fact.label} has no quote"
             assert fact.quote.replace("’", "'") in seed_words, fact.quote
@@ -82,6 +88,25 @@ def test_every_quote_of_the_shipped_reports_is_in_the_seed_text() -> None:
                 or fact.label.startswith(("First", "Third"))
                 or (fact.label == "Public hangings")
             )
+
+
+def test_a_shipped_report_from_a_page_quotes_its_total_and_names_the_page() -> None:
+    """Reports transcribed from a web page (the comparisons' sources) give its address, the
+    sentence giving the total, and a quote for each headline figure."""
+    compared = SHIPPED.parent / "comparisons"
+    listed = {
+        rid
+        for toml in compared.glob("*/comparison.toml")
+        for rid in tomllib.loads(toml.read_text(encoding="utf-8"))["reports"]
+    }
+    from_pages = [load_report(f) for f in find_reports(SHIPPED)]
+    from_pages = [r for r in from_pages if r.id in listed or r.revises in listed]
+    assert len(from_pages) >= 11
+    for report in from_pages:
+        assert report.source_url is not None and report.source_url.startswith("https://")
+        assert report.quote is not None, report.id
+        assert str(report.total) in report.quote or f"{report.total:,}" in report.quote
+        assert all(fact.quote for fact in report.facts), report.id
 
 
 # The sentences of the seed statement the shipped facts quote (apostrophes made plain).
@@ -126,13 +151,23 @@ def test_find_reports_lists_folders_with_a_report_toml(tmp_path: Path) -> None:
     (tmp_path / "file.txt").write_text("x")
     assert find_reports(tmp_path) == [tmp_path / "a", tmp_path / "b"]
     assert [p.name for p in find_reports(SHIPPED)] == [
+        "2023-amnesty",
+        "2023-hengaw",
+        "2023-hrana",
+        "2023-ihrngo",
+        "2023-ncri",
+        "2023-ncri-revised",
         "2024-01-hengaw",
         "2024-02-hengaw",
         "2024-03-hengaw",
         "2024-04-hengaw",
         "2024-05-hengaw",
         "2024-06-hengaw",
+        "2024-amnesty",
+        "2024-hengaw",
+        "2024-ihrngo",
         "2024-ncri",
+        "2024-ohchr",
         "2025-01-01-ncri",
         "2025-01-ncri-tally",
     ]
@@ -303,13 +338,13 @@ def test_both_prisons_and_events(tmp_path: Path) -> None:
         pytest.param(
             "prison,execution\nEvin,3\n",
             "R/prisons.csv:1: unknown column 'execution'; the allowed columns are prison, "
-            "executions, province, city, place, lat, lon, note (did you mean 'executions'?)",
+            "executions, province, city, place, lat, lon, note, grade (did you mean 'executions'?)",
             id="unknown-column",
         ),
         pytest.param(
             "prison,executions,count\nEvin,3,3\n",
             "R/prisons.csv:1: unknown column 'count'; the allowed columns are prison, "
-            "executions, province, city, place, lat, lon, note",
+            "executions, province, city, place, lat, lon, note, grade",
             id="unknown-column-no-guess",
         ),
         pytest.param(
@@ -466,7 +501,7 @@ def test_provinces_csv_problems(tmp_path: Path) -> None:
     )
     assert problems_of(folder) == [
         "R/provinces.csv:1: unknown column 'population'; the allowed columns are province, "
-        "executions, note"
+        "executions, note, grade"
     ]
 
 
@@ -501,8 +536,8 @@ def test_unknown_keys_are_named_with_the_allowed_ones(tmp_path: Path) -> None:
         "R/report.toml: report.toml has no 'publisher'; add publisher = \"Name of the "
         'organisation that published the figures"',
         "R/report.toml:2: unknown key 'publsher'; the allowed keys are title, title_fa, "
-        "publisher, publisher_fa, total, total_qualifier, prisons, provinces, iso_scheme, "
-        "calendar, series, complete, notes, notes_fa, source, period, facts "
+        "publisher, publisher_fa, total, total_qualifier, quote, prisons, provinces, iso_scheme, "
+        "calendar, series, complete, revises, grade, notes, notes_fa, source, period, facts "
         "(did you mean 'publisher'?)",
         "R/report.toml:5: [source] has no 'date'; add date = 2025-01-02",
         "R/report.toml:8: unknown key 'day' in [source]; the allowed keys are title, title_fa, "
@@ -636,7 +671,7 @@ def test_a_header_problem_still_reads_rows_when_the_required_columns_are_there(
     folder = write_report(tmp_path / "r", "prison,executions,remark\nEvin,x,1\nQarchak,2,\n")
     assert read_problems(folder) == [
         "R/prisons.csv:1: unknown column 'remark'; the allowed columns are prison, executions, "
-        "province, city, place, lat, lon, note",
+        "province, city, place, lat, lon, note, grade",
         "R/prisons.csv:2: executions 'x' is not a number; write the count with digits only, "
         "without separators or words, e.g. 1000",
     ]
@@ -666,8 +701,8 @@ def test_report_toml_problems_and_row_problems_come_together(tmp_path: Path) -> 
         "R/report.toml: report.toml has no 'publisher'; add publisher = \"Name of the "
         'organisation that published the figures"',
         "R/report.toml:3: unknown key 'publsher'; the allowed keys are title, title_fa, "
-        "publisher, publisher_fa, total, total_qualifier, prisons, provinces, iso_scheme, "
-        "calendar, series, complete, notes, notes_fa, source, period, facts "
+        "publisher, publisher_fa, total, total_qualifier, quote, prisons, provinces, iso_scheme, "
+        "calendar, series, complete, revises, grade, notes, notes_fa, source, period, facts "
         "(did you mean 'publisher'?)",
         "R/report.toml:4: total = '12' is not a count; write a whole number of 0 or more, "
         "without quotes",
@@ -721,7 +756,7 @@ def test_events_rows_with_problems_are_still_read_unless_they_have_no_prison(
     folder = write_report(tmp_path / "r", None, events=events)
     assert read_problems(folder) == [
         "R/events.csv:1: unknown column 'remark'; the allowed columns are date, prison, "
-        "province, sex, age, charge, ethnicity, public, name, note",
+        "province, sex, age, charge, ethnicity, public, name, note, grade",
         "R/events.csv:2: date '2024-13-01' is not a date; write it as YYYY-MM-DD, e.g. 2024-03-21",
         "R/events.csv:3: age '200' is not a whole number of years from 0 to 120; write the "
         "age in years, or leave it empty",
@@ -895,7 +930,7 @@ def test_events_header_and_shape_problems(tmp_path: Path) -> None:
     folder = write_report(tmp_path / "r", None, events="date,prisn\n2024-01-01,Evin\n")
     assert problems_of(folder) == [
         "R/events.csv:1: unknown column 'prisn'; the allowed columns are date, prison, "
-        "province, sex, age, charge, ethnicity, public, name, note (did you mean 'prison'?)",
+        "province, sex, age, charge, ethnicity, public, name, note, grade (did you mean 'prison'?)",
     ]
     folder = write_report(
         tmp_path / "s", None, events="date,prison\n2024-01-01,Evin\n\n2024-01-02,Evin,x\n"

@@ -174,7 +174,7 @@ def test_a_workbook_header_problem_names_its_row(tmp_path: Path) -> None:
     write_xlsx(folder / "prisons.xlsx", {"Sheet1": [[], ["prison", "count"], ["Evin", 3]]})
     assert problems_of(folder) == [
         "R/prisons.xlsx:Sheet1!2:2: unknown column 'count'; the allowed columns are prison, "
-        "executions, province, city, place, lat, lon, note",
+        "executions, province, city, place, lat, lon, note, grade",
         "R/prisons.xlsx:Sheet1!2:2: missing column 'executions'; the header must name prison "
         "and executions (found ['prison', 'count'])",
     ]

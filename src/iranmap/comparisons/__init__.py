@@ -145,9 +145,12 @@ def comparison_folders(root: Path) -> list[Path]:
 def reports_root_for(folder: Path) -> Path:
     """The reports folder of the project a comparison folder is in: ``reports`` beside its
     ``comparisons`` folder, else the reports folder of the project in the current folder."""
-    beside = Path(folder).resolve().parent.parent / "reports"
-    if beside.is_dir():
-        return beside
+    for beside in (
+        Path(folder).parent.parent / "reports",
+        Path(folder).resolve().parent.parent / "reports",
+    ):
+        if beside.is_dir():
+            return beside
     from iranmap.project import load_project
 
     return load_project(Path.cwd()).reports

@@ -36,6 +36,8 @@ from iranmap.render.page import (
 )
 
 MEASURE: Measure = "count"
+#: The room a bar row keeps beside the longest bar for its arrow and figure ("at least 1,000").
+LABEL_ROOM = "10em"
 PAGE_NAMES = {"en": "sources.html", "fa": "sources.fa.html"}
 _SCRIPT_TEXTS = ("not_itemized", "provinces", "prisons", "zoom_in", "zoom_out", "map")
 #: The chart's own layout; its colours are the style's, through the page's CSS variables.
@@ -150,12 +152,12 @@ def _bar(source: Source, top: int, comparison: Comparison, lang: Lang) -> Html:
     width = 100.0 * report.total / top
     open_ended = report.total_qualifier != "exactly"
     arrow = "←" if i18n.rtl(lang) else "→"
-    # The bar leaves room for the arrow and the figure beside it (at most 70% of the row).
+    # One axis for every row: the row less a fixed room for the arrow and the figure.
     bar = tag(
         "span",
         {
             "class": "im-bar im-open" if open_ended else "im-bar",
-            "style": f"width:{0.7 * width:.2f}%",
+            "style": f"width:calc((100% - {LABEL_ROOM}) * {width / 100:.4f})",
             "aria-hidden": "true",
         },
     )

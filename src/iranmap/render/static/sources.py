@@ -14,6 +14,7 @@ from typing import Literal
 from iranmap import i18n, style
 from iranmap.comparisons import Comparison, Source
 from iranmap.i18n import LANGS, Lang
+from iranmap.render._lang import own
 from iranmap.render.sources import at_least, headline, revised_text, title
 from iranmap.render.static.svg import Svg, png_job
 
@@ -78,7 +79,7 @@ def _row(
 ) -> None:
     r = source.report
     anchor: Literal["left", "right"] = "right" if rtl else "left"
-    publisher = r.publisher_fa if lang == "fa" and r.publisher_fa else r.publisher
+    publisher = own(lang, r.publisher, r.publisher_fa)[0]
     size = max(11.0, min(20.0, row * 0.27))
     svg.text(near, y + size, publisher, size, fill=style.TEXT, anchor=anchor, bold=True)
     when = _when(source, lang)
