@@ -428,3 +428,41 @@ def test_an_unknown_grade_in_report_toml_is_refused_at_its_line(tmp_path: Path) 
         f"{folder / 'report.toml'}:5: grade = 'likely' is not one of official, confirmed, "
         "reported; write one of them, or leave it empty"
     ) in result.stdout
+
+
+# ---------------------------------------------------------------------------------------------
+# building
+
+
+@pytest.mark.slow
+def test_a_build_writes_each_comparison_and_keeps_it_when_one_breaks(project: Path) -> None:
+    from iranmap.comparing import build_comparisons
+
+    out = project / "maps"
+    dirs = sorted((project / "reports").iterdir())
+    first = build_comparisons(dirs, out)
+    assert [(r.id, r.ok) for r in first] == [("comparisons/y2024", True)]
+    names = sorted(p.name for p in (out / "comparisons" / "y2024").iterdir())
+    assert names == [
+        ".iranmap-build.json",
+        "provinces.csv",
+        "sources.card.png",
+        "sources.csv",
+        "sources.embed.html",
+        "sources.fa.card.png",
+        "sources.fa.embed.html",
+        "sources.fa.html",
+        "sources.fa.png",
+        "sources.fa.svg",
+        "sources.html",
+        "sources.png",
+        "sources.svg",
+        "summary.json",
+    ]
+    again = build_comparisons(dirs, out)
+    assert again[0].changed == ()
+    toml = project / "comparisons" / "y2024" / "comparison.toml"
+    toml.write_text(toml.read_text(encoding="utf-8").replace('"b"', '"bb"'), encoding="utf-8")
+    broken = build_comparisons(dirs, out)
+    assert not broken[0].ok and "no report 'bb'" in str(broken[0].error)
+    assert (out / "comparisons" / "y2024" / "sources.html").is_file()

@@ -16,10 +16,11 @@ from pathlib import Path
 from typing import Any
 
 from iranmap._galleries import COMPARISONS_DIR, SUMMARY_NAME
-from iranmap._stamp import remove_unmade, write_stamp
+from iranmap._stamp import remove_unmade, series_fingerprint, unchanged_outputs, write_stamp
 from iranmap.errors import IranmapError
 from iranmap.i18n import LANGS, Lang
 from iranmap.output import FileResult, remove_leftovers, sync_file
+from iranmap.render import RenderOptions
 
 #: The folder in OUT that holds one folder per comparison.
 OUT_DIR = COMPARISONS_DIR
@@ -125,6 +126,14 @@ def build_comparisons(
     for folder in comparison_folders(comparisons_root(reports_root)):
         cid = f"{OUT_DIR}/{folder.name}"
         out_dir = out_root / OUT_DIR / folder.name
+        # A comparison depends on its folder and on every report beside the ones it lists
+        # (any of them may revise one it lists): unchanged, nothing is drawn again.
+        depends = [folder, *sorted(p.parent for p in reports_root.glob("*/report.toml"))]
+        digest = series_fingerprint(depends, RenderOptions(base_url=base_url), langs)
+        unchanged = unchanged_outputs(out_dir, digest)
+        if unchanged is not None:
+            results.append(ComparisonResult(cid, out_dir, unchanged[0]))
+            continue
         try:
             files = comparison_files(folder, reports_root, langs, base_url=base_url)
         except IranmapError as exc:
@@ -133,7 +142,7 @@ def build_comparisons(
         remove_leftovers(out_dir)
         written = tuple(sync_file(out_dir / name, data) for name, data in sorted(files.items()))
         written += remove_unmade(out_dir, files)
-        write_stamp(out_dir, "", files, ())
+        write_stamp(out_dir, digest, files, ())
         results.append(ComparisonResult(cid, out_dir, written))
     return tuple(results)
 
