@@ -466,3 +466,23 @@ def test_a_build_writes_each_comparison_and_keeps_it_when_one_breaks(project: Pa
     broken = build_comparisons(dirs, out)
     assert not broken[0].ok and "no report 'bb'" in str(broken[0].error)
     assert (out / "comparisons" / "y2024" / "sources.html").is_file()
+
+
+def test_sources_that_agree_are_not_given_a_range(tmp_path: Path) -> None:
+    report(tmp_path, "a", 901)
+    report(tmp_path, "b", 901)
+    comparison(tmp_path, "a", "b")
+    made = load_comparison(tmp_path / "comparisons" / "y2024", tmp_path / "reports")
+    assert headline(made, "en") == (
+        "at least 901 executions, 1 January – 31 December 2024, by each of 2 sources"
+    )
+
+
+def test_a_comparison_folder_whose_name_cannot_be_an_id_is_refused(tmp_path: Path) -> None:
+    from iranmap.comparing import build_comparisons
+
+    report(tmp_path, "a", 901)
+    comparison(tmp_path, "a", name="Year 2024")
+    [result] = build_comparisons([tmp_path / "reports" / "a"], tmp_path / "maps")
+    assert "'Year 2024' cannot be one" in str(result.error)
+    assert not (tmp_path / "maps").exists()

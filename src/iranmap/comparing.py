@@ -10,6 +10,7 @@ error; the files are written with the same atomic, only-what-changed writes.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,11 +18,13 @@ from typing import Any
 
 from iranmap._galleries import COMPARISONS_DIR, SUMMARY_NAME
 from iranmap._stamp import remove_unmade, series_fingerprint, unchanged_outputs, write_stamp
-from iranmap.errors import IranmapError
+from iranmap.errors import InputError, IranmapError, Problem
 from iranmap.i18n import LANGS, Lang
 from iranmap.output import FileResult, remove_leftovers, sync_file
 from iranmap.render import RenderOptions
 
+#: A comparison's id: what may name a folder in OUT (the rule of a report's id).
+_ID = re.compile(r"[a-z0-9_-][a-z0-9._-]*")
 #: The folder in OUT that holds one folder per comparison.
 OUT_DIR = COMPARISONS_DIR
 
@@ -126,6 +129,15 @@ def build_comparisons(
     for folder in comparison_folders(comparisons_root(reports_root)):
         cid = f"{OUT_DIR}/{folder.name}"
         out_dir = out_root / OUT_DIR / folder.name
+        if not _ID.fullmatch(folder.name):
+            msg = (
+                f"a comparison's id is its folder's name, and {folder.name!r} cannot be one: "
+                "use only lowercase letters a-z, digits 0-9, '-', '_' and '.' (not first)"
+            )
+            results.append(
+                ComparisonResult(cid, out_dir, error=InputError(Problem(str(folder), None, msg)))
+            )
+            continue
         # A comparison depends on its folder and on every report beside the ones it lists
         # (any of them may revise one it lists): unchanged, nothing is drawn again.
         depends = [folder, *sorted(p.parent for p in reports_root.glob("*/report.toml"))]

@@ -81,6 +81,10 @@ def headline(comparison: Comparison, lang: Lang) -> str:
     high = at_least(comparison.high, lang)
     if n == 1:
         return i18n.text(lang, "sources.headline_one", high=high, period=period)
+    if comparison.low.report.total == comparison.high.report.total:
+        return i18n.text(
+            lang, "sources.headline_same", high=high, period=period, n=i18n.fmt_int(n, lang)
+        )
     low = i18n.fmt_int(comparison.low.report.total, lang)
     return i18n.text(
         lang, "sources.headline", low=low, high=high, period=period, n=i18n.fmt_int(n, lang)
