@@ -397,6 +397,9 @@ def test_events_are_counted_by_grade(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["check", str(folder), "--json"])
     assert result.exit_code == 0, result.output
     assert json.loads(result.stdout)["grades"] == {"official": 1, "reported": 2, "ungraded": 1}
+    from iranmap.join import join_folder
+
+    assert list(join_folder(folder).prisons["grade"]) == ["official; reported"]
 
 
 @pytest.mark.parametrize(

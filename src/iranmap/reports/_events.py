@@ -251,6 +251,7 @@ def event_figures(shown: str, events: pd.DataFrame, problems: list[Problem]) -> 
     first = groups.min()
     provinces = _event_provinces(shown, events, problems)
     sheet, letters = events.attrs.get("sheet", (None, {}))
+    grades = _event_grades(events)
     figures = [
         Figure(
             name=str(name),
@@ -260,10 +261,23 @@ def event_figures(shown: str, events: pd.DataFrame, problems: list[Problem]) -> 
             rows=int(counts[name]),
             province=provinces.get(str(name)),
             cell=f"{sheet}!{letters['prison']}{int(first[name])}" if sheet else None,
+            grade=grades.get(str(name)),
         )
         for name in counts.index
     ]
     return tuple(sorted(figures, key=lambda f: f.line))
+
+
+def _event_grades(events: pd.DataFrame) -> dict[str, str]:
+    """Each prison's grades, in the order of GRADES ("official; reported"), where its rows
+    give any."""
+    if "grade" not in events:
+        return {}
+    given = events.loc[events["grade"].notna(), ["prison", "grade"]]
+    return {
+        str(prison): "; ".join(g for g in GRADES if g in set(rows["grade"]))
+        for prison, rows in given.groupby("prison", sort=False)
+    }
 
 
 def _event_provinces(shown: str, events: pd.DataFrame, problems: list[Problem]) -> dict[str, str]:
