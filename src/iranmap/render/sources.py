@@ -205,9 +205,9 @@ def _when(source: Source, lang: Lang) -> str:
     return sep.join(parts)
 
 
-def _flags(source: Source, comparison: Comparison, lang: Lang) -> list[str]:
+def _flags(source: Source, comparison: Comparison, lang: Lang) -> list[str | Html]:
     """What a reader must know beside a bar: a window that differs, a revision."""
-    notes = []
+    notes: list[str | Html] = []
     if not source.in_window:
         start, end = comparison.window
         period = i18n.period(start, end, lang, source.report.calendar)
@@ -218,7 +218,9 @@ def _flags(source: Source, comparison: Comparison, lang: Lang) -> list[str]:
     if graded is not None:
         notes.append(graded)
     if source.listed.replaces is not None:
-        notes.append(i18n.text(lang, "sources.replaces", id=source.listed.replaces))
+        before, _, after = i18n.text(lang, "sources.replaces", id="{id}").partition("{id}")
+        replaced = tag("bdi", {"dir": "ltr"}, source.listed.replaces)
+        notes.append(join([before, replaced, after]))
     return notes
 
 
