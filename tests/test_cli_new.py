@@ -106,10 +106,10 @@ def test_check_names_every_value_a_new_report_still_needs(tmp_path: Path) -> Non
         f"{toml}: report.toml has no 'publisher'; add publisher = \"Name of the organisation "
         'that published the figures"',
         f"{toml}: report.toml has no 'total'; add total = N, the executions the report states",
-        f"{toml}:49: [source] has no 'title'; add title = \"Title of the statement or article\"",
-        f"{toml}:49: [source] has no 'date'; add date = 2025-01-02",
-        f"{toml}:59: [period] has no 'start'; add start = 2024-01-01",
-        f"{toml}:59: [period] has no 'end'; add end = 2024-12-31",
+        f"{toml}:59: [source] has no 'title'; add title = \"Title of the statement or article\"",
+        f"{toml}:59: [source] has no 'date'; add date = 2025-01-02",
+        f"{toml}:69: [period] has no 'start'; add start = 2024-01-01",
+        f"{toml}:69: [period] has no 'end'; add end = 2024-12-31",
     ]
 
 

@@ -174,6 +174,7 @@ _EN = {
 
 # Optional: how the report means its total: "at least" (the default) or "exactly".
 # total_qualifier = "at least"
+# quote = "At least 1,000 executions in 2024."   # optional: the source's sentence giving it
 
 # Optional: how many prisons, and how many provinces, the report says were involved.
 # prisons = 86
@@ -194,6 +195,15 @@ _EN = {
 # Optional: when the figures add up to the total, every province the report does not list
 # is shown as "none reported"; write complete = false if the table is only a selection.
 # complete = false
+
+# Optional: the id (folder name) of an earlier report beside this one whose figures this one
+# revises; the maps then say what the earlier figure was.
+# revises = "2024-example-first-count"
+
+# Optional: how every figure of the report is known: "official" (announced by state media or
+# the judiciary), "confirmed" (verified by the publisher) or "reported" (a single source).
+# A "grade" column in the figures file grades each row instead.
+# grade = "confirmed"
 
 # Optional: what a reader should know about the figures; every map shows it.
 # notes = "Secret executions are not counted."
@@ -258,6 +268,7 @@ _FA = {
 
 # اختیاری: کل چگونه خوانده شود: "at least" (دست‌کم، پیش‌فرض) یا "exactly" (دقیقاً).
 # total_qualifier = "at least"
+# quote = "At least 1,000 executions in 2024."   # اختیاری: جملهٔ خود منبع که کل را می‌دهد
 
 # اختیاری: شمار زندان‌ها و استان‌هایی که به گفتهٔ گزارش درگیر بوده‌اند.
 # prisons = 86
@@ -278,6 +289,15 @@ _FA = {
 # اختیاری: وقتی ارقام با کل برابرند، هر استانی که گزارش نام نمی‌برد «موردی گزارش نشده» نشان
 # داده می‌شود؛ اگر جدول تنها گزیده‌ای است، complete = false بنویسید.
 # complete = false
+
+# اختیاری: شناسهٔ (نام پوشهٔ) گزارشی پیشین در کنار این گزارش که این گزارش ارقامش را بازنگری
+# می‌کند؛ نقشه‌ها رقم پیشین را می‌گویند.
+# revises = "2024-example-first-count"
+
+# اختیاری: درجهٔ تأیید همهٔ ارقام گزارش: "official" (اعلام رسانه‌های دولتی یا قوهٔ قضائیه)،
+# "confirmed" (تأییدشده به دست منتشرکننده) یا "reported" (یک منبع). ستون "grade" در فایل ارقام
+# هر ردیف را جداگانه درجه‌بندی می‌کند.
+# grade = "confirmed"
 
 # اختیاری: آنچه خواننده باید دربارهٔ ارقام بداند؛ همهٔ نقشه‌ها آن را نشان می‌دهند.
 # notes = "Secret executions are not counted."

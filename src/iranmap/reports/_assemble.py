@@ -37,6 +37,7 @@ class Figures:
     events: pd.DataFrame | None  # None when events.csv is missing or could not be read
     from_events: bool  # whether the prison figures come from events.csv
     filtered: bool
+    has_files: bool = True  # whether the folder has any figures file
 
 
 def read_figures(
@@ -100,7 +101,10 @@ def read_figures(
             )
             problems.append(Problem(figures[0].path, None, msg))
             return None
-    return Figures(prisons, provinces, uncounted, events, events_path is not None, filtered)
+    has_files = bool(prisons_path or events_path or provinces_path)
+    return Figures(
+        prisons, provinces, uncounted, events, events_path is not None, filtered, has_files
+    )
 
 
 def totals_only(meta: Manifest | None) -> bool:
@@ -205,6 +209,7 @@ def assemble(
         revises=meta.revises,
         quote=meta.quote,
         grade=meta.grade,
+        totals_only=not figures.has_files,
         period_original=meta.period_original,
         source_date_original=meta.source_date[1] if meta.source_date else None,
     )

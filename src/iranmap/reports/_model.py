@@ -184,8 +184,6 @@ class Report:
     #: ``severity == "warning"``), in file and line order; print them as
     #: ``warning: {problem}``. An empty tuple when there are none.
     warnings: tuple[Problem, ...] = ()
-
-    @property
-    def totals_only(self) -> bool:
-        """Whether the report gives only its total: no figures file, nothing itemized."""
-        return not self.prison_figures and not self.province_figures and self.events is None
+    #: Whether the report gives only its total: no figures file at all, nothing itemized
+    #: (a figures file with a header and no rows is a report that itemizes nothing, drawn).
+    totals_only: bool = False
