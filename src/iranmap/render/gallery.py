@@ -148,7 +148,7 @@ def _maps(report_id: str, files: set[str]) -> list[Html]:
 
 def _item(summary: Mapping[str, Any], lang: Lang) -> Html:
     if summary.get("kind") == "comparison":
-        from iranmap.render.sources import gallery_item
+        from iranmap.render.sources_gallery import gallery_item
 
         return gallery_item(summary, lang)
     report_id = str(summary["id"])

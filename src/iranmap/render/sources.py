@@ -14,7 +14,6 @@ how many sources give a figure. A province no source itemizes is hatched, never 
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from typing import Any
 
 from iranmap import i18n, style
@@ -25,7 +24,7 @@ from iranmap.render import _lang
 from iranmap.render.choropleth import NOT_ITEMIZED, class_labels
 from iranmap.render.geo import latlng, polygon_json
 from iranmap.render.html import Html, auto_span, data_table, join, safe_url, tag
-from iranmap.render.options import LANG_NAMES, Measure
+from iranmap.render.options import Measure
 from iranmap.render.page import (
     grades_text,
     revised_words,
@@ -436,53 +435,4 @@ def _footer(comparison: Comparison, lang: Lang) -> Html:
         {"class": "im-footer"},
         tag("ul", {"class": "im-notes"}, *urls) if urls else None,
         tag("p", {"class": "im-downloads"}, links, " · ", i18n.text(lang, "made_with")),
-    )
-
-
-# ---------------------------------------------------------------------------------------------
-# the gallery's entry
-
-
-def gallery_item(summary: Mapping[str, Any], lang: Lang) -> Html:
-    """A comparison in the gallery: its title, range, pages, downloads and image."""
-    from iranmap.render.gallery import report_href
-
-    cid = str(summary["id"])
-    files = set(summary.get("files", ()))
-    sentence = summary["sentence"]
-    own, own_lang = _lang.own(lang, str(summary["title"]), summary.get("title_fa"))
-    image = "sources.png" if lang == "en" else f"sources.{lang}.png"
-    pages = [
-        tag(
-            "a",
-            {"href": report_href(cid, PAGE_NAMES[page_lang]), "hreflang": page_lang},
-            i18n.text(page_lang, "kind.sources"),
-            f" ({LANG_NAMES[page_lang]})",
-        )
-        for page_lang in i18n.LANGS
-        if PAGE_NAMES[page_lang] in files
-    ]
-    downloads = [
-        tag("bdi", {"dir": "ltr"}, tag("a", {"href": report_href(cid, name)}, name), " ")
-        for name in sorted(files)
-        if name.endswith((".csv", ".png", ".svg"))
-    ]
-    return tag(
-        "li",
-        {"class": "report comparison", "id": cid.replace("/", "-")},
-        tag("h2", None, _lang.isolated(own, own_lang, lang)),
-        tag("p", {"class": "meta"}, i18n.text(lang, "gallery.comparisons")),
-        tag("p", None, tag("bdi", None, sentence.get(lang) or sentence["en"])),
-        tag(
-            "img",
-            {
-                "src": report_href(cid, image),
-                "alt": f"{i18n.text(lang, 'sources.chart')}: {own}",
-                "loading": "lazy",
-            },
-        )
-        if image in files
-        else None,
-        tag("p", {"class": "maps"}, *pages),
-        tag("p", {"class": "maps"}, f"{i18n.text(lang, 'gallery.downloads')}: ", *downloads),
     )
