@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -489,3 +490,23 @@ def test_a_comparison_folder_whose_name_cannot_be_an_id_is_refused(tmp_path: Pat
     [result] = build_comparisons([tmp_path / "reports" / "a"], tmp_path / "maps")
     assert "'Year 2024' cannot be one" in str(result.error)
     assert not (tmp_path / "maps").exists()
+
+
+@pytest.mark.parametrize("lang", ["en", "fa"])
+def test_the_chart_image_names_every_source_and_the_range(project: Path, lang: str) -> None:
+    from iranmap.render.static.sources import CARD_HEIGHT, chart_image
+
+    report(project, "y1403", 1153, start="2024-03-20", end="2025-03-20")
+    (project / "comparisons" / "y2024").rename(project / "old")
+    comparison(project, "a", "b", "c", "y1403")
+    made = load_comparison(project / "comparisons" / "y2024", project / "reports")
+    drawn = chart_image(made, lang).document("t", "d")  # type: ignore[arg-type]
+    svg = re.sub("[\u2066-\u2069]", "", re.sub(r"<[^>]+>", "", drawn))  # the text, as read
+    card = chart_image(made, lang, CARD_HEIGHT)  # type: ignore[arg-type]
+    assert card.height == CARD_HEIGHT
+    for rid in ("A", "B", "C", "Y1403"):
+        assert f"Publisher {rid}" in svg
+    assert headline(made, lang) in svg  # type: ignore[arg-type]
+    apart = {"en": "another window: not in the range", "fa": "بازهٔ دیگر: بیرون از دامنه"}
+    assert apart[lang] in svg
+    assert drawn.count("<path") == 3  # an arrowhead on each total "at least"; c is exact

@@ -20,7 +20,7 @@ from iranmap.render.static.svg import Svg, png_job
 
 WIDTH = 1200
 CARD_HEIGHT = 630
-_ROW = 74.0  # px per source
+_SIZE = 20.0  # px, the publisher's name; the other texts and the bar follow it
 _TOP = 150.0
 _MARGIN = 48.0
 
@@ -39,31 +39,50 @@ def _when(source: Source, lang: Lang) -> str:
         "sources.window",
         period=i18n.period(r.period_start, r.period_end, lang, r.calendar),
     )
-    parts = [published, window]
+    return " · ".join([published, window])
+
+
+def _flags(source: Source, lang: Lang) -> list[str]:
+    """The line under a row's dates, when a reader must know more: a revision, a window
+    that differs (the page says the same at greater length)."""
+    flags = []
     if source.revision is not None:
-        parts.append(revised_text(source, lang))
-    return " · ".join(parts)
+        flags.append(revised_text(source, lang))
+    if not source.in_window:
+        flags.append(i18n.text(lang, "sources.apart_short"))
+    return flags
+
+
+def _height(source: Source, size: float) -> float:
+    """A row's height at text size ``size``: name, dates, bar, and a line of flags if any."""
+    return size * (4.1 if source.revision is not None or not source.in_window else 3.2) + 12
 
 
 def chart_image(comparison: Comparison, lang: Lang, height: int | None = None) -> Svg:
     """The chart as an SVG; ``height`` fixes the image's height (the card), rows then shrink."""
     sources = comparison.sources
-    row = _ROW if height is None else min(_ROW, (height - _TOP - 60) / max(1, len(sources)))
-    full = int(_TOP + row * len(sources) + 70) if height is None else height
+    size = _SIZE
+    natural = sum(_height(s, size) for s in sources)
+    if height is not None and _TOP + natural + 60 > height:
+        size *= (height - _TOP - 60) / natural
+    full = int(_TOP + sum(_height(s, size) for s in sources) + 60) if height is None else height
     svg = Svg(WIDTH, full, lang)
     rtl = i18n.rtl(lang)
-    near, far = (WIDTH - _MARGIN, _MARGIN) if rtl else (_MARGIN, WIDTH - _MARGIN)
+    near = WIDTH - _MARGIN if rtl else _MARGIN
     anchor: Literal["left", "right"] = "right" if rtl else "left"
     svg.text(near, 56, title(comparison, lang), 34, fill=style.TEXT, anchor=anchor, bold=True)
     svg.text(near, 100, headline(comparison, lang), 24, fill=style.TEXT, anchor=anchor)
-    svg.text(near, 130, i18n.text(lang, "sources.open_ended"), 16, fill=style.MUTED, anchor=anchor)
+    svg.text(
+        near, 130, i18n.text(lang, "sources.open_ended_image"), 16, fill=style.MUTED, anchor=anchor
+    )
     top_value = max(s.report.total for s in sources) or 1
     span = (WIDTH - 2 * _MARGIN) * 0.72
-    for i, source in enumerate(sources):
-        _row(svg, source, _TOP + i * row, row, span / top_value, near, rtl, lang)
+    y = _TOP
+    for source in sources:
+        _row(svg, source, y, size, span / top_value, near, rtl, lang)
+        y += _height(source, size)
     credit = i18n.text(lang, "made_with")
     svg.text(near, full - 24, credit, 14, fill=style.MUTED, anchor=anchor)
-    del far
     return svg
 
 
@@ -71,7 +90,7 @@ def _row(
     svg: Svg,
     source: Source,
     y: float,
-    row: float,
+    size: float,
     scale: float,
     near: float,
     rtl: bool,
@@ -80,14 +99,12 @@ def _row(
     r = source.report
     anchor: Literal["left", "right"] = "right" if rtl else "left"
     publisher = own(lang, r.publisher, r.publisher_fa)[0]
-    size = max(11.0, min(20.0, row * 0.27))
     svg.text(near, y + size, publisher, size, fill=style.TEXT, anchor=anchor, bold=True)
-    when = _when(source, lang)
-    if not source.in_window:
-        when = f"{when} · ≠"
-    svg.text(near, y + size * 2.1, when, size * 0.75, fill=style.MUTED, anchor=anchor)
+    svg.text(
+        near, y + size * 2.1, _when(source, lang), size * 0.75, fill=style.MUTED, anchor=anchor
+    )
     bar_y = y + size * 2.5
-    bar_h = max(6.0, row * 0.2)
+    bar_h = size * 0.6
     length = r.total * scale
     fill = style.CIRCLE_FILL if source.in_window else style.BASE_EDGE
     x = near - length if rtl else near
@@ -95,7 +112,7 @@ def _row(
     end = near - length if rtl else near + length
     step = -1 if rtl else 1
     label_x = end + step * 8
-    if r.total_qualifier != "exactly":
+    if r.total_qualifier != "exactly":  # open-ended: an arrowhead past the end of the bar
         tip = end + step * 18
         svg.add(
             f'<path d="M{end:.1f} {bar_y - 3:.1f}L{tip:.1f} {bar_y + bar_h / 2:.1f}'
@@ -111,6 +128,12 @@ def _row(
         anchor=anchor,
         bold=True,
     )
+    flags = _flags(source, lang)
+    if flags:
+        line = " · ".join(flags)
+        svg.text(
+            near, bar_y + bar_h + size * 1.05, line, size * 0.75, fill=style.TEXT, anchor=anchor
+        )
 
 
 def render_images(comparison: Comparison, langs: Sequence[Lang] = LANGS) -> dict[str, bytes]:
