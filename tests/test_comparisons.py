@@ -249,6 +249,8 @@ def test_a_comparison_uses_the_latest_revision_unless_it_lists_both(tmp_path: Pa
     assert one.sources[0].listed.replaces == "first"
     page = BeautifulSoup(render_sources(one, "en"), "html.parser").get_text()
     assert "revised from at least 834, published 12 January 2024" in page
+    checked = CliRunner().invoke(main, ["check", str(tmp_path / "reports" / "later")]).stdout
+    assert "revises       first (at least 834, published 2024-01-12)" in checked
     both = load_comparison(tmp_path / "comparisons" / "both", tmp_path / "reports")
     assert [s.report.id for s in both.sources] == ["later", "first"]
 

@@ -228,6 +228,7 @@ def _print_text(joined: Joined | None, problems: tuple[Problem, ...]) -> None:
         if joined.report.totals_only:
             echo(TOTALS_ONLY)
         echo_grades(joined.report)
+        echo_revision(joined.report)
         for line in placement_lines(joined):
             echo(line)
     for problem in problems:
@@ -244,6 +245,16 @@ def echo_grades(report: Report) -> None:
     grades = report_grades(report)
     if grades:
         echo(f"{'grades':<13} " + ", ".join(f"{g} {n:,}" for g, n in grades.items()))
+
+
+def echo_revision(report: Report) -> None:
+    """ "revises       2023-ncri (at least 834, published 2024-01-12)" on a revising report."""
+    from iranmap.reports._revision import revision_of
+
+    rev = revision_of(report)
+    if rev is not None:
+        total = f"{rev.total:,}" if rev.total_qualifier == "exactly" else f"at least {rev.total:,}"
+        echo(f"{'revises':<13} {rev.id} ({total}, published {rev.published.isoformat()})")
 
 
 def reconciliation_lines(r: Reconciliation) -> list[str]:
