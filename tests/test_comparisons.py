@@ -512,3 +512,15 @@ def test_the_chart_image_names_every_source_and_the_range(project: Path, lang: s
     apart = {"en": "another window: not in the range", "fa": "بازهٔ دیگر: بیرون از دامنه"}
     assert apart[lang] in svg
     assert drawn.count("<path") == 3  # an arrowhead on each total "at least"; c is exact
+
+
+def test_with_a_base_url_the_page_names_its_card_for_link_previews(project: Path) -> None:
+    made = load_comparison(project / "comparisons" / "y2024", project / "reports")
+    plain = BeautifulSoup(render_sources(made, "fa"), "html.parser")
+    assert plain.select_one('meta[property="og:image"]') is None
+    page = BeautifulSoup(
+        render_sources(made, "fa", base_url="https://example.org/maps"), "html.parser"
+    )
+    image = page.select_one('meta[property="og:image"]')
+    assert image is not None
+    assert image["content"] == "https://example.org/maps/comparisons/y2024/sources.fa.card.png"

@@ -24,7 +24,7 @@ from iranmap.render import _lang
 from iranmap.render.choropleth import NOT_ITEMIZED, class_labels
 from iranmap.render.geo import latlng, polygon_json
 from iranmap.render.html import Html, auto_span, data_table, join, safe_url, tag
-from iranmap.render.options import Measure
+from iranmap.render.options import Measure, page_url
 from iranmap.render.page import (
     grades_text,
     revised_words,
@@ -99,14 +99,18 @@ def title(comparison: Comparison, lang: Lang) -> str:
 # the page
 
 
-def render_sources(comparison: Comparison, lang: Lang = "en", *, cdn: bool = False) -> bytes:
-    """The comparison's page as UTF-8 bytes; the same comparison always gives the same bytes."""
+def render_sources(
+    comparison: Comparison, lang: Lang = "en", *, cdn: bool = False, base_url: str = ""
+) -> bytes:
+    """The comparison's page as UTF-8 bytes; the same comparison always gives the same bytes.
+    With ``base_url`` (where the maps will be published) it names its card for link previews."""
     classes = range_classes(comparison)
     t = i18n.TEXTS[lang]
+    page_title = f"{title(comparison, lang)}: {t['kind.sources']} ({headline(comparison, lang)})"
     return shell(
         lang=lang,
         body_class="im-sources",
-        title=f"{title(comparison, lang)}: {t['kind.sources']} ({headline(comparison, lang)})",
+        title=page_title,
         header=_header(comparison, lang),
         map_label=f"{t['map']}: {t['sources.legend']}",
         legend=_legend(comparison, classes, lang),
@@ -120,8 +124,29 @@ def render_sources(comparison: Comparison, lang: Lang = "en", *, cdn: bool = Fal
         footer=_footer(comparison, lang),
         data=_data(comparison, classes, lang),
         cdn=cdn,
-        meta=tag("style", None, Html(CHART_CSS)),
+        meta=join(
+            [tag("style", None, Html(CHART_CSS)), _social(comparison, lang, page_title, base_url)]
+        ),
     )
+
+
+def _social(comparison: Comparison, lang: Lang, page_title: str, base_url: str) -> Html | None:
+    """Open Graph and Twitter card tags naming the chart's card, as every map page does where
+    the maps will be published; nothing without a base URL (a card needs an absolute URL)."""
+    if not base_url:
+        return None
+    folder = f"comparisons/{comparison.id}"
+    card = PAGE_NAMES[lang].removesuffix(".html") + ".card.png"
+    values = [
+        ("property", "og:type", "website"),
+        ("property", "og:title", page_title),
+        ("property", "og:description", headline(comparison, lang)),
+        ("property", "og:url", page_url(base_url, folder, PAGE_NAMES[lang])),
+        ("property", "og:image", page_url(base_url, folder, card)),
+        ("property", "og:locale", i18n.LOCALES[lang]),
+        ("name", "twitter:card", "summary_large_image"),
+    ]
+    return join(tag("meta", {attr: name, "content": value}) for attr, name, value in values)
 
 
 def _header(comparison: Comparison, lang: Lang) -> Html:
