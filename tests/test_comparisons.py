@@ -519,7 +519,8 @@ def test_with_a_base_url_the_page_names_its_card_for_link_previews(project: Path
     plain = BeautifulSoup(render_sources(made, "fa"), "html.parser")
     assert plain.select_one('meta[property="og:image"]') is None
     page = BeautifulSoup(
-        render_sources(made, "fa", base_url="https://example.org/maps"), "html.parser"
+        render_sources(made, "fa", base_url="https://example.org/maps", folder="comparisons/y2024"),
+        "html.parser",
     )
     image = page.select_one('meta[property="og:image"]')
     assert image is not None

@@ -70,7 +70,7 @@ def comparison_files(
     files: dict[str, bytes] = {}
     for lang in langs:
         name = page_name(lang)
-        files[name] = render_sources(comparison, lang, base_url=base_url)
+        files[name] = render_sources(comparison, lang, base_url=base_url, folder=cid)
         snippet = frame_snippet(
             frame_name(f"{OUT_DIR}-{comparison.id}", "sources", lang),
             page_url(base_url, cid, name),

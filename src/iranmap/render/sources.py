@@ -100,10 +100,16 @@ def title(comparison: Comparison, lang: Lang) -> str:
 
 
 def render_sources(
-    comparison: Comparison, lang: Lang = "en", *, cdn: bool = False, base_url: str = ""
+    comparison: Comparison,
+    lang: Lang = "en",
+    *,
+    cdn: bool = False,
+    base_url: str = "",
+    folder: str = "",
 ) -> bytes:
     """The comparison's page as UTF-8 bytes; the same comparison always gives the same bytes.
-    With ``base_url`` (where the maps will be published) it names its card for link previews."""
+    With ``base_url`` (where the maps will be published) and ``folder`` (the comparison's
+    folder there) it names its card for link previews."""
     classes = range_classes(comparison)
     t = i18n.TEXTS[lang]
     page_title = f"{title(comparison, lang)}: {t['kind.sources']} ({headline(comparison, lang)})"
@@ -125,17 +131,21 @@ def render_sources(
         data=_data(comparison, classes, lang),
         cdn=cdn,
         meta=join(
-            [tag("style", None, Html(CHART_CSS)), _social(comparison, lang, page_title, base_url)]
+            [
+                tag("style", None, Html(CHART_CSS)),
+                _social(comparison, lang, page_title, base_url, folder),
+            ]
         ),
     )
 
 
-def _social(comparison: Comparison, lang: Lang, page_title: str, base_url: str) -> Html | None:
+def _social(
+    comparison: Comparison, lang: Lang, page_title: str, base_url: str, folder: str
+) -> Html | None:
     """Open Graph and Twitter card tags naming the chart's card, as every map page does where
     the maps will be published; nothing without a base URL (a card needs an absolute URL)."""
-    if not base_url:
+    if not base_url or not folder:
         return None
-    folder = f"comparisons/{comparison.id}"
     card = PAGE_NAMES[lang].removesuffix(".html") + ".card.png"
     values = [
         ("property", "og:type", "website"),
