@@ -91,9 +91,9 @@ def test_a_totals_only_report_checks_and_says_so(tmp_path: Path) -> None:
 
 def test_a_totals_only_report_builds_its_summary_and_no_map(tmp_path: Path) -> None:
     from iranmap.build import report_files
-    from iranmap.render import RenderOptions
+    from iranmap.render import BuildOptions
 
-    files = report_files(report(tmp_path, "t", 834), RenderOptions())
+    files = report_files(report(tmp_path, "t", 834), BuildOptions())
     assert sorted(files) == ["summary.json"]
     summary = json.loads(files["summary.json"])
     assert summary["reconciliation"]["not_itemized"] == 834

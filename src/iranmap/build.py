@@ -379,8 +379,7 @@ def stale_files(
         else:
             differ.extend(_differences(out_root / folder, made))
     if not failed:
-        base_url = options.render.base_url
-        changed, broken = project_comparisons(report_dirs, out_root, options.langs, base_url)
+        changed, broken = project_comparisons(report_dirs, out_root, options)
         differ.extend(changed)
         failed.extend(broken)
     if not failed:

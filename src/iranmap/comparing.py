@@ -16,12 +16,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from iranmap import i18n
 from iranmap._galleries import COMPARISONS_DIR, SUMMARY_NAME
 from iranmap._stamp import remove_unmade, series_fingerprint, unchanged_outputs, write_stamp
 from iranmap.errors import InputError, IranmapError, Problem
-from iranmap.i18n import LANGS, Lang
 from iranmap.output import FileResult, remove_leftovers, sync_file
-from iranmap.render import RenderOptions
+from iranmap.render import BuildOptions
 
 #: A comparison's id: what may name a folder in OUT (the rule of a report's id).
 _ID = re.compile(r"[a-z0-9_-][a-z0-9._-]*")
@@ -55,9 +55,11 @@ def comparisons_root(reports_root: Path) -> Path:
 
 
 def comparison_files(
-    folder: Path, reports_root: Path, langs: Sequence[Lang] = LANGS, *, base_url: str = ""
+    folder: Path, reports_root: Path, options: BuildOptions | None = None
 ) -> dict[str, bytes]:
-    """Every file of one comparison's output folder, by name. Raises IranmapError."""
+    """Every file of one comparison's output folder, by name, in each language of
+    ``options`` (its base URL names the pages in the embed snippets and link previews).
+    Raises IranmapError."""
     from iranmap.comparisons import load_comparison
     from iranmap.comparisons._downloads import provinces_csv, sources_csv
     from iranmap.render.embed import frame_name, frame_snippet
@@ -65,6 +67,8 @@ def comparison_files(
     from iranmap.render.sources import page_name, render_sources, title
     from iranmap.render.static.sources import render_images
 
+    options = BuildOptions() if options is None else options
+    langs, base_url = options.langs, options.render.base_url
     comparison = load_comparison(folder, reports_root)
     cid = f"{OUT_DIR}/{comparison.id}"
     files: dict[str, bytes] = {}
@@ -76,7 +80,7 @@ def comparison_files(
             page_url(base_url, cid, name),
             title(comparison, lang),
         )
-        files[name.removesuffix(".html") + ".embed.html"] = snippet
+        files[i18n.file_name("sources", lang, "embed.html")] = snippet
     files["sources.csv"] = sources_csv(comparison)
     files["provinces.csv"] = provinces_csv(comparison)
     files.update(render_images(comparison, langs))
@@ -113,10 +117,7 @@ def reports_root_of(report_dirs: Sequence[Path]) -> Path | None:
 
 
 def build_comparisons(
-    report_dirs: Sequence[Path],
-    out_root: Path,
-    langs: Sequence[Lang] = LANGS,
-    base_url: str = "",
+    report_dirs: Sequence[Path], out_root: Path, options: BuildOptions | None = None
 ) -> tuple[ComparisonResult, ...]:
     """Write the files of every comparison of the project whose reports are ``report_dirs``
     (none when they lie in several folders)."""
@@ -141,13 +142,13 @@ def build_comparisons(
         # A comparison depends on its folder and on every report beside the ones it lists
         # (any of them may revise one it lists): unchanged, nothing is drawn again.
         depends = [folder, *sorted(p.parent for p in reports_root.glob("*/report.toml"))]
-        digest = series_fingerprint(depends, RenderOptions(base_url=base_url), langs)
+        digest = series_fingerprint(depends, options or BuildOptions())
         unchanged = unchanged_outputs(out_dir, digest)
         if unchanged is not None:
             results.append(ComparisonResult(cid, out_dir, unchanged[0]))
             continue
         try:
-            files = comparison_files(folder, reports_root, langs, base_url=base_url)
+            files = comparison_files(folder, reports_root, options)
         except IranmapError as exc:
             results.append(ComparisonResult(cid, out_dir, error=exc))
             continue
@@ -160,10 +161,7 @@ def build_comparisons(
 
 
 def project_comparisons(
-    report_dirs: Sequence[Path],
-    out_root: Path,
-    langs: Sequence[Lang] = LANGS,
-    base_url: str = "",
+    report_dirs: Sequence[Path], out_root: Path, options: BuildOptions | None = None
 ) -> tuple[list[str], list[ComparisonResult]]:
     """What :func:`build_comparisons` would change, without writing: (differing paths,
     failed comparisons)."""
@@ -178,7 +176,7 @@ def project_comparisons(
     for folder in comparison_folders(comparisons_root(reports_root)):
         out_dir = out_root / OUT_DIR / folder.name
         try:
-            files = comparison_files(folder, reports_root, langs, base_url=base_url)
+            files = comparison_files(folder, reports_root, options)
         except IranmapError as exc:
             failed.append(ComparisonResult(f"{OUT_DIR}/{folder.name}", out_dir, error=exc))
             continue

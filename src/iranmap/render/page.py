@@ -17,6 +17,7 @@ from iranmap import boundaries, i18n, style
 from iranmap.i18n import Lang
 from iranmap.join import Joined
 from iranmap.render import _lang, choropleth, points
+from iranmap.render._notes import grades_note, revision_note
 from iranmap.render.assets import body_scripts, head_assets
 from iranmap.render.geo import bounds
 from iranmap.render.html import Html, auto_span, data_table, join, safe_url, script_json, tag
@@ -29,7 +30,6 @@ from iranmap.render.options import (
     tile_layer,
 )
 from iranmap.reports import Fact, Report
-from iranmap.reports._revision import Revision
 
 # Words the script puts into tooltips and controls.
 _SCRIPT_TEXTS = (
@@ -228,47 +228,12 @@ def _header(joined: Joined, kind: Kind, lang: Lang, alternates: Sequence[Lang]) 
             source=_source(report, lang),
             sentence=joined.reconciliation.sentence(lang),
             facts=join(
-                [revision_note(report, lang), _grades_note(report, lang), _facts(report, lang)]
+                [revision_note(report, lang), grades_note(report, lang), _facts(report, lang)]
             ),
         ),
         lang,
         alternates,
     )
-
-
-def revision_note(report: Report, lang: Lang) -> Html | None:
-    """ "Revised from 834, published 12 January 2024" on a report that revises another."""
-    from iranmap.reports._revision import revision_of
-
-    rev = revision_of(report)
-    if rev is None:
-        return None
-    return tag("p", {"class": "im-rec im-revised"}, revised_words(rev, lang))
-
-
-def grades_text(report: Report, lang: Lang) -> str | None:
-    """ "By grade: official 12 · confirmed 30 · ungraded 58", or None when nothing is graded."""
-    from iranmap.reports._grades import report_grades
-
-    grades = report_grades(report)
-    if not grades:
-        return None
-    parts = [f"{i18n.text(lang, f'grade.{g}')} {i18n.fmt_int(n, lang)}" for g, n in grades.items()]
-    return f"{i18n.text(lang, 'grades')}: " + " · ".join(parts)
-
-
-def _grades_note(report: Report, lang: Lang) -> Html | None:
-    text = grades_text(report, lang)
-    return None if text is None else tag("p", {"class": "im-rec im-grades"}, text)
-
-
-def revised_words(rev: Revision, lang: Lang) -> str:
-    """The earlier figure of a revision and when it was published, in the page's words."""
-    total = i18n.fmt_int(rev.total, lang)
-    if rev.total_qualifier != "exactly":
-        total = i18n.text(lang, "sources.at_least", n=total)
-    day = i18n.day(rev.published, lang, rev.calendar)
-    return i18n.text(lang, "sources.revised", total=total, date=day)
 
 
 @dataclass(frozen=True)

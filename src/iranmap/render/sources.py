@@ -21,23 +21,17 @@ from iranmap.classify import Classes, classify
 from iranmap.comparisons import Comparison, ProvinceRange, Source
 from iranmap.i18n import Lang
 from iranmap.render import _lang
+from iranmap.render._notes import grades_text, revised_words
 from iranmap.render.choropleth import NOT_ITEMIZED, class_labels
 from iranmap.render.geo import latlng, polygon_json
 from iranmap.render.html import Html, auto_span, data_table, join, safe_url, tag
 from iranmap.render.options import Measure, page_url
-from iranmap.render.page import (
-    grades_text,
-    revised_words,
-    script_frame,
-    shell,
-    source_credit,
-    tables_box,
-)
+from iranmap.render.page import script_frame, shell, source_credit, tables_box
 
 MEASURE: Measure = "count"
 #: The room a bar row keeps beside the longest bar for its arrow and figure ("at least 1,000").
 LABEL_ROOM = "10em"
-PAGE_NAMES = {"en": "sources.html", "fa": "sources.fa.html"}
+PAGE_NAMES = {lang: i18n.file_name("sources", lang) for lang in i18n.LANGS}
 _SCRIPT_TEXTS = ("not_itemized", "provinces", "prisons", "zoom_in", "zoom_out", "map")
 #: The chart's own layout; its colours are the style's, through the page's CSS variables.
 CHART_CSS = (

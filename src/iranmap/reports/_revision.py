@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from iranmap.calendars import Calendar
 from iranmap.errors import Problem
 from iranmap.reports._manifest import read_manifest
 from iranmap.reports._model import REPORT_FILE, Report
@@ -18,7 +19,7 @@ class Revision:
     total: int
     total_qualifier: str
     published: date  # the earlier source's date
-    calendar: str  # the calendar the earlier report writes its dates in
+    calendar: Calendar  # the calendar the earlier report writes its dates in
 
 
 def revision_of(report: Report) -> Revision | None:

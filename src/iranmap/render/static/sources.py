@@ -27,8 +27,7 @@ _MARGIN = 48.0
 
 def image_names(lang: Lang) -> tuple[str, str, str]:
     """The PNG, SVG and card file names in one language."""
-    stem = "sources" if lang == "en" else f"sources.{lang}"
-    return f"{stem}.png", f"{stem}.svg", f"{stem}.card.png"
+    return tuple(i18n.file_name("sources", lang, ext) for ext in ("png", "svg", "card.png"))  # type: ignore[return-value]
 
 
 def _when(source: Source, lang: Lang) -> str:
