@@ -355,7 +355,7 @@ def test_grades_are_counted_in_check_json_and_shown_on_the_page(tmp_path: Path) 
         )
         assert page.select_one("p.im-grades").get_text() == words  # type: ignore[union-attr]
         data = json.loads(page.select_one("script#im-data").get_text())  # type: ignore[union-attr]
-        assert [p[13] for p in data["prisons"]] == (
+        assert [p[16] for p in data["prisons"]] == (
             ["confirmed", "official", ""] if lang == "en" else ["تأییدشده", "رسمی", ""]
         )
     rows = list(

@@ -79,12 +79,16 @@ class Source:
         return self.joined.reconciliation.not_itemized
 
     def province_figures(self) -> dict[str, int]:
-        """The province figures this report gives, by ISO code (itemized provinces only)."""
+        """The province figures this report gives, by ISO code: itemized provinces only (a
+        province "none reported" by a report whose figures add up to its total is no figure
+        of the range either)."""
         frame = self.joined.provinces
         return {
             str(iso): value
-            for iso, executions in zip(frame["iso"], frame["executions"], strict=True)
-            if (value := opt_int(executions)) is not None
+            for iso, executions, status in zip(
+                frame["iso"], frame["executions"], frame["status"], strict=True
+            )
+            if status == "itemized" and (value := opt_int(executions)) is not None
         }
 
 

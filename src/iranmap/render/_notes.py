@@ -1,12 +1,14 @@
-"""Notes a report's header adds when it has them: what it revises, its figures by grade.
+"""Notes a report's header adds when it has them: what it revises, its figures by grade,
+its headline facts.
 The page of a comparison says the same beside each source."""
 
 from __future__ import annotations
 
 from iranmap import i18n
 from iranmap.i18n import Lang
-from iranmap.render.html import Html, tag
-from iranmap.reports import Report
+from iranmap.render import _lang
+from iranmap.render.html import Html, join, tag
+from iranmap.reports import Fact, Report
 from iranmap.reports._revision import Revision
 
 
@@ -43,3 +45,31 @@ def revised_words(rev: Revision, lang: Lang) -> str:
         total = i18n.text(lang, "sources.at_least", n=total)
     day = i18n.day(rev.published, lang, rev.calendar)
     return i18n.text(lang, "sources.revised", total=total, date=day)
+
+
+def facts_box(report: Report, lang: Lang) -> Html | None:
+    """Headline facts, in a disclosure the script closes on narrow screens."""
+    if not report.facts:
+        return None
+    t = i18n.TEXTS[lang]
+    return tag(
+        "details",
+        {"class": "im-facts-box", "open": True},
+        tag("summary", None, f"{t['facts']} ({i18n.fmt_int(len(report.facts), lang)})"),
+        tag("ul", {"class": "im-facts"}, *(_fact(f, lang) for f in report.facts)),
+    )
+
+
+def _fact(fact: Fact, lang: Lang) -> Html:
+    """ "Label: value unit", each in the page's language where the report gives it."""
+    label, label_lang = _lang.own(lang, fact.label, fact.label_fa)
+    value = i18n.fmt_number(fact.value, lang)
+    unit, unit_lang = _lang.own(lang, fact.unit, fact.unit_fa)
+    shown: Html
+    if fact.unit == "%":
+        shown = tag("bdi", None, i18n.text(lang, "percent", value=value))
+    elif unit:
+        shown = join([tag("bdi", None, value), " ", _lang.isolated(unit, unit_lang, lang)])
+    else:
+        shown = tag("bdi", None, value)
+    return tag("li", None, _lang.isolated(label, label_lang, lang), ": ", tag("b", None, shown))

@@ -17,7 +17,7 @@ from iranmap import boundaries, i18n, style
 from iranmap.i18n import Lang
 from iranmap.join import Joined
 from iranmap.render import _lang, choropleth, points
-from iranmap.render._notes import grades_note, revision_note
+from iranmap.render._notes import facts_box, grades_note, revision_note
 from iranmap.render.assets import body_scripts, head_assets
 from iranmap.render.geo import bounds
 from iranmap.render.html import Html, auto_span, data_table, join, safe_url, script_json, tag
@@ -29,7 +29,7 @@ from iranmap.render.options import (
     page_url,
     tile_layer,
 )
-from iranmap.reports import Fact, Report
+from iranmap.reports import Report
 
 # Words the script puts into tooltips and controls.
 _SCRIPT_TEXTS = (
@@ -228,7 +228,7 @@ def _header(joined: Joined, kind: Kind, lang: Lang, alternates: Sequence[Lang]) 
             source=_source(report, lang),
             sentence=joined.reconciliation.sentence(lang),
             facts=join(
-                [revision_note(report, lang), grades_note(report, lang), _facts(report, lang)]
+                [revision_note(report, lang), grades_note(report, lang), facts_box(report, lang)]
             ),
         ),
         lang,
@@ -293,19 +293,6 @@ def _language_links(stem: str, lang: Lang, alternates: Sequence[Lang]) -> Html |
     return tag("nav", {"class": "im-langs", "aria-label": i18n.text(lang, "languages")}, *links)
 
 
-def _facts(report: Report, lang: Lang) -> Html | None:
-    """Headline facts, in a disclosure the script closes on narrow screens."""
-    if not report.facts:
-        return None
-    t = i18n.TEXTS[lang]
-    return tag(
-        "details",
-        {"class": "im-facts-box", "open": True},
-        tag("summary", None, f"{t['facts']} ({i18n.fmt_int(len(report.facts), lang)})"),
-        tag("ul", {"class": "im-facts"}, *(_fact(f, lang) for f in report.facts)),
-    )
-
-
 def _report_text(report: Report, name: str, lang: Lang) -> Html:
     text, text_lang = _lang.report_text(report, name, lang)
     return _lang.isolated(text, text_lang, lang)
@@ -335,21 +322,6 @@ def _source(report: Report, lang: Lang) -> Html:
             i18n.day(report.source_date, lang, report.calendar),
         ]
     )
-
-
-def _fact(fact: Fact, lang: Lang) -> Html:
-    """ "Label: value unit", each in the page's language where the report gives it."""
-    label, label_lang = _lang.own(lang, fact.label, fact.label_fa)
-    value = i18n.fmt_number(fact.value, lang)
-    unit, unit_lang = _lang.own(lang, fact.unit, fact.unit_fa)
-    shown: Html
-    if fact.unit == "%":
-        shown = tag("bdi", None, i18n.text(lang, "percent", value=value))
-    elif unit:
-        shown = join([tag("bdi", None, value), " ", _lang.isolated(unit, unit_lang, lang)])
-    else:
-        shown = tag("bdi", None, value)
-    return tag("li", None, _lang.isolated(label, label_lang, lang), ": ", tag("b", None, shown))
 
 
 def _legend(kind: Kind, ch: choropleth.Choropleth, pts: points.Points | None, lang: Lang) -> Html:
