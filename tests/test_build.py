@@ -331,6 +331,35 @@ def test_check_passes_when_maps_are_current_and_names_what_differs(tmp_path: Pat
     assert snapshot(out) == before, "--check wrote something"
 
 
+def test_a_clone_without_stamps_loses_the_files_its_summary_lists_and_no_build_makes(
+    tmp_path: Path,
+) -> None:
+    """A project's committed maps have no stamps (git ignores them): the summary.json the last
+    build wrote says what it made, so an image a report no longer gets is removed, and a file
+    of the user's own stays."""
+    (report,) = copy_reports(tmp_path, "2025-01-01-ncri")
+    out = tmp_path / "maps"
+    build([report], out, OPTIONS)
+    folder = out / "2025-01-01-ncri"
+    (folder / STAMP_NAME).unlink()  # as in a fresh clone
+    summary = json.loads((folder / "summary.json").read_text(encoding="utf-8"))
+    summary["files"].append("points.old.png")
+    (folder / "summary.json").write_text(json.dumps(summary), encoding="utf-8")
+    (folder / "points.old.png").write_bytes(b"made by an older iranmap")
+    (folder / "notes.html").write_text("mine", encoding="utf-8")
+    (report / "report.toml").write_text(
+        (report / "report.toml")
+        .read_text(encoding="utf-8")
+        .replace("Iran, 1 January", "Iran on 1 January"),
+        encoding="utf-8",
+    )
+    result = build([report], out, OPTIONS)
+    assert not result.failed
+    assert not (folder / "points.old.png").exists()
+    assert (folder / "notes.html").read_text(encoding="utf-8") == "mine"
+    assert "points.old.png" not in (folder / "summary.json").read_text(encoding="utf-8")
+
+
 def test_check_fails_on_a_broken_report(tmp_path: Path) -> None:
     (report,) = copy_reports(tmp_path, "2025-01-01-ncri")
     out = tmp_path / "maps"

@@ -14,7 +14,7 @@ import importlib.metadata
 import json
 import re
 import stat
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
 
@@ -136,24 +136,32 @@ def unchanged_outputs(
     return tuple(results), tuple(str(n) for n in noted)
 
 
-def remove_unmade(out_dir: Path, files: Mapping[str, bytes]) -> tuple[FileResult, ...]:
-    """Delete the files the last build in ``out_dir`` wrote (as its stamp lists them) that
-    this build no longer makes, e.g. a timeline after its events.csv was removed. Nothing
-    the stamp does not list is touched: files of a reader's own stay."""
-    try:
-        stamp = json.loads((out_dir / STAMP_NAME).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return ()
-    written = stamp.get("files") if isinstance(stamp, dict) else None
-    if not isinstance(written, dict):
-        return ()
+def remove_unmade(
+    out_dir: Path, files: Mapping[str, bytes], previous: Iterable[str] | None = None
+) -> tuple[FileResult, ...]:
+    """Delete the files the last build in ``out_dir`` wrote that this build no longer makes,
+    e.g. a timeline after its events.csv was removed. ``previous`` names what the last build
+    wrote, read before this one wrote anything (:func:`iranmap._owned.owned_names`: its stamp,
+    or the summary.json of a clone without stamps); without it, the stamp alone. Nothing else
+    is touched: files of a reader's own stay."""
+    if previous is None:
+        previous = _stamped(out_dir)
     gone = sorted(
         name
-        for name in written
+        for name in previous
         if isinstance(name, str) and PLAIN_NAME.fullmatch(name) and name not in files
     )
     removed = (remove_output(out_dir / name) for name in gone)
     return tuple(r for r in removed if r is not None)
+
+
+def _stamped(out_dir: Path) -> list[str]:
+    try:
+        stamp = json.loads((out_dir / STAMP_NAME).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return []
+    written = stamp.get("files") if isinstance(stamp, dict) else None
+    return [name for name in written if isinstance(name, str)] if isinstance(written, dict) else []
 
 
 def version(package: str) -> str:

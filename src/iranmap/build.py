@@ -142,6 +142,7 @@ def build_report(
     written: list[FileResult] = []
     error: IranmapError | None = None
     what = f"report {out_dir.name}"
+    previous = owned_names(out_dir)  # before this build rewrites its summary.json
     with noted_warnings() as noted:
         try:
             batches, found = report_batches(report_dir, options)
@@ -162,7 +163,8 @@ def build_report(
     if error is not None:
         return ReportResult(report_dir, out_dir, error=error, warnings=tuple(noted))
     warned = [*found, *noted]
-    results = (*sorted(written, key=lambda f: f.path), *remove_unmade(out_dir, files))
+    gone = remove_unmade(out_dir, files, previous)
+    results = (*sorted(written, key=lambda f: f.path), *gone)
     write_stamp(out_dir, digest, files, warned)
     return ReportResult(report_dir, out_dir, results, warnings=tuple(warned))
 
@@ -182,8 +184,9 @@ def write_owned(
     if blocked:
         raise BlockedError(blocked)
     remove_leftovers(out_dir)
+    previous = owned_names(out_dir)
     results = tuple(sync_file(out_dir / name, data) for name, data in sorted(files.items()))
-    results += remove_unmade(out_dir, files)
+    results += remove_unmade(out_dir, files, previous)
     write_stamp(out_dir, digest, files, warned)
     return results
 
