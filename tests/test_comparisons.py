@@ -525,3 +525,62 @@ def test_with_a_base_url_the_page_names_its_card_for_link_previews(project: Path
     image = page.select_one('meta[property="og:image"]')
     assert image is not None
     assert image["content"] == "https://example.org/maps/comparisons/y2024/sources.fa.card.png"
+
+
+def test_a_comparison_replaces_no_file_iranmap_did_not_write(project: Path) -> None:
+    from iranmap.comparing import build_comparisons
+
+    out = project / "maps"
+    folder = out / "comparisons" / "y2024"
+    folder.mkdir(parents=True)
+    (folder / "sources.html").write_text("my own page", encoding="utf-8")
+    dirs = sorted((project / "reports").iterdir())
+    (result,) = build_comparisons(dirs, out)
+    assert not result.ok
+    assert str(result.error) == (
+        f"{folder / 'sources.html'}: a file iranmap did not write stands where the build writes "
+        f"sources.html of comparison comparisons/y2024; it was left as it is, and nothing of "
+        f"{folder} was written: move it away, or let the build replace it, or build into "
+        "another folder"
+    )
+    assert sorted(p.name for p in folder.iterdir()) == ["sources.html"]
+    assert (folder / "sources.html").read_text(encoding="utf-8") == "my own page"
+    (forced,) = build_comparisons(dirs, out, force=True)
+    assert forced.ok and (folder / "sources.html").read_text(encoding="utf-8") != "my own page"
+
+
+def test_a_comparison_that_fails_unexpectedly_is_its_own_error(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import iranmap.comparing
+    from iranmap.comparing import build_comparisons
+
+    def nested(*args: object, **kwargs: object) -> dict[str, bytes]:
+        raise RecursionError("maximum recursion depth exceeded")
+
+    monkeypatch.setattr(iranmap.comparing, "comparison_files", nested)
+    dirs = sorted((project / "reports").iterdir())
+    (result,) = build_comparisons(dirs, project / "maps")
+    toml = project / "comparisons" / "y2024" / "comparison.toml"
+    assert str(result.error) == (
+        f"{toml}: unexpected RecursionError: maximum recursion depth exceeded; this is a bug in "
+        "iranmap (nothing else was stopped by it): report it, with this file if you can"
+    )
+
+
+def test_a_comparison_folder_in_the_output_that_is_a_link_is_refused(project: Path) -> None:
+    from iranmap.comparing import build_comparisons
+
+    out = project / "maps"
+    (out / "comparisons").mkdir(parents=True)
+    elsewhere = project / "elsewhere"
+    elsewhere.mkdir()
+    (out / "comparisons" / "y2024").symlink_to(elsewhere, target_is_directory=True)
+    dirs = sorted((project / "reports").iterdir())
+    (result,) = build_comparisons(dirs, out)
+    link = out / "comparisons" / "y2024"
+    assert str(result.error) == (
+        f"{link}: {link} is a symbolic link, and iranmap writes only inside the output folder; "
+        "remove the link, or choose another output folder"
+    )
+    assert list(elsewhere.iterdir()) == []

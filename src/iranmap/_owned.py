@@ -19,9 +19,9 @@ import json
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 
-from iranmap._stamp import PLAIN_NAME, STAMP_NAME
+from iranmap._stamp import PLAIN_NAME, STAMP_NAME, remove_unmade, write_stamp
 from iranmap.errors import IranmapError
-from iranmap.output import LOCK_NAME, TEMP_PREFIX
+from iranmap.output import LOCK_NAME, TEMP_PREFIX, FileResult, remove_leftovers, sync_file
 from iranmap.project import REPORT_FILE
 
 #: Written by iranmap in the output folder: git ignores what a build keeps for itself.
@@ -101,6 +101,28 @@ def blocking(
         elif _read(path) != data:
             found.append((path, f"{name} of {what}"))
     return found
+
+
+def write_owned(
+    out_dir: Path,
+    files: Mapping[str, bytes],
+    digest: str,
+    warned: Sequence[str],
+    what: str,
+    force: bool,
+) -> tuple[FileResult, ...]:
+    """Write ``files`` into ``out_dir`` with their stamp, and remove what the last build
+    there wrote and this one does not; a BlockedError, writing nothing, when a file iranmap
+    did not write is in the way (unless ``force``)."""
+    blocked = [] if force else blocking(out_dir, files, what)
+    if blocked:
+        raise BlockedError(blocked)
+    remove_leftovers(out_dir)
+    previous = owned_names(out_dir)
+    results = tuple(sync_file(out_dir / name, data) for name, data in sorted(files.items()))
+    results += remove_unmade(out_dir, files, previous)
+    write_stamp(out_dir, digest, files, warned)
+    return results
 
 
 def outside(out_root: Path, out_dir: Path) -> Path | None:

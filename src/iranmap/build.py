@@ -32,7 +32,7 @@ from iranmap._galleries import (
     index_page,
     write_galleries,
 )
-from iranmap._owned import BlockedError, blocking, outside, owned_names
+from iranmap._owned import BlockedError, blocking, outside, owned_names, write_owned
 from iranmap._plan import ID_RULE, plan, report_id, suggested_id
 from iranmap._results import BuildResult, ReportResult, SeriesResult
 from iranmap._stamp import (
@@ -169,28 +169,6 @@ def build_report(
     return ReportResult(report_dir, out_dir, results, warnings=tuple(warned))
 
 
-def write_owned(
-    out_dir: Path,
-    files: Mapping[str, bytes],
-    digest: str,
-    warned: Sequence[str],
-    what: str,
-    force: bool,
-) -> tuple[FileResult, ...]:
-    """Write ``files`` into ``out_dir`` with their stamp, and remove what the last build
-    there wrote and this one does not; a BlockedError, writing nothing, when a file iranmap
-    did not write is in the way (unless ``force``)."""
-    blocked = [] if force else blocking(out_dir, files, what)
-    if blocked:
-        raise BlockedError(blocked)
-    remove_leftovers(out_dir)
-    previous = owned_names(out_dir)
-    results = tuple(sync_file(out_dir / name, data) for name, data in sorted(files.items()))
-    results += remove_unmade(out_dir, files, previous)
-    write_stamp(out_dir, digest, files, warned)
-    return results
-
-
 @contextmanager
 def noted_warnings() -> Iterator[list[str]]:
     """The messages of the Python warnings raised inside (by a library, say), in order,
@@ -266,7 +244,7 @@ def build(
             dirs = series_candidates(report_dirs) if series_dirs is None else series_dirs
             series = build_series(dirs, out_root, options, force=force, built=report_dirs)
         ok = not held and all(r.ok for r in results)
-        comparisons = build_comparisons(report_dirs, out_root, options) if ok else ()
+        comparisons = build_comparisons(report_dirs, out_root, options, force=force) if ok else ()
         galleries, left_out = write_galleries(out_root, options, force=force)
     return BuildResult(tuple(results), galleries, (*held, *left_out), series, comparisons)
 

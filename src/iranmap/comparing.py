@@ -18,9 +18,10 @@ from typing import Any
 
 from iranmap import i18n
 from iranmap._galleries import COMPARISONS_DIR, SUMMARY_NAME
-from iranmap._stamp import remove_unmade, series_fingerprint, unchanged_outputs, write_stamp
-from iranmap.errors import InputError, IranmapError, Problem
-from iranmap.output import FileResult, remove_leftovers, sync_file
+from iranmap._owned import outside, write_owned
+from iranmap._stamp import series_fingerprint, unchanged_outputs
+from iranmap.errors import InputError, IranmapError, Problem, UnexpectedError
+from iranmap.output import FileResult
 from iranmap.render import BuildOptions
 
 #: A comparison's id: what may name a folder in OUT (the rule of a report's id).
@@ -117,10 +118,16 @@ def reports_root_of(report_dirs: Sequence[Path]) -> Path | None:
 
 
 def build_comparisons(
-    report_dirs: Sequence[Path], out_root: Path, options: BuildOptions | None = None
+    report_dirs: Sequence[Path],
+    out_root: Path,
+    options: BuildOptions | None = None,
+    *,
+    force: bool = False,
 ) -> tuple[ComparisonResult, ...]:
     """Write the files of every comparison of the project whose reports are ``report_dirs``
-    (none when they lie in several folders)."""
+    (none when they lie in several folders). As for a report, only files iranmap wrote are
+    replaced or removed (:mod:`iranmap._owned`, unless ``force``), and a problem of one
+    comparison, any exception included, is that comparison's error alone."""
     from iranmap.comparisons import comparison_folders
 
     reports_root = reports_root_of(report_dirs)
@@ -148,14 +155,21 @@ def build_comparisons(
             results.append(ComparisonResult(cid, out_dir, unchanged[0]))
             continue
         try:
+            if (link := outside(out_root, out_dir)) is not None:
+                msg = (
+                    f"{link} is a symbolic link, and iranmap writes only inside the output "
+                    "folder; remove the link, or choose another output folder"
+                )
+                raise InputError(Problem(str(link), None, msg))
             files = comparison_files(folder, reports_root, options)
+            written = write_owned(out_dir, files, digest, (), f"comparison {cid}", force)
         except IranmapError as exc:
             results.append(ComparisonResult(cid, out_dir, error=exc))
             continue
-        remove_leftovers(out_dir)
-        written = tuple(sync_file(out_dir / name, data) for name, data in sorted(files.items()))
-        written += remove_unmade(out_dir, files)
-        write_stamp(out_dir, digest, files, ())
+        except Exception as exc:  # one comparison's bug must not stop the others
+            error = UnexpectedError(str(folder / "comparison.toml"), exc)
+            results.append(ComparisonResult(cid, out_dir, error=error))
+            continue
         results.append(ComparisonResult(cid, out_dir, written))
     return tuple(results)
 
