@@ -584,3 +584,15 @@ def test_a_comparison_folder_in_the_output_that_is_a_link_is_refused(project: Pa
         "remove the link, or choose another output folder"
     )
     assert list(elsewhere.iterdir()) == []
+
+
+def test_a_quiet_build_prints_no_line_for_a_comparison_it_wrote(project: Path) -> None:
+    dirs = [str(p) for p in sorted((project / "reports").iterdir())]
+    out = str(project / "maps")
+    loud = CliRunner().invoke(main, ["build", *dirs, "--out", out, "--lang", "en"])
+    assert "comparisons/y2024: " in loud.output
+    (project / "maps" / "comparisons" / "y2024" / "sources.csv").unlink()
+    quiet = CliRunner().invoke(main, ["build", *dirs, "--out", out, "--lang", "en", "--quiet"])
+    assert quiet.exit_code == 0, quiet.output
+    assert "comparisons/" not in quiet.output
+    assert (project / "maps" / "comparisons" / "y2024" / "sources.csv").is_file()

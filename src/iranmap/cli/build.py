@@ -229,7 +229,8 @@ def _print_rest(result: BuildResult, *, quiet: bool = False) -> None:
         if not quiet or series.error is not None:
             _print_series(series)
     for comparison in result.comparisons:
-        _print_series(comparison)
+        if not quiet or comparison.error is not None:
+            _print_series(comparison)
     for message in result.warnings:
         echo_warning(_flags(message))
     for page in result.galleries:
