@@ -9,7 +9,8 @@ README shows: standard output line by line in order, and the ``warning:``, ``not
 example does not own (``sed -i`` on a shipped report) ends what is run of its block.
 
 A few blocks show a user's own report (``my-report``), which the repository does not hold:
-they are listed below, and each must still be one the commands accept.
+each is run in an empty folder holding the report that block is about (:data:`USERS_OWN`).
+Within a line, ``...`` stands for any text (the rest of a long JSON line).
 """
 
 from __future__ import annotations
@@ -27,10 +28,71 @@ import pytest
 
 REPO = Path(__file__).resolve().parents[1]
 README = REPO / "README.md"
-#: Blocks about a user's own report folder, by their first command: not run here.
-USERS_OWN = {
-    "iranmap check my-report",
-    "iranmap check my-jalali-report --json",
+_ENGLISH_ONLY = """\
+title = "Executions in Iran, 2025"
+publisher = "A monitor"
+total = 40
+
+[source]
+title = "Executions in 2025"
+date = 2026-01-05
+
+[period]
+start = 2025-01-01
+end = 2025-12-31
+"""
+_BOTH = _ENGLISH_ONLY.replace("[source]\n", '[source]\ntitle_fa = "اعدام‌ها در ۲۰۲۵"\n').replace(
+    "total = ", 'title_fa = "اعدام‌ها در ایران، ۲۰۲۵"\npublisher_fa = "یک ناظر"\ntotal = '
+)
+_PLACED = """\
+prison,executions,city,province,lat,lon
+Vakilabad Prison,5,,,,
+Ghezel Hesar,10,,,,
+Qarchack,3,,,,
+Hamadan Detention Centre,2,Hamadan,,,
+A camp,1,,,35.7,51.4
+"""
+_JALALI = """\
+title = "Executions in Iran, 1403"
+title_fa = "اعدام‌ها در ایران، ۱۴۰۳"
+publisher = "A monitor"
+publisher_fa = "یک ناظر"
+total = 4
+calendar = "jalali"
+
+[source]
+title = "Executions in 1403"
+title_fa = "اعدام‌ها در ۱۴۰۳"
+date = "۱۴۰۴-۰۱-۱۰"
+
+[period]
+start = "1403-01-01"
+end = "1403-12-30"
+"""
+#: The report folder (its files) each block about a user's own report is run beside, by the
+#: block's first command and what its first line shows.
+USERS_OWN: dict[tuple[str, str], dict[str, dict[str, str]]] = {
+    ("iranmap check my-report", "..."): {
+        "my-report": {"report.toml": _BOTH, "prisons.csv": _PLACED},
+    },
+    ("iranmap check my-report", "warning:"): {
+        "my-report": {"report.toml": _ENGLISH_ONLY, "prisons.csv": _PLACED},
+    },
+    ("iranmap check my-report", "my-report/"): {
+        "my-report": {
+            "report.toml": _BOTH,
+            "prisons.csv": (
+                "prison,executions\nQezelhessar,5\nVakilabad Prison,x\nAtlantis,2\n"
+                "Shiraz,3\nGhezel Hesar,4\n"
+            ),
+        },
+    },
+    ("iranmap check my-jalali-report --json", "{"): {
+        "my-jalali-report": {
+            "report.toml": _JALALI,
+            "prisons.csv": "prison,executions\nVakilabad Prison,4\n",
+        },
+    },
 }
 #: Lines of standard error that the README shows among the output.
 _ERR = re.compile(r"^(warning|note|error): ")
@@ -60,10 +122,22 @@ def blocks() -> list[list[Command]]:
 
 def _matches(shown: list[str], printed: list[str]) -> bool:
     """Whether ``printed`` is ``shown``, where a line ``...`` stands for any lines."""
-    pattern = "".join(
-        r"(?:[^\n]*\n)*?" if line == "..." else re.escape(line) + r"\n" for line in shown
-    )
+    pattern = "".join(r"(?:[^\n]*\n)*?" if line == "..." else _line(line) + r"\n" for line in shown)
     return re.fullmatch(pattern, "".join(line + "\n" for line in printed)) is not None
+
+
+def _line(shown: str) -> str:
+    """A pattern for one line shown, where ``...`` stands for any text."""
+    return "[^\\n]*".join(re.escape(part) for part in shown.split("..."))
+
+
+def _users_own(block: list[Command]) -> dict[str, dict[str, str]] | None:
+    """The report folders a block about a user's own report is run beside, if it is one."""
+    first = block[0]
+    for (line, starts), folders in USERS_OWN.items():
+        if first.line == line and first.shown and first.shown[0].startswith(starts):
+            return folders
+    return None
 
 
 def _run(command: str, cwd: Path) -> subprocess.CompletedProcess[str]:
@@ -80,22 +154,30 @@ def _runs_here(command: str) -> bool:
     return bool(words) and words[0] == "iranmap"
 
 
-def test_every_block_is_run_or_named_as_a_users_own() -> None:
-    firsts = [block[0].line for block in blocks() if block]
-    assert set(USERS_OWN) <= set(firsts)
-    assert all(_runs_here(first) or first in USERS_OWN for first in firsts), firsts
+def test_every_block_is_run_and_every_users_own_report_is_shown() -> None:
+    found = [block for block in blocks() if block]
+    assert all(_runs_here(block[0].line) for block in found), [b[0].line for b in found]
+    users = [_users_own(b) for b in found if re.match(r"iranmap check my-", b[0].line)]
+    assert None not in users
+    assert len({id(f) for f in users if f is not None}) == len(USERS_OWN)
 
 
 @pytest.mark.slow
 @pytest.mark.parametrize(
     "block",
-    [b for b in blocks() if b and b[0].line not in USERS_OWN],
+    [b for b in blocks() if b],
     ids=lambda b: b[0].line[:40],
 )
 def test_the_readme_example_is_what_iranmap_prints(block: list[Command], tmp_path: Path) -> None:
     cwd = REPO
     if block[0].line.startswith("iranmap new"):
         cwd = tmp_path
+    if (folders := _users_own(block)) is not None:
+        cwd = tmp_path
+        for folder, files in folders.items():
+            (tmp_path / folder).mkdir()
+            for name, text in files.items():
+                (tmp_path / folder / name).write_text(text, encoding="utf-8")
     status = 0
     for command in block:
         if command.line == "echo $?":

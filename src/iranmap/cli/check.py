@@ -281,6 +281,8 @@ def reconciliation_lines(r: Reconciliation) -> list[str]:
 
 def _by_province(r: Reconciliation) -> str:
     """ "in 3 provinces", and where the report itemizes its whole total, the others' none."""
+    if not r.provinces_with_figures and not r.itemized_by_province:
+        return "the report itemizes no province"
     text = _count(r.provinces_with_figures, "province")
     if r.provinces_none_reported:
         text += f"; none reported in the other {r.provinces_none_reported:,}"
