@@ -306,6 +306,33 @@ def test_a_stale_temporary_file_that_cannot_be_removed_is_named_with_a_hint(
 # 2. isolation
 
 
+def test_a_series_that_fails_unexpectedly_is_its_own_error_in_check_and_build(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import iranmap.series
+    from iranmap.build import stale_files
+
+    months = [copy_report(tmp_path, f"2024-0{m}-hengaw") for m in (1, 2)]
+
+    def series_timeline(*args: object, **kwargs: object) -> object:
+        raise RecursionError("maximum recursion depth exceeded")
+
+    monkeypatch.setattr(iranmap.series, "series_timeline", series_timeline)
+    options = BuildOptions(langs=("en",))
+    message = (
+        f"{months[0].parent}: unexpected RecursionError: maximum recursion depth exceeded; this "
+        "is a bug in iranmap (nothing else was stopped by it): report it, with this file if you "
+        "can"
+    )
+    result = build(months, tmp_path / "maps", options)
+    assert [(s.id, str(s.error)) for s in result.failed_series] == [
+        ("series/hengaw-monthly", message)
+    ]
+    assert all(r.ok for r in result.reports)
+    _, failed = stale_files(months, tmp_path / "maps", options)
+    assert [str(f.error) for f in failed] == [message]
+
+
 @pytest.mark.slow
 def test_a_hostile_neighbour_does_not_stop_a_build(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch

@@ -319,7 +319,7 @@ def _one_series(
 
 def _series_outputs(
     report_dirs: Sequence[Path], options: BuildOptions
-) -> Mapping[str, dict[str, bytes] | InputError]:
+) -> Mapping[str, dict[str, bytes] | IranmapError]:
     """The series the reports in ``report_dirs`` are steps of, and their files."""
     from iranmap.series import series_outputs
 

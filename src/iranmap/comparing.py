@@ -194,6 +194,10 @@ def project_comparisons(
         except IranmapError as exc:
             failed.append(ComparisonResult(f"{OUT_DIR}/{folder.name}", out_dir, error=exc))
             continue
+        except Exception as exc:  # one comparison's bug must not stop the check of the rest
+            error = UnexpectedError(str(folder / "comparison.toml"), exc)
+            failed.append(ComparisonResult(f"{OUT_DIR}/{folder.name}", out_dir, error=error))
+            continue
         differ.extend(
             str(out_dir / n) for n, d in sorted(files.items()) if read_output(out_dir / n) != d
         )

@@ -12,7 +12,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from iranmap.errors import InputError
+from iranmap.errors import InputError, IranmapError, UnexpectedError
 from iranmap.i18n import LANGS, Lang
 from iranmap.join import join
 from iranmap.render.options import BuildOptions
@@ -28,7 +28,7 @@ SERIES_DIR = "series"
 
 def series_outputs(
     report_dirs: Sequence[Path], options: BuildOptions, built: Sequence[Path] | None = None
-) -> Mapping[str, dict[str, bytes] | InputError]:
+) -> Mapping[str, dict[str, bytes] | IranmapError]:
     """For each series named by the reports in ``report_dirs``: its folder (relative to the
     maps folder, e.g. ``series/hengaw-monthly``) and its files, or the
     InputError that stops it (a report with a problem, overlapping periods, mixed calendars).
@@ -37,7 +37,7 @@ def series_outputs(
     names none); a step that then cannot be read stops its series, with its problems.
     ``built``: see :func:`series_members`.
     """
-    out: dict[str, dict[str, bytes] | InputError] = {}
+    out: dict[str, dict[str, bytes] | IranmapError] = {}
     for target, members in series_members(report_dirs, built).items():
         files = series_files(members, options)
         if files is not None:
@@ -71,10 +71,21 @@ def series_members(
 
 def series_files(
     members: Sequence[Path], options: BuildOptions
-) -> dict[str, bytes] | InputError | None:
+) -> dict[str, bytes] | IranmapError | None:
     """The files of the series whose steps are the reports in ``members`` (one series, as
-    :func:`series_members` groups them), the InputError that stops it (one of its reports
-    has a problem, or two overlap), or None when it has no report."""
+    :func:`series_members` groups them), the error that stops it (one of its reports has a
+    problem, or two overlap; any exception is that series' own, an UnexpectedError), or None
+    when it has no report."""
+    try:
+        return _series_files(members, options)
+    except Exception as exc:  # one series' bug must not stop a build or a --check
+        where = members[0] if len(members) == 1 else members[0].parent
+        return UnexpectedError(str(where), exc)
+
+
+def _series_files(
+    members: Sequence[Path], options: BuildOptions
+) -> dict[str, bytes] | InputError | None:
     from iranmap.render.timeline import series_files_of
 
     reports = []
