@@ -756,14 +756,15 @@ def test_a_failed_report_leaves_every_series_as_it_was(tmp_path: Path) -> None:
 
 @pytest.mark.slow
 def test_building_one_step_keeps_the_whole_series(tmp_path: Path) -> None:
-    """The series is every report beside the one built that names it, not just that one."""
+    """Asked for (--series), the series is every report beside the one built that names it,
+    not just that one."""
     reports = copy_reports(tmp_path, *HENGAW[:3])
     out = tmp_path / "maps"
     assert CliRunner().invoke(main, ["build", *map(str, reports), "--out", str(out)]).exit_code == 0
     figures = reports[0] / "provinces.csv"
     text = figures.read_text(encoding="utf-8")
     figures.write_text(text.replace("Alborz,32,", "Alborz,33,", 1), encoding="utf-8")
-    result = CliRunner().invoke(main, ["build", str(reports[0]), "--out", str(out)])
+    result = CliRunner().invoke(main, ["build", str(reports[0]), "--out", str(out), "--series"])
     assert result.exit_code == 0, result.output
     assert "series/hengaw-monthly: " in result.output
     summary = json.loads((out / "series" / "hengaw-monthly" / "summary.json").read_bytes())
@@ -783,7 +784,7 @@ def test_a_step_beside_with_a_problem_stops_its_series(tmp_path: Path) -> None:
     lines = figures.read_text(encoding="utf-8").splitlines()
     lines[1] = lines[1].split(",")[0] + ",many,"
     figures.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    result = CliRunner().invoke(main, ["build", str(reports[0]), "--out", str(out)])
+    result = CliRunner().invoke(main, ["build", str(reports[0]), "--out", str(out), "--series"])
     assert result.exit_code == 1
     assert f"error: series/hengaw-monthly: {figures}:2: executions 'many' is not a number" in (
         result.stderr

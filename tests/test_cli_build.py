@@ -547,3 +547,38 @@ def test_files_a_build_no_longer_makes_are_removed_and_a_readers_own_stay(
     again = run("build", report, "--out", out)
     assert f"created {folder / 'combined.fa.html'}\n" in again.output
     assert sorted(p.name for p in folder.iterdir() if ".fa." in p.name) == persian
+
+
+@pytest.mark.slow
+def test_named_reports_built_elsewhere_write_a_series_only_when_whole_or_asked(
+    tmp_path: Path,
+) -> None:
+    """A series of some of its steps would understate its totals: building some of its
+    reports with --out leaves it out, says so, and writes it with --series or all its steps."""
+    reports = REPO / "geodata" / "reports"
+    months = [reports / f"2024-0{m}-hengaw" for m in range(1, 7)]
+    out = tmp_path / "some"
+    some = CliRunner().invoke(main, ["build", str(months[0]), "--out", str(out), "--lang", "en"])
+    assert some.exit_code == 0, some.output
+    assert (
+        "warning: series/hengaw-monthly was not written: 1 of its 6 steps was named "
+        "(2024-02-hengaw, 2024-03-hengaw, 2024-04-hengaw, 2024-05-hengaw, 2024-06-hengaw not); "
+        "name all of them to build it, or build again with --series\n"
+    ) in some.stderr
+    assert not (out / "series").exists()
+    check = CliRunner().invoke(
+        main, ["build", "--check", str(months[0]), "--out", str(out), "--lang", "en"]
+    )
+    assert check.exit_code == 0, check.output
+    asked = CliRunner().invoke(
+        main, ["build", str(months[0]), "--out", str(out), "--lang", "en", "--series"]
+    )
+    assert asked.exit_code == 0, asked.output
+    assert (out / "series" / "hengaw-monthly" / "timeline.html").is_file()
+    whole = tmp_path / "whole"
+    every = CliRunner().invoke(
+        main, ["build", *map(str, months), "--out", str(whole), "--lang", "en"]
+    )
+    assert every.exit_code == 0, every.output
+    assert "was not written" not in every.stderr
+    assert (whole / "series" / "hengaw-monthly" / "timeline.html").is_file()

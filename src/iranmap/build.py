@@ -197,6 +197,7 @@ def build(
     lock_timeout: float | None = None,
     series_dirs: Sequence[Path] | None = None,
     force: bool = False,
+    whole_series_only: bool = False,
 ) -> BuildResult:
     """Build every report, then every series they make up (``OUT/series/<name>/``), then
     the gallery of everything in ``out_root`` in each language of ``options`` (``index.html``,
@@ -208,6 +209,8 @@ def build(
     a series with only those of its steps, nor remakes one none of them is part of.
     When a report fails, no series is written (that report may be a step of one): they keep
     their previous files, and the result's warnings say so when there is a series at all.
+    With ``whole_series_only`` (some reports named, built elsewhere), a series is written only
+    when every one of its steps is among ``report_dirs``; the warnings name each one left.
 
     Checks first where every report goes (:func:`plan`), then holds ``out_root``'s lock while
     writing (``on_wait`` is called if another build holds it). Each report, series and the
@@ -238,15 +241,47 @@ def build(
                 on_report(result)
         series: tuple[SeriesResult, ...] = ()
         held: tuple[str, ...] = ()
+        left: tuple[str, ...] = ()  # series not written: only some of their steps were named
         if any(not r.ok for r in results):
             held = (SERIES_HELD,) if _may_hold_series(report_dirs, out_root) else ()
         else:
             dirs = series_candidates(report_dirs) if series_dirs is None else series_dirs
+            if whole_series_only:
+                dirs, left = _whole_series(dirs, report_dirs)
             series = build_series(dirs, out_root, options, force=force, built=report_dirs)
         ok = not held and all(r.ok for r in results)
         comparisons = build_comparisons(report_dirs, out_root, options, force=force) if ok else ()
         galleries, left_out = write_galleries(out_root, options, force=force)
-    return BuildResult(tuple(results), galleries, (*held, *left_out), series, comparisons)
+    warned = (*held, *left, *left_out)
+    return BuildResult(tuple(results), galleries, warned, series, comparisons)
+
+
+def _whole_series(
+    candidates: Sequence[Path], named: Sequence[Path]
+) -> tuple[list[Path], tuple[str, ...]]:
+    """The reports among ``candidates`` whose series have every step in ``named``, and a
+    warning for each series left out (some of its steps are not named)."""
+    from iranmap.series import series_members
+
+    wanted = {folder.resolve() for folder in named}
+    keep: list[Path] = []
+    left: list[str] = []
+    for folder, members in series_members(candidates, named).items():
+        missing = [m for m in members if m.resolve() not in wanted]
+        if missing:
+            named_count = len(members) - len(missing)
+            left.append(
+                f"{folder} was not written: {named_count} of its {len(members)} steps "
+                f"{'was' if named_count == 1 else 'were'} named "
+                f"({', '.join(m.name for m in missing)} not); {SERIES_ASK}"
+            )
+        else:
+            keep.extend(members)
+    return keep, tuple(left)
+
+
+#: What to do about a series left out, in the library's words (the CLI names its option).
+SERIES_ASK = "name all of them to build it, or ask for the series"
 
 
 def _may_hold_series(report_dirs: Sequence[Path], out_root: Path) -> bool:
@@ -318,21 +353,26 @@ def _one_series(
 
 
 def _series_outputs(
-    report_dirs: Sequence[Path], options: BuildOptions
+    report_dirs: Sequence[Path], options: BuildOptions, whole_series_only: bool = False
 ) -> Mapping[str, dict[str, bytes] | IranmapError]:
-    """The series the reports in ``report_dirs`` are steps of, and their files."""
+    """The series the reports in ``report_dirs`` are steps of (with ``whole_series_only``,
+    those all of whose steps they are), and their files."""
     from iranmap.series import series_outputs
 
-    return series_outputs(series_candidates(report_dirs), options, built=report_dirs)
+    candidates = series_candidates(report_dirs)
+    if whole_series_only:
+        candidates = _whole_series(candidates, report_dirs)[0]
+    return series_outputs(candidates, options, built=report_dirs)
 
 
 def stale_files(
     report_dirs: Sequence[Path],
     out_root: Path,
     options: BuildOptions,
+    whole_series_only: bool = False,
 ) -> tuple[list[str], list[ReportResult | SeriesResult | ComparisonResult]]:
     """What ``build`` would change, without writing: (differing paths, failed reports and
-    series).
+    series); ``whole_series_only`` as for :func:`build`.
 
     A path is listed when it is missing, differs, or is a leftover file that the reports no
     longer produce. The series are checked when every report could be built.
@@ -353,7 +393,7 @@ def stale_files(
             )
             continue
         differ.extend(_differences(out_dir, files))
-    made_series = {} if failed else _series_outputs(report_dirs, options)
+    made_series = {} if failed else _series_outputs(report_dirs, options, whole_series_only)
     for folder, made in sorted(made_series.items()):
         if isinstance(made, IranmapError):
             failed.append(SeriesResult(folder, out_root / folder, error=made))

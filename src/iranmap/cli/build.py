@@ -53,6 +53,13 @@ if TYPE_CHECKING:  # imported where used, so that `iranmap --help` stays fast
     "for a period of 92 days or less).",
 )
 @click.option(
+    "--series",
+    "whole_series",
+    is_flag=True,
+    help="With reports named and --out: also write each series they are steps of (by default "
+    "only a series all of whose steps are named).",
+)
+@click.option(
     "--quiet", "-q", is_flag=True, help="Print only warnings and errors (and nothing else)."
 )
 @render_options_decorator
@@ -63,6 +70,7 @@ def build_command(
     watch: bool,
     force: bool,
     step: str | None,
+    whole_series: bool,
     quiet: bool,
     **render: object,
 ) -> None:
@@ -89,10 +97,13 @@ def build_command(
     options = build_options(_with_project(render, project), kind)
     dirs = named_reports(report_dirs) if report_dirs else project_reports(project)
     out_root = out if out is not None else project.out
+    # Reports named and built elsewhere: a series only when all its steps are named, or when
+    # asked for (a series of some of its steps would understate its totals).
+    partial = bool(report_dirs) and out is not None and not whole_series
     if check:
-        sys.exit(_check(dirs, out_root, options))
+        sys.exit(_check(dirs, out_root, options, partial))
     try:
-        result = _build(dirs, out_root, options, force, quiet=quiet)
+        result = _build(dirs, out_root, options, force, quiet=quiet, whole_series_only=partial)
         if watch:
             _watch(dirs, out_root, options, force)
     except KeyboardInterrupt:
@@ -141,6 +152,7 @@ def _build(
     force: bool = False,
     *,
     quiet: bool = False,
+    whole_series_only: bool = False,
 ) -> BuildResult:
     from rich.console import Console
     from rich.progress import (
@@ -180,7 +192,13 @@ def _build(
             began.append(time.monotonic())
 
         result = build(
-            dirs, out_root, options, on_report=report_done, on_wait=_waiting, force=force
+            dirs,
+            out_root,
+            options,
+            on_report=report_done,
+            on_wait=_waiting,
+            force=force,
+            whole_series_only=whole_series_only,
         )
     _print_rest(result, quiet=quiet)
     if not options.render.base_url and _wrote_embeds(result):
@@ -278,11 +296,13 @@ def _print_report_line(result: ReportResult, seconds: float) -> None:
     echo(f"{result.id}: {did} in {_shown(result.out_dir)} ({seconds:.1f} s)")
 
 
-def _check(dirs: Sequence[Path], out_root: Path, options: BuildOptions) -> int:
+def _check(
+    dirs: Sequence[Path], out_root: Path, options: BuildOptions, whole_series_only: bool = False
+) -> int:
     with caught_warnings() as noted:
         from iranmap.build import stale_files
 
-        differ, failed = stale_files(dirs, out_root, options)
+        differ, failed = stale_files(dirs, out_root, options, whole_series_only)
     for message in noted:
         echo_warning(message)
     for result in failed:
@@ -360,11 +380,12 @@ def _rebuild(
 def _flags(message: str) -> str:
     """A library message with its advice in this command's options."""
     from iranmap._owned import ADVICE
+    from iranmap.build import SERIES_ASK
 
     return message.replace(
         ADVICE,
         "move it away, or build again with --force to replace it, or give --out another folder",
-    )
+    ).replace(SERIES_ASK, "name all of them to build it, or build again with --series")
 
 
 def _shown(path: Path) -> str:
