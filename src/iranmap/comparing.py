@@ -19,9 +19,9 @@ from typing import Any
 from iranmap import i18n
 from iranmap._galleries import COMPARISONS_DIR, SUMMARY_NAME
 from iranmap._owned import outside, write_owned
+from iranmap._results import SeriesResult
 from iranmap._stamp import series_fingerprint, unchanged_outputs
 from iranmap.errors import InputError, IranmapError, Problem, UnexpectedError
-from iranmap.output import FileResult
 from iranmap.render import BuildOptions
 
 #: A comparison's id: what may name a folder in OUT (the rule of a report's id).
@@ -31,21 +31,11 @@ OUT_DIR = COMPARISONS_DIR
 
 
 @dataclass(frozen=True)
-class ComparisonResult:
-    """What building one comparison did: its files, or the error that kept them as they were."""
+class ComparisonResult(SeriesResult):
+    """What building one comparison did: its files, or the error that kept them as they were.
 
-    id: str  # its folder relative to OUT: comparisons/<id>
-    out_dir: Path
-    files: tuple[FileResult, ...] = ()
-    error: IranmapError | None = None
-
-    @property
-    def ok(self) -> bool:
-        return self.error is None
-
-    @property
-    def changed(self) -> tuple[FileResult, ...]:
-        return tuple(f for f in self.files if f.status != "unchanged")
+    ``id``: its folder relative to OUT, e.g. ``comparisons/2024``.
+    """
 
 
 def comparisons_root(reports_root: Path) -> Path:

@@ -101,6 +101,14 @@ class Column:
         height = max(2 * radius, 24.0)
         cx = self.inward(self.start, largest)
         cy = self.y + height / 2
+        self._circle(cx, cy, radius)
+        self.svg.text(
+            self.inward(cx, largest + 14), cy + 8, label, 22, fill=style.TEXT, anchor=self.near
+        )
+        self.y += height + 10
+
+    def _circle(self, cx: float, cy: float, radius: float, dash: str | None = None) -> None:
+        """A key circle in the style of the map's circles (dashed: at its city's centre)."""
         self.svg.circle(
             cx,
             cy,
@@ -109,27 +117,15 @@ class Column:
             style.CIRCLE_OPACITY,
             style.CIRCLE_STROKE,
             style.CIRCLE_STROKE_WIDTH,
+            dash,
         )
-        self.svg.text(
-            self.inward(cx, largest + 14), cy + 8, label, 22, fill=style.TEXT, anchor=self.near
-        )
-        self.y += height + 10
 
     def ring(self, label: str, *, dashed: bool) -> None:
         """A small key circle, solid (a prison's site) or dashed (its city's centre)."""
         radius = 10.0
         cx = self.inward(self.start, radius + 2)
         cy = self.y + radius + 2
-        self.svg.circle(
-            cx,
-            cy,
-            radius,
-            style.CIRCLE_FILL,
-            style.CIRCLE_OPACITY,
-            style.CIRCLE_STROKE,
-            style.CIRCLE_STROKE_WIDTH,
-            style.CITY_DASH if dashed else None,
-        )
+        self._circle(cx, cy, radius, style.CITY_DASH if dashed else None)
         limit = self.right - self.left - 2 * radius - 16
         lines = tx.wrap(label, 18, limit, self.lang, max_lines=2)
         text_x = self.inward(self.start, 2 * radius + 14)
