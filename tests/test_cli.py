@@ -67,3 +67,20 @@ def test_ctrl_c_in_any_command_exits_130_with_one_line(
     result = CliRunner().invoke(main, ["check", str(tmp_path)])
     assert result.exit_code == 130
     assert result.stderr == "interrupted\n"
+
+
+def test_output_into_a_reader_that_stopped_ends_quietly() -> None:
+    """`iranmap check REPORT | head -1`: the reader goes away, and iranmap says nothing of it."""
+    import subprocess
+    import sys
+
+    iranmap = Path(sys.executable).parent / "iranmap"
+    report = Path(__file__).resolve().parents[1] / "geodata" / "reports" / "2025-01-01-ncri"
+    with subprocess.Popen(
+        [str(iranmap), "check", str(report)], stdout=subprocess.PIPE, stderr=subprocess.PIPE
+    ) as process:
+        assert process.stdout is not None and process.stderr is not None
+        process.stdout.close()  # before iranmap writes its first line
+        stderr = process.stderr.read().decode()
+        assert process.wait(timeout=60) == 1
+    assert [line for line in stderr.splitlines() if not line.startswith("warning: ")] == []

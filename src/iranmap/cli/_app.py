@@ -24,7 +24,8 @@ class _Group(click.Group):
     """A click group that prints an :class:`IranmapError` as ``error: ...`` and exits 1.
 
     Any other exception is a bug: it prints as one ``error:`` line saying so (its traceback
-    with IRANMAP_DEBUG=1), never as a traceback a user must read. Ctrl-C exits 130. A Python
+    with IRANMAP_DEBUG=1), never as a traceback a user must read. Ctrl-C exits 130; output
+    piped into a reader that stops early (``| head``) ends quietly. A Python
     warning that no command caught prints as ``warning: message``, without Python's source
     line.
     """
@@ -41,6 +42,11 @@ class _Group(click.Group):
             sys.exit(130)
         except (click.ClickException, click.exceptions.Exit, click.Abort):
             raise  # usage errors, --help: click prints them and picks the exit code
+        except BrokenPipeError:
+            # The reader of the output went away (`iranmap check ... | head`): nothing more
+            # to say, and nothing to print at exit into the closed pipe.
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            sys.exit(ctx.meta.get(TROUBLE_KEY, 1))
         except OSError as exc:
             if os.environ.get(DEBUG_VARIABLE) == "1":
                 raise
