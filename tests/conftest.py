@@ -10,6 +10,8 @@ from typing import Any
 
 import pytest
 
+import iranmap.raster
+
 REPO = Path(__file__).resolve().parents[1]
 GEODATA = REPO / "geodata"
 DATA = Path(__file__).resolve().parent / "data"
@@ -55,3 +57,35 @@ def browser() -> Iterator[Any]:
         chromium = pw.chromium.launch(executable_path=path, headless=True, args=CHROMIUM_ARGS)
         yield chromium
         chromium.close()
+
+
+_DRAWN: dict[tuple[object, ...], bytes] = {}
+_PNG = iranmap.raster.png
+
+
+def _png_drawn_once(job: iranmap.raster.Job) -> bytes:
+    """raster.png, remembered for this test process: many tests build the same reports, and
+    drawing their PNGs again was a third of the suite's time. resvg draws the same bytes for
+    the same job (test_raster.py and test_render_static.py check that, unremembered)."""
+    key = (job.svg, job.zoom, job.family, job.style_sheet, tuple(sorted(job.texts.items())))
+    drawn = _DRAWN.get(key)
+    if drawn is None:
+        drawn = _DRAWN[key] = _PNG(job)
+    return drawn
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _each_png_drawn_once() -> Iterator[None]:
+    """Every test reuses the PNGs this process already drew (module fixtures too)..."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(iranmap.raster, "png", _png_drawn_once)
+        yield
+
+
+@pytest.fixture(autouse=True)
+def _drawing_itself_unremembered(
+    request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """...except the tests of the drawing itself, which draw every time."""
+    if request.node.path.name == "test_raster.py":
+        monkeypatch.setattr(iranmap.raster, "png", _PNG)

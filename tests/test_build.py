@@ -31,6 +31,7 @@ from iranmap.build import (
     write_atomic,
 )
 from iranmap.cli import main
+from iranmap.output import TEMP_PREFIX
 from iranmap.render import BuildOptions
 
 REPO = Path(__file__).resolve().parents[1]
@@ -391,6 +392,21 @@ def _run_build(reports: list[Path], out: Path) -> subprocess.Popen[bytes]:
     )
 
 
+def _inodes(folder: Path) -> dict[Path, int]:
+    return {path: path.stat().st_ino for path in folder.rglob("*") if path.is_file()}
+
+
+def _replaced(folder: Path, before: dict[Path, int]) -> int:
+    """How many of the files in ``before`` have been replaced by another file since."""
+    count = 0
+    for path, inode in before.items():
+        try:
+            count += path.stat().st_ino != inode
+        except FileNotFoundError:
+            count += 1
+    return count
+
+
 @pytest.mark.slow
 def test_a_build_killed_at_any_moment_leaves_every_file_whole(tmp_path: Path) -> None:
     reports = copy_reports(tmp_path, "2024-ncri", "2025-01-01-ncri")
@@ -411,18 +427,19 @@ def test_a_build_killed_at_any_moment_leaves_every_file_whole(tmp_path: Path) ->
     assert set(old) == set(new)
     assert sum(old[n] != new[n] for n in old) > 10
 
-    started = time.monotonic()
-    _run_build(reports, tmp_path / "timing").wait()
-    duration = time.monotonic() - started
-
+    # Kill each build once it has replaced some of the files it changes: after the first,
+    # after a quarter, a half, three quarters of them (polled, so the kills land on files
+    # whatever the machine's load).
+    changes = sum(old[n] != new[n] for n in old)
     out = tmp_path / "maps"
-    points = 8
     saw_mix = False
-    for step in range(points):
+    for step, target in enumerate(sorted({1, changes // 4, changes // 2, 3 * changes // 4})):
         shutil.rmtree(out, ignore_errors=True)
         shutil.copytree(old_out, out)
+        before = _inodes(out)
         process = _run_build(reports, out)
-        time.sleep(duration * (step + 0.5) / points)
+        while process.poll() is None and _replaced(out, before) < target:
+            time.sleep(0.001)
         process.send_signal(signal.SIGKILL)
         process.wait()
         now = visible(snapshot(out))
@@ -436,7 +453,7 @@ def test_a_build_killed_at_any_moment_leaves_every_file_whole(tmp_path: Path) ->
     # A build after the kills finishes the job and removes what the killed ones left behind.
     build(reports, out, ENGLISH)
     assert visible(snapshot(out)) == new
-    assert not list(out.rglob(".*.tmp"))
+    assert not list(out.rglob(f"{TEMP_PREFIX}*"))
 
 
 # --- --watch -----------------------------------------------------------------------------

@@ -15,7 +15,7 @@ import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from iranmap.i18n import Lang
@@ -97,8 +97,12 @@ def _joins_forward(font: _Font, ch: str) -> bool:
     return forms is not None and forms[0] is not None
 
 
+@lru_cache(maxsize=8192)
 def width(text: str, size: float, lang: Lang, bold: bool = False) -> float:
-    """How wide ``text`` is drawn at ``size`` px in an image in ``lang``, in px."""
+    """How wide ``text`` is drawn at ``size`` px in an image in ``lang``, in px.
+
+    Wrapping measures the same words again and again, so widths are remembered.
+    """
     fonts = _fonts()
     return sum(
         _run_width(run, fonts[_font_name(family, bold)], size) for family, run in runs(text, lang)
@@ -127,7 +131,8 @@ def _run_width(run: str, font: _Font, size: float) -> float:
     return total
 
 
-def runs(text: str, lang: Lang) -> list[tuple[str, str]]:
+@lru_cache(maxsize=8192)
+def runs(text: str, lang: Lang) -> tuple[tuple[str, str], ...]:
     """``text`` cut into runs of one font family each, as :func:`width` measures them: a
     letter takes the first of the image's families that has it; digits, punctuation and
     spaces stay in the family of the letters before them when it has them (so ", 2024"
@@ -139,6 +144,7 @@ def runs(text: str, lang: Lang) -> list[tuple[str, str]]:
     """
     fonts = _fonts()
     families = FAMILIES[lang]
+    has = {family: fonts[_font_name(family, False)].advances for family in families}
     found: list[tuple[str, str]] = []
     for ch in text:
         cp = ord(ch)
@@ -146,22 +152,15 @@ def runs(text: str, lang: Lang) -> list[tuple[str, str]]:
         category = unicodedata.category(ch)
         if category == "Cf":  # isolates, joiners: invisible, in whichever run they are
             family = previous or families[0]
-        elif (
-            previous is not None
-            and not category.startswith("L")
-            and cp in fonts[_font_name(previous, False)].advances
-        ):
+        elif previous is not None and not category.startswith("L") and cp in has[previous]:
             family = previous
         else:
-            family = next(
-                (f for f in families if cp in fonts[_font_name(f, False)].advances),
-                previous or families[0],
-            )
+            family = next((f for f in families if cp in has[f]), previous or families[0])
         if found and found[-1][0] == family:
             found[-1] = (family, found[-1][1] + ch)
         else:
             found.append((family, ch))
-    return found
+    return tuple(found)
 
 
 def wrap(
