@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import subprocess
 import sys
 from pathlib import Path
 from typing import Any
@@ -67,22 +66,6 @@ def test_without_the_notebook_extra_the_error_says_what_to_install(
             api.points_map(joined)
         else:
             api.load(reports_dir() / "2024-ncri")
-
-
-def test_a_build_imports_nothing_of_the_notebook_extra(tmp_path: Path) -> None:
-    """geopandas, pyogrio, folium and branca cost a build seconds of imports for nothing."""
-    code = (
-        "import sys; from pathlib import Path; from iranmap.build import build_report;"
-        "from iranmap.render import BuildOptions;"
-        f"result = build_report(Path({str(reports_dir() / '2024-ncri')!r}),"
-        f" Path({str(tmp_path)!r}), BuildOptions()); assert result.ok, result;"
-        "print(sorted(m for m in ('geopandas', 'pyogrio', 'folium', 'branca') if m in sys.modules))"
-    )
-    done = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=240
-    )
-    assert done.stdout.strip() == "[]"
-    assert (tmp_path / "2024-ncri" / "prisons.csv").is_file()
 
 
 def test_choropleth_map_uses_the_pages_classes(joined: Joined) -> None:

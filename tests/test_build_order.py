@@ -27,13 +27,13 @@ def copy_reports(tmp_path: Path, *names: str) -> list[Path]:
 
 
 @pytest.fixture
-def drawn(monkeypatch: pytest.MonkeyPatch) -> list[list[str]]:
+def drawn(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> list[list[str]]:
     """Instead of drawing, each call to raster.pngs notes the files that were already on
-    disk under the build's folder (the reports' ones) then."""
+    disk under the test's folder (the reports' and the build's) then."""
     seen: list[list[str]] = []
 
     def pngs(jobs: list[iranmap.raster.Job]) -> list[bytes]:
-        seen.append(sorted(p.name for p in Path.cwd().rglob("*") if p.is_file()))
+        seen.append(sorted(p.name for p in tmp_path.rglob("*") if p.is_file()))
         return [FAKE_PNG] * len(jobs)
 
     monkeypatch.setattr(iranmap.raster, "pngs", pngs)
@@ -41,12 +41,10 @@ def drawn(monkeypatch: pytest.MonkeyPatch) -> list[list[str]]:
 
 
 def test_a_reports_pages_are_written_before_its_images_are_drawn(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, drawn: list[list[str]]
+    tmp_path: Path, drawn: list[list[str]]
 ) -> None:
     (report,) = copy_reports(tmp_path, "2025-01-ncri-tally")
     out = tmp_path / "maps"
-    out.mkdir()
-    monkeypatch.chdir(out)
     result = build([report], out, OPTIONS)
     assert result.reports[0].ok
     (before,) = drawn  # every PNG of the report at once, its timeline's with its maps'

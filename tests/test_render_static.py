@@ -188,24 +188,6 @@ def test_bytes_do_not_depend_on_the_process(files: dict[str, bytes]) -> None:
     assert _digest_in_subprocess("7") == here
 
 
-@pytest.mark.slow
-def test_a_build_never_imports_matplotlib_or_pillow(tmp_path: Path) -> None:
-    """The build works with matplotlib made unimportable, and loads no imaging library."""
-    code = (
-        "import sys; sys.modules['matplotlib'] = None;"
-        "from pathlib import Path; from iranmap.build import report_files;"
-        "from iranmap.render import BuildOptions;"
-        "files = report_files(Path('geodata/reports/2024-ncri'), BuildOptions());"
-        "assert 'choropleth.fa.png' in files, sorted(files);"
-        "print(sorted(m for m, v in sys.modules.items()"
-        " if v is not None and m.split('.')[0] in ('matplotlib', 'PIL')))"
-    )
-    done = subprocess.run(
-        [sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, check=True
-    )
-    assert done.stdout.strip() == "[]"
-
-
 @pytest.mark.parametrize("name", ["choropleth", "points", "choropleth.fa", "points.fa"])
 def test_png_sizes_and_minimal_metadata(files: dict[str, bytes], name: str) -> None:
     image, card = files[f"{name}.png"], files[f"{name}.card.png"]
