@@ -114,14 +114,15 @@ def test_each_step_shows_what_check_counts(
 def test_shapes_change_colour_with_the_step(open_timeline: Any, year: Timeline) -> None:
     opened = open_timeline(year)
     isos, matrix = province_matrix(year)
-    colors = opened.page.evaluate("JSON.parse(document.getElementById('im-data').textContent).tl")
+    data = opened.page.evaluate("JSON.parse(document.getElementById('im-data').textContent)")
+    colors = data["tl"]
     for k in (2, 3):
         opened.go(k)
         fills = opened.fills()
         expected = {
             iso: None
             if matrix[k, c] < 0
-            else colors["colors"]["step"][colors["classes"]["step"][k][c]]
+            else data["colors"]["step"][colors["classes"]["step"][k][c]]
             for c, iso in enumerate(isos)
         }
         assert fills == expected

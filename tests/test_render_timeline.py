@@ -110,8 +110,9 @@ def test_jalali_steps_are_named_in_the_jalali_calendar(tmp_path: Path) -> None:
 
 
 def test_one_class_scale_serves_every_step(year: Timeline) -> None:
-    tl = data_of(soup(render_timeline_page(year, RenderOptions())))["tl"]
-    colors = tl["colors"]["step"]
+    data = data_of(soup(render_timeline_page(year, RenderOptions())))
+    tl = data["tl"]
+    colors = data["colors"]["step"]  # iranmap.js colours the provinces, mode by mode
     seen = {}
     for values, classes in zip(tl["values"]["step"], tl["classes"]["step"], strict=True):
         for value, index in zip(values, classes, strict=True):

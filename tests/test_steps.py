@@ -16,9 +16,11 @@ from iranmap.reports import load_report
 from iranmap.steps import (
     check_kind,
     cumulative_matrix,
+    cumulative_none,
     default_kind,
     events_timeline,
     group_series,
+    none_matrix,
     province_matrix,
     series_problems,
     series_timeline,
@@ -68,10 +70,18 @@ def write_events(
 
 
 def write_figures(
-    folder: Path, start: str, end: str, total: int, provinces: str, series: str | None = None
+    folder: Path,
+    start: str,
+    end: str,
+    total: int,
+    provinces: str,
+    series: str | None = None,
+    *,
+    toml: str = "",
 ) -> Path:
+    """A report by province; ``toml``: more lines of report.toml (e.g. "complete = false")."""
     folder.mkdir(parents=True)
-    extra = f"total = {total}\n" + (f'series = "{series}"\n' if series else "")
+    extra = f"total = {total}\n" + (f'series = "{series}"\n' if series else "") + toml
     (folder / "report.toml").write_text(
         TOML.format(start=start, end=end, extra=extra), encoding="utf-8"
     )
@@ -267,13 +277,69 @@ def test_a_series_is_one_step_per_report_in_period_order(tmp_path: Path) -> None
         13,
     )
     isos, matrix = province_matrix(timeline)
-    assert [int(v) for v in matrix[:, isos.index("IR-23")]] == [2, -1]
+    # February places its whole total (7) in Fars: Tehran had none reported, not a gap.
+    assert [int(v) for v in matrix[:, isos.index("IR-23")]] == [2, 0]
+    assert none_matrix(timeline)[:, isos.index("IR-23")].tolist() == [False, True]
     assert totals_csv(timeline).decode().splitlines() == [
         "step,start,end,reported,itemized_by_province,not_itemized,cumulative,report",
         "jan,2025-01-01,2025-01-31,10,6,4,10,jan",
         "feb,2025-02-01,2025-02-28,7,7,0,17,feb",
         "all,2025-01-01,2025-02-28,17,13,4,17,monthly",
     ]
+
+
+def three_months(tmp_path: Path) -> list[Joined]:
+    """January itemizes 6 of 10 (partial), February all 7 (complete), March all 3 but says
+    its table is a selection (complete = false)."""
+    jan = write_figures(tmp_path / "jan", "2025-01-01", "2025-01-31", 10, "Fars,4\nTehran,2\n")
+    feb = write_figures(tmp_path / "feb", "2025-02-01", "2025-02-28", 7, "Fars,5\nTehran,2\n")
+    mar = write_figures(
+        tmp_path / "mar", "2025-03-01", "2025-03-31", 3, "Fars,3\n", toml="complete = false\n"
+    )
+    return [joined_of(m, "monthly") for m in (jan, feb, mar)]
+
+
+def test_a_complete_step_has_none_reported_where_its_report_lists_no_province(
+    tmp_path: Path,
+) -> None:
+    """Each step follows its report's own table, as the report's page does: unlisted
+    provinces of a complete report had none reported (0); of a partial one, or one that says
+    it is a selection, they are not itemized (no figure, never 0)."""
+    joined = three_months(tmp_path)
+    assert [j.report.complete for j in joined] == [True, True, False]
+    timeline = series_timeline(joined)
+    isos, matrix = province_matrix(timeline)
+    none = none_matrix(timeline)
+    fars, kerman = isos.index("IR-07"), isos.index("IR-08")
+    assert matrix[:, fars].tolist() == [4, 5, 3] and none[:, fars].tolist() == [False] * 3
+    assert matrix[:, kerman].tolist() == [-1, 0, -1]
+    assert none[:, kerman].tolist() == [False, True, False]
+    # The same provinces as the reports' own pages say: the join is the rule's one owner.
+    for k, j in enumerate(joined):
+        status = dict(zip(j.provinces["iso"], j.provinces["status"], strict=True))
+        for c, iso in enumerate(isos):
+            expected = status[iso]
+            got = "none reported" if none[k, c] else "itemized" if matrix[k, c] >= 0 else None
+            assert (got or "not itemized") == expected, (k, iso)
+    # Since January: none reported so far in Kerman, until a step gives it a figure.
+    cumulative = cumulative_matrix(matrix)
+    assert cumulative[:, kerman].tolist() == [-1, 0, 0]
+    assert cumulative_none(matrix, none)[:, kerman].tolist() == [False, True, True]
+    assert cumulative_none(matrix, none)[:, fars].tolist() == [False, False, False]
+    rows = list(csv.DictReader(io.StringIO(steps_csv(timeline).decode())))
+    kerman_rows = [
+        (r["step"], r["executions"], r["status"], r["source"])
+        for r in rows
+        if r["province"] == "IR-08"
+    ]
+    assert kerman_rows == [
+        ("jan", "", "not itemized", ""),
+        ("feb", "0", "none reported", "feb"),
+        ("mar", "", "not itemized", ""),
+    ]
+    statuses = {(r["step"], r["status"]) for r in rows}
+    assert ("feb", "not itemized") not in statuses
+    assert ("jan", "none reported") not in statuses and ("mar", "none reported") not in statuses
 
 
 def test_group_series_leaves_out_reports_of_no_series(tmp_path: Path) -> None:

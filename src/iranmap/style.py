@@ -147,4 +147,6 @@ def script_style() -> dict[str, object]:
         "circleWidth": CIRCLE_STROKE_WIDTH,
         "circleOpacity": CIRCLE_OPACITY,
         "cityDash": CITY_DASH,
+        "minRadius": MIN_RADIUS,
+        "maxRadius": MAX_RADIUS,
     }

@@ -9,6 +9,7 @@ second measure, executions per million inhabitants, with classes of its own.
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -24,7 +25,7 @@ from iranmap.i18n import Lang
 from iranmap.join import Joined, records
 from iranmap.render import _lang
 from iranmap.render.geo import latlng, polygon_json
-from iranmap.render.html import Html, data_table, join, lang_span, tag
+from iranmap.render.html import Attr, Html, data_table, join, lang_span, tag
 from iranmap.render.options import Measure, RenderOptions
 
 NOT_ITEMIZED = -1  # class index of a province with no figure
@@ -177,15 +178,34 @@ def class_labels(classes: Classes, measure: Measure, lang: Lang) -> tuple[str, .
     return tuple(labels)
 
 
-def _none_swatch() -> Html:
+def none_swatch() -> Html:
     fill = f"background:{style.NONE_REPORTED_FILL}"
     return tag("span", {"class": "im-sw im-sw-none", "style": fill, "aria-hidden": "true"})
 
 
-def _swatch(color: str | None) -> Html:
+def swatch(color: str | None) -> Html:
     if color is None:
         return tag("span", {"class": "im-sw im-sw-ni", "aria-hidden": "true"})
     return tag("span", {"class": "im-sw", "style": f"background:{color}", "aria-hidden": "true"})
+
+
+def legend_marks(*, none: bool, not_itemized: bool) -> tuple[bool, bool]:
+    """Which of "none reported" and "not itemized" a legend explains, given whether some
+    province is either: each where there is one; "not itemized" also where no province is
+    none reported (a reader of a map without figures everywhere is told what grey means)."""
+    return none, not_itemized or not none
+
+
+def none_reported_item(lang: Lang, attrs: Mapping[str, Attr] | None = None) -> Html:
+    """The legend's entry for a province with none reported."""
+    note = i18n.text(lang, "none_reported_note")
+    return tag("li", {"class": "im-none", **(attrs or {})}, none_swatch(), " ", note)
+
+
+def not_itemized_item(lang: Lang, attrs: Mapping[str, Attr] | None = None) -> Html:
+    """The legend's entry for a province that is not itemized (hatched)."""
+    note = i18n.text(lang, "not_itemized_note")
+    return tag("li", attrs, swatch(None), " ", note)
 
 
 def legend(ch: Choropleth, lang: Lang, *, switch: bool = True) -> Html:
@@ -196,7 +216,7 @@ def legend(ch: Choropleth, lang: Lang, *, switch: bool = True) -> Html:
     for measure, classes in ch.classes.items():
         title = i18n.text(lang, "executions" if measure == "count" else "per_million")
         items = [
-            tag("li", None, _swatch(color), " ", label)
+            tag("li", None, swatch(color), " ", label)
             for color, label in zip(
                 classes.colors, class_labels(classes, measure, lang), strict=True
             )
@@ -211,12 +231,14 @@ def legend(ch: Choropleth, lang: Lang, *, switch: bool = True) -> Html:
                     i18n.text(lang, "no_population"),
                 )
             )
-        if any(r.none_reported for r in ch.rows):
-            note = i18n.text(lang, "none_reported_note")
-            items.append(tag("li", {"class": "im-none"}, _none_swatch(), " ", note))
-        if any(r.executions is None for r in ch.rows) or not any(r.none_reported for r in ch.rows):
-            note = i18n.text(lang, "not_itemized_note")
-            items.append(tag("li", None, _swatch(None), " ", note))
+        none, ni = legend_marks(
+            none=any(r.none_reported for r in ch.rows),
+            not_itemized=any(r.executions is None for r in ch.rows),
+        )
+        if none:
+            items.append(none_reported_item(lang))
+        if ni:
+            items.append(not_itemized_item(lang))
         blocks.append(
             tag(
                 "div",
@@ -239,14 +261,12 @@ def legend_line(ch: Choropleth, lang: Lang) -> Html:
     blocks = []
     for measure, classes in ch.classes.items():
         items = [
-            tag("span", {"class": "im-li"}, _swatch(color), label)
+            tag("span", {"class": "im-li"}, swatch(color), label)
             for color, label in zip(
                 classes.colors, class_labels(classes, measure, lang), strict=True
             )
         ]
-        items.append(
-            tag("span", {"class": "im-li"}, _swatch(None), i18n.text(lang, "not_itemized"))
-        )
+        items.append(tag("span", {"class": "im-li"}, swatch(None), i18n.text(lang, "not_itemized")))
         blocks.append(
             tag(
                 "span",

@@ -2,7 +2,8 @@
 
 ``steps.svg`` is written here by hand (no plotting library): each province's outline is
 defined once and drawn in every step by ``<use>``, filled with the step's class colour on the
-one class scale shared by all steps, or the hatched not-itemized grey. Each map carries its
+one class scale shared by all steps, the none-reported white where a step's report itemizes
+its whole total elsewhere, or the hatched not-itemized grey. Each map carries its
 step's name and figure; one legend serves them all. ``steps.png`` is the same SVG rasterised
 by resvg with the fonts iranmap bundles.
 Same figures, same bytes.
@@ -11,23 +12,25 @@ Same figures, same bytes.
 from __future__ import annotations
 
 import math
-from typing import Any
+from typing import Any, NamedTuple
 
 import numpy as np
 from shapely.affinity import affine_transform
 
 from iranmap import i18n, raster
-from iranmap.classify import Classes, classify
+from iranmap.classify import Classes
 from iranmap.i18n import Lang
 from iranmap.render.choropleth import class_labels
 from iranmap.render.html import esc
 from iranmap.render.options import RenderOptions
 from iranmap.render.static.geometry import hatch_data
 from iranmap.render.timeline import text as tt
-from iranmap.steps import Timeline, province_matrix
+from iranmap.render.timeline._view import classes_of
+from iranmap.steps import Timeline, none_matrix, province_matrix
 from iranmap.style import (
     BACKGROUND,
     MUTED,
+    NONE_REPORTED_FILL,
     NOT_ITEMIZED_FILL,
     NOT_ITEMIZED_HATCH,
     PAPER,
@@ -61,8 +64,8 @@ def png_job(svg: bytes, zoom: float = 2.0) -> raster.Job:
 def multiples_svg(timeline: Timeline, options: RenderOptions) -> bytes:
     lang = options.lang
     isos, matrix = province_matrix(timeline)
-    values = [float(v) for v in matrix[matrix >= 0]]
-    classes = classify(values, options.scheme, options.k, options.breaks)
+    none = none_matrix(timeline)
+    classes = classes_of(matrix, none, options)
     n = len(timeline.steps)
     cols = n if n <= 4 else 3 if n <= 6 else 4 if n <= 12 else 6
     rows = math.ceil(n / cols)
@@ -86,8 +89,10 @@ def multiples_svg(timeline: Timeline, options: RenderOptions) -> bytes:
             col = cols - 1 - col
         x = MARGIN + col * (CELL_W + GAP)
         y = HEAD_H + row * (MAP_H + LABEL_H + GAP)
-        parts.append(_cell(timeline, k, x, y, isos, matrix[k], classes, lang, hatches))
-    parts.append(_legend(classes, lang, width, height - LEGEND_H - MARGIN - CREDIT_H + 14))
+        cell = _Cell(isos, matrix[k], none[k])
+        parts.append(_cell(timeline, k, x, y, cell, classes, lang, hatches))
+    legend_y = height - LEGEND_H - MARGIN - CREDIT_H + 14
+    parts.append(_legend(classes, lang, width, legend_y, none=bool(none.any())))
     parts.append(_credit(lang, width, height))
     parts.append("</svg>\n")
     return "\n".join(parts).encode("utf-8")
@@ -201,13 +206,20 @@ def _heading(timeline: Timeline, lang: Lang, width: float) -> str:
     )
 
 
+class _Cell(NamedTuple):
+    """One step's provinces: figures (-1: not itemized) and where none was reported."""
+
+    isos: list[str]
+    values: np.ndarray[Any, Any]
+    none: np.ndarray[Any, Any]
+
+
 def _cell(
     timeline: Timeline,
     k: int,
     x: float,
     y: float,
-    isos: list[str],
-    values: np.ndarray[Any, Any],
+    cell: _Cell,
     classes: Classes,
     lang: Lang,
     hatches: _Hatches,
@@ -215,8 +227,13 @@ def _cell(
     uses = []
     hatched = []
     without: list[str] = []
-    for iso, value in zip(isos, values, strict=True):
-        fill = NOT_ITEMIZED_FILL if value < 0 else classes.color(float(value))
+    for iso, value, none in zip(cell.isos, cell.values, cell.none, strict=True):
+        if value < 0:
+            fill = NOT_ITEMIZED_FILL
+        elif none:
+            fill = NONE_REPORTED_FILL
+        else:
+            fill = classes.color(float(value))
         uses.append(f'<use xlink:href="#p-{esc(iso)}" fill="{fill}"/>')
         if value < 0:
             hatched.append(f'<use xlink:href="#p-{esc(iso)}"/>')
@@ -246,10 +263,12 @@ def _cell(
     )
 
 
-def _legend(classes: Classes, lang: Lang, width: float, y: float) -> str:
+def _legend(classes: Classes, lang: Lang, width: float, y: float, *, none: bool) -> str:
     items: list[tuple[str, str]] = list(
         zip(classes.colors, class_labels(classes, "count", lang), strict=True)
     )
+    if none:
+        items.append((NONE_REPORTED_FILL, i18n.text(lang, "none_reported")))
     items.append(("url(#ni)", i18n.text(lang, "not_itemized")))
     title = tt.text(lang, "legend.step")
     parts = []

@@ -63,6 +63,15 @@ class PrisonRow:
         return _lang.own(lang, self.city, self.city_fa)
 
 
+def circle_radius(executions: int, largest: int) -> float:
+    """A circle's radius in pixels, its area in proportion to ``executions`` against the
+    ``largest`` figure drawn beside it (never under MIN_RADIUS, so it can still be hovered).
+    The page's script sizes circles the same way (``radius`` in iranmap.js)."""
+    if largest <= 0:
+        return MIN_RADIUS
+    return round(max(MIN_RADIUS, MAX_RADIUS * math.sqrt(executions / largest)), 1)
+
+
 @dataclass(frozen=True)
 class Points:
     """The prison layer's rows, largest first, and its scale."""
@@ -72,9 +81,7 @@ class Points:
 
     def radius(self, executions: int) -> float:
         """Radius in pixels, area proportional to ``executions``."""
-        if self.largest <= 0:
-            return MIN_RADIUS
-        return round(max(MIN_RADIUS, MAX_RADIUS * math.sqrt(executions / self.largest)), 1)
+        return circle_radius(executions, self.largest)
 
     def key(self) -> tuple[tuple[int, float], ...]:
         """The size key's values, largest first, with their radii (see :func:`key_values`)."""

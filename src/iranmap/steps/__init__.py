@@ -12,7 +12,9 @@ Two sources give steps:
 A :class:`Timeline` holds the figures of every step in long tables, ready for the timeline
 page, the small multiples and ``steps.csv``. Rows are grouped with vectorised pandas and
 numpy operations, so a million events take well under a second once they are read.
-A province without a figure in a step is *not itemized* in that step, never zero.
+A province without a figure in a step is *not itemized* in that step, never zero, unless the
+step's report itemizes its whole total elsewhere: then it had *none reported* (0), as on the
+report's own pages (the join decides which).
 """
 
 from __future__ import annotations
@@ -20,6 +22,9 @@ from __future__ import annotations
 from iranmap.calendars import CALENDARS, STEP_KINDS, StepKind, check_kind
 from iranmap.steps._events import events_timeline
 from iranmap.steps._model import (
+    ITEMIZED,
+    NONE_REPORTED,
+    NOT_ITEMIZED,
     STEP_COLUMNS,
     TOTAL_COLUMNS,
     WEEKS_UP_TO_DAYS,
@@ -28,10 +33,21 @@ from iranmap.steps._model import (
 )
 from iranmap.steps._periods import default_kind, step_bounds
 from iranmap.steps._series import group_series, series_folder, series_problems, series_timeline
-from iranmap.steps._tables import cumulative_matrix, province_matrix, steps_csv, totals_csv
+from iranmap.steps._tables import (
+    cumulative_matrix,
+    cumulative_none,
+    none_matrix,
+    province_matrix,
+    status_of,
+    steps_csv,
+    totals_csv,
+)
 
 __all__ = [
     "CALENDARS",
+    "ITEMIZED",
+    "NONE_REPORTED",
+    "NOT_ITEMIZED",
     "STEP_COLUMNS",
     "STEP_KINDS",
     "TOTAL_COLUMNS",
@@ -41,13 +57,16 @@ __all__ = [
     "Timeline",
     "check_kind",
     "cumulative_matrix",
+    "cumulative_none",
     "default_kind",
     "events_timeline",
     "group_series",
+    "none_matrix",
     "province_matrix",
     "series_folder",
     "series_problems",
     "series_timeline",
+    "status_of",
     "step_bounds",
     "steps_csv",
     "totals_csv",

@@ -15,7 +15,7 @@ from iranmap.errors import InputError, Problem
 from iranmap.join import Joined, join
 from iranmap.limits import MAX_STEPS
 from iranmap.reports import EVENTS_FILE, REPORT_FILE, Report
-from iranmap.steps._model import Step, Timeline, place_table
+from iranmap.steps._model import ITEMIZED, Step, Timeline, place_table
 from iranmap.steps._periods import default_kind, step_bounds, step_count
 
 if TYPE_CHECKING:
@@ -174,6 +174,7 @@ def _province_rows(
             "step": counts["step"],
             "iso": [isos[p] for p in counts["prov"]],
             "executions": counts["executions"],
+            "status": ITEMIZED,
             "source": sources,
         }
     )

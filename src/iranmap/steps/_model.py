@@ -13,6 +13,13 @@ from iranmap.reports import Report
 
 #: A report whose period is this many days or fewer is cut into weeks by default.
 WEEKS_UP_TO_DAYS = 92
+#: A province's status in a step with a row in ``Timeline.provinces``, as the join names it:
+#: a figure of the report, or none reported (0) by a report that itemizes its whole total
+#: elsewhere (the join decides: ``join._tables.fully_itemized``). No row: not itemized.
+ITEMIZED = "itemized"
+NONE_REPORTED = "none reported"
+NOT_ITEMIZED = "not itemized"
+STATUSES = (ITEMIZED, NONE_REPORTED)
 #: Columns of steps.csv and of the per-step totals.
 STEP_COLUMNS = ("step", "start", "end", "province", "executions", "status", "source")
 TOTAL_COLUMNS = (
@@ -61,8 +68,10 @@ class Timeline:
     """The figures of every step of a report or a series.
 
     ``provinces``: one row per (step, province) with a figure: ``step`` (index into
-    ``steps``), ``iso``, ``executions``, ``source``. A (step, province) pair that is absent is
-    not itemized in that step. ``prisons``: ``step``, ``place`` (index into ``places``),
+    ``steps``), ``iso``, ``executions``, ``status`` (``ITEMIZED``, or ``NONE_REPORTED`` with
+    0 executions where the step's report itemizes its whole total elsewhere), ``source``. A
+    (step, province) pair that is absent is not itemized in that step, never zero.
+    ``prisons``: ``step``, ``place`` (index into ``places``),
     ``executions``. ``places``: every place mapped in any step, with ``lat``, ``lon`` and the
     names of :class:`iranmap.join.Joined`'s prison table. ``base`` is the join whose province
     shapes and names the maps draw; ``undated`` counts executions the report states that no

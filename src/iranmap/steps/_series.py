@@ -11,7 +11,7 @@ import pandas as pd
 from iranmap.errors import InputError, Problem
 from iranmap.join import Joined
 from iranmap.reports import REPORT_FILE, Report
-from iranmap.steps._model import Step, Timeline, place_table
+from iranmap.steps._model import STATUSES, Step, Timeline, place_table
 
 
 def group_series(reports: Iterable[Report]) -> dict[str, list[Report]]:
@@ -131,14 +131,17 @@ def _report_step(joined: Joined) -> Step:
 
 
 def _series_provinces(step: int, joined: Joined) -> pd.DataFrame:
-    # Figures the report gives; a province with none reported (a fully itemized report) is
-    # not yet a state of the timeline's own, so it stays out of the step as before.
-    given = joined.provinces[joined.provinces["status"] == "itemized"]
+    """The step's province figures as the join gives them: "itemized", and "none reported"
+    (0) where the report itemizes its whole total elsewhere (join's rule, not decided here);
+    a province the join leaves not itemized has no row."""
+    given = joined.provinces[joined.provinces["status"].isin(STATUSES)]
+    report = joined.report.id
     return pd.DataFrame(
         {
             "step": step,
             "iso": given["iso"].astype(str).to_numpy(),
             "executions": given["executions"].astype("int64").to_numpy(),
-            "source": [f"{joined.report.id}/{s}" for s in given["source"]],
+            "status": given["status"].astype(str).to_numpy(),
+            "source": [f"{report}/{s}" if s else report for s in given["source"]],
         }
     )

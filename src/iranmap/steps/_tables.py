@@ -8,12 +8,19 @@ from typing import Any
 
 import numpy as np
 
-from iranmap.steps._model import STEP_COLUMNS, TOTAL_COLUMNS, Timeline
+from iranmap.steps._model import (
+    ITEMIZED,
+    NONE_REPORTED,
+    NOT_ITEMIZED,
+    STEP_COLUMNS,
+    TOTAL_COLUMNS,
+    Timeline,
+)
 
 
 def province_matrix(timeline: Timeline) -> tuple[list[str], np.ndarray[Any, Any]]:
     """The provinces (iso, as in ``base``) and a steps x provinces array of figures, -1 where
-    a province is not itemized in a step."""
+    a province is not itemized in a step (0 where none is reported: see :func:`none_matrix`)."""
     isos = [str(i) for i in timeline.base.provinces["iso"]]
     column = {iso: k for k, iso in enumerate(isos)}
     matrix = np.full((len(timeline.steps), len(isos)), -1, dtype=np.int64)
@@ -23,16 +30,50 @@ def province_matrix(timeline: Timeline) -> tuple[list[str], np.ndarray[Any, Any]
     return isos, matrix
 
 
+def none_matrix(timeline: Timeline) -> np.ndarray[Any, Any]:
+    """A steps x provinces array (provinces as in :func:`province_matrix`), True where a
+    step's report had none reported in a province: it itemizes its whole total elsewhere."""
+    isos = [str(i) for i in timeline.base.provinces["iso"]]
+    column = {iso: k for k, iso in enumerate(isos)}
+    none = np.zeros((len(timeline.steps), len(isos)), dtype=bool)
+    rows = timeline.provinces[timeline.provinces["status"] == NONE_REPORTED]
+    cols = np.array([column[i] for i in rows["iso"]], dtype=np.int64)
+    none[rows["step"].to_numpy(dtype=np.int64), cols] = True
+    return none
+
+
 def cumulative_matrix(matrix: np.ndarray[Any, Any]) -> np.ndarray[Any, Any]:
-    """Figures since the first step; -1 until a province has its first figure."""
+    """Figures since the first step; -1 until a province has its first figure (none
+    reported counts as a figure: 0)."""
     given = matrix >= 0
     summed = np.cumsum(np.where(given, matrix, 0), axis=0)
     return np.where(np.cumsum(given, axis=0) > 0, summed, -1)
 
 
+def cumulative_none(
+    matrix: np.ndarray[Any, Any], none: np.ndarray[Any, Any]
+) -> np.ndarray[Any, Any]:
+    """True where, since the first step, a province has had none reported and no figure of
+    its own: none reported so far."""
+    itemized = (matrix >= 0) & ~none
+    so_far: np.ndarray[Any, Any] = np.cumsum(none, axis=0) > 0
+    unnamed: np.ndarray[Any, Any] = np.cumsum(itemized, axis=0) == 0
+    both: np.ndarray[Any, Any] = so_far & unnamed
+    return both
+
+
+def status_of(value: int, none: bool) -> str:
+    """A cell's status as the downloads write it."""
+    if value < 0:
+        return NOT_ITEMIZED
+    return NONE_REPORTED if none else ITEMIZED
+
+
 def steps_csv(timeline: Timeline) -> bytes:
-    """steps.csv: every province in every step, its figure or "not itemized", and its source."""
+    """steps.csv: every province in every step, its figure (0 where none is reported) or
+    none ("not itemized"), its status, and its source."""
     isos, matrix = province_matrix(timeline)
+    none = none_matrix(timeline)
     sources = {
         (int(s), str(i)): str(src)
         for s, i, src in zip(
@@ -55,7 +96,7 @@ def steps_csv(timeline: Timeline) -> bytes:
                     step.end.isoformat(),
                     iso,
                     "" if value < 0 else value,
-                    "not itemized" if value < 0 else "itemized",
+                    status_of(value, bool(none[k, c])),
                     sources.get((k, iso), ""),
                 ]
             )

@@ -148,7 +148,10 @@ def tables(view: View, lang: Lang) -> Html:
             "tr",
             None,
             tag("th", {"scope": "row"}, names[iso]),
-            *(_figure_cell(int(view.matrix[i, c]), lang) for i in range(len(timeline.steps))),
+            *(
+                _figure_cell(int(view.matrix[i, c]), bool(view.none["step"][i, c]), lang)
+                for i in range(len(timeline.steps))
+            ),
         )
         for c, iso in enumerate(view.isos)
     ]
@@ -158,9 +161,12 @@ def tables(view: View, lang: Lang) -> Html:
     )
 
 
-def _figure_cell(value: int, lang: Lang) -> Html:
+def _figure_cell(value: int, none: bool, lang: Lang) -> Html:
+    """A province's figure in a step, as the report page's table writes it."""
     if value < 0:
         return tag("td", {"class": "im-ni"}, i18n.text(lang, "not_itemized"))
+    if none:
+        return tag("td", {"class": "im-none"}, i18n.text(lang, "none_reported"))
     return tag("td", {"class": "im-num"}, i18n.fmt_int(value, lang))
 
 

@@ -1,9 +1,12 @@
 """The data the timeline page's scripts read: iranmap.js' first step and every step's
-figures and classes for timeline.js, each once."""
+figures and classes for timeline.js, each once.
+
+The provinces' classes are those of a report's page (a class of the scale,
+choropleth.NOT_ITEMIZED, choropleth.NONE_REPORTED), one measure per mode ("step", "cum"),
+so that iranmap.js colours them as it colours a report's map."""
 
 from __future__ import annotations
 
-import math
 from typing import Any
 
 import numpy as np
@@ -13,13 +16,11 @@ from iranmap.i18n import Lang
 from iranmap.render.geo import latlng, polygon_json
 from iranmap.render.options import RenderOptions
 from iranmap.render.page import script_frame
-from iranmap.render.points import FILL, STROKE
+from iranmap.render.points import circle_radius
 from iranmap.render.timeline import text as tt
-from iranmap.render.timeline._view import View, class_row
-from iranmap.steps import (
-    Timeline,
-)
-from iranmap.style import MAX_RADIUS, MIN_RADIUS, NOT_ITEMIZED_FILL, script_style
+from iranmap.render.timeline._view import View
+from iranmap.steps import Timeline
+from iranmap.style import script_style
 
 # ---------------------------------------------------------------------------------------------
 # the data the scripts read
@@ -28,7 +29,8 @@ from iranmap.style import MAX_RADIUS, MIN_RADIUS, NOT_ITEMIZED_FILL, script_styl
 #: The tooltip and control words iranmap.js needs on the timeline page.
 _WORDS = (
     "executions",
-    "not_itemized",
+    "not_itemized_note",
+    "none_reported_note",
     "city",
     "province",
     "location",
@@ -47,19 +49,17 @@ def script_data(view: View, options: RenderOptions) -> dict[str, Any]:
     lang = options.lang
     timeline = view.timeline
     k = view.shown
-    step_classes = [class_row(row, view.classes["step"]) for row in view.matrix]
-    cum_classes = [class_row(row, view.classes["cum"]) for row in view.cumulative]
+    classes = {mode: view.class_rows(mode) for mode in view.classes}
     prisons, largest = _prison_steps(timeline)
     frame = script_frame("timeline", lang, timeline.base.bounds, _WORDS, options.tiles)
     return {
         **frame,
-        "provinces": _provinces(timeline, view, step_classes[k], lang),
+        "provinces": _provinces(timeline, view, {m: c[k] for m, c in classes.items()}, lang),
         "shaded": True,
-        "colors": {"count": list(view.classes["step"].colors)},
-        "measure": "count",
+        "colors": {m: list(c.colors) for m, c in view.classes.items()},
+        "measure": "step",
         "style": script_style(),
         "prisons": _prison_rows(timeline, prisons["step"][k], largest["step"], lang),
-        "circle": {"fill": FILL, "stroke": STROKE},
         "tl": {
             "labels": view.labels[lang],
             "totals": view.totals,
@@ -68,12 +68,10 @@ def script_data(view: View, options: RenderOptions) -> dict[str, Any]:
             "start": view.start[lang],
             "shown": k,
             "values": {"step": view.matrix.tolist(), "cum": view.cumulative.tolist()},
-            "classes": {"step": step_classes, "cum": cum_classes},
-            "colors": {m: list(c.colors) for m, c in view.classes.items()},
+            "classes": classes,
+            "marks": {m: [[int(a), int(b)] for a, b in view.marks(m)] for m in view.classes},
             "prisons": prisons,
             "largest": largest,
-            "radius": [MIN_RADIUS, MAX_RADIUS],
-            "notItemizedFill": NOT_ITEMIZED_FILL,
             "texts": {
                 key: tt.text(lang, key)
                 for key in ("status.one", "status.many", "ni", "play", "pause")
@@ -82,7 +80,9 @@ def script_data(view: View, options: RenderOptions) -> dict[str, Any]:
     }
 
 
-def _provinces(timeline: Timeline, view: View, classes: list[int], lang: Lang) -> dict[str, Any]:
+def _provinces(
+    timeline: Timeline, view: View, classes: dict[str, list[int]], lang: Lang
+) -> dict[str, Any]:
     features = []
     for i, record in enumerate(timeline.base.provinces.to_dict("records")):
         geometry = polygon_json(record["geometry"])
@@ -95,8 +95,9 @@ def _provinces(timeline: Timeline, view: View, classes: list[int], lang: Lang) -
             "iso": str(record["iso"]),
             "en": str(record["name_en"]),
             "fa": str(record["name_fa"]),
-            "c": {"count": classes[i]},
+            "c": {m: row[i] for m, row in classes.items()},
             "v": None if value < 0 else i18n.fmt_int(value, lang),
+            "nr": bool(view.none["step"][view.shown, i]),
             "pt": latlng(inside.x, inside.y, 3),
         }
         features.append({"type": "Feature", "properties": props, "geometry": geometry})
@@ -123,13 +124,6 @@ def _prison_steps(timeline: Timeline) -> tuple[dict[str, list[list[int]]], dict[
     return out, largest
 
 
-def radius(executions: int, largest: int) -> float:
-    """Circle radius in pixels, area to scale over every step (as timeline.js computes it)."""
-    if largest <= 0:
-        return MIN_RADIUS
-    return round(max(MIN_RADIUS, MAX_RADIUS * math.sqrt(executions / largest)), 1)
-
-
 def _prison_rows(timeline: Timeline, shown: list[int], largest: int, lang: Lang) -> list[list[Any]]:
     """Every place, in place order, as iranmap.js draws prisons; radius 0 where the step shown
     has no figure (timeline.js hides those)."""
@@ -141,7 +135,7 @@ def _prison_rows(timeline: Timeline, shown: list[int], largest: int, lang: Lang)
             [
                 place["lat"],
                 place["lon"],
-                0 if n is None else radius(n, largest),
+                0 if n is None else circle_radius(n, largest),
                 "" if n is None else i18n.fmt_int(n, lang),
                 place["name_en"],
                 place["name_fa"],

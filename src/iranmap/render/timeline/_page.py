@@ -16,7 +16,13 @@ from collections.abc import Sequence
 from iranmap import i18n, raster, style
 from iranmap.i18n import Lang
 from iranmap.join import Joined
-from iranmap.render.choropleth import class_labels
+from iranmap.render.choropleth import (
+    class_labels,
+    none_reported_item,
+    none_swatch,
+    not_itemized_item,
+    swatch,
+)
 from iranmap.render.embed import frame_name, frame_snippet
 from iranmap.render.html import Html, auto_span, join, tag
 from iranmap.render.options import BuildOptions, RenderOptions, page_url
@@ -212,24 +218,22 @@ def reconciliation_sentence(timeline: Timeline, lang: Lang) -> str:
     )
 
 
-def _swatch(color: str | None) -> Html:
-    if color is None:
-        return tag("span", {"class": "im-sw im-sw-ni", "aria-hidden": "true"})
-    return tag("span", {"class": "im-sw", "style": f"background:{color}", "aria-hidden": "true"})
-
-
 def _legend(view: View, lang: Lang, *, circles: bool) -> Html:
-    """The classes of each mode, and what a circle is where some step has one."""
+    """The classes of each mode, what "none reported" and "not itemized" mean where the step
+    shown has such a province (timeline.js shows each as the reader moves, see
+    View.marks), and what a circle is where some step has one."""
     blocks = []
     for mode, classes in view.classes.items():
         title = tt.text(lang, f"legend.{mode}", start=view.start[lang])
+        none, ni = view.marks(mode)[view.shown]
         items = [
-            tag("li", None, _swatch(color), " ", label)
+            tag("li", None, swatch(color), " ", label)
             for color, label in zip(
                 classes.colors, class_labels(classes, "count", lang), strict=True
             )
         ]
-        items.append(tag("li", None, _swatch(None), " ", i18n.text(lang, "not_itemized")))
+        items.append(none_reported_item(lang, {"data-key": "none", "hidden": not none}))
+        items.append(not_itemized_item(lang, {"data-key": "ni", "hidden": not ni}))
         blocks.append(
             tag(
                 "div",
@@ -251,12 +255,26 @@ def _legend_line(view: View, lang: Lang, *, circles: bool) -> Html:
     blocks = []
     for mode, classes in view.classes.items():
         labels = class_labels(classes, "count", lang)
+        none, ni = view.marks(mode)[view.shown]
         items = [
-            tag("span", {"class": "im-li"}, _swatch(color), label)
+            tag("span", {"class": "im-li"}, swatch(color), label)
             for color, label in zip(classes.colors, labels, strict=True)
         ]
         items.append(
-            tag("span", {"class": "im-li"}, _swatch(None), i18n.text(lang, "not_itemized"))
+            tag(
+                "span",
+                {"class": "im-li im-none", "data-key": "none", "hidden": not none},
+                none_swatch(),
+                i18n.text(lang, "none_reported"),
+            )
+        )
+        items.append(
+            tag(
+                "span",
+                {"class": "im-li", "data-key": "ni", "hidden": not ni},
+                swatch(None),
+                i18n.text(lang, "not_itemized"),
+            )
         )
         title = tt.text(lang, f"legend.{mode}", start=view.start[lang])
         attrs: dict[str, str | bool] = {

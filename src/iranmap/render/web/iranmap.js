@@ -20,6 +20,23 @@
     return e;
   }
 
+  /* A count as the page writes it (i18n.fmt_int): 1,234 or ۱٬۲۳۴. */
+  function fmt(n) {
+    var s = String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+    if (!RTL) return s;
+    return s.replace(/[0-9,]/g, function (c) {
+      return c === "," ? "\u066c" : String.fromCharCode(0x06f0 + Number(c));
+    });
+  }
+
+  /* A circle's radius in pixels, its area to scale with the largest figure it is drawn
+     beside (points.circle_radius). */
+  function radius(n, largest) {
+    if (largest <= 0) return S.minRadius;
+    var r = S.maxRadius * Math.sqrt(n / largest);
+    return Math.round(Math.max(S.minRadius, r) * 10) / 10;
+  }
+
   function tipBox() {
     var box = el("div", "im-tip");
     box.lang = D.lang;
@@ -315,6 +332,8 @@
     return D.colors[measure][c];
   }
 
+  /* A province's look from its class in the measure shown (p.c[measure]): a page that
+     changes p.c restyles with window.iranmap.restyle. */
   function provinceStyle(feature) {
     if (!D.shaded) {
       return { color: S.baseEdge, weight: S.edgeWidth, fillColor: S.baseFill, fillOpacity: S.provinceOpacity };
@@ -350,6 +369,17 @@
         provinces.resetStyle(layer);
       });
     });
+  }
+
+  /* A circle's tooltip, for the row r it draws (as in prisonTip), above the circle. */
+  function bindPrisonTip(marker, r) {
+    marker.unbindTooltip();
+    marker.bindTooltip(
+      function () {
+        return prisonTip(r);
+      },
+      { direction: "top", offset: [0, -r[2]], className: "im-tooltip" }
+    );
   }
 
   mark("provinces");
@@ -507,12 +537,7 @@
           dashArray: r[10] ? null : S.cityDash,
           className: r[10] ? "im-site" : "im-city"
         });
-        marker.bindTooltip(
-          function () {
-            return prisonTip(r);
-          },
-          { direction: "top", offset: [0, -r[2]], className: "im-tooltip" }
-        );
+        bindPrisonTip(marker, r);
         prisons.addLayer(marker);
         circles += 1;
       });
@@ -675,7 +700,11 @@
     });
 
     mark("end");
-    /* For tests and for readers' own scripts: the map and its layers. */
+    /* For tests and for readers' own scripts: the map and its layers. The rest is what
+       timeline.js draws with, so that every page has one owner of each rule: counts in the
+       page's digits (fmt), circle sizes (radius), province fills and edges (restyle, after a
+       page changes the classes p.c and figures p.v of its provinces), tooltips (prisonTip, bindPrisonTip;
+       a province's tooltip reads its properties when it opens). */
     window.iranmap = {
       map: map,
       provinces: provinces,
@@ -684,7 +713,16 @@
       notItemized: patterns[-1],
       measure: function () {
         return measure;
-      }
+      },
+      fmt: fmt,
+      radius: radius,
+      restyle: function (m) {
+        if (m) measure = m;
+        provinces.setStyle(provinceStyle);
+        placeLabels(); /* a province's label carries its figure */
+      },
+      prisonTip: prisonTip,
+      bindPrisonTip: bindPrisonTip
     };
     document.dispatchEvent(new Event("iranmap:ready"));
   }

@@ -1,6 +1,9 @@
 /* iranmap timeline: moves the map drawn by iranmap.js from one time step to another.
-   Reads the same JSON (#im-data, its "tl" part); restyles the provinces and resizes the
-   prisons in place, so switching steps draws no new shapes. Text goes in with textContent. */
+   Reads the same JSON (#im-data, its "tl" part); sets each province's class and figure for
+   the step and lets iranmap.js restyle the same shapes, and resizes the prisons in place, so
+   switching steps draws no new shapes. Digits, circle sizes, colours and tooltips are
+   iranmap.js' own (window.iranmap), never written again here. Text goes in with
+   textContent. */
 (function () {
   "use strict";
   /* iranmap.js sets window.iranmap once the whole map is drawn, a frame after the
@@ -12,8 +15,6 @@
     var api = window.iranmap;
     var D = JSON.parse(document.getElementById("im-data").textContent);
     var TL = D.tl;
-    var T = D.t;
-    var RTL = D.lang === "fa";
     var range = document.getElementById("tl-range");
     var output = document.getElementById("tl-step");
     var status = document.getElementById("tl-status");
@@ -26,15 +27,9 @@
     var mode = "step";
     var k = TL.shown;
     var timer = null;
-
-    /* A count as the page writes it: 1,234 or ۱٬۲۳۴. */
-    function fmt(n) {
-      var s = String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
-      if (!RTL) return s;
-      return s.replace(/[0-9,]/g, function (c) {
-        return c === "," ? "\u066c" : String.fromCharCode(0x06f0 + Number(c));
-      });
-    }
+    /* Counts, circle sizes, province colours and tooltips are iranmap.js' (window.iranmap):
+       this script only says which step is shown. */
+    var fmt = api.fmt;
 
     function fill(template, values) {
       return template.replace(/\{(\w+)\}/g, function (all, key) {
@@ -42,69 +37,15 @@
       });
     }
 
-    /* The not-itemized fill iranmap.js made for its renderer: an SVG pattern, or a canvas
-       one when the circles are many. */
-    var hatch = api.notItemized || D.style.ni;
-
-    /* The class of province i at the step shown; -1: not itemized. */
-    function classOf(i) {
-      return TL.classes[mode][k][i];
-    }
-
-    function colorOf(i) {
-      var c = classOf(i);
-      return c < 0 ? null : TL.colors[mode][c];
-    }
-
-    function provinceStyle(feature) {
-      var color = colorOf(feature.properties.i);
-      return {
-        color: D.style.edge,
-        weight: D.style.edgeWidth,
-        fillColor: color === null ? hatch : color,
-        fillOpacity: D.style.provinceOpacity
-      };
-    }
-
-    function provinceLines(p) {
+    /* Province i at the step shown, as a report page's province: its class in each mode
+       (c; -1 not itemized, -3 none reported), its figure (v) and none reported (nr). */
+    function setProvince(p) {
+      var c = {};
+      for (var m in TL.classes) c[m] = TL.classes[m][k][p.i];
+      p.c = c;
       var v = TL.values[mode][k][p.i];
       p.v = v < 0 ? null : fmt(v);
-      p.tip = v < 0 ? [[null, T.not_itemized]] : [[T.executions, p.v]];
-    }
-
-    function radius(n) {
-      var largest = TL.largest[mode];
-      if (largest <= 0) return TL.radius[0];
-      var r = TL.radius[1] * Math.sqrt(n / largest);
-      return Math.round(Math.max(TL.radius[0], r) * 10) / 10;
-    }
-
-    function prisonTip(i, n) {
-      var r = places[i];
-      var box = document.createElement("div");
-      box.className = "im-tip";
-      box.lang = D.lang;
-      box.dir = RTL ? "rtl" : "ltr";
-      var name = document.createElement("strong");
-      name.textContent = RTL ? r[5] || r[4] : r[4];
-      name.dir = "auto";
-      box.appendChild(name);
-      [
-        [T.province, RTL ? r[9] || r[8] : r[8]],
-        [T.executions, fmt(n)]
-      ].forEach(function (l) {
-        var row = document.createElement("div");
-        row.className = "im-tip-line";
-        var label = document.createElement("span");
-        label.className = "im-tip-label";
-        label.textContent = l[0] + ": ";
-        var value = document.createElement("bdi");
-        value.textContent = l[1];
-        row.appendChild(label);
-        row.appendChild(value);
-        box.appendChild(row);
-      });
-      return box;
+      p.nr = c[mode] === -3;
     }
 
     function showPrisons() {
@@ -119,13 +60,11 @@
           api.prisons.removeLayer(m);
           return;
         }
-        m.setRadius(radius(n));
-        m.unbindTooltip();
-        m.bindTooltip(prisonTip(i, n), {
-          direction: "top",
-          offset: [0, -radius(n)],
-          className: "im-tooltip"
-        });
+        var r = places[i].slice();
+        r[2] = api.radius(n, TL.largest[mode]);
+        r[3] = fmt(n);
+        m.setRadius(r[2]);
+        api.bindPrisonTip(m, r);
         if (!api.prisons.hasLayer(m)) api.prisons.addLayer(m);
         shown.push(m);
       });
@@ -136,6 +75,19 @@
       shown.forEach(function (m) {
         m.bringToFront();
       });
+    }
+
+    /* The legend explains "none reported" and "not itemized" where the step shown has
+       such a province (the report page's rule, decided for each step in View.marks). */
+    function showLegend() {
+      var marks = TL.marks[mode][k];
+      for (var i = 0; i < legends.length; i++) {
+        legends[i].hidden = legends[i].getAttribute("data-mode") !== mode;
+        var none = legends[i].querySelectorAll('[data-key="none"]');
+        var ni = legends[i].querySelectorAll('[data-key="ni"]');
+        for (var j = 0; j < none.length; j++) none[j].hidden = !marks[0];
+        for (j = 0; j < ni.length; j++) ni[j].hidden = !marks[1];
+      }
     }
 
     function showText() {
@@ -162,11 +114,11 @@
 
     function draw() {
       api.provinces.eachLayer(function (layer) {
-        provinceLines(layer.feature.properties);
+        setProvince(layer.feature.properties);
       });
-      api.provinces.options.style = provinceStyle;
-      api.provinces.setStyle(provinceStyle);
+      api.restyle(mode);
       showPrisons();
+      showLegend();
       showText();
     }
 
@@ -210,9 +162,6 @@
     document.querySelector(".tl-mode").addEventListener("change", function (e) {
       if (e.target.name !== "tl-mode") return;
       mode = e.target.value;
-      for (var i = 0; i < legends.length; i++) {
-        legends[i].hidden = legends[i].getAttribute("data-mode") !== mode;
-      }
       draw();
     });
 
@@ -225,11 +174,13 @@
       mode: function () {
         return mode;
       },
-      /* The fill of each province at the step shown (null: not itemized), for tests. */
+      /* The fill of each province at the step shown (null: not itemized, a pattern), for
+         tests. */
       fills: function () {
         var out = {};
         api.provinces.eachLayer(function (layer) {
-          out[layer.feature.properties.iso] = colorOf(layer.feature.properties.i);
+          var f = layer.options.fillColor;
+          out[layer.feature.properties.iso] = typeof f === "string" && f[0] === "#" ? f : null;
         });
         return out;
       },
