@@ -31,7 +31,8 @@
        this script only says which step is shown. */
     var fmt = api.fmt;
 
-    function fill(template, values) {
+    /* A sentence of the page's words with its {placeholders} filled in. */
+    function fillIn(template, values) {
       return template.replace(/\{(\w+)\}/g, function (all, key) {
         return key in values ? values[key] : all;
       });
@@ -79,7 +80,7 @@
 
     /* The legend explains "none reported" and "not itemized" where the step shown has
        such a province (the report page's rule, decided for each step in View.marks). */
-    function showLegend() {
+    function showMarks() {
       var marks = TL.marks[mode][k];
       for (var i = 0; i < legends.length; i++) {
         legends[i].hidden = legends[i].getAttribute("data-mode") !== mode;
@@ -93,13 +94,13 @@
     function showText() {
       var n = TL.totals[k];
       var label = TL.labels[k];
-      status.textContent = fill(TL.texts[n === 1 ? "status.one" : "status.many"], {
+      status.textContent = fillIn(TL.texts[n === 1 ? "status.one" : "status.many"], {
         step: label,
         n: fmt(n),
         m: fmt(TL.running[k]),
         start: TL.start
       });
-      niLine.textContent = fill(TL.texts.ni, { n: fmt(TL.ni[k]) });
+      niLine.textContent = fillIn(TL.texts.ni, { n: fmt(TL.ni[k]) });
       niLine.hidden = TL.ni[k] === 0;
       output.textContent = label;
       range.setAttribute("aria-valuetext", label);
@@ -118,7 +119,7 @@
       });
       api.restyle(mode);
       showPrisons();
-      showLegend();
+      showMarks();
       showText();
     }
 
