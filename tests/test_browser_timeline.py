@@ -12,13 +12,15 @@ import pytest
 from click.testing import CliRunner
 from PIL import Image
 
+from iranmap import style
 from iranmap.cli import main
-from iranmap.i18n import Lang
+from iranmap.i18n import Lang, fmt_int
 from iranmap.join import join
 from iranmap.render import RenderOptions
+from iranmap.render.points import circle_radius
 from iranmap.render.timeline import render_timeline_page
 from iranmap.reports import load_report
-from iranmap.steps import Timeline, events_timeline, province_matrix
+from iranmap.steps import Timeline, events_timeline, province_matrix, series_timeline
 from test_steps import write_events
 
 pytestmark = pytest.mark.browser
@@ -211,3 +213,137 @@ def test_provinces_without_a_figure_are_hatched_not_black(
     data = shot.tobytes()
     dark = sum(1 for i in range(0, len(data), 3) if max(data[i : i + 3]) < 40)
     assert dark / (len(data) // 3) < 0.02
+
+
+# -- what iranmap.js draws for the timeline, and complete steps --------------------------------
+
+
+def hover(opened: Opened, lat: float, lon: float) -> str:
+    """Move the mouse to a place and return the tooltip's text."""
+    x, y = opened.page.evaluate(
+        """([lat, lon]) => {
+            const map = window.iranmap.map;
+            const p = map.latLngToContainerPoint([lat, lon]);
+            const r = map.getContainer().getBoundingClientRect();
+            return [r.left + p.x, r.top + p.y];
+        }""",
+        [lat, lon],
+    )
+    opened.page.mouse.move(x - 3, y - 3)
+    opened.page.mouse.move(x, y, steps=2)
+    tooltip = opened.page.locator(".leaflet-tooltip-pane .leaflet-tooltip").last
+    tooltip.wait_for(state="visible", timeout=3000)
+    return " ".join(tooltip.inner_text().split())
+
+
+def point_of(opened: Opened, iso: str) -> list[float]:
+    point: list[float] = opened.page.evaluate(
+        """iso => JSON.parse(document.getElementById('im-data').textContent)
+            .provinces.features.find(f => f.properties.iso === iso).properties.pt""",
+        iso,
+    )
+    return point
+
+
+def legend_keys(opened: Opened) -> dict[str, bool]:
+    """Which of "none reported" and "not itemized" the legend shows a reader."""
+    block = opened.page.locator('.im-legend .tl-legend[data-mode="step"]')
+    return {key: block.locator(f'[data-key="{key}"]').is_visible() for key in ("none", "ni")}
+
+
+@pytest.fixture(scope="module")
+def mixed(tmp_path_factory: pytest.TempPathFactory) -> Timeline:
+    """January itemizes 6 of 10 (partial), February all 7 (complete), March all 3 but says
+    its table is a selection."""
+    from test_steps import three_months
+
+    return series_timeline(three_months(tmp_path_factory.mktemp("mixed")))
+
+
+#: What a reader sees of Kerman (IR-08) and Fars (IR-07) in each step of ``mixed``.
+WORDS = {
+    "en": {
+        "none": "None reported: the report places its whole total elsewhere",
+        "ni": "Not itemized: the report gives no figure here; not zero",
+        "fars": "Fars",
+        "five": "5",
+    },
+    "fa": {
+        "none": "موردی گزارش نشده: گزارش همهٔ آمار خود را در جای دیگری آورده است",
+        "ni": "بدون رقم تفکیکی",
+        "fars": "فارس",
+        "five": "۵",
+    },
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "fa"])
+def test_moving_the_timeline_between_a_complete_and_a_partial_step(
+    open_timeline: Any, mixed: Timeline, lang: Lang
+) -> None:
+    words = WORDS[lang]
+    opened = open_timeline(mixed, lang)
+    kerman, fars = point_of(opened, "IR-08"), point_of(opened, "IR-07")
+    colors = opened.page.evaluate(
+        "JSON.parse(document.getElementById('im-data').textContent).colors.step"
+    )
+    opened.go(1)  # February: its whole total in Fars and Tehran
+    assert legend_keys(opened) == {"none": True, "ni": False}
+    fills = opened.fills()
+    assert fills["IR-08"] == style.NONE_REPORTED_FILL
+    assert fills["IR-07"] in colors
+    assert words["none"] in hover(opened, *kerman)
+    tip = hover(opened, *fars)
+    assert words["fars"] in tip and words["five"] in tip
+    opened.go(0)  # January: 4 of its 10 in no province
+    assert legend_keys(opened) == {"none": False, "ni": True}
+    assert opened.fills()["IR-08"] is None  # the hatch pattern, not a colour
+    hatch = opened.page.evaluate(
+        """() => { let f = null; window.iranmap.provinces.eachLayer(l => {
+              if (l.feature.properties.iso === 'IR-08') f = l.options.fillColor; });
+            return String(f); }"""
+    )
+    assert hatch.startswith("url(#im-pattern-")
+    assert words["ni"] in hover(opened, *kerman)
+    opened.go(2)  # March: adds up, but says its table is a selection
+    assert legend_keys(opened) == {"none": False, "ni": True}
+    assert opened.fills()["IR-08"] is None
+    opened.page.locator("input[name=tl-mode][value=cum]").check()
+    cum = opened.page.locator('.im-legend .tl-legend[data-mode="cum"]')
+    assert cum.locator('[data-key="none"]').is_visible()  # none reported since January
+    assert opened.fills()["IR-08"] == style.NONE_REPORTED_FILL
+    assert opened.errors == [] and opened.requests == []
+
+
+@pytest.mark.parametrize("lang", ["en", "fa"])
+def test_the_timeline_counts_and_sizes_as_the_python_side(
+    open_timeline: Any, year: Timeline, lang: Lang
+) -> None:
+    """Digits and circle sizes are iranmap.js' (window.iranmap), the same as i18n and
+    points, which write the first step."""
+    opened = open_timeline(year, lang)
+    numbers = [0, 7, 999, 1000, 1234567]
+    assert opened.page.evaluate("ns => ns.map(n => window.iranmap.fmt(n))", numbers) == [
+        fmt_int(n, lang) for n in numbers
+    ]
+    pairs = [(1, 10), (3, 10), (10, 10), (0, 0), (5, 165)]
+    assert opened.page.evaluate("ps => ps.map(p => window.iranmap.radius(p[0], p[1]))", pairs) == [
+        circle_radius(n, largest) for n, largest in pairs
+    ]
+
+
+@pytest.mark.parametrize("lang", ["en", "fa"])
+def test_a_prison_tooltip_follows_the_step(open_timeline: Any, year: Timeline, lang: Lang) -> None:
+    opened = open_timeline(year, lang)
+    opened.go(3)  # April: Qezelhessar alone, with one execution
+    lat, lon = opened.page.evaluate(
+        "(() => { const m = window.iranmap.prisons.getLayers()[0].getLatLng(); "
+        "return [m.lat, m.lng]; })()"
+    )
+    radius = opened.page.evaluate("window.iranmap.prisons.getLayers()[0].getRadius()")
+    tip = hover(opened, lat, lon)
+    executions = "Executions: 1" if lang == "en" else "اعدام‌ها: ۱"
+    assert executions in tip, tip
+    assert ("Alborz" if lang == "en" else "البرز") in tip
+    largest = int(year.prisons["executions"].max())
+    assert radius == circle_radius(1, largest)
