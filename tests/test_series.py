@@ -4,15 +4,18 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import json
 from pathlib import Path
 from typing import Any
 
+import pytest
 from bs4 import BeautifulSoup
 from lxml import etree
 
 from iranmap import style
 from iranmap.errors import InputError
+from iranmap.i18n import Lang
 from iranmap.render import BuildOptions, RenderOptions
 from iranmap.render.gallery import render_gallery
 from iranmap.series import series_outputs
@@ -191,3 +194,40 @@ def test_the_small_multiples_draw_none_reported_white_and_explain_it(tmp_path: P
     texts = [t.text for t in root.iter(f"{{{ns['s']}}}text")]
     assert "None reported" in texts and "Not itemized" in texts
     assert "موردی گزارش نشده" in files["steps.fa.svg"].decode()
+
+
+@pytest.mark.parametrize("lang", ["en", "fa"])
+def test_the_small_multiples_legend_keeps_every_entry_whole(tmp_path: Path, lang: Lang) -> None:
+    """The classes, none reported and not itemized under two maps: each label inside the
+    image and clear of the next swatch, on a second line where needed."""
+    from iranmap.render.multiples import MARGIN, multiples_svg
+    from iranmap.render.static.text import width as text_width
+    from iranmap.steps import series_timeline
+    from test_steps import joined_of
+
+    # January and February: a narrow image of two maps.
+    timeline = series_timeline([joined_of(f, SERIES) for f in mixed(tmp_path)[:2]])
+    svg = multiples_svg(timeline, RenderOptions(lang=lang, k=5))
+    root = etree.fromstring(svg)
+    s = "{http://www.w3.org/2000/svg}"
+    image_width = float(root.get("width"))
+    swatches = [r for r in root.iter(f"{s}rect") if r.get("width") == "22"]
+    assert len(swatches) >= 3
+    boxes = []
+    for text in root.iter(f"{s}text"):
+        if text.get("font-size") != "11.5":
+            continue
+        label = (text.text or "").strip("\u202b\u202c")
+        w = text_width(label, 11.5, lang)
+        x = float(text.get("x"))
+        left, right = (x - w, x) if text.get("text-anchor") == "end" else (x, x + w)
+        boxes.append((float(text.get("y")), left, right))
+    for rect in swatches:
+        x = float(rect.get("x"))
+        boxes.append((float(rect.get("y")) + 11, x, x + 22))
+    assert all(
+        left >= MARGIN - 0.5 and right <= image_width - MARGIN + 0.5 for _, left, right in boxes
+    )
+    for y in {b[0] for b in boxes}:
+        line = sorted((left, right) for yy, left, right in boxes if yy == y)
+        assert all(a[1] <= b[0] for a, b in itertools.pairwise(line)), line

@@ -24,6 +24,7 @@ from iranmap.render.choropleth import class_labels
 from iranmap.render.html import esc
 from iranmap.render.options import RenderOptions
 from iranmap.render.static.geometry import hatch_data
+from iranmap.render.static.text import width as text_width
 from iranmap.render.timeline import text as tt
 from iranmap.render.timeline._view import classes_of
 from iranmap.steps import Timeline, none_matrix, province_matrix
@@ -49,6 +50,8 @@ CREDIT_H = 16.0  # the credit line under the legend
 FONT = "Noto Sans, Noto Sans Arabic, DejaVu Sans, sans-serif"
 SIMPLIFY = 0.02  # degrees: outlines at small-multiple size
 HATCH_SPACING = 4.5  # px between the not-itemized stripes
+LEGEND_STEP = 104.0  # px, the narrowest legend entry (swatch, label and the gap after it)
+LEGEND_ROW = 20.0  # px between the legend's lines, where its entries need two
 
 
 def multiples_name(lang: Lang, ext: str) -> str:
@@ -277,19 +280,24 @@ def _legend(classes: Classes, lang: Lang, width: float, y: float, *, none: bool)
         f'<text x="{_n(x)}" y="{_n(y)}" font-size="12" font-weight="700" fill="{TEXT}" '
         f'text-anchor="{_anchor(lang)}">{_text(title, lang)}</text>'
     )
-    step = 104.0
-    for i, (fill, label) in enumerate(items):
-        offset = MARGIN + i * step
+    offset, row = MARGIN, 0.0
+    for fill, label in items:
+        # Each entry as wide as its label needs (at least LEGEND_STEP); a second line where
+        # the first is full.
+        step = max(LEGEND_STEP, 27 + text_width(label, 11.5, lang) + 14)
+        if offset > MARGIN and offset + step - 14 > width - MARGIN:
+            offset, row = MARGIN, row + LEGEND_ROW
         sx = width - offset - 22 if i18n.rtl(lang) else offset
         parts.append(
-            f'<rect x="{_n(sx)}" y="{_n(y + 10)}" width="22" height="13" fill="{fill}" '
+            f'<rect x="{_n(sx)}" y="{_n(y + 10 + row)}" width="22" height="13" fill="{fill}" '
             f'stroke="{PROVINCE_EDGE}" stroke-width="0.6"/>'
         )
         tx = sx - 5 if i18n.rtl(lang) else sx + 27
         parts.append(
-            f'<text x="{_n(tx)}" y="{_n(y + 21)}" font-size="11.5" fill="{TEXT}" '
+            f'<text x="{_n(tx)}" y="{_n(y + 21 + row)}" font-size="11.5" fill="{TEXT}" '
             f'text-anchor="{_anchor(lang)}">{_text(label, lang)}</text>'
         )
+        offset += step
     return "".join(parts)
 
 
