@@ -701,10 +701,13 @@
 
     mark("end");
     /* For tests and for readers' own scripts: the map and its layers. The rest is what
-       timeline.js draws with, so that every page has one owner of each rule: counts in the
-       page's digits (fmt), circle sizes (radius), province fills and edges (restyle, after a
-       page changes the classes p.c and figures p.v of its provinces), tooltips (prisonTip, bindPrisonTip;
-       a province's tooltip reads its properties when it opens). */
+       timeline.js draws with, so that every page has one owner of each rule:
+       fmt(n)                  a count in the page's digits (i18n.fmt_int);
+       radius(n, largest)      a circle's radius (points.circle_radius);
+       restyle(measure)        fills, edges and labels again, after a page changed the classes
+                               (p.c) and figures (p.v, p.nr) of its provinces;
+       prisonTip(r), bindPrisonTip(marker, r)   a circle's tooltip for its row r.
+       A province's tooltip reads its properties when it opens. */
     window.iranmap = {
       map: map,
       provinces: provinces,
