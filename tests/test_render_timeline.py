@@ -271,3 +271,13 @@ def test_the_legend_explains_circles_only_where_there_are_some(
     assert [b["data-mode"] for b in line.select(".tl-legend")] == ["step", "cum"]
     assert [b.has_attr("hidden") for b in line.select(".tl-legend")] == [False, True]
     assert len(with_prisons.select("main > p.im-legend-line .tl-circle")) == 1
+
+
+def test_the_page_inlines_iranmap_js_once_before_timeline_js(year: Timeline) -> None:
+    """timeline.js draws with what iranmap.js exposes: the page carries both, the shared one
+    first, each once."""
+    page = render_timeline_page(year, RenderOptions()).decode()
+    shared = page.count("window.iranmap = {")
+    own = page.count("iranmap timeline: moves the map")
+    assert (shared, own) == (1, 1)
+    assert page.index("window.iranmap = {") < page.index("iranmap timeline: moves the map")
