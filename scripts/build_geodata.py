@@ -60,11 +60,17 @@ from iranmap.geocode.index import name_key_of as match_key
 # Two prisons closer than this (km) would be drawn as one point: refused.
 MIN_PRISON_GAP_KM = 0.05
 # The pairs still drawn as one point: no published site of either prison has been found, so
-# both keep their city's GeoNames point (iranmap issue 10; Karun, closed in 2016, and Sepidar
-# are both filed under Ahvaz). The maps draw prisons at one city's point as one group, never at
-# invented offsets. Drop a pair once one site is sourced.
+# both keep their city's GeoNames point (iranmap issue 10; Karun, closed in 2016, Sepidar and
+# Fajr, named by the Boroumand Center for 1988, are all filed under Ahvaz). The maps draw
+# prisons at one city's point as one group, never at invented offsets. Drop a pair once one
+# site is sourced.
 PENDING_SHARED_POINTS = frozenset(
-    {frozenset({"ghezel-hesar", "karaj-central"}), frozenset({"karun", "sepidar"})}
+    {
+        frozenset({"ghezel-hesar", "karaj-central"}),
+        frozenset({"karun", "sepidar"}),
+        frozenset({"fajr", "karun"}),
+        frozenset({"fajr", "sepidar"}),
+    }
 )
 # A prison's published site farther than this (km) from its city's point is a wrong coordinate
 # (or the wrong city), not a prison on the outskirts: refused.

@@ -26,7 +26,7 @@ CSV = (
 )
 # Changed by issue 10: "Tehran" (two prisons of Tehran) was ambiguous and is now the city;
 # "Evin, Karaj" was a fuzzy near miss of 71.4 and is now refused for what it says: Evin is
-# not in Karaj.
+# not in Karaj. Issue 20: the note names no place outside the town or province given.
 COLUMNS = "a report row can also give its city or province column"
 
 
@@ -34,8 +34,8 @@ def notes(source: str) -> str:
     return (
         f"note: {source}:5: 'Atlantis' matched no place (best score 57.1); check the spelling "
         f"({COLUMNS} to place it)\n"
-        f"note: {source}:7: 'Evin, Karaj' matched no place (Evin Prison is not in the town or "
-        f"province the name gives); check the spelling ({COLUMNS} to place it)\n"
+        f"note: {source}:7: 'Evin, Karaj' matched no place (no place of this name lies in the "
+        f"town or province the name or row gives); check the spelling ({COLUMNS} to place it)\n"
     )
 
 

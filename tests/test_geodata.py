@@ -307,14 +307,19 @@ def test_prisons_stand_at_distinct_points(gazetteer: Gazetteer) -> None:
     """Two prisons are two places: none within 50 m of another (the build's MIN_PRISON_GAP_KM).
     Open (issue 10): Ghezel Hesar and Karaj Central Prison both still stand at Karaj's GeoNames
     point, for want of a published site of either; the build names that pair as its only
-    exception (PENDING_SHARED_POINTS), with Karun (closed) and Sepidar at Ahvaz's, and this test
-    fails once a pair parts, so the exception goes with it."""
+    exception (PENDING_SHARED_POINTS), with Karun (closed), Fajr (named for 1988) and Sepidar at
+    Ahvaz's, and this test fails once a pair parts, so the exception goes with it."""
     shared = sorted(
         sorted((a.id, b.id))
         for a, b in combinations(gazetteer.prisons, 2)
         if km_between(a.lat, a.lon, b.lat, b.lon) < 0.05
     )
-    assert shared == [["ghezel-hesar", "karaj-central"], ["karun", "sepidar"]]
+    assert shared == [
+        ["fajr", "karun"],
+        ["fajr", "sepidar"],
+        ["ghezel-hesar", "karaj-central"],
+        ["karun", "sepidar"],
+    ]
 
 
 def test_facility_sites_lie_near_their_city(gazetteer: Gazetteer) -> None:
@@ -356,7 +361,7 @@ def test_precision_and_sources(gazetteer: Gazetteer) -> None:
         else:
             assert prison.source.startswith("GeoNames ")
     facility = {p.id for p in gazetteer.prisons if p.precision == "facility"}
-    assert facility == {"dastgerd", "evin", "greater-tehran", "qarchak", "rajaei-shahr"}
+    assert facility == {"dastgerd", "evin", "greater-tehran", "qarchak", "qasr", "rajaei-shahr"}
 
 
 def test_no_alias_names_two_prisons(gazetteer: Gazetteer) -> None:

@@ -52,6 +52,11 @@ _PERSIAN_LETTERS = str.maketrans(
     }
 )
 
+# A word-final ê is Kurmanji's case ending, not part of the name: "girtîgeha Îsferaynê" is
+# "the prison of Esfarayen", "li Urmiyê" "in Urmia". No Persian transliteration ends a word
+# with it.
+_KURMANJI_ENDING = re.compile(r"(?<=\w\w)[êÊ](?!\w)")
+
 # Arabic-Indic (U+0660..) and Extended Arabic-Indic / Persian (U+06F0..) digits -> ASCII.
 _DIGITS = str.maketrans(
     {chr(base + d): str(d) for base in (0x0660, 0x06F0) for d in range(10)},
@@ -97,12 +102,26 @@ _PROVINCE_NOISE = frozenset(
 # key ignores it when it stands as its own word.
 _EZAFE = frozenset({"e", "ye"})
 
-# Direction words of province names as written, and the word each becomes in a key.
+# Direction words of province names as written, and the word each becomes in a key: English,
+# Persian and its transliteration, German, French, Italian, Spanish, Dutch, Turkish and Kurmanji
+# ("Xurasana Bakur", "Kuzey Horasan", "Azerbaiyán Occidental").
 _DIRECTION_WORDS = {
-    "east": ("east", "sharqi", "sharghi", "shargi", "شرقی", "ost", "orientale", "oriental"),
-    "west": ("west", "gharbi", "qarbi", "غربی", "occidentale", "occidental", "ouest"),
-    "north": ("north", "shomali", "shemali", "shumali", "شمالی", "nord", "settentrionale"),
-    "south": ("south", "jonubi", "jonoubi", "junubi", "جنوبی", "sud", "süd", "meridionale"),
+    "east": (
+        *("east", "sharqi", "sharghi", "shargi", "شرقی", "ost", "orientale", "oriental"),
+        *("este", "oost", "dogu", "rojhilat", "rojhelat"),
+    ),
+    "west": (
+        *("west", "gharbi", "qarbi", "غربی", "occidentale", "occidental", "ouest"),
+        *("oeste", "bati", "rojava"),
+    ),
+    "north": (
+        *("north", "shomali", "shemali", "shumali", "شمالی", "nord", "settentrionale"),
+        *("norte", "noord", "kuzey", "bakur"),
+    ),
+    "south": (
+        *("south", "jonubi", "jonoubi", "junubi", "جنوبی", "sud", "süd", "meridionale"),
+        *("sur", "zuid", "guney", "basur"),
+    ),
     "razavi": ("razavi", "rezavi", "رضوی"),
 }
 
@@ -119,7 +138,8 @@ def fold(text: str) -> str:
     "Qezel-Ḥeṣār" -> "qezel hesar"; "زندانِ قزل‌حصار" (with kasra and ZWNJ) -> "زندان قزلحصار";
     Arabic yeh/kaf become Persian yeh/keheh; Persian and Arabic-Indic digits become ASCII.
     """
-    text = unicodedata.normalize("NFKC", text).translate(_PERSIAN_LETTERS).casefold()
+    text = _KURMANJI_ENDING.sub("", unicodedata.normalize("NFKC", text))
+    text = text.translate(_PERSIAN_LETTERS).casefold()
     decomposed = unicodedata.normalize("NFD", text)
     chars: list[str] = []
     for char in decomposed:
@@ -191,35 +211,65 @@ _DIRECTIONS = {
 }
 
 
+def province_direction(name_key: str) -> tuple[str, str]:
+    """A :func:`province_key` split into its direction words and the rest ("north", "xurasan").
+
+    The rest of a key with no direction word is the whole key.
+    """
+    for direction in _DIRECTION_WORDS:
+        if name_key.startswith(direction) and len(name_key) > len(direction):
+            rest_direction, rest = province_direction(name_key[len(direction) :])
+            return direction + rest_direction, rest
+    return "", name_key
+
+
 # -- a place name as reports write it --------------------------------------------------------
 
-# Words that say a place is a prison ("زندان", "ندامتگاه": prison, penitentiary).
+# Words for a detention centre ("بازداشتگاه مرکزی شیراز"): a place of detention, but not the
+# town's prison, so "central" in its name does not make it the central prison.
+_DETENTION_WORDS = frozenset({"بازداشتگاه", "detention", "detencion", "haftzentrum"})
+# Words that say a place is a prison ("زندان", "ندامتگاه": prison, penitentiary; and the words
+# for a detention centre), in the languages reports are written or republished in.
 _PRISON_WORDS = frozenset(
     {"prison", "prisons", "jail", "jails", "gaol", "penitentiary", "zendan", "zendane"}
-    | {"زندان", "زندانهای", "ندامتگاه", "سجن"}
-    # German, Italian, Spanish and Portuguese reports: Gefängnis, Zentralgefängnis, carcere...
-    | {"gefangnis", "zentralgefangnis", "carcere", "prigione", "penitenziario", "carcel"}
-    | {"prision", "prisao", "penitenciaria"}
+    | {"زندان", "زندانهای", "ندامتگاه", "سجن", "محبس"}
+    | _DETENTION_WORDS
+    # German (with its genitive and plural), Italian, Spanish, Portuguese, French and Dutch:
+    # Gefängnis, Gefängnisses, Zentralgefängnis, carcere, carceri, maison d'arrêt, gevangenis
+    | {"gefangnis", "gefangnisses", "gefangnisse", "gefangnissen", "haftanstalt"}
+    | {"zentralgefangnis", "zentralgefangnisses", "zentralgefangnissen"}
+    | {"carcere", "carceri", "prigione", "prigioni", "penitenziario", "carcel"}
+    | {"prision", "prisao", "penitenciaria", "maison", "arret", "gevangenis", "gevangenissen"}
+    # Turkish (cezaevi, with its case endings; hapishane), Kurmanji (girtîgeh, zindan) and
+    # Sorani in Arabic script (بەندیخانە, زیندان)
+    | {"cezaevi", "cezaevinde", "cezaevine", "cezaevinden", "hapishane", "hapishanesi"}
+    | {"hapishanesinde", "girtigeh", "girtigeha", "girtigehe", "zindan", "zindana"}
+    | {"بهندیخانه", "بهندیخانهی", "بندیخانه", "زیندان", "زیندانی"}
 )
 # Words that describe a prison or town without naming it: "central", "women's", "ward",
 # "county", "city"; and the possessive "s" left by "Urmia's".
 _DESCRIPTORS = frozenset(
     {"central", "markazi", "main", "women", "womens", "woman", "ward", "county", "city", "town"}
-    | {"centrale", "zentral"}
-    | {"the", "s", "shahrestan", "shahrestane"}
+    | {"centrale", "zentral", "merkez", "navendi", "center", "centre", "ville"}
+    | {"the", "s", "shahrestan", "shahrestane", "ya", "la"}
     | {"مرکزی", "زنان", "بند", "شهرستان", "های", "ها"}
 )
 # Descriptors that tell one of a town's prisons from the others: its central prison, its
 # women's prison. A name with one of them names a facility, not only a town.
 _WHICH_WORDS = frozenset(
     {"central", "markazi", "main", "women", "womens", "woman", "مرکزی", "زنان"}
-    | {"centrale", "zentral", "zentralgefangnis", "centrali"}
+    | {"centrale", "zentral", "zentralgefangnis", "centrali", "merkez", "navendi"}
+    | {"zentralgefangnisses", "zentralgefangnissen"}
 )
 # Words after which the rest of a name is where the place is ("Evin Prison in Tehran").
 _MARKERS = frozenset(
     {"in", "at", "of", "near", "در", "واقع"}
-    | {"von", "im", "bei", "di", "del", "della", "nel", "de", "du", "d", "des"}
+    | {"von", "im", "bei", "di", "del", "della", "nel", "nella", "de", "du", "d", "des"}
 )
+# Short words for "in" or "at" in French, Italian, Spanish and Dutch ("prison de Dizel-Abad à
+# Kermanchah", "prigione di Ghezel Hesar a Karaj", "gevangenis te Urmia"). They are markers only
+# as words of their own between spaces: "Qa'en" (a town) must not become "Qa" in "en".
+_SPACED_MARKERS = re.compile(r"(?<=\s)(?:à|a|au|en|dans|te|bij|van)(?=\s)", re.IGNORECASE)
 # Characters that set a qualifier apart: brackets, commas, semicolons, slashes.
 _PARTS = re.compile(r"[()\[\],;/،؛]")
 
@@ -250,6 +300,7 @@ def parse_place(text: str) -> PlaceName:
     unless what comes before them is only descriptors ("Central Prison of Karaj" names Karaj).
     Descriptors ("prison", "central", "women's", "زندان", "مرکزی", ...) are dropped.
     """
+    text = _SPACED_MARKERS.sub("in", text)
     head, *rest = [part for part in _PARTS.split(text) if part.strip()] or [""]
     words = fold(head).split()
     says_prison = any(word in _PRISON_WORDS for word in words)
@@ -262,7 +313,9 @@ def parse_place(text: str) -> PlaceName:
     keys = tuple(k for k in (_join(c) for c in contexts) if k)
     core_key = _join(core) or key(head)
     core_words = tuple(w for w in (_latin(word) for word in core) if w)
-    says_which = any(word in _WHICH_WORDS for word in fold(text).split())
+    folded = fold(text).split()
+    says_which = any(word in _WHICH_WORDS for word in folded)
+    says_which = says_which and not any(word in _DETENTION_WORDS for word in folded)
     return PlaceName(core_key, keys, says_prison, core_words, says_which)
 
 

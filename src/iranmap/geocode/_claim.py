@@ -47,7 +47,7 @@ def as_claimed(index: PlaceIndex, parsed: PlaceName, answer: Match, *, settled: 
     if town is None:
         return answer
     others = index.homonyms.get((key(town.city or ""), town.province_iso or ""), frozenset())
-    if others and not settled and not _capital(index, town):
+    if others and not settled and not capital(index, town):
         names = [index.province_name(iso) or iso for iso in sorted(others)]
         found = (f"{town.city} ({town.province})", *(f"{town.city} ({n})" for n in names))
         return Match(query="", status="ambiguous", score=answer.score, candidates=found)
@@ -58,7 +58,8 @@ def as_claimed(index: PlaceIndex, parsed: PlaceName, answer: Match, *, settled: 
     return replace(town, score=answer.score, method="city", note=note, likely=answer.prison)
 
 
-def _capital(index: PlaceIndex, town: Match) -> bool:
+def capital(index: PlaceIndex, town: Match) -> bool:
+    """Whether ``town`` is its province's capital (what a bare name of it means in a report)."""
     province = index.provinces.get(town.province_iso or "")
     return province is not None and key(province.capital) == key(town.city or "")
 

@@ -14,7 +14,13 @@ import numpy.typing as npt
 from rapidfuzz import fuzz, process
 
 from iranmap.gazetteer import Gazetteer
-from iranmap.geocode._claim import as_claimed, city_of_context, other_place, town_at_end
+from iranmap.geocode._claim import (
+    as_claimed,
+    capital,
+    city_of_context,
+    other_place,
+    town_at_end,
+)
 from iranmap.geocode.index import (
     SAME_TOWN_KM,
     Entry,
@@ -59,7 +65,14 @@ _SKELETON_FLOOR = 85.0
 _CHUNK = 256
 
 _CODE = re.compile(r"(?:ir ?)?(\d{1,2})")
+# Turkish and Kurmanji write "sh" and "ch" as ş and ç ("Kirmanşan"), where GeoNames writes ş for
+# the Persian ص ("Qaşr-e Shīrīn"): a name that places nothing with ş as s is tried with sh.
+_TURKISH_LETTERS = re.compile("[şŞçÇ]")
+_AS_TURKISH = str.maketrans({"ş": "sh", "Ş": "Sh", "ç": "ch", "Ç": "Ch"})
 _UNMATCHED = Match(query="", status="unmatched", score=0.0)
+# Why a name whose places all lie elsewhere than its town or province places nothing. It names
+# none of them: a note must not point a reader to another province.
+_CONTRADICTION = "no place of this name lies in the town or province the name or row gives"
 
 
 class Geocoder:
@@ -114,6 +127,9 @@ class Geocoder:
             context = self._context(parsed, city, province)
             answer = self._resolve_place(parsed, context)
             answer = as_claimed(self._index, parsed, answer, settled=bool(context))
+            if answer.status == "unmatched" and _TURKISH_LETTERS.search(name):
+                turkish = self.place(name.translate(_AS_TURKISH), city, province)
+                answer = turkish if turkish.status == "matched" else answer
             if answer.suggestions and province:
                 answer = self._province_first(answer, self.province(province).province_iso)
             self._place_cache[cache_key] = answer
@@ -206,7 +222,10 @@ class Geocoder:
     def _from_entry(self, parsed: PlaceName, entry: Entry, context: tuple[str, ...]) -> Match:
         places = self._fitting(entry.places, context)
         if context and not places:
-            return replace(_UNMATCHED, note=self._contradiction(entry, context))
+            towns = self._fitting(self._index.towns.get(parsed.core, ()), context)
+            if len(towns) == 1:  # "Ardakan Prison" in a Fars row: the town of Fars
+                return self._settle(parsed, towns[0], context)
+            return replace(_UNMATCHED, note=_CONTRADICTION)
         if len(places) == 1:
             return self._settle(parsed, replace(places[0], method=entry.method), context)
         return self._several(parsed, places, entry)
@@ -235,6 +254,8 @@ class Geocoder:
             return match
         assert match.city is not None and match.province_iso is not None  # a city match
         others = self._index.homonyms.get((key(match.city), match.province_iso), frozenset())
+        if others and not context and capital(self._index, match):
+            others = frozenset()  # "Prison of Shiraz": a bare capital means the capital
         if others and not self._fitting((match,), context):
             return replace(_UNMATCHED, note="unresolved")
         if others and not context:
@@ -272,11 +293,6 @@ class Geocoder:
             if len(towns) == 1 and all(_near(towns[0], p) for p in places):
                 return towns[0]
         return None
-
-    def _contradiction(self, entry: Entry, context: tuple[str, ...]) -> str:
-        del context  # keys are no words to show a reader
-        places = "; ".join(labels(entry.answer))
-        return f"{places} is not in the town or province the name gives"
 
     def _run_together(self, core: str) -> Entry | None:
         """An exact name run together with its town or province ("vakilabadmashhad").

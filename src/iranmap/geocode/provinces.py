@@ -14,12 +14,19 @@ from rapidfuzz import fuzz, process
 from iranmap.gazetteer import Province
 from iranmap.geocode.index import ambiguous, dedupe, province_index
 from iranmap.geocode.match import Match, Method
-from iranmap.names import fold, province_key
+from iranmap.names import fold, province_direction, province_key
 
 _CODE = re.compile(r"(?:ir ?)?(\d{1,2})")
 _UNMATCHED = Match(query="", status="unmatched", score=0.0)
 # How many nearest keys a fuzzy search looks at.
 _FUZZY_LIMIT = 25
+# A province name with a direction word ("Nord-Chorasan", "Azerbaiyán Occidental") is compared
+# only with the provinces of that direction (at most three: North, South and Razavi Khorasan),
+# on the rest of its name: this similarity, and a lead of _DIRECTION_MARGIN over the others.
+# Lower than a town's threshold because the choice is among two or three names that share
+# nothing but the direction, not among thousands of towns a letter apart.
+_DIRECTION_FLOOR = 80.0
+_DIRECTION_MARGIN = 10.0
 
 Decide = Callable[[dict[Match, float]], Match]
 
@@ -37,6 +44,11 @@ class ProvinceNames:
             "pre-2020": {p.iso_pre2020: province_match(p) for p in provinces if p.iso_pre2020},
         }
         self._hasc = {fold(p.hasc): province_match(p) for p in provinces if p.hasc}
+        self._by_direction: dict[str, list[tuple[str, Match]]] = {}
+        for name_key, answer in self._answers.items():
+            direction, rest = province_direction(name_key)
+            if direction and answer.status == "matched":
+                self._by_direction.setdefault(direction, []).append((rest, answer))
 
     def resolve(self, name: str, iso_scheme: str) -> Match:
         """The province ``name`` means; a bracketed capital or province must agree with it."""
@@ -72,7 +84,27 @@ class ProvinceNames:
         ranked: dict[Match, float] = {}
         for score, index in sorted(((float(s), i) for _, s, i in hits), key=_best_first):
             ranked.setdefault(self._answers[self._keys[index]], round(score, 1))
-        return self._decide(ranked)
+        found = self._decide(ranked)
+        if found.status == "matched":
+            return found
+        return self._directed(name_key) or found
+
+    def _directed(self, name_key: str) -> Match | None:
+        """The one province of the name's direction whose rest of name is near enough."""
+        direction, rest = province_direction(name_key)
+        best: dict[str, tuple[float, Match]] = {}  # by province: its best score, its answer
+        for other_rest, answer in self._by_direction.get(direction, ()):
+            score = fuzz.ratio(rest, other_rest)
+            iso = answer.province_iso or ""
+            if score > best.get(iso, (-1.0, answer))[0]:
+                best[iso] = (score, answer)
+        ranked = sorted(best.values(), key=lambda pair: -pair[0])
+        if not ranked or ranked[0][0] < _DIRECTION_FLOOR:
+            return None
+        if len(ranked) > 1 and ranked[0][0] - ranked[1][0] < _DIRECTION_MARGIN:
+            return None
+        score, answer = ranked[0]
+        return replace(answer, score=round(score, 1), method="fuzzy")
 
     @staticmethod
     def _index(provinces: tuple[Province, ...]) -> dict[str, Match]:
