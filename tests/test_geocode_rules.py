@@ -77,9 +77,9 @@ def test_a_detention_centre_is_its_town_not_the_central_prison(
         "Shiraz",
         None,
     )
-    assert match.note == (
-        "the name gives only the town of Shiraz, not which prison; likely Adelabad Prison "
-        "(a place column confirms it)"
+    assert (match.note, match.likely) == (
+        "a detention centre the gazetteer does not know; placed at the city of Shiraz",
+        None,
     )
     assert shipped.place("زندان مرکزی شیراز").prison_id == "adelabad"  # the central prison
 
@@ -207,3 +207,24 @@ def test_check_says_which_names_it_cannot_place(tmp_path: Path) -> None:
         "East Azerbaijan; West Azerbaijan); write the province's name (e.g. Tehran) or its ISO "
         "code in the 2020 scheme (e.g. IR-23)",
     ]
+
+
+@pytest.mark.parametrize(
+    ("name", "province", "iso"),
+    [
+        ("Mahmudabad", "Mazandaran", "IR-02"),  # also places of West Azerbaijan and Tehran
+        ("محمود آباد", "مازندران", "IR-02"),
+        ("Kahrizak", "Tehran", "IR-23"),  # also a place of Alborz
+        ("کهریزک", "تهران", "IR-23"),
+    ],
+)
+def test_a_bare_town_name_shared_with_another_province_needs_the_row(
+    shipped: Geocoder, name: str, province: str, iso: str
+) -> None:
+    alone = shipped.place(name)
+    assert alone.status == "ambiguous"
+    assert len(alone.candidates) >= 2
+    settled = shipped.place(name, province=province)
+    assert (*placed(settled), settled.precision) == ("matched", "city", iso, "city")
+    capital = shipped.place("Khorramabad")  # a capital: what a bare name means in reports
+    assert placed(capital) == ("matched", "city", "IR-15")

@@ -290,6 +290,9 @@ class PlaceName:
     #: Whether a word names which of a town's prisons ("central", "women's", "مرکزی"):
     #: "Isfahan Central Prison" names a facility where "Isfahan Prison" names only a town.
     says_which: bool = False
+    #: Whether it names a detention centre ("بازداشتگاه", "detention"): a place of the town,
+    #: never one of its prisons.
+    says_detention: bool = False
 
 
 @lru_cache(maxsize=65536)
@@ -314,9 +317,9 @@ def parse_place(text: str) -> PlaceName:
     core_key = _join(core) or key(head)
     core_words = tuple(w for w in (_latin(word) for word in core) if w)
     folded = fold(text).split()
-    says_which = any(word in _WHICH_WORDS for word in folded)
-    says_which = says_which and not any(word in _DETENTION_WORDS for word in folded)
-    return PlaceName(core_key, keys, says_prison, core_words, says_which)
+    says_detention = any(word in _DETENTION_WORDS for word in folded)
+    says_which = not says_detention and any(word in _WHICH_WORDS for word in folded)
+    return PlaceName(core_key, keys, says_prison, core_words, says_which, says_detention)
 
 
 def _split_at_marker(words: list[str]) -> tuple[list[str], list[str]]:

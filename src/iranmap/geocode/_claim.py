@@ -25,8 +25,12 @@ def as_claimed(index: PlaceIndex, parsed: PlaceName, answer: Match, *, settled: 
     the prison. A near spelling counts as the name it is nearest to. A town whose name is
     also a place's in another province ("Ardakan": Yazd's town, and one in Fars) is ambiguous
     unless the name or the row (``settled``: it gives a town or province) says which, or the
-    town is its province's capital, which is what a bare name means in every report.
+    town is its province's capital, which is what a bare name means in every report. The same
+    holds for a name that reaches a town directly ("Mahmudabad": Mazandaran's town, and places
+    of West Azerbaijan and Tehran).
     """
+    if answer.status == "matched" and answer.kind == "city":
+        return _shared_town(index, answer, settled=settled) or answer
     if answer.status != "matched" or answer.kind != "prison" or parsed.says_which:
         return answer
     prison_id = answer.prison_id or ""
@@ -46,16 +50,27 @@ def as_claimed(index: PlaceIndex, parsed: PlaceName, answer: Match, *, settled: 
         town = _nearest_town(index, key(answer.city or ""), answer)
     if town is None:
         return answer
-    others = index.homonyms.get((key(town.city or ""), town.province_iso or ""), frozenset())
-    if others and not settled and not capital(index, town):
-        names = [index.province_name(iso) or iso for iso in sorted(others)]
-        found = (f"{town.city} ({town.province})", *(f"{town.city} ({n})" for n in names))
-        return Match(query="", status="ambiguous", score=answer.score, candidates=found)
+    shared = _shared_town(index, town, settled=settled)
+    if shared is not None:
+        return replace(shared, score=answer.score)
+    if parsed.says_detention:  # a detention centre of the town: none of its prisons
+        note = f"a detention centre the gazetteer does not know; placed at the city of {town.city}"
+        return replace(town, score=answer.score, method="city", note=note)
     note = (
         f"the name gives only the town of {town.city}, not which prison; likely "
         f"{answer.prison} (a place column confirms it)"
     )
     return replace(town, score=answer.score, method="city", note=note, likely=answer.prison)
+
+
+def _shared_town(index: PlaceIndex, town: Match, *, settled: bool) -> Match | None:
+    """The ambiguity of a town whose name a place of another province shares, if unsettled."""
+    others = index.homonyms.get((key(town.city or ""), town.province_iso or ""), frozenset())
+    if not others or settled or capital(index, town):
+        return None
+    names = [index.province_name(iso) or iso for iso in sorted(others)]
+    found = (f"{town.city} ({town.province})", *(f"{town.city} ({n})" for n in names))
+    return Match(query="", status="ambiguous", score=town.score, candidates=found)
 
 
 def capital(index: PlaceIndex, town: Match) -> bool:
