@@ -228,3 +228,21 @@ def test_a_bare_town_name_shared_with_another_province_needs_the_row(
     assert (*placed(settled), settled.precision) == ("matched", "city", iso, "city")
     capital = shipped.place("Khorramabad")  # a capital: what a bare name means in reports
     assert placed(capital) == ("matched", "city", "IR-15")
+
+
+@pytest.mark.parametrize(
+    ("name", "city", "province", "suggestions"),
+    [
+        ("Tarbiz", "", "", ("Tabriz Central Prison", "Tabriz (East Azerbaijan)")),
+        ("Tarbiz", "Tabriz", "", ("Tabriz Central Prison", "Tabriz (East Azerbaijan)")),
+        ("Tarbiz", "Karaj", "", ()),  # the row's city is in Alborz: no near miss elsewhere
+        ("Tarbiz", "", "Fars", ()),
+        ("تبرزی", "", "", ("Tabriz Central Prison",)),
+        ("تبرزی", "", "البرز", ()),
+    ],
+)
+def test_near_misses_are_offered_only_in_the_rows_province(
+    shipped: Geocoder, name: str, city: str, province: str, suggestions: tuple[str, ...]
+) -> None:
+    match = shipped.place(name, city=city, province=province)
+    assert (match.status, match.suggestions) == ("unmatched", suggestions)

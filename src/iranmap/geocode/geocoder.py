@@ -130,8 +130,9 @@ class Geocoder:
             if answer.status == "unmatched" and _TURKISH_LETTERS.search(name):
                 turkish = self.place(name.translate(_AS_TURKISH), city, province)
                 answer = turkish if turkish.status == "matched" else answer
-            if answer.suggestions and province:
-                answer = self._province_first(answer, self.province(province).province_iso)
+            if answer.suggestions and context:
+                isos = self._index.context_provinces(context)
+                answer = self._in_provinces(answer, isos) if isos else answer
             self._place_cache[cache_key] = answer
         return replace(answer, query=name)
 
@@ -187,17 +188,16 @@ class Geocoder:
 
     # -- places -----------------------------------------------------------------------------
 
-    def _province_first(self, answer: Match, iso: str | None) -> Match:
-        """``answer`` with the suggestions in the row's province first (else in score order)."""
-        name = self._index.province_name(iso or "")
-        if not name:
-            return answer
+    def _in_provinces(self, answer: Match, isos: frozenset[str]) -> Match:
+        """``answer`` with only the suggestions in the provinces its row or name gives (by the
+        row's province, its city, or the name's own town or province): a near miss elsewhere
+        would point the reader away."""
+        names = {f"({self._index.province_name(iso)})" for iso in isos}
         prisons = self._index.prison_provinces
 
         def here(label: str) -> bool:
-            return prisons.get(label, "") == iso or label.endswith(f"({name})")
+            return prisons.get(label, "") in isos or any(label.endswith(n) for n in names)
 
-        # Only the row's own province: a near miss elsewhere would point the reader away.
         return replace(answer, suggestions=tuple(s for s in answer.suggestions if here(s)))
 
     def _context(self, parsed: PlaceName, city: str, province: str) -> tuple[str, ...]:
