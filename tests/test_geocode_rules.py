@@ -246,3 +246,35 @@ def test_near_misses_are_offered_only_in_the_rows_province(
 ) -> None:
     match = shipped.place(name, city=city, province=province)
     assert (match.status, match.suggestions) == ("unmatched", suggestions)
+
+
+@pytest.mark.parametrize(
+    ("sorani", "persian"),
+    [
+        ("بۆکان", "بوکان"),  # ۆ is و
+        ("سەقز", "سقز"),  # ە inside a word is a vowel Persian does not write
+        ("مەهاباد", "مهاباد"),
+        ("سنە", "سنه"),  # ... and at its end, Persian's final heh
+        ("ئیلام", "ایلام"),  # a first ئ carries a vowel: ا
+        ("ورمێ", "ورمی"),  # ێ is ی
+    ],
+)
+def test_sorani_letters_are_read_as_persian(sorani: str, persian: str) -> None:
+    assert fold(sorani) == fold(persian)
+
+
+@pytest.mark.parametrize(
+    ("name", "city", "iso"),
+    [
+        ("زیندانی ورمێ", "Orūmīyeh", "IR-04"),  # Sorani
+        ("li girtîgeha Urmiyê", "Orūmīyeh", "IR-04"),  # Kurmanji
+        ("پیرانشار", "Piranshahr", "IR-04"),
+        ("Pîranşar", "Piranshahr", "IR-04"),  # with s, Piranshahr and Ramsar; with sh, one
+        ("نەغەدە", "Naqadeh", "IR-04"),
+        ("Nexede", "Naqadeh", "IR-04"),
+        ("سەقز", "Saqqez", "IR-12"),
+    ],
+)
+def test_kurdish_names_of_towns(shipped: Geocoder, name: str, city: str, iso: str) -> None:
+    match = shipped.place(name)
+    assert (*placed(match), match.city) == ("matched", "city", iso, city)

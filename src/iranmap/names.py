@@ -57,6 +57,15 @@ _PERSIAN_LETTERS = str.maketrans(
 # with it.
 _KURMANJI_ENDING = re.compile(r"(?<=\w\w)[êÊ](?!\w)")
 
+# Sorani (Kurdish in Arabic script) letters, read as the Persian letters they write: "بۆکان" is
+# "بوکان", "ورمێ" "ورمی", "ڕ" and "ڵ" the heavy r and l. Its vowel letter ە is written where
+# Persian writes no letter ("سەقز" is "سقز", "مەهاباد" "مهاباد") except at a word's end, where it
+# is Persian's final heh ("سنە", "ارومیە"); and a word's first ئ carries a vowel, Persian's ا
+# ("ئیلام" is "ایلام").
+_SORANI_LETTERS = str.maketrans({"ێ": "ی", "ۆ": "و", "ڕ": "ر", "ڵ": "ل", "ڤ": "و"})
+_SORANI_INNER_VOWEL = re.compile("\u06d5(?=[\u0620-\u06ff])")
+_SORANI_FIRST_HAMZA = re.compile("(?<![\u0620-\u06ff])\u0626")
+
 # Arabic-Indic (U+0660..) and Extended Arabic-Indic / Persian (U+06F0..) digits -> ASCII.
 _DIGITS = str.maketrans(
     {chr(base + d): str(d) for base in (0x0660, 0x06F0) for d in range(10)},
@@ -139,6 +148,8 @@ def fold(text: str) -> str:
     Arabic yeh/kaf become Persian yeh/keheh; Persian and Arabic-Indic digits become ASCII.
     """
     text = _KURMANJI_ENDING.sub("", unicodedata.normalize("NFKC", text))
+    text = _SORANI_INNER_VOWEL.sub("", text.translate(_SORANI_LETTERS))
+    text = _SORANI_FIRST_HAMZA.sub("ا", text)
     text = text.translate(_PERSIAN_LETTERS).casefold()
     decomposed = unicodedata.normalize("NFD", text)
     chars: list[str] = []
@@ -244,7 +255,7 @@ _PRISON_WORDS = frozenset(
     # Sorani in Arabic script (بەندیخانە, زیندان)
     | {"cezaevi", "cezaevinde", "cezaevine", "cezaevinden", "hapishane", "hapishanesi"}
     | {"hapishanesinde", "girtigeh", "girtigeha", "girtigehe", "zindan", "zindana"}
-    | {"بهندیخانه", "بهندیخانهی", "بندیخانه", "زیندان", "زیندانی"}
+    | {"بندیخانه", "بندیخانهی", "بندیخانی", "زیندان", "زیندانی"}
 )
 # Words that describe a prison or town without naming it: "central", "women's", "ward",
 # "county", "city"; and the possessive "s" left by "Urmia's".

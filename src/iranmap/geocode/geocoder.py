@@ -67,6 +67,7 @@ _CHUNK = 256
 _CODE = re.compile(r"(?:ir ?)?(\d{1,2})")
 # Turkish and Kurmanji write "sh" and "ch" as ş and ç ("Kirmanşan"), where GeoNames writes ş for
 # the Persian ص ("Qaşr-e Shīrīn"): a name that places nothing with ş as s is tried with sh.
+# (One place with sh is taken even where s left two: "Pîranşar" is Piranshahr, not Ramsar.)
 _TURKISH_LETTERS = re.compile("[şŞçÇ]")
 _AS_TURKISH = str.maketrans({"ş": "sh", "Ş": "Sh", "ç": "ch", "Ç": "Ch"})
 _UNMATCHED = Match(query="", status="unmatched", score=0.0)
@@ -127,7 +128,7 @@ class Geocoder:
             context = self._context(parsed, city, province)
             answer = self._resolve_place(parsed, context)
             answer = as_claimed(self._index, parsed, answer, settled=bool(context))
-            if answer.status == "unmatched" and _TURKISH_LETTERS.search(name):
+            if answer.status != "matched" and _TURKISH_LETTERS.search(name):
                 turkish = self.place(name.translate(_AS_TURKISH), city, province)
                 answer = turkish if turkish.status == "matched" else answer
             if answer.suggestions and context:
