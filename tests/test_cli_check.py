@@ -319,7 +319,8 @@ BAD_INPUTS = [
                  "knows; fix the spelling, or add lat and lon to place it", id="unknown-name"),
     pytest.param("prison,executions\nTehran Prison,3\n", None, None,
                  "R/prisons.csv:2: prison 'Tehran Prison' is ambiguous: it could be Evin "
-                 "Prison, Qarchak Prison; write the prison's full name, or add lat and lon",
+                 "Prison, Qarchak Prison; write the prison's full name, give the row's city or "
+                 "province, or add lat and lon",
                  id="ambiguous-name"),
     pytest.param("prison,executions,lat,lon\nCamp,3,41.0,69.2\n", None, None,
                  "R/prisons.csv:2: lat 41.0, lon 69.2 is outside Iran (latitude 24.8..40.0, "
@@ -438,7 +439,8 @@ def test_a_header_a_toml_key_a_count_and_names_wrong_at_once(tmp_path: Path) -> 
         "R/prisons.csv:3: executions 'x' is not a number; write the count with digits only, "
         "without separators or words, e.g. 1000",
         "R/prisons.csv:3: prison 'Tehran Prison' is ambiguous: it could be Evin Prison, "
-        "Qarchak Prison; write the prison's full name, or add lat and lon",
+        "Qarchak Prison; write the prison's full name, give the row's city or province, "
+        "or add lat and lon",
         "R/prisons.csv:4: prison 'Evin Prison' is the same place as 'Evin' on line 2 (Evin "
         "Prison); keep one row (add the counts up if the report gives two)",
         "R/provinces.csv:2: province 'Atlantis' is not a province of Iran; write the "

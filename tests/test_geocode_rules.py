@@ -197,7 +197,8 @@ def test_check_says_which_names_it_cannot_place(tmp_path: Path) -> None:
     out = result.stdout.replace(str(folder), "R").splitlines()
     assert out == [
         "R/prisons.csv:2: prison 'Ardakan Prison' is ambiguous: it could be Ardakān (Yazd), "
-        "Ardakān (Fars); write the prison's full name, or add lat and lon",
+        "Ardakān (Fars); write the prison's full name, give the row's city or province, "
+        "or add lat and lon",
         "R/prisons.csv:3: prison 'Senendej cezaevi' is not a prison or city the gazetteer "
         "knows; fix the spelling, or add lat and lon to place it",
         "R/prisons.csv:4: prison 'Tarbiz' is not a prison or city the gazetteer knows "

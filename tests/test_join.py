@@ -276,7 +276,8 @@ def test_unknown_and_ambiguous_names_are_named_with_their_reasons(tmp_path: Path
         "R/prisons.csv:3: prison 'Atlantis Prison' is not a prison or city the gazetteer "
         "knows; fix the spelling, or add lat and lon to place it",
         "R/prisons.csv:4: prison 'Tehran Prison' is ambiguous: it could be Evin Prison, "
-        "Qarchak Prison; write the prison's full name, or add lat and lon",
+        "Qarchak Prison; write the prison's full name, give the row's city or province, "
+        "or add lat and lon",
     ]
     r = joined(folder, strict=False).reconciliation
     assert totals(r) == (100, 3, 3, 97, 1, 1)
@@ -295,7 +296,8 @@ def test_unknown_and_ambiguous_names_are_named_with_their_reasons(tmp_path: Path
             "Tehran Prison",
             5,
             "prison 'Tehran Prison' is ambiguous: it could be Evin Prison, Qarchak Prison; "
-            "write the prison's full name, or add lat and lon",
+            "write the prison's full name, give the row's city or province, "
+            "or add lat and lon",
         ),
     )
     assert [p.line for p in r.problems] == [3, 4]
@@ -576,7 +578,8 @@ def test_check_report_places_the_names_of_a_report_read_with_problems(tmp_path: 
         "R/prisons.csv:2: executions 'x' is not a number; write the count with digits only, "
         "without separators or words, e.g. 1000",
         "R/prisons.csv:2: prison 'Tehran Prison' is ambiguous: it could be Evin Prison, "
-        "Qarchak Prison; write the prison's full name, or add lat and lon",
+        "Qarchak Prison; write the prison's full name, give the row's city or province, "
+        "or add lat and lon",
         "R/prisons.csv:3: executions '-2' is negative; a count of executions is 0 or more",
         "R/prisons.csv:4: prison 'Evin Prison' is the same place as 'Evin' on line 3 (Evin "
         "Prison); keep one row (add the counts up if the report gives two)",

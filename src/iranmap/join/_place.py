@@ -281,7 +281,7 @@ def _reason(figure: Figure, match: Match) -> str:
         options = ", ".join(match.candidates) or "several places"
         return (
             f"prison {name!r} is ambiguous: it could be {options}; "
-            "write the prison's full name, or add lat and lon"
+            "write the prison's full name, give the row's city or province, or add lat and lon"
         )
     hint = f" (closest: {'; '.join(match.suggestions)})" if match.suggestions else ""
     return (
