@@ -240,6 +240,7 @@ def test_a_bare_town_name_shared_with_another_province_needs_the_row(
         ("Tarbiz", "", "Fars", ()),
         ("تبرزی", "", "", ("Tabriz Central Prison",)),
         ("تبرزی", "", "البرز", ()),
+        ("Loristan", "", "Golestan", ()),  # Golestan is also a town of Tehran: not offered
     ],
 )
 def test_near_misses_are_offered_only_in_the_rows_province(

@@ -132,8 +132,7 @@ class Geocoder:
                 turkish = self.place(name.translate(_AS_TURKISH), city, province)
                 answer = turkish if turkish.status == "matched" else answer
             if answer.suggestions and context:
-                isos = self._index.context_provinces(context)
-                answer = self._in_provinces(answer, isos) if isos else answer
+                answer = self._in_provinces(answer, self._row_provinces(parsed, city, province))
             self._place_cache[cache_key] = answer
         return replace(answer, query=name)
 
@@ -189,10 +188,21 @@ class Geocoder:
 
     # -- places -----------------------------------------------------------------------------
 
+    def _row_provinces(self, parsed: PlaceName, city: str, province: str) -> frozenset[str]:
+        """The provinces a row gives: its province, else its city's, else the name's own."""
+        if province:
+            iso = self.province(province).province_iso
+            if iso:
+                return frozenset({iso})
+        words = (key(city),) if key(city) else parsed.context
+        return self._index.context_provinces(words)
+
     def _in_provinces(self, answer: Match, isos: frozenset[str]) -> Match:
         """``answer`` with only the suggestions in the provinces its row or name gives (by the
         row's province, its city, or the name's own town or province): a near miss elsewhere
         would point the reader away."""
+        if not isos:
+            return answer
         names = {f"({self._index.province_name(iso)})" for iso in isos}
         prisons = self._index.prison_provinces
 
