@@ -10,16 +10,18 @@ $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
+# --no-compile: Python compiles each module the first time it is imported, so installing
+# skips compiling the many a run never imports (half the install's time).
 $(VENV)/.installed: pyproject.toml .ci/constraints.txt | $(BIN)/python
-	$(BIN)/python -m pip install --quiet -c .ci/constraints.txt -e .
+	$(BIN)/python -m pip install --quiet --no-compile -c .ci/constraints.txt -e .
 	touch $@
 
 $(VENV)/.installed-test: pyproject.toml .ci/constraints.txt | $(BIN)/python
-	$(BIN)/python -m pip install --quiet -c .ci/constraints.txt -e '.[test,notebook]'
+	$(BIN)/python -m pip install --quiet --no-compile -c .ci/constraints.txt -e '.[test,notebook]'
 	touch $(VENV)/.installed $@
 
 $(VENV)/.installed-extra: pyproject.toml .ci/constraints.txt | $(BIN)/python
-	$(BIN)/python -m pip install --quiet -c .ci/constraints.txt -e '.[test,notebook,geodata,bench]'
+	$(BIN)/python -m pip install --quiet --no-compile -c .ci/constraints.txt -e '.[test,notebook,geodata,bench]'
 	touch $(VENV)/.installed $(VENV)/.installed-test $@
 
 ## Build the maps of every shipped report into maps/.
