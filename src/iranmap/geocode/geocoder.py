@@ -21,6 +21,7 @@ from iranmap.geocode._claim import (
     other_place,
     town_at_end,
 )
+from iranmap.geocode._facility import town_and_facility
 from iranmap.geocode.index import (
     SAME_TOWN_KM,
     Entry,
@@ -128,6 +129,9 @@ class Geocoder:
             context = self._context(parsed, city, province)
             answer = self._resolve_place(parsed, context)
             answer = as_claimed(self._index, parsed, answer, settled=bool(context))
+            if answer.status != "matched" or answer.kind == "city":  # "Kermanshah (Dizel Abad)"
+                rules = (self._resolve_inner, self._fitting)
+                answer = town_and_facility(self._index, parsed, context, *rules) or answer
             if answer.status != "matched" and _TURKISH_LETTERS.search(name):
                 turkish = self.place(name.translate(_AS_TURKISH), city, province)
                 answer = turkish if turkish.status == "matched" else answer
