@@ -7,6 +7,7 @@ rules that read a name against them.
 
 from __future__ import annotations
 
+from iranmap.geocode._facility import contradicts
 from iranmap.geocode.geocoder import DEFAULT_MARGIN, DEFAULT_THRESHOLD, ISO_SCHEMES, Geocoder
 from iranmap.geocode.match import (
     GEOCODE_COLUMNS,
@@ -31,6 +32,7 @@ __all__ = [
     "Method",
     "Name",
     "Status",
+    "contradicts",
     "csv_row",
     "explain",
     "read_names",

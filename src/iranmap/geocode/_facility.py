@@ -18,6 +18,8 @@ from iranmap.geocode.index import PlaceIndex, place_of
 from iranmap.geocode.match import Match
 from iranmap.names import PlaceName
 
+#: How the note of a self-contradicting name ends (see :func:`contradicts`).
+CONTRADICTS = "they contradict each other"
 #: Resolves a name's words (a :class:`PlaceName`) within qualifier keys, as the geocoder does.
 Resolve = Callable[[PlaceName, tuple[str, ...]], Match]
 #: The places that fit every known qualifier key (the name's and the row's).
@@ -54,8 +56,13 @@ def town_and_facility(
     if here or not elsewhere:
         return None
     town = _town_name(index, elsewhere[0])
-    note = f"the name gives {town} and a prison of another town: a contradiction, placed nowhere"
+    note = f"the name gives {town} and a prison of another town; {CONTRADICTS}"
     return Match(query="", status="unmatched", score=0.0, note=note)
+
+
+def contradicts(match: Match) -> bool:
+    """Whether ``match`` places nothing because the name's town and facility disagree."""
+    return match.status == "unmatched" and (match.note or "").endswith(CONTRADICTS)
 
 
 def _splits(index: PlaceIndex, parsed: PlaceName) -> Iterator[tuple[str, str]]:

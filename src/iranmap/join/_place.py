@@ -20,7 +20,7 @@ import shapely
 
 from iranmap.errors import Problem
 from iranmap.gazetteer import Gazetteer
-from iranmap.geocode import Match
+from iranmap.geocode import Match, contradicts
 from iranmap.geocode.index import km
 from iranmap.join._model import COAST_TOLERANCE, MatchKind, Placement, Resolver, Unplaced
 from iranmap.names import fold
@@ -282,6 +282,11 @@ def _reason(figure: Figure, match: Match) -> str:
         return (
             f"prison {name!r} is ambiguous: it could be {options}; "
             "write the prison's full name, give the row's city or province, or add lat and lon"
+        )
+    if contradicts(match):
+        return (
+            f"prison {name!r} is placed nowhere: {match.note}; write the prison or the town the "
+            "source means, give the row's city or province, or add lat and lon"
         )
     hint = f" (closest: {'; '.join(match.suggestions)})" if match.suggestions else ""
     return (
