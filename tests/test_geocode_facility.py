@@ -116,7 +116,7 @@ def test_a_facility_of_another_town_is_a_contradiction(
     assert (found.status, found.province_iso, found.suggestions) == ("unmatched", None, ())
     assert contradicts(found)
     assert found.note == (
-        f"the name gives {town} and a prison of another town; they contradict each other"
+        f"the name gives {town} and a prison that lies elsewhere; they contradict each other"
     )
 
 
@@ -167,7 +167,7 @@ def test_check_says_a_contradiction_and_places_the_facility(tmp_path: Path) -> N
     assert result.exit_code == 1
     out = result.stdout.replace(str(folder), "R").splitlines()
     why = (
-        "is placed nowhere: the name gives Shiraz and a prison of another town; they "
+        "is placed nowhere: the name gives Shiraz and a prison that lies elsewhere; they "
         "contradict each other; write the prison or the town the source means, give the row's "
         "city or province, or add lat and lon"
     )
@@ -188,6 +188,6 @@ def test_geocode_prints_the_facility_and_notes_the_contradiction() -> None:
         ["Shiraz (Dizel Abad)", "unmatched", "0", "", ""],
     ]
     assert (
-        "'Shiraz (Dizel Abad)' matched no place (the name gives Shiraz and a prison of another "
-        "town; they contradict each other)" in result.stderr
+        "'Shiraz (Dizel Abad)' matched no place (the name gives Shiraz and a prison that lies "
+        "elsewhere; they contradict each other)" in result.stderr
     )

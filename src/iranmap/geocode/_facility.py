@@ -56,7 +56,7 @@ def town_and_facility(
     if here or not elsewhere:
         return None
     town = _town_name(index, elsewhere[0])
-    note = f"the name gives {town} and a prison of another town; {CONTRADICTS}"
+    note = f"the name gives {town} and a prison that lies elsewhere; {CONTRADICTS}"
     return Match(query="", status="unmatched", score=0.0, note=note)
 
 
