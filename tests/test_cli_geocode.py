@@ -26,7 +26,8 @@ CSV = (
 )
 # Changed by issue 10: "Tehran" (two prisons of Tehran) was ambiguous and is now the city;
 # "Evin, Karaj" was a fuzzy near miss of 71.4 and is now refused for what it says: Evin is
-# not in Karaj. Issue 20: the note names no place outside the town or province given.
+# not in Karaj. Issue 20: the note names no place outside the town or province given, and says
+# that the name's town and prison contradict each other.
 COLUMNS = "a report row can also give its city or province column"
 
 
@@ -34,8 +35,9 @@ def notes(source: str) -> str:
     return (
         f"note: {source}:5: 'Atlantis' matched no place (best score 57.1); check the spelling "
         f"({COLUMNS} to place it)\n"
-        f"note: {source}:7: 'Evin, Karaj' matched no place (no place of this name lies in the "
-        f"town or province the name or row gives); check the spelling ({COLUMNS} to place it)\n"
+        f"note: {source}:7: 'Evin, Karaj' matched no place (the name gives Karaj and a prison "
+        f"that lies elsewhere; they contradict each other); check the spelling ({COLUMNS} to "
+        "place it)\n"
     )
 
 
