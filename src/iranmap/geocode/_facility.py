@@ -30,6 +30,7 @@ def town_and_facility(
     index: PlaceIndex,
     parsed: PlaceName,
     context: tuple[str, ...],
+    answer: Match,
     resolve: Resolve,
     fitting: Fitting,
 ) -> Match | None:
@@ -37,9 +38,13 @@ def town_and_facility(
 
     ``context`` is every qualifier of the name and its row: the facility must fit them all.
     The facility is taken only when one facility fits; the contradiction only when no split
-    gives a facility of its town and some split gives a facility of another place.
+    gives a facility of its town and some split gives a facility of another place. When
+    ``answer`` (what the geocoder found without this rule) is a near spelling, a rest that
+    reaches a prison elsewhere even by its town's name is a contradiction too: "Qom Bandar-e
+    Torkaman" is near Bandar-e Torkaman (Golestan), and "Kermanshah Azna" near Kermanshah.
     """
     here: dict[Match, Match] = {}
+    guessed = answer.status == "matched" and answer.score < 100  # "Qom Bandar-e Torkaman"
     elsewhere: list[str] = []
     for town, rest in _splits(index, parsed):
         inner = PlaceName(rest, (town,), parsed.says_prison, (rest,), parsed.says_which)
@@ -48,7 +53,10 @@ def town_and_facility(
             here[place_of(found)] = found
             continue
         bare = replace(inner, context=())
-        found = _facility(index, bare, resolve(bare, ()))
+        raw = resolve(bare, ())
+        found = _facility(index, bare, raw)
+        if guessed and found is None and raw.status == "matched":
+            found = raw  # a near spelling that reached past a place named elsewhere
         if found is not None and not fitting((found,), (town,)):
             elsewhere.append(town)
     if len(here) == 1:

@@ -131,7 +131,7 @@ class Geocoder:
             answer = as_claimed(self._index, parsed, answer, settled=bool(context))
             if answer.status != "matched" or answer.kind == "city":  # "Kermanshah (Dizel Abad)"
                 rules = (self._resolve_inner, self._fitting)
-                answer = town_and_facility(self._index, parsed, context, *rules) or answer
+                answer = town_and_facility(self._index, parsed, context, answer, *rules) or answer
             if answer.status != "matched" and _TURKISH_LETTERS.search(name):
                 turkish = self.place(name.translate(_AS_TURKISH), city, province)
                 answer = turkish if turkish.status == "matched" else answer
