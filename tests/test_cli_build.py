@@ -582,3 +582,50 @@ def test_named_reports_built_elsewhere_write_a_series_only_when_whole_or_asked(
     assert every.exit_code == 0, every.output
     assert "was not written" not in every.stderr
     assert (whole / "series" / "hengaw-monthly" / "timeline.html").is_file()
+
+
+def test_a_comparison_is_written_only_with_its_reports(tmp_path: Path) -> None:
+    """A build never remakes a comparison none of whose reports it builds; with --out, one of
+    its reports alone leaves it out and says so, as for a series, until all are named or
+    --series asks for it."""
+    reports = REPO / "geodata" / "reports"
+    out = tmp_path / "one"
+    other = CliRunner().invoke(
+        main, ["build", str(reports / "2025-01-01-ncri"), "--out", str(out), "--lang", "en"]
+    )
+    assert other.exit_code == 0, other.output
+    assert "comparisons/" not in other.output + other.stderr
+    assert not (out / "comparisons").exists()
+    one = CliRunner().invoke(
+        main, ["build", str(reports / "2024-ncri"), "--out", str(out), "--lang", "en"]
+    )
+    assert one.exit_code == 0, one.output
+    assert (
+        "warning: comparisons/2024 was not written: 1 of its 5 reports was named "
+        "(2024-amnesty, 2024-hengaw, 2024-ihrngo, 2024-ohchr not); "
+        "name all of them to build it, or build again with --series\n"
+    ) in one.stderr
+    assert not (out / "comparisons").exists()
+    check = CliRunner().invoke(
+        main, ["build", "--check", str(reports / "2024-ncri"), "--out", str(out), "--lang", "en"]
+    )
+    assert check.exit_code == 0, check.output
+    asked = CliRunner().invoke(
+        main,
+        ["build", str(reports / "2024-ncri"), "--out", str(out), "--lang", "en", "--series"],
+    )
+    assert asked.exit_code == 0, asked.output
+    assert sorted(p.name for p in (out / "comparisons").iterdir()) == ["2024"]
+    assert (out / "comparisons" / "2024" / "sources.html").is_file()
+    every = CliRunner().invoke(
+        main,
+        [
+            "build",
+            *(str(p) for p in sorted(reports.glob("2024-*"))),
+            "--out",
+            str(tmp_path / "all"),
+        ],
+    )
+    assert every.exit_code == 0, every.output
+    assert "was not written" not in every.stderr
+    assert sorted(p.name for p in (tmp_path / "all" / "comparisons").iterdir()) == ["2024"]

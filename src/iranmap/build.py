@@ -43,7 +43,12 @@ from iranmap._stamp import (
     unchanged_outputs,
     write_stamp,
 )
-from iranmap.comparing import ComparisonResult, build_comparisons, project_comparisons
+from iranmap.comparing import (
+    ComparisonResult,
+    build_comparisons,
+    comparisons_of,
+    project_comparisons,
+)
 from iranmap.errors import InputError, IranmapError, Problem, UnexpectedError
 from iranmap.output import (
     FileResult,
@@ -210,7 +215,9 @@ def build(
     When a report fails, no series is written (that report may be a step of one): they keep
     their previous files, and the result's warnings say so when there is a series at all.
     With ``whole_series_only`` (some reports named, built elsewhere), a series is written only
-    when every one of its steps is among ``report_dirs``; the warnings name each one left.
+    when every one of its steps is among ``report_dirs``, and a comparison only when every
+    report it shows is (:func:`iranmap.comparing.comparisons_of`); the warnings name each one
+    left.
 
     Checks first where every report goes (:func:`plan`), then holds ``out_root``'s lock while
     writing (``on_wait`` is called if another build holds it). Each report, series and the
@@ -250,7 +257,13 @@ def build(
                 dirs, left = _whole_series(dirs, report_dirs)
             series = build_series(dirs, out_root, options, force=force, built=report_dirs)
         ok = not held and all(r.ok for r in results)
-        comparisons = build_comparisons(report_dirs, out_root, options, force=force) if ok else ()
+        comparisons: tuple[ComparisonResult, ...] = ()
+        if ok:
+            comparisons = build_comparisons(
+                report_dirs, out_root, options, force=force, whole_only=whole_series_only
+            )
+            if whole_series_only:
+                left = (*left, *comparisons_of(report_dirs, whole_only=True)[1])
         galleries, left_out = write_galleries(out_root, options, force=force)
     warned = (*held, *left, *left_out)
     return BuildResult(tuple(results), galleries, warned, series, comparisons)
@@ -400,7 +413,7 @@ def stale_files(
         else:
             differ.extend(_differences(out_root / folder, made))
     if not failed:
-        changed, broken = project_comparisons(report_dirs, out_root, options)
+        changed, broken = project_comparisons(report_dirs, out_root, options, whole_series_only)
         differ.extend(changed)
         failed.extend(broken)
     if not failed:

@@ -107,24 +107,70 @@ def reports_root_of(report_dirs: Sequence[Path]) -> Path | None:
     return parents.pop() if len(parents) == 1 else None
 
 
+def comparisons_of(
+    report_dirs: Sequence[Path], whole_only: bool = False
+) -> tuple[list[Path], list[str]]:
+    """The comparison folders a build of ``report_dirs`` writes, and a warning for each one
+    it leaves out because only some of its reports are built.
+
+    A comparison is written when one of the reports it sets side by side (as listed, or the
+    revision that replaces one) is among ``report_dirs``: a build never remakes a comparison
+    none of whose reports it builds. With ``whole_only`` (reports named and built elsewhere,
+    as for a series), it is written only when every report it shows is among them. A
+    comparison.toml that cannot be read is always written, so that its build says why.
+    """
+    from iranmap.comparisons import comparison_folders
+    from iranmap.comparisons._spec import read_spec
+
+    reports_root = reports_root_of(report_dirs)
+    if reports_root is None:
+        return [], []
+    built = {folder.name for folder in report_dirs}
+    kept: list[Path] = []
+    left: list[str] = []
+    for folder in comparison_folders(comparisons_root(reports_root)):
+        spec, problems = read_spec(folder, reports_root)
+        if spec is None or problems:
+            kept.append(folder)
+            continue
+        shown = {item.folder.name for item in spec.reports}
+        if not built & (shown | {item.listed for item in spec.reports}):
+            continue
+        missing = sorted(shown - built)
+        if whole_only and missing:
+            count = len(shown) - len(missing)
+            left.append(
+                f"{OUT_DIR}/{folder.name} was not written: {count} of its {len(shown)} reports "
+                f"{'was' if count == 1 else 'were'} named ({', '.join(missing)} not); "
+                f"{COMPARISON_ASK}"
+            )
+            continue
+        kept.append(folder)
+    return kept, left
+
+
+#: What to do about a comparison left out, in the library's words (the CLI names its option).
+COMPARISON_ASK = "name all of them to build it, or ask for the series and comparisons"
+
+
 def build_comparisons(
     report_dirs: Sequence[Path],
     out_root: Path,
     options: BuildOptions | None = None,
     *,
     force: bool = False,
+    whole_only: bool = False,
 ) -> tuple[ComparisonResult, ...]:
-    """Write the files of every comparison of the project whose reports are ``report_dirs``
-    (none when they lie in several folders). As for a report, only files iranmap wrote are
-    replaced or removed (:mod:`iranmap._owned`, unless ``force``), and a problem of one
-    comparison, any exception included, is that comparison's error alone."""
-    from iranmap.comparisons import comparison_folders
-
+    """Write the files of the comparisons of the project whose reports are ``report_dirs``
+    (none when they lie in several folders) that set one of them side by side
+    (:func:`comparisons_of`). As for a report, only files iranmap wrote are replaced or
+    removed (:mod:`iranmap._owned`, unless ``force``), and a problem of one comparison, any
+    exception included, is that comparison's error alone."""
     reports_root = reports_root_of(report_dirs)
     if reports_root is None:
         return ()
     results = []
-    for folder in comparison_folders(comparisons_root(reports_root)):
+    for folder in comparisons_of(report_dirs, whole_only)[0]:
         cid = f"{OUT_DIR}/{folder.name}"
         out_dir = out_root / OUT_DIR / folder.name
         if not _ID.fullmatch(folder.name):
@@ -165,11 +211,13 @@ def build_comparisons(
 
 
 def project_comparisons(
-    report_dirs: Sequence[Path], out_root: Path, options: BuildOptions | None = None
+    report_dirs: Sequence[Path],
+    out_root: Path,
+    options: BuildOptions | None = None,
+    whole_only: bool = False,
 ) -> tuple[list[str], list[ComparisonResult]]:
     """What :func:`build_comparisons` would change, without writing: (differing paths,
     failed comparisons)."""
-    from iranmap.comparisons import comparison_folders
     from iranmap.output import read_output
 
     differ: list[str] = []
@@ -177,7 +225,7 @@ def project_comparisons(
     reports_root = reports_root_of(report_dirs)
     if reports_root is None:
         return differ, failed
-    for folder in comparison_folders(comparisons_root(reports_root)):
+    for folder in comparisons_of(report_dirs, whole_only)[0]:
         out_dir = out_root / OUT_DIR / folder.name
         try:
             files = comparison_files(folder, reports_root, options)

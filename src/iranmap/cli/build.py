@@ -56,8 +56,8 @@ if TYPE_CHECKING:  # imported where used, so that `iranmap --help` stays fast
     "--series",
     "whole_series",
     is_flag=True,
-    help="With reports named and --out: also write each series they are steps of (by default "
-    "only a series all of whose steps are named).",
+    help="With reports named and --out: also write each series they are steps of and each "
+    "comparison they are in (by default only those all of whose reports are named).",
 )
 @click.option(
     "--quiet", "-q", is_flag=True, help="Print only warnings and errors (and nothing else)."
@@ -381,11 +381,17 @@ def _flags(message: str) -> str:
     """A library message with its advice in this command's options."""
     from iranmap._owned import ADVICE
     from iranmap.build import SERIES_ASK
+    from iranmap.comparing import COMPARISON_ASK
 
-    return message.replace(
-        ADVICE,
-        "move it away, or build again with --force to replace it, or give --out another folder",
-    ).replace(SERIES_ASK, "name all of them to build it, or build again with --series")
+    ask = "name all of them to build it, or build again with --series"
+    return (
+        message.replace(
+            ADVICE,
+            "move it away, or build again with --force to replace it, or give --out another folder",
+        )
+        .replace(COMPARISON_ASK, ask)  # first: it begins with SERIES_ASK's words
+        .replace(SERIES_ASK, ask)
+    )
 
 
 def _shown(path: Path) -> str:
