@@ -196,3 +196,35 @@ def test_geocode_prints_the_facility_and_notes_the_contradiction() -> None:
         "'Shiraz (Dizel Abad)' matched no place (the name gives Shiraz and a prison that lies "
         "elsewhere; they contradict each other)" in result.stderr
     )
+
+
+@pytest.mark.parametrize(
+    ("name", "city"),
+    [
+        ("Tehran Varamin", "Varāmīn"),
+        ("Varamin Tehran", "Varāmīn"),
+        ("ورامین تهران", "Varāmīn"),
+        ("تهران ورامین", "Varāmīn"),
+    ],
+)
+def test_a_town_beside_a_prisons_town_alias_is_the_town(
+    shipped: Geocoder, name: str, city: str
+) -> None:
+    """ "Varamin" is an alias of Qarchak Women's Prison but names only the town: written beside
+    its province it is still the town, with the prison as likely, never the facility."""
+    found = shipped.place(name)
+    assert (found.status, found.kind, found.city, found.precision) == (
+        "matched",
+        "city",
+        city,
+        "city",
+    )
+    if name.isascii():  # "Varamin" is the prison's alias, ورامین only the town's name
+        assert found.likely == "Qarchak Women's Prison"
+
+
+@pytest.mark.parametrize(
+    "name", ["Qarchak Varamin", "Tehran Evin", "Evin Tehran", "Shiraz Adelabad"]
+)
+def test_a_prisons_own_name_beside_a_town_is_the_prison(shipped: Geocoder, name: str) -> None:
+    assert shipped.place(name).kind == "prison"

@@ -34,10 +34,13 @@ def as_claimed(index: PlaceIndex, parsed: PlaceName, answer: Match, *, settled: 
     if answer.status != "matched" or answer.kind != "prison" or parsed.says_which:
         return answer
     prison_id = answer.prison_id or ""
-    core = parsed.core
     own = index.own_keys.get(prison_id, frozenset()) | index.own_names.get(prison_id, frozenset())
-    if core in own:
+    if parsed.core in own:
         return answer  # "Dastgerd": the prison's own name, even where a town shares it
+    # The name without the town or province written beside it ("Tehran Varamin": Varamin).
+    core = _without_places(index, parsed.words, prison_id) or parsed.core
+    if core in own:
+        return answer  # "Shiraz Adelabad": the prison's own name beside its town
     # A town of the prison's province by this very name ("Varamin" for Qarchak).
     town = _nearest_town(index, core, answer)
     if town is None:
@@ -61,6 +64,23 @@ def as_claimed(index: PlaceIndex, parsed: PlaceName, answer: Match, *, settled: 
         f"{answer.prison} (a place column confirms it)"
     )
     return replace(town, score=answer.score, method="city", note=note, likely=answer.prison)
+
+
+def _without_places(index: PlaceIndex, words: tuple[str, ...], prison_id: str) -> str:
+    """The part of the name that names the prison, without the town or province name
+    written before or after it ("Tehran Varamin", "Varamin Tehran": Varamin); empty when no
+    part, or both, could be it ("Varamin Qarchak": either word is a town)."""
+    if len(words) < 2:
+        return ""
+    parts = []
+    for place, rest in ((words[-1], words[:-1]), (words[0], words[1:])):  # a place after, before
+        part = "".join(rest)
+        entry = index.entries.get(part)
+        if place not in index.place_words or entry is None:
+            continue
+        if any(p.prison_id == prison_id for p in entry.places):
+            parts.append(part)
+    return parts[0] if len(parts) == 1 else ""
 
 
 def _shared_town(index: PlaceIndex, town: Match, *, settled: bool) -> Match | None:
