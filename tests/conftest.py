@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 import shutil
+import threading
+from collections import OrderedDict
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -59,7 +61,9 @@ def browser() -> Iterator[Any]:
         chromium.close()
 
 
-_DRAWN: dict[tuple[object, ...], bytes] = {}
+_DRAWN: OrderedDict[tuple[object, ...], bytes] = OrderedDict()
+_DRAWN_MOST = 400  # PNGs kept, the last used (at most some 100 MB)
+_DRAWN_LOCK = threading.Lock()
 _PNG = iranmap.raster.png
 
 
@@ -68,9 +72,16 @@ def _png_drawn_once(job: iranmap.raster.Job) -> bytes:
     drawing their PNGs again was a third of the suite's time. resvg draws the same bytes for
     the same job (test_raster.py and test_render_static.py check that, unremembered)."""
     key = (job.svg, job.zoom, job.family, job.style_sheet, tuple(sorted(job.texts.items())))
-    drawn = _DRAWN.get(key)
-    if drawn is None:
-        drawn = _DRAWN[key] = _PNG(job)
+    with _DRAWN_LOCK:  # builds draw in threads
+        drawn = _DRAWN.get(key)
+        if drawn is not None:
+            _DRAWN.move_to_end(key)
+            return drawn
+    drawn = _PNG(job)
+    with _DRAWN_LOCK:
+        _DRAWN[key] = drawn
+        if len(_DRAWN) > _DRAWN_MOST:
+            _DRAWN.popitem(last=False)
     return drawn
 
 
