@@ -21,14 +21,14 @@ from iranmap.render.points import circle_radius
 from iranmap.render.timeline import render_timeline_page
 from iranmap.reports import load_report
 from iranmap.steps import Timeline, events_timeline, province_matrix, series_timeline
-from test_steps import write_events
+from test_steps import PARTIAL, write_events
 
 pytestmark = pytest.mark.browser
 
 
 @pytest.fixture(scope="module")
 def year_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return write_events(tmp_path_factory.mktemp("b") / "year")
+    return write_events(tmp_path_factory.mktemp("b") / "year", extra=PARTIAL)
 
 
 @pytest.fixture(scope="module")
@@ -347,3 +347,18 @@ def test_a_prison_tooltip_follows_the_step(open_timeline: Any, year: Timeline, l
     assert ("Alborz" if lang == "en" else "البرز") in tip
     largest = int(year.prisons["executions"].max())
     assert radius == circle_radius(1, largest)
+
+
+def test_a_tally_whose_rows_are_the_whole_report_shows_none_reported(
+    open_timeline: Any, tmp_path: Path
+) -> None:
+    """Every execution a dated, placed row: a month's provinces without a row had none
+    reported (white, its legend entry), never the not-itemized hatch."""
+    whole = events_timeline(join(load_report(write_events(tmp_path / "whole"))))
+    opened = open_timeline(whole)
+    opened.go(3)  # April: Qezelhessar alone
+    assert legend_keys(opened) == {"none": True, "ni": False}
+    fills = opened.fills()
+    assert fills["IR-30"] not in (None, style.NONE_REPORTED_FILL)
+    assert sorted(iso for iso, f in fills.items() if f != style.NONE_REPORTED_FILL) == ["IR-30"]
+    assert opened.errors == [] and opened.requests == []

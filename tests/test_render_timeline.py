@@ -19,14 +19,14 @@ from iranmap.render.timeline import render_series, render_timeline, render_timel
 from iranmap.render.timeline.text import fmt_day, step_label
 from iranmap.reports import load_report
 from iranmap.steps import Timeline, events_timeline, series_timeline
-from test_steps import ROWS, joined_of, write_events, write_figures
+from test_steps import PARTIAL, ROWS, joined_of, write_events, write_figures
 
 HOSTILE = '<script>alert(1)</script> & "quotes"'
 
 
 @pytest.fixture(scope="module")
 def year(tmp_path_factory: pytest.TempPathFactory) -> Timeline:
-    folder = write_events(tmp_path_factory.mktemp("t") / "year")
+    folder = write_events(tmp_path_factory.mktemp("t") / "year", extra=PARTIAL)
     return events_timeline(join(load_report(folder)))
 
 

@@ -38,6 +38,11 @@ ROWS = [
         : 1 + month % 4
     ]
 ]
+#: report.toml's line for a report that dates all but one of its executions: in each step, a
+#: province without a row is then not itemized (without it, the rows are the whole report,
+#: and such a province had none reported).
+PARTIAL = f"total = {len(ROWS) + 1}"
+
 TOML = """title = "A year of rows"
 publisher = "iranmap tests"
 {extra}
@@ -170,7 +175,7 @@ def test_each_month_counts_what_check_from_to_counts(tmp_path: Path) -> None:
 
 
 def test_provinces_per_step_add_up_and_are_not_itemized_without_rows(tmp_path: Path) -> None:
-    timeline = events_timeline(join(load_report(write_events(tmp_path / "year"))))
+    timeline = events_timeline(join(load_report(write_events(tmp_path / "year", extra=PARTIAL))))
     isos, matrix = province_matrix(timeline)
     alborz, tehran, fars = isos.index("IR-30"), isos.index("IR-23"), isos.index("IR-07")
     # January: Qezelhessar, Evin; March: also Ghezel Hesar (the same place) and Shiraz;
@@ -220,7 +225,7 @@ def test_a_report_without_events_has_no_steps(tmp_path: Path) -> None:
 
 def test_steps_csv_lists_every_province_of_every_step(tmp_path: Path) -> None:
     rows = [(1, 3, "Qezelhessar"), (1, 4, "Qezelhessar"), (2, 5, "Evin")]
-    folder = write_events(tmp_path / "r", rows, end="2024-02-29")
+    folder = write_events(tmp_path / "r", rows, end="2024-02-29", extra="total = 4")
     timeline = events_timeline(join(load_report(folder)), "month")
     table = list(csv.DictReader(io.StringIO(steps_csv(timeline).decode())))
     assert len(table) == 2 * 31
@@ -246,6 +251,36 @@ def test_steps_csv_lists_every_province_of_every_step(tmp_path: Path) -> None:
         },
     ]
     assert {r["executions"] for r in table if r["status"] == "not itemized"} == {""}
+
+
+def test_when_the_rows_are_the_whole_report_a_province_without_one_had_none(
+    tmp_path: Path,
+) -> None:
+    """Every execution a dated, placed row (no total beyond them): in each step a province
+    with no row had none reported (0), as on the report's pages; not itemized is for a report
+    whose rows leave part of its total unplaced."""
+    timeline = events_timeline(join(load_report(write_events(tmp_path / "year"))))
+    isos, matrix = province_matrix(timeline)
+    none = none_matrix(timeline)
+    alborz, tehran, fars = isos.index("IR-30"), isos.index("IR-23"), isos.index("IR-07")
+    assert [int(v) for v in matrix[3, [alborz, tehran, fars]]] == [1, 0, 0]
+    assert [bool(v) for v in none[3, [alborz, tehran, fars]]] == [False, True, True]
+    assert int((matrix < 0).sum()) == 0  # no province of any step is not itemized
+    cumulative, so_far = cumulative_matrix(matrix), cumulative_none(matrix, none)
+    assert [int(v) for v in cumulative[0:3, fars]] == [0, 0, 1]
+    assert [bool(v) for v in so_far[0:3, fars]] == [True, True, False]
+    table = list(csv.DictReader(io.StringIO(steps_csv(timeline).decode())))
+    april = {r["province"]: r for r in table if r["step"] == "2024-04"}
+    assert april["IR-23"] | {"start": "", "end": ""} == {
+        "step": "2024-04",
+        "start": "",
+        "end": "",
+        "province": "IR-23",
+        "executions": "0",
+        "status": "none reported",
+        "source": "events.csv",
+    }
+    assert {r["status"] for r in table} == {"itemized", "none reported"}
 
 
 def test_a_million_rows_are_grouped_without_python_loops(tmp_path: Path) -> None:

@@ -13,9 +13,10 @@ import pandas as pd
 from iranmap.calendars import StepKind
 from iranmap.errors import InputError, Problem
 from iranmap.join import Joined, join
+from iranmap.join._tables import fully_itemized
 from iranmap.limits import MAX_STEPS
 from iranmap.reports import EVENTS_FILE, REPORT_FILE, Report
-from iranmap.steps._model import ITEMIZED, Step, Timeline, place_table
+from iranmap.steps._model import ITEMIZED, NONE_REPORTED, Step, Timeline, place_table
 from iranmap.steps._periods import default_kind, step_bounds, step_count
 
 if TYPE_CHECKING:
@@ -82,6 +83,13 @@ def events_timeline(
     province_rows = _province_rows(
         step_of[placed], prov_of[placed], events["line"].to_numpy()[placed], isos
     )
+    given = [None if pd.isna(v) else int(v) for v in joined.provinces["executions"]]
+    if fully_itemized(report, given):
+        # Every execution of the report is a dated, placed row (the join's rule): in each
+        # step, a province with no row had none reported, as on the report's own pages.
+        province_rows = _with_none_reported(
+            province_rows, n_steps, [str(i) for i in joined.provinces["iso"]]
+        )
     return Timeline(
         name=report.id,
         series=None,
@@ -95,6 +103,23 @@ def events_timeline(
         reports=(report,),
         undated=max(report.total - len(events), 0),
     )
+
+
+def _with_none_reported(rows: pd.DataFrame, n_steps: int, isos: list[str]) -> pd.DataFrame:
+    """``rows`` with a row of none reported (0) for each province without one in a step."""
+    have = set(zip(rows["step"].tolist(), rows["iso"].tolist(), strict=True))
+    missing = [(k, iso) for k in range(n_steps) for iso in isos if (k, iso) not in have]
+    none = pd.DataFrame(
+        {
+            "step": pd.array([k for k, _ in missing], dtype="int64"),
+            "iso": [iso for _, iso in missing],
+            "executions": pd.array([0] * len(missing), dtype="int64"),
+            "status": NONE_REPORTED,
+            "source": EVENTS_FILE,
+        }
+    )
+    both = pd.concat([rows, none], ignore_index=True)
+    return both.sort_values(["step", "iso"], kind="stable", ignore_index=True)
 
 
 def _span(report: Report, events: pd.DataFrame) -> tuple[date, date]:
