@@ -164,6 +164,17 @@ def test_small_multiples_have_a_map_and_a_figure_per_step(year: Timeline) -> Non
     texts = [t.text for t in root.iter("{http://www.w3.org/2000/svg}text")]
     assert "March 2024" in texts and "4 executions" in texts and "1 execution" in texts
     assert "Not itemized" in texts
+    assert "None reported" not in texts
+
+
+def test_the_legend_of_a_whole_tally_explains_none_reported_only(tmp_path: Path) -> None:
+    """The legend lists what the maps show: a tally whose rows are the whole report has no
+    not-itemized province in any step, so no such entry."""
+    whole = events_timeline(join(load_report(write_events(tmp_path / "whole"))))
+    root = etree.fromstring(multiples_svg(whole, RenderOptions()))
+    texts = [t.text for t in root.iter("{http://www.w3.org/2000/svg}text")]
+    assert "None reported" in texts
+    assert "Not itemized" not in texts
 
 
 def test_a_series_page_reconciles_each_step(tmp_path: Path) -> None:

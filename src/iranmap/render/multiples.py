@@ -95,7 +95,8 @@ def multiples_svg(timeline: Timeline, options: RenderOptions) -> bytes:
         cell = _Cell(isos, matrix[k], none[k])
         parts.append(_cell(timeline, k, x, y, cell, classes, lang, hatches))
     legend_y = height - LEGEND_H - MARGIN - CREDIT_H + 14
-    parts.append(_legend(classes, lang, width, legend_y, none=bool(none.any())))
+    not_itemized = bool((matrix < 0).any())
+    parts.append(_legend(classes, lang, width, legend_y, none=bool(none.any()), ni=not_itemized))
     parts.append(_credit(lang, width, height))
     parts.append("</svg>\n")
     return "\n".join(parts).encode("utf-8")
@@ -266,13 +267,16 @@ def _cell(
     )
 
 
-def _legend(classes: Classes, lang: Lang, width: float, y: float, *, none: bool) -> str:
+def _legend(classes: Classes, lang: Lang, width: float, y: float, *, none: bool, ni: bool) -> str:
+    """The one legend: the classes, then "none reported" and "not itemized" where a step has
+    such a province."""
     items: list[tuple[str, str]] = list(
         zip(classes.colors, class_labels(classes, "count", lang), strict=True)
     )
     if none:
         items.append((NONE_REPORTED_FILL, i18n.text(lang, "none_reported")))
-    items.append(("url(#ni)", i18n.text(lang, "not_itemized")))
+    if ni:
+        items.append(("url(#ni)", i18n.text(lang, "not_itemized")))
     title = tt.text(lang, "legend.step")
     parts = []
     x = width - MARGIN if i18n.rtl(lang) else MARGIN
