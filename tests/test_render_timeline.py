@@ -30,6 +30,9 @@ def year(tmp_path_factory: pytest.TempPathFactory) -> Timeline:
     return events_timeline(join(load_report(folder)))
 
 
+SVG_NS = "http://www.w3.org/2000/svg"
+
+
 def soup(page: bytes) -> BeautifulSoup:
     return BeautifulSoup(page.decode("utf-8"), "html.parser")
 
@@ -165,6 +168,18 @@ def test_small_multiples_have_a_map_and_a_figure_per_step(year: Timeline) -> Non
     assert "March 2024" in texts and "4 executions" in texts and "1 execution" in texts
     assert "Not itemized" in texts
     assert "None reported" not in texts
+
+
+def test_a_reports_small_multiples_carry_its_source_as_its_maps_do(year: Timeline) -> None:
+    """The image travels alone: it says whose figures they are, from which document and day."""
+    for lang, line in (
+        ("en", "Source: iranmap tests, “Made-up rows”, 2 January 2025"),
+        ("fa", "منبع: iranmap tests، «Made-up rows»، ۱۳ دی ۱۴۰۳ (۲ ژانویه ۲۰۲۵)"),
+    ):
+        root = etree.fromstring(multiples_svg(year, RenderOptions(lang=lang)))
+        marks = dict.fromkeys(map(ord, "\u202b\u202c\u2066\u2067\u2068\u2069"))
+        texts = [(t.text or "").translate(marks) for t in root.iter(f"{{{SVG_NS}}}text")]
+        assert line in texts, texts[-3:]
 
 
 def test_the_legend_of_a_whole_tally_explains_none_reported_only(tmp_path: Path) -> None:

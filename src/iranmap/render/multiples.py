@@ -23,8 +23,10 @@ from iranmap.i18n import Lang
 from iranmap.render.choropleth import class_labels
 from iranmap.render.html import esc
 from iranmap.render.options import RenderOptions
+from iranmap.render.static.compose import source_line
 from iranmap.render.static.geometry import hatch_data
 from iranmap.render.static.text import width as text_width
+from iranmap.render.static.text import wrap
 from iranmap.render.timeline import text as tt
 from iranmap.render.timeline._view import classes_of
 from iranmap.steps import Timeline, none_matrix, province_matrix
@@ -47,6 +49,8 @@ MARGIN = 20.0
 HEAD_H = 58.0
 LEGEND_H = 62.0
 CREDIT_H = 16.0  # the credit line under the legend
+SOURCE_H = 16.0  # a report's source line, above the credit
+SOURCE_SIZE = 11.0
 FONT = "Noto Sans, Noto Sans Arabic, DejaVu Sans, sans-serif"
 SIMPLIFY = 0.02  # degrees: outlines at small-multiple size
 HATCH_SPACING = 4.5  # px between the not-itemized stripes
@@ -73,7 +77,9 @@ def multiples_svg(timeline: Timeline, options: RenderOptions) -> bytes:
     cols = n if n <= 4 else 3 if n <= 6 else 4 if n <= 12 else 6
     rows = math.ceil(n / cols)
     width = 2 * MARGIN + cols * CELL_W + (cols - 1) * GAP
-    height = HEAD_H + rows * (MAP_H + LABEL_H) + (rows - 1) * GAP + LEGEND_H + MARGIN + CREDIT_H
+    source = _source(timeline, lang, width)
+    credit_h = CREDIT_H + (SOURCE_H if source else 0.0)
+    height = HEAD_H + rows * (MAP_H + LABEL_H) + (rows - 1) * GAP + LEGEND_H + MARGIN + credit_h
     outlines = _outlines(timeline)
     shapes = {iso: _path(shape) for iso, shape in outlines.items()}
     hatches = _Hatches(outlines)
@@ -94,20 +100,36 @@ def multiples_svg(timeline: Timeline, options: RenderOptions) -> bytes:
         y = HEAD_H + row * (MAP_H + LABEL_H + GAP)
         cell = _Cell(isos, matrix[k], none[k])
         parts.append(_cell(timeline, k, x, y, cell, classes, lang, hatches))
-    legend_y = height - LEGEND_H - MARGIN - CREDIT_H + 14
+    legend_y = height - LEGEND_H - MARGIN - credit_h + 14
     not_itemized = bool((matrix < 0).any())
     parts.append(_legend(classes, lang, width, legend_y, none=bool(none.any()), ni=not_itemized))
-    parts.append(_credit(lang, width, height))
+    parts.append(_credit(lang, width, height, source))
     parts.append("</svg>\n")
     return "\n".join(parts).encode("utf-8")
 
 
-def _credit(lang: Lang, width: float, height: float) -> str:
-    """Who drew the borders (the ODbL asks every map to say so) and what drew the map."""
+def _source(timeline: Timeline, lang: Lang, width: float) -> str:
+    """The source line of a report's own timeline (publisher, document, date), as its map
+    images have it, on one line; none for a series, whose heading names its publisher."""
+    if timeline.series is not None or len(timeline.reports) != 1:
+        return ""
+    line = source_line(timeline.base, lang)
+    return wrap(line, SOURCE_SIZE, width - 2 * MARGIN, lang, max_lines=1)[0]
+
+
+def _credit(lang: Lang, width: float, height: float, source: str) -> str:
+    """The source line, if any; who drew the borders (the ODbL asks every map to say so) and
+    what drew the map."""
     x = width - MARGIN if i18n.rtl(lang) else MARGIN
-    return (
+    credit = (
         f'<text x="{_n(x)}" y="{_n(height - 8)}" font-size="11" fill="{MUTED}" '
         f'text-anchor="{_anchor(lang)}">{_text(i18n.text(lang, "made_with"), lang)}</text>'
+    )
+    if not source:
+        return credit
+    return (
+        f'<text x="{_n(x)}" y="{_n(height - 8 - SOURCE_H)}" font-size="{_n(SOURCE_SIZE)}" '
+        f'fill="{MUTED}" text-anchor="{_anchor(lang)}">{_text(source, lang)}</text>{credit}'
     )
 
 
