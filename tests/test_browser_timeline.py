@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 from click.testing import CliRunner
+from lxml import etree
 from PIL import Image
 
 from iranmap import style
@@ -17,6 +18,7 @@ from iranmap.cli import main
 from iranmap.i18n import Lang, fmt_int
 from iranmap.join import join
 from iranmap.render import RenderOptions
+from iranmap.render.multiples import multiples_svg
 from iranmap.render.points import circle_radius
 from iranmap.render.timeline import render_timeline_page
 from iranmap.reports import load_report
@@ -105,7 +107,7 @@ def test_each_step_shows_what_check_counts(
         running = sum(s.reported for s in year.steps[: k + 1])
         noun = "execution" if n == 1 else "executions"
         assert opened.status() == (
-            f"{step.start.strftime('%B %Y')}: {n} {noun} ({running} since 1 January 2024)"
+            f"{step.start.strftime('%B %Y')}: at least {n} {noun} ({running} since 1 January 2024)"
         )
         assert opened.page.locator("#tl-step").inner_text() == step.start.strftime("%B %Y")
         assert opened.page.evaluate("window.iranmap.timeline.step()") == k
@@ -141,7 +143,7 @@ def test_shapes_change_colour_with_the_step(open_timeline: Any, year: Timeline) 
 def test_a_bar_click_and_the_mode_switch(open_timeline: Any, year: Timeline) -> None:
     opened = open_timeline(year)
     opened.page.locator('button.tl-bar[data-step="1"]').click()
-    assert opened.status() == "February 2024: 3 executions (5 since 1 January 2024)"
+    assert opened.status() == "February 2024: at least 3 executions (5 since 1 January 2024)"
     assert opened.page.locator("#tl-range").input_value() == "1"
     assert (
         opened.page.locator('button.tl-bar[data-step="1"]').get_attribute("aria-current") == "step"
@@ -161,7 +163,7 @@ def test_keyboard_moves_the_slider(open_timeline: Any, year: Timeline) -> None:
     opened.page.keyboard.press("Home")
     assert opened.page.evaluate("window.iranmap.timeline.step()") == 0
     opened.page.keyboard.press("ArrowRight")
-    assert opened.status().startswith("February 2024: 3 executions")
+    assert opened.status().startswith("February 2024: at least 3 executions")
 
 
 def test_play_runs_to_the_end_and_pauses(open_timeline: Any, year: Timeline) -> None:
@@ -362,3 +364,18 @@ def test_a_tally_whose_rows_are_the_whole_report_shows_none_reported(
     assert fills["IR-30"] not in (None, style.NONE_REPORTED_FILL)
     assert sorted(iso for iso, f in fills.items() if f != style.NONE_REPORTED_FILL) == ["IR-30"]
     assert opened.errors == [] and opened.requests == []
+
+
+def test_a_steps_figure_keeps_its_reports_qualifier(open_timeline: Any, tmp_path: Path) -> None:
+    """A report whose total is exact ("exactly") reads without "at least", in the page and
+    its image; the default (an NGO's floor) reads "at least" (the other tests)."""
+    folder = write_events(tmp_path / "exact", extra='total_qualifier = "exactly"')
+    exact = events_timeline(join(load_report(folder)))
+    opened = open_timeline(exact)
+    opened.go(1)
+    assert opened.status() == "February 2024: 3 executions (5 since 1 January 2024)"
+    opened = open_timeline(exact, "fa")
+    opened.go(1)
+    assert opened.status().startswith("فوریه ۲۰۲۴: ۳ اعدام")
+    texts = "".join(etree.fromstring(multiples_svg(exact, RenderOptions())).itertext())
+    assert "3 executions" in texts and "at least" not in texts

@@ -242,6 +242,8 @@ _TIMELINE: dict[Lang, dict[str, str]] = {
         "kind.report": "Executions report by report",
         "status.one": "{step}: 1 execution ({m} since {start})",
         "status.many": "{step}: {n} executions ({m} since {start})",
+        "status.least.one": "{step}: at least 1 execution ({m} since {start})",
+        "status.least.many": "{step}: at least {n} executions ({m} since {start})",
         "ni": "{n} of them in no province figure (not itemized)",
         "undated": "{n} executions the report states have no date and are in no step.",
         "step": "Time step",
@@ -265,6 +267,8 @@ _TIMELINE: dict[Lang, dict[str, str]] = {
         "series.title": "{n} reports, {period}",
         "figure.one": "1 execution",
         "figure.many": "{n} executions",
+        "figure.least.one": "at least 1 execution",
+        "figure.least.many": "at least {n} executions",
     },
     "fa": {
         "kind.month": "اعدام‌ها ماه به ماه",
@@ -274,6 +278,8 @@ _TIMELINE: dict[Lang, dict[str, str]] = {
         "kind.report": "اعدام‌ها گزارش به گزارش",
         "status.one": "{step}: {n} اعدام ({m} از {start})",
         "status.many": "{step}: {n} اعدام ({m} از {start})",
+        "status.least.one": "{step}: دست‌کم {n} اعدام ({m} از {start})",
+        "status.least.many": "{step}: دست‌کم {n} اعدام ({m} از {start})",
         "ni": "{n} مورد از آن‌ها در رقم هیچ استانی نیامده است (بدون تفکیک)",
         "undated": "{n} اعدامی که گزارش اعلام می‌کند تاریخ ندارند و در هیچ دوره‌ای نیامده‌اند.",
         "step": "دورهٔ زمانی",
@@ -297,6 +303,8 @@ _TIMELINE: dict[Lang, dict[str, str]] = {
         "series.title": "{n} گزارش، {period}",
         "figure.one": "{n} اعدام",
         "figure.many": "{n} اعدام",
+        "figure.least.one": "دست‌کم {n} اعدام",
+        "figure.least.many": "دست‌کم {n} اعدام",
     },
 }
 

@@ -266,7 +266,7 @@ def _cell(
             without.append(iso)
     hatch = hatches.path(tuple(without))
     step = timeline.steps[k]
-    figure = tt.figure(step.reported, lang)
+    figure = tt.figure(step.reported, lang, at_least=timeline.at_least(k))
     if step.not_itemized:
         ni = tt.text(lang, "ni.short", n=i18n.fmt_int(step.not_itemized, lang))
         figure = f"{figure}{i18n.comma(lang)}{ni}"

@@ -99,6 +99,13 @@ class Timeline:
     def itemized(self) -> int:
         return sum(s.itemized for s in self.steps)
 
+    def at_least(self, k: int) -> bool:
+        """Whether step ``k``'s figure is a floor ("at least", the report's qualifier of its
+        total): the qualifier of the step's own report in a series, else the report's."""
+        report_id = self.steps[k].report
+        report = next((r for r in self.reports if r.id == report_id), self.reports[0])
+        return report.total_qualifier != "exactly"
+
 
 def place_table(prisons: pd.DataFrame) -> pd.DataFrame:
     table = pd.DataFrame({c: prisons[c].astype(str) for c in _PLACE_COLUMNS})

@@ -65,6 +65,7 @@ def script_data(view: View, options: RenderOptions) -> dict[str, Any]:
             "totals": view.totals,
             "running": [int(v) for v in view.running],
             "ni": [s.not_itemized for s in timeline.steps],
+            "least": view.at_least,
             "start": view.start[lang],
             "shown": k,
             "values": {"step": view.matrix.tolist(), "cum": view.cumulative.tolist()},
@@ -74,7 +75,10 @@ def script_data(view: View, options: RenderOptions) -> dict[str, Any]:
             "largest": largest,
             "texts": {
                 key: tt.text(lang, key)
-                for key in ("status.one", "status.many", "ni", "play", "pause")
+                for key in (
+                    *("status.one", "status.many", "status.least.one", "status.least.many"),
+                    *("ni", "play", "pause"),
+                )
             },
         },
     }

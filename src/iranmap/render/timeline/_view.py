@@ -50,6 +50,8 @@ class View:
             for lang in i18n.LANGS
         }
         self.totals = [s.reported for s in timeline.steps]
+        #: Per step, whether its figure is a floor ("at least", its report's qualifier).
+        self.at_least = [timeline.at_least(k) for k in range(len(timeline.steps))]
         self.running = list(np.cumsum(self.totals)) if self.totals else []
         # The latest step with a figure opens the page (the last one when none has).
         given = [i for i, n in enumerate(self.totals) if n > 0]
@@ -106,7 +108,7 @@ def _class_of(value: int, none: bool, classes: Classes) -> int:
 
 def status(view: View, k: int, lang: Lang) -> str:
     n = view.totals[k]
-    key = "status.one" if n == 1 else "status.many"
+    key = f"status.{'least.' if view.at_least[k] else ''}{'one' if n == 1 else 'many'}"
     return tt.text(
         lang,
         key,

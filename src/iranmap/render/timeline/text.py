@@ -68,9 +68,10 @@ def kind_key(timeline: Timeline) -> str:
     return f"kind.{timeline.kind}"
 
 
-def figure(n: int, lang: Lang) -> str:
-    """ "87 executions", "۸۷ اعدام"."""
-    return text(lang, "figure.one" if n == 1 else "figure.many", n=i18n.fmt_int(n, lang))
+def figure(n: int, lang: Lang, *, at_least: bool = False) -> str:
+    """ "87 executions", "۸۷ اعدام"; "at least 87 executions", "دست‌کم ۸۷ اعدام"."""
+    key = f"figure.{'least.' if at_least else ''}{'one' if n == 1 else 'many'}"
+    return text(lang, key, n=i18n.fmt_int(n, lang))
 
 
 def fmt_day(day: date, calendar: Calendar, lang: Lang) -> str:

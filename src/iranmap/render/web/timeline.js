@@ -94,7 +94,8 @@
     function showText() {
       var n = TL.totals[k];
       var label = TL.labels[k];
-      status.textContent = fillIn(TL.texts[n === 1 ? "status.one" : "status.many"], {
+      var key = "status." + (TL.least[k] ? "least." : "") + (n === 1 ? "one" : "many");
+      status.textContent = fillIn(TL.texts[key], {
         step: label,
         n: fmt(n),
         m: fmt(TL.running[k]),
