@@ -379,3 +379,21 @@ def test_a_steps_figure_keeps_its_reports_qualifier(open_timeline: Any, tmp_path
     assert opened.status().startswith("فوریه ۲۰۲۴: ۳ اعدام")
     texts = "".join(etree.fromstring(multiples_svg(exact, RenderOptions())).itertext())
     assert "3 executions" in texts and "at least" not in texts
+
+
+@pytest.mark.parametrize("lang", ["en", "fa"])
+def test_the_timeline_legend_says_what_solid_and_dashed_circles_mean(
+    open_timeline: Any, year: Timeline, lang: Lang
+) -> None:
+    """As on the report's own pages: the timeline draws prisons at a city's centre dashed,
+    and its legend says what each kind of circle means."""
+    kinds = {"facility" if str(p) == "facility" else "city" for p in year.places["precision"]}
+    opened = open_timeline(year, lang)
+    items = opened.page.locator(".im-legend .im-precision li")
+    shown = [items.nth(i).get_attribute("data-precision") for i in range(items.count())]
+    assert shown == [k for k in ("site", "city") if {"site": "facility"}.get(k, k) in kinds]
+    assert "city" in shown  # Shiraz: the town, no prison named
+    city = items.nth(shown.index("city"))
+    assert city.is_visible()
+    words = "Dashed circle: at the city's centre" if lang == "en" else "دایرهٔ خط‌چین"
+    assert words in city.inner_text()

@@ -8,6 +8,7 @@ one stays on top and can be hovered.
 from __future__ import annotations
 
 import math
+from collections.abc import Collection
 from dataclasses import dataclass
 from typing import Any
 
@@ -257,8 +258,13 @@ def legend(points: Points, lang: Lang) -> Html:
 
 
 def _precision_key(points: Points, lang: Lang) -> Html | None:
-    """What a solid and a dashed circle mean, for the kinds the map has."""
-    kinds = [at_site for at_site in (True, False) if any(r.at_site == at_site for r in points.rows)]
+    return precision_key({r.at_site for r in points.rows}, lang)
+
+
+def precision_key(shown: Collection[bool], lang: Lang) -> Html | None:
+    """What a solid and a dashed circle mean, for the kinds a map has (``shown``: True for
+    circles at a prison's own site, False for those at its city's centre)."""
+    kinds = [kind for kind in (True, False) if kind in shown]
     if not kinds:
         return None
     items = []

@@ -12,6 +12,7 @@ steps (one for "in this step", one for "cumulative"), so colours compare across 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from iranmap import i18n, raster, style
 from iranmap.i18n import Lang
@@ -27,10 +28,15 @@ from iranmap.render.embed import frame_name, frame_snippet
 from iranmap.render.html import Html, auto_span, join, tag
 from iranmap.render.options import BuildOptions, RenderOptions, page_url
 from iranmap.render.page import Heading, footer, header, shell, source_credit
+from iranmap.render.points import precision_key
 from iranmap.render.timeline import text as tt
 from iranmap.render.timeline._controls import controls, tables
 from iranmap.render.timeline._data import script_data
 from iranmap.render.timeline._view import View
+
+if TYPE_CHECKING:
+    import pandas as pd
+
 from iranmap.steps import (
     Timeline,
     events_timeline,
@@ -137,7 +143,7 @@ def render_timeline_page(timeline: Timeline, options: RenderOptions) -> bytes:
         title=page_title(timeline, lang),
         header=_header(timeline, lang, options.alternates),
         map_label=f"{i18n.text(lang, 'map')}: {tt.text(lang, _kind(timeline))}",
-        legend=_legend(view, lang, circles=not timeline.places.empty),
+        legend=_legend(view, lang, circles=not timeline.places.empty, places=timeline.places),
         legend_line=_legend_line(view, lang, circles=not timeline.places.empty),
         tables=join([controls(view, lang), tables(view, lang)]),
         footer=_footer(timeline, lang),
@@ -218,7 +224,7 @@ def reconciliation_sentence(timeline: Timeline, lang: Lang) -> str:
     )
 
 
-def _legend(view: View, lang: Lang, *, circles: bool) -> Html:
+def _legend(view: View, lang: Lang, *, circles: bool, places: pd.DataFrame) -> Html:
     """The classes of each mode, what "none reported" and "not itemized" mean where the step
     shown has such a province (timeline.js shows each as the reader moves, see
     View.marks), and what a circle is where some step has one."""
@@ -246,6 +252,11 @@ def _legend(view: View, lang: Lang, *, circles: bool) -> Html:
         circle = tag("span", {"class": "tl-circle", "aria-hidden": "true"})
         note = tag("p", {"class": "im-legend-note"}, circle, " ", tt.text(lang, "circles"))
         blocks.append(note)
+        # What a solid and a dashed circle mean, as on the report's own pages.
+        at_site = {str(p) == "facility" for p in places["precision"]}
+        key = precision_key(at_site, lang)
+        if key is not None:
+            blocks.append(key)
     return join(blocks)
 
 
