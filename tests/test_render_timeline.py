@@ -183,6 +183,20 @@ def test_a_reports_small_multiples_carry_its_source_as_its_maps_do(year: Timelin
         assert line in texts, texts[-3:]
 
 
+def test_a_series_small_multiples_carry_its_sources(tmp_path: Path) -> None:
+    jan = write_figures(tmp_path / "jan", "2025-01-01", "2025-01-31", 10, "Fars,4\n", "m")
+    feb = write_figures(tmp_path / "feb", "2025-02-01", "2025-02-28", 7, "Fars,7\n", "m")
+    timeline = series_timeline([joined_of(jan, "m"), joined_of(feb, "m")])
+    for lang, line in (
+        ("en", "Sources: iranmap tests, 2 reports published 2 January 2025"),
+        ("fa", "منابع: iranmap tests، ۲ گزارش منتشرشده در ۱۳ دی ۱۴۰۳ (۲ ژانویه ۲۰۲۵)"),
+    ):
+        root = etree.fromstring(multiples_svg(timeline, RenderOptions(lang=lang)))
+        marks = dict.fromkeys(map(ord, "\u202b\u202c\u2066\u2067\u2068\u2069"))
+        texts = [(t.text or "").translate(marks) for t in root.iter(f"{{{SVG_NS}}}text")]
+        assert line in texts, texts[-3:]
+
+
 def test_the_legend_of_a_whole_tally_explains_none_reported_only(tmp_path: Path) -> None:
     """The legend lists what the maps show: a tally whose rows are the whole report has no
     not-itemized province in any step, so no such entry."""

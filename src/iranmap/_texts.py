@@ -320,6 +320,7 @@ _IMAGE: dict[Lang, dict[str, str]] = {
         "site": "Solid: the prison's published site",
         "city_centre": "Dashed: its city's centre (site not known)",
         "source": "Source: {publisher}, “{title}”, {date}",
+        "sources": "Sources: {publisher}, {n} reports published {when}",
     },
     "fa": {
         "not_itemized_note": "گزارش رقمی نمی‌دهد؛ صفر نیست",
@@ -331,6 +332,7 @@ _IMAGE: dict[Lang, dict[str, str]] = {
         "site": "توپر: محل منتشرشدهٔ زندان",
         "city_centre": "خط‌چین: مرکز شهر (محل زندان معلوم نیست)",
         "source": "منبع: {publisher}، «{title}»، {date}",
+        "sources": "منابع: {publisher}، {n} گزارش منتشرشده در {when}",
     },
 }
 

@@ -23,7 +23,7 @@ from iranmap.i18n import Lang
 from iranmap.render.choropleth import class_labels
 from iranmap.render.html import esc
 from iranmap.render.options import RenderOptions
-from iranmap.render.static.compose import source_line
+from iranmap.render.static.compose import source_line, sources_line
 from iranmap.render.static.geometry import hatch_data
 from iranmap.render.static.text import width as text_width
 from iranmap.render.static.text import wrap
@@ -109,11 +109,13 @@ def multiples_svg(timeline: Timeline, options: RenderOptions) -> bytes:
 
 
 def _source(timeline: Timeline, lang: Lang, width: float) -> str:
-    """The source line of a report's own timeline (publisher, document, date), as its map
-    images have it, on one line; none for a series, whose heading names its publisher."""
-    if timeline.series is not None or len(timeline.reports) != 1:
-        return ""
-    line = source_line(timeline.base, lang)
+    """The source line, on one line: a report's own (publisher, document, date), as its map
+    images have it; for a series, its reports' publishers and documents' first and last
+    dates."""
+    if timeline.series is None and len(timeline.reports) == 1:
+        line = source_line(timeline.base, lang)
+    else:
+        line = sources_line(timeline.reports, lang)
     return wrap(line, SOURCE_SIZE, width - 2 * MARGIN, lang, max_lines=1)[0]
 
 

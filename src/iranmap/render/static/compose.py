@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from datetime import date
 from typing import Any, Literal
 
 from iranmap import i18n, style
@@ -19,6 +20,7 @@ from iranmap.render.static import legend as lg
 from iranmap.render.static import text as tx
 from iranmap.render.static.svg import Svg
 from iranmap.render.static.words import CREDIT, word
+from iranmap.reports import Report
 
 ImageKind = Literal["choropleth", "points"]
 KINDS: tuple[ImageKind, ...] = ("choropleth", "points")
@@ -61,6 +63,27 @@ def subtitle(joined: Joined, kind: ImageKind, lang: Lang) -> str:
     period = i18n.period(report.period_start, report.period_end, lang, report.calendar)
     # A middle dot reads as a Persian zero: Persian lines take a comma.
     return f"{i18n.text(lang, f'kind.{kind}')}{i18n.text(lang, 'sep')}{period}"
+
+
+def sources_line(reports: Sequence[Report], lang: Lang) -> str:
+    """The source line of several reports (a series' steps): their publishers, how many, and
+    the first and last of their documents' dates; one report's own line when there is one."""
+    first, last = min(reports, key=_dated), max(reports, key=_dated)
+    publishers = dict.fromkeys(report_text(r.publisher_fa, r.publisher, lang) for r in reports)
+    when = i18n.day(first.source_date, lang, first.calendar)
+    if last.source_date != first.source_date:
+        when += " – " + i18n.day(last.source_date, lang, last.calendar)
+    return word(
+        lang,
+        "sources",
+        publisher=i18n.comma(lang).join(publishers),
+        n=i18n.fmt_int(len(reports), lang),
+        when=when,
+    )
+
+
+def _dated(report: Report) -> date:
+    return report.source_date
 
 
 def source_line(joined: Joined, lang: Lang) -> str:
