@@ -31,6 +31,13 @@ def year(tmp_path_factory: pytest.TempPathFactory) -> Timeline:
 
 
 SVG_NS = "http://www.w3.org/2000/svg"
+#: Direction marks and isolates around words, dropped to compare text as a reader sees it.
+MARKS = dict.fromkeys(map(ord, "\u202b\u202c\u2066\u2067\u2068\u2069"))
+
+
+def svg_texts(root: Any) -> list[str]:
+    """Each <text> of an SVG, without its direction marks."""
+    return [(t.text or "").translate(MARKS) for t in root.iter(f"{{{SVG_NS}}}text")]
 
 
 def soup(page: bytes) -> BeautifulSoup:
@@ -178,8 +185,7 @@ def test_a_reports_small_multiples_carry_its_source_as_its_maps_do(year: Timelin
         ("fa", "منبع: iranmap tests، «Made-up rows»، ۱۳ دی ۱۴۰۳ (۲ ژانویه ۲۰۲۵)"),
     ):
         root = etree.fromstring(multiples_svg(year, RenderOptions(lang=lang)))
-        marks = dict.fromkeys(map(ord, "\u202b\u202c\u2066\u2067\u2068\u2069"))
-        texts = [(t.text or "").translate(marks) for t in root.iter(f"{{{SVG_NS}}}text")]
+        texts = svg_texts(root)
         assert line in texts, texts[-3:]
 
 
@@ -192,8 +198,7 @@ def test_a_series_small_multiples_carry_its_sources(tmp_path: Path) -> None:
         ("fa", "منابع: iranmap tests، ۲ گزارش منتشرشده در ۱۳ دی ۱۴۰۳ (۲ ژانویه ۲۰۲۵)"),
     ):
         root = etree.fromstring(multiples_svg(timeline, RenderOptions(lang=lang)))
-        marks = dict.fromkeys(map(ord, "\u202b\u202c\u2066\u2067\u2068\u2069"))
-        texts = [(t.text or "").translate(marks) for t in root.iter(f"{{{SVG_NS}}}text")]
+        texts = svg_texts(root)
         assert line in texts, texts[-3:]
 
 

@@ -259,11 +259,11 @@ def build(
         ok = not held and all(r.ok for r in results)
         comparisons: tuple[ComparisonResult, ...] = ()
         if ok:
+            folders, dropped = comparisons_of(report_dirs, whole_only=whole_series_only)
             comparisons = build_comparisons(
-                report_dirs, out_root, options, force=force, whole_only=whole_series_only
+                report_dirs, out_root, options, force=force, folders=folders
             )
-            if whole_series_only:
-                left = (*left, *comparisons_of(report_dirs, whole_only=True)[1])
+            left = (*left, *dropped)
         galleries, left_out = write_galleries(out_root, options, force=force)
     warned = (*held, *left, *left_out)
     return BuildResult(tuple(results), galleries, warned, series, comparisons)

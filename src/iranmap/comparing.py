@@ -159,18 +159,18 @@ def build_comparisons(
     options: BuildOptions | None = None,
     *,
     force: bool = False,
-    whole_only: bool = False,
+    folders: Sequence[Path] | None = None,
 ) -> tuple[ComparisonResult, ...]:
     """Write the files of the comparisons of the project whose reports are ``report_dirs``
     (none when they lie in several folders) that set one of them side by side
-    (:func:`comparisons_of`). As for a report, only files iranmap wrote are replaced or
-    removed (:mod:`iranmap._owned`, unless ``force``), and a problem of one comparison, any
-    exception included, is that comparison's error alone."""
+    (``folders``; by default :func:`comparisons_of` them). As for a report, only files
+    iranmap wrote are replaced or removed (:mod:`iranmap._owned`, unless ``force``), and a
+    problem of one comparison, any exception included, is that comparison's error alone."""
     reports_root = reports_root_of(report_dirs)
     if reports_root is None:
         return ()
     results = []
-    for folder in comparisons_of(report_dirs, whole_only)[0]:
+    for folder in comparisons_of(report_dirs)[0] if folders is None else folders:
         cid = f"{OUT_DIR}/{folder.name}"
         out_dir = out_root / OUT_DIR / folder.name
         if not _ID.fullmatch(folder.name):
