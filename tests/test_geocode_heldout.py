@@ -1,16 +1,28 @@
 """The shipped geocoder on names nobody writing its rules had read (tests/data/geocode/).
 
-``heldout-names.csv`` was gathered from published execution and prison reports (Latin script in
-eight languages, and Persian) before the naming rules of issue 20 were written; its header keeps
+Each held-out file was gathered from published execution and prison reports (Latin script in
+several languages, and Persian script) without looking at the naming rules, and its header keeps
 the score the geocoder had on it then. Each row is a prison or city cell (read with
 :meth:`Geocoder.place`) or a province cell (:meth:`Geocoder.province`), name alone, with the
-province it truly lies in. A wrong province is never acceptable; an unresolved name is. The
-issue's target is 97% of Latin and 95% of Persian spellings in the right province.
+province it truly lies in. A wrong province is never acceptable; an unresolved name is. Issue 20's
+target is 97% of Latin and 95% of Persian spellings in the right province.
+
+- ``heldout-names.csv`` was gathered before that round's rules were written; the rules were since
+  written against it, so it is no longer held out.
+- ``heldout2-names.csv`` was gathered while the next rules (counties, misspellings) were being
+  written elsewhere: it is how those rules are measured honestly.
+
+Every test runs on every file. A target or an assertion a file does not meet yet is a strict xfail
+that names what is missing, so it fails loudly once the rules meet it; a floor is the share measured
+on that file and fails the suite if a rule change loses ground.
 """
 
 from __future__ import annotations
 
 import csv
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -18,20 +30,102 @@ import pytest
 from iranmap.gazetteer import load_gazetteer
 from iranmap.geocode import Geocoder
 
-HELDOUT = Path(__file__).resolve().parent / "data" / "geocode" / "heldout-names.csv"
+DATA = Path(__file__).resolve().parent / "data" / "geocode"
+
+Outcome = tuple[dict[str, str], str]
 
 
-def rows() -> list[dict[str, str]]:
-    with HELDOUT.open(encoding="utf-8", newline="") as handle:
+def as_printed(name: str) -> str:
+    return name
+
+
+def loosely(name: str) -> str:
+    """A name without case, spaces, hyphens, ZWNJ, or the Arabic forms of yeh and kaf."""
+    bare = re.sub(r"[\s\-\u200c]", "", name).casefold()
+    return bare.replace("\u064a", "\u06cc").replace("\u0649", "\u06cc").replace("\u0643", "\u06a9")
+
+
+@dataclass(frozen=True)
+class HeldOut:
+    """One held-out file and what is known of it: its size, its floors, the names it has wrong."""
+
+    file: str
+    earlier: tuple[str, ...]
+    same_name: Callable[[str], str]
+    least: int
+    least_latin: int
+    least_persian: int
+    latin_floor: float
+    persian_floor: float
+    known_wrong: frozenset[str] = frozenset()
+    # Why an assertion is a strict xfail on this file (empty: it must pass).
+    wrong_open: str = ""
+    latin_target_open: str = ""
+    persian_target_open: str = ""
+
+
+SETS = {
+    "heldout": HeldOut(
+        file="heldout-names.csv",
+        earlier=("eval-names.csv",),
+        same_name=as_printed,
+        least=150,
+        least_latin=100,
+        least_persian=50,
+        # 94.7% (124 of 131) after the first round's rules; before them 86.3%. Left unresolved:
+        # county names (Mamasani, Delfan, Eyvan-e Gharb: the gazetteer has no counties, and placing
+        # a county at its seat would claim a town the report did not name), misspellings (Tarbiz,
+        # Yasui, Dizel-Amab) and a Turkish exonym (Senendej). None is guessed.
+        latin_floor=0.94,
+        persian_floor=0.95,
+        latin_target_open="issue 20's target; 94.7% of Latin names so far",
+    ),
+    "heldout2": HeldOut(
+        file="heldout2-names.csv",
+        earlier=("eval-names.csv", "heldout-names.csv"),
+        same_name=loosely,
+        least=160,
+        least_latin=100,
+        least_persian=60,
+        # As measured on main before any rule change: 119 of 137 Latin (86.9%), 52 of 66 Persian
+        # (78.8%); see the file's header and the issue 20 report for each name left unresolved.
+        latin_floor=0.868,
+        persian_floor=0.787,
+        known_wrong=frozenset({"Langaroud prison"}),
+        wrong_open=(
+            "'Langaroud prison' (the prison of Qom, IR-25) is placed at Langarud in Gilan (IR-01)"
+        ),
+        latin_target_open="issue 20's target; 86.9% of Latin names so far",
+        persian_target_open="issue 20's target; 78.8% of Persian names so far",
+    ),
+}
+
+
+def rows(spec: HeldOut) -> list[dict[str, str]]:
+    return read_rows(DATA / spec.file)
+
+
+def read_rows(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8", newline="") as handle:
         return list(csv.DictReader(line for line in handle if not line.startswith("#")))
 
 
 @pytest.fixture(scope="module")
-def outcomes() -> dict[str, list[tuple[dict[str, str], str]]]:
+def geocoder() -> Geocoder:
+    return Geocoder(load_gazetteer())
+
+
+@pytest.fixture(scope="module", params=sorted(SETS))
+def heldout(request: pytest.FixtureRequest) -> HeldOut:
+    spec: HeldOut = SETS[request.param]
+    return spec
+
+
+@pytest.fixture(scope="module")
+def outcomes(heldout: HeldOut, geocoder: Geocoder) -> dict[str, list[Outcome]]:
     """Each row with its outcome ("right", "unresolved" or "wrong: ..."), by script."""
-    geocoder = Geocoder(load_gazetteer())
-    found: dict[str, list[tuple[dict[str, str], str]]] = {"latin": [], "persian": []}
-    for row in rows():
+    found: dict[str, list[Outcome]] = {"latin": [], "persian": []}
+    for row in rows(heldout):
         if row["column"] == "province":
             match = geocoder.province(row["name"])
         else:
@@ -46,54 +140,81 @@ def outcomes() -> dict[str, list[tuple[dict[str, str], str]]]:
     return found
 
 
-def test_the_set_is_large_sourced_and_new() -> None:
-    table = rows()
-    assert len(table) >= 150
-    assert sum(row["script"] == "persian" for row in table) >= 50
-    assert {row["column"] for row in table} == {"place", "province"}
-    assert all(row["url"].startswith("http") and row["organisation"] for row in table)
-    eval_names = HELDOUT.with_name("eval-names.csv").read_text(encoding="utf-8")
-    lines = [line for line in eval_names.splitlines() if not line.startswith("#")]
-    old = {row["name"] for row in csv.DictReader(lines)}
-    assert not {row["name"] for row in table} & old
+def xfail_if(request: pytest.FixtureRequest, reason: str) -> None:
+    """Make this test a strict xfail on the file being tested when ``reason`` says why."""
+    if reason:
+        request.applymarker(pytest.mark.xfail(strict=True, reason=reason))
 
 
-def test_no_name_lands_in_a_wrong_province(
-    outcomes: dict[str, list[tuple[dict[str, str], str]]],
-) -> None:
-    wrong = [
-        (row["name"], outcome)
+def wrong_names(outcomes: dict[str, list[Outcome]]) -> dict[str, str]:
+    return {
+        row["name"]: outcome
         for found in outcomes.values()
         for row, outcome in found
         if outcome.startswith("wrong")
-    ]
-    assert wrong == []
+    }
 
 
-def share_right(found: list[tuple[dict[str, str], str]]) -> float:
+def share_right(found: list[Outcome]) -> float:
     return sum(outcome == "right" for _, outcome in found) / len(found)
 
 
-def test_persian_names_reach_the_target(
-    outcomes: dict[str, list[tuple[dict[str, str], str]]],
+def not_right(found: list[Outcome]) -> list[str]:
+    return [row["name"] for row, outcome in found if outcome != "right"]
+
+
+def test_the_set_is_large_sourced_and_new(heldout: HeldOut) -> None:
+    table = rows(heldout)
+    assert len(table) >= heldout.least
+    assert sum(row["script"] == "latin" for row in table) >= heldout.least_latin
+    assert sum(row["script"] == "persian" for row in table) >= heldout.least_persian
+    assert {row["script"] for row in table} == {"latin", "persian"}
+    assert {row["column"] for row in table} == {"place", "province"}
+    assert all(row["url"].startswith("http") and row["organisation"] for row in table)
+    assert all(re.fullmatch(r"IR-(0\d|[12]\d|30)", row["province_iso"]) for row in table)
+    names = [heldout.same_name(row["name"]) for row in table]
+    assert len(names) == len(set(names))
+    old = {
+        heldout.same_name(row["name"]) for name in heldout.earlier for row in read_rows(DATA / name)
+    }
+    assert not set(names) & old
+
+
+def test_no_name_lands_in_a_wrong_province(
+    request: pytest.FixtureRequest, heldout: HeldOut, outcomes: dict[str, list[Outcome]]
 ) -> None:
-    unresolved = [row["name"] for row, outcome in outcomes["persian"] if outcome != "right"]
-    assert share_right(outcomes["persian"]) >= 0.95, unresolved
+    xfail_if(request, heldout.wrong_open)
+    assert wrong_names(outcomes) == {}
+
+
+def test_no_other_name_lands_in_a_wrong_province(
+    heldout: HeldOut, outcomes: dict[str, list[Outcome]]
+) -> None:
+    """While a file's known wrong placements are open (a strict xfail above), no new one appears."""
+    assert set(wrong_names(outcomes)) <= heldout.known_wrong
 
 
 def test_latin_names_keep_their_measured_floor(
-    outcomes: dict[str, list[tuple[dict[str, str], str]]],
+    heldout: HeldOut, outcomes: dict[str, list[Outcome]]
 ) -> None:
-    """94.7% (124 of 131) after this round's rules; before them 86.3%. What is left unresolved:
-    county names (Mamasani, Delfan, Eyvan-e Gharb: the gazetteer has no counties, and placing
-    a county at its seat would claim a town the report did not name), misspellings (Tarbiz,
-    Yasui, Dizel-Amab) and a Turkish exonym (Senendej). None is guessed."""
-    unresolved = [row["name"] for row, outcome in outcomes["latin"] if outcome != "right"]
-    assert share_right(outcomes["latin"]) >= 0.94, unresolved
+    assert share_right(outcomes["latin"]) >= heldout.latin_floor, not_right(outcomes["latin"])
 
 
-@pytest.mark.xfail(strict=True, reason="issue 20's target; 94.7% of Latin names so far")
+def test_persian_names_keep_their_measured_floor(
+    heldout: HeldOut, outcomes: dict[str, list[Outcome]]
+) -> None:
+    assert share_right(outcomes["persian"]) >= heldout.persian_floor, not_right(outcomes["persian"])
+
+
+def test_persian_names_reach_the_target(
+    request: pytest.FixtureRequest, heldout: HeldOut, outcomes: dict[str, list[Outcome]]
+) -> None:
+    xfail_if(request, heldout.persian_target_open)
+    assert share_right(outcomes["persian"]) >= 0.95, not_right(outcomes["persian"])
+
+
 def test_latin_names_reach_the_target(
-    outcomes: dict[str, list[tuple[dict[str, str], str]]],
+    request: pytest.FixtureRequest, heldout: HeldOut, outcomes: dict[str, list[Outcome]]
 ) -> None:
-    assert share_right(outcomes["latin"]) >= 0.97
+    xfail_if(request, heldout.latin_target_open)
+    assert share_right(outcomes["latin"]) >= 0.97, not_right(outcomes["latin"])
