@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import threading
 from pathlib import Path
 
 import pytest
@@ -28,15 +29,18 @@ def copy_reports(tmp_path: Path, *names: str) -> list[Path]:
 
 @pytest.fixture
 def drawn(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> list[list[str]]:
-    """Instead of drawing, each call to raster.pngs notes the files that were already on
+    """Instead of drawing, the first image to be drawn notes the files that were already on
     disk under the test's folder (the reports' and the build's) then."""
     seen: list[list[str]] = []
+    lock = threading.Lock()
 
-    def pngs(jobs: list[iranmap.raster.Job]) -> list[bytes]:
-        seen.append(sorted(p.name for p in tmp_path.rglob("*") if p.is_file()))
-        return [FAKE_PNG] * len(jobs)
+    def png(job: iranmap.raster.Job) -> bytes:
+        with lock:
+            if not seen:
+                seen.append(sorted(p.name for p in tmp_path.rglob("*") if p.is_file()))
+        return FAKE_PNG
 
-    monkeypatch.setattr(iranmap.raster, "pngs", pngs)
+    monkeypatch.setattr(iranmap.raster, "png", png)
     return seen
 
 
@@ -47,7 +51,7 @@ def test_a_reports_pages_are_written_before_its_images_are_drawn(
     out = tmp_path / "maps"
     result = build([report], out, OPTIONS)
     assert result.reports[0].ok
-    (before,) = drawn  # every PNG of the report at once, its timeline's with its maps'
+    (before,) = drawn
     pages = {"combined.html", "combined.fa.html", "timeline.html", "timeline.fa.html"}
     assert pages <= set(before)
     assert not any(name.endswith(".png") for name in before)

@@ -64,13 +64,13 @@ def test_a_reports_images_are_the_same_from_either_binding() -> None:
 
     jobs: list[raster.Job] = []
 
-    def record(todo: list[raster.Job]) -> list[bytes]:
-        jobs.extend(todo)
-        return [b""] * len(todo)
+    def record(job: raster.Job) -> bytes:
+        jobs.append(job)
+        return b""
 
     joined = join(load_report(SHIPPED / "2024-ncri"))
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(raster, "pngs", record)
+        patch.setattr(raster, "png", record)
         render_images(joined, BuildOptions(langs=("fa",)))
     assert len(jobs) == 4
     assert raster.pngs(jobs) == [_resvg_py(job) for job in jobs]
@@ -137,3 +137,44 @@ def test_a_bad_svg_is_reported_as_resvg_reports_it() -> None:
         raster.pngs([JOBS[0], raster.Job("<not svg"), JOBS[1]])
     with pytest.raises(ValueError, match=r"^an SVG document to draw has no <svg> element$"):
         raster.png(raster.Job("<p/>", style_sheet="text{fill:#595959}"))
+
+
+def test_a_drawing_draws_each_job_from_when_it_is_added(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The build hands each PNG to a Drawing as soon as its SVG is made: the first is drawn
+    while the caller is still making the next, and ``drawn`` gives them all in order."""
+    monkeypatch.setattr(raster, "_cores", lambda: 2)
+    started = threading.Event()
+
+    def drawing_one(job: raster.Job) -> bytes:
+        started.set()
+        return job.texts["n"].encode()
+
+    monkeypatch.setattr(raster, "png", drawing_one)
+    with raster.Drawing() as drawing:
+        drawing.add("a.png", raster.Job("", texts={"n": "1"}))
+        assert started.wait(5), "the first job was not started before the next was added"
+        drawing.add("b.png", raster.Job("", texts={"n": "2"}))
+        assert drawing.drawn() == {"a.png": b"1", "b.png": b"2"}
+
+
+def test_leaving_a_drawing_early_drops_the_jobs_not_started(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A build stopped (an error in another file, Ctrl-C) while its images are being drawn
+    waits for those drawing and starts no other."""
+    monkeypatch.setattr(raster, "_cores", lambda: 2)
+    started: list[str] = []
+
+    def slow(job: raster.Job) -> bytes:
+        started.append(job.texts["n"])
+        time.sleep(0.05)
+        return b""
+
+    monkeypatch.setattr(raster, "png", slow)
+    with pytest.raises(KeyboardInterrupt), raster.Drawing() as drawing:
+        for n in range(20):
+            drawing.add(f"{n}.png", raster.Job("", texts={"n": str(n)}))
+        raise KeyboardInterrupt
+    count = len(started)
+    time.sleep(0.1)
+    assert len(started) == count < 20

@@ -17,7 +17,6 @@ from iranmap._galleries import SUMMARY_NAME
 from iranmap.render import BuildOptions
 
 if TYPE_CHECKING:
-    from iranmap import raster
     from iranmap.join import Joined
     from iranmap.steps import Timeline
 
@@ -47,7 +46,8 @@ def _batches(
     joined: Joined, timeline: Timeline | None, options: BuildOptions
 ) -> Iterator[dict[str, bytes]]:
     """The pages of each language, the timeline's page and data, the rest but the PNGs, the
-    PNGs (drawn at once, in threads), and last the summary, which lists every file."""
+    PNGs (drawn in threads from when each SVG is made), and last the summary, which lists
+    every file."""
     from iranmap.render import render_report
 
     if joined.report.totals_only:  # a total alone: no map would show anything
@@ -62,21 +62,24 @@ def _batches(
         yield pages
 
     from iranmap.export import data_files, summary
-    from iranmap.raster import pngs
+    from iranmap.raster import Drawing
     from iranmap.render.static import images_to_draw
     from iranmap.render.timeline import timeline_to_draw
 
-    drawn: dict[str, raster.Job] = {}
-    if timeline is not None:  # its page and its data first, its small multiples with the rest
-        made, drawn = timeline_to_draw(timeline, options)
-        names.extend(made)
-        yield made
-    rest, to_draw = images_to_draw(joined, options)
-    drawn.update(to_draw)
-    rest.update(data_files(joined))
-    names.extend([*rest, *drawn])
-    yield rest
-    yield dict(zip(drawn, pngs(list(drawn.values())), strict=True))
+    with Drawing() as drawing:  # each PNG drawn from when its SVG is made
+        if timeline is not None:  # its page and its data first, its small multiples with the rest
+            made, to_draw = timeline_to_draw(timeline, options)
+            names.extend(made)
+            yield made
+            for name, job in to_draw.items():
+                drawing.add(name, job)
+        rest = images_to_draw(joined, options, drawing)
+        rest.update(data_files(joined))
+        names.extend(rest)
+        yield rest
+        drawn = drawing.drawn()
+    names.extend(drawn)
+    yield drawn
     yield {SUMMARY_NAME: json_bytes(summary(joined, sorted(names)))}
 
 

@@ -2,9 +2,10 @@
 
 resvg is reached through svg2png-py, a build of resvg optimised for speed that parses, draws
 and compresses without holding the GIL: several images are drawn at once in threads, one per
-core (:func:`pngs`), with one font database shared by all. Where svg2png-py has no wheel
-(see pyproject.toml), resvg-py draws them instead: the same resvg, the same bytes, but about
-three times the CPU and holding the GIL, so one image at a time. :data:`BACKENDS` names both,
+core (:class:`Drawing`, :func:`pngs`), with one font database shared by all, while the build
+goes on making the next SVGs. Where svg2png-py has no wheel (see pyproject.toml), resvg-py
+draws them instead: the same resvg, the same bytes, but about three times the CPU and holding
+the GIL, so one image at a time. :data:`BACKENDS` names both,
 so that a build's stamp changes with either.
 """
 
@@ -17,7 +18,7 @@ import re
 import struct
 import zlib
 from collections.abc import Mapping, Sequence
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -66,19 +67,51 @@ def png(job: Job) -> bytes:
 
 
 def pngs(jobs: Sequence[Job]) -> list[bytes]:
-    """Every job's PNG, in order, drawn in one thread per core.
+    """Every job's PNG, in order, drawn in one thread per core (:class:`Drawing`)."""
+    with Drawing(len(jobs)) as drawing:
+        for n, job in enumerate(jobs):
+            drawing.add(str(n), job)
+        return list(drawing.drawn().values())
 
-    The first error a job meets is raised, once every job already started has finished; on
-    an error or Ctrl-C the jobs not yet started are dropped, not drawn.
+
+class Drawing:
+    """PNGs drawn in threads, one per core, from the moment each job is handed in, while the
+    caller goes on making the next SVGs: ``add`` each job, then ``drawn`` waits for them all.
+
+    Used as a context manager. The first error a job meets is raised by ``drawn``; leaving
+    the block, by that error, another or Ctrl-C, drops the jobs not yet started and waits
+    for those already drawing. ``expected`` (how many jobs will come, when known) saves the
+    threads for a single image.
     """
-    workers = min(len(jobs), _cores())
-    if workers < 2 or _fonts() is None:  # resvg-py holds the GIL: threads would only wait
-        return [png(job) for job in jobs]
-    pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="iranmap-png")
-    try:
-        return list(pool.map(png, jobs))
-    finally:
-        pool.shutdown(wait=True, cancel_futures=True)
+
+    def __init__(self, expected: int | None = None) -> None:
+        threads = _cores() if expected is None else min(expected, _cores())
+        if _fonts() is None:  # resvg-py holds the GIL: threads would only wait
+            threads = 1
+        self._pool = (
+            ThreadPoolExecutor(max_workers=threads, thread_name_prefix="iranmap-png")
+            if threads > 1
+            else None
+        )
+        self._jobs: dict[str, Future[bytes] | Job] = {}
+
+    def add(self, name: str, job: Job) -> None:
+        """Start drawing ``job`` (or, without threads, keep it for :meth:`drawn`)."""
+        self._jobs[name] = job if self._pool is None else self._pool.submit(png, job)
+
+    def drawn(self) -> dict[str, bytes]:
+        """Every PNG handed in, by name, in the order added, once all are drawn."""
+        return {
+            name: png(job) if isinstance(job, Job) else job.result()
+            for name, job in self._jobs.items()
+        }
+
+    def __enter__(self) -> Drawing:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
 
 
 @functools.cache

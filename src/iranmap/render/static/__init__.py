@@ -63,17 +63,19 @@ def render_images(joined: Joined, options: BuildOptions) -> dict[str, bytes]:
     Classes, measure and colours follow ``options`` as the pages do; each language gets its
     own files.
     """
-    from iranmap.raster import pngs
+    from iranmap.raster import Drawing
 
-    files, drawn = images_to_draw(joined, options)
-    files.update(zip(drawn, pngs(list(drawn.values())), strict=True))
+    with Drawing() as drawing:
+        files = images_to_draw(joined, options, drawing)
+        files.update(drawing.drawn())
     return files
 
 
 def images_to_draw(
-    joined: Joined, options: BuildOptions
-) -> tuple[dict[str, bytes], dict[str, raster.Job]]:
-    """:func:`render_images`'s SVG files, and how to draw each PNG, by its name."""
+    joined: Joined, options: BuildOptions, drawing: raster.Drawing
+) -> dict[str, bytes]:
+    """:func:`render_images`'s SVG files, by name; each PNG is handed to ``drawing`` as soon
+    as its SVG is made, to be drawn while the next are made."""
     from iranmap.render.choropleth import build_choropleth
     from iranmap.render.points import build_points
     from iranmap.render.static.compose import Layers, card_image, full_title, map_image
@@ -81,7 +83,6 @@ def images_to_draw(
 
     layers = Layers(joined, build_choropleth(joined, options.render), build_points(joined))
     files: dict[str, bytes] = {}
-    drawn: dict[str, raster.Job] = {}
     for lang in options.langs:
         description = joined.reconciliation.sentence(lang)
         for kind in kinds_for(joined):
@@ -89,11 +90,11 @@ def images_to_draw(
             title = full_title(joined, kind, lang)
             svg = map_image(layers, kind, lang).document(title, description)
             files[svg_name] = svg.encode("utf-8")
-            drawn[png_name] = png_job(svg, title, description)
+            drawing.add(png_name, png_job(svg, title, description))
             card = card_image(layers, kind, lang).document(title, description)
             files[card_svg_name] = card.encode("utf-8")
-            drawn[card_name] = png_job(card, title, description)
-    return files, drawn
+            drawing.add(card_name, png_job(card, title, description))
+    return files
 
 
 __all__ = [
