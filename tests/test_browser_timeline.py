@@ -397,3 +397,70 @@ def test_the_timeline_legend_says_what_solid_and_dashed_circles_mean(
     assert city.is_visible()
     words = "Dashed circle: at the city's centre" if lang == "en" else "دایرهٔ خط‌چین"
     assert words in city.inner_text()
+
+
+def _prisons_report(folder: Path, month: int, rows: str, title: str) -> Path:
+    """A month's report of a series "monthly", by prison."""
+    from test_steps import TOML
+
+    folder.mkdir(parents=True)
+    end = f"2024-{month:02d}-{28:02d}"
+    extra = 'total = 20\nseries = "monthly"'
+    toml = TOML.format(start=f"2024-{month:02d}-01", end=end, extra=extra)
+    toml = toml.replace('title = "Made-up rows"', f'title = "{title}"')
+    toml = toml.replace("date = 2025-01-02", f"date = 2024-{month + 1:02d}-02")
+    (folder / "report.toml").write_text(toml, encoding="utf-8")
+    (folder / "prisons.csv").write_text("prison,executions\n" + rows, encoding="utf-8")
+    return folder
+
+
+@pytest.fixture(scope="module")
+def monthly(tmp_path_factory: pytest.TempPathFactory) -> Timeline:
+    """January names Ghezel Hesar as "Qezelhessar" and the city of Karaj (one point: both
+    are placed at Karaj's centre); February "Ghezel Hesar" alone."""
+    root = tmp_path_factory.mktemp("monthly")
+    january = _prisons_report(root / "jan", 1, "Qezelhessar,5\nKaraj,2\n", "January tally")
+    february = _prisons_report(root / "feb", 2, "Ghezel Hesar,3\n", "February tally")
+    return series_timeline([join(load_report(january)), join(load_report(february))])
+
+
+def at_karaj(opened: Opened) -> str:
+    """The tooltip at Karaj's centre: of its smallest circle, drawn on top."""
+    lat, lon = opened.page.evaluate(
+        "(() => { const m = window.iranmap.prisons.getLayers()[0].getLatLng(); "
+        "return [m.lat, m.lng]; })()"
+    )
+    return hover(opened, lat, lon)
+
+
+def test_a_prison_tooltip_on_a_timeline_says_what_the_report_page_says(
+    open_timeline: Any, monthly: Timeline
+) -> None:
+    """The name as each report printed it, the places drawn at the same point with the step's
+    figures, and the source of the step's own report (of every report so far, for the
+    running total): what a report's page says of the same prison."""
+    opened = open_timeline(monthly)
+    opened.go(0)
+    tip = at_karaj(opened)
+    assert tip.startswith("Karaj") and "Executions: 2" in tip, tip
+    assert "At the same point: Ghezel Hesar Prison (5)" in tip
+    assert tip.endswith("Source: iranmap tests, “January tally”, 2 February 2024"), tip
+    opened.go(1)
+    tip = at_karaj(opened)
+    assert tip.startswith("Ghezel Hesar Prison") and "Executions: 3" in tip, tip
+    assert "As reported: Qezelhessar; Ghezel Hesar" in tip
+    assert "At the same point" not in tip  # Karaj: no figure in February
+    assert tip.endswith("Source: iranmap tests, “February tally”, 2 March 2024"), tip
+    opened.page.locator('input[name="tl-mode"][value="cum"]').check()
+    tip = at_karaj(opened)
+    assert tip.startswith("Karaj") and "At the same point: Ghezel Hesar Prison (8)" in tip, tip
+    assert tip.endswith(
+        "Source: iranmap tests, “January tally”, 2 February 2024 · "
+        "iranmap tests, “February tally”, 2 March 2024"
+    ), tip
+    opened = open_timeline(monthly, "fa")
+    opened.go(1)
+    tip = at_karaj(opened)
+    assert "به نوشتهٔ گزارش: Qezelhessar; Ghezel Hesar" in tip, tip
+    assert "«February tally»" in tip
+    assert opened.errors == [] and opened.requests == []

@@ -47,6 +47,7 @@ from iranmap.join._model import (
     Reconciliation,
     Resolver,
     Unplaced,
+    identified,
     problem_dict,
     records,
 )
@@ -82,6 +83,7 @@ __all__ = [
     "Resolver",
     "Unplaced",
     "check_report",
+    "identified",
     "join",
     "join_folder",
     "points_in_provinces",

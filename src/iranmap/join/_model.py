@@ -165,6 +165,12 @@ class Placement:
         return asdict(self)
 
 
+def identified(match: object) -> bool:
+    """Whether a place's ``match`` (its rows' kinds, "; "-separated) says a report's place
+    column named the facility: the monitor's identification, not the geocoder's."""
+    return "place" in str(match or "").split("; ")
+
+
 def records(table: pd.DataFrame) -> list[dict[str, Any]]:
     """The rows of a joined table as dicts by column name (what the maps and downloads read)."""
     return cast("list[dict[str, Any]]", table.to_dict("records"))

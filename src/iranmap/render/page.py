@@ -33,25 +33,13 @@ from iranmap.reports import Report
 
 # Words the script puts into tooltips and controls.
 _SCRIPT_TEXTS = (
-    "executions",
+    *points.TIP_WORDS,
     "per_million_short",
     "not_itemized",
     "not_itemized_note",
     "none_reported_note",
     "share",
     "rank",
-    "city",
-    "province",
-    "location",
-    "precision.facility",
-    "precision.city",
-    "source",
-    "as_reported",
-    "identified",
-    "same_point",
-    "list_sep",
-    "note",
-    "grade",
     "provinces",
     "prisons",
     "zoom_in",
@@ -467,11 +455,11 @@ def _data(
         "measure": ch.measure,
         "style": style.script_style(),
         "prisons": None if pts is None else points.data(pts, lang),
-        "cite": _source_text(joined.report, lang),
+        "cite": source_text(joined.report, lang),
     }
 
 
-def _source_text(report: Report, lang: Lang) -> str:
+def source_text(report: Report, lang: Lang) -> str:
     """The report's source as plain text ("Publisher, “Title”, date"), what tooltips cite."""
     sep = i18n.text(lang, "list_sep")
     title = _lang.report_text(report, "source_title", lang)[0]

@@ -15,7 +15,7 @@ from typing import Any
 from iranmap import i18n, style
 from iranmap._values import opt_float, opt_int, opt_str
 from iranmap.i18n import Lang
-from iranmap.join import Joined, records
+from iranmap.join import Joined, identified, records
 from iranmap.render import _lang
 from iranmap.render.geo import latlng
 from iranmap.render.html import Html, data_table, lang_span, tag
@@ -157,10 +157,28 @@ def _row(record: dict[str, Any]) -> PrisonRow:
         lat=lat,
         lon=lon,
         as_reported=opt_str(record.get("as_reported")) or "",
-        identified="place" in str(record.get("match") or "").split("; "),
+        identified=identified(record.get("match")),
         note=opt_str(record.get("note")) or "",
         grade=opt_str(record.get("grade")) or None,
     )
+
+
+#: The words iranmap.js' prison tooltip (prisonTip) reads, on every page that draws prisons.
+TIP_WORDS = (
+    "as_reported",
+    "city",
+    "province",
+    "executions",
+    "location",
+    "precision.facility",
+    "precision.city",
+    "identified",
+    "list_sep",
+    "same_point",
+    "source",
+    "note",
+    "grade",
+)
 
 
 def data(points: Points, lang: Lang) -> list[list[Any]]:
@@ -168,8 +186,8 @@ def data(points: Points, lang: Lang) -> list[list[Any]]:
 
     ``[lat, lon, radius, figure, name_en, name_fa, city, city_fa, province_en, province_fa,
     precision (1 = prison site, 0 = city centre), source line, together, as reported,
-    identified (1 = the monitor's identification), the report's note, its grade]``, figures already
-    formatted; ``together``
+    identified (1 = the monitor's identification), the report's note, its grade]``, figures
+    already formatted; ``together``
     is ``[[name, figure], ...]`` of the other places at the same point (see Points.together),
     in the page's language, or null;
     ``city_fa`` is "" where the gazetteer has no Persian name (the script then shows ``city``,

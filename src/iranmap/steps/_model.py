@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
 import pandas as pd
 
 from iranmap.calendars import Calendar
-from iranmap.join import Joined
+from iranmap.join import Joined, identified
 from iranmap.reports import Report
 
 #: A report whose period is this many days or fewer is cut into weeks by default.
@@ -108,7 +109,18 @@ class Timeline:
 
 
 def place_table(prisons: pd.DataFrame) -> pd.DataFrame:
+    """A join's prisons as a timeline's places: names, where, how precisely, the name(s) the
+    report printed (``as_reported``) and whether a place column named the facility
+    (``identified``)."""
     table = pd.DataFrame({c: prisons[c].astype(str) for c in _PLACE_COLUMNS})
+    table["as_reported"] = prisons["as_reported"].fillna("").astype(str)
+    table["identified"] = [identified(m) for m in prisons["match"]]
     table["lat"] = [round(float(p.y), 4) for p in prisons["geometry"]]
     table["lon"] = [round(float(p.x), 4) for p in prisons["geometry"]]
     return table.reset_index(drop=True)
+
+
+def spellings(names: Iterable[str]) -> str:
+    """The distinct names a place was printed as, in order ("; "-separated, as the join
+    writes a place of several rows)."""
+    return "; ".join(dict.fromkeys(n for name in names for n in name.split("; ") if n))

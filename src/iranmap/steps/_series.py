@@ -11,7 +11,7 @@ import pandas as pd
 from iranmap.errors import InputError, Problem
 from iranmap.join import Joined
 from iranmap.reports import REPORT_FILE, Report
-from iranmap.steps._model import STATUSES, Step, Timeline, place_table
+from iranmap.steps._model import STATUSES, Step, Timeline, place_table, spellings
 
 
 def group_series(reports: Iterable[Report]) -> dict[str, list[Report]]:
@@ -87,9 +87,12 @@ def series_timeline(joined: Sequence[Joined]) -> Timeline:
         raise InputError(problems)
     ordered = sorted(joined, key=lambda j: (j.report.period_start, j.report.id))
     steps = tuple(_report_step(j) for j in ordered)
-    place_frames = [place_table(j.prisons) for j in ordered]
-    places = pd.concat(place_frames).drop_duplicates("place_id", keep="last")
+    every = pd.concat([place_table(j.prisons) for j in ordered])
+    # A place keeps every name its reports printed it as, and the last report's identification.
+    printed = every.groupby("place_id", sort=False)["as_reported"].agg(spellings)
+    places = every.drop_duplicates("place_id", keep="last")
     places = places.sort_values("place_id", kind="stable").reset_index(drop=True)
+    places["as_reported"] = places["place_id"].map(printed)
     place_index = {p: i for i, p in enumerate(places["place_id"])}
     prisons = pd.concat(
         [

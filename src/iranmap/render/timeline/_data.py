@@ -13,10 +13,11 @@ import numpy as np
 
 from iranmap import i18n
 from iranmap.i18n import Lang
+from iranmap.render import _lang
 from iranmap.render.geo import latlng, polygon_json
 from iranmap.render.options import RenderOptions
-from iranmap.render.page import script_frame
-from iranmap.render.points import circle_radius
+from iranmap.render.page import script_frame, source_text
+from iranmap.render.points import TIP_WORDS, circle_radius
 from iranmap.render.timeline import text as tt
 from iranmap.render.timeline._view import View
 from iranmap.steps import Timeline
@@ -28,21 +29,17 @@ from iranmap.style import script_style
 
 #: The tooltip and control words iranmap.js needs on the timeline page.
 _WORDS = (
-    "executions",
+    *TIP_WORDS,
     "not_itemized_note",
     "none_reported_note",
-    "city",
-    "province",
-    "location",
-    "precision.facility",
-    "precision.city",
-    "source",
     "provinces",
     "prisons",
     "zoom_in",
     "zoom_out",
     "map",
 )
+#: Between two sources a tooltip cites (a cumulative figure of several reports).
+CITE_SEP = " · "
 
 
 def script_data(view: View, options: RenderOptions) -> dict[str, Any]:
@@ -51,6 +48,7 @@ def script_data(view: View, options: RenderOptions) -> dict[str, Any]:
     k = view.shown
     classes = {mode: view.class_rows(mode) for mode in view.classes}
     prisons, largest = _prison_steps(timeline)
+    cites, cite_of = _cites(timeline, lang)
     frame = script_frame("timeline", lang, timeline.base.bounds, _WORDS, options.tiles)
     return {
         **frame,
@@ -60,6 +58,7 @@ def script_data(view: View, options: RenderOptions) -> dict[str, Any]:
         "measure": "step",
         "style": script_style(),
         "prisons": _prison_rows(timeline, prisons["step"][k], largest["step"], lang),
+        "cite": CITE_SEP.join(cites[i] for i in cite_of["step"][k]),
         "tl": {
             "labels": view.labels[lang],
             "totals": view.totals,
@@ -73,6 +72,9 @@ def script_data(view: View, options: RenderOptions) -> dict[str, Any]:
             "marks": {m: [[int(a), int(b)] for a, b in view.marks(m)] for m in view.classes},
             "prisons": prisons,
             "largest": largest,
+            "cites": cites,
+            "citeOf": cite_of,
+            "citeSep": CITE_SEP,
             "texts": {
                 key: tt.text(lang, key)
                 for key in (
@@ -129,12 +131,25 @@ def _prison_steps(timeline: Timeline) -> tuple[dict[str, list[list[int]]], dict[
 
 
 def _prison_rows(timeline: Timeline, shown: list[int], largest: int, lang: Lang) -> list[list[Any]]:
-    """Every place, in place order, as iranmap.js draws prisons; radius 0 where the step shown
-    has no figure (timeline.js hides those)."""
+    """Every place, in place order, as iranmap.js draws prisons (points.data's layout), for
+    the step shown: radius 0 where it has no figure (timeline.js hides those); timeline.js
+    fills in each step's figures and places at the same point."""
     figures = dict(zip(shown[0::2], shown[1::2], strict=True))
+    places = timeline.places.to_dict("records")
+    at: dict[tuple[float, float], list[int]] = {}
+    for i in sorted(figures, key=lambda i: -figures[i]):
+        at.setdefault((places[i]["lat"], places[i]["lon"]), []).append(i)
     rows = []
-    for i, place in enumerate(timeline.places.to_dict("records")):
+    for i, place in enumerate(places):
         n = figures.get(i)
+        together = [
+            [
+                _lang.own(lang, places[j]["name_en"], places[j]["name_fa"])[0],
+                i18n.fmt_int(figures[j], lang),
+            ]
+            for j in at.get((place["lat"], place["lon"]), [])
+            if j != i and n is not None
+        ]
         rows.append(
             [
                 place["lat"],
@@ -149,6 +164,21 @@ def _prison_rows(timeline: Timeline, shown: list[int], largest: int, lang: Lang)
                 place["province_fa"],
                 1 if place["precision"] == "facility" else 0,
                 "",
+                together or None,
+                place["as_reported"],
+                1 if place["identified"] else 0,
+                "",  # a report's note and grade are of its rows, not of a place over time
+                "",
             ]
         )
     return rows
+
+
+def _cites(timeline: Timeline, lang: Lang) -> tuple[list[str], dict[str, list[list[int]]]]:
+    """Each report's source as tooltips cite it, and per mode and step the reports its
+    figures come from: the step's own, or every report up to it for the running total."""
+    cites = [source_text(report, lang) for report in timeline.reports]
+    index = {report.id: i for i, report in enumerate(timeline.reports)}
+    own = [index.get(step.report or "", 0) for step in timeline.steps]
+    running = [sorted(set(own[: k + 1])) for k in range(len(own))]
+    return cites, {"step": [[i] for i in own], "cum": running}

@@ -70,6 +70,9 @@
     }
   }
 
+  /* What tooltips cite: the report's document; a timeline sets its step's (api.cite). */
+  var cite = D.cite;
+
   function provinceTip(p) {
     var box = tipBox();
     names(box, p.en, p.fa);
@@ -87,14 +90,14 @@
     }
     if (p.nr) {
       el("div", "im-tip-ni", T.none_reported_note, box);
-      line(box, T.source, D.cite);
+      line(box, T.source, cite);
       return box;
     }
     line(box, T.executions, p.v);
     line(box, T.per_million_short, p.pm);
     line(box, T.share, p.sh);
     line(box, T.rank, p.rk);
-    line(box, T.source, D.cite);
+    line(box, T.source, cite);
     return box;
   }
 
@@ -102,7 +105,7 @@
          precision (1 site, 0 city centre), source line, together, as reported, identified,
          the report's note (its quote of the source, where it has one)];
          a city without a Persian name shows in English on a Persian page, marked as such.
-         The source a tooltip cites is the report's document (D.cite), not a file's line. */
+         The source a tooltip cites is the report's document (cite), not a file's line. */
   function prisonTip(r) {
     var box = tipBox();
     names(box, r[4], r[5]);
@@ -118,7 +121,7 @@
         return o[0] + " (" + o[1] + ")";
       }).join(T.list_sep));
     }
-    line(box, T.source, D.cite);
+    line(box, T.source, cite);
     line(box, T.note, r[15]);
     line(box, T.grade, r[16]);
     return box;
@@ -719,6 +722,9 @@
       },
       fmt: fmt,
       radius: radius,
+      cite: function (text) {
+        cite = text;
+      },
       restyle: function (m) {
         if (m) measure = m;
         provinces.setStyle(provinceStyle);

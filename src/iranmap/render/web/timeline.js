@@ -49,11 +49,26 @@
       p.nr = c[mode] === -3;
     }
 
+    /* A place's name in the page's language (points.data's name_en, name_fa). */
+    function nameOf(r) {
+      return D.lang === "fa" ? r[5] || r[4] : r[4];
+    }
+
     function showPrisons() {
       if (!api.prisons) return;
       var row = TL.prisons[mode][k];
       var figures = {};
+      var at = {}; /* places at one point, largest first: one group there */
       for (var j = 0; j < row.length; j += 2) figures[row[j]] = row[j + 1];
+      Object.keys(figures)
+        .map(Number)
+        .sort(function (a, b) {
+          return figures[b] - figures[a];
+        })
+        .forEach(function (i) {
+          var key = places[i][0] + "," + places[i][1];
+          (at[key] = at[key] || []).push(i);
+        });
       var shown = [];
       markers.forEach(function (m, i) {
         var n = figures[i];
@@ -64,6 +79,14 @@
         var r = places[i].slice();
         r[2] = api.radius(n, TL.largest[mode]);
         r[3] = fmt(n);
+        var others = at[r[0] + "," + r[1]].filter(function (o) {
+          return o !== i;
+        });
+        r[12] = others.length
+          ? others.map(function (o) {
+              return [nameOf(places[o]), fmt(figures[o])];
+            })
+          : null;
         m.setRadius(r[2]);
         api.bindPrisonTip(m, r);
         if (!api.prisons.hasLayer(m)) api.prisons.addLayer(m);
@@ -114,7 +137,17 @@
       }
     }
 
+    /* Tooltips cite the step's own report (every report so far, for the running total). */
+    function cite() {
+      return TL.citeOf[mode][k]
+        .map(function (i) {
+          return TL.cites[i];
+        })
+        .join(TL.citeSep);
+    }
+
     function draw() {
+      api.cite(cite());
       api.provinces.eachLayer(function (layer) {
         setProvince(layer.feature.properties);
       });
