@@ -112,6 +112,7 @@ def test_json_is_one_object_with_the_reconciliation() -> None:
         "provinces_none_reported": 0,
         "grades": {},
         "unresolved": [],
+        "placeless": [],
         "problems": [],
     }
 
@@ -409,6 +410,7 @@ def test_problems_of_reading_and_of_placing_come_in_one_run(
         "provinces_none_reported": None,
         "grades": None,
         "unresolved": [],
+        "placeless": [],
         "placements": [],
         "problems": [
             {

@@ -139,6 +139,7 @@ def test_good_report_reconciliation() -> None:
         "provinces_with_figures": 3,
         "provinces_none_reported": 0,
         "unresolved": [],
+        "placeless": [],
         "problems": [],
     }
 

@@ -32,6 +32,7 @@ JSON_KEYS = (
     "provinces_none_reported",
     "grades",
     "unresolved",
+    "placeless",
     "placements",
     "problems",
     "sentence",
@@ -190,6 +191,7 @@ def _as_json(
         empty.update(
             report=report_dir.resolve().name,
             unresolved=[],
+            placeless=[],
             placements=[],
             problems=[problem_dict(p) for p in problems],
         )
@@ -231,6 +233,8 @@ def _print_text(joined: Joined | None, problems: tuple[Problem, ...]) -> None:
         echo_revision(joined.report)
         for line in placement_lines(joined):
             echo(line)
+        for line in placeless_lines(joined.reconciliation):
+            echo(line)
     for problem in problems:
         echo(str(problem))
     if problems:
@@ -268,7 +272,7 @@ def reconciliation_lines(r: Reconciliation) -> list[str]:
         rows[-1] = ("by prison", 0, "the report itemizes no prison")
     rows += [
         ("by province", r.itemized_by_province, _by_province(r)),
-        ("not itemized", r.not_itemized, "in no prison or province figure"),
+        ("not itemized", r.not_itemized, _not_itemized(r)),
     ]
     lines = [f"{'report':<13} {r.report}"]
     lines += [f"{label:<13} {value:>{width},}  {note}" for label, value, note in rows]
@@ -279,6 +283,17 @@ def reconciliation_lines(r: Reconciliation) -> list[str]:
     return lines
 
 
+def placeless_lines(r: Reconciliation) -> list[str]:
+    """The rows the report gives without a place, each at its line: in the total, on no map."""
+    if not r.placeless:
+        return []
+    lines = ["given without a place (counted as not itemized):"]
+    width = max(len(f"{u.path}:{u.line}") for u in r.placeless)
+    for u in r.placeless:
+        lines.append(f"{f'{u.path}:{u.line}':<{width}}  {u.name!r} {u.executions:,}")
+    return lines
+
+
 def _by_province(r: Reconciliation) -> str:
     """ "in 3 provinces", and where the report itemizes its whole total, the others' none."""
     if not r.provinces_with_figures and not r.itemized_by_province:
@@ -286,6 +301,15 @@ def _by_province(r: Reconciliation) -> str:
     text = _count(r.provinces_with_figures, "province")
     if r.provinces_none_reported:
         text += f"; none reported in the other {r.provinces_none_reported:,}"
+    return text
+
+
+def _not_itemized(r: Reconciliation) -> str:
+    """ "in no prison or province figure", and how many of them the report gives placeless."""
+    text = "in no prison or province figure"
+    unknown = sum(u.executions for u in r.placeless)
+    if unknown:
+        text += f"; {unknown:,} of them in rows without a place (see below)"
     return text
 
 

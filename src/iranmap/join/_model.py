@@ -103,6 +103,8 @@ class Reconciliation:
     total_qualifier: str = "at least"
     #: Provinces with none reported: the report itemizes its whole total, none of it there.
     provinces_none_reported: int = 0
+    #: Rows the report gives without a place ("Unknown", "Other prisons"): not itemized.
+    placeless: tuple[Unplaced, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready dict (the shape of ``iranmap check --json``)."""
@@ -116,6 +118,7 @@ class Reconciliation:
             "provinces_with_figures": self.provinces_with_figures,
             "provinces_none_reported": self.provinces_none_reported,
             "unresolved": [asdict(u) for u in self.unresolved],
+            "placeless": [asdict(u) for u in self.placeless],
             "problems": [problem_dict(p) for p in self.problems],
         }
 

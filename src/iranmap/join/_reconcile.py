@@ -11,6 +11,9 @@ from iranmap.errors import Problem
 from iranmap.join._model import Reconciliation, Unplaced
 from iranmap.reports import Report, total_problems
 
+#: Why a row the report gives without a place ("Unknown") is on no map.
+PLACELESS = "the report gives no place: counted as not itemized"
+
 
 def reconcile(
     report: Report,
@@ -42,6 +45,9 @@ def reconcile(
         problems=ordered,
         total_qualifier=report.total_qualifier,
         provinces_none_reported=int((provinces["status"] == "none reported").sum()),
+        placeless=tuple(
+            Unplaced(f.path, f.line, f.name, f.executions, PLACELESS) for f in report.placeless
+        ),
     )
 
 

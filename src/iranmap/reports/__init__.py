@@ -245,10 +245,14 @@ def total_problems(report: Report) -> list[Problem]:
         files.insert(0, (report.prison_figures, _written(report.prison_figures, PRISONS_FILE)))
     for figures, what in files:
         itemized = sum(f.executions for f in figures)
-        if itemized > report.total:
+        unknown = sum(
+            f.executions for f in report.placeless if Path(f.path).stem == Path(what).stem
+        )
+        if itemized + unknown > report.total:
+            also = f" and gives {unknown:,} without a place" if unknown else ""
             msg = (
-                f"{what} itemizes {itemized:,} executions, more than total = {report.total:,}; "
-                f"fix the counts in {what} or raise the total"
+                f"{what} itemizes {itemized:,} executions{also}, more than total = "
+                f"{report.total:,}; fix the counts in {what} or raise the total"
             )
             problems.append(Problem(path, line, msg))
     return problems

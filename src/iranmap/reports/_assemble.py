@@ -34,6 +34,7 @@ class Figures:
     prisons: tuple[Figure, ...]  # () when the file could not be read
     provinces: tuple[Figure, ...]
     uncounted: tuple[Figure, ...]  # rows of either file whose count could not be read
+    placeless: tuple[Figure, ...]  # rows of either file that name no place ("Unknown")
     events: pd.DataFrame | None  # None when events.csv is missing or could not be read
     from_events: bool  # whether the prison figures come from events.csv
     filtered: bool
@@ -77,10 +78,11 @@ def read_figures(
         return None
     prisons: tuple[Figure, ...] = ()
     uncounted: tuple[Figure, ...] = ()
+    placeless: tuple[Figure, ...] = ()
     events: pd.DataFrame | None = None
     if prisons_path:
         read = read_figures_file(prisons_path, PRISON_COLUMNS, "prison", problems)
-        prisons, uncounted = read if read is not None else ((), ())
+        prisons, uncounted, placeless = read if read is not None else ((), (), ())
     elif events_path:
         period = meta.period if meta is not None else None
         calendar = meta.calendar if meta is not None else "gregorian"
@@ -91,8 +93,9 @@ def read_figures(
     if provinces_path:
         read = read_figures_file(provinces_path, PROVINCE_COLUMNS, "province", problems)
         if read is not None:
-            provinces, unread = read
+            provinces, unread, unknown = read
             uncounted += unread
+            placeless += unknown
     for figures in (prisons, provinces):
         if len({f.name for f in figures}) > MAX_NAMES:
             msg = (
@@ -103,7 +106,14 @@ def read_figures(
             return None
     has_files = bool(prisons_path or events_path or provinces_path)
     return Figures(
-        prisons, provinces, uncounted, events, events_path is not None, filtered, has_files
+        prisons,
+        provinces,
+        uncounted,
+        placeless,
+        events,
+        events_path is not None,
+        filtered,
+        has_files,
     )
 
 
@@ -197,6 +207,7 @@ def assemble(
         events=figures.events,
         manifest_lines=meta.lines,
         uncounted=figures.uncounted,
+        placeless=figures.placeless,
         warnings=warnings,
         title_fa=meta.title_fa,
         publisher_fa=meta.publisher_fa,

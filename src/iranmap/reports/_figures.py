@@ -10,6 +10,7 @@ from iranmap.errors import Problem
 from iranmap.reports._csv import Row, read_table
 from iranmap.reports._grades import grade_problem, read_grade
 from iranmap.reports._model import IRAN_LAT, IRAN_LON, Figure
+from iranmap.reports._placeless import placeless
 from iranmap.reports._values import name_key, parse_count
 
 _DEGREES = re.compile(r"[-+]?(?:\d+(?:\.\d*)?|\.\d+)")
@@ -53,14 +54,16 @@ def _outside_iran(lat: float, lon: float) -> str:
 
 def _figures_from_rows(
     shown: str, rows: Sequence[Row], place_column: str, problems: list[Problem]
-) -> tuple[tuple[Figure, ...], tuple[Figure, ...]]:
+) -> tuple[tuple[Figure, ...], tuple[Figure, ...], tuple[Figure, ...]]:
     """Checked figures of the rows of a prisons or provinces table; problems go to ``problems``.
 
     Also returns the rows whose count alone could not be read, with executions 0, so that
-    their names are still checked (see Report.uncounted).
+    their names are still checked (see Report.uncounted), and the rows that name no place
+    ("Unknown", "Other prisons": see Report.placeless).
     """
     figures: list[Figure] = []
     uncounted: list[Figure] = []
+    without_place: list[Figure] = []
     first_line: dict[str, int] = {}
     for row in rows:
         name = row.values[place_column]
@@ -69,6 +72,14 @@ def _figures_from_rows(
             problems.append(row.problem(shown, "executions", message))
         if not name:
             msg = f"{place_column} is empty; write the {place_column}'s name as the report gives it"
+            problems.append(row.problem(shown, place_column, msg))
+            continue
+        kind = placeless(name)
+        if kind == "total":
+            msg = (
+                f"{place_column} {name!r} is a total, not a {place_column}; delete the row "
+                "(report.toml's total = N states the report's total)"
+            )
             problems.append(row.problem(shown, place_column, msg))
             continue
         key = name_key(name)
@@ -103,8 +114,11 @@ def _figures_from_rows(
             place=row.values.get("place") or None,
             grade=read_grade(row.values.get("grade")),
         )
-        (uncounted if count is None else figures).append(figure)
-    return tuple(figures), tuple(uncounted)
+        if count is None:
+            uncounted.append(figure)
+        else:
+            (without_place if kind == "unknown" else figures).append(figure)
+    return tuple(figures), tuple(uncounted), tuple(without_place)
 
 
 def read_figures_file(
@@ -112,8 +126,9 @@ def read_figures_file(
     columns: tuple[tuple[str, ...], tuple[str, ...]],
     place_column: str,
     problems: list[Problem],
-) -> tuple[tuple[Figure, ...], tuple[Figure, ...]] | None:
-    """The file's figures and its rows without a readable count; None when it cannot be read."""
+) -> tuple[tuple[Figure, ...], tuple[Figure, ...], tuple[Figure, ...]] | None:
+    """The file's figures, its rows without a readable count and its rows that name no place;
+    None when it cannot be read."""
     found = len(problems)
     table = read_table(path, columns, problems)
     if table is None:

@@ -154,6 +154,9 @@ class Report:
     #: name could be read but not their count. Their ``executions`` is 0 and means nothing:
     #: the join checks their names and adds them to no figure.
     uncounted: tuple[Figure, ...] = ()
+    #: Rows of prisons.csv and provinces.csv that name no place ("Unknown", "Other prisons",
+    #: "نامعلوم"): in the report's total, in no place's figure, so not itemized.
+    placeless: tuple[Figure, ...] = ()
     #: Persian texts of the report, when it gives them (``title_fa`` ... in report.toml).
     title_fa: str | None = None
     publisher_fa: str | None = None

@@ -1,0 +1,152 @@
+"""Rows that name no place ("Unknown", "Other prisons", "نامعلوم") and total rows, as real
+published tables print them: kept in the report's total as not itemized and listed by check,
+never placed, never taken for a misspelt place; a total row is refused at its line."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from iranmap.cli import main
+from iranmap.gazetteer import load_gazetteer
+from iranmap.join import join
+from iranmap.reports import load_report
+from iranmap.reports._placeless import placeless
+
+TOML = """title = "Executions by prison"
+publisher = "A monitor"
+total = {total}
+
+[source]
+title = "Annual report"
+date = 2025-01-10
+
+[period]
+start = 2024-01-01
+end = 2024-12-31
+"""
+
+
+def write(folder: Path, rows: str, total: int = 100, provinces: str | None = None) -> Path:
+    folder.mkdir(parents=True)
+    (folder / "report.toml").write_text(TOML.format(total=total), encoding="utf-8")
+    (folder / "prisons.csv").write_text("prison,executions\n" + rows, encoding="utf-8")
+    if provinces is not None:
+        (folder / "provinces.csv").write_text("province,executions\n" + provinces, encoding="utf-8")
+    return folder
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        *("Unknown", "unknown prison", "Unknown prisons", "Prison unknown", "Not known"),
+        *("Other prisons", "Others", "N/A", "Unidentified prison", "Other provinces"),
+        *("نامعلوم", "زندان نامعلوم", "نامشخص", "سایر زندان‌ها", "زندان‌های دیگر", "مشخص نیست"),
+        *("Carcere sconosciuto", "Altre carceri", "Gefängnis unbekannt", "Prison inconnue"),
+        *("Cárcel desconocida", "Bilinmeyen cezaevi", "Diğer cezaevleri", "Onbekend"),
+    ],
+)
+def test_a_name_for_no_place_is_read_as_such(name: str) -> None:
+    assert placeless(name) == "unknown"
+
+
+@pytest.mark.parametrize(
+    "name", ["Total", "TOTAL", "Grand total", "Totale", "Insgesamt", "Toplam", "جمع کل", "مجموع"]
+)
+def test_a_total_row_is_read_as_a_total(name: str) -> None:
+    assert placeless(name) == "total"
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["Unknown, Shiraz", "Qezelhessar", "Other Qezelhessar", "Jam", "زندان جم", "Sari", "Kol"],
+)
+def test_a_name_that_may_be_a_place_is_left_to_the_geocoder(name: str) -> None:
+    assert placeless(name) is None
+
+
+def test_no_place_of_the_gazetteer_is_taken_for_no_place() -> None:
+    """Every name and alias of every prison, city, province and GeoNames place the geocoder
+    knows stays a place: the lists can never swallow a real row."""
+    gazetteer = load_gazetteer()
+    names: set[str] = set()
+    for prison in gazetteer.prisons:
+        names.update((prison.name_en, prison.name_fa, prison.city, *prison.aliases))
+    for city in gazetteer.cities:
+        names.update((city.name, city.name_fa, *city.aliases))
+    for province in gazetteer.provinces:
+        names.update((province.name_en, province.name_fa, *province.aliases))
+    names.update(place.name for place in gazetteer.places)
+    assert len(names) > 3000
+    assert sorted(n for n in names if n and placeless(n)) == []
+
+
+def test_rows_without_a_place_are_in_the_total_and_not_itemized(tmp_path: Path) -> None:
+    folder = write(tmp_path / "r", "Qezelhessar,60\nUnknown prison,25\nسایر زندان‌ها,5\n")
+    report = load_report(folder)
+    assert [f.name for f in report.prison_figures] == ["Qezelhessar"]
+    assert [(f.name, f.line, f.executions) for f in report.placeless] == [
+        ("Unknown prison", 3, 25),
+        ("سایر زندان‌ها", 4, 5),
+    ]
+    r = join(report).reconciliation
+    assert (r.reported_total, r.itemized_by_province, r.not_itemized) == (100, 60, 40)
+    assert [(u.name, u.executions) for u in r.placeless] == [
+        ("Unknown prison", 25),
+        ("سایر زندان‌ها", 5),
+    ]
+    assert r.unresolved == ()
+
+
+def test_a_table_whose_rows_add_up_but_one_has_no_place_leaves_provinces_not_itemized(
+    tmp_path: Path,
+) -> None:
+    """The rows add up to the total, but 5 executions have no place: a province the table
+    does not list may hold them, so it is not itemized, never "none reported"."""
+    folder = write(tmp_path / "r", "Qezelhessar,95\nUnknown,5\n")
+    joined = join(load_report(folder))
+    status = dict(zip(joined.provinces["iso"], joined.provinces["status"], strict=True))
+    assert status["IR-30"] == "itemized"
+    assert status["IR-07"] == "not itemized"
+    assert joined.reconciliation.provinces_none_reported == 0
+
+
+def test_check_lists_each_row_without_a_place_at_its_line(tmp_path: Path) -> None:
+    folder = write(tmp_path / "r", "Qezelhessar,60\nUnknown prison,25\nنامعلوم,5\n")
+    result = CliRunner().invoke(main, ["check", str(folder)])
+    assert result.exit_code == 0, result.output
+    out = result.stdout.replace(str(folder), "R")
+    assert (
+        "not itemized   40  in no prison or province figure; "
+        "30 of them in rows without a place (see below)\n"
+    ) in out
+    assert out.endswith(
+        "given without a place (counted as not itemized):\n"
+        "R/prisons.csv:3  'Unknown prison' 25\n"
+        "R/prisons.csv:4  'نامعلوم' 5\n"
+    )
+    data = json.loads(CliRunner().invoke(main, ["check", str(folder), "--json"]).stdout)
+    assert [(u["line"], u["executions"]) for u in data["placeless"]] == [(3, 25), (4, 5)]
+
+
+def test_a_total_row_is_refused_at_its_line(tmp_path: Path) -> None:
+    folder = write(tmp_path / "r", "Qezelhessar,60\nTotal,60\n")
+    result = CliRunner().invoke(main, ["check", str(folder)])
+    assert result.exit_code == 1
+    assert result.stdout.replace(str(folder), "R") == (
+        "R/prisons.csv:3: prison 'Total' is a total, not a prison; delete the row "
+        "(report.toml's total = N states the report's total)\n"
+    )
+
+
+def test_rows_without_a_place_count_against_the_total(tmp_path: Path) -> None:
+    folder = write(tmp_path / "r", "Qezelhessar,60\nUnknown,50\n")
+    result = CliRunner().invoke(main, ["check", str(folder)])
+    assert result.exit_code == 1
+    assert result.stdout.replace(str(folder), "R") == (
+        "R/report.toml:3: prisons.csv itemizes 60 executions and gives 50 without a place, "
+        "more than total = 100; fix the counts in prisons.csv or raise the total\n"
+    )
