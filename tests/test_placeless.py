@@ -99,6 +99,13 @@ def test_rows_without_a_place_are_in_the_total_and_not_itemized(tmp_path: Path) 
         ("سایر زندان‌ها", 5),
     ]
     assert r.unresolved == ()
+    assert r.sentence("en") == (
+        "60 of at least 100 executions itemized by prison, in 1 prison across 1 province; "
+        "40 not itemized (30 of them in rows giving no place)."
+    )
+    assert r.sentence("fa").endswith(
+        "۴۰ مورد بدون تفکیک است (که محل ۳۰ مورد از آن‌ها در گزارش نیامده است)."
+    )
 
 
 def test_a_table_whose_rows_add_up_but_one_has_no_place_leaves_provinces_not_itemized(

@@ -265,12 +265,15 @@ def reconciliation(
     prisons: int,
     provinces: int,
     unresolved: int,
+    placeless: int = 0,
 ) -> str:
     """How a report's total reconciles, in one sentence (a caption under the map).
 
     ``reported = by_province + not_itemized``; ``by_prison`` is the part of ``by_province``
-    the prisons account for, ``unresolved`` the rows that could not be placed; ``qualifier``
-    is how the source qualifies its total: "526 of at least 1,000 executions ...".
+    the prisons account for, ``unresolved`` the rows that could not be placed, ``placeless``
+    the part of ``not_itemized`` the report gives in rows naming no place ("Unknown
+    prison"); ``qualifier`` is how the source qualifies its total: "526 of at least 1,000
+    executions ...".
     """
     if qualifier not in QUALIFIERS:
         msg = f"total qualifier {qualifier!r} is not one of {', '.join(map(repr, QUALIFIERS))}"
@@ -278,8 +281,8 @@ def reconciliation(
     words = QUALIFIERS[qualifier][lang]
     counts = (reported, by_prison, by_province, not_itemized, prisons, provinces, unresolved)
     if lang == "fa":
-        return _reconciliation_fa(words, *counts)
-    return _reconciliation_en(words, *counts)
+        return _reconciliation_fa(words, *counts, placeless)
+    return _reconciliation_en(words, *counts, placeless)
 
 
 def _plural(count: int, one: str, many: str) -> str:
@@ -295,8 +298,10 @@ def _reconciliation_en(
     prisons: int,
     provinces: int,
     unresolved: int,
+    placeless: int,
 ) -> str:
     executions = "execution" if reported == 1 else "executions"
+    unknown = f" ({placeless:,} of them in rows giving no place)" if placeless else ""
     in_provinces = _plural(provinces, "province", "provinces")
     if prisons == 0 and by_prison == 0:
         # No prison on the map: say so, rather than "0 ... in 0 prisons".
@@ -307,7 +312,7 @@ def _reconciliation_en(
                 f"{by_province:,} of {qualifier}{reported:,} {executions} itemized by "
                 f"province, in {in_provinces}; none itemized by prison"
             )
-        text += f"; {not_itemized:,} not itemized."
+        text += f"; {not_itemized:,} not itemized{unknown}."
         if unresolved:
             text += f" {_plural(unresolved, 'row', 'rows')} could not be placed."
         return text
@@ -319,7 +324,7 @@ def _reconciliation_en(
         text += f" across {in_provinces}"
     else:
         text += f"; {by_province:,} itemized by province, in {in_provinces}"
-    text += f"; {not_itemized:,} not itemized."
+    text += f"; {not_itemized:,} not itemized{unknown}."
     if unresolved:
         text += f" {_plural(unresolved, 'row', 'rows')} could not be placed."
     return text
@@ -334,9 +339,12 @@ def _reconciliation_fa(
     prisons: int,
     provinces: int,
     unresolved: int,
+    placeless: int,
 ) -> str:
     def n(value: int) -> str:
         return fmt_int(value, "fa")
+
+    unknown = f" (که محل {n(placeless)} مورد از آن‌ها در گزارش نیامده است)" if placeless else ""
 
     if prisons == 0 and by_prison == 0:
         if by_province == 0:
@@ -346,7 +354,7 @@ def _reconciliation_fa(
                 f"از {qualifier}{n(reported)} اعدام، {n(by_province)} مورد به تفکیک استان "
                 f"در {n(provinces)} استان ثبت شده و هیچ موردی به تفکیک زندان"
             )
-        text += f" ثبت نشده است؛ {n(not_itemized)} مورد بدون تفکیک است."
+        text += f" ثبت نشده است؛ {n(not_itemized)} مورد بدون تفکیک است{unknown}."
         if unresolved:
             text += f" {n(unresolved)} ردیف روی نقشه جای نگرفت."
         return text
@@ -358,7 +366,7 @@ def _reconciliation_fa(
         text += f" و {n(provinces)} استان"
     else:
         text += f" و {n(by_province)} مورد به تفکیک استان در {n(provinces)} استان"
-    text += f" ثبت شده است؛ {n(not_itemized)} مورد بدون تفکیک است."
+    text += f" ثبت شده است؛ {n(not_itemized)} مورد بدون تفکیک است{unknown}."
     if unresolved:
         text += f" {n(unresolved)} ردیف روی نقشه جای نگرفت."
     return text

@@ -137,6 +137,7 @@ class Reconciliation:
             prisons=self.prisons_mapped,
             provinces=self.provinces_with_figures,
             unresolved=len(self.unresolved),
+            placeless=sum(u.executions for u in self.placeless),
         )
 
 
