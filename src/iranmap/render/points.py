@@ -8,7 +8,7 @@ one stays on top and can be hovered.
 from __future__ import annotations
 
 import math
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -182,45 +182,54 @@ TIP_WORDS = (
 
 
 def data(points: Points, lang: Lang) -> list[list[Any]]:
-    """The compact array the page draws: one entry per prison, largest first.
+    """The compact array the page draws: one :func:`script_row` per prison, largest first."""
+    return [
+        script_row(
+            r,
+            points.radius(r.executions),
+            i18n.fmt_int(r.executions, lang),
+            [(points.rows[j], i18n.fmt_int(points.rows[j].executions, lang)) for j in others],
+            lang,
+        )
+        for r, others in zip(points.rows, points.together(), strict=True)
+    ]
+
+
+def script_row(
+    row: PrisonRow,
+    radius: float,
+    figure: str,
+    together: Sequence[tuple[PrisonRow, str]],
+    lang: Lang,
+) -> list[Any]:
+    """One prison as iranmap.js reads it (prisonTip, and timeline.js for each step):
 
     ``[lat, lon, radius, figure, name_en, name_fa, city, city_fa, province_en, province_fa,
     precision (1 = prison site, 0 = city centre), source line, together, as reported,
-    identified (1 = the monitor's identification), the report's note, its grade]``, figures
-    already formatted; ``together``
-    is ``[[name, figure], ...]`` of the other places at the same point (see Points.together),
-    in the page's language, or null;
+    identified (1 = the monitor's identification), the report's note, its grade]``, the
+    figure already formatted; ``together`` is ``[[name, figure], ...]`` of the other places
+    drawn at the same point (see Points.together), in the page's language, or null;
     ``city_fa`` is "" where the gazetteer has no Persian name (the script then shows ``city``,
     marked as English, on a Persian page).
     """
     return [
-        [
-            r.lat,
-            r.lon,
-            points.radius(r.executions),
-            i18n.fmt_int(r.executions, lang),
-            r.name_en,
-            r.name_fa,
-            r.city or "",
-            r.city_fa or "",
-            r.province_en or "",
-            r.province_fa or "",
-            1 if r.at_site else 0,
-            r.source or "",
-            [
-                [
-                    _lang.own(lang, points.rows[j].name_en, points.rows[j].name_fa)[0],
-                    i18n.fmt_int(points.rows[j].executions, lang),
-                ]
-                for j in others
-            ]
-            or None,
-            r.as_reported,
-            1 if r.identified else 0,
-            r.note,
-            grade_words(r.grade, lang),
-        ]
-        for r, others in zip(points.rows, points.together(), strict=True)
+        row.lat,
+        row.lon,
+        radius,
+        figure,
+        row.name_en,
+        row.name_fa,
+        row.city or "",
+        row.city_fa or "",
+        row.province_en or "",
+        row.province_fa or "",
+        1 if row.at_site else 0,
+        row.source or "",
+        [[_lang.own(lang, o.name_en, o.name_fa)[0], n] for o, n in together] or None,
+        row.as_reported,
+        1 if row.identified else 0,
+        row.note,
+        grade_words(row.grade, lang),
     ]
 
 

@@ -7,17 +7,17 @@ so that iranmap.js colours them as it colours a report's map."""
 
 from __future__ import annotations
 
+from collections.abc import Hashable, Mapping
 from typing import Any
 
 import numpy as np
 
 from iranmap import i18n
 from iranmap.i18n import Lang
-from iranmap.render import _lang
 from iranmap.render.geo import latlng, polygon_json
 from iranmap.render.options import RenderOptions
 from iranmap.render.page import script_frame, source_text
-from iranmap.render.points import TIP_WORDS, circle_radius
+from iranmap.render.points import TIP_WORDS, PrisonRow, circle_radius, script_row
 from iranmap.render.timeline import text as tt
 from iranmap.render.timeline._view import View
 from iranmap.steps import Timeline
@@ -131,47 +131,52 @@ def _prison_steps(timeline: Timeline) -> tuple[dict[str, list[list[int]]], dict[
 
 
 def _prison_rows(timeline: Timeline, shown: list[int], largest: int, lang: Lang) -> list[list[Any]]:
-    """Every place, in place order, as iranmap.js draws prisons (points.data's layout), for
-    the step shown: radius 0 where it has no figure (timeline.js hides those); timeline.js
-    fills in each step's figures and places at the same point."""
+    """Every place, in place order, as iranmap.js draws prisons (points.script_row), for the
+    step shown: radius 0 where it has no figure (timeline.js hides those); timeline.js fills
+    in each step's figures and places at the same point."""
     figures = dict(zip(shown[0::2], shown[1::2], strict=True))
-    places = timeline.places.to_dict("records")
+    places = [_place_row(place) for place in timeline.places.to_dict("records")]
     at: dict[tuple[float, float], list[int]] = {}
     for i in sorted(figures, key=lambda i: -figures[i]):
-        at.setdefault((places[i]["lat"], places[i]["lon"]), []).append(i)
+        at.setdefault((places[i].lat, places[i].lon), []).append(i)
     rows = []
     for i, place in enumerate(places):
         n = figures.get(i)
+        if n is None:
+            rows.append(script_row(place, 0, "", [], lang))
+            continue
         together = [
-            [
-                _lang.own(lang, places[j]["name_en"], places[j]["name_fa"])[0],
-                i18n.fmt_int(figures[j], lang),
-            ]
-            for j in at.get((place["lat"], place["lon"]), [])
-            if j != i and n is not None
+            (places[j], i18n.fmt_int(figures[j], lang))
+            for j in at[(place.lat, place.lon)]
+            if j != i
         ]
         rows.append(
-            [
-                place["lat"],
-                place["lon"],
-                0 if n is None else circle_radius(n, largest),
-                "" if n is None else i18n.fmt_int(n, lang),
-                place["name_en"],
-                place["name_fa"],
-                place["city"],
-                place["city_fa"],
-                place["province_en"],
-                place["province_fa"],
-                1 if place["precision"] == "facility" else 0,
-                "",
-                together or None,
-                place["as_reported"],
-                1 if place["identified"] else 0,
-                "",  # a report's note and grade are of its rows, not of a place over time
-                "",
-            ]
+            script_row(place, circle_radius(n, largest), i18n.fmt_int(n, lang), together, lang)
         )
     return rows
+
+
+def _place_row(place: Mapping[Hashable, Any]) -> PrisonRow:
+    """A timeline's place as a report page's prison, without the figures of any one step (a
+    report's note and grade are of its rows, not of a place over time)."""
+    return PrisonRow(
+        place_id=place["place_id"],
+        name_en=place["name_en"],
+        name_fa=place["name_fa"],
+        city=place["city"],
+        city_fa=place["city_fa"],
+        province_en=place["province_en"],
+        province_fa=place["province_fa"],
+        executions=0,
+        share=None,
+        rank=None,
+        precision=place["precision"],
+        source=None,
+        lat=place["lat"],
+        lon=place["lon"],
+        as_reported=place["as_reported"],
+        identified=bool(place["identified"]),
+    )
 
 
 def _cites(timeline: Timeline, lang: Lang) -> tuple[list[str], dict[str, list[list[int]]]]:
