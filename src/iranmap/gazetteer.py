@@ -79,6 +79,17 @@ class Place:
 
 
 @dataclass(frozen=True)
+class County:
+    """One of Iran's counties (shahrestan, ``geodata/counties.csv``): a name that says only
+    which province, never which town (a county's seat is a town the name does not give)."""
+
+    name_en: str
+    name_fa: str
+    aliases: tuple[str, ...]  # its names: name_en and name_fa included
+    province_iso: str
+
+
+@dataclass(frozen=True)
 class Gazetteer:
     """Everything a name can resolve to, in the file order (sorted by their keys)."""
 
@@ -86,6 +97,7 @@ class Gazetteer:
     prisons: tuple[Prison, ...]
     cities: tuple[City, ...]
     places: tuple[Place, ...] = ()
+    counties: tuple[County, ...] = ()
 
     def province(self, iso: str) -> Province | None:
         """The province with this 2020 ISO code ("IR-23"), or None."""
@@ -161,6 +173,7 @@ CITY_COLUMNS = (
 # Columns a file may lack (older files): read as empty.
 _OPTIONAL = frozenset({"homonyms"})
 PLACE_COLUMNS = ("name", "province_iso")
+COUNTY_COLUMNS = ("name_en", "name_fa", "aliases", "province_iso")
 _REBUILD = "rebuild it with `make geodata` or reinstall iranmap"
 
 T = TypeVar("T")
@@ -168,7 +181,7 @@ Row = dict[str, str]
 
 
 def load_gazetteer(folder: Path | None = None) -> Gazetteer:
-    """Provinces, prisons and cities from ``folder`` (default: the shipped ``geodata/``).
+    """Provinces, prisons, cities, places and counties from ``folder`` (default: ``geodata/``).
 
     The result is cached per folder and file state, so repeated calls are free; records are
     frozen, so sharing them is safe.
@@ -176,8 +189,8 @@ def load_gazetteer(folder: Path | None = None) -> Gazetteer:
     base = geodata_dir() if folder is None else Path(folder)
     paths = [base / "provinces.csv", base / "prisons.csv", base / "cities.csv"]
     stamps = tuple(_stamp(path) for path in paths)
-    places = base / "places.csv"
-    stamps += (_stamp(places) if places.exists() else (0, 0),)
+    for optional in (base / "places.csv", base / "counties.csv"):
+        stamps += (_stamp(optional) if optional.exists() else (0, 0),)
     return _load(base.resolve(), stamps)
 
 
@@ -193,12 +206,15 @@ def _stamp(path: Path) -> tuple[int, int]:
 def _load(base: Path, stamps: tuple[tuple[int, int], ...]) -> Gazetteer:
     """Read the three files; ``stamps`` (sizes, times) make edited files load again."""
     del stamps  # only part of the cache key
-    places = base / "places.csv"  # optional: without it, fuzzy matching has less to go on
+    # Optional: without places.csv fuzzy matching has less to go on; without counties.csv a
+    # county's name resolves to nothing.
+    places, counties = base / "places.csv", base / "counties.csv"
     return Gazetteer(
         provinces=tuple(_read(base / "provinces.csv", PROVINCE_COLUMNS, _province)),
         prisons=tuple(_read(base / "prisons.csv", PRISON_COLUMNS, _prison)),
         cities=tuple(_read(base / "cities.csv", CITY_COLUMNS, _city)),
         places=tuple(_read(places, PLACE_COLUMNS, _place)) if places.exists() else (),
+        counties=tuple(_read(counties, COUNTY_COLUMNS, _county)) if counties.exists() else (),
     )
 
 
@@ -298,6 +314,15 @@ def _prison(field: _Field) -> Prison:
 
 def _place(field: _Field) -> Place:
     return Place(name=field.text("name"), province_iso=field.text("province_iso"))
+
+
+def _county(field: _Field) -> County:
+    return County(
+        name_en=field.text("name_en"),
+        name_fa=field.text("name_fa"),
+        aliases=field.names("aliases"),
+        province_iso=field.text("province_iso"),
+    )
 
 
 def _city(field: _Field) -> City:

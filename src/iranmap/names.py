@@ -107,6 +107,16 @@ _PROVINCE_NOISE = frozenset(
     | {"and", "va", "o", "und", "et", "y", "ed", "و"}
 )
 
+# A county (shahrestan) is named with the word for county in the languages reports are written
+# in ("Mamasani County", "Shahrestan-e Mamasani", "شهرستان ممسنی", "Contea di Mamasani",
+# "Verwaltungsbezirk Mamasani", "comté de", "condado de", Turkish "ilçesi", Kurmanji "şaristan"),
+# with the small words around it.
+_COUNTY_NOISE = frozenset(
+    {"county", "counties", "shahrestan", "shahrestane", "sharestan", "schahrestan", "شهرستان"}
+    | {"contea", "verwaltungsbezirk", "comte", "condado", "ilcesi", "saristan", "sharistan"}
+    | {"the", "of", "di", "del", "della", "de", "du", "des", "der", "la", "le", "el", "ye"}
+)
+
 # The Persian ezafe ("Bandar-e Abbas", "Markazi-ye Karaj"): written or left out at will, so a
 # key ignores it when it stands as its own word.
 _EZAFE = frozenset({"e", "ye"})
@@ -215,6 +225,15 @@ def province_key(text: str) -> str:
     if not rest:  # a name that is only a direction word stays what it is
         return "".join(words)
     return "".join([_DIRECTIONS[word] for word in words if word in _DIRECTIONS] + rest)
+
+
+@lru_cache(maxsize=4096)
+def county_key(text: str) -> str:
+    """The matching key of a county's name ("Shahrestan-e Mamasani", "Contea di Mamasani",
+    "شهرستان ممسنی" -> the key of "Mamasani"): :func:`key` with the words for county, prison and
+    central left out as well."""
+    words = _drop_noise(fold(text).split(), _COUNTY_NOISE | _PLACE_NOISE | _PRISON_WORDS)
+    return "".join(_latin(word) for word in words)
 
 
 _DIRECTIONS = {

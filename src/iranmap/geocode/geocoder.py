@@ -21,16 +21,18 @@ from iranmap.geocode._claim import (
     other_place,
     town_at_end,
 )
+from iranmap.geocode._county import CountyNames
 from iranmap.geocode._facility import town_and_facility
+from iranmap.geocode._near import NearSpellings, keep_reading, read_as
 from iranmap.geocode.index import (
-    SAME_TOWN_KM,
     Entry,
     PlaceIndex,
     ambiguous,
     dedupe,
-    km,
     labels,
+    near_town,
     place_of,
+    prison_and_its_town,
 )
 from iranmap.geocode.match import Match
 from iranmap.geocode.provinces import ProvinceNames
@@ -108,6 +110,8 @@ class Geocoder:
         self._index = PlaceIndex(gazetteer)
         self._provinces = self._index.provinces
         self._province_names = ProvinceNames(gazetteer.provinces, self._decide_ranked)
+        self._counties = CountyNames(self._index, gazetteer.counties)
+        self._near = NearSpellings(self._index, gazetteer)
         self._place_cache: dict[tuple[PlaceName, str, str], Match] = {}
         self._fuzzy_cache: dict[tuple[str, bool], Match] = {}
         self._province_cache: dict[tuple[str, str], Match] = {}
@@ -127,8 +131,10 @@ class Geocoder:
         answer = self._place_cache.get(cache_key)
         if answer is None:
             context = self._context(parsed, city, province)
-            answer = self._resolve_place(parsed, context)
-            answer = as_claimed(self._index, parsed, answer, settled=bool(context))
+            rows = self._row_provinces(parsed, city, province)
+            county = self._counties.resolve(name, rows) if parsed.core else None
+            found = county or self._resolve_place(parsed, context)
+            answer = as_claimed(self._index, parsed, found, settled=bool(context))
             if answer.status != "matched" or answer.kind == "city":  # "Kermanshah (Dizel Abad)"
                 rules = (self._resolve_inner, self._fitting)
                 answer = town_and_facility(self._index, parsed, context, answer, *rules) or answer
@@ -136,7 +142,8 @@ class Geocoder:
                 turkish = self.place(name.translate(_AS_TURKISH), city, province)
                 answer = turkish if turkish.status == "matched" else answer
             if answer.suggestions and context:
-                answer = self._in_provinces(answer, self._row_provinces(parsed, city, province))
+                answer = self._in_provinces(answer, rows)
+            answer = keep_reading(found, answer)
             self._place_cache[cache_key] = answer
         return replace(answer, query=name)
 
@@ -305,7 +312,7 @@ class Geocoder:
         cities = {key(p.city or "") for p in places}
         for town_key in (parsed.core, *(cities if len(cities) == 1 else ())):
             towns = [t for t in self._index.towns.get(town_key, ()) if t.province_iso in provinces]
-            if len(towns) == 1 and all(_near(towns[0], p) for p in places):
+            if len(towns) == 1 and all(near_town(towns[0], p) for p in places):
                 return towns[0]
         return None
 
@@ -344,6 +351,11 @@ class Geocoder:
             if taken.status == "matched":
                 return replace(taken, method="fuzzy", score=variant[1])
         found = self._fuzzy(parsed)
+        near = self._near.spelling(parsed.core) if found.status == "unmatched" else None
+        if near is not None:  # "Tarbiz", "Senendej": one slip from one place, none from others
+            taken = self._from_entry(parsed, self._index.entries[near[0]], context)
+            if taken.status == "matched":
+                found = read_as(replace(taken, score=near[1]), self._index, near[0])
         if found.status == "matched" and context and not self._fitting((found,), context):
             return replace(_UNMATCHED, score=found.score, note="the name's town says otherwise")
         if found.status == "unmatched" and parsed.says_prison and context:
@@ -412,7 +424,7 @@ class Geocoder:
             if rival == entry.answer:
                 continue
             if float(other) > score or (
-                score - float(other) < self.margin and not _prison_and_its_town(entry.answer, rival)
+                score - float(other) < self.margin and not prison_and_its_town(entry.answer, rival)
             ):
                 return None
         return variant, score
@@ -461,7 +473,7 @@ class Geocoder:
             answer
             for answer, score in others
             if (best_score - score < self.margin or score == best_score)
-            and not _prison_and_its_town(best, answer)
+            and not prison_and_its_town(best, answer)
         ]
         if rivals or best.status == "ambiguous":
             found_labels = dedupe(label for a in (best, *rivals) for label in labels(a))
@@ -476,23 +488,3 @@ def _top(row: npt.NDArray[np.float64]) -> list[tuple[float, int]]:
     else:
         indexes = np.arange(len(row))
     return [(float(row[i]), int(i)) for i in indexes]
-
-
-def _near(town: Match, place: Match) -> bool:
-    """Whether ``place`` stands within a town's reach of ``town``."""
-    if town.lat is None or town.lon is None or place.lat is None or place.lon is None:
-        return False
-    return km(town.lat, town.lon, place.lat, place.lon) < 3 * SAME_TOWN_KM
-
-
-def _prison_and_its_town(one: Match, other: Match) -> bool:
-    """Whether one answer is a prison and the other the town it stands in.
-
-    Such a pair is no real choice (one point on the map either way), so it does not make a
-    fuzzy answer ambiguous: the better scoring of the two is the answer.
-    """
-    if {one.kind, other.kind} != {"prison", "city"} or one.province_iso != other.province_iso:
-        return False
-    if one.lat is None or one.lon is None or other.lat is None or other.lon is None:
-        return False
-    return km(one.lat, one.lon, other.lat, other.lon) < SAME_TOWN_KM

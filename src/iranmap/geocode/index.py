@@ -370,3 +370,23 @@ def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     """Distance in km, flat-earth: good to a few percent over the few km it is used for."""
     dlon = (lon1 - lon2) * math.cos(math.radians((lat1 + lat2) / 2))
     return 111.2 * math.hypot(lat1 - lat2, dlon)
+
+
+def near_town(town: Match, place: Match) -> bool:
+    """Whether ``place`` stands within a town's reach of ``town``."""
+    if town.lat is None or town.lon is None or place.lat is None or place.lon is None:
+        return False
+    return km(town.lat, town.lon, place.lat, place.lon) < 3 * SAME_TOWN_KM
+
+
+def prison_and_its_town(one: Match, other: Match) -> bool:
+    """Whether one answer is a prison and the other the town it stands in.
+
+    Such a pair is no real choice (one point on the map either way), so it does not make a
+    fuzzy answer ambiguous: the better scoring of the two is the answer.
+    """
+    if {one.kind, other.kind} != {"prison", "city"} or one.province_iso != other.province_iso:
+        return False
+    if one.lat is None or one.lon is None or other.lat is None or other.lon is None:
+        return False
+    return km(one.lat, one.lon, other.lat, other.lon) < SAME_TOWN_KM

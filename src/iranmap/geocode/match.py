@@ -18,6 +18,9 @@ Kind = Literal["prison", "city", "province"]
 #: near spelling ("fuzzy", with its score), or the city a prison name stands in ("city": a
 #: prison the gazetteer does not know, or several prisons of one city).
 Method = Literal["exact", "alias", "fuzzy", "city"]
+#: How exact a match's point is: a prison's own site ("facility"), its town's centre ("city"),
+#: or no point at all ("province": a county's name, which says only which province).
+MatchPrecision = Precision | Literal["province"]
 
 #: The columns of ``iranmap geocode`` output, in order.
 GEOCODE_COLUMNS = (
@@ -59,7 +62,7 @@ class Match:
     province: str | None = None  # the province's English name
     lat: float | None = None
     lon: float | None = None
-    precision: Precision | None = None
+    precision: MatchPrecision | None = None
     candidates: tuple[str, ...] = ()
     # For an unmatched name: the nearest names below the threshold, best first, to help a
     # person fix a spelling. Never used to place anything.

@@ -1,0 +1,175 @@
+"""Near spellings: a Latin name one slip away from exactly one place, and from no other.
+
+Reports misspell ("Tarbiz", "Yasui") and transliterate by ear ("Senendej" for Sanandaj, as
+Turkish writes it). The fuzzy score of :class:`~iranmap.geocode.Geocoder` misses these: its
+threshold is set for the whole name, and a vowel-heavy variant or a 5-letter name with one
+wrong letter scores under it. This rule reads a name that nothing else placed, and takes a place
+only when the name is *near* it, and near no other name of any sort:
+
+- near means the same consonants (:func:`~iranmap.names.skeleton`, vowels ignored: "snndj" for
+  Senendej and Sanandaj; at least :data:`MIN_SKELETON` of them), or one slip in the key (one
+  letter changed, added, dropped, or two neighbours swapped; keys of :data:`MIN_SLIP_KEY`
+  letters or more that begin with the same letter);
+- the places compared are every name the geocoder knows: prisons and towns, and also provinces,
+  counties and every GeoNames place of 500 people or more (``places.csv``), so a name near a
+  village of another province, or near a province's name, is near two places and left alone;
+- a prison and the town it stands in are one place here, as they are for the fuzzy score.
+
+An ambiguous or unknown answer stays what it was; a name it places keeps ``method`` "fuzzy",
+and a note that says what it was read as. Thresholds and the measurement behind them: see
+``tests/test_geocode_near.py`` (every name of the gazetteer, with its own place taken out, and
+every name of the two held-out files).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import replace
+
+from rapidfuzz import fuzz, process
+from rapidfuzz.distance import OSA
+
+from iranmap.gazetteer import Gazetteer
+from iranmap.geocode.index import PlaceIndex, name_key_of, prison_and_its_town
+from iranmap.geocode.match import Match
+from iranmap.names import county_key, key, skeleton
+
+#: Fewest consonants a skeleton must keep to compare names by consonants alone ("snndj": 5).
+MIN_SKELETON = 5
+#: Fewest letters a key needs before one slip in it is read as a near spelling.
+MIN_SLIP_KEY = 5
+#: Fewest letters a key needs before its a and e are read as one vowel ("Senendej").
+MIN_VOWEL_KEY = 8
+
+# What a name is near: an index key's place (a Match), or a place known only by name
+# ("province", "county" or "place", its ISO code, its key).
+Token = Match | tuple[str, str, str]
+
+
+class NearSpellings:
+    """The near-spelling rule over one gazetteer's names; see the module's docstring."""
+
+    def __init__(self, index: PlaceIndex, gazetteer: Gazetteer) -> None:
+        self._index = index
+        others: dict[str, set[Token]] = defaultdict(set)
+        for province in gazetteer.provinces:
+            for name in (province.name_en, *province.aliases):
+                others[key(name)].add(("province", province.iso, key(province.name_en)))
+        for county in gazetteer.counties:
+            for name in (county.name_en, *county.aliases):
+                others[county_key(name)].add(("county", county.province_iso, county.name_en))
+        for place in gazetteer.places:
+            place_key = name_key_of(place.name)
+            others[place_key].add(("place", place.province_iso, place_key))
+        # A name the index knows is that place's (the index decides it exactly): only names it
+        # does not know stand for other places.
+        self._others = {k: v for k, v in others.items() if k not in index.entries and k.isascii()}
+        self._keys = [k for k in (*index.entries, *self._others) if k.isascii() and k]
+        self._skeletons: dict[str, list[str]] = defaultdict(list)
+        self._vowels: dict[str, list[str]] = defaultdict(list)
+        for name_key in self._keys:
+            self._vowels[_vowels(name_key)].append(name_key)
+            bare = skeleton(name_key)
+            if len(bare) >= MIN_SKELETON:
+                self._skeletons[bare].append(name_key)
+
+    def near(self, core: str) -> tuple[dict[Token, str], dict[Token, str]]:
+        """The places ``core`` is a near spelling of (one swap, or Turkish vowels), and every
+        place it is loosely near (same consonants, or any one slip): each with its nearest key."""
+        if not core.isascii():
+            return {}, {}
+        loose: set[str] = set()
+        bare = skeleton(core)
+        if len(bare) >= MIN_SKELETON:
+            loose |= set(self._skeletons.get(bare, ()))
+        if len(core) >= MIN_SLIP_KEY:
+            slips = process.extract(
+                core, self._keys, scorer=OSA.distance, score_cutoff=1, limit=None
+            )
+            loose |= {k for k, _, _ in slips}
+        loose |= set(self._vowels.get(_vowels(core), ())) if len(core) >= MIN_VOWEL_KEY else set()
+        loose.discard(core)
+        strict = {k for k in loose if _swapped(core, k) or _turkish(core, k)}
+        return self._places(core, strict), self._places(core, loose)
+
+    def spelling(self, core: str) -> tuple[str, float] | None:
+        """The index key ``core`` is a near spelling of, and its similarity; None unless the
+        name is near exactly one place, and no other place is even loosely near it, and that
+        place is a prison or town."""
+        strict, loose = self.near(core)
+        places = _merged({**loose, **strict})
+        if len(strict) == 0 or len(places) != 1:
+            return None
+        token = next(iter(places))
+        if not isinstance(token, Match) or token.status != "matched" or token not in strict:
+            return None
+        return strict[token], round(fuzz.ratio(core, strict[token]), 1)
+
+    def _places(self, core: str, keys: set[str]) -> dict[Token, str]:
+        places: dict[Token, str] = {}
+        for name_key in sorted(keys, key=lambda k: (-fuzz.ratio(core, k), k)):
+            for token in self._tokens(name_key):
+                places.setdefault(token, name_key)
+        return places
+
+    def _tokens(self, name_key: str) -> Iterable[Token]:
+        entry = self._index.entries.get(name_key)
+        if entry is not None:
+            return (entry.answer,)
+        return self._others.get(name_key, ())
+
+
+def _swapped(one: str, other: str) -> bool:
+    """Whether ``other`` is ``one`` with two neighbouring letters swapped ("tarbiz", "tabriz")."""
+    if len(one) != len(other) or len(one) < MIN_SLIP_KEY:
+        return False
+    diff = [i for i, (a, b) in enumerate(zip(one, other, strict=True)) if a != b]
+    return (
+        len(diff) == 2
+        and diff[0] > 0  # a name's first letter is no slip: "Radekan" is not Ardakan
+        and diff[1] == diff[0] + 1
+        and (one[diff[0]], one[diff[1]]) == (other[diff[1]], other[diff[0]])
+    )
+
+
+def _vowels(name_key: str) -> str:
+    """A key with its a, e and i as one vowel after its first letter: Turkish and Azeri write
+    e for Persian a ("Senendej" for Sanandaj), and a key already writes e as i. A first vowel
+    is kept: "Izad Shahr" is not Azadshahr."""
+    return name_key[:1] + name_key[1:].replace("i", "a")
+
+
+def _turkish(one: str, other: str) -> bool:
+    return len(one) >= MIN_VOWEL_KEY and one != other and _vowels(one) == _vowels(other)
+
+
+def _merged(places: dict[Token, str]) -> dict[Token, str]:
+    """``places`` with a prison and the town it stands in counted once (the prison's key)."""
+    matches = [t for t in places if isinstance(t, Match)]
+    merged = dict(places)
+    for prison in (m for m in matches if m.kind == "prison"):
+        for town in (m for m in matches if m.kind == "city"):
+            if town in merged and prison_and_its_town(prison, town):
+                del merged[town]
+    return merged
+
+
+READ_AS = "read as "
+
+
+def keep_reading(before: Match, after: Match) -> Match:
+    """``after`` (``before`` as a later rule claimed it) still saying what the name was read as."""
+    read = (before.note or "").split(";")[0]
+    if not read.startswith(READ_AS) or read in (after.note or ""):
+        return after
+    return replace(after, note=f"{read}; {after.note}" if after.note else read)
+
+
+def read_as(answer: Match, index: PlaceIndex, name_key: str) -> Match:
+    """A near spelling's answer, with a note of the name it was read as: the town's name where
+    ``name_key`` is one of the town's names ("Tarbiz": read as Tabriz), else the prison's."""
+    town = name_key in index.town_keys.get(answer.prison_id or "", frozenset())
+    name = answer.city if town or answer.kind == "city" else answer.prison
+    read = f"{READ_AS}{name}, a near spelling"
+    return replace(answer, method="fuzzy", note=f"{read}; {answer.note}" if answer.note else read)
