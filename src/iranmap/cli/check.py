@@ -375,6 +375,8 @@ def _placement_line(p: Placement, where: tuple[str, str], cell: str | None = Non
         how += "; the project's own place (places.csv)"
     at = f"{p.path}:{cell or p.line}"  # a spreadsheet's row at its cell, as in problems
     line = f"{at}  {p.as_reported!r} -> {', '.join(parts)} [{how}]"
+    if p.read_as:
+        line += f"; read as {p.read_as}, a near spelling"
     if p.likely:
         line += f"; likely {p.likely}: confirm with a place column"
     return line

@@ -8,6 +8,7 @@ rules that read a name against them.
 from __future__ import annotations
 
 from iranmap.geocode._facility import contradicts
+from iranmap.geocode._near import read_name
 from iranmap.geocode.geocoder import DEFAULT_MARGIN, DEFAULT_THRESHOLD, ISO_SCHEMES, Geocoder
 from iranmap.geocode.match import (
     GEOCODE_COLUMNS,
@@ -35,5 +36,6 @@ __all__ = [
     "contradicts",
     "csv_row",
     "explain",
+    "read_name",
     "read_names",
 ]

@@ -65,7 +65,7 @@ class CountyNames:
             if not provinces:
                 return Match(query="", status="unmatched", score=0.0, note=_CONTRADICTION)
         if len(provinces) > 1 or not provinces <= set(counties):
-            return ambiguous(tuple(self._label(name_key, iso) for iso in sorted(provinces)), 100.0)
+            return ambiguous(tuple(sorted(self._label(name_key, iso) for iso in provinces)), 100.0)
         county = counties[provinces.pop()]
         province = self._index.provinces[county.province_iso]
         own = {county_key(county.name_en), county_key(county.name_fa)}

@@ -96,13 +96,15 @@ class NearSpellings:
     def spelling(self, core: str) -> tuple[str, float] | None:
         """The index key ``core`` is a near spelling of, and its similarity; None unless the
         name is near exactly one place, and no other place is even loosely near it, and that
-        place is a prison or town."""
+        place is a name of the index (a prison or town, not a province, county or village)."""
         strict, loose = self.near(core)
         places = _merged({**loose, **strict})
         if len(strict) == 0 or len(places) != 1:
             return None
         token = next(iter(places))
-        if not isinstance(token, Match) or token.status != "matched" or token not in strict:
+        # An index key's answer, even one several prisons of a town share ("Ahvaz"): the name
+        # is then read as that key, and decided as the key itself would be.
+        if not isinstance(token, Match) or token not in strict:
             return None
         return strict[token], round(fuzz.ratio(core, strict[token]), 1)
 
@@ -156,6 +158,7 @@ def _merged(places: dict[Token, str]) -> dict[Token, str]:
 
 
 READ_AS = "read as "
+_NEAR = ", a near spelling"
 
 
 def keep_reading(before: Match, after: Match) -> Match:
@@ -166,10 +169,18 @@ def keep_reading(before: Match, after: Match) -> Match:
     return replace(after, note=f"{read}; {after.note}" if after.note else read)
 
 
+def read_name(answer: Match) -> str | None:
+    """The name a near spelling was read as ("Tabriz" for "Tarbiz"), from its note; else None."""
+    read = (answer.note or "").split(";")[0]
+    if not read.startswith(READ_AS) or not read.endswith(_NEAR):
+        return None
+    return read.removeprefix(READ_AS).removesuffix(_NEAR)
+
+
 def read_as(answer: Match, index: PlaceIndex, name_key: str) -> Match:
     """A near spelling's answer, with a note of the name it was read as: the town's name where
     ``name_key`` is one of the town's names ("Tarbiz": read as Tabriz), else the prison's."""
     town = name_key in index.town_keys.get(answer.prison_id or "", frozenset())
     name = answer.city if town or answer.kind == "city" else answer.prison
-    read = f"{READ_AS}{name}, a near spelling"
+    read = f"{READ_AS}{name}{_NEAR}"
     return replace(answer, method="fuzzy", note=f"{read}; {answer.note}" if answer.note else read)

@@ -353,7 +353,8 @@ class Geocoder:
         found = self._fuzzy(parsed)
         near = self._near.spelling(parsed.core) if found.status == "unmatched" else None
         if near is not None:  # "Tarbiz", "Senendej": one slip from one place, none from others
-            taken = self._from_entry(parsed, self._index.entries[near[0]], context)
+            read = replace(parsed, core=near[0])  # decided as the name it is read as
+            taken = self._from_entry(read, self._index.entries[near[0]], context)
             if taken.status == "matched":
                 found = read_as(replace(taken, score=near[1]), self._index, near[0])
         if found.status == "matched" and context and not self._fitting((found,), context):

@@ -163,6 +163,8 @@ class Placement:
     #: For a name that gives only a town: the gazetteer prison it most likely means, for a
     #: person to confirm in the row's ``place`` column. None otherwise.
     likely: str | None = None
+    #: For a near spelling ("Tarbiz"): the name it was read as ("Tabriz"). None otherwise.
+    read_as: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready dict, keys in field order."""

@@ -20,7 +20,7 @@ import shapely
 
 from iranmap.errors import Problem
 from iranmap.gazetteer import Gazetteer
-from iranmap.geocode import Match, contradicts
+from iranmap.geocode import Match, contradicts, read_name
 from iranmap.geocode.index import km
 from iranmap.join._model import COAST_TOLERANCE, MatchKind, Placement, Resolver, Unplaced
 from iranmap.names import fold
@@ -43,6 +43,7 @@ class Place:
     how: MatchKind  # how the row's name found the place (:data:`MATCH_KINDS`)
     score: float | None  # the geocoder's score for the name; None when placed by lat/lon
     likely: str | None = None  # for a name of a town only: the prison it most likely means
+    read_as: str | None = None  # for a near spelling ("Tarbiz"): the name it was read as
 
 
 @dataclass(frozen=True)
@@ -112,6 +113,7 @@ def placements(located: Sequence[Located]) -> tuple[Placement, ...]:
             precision=item.place.precision,
             province_iso=item.province_iso,
             likely=item.place.likely,
+            read_as=item.place.read_as,
         )
         for item in ordered
     )
@@ -151,8 +153,9 @@ def _place_one(
         )
     if matched:
         return _from_match(figure, match, None, None, _how(figure, match, own_names))
-    if match.status == "unmatched" and figure.city:
-        town = resolve(figure.city)
+    if (match.status == "unmatched" or match.kind == "province") and figure.city:
+        # a county's row names its town: the town of that name in the county's province
+        town = resolve(figure.city, "", match.province or "")
         if town.status == "matched" and town.lat is not None and town.lon is not None:
             return _on_city(figure, town)
     return _reason(figure, match)
@@ -195,6 +198,7 @@ def _from_match(
         how,
         match.score,
         match.likely,
+        read_name(match),
     )
 
 
@@ -282,6 +286,13 @@ def _reason(figure: Figure, match: Match) -> str:
         return (
             f"prison {name!r} is ambiguous: it could be {options}; "
             "write the prison's full name, give the row's city or province, or add lat and lon"
+        )
+    if match.status == "matched" and match.kind == "province":  # a county: no point
+        return (
+            f"prison {name!r} names a county of {match.province} ({match.province_iso}), not a "
+            "prison or town, so it has no point on the map; give the row's city (or lat and "
+            f"lon) where the source names one, or count the row in provinces.csv under "
+            f"{match.province}"
         )
     if contradicts(match):
         return (
