@@ -82,6 +82,7 @@ def test_json_is_one_object_with_the_reconciliation() -> None:
         "precision": "facility",
         "province_iso": "IR-30",
         "likely": None,
+        "read_as": None,
     }
     assert [(p["line"], p["match"], p["score"]) for p in data["placements"]] == [
         (2, "alias", 100.0),

@@ -169,6 +169,20 @@ def test_the_shipped_gazetteer_by_default(monkeypatch: pytest.MonkeyPatch) -> No
     assert result.stderr == ""
 
 
+def test_a_near_spelling_and_a_county_with_the_shipped_gazetteer(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.delenv("IRANMAP_GEODATA")
+    result = run(["--strict"], b"Tarbiz\nMamasani County\n")
+    assert result.exit_code == 0
+    rows = [line.split(",") for line in result.stdout.splitlines()]
+    assert [(r[0], r[1], r[5], r[6], bool(r[8]), r[10]) for r in rows[1:]] == [
+        ("Tarbiz", "matched", "Tabriz", "IR-03", True, "city"),
+        ("Mamasani County", "matched", "", "IR-07", False, "province"),  # no point, no town
+    ]
+    assert result.stderr == "note: <stdin>:1: 'Tarbiz' read as Tabriz, a near spelling\n"
+
+
 def test_iso_scheme_choices_are_the_geocoders() -> None:
     from iranmap.cli import geocode as cli_geocode
     from iranmap.geocode import ISO_SCHEMES

@@ -59,14 +59,15 @@ def geocode_command(file: str | None, provinces: bool, iso_scheme: str, strict: 
     as the city, with precision "city" and empty prison columns. A text cell that starts with
     =, +, - or @ is written with a leading ' so that a spreadsheet shows it as text. For every
     name not matched,
-    a note on standard error says why, and what the candidates or nearest names are.
+    a note on standard error says why, and what the candidates or nearest names are; for a
+    name read as a near spelling, a note says what it was read as.
 
     Exit status: 0 when the input could be read, whatever the statuses (they are in the CSV);
     with --strict, 1 when any name is ambiguous or unmatched; 1 when the input is not UTF-8
     text or holds no name, with FILE:LINE and how to fix it.
     """
     from iranmap.gazetteer import load_gazetteer
-    from iranmap.geocode import GEOCODE_COLUMNS, Geocoder, csv_row, explain, read_names
+    from iranmap.geocode import GEOCODE_COLUMNS, Geocoder, csv_row, explain, read_name, read_names
 
     source = file if file not in (None, "-") else STDIN
     names = read_names(_read_bytes(file), source)
@@ -80,6 +81,10 @@ def geocode_command(file: str | None, provinces: bool, iso_scheme: str, strict: 
         if note is not None:
             unresolved += 1
             echo(f"note: {source}:{name.line}: {note}", err=True)
+        elif (read := read_name(match)) is not None:
+            text = f"{match.query!r} read as {read}, a near spelling"
+            echo(f"note: {source}:{name.line}: {text}", err=True)
+
     if strict and unresolved:
         total = len(names)
         echo(f"error: {unresolved} of {total} names did not resolve (--strict)", err=True)
