@@ -497,3 +497,22 @@ def fold_name(name: str) -> str:
 def is_persian(text: str) -> bool:
     """Whether ``text`` is written in Persian letters only (spaces and ZWNJ allowed)."""
     return all("\u0600" <= ch <= "\u06ff" or ch in " \u200c" for ch in text)
+
+
+def test_counties_are_the_source_tables_with_a_province_each(gazetteer: Gazetteer) -> None:
+    """geodata/counties.csv holds every county of scripts/geodata-sources/counties.csv, with
+    its two names among its names, in a province of provinces.csv; at least one county in
+    every province, and none named twice in one province."""
+    source = GEODATA.parent / "scripts" / "geodata-sources" / "counties.csv"
+    with source.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(line for line in handle if not line.startswith("#")))
+    built = {(c.name_en, c.name_fa, c.province_iso) for c in gazetteer.counties}
+    assert built == {(r["name_en"], r["name_fa"], r["province_iso"]) for r in rows}
+    assert len(built) == len(gazetteer.counties) >= 450
+    isos = {p.iso for p in gazetteer.provinces}
+    assert {c.province_iso for c in gazetteer.counties} == isos
+    for county in gazetteer.counties:
+        assert {county.name_en, county.name_fa} <= set(county.aliases)
+        assert county.name_fa and all(not ("a" <= ch <= "z") for ch in county.name_fa.lower())
+    by_province = Counter((key(c.name_en), c.province_iso) for c in gazetteer.counties)
+    assert [name for name, n in by_province.items() if n > 1] == []
