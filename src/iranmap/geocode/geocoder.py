@@ -90,7 +90,9 @@ class Geocoder:
     of one (same consonant skeleton, one place); if not, it goes to a fuzzy search, which only
     answers "matched" at ``threshold`` or above, with a lead of ``margin`` over any other
     place. A name that says "prison" matches only a prison, or the city it names when no
-    prison of that name is known; never another town by fuzzy score.
+    prison of that name is known; never another town by fuzzy score. A name that is only a
+    county's is its province (:mod:`._county`); one that no rule places may still be a near
+    spelling of exactly one place (:mod:`._near`).
     """
 
     def __init__(
