@@ -31,6 +31,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import replace
+from functools import cached_property
 
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
@@ -57,27 +58,45 @@ class NearSpellings:
 
     def __init__(self, index: PlaceIndex, gazetteer: Gazetteer) -> None:
         self._index = index
+        self._gazetteer = gazetteer
+
+    @cached_property
+    def _others(self) -> dict[str, set[Token]]:
+        """Names the index does not know, with the places they name (built on first use: a
+        name read exactly never needs them). A name the index knows is its place's."""
         others: dict[str, set[Token]] = defaultdict(set)
-        for province in gazetteer.provinces:
+        for province in self._gazetteer.provinces:
             for name in (province.name_en, *province.aliases):
                 others[key(name)].add(("province", province.iso, key(province.name_en)))
-        for county in gazetteer.counties:
+        for county in self._gazetteer.counties:
             for name in (county.name_en, *county.aliases):
                 others[county_key(name)].add(("county", county.province_iso, county.name_en))
-        for place in gazetteer.places:
+        for place in self._gazetteer.places:
             place_key = name_key_of(place.name)
             others[place_key].add(("place", place.province_iso, place_key))
-        # A name the index knows is that place's (the index decides it exactly): only names it
-        # does not know stand for other places.
-        self._others = {k: v for k, v in others.items() if k not in index.entries and k.isascii()}
-        self._keys = [k for k in (*index.entries, *self._others) if k.isascii() and k]
-        self._skeletons: dict[str, list[str]] = defaultdict(list)
-        self._vowels: dict[str, list[str]] = defaultdict(list)
+        entries = self._index.entries
+        return {k: v for k, v in others.items() if k not in entries and k.isascii()}
+
+    @cached_property
+    def _keys(self) -> list[str]:
+        return [k for k in (*self._index.entries, *self._others) if k.isascii() and k]
+
+    @cached_property
+    def _skeletons(self) -> dict[str, list[str]]:
+        found: dict[str, list[str]] = defaultdict(list)
         for name_key in self._keys:
-            self._vowels[_vowels(name_key)].append(name_key)
             bare = skeleton(name_key)
             if len(bare) >= MIN_SKELETON:
-                self._skeletons[bare].append(name_key)
+                found[bare].append(name_key)
+        return found
+
+    @cached_property
+    def _vowels(self) -> dict[str, list[str]]:
+        found: dict[str, list[str]] = defaultdict(list)
+        for name_key in self._keys:
+            if len(name_key) >= MIN_VOWEL_KEY:
+                found[_vowels(name_key)].append(name_key)
+        return found
 
     def near(self, core: str) -> tuple[dict[Token, str], dict[Token, str]]:
         """The places ``core`` is a near spelling of (one swap, or Turkish vowels), and every
