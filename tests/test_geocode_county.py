@@ -187,3 +187,37 @@ def test_a_county_in_a_prisons_table_is_named_and_not_drawn(tmp_path: Path) -> N
         "source names one, or count the row in provinces.csv under Fars"
     )
     assert not any("Delfan" in line for line in out)  # its row names its town: placed there
+
+
+def test_a_county_named_like_a_town_of_another_province_is_ambiguous() -> None:
+    counties = (*COUNTIES, County("Karaj", "کرج", ("Karaj",), "IR-07"))  # made up: not Alborz's
+    geocoder = Geocoder(replace(WORLD, counties=counties))
+    match = geocoder.place("Karaj")
+    assert match.status == "ambiguous"
+    assert match.candidates == ("Karaj (Alborz)", "Karaj County (Fars)")
+    assert geocoder.place("Karaj", province="Alborz").city == "Karaj"
+    assert placed(geocoder.place("Karaj", province="Fars"))[:3] == ("matched", "province", "IR-07")
+
+
+@pytest.mark.parametrize(
+    ("name", "iso"),
+    [
+        ("Zarandieh", "IR-00"),  # was Zarand (Kerman) by a near spelling
+        ("Bakharz County", "IR-09"),  # was Bahar (Hamadan)
+        ("Savojbolagh", "IR-30"),  # was Mahabad (West Azerbaijan), whose old name is near it
+    ],
+)
+def test_an_exact_county_beats_a_near_spelling_of_a_town_elsewhere(
+    shipped: Geocoder, name: str, iso: str
+) -> None:
+    assert placed(shipped.place(name))[:3] == ("matched", "province", iso)
+
+
+def test_a_shipped_county_named_like_a_town_elsewhere_needs_the_row(shipped: Geocoder) -> None:
+    alone = shipped.place("Baharestan")  # a county of Tehran, a town of Isfahan
+    assert alone.status == "ambiguous"
+    assert "Baharestan County (Tehran)" in alone.candidates
+    assert shipped.place("Baharestan", province="Tehran").kind == "province"
+    assert shipped.place("Baharestan", province="Isfahan").kind == "city"
+    assert shipped.place("Shiraz").kind == "city"  # a county's seat keeps the town
+    assert shipped.place("Pîranşar").kind == "city"  # a Kurdish name of the town and county

@@ -2,24 +2,42 @@
 
 "Mamasani", "Delfan County", "Shahrestan-e Mamasani", "شهرستان ممسنی", "Contea di Mamasani" name
 a county; the report did not say which of its towns, so the answer is the county's province
-(kind and precision ``province``, no point), with the name kept as written. A county's name
-that is also a town's or a prison's keeps what it names today (the town, the prison): this
-rule only reads names no exact rule knows, before any near spelling is tried. Part of
-:class:`~iranmap.geocode.Geocoder`.
+(kind and precision ``province``, no point), with the name kept as written. Part of
+:class:`~iranmap.geocode.Geocoder`, which asks it after every other rule (:meth:`instead_of`):
+
+- a county named like a town or prison of its own province (its seat: Tabriz, Karun) keeps
+  that town or prison, which says more;
+- a county named exactly like a town or prison of *another* province ("Baharestan": a county
+  of Tehran, a town of Isfahan) is ambiguous, unless the row's city or province says which;
+- a county's exact name beats a near spelling of a town elsewhere ("Zarandieh", a county of
+  Markazi, is not Zarand of Kerman);
+- a province's name is never a county's (Alborz County lies in Qazvin); a name two counties
+  share, or that is also a GeoNames place of another province, is ambiguous.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import dataclass
 
 from iranmap.gazetteer import County, Province
-from iranmap.geocode.index import PlaceIndex, ambiguous
+from iranmap.geocode.index import PlaceIndex, ambiguous, dedupe, labels
 from iranmap.geocode.match import Match
 from iranmap.names import county_key, key
 
 # Characters after which a name says where it is ("Mamasani (Fars)", "Delfan, Lorestan").
 _QUALIFIER_START = "([,;/،؛"
 _CONTRADICTION = "no county of this name lies in the town or province the name or row gives"
+
+
+@dataclass(frozen=True)
+class _Found:
+    """What a county's name resolves to, and how a reader tells its places apart."""
+
+    answer: Match
+    labels: tuple[str, ...]
+    provinces: frozenset[str] = frozenset()  # the provinces of the counties of that name
+    known: bool = False  # whether the name is also a town's or prison's (the index's)
 
 
 class CountyNames:
@@ -41,35 +59,54 @@ class CountyNames:
                     found[name_key].setdefault(county.province_iso, county)
         self._counties = dict(found)
 
-    def __contains__(self, name_key: str) -> bool:
-        return name_key in self._counties
+    def instead_of(self, answer: Match, name: str, row_provinces: frozenset[str]) -> Match:
+        """``answer`` (what every other rule made of ``name``), weighed against the county
+        ``name`` may name; see the module's docstring. ``row_provinces``: the provinces the row
+        or the name's own qualifier gives (empty when none)."""
+        county = self._resolve(name, row_provinces)
+        if county is None:
+            return answer
+        found = county.answer
+        if answer.status == "matched":
+            if answer.province_iso in county.provinces or found.status == "unmatched":
+                return answer  # the county's seat or a prison of its province; or no county
+            if answer.score < 100 and found.status == "matched":
+                return found  # an exact county's name, not a near spelling of a town elsewhere
+            return ambiguous(dedupe(sorted((*labels(answer), *county.labels))), 100.0)
+        settled = bool(row_provinces) and found.status == "matched"  # the row says which
+        if not settled and (county.known or (answer.status == "ambiguous" and answer.score == 100)):
+            return answer  # a town's or prison's name: their rules have decided it
+        if found.status == "unmatched" and answer.status != "unmatched":
+            return answer
+        return found  # the county's province, an ambiguity, or why the row contradicts it
 
-    def resolve(self, name: str, row_provinces: frozenset[str]) -> Match | None:
-        """The province of the county ``name`` names, why it cannot be told, or None when
-        ``name`` names no county (or names a town or prison too: those keep their answer).
-
-        ``row_provinces`` (the provinces the row or the name's own qualifier gives) must hold
-        the county's province; a county's name found in two provinces (or also the name of some
-        other place of another province) is ambiguous unless they settle it.
-        """
+    def _resolve(self, name: str, row_provinces: frozenset[str]) -> _Found | None:
+        """The province of the county ``name`` names, or why it cannot be told; None when
+        ``name`` names no county. The row's provinces must hold the county's; a name found in
+        two provinces (counties, or a county and some other place) is ambiguous."""
         head = name
         for mark in _QUALIFIER_START:
             head = head.split(mark, 1)[0]
         name_key = county_key(head)
         counties = self._counties.get(name_key)
-        if not counties or name_key in self._index.entries or key(head) in self._index.entries:
+        if not counties:
             return None
+        entries = self._index.entries
+        known = name_key in entries or key(head) in entries
         provinces = set(counties) | self._index.other_places.get(name_key, frozenset())
         if row_provinces:
             provinces &= row_provinces
-            if not provinces:
-                return Match(query="", status="unmatched", score=0.0, note=_CONTRADICTION)
+            if not provinces & set(counties):  # no county of this name where the row says
+                unmatched = Match(query="", status="unmatched", score=0.0, note=_CONTRADICTION)
+                return _Found(unmatched, (), known=known)
+        found = tuple(sorted(self._label(name_key, iso) for iso in provinces))
+        own = frozenset(provinces & set(counties))
         if len(provinces) > 1 or not provinces <= set(counties):
-            return ambiguous(tuple(sorted(self._label(name_key, iso) for iso in provinces)), 100.0)
+            return _Found(ambiguous(found, 100.0), found, own, known)
         county = counties[provinces.pop()]
         province = self._index.provinces[county.province_iso]
-        own = {county_key(county.name_en), county_key(county.name_fa)}
-        return Match(
+        names = {county_key(county.name_en), county_key(county.name_fa)}
+        answer = Match(
             query="",
             status="matched",
             score=100.0,
@@ -77,12 +114,13 @@ class CountyNames:
             province_iso=province.iso,
             province=province.name_en,
             precision="province",
-            method="exact" if name_key in own else "alias",
+            method="exact" if name_key in names else "alias",
             note=(
                 f"{county.name_en} is a county of {province.name_en}; placed in the province, "
                 "at none of its towns"
             ),
         )
+        return _Found(answer, found, own, known)
 
     def _label(self, name_key: str, iso: str) -> str:
         province = self._index.province_name(iso) or iso

@@ -90,9 +90,9 @@ class Geocoder:
     of one (same consonant skeleton, one place); if not, it goes to a fuzzy search, which only
     answers "matched" at ``threshold`` or above, with a lead of ``margin`` over any other
     place. A name that says "prison" matches only a prison, or the city it names when no
-    prison of that name is known; never another town by fuzzy score. A name that is only a
-    county's is its province (:mod:`._county`); one that no rule places may still be a near
-    spelling of exactly one place (:mod:`._near`).
+    prison of that name is known; never another town by fuzzy score. A name no rule places
+    may still be a near spelling of exactly one place (:mod:`._near`); a county's name gives
+    its province, unless a town or prison of that province says more (:mod:`._county`).
     """
 
     def __init__(
@@ -134,8 +134,7 @@ class Geocoder:
         if answer is None:
             context = self._context(parsed, city, province)
             rows = self._row_provinces(parsed, city, province)
-            county = self._counties.resolve(name, rows) if parsed.core else None
-            found = county or self._resolve_place(parsed, context)
+            found = self._resolve_place(parsed, context)
             answer = as_claimed(self._index, parsed, found, settled=bool(context))
             if answer.status != "matched" or answer.kind == "city":  # "Kermanshah (Dizel Abad)"
                 rules = (self._resolve_inner, self._fitting)
@@ -146,6 +145,8 @@ class Geocoder:
             if answer.suggestions and context:
                 answer = self._in_provinces(answer, rows)
             answer = keep_reading(found, answer)
+            if parsed.core:  # "Mamasani": a county's name (alone, it gives only its province)
+                answer = self._counties.instead_of(answer, name, rows)
             self._place_cache[cache_key] = answer
         return replace(answer, query=name)
 
