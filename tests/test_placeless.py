@@ -79,6 +79,8 @@ def test_no_place_of_the_gazetteer_is_taken_for_no_place() -> None:
         names.update((city.name, city.name_fa, *city.aliases))
     for province in gazetteer.provinces:
         names.update((province.name_en, province.name_fa, *province.aliases))
+    for county in gazetteer.counties:
+        names.update((county.name_en, county.name_fa, *county.aliases))
     names.update(place.name for place in gazetteer.places)
     assert len(names) > 3000
     assert sorted(n for n in names if n and placeless(n)) == []
