@@ -159,3 +159,22 @@ def test_rows_without_a_place_count_against_the_total(tmp_path: Path) -> None:
         "R/report.toml:3: prisons.csv itemizes 60 executions and gives 50 without a place, "
         "more than total = 100; fix the counts in prisons.csv or raise the total\n"
     )
+
+
+def test_an_events_row_naming_no_prison_is_refused_at_its_line(tmp_path: Path) -> None:
+    """events.csv places each execution by its row's prison: a row saying "Unknown" is
+    refused once, at its line, with how to count it (not taken for a misspelt prison)."""
+    folder = tmp_path / "e"
+    folder.mkdir()
+    (folder / "report.toml").write_text(TOML.format(total=3), encoding="utf-8")
+    (folder / "events.csv").write_text(
+        "date,prison\n2024-02-01,Qezelhessar\n2024-03-01,Unknown prison\n", encoding="utf-8"
+    )
+    result = CliRunner().invoke(main, ["check", str(folder)])
+    assert result.exit_code == 1
+    assert result.stdout.replace(str(folder), "R") == (
+        "R/events.csv:3: prison 'Unknown prison' names no place, and each row of events.csv "
+        "is placed by its prison; write the prison's name (or its city), or leave the row "
+        "out and count it in report.toml's total (executions beyond the rows are not "
+        "itemized)\n"
+    )

@@ -21,6 +21,7 @@ from iranmap.reports._model import (
     SEX_VALUES,
     Figure,
 )
+from iranmap.reports._placeless import placeless
 from iranmap.reports._text import cell_problem
 from iranmap.reports._values import name_key, shown_value
 
@@ -83,7 +84,8 @@ def _check_events(
 ) -> pd.DataFrame:
     """Parse and check every column at once; bad rows become problems with their lines.
 
-    Rows without a prison are dropped (after their problem): they cannot be placed.
+    Rows without a prison, or whose prison names no place ("Unknown"), are dropped (after
+    their problem): they cannot be placed.
     """
     report = _bind(shown, frame, problems)
     _check_texts(frame, report)
@@ -92,6 +94,16 @@ def _check_events(
         no_prison,
         "prison",
         lambda v: "prison is empty; write the prison's name (or its city)",
+    )
+    unknown = frame["prison"].isin({v for v in frame["prison"].unique() if placeless(str(v))})
+    report(
+        unknown,
+        "prison",
+        lambda v: (
+            f"prison {v!r} names no place, and each row of events.csv is placed by its "
+            "prison; write the prison's name (or its city), or leave the row out and count it "
+            "in report.toml's total (executions beyond the rows are not itemized)"
+        ),
     )
     dates, why = _dates(frame["date"], calendar)
     report(dates.isna(), "date", lambda v: why[v])
@@ -119,7 +131,8 @@ def _check_events(
     if "grade" in frame:
         grades = {g: g for g in GRADES}
         out["grade"] = _check_choice(frame, "grade", grades, report).astype("string")
-    return out.loc[~no_prison].reset_index(drop=True) if no_prison.any() else out
+    unplaceable = no_prison | unknown
+    return out.loc[~unplaceable].reset_index(drop=True) if unplaceable.any() else out
 
 
 def _check_texts(
