@@ -5,8 +5,8 @@ and compresses without holding the GIL: several images are drawn at once in thre
 core (:class:`Drawing`, :func:`pngs`), with one font database shared by all, while the build
 goes on making the next SVGs. Where svg2png-py has no wheel (see pyproject.toml), resvg-py
 draws them instead: the same resvg, the same bytes, but about three times the CPU and holding
-the GIL, so one image at a time. :data:`BACKENDS` names both,
-so that a build's stamp changes with either.
+the GIL, so one image at a time. :data:`BACKENDS` names both, so that a build's stamp changes
+with either.
 """
 
 from __future__ import annotations
@@ -78,9 +78,9 @@ class Drawing:
     """PNGs drawn in threads, one per core, from the moment each job is handed in, while the
     caller goes on making the next SVGs: ``add`` each job, then ``drawn`` waits for them all.
 
-    Used as a context manager. The first error a job meets is raised by ``drawn``; leaving
-    the block, by that error, another or Ctrl-C, drops the jobs not yet started and waits
-    for those already drawing. ``expected`` (how many jobs will come, when known) saves the
+    Used as a context manager. ``drawn`` raises the error of the first job, in the order
+    added, that failed; leaving the block, by that error, another or Ctrl-C, drops the jobs
+    not yet started and waits for those already drawing. ``expected`` (how many jobs will come, when known) saves the
     threads for a single image.
     """
 
