@@ -55,6 +55,7 @@ from geodata_common import (
     unique,
     write_csv,
 )
+from geodata_local import LocalNames, add_city_names, check_provinces, read_local_names
 from iranmap.gazetteer import (
     CITY_COLUMNS,
     COUNTY_COLUMNS,
@@ -116,8 +117,9 @@ def county_rows(table: list[dict[str, str]], isos: set[str]) -> list[list[object
 # --------------------------------------------------------------------------- provinces.csv
 
 
-def province_rows(table: list[dict[str, str]]) -> list[list[object]]:
-    """provinces.csv rows: curated facts plus every spelling from NE, GeoNames and pycountry."""
+def province_rows(table: list[dict[str, str]], local: LocalNames) -> list[list[object]]:
+    """provinces.csv rows: curated facts plus every spelling from NE, GeoNames and pycountry,
+    then the local and historical names of local-names.csv."""
     iso_names = {s.code: s.name for s in pycountry.subdivisions.get(country_code="IR")}
     codes = sorted(row["iso"] for row in table)
     if codes != sorted(iso_names):
@@ -139,6 +141,7 @@ def province_rows(table: list[dict[str, str]]) -> list[list[object]]:
                 ascii_fold(official),
                 row["name_fa"],
                 *persian,
+                *local.provinces.get(row["iso"], ()),
             ]
         )
         rows.append(
@@ -319,15 +322,18 @@ def build(out: Path) -> list[str]:
     prison_table = read_curated(SOURCES / "prisons.csv")
     keep = {int(row["city_geonameid"]) for row in prison_table}
     cities = build_cities(everything, keep, locator, notes)
+    places = place_rows(everything, dropped_ids(), locator)
+    local = read_local_names()
+    check_provinces(local, provinces)
+    add_city_names(cities, local, ((str(name), str(iso)) for name, iso in places))
     prisons = build_prisons(prison_table, everything, locator, cities)
 
     geojson = geojson_text(polygons, provinces)
     out.mkdir(parents=True, exist_ok=True)
     (out / "provinces.geojson").write_text(geojson, encoding="utf-8")
-    write_csv(out / "provinces.csv", PROVINCE_COLUMNS, province_rows(table))
+    write_csv(out / "provinces.csv", PROVINCE_COLUMNS, province_rows(table, local))
     write_csv(out / "prisons.csv", PRISON_COLUMNS, prisons)
     write_csv(out / "cities.csv", CITY_COLUMNS, (c.cells() for c in cities.values()))
-    places = place_rows(everything, dropped_ids(), locator)
     write_csv(out / "places.csv", PLACE_COLUMNS, places)
     counties = county_rows(read_curated(SOURCES / "counties.csv"), set(provinces))
     write_csv(out / "counties.csv", COUNTY_COLUMNS, counties)

@@ -710,7 +710,7 @@ def test_names_that_must_not_resolve(shipped: Geocoder, name: str) -> None:
         ("Baneh", "Bāneh", "IR-12"),
         ("Izeh", "Īz̄eh", "IR-06"),
         ("Shush", "Shūsh", "IR-06"),
-        ("Langarud", "Langarūd", "IR-01"),  # not Qom's Langarud prison
+        ("Langarud, Gilan", "Langarūd", "IR-01"),  # alone: Gilan's town, or Qom's prison
         ("Saravan", "Sarāvān", "IR-11"),
         ("Abadan, Khuzestan", "Abadan", "IR-06"),  # Abadan alone: a place in Sistan too
         ("Nurabad (Lorestan)", "Nūrābād", "IR-15"),

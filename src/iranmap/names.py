@@ -49,6 +49,8 @@ _PERSIAN_LETTERS = str.maketrans(
         "\u200f": "",  # RIGHT-TO-LEFT MARK
         "\ufeff": "",  # BYTE ORDER MARK / ZERO WIDTH NO-BREAK SPACE
         "\u0131": "i",  # LATIN SMALL LETTER DOTLESS I (Turkish-style transliterations)
+        "\u0259": "e",  # LATIN SMALL LETTER SCHWA: Azeri "Təbriz", "Ərdəbil"
+        "\u018f": "E",  # LATIN CAPITAL LETTER SCHWA
     }
 )
 
@@ -98,11 +100,17 @@ _PLACE_NOISE = frozenset(
 
 # Province names carry other noise: the word for "province" in the languages reports are
 # written in (English, French, Italian, Spanish, German, Persian and its transliteration:
-# "Provincia di Razavi Khorasan", "Provinz Teheran", "Ostan-e Fars", "استان فارس"), the small
-# words around it ("of", "di", "de", "del", "der"...), and "and" between two regions.
+# "Provincia di Razavi Khorasan", "Provinz Teheran", "Ostan-e Fars", "استان فارس"; Turkish
+# "Kürdistan eyaleti", "Tahran ili"; Kurdish "پارێزگای کوردستان", "parêzgeha Kurdistanê"; an
+# English "Kerman state"), the word "Iranian" around it ("provincia iraniana del Khuzestan",
+# "iranische Provinz Kurdistan"), the small words around it ("of", "di", "de", "del",
+# "der"...), and "and" between two regions.
 _PROVINCE_NOISE = frozenset(
     {"province", "provinces", "provincia", "provincie", "provinz", "provence", "provinsi"}
-    | {"ostan", "ostane", "ostaan", "estan", "استان", "الاستان"}
+    | {"ostan", "ostane", "ostaan", "estan", "استان", "الاستان", "state", "region"}
+    | {"eyaleti", "eyalet", "ili", "vilayeti", "vilayet", "parezgeh", "parezgeha"}
+    | {"پاریزگا", "پاریزگای", "iranian", "iraniana", "iraniano", "iranische", "iranischen"}
+    | {"iranien", "iranienne", "irani", "irania", "iranska", "iranske"}
     | {"the", "of", "di", "del", "della", "dell", "de", "du", "des", "der", "la", "le", "el"}
     | {"and", "va", "o", "und", "et", "y", "ed", "و"}
 )
@@ -274,6 +282,10 @@ _PRISON_WORDS = frozenset(
     # Sorani in Arabic script (بەندیخانە, زیندان)
     | {"cezaevi", "cezaevinde", "cezaevine", "cezaevinden", "hapishane", "hapishanesi"}
     | {"hapishanesinde", "girtigeh", "girtigeha", "girtigehe", "zindan", "zindana"}
+    # Norwegian, Danish and Swedish, often joined to the name by a hyphen ("Zanjan-fengselet",
+    # "Gohardasht-fängelset"): fengsel, fængsel, fängelse, with their definite forms
+    | {"fengsel", "fengselet", "fengsler", "fængsel", "fængslet", "fangelse", "fangelset"}
+    | {"fangelser", "fangelserna"}
     | {"بندیخانه", "بندیخانهی", "بندیخانی", "زیندان", "زیندانی"}
 )
 # Words that describe a prison or town without naming it: "central", "women's", "ward",
@@ -300,6 +312,9 @@ _MARKERS = frozenset(
 # Kermanchah", "prigione di Ghezel Hesar a Karaj", "gevangenis te Urmia"). They are markers only
 # as words of their own between spaces: "Qa'en" (a town) must not become "Qa" in "en".
 _SPACED_MARKERS = re.compile(r"(?<=\s)(?:à|a|au|en|dans|te|bij|van)(?=\s)", re.IGNORECASE)
+# Turkish locatives, cut from their place by an apostrophe: "Kerec'deki Kızılhisar Cezaevi" is
+# "the Kızılhisar prison that is in Karaj". Unlike a marker, the place comes before them.
+_LOCATIVES = frozenset({"deki", "daki", "teki", "taki"})
 # Characters that set a qualifier apart: brackets, commas, semicolons, slashes.
 _PARTS = re.compile(r"[()\[\],;/،؛]")
 
@@ -355,6 +370,8 @@ def parse_place(text: str) -> PlaceName:
 def _split_at_marker(words: list[str]) -> tuple[list[str], list[str]]:
     """(name words, qualifier words): at the first marker with a name before it."""
     for index, word in enumerate(words):
+        if word in _LOCATIVES and index and _bare(words[index + 1 :]):
+            return _bare(words[index + 1 :]), _bare(words[:index])
         if word in _MARKERS:
             before, after = _bare(words[:index]), words[index + 1 :]
             if before:
