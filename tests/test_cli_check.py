@@ -83,6 +83,7 @@ def test_json_is_one_object_with_the_reconciliation() -> None:
         "province_iso": "IR-30",
         "likely": None,
         "read_as": None,
+        "reading": None,
     }
     assert [(p["line"], p["match"], p["score"]) for p in data["placements"]] == [
         (2, "alias", 100.0),

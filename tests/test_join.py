@@ -217,6 +217,7 @@ def test_each_prison_keeps_its_name_as_reported_and_how_it_matched(tmp_path: Pat
         "province_iso": "IR-07",
         "likely": None,
         "read_as": None,
+        "reading": None,
     }
 
 

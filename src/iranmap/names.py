@@ -367,6 +367,12 @@ def parse_place(text: str) -> PlaceName:
     return PlaceName(core_key, keys, says_prison, core_words, says_which, says_detention)
 
 
+def named_words(text: str) -> str:
+    """``text`` folded, without its descriptors, prison words and markers: the words that name
+    a place ("Central Prison of Fars Province" -> "fars province"), not yet a key."""
+    return " ".join(_bare(fold(text).split()))
+
+
 def _split_at_marker(words: list[str]) -> tuple[list[str], list[str]]:
     """(name words, qualifier words): at the first marker with a name before it."""
     for index, word in enumerate(words):

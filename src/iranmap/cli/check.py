@@ -379,4 +379,6 @@ def _placement_line(p: Placement, where: tuple[str, str], cell: str | None = Non
         line += f"; read as {p.read_as}, a near spelling"
     if p.likely:
         line += f"; likely {p.likely}: confirm with a place column"
+    if p.reading:
+        line += f"; read as {p.reading}"
     return line

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from iranmap.geocode._facility import contradicts
 from iranmap.geocode._near import read_name
+from iranmap.geocode._readings import only_province
 from iranmap.geocode.geocoder import DEFAULT_MARGIN, DEFAULT_THRESHOLD, ISO_SCHEMES, Geocoder
 from iranmap.geocode.match import (
     GEOCODE_COLUMNS,
@@ -36,6 +37,7 @@ __all__ = [
     "contradicts",
     "csv_row",
     "explain",
+    "only_province",
     "read_name",
     "read_names",
 ]

@@ -15,7 +15,6 @@ from rapidfuzz import fuzz, process
 
 from iranmap.gazetteer import Gazetteer
 from iranmap.geocode._claim import (
-    as_claimed,
     capital,
     city_of_context,
     other_place,
@@ -24,6 +23,7 @@ from iranmap.geocode._claim import (
 from iranmap.geocode._county import CountyNames
 from iranmap.geocode._facility import town_and_facility
 from iranmap.geocode._near import NearSpellings, keep_reading, read_as
+from iranmap.geocode._readings import by_rule, claimed
 from iranmap.geocode.index import (
     Entry,
     PlaceIndex,
@@ -67,7 +67,6 @@ _SKELETON_FLOOR = 85.0
 # How many names one similarity matrix of :meth:`Geocoder.places` holds (memory: CHUNK x keys).
 _CHUNK = 256
 
-_CODE = re.compile(r"(?:ir ?)?(\d{1,2})")
 # Turkish and Kurmanji write "sh" and "ch" as ş and ç ("Kirmanşan"), where GeoNames writes ş for
 # the Persian ص ("Qaşr-e Shīrīn"): a name that places nothing with ş as s is tried with sh.
 # (One place with sh is taken even where s left two: "Pîranşar" is Piranshahr, not Ramsar.)
@@ -135,13 +134,14 @@ class Geocoder:
             context = self._context(parsed, city, province)
             rows = self._row_provinces(parsed, city, province)
             found = self._resolve_place(parsed, context)
-            answer = as_claimed(self._index, parsed, found, settled=bool(context))
+            answer = claimed(self._index, parsed, found, context)
             if answer.status != "matched" or answer.kind == "city":  # "Kermanshah (Dizel Abad)"
                 rules = (self._resolve_inner, self._fitting)
                 answer = town_and_facility(self._index, parsed, context, answer, *rules) or answer
             if answer.status != "matched" and _TURKISH_LETTERS.search(name):
                 turkish = self.place(name.translate(_AS_TURKISH), city, province)
                 answer = turkish if turkish.status == "matched" else answer
+            answer = by_rule(self._index, name, parsed, context, answer, self.province)
             if answer.suggestions and context:
                 answer = self._in_provinces(answer, rows)
             answer = keep_reading(found, answer)

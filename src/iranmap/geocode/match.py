@@ -73,6 +73,9 @@ class Match:
     #: it most likely means. Never used to place anything; a report confirms it in a row's
     #: ``place`` column.
     likely: str | None = None
+    #: How a rule read the name, where its words alone did not place it ("an unknown place of
+    #: Shiraz"): shown by ``iranmap check`` for a person to confirm. None otherwise.
+    reading: str | None = None
 
 
 _UTF8_BOM = b"\xef\xbb\xbf"

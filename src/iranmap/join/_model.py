@@ -165,6 +165,9 @@ class Placement:
     likely: str | None = None
     #: For a near spelling ("Tarbiz"): the name it was read as ("Tabriz"). None otherwise.
     read_as: str | None = None
+    #: How a rule of the geocoder read the name ("an unknown place of Shiraz"), for a person to
+    #: confirm. None where the name's own words placed it.
+    reading: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready dict, keys in field order."""

@@ -20,7 +20,7 @@ import shapely
 
 from iranmap.errors import Problem
 from iranmap.gazetteer import Gazetteer
-from iranmap.geocode import Match, contradicts, read_name
+from iranmap.geocode import Match, contradicts, only_province, read_name
 from iranmap.geocode.index import km
 from iranmap.join._model import COAST_TOLERANCE, MatchKind, Placement, Resolver, Unplaced
 from iranmap.names import fold
@@ -44,6 +44,7 @@ class Place:
     score: float | None  # the geocoder's score for the name; None when placed by lat/lon
     likely: str | None = None  # for a name of a town only: the prison it most likely means
     read_as: str | None = None  # for a near spelling ("Tarbiz"): the name it was read as
+    reading: str | None = None  # how a geocoder rule read the name (Match.reading)
 
 
 @dataclass(frozen=True)
@@ -114,6 +115,7 @@ def placements(located: Sequence[Located]) -> tuple[Placement, ...]:
             province_iso=item.province_iso,
             likely=item.place.likely,
             read_as=item.place.read_as,
+            reading=item.place.reading,
         )
         for item in ordered
     )
@@ -199,6 +201,7 @@ def _from_match(
         match.score,
         match.likely,
         read_name(match),
+        match.reading,
     )
 
 
@@ -286,6 +289,12 @@ def _reason(figure: Figure, match: Match) -> str:
         return (
             f"prison {name!r} is ambiguous: it could be {options}; "
             "write the prison's full name, give the row's city or province, or add lat and lon"
+        )
+    if match.status == "matched" and match.kind == "province" and only_province(match):
+        return (
+            f"prison {name!r} names only a province, {match.province} ({match.province_iso}), "
+            "not a prison or town; give its figure in provinces.csv, or give the row's city, "
+            "or add lat and lon"
         )
     if match.status == "matched" and match.kind == "province":  # a county: no point
         return (

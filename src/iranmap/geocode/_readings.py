@@ -1,0 +1,142 @@
+"""Readings of a name that no place's own name gives, each no more precise than its words.
+
+- A name that carries its province or town beside the place ("زندان فیروزآباد فارس": Firuzabad
+  of Fars) is settled by it, as a row's own province column would settle it (:func:`qualified`).
+- A prison cell that names only a province ("زندان مرکزی استان خراسان شمالی") is that province,
+  at province precision: the source named no town.
+- A known town beside words the gazetteer knows nowhere ("نظام شیراز", "Shiraz Military
+  Prison", "پارس آباد مغان") is that town, at city precision: an unknown facility or quarter
+  of the town, or the town with its region. The unknown words must name no place at all, and
+  the town must be the only town of its name (or its province's capital, or settled by the
+  row), so that the reading can never move a row to another province.
+
+Part of :class:`~iranmap.geocode.Geocoder`, which asks :func:`by_rule` about every name it
+could not place, and :func:`qualified` whether a name settles its own town.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+
+from rapidfuzz import fuzz, process
+
+from iranmap.geocode._claim import as_claimed, capital
+from iranmap.geocode.index import PlaceIndex, place_of
+from iranmap.geocode.match import Match
+from iranmap.names import PlaceName, key, named_words
+
+#: How similar (rapidfuzz ratio) words may be to a known name and still be unknown: below the
+#: geocoder's default threshold, at which a near spelling would be taken for the name.
+_NEAR = 90.0
+#: How the note of a name that gives only a province begins (see :func:`only_province`).
+_PROVINCE_ONLY = "the name gives only the province of "
+#: Resolves a province name (the geocoder's :meth:`~iranmap.geocode.Geocoder.province`).
+Province = Callable[[str], Match]
+
+
+def claimed(index: PlaceIndex, parsed: PlaceName, answer: Match, context: tuple[str, ...]) -> Match:
+    """:func:`~iranmap.geocode._claim.as_claimed`, settled by the row or the name's own words.
+
+    A town whose namesake lies in another province is settled by the row's town or province
+    (``context``) or by the name's own province or town beside it (:func:`qualified`); the
+    latter is a reading, said in the answer.
+    """
+    if context:
+        return as_claimed(index, parsed, answer, settled=True)
+    plain = as_claimed(index, parsed, answer, settled=False)
+    if plain.status == "matched" or not qualified(index, parsed, answer):
+        return plain
+    found = as_claimed(index, parsed, answer, settled=True)
+    if found.status != "matched":
+        return found
+    reading = f"{found.city} of {found.province}, which the name gives beside it"
+    return replace(found, reading=reading)
+
+
+def qualified(index: PlaceIndex, parsed: PlaceName, answer: Match) -> bool:
+    """Whether the name's own words, beside the place's, name the place's town or province.
+
+    "زندان فیروزآباد فارس" reaches Firuzabad of Fars through its run-together key: its last
+    word names Fars, so the Firuzabad of Tehran is not meant.
+    """
+    if answer.status != "matched" or len(parsed.words) < 2:
+        return False
+    places = index.qualifiers.get(place_of(answer), frozenset())
+    words = parsed.words
+    for cut in range(1, len(words)):
+        head, tail = "".join(words[:cut]), "".join(words[cut:])
+        if head in places or tail in places:
+            return True
+    return False
+
+
+def only_province(match: Match) -> bool:
+    """Whether ``match`` is a province because the name gives only the province."""
+    return match.kind == "province" and _PROVINCE_ONLY in (match.note or "")
+
+
+def by_rule(
+    index: PlaceIndex,
+    name: str,
+    parsed: PlaceName,
+    context: tuple[str, ...],
+    answer: Match,
+    province: Province,
+) -> Match:
+    """``answer`` (an unplaced name), or what a rule reads in the name's words."""
+    if answer.status != "unmatched" or not parsed.words:
+        return answer
+    words = named_words(name)
+    if parsed.says_prison and words and not any(ch.isdigit() for ch in words):
+        found = province(words)
+        if found.status == "matched" and found.score == 100 and found.method != "fuzzy":
+            note = f"{_PROVINCE_ONLY}{found.province}, not a town or prison"
+            return replace(found, note=note)
+    return _town_with_unknown_words(index, parsed, context) or answer
+
+
+def _town_with_unknown_words(
+    index: PlaceIndex, parsed: PlaceName, context: tuple[str, ...]
+) -> Match | None:
+    """The one town the name's first or last words name, beside words that name nothing."""
+    if parsed.core in index.other_places:
+        return None  # the whole name is some place the gazetteer knows only by name
+    words = parsed.words
+    found: dict[Match, Match] = {}
+    for cut in range(1, len(words)):
+        head, tail = words[:cut], words[cut:]
+        for town_words, rest in ((head, tail), (tail, head)):
+            towns = index.towns.get("".join(town_words), ())
+            if len(towns) == 1 and _unknown(index, rest) and _sure(index, towns[0], context):
+                found[place_of(towns[0])] = towns[0]
+    if len(found) != 1:
+        return None
+    town = next(iter(found.values()))
+    note = f"the rest of the name names no place; placed at the city of {town.city}"
+    reading = f"a place in {town.city} that the gazetteer does not know"
+    return replace(town, method="city", note=note, reading=reading)
+
+
+def _unknown(index: PlaceIndex, words: tuple[str, ...]) -> bool:
+    """Whether ``words`` (keys) name no prison, town, province or other place, even as a near
+    spelling ("Adelabd" is near Adelabad: a misspelling to fix, not an unknown place)."""
+    whole = "".join(words)
+    if len(whole) < 2 or any(ch.isdigit() for ch in whole):
+        return False
+    if whole in index.entries or whole in index.place_words or whole in index.other_places:
+        return False
+    return all(
+        process.extractOne(part, index.keys, scorer=fuzz.ratio, processor=None, score_cutoff=_NEAR)
+        is None
+        for part in (whole, *words)
+    )
+
+
+def _sure(index: PlaceIndex, town: Match, context: tuple[str, ...]) -> bool:
+    """Whether a name of ``town`` can mean no place of another province: it has no namesake
+    elsewhere, or it is its province's capital, or the row's town or province is its own."""
+    others = index.homonyms.get((key(town.city or ""), town.province_iso or ""), frozenset())
+    if not others or capital(index, town):
+        return True
+    return bool(index.context_provinces(context) & {town.province_iso or ""})
