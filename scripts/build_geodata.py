@@ -325,7 +325,7 @@ def build(out: Path) -> list[str]:
     places = place_rows(everything, dropped_ids(), locator)
     local = read_local_names()
     check_provinces(local, provinces)
-    add_city_names(cities, local, ((str(name), str(iso)) for name, iso in places))
+    add_city_names(cities, local, ((str(row[0]), str(row[1])) for row in places))
     prisons = build_prisons(prison_table, everything, locator, cities)
 
     geojson = geojson_text(polygons, provinces)

@@ -158,13 +158,15 @@ def build_cities(
 def place_rows(
     everything: dict[int, dict[str, Any]], dropped: set[int], locator: ProvinceLocator
 ) -> list[list[object]]:
-    """places.csv: every GeoNames place (>= 500 people) in a province, by name, once each."""
-    rows = set()
+    """places.csv: every GeoNames place (>= 500 people) in a province, by name, once each,
+    with the largest population of a place of that name there."""
+    rows: dict[tuple[str, str], int] = {}
     for gid, place in everything.items():
         iso = locator.at(float(place["longitude"]), float(place["latitude"]))
         if gid not in dropped and iso is not None:
-            rows.add((ascii_fold(place["name"]), iso))
-    return [list(row) for row in sorted(rows)]
+            name = (ascii_fold(place["name"]), iso)
+            rows[name] = max(rows.get(name, 0), int(place["population"]))
+    return [[name, iso, population] for (name, iso), population in sorted(rows.items())]
 
 
 def dropped_ids() -> set[int]:

@@ -76,6 +76,8 @@ class Place:
 
     name: str
     province_iso: str
+    #: The largest GeoNames population of a place of this name in this province (0: unknown).
+    population: int = 0
 
 
 @dataclass(frozen=True)
@@ -171,8 +173,8 @@ CITY_COLUMNS = (
     "homonyms",
 )
 # Columns a file may lack (older files): read as empty.
-_OPTIONAL = frozenset({"homonyms"})
-PLACE_COLUMNS = ("name", "province_iso")
+_OPTIONAL = frozenset({"homonyms", "population"})
+PLACE_COLUMNS = ("name", "province_iso", "population")
 COUNTY_COLUMNS = ("name_en", "name_fa", "aliases", "province_iso")
 _REBUILD = "rebuild it with `make geodata` or reinstall iranmap"
 
@@ -313,7 +315,8 @@ def _prison(field: _Field) -> Prison:
 
 
 def _place(field: _Field) -> Place:
-    return Place(name=field.text("name"), province_iso=field.text("province_iso"))
+    population = int(field.integer("population")) if field.optional("population") else 0
+    return Place(field.text("name"), field.text("province_iso"), population)
 
 
 def _county(field: _Field) -> County:

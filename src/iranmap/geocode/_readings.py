@@ -44,14 +44,64 @@ def claimed(index: PlaceIndex, parsed: PlaceName, answer: Match, context: tuple[
     """
     if context:
         return as_claimed(index, parsed, answer, settled=True)
-    plain = as_claimed(index, parsed, answer, settled=False)
-    if plain.status == "matched" or not qualified(index, parsed, answer):
+    plain = _alias_elsewhere(index, parsed, as_claimed(index, parsed, answer, settled=False))
+    if plain.status == "matched":
         return plain
     found = as_claimed(index, parsed, answer, settled=True)
     if found.status != "matched":
-        return found
-    reading = f"{found.city} of {found.province}, which the name gives beside it"
-    return replace(found, reading=reading)
+        return plain
+    if qualified(index, parsed, answer):
+        return replace(found, reading=f"{found.city} of {found.province}, which the name gives")
+    villages = _only_villages(index, parsed, answer, found)
+    if villages:
+        reading = (
+            f"{found.city} of {found.province}, where the gazetteer's {answer.prison} is; the "
+            f"places of this name in {villages} are villages of fewer than "
+            f"{VILLAGE:,} people, with no prison"
+        )
+        return replace(found, reading=reading)
+    return plain
+
+
+#: A place of fewer people than this (GeoNames) is taken for a village, with no prison: a
+#: name that says "prison" and also names a prison's town elsewhere means that town.
+VILLAGE = 2_000
+#: ... and the prison's town must be a real town, of at least this many people.
+_TOWN = 20_000
+
+
+def _only_villages(index: PlaceIndex, parsed: PlaceName, prison: Match, town: Match) -> str:
+    """The provinces (as a reader writes them) of the namesakes of a prison's town, when the
+    name says "prison" and every namesake is a village; empty otherwise ("Bam Prison": Bam of
+    Kerman has a prison, Bām of North Khorasan is a village of 1,368 people)."""
+    if not parsed.says_prison or prison.kind != "prison" or town.kind != "city":
+        return ""
+    town_key = key(town.city or "")
+    others = index.homonyms.get((town_key, town.province_iso or ""), frozenset())
+    people = index.populations
+    if not others or people.get((town_key, town.province_iso or ""), 0) < _TOWN:
+        return ""
+    if any(not 0 < people.get((town_key, iso), 0) < VILLAGE for iso in others):
+        return ""
+    return " and ".join(sorted(index.province_name(iso) or iso for iso in others))
+
+
+def _alias_elsewhere(index: PlaceIndex, parsed: PlaceName, answer: Match) -> Match:
+    """``answer``, or ambiguous when it is a prison reached by an alias (not its own name) that
+    is also the name of a place of another province ("Torkaman": Bandar-e Torkaman's prison,
+    and Torkaman of East Azerbaijan). A prison's own name ("Sepidar") stays the prison."""
+    if answer.status != "matched" or answer.kind != "prison" or len(parsed.words) > 1:
+        return answer
+    prison_id = answer.prison_id or ""
+    if parsed.core in index.own_names.get(prison_id, frozenset()) | index.town_keys[prison_id]:
+        return answer  # its own name, or its town's (the town's namesakes are _claim's matter)
+    others = index.other_places.get(parsed.core, frozenset()) - {answer.province_iso or ""}
+    if not others:
+        return answer
+    names = sorted(f"a place of this name in {index.province_name(iso) or iso}" for iso in others)
+    return Match(
+        query="", status="ambiguous", score=answer.score, candidates=(answer.prison or "", *names)
+    )
 
 
 def qualified(index: PlaceIndex, parsed: PlaceName, answer: Match) -> bool:

@@ -127,6 +127,15 @@ class PlaceIndex:
             found[place_key] = found.get(place_key, frozenset()) | {place.province_iso}
         return found
 
+    @cached_property
+    def populations(self) -> dict[tuple[str, str], int]:
+        """The largest population of a place by (key of its name, province); 0 when unknown."""
+        found: dict[tuple[str, str], int] = {}
+        for place in self._places:
+            at = (name_key_of(place.name), place.province_iso)
+            found[at] = max(found.get(at, 0), place.population)
+        return found
+
     # -- answers ----------------------------------------------------------------------------
 
     def province_name(self, iso: str) -> str | None:
