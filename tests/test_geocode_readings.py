@@ -1,0 +1,293 @@
+"""Names by rule, issue 20's second round (measured on tests/data/geocode/heldout2-names.csv):
+local and historical names, province words of more languages, Scandinavian prison words, and
+the readings of names no place's own name gives (:mod:`iranmap.geocode._readings`). Each rule
+with names it must place and names it must leave unresolved: a wrong province is never
+acceptable, an unresolved name is."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from fake_world import write_report
+from iranmap.cli import main
+from iranmap.gazetteer import load_gazetteer
+from iranmap.geocode import Geocoder
+from iranmap.geocode.index import name_key_of
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="module")
+def shipped() -> Geocoder:
+    return Geocoder(load_gazetteer())
+
+
+def where(match: object) -> tuple[object, ...]:
+    return tuple(getattr(match, f) for f in ("status", "kind", "province_iso", "precision"))
+
+
+# -- a prison known by a town's name of another province ------------------------------------
+
+
+def test_langarud_is_qoms_prison_or_gilans_town_and_the_row_says_which(shipped: Geocoder) -> None:
+    for name in ("Langaroud prison", "Langarud", "زندان لنگرود"):
+        alone = shipped.place(name)
+        assert alone.status == "ambiguous", name
+        assert set(alone.candidates) == {"Langarud Prison", "Qom Central Prison"}
+    qom = shipped.place("Langaroud prison", province="Qom")
+    assert (qom.prison_id, qom.province_iso) == ("qom-central", "IR-25")
+    assert shipped.place("زندان لنگرود", province="قم").prison_id == "qom-central"
+    assert shipped.place("Qom Langarud").prison_id == "qom-central"
+    gilan = shipped.place("Langaroud prison", province="Gilan")
+    assert where(gilan) == ("matched", "city", "IR-01", "city")
+
+
+def test_a_prison_alias_that_is_a_place_elsewhere_is_ambiguous_alone(shipped: Geocoder) -> None:
+    """Torkaman: Bandar-e Torkaman's prison, and a town of East Azerbaijan."""
+    alone = shipped.place("Torkaman")
+    assert alone.status == "ambiguous"
+    assert alone.candidates == (
+        "Bandar-e Torkaman Prison",
+        "a place of this name in East Azerbaijan",
+    )
+    assert shipped.place("Torkaman", province="Golestan").prison_id == "bandar-e-torkaman"
+    assert shipped.place("Sepidar Prison").prison_id == "sepidar"  # its own name: a village's too
+
+
+def test_every_prison_name_shared_with_a_place_elsewhere_is_read_by_a_rule(
+    shipped: Geocoder,
+) -> None:
+    """The audit of issue 20: each prison name or alias whose key is also a place's name in
+    another province is placed alone only by a named rule; otherwise it is ambiguous."""
+    gazetteer = load_gazetteer()
+    elsewhere: dict[str, set[str]] = {}
+    for place in gazetteer.places:
+        elsewhere.setdefault(name_key_of(place.name), set()).add(place.province_iso)
+    placed = set()
+    for prison in gazetteer.prisons:
+        for name in (prison.name_en, prison.name_fa, *prison.aliases):
+            if elsewhere.get(name_key_of(name), set()) - {prison.province_iso}:
+                match = shipped.place(name)
+                assert match.status != "matched" or match.province_iso == prison.province_iso
+                if match.status == "matched":
+                    placed.add(name_key_of(name))
+    assert placed == {
+        "karun",  # the closed prison's own name; Karun of Fars is a village
+        "sipidar",  # the prison's own name; Sepidar of Kohgiluyeh is a village
+        "shiraz",  # capitals ("Shiraz Central Prison"): what a bare name means in a report
+        "xuramabad",
+        "bam",  # "Bam Prison": every namesake elsewhere a village (VILLAGE)
+        "sarab",
+        "nuvshahr",
+        "dargaz",
+        "xuminishahr",
+    }
+
+
+# -- local, Turkish and historical names (scripts/geodata-sources/local-names.csv) ----------
+
+
+@pytest.mark.parametrize(
+    ("name", "iso", "city"),
+    [
+        ("تاران", "IR-23", "Tehran"),  # Sorani
+        ("تەورێز", "IR-03", "Tabriz"),
+        ("Təbriz", "IR-03", "Tabriz"),  # Azeri
+        ("Tewrêz", "IR-03", "Tabriz"),  # Kurmanji
+        ("سهقز", "IR-12", "Saqqez"),  # Sorani ە typed as ه
+        ("تەبەس", "IR-29", "Tabas"),
+        ("دزاپ", "IR-11", "Zahedan"),  # Baluchi
+        ("دوزاپ", "IR-11", "Zahedan"),
+        ("Senendec", "IR-12", "Sanandaj"),  # Turkish
+        ("Senendej hapishanesi", "IR-12", "Sanandaj"),
+        ("Merîwan", "IR-12", "Marīvān"),
+        ("Talesh", "IR-01", "Hashtpar"),  # the town, named after its county
+        ("Pahra", "IR-11", "Iranshahr"),  # historical
+    ],
+)
+def test_local_and_historical_names_of_towns(
+    shipped: Geocoder, name: str, iso: str, city: str
+) -> None:
+    match = shipped.place(name)
+    assert (*where(match), match.city) == ("matched", "city", iso, "city", city)
+
+
+def test_a_turkish_locative_gives_the_town_of_the_prison(shipped: Geocoder) -> None:
+    assert shipped.place("Kerec’deki Kızılhisar Cezaevi").prison_id == "ghezel-hesar"
+    assert shipped.place("Kerec'teki cezaevi").city == "Karaj"
+
+
+@pytest.mark.parametrize(
+    ("name", "iso"),
+    [
+        ("پارێزگای خوراسانی ڕەزەوی", "IR-09"),  # Sorani
+        ("پارێزگای کوردستان", "IR-12"),
+        ("Kürdistan eyaleti", "IR-12"),  # Turkish
+        ("Tahran ili", "IR-23"),
+        ("Doğu Azerbaycan", "IR-03"),
+        ("Kerman state", "IR-08"),
+        ("provincia iraniana del Khuzestan", "IR-06"),
+        ("iranische Provinz Kurdistan", "IR-12"),
+        ("Tabarestan", "IR-02"),  # historical
+    ],
+)
+def test_province_names_in_more_words_and_languages(shipped: Geocoder, name: str, iso: str) -> None:
+    assert shipped.province(name).province_iso == iso
+
+
+@pytest.mark.parametrize(
+    ("name", "iso"),
+    [
+        ("Zanjan-fengselet", "IR-19"),  # Norwegian
+        ("Adelabad- fängelset", "IR-07"),  # Swedish
+        ("Gohardasht-fängelset", "IR-30"),
+        ("Evin-fængslet", "IR-23"),  # Danish
+    ],
+)
+def test_scandinavian_prison_words(shipped: Geocoder, name: str, iso: str) -> None:
+    match = shipped.place(name)
+    assert (match.status, match.province_iso) == ("matched", iso)
+
+
+# -- readings -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "city", "iso"),
+    [
+        ("نظام شیراز", "Shiraz", "IR-07"),  # an unknown facility of a known city
+        ("Shiraz Military Prison", "Shiraz", "IR-07"),
+        ("حویق تالش", "Hashtpar", "IR-01"),
+        ("پارس آباد مغان", "Pārsābād", "IR-24"),  # the town with its region
+    ],
+)
+def test_a_town_beside_words_that_name_no_place_is_the_town(
+    shipped: Geocoder, name: str, city: str, iso: str
+) -> None:
+    match = shipped.place(name)
+    assert (*where(match), match.city, match.prison_id) == (
+        "matched",
+        "city",
+        iso,
+        "city",
+        city,
+        None,
+    )
+    assert match.reading == f"a place in {city} that the gazetteer does not know"
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Foo Ardakan",  # Ardakan of Yazd, or of Fars
+        "Adelabd Prisn Shirazz",  # a near spelling of a prison: to fix, not an unknown place
+        "Military Prison",  # no town at all
+        "Town 5 Prison",  # not the province of code 5
+        "Khorasan prison",  # three provinces
+    ],
+)
+def test_unknown_words_never_move_a_row_to_a_town_in_doubt(shipped: Geocoder, name: str) -> None:
+    assert shipped.place(name).status != "matched"
+
+
+def test_unknown_words_beside_a_shared_town_are_placed_when_the_row_settles_it(
+    shipped: Geocoder,
+) -> None:
+    assert shipped.place("Foo Ardakan", province="Yazd").province_iso == "IR-21"
+    assert shipped.place("Foo Ardakan", province="Fars").status != "matched"
+
+
+@pytest.mark.parametrize(
+    ("name", "iso"),
+    [
+        ("زندان مرکزی استان خراسان شمالی", "IR-28"),
+        ("Central Prison of Fars Province", "IR-07"),
+        ("Gefängnis in der Provinz Kurdistan", "IR-12"),
+    ],
+)
+def test_a_prison_cell_that_names_only_a_province_is_the_province(
+    shipped: Geocoder, name: str, iso: str
+) -> None:
+    match = shipped.place(name)
+    assert where(match) == ("matched", "province", iso, None)
+    assert (match.lat, match.lon, match.city) == (None, None, None)
+
+
+def test_a_town_with_its_own_province_beside_it_is_settled(shipped: Geocoder) -> None:
+    assert shipped.place("زندان فیروزآباد").status == "ambiguous"  # Fars, or Tehran
+    match = shipped.place("زندان فیروزآباد فارس")
+    assert (*where(match), match.likely) == ("matched", "city", "IR-07", "city", "Firuzabad Prison")
+    assert match.reading == "Fīrūzābād of Fars, which the name gives"
+    assert shipped.place("زندان فیروزآباد تهران").province_iso != "IR-07"
+
+
+def test_a_prisons_town_wins_over_namesakes_that_are_villages(shipped: Geocoder) -> None:
+    """Bam of Kerman (99,268 people, Bam Prison) and Bām of North Khorasan (1,368)."""
+    for name in ("Bam Prison", "زندان بم", "Gefängnis von Bam"):
+        match = shipped.place(name)
+        assert (*where(match), match.city) == ("matched", "city", "IR-08", "city", "Bam"), name
+    assert "North Khorasan are villages of fewer than 2,000" in (match.reading or "")
+    assert shipped.place("Bam").status == "ambiguous"  # says no prison: it may be the village
+    assert shipped.place("Bam Prison", province="North Khorasan").status != "matched"
+    # A namesake that is a town: Ardakan of Fars has 14,633 people
+    assert shipped.place("Ardakan Prison").status == "ambiguous"
+    assert shipped.place("Abadan Prison").status == "ambiguous"  # Abadan of Sistan: 2,763
+
+
+# -- what a user reads ----------------------------------------------------------------------
+
+
+def test_check_shows_each_reading_and_refuses_a_province_in_a_prisons_table(
+    tmp_path: Path,
+) -> None:
+    folder = write_report(
+        tmp_path / "r",
+        "prison,executions\nShiraz Military Prison,2\nزندان فیروزآباد فارس,1\nBam Prison,1\n"
+        "زندان مرکزی استان خراسان شمالی,2\n",
+        total=6,
+    )
+    result = CliRunner().invoke(main, ["check", str(folder)])
+    out = result.stdout.replace(str(folder), "R").splitlines()
+    assert out == [
+        "R/prisons.csv:5: prison 'زندان مرکزی استان خراسان شمالی' names only a province, "
+        "North Khorasan (IR-28), not a prison or town; give its figure in provinces.csv, or "
+        "give the row's city, or add lat and lon",
+    ]
+    (folder / "prisons.csv").write_text(
+        "prison,executions\nShiraz Military Prison,2\nزندان فیروزآباد فارس,1\nBam Prison,1\n",
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(main, ["check", str(folder)])
+    out = result.stdout.replace(str(folder), "R")
+    assert (
+        "R/prisons.csv:2  'Shiraz Military Prison' -> Shiraz Military Prison, Shiraz, Fars "
+        "(IR-07) [city]; read as a place in Shiraz that the gazetteer does not know"
+    ) in out
+    assert "; read as Fīrūzābād of Fars, which the name gives" in out
+    assert "'Bam Prison' -> Bam Prison, Bam, Kerman (IR-08) [city]; likely Bam Prison" in out
+
+
+# -- the build's table of local names --------------------------------------------------------
+
+
+def test_the_build_refuses_a_local_name_of_another_place(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.syspath_prepend(str(ROOT / "scripts"))
+    from geodata_cities import CityRow
+    from geodata_common import BuildError
+    from geodata_local import LocalNames, add_city_names
+
+    karaj = CityRow(128747, "Karaj", "کرج", ("Karadj",), "IR-30", 35.8, 50.9, 1, ())
+    local = LocalNames({128747: ("Kerec", "Torkaman")}, {})
+    with pytest.raises(BuildError) as info:
+        add_city_names({128747: karaj}, local, [("Torkaman", "IR-03"), ("Karaj", "IR-30")])
+    assert str(info.value) == (
+        "local-names.csv:\n  'Torkaman' of Karaj is also a place in ['IR-03']"
+    )
+    cities = {128747: karaj}
+    add_city_names(cities, LocalNames({128747: ("Kerec",)}, {}), [("Karaj", "IR-30")])
+    assert cities[128747].aliases == ("Karadj", "Kerec")
+    assert "geodata_local" in sys.modules
