@@ -183,7 +183,7 @@ def test_a_town_beside_words_that_name_no_place_is_the_town(
 @pytest.mark.parametrize(
     "name",
     [
-        "Foo Ardakan",  # Ardakan of Yazd, or of Fars
+        "Nezam Ardakan",  # Ardakan of Yazd, or of Fars
         "Adelabd Prisn Shirazz",  # a near spelling of a prison: to fix, not an unknown place
         "Military Prison",  # no town at all
         "Town 5 Prison",  # not the province of code 5
@@ -197,8 +197,8 @@ def test_unknown_words_never_move_a_row_to_a_town_in_doubt(shipped: Geocoder, na
 def test_unknown_words_beside_a_shared_town_are_placed_when_the_row_settles_it(
     shipped: Geocoder,
 ) -> None:
-    assert shipped.place("Foo Ardakan", province="Yazd").province_iso == "IR-21"
-    assert shipped.place("Foo Ardakan", province="Fars").status != "matched"
+    assert shipped.place("Nezam Ardakan", province="Yazd").province_iso == "IR-21"
+    assert shipped.place("Nezam Ardakan", province="Fars").status != "matched"
 
 
 @pytest.mark.parametrize(
@@ -291,3 +291,18 @@ def test_the_build_refuses_a_local_name_of_another_place(monkeypatch: pytest.Mon
     add_city_names(cities, LocalNames({128747: ("Kerec",)}, {}), [("Karaj", "IR-30")])
     assert cities[128747].aliases == ("Karadj", "Kerec")
     assert "geodata_local" in sys.modules
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Qorveh-ye Dergazin",  # a town of Hamadan: not Qorveh of Kurdistan
+        "Mashhad-i Elkubih",  # a village of Markazi, spelled otherwise: not Mashhad
+        "Qom Tappih",  # a village of East Azerbaijan: not Qom
+        "Jam Khanih",  # a village of Mazandaran: not Jam of Bushehr
+    ],
+)
+def test_a_village_named_after_a_town_is_never_read_as_the_town(
+    shipped: Geocoder, name: str
+) -> None:
+    assert shipped.place(name).status != "matched"

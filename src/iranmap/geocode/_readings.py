@@ -31,6 +31,10 @@ from iranmap.names import PlaceName, key, named_words
 _NEAR = 90.0
 #: How the note of a name that gives only a province begins (see :func:`only_province`).
 _PROVINCE_ONLY = "the name gives only the province of "
+#: How similar a whole name may be to some other place's (a village's) and still be read as a
+#: town and words that name nothing: lower, since a village's name spelled otherwise
+#: ("Mashhad-i Elkubih", "Qom Tappih") must never be read as the town it starts with.
+_SOME_PLACE = 80.0
 #: Resolves a province name (the geocoder's :meth:`~iranmap.geocode.Geocoder.province`).
 Province = Callable[[str], Match]
 
@@ -150,8 +154,8 @@ def _town_with_unknown_words(
     index: PlaceIndex, parsed: PlaceName, context: tuple[str, ...]
 ) -> Match | None:
     """The one town the name's first or last words name, beside words that name nothing."""
-    if parsed.core in index.other_places:
-        return None  # the whole name is some place the gazetteer knows only by name
+    if _near(parsed.core, list(index.other_places), _SOME_PLACE):
+        return None  # the whole name is (a spelling of) a village: "Qorveh-ye Dergazin"
     words = parsed.words
     found: dict[Match, Match] = {}
     for cut in range(1, len(words)):
@@ -176,11 +180,15 @@ def _unknown(index: PlaceIndex, words: tuple[str, ...]) -> bool:
         return False
     if whole in index.entries or whole in index.place_words or whole in index.other_places:
         return False
-    return all(
-        process.extractOne(part, index.keys, scorer=fuzz.ratio, processor=None, score_cutoff=_NEAR)
-        is None
-        for part in (whole, *words)
+    return not any(_near(part, index.keys, _NEAR) for part in (whole, *words))
+
+
+def _near(name_key: str, keys: list[str], cutoff: float) -> bool:
+    """Whether ``name_key`` is one of ``keys`` or within ``cutoff`` similarity of one."""
+    found = process.extractOne(
+        name_key, keys, scorer=fuzz.ratio, processor=None, score_cutoff=cutoff
     )
+    return found is not None
 
 
 def _sure(index: PlaceIndex, town: Match, context: tuple[str, ...]) -> bool:
