@@ -306,3 +306,11 @@ def test_a_village_named_after_a_town_is_never_read_as_the_town(
     shipped: Geocoder, name: str
 ) -> None:
     assert shipped.place(name).status != "matched"
+
+
+def test_a_town_named_as_another_province_is_ambiguous_alone(shipped: Geocoder) -> None:
+    """Golestan: a town of Tehran province, and the province of Golestan."""
+    for name in ("Golestan", "Golestan Prison", "زندان گلستان"):
+        assert shipped.place(name).candidates == ("Golestān (Tehran)", "the province of Golestan")
+    assert shipped.place("Golestan", province="Tehran").province_iso == "IR-23"
+    assert shipped.place("Kerman Prison").province_iso == "IR-08"  # its own province's name

@@ -50,7 +50,7 @@ def claimed(index: PlaceIndex, parsed: PlaceName, answer: Match, context: tuple[
         return as_claimed(index, parsed, answer, settled=True)
     plain = _alias_elsewhere(index, parsed, as_claimed(index, parsed, answer, settled=False))
     if plain.status == "matched":
-        return plain
+        return _province_elsewhere(index, parsed, plain)
     found = as_claimed(index, parsed, answer, settled=True)
     if found.status != "matched":
         return plain
@@ -88,6 +88,24 @@ def _only_villages(index: PlaceIndex, parsed: PlaceName, prison: Match, town: Ma
     if any(not 0 < people.get((town_key, iso), 0) < VILLAGE for iso in others):
         return ""
     return " and ".join(sorted(index.province_name(iso) or iso for iso in others))
+
+
+def _province_elsewhere(index: PlaceIndex, parsed: PlaceName, answer: Match) -> Match:
+    """``answer``, or ambiguous when it is a town reached by a name that is also another
+    province's ("Golestan": a town of Tehran, and the province of Golestan)."""
+    if answer.kind != "city" or parsed.context:
+        return answer
+    isos = sorted(
+        iso
+        for iso, province in index.provinces.items()
+        if iso != answer.province_iso
+        and parsed.core in {key(n) for n in (province.name_en, province.name_fa, *province.aliases)}
+    )
+    if not isos:
+        return answer
+    names = [f"{answer.city} ({answer.province})"]
+    names += [f"the province of {index.province_name(iso) or iso}" for iso in isos]
+    return Match(query="", status="ambiguous", score=answer.score, candidates=tuple(names))
 
 
 def _alias_elsewhere(index: PlaceIndex, parsed: PlaceName, answer: Match) -> Match:
