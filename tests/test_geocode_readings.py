@@ -314,3 +314,38 @@ def test_a_town_named_as_another_province_is_ambiguous_alone(shipped: Geocoder) 
         assert shipped.place(name).candidates == ("Golestān (Tehran)", "the province of Golestan")
     assert shipped.place("Golestan", province="Tehran").province_iso == "IR-23"
     assert shipped.place("Kerman Prison").province_iso == "IR-08"  # its own province's name
+
+
+@pytest.mark.parametrize(
+    ("name", "iso"),
+    [
+        ("Kirmanşah ili", "IR-05"),  # Turkish ş: tried as sh, as for places
+        ("parêzgeha Kirmaşanê", "IR-05"),  # Kurmanji
+        ("Sistan og Baluchistan", "IR-11"),  # "and" in Norwegian, Turkish and Kurmanji
+        ("Sistan ve Belucistan", "IR-11"),
+        ("Sîstan û Belûçistan", "IR-11"),
+        ("provinsen Kurdistan", "IR-12"),  # Scandinavian "the province"
+        ("Kermanshah-provinsen", "IR-05"),
+        ("Kohgiluye ve Boyer Ahmed", "IR-17"),  # one province reached by two keys: no tie
+    ],
+)
+def test_province_names_with_words_and_letters_of_more_languages(
+    shipped: Geocoder, name: str, iso: str
+) -> None:
+    assert shipped.province(name).province_iso == iso
+
+
+@pytest.mark.parametrize(
+    ("name", "prison_id"),
+    [("زیندانی دیزڵئاوا", "dizel-abad"), ("زیندانی وەکیلئاوا", "vakilabad")],
+)
+def test_sorani_awa_is_persian_abad(shipped: Geocoder, name: str, prison_id: str) -> None:
+    assert shipped.place(name).prison_id == prison_id
+
+
+@pytest.mark.parametrize(
+    ("name", "iso"),
+    [("Gefängnis von Schiras", "IR-07"), ("Gefängnis in Sahedan", "IR-11"), ("Ahwas", "IR-06")],
+)
+def test_german_names_of_towns(shipped: Geocoder, name: str, iso: str) -> None:
+    assert shipped.place(name).province_iso == iso

@@ -67,6 +67,9 @@ _KURMANJI_ENDING = re.compile(r"(?<=\w\w)[êÊ](?!\w)")
 _SORANI_LETTERS = str.maketrans({"ێ": "ی", "ۆ": "و", "ڕ": "ر", "ڵ": "ل", "ڤ": "و"})
 _SORANI_INNER_VOWEL = re.compile("\u06d5(?=[\u0620-\u06ff])")
 _SORANI_FIRST_HAMZA = re.compile("(?<![\u0620-\u06ff])\u0626")
+# Kurdish writes Persian's "-abad" (a settlement) as "-awa": Sorani "دیزڵئاوا" is "دیزل آباد",
+# "ئیسلامئاوا" "اسلام آباد" (Kurmanji "Dîzelawa" in Latin letters is left to near matching).
+_SORANI_ABAD = re.compile("(?<=[\u0620-\u06ff])\u0626\u0627\u0648\u0627(?![\u0620-\u06ff])")
 
 # Arabic-Indic (U+0660..) and Extended Arabic-Indic / Persian (U+06F0..) digits -> ASCII.
 _DIGITS = str.maketrans(
@@ -110,9 +113,11 @@ _PROVINCE_NOISE = frozenset(
     | {"ostan", "ostane", "ostaan", "estan", "استان", "الاستان", "state", "region"}
     | {"eyaleti", "eyalet", "ili", "vilayeti", "vilayet", "parezgeh", "parezgeha"}
     | {"پاریزگا", "پاریزگای", "iranian", "iraniana", "iraniano", "iranische", "iranischen"}
-    | {"iranien", "iranienne", "irani", "irania", "iranska", "iranske"}
+    | {"iranien", "iranienne", "irani", "irania", "iranska", "iranske", "provins", "provinsen"}
     | {"the", "of", "di", "del", "della", "dell", "de", "du", "des", "der", "la", "le", "el"}
-    | {"and", "va", "o", "und", "et", "y", "ed", "و"}
+    # "and" in English, Persian, German, French, Spanish, Italian, Norwegian and Danish,
+    # Swedish, Turkish and Kurmanji ("Sistan og Baluchistan", "Sîstan û Belûçistan")
+    | {"and", "va", "o", "und", "et", "y", "ed", "و", "og", "och", "ve", "u"}
 )
 
 # A county (shahrestan) is named with the word for county in the languages reports are written
@@ -158,6 +163,18 @@ _REPEATS = re.compile(r"(.)\1+")
 _ASCII_WORD = re.compile(r"[a-z]+")
 
 
+# Turkish and Kurmanji write "sh" and "ch" as ş and ç ("Kirmanşan"), where GeoNames writes ş for
+# the Persian ص ("Qaşr-e Shīrīn"): a name that places nothing with ş as s is tried with sh.
+# (One place with sh is taken even where s left two: "Pîranşar" is Piranshahr, not Ramsar.)
+_AS_TURKISH = str.maketrans({"ş": "sh", "Ş": "Sh", "ç": "ch", "Ç": "Ch"})
+
+
+def as_turkish(text: str) -> str:
+    """``text`` with Turkish and Kurmanji ş and ç written sh and ch ("Kirmanşah" ->
+    "Kirmanshah"): what to try when a name with them places nothing as it is folded."""
+    return text.translate(_AS_TURKISH)
+
+
 @lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """``text`` without case, diacritics, punctuation or script variants; words kept.
@@ -167,6 +184,7 @@ def fold(text: str) -> str:
     """
     text = _KURMANJI_ENDING.sub("", unicodedata.normalize("NFKC", text))
     text = _SORANI_INNER_VOWEL.sub("", text.translate(_SORANI_LETTERS))
+    text = _SORANI_ABAD.sub("اباد", text)
     text = _SORANI_FIRST_HAMZA.sub("ا", text)
     text = text.translate(_PERSIAN_LETTERS).casefold()
     decomposed = unicodedata.normalize("NFD", text)

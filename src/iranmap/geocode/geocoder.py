@@ -5,7 +5,6 @@ Stage: a name (from a report row or a user) -> :class:`~iranmap.geocode.Match`.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import replace
 
@@ -36,7 +35,7 @@ from iranmap.geocode.index import (
 )
 from iranmap.geocode.match import Match
 from iranmap.geocode.provinces import ProvinceNames
-from iranmap.names import PlaceName, key, parse_place, skeleton
+from iranmap.names import PlaceName, as_turkish, key, parse_place, skeleton
 
 #: Default lowest fuzzy score (0..100, rapidfuzz ratio of the two keys) that can match.
 #: At 90 a key of 10 letters or more may differ by one substitution ("gizilhisar" for
@@ -67,11 +66,6 @@ _SKELETON_FLOOR = 85.0
 # How many names one similarity matrix of :meth:`Geocoder.places` holds (memory: CHUNK x keys).
 _CHUNK = 256
 
-# Turkish and Kurmanji write "sh" and "ch" as ş and ç ("Kirmanşan"), where GeoNames writes ş for
-# the Persian ص ("Qaşr-e Shīrīn"): a name that places nothing with ş as s is tried with sh.
-# (One place with sh is taken even where s left two: "Pîranşar" is Piranshahr, not Ramsar.)
-_TURKISH_LETTERS = re.compile("[şŞçÇ]")
-_AS_TURKISH = str.maketrans({"ş": "sh", "Ş": "Sh", "ç": "ch", "Ç": "Ch"})
 _UNMATCHED = Match(query="", status="unmatched", score=0.0)
 # Why a name whose places all lie elsewhere than its town or province places nothing. It names
 # none of them: a note must not point a reader to another province.
@@ -138,8 +132,8 @@ class Geocoder:
             if answer.status != "matched" or answer.kind == "city":  # "Kermanshah (Dizel Abad)"
                 rules = (self._resolve_inner, self._fitting)
                 answer = town_and_facility(self._index, parsed, context, answer, *rules) or answer
-            if answer.status != "matched" and _TURKISH_LETTERS.search(name):
-                turkish = self.place(name.translate(_AS_TURKISH), city, province)
+            if answer.status != "matched" and as_turkish(name) != name:
+                turkish = self.place(as_turkish(name), city, province)
                 answer = turkish if turkish.status == "matched" else answer
             answer = by_rule(self._index, name, parsed, context, answer, self.province)
             if answer.suggestions and context:

@@ -14,7 +14,7 @@ from rapidfuzz import fuzz, process
 from iranmap.gazetteer import Province
 from iranmap.geocode.index import ambiguous, dedupe, province_index
 from iranmap.geocode.match import Match, Method
-from iranmap.names import fold, province_direction, province_key
+from iranmap.names import as_turkish, fold, province_direction, province_key
 
 _CODE = re.compile(r"(?:ir ?)?(\d{1,2})")
 _UNMATCHED = Match(query="", status="unmatched", score=0.0)
@@ -57,6 +57,9 @@ class ProvinceNames:
         answer = self._resolve(fold(head), iso_scheme)
         if answer.status == "unmatched":
             answer = self._capitals.get(province_key(head), answer)
+        if answer.status != "matched" and as_turkish(head) != head:  # "Kirmanşah ili"
+            turkish = self.resolve(as_turkish(name), iso_scheme)
+            answer = turkish if turkish.status == "matched" else answer
         if inner and answer.status == "matched":
             other = self._resolve(fold(inner), iso_scheme)
             if other.status != "matched":
@@ -83,7 +86,10 @@ class ProvinceNames:
         )
         ranked: dict[Match, float] = {}
         for score, index in sorted(((float(s), i) for _, s, i in hits), key=_best_first):
-            ranked.setdefault(self._answers[self._keys[index]], round(score, 1))
+            # one province, whatever key reached it ("exact" or "alias"), is one answer
+            ranked.setdefault(
+                replace(self._answers[self._keys[index]], method=None), round(score, 1)
+            )
         found = self._decide(ranked)
         if found.status == "matched":
             return found
