@@ -349,3 +349,14 @@ def test_sorani_awa_is_persian_abad(shipped: Geocoder, name: str, prison_id: str
 )
 def test_german_names_of_towns(shipped: Geocoder, name: str, iso: str) -> None:
     assert shipped.place(name).province_iso == iso
+
+
+def test_two_unknown_places_of_one_town_are_two_places(tmp_path: Path) -> None:
+    folder = write_report(
+        tmp_path / "r",
+        "prison,executions\nShiraz Military Prison,2\nنظام شیراز,1\nShiraz,1\n",
+        total=4,
+    )
+    result = CliRunner().invoke(main, ["check", str(folder)])
+    assert result.exit_code == 0, result.stdout
+    assert "4 of at least 4 executions itemized by prison, in 3 prisons" in result.stdout

@@ -187,7 +187,7 @@ def _town_with_unknown_words(
     town = next(iter(found.values()))
     note = f"the rest of the name names no place; placed at the city of {town.city}"
     reading = f"a place in {town.city} that the gazetteer does not know"
-    return replace(town, method="city", note=note, reading=reading)
+    return replace(town, method="city", note=note, reading=reading, own_place=True)
 
 
 def _unknown(index: PlaceIndex, words: tuple[str, ...]) -> bool:

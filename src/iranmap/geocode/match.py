@@ -76,6 +76,9 @@ class Match:
     #: How a rule read the name, where its words alone did not place it ("an unknown place of
     #: Shiraz"): shown by ``iranmap check`` for a person to confirm. None otherwise.
     reading: str | None = None
+    #: Whether the name names a place of its town that the gazetteer does not know ("Shiraz
+    #: Military Prison"): placed at the town, but a place of its own, not the town's others.
+    own_place: bool = False
 
 
 _UTF8_BOM = b"\xef\xbb\xbf"

@@ -187,6 +187,8 @@ def _from_match(
         place_id, name = match.prison_id, match.prison or figure.name
     else:  # a prison of a town, the town named and the prison not: the name as written
         place_id, name = _city_id(match), figure.name
+        if match.own_place:  # a place of the town the gazetteer lacks: one of its own
+            place_id = f"{place_id}:{_slug(figure.name)}"
     return Place(
         figure,
         place_id,
