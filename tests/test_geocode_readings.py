@@ -360,3 +360,26 @@ def test_two_unknown_places_of_one_town_are_two_places(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["check", str(folder)])
     assert result.exit_code == 0, result.stdout
     assert "4 of at least 4 executions itemized by prison, in 3 prisons" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("name", "iso"),
+    [("cárcel de Jorramabad", "IR-15"), ("Jorramshahr", "IR-06"), ("Joy", "IR-04")],
+)
+def test_spanish_j_is_persian_kh_when_that_gives_a_name_exactly(
+    shipped: Geocoder, name: str, iso: str
+) -> None:
+    assert shipped.place(name).province_iso == iso
+
+
+def test_spanish_j_never_makes_a_village_a_town(shipped: Geocoder) -> None:
+    assert shipped.place("Heft Juy").status != "matched"  # Haft Juy, a village of Tehran
+    assert shipped.place("Jiroft").province_iso == "IR-08"  # Persian's own j
+
+
+@pytest.mark.parametrize(
+    ("name", "iso"),
+    [("Juzestán", "IR-06"), ("provincia de Jorasán Razaví", "IR-09"), ("Jorasán del Sur", "IR-29")],
+)
+def test_spanish_names_of_provinces(shipped: Geocoder, name: str, iso: str) -> None:
+    assert shipped.province(name).province_iso == iso

@@ -175,6 +175,16 @@ def as_turkish(text: str) -> str:
     return text.translate(_AS_TURKISH)
 
 
+# Spanish writes Persian's kh as j ("Juzestán", "Jorasán", "cárcel de Jorramabad"), where
+# Persian's own j is written j too ("Jiroft"): a name that places nothing is tried with kh.
+_AS_SPANISH = str.maketrans({"j": "kh", "J": "Kh"})
+
+
+def as_spanish(text: str) -> str:
+    """``text`` with Spanish j written kh ("Juzestán" -> "Khuzestán")."""
+    return text.translate(_AS_SPANISH)
+
+
 @lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """``text`` without case, diacritics, punctuation or script variants; words kept.

@@ -24,7 +24,7 @@ from rapidfuzz import fuzz, process
 from iranmap.geocode._claim import as_claimed, capital
 from iranmap.geocode.index import PlaceIndex, place_of
 from iranmap.geocode.match import Match
-from iranmap.names import PlaceName, key, named_words
+from iranmap.names import PlaceName, as_spanish, key, named_words, parse_place
 
 #: How similar (rapidfuzz ratio) words may be to a known name and still be unknown: below the
 #: geocoder's default threshold, at which a near spelling would be taken for the name.
@@ -146,6 +146,16 @@ def qualified(index: PlaceIndex, parsed: PlaceName, answer: Match) -> bool:
 def only_province(match: Match) -> bool:
     """Whether ``match`` is a province because the name gives only the province."""
     return match.kind == "province" and _PROVINCE_ONLY in (match.note or "")
+
+
+def respelled(index: PlaceIndex, parsed: PlaceName, name: str) -> str:
+    """``name`` respelled as Spanish writes kh (j), or "" unless that gives a place's own
+    name or alias exactly (and the name is no other place as it is: "Heft Juy" is a village,
+    not a place in Khoy), the name alone, without a town or province set apart."""
+    spanish = as_spanish(name)
+    if spanish == name or parsed.context or parsed.core in index.other_places:
+        return ""  # a name with its town ("Evin, Karaj") keeps what its words say
+    return spanish if parse_place(spanish).core in index.entries else ""
 
 
 def by_rule(

@@ -22,7 +22,7 @@ from iranmap.geocode._claim import (
 from iranmap.geocode._county import CountyNames
 from iranmap.geocode._facility import town_and_facility
 from iranmap.geocode._near import NearSpellings, keep_reading, read_as
-from iranmap.geocode._readings import by_rule, claimed
+from iranmap.geocode._readings import by_rule, claimed, respelled
 from iranmap.geocode.index import (
     Entry,
     PlaceIndex,
@@ -135,6 +135,10 @@ class Geocoder:
             if answer.status != "matched" and as_turkish(name) != name:
                 turkish = self.place(as_turkish(name), city, province)
                 answer = turkish if turkish.status == "matched" else answer
+            spanish = respelled(self._index, parsed, name) if answer.status != "matched" else ""
+            if spanish:  # only a place's own name or alias: "Jorramabad"
+                respelt = self.place(spanish, city, province)
+                answer = respelt if respelt.status == "matched" and respelt.score == 100 else answer
             answer = by_rule(self._index, name, parsed, context, answer, self.province)
             if answer.suggestions and context:
                 answer = self._in_provinces(answer, rows)
