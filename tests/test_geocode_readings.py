@@ -188,6 +188,8 @@ def test_a_town_beside_words_that_name_no_place_is_the_town(
         "Military Prison",  # no town at all
         "Town 5 Prison",  # not the province of code 5
         "Khorasan prison",  # three provinces
+        "Khorasan Province",
+        "Fars",  # no word for prison or province: a place name the gazetteer lacks
     ],
 )
 def test_unknown_words_never_move_a_row_to_a_town_in_doubt(shipped: Geocoder, name: str) -> None:
@@ -207,6 +209,9 @@ def test_unknown_words_beside_a_shared_town_are_placed_when_the_row_settles_it(
         ("زندان مرکزی استان خراسان شمالی", "IR-28"),
         ("Central Prison of Fars Province", "IR-07"),
         ("Gefängnis in der Provinz Kurdistan", "IR-12"),
+        ("استان فارس", "IR-07"),  # a word for "province", without "prison"
+        ("Kerman Province", "IR-08"),
+        ("Kürdistan eyaleti", "IR-12"),
     ],
 )
 def test_a_prison_cell_that_names_only_a_province_is_the_province(

@@ -395,6 +395,19 @@ def parse_place(text: str) -> PlaceName:
     return PlaceName(core_key, keys, says_prison, core_words, says_which, says_detention)
 
 
+# The words for "province" themselves (without the small words around them).
+_PROVINCE_WORDS = frozenset(
+    {"province", "provinces", "provincia", "provincie", "provinz", "provins", "provinsen"}
+    | {"ostan", "ostane", "ostaan", "استان", "eyaleti", "eyalet", "vilayeti", "vilayet"}
+    | {"parezgeh", "parezgeha", "پاریزگا", "پاریزگای"}
+)
+
+
+def says_province(text: str) -> bool:
+    """Whether ``text`` has a word for "province" ("Fars Province", "استان فارس")."""
+    return any(word in _PROVINCE_WORDS for word in fold(text).split())
+
+
 def named_words(text: str) -> str:
     """``text`` folded, without its descriptors, prison words and markers: the words that name
     a place ("Central Prison of Fars Province" -> "fars province"), not yet a key."""

@@ -24,7 +24,7 @@ from rapidfuzz import fuzz, process
 from iranmap.geocode._claim import as_claimed, capital
 from iranmap.geocode.index import PlaceIndex, place_of
 from iranmap.geocode.match import Match
-from iranmap.names import PlaceName, as_spanish, key, named_words, parse_place
+from iranmap.names import PlaceName, as_spanish, key, named_words, parse_place, says_province
 
 #: How similar (rapidfuzz ratio) words may be to a known name and still be unknown: below the
 #: geocoder's default threshold, at which a near spelling would be taken for the name.
@@ -170,7 +170,7 @@ def by_rule(
     if answer.status != "unmatched" or not parsed.words:
         return answer
     words = named_words(name)
-    if parsed.says_prison and words and not any(ch.isdigit() for ch in words):
+    if (parsed.says_prison or says_province(name)) and words and not any(map(str.isdigit, words)):
         found = province(words)
         if found.status == "matched" and found.score == 100 and found.method != "fuzzy":
             note = f"{_PROVINCE_ONLY}{found.province}, not a town or prison"
