@@ -80,8 +80,8 @@ class Drawing:
 
     Used as a context manager. ``drawn`` raises the error of the first job, in the order
     added, that failed; leaving the block, by that error, another or Ctrl-C, drops the jobs
-    not yet started and waits for those already drawing. ``expected`` (how many jobs will come, when known) saves the
-    threads for a single image.
+    not yet started and waits for those already drawing. ``expected`` (how many jobs will
+    come, when known) saves the threads for a single image.
     """
 
     def __init__(self, expected: int | None = None) -> None:
