@@ -8,7 +8,7 @@ import pytest
 
 from iranmap.gazetteer import City, Gazetteer, Place, Prison, Province, load_gazetteer
 from iranmap.geocode import DEFAULT_THRESHOLD, Geocoder, Match
-from iranmap.geocode.index import name_key_of
+from iranmap.geocode.index import _town_spellings, name_key_of
 from iranmap.names import key
 
 FIXTURE = Path(__file__).resolve().parent / "data" / "gazetteer"
@@ -802,7 +802,13 @@ def test_only_same_named_towns_and_shared_prison_names_collide(shipped: Geocoder
     that really have the same name (GeoNames records in two places) may collide.
     """
     gazetteer = load_gazetteer()
-    shared = {name_key_of(name) for prison in gazetteer.prisons for name in prison.ambiguous}
+    spellings = _town_spellings(gazetteer.cities)  # a shared name is shared in every spelling
+    shared = {
+        spelling
+        for prison in gazetteer.prisons
+        for name in prison.ambiguous
+        for spelling in {name_key_of(name), *spellings.get(name_key_of(name), ())}
+    }
     colliding = {
         name_key: entry.answer.candidates
         for name_key, entry in shipped._index.entries.items()

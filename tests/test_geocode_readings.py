@@ -388,3 +388,15 @@ def test_spanish_j_never_makes_a_village_a_town(shipped: Geocoder) -> None:
 )
 def test_spanish_names_of_provinces(shipped: Geocoder, name: str, iso: str) -> None:
     assert shipped.province(name).province_iso == iso
+
+
+@pytest.mark.parametrize("spelling", ["Langeroud Prison", "Langerud", "Langroud prison"])
+def test_a_name_two_prisons_share_is_shared_in_every_spelling_of_its_town(
+    spelling: str,
+) -> None:
+    """Qom's prison is locally "Langarud", as is Gilan's town: any spelling of the town (its
+    GeoNames names, "Langeroud") names either, so the row's own city or province decides."""
+    geocoder = Geocoder(load_gazetteer())
+    assert geocoder.place(spelling).status == "ambiguous"
+    assert geocoder.place(spelling, province="Qom").prison == "Qom Central Prison"
+    assert geocoder.place(spelling, province="Gilan").province_iso == "IR-01"

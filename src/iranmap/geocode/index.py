@@ -54,7 +54,7 @@ class PlaceIndex:
         self.provinces = {p.iso: p for p in gazetteer.provinces}
         self.entries: dict[str, Entry] = {}
         for tier in (
-            self._prison_entries(gazetteer.prisons),
+            self._prison_entries(gazetteer.prisons, gazetteer.cities),
             self._town_entries(_city_names(gazetteer.cities, own=True), "exact"),
             self._town_entries(_city_names(gazetteer.cities, own=False), "alias"),
             self._town_entries(_prison_towns(gazetteer), "exact"),
@@ -174,16 +174,22 @@ class PlaceIndex:
 
     # -- tiers ------------------------------------------------------------------------------
 
-    def _prison_entries(self, prisons: tuple[Prison, ...]) -> dict[str, Entry]:
+    def _prison_entries(
+        self, prisons: tuple[Prison, ...], cities: tuple[City, ...]
+    ) -> dict[str, Entry]:
         own: dict[str, set[Prison]] = defaultdict(set)
         shared: dict[str, set[Prison]] = defaultdict(set)
         exact: set[str] = set()
+        spellings = _town_spellings(cities)
         for prison in prisons:
             for name in (prison.name_en, prison.name_fa, *prison.aliases):
                 _add(own, name_key_of(name), prison)
             exact |= {name_key_of(prison.name_en), name_key_of(prison.name_fa)}
             for name in prison.ambiguous:
-                _add(shared, name_key_of(name), prison)
+                # A name two prisons share is shared in every spelling of the town it is:
+                # Qom's prison, locally "Langarud", is as much "Langeroud" as Gilan's town.
+                for name_key in {name_key_of(name), *spellings.get(name_key_of(name), ())}:
+                    _add(shared, name_key, prison)
         entries: dict[str, Entry] = {}
         for name_key in own.keys() | shared.keys():
             found = sorted(own.get(name_key, set()) | shared.get(name_key, set()), key=_by_id)
@@ -205,6 +211,16 @@ class PlaceIndex:
             else:
                 entries[name_key] = Entry(ambiguous(town_labels(places), 100.0), places, method)
         return entries
+
+
+def _town_spellings(cities: tuple[City, ...]) -> dict[str, frozenset[str]]:
+    """For each key of a town's names, the keys of all that town's names."""
+    found: dict[str, frozenset[str]] = {}
+    for city in cities:
+        keys = frozenset(name_key_of(n) for n in (city.name, city.name_fa, *city.aliases) if n)
+        for name_key in keys:
+            found[name_key] = found.get(name_key, frozenset()) | keys
+    return found
 
 
 def province_index(provinces: tuple[Province, ...]) -> dict[str, set[Province]]:
