@@ -8,6 +8,7 @@ import pytest
 
 from iranmap.gazetteer import City, Gazetteer, Place, Prison, Province, load_gazetteer
 from iranmap.geocode import DEFAULT_THRESHOLD, Geocoder, Match
+from iranmap.geocode._arabic import arabic_forms
 from iranmap.geocode.index import _town_spellings, name_key_of
 from iranmap.names import key
 
@@ -809,6 +810,7 @@ def test_only_same_named_towns_and_shared_prison_names_collide(shipped: Geocoder
         for name in prison.ambiguous
         for spelling in {name_key_of(name), *spellings.get(name_key_of(name), ())}
     }
+    shared |= {form for name_key in shared for form in arabic_forms(name_key)}
     colliding = {
         name_key: entry.answer.candidates
         for name_key, entry in shipped._index.entries.items()

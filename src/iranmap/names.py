@@ -115,6 +115,8 @@ _PROVINCE_NOISE = frozenset(
     | {"پاریزگا", "پاریزگای", "iranian", "iraniana", "iraniano", "iranische", "iranischen"}
     | {"iranien", "iranienne", "irani", "irania", "iranska", "iranske", "provins", "provinsen"}
     | {"the", "of", "di", "del", "della", "dell", "de", "du", "des", "der", "la", "le", "el"}
+    # Arabic (محافظة, إقليم, ولاية, with its article; "in") and Dari (ولایت) words for province
+    | {"محافظه", "المحافظه", "اقلیم", "الاقلیم", "ولایه", "الولایه", "ولایت", "فی"}
     # "and" in English, Persian, German, French, Spanish, Italian, Norwegian and Danish,
     # Swedish, Turkish and Kurmanji ("Sistan og Baluchistan", "Sîstan û Belûçistan")
     | {"and", "va", "o", "und", "et", "y", "ed", "و", "og", "och", "ve", "u"}

@@ -15,6 +15,7 @@ from functools import cached_property
 from typing import TypeVar
 
 from iranmap.gazetteer import City, Gazetteer, Prison, Province
+from iranmap.geocode._arabic import arabic_forms
 from iranmap.geocode.match import Match, Method
 from iranmap.names import key, parse_place, skeleton
 
@@ -61,6 +62,8 @@ class PlaceIndex:
         ):
             for name_key, entry in tier.items():
                 self.entries.setdefault(name_key, entry)
+        arabic = _arabic_keys(self.entries, _other_keys(gazetteer))
+        self.entries.update(_arabic_entries(self.entries, arabic))
         self.keys = list(self.entries)
         self.prison_keys = [k for k, e in self.entries.items() if _names_a_prison(e)]
         self.qualifiers = _qualifiers(gazetteer, self.entries)
@@ -95,6 +98,10 @@ class PlaceIndex:
             for name_key, found in towns.items():
                 matches = tuple(self.town_match(t) for t in distinct_towns(found))
                 self.towns.setdefault(name_key, matches)
+        for form, sources in arabic.items():
+            matches = tuple(dict.fromkeys(t for k in sources for t in self.towns.get(k, ())))
+            if matches:
+                self.towns.setdefault(form, matches)
         self._places = gazetteer.places
         self.homonyms = {
             (key(c.name), c.province_iso): frozenset(c.homonyms) for c in gazetteer.cities
@@ -213,6 +220,41 @@ class PlaceIndex:
         return entries
 
 
+def _arabic_keys(keys: Iterable[str], taken: frozenset[str]) -> dict[str, tuple[str, ...]]:
+    """Each Arabic form of a Perso-Arabic key (geocode._arabic) that no key of ``keys`` or
+    ``taken`` is written as, with the keys it is a form of."""
+    known = set(keys)
+    sources: dict[str, list[str]] = defaultdict(list)
+    for name_key in known:
+        for form in arabic_forms(name_key):
+            if form not in known and form not in taken:
+                sources[form].append(name_key)
+    return {form: tuple(sorted(found)) for form, found in sources.items()}
+
+
+def _arabic_entries(
+    entries: dict[str, Entry], forms: dict[str, tuple[str, ...]]
+) -> dict[str, Entry]:
+    """Each Arabic form's entry: that of the key it is a form of, or, where the forms of two
+    keys naming different places meet, ambiguous between them."""
+    found: dict[str, Entry] = {}
+    for form, sources in forms.items():
+        named = {entries[k].answer for k in sources}
+        if len(named) == 1:
+            found[form] = replace(entries[sources[0]], method="alias")
+            continue
+        places = tuple(dict.fromkeys(p for k in sources for p in entries[k].places))
+        found[form] = Entry(ambiguous(town_labels(places), 100.0), places, "alias")
+    return found
+
+
+def _other_keys(gazetteer: Gazetteer) -> frozenset[str]:
+    """The keys of every province's and county's names: no Arabic form may stand for them."""
+    names = [n for p in gazetteer.provinces for n in (p.name_en, p.name_fa, *p.aliases)]
+    names += [n for c in gazetteer.counties for n in (c.name_en, c.name_fa, *c.aliases)]
+    return frozenset(name_key_of(n) for n in names if n)
+
+
 def _town_spellings(cities: tuple[City, ...]) -> dict[str, frozenset[str]]:
     """For each key of a town's names, the keys of all that town's names."""
     found: dict[str, frozenset[str]] = {}
@@ -231,7 +273,14 @@ def province_index(provinces: tuple[Province, ...]) -> dict[str, set[Province]]:
     for province in provinces:
         for name in (province.name_en, province.name_fa, *province.aliases):
             _add(found, province_key(name), province)
-    return found
+    # As an Arabic page writes them ("كلستان"): a form no name is written as; a form two
+    # provinces share names both, and so neither.
+    arabic: dict[str, set[Province]] = defaultdict(set)
+    for name_key, named in found.items():
+        for form in arabic_forms(name_key):
+            if form not in found:
+                arabic[form] |= named
+    return found | arabic
 
 
 def place_of(match: Match) -> Match:
