@@ -30,7 +30,6 @@ import numpy as np
 import pycountry
 import shapely
 import shapely.ops
-import topojson
 from shapely.geometry import Point, box, mapping, shape
 
 from geodata_common import DATA_SOURCES, IRAN_AEA, IRAN_LCC, BuildError
@@ -210,6 +209,8 @@ def simplify(polygons: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
     that happens the provinces are rebuilt from the faces of their noded borders, each face
     going to the province that held it before simplification (see :func:`_faces`).
     """
+    import topojson  # only here: the rest of the module serves the city and local-name checks
+
     topology = topojson.Topology(polygons, toposimplify=TOLERANCE_DEG, prequantize=False)
     simplified = topology.to_gdf()
     geometries = [_rounded(g) for g in simplified.geometry]

@@ -94,7 +94,10 @@ def test_shipped_gallery_opens_offline_and_shows_every_report(browser: Any) -> N
     assert page.evaluate("document.scrollingElement.scrollWidth") <= 360
     first = page.locator("li.report img").first
     first.wait_for()
-    assert page.evaluate("(img) => img.complete && img.naturalWidth > 0", first.element_handle())
+    # A lazy image starts loading once laid out near the viewport: wait for it to be drawn.
+    page.wait_for_function(
+        "(img) => img.complete && img.naturalWidth > 0", arg=first.element_handle(), timeout=10_000
+    )
     page.close()
 
 
