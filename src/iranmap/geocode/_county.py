@@ -18,11 +18,12 @@ a county; the report did not say which of its towns, so the answer is the county
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from iranmap.gazetteer import County, Province
 from iranmap.geocode.index import PlaceIndex, ambiguous, dedupe, labels
 from iranmap.geocode.match import Match
+from iranmap.geocode.provinces import province_match
 from iranmap.names import county_key, key
 
 # Characters after which a name says where it is ("Mamasani (Fars)", "Delfan, Lorestan").
@@ -106,13 +107,8 @@ class CountyNames:
         county = counties[provinces.pop()]
         province = self._index.provinces[county.province_iso]
         names = {county_key(county.name_en), county_key(county.name_fa)}
-        answer = Match(
-            query="",
-            status="matched",
-            score=100.0,
-            kind="province",
-            province_iso=province.iso,
-            province=province.name_en,
+        answer = replace(
+            province_match(province),
             precision="province",
             method="exact" if name_key in names else "alias",
             note=(
