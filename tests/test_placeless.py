@@ -178,3 +178,26 @@ def test_an_events_row_naming_no_prison_is_refused_at_its_line(tmp_path: Path) -
         "out and count it in report.toml's total (executions beyond the rows are not "
         "itemized)\n"
     )
+
+
+def test_a_row_without_a_place_that_gives_its_province_asks_for_the_provinces_figure(
+    tmp_path: Path,
+) -> None:
+    """ "Unknown prison" of Fars is itemized by province: the row cannot say it alone, so check
+    asks for Fars's figure in provinces.csv rather than drop the province."""
+    folder = tmp_path / "r"
+    folder.mkdir()
+    (folder / "report.toml").write_text(TOML.format(total=100), encoding="utf-8")
+    (folder / "prisons.csv").write_text(
+        "prison,executions,province\nQezelhessar,60,\nUnknown prison,5,Fars\nOther,x,\n",
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(main, ["check", str(folder)])
+    assert result.exit_code == 1
+    assert result.stdout.replace(str(folder), "R").splitlines() == [
+        "R/prisons.csv:3: prison 'Unknown prison' names no place, but the row gives 'Fars'; "
+        "give that province's figure in provinces.csv (it counts this row and the prisons of "
+        "the province), or empty the row's province and city to count it as not itemized",
+        "R/prisons.csv:4: executions 'x' is not a number; write the count with digits only, "
+        "without separators or words, e.g. 1000",
+    ]

@@ -82,6 +82,16 @@ def _figures_from_rows(
             )
             problems.append(row.problem(shown, place_column, msg))
             continue
+        where = row.values.get("province") or row.values.get("city")
+        if kind == "unknown" and where:
+            msg = (
+                f"{place_column} {name!r} names no place, but the row gives {where!r}; give "
+                f"that province's figure in provinces.csv (it counts this row and the "
+                f"{place_column}s of the province), or empty the row's province and city to "
+                "count it as not itemized"
+            )
+            problems.append(row.problem(shown, place_column, msg))
+            continue
         key = name_key(name)
         if key in first_line:
             msg = (
@@ -114,10 +124,13 @@ def _figures_from_rows(
             place=row.values.get("place") or None,
             grade=read_grade(row.values.get("grade")),
         )
-        if count is None:
+        if kind == "unknown":  # its count alone, if unreadable, is the problem: no name to check
+            if count is not None:
+                without_place.append(figure)
+        elif count is None:
             uncounted.append(figure)
         else:
-            (without_place if kind == "unknown" else figures).append(figure)
+            figures.append(figure)
     return tuple(figures), tuple(uncounted), tuple(without_place)
 
 
