@@ -124,9 +124,11 @@ SETS = {
         # (86.4%), none in a wrong province. Then Persian names as Arabic writes them
         # (geocode/_arabic.py: letters Arabic lacks, its article, its words for province; from
         # how Arabic writes Persian, not from this file's names): 83 of 92 Perso-Arabic (90.2%).
-        latin_floor=0.864,
+        # Then French spellings of Persian sounds (ch for sh, tch for ch, "Evine"), a category
+        # this file's report named: 111 of 125 Latin (88.8%).
+        latin_floor=0.888,
         persian_floor=0.902,
-        latin_target_open="issue 20's target; 86.4% of Latin names so far",
+        latin_target_open="issue 20's target; 88.8% of Latin names so far",
         persian_target_open="issue 20's target; 90.2% of Perso-Arabic names so far",
     ),
 }

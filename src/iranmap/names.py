@@ -187,6 +187,20 @@ def as_spanish(text: str) -> str:
     return text.translate(_AS_SPANISH)
 
 
+_FRENCH_TCH = re.compile(r"tch", re.IGNORECASE)
+_FRENCH_CH = re.compile(r"ch", re.IGNORECASE)
+_FRENCH_NE = re.compile(r"(?<=[aeiouéè]n)e\b", re.IGNORECASE)
+
+
+def as_french(text: str) -> str:
+    """``text`` with French spellings of Persian sounds written as English does: ch is sh,
+    tch is ch, and a final e that only marks a sounded n is dropped ("Machhad" -> "Mashhad",
+    "Baloutchistan" -> "Balouchistan", "prison d'Evine" -> "prison d'Evin")."""
+    marked = _FRENCH_TCH.sub(lambda m: "\0" if m.group()[0] == "t" else "\1", text)
+    shown = _FRENCH_CH.sub(lambda m: "sh" if m.group()[0] == "c" else "Sh", marked)
+    return _FRENCH_NE.sub("", shown.replace("\0", "ch").replace("\1", "Ch"))
+
+
 @lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """``text`` without case, diacritics, punctuation or script variants; words kept.

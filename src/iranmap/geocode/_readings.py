@@ -24,7 +24,15 @@ from rapidfuzz import fuzz, process
 from iranmap.geocode._claim import as_claimed, capital
 from iranmap.geocode.index import PlaceIndex, place_of
 from iranmap.geocode.match import Match
-from iranmap.names import PlaceName, as_spanish, key, named_words, parse_place, says_province
+from iranmap.names import (
+    PlaceName,
+    as_french,
+    as_spanish,
+    key,
+    named_words,
+    parse_place,
+    says_province,
+)
 
 #: How similar (rapidfuzz ratio) words may be to a known name and still be unknown: below the
 #: geocoder's default threshold, at which a near spelling would be taken for the name.
@@ -149,13 +157,17 @@ def only_province(match: Match) -> bool:
 
 
 def respelled(index: PlaceIndex, parsed: PlaceName, name: str) -> str:
-    """``name`` respelled as Spanish writes kh (j), or "" unless that gives a place's own
-    name or alias exactly (and the name is no other place as it is: "Heft Juy" is a village,
-    not a place in Khoy), the name alone, without a town or province set apart."""
-    spanish = as_spanish(name)
-    if spanish == name or parsed.context or parsed.core in index.other_places:
+    """``name`` respelled as Spanish writes kh (j), or else as French writes sh, ch and a
+    sounded n ("Machhad", "Tchabahar", "Evine"), or "" unless that gives a place's own name or
+    alias exactly (and the name is no other place as it is: "Heft Juy" is a village, not a
+    place in Khoy), the name alone, without a town or province set apart."""
+    if parsed.context or parsed.core in index.other_places:
         return ""  # a name with its town ("Evin, Karaj") keeps what its words say
-    return spanish if parse_place(spanish).core in index.entries else ""
+    for respell in (as_spanish, as_french):
+        other = respell(name)
+        if other != name and parse_place(other).core in index.entries:
+            return other
+    return ""
 
 
 def by_rule(

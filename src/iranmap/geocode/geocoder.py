@@ -135,9 +135,9 @@ class Geocoder:
             if answer.status != "matched" and as_turkish(name) != name:
                 turkish = self.place(as_turkish(name), city, province)
                 answer = turkish if turkish.status == "matched" else answer
-            spanish = respelled(self._index, parsed, name) if answer.status != "matched" else ""
-            if spanish:  # only a place's own name or alias: "Jorramabad"
-                respelt = self.place(spanish, city, province)
+            other = respelled(self._index, parsed, name) if answer.status != "matched" else ""
+            if other:  # only a place's own name or alias: "Jorramabad", "Machhad"
+                respelt = self.place(other, city, province)
                 answer = respelt if respelt.status == "matched" and respelt.score == 100 else answer
             answer = by_rule(self._index, name, parsed, context, answer, self.province)
             if answer.suggestions and context:

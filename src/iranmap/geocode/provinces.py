@@ -14,7 +14,7 @@ from rapidfuzz import fuzz, process
 from iranmap.gazetteer import Province
 from iranmap.geocode.index import ambiguous, dedupe, province_index
 from iranmap.geocode.match import Match, Method
-from iranmap.names import as_spanish, as_turkish, fold, province_direction, province_key
+from iranmap.names import as_french, as_spanish, as_turkish, fold, province_direction, province_key
 
 _CODE = re.compile(r"(?:ir ?)?(\d{1,2})")
 _UNMATCHED = Match(query="", status="unmatched", score=0.0)
@@ -60,9 +60,10 @@ class ProvinceNames:
         if answer.status != "matched" and as_turkish(head) != head:  # "Kirmanşah ili"
             turkish = self.resolve(as_turkish(name), iso_scheme)
             answer = turkish if turkish.status == "matched" else answer
-        if answer.status != "matched" and as_spanish(head) != head:  # "Juzestán": only exactly
-            spanish = self.resolve(as_spanish(name), iso_scheme)
-            answer = spanish if spanish.status == "matched" and spanish.score == 100 else answer
+        for respell in (as_spanish, as_french):  # "Juzestán", "Baloutchistan": only exactly
+            if answer.status != "matched" and respell(head) != head:
+                other = self.resolve(respell(name), iso_scheme)
+                answer = other if other.status == "matched" and other.score == 100 else answer
         if inner and answer.status == "matched":
             other = self._resolve(fold(inner), iso_scheme)
             if other.status != "matched":

@@ -1,5 +1,6 @@
-"""Persian names as an Arabic-language report writes them: ك or ج for گ, ب for پ, ج for چ,
-ز or ج for ژ, the article before a town's name, and Arabic words for prison and province."""
+"""Persian names as Arabic- and French-language reports write them: for Arabic, ك or ج for گ,
+ب for پ, ج for چ, ز or ج for ژ, the article before a town's name, and Arabic words for prison
+and province; for French, ch for sh, tch for ch and a final e after a sounded n."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from iranmap.gazetteer import load_gazetteer
 from iranmap.geocode import Geocoder
 from iranmap.geocode._arabic import arabic_forms
 from iranmap.geocode.index import name_key_of
+from iranmap.names import county_key
 
 
 @pytest.fixture(scope="module")
@@ -78,4 +80,61 @@ def test_no_arabic_form_of_a_town_lands_in_another_province(geocoder: Geocoder) 
                 if match.status == "matched" and match.province_iso != iso:
                     wrong.append((place, form, match.province_iso))
     assert checked > 1000
+    assert wrong == []
+
+
+# -- French spellings: ch for sh, tch for ch, a final e after a sounded n ----------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "iso"),
+    [
+        ("Machhad", "IR-09"),
+        ("prison de Racht", "IR-01"),
+        ("Chahr-e Kord", "IR-14"),
+        ("Bouchehr", "IR-18"),
+        ("Tchabahar", "IR-11"),
+        ("prison d'Evine", "IR-23"),
+    ],
+)
+def test_a_french_spelling_of_a_place_is_that_place(
+    geocoder: Geocoder, name: str, iso: str
+) -> None:
+    match = geocoder.place(name)
+    assert (match.status, match.province_iso) == ("matched", iso)
+
+
+@pytest.mark.parametrize(
+    ("name", "iso"),
+    [("Sistan-et-Baloutchistan", "IR-11"), ("Tchaharmahal-et-Bakhtiari", "IR-14")],
+)
+def test_a_french_spelling_of_a_province_is_that_province(
+    geocoder: Geocoder, name: str, iso: str
+) -> None:
+    match = geocoder.province(name)
+    assert (match.status, match.province_iso) == ("matched", iso)
+
+
+def test_no_french_spelling_of_a_town_lands_in_another_province(geocoder: Geocoder) -> None:
+    """Every town's and prison's Latin names written as French writes them (sh as ch, ch as
+    tch): their province, or no answer, never another province; a form that is another
+    place's own name ("Chadegan", of Isfahan, for Shadegan) is that place, as written."""
+    gazetteer = load_gazetteer()
+    named = [(c.name, c.province_iso, (c.name, *c.aliases)) for c in gazetteer.cities]
+    named += [(p.name_en, p.province_iso, (p.name_en, *p.aliases)) for p in gazetteer.prisons]
+    counties = {county_key(n) for c in gazetteer.counties for n in (c.name_en, *c.aliases)}
+    wrong = []
+    checked = 0
+    for place, iso, names in named:
+        for name in names:
+            if not name.isascii() or "sh" not in name.lower():
+                continue
+            french = name.replace("ch", "tch").replace("sh", "ch").replace("Sh", "Ch")
+            if name_key_of(french) in geocoder._index.entries or county_key(french) in counties:
+                continue  # a place's or county's own name: the respelling is never asked
+            checked += 1
+            match = geocoder.place(french)
+            if match.status == "matched" and match.province_iso != iso:
+                wrong.append((place, french, match.province_iso))
+    assert checked > 300
     assert wrong == []
