@@ -10,33 +10,17 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from fake_world import write_report
 from iranmap.cli import main
 from iranmap.gazetteer import load_gazetteer
 from iranmap.join import join
 from iranmap.reports import load_report
 from iranmap.reports._placeless import placeless
 
-TOML = """title = "Executions by prison"
-publisher = "A monitor"
-total = {total}
 
-[source]
-title = "Annual report"
-date = 2025-01-10
-
-[period]
-start = 2024-01-01
-end = 2024-12-31
-"""
-
-
-def write(folder: Path, rows: str, total: int = 100, provinces: str | None = None) -> Path:
-    folder.mkdir(parents=True)
-    (folder / "report.toml").write_text(TOML.format(total=total), encoding="utf-8")
-    (folder / "prisons.csv").write_text("prison,executions\n" + rows, encoding="utf-8")
-    if provinces is not None:
-        (folder / "provinces.csv").write_text("province,executions\n" + provinces, encoding="utf-8")
-    return folder
+def write(folder: Path, rows: str) -> Path:
+    """A report of total 100 whose prisons.csv has ``rows``."""
+    return write_report(folder, "prison,executions\n" + rows)
 
 
 @pytest.mark.parametrize(
@@ -164,12 +148,8 @@ def test_rows_without_a_place_count_against_the_total(tmp_path: Path) -> None:
 def test_an_events_row_naming_no_prison_is_refused_at_its_line(tmp_path: Path) -> None:
     """events.csv places each execution by its row's prison: a row saying "Unknown" is
     refused once, at its line, with how to count it (not taken for a misspelt prison)."""
-    folder = tmp_path / "e"
-    folder.mkdir()
-    (folder / "report.toml").write_text(TOML.format(total=3), encoding="utf-8")
-    (folder / "events.csv").write_text(
-        "date,prison\n2024-02-01,Qezelhessar\n2024-03-01,Unknown prison\n", encoding="utf-8"
-    )
+    events = "date,prison\n2024-02-01,Qezelhessar\n2024-03-01,Unknown prison\n"
+    folder = write_report(tmp_path / "e", None, total=3, events=events)
     result = CliRunner().invoke(main, ["check", str(folder)])
     assert result.exit_code == 1
     assert result.stdout.replace(str(folder), "R") == (
@@ -185,12 +165,9 @@ def test_a_row_without_a_place_that_gives_its_province_asks_for_the_provinces_fi
 ) -> None:
     """ "Unknown prison" of Fars is itemized by province: the row cannot say it alone, so check
     asks for Fars's figure in provinces.csv rather than drop the province."""
-    folder = tmp_path / "r"
-    folder.mkdir()
-    (folder / "report.toml").write_text(TOML.format(total=100), encoding="utf-8")
-    (folder / "prisons.csv").write_text(
+    folder = write_report(
+        tmp_path / "r",
         "prison,executions,province\nQezelhessar,60,\nUnknown prison,5,Fars\nOther,x,\n",
-        encoding="utf-8",
     )
     result = CliRunner().invoke(main, ["check", str(folder)])
     assert result.exit_code == 1
