@@ -92,13 +92,15 @@ class Points:
         """Per row, the other rows at its very point (prisons placed at one city's centre),
         largest first. Such circles are drawn as one group at that point, nested, small on
         top, never at offsets that would look like known positions."""
-        groups: dict[tuple[float, float], list[int]] = {}
-        for i, row in enumerate(self.rows):
-            groups.setdefault((row.lat, row.lon), []).append(i)
-        return tuple(
-            tuple(j for j in groups[(row.lat, row.lon)] if j != i)
-            for i, row in enumerate(self.rows)
-        )
+        return at_one_point([(row.lat, row.lon) for row in self.rows])
+
+
+def at_one_point(points: Sequence[tuple[float, float]]) -> tuple[tuple[int, ...], ...]:
+    """Per point, the indexes of the others at the very same point, in the order given."""
+    groups: dict[tuple[float, float], list[int]] = {}
+    for i, point in enumerate(points):
+        groups.setdefault(point, []).append(i)
+    return tuple(tuple(j for j in groups[point] if j != i) for i, point in enumerate(points))
 
 
 def key_values(largest: int) -> tuple[int, ...]:

@@ -17,7 +17,7 @@ from iranmap.i18n import Lang
 from iranmap.render.geo import latlng, polygon_json
 from iranmap.render.options import RenderOptions
 from iranmap.render.page import script_frame, source_text
-from iranmap.render.points import TIP_WORDS, PrisonRow, circle_radius, script_row
+from iranmap.render.points import TIP_WORDS, PrisonRow, at_one_point, circle_radius, script_row
 from iranmap.render.timeline import text as tt
 from iranmap.render.timeline._view import View
 from iranmap.steps import Timeline
@@ -136,20 +136,16 @@ def _prison_rows(timeline: Timeline, shown: list[int], largest: int, lang: Lang)
     in each step's figures and places at the same point."""
     figures = dict(zip(shown[0::2], shown[1::2], strict=True))
     places = [_place_row(place) for place in timeline.places.to_dict("records")]
-    at: dict[tuple[float, float], list[int]] = {}
-    for i in sorted(figures, key=lambda i: -figures[i]):
-        at.setdefault((places[i].lat, places[i].lon), []).append(i)
+    drawn = sorted(figures, key=lambda i: -figures[i])  # largest first, as a report's page
+    others = at_one_point([(places[i].lat, places[i].lon) for i in drawn])
+    beside = {i: [drawn[j] for j in near] for i, near in zip(drawn, others, strict=True)}
     rows = []
     for i, place in enumerate(places):
         n = figures.get(i)
         if n is None:
             rows.append(script_row(place, 0, "", [], lang))
             continue
-        together = [
-            (places[j], i18n.fmt_int(figures[j], lang))
-            for j in at[(place.lat, place.lon)]
-            if j != i
-        ]
+        together = [(places[j], i18n.fmt_int(figures[j], lang)) for j in beside[i]]
         rows.append(
             script_row(place, circle_radius(n, largest), i18n.fmt_int(n, lang), together, lang)
         )
