@@ -275,12 +275,8 @@ def province_index(provinces: tuple[Province, ...]) -> dict[str, set[Province]]:
             _add(found, province_key(name), province)
     # As an Arabic page writes them ("كلستان"): a form no name is written as; a form two
     # provinces share names both, and so neither.
-    arabic: dict[str, set[Province]] = defaultdict(set)
-    for name_key, named in found.items():
-        for form in arabic_forms(name_key):
-            if form not in found:
-                arabic[form] |= named
-    return found | arabic
+    arabic = _arabic_keys(found, frozenset())
+    return found | {form: set().union(*(found[k] for k in keys)) for form, keys in arabic.items()}
 
 
 def place_of(match: Match) -> Match:
