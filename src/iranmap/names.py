@@ -187,18 +187,23 @@ def as_spanish(text: str) -> str:
     return text.translate(_AS_SPANISH)
 
 
-_FRENCH_TCH = re.compile(r"tch", re.IGNORECASE)
-_FRENCH_CH = re.compile(r"ch", re.IGNORECASE)
+# French writes Persian's sh as ch and its ch as tch ("Machhad", "Tchabahar"), and adds an e
+# after a sounded final n ("Evine"): a name that places nothing is tried as English writes it.
+_FRENCH_CH = re.compile(r"(t?)(c)h", re.IGNORECASE)
 _FRENCH_NE = re.compile(r"(?<=[aeiouéè]n)e\b", re.IGNORECASE)
+
+
+def _english_ch(found: re.Match[str]) -> str:
+    """French tch as ch, French ch as sh, keeping the first letter's case."""
+    letter = "c" if found.group(1) else "s"
+    return (letter.upper() if found.group()[0].isupper() else letter) + "h"
 
 
 def as_french(text: str) -> str:
     """``text`` with French spellings of Persian sounds written as English does: ch is sh,
     tch is ch, and a final e that only marks a sounded n is dropped ("Machhad" -> "Mashhad",
     "Baloutchistan" -> "Balouchistan", "prison d'Evine" -> "prison d'Evin")."""
-    marked = _FRENCH_TCH.sub(lambda m: "\0" if m.group()[0] == "t" else "\1", text)
-    shown = _FRENCH_CH.sub(lambda m: "sh" if m.group()[0] == "c" else "Sh", marked)
-    return _FRENCH_NE.sub("", shown.replace("\0", "ch").replace("\1", "Ch"))
+    return _FRENCH_NE.sub("", _FRENCH_CH.sub(_english_ch, text))
 
 
 @lru_cache(maxsize=65536)
