@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import atexit
 import os
 import shutil
+import tempfile
 import threading
 from collections import OrderedDict
 from collections.abc import Iterator
@@ -17,6 +19,12 @@ import iranmap.raster
 REPO = Path(__file__).resolve().parents[1]
 GEODATA = REPO / "geodata"
 DATA = Path(__file__).resolve().parent / "data"
+
+# The geocoder keeps each gazetteer's index in the user's cache folder (iranmap.paths.cache_dir);
+# the tests, and the commands they run, keep theirs in a folder of their own, removed at the end.
+TEST_CACHE = tempfile.mkdtemp(prefix="iranmap-test-cache-")
+os.environ["IRANMAP_CACHE_DIR"] = TEST_CACHE
+atexit.register(shutil.rmtree, TEST_CACHE, ignore_errors=True)
 
 CHROMIUM_ARGS = [
     "--no-sandbox",

@@ -20,7 +20,7 @@ from pathlib import Path
 
 from iranmap.limits import MAX_FILE_BYTES
 from iranmap.output import FileResult, read_output, remove_output, write_atomic
-from iranmap.paths import geodata_dir
+from iranmap.paths import code_files, geodata_dir
 from iranmap.render import BuildOptions
 
 #: Not part of the output: what the last build of a report depended on, so that a rebuild
@@ -96,19 +96,6 @@ def _content(path: Path) -> bytes:
         return path.read_bytes()
     except OSError as exc:
         return f"unreadable {exc.errno}".encode()
-
-
-def code_files(package: Path) -> list[tuple[str, Path]]:
-    """Every file of iranmap's own that can change an output, by name relative to
-    ``package``: its code, and what the code reads (fonts and their metrics, the pages'
-    scripts and styles...); not Python's compiled caches."""
-    return [
-        (path.relative_to(package).as_posix(), path)
-        for path in sorted(package.rglob("*"))
-        if path.is_file()
-        and "__pycache__" not in path.relative_to(package).parts
-        and path.suffix not in {".pyc", ".pyo"}
-    ]
 
 
 def unchanged_outputs(

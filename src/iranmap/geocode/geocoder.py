@@ -23,9 +23,9 @@ from iranmap.geocode._county import CountyNames
 from iranmap.geocode._facility import town_and_facility
 from iranmap.geocode._near import NearSpellings, keep_reading, read_as
 from iranmap.geocode._readings import by_rule, claimed, respelled
+from iranmap.geocode._stored import place_index
 from iranmap.geocode.index import (
     Entry,
-    PlaceIndex,
     ambiguous,
     dedupe,
     labels,
@@ -102,7 +102,7 @@ class Geocoder:
             raise ValueError(msg)
         self.threshold = threshold
         self.margin = margin
-        self._index = PlaceIndex(gazetteer)
+        self._index = place_index(gazetteer)
         self._provinces = self._index.provinces
         self._province_names = ProvinceNames(gazetteer.provinces, self._decide_ranked)
         self._counties = CountyNames(self._index, gazetteer.counties)

@@ -107,6 +107,12 @@ class PlaceIndex:
             (key(c.name), c.province_iso): frozenset(c.homonyms) for c in gazetteer.cities
         }
 
+    def complete(self) -> PlaceIndex:
+        """This index with what it otherwise builds on first use built now (before keeping it)."""
+        for table in ("_province_words", "other_places", "populations"):
+            getattr(self, table)
+        return self
+
     @cached_property
     def _province_words(self) -> dict[str, frozenset[str]]:
         found: dict[str, set[str]] = defaultdict(set)
