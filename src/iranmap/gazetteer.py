@@ -15,6 +15,7 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Literal, TypeVar
 
+from iranmap._kept import kept
 from iranmap.errors import GeodataError, Problem
 from iranmap.paths import geodata_dir
 
@@ -206,8 +207,12 @@ def _stamp(path: Path) -> tuple[int, int]:
 
 @lru_cache(maxsize=4)
 def _load(base: Path, stamps: tuple[tuple[int, int], ...]) -> Gazetteer:
-    """Read the three files; ``stamps`` (sizes, times) make edited files load again."""
-    del stamps  # only part of the cache key
+    """The records of ``base``'s files, kept between runs (:mod:`iranmap._kept`) under the
+    folder and ``stamps`` (sizes, times: edited files are read again)."""
+    return kept("gazetteer", f"{base}\0{stamps!r}", Gazetteer, lambda: _read_files(base))
+
+
+def _read_files(base: Path) -> Gazetteer:
     # Optional: without places.csv fuzzy matching has less to go on; without counties.csv a
     # county's name resolves to nothing.
     places, counties = base / "places.csv", base / "counties.csv"

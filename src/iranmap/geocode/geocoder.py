@@ -19,11 +19,10 @@ from iranmap.geocode._claim import (
     other_place,
     town_at_end,
 )
-from iranmap.geocode._county import CountyNames
 from iranmap.geocode._facility import town_and_facility
 from iranmap.geocode._near import NearSpellings, keep_reading, read_as
 from iranmap.geocode._readings import by_rule, claimed, respelled
-from iranmap.geocode._stored import place_index
+from iranmap.geocode._tables import tables_of
 from iranmap.geocode.index import (
     Entry,
     ambiguous,
@@ -34,7 +33,6 @@ from iranmap.geocode.index import (
     prison_and_its_town,
 )
 from iranmap.geocode.match import Match
-from iranmap.geocode.provinces import ProvinceNames
 from iranmap.names import PlaceName, as_turkish, key, parse_place, skeleton
 
 #: Default lowest fuzzy score (0..100, rapidfuzz ratio of the two keys) that can match.
@@ -102,10 +100,10 @@ class Geocoder:
             raise ValueError(msg)
         self.threshold = threshold
         self.margin = margin
-        self._index = place_index(gazetteer)
+        tables = tables_of(gazetteer)
+        self._index, self._counties = tables.index, tables.counties
         self._provinces = self._index.provinces
-        self._province_names = ProvinceNames(gazetteer.provinces, self._decide_ranked)
-        self._counties = CountyNames(self._index, gazetteer.counties)
+        self._province_names = tables.provinces.deciding(self._decide_ranked)
         self._near = NearSpellings(self._index, gazetteer)
         self._place_cache: dict[tuple[PlaceName, str, str], Match] = {}
         self._fuzzy_cache: dict[tuple[str, bool], Match] = {}

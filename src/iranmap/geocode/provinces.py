@@ -1,10 +1,13 @@
 """Province names -> provinces: by name, alias, Persian name, HASC or ISO code, or capital.
 
-Part of :class:`~iranmap.geocode.Geocoder`, which hands it its fuzzy decision rule.
+Part of :class:`~iranmap.geocode.Geocoder`, which hands it its fuzzy decision rule
+(:meth:`ProvinceNames.deciding`): the tables are made once per gazetteer and kept, the rule is
+each geocoder's own.
 """
 
 from __future__ import annotations
 
+import copy
 import re
 from collections.abc import Callable
 from dataclasses import replace
@@ -34,8 +37,8 @@ Decide = Callable[[dict[Match, float]], Match]
 class ProvinceNames:
     """The province answers of a gazetteer's provinces, decided fuzzily by ``decide``."""
 
-    def __init__(self, provinces: tuple[Province, ...], decide: Decide) -> None:
-        self._decide = decide
+    def __init__(self, provinces: tuple[Province, ...]) -> None:
+        self._decide: Decide | None = None
         self._answers = self._index(provinces)
         self._keys = list(self._answers)
         self._capitals = self._index_capitals(provinces)
@@ -49,6 +52,12 @@ class ProvinceNames:
             direction, rest = province_direction(name_key)
             if direction and answer.status == "matched":
                 self._by_direction.setdefault(direction, []).append((rest, answer))
+
+    def deciding(self, decide: Decide) -> ProvinceNames:
+        """These tables, deciding among fuzzy candidates by ``decide``."""
+        found = copy.copy(self)
+        found._decide = decide
+        return found
 
     def resolve(self, name: str, iso_scheme: str) -> Match:
         """The province ``name`` means; a bracketed capital or province must agree with it."""
@@ -94,6 +103,9 @@ class ProvinceNames:
             ranked.setdefault(
                 replace(self._answers[self._keys[index]], method=None), round(score, 1)
             )
+        if self._decide is None:
+            msg = "ProvinceNames.deciding() gives the tables their rule before they resolve"
+            raise RuntimeError(msg)
         found = self._decide(ranked)
         if found.status == "matched":
             return found

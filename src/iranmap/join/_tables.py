@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -13,7 +13,7 @@ import pandas as pd
 import shapely
 
 from iranmap.errors import Problem
-from iranmap.gazetteer import Gazetteer
+from iranmap.gazetteer import City, Gazetteer
 from iranmap.geocode import Match
 from iranmap.join._model import PRISON_COLUMNS, PROVINCE_COLUMNS, Placement, Resolver, Unplaced
 from iranmap.join._place import Located, Place, of_provinces, unknown_province
@@ -25,7 +25,7 @@ from iranmap.reports import EVENTS_FILE, REPORT_FILE, Figure, Report
 def prison_table(located: Sequence[Located], gazetteer: Gazetteer, total: int) -> pd.DataFrame:
     """One row per place, largest first; rows of one place (events) are added up."""
     prisons_fa = {p.id: p.name_fa for p in gazetteer.prisons}
-    cities_fa = _cities_fa(gazetteer)
+    cities_fa = _CitiesFa(gazetteer)
     provinces = {p.iso: p for p in gazetteer.provinces}
     grouped: dict[str, list[Located]] = {}
     for item in located:
@@ -107,24 +107,46 @@ def _provenance(places: Sequence[Place]) -> dict[str, Any]:
     }
 
 
-def _cities_fa(gazetteer: Gazetteer) -> dict[tuple[str, str], str]:
+class _CitiesFa(Mapping[tuple[str, str], str]):
     """Persian city names by (key of any of the city's names, province).
 
     A prison's ``city`` in prisons.csv is written plainly ("Amol") where cities.csv has the
     GeoNames spelling ("Āmol") with the plain one among its aliases, so names are compared by
     :func:`iranmap.names.key`. Should two cities of a province share a name, a city's own name
     wins over another's alias, then the larger city: the same order the geocoder reads them in.
+    A province's names are keyed when a row of that province first asks (a report names a few
+    provinces; keying every name of the gazetteer's 3,000 cities costs more than its table).
     """
-    ranked = sorted(gazetteer.cities, key=lambda c: (-c.population, c.geonameid))
-    found: dict[tuple[str, str], str] = {}
-    for own in (True, False):
-        for city in ranked:
-            names = (city.name, city.name_fa) if own else city.aliases
-            for name in names:
-                name_key = place_key(name)
-                if name_key:
-                    found.setdefault((name_key, city.province_iso), city.name_fa)
-    return found
+
+    def __init__(self, gazetteer: Gazetteer) -> None:
+        self._cities: dict[str, list[City]] = {}
+        for city in sorted(gazetteer.cities, key=lambda c: (-c.population, c.geonameid)):
+            self._cities.setdefault(city.province_iso, []).append(city)
+        self._found: dict[str, dict[str, str]] = {}
+
+    def _province(self, iso: str) -> dict[str, str]:
+        found = self._found.get(iso)
+        if found is None:
+            found = {}
+            ranked = self._cities.get(iso, [])
+            for own in (True, False):
+                for city in ranked:
+                    for name in (city.name, city.name_fa) if own else city.aliases:
+                        name_key = place_key(name)
+                        if name_key:
+                            found.setdefault(name_key, city.name_fa)
+            self._found[iso] = found
+        return found
+
+    def __getitem__(self, at: tuple[str, str]) -> str:
+        name_key, iso = at
+        return self._province(iso)[name_key]
+
+    def __iter__(self) -> Iterator[tuple[str, str]]:
+        return ((k, iso) for iso in self._cities for k in self._province(iso))
+
+    def __len__(self) -> int:
+        return sum(len(self._province(iso)) for iso in self._cities)
 
 
 #: The longest list of line ranges a source names; beyond it, the rows are counted instead

@@ -1,4 +1,4 @@
-"""A gazetteer's index kept between runs (iranmap.geocode._stored, iranmap.paths.cache_dir)."""
+"""The gazetteer and the geocoder's tables, kept between runs (iranmap._kept, paths.cache_dir)."""
 
 from __future__ import annotations
 
@@ -9,9 +9,11 @@ from pathlib import Path
 
 import pytest
 
-import iranmap.geocode._stored as stored
+import iranmap._kept as kept
+import iranmap.gazetteer
 from iranmap.gazetteer import Gazetteer, load_gazetteer
 from iranmap.geocode import Geocoder
+from iranmap.geocode._tables import Tables
 from iranmap.geocode.index import PlaceIndex
 from iranmap.paths import CACHE_VARIABLE, cache_dir
 
@@ -29,8 +31,12 @@ def gazetteer() -> Gazetteer:
     return load_gazetteer()
 
 
-def kept_files(folder: Path) -> list[Path]:
-    return sorted(folder.glob(f"{stored.PREFIX}*{stored.SUFFIX}"))
+def kept_files(folder: Path, kind: str = "geocoder") -> list[Path]:
+    return sorted(folder.glob(f"{kind}-*{kept.SUFFIX}"))
+
+
+def tables_file(folder: Path, gazetteer: Gazetteer) -> Path:
+    return folder / f"geocoder-{kept.digest(repr(gazetteer))}{kept.SUFFIX}"
 
 
 def no_building(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -61,8 +67,7 @@ def test_an_index_kept_answers_as_one_built(
     folder: Path, gazetteer: Gazetteer, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     built = Geocoder(gazetteer)
-    [kept] = kept_files(folder)
-    assert kept.name == f"{stored.PREFIX}{stored.digest(gazetteer)}{stored.SUFFIX}"
+    assert kept_files(folder) == [tables_file(folder, gazetteer)]
     no_building(monkeypatch)
     read_back = Geocoder(gazetteer)
     assert len(names()) > 800
@@ -74,14 +79,14 @@ def test_another_gazetteer_or_other_code_is_another_index(
 ) -> None:
     Geocoder(gazetteer)
     fewer = replace(gazetteer, prisons=gazetteer.prisons[1:])
-    assert stored.digest(fewer) != stored.digest(gazetteer)
+    assert tables_file(folder, fewer) != tables_file(folder, gazetteer)
     assert Geocoder(fewer).place(gazetteer.prisons[0].name_en).prison != (
         gazetteer.prisons[0].name_en
     )
     assert len(kept_files(folder)) == 2
-    before = stored.digest(gazetteer)
-    monkeypatch.setattr(stored, "code_digest", lambda: "an edited rule")
-    assert stored.digest(gazetteer) != before
+    before = tables_file(folder, gazetteer)
+    monkeypatch.setattr(kept, "code_digest", lambda: "an edited rule")
+    assert tables_file(folder, gazetteer) != before
 
 
 @pytest.mark.parametrize(
@@ -93,10 +98,10 @@ def test_a_damaged_or_foreign_file_is_built_anew(
     folder: Path, gazetteer: Gazetteer, content: bytes
 ) -> None:
     folder.mkdir(parents=True)
-    path = folder / f"{stored.PREFIX}{stored.digest(gazetteer)}{stored.SUFFIX}"
+    path = tables_file(folder, gazetteer)
     path.write_bytes(content)
     assert Geocoder(gazetteer).place("Qezelhessar").prison == "Ghezel Hesar Prison"
-    assert isinstance(pickle.loads(path.read_bytes()), PlaceIndex)
+    assert isinstance(pickle.loads(path.read_bytes()), Tables)
 
 
 def test_nowhere_to_keep_it_is_no_error(
@@ -112,7 +117,10 @@ def test_nowhere_to_keep_it_is_no_error(
     assert list(tmp_path.iterdir()) == [blocked]
 
 
-def test_a_small_gazetteer_is_not_kept(folder: Path, gazetteer: Gazetteer) -> None:
+def test_what_is_quicker_to_make_than_worth_keeping_is_not_kept(
+    folder: Path, gazetteer: Gazetteer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(kept, "WORTH_KEEPING", 5.0)  # a small gazetteer's tables: 1 ms
     small = Gazetteer(gazetteer.provinces, gazetteer.prisons[:3], ())
     assert Geocoder(small).place(small.prisons[0].name_en).status == "matched"
     assert kept_files(folder) == []
@@ -122,13 +130,15 @@ def test_the_oldest_beyond_keep_are_removed(
     folder: Path, gazetteer: Gazetteer, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     folder.mkdir(parents=True)
-    for number in range(stored.KEEP + 3):
-        (folder / f"{stored.PREFIX}{number:064x}{stored.SUFFIX}").write_bytes(b"old")
+    for number in range(kept.KEEP + 3):
+        (folder / f"geocoder-{number:064x}{kept.SUFFIX}").write_bytes(b"old")
+    (folder / f"gazetteer-{0:064x}{kept.SUFFIX}").write_bytes(b"another kind")
     (folder / "something-else.txt").write_text("not ours")
     Geocoder(gazetteer)
-    kept = kept_files(folder)
-    assert len(kept) == stored.KEEP
-    assert folder / f"{stored.PREFIX}{stored.digest(gazetteer)}{stored.SUFFIX}" in kept
+    found = kept_files(folder)
+    assert len(found) == kept.KEEP
+    assert tables_file(folder, gazetteer) in found
+    assert (folder / f"gazetteer-{0:064x}{kept.SUFFIX}").exists()
     assert (folder / "something-else.txt").exists()
     assert not list(folder.glob(".*"))  # no temporary file left behind
 
@@ -148,3 +158,34 @@ def test_the_cache_folder(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> No
     assert cache_dir() == tmp_path / "local" / "iranmap" / "Cache"
     monkeypatch.setenv(CACHE_VARIABLE, str(tmp_path / "mine"))
     assert cache_dir() == tmp_path / "mine"
+
+
+def test_the_gazetteer_is_kept_until_its_files_change(
+    folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    geodata = tmp_path / "geodata"
+    geodata.mkdir()
+    for name in ("provinces", "prisons", "cities", "places", "counties"):
+        source = Path(iranmap.gazetteer.geodata_dir()) / f"{name}.csv"
+        (geodata / f"{name}.csv").write_bytes(source.read_bytes())
+    made = load_gazetteer(geodata)
+    assert len(kept_files(folder, "gazetteer")) == 1
+    iranmap.gazetteer._load.cache_clear()
+    real = iranmap.gazetteer._read_files
+
+    def refuse(_: Path) -> Gazetteer:
+        raise AssertionError("the gazetteer was read, not read back")
+
+    monkeypatch.setattr(iranmap.gazetteer, "_read_files", refuse)
+    assert load_gazetteer(geodata) == made
+    prisons = geodata / "prisons.csv"
+    prisons.write_text(
+        prisons.read_text(encoding="utf-8").replace("Evin Prison", "Evin House of Detention"),
+        encoding="utf-8",
+    )
+    iranmap.gazetteer._load.cache_clear()
+    monkeypatch.setattr(iranmap.gazetteer, "_read_files", real)
+    names = {p.name_en for p in load_gazetteer(geodata).prisons}
+    assert "Evin House of Detention" in names
+    assert "Evin Prison" not in names
+    assert len(kept_files(folder, "gazetteer")) == 2
