@@ -84,3 +84,30 @@ def test_output_into_a_reader_that_stopped_ends_quietly() -> None:
         stderr = process.stderr.read().decode()
         assert process.wait(timeout=60) == 1
     assert [line for line in stderr.splitlines() if not line.startswith("warning: ")] == []
+
+
+@pytest.mark.parametrize(
+    ("args", "code"), [(["--version"], 0), (["check", "no-such-folder"], 1), (["nope"], 2)]
+)
+def test_the_command_exits_with_mains_code_and_leaves_its_objects_to_the_system(
+    args: list[str], code: int
+) -> None:
+    """``iranmap`` (the console script, and ``python -m iranmap``) is ``main``, then frozen: the
+    objects a run made are left out of the garbage collection Python's exit would make."""
+    import subprocess
+    import sys
+
+    probe = (
+        "import atexit, gc, sys\n"
+        "atexit.register(lambda: print('frozen', gc.get_freeze_count() > 0, file=sys.stderr))\n"
+        "from iranmap.cli import run\n"
+        f"sys.argv = ['iranmap', *{args!r}]\n"
+        "run()\n"
+    )
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)
+    assert done.returncode == code
+    assert done.stderr.splitlines()[-1] == "frozen True"
+    module = subprocess.run(
+        [sys.executable, "-m", "iranmap", *args], capture_output=True, text=True
+    )
+    assert module.returncode == code
