@@ -164,6 +164,32 @@ def test_rendering_twice_gives_identical_bytes(joined: Joined, files: dict[str, 
     assert render_images(joined, BuildOptions()) == files
 
 
+def test_the_stripes_of_one_frame_are_cut_once_and_are_the_same(
+    joined: Joined, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The Persian map draws the English one's not-itemized provinces in the same frame: the
+    stripes cut for one are the other's; a province of another shape is cut anew."""
+    rows = [r for r in build_choropleth(joined, RenderOptions()).rows if r.executions is None]
+    assert len(rows) > 10
+    frame = geo.fit(rows, 0, 0, 800, 600)
+    cuts = []
+    real = geo.hatch_data
+
+    def counted(shapes: list[object], spacing: float) -> str:
+        cuts.append(len(shapes))
+        return real(shapes, spacing)
+
+    monkeypatch.setattr(geo, "hatch_data", counted)
+    first = geo.provinces_hatch(rows, frame, 8.0)
+    assert first == real([geo.pixel_polygon(r, frame) for r in rows], 8.0)
+    assert geo.provinces_hatch(list(rows), frame, 8.0) == first
+    assert cuts == [len(rows)]
+    geo.provinces_hatch(rows[1:], frame, 8.0)
+    geo.provinces_hatch(rows, geo.fit(rows, 0, 0, 400, 300), 8.0)
+    geo.provinces_hatch(rows, frame, 11.0)
+    assert cuts == [len(rows), len(rows) - 1, len(rows), len(rows)]
+
+
 def _digest_in_subprocess(seed: str) -> str:
     code = (
         "import hashlib; from pathlib import Path;"

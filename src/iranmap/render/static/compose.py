@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Any, Literal
+from typing import Literal
 
 from iranmap import i18n, style
 from iranmap.i18n import Lang
@@ -112,8 +112,7 @@ def draw_map(svg: Svg, layers: Layers, kind: ImageKind, frame: geo.Frame, scale:
         others = [r for r in ch.rows if ch.class_of(r, ch.measure) == NOT_ITEMIZED]
         _provinces(svg, "provinces-itemized", itemized, frame, lambda r: ch.fill(r, ch.measure))
         _provinces(svg, "provinces-not-itemized", others, frame, lambda r: style.NOT_ITEMIZED_FILL)
-        shapes = [geo.pixel_polygon(r, frame) for r in others if r.geometry is not None]
-        hatch(svg, shapes, HATCH_SPACING * scale)
+        hatch(svg, geo.provinces_hatch(others, frame, HATCH_SPACING * scale), HATCH_SPACING * scale)
         return
     _provinces(svg, "provinces", list(ch.rows), frame, lambda r: style.BASE_FILL, style.BASE_EDGE)
     svg.open_group("prisons")
@@ -132,10 +131,9 @@ def draw_map(svg: Svg, layers: Layers, kind: ImageKind, frame: geo.Frame, scale:
     svg.close_group()
 
 
-def hatch(svg: Svg, shapes: Sequence[Any], spacing: float) -> None:
-    """The not-itemized stripes over ``shapes`` (pixel geometries), as one path of line
+def hatch(svg: Svg, data: str, spacing: float) -> None:
+    """The not-itemized stripes (``data``: :func:`geo.provinces_hatch`), as one path of line
     segments: drawn as geometry rather than an SVG pattern, which resvg fills slowly."""
-    data = geo.hatch_data(shapes, spacing)
     stroke = 1.6 * spacing / HATCH_SPACING
     if data:
         svg.add(

@@ -31,6 +31,7 @@ Ring = list[tuple[float, float]]
 #: itself, so its identity cannot pass to another object while the entry lives.
 _PROJECTED: dict[int, tuple[dict[str, Any], list[list[Ring]]]] = {}
 _PATHS: dict[tuple[int, Frame], tuple[dict[str, Any], str]] = {}
+_HATCHES: dict[tuple[tuple[int, ...], Frame, float], tuple[tuple[dict[str, Any], ...], str]] = {}
 _CACHE_LIMIT = 512
 
 
@@ -142,6 +143,20 @@ def pixel_polygon(row: ProvinceRow, frame: Frame) -> Any:
         for rings in _rings(row.geometry)
     ]
     return polygons[0] if len(polygons) == 1 else MultiPolygon(polygons)
+
+
+def provinces_hatch(rows: Sequence[ProvinceRow], frame: Frame, spacing: float) -> str:
+    """:func:`hatch_data` over the provinces of ``rows`` as drawn in ``frame``. The image of
+    each language draws the same provinces in the same frame, so they are cut once."""
+    shapes = tuple(row.geometry for row in rows if row.geometry is not None)
+    at = (tuple(id(shape) for shape in shapes), frame, spacing)
+    known = _HATCHES.get(at)
+    if known is not None and all(a is b for a, b in zip(known[0], shapes, strict=True)):
+        return known[1]
+    pixels = [pixel_polygon(row, frame) for row in rows if row.geometry is not None]
+    data = hatch_data(pixels, spacing)
+    _remember(_HATCHES, at, (shapes, data))
+    return data
 
 
 def hatch_data(shapes: Sequence[Any], spacing: float) -> str:
