@@ -699,16 +699,44 @@ def test_a_changed_font_or_web_asset_changes_the_fingerprint(
 ) -> None:
     copy = package_copy(tmp_path, monkeypatch)
     report = SHIPPED / "2025-01-01-ncri"
-    before = iranmap._stamp.fingerprint(report, BuildOptions(langs=("en",)))
+    before = iranmap._stamp.fingerprint(report, BuildOptions(langs=("en",))).value
     cache = copy / "render" / "__pycache__"
     cache.mkdir()
     (cache / "fonts.cpython-312.pyc").write_bytes(b"compiled")
-    assert iranmap._stamp.fingerprint(report, BuildOptions(langs=("en",))) == before, (
+    assert iranmap._stamp.fingerprint(report, BuildOptions(langs=("en",))).value == before, (
         "a cache counted"
     )
     with (copy / name).open("ab") as handle:
         handle.write(b" ")
-    assert iranmap._stamp.fingerprint(report, BuildOptions(langs=("en",))) != before
+    assert iranmap._stamp.fingerprint(report, BuildOptions(langs=("en",))).value != before
+
+
+def test_a_first_build_reads_what_the_run_is_only_after_its_pages(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The versions of packages and iranmap's own files are read for the stamp, written after
+    the pages; an empty folder has no stamp to compare them with before."""
+    (report,) = copy_reports(tmp_path, "2025-01-01-ncri")
+    out = tmp_path / "maps"
+    read: list[str] = []
+    real = iranmap._stamp.version
+
+    def noted(package: str) -> str:
+        pages = out / report.name / "combined.html"
+        read.append("after the pages" if pages.exists() else "before the pages")
+        return real(package)
+
+    monkeypatch.setattr(iranmap._stamp, "version", noted)
+    made = iranmap._stamp.fingerprint(report, BuildOptions(langs=("en",)))
+    assert read == []  # the report's files are read; what the run is, not yet
+    assert iranmap._stamp.unchanged_outputs(out, made) is None
+    assert read == []
+    build([report], out, BuildOptions(langs=("en",)))
+    assert read and set(read) == {"after the pages"}
+    read.clear()
+    result = build([report], out, BuildOptions(langs=("en",)))  # compares them with the stamp
+    assert read
+    assert {f.status for f in result.reports[0].files} == {"unchanged"}
 
 
 def test_a_changed_font_metrics_file_renders_the_report_again(

@@ -103,7 +103,7 @@ def test_on_a_terminal_each_report_gets_one_line(
 ) -> None:
     import iranmap.cli.build
 
-    monkeypatch.setattr(iranmap.cli.build, "_terminal", lambda console: True)
+    monkeypatch.setattr(iranmap.cli.build, "_terminal", lambda: True)
     out = tmp_path / "out"
     result = run("build", one_report, "--out", out, "--lang", "en", "--base-url", "https://x.org")
     assert result.exit_code == 0, result.output

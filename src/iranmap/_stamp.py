@@ -10,12 +10,12 @@ wrote. It is no output: git and ``--check`` ignore it.
 from __future__ import annotations
 
 import hashlib
-import importlib.metadata
 import json
 import re
 import stat
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
+from functools import cached_property
 from pathlib import Path
 
 from iranmap.limits import MAX_FILE_BYTES
@@ -50,16 +50,38 @@ DEPENDENCIES = (
 PLAIN_NAME = re.compile(r"[^./\\\x00-\x1f][^/\\\x00-\x1f]*")
 
 
-def fingerprint(report_dir: Path, options: BuildOptions) -> str:
+@dataclass(frozen=True)
+class Fingerprint:
+    """A digest of everything an output depends on, in two parts. What the build reads (the
+    report's files, the reference data, the options) is digested when the fingerprint is made,
+    before the build reads it. What the run is (iranmap's own files, the versions of the
+    packages that change outputs) cannot change during it, and is read when :attr:`value` is
+    first asked for: a first build into an empty folder asks after its pages are written."""
+
+    inputs: str
+
+    @cached_property
+    def value(self) -> str:
+        digest = hashlib.sha256(f"inputs\0{self.inputs}\0".encode())
+        for package in DEPENDENCIES:
+            digest.update(f"{package}\0{version(package)}\0".encode())
+        for name, path in code_files(PACKAGE):
+            data = path.read_bytes()
+            digest.update(f"iranmap/{name}\0{len(data)}\0".encode())
+            digest.update(data)
+        return digest.hexdigest()
+
+
+def fingerprint(report_dir: Path, options: BuildOptions) -> Fingerprint:
     """A digest of everything a report's output depends on."""
-    return _digest([report_dir], options)
+    return Fingerprint(_digest([report_dir], options))
 
 
-def series_fingerprint(report_dirs: Sequence[Path], options: BuildOptions) -> str:
+def series_fingerprint(report_dirs: Sequence[Path], options: BuildOptions) -> Fingerprint:
     """A digest of everything a series' output depends on: its reports' folders (by name
     too, since a series lists its reports), as for :func:`fingerprint`; not the steps of a
     report's own timeline, which a series does not use."""
-    return _digest(report_dirs, replace(options, step=None), named=True)
+    return Fingerprint(_digest(report_dirs, replace(options, step=None), named=True))
 
 
 def _digest(report_dirs: Sequence[Path], options: BuildOptions, *, named: bool = False) -> str:
@@ -70,8 +92,6 @@ def _digest(report_dirs: Sequence[Path], options: BuildOptions, *, named: bool =
         digest.update(data)
 
     add("options", options.cache_key.encode())
-    for package in DEPENDENCIES:
-        add(package, version(package).encode())
     for report_dir in report_dirs:
         prefix = f"{report_dir.name}/" if named else ""
         for path in sorted(report_dir.glob("*")):
@@ -80,8 +100,6 @@ def _digest(report_dirs: Sequence[Path], options: BuildOptions, *, named: bool =
         for path in sorted(geodata_dir().glob(pattern)):
             if path.is_file():
                 add(path.name, path.read_bytes())
-    for name, path in code_files(PACKAGE):
-        add(f"iranmap/{name}", path.read_bytes())
     return digest.hexdigest()
 
 
@@ -99,7 +117,7 @@ def _content(path: Path) -> bytes:
 
 
 def unchanged_outputs(
-    out_dir: Path, fingerprint: str
+    out_dir: Path, fingerprint: Fingerprint
 ) -> tuple[tuple[FileResult, ...], tuple[str, ...]] | None:
     """The output files, all "unchanged", and the last build's warnings, if that build had
     this fingerprint and every file it wrote is still there as it wrote it; else None."""
@@ -107,7 +125,7 @@ def unchanged_outputs(
         stamp = json.loads((out_dir / STAMP_NAME).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
-    if not isinstance(stamp, dict) or stamp.get("fingerprint") != fingerprint:
+    if not isinstance(stamp, dict) or stamp.get("fingerprint") != fingerprint.value:
         return None
     files, noted = stamp.get("files"), stamp.get("warnings", [])
     if not isinstance(files, dict) or not files or not isinstance(noted, list):
@@ -152,6 +170,8 @@ def _stamped(out_dir: Path) -> list[str]:
 
 
 def version(package: str) -> str:
+    import importlib.metadata  # not before a first build's pages: 0.03 s of imports
+
     try:
         return importlib.metadata.version(package)
     except importlib.metadata.PackageNotFoundError:

@@ -170,7 +170,7 @@ def build_report(
     warned = [*found, *noted]
     gone = remove_unmade(out_dir, files, previous)
     results = (*sorted(written, key=lambda f: f.path), *gone)
-    write_stamp(out_dir, digest, files, warned)
+    write_stamp(out_dir, digest.value, files, warned)
     return ReportResult(report_dir, out_dir, results, warnings=tuple(warned))
 
 
@@ -361,7 +361,7 @@ def _one_series(
         return None
     if isinstance(files, IranmapError):
         return SeriesResult(folder, out_dir, error=files)
-    written = write_owned(out_dir, files, digest, (), f"series {folder}", force)
+    written = write_owned(out_dir, files, digest.value, (), f"series {folder}", force)
     return SeriesResult(folder, out_dir, written)
 
 

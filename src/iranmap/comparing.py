@@ -198,7 +198,7 @@ def build_comparisons(
                 )
                 raise InputError(Problem(str(link), None, msg))
             files = comparison_files(folder, reports_root, options)
-            written = write_owned(out_dir, files, digest, (), f"comparison {cid}", force)
+            written = write_owned(out_dir, files, digest.value, (), f"comparison {cid}", force)
         except IranmapError as exc:
             results.append(ComparisonResult(cid, out_dir, error=exc))
             continue

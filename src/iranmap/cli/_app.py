@@ -10,7 +10,6 @@ from typing import Any
 
 import click
 
-from iranmap import __version__
 from iranmap.cli._flags import flag_message
 from iranmap.cli._output import echo, echo_error, warnings_as_lines
 from iranmap.errors import IranmapError
@@ -84,7 +83,7 @@ def os_message(exc: OSError) -> str:
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, "-V", "--version", prog_name="iranmap")
+@click.version_option(None, "-V", "--version", package_name="iranmap", prog_name="iranmap")
 def main() -> None:
     """Turn published figures on executions in Iran into maps that work anywhere.
 

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import os
 import sys
 import time
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -17,8 +19,6 @@ from iranmap.cli._options import build_options, render_options_decorator
 from iranmap.cli._output import caught_warnings, echo, echo_error, echo_warning
 
 if TYPE_CHECKING:  # imported where used, so that `iranmap --help` stays fast
-    from rich.console import Console
-
     from iranmap.build import BuildResult, ReportResult, SeriesResult
     from iranmap.comparing import ComparisonResult
     from iranmap.project import Project
@@ -140,9 +140,47 @@ NO_BASE_URL = (
 )
 
 
-def _terminal(console: Console) -> bool:
-    """Whether a person is watching (progress and one line per report), not a pipe or a log."""
-    return console.is_terminal
+#: Variables by which rich may take a stream that is not a terminal for one.
+_SAYS_TERMINAL = ("FORCE_TERMINAL", "TTY_COMPATIBLE", "FORCE_COLOR")
+
+
+def _terminal() -> bool:
+    """Whether a person is watching (progress and one line per report), not a pipe or a log.
+    rich decides, but is not even imported where it could only say no: a build into a log
+    starts sooner."""
+    if not sys.stderr.isatty() and not any(v in os.environ for v in _SAYS_TERMINAL):
+        return False
+    from rich.console import Console
+
+    return Console(stderr=True).is_terminal
+
+
+@contextmanager
+def _progress(names: Sequence[str], shown: bool) -> Iterator[Callable[[int], None]]:
+    """A progress bar over the reports on stderr while ``shown``; yields ``update(done)``."""
+    if not shown:
+        yield lambda done: None
+        return
+    from rich.console import Console
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        SpinnerColumn,
+        TextColumn,
+        TimeElapsedColumn,
+    )
+
+    columns = (
+        SpinnerColumn(),
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+    )
+    with Progress(*columns, console=Console(stderr=True), transient=True) as progress:
+        task = progress.add_task(_doing(names, 0), total=len(names))
+        yield lambda done: progress.update(task, completed=done, description=_doing(names, done))
 
 
 def _build(
@@ -154,30 +192,11 @@ def _build(
     quiet: bool = False,
     whole_series_only: bool = False,
 ) -> BuildResult:
-    from rich.console import Console
-    from rich.progress import (
-        BarColumn,
-        MofNCompleteColumn,
-        Progress,
-        SpinnerColumn,
-        TextColumn,
-        TimeElapsedColumn,
-    )
-
     from iranmap.build import build
 
-    console = Console(stderr=True)
-    terminal = _terminal(console) and not quiet
+    terminal = not quiet and _terminal()
     names = [_report_name(d) for d in dirs]
-    columns = (
-        SpinnerColumn(),
-        TextColumn("{task.description}"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeElapsedColumn(),
-    )
-    with Progress(*columns, console=console, transient=True, disable=not terminal) as progress:
-        task = progress.add_task(_doing(names, 0), total=len(dirs))
+    with _progress(names, terminal) as update:
         began = [time.monotonic()]  # when each report began, and when the next one will
 
         def report_done(result: ReportResult) -> None:
@@ -188,7 +207,7 @@ def _build(
                 _print_report_line(result, seconds)
             else:
                 _print_report(result)
-            progress.update(task, advance=1, description=_doing(names, len(began)))
+            update(len(began))
             began.append(time.monotonic())
 
         result = build(
