@@ -448,6 +448,35 @@ def test_two_spellings_of_one_prison_in_prisons_csv(tmp_path: Path) -> None:
     ]
 
 
+def test_a_town_and_a_prison_of_that_town_are_two_claims_at_one_point(tmp_path: Path) -> None:
+    """A hanging "in Bandar Abbas" is not one "in the prison of Bandar Abbas": each row keeps
+    its name, figure and line, at the town's one point; two spellings of one claim are still
+    one place written twice."""
+    text = "prison,executions\ncarcere di Bandar Abbas,1\nBandar Abbas,2\nSanandaj Prison,3\n"
+    result = join(load_report(write_report(tmp_path / "r", text, total=6)))
+    rows = result.prisons.set_index("as_reported")
+    assert rows.loc["carcere di Bandar Abbas", "executions"] == 1
+    assert rows.loc["Bandar Abbas", "executions"] == 2
+    assert rows.loc["carcere di Bandar Abbas", "source"] == "prisons.csv:2"
+    assert rows.loc["Bandar Abbas", "source"] == "prisons.csv:3"
+    assert {rows.loc[n, "precision"] for n in ("carcere di Bandar Abbas", "Bandar Abbas")} == {
+        "city"
+    }
+    assert rows.loc["carcere di Bandar Abbas", "geometry"] == rows.loc["Bandar Abbas", "geometry"]
+    assert rows.loc["carcere di Bandar Abbas", "name_fa"] == "زندان بندر عباس"
+    assert rows.loc["Bandar Abbas", "name_fa"] == "بندر عباس"
+    provinces = result.provinces.set_index("iso")
+    assert provinces.loc["IR-22", "executions"] == 3
+    twice = "prison,executions\nBandar Abbas Prison,1\nprison of Bandar Abbas,2\n"
+    with pytest.raises(InputError) as info:
+        join(load_report(write_report(tmp_path / "twice", twice, total=3)))
+    assert [str(p).replace(str(tmp_path / "twice"), "R") for p in info.value.problems] == [
+        "R/prisons.csv:3: prison 'prison of Bandar Abbas' is the same place as 'Bandar Abbas "
+        "Prison' on line 2 (a prison of Bandar Abbas); keep one row (add the counts up if the "
+        "report gives two)"
+    ]
+
+
 def test_two_spellings_of_one_prison_in_events_are_added_up() -> None:
     result = joined(DATA / "events")
     table = result.prisons.drop(columns="geometry").to_dict("records")
@@ -767,7 +796,7 @@ def test_a_town_alone_is_placed_as_that_town_with_the_name_as_written(tmp_path: 
     result = joined(folder)
     row = result.prisons.iloc[0]
     assert (row["place_id"], row["name_en"], row["precision"], row["match"]) == (
-        "city:IR-07:shiraz",
+        "city:IR-07:shiraz:prison",  # a prison of the town; "Shiraz" alone is the town's
         "Shiraz prison",
         "city",
         "city",

@@ -32,15 +32,7 @@ FOLDERS = sorted(path.name for path in DATA.iterdir() if path.is_dir())
 
 #: Folders that do not build or do not match their source yet: the tests they fail, and why
 #: (strict xfails, measured on main before any rule change).
-OPEN: dict[str, dict[str, str]] = {
-    "2015-09-ncri-hrana-it": {
-        "test_each_real_report_reads_and_places_without_a_problem": (
-            "a public hanging 'in Bandar Abbas' and an execution in 'carcere di Bandar Abbas' are"
-            " placed at the same place, so the second row is refused as a duplicate of the first;"
-            " the source tells the city from its prison (issue 20: a city is not a facility)"
-        ),
-    },
-}
+OPEN: dict[str, dict[str, str]] = {}
 
 
 def data_rows(path: Path) -> list[dict[str, str]]:

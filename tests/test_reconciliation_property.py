@@ -22,6 +22,7 @@ from iranmap.gazetteer import Gazetteer, Prison, load_gazetteer
 from iranmap.geocode import Geocoder
 from iranmap.join import join
 from iranmap.join._place import _slug
+from iranmap.names import parse_place
 from iranmap.reports import load_report
 
 GAZETTEER: Gazetteer = load_gazetteer()
@@ -53,8 +54,10 @@ def reports(draw: st.DrawFn) -> tuple[str, str | None, int, dict[int, str]]:
         # that gives only its town lands on the town (issue 20), and one town only once.
         place = GEOCODER.place(name, province=prison.province_iso)
         place_id = prison.id if place.kind == "prison" else f"city:{place.province_iso}:"
-        if place.kind != "prison":
-            place_id += _slug(place.city or "")
+        if place.kind != "prison":  # a prison of the town, or the town alone
+            place_id += _slug(place.city or "") + (
+                ":prison" if parse_place(name).says_prison else ""
+            )
         if place_id in expected.values():
             continue
         count = draw(st.integers(0, 500))

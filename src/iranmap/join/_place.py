@@ -23,7 +23,7 @@ from iranmap.gazetteer import Gazetteer
 from iranmap.geocode import Match, contradicts, only_province, read_name
 from iranmap.geocode.index import km
 from iranmap.join._model import COAST_TOLERANCE, MatchKind, Placement, Resolver, Unplaced
-from iranmap.names import fold
+from iranmap.names import fold, parse_place
 from iranmap.reports import PROVINCES_FILE, Figure, Report
 
 
@@ -189,6 +189,10 @@ def _from_match(
         place_id, name = _city_id(match), figure.name
         if match.own_place:  # a place of the town the gazetteer lacks: one of its own
             place_id = f"{place_id}:{_slug(figure.name)}"
+        elif parse_place(figure.name).says_prison:
+            # "Prison of Bandar Abbas" claims a prison of the town; "Bandar Abbas" (a public
+            # hanging there, say) claims only the town: two places, drawn at its one point.
+            place_id = f"{place_id}:prison"
     return Place(
         figure,
         place_id,
@@ -459,9 +463,13 @@ def check_duplicates(report: Report, located: Sequence[Located], problems: list[
         earlier = first.setdefault(item.place.place_id, figure)
         if earlier is figure:
             continue
+        place = item.place
+        what = place.name_en if place.prison_id or not place.city else place.city
+        if not place.prison_id and place.place_id.endswith(":prison"):
+            what = f"a prison of {place.city}"
         msg = (
             f"prison {figure.name!r} is the same place as {earlier.name!r} on line "
-            f"{earlier.line} ({item.place.name_en}); keep one row (add the counts up if "
+            f"{earlier.line} ({what}); keep one row (add the counts up if "
             "the report gives two)"
         )
         problems.append(Problem(figure.path, figure.line, msg))
