@@ -12,8 +12,11 @@ target is 97% of Latin and 95% of Persian spellings in the right province.
 - ``heldout2-names.csv`` was gathered while the next rules (counties, misspellings) were being
   written elsewhere: it is how those rules are measured honestly.
 - ``heldout3-names.csv`` was gathered while those rules were being written against the two files
-  above, and nobody writing them has seen it; its Perso-Arabic names include Sorani, Urdu-script
-  Baluch and Arabic-language pages, counted with the Persian ones.
+  above; its Perso-Arabic names include Sorani, Urdu-script Baluch and Arabic-language pages,
+  counted with the Persian ones. Its misses were then studied and rules written against their
+  categories (Turkish letters, capitals in province cells, Arabic letters and words, wrappers of
+  more languages): it is no longer held out either, and its floors measure those rules, not
+  how the geocoder reads names nobody here has seen.
 - ``heldout4-names.csv`` was gathered while the next rules were being written against the three
   files above, without reading those rules or which names they resolve, and scored by count only;
   most of its Perso-Arabic names come from Arabic-language pages, most of its Latin ones from
@@ -104,10 +107,13 @@ SETS = {
         # (98.6%), none in a wrong province. Left: "Langaroud prison" (ambiguous on purpose:
         # Qom's prison, locally called Langarud, or Gilan's town; it was placed in Gilan),
         # Bastam/بسطام (a town the gazetteer knows only by name) and misspellings (Ban, Central
-        # Esfehan Prison, Umrye).
-        latin_floor=0.966,
+        # Esfehan Prison, Umrye). Then the rules written against heldout3's categories read "ow"
+        # and "ou" as one vowel (Nowshahr, Noushahr): "Noushahr" alone is now what "Nowshahr"
+        # alone already was, ambiguous (a Nowshahr lies in Ardabil too; with "prison", or the
+        # row's province, it is Mazandaran's): 144 of 150 (96.0%), none wrong.
+        latin_floor=0.96,
         persian_floor=0.986,
-        latin_target_open="issue 20's target; 96.7% of Latin names so far",
+        latin_target_open="issue 20's target; 96.0% of Latin names so far",
     ),
     "heldout3": HeldOut(
         file="heldout3-names.csv",
@@ -130,10 +136,21 @@ SETS = {
         # how Arabic writes Persian, not from this file's names): 83 of 92 Perso-Arabic (90.2%).
         # Then French spellings of Persian sounds (ch for sh, tch for ch, "Evine"), a category
         # this file's report named: 111 of 125 Latin (88.8%).
-        latin_floor=0.888,
-        persian_floor=0.902,
-        latin_target_open="issue 20's target; 88.8% of Latin names so far",
-        persian_target_open="issue 20's target; 90.2% of Perso-Arabic names so far",
+        # Then rules written against this file's misses, by category (so from here the file is
+        # seen, not held out): Turkish h for kh ("Huzistan eyaleti", "Hürremşehr"); a province
+        # cell naming its capital in any spelling ("Urmiye vilayeti", "استان ارومیە"); Arabic ف
+        # for v and غ for گ ("سجن أفين", "سجن سرافان", "هرمزغان"), its adjectives of direction
+        # ("أذربيجان الغربية"), its preposition ب joined to a town ("سجن ألوند بهمدان"), its
+        # spellings طهران and عيلام (local-names.csv) and "مدينة" (city of); words for city and
+        # holy in more languages ("cárcel de la ciudad de", "città santa di"), Norwegian "i"
+        # after its word for prison, German town adjectives ("Teheraner Evin-Gefängnis"), "near"
+        # dropped ("Ghezel Hesar Prison near Tehran"), "ow" read as "o" ("Gowhardacht"): 120 of
+        # 125 Latin (96.0%), 90 of 92 Perso-Arabic (97.8%), none wrong. Left: ambiguous on
+        # purpose (Ardakan prison, Bam, Khondab, Langeroud Prison) and misspellings
+        # (Gehzelhesar, قزلي هزار), and Gorband/گوربند, a prison no source here places.
+        latin_floor=0.96,
+        persian_floor=0.978,
+        latin_target_open="issue 20's target; 96.0% of Latin names so far",
     ),
     "heldout4": HeldOut(
         file="heldout4-names.csv",

@@ -82,7 +82,7 @@ def test_every_prison_name_shared_with_a_place_elsewhere_is_read_by_a_rule(
         "xuramabad",
         "bam",  # "Bam Prison": every namesake elsewhere a village (VILLAGE)
         "sarab",
-        "nuvshahr",
+        "nushahr",  # Nowshahr, ow read as the vowel it writes
         "dargaz",
         "xuminishahr",
     }

@@ -22,8 +22,12 @@ def test_a_persian_key_has_the_forms_arabic_writes() -> None:
     forms = arabic_forms("گرگان")
     assert {"کرکان", "جرجان", "الگرگان", "الکرکان", "الجرجان"} <= forms
     assert "گرگان" not in forms
+    assert "هرمزغان" in arabic_forms("هرمزگان")  # غ for گ
+    assert {"افین", "الافین"} <= arabic_forms("اوین")  # ف for a consonant و (v)
+    assert {"سرافان", "فرامین"} <= arabic_forms("سراوان") | arabic_forms("ورامین")
     assert arabic_forms("gorgan") == frozenset()  # Latin letters: none
-    assert arabic_forms("الاهواز") == frozenset()  # the article is not doubled; no letter to change
+    assert arabic_forms("الاهواز") == {"الاهفاز"}  # the article is not doubled
+    assert arabic_forms("تهران") == {"التهران"}  # no letter to change: the article only
 
 
 @pytest.mark.parametrize(

@@ -137,73 +137,37 @@ _COUNTY_NOISE = frozenset(
 _EZAFE = frozenset({"e", "ye"})
 
 # Direction words of province names as written, and the word each becomes in a key: English,
-# Persian and its transliteration, German, French, Italian, Spanish, Dutch, Turkish and Kurmanji
-# ("Xurasana Bakur", "Kuzey Horasan", "Azerbaiyán Occidental").
+# Persian and its transliteration, German, French, Italian, Spanish, Dutch, Turkish, Kurmanji
+# ("Xurasana Bakur", "Kuzey Horasan", "Azerbaiyán Occidental") and Arabic, whose adjective
+# takes the feminine ending and the article ("أذربيجان الغربية", "خراسان الرضوية"), folded.
 _DIRECTION_WORDS = {
     "east": (
         *("east", "sharqi", "sharghi", "shargi", "شرقی", "ost", "orientale", "oriental"),
-        *("este", "oost", "dogu", "rojhilat", "rojhelat"),
+        *("este", "oost", "dogu", "rojhilat", "rojhelat", "الشرقیه", "شرقیه"),
     ),
     "west": (
         *("west", "gharbi", "qarbi", "غربی", "occidentale", "occidental", "ouest"),
-        *("oeste", "bati", "rojava"),
+        *("oeste", "bati", "rojava", "الغربیه", "غربیه"),
     ),
     "north": (
         *("north", "shomali", "shemali", "shumali", "شمالی", "nord", "settentrionale"),
-        *("norte", "noord", "kuzey", "bakur"),
+        *("norte", "noord", "kuzey", "bakur", "الشمالیه", "شمالیه"),
     ),
     "south": (
         *("south", "jonubi", "jonoubi", "junubi", "جنوبی", "sud", "süd", "meridionale"),
-        *("sur", "zuid", "guney", "basur"),
+        *("sur", "zuid", "guney", "basur", "الجنوبیه", "جنوبیه"),
     ),
-    "razavi": ("razavi", "rezavi", "رضوی"),
+    "razavi": ("razavi", "rezavi", "رضوی", "الرضویه", "رضویه"),
 }
 
 _VOWELS = "aiu"
 _Y_BETWEEN_VOWELS = re.compile(f"(?<=[{_VOWELS}])y(?=[{_VOWELS}])")
 _REPEATS = re.compile(r"(.)\1+")
+# "ow" before a consonant or at a word's end is the vowel Persian writes و after a fatha, which
+# transliterations also write "ou", "o" or "u" ("Nowshahr", "Noushahr", "Khosrow"); before a
+# vowel, w is a consonant ("Kowar" stays "kovar").
+_OW_DIPHTHONG = re.compile(r"ow(?![aeiouy])")
 _ASCII_WORD = re.compile(r"[a-z]+")
-
-
-# Turkish and Kurmanji write "sh" and "ch" as ş and ç ("Kirmanşan"), where GeoNames writes ş for
-# the Persian ص ("Qaşr-e Shīrīn"): a name that places nothing with ş as s is tried with sh.
-# (One place with sh is taken even where s left two: "Pîranşar" is Piranshahr, not Ramsar.)
-_AS_TURKISH = str.maketrans({"ş": "sh", "Ş": "Sh", "ç": "ch", "Ç": "Ch"})
-
-
-def as_turkish(text: str) -> str:
-    """``text`` with Turkish and Kurmanji ş and ç written sh and ch ("Kirmanşah" ->
-    "Kirmanshah"): what to try when a name with them places nothing as it is folded."""
-    return text.translate(_AS_TURKISH)
-
-
-# Spanish writes Persian's kh as j ("Juzestán", "Jorasán", "cárcel de Jorramabad"), where
-# Persian's own j is written j too ("Jiroft"): a name that places nothing is tried with kh.
-_AS_SPANISH = str.maketrans({"j": "kh", "J": "Kh"})
-
-
-def as_spanish(text: str) -> str:
-    """``text`` with Spanish j written kh ("Juzestán" -> "Khuzestán")."""
-    return text.translate(_AS_SPANISH)
-
-
-# French writes Persian's sh as ch and its ch as tch ("Machhad", "Tchabahar"), and adds an e
-# after a sounded final n ("Evine"): a name that places nothing is tried as English writes it.
-_FRENCH_CH = re.compile(r"(t?)(c)h", re.IGNORECASE)
-_FRENCH_NE = re.compile(r"(?<=[aeiouéè]n)e\b", re.IGNORECASE)
-
-
-def _english_ch(found: re.Match[str]) -> str:
-    """French tch as ch, French ch as sh, keeping the first letter's case."""
-    letter = "c" if found.group(1) else "s"
-    return (letter.upper() if found.group()[0].isupper() else letter) + "h"
-
-
-def as_french(text: str) -> str:
-    """``text`` with French spellings of Persian sounds written as English does: ch is sh,
-    tch is ch, and a final e that only marks a sounded n is dropped ("Machhad" -> "Mashhad",
-    "Baloutchistan" -> "Balouchistan", "prison d'Evine" -> "prison d'Evin")."""
-    return _FRENCH_NE.sub("", _FRENCH_CH.sub(_english_ch, text))
 
 
 @lru_cache(maxsize=65536)
@@ -239,6 +203,7 @@ def _latin(word: str) -> str:
         return word
     # German transliterations: Karadsch, Kermanschah, Tschabahar
     word = word.replace("dsch", "j").replace("tsch", "ch").replace("sch", "sh")
+    word = _OW_DIPHTHONG.sub("o", word)  # Nowshahr/Noushahr, Gowhardasht/Gohardasht
     word = word.replace("kh", "x").replace("gh", "q").replace("dj", "j").replace("w", "v")
     word = word.replace("o", "u")  # o, ou, oo, u: Qom/Qum, Bojnourd/Bojnurd, Kouhdasht
     if word.endswith("eh") and len(word) > 3:  # the silent final heh: Saveh/Save
@@ -319,7 +284,7 @@ _DETENTION_WORDS = frozenset({"بازداشتگاه", "detention", "detencion", 
 # for a detention centre), in the languages reports are written or republished in.
 _PRISON_WORDS = frozenset(
     {"prison", "prisons", "jail", "jails", "gaol", "penitentiary", "zendan", "zendane"}
-    | {"زندان", "زندانهای", "ندامتگاه", "سجن", "محبس"}
+    | {"زندان", "زندانهای", "ندامتگاه", "سجن", "السجن", "محبس"}
     | _DETENTION_WORDS
     # German (with its genitive and plural), Italian, Spanish, Portuguese, French and Dutch:
     # Gefängnis, Gefängnisses, Zentralgefängnis, carcere, carceri, maison d'arrêt, gevangenis
@@ -338,29 +303,45 @@ _PRISON_WORDS = frozenset(
     | {"بندیخانه", "بندیخانهی", "بندیخانی", "زیندان", "زیندانی"}
 )
 # Words that describe a prison or town without naming it: "central", "women's", "ward",
-# "county", "city"; and the possessive "s" left by "Urmia's".
+# "county", "city" (also in Spanish, Italian, Portuguese, German and Arabic: "cárcel de la
+# ciudad de", "città di", "مدينة"), "holy" ("città santa di Qom"); and the possessive "s" left
+# by "Urmia's".
 _DESCRIPTORS = frozenset(
     {"central", "markazi", "main", "women", "womens", "woman", "ward", "county", "city", "town"}
     | {"centrale", "zentral", "merkez", "navendi", "center", "centre", "ville"}
+    | {"ciudad", "citta", "cidade", "stadt", "مدینه", "المدینه"}
+    | {"holy", "santa", "santo", "sainte", "heilige", "heiligen"}
     | {"the", "s", "shahrestan", "shahrestane", "ya", "la"}
-    | {"مرکزی", "زنان", "بند", "شهرستان", "های", "ها"}
+    | {"مرکزی", "زنان", "بند", "شهرستان", "های", "ها", "المرکزی"}
 )
 # Descriptors that tell one of a town's prisons from the others: its central prison, its
 # women's prison. A name with one of them names a facility, not only a town.
 _WHICH_WORDS = frozenset(
-    {"central", "markazi", "main", "women", "womens", "woman", "مرکزی", "زنان"}
+    {"central", "markazi", "main", "women", "womens", "woman", "مرکزی", "زنان", "المرکزی"}
     | {"centrale", "zentral", "zentralgefangnis", "centrali", "merkez", "navendi"}
     | {"zentralgefangnisses", "zentralgefangnissen"}
 )
 # Words after which the rest of a name is where the place is ("Evin Prison in Tehran").
 _MARKERS = frozenset(
-    {"in", "at", "of", "near", "در", "واقع"}
+    {"in", "at", "of", "near", "در", "واقع", "فی"}
     | {"von", "im", "bei", "di", "del", "della", "nel", "nella", "de", "du", "d", "des"}
 )
 # Short words for "in" or "at" in French, Italian, Spanish and Dutch ("prison de Dizel-Abad à
 # Kermanchah", "prigione di Ghezel Hesar a Karaj", "gevangenis te Urmia"). They are markers only
 # as words of their own between spaces: "Qa'en" (a town) must not become "Qa" in "en".
 _SPACED_MARKERS = re.compile(r"(?<=\s)(?:à|a|au|en|dans|te|bij|van)(?=\s)", re.IGNORECASE)
+# Norwegian, Danish and Swedish "i" (in) after their word for prison ("fengselet i Bojnurd"):
+# only there, since a transliteration may write the ezafe as a lone "i" ("Masjed i Soleyman").
+_SCANDINAVIAN_IN = re.compile(
+    r"\b(fengsel(?:et)?|f[æa]ngsle?t?|f[äa]ngelse(?:t)?)\s+i(?=\s)", re.IGNORECASE
+)
+# Words after which the rest of a name says only what the place is near ("Ghezel Hesar Prison
+# near Tehran", "nahe", "vicino a", "près de", "cerca de", Arabic "قرب", Persian "نزدیک"): not
+# where it is, so that rest is dropped rather than read as the place's town or province, which
+# it may contradict.
+_NEAR_WORDS = frozenset(
+    {"near", "nearby", "outside", "nahe", "vicino", "pres", "cerca", "قرب", "نزدیک", "نزدیکی"}
+)
 # Turkish locatives, cut from their place by an apostrophe: "Kerec'deki Kızılhisar Cezaevi" is
 # "the Kızılhisar prison that is in Karaj". Unlike a marker, the place comes before them.
 _LOCATIVES = frozenset({"deki", "daki", "teki", "taki"})
@@ -397,7 +378,7 @@ def parse_place(text: str) -> PlaceName:
     unless what comes before them is only descriptors ("Central Prison of Karaj" names Karaj).
     Descriptors ("prison", "central", "women's", "زندان", "مرکزی", ...) are dropped.
     """
-    text = _SPACED_MARKERS.sub("in", text)
+    text = _SCANDINAVIAN_IN.sub(r"\1 in", _SPACED_MARKERS.sub("in", text))
     head, *rest = [part for part in _PARTS.split(text) if part.strip()] or [""]
     words = fold(head).split()
     says_prison = any(word in _PRISON_WORDS for word in words)
@@ -438,6 +419,8 @@ def named_words(text: str) -> str:
 def _split_at_marker(words: list[str]) -> tuple[list[str], list[str]]:
     """(name words, qualifier words): at the first marker with a name before it."""
     for index, word in enumerate(words):
+        if word in _NEAR_WORDS:
+            return _bare(words[:index]), []
         if word in _LOCATIVES and index and _bare(words[index + 1 :]):
             return _bare(words[index + 1 :]), _bare(words[:index])
         if word in _MARKERS:

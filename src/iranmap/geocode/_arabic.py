@@ -1,7 +1,8 @@
 """Persian names as Arabic writes them: the spellings an Arabic-language report gives a place.
 
-Arabic has no گ, پ, چ or ژ: an Arabic page writes Persian گ as ك or ج ("جرجان" for Gorgan), پ as
-ب, چ as ج and ژ as ز or ج; and it puts its article before a town's name ("الأهواز"). After
+Arabic has no گ, پ, چ or ژ, and no v: an Arabic page writes Persian گ as ك, ج or غ ("جرجان" for
+Gorgan, "هرمزغان" for Hormozgan), پ as ب, چ as ج and ژ as ز or ج; a consonant و (v) as ف ("أفين"
+for Evin, "سرافان" for Saravan); and it puts its article before a town's name ("الأهواز"). After
 folding (ك is ک, ة is ه, the hamza gone), each key of a Persian name has a few such forms.
 :func:`arabic_forms` gives them; the index takes a form only where no name of any place,
 province or county is written so, and a form two places share names neither.
@@ -9,10 +10,13 @@ province or county is written so, and a form two places share names neither.
 
 from __future__ import annotations
 
-#: Persian letters and how Arabic writes each: first as the common form, then the other.
-_LETTERS = (("گ", "ک", "ج"), ("پ", "ب", "ب"), ("چ", "ج", "ج"), ("ژ", "ز", "ج"))
-_COMMON = str.maketrans({p: a for p, a, _ in _LETTERS})
-_OTHER = str.maketrans({p: b for p, _, b in _LETTERS})
+#: Persian letters and how Arabic writes each: first the common form, then the others.
+_LETTERS = (("گ", "ک", "ج", "غ"), ("پ", "ب"), ("چ", "ج"), ("ژ", "ز", "ج"))
+_TABLES = tuple(
+    str.maketrans({row[0]: row[min(i, len(row) - 1)] for row in _LETTERS}) for i in (1, 2, 3)
+)
+#: Persian و, which is v as often as a vowel, and the Arabic letter for v.
+_VAV, _FA = "و", "ف"
 #: The Arabic article, written before a town's name.
 ARTICLE = "ال"
 
@@ -22,6 +26,17 @@ def arabic_forms(name_key: str) -> frozenset[str]:
     itself left out; none for a key in other letters."""
     if not name_key or not all("\u0600" <= c <= "\u06ff" for c in name_key):
         return frozenset()
-    bare = {name_key, name_key.translate(_COMMON), name_key.translate(_OTHER)}
+    bare = {name_key} | {name_key.translate(table) for table in _TABLES}
+    bare |= {v for form in bare for v in _as_fa(form)}
     forms = bare | {ARTICLE + form for form in bare if not form.startswith(ARTICLE)}
     return frozenset(forms - {name_key})
+
+
+def _as_fa(form: str) -> set[str]:
+    """``form`` with one of its و as ف, each in turn ("اوین": "افین"; "ورامین": "فرامین"), and
+    with two or more, also all of them as ف; which و is v, the forms need not know."""
+    places = [i for i, c in enumerate(form) if c == _VAV]
+    found = {form[:i] + _FA + form[i + 1 :] for i in places}
+    if len(places) > 1:
+        found.add(form.replace(_VAV, _FA))
+    return found

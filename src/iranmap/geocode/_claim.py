@@ -94,9 +94,14 @@ def _shared_town(index: PlaceIndex, town: Match, *, settled: bool) -> Match | No
 
 
 def capital(index: PlaceIndex, town: Match) -> bool:
-    """Whether ``town`` is its province's capital (what a bare name of it means in a report)."""
+    """Whether ``town`` is its province's capital (what a bare name of it means in a report),
+    whichever of the town's names the province table spells the capital with ("Urmia" for
+    GeoNames' Orūmīyeh)."""
     province = index.provinces.get(town.province_iso or "")
-    return province is not None and key(province.capital) == key(town.city or "")
+    if province is None:
+        return False
+    named = index.towns.get(key(province.capital), ())
+    return any(t.city == town.city and t.province_iso == town.province_iso for t in named)
 
 
 def _nearest_town(index: PlaceIndex, town_key: str, prison: Match) -> Match | None:

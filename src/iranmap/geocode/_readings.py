@@ -26,13 +26,12 @@ from iranmap.geocode.index import PlaceIndex, place_of
 from iranmap.geocode.match import Match
 from iranmap.names import (
     PlaceName,
-    as_french,
-    as_spanish,
     key,
     named_words,
     parse_place,
     says_province,
 )
+from iranmap.spellings import as_french, as_spanish
 
 #: How similar (rapidfuzz ratio) words may be to a known name and still be unknown: below the
 #: geocoder's default threshold, at which a near spelling would be taken for the name.

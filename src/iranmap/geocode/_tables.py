@@ -13,7 +13,7 @@ from iranmap._kept import kept
 from iranmap.gazetteer import Gazetteer
 from iranmap.geocode._county import CountyNames
 from iranmap.geocode.index import PlaceIndex
-from iranmap.geocode.provinces import ProvinceNames
+from iranmap.geocode.provinces import ProvinceNames, capital_names
 
 
 @dataclass(frozen=True)
@@ -35,4 +35,5 @@ def made(gazetteer: Gazetteer) -> Tables:
     """New tables, with what the index otherwise builds on first use built now, so that tables
     read back answer as fast as those they were kept from."""
     index = PlaceIndex(gazetteer).complete()
-    return Tables(index, ProvinceNames(gazetteer.provinces), CountyNames(index, gazetteer.counties))
+    provinces = ProvinceNames(gazetteer.provinces, capital_names(index))
+    return Tables(index, provinces, CountyNames(index, gazetteer.counties))

@@ -7,12 +7,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import replace
+from functools import partial
 
 import numpy as np
 import numpy.typing as npt
 from rapidfuzz import fuzz, process
 
 from iranmap.gazetteer import Gazetteer
+from iranmap.geocode._affixes import read_otherwise
 from iranmap.geocode._claim import (
     capital,
     city_of_context,
@@ -21,7 +23,7 @@ from iranmap.geocode._claim import (
 )
 from iranmap.geocode._facility import town_and_facility
 from iranmap.geocode._near import NearSpellings, keep_reading, read_as
-from iranmap.geocode._readings import by_rule, claimed, respelled
+from iranmap.geocode._readings import by_rule, claimed
 from iranmap.geocode._tables import tables_of
 from iranmap.geocode.index import (
     Entry,
@@ -33,7 +35,7 @@ from iranmap.geocode.index import (
     prison_and_its_town,
 )
 from iranmap.geocode.match import Match
-from iranmap.names import PlaceName, as_turkish, key, parse_place, skeleton
+from iranmap.names import PlaceName, key, parse_place, skeleton
 
 #: Default lowest fuzzy score (0..100, rapidfuzz ratio of the two keys) that can match.
 #: At 90 a key of 10 letters or more may differ by one substitution ("gizilhisar" for
@@ -68,6 +70,7 @@ _UNMATCHED = Match(query="", status="unmatched", score=0.0)
 # Why a name whose places all lie elsewhere than its town or province places nothing. It names
 # none of them: a note must not point a reader to another province.
 _CONTRADICTION = "no place of this name lies in the town or province the name or row gives"
+_CONTRADICTED = replace(_UNMATCHED, note=_CONTRADICTION)
 
 
 class Geocoder:
@@ -130,13 +133,8 @@ class Geocoder:
             if answer.status != "matched" or answer.kind == "city":  # "Kermanshah (Dizel Abad)"
                 rules = (self._resolve_inner, self._fitting)
                 answer = town_and_facility(self._index, parsed, context, answer, *rules) or answer
-            if answer.status != "matched" and as_turkish(name) != name:
-                turkish = self.place(as_turkish(name), city, province)
-                answer = turkish if turkish.status == "matched" else answer
-            other = respelled(self._index, parsed, name) if answer.status != "matched" else ""
-            if other:  # only a place's own name or alias: "Jorramabad", "Machhad"
-                respelt = self.place(other, city, province)
-                answer = respelt if respelt.status == "matched" and respelt.score == 100 else answer
+            place = partial(self.place, city=city, province=province)
+            answer = read_otherwise(self._index, name, parsed, answer, place)
             answer = by_rule(self._index, name, parsed, context, answer, self.province)
             if answer.suggestions and context:
                 answer = self._in_provinces(answer, rows)
@@ -246,7 +244,10 @@ class Geocoder:
             towns = self._fitting(self._index.towns.get(parsed.core, ()), context)
             if len(towns) == 1:  # "Ardakan Prison" in a Fars row: the town of Fars
                 return self._settle(parsed, towns[0], context)
-            return replace(_UNMATCHED, note=_CONTRADICTION)
+            if parsed.says_prison and all(p.kind != "prison" for p in entry.places):
+                # "Alvand Prison, Hamadan": a town's name elsewhere, at the town the name gives
+                return city_of_context(self._index, parsed.context, _CONTRADICTED)
+            return _CONTRADICTED
         if len(places) == 1:
             return self._settle(parsed, replace(places[0], method=entry.method), context)
         return self._several(parsed, places, entry)

@@ -9,15 +9,21 @@ from __future__ import annotations
 
 import copy
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import replace
 
 from rapidfuzz import fuzz, process
 
 from iranmap.gazetteer import Province
-from iranmap.geocode.index import ambiguous, dedupe, province_index
+from iranmap.geocode._claim import capital
+from iranmap.geocode.index import PlaceIndex, ambiguous, dedupe, province_index
 from iranmap.geocode.match import Match, Method
-from iranmap.names import as_french, as_spanish, as_turkish, fold, province_direction, province_key
+from iranmap.names import (
+    fold,
+    province_direction,
+    province_key,
+)
+from iranmap.spellings import as_french, as_spanish, turkish_forms
 
 _CODE = re.compile(r"(?:ir ?)?(\d{1,2})")
 _UNMATCHED = Match(query="", status="unmatched", score=0.0)
@@ -37,11 +43,11 @@ Decide = Callable[[dict[Match, float]], Match]
 class ProvinceNames:
     """The province answers of a gazetteer's provinces, decided fuzzily by ``decide``."""
 
-    def __init__(self, provinces: tuple[Province, ...]) -> None:
+    def __init__(self, provinces: tuple[Province, ...], capitals: Mapping[str, str] = {}) -> None:
         self._decide: Decide | None = None
         self._answers = self._index(provinces)
         self._keys = list(self._answers)
-        self._capitals = self._index_capitals(provinces)
+        self._capitals = self._index_capitals(provinces, capitals)
         self._codes: dict[str, dict[str, Match]] = {
             "2020": {p.iso: province_match(p) for p in provinces},
             "pre-2020": {p.iso_pre2020: province_match(p) for p in provinces if p.iso_pre2020},
@@ -66,9 +72,11 @@ class ProvinceNames:
         answer = self._resolve(fold(head), iso_scheme)
         if answer.status == "unmatched":
             answer = self._capitals.get(province_key(head), answer)
-        if answer.status != "matched" and as_turkish(head) != head:  # "Kirmanşah ili"
-            turkish = self.resolve(as_turkish(name), iso_scheme)
+        for form in turkish_forms(name) if answer.status != "matched" else ():
+            turkish = self.resolve(form, iso_scheme)  # "Kirmanşah ili", "Huzistan eyaleti"
             answer = turkish if turkish.status == "matched" else answer
+            if answer.status == "matched":
+                break
         for respell in (as_spanish, as_french):  # "Juzestán", "Baloutchistan": only exactly
             if answer.status != "matched" and respell(head) != head:
                 other = self.resolve(respell(name), iso_scheme)
@@ -141,14 +149,33 @@ class ProvinceNames:
                 answers[name_key] = ambiguous(dedupe(sorted(p.name_en for p in matches)), 100.0)
         return answers
 
-    def _index_capitals(self, provinces: tuple[Province, ...]) -> dict[str, Match]:
-        """Provinces by their capital's name ("Tabriz Province" is East Azerbaijan)."""
+    def _index_capitals(
+        self, provinces: tuple[Province, ...], names: Mapping[str, str]
+    ) -> dict[str, Match]:
+        """Provinces by their capital's name ("Tabriz Province" is East Azerbaijan), in any
+        spelling of it that names no other town (``names``: keys and ISO codes, see
+        :func:`capital_names`): "Urmiye vilayeti", "استان ارومیە" are West Azerbaijan."""
         capitals: dict[str, Match] = {}
+        by_iso = {p.iso: p for p in provinces}
         for province in provinces:
             capital_key = province_key(province.capital) if province.capital else ""
             if capital_key and capital_key not in self._answers:
                 capitals[capital_key] = replace(province_match(province), method="alias")
+        for name_key, iso in names.items():
+            if name_key not in self._answers and iso in by_iso:
+                capitals.setdefault(name_key, replace(province_match(by_iso[iso]), method="alias"))
         return capitals
+
+
+def capital_names(index: PlaceIndex) -> dict[str, str]:
+    """Each key of a provincial capital's names (its own, its aliases and local names, their
+    Arabic forms) that names no other town, with its province's ISO code. Only a province cell
+    or a name with a word for province is read so: alone, "Urmia" is the town."""
+    found: dict[str, str] = {}
+    for name_key, towns in index.towns.items():
+        if len(towns) == 1 and capital(index, towns[0]) and towns[0].province_iso:
+            found[name_key] = towns[0].province_iso
+    return found
 
 
 def province_match(province: Province) -> Match:

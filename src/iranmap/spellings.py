@@ -1,0 +1,78 @@
+"""Persian names as other languages' letters write them: Turkish, Spanish and French.
+
+Stage: a name as written -> the same name as an English transliteration would write it, to try
+when the name as written places nothing. Each function only respells; the geocoder decides
+what a respelling may place (:mod:`iranmap.geocode._affixes`, :mod:`iranmap.geocode.provinces`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from iranmap.names import fold
+
+# Turkish and Kurmanji write "sh" and "ch" as ş and ç ("Kirmanşan"), where GeoNames writes ş for
+# the Persian ص ("Qaşr-e Shīrīn"): a name that places nothing with ş as s is tried with sh.
+# (One place with sh is taken even where s left two: "Pîranşar" is Piranshahr, not Ramsar.)
+_AS_TURKISH = str.maketrans({"ş": "sh", "Ş": "Sh", "ç": "ch", "Ç": "Ch"})
+
+
+def as_turkish(text: str) -> str:
+    """``text`` with Turkish and Kurmanji ş and ç written sh and ch ("Kirmanşah" ->
+    "Kirmanshah"): what to try when a name with them places nothing as it is folded."""
+    return text.translate(_AS_TURKISH)
+
+
+# Turkish has no kh: it writes Persian's خ as h ("Hürremşehr", "Huzistan", "Horasan", "Hoy"),
+# as it writes ه and ح. A name that reads as Turkish (a letter only Turkish has, or a Turkish
+# word around the name) is tried with a word's first h as kh, once it places nothing otherwise.
+_TURKISH_LETTERS = re.compile("[şçğıŞÇĞİ]")
+_TURKISH_WORDS = frozenset(
+    {"eyaleti", "eyalet", "ili", "vilayeti", "vilayet", "kenti", "sehri", "sehrindeki"}
+    | {"cezaevi", "cezaevinde", "cezaevine", "cezaevinden", "hapishane", "hapishanesi"}
+    | {"hapishanesinde", "deki", "daki", "teki", "taki"}
+)
+_FIRST_H = re.compile(r"\b([Hh])(?=[^\W\dh])")
+
+
+def _as_kh(found: re.Match[str]) -> str:
+    return "Kh" if found.group(1) == "H" else "kh"
+
+
+def turkish_forms(text: str) -> tuple[str, ...]:
+    """The forms to try of a name that may be Turkish, in order, each unlike ``text``: with ş
+    and ç as sh and ch (:func:`as_turkish`), then, if it reads as Turkish, also with each
+    word's first h as kh ("Huzistan eyaleti" -> "Khuzistan eyaleti")."""
+    forms = [as_turkish(text)]
+    if _TURKISH_LETTERS.search(text) or _TURKISH_WORDS & set(fold(text).split()):
+        forms.append(_FIRST_H.sub(_as_kh, forms[0]))
+    return tuple(dict.fromkeys(form for form in forms if form != text))
+
+
+# Spanish writes Persian's kh as j ("Juzestán", "Jorasán", "cárcel de Jorramabad"), where
+# Persian's own j is written j too ("Jiroft"): a name that places nothing is tried with kh.
+_AS_SPANISH = str.maketrans({"j": "kh", "J": "Kh"})
+
+
+def as_spanish(text: str) -> str:
+    """``text`` with Spanish j written kh ("Juzestán" -> "Khuzestán")."""
+    return text.translate(_AS_SPANISH)
+
+
+# French writes Persian's sh as ch and its ch as tch ("Machhad", "Tchabahar"), and adds an e
+# after a sounded final n ("Evine"): a name that places nothing is tried as English writes it.
+_FRENCH_CH = re.compile(r"(t?)(c)h", re.IGNORECASE)
+_FRENCH_NE = re.compile(r"(?<=[aeiouéè]n)e\b", re.IGNORECASE)
+
+
+def _english_ch(found: re.Match[str]) -> str:
+    """French tch as ch, French ch as sh, keeping the first letter's case."""
+    letter = "c" if found.group(1) else "s"
+    return (letter.upper() if found.group()[0].isupper() else letter) + "h"
+
+
+def as_french(text: str) -> str:
+    """``text`` with French spellings of Persian sounds written as English does: ch is sh,
+    tch is ch, and a final e that only marks a sounded n is dropped ("Machhad" -> "Mashhad",
+    "Baloutchistan" -> "Balouchistan", "prison d'Evine" -> "prison d'Evin")."""
+    return _FRENCH_NE.sub("", _FRENCH_CH.sub(_english_ch, text))
