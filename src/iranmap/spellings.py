@@ -24,9 +24,10 @@ def as_turkish(text: str) -> str:
 
 
 # Turkish has no kh: it writes Persian's خ as h ("Hürremşehr", "Huzistan", "Horasan", "Hoy"),
-# as it writes ه and ح. A name that reads as Turkish (a letter only Turkish has, or a Turkish
-# word around the name) is tried with a word's first h as kh, once it places nothing otherwise.
-_TURKISH_LETTERS = re.compile("[şçğıŞÇĞİ]")
+# as it writes ه and ح. A name that may be Turkish (a Turkish letter: ş, ç, ğ, ı, or ü and ö,
+# which German shares but writes no Persian kh as h; or a Turkish word around the name) is tried
+# with a word's first h as kh, once it places nothing otherwise.
+_TURKISH_LETTERS = re.compile("[şçğıüöŞÇĞİÜÖ]")
 _TURKISH_WORDS = frozenset(
     {"eyaleti", "eyalet", "ili", "vilayeti", "vilayet", "kenti", "sehri", "sehrindeki"}
     | {"cezaevi", "cezaevinde", "cezaevine", "cezaevinden", "hapishane", "hapishanesi"}
