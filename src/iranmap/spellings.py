@@ -1,4 +1,4 @@
-"""Persian names as other languages' letters write them: Turkish, Spanish and French.
+"""Persian names as other languages' letters write them: Turkish, Spanish, French and German.
 
 Stage: a name as written -> the same name as an English transliteration would write it, to try
 when the name as written places nothing. Each function only respells; the geocoder decides
@@ -77,3 +77,37 @@ def as_french(text: str) -> str:
     tch is ch, and a final e that only marks a sounded n is dropped ("Machhad" -> "Mashhad",
     "Baloutchistan" -> "Balouchistan", "prison d'Evine" -> "prison d'Evin")."""
     return _FRENCH_NE.sub("", _FRENCH_CH.sub(_english_ch, text))
+
+
+# German writes Persian's kh as ch ("Chorramabad", "Chuzestan"), its y as j ("Jasd", "Jasudsch")
+# and its z as s, as it writes s ("Sandschan", "Sahedan"; but "Semnan"); its sh as sch and j as
+# dsch, which every key already reads. A name that places nothing is tried with ch as kh and j as
+# y, and then with one s, or every s, as z.
+_GERMAN_CH = re.compile(r"(?<![stST])([cC])h")
+_AS_GERMAN_J = str.maketrans({"j": "y", "J": "Y"})
+_GERMAN_S = re.compile(r"[sS](?!ch)")
+
+
+def _german_kh(found: re.Match[str]) -> str:
+    return "Kh" if found.group(1) == "C" else "kh"
+
+
+def german_forms(text: str) -> tuple[str, ...]:
+    """``text`` as German writes Persian names, respelled as English writes them: ch as kh,
+    then also j as y, then also one s, or every s, as z ("Sandschan" -> "Zandschan")."""
+    kh = _GERMAN_CH.sub(_german_kh, text)
+    y = kh.translate(_AS_GERMAN_J)
+    esses = [found.start() for found in _GERMAN_S.finditer(y)]
+    z = [y[:i] + ("Z" if y[i] == "S" else "z") + y[i + 1 :] for i in esses]
+    if len(esses) > 1:
+        z.append(_GERMAN_S.sub(lambda found: "Z" if found.group() == "S" else "z", y))
+    return tuple(dict.fromkeys(form for form in (kh, y, *z) if form != text))
+
+
+def respellings(text: str) -> tuple[str, ...]:
+    """The respellings of ``text`` to try, in order, when it places nothing as written: as
+    Spanish (:func:`as_spanish`), French (:func:`as_french`) and German
+    (:func:`german_forms`) write Persian. A caller takes one only where it gives a name
+    exactly: each is a guess at the language."""
+    forms = (as_spanish(text), as_french(text), *german_forms(text))
+    return tuple(dict.fromkeys(form for form in forms if form != text))

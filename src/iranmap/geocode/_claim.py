@@ -143,22 +143,12 @@ def city_of_context(index: PlaceIndex, context: tuple[str, ...], miss: Match) ->
     for word in context:
         towns = index.towns.get(word, ())
         if len(towns) == 1:
-            return _at_town(towns[0])
+            return at_town(towns[0])
     return miss
 
 
-def town_at_end(index: PlaceIndex, parsed: PlaceName, miss: Match) -> Match:
-    """An unknown prison with its town after its name ("زندان فلان اهواز", "Foo Prison
-    Ahvaz"): placed at the town, when the last words name one town and no other."""
-    words = parsed.words
-    for cut in range(1, len(words)):
-        towns = index.towns.get("".join(words[cut:]), ())
-        if len(towns) == 1:
-            return _at_town(towns[0])
-    return miss
-
-
-def _at_town(town: Match) -> Match:
+def at_town(town: Match) -> Match:
+    """``town`` as the place of a prison the gazetteer does not know."""
     note = f"no prison of this name is known; placed at the city of {town.city}"
     return replace(town, method="city", note=note)
 

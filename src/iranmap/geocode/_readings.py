@@ -21,8 +21,8 @@ from dataclasses import replace
 
 from rapidfuzz import fuzz, process
 
-from iranmap.geocode._claim import as_claimed, capital
-from iranmap.geocode.index import PlaceIndex, place_of
+from iranmap.geocode._claim import as_claimed, at_town, capital
+from iranmap.geocode.index import PlaceIndex, near_town, place_of
 from iranmap.geocode.match import Match
 from iranmap.names import (
     PlaceName,
@@ -31,7 +31,7 @@ from iranmap.names import (
     parse_place,
     says_province,
 )
-from iranmap.spellings import as_french, as_spanish
+from iranmap.spellings import respellings
 
 #: How similar (rapidfuzz ratio) words may be to a known name and still be unknown: below the
 #: geocoder's default threshold, at which a near spelling would be taken for the name.
@@ -157,14 +157,14 @@ def only_province(match: Match) -> bool:
 
 def respelled(index: PlaceIndex, parsed: PlaceName, name: str) -> str:
     """``name`` respelled as Spanish writes kh (j), or else as French writes sh, ch and a
-    sounded n ("Machhad", "Tchabahar", "Evine"), or "" unless that gives a place's own name or
-    alias exactly (and the name is no other place as it is: "Heft Juy" is a village, not a
-    place in Khoy), the name alone, without a town or province set apart."""
+    sounded n ("Machhad", "Tchabahar", "Evine"), or else as German writes kh, y and z
+    ("Chorramabad", "Sandschan"), or "" unless that gives a place's own name or alias exactly
+    (and the name is no other place as it is: "Heft Juy" is a village, not a place in Khoy),
+    the name alone, without a town or province set apart."""
     if parsed.context or parsed.core in index.other_places:
         return ""  # a name with its town ("Evin, Karaj") keeps what its words say
-    for respell in (as_spanish, as_french):
-        other = respell(name)
-        if other != name and parse_place(other).core in index.entries:
+    for other in respellings(name):
+        if parse_place(other).core in index.entries:
             return other
     return ""
 
@@ -189,6 +189,36 @@ def by_rule(
     return _town_with_unknown_words(index, parsed, context) or answer
 
 
+def town_at_end(index: PlaceIndex, parsed: PlaceName, miss: Match) -> Match:
+    """An unknown prison with its town after its name ("زندان فلان اهواز", "Foo Prison
+    Ahvaz"): placed at the town, when the last words name one town and no other, and the words
+    before them name no place, even nearly, nor the whole name another place: "Torbat-e Shaikh
+    Jam Prison" is the prison of Torbat-e Jam (Torbat-e Sheykh Jam), not a prison in Jam."""
+    words = parsed.words
+    for cut in range(1, len(words)):
+        towns = index.towns.get("".join(words[cut:]), ())
+        if (
+            len(towns) == 1
+            and _unknown(index, words[:cut])
+            and not _elsewhere(index, parsed, towns[0])
+        ):
+            return at_town(towns[0])
+    return miss
+
+
+def _elsewhere(index: PlaceIndex, parsed: PlaceName, town: Match) -> bool:
+    """Whether the whole name is within :data:`_SOME_PLACE` of the name of a place that is
+    neither ``town`` nor one of its prisons (a place within a town's reach of it)."""
+    hits = process.extract(
+        parsed.core, index.keys, scorer=fuzz.ratio, processor=None, score_cutoff=_SOME_PLACE
+    )
+    return any(
+        place.province_iso != town.province_iso or not near_town(town, place)
+        for name_key, _, _ in hits
+        for place in index.entries[name_key].places
+    )
+
+
 def _town_with_unknown_words(
     index: PlaceIndex, parsed: PlaceName, context: tuple[str, ...]
 ) -> Match | None:
@@ -206,6 +236,8 @@ def _town_with_unknown_words(
     if len(found) != 1:
         return None
     town = next(iter(found.values()))
+    if _elsewhere(index, parsed, town):
+        return None  # the whole name is near another place's: "Torbat-e Shaikh Jam"
     note = f"the rest of the name names no place; placed at the city of {town.city}"
     reading = f"a place in {town.city} that the gazetteer does not know"
     return replace(town, method="city", note=note, reading=reading, own_place=True)

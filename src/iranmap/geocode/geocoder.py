@@ -19,11 +19,10 @@ from iranmap.geocode._claim import (
     capital,
     city_of_context,
     other_place,
-    town_at_end,
 )
 from iranmap.geocode._facility import town_and_facility
 from iranmap.geocode._near import NearSpellings, keep_reading, read_as
-from iranmap.geocode._readings import by_rule, claimed
+from iranmap.geocode._readings import by_rule, claimed, qualified, town_at_end
 from iranmap.geocode._tables import tables_of
 from iranmap.geocode.index import (
     Entry,
@@ -274,10 +273,11 @@ class Geocoder:
         """One place: a city reached by a name that says "prison" needs a sure town."""
         if not parsed.says_prison or match.kind != "city":
             return match
+        index = self._index
         assert match.city is not None and match.province_iso is not None  # a city match
         others = self._index.homonyms.get((key(match.city), match.province_iso), frozenset())
-        if others and not context and capital(self._index, match):
-            others = frozenset()  # "Prison of Shiraz": a bare capital means the capital
+        if others and not context and (capital(index, match) or qualified(index, parsed, match)):
+            others = frozenset()  # "Prison of Shiraz", "Nurabad Mamasani Prison": that town
         if others and not self._fitting((match,), context):
             return replace(_UNMATCHED, note="unresolved")
         if others and not context:

@@ -371,17 +371,20 @@ def _prison_town_keys(gazetteer: Gazetteer) -> dict[str, frozenset[str]]:
 
 
 def _qualifiers(gazetteer: Gazetteer, entries: dict[str, Entry]) -> dict[Match, frozenset[str]]:
-    """For each place, the keys that may qualify its name: its province's, and its town's.
+    """For each place, the keys that may qualify its name: its province's, its province's
+    counties' ("Nurabad Mamasani": the Nurabad of Fars), and its town's.
 
     A prison's town is its ``city`` and every name of the city-list entry of that name in the
     same province (so the Persian name of the town qualifies, too).
     """
+    counties = _county_words(gazetteer, entries)
     province_keys = {
         p.iso: frozenset(
             key(form.format(name))
             for name in (p.name_en, p.name_fa, *p.aliases)
             for form in _PROVINCE_FORMS
         )
+        | counties.get(p.iso, frozenset())
         for p in gazetteer.provinces
     }
     town_keys = _town_names(gazetteer)
@@ -395,6 +398,26 @@ def _qualifiers(gazetteer: Gazetteer, entries: dict[str, Entry]) -> dict[Match, 
             keys |= {town} | town_keys.get((town, place.province_iso or ""), set())
             qualifiers[place] = frozenset(keys - {""})
     return qualifiers
+
+
+def _county_words(gazetteer: Gazetteer, entries: dict[str, Entry]) -> dict[str, frozenset[str]]:
+    """By province, the keys of its counties' names that name no town or prison (a county
+    named like its seat, "Varamin", qualifies only the seat's places, as a town) and nothing
+    in another province: no county or other place there is written so."""
+    county_keys: set[str] = set()
+    provinces: dict[str, set[str]] = defaultdict(set)
+    for county in gazetteer.counties:
+        for name in (county.name_en, county.name_fa, *county.aliases):
+            county_keys.add(key(name))
+            _add(provinces, key(name), county.province_iso)
+    for place in gazetteer.places:
+        if name_key_of(place.name) in county_keys:
+            provinces[name_key_of(place.name)].add(place.province_iso)
+    found: dict[str, set[str]] = defaultdict(set)
+    for name_key in county_keys - entries.keys() - {""}:
+        if len(provinces[name_key]) == 1:
+            found[next(iter(provinces[name_key]))].add(name_key)
+    return {iso: frozenset(keys) for iso, keys in found.items()}
 
 
 def _add(index: dict[str, set[_T]], name_key: str, value: _T) -> None:

@@ -23,7 +23,7 @@ from iranmap.names import (
     province_direction,
     province_key,
 )
-from iranmap.spellings import as_french, as_spanish, turkish_forms
+from iranmap.spellings import respellings, turkish_forms
 
 _CODE = re.compile(r"(?:ir ?)?(\d{1,2})")
 _UNMATCHED = Match(query="", status="unmatched", score=0.0)
@@ -77,10 +77,11 @@ class ProvinceNames:
             answer = turkish if turkish.status == "matched" else answer
             if answer.status == "matched":
                 break
-        for respell in (as_spanish, as_french):  # "Juzestán", "Baloutchistan": only exactly
-            if answer.status != "matched" and respell(head) != head:
-                other = self.resolve(respell(name), iso_scheme)
-                answer = other if other.status == "matched" and other.score == 100 else answer
+        for form in respellings(name) if answer.status != "matched" else ():
+            other = self.resolve(form, iso_scheme)  # "Juzestán", "Baloutchistan": only exactly
+            if other.status == "matched" and other.score == 100:
+                answer = other
+                break
         if inner and answer.status == "matched":
             other = self._resolve(fold(inner), iso_scheme)
             if other.status != "matched":
