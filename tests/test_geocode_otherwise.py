@@ -16,6 +16,7 @@ import pytest
 from iranmap.gazetteer import load_gazetteer
 from iranmap.geocode import Geocoder
 from iranmap.geocode._affixes import set_apart
+from iranmap.geocode._arabic import arabic_forms
 from iranmap.geocode._claim import capital
 from iranmap.geocode.provinces import capital_names
 from iranmap.names import key, parse_place
@@ -347,3 +348,45 @@ def test_a_town_at_the_end_of_a_longer_name_of_another_place_is_not_that_town(
     assert geocoder.place("Torbat-e Shaikh Jam").province_iso in (None, "IR-09")
     assert where(geocoder.place("Foo Prison Ahvaz")) == ("matched", "IR-06")
     assert where(geocoder.place("زندان فلان اهواز")) == ("matched", "IR-06")
+
+
+# -- more Arabic letters, Kurdish letters, Urdu words ----------------------------------------
+
+
+def test_the_forms_arabic_and_kurdish_write() -> None:
+    assert {"بلوشستان", "بلوجستان"} <= arabic_forms("بلوچستان")  # ش or ج for چ
+    assert "قرتشک" in arabic_forms("قرچک")  # تش for چ
+    assert "ایفین" in arabic_forms("اوین")  # the vowel of a first ا, with ف for v
+    assert "ایصفهان" in arabic_forms("اصفهان")
+    assert not any(form.startswith("ای") for form in arabic_forms("ایلام"))  # no ی doubled
+    assert "قزلحسار" in arabic_forms("قزلحصار")  # Kurdish س for ص
+    assert "تبس" in arabic_forms("طبس")  # and ت for ط
+
+
+@pytest.mark.parametrize(
+    ("name", "iso"),
+    [
+        ("سجن إيفين", "IR-23"),
+        ("سجن تشابهار", "IR-11"),
+        ("سجن قرتشك", "IR-23"),
+        ("بەندیخانەی قزڵحەسار", "IR-30"),  # Sorani
+        ("زیندانی قزڵ حەسار", "IR-30"),
+        ("سجن سبيدار بالأحواز", "IR-06"),  # Ahwazi "الأحواز" (local-names.csv), ب for "in"
+        ("زاہدان جیل", "IR-11"),  # Urdu "jail"
+        ("سجن تستر", "IR-06"),  # Shushtar's Arabic name (local-names.csv)
+    ],
+)
+def test_more_arabic_kurdish_and_urdu_spellings(geocoder: Geocoder, name: str, iso: str) -> None:
+    assert where(geocoder.place(name)) == ("matched", iso)
+
+
+@pytest.mark.parametrize(
+    ("name", "iso"),
+    [
+        ("بلوشستان", "IR-11"),
+        ("صوبہ سیستان و بلوچستان", "IR-11"),  # Urdu "province"
+        ("الأحواز", "IR-06"),  # Ahvaz, the capital: in a province cell, Khuzestan
+    ],
+)
+def test_more_province_names(geocoder: Geocoder, name: str, iso: str) -> None:
+    assert where(geocoder.province(name)) == ("matched", iso)

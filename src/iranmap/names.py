@@ -115,8 +115,9 @@ _PROVINCE_NOISE = frozenset(
     | {"پاریزگا", "پاریزگای", "iranian", "iraniana", "iraniano", "iranische", "iranischen"}
     | {"iranien", "iranienne", "irani", "irania", "iranska", "iranske", "provins", "provinsen"}
     | {"the", "of", "di", "del", "della", "dell", "de", "du", "des", "der", "la", "le", "el"}
-    # Arabic (محافظة, إقليم, ولاية, with its article; "in") and Dari (ولایت) words for province
-    | {"محافظه", "المحافظه", "اقلیم", "الاقلیم", "ولایه", "الولایه", "ولایت", "فی"}
+    # Arabic (محافظة, إقليم, ولاية, with its article; "in"), Dari (ولایت) and Urdu (صوبہ) words
+    # for province
+    | {"محافظه", "المحافظه", "اقلیم", "الاقلیم", "ولایه", "الولایه", "ولایت", "فی", "صوبه"}
     # "and" in English, Persian, German, French, Spanish, Italian, Norwegian and Danish,
     # Swedish, Turkish and Kurmanji ("Sistan og Baluchistan", "Sîstan û Belûçistan")
     | {"and", "va", "o", "und", "et", "y", "ed", "و", "og", "och", "ve", "u"}
@@ -284,7 +285,7 @@ _DETENTION_WORDS = frozenset({"بازداشتگاه", "detention", "detencion", 
 # for a detention centre), in the languages reports are written or republished in.
 _PRISON_WORDS = frozenset(
     {"prison", "prisons", "jail", "jails", "gaol", "penitentiary", "zendan", "zendane"}
-    | {"زندان", "زندانهای", "ندامتگاه", "سجن", "السجن", "محبس"}
+    | {"زندان", "زندانهای", "ندامتگاه", "سجن", "السجن", "محبس", "جیل"}
     | _DETENTION_WORDS
     # German (with its genitive and plural), Italian, Spanish, Portuguese, French and Dutch:
     # Gefängnis, Gefängnisses, Zentralgefängnis, carcere, carceri, maison d'arrêt, gevangenis

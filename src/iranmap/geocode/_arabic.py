@@ -1,22 +1,29 @@
-"""Persian names as Arabic writes them: the spellings an Arabic-language report gives a place.
+"""Persian names as Arabic and Kurdish write them: the spellings such a report gives a place.
 
 Arabic has no گ, پ, چ or ژ, and no v: an Arabic page writes Persian گ as ك, ج or غ ("جرجان" for
-Gorgan, "هرمزغان" for Hormozgan), پ as ب, چ as ج and ژ as ز or ج; a consonant و (v) as ف ("أفين"
-for Evin, "سرافان" for Saravan); and it puts its article before a town's name ("الأهواز"). After
-folding (ك is ک, ة is ه, the hamza gone), each key of a Persian name has a few such forms.
-:func:`arabic_forms` gives them; the index takes a form only where no name of any place,
-province or county is written so, and a form two places share names neither.
+Gorgan, "هرمزغان" for Hormozgan), پ as ب, چ as ج, ش or تش ("بلوشستان", "تشابهار"), ژ as ز or ج;
+a consonant و (v) as ف ("أفين" for Evin, "سرافان" for Saravan); it writes the vowel of a first
+ا before a consonant with ي ("إيفين"); and it puts its article before a town's name
+("الأهواز"). Kurdish (Sorani) has none of the Arabic letters ص, ث, ط, ض, ظ, ذ and writes their
+sounds with س, ت and ز ("قزڵحەسار" for Qezel Hesar). After folding (ك is ک, ة is ه, the hamza
+gone), each key of a Persian name has a few such forms. :func:`arabic_forms` gives them; the
+index takes a form only where no name of any place, province or county is written so, and a form
+two places share names neither.
 """
 
 from __future__ import annotations
 
 #: Persian letters and how Arabic writes each: first the common form, then the others.
-_LETTERS = (("گ", "ک", "ج", "غ"), ("پ", "ب"), ("چ", "ج"), ("ژ", "ز", "ج"))
+_LETTERS = (("گ", "ک", "ج", "غ"), ("پ", "ب"), ("چ", "ج", "ش", "تش"), ("ژ", "ز", "ج"))
 _TABLES = tuple(
     str.maketrans({row[0]: row[min(i, len(row) - 1)] for row in _LETTERS}) for i in (1, 2, 3)
 )
 #: Persian و, which is v as often as a vowel, and the Arabic letter for v.
 _VAV, _FA = "و", "ف"
+#: Arabic letters Kurdish writes with the letters of their sound.
+_KURDISH = str.maketrans({"ص": "س", "ث": "س", "ط": "ت", "ض": "ز", "ظ": "ز", "ذ": "ز"})
+#: Persian's long vowels; a first ا before any other letter carries a short vowel.
+_LONG_VOWELS = "اوی"
 #: The Arabic article, written before a town's name.
 ARTICLE = "ال"
 
@@ -28,8 +35,19 @@ def arabic_forms(name_key: str) -> frozenset[str]:
         return frozenset()
     bare = {name_key} | {name_key.translate(table) for table in _TABLES}
     bare |= {v for form in bare for v in _as_fa(form)}
+    bare |= {"ای" + form[1:] for form in bare if _short_first_vowel(form)}
     forms = bare | {ARTICLE + form for form in bare if not form.startswith(ARTICLE)}
-    return frozenset(forms - {name_key})
+    return frozenset((forms | {name_key.translate(_KURDISH)}) - {name_key})
+
+
+def _short_first_vowel(form: str) -> bool:
+    """Whether ``form`` begins with ا and a consonant ("افین", "اصفهان"), not an article."""
+    return (
+        len(form) > 2
+        and form[0] == "ا"
+        and form[1] not in _LONG_VOWELS
+        and not form.startswith(ARTICLE)
+    )
 
 
 def _as_fa(form: str) -> set[str]:
