@@ -20,7 +20,7 @@ from iranmap.geocode._arabic import arabic_forms
 from iranmap.geocode._claim import capital
 from iranmap.geocode.provinces import capital_names
 from iranmap.names import key, parse_place
-from iranmap.spellings import german_forms, turkish_forms
+from iranmap.spellings import as_dutch, german_forms, turkish_forms
 
 
 @pytest.fixture(scope="module")
@@ -300,25 +300,42 @@ def test_no_german_spelling_of_a_town_lands_in_another_province(geocoder: Geocod
     """Every town's and prison's Latin names written as German writes them (kh as ch, sh as
     sch, ch as tsch, j as dsch, y as j, z as s, v as w), with its word for prison: their
     province, or no answer, never another province."""
+    table = {"kh": "ch", "sh": "sch", "ch": "tsch", "j": "dsch", "y": "j", "z": "s", "v": "w"}
+    checked, wrong = written_as(geocoder, table, "Gefängnis {}")
+    assert checked > 1000
+    assert wrong == []
+
+
+def test_no_dutch_spelling_of_a_town_lands_in_another_province(geocoder: Geocoder) -> None:
+    """The same, as Dutch writes them (u as oe, sh as sj, ch as tsj, j as dzj)."""
+    table = {"sh": "sj", "ch": "tsj", "j": "dzj", "u": "oe", "ou": "oe", "oo": "oe"}
+    checked, wrong = written_as(geocoder, table, "{}-gevangenis")
+    assert checked > 800
+    assert wrong == []
+
+
+def written_as(
+    geocoder: Geocoder, table: dict[str, str], wrapper: str
+) -> tuple[int, list[tuple[str, str, str | None]]]:
+    """How many Latin names of towns and prisons ``table`` respells, and those of them that,
+    in ``wrapper``, land in another province than their own."""
     gazetteer = load_gazetteer()
     named = [(c.name, c.province_iso, (c.name, *c.aliases)) for c in gazetteer.cities]
     named += [(p.name_en, p.province_iso, (p.name_en, *p.aliases)) for p in gazetteer.prisons]
-    table = {"kh": "ch", "sh": "sch", "ch": "tsch", "j": "dsch", "y": "j", "z": "s", "v": "w"}
-    pattern = re.compile("|".join(table), re.IGNORECASE)
+    pattern = re.compile("|".join(sorted(table, key=len, reverse=True)), re.IGNORECASE)
     wrong, checked = [], 0
     for place, iso, names in named:
         for name in names:
             if not name.isascii():
                 continue
-            german = pattern.sub(lambda found: _cased(table[found.group().lower()], found), name)
-            if german == name:
+            spelt = pattern.sub(lambda found: _cased(table[found.group().lower()], found), name)
+            if spelt == name:
                 continue
             checked += 1
-            match = geocoder.place(f"Gefängnis {german}")
+            match = geocoder.place(wrapper.format(spelt))
             if match.status == "matched" and match.province_iso != iso:
-                wrong.append((place, german, match.province_iso))
-    assert checked > 1000
-    assert wrong == []
+                wrong.append((place, spelt, match.province_iso))
+    return checked, wrong
 
 
 def _cased(text: str, found: re.Match[str]) -> str:
@@ -390,3 +407,28 @@ def test_more_arabic_kurdish_and_urdu_spellings(geocoder: Geocoder, name: str, i
 )
 def test_more_province_names(geocoder: Geocoder, name: str, iso: str) -> None:
     assert where(geocoder.province(name)) == ("matched", iso)
+
+
+# -- Dutch letters, and Turkish names of provinces -------------------------------------------
+
+
+def test_dutch_spellings() -> None:
+    assert as_dutch("Beloetsjistan") == "Beluchistan"
+    assert as_dutch("Masjhad") == "Mashhad"
+    assert as_dutch("Dzjiroft") == "Jiroft"
+
+
+@pytest.mark.parametrize(
+    ("name", "iso", "province"),
+    [
+        ("gevangenis van Masjhad", "IR-09", False),
+        ("Sjiraz-gevangenis", "IR-07", False),
+        ("gevangenis van Boesjehr", "IR-18", False),
+        ("Sistan en Beloetsjistan", "IR-11", True),  # Dutch "and", oe, tsj
+        ("Horasan-ı Rezevi", "IR-09", True),  # Turkish h for kh, Rezevi
+        ("Merkezi Eyaleti", "IR-00", True),  # Markazi (local-names.csv)
+    ],
+)
+def test_dutch_and_turkish_names(geocoder: Geocoder, name: str, iso: str, province: bool) -> None:
+    match = geocoder.province(name) if province else geocoder.place(name)
+    assert where(match) == ("matched", iso)

@@ -119,8 +119,8 @@ _PROVINCE_NOISE = frozenset(
     # for province
     | {"محافظه", "المحافظه", "اقلیم", "الاقلیم", "ولایه", "الولایه", "ولایت", "فی", "صوبه"}
     # "and" in English, Persian, German, French, Spanish, Italian, Norwegian and Danish,
-    # Swedish, Turkish and Kurmanji ("Sistan og Baluchistan", "Sîstan û Belûçistan")
-    | {"and", "va", "o", "und", "et", "y", "ed", "و", "og", "och", "ve", "u"}
+    # Swedish, Turkish, Kurmanji and Dutch ("Sistan og Baluchistan", "Sîstan û Belûçistan")
+    | {"and", "va", "o", "und", "et", "y", "ed", "و", "og", "och", "ve", "u", "en"}
 )
 
 # A county (shahrestan) is named with the word for county in the languages reports are written
@@ -158,7 +158,7 @@ _DIRECTION_WORDS = {
         *("south", "jonubi", "jonoubi", "junubi", "جنوبی", "sud", "süd", "meridionale"),
         *("sur", "zuid", "guney", "basur", "الجنوبیه", "جنوبیه"),
     ),
-    "razavi": ("razavi", "rezavi", "رضوی", "الرضویه", "رضویه"),
+    "razavi": ("razavi", "rezavi", "rezevi", "رضوی", "الرضویه", "رضویه"),
 }
 
 _VOWELS = "aiu"

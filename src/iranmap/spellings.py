@@ -1,4 +1,5 @@
-"""Persian names as other languages' letters write them: Turkish, Spanish, French and German.
+"""Persian names as other languages' letters write them: Turkish, Spanish, French, German and
+Dutch.
 
 Stage: a name as written -> the same name as an English transliteration would write it, to try
 when the name as written places nothing. Each function only respells; the geocoder decides
@@ -104,10 +105,27 @@ def german_forms(text: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(form for form in (kh, y, *z) if form != text))
 
 
+# Dutch writes Persian's u as oe, sh as sj, ch as tsj and j as dzj ("Beloetsjistan", "Masjhad",
+# "Sjiraz"): a name that places nothing is tried as English writes them.
+_DUTCH = re.compile("oe|tsj|dzj|sj", re.IGNORECASE)
+_FROM_DUTCH = {"oe": "u", "tsj": "ch", "dzj": "j", "sj": "sh"}
+
+
+def as_dutch(text: str) -> str:
+    """``text`` with Dutch oe, sj, tsj and dzj written u, sh, ch and j ("Beloetsjistan" ->
+    "Beluchistan")."""
+    return _DUTCH.sub(_from_dutch, text)
+
+
+def _from_dutch(found: re.Match[str]) -> str:
+    english = _FROM_DUTCH[found.group().lower()]
+    return english.capitalize() if found.group()[0].isupper() else english
+
+
 def respellings(text: str) -> tuple[str, ...]:
     """The respellings of ``text`` to try, in order, when it places nothing as written: as
-    Spanish (:func:`as_spanish`), French (:func:`as_french`) and German
-    (:func:`german_forms`) write Persian. A caller takes one only where it gives a name
+    Spanish (:func:`as_spanish`), French (:func:`as_french`), German (:func:`german_forms`) and
+    Dutch (:func:`as_dutch`) write Persian. A caller takes one only where it gives a name
     exactly: each is a guess at the language."""
-    forms = (as_spanish(text), as_french(text), *german_forms(text))
+    forms = (as_spanish(text), as_french(text), *german_forms(text), as_dutch(text))
     return tuple(dict.fromkeys(form for form in forms if form != text))
