@@ -207,14 +207,17 @@ def town_at_end(index: PlaceIndex, parsed: PlaceName, miss: Match) -> Match:
 
 
 def _elsewhere(index: PlaceIndex, parsed: PlaceName, town: Match) -> bool:
-    """Whether the whole name is within :data:`_SOME_PLACE` of the name of a place that is
-    neither ``town`` nor one of its prisons (a place within a town's reach of it)."""
+    """Whether the whole name, as written or respelled as another language writes it ("Tsjah
+    Bahar": Chah Bahar), is within :data:`_SOME_PLACE` of the name of a place that is neither
+    ``town`` nor one of its prisons (a place within a town's reach of it)."""
     hits = process.extract(
         parsed.core, index.keys, scorer=fuzz.ratio, processor=None, score_cutoff=_SOME_PLACE
     )
+    names = [name_key for name_key, _, _ in hits]
+    names += [key(form) for form in respellings(parsed.core) if key(form) in index.entries]
     return any(
         place.province_iso != town.province_iso or not near_town(town, place)
-        for name_key, _, _ in hits
+        for name_key in names
         for place in index.entries[name_key].places
     )
 
