@@ -248,6 +248,10 @@ def test_no_latin_name_ending_in_er_moves(geocoder: Geocoder) -> None:
         ("fengselet i Bojnurd", "IR-28"),  # Norwegian "in" after its word for prison
         ("Masjed i Soleyman", "IR-06"),  # elsewhere a lone i is an ezafe, part of the name
         ("prison de Gowhardacht", "IR-30"),  # French ch, and ow as one vowel
+        ("Ward 209 of Evin Prison", "IR-23"),  # a ward's number names no place
+        ("Evin prison's ward 2A", "IR-23"),
+        ("Evin House of Detention", "IR-23"),
+        ("سالن ۱۰ زندان قزلحصار", "IR-30"),
     ],
 )
 def test_words_of_more_languages(geocoder: Geocoder, name: str, iso: str) -> None:

@@ -303,8 +303,8 @@ _PRISON_WORDS = frozenset(
     | {"fangelser", "fangelserna"}
     | {"بندیخانه", "بندیخانهی", "بندیخانی", "زیندان", "زیندانی"}
 )
-# Words that describe a prison or town without naming it: "central", "women's", "ward",
-# "county", "city" (also in Spanish, Italian, Portuguese, German and Arabic: "cárcel de la
+# Words that describe a prison or town without naming it: "central", "women's", "ward" (and
+# "unit", "hall", "house" of detention...), "county", "city" (also in Spanish, Italian, Portuguese, German and Arabic: "cárcel de la
 # ciudad de", "città di", "مدينة"), "holy" ("città santa di Qom"); and the possessive "s" left
 # by "Urmia's".
 _DESCRIPTORS = frozenset(
@@ -313,6 +313,7 @@ _DESCRIPTORS = frozenset(
     | {"ciudad", "citta", "cidade", "stadt", "مدینه", "المدینه"}
     | {"holy", "santa", "santo", "sainte", "heilige", "heiligen"}
     | {"the", "s", "shahrestan", "shahrestane", "ya", "la"}
+    | {"unit", "section", "hall", "block", "wing", "house", "سالن", "واحد"}
     | {"مرکزی", "زنان", "بند", "شهرستان", "های", "ها", "المرکزی"}
 )
 # Descriptors that tell one of a town's prisons from the others: its central prison, its
@@ -433,8 +434,9 @@ def _split_at_marker(words: list[str]) -> tuple[list[str], list[str]]:
 
 
 def _bare(words: list[str]) -> list[str]:
-    """``words`` without descriptors, prison words, markers and ezafes."""
-    return [word for word in words if word not in _DROP]
+    """``words`` without descriptors, prison words, markers, ezafes, and numbers ("Ward 209",
+    "ward 2A": a part of the prison, never a place's name)."""
+    return [word for word in words if word not in _DROP and not any(map(str.isdigit, word))]
 
 
 def _join(words: list[str]) -> str:
