@@ -304,9 +304,9 @@ _PRISON_WORDS = frozenset(
     | {"بندیخانه", "بندیخانهی", "بندیخانی", "زیندان", "زیندانی"}
 )
 # Words that describe a prison or town without naming it: "central", "women's", "ward" (and
-# "unit", "hall", "house" of detention...), "county", "city" (also in Spanish, Italian, Portuguese, German and Arabic: "cárcel de la
-# ciudad de", "città di", "مدينة"), "holy" ("città santa di Qom"); and the possessive "s" left
-# by "Urmia's".
+# "unit", "hall", "house" of detention...), "county", "city" (also in Spanish, Italian,
+# Portuguese, German and Arabic: "cárcel de la ciudad de", "città di", "مدينة"), "holy" ("città
+# santa di Qom"); and the possessive "s" left by "Urmia's".
 _DESCRIPTORS = frozenset(
     {"central", "markazi", "main", "women", "womens", "woman", "ward", "county", "city", "town"}
     | {"centrale", "zentral", "merkez", "navendi", "center", "centre", "ville"}
