@@ -395,6 +395,8 @@ def test_the_forms_arabic_and_kurdish_write() -> None:
         ("سجن سبيدار بالأحواز", "IR-06"),  # Ahwazi "الأحواز" (local-names.csv), ب for "in"
         ("زاہدان جیل", "IR-11"),  # Urdu "jail"
         ("سجن تستر", "IR-06"),  # Shushtar's Arabic name (local-names.csv)
+        ("سجن ايذج", "IR-06"),  # Izeh's (local-names.csv)
+        ("سجن سبيدار بمدينة الأحواز", "IR-06"),  # "in the city of"
     ],
 )
 def test_more_arabic_kurdish_and_urdu_spellings(geocoder: Geocoder, name: str, iso: str) -> None:
@@ -407,6 +409,8 @@ def test_more_arabic_kurdish_and_urdu_spellings(geocoder: Geocoder, name: str, i
         ("بلوشستان", "IR-11"),
         ("صوبہ سیستان و بلوچستان", "IR-11"),  # Urdu "province"
         ("الأحواز", "IR-06"),  # Ahvaz, the capital: in a province cell, Khuzestan
+        ("كردستان إيران", "IR-12"),  # "Iran" beside a province's name
+        ("Kurdistan, Iran", "IR-12"),
     ],
 )
 def test_more_province_names(geocoder: Geocoder, name: str, iso: str) -> None:

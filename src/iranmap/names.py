@@ -114,6 +114,7 @@ _PROVINCE_NOISE = frozenset(
     | {"eyaleti", "eyalet", "ili", "vilayeti", "vilayet", "parezgeh", "parezgeha"}
     | {"پاریزگا", "پاریزگای", "iranian", "iraniana", "iraniano", "iranische", "iranischen"}
     | {"iranien", "iranienne", "irani", "irania", "iranska", "iranske", "provins", "provinsen"}
+    | {"iran", "ایران"}  # "Kurdistan, Iran", "كردستان إيران"
     | {"the", "of", "di", "del", "della", "dell", "de", "du", "des", "der", "la", "le", "el"}
     # Arabic (محافظة, إقليم, ولاية, with its article; "in"), Dari (ولایت) and Urdu (صوبہ) words
     # for province
@@ -323,9 +324,10 @@ _WHICH_WORDS = frozenset(
     | {"centrale", "zentral", "zentralgefangnis", "centrali", "merkez", "navendi"}
     | {"zentralgefangnisses", "zentralgefangnissen"}
 )
-# Words after which the rest of a name is where the place is ("Evin Prison in Tehran").
+# Words after which the rest of a name is where the place is ("Evin Prison in Tehran"; Arabic
+# "في" and "بمدينة", in the city of).
 _MARKERS = frozenset(
-    {"in", "at", "of", "near", "در", "واقع", "فی"}
+    {"in", "at", "of", "near", "در", "واقع", "فی", "بمدینه"}
     | {"von", "im", "bei", "di", "del", "della", "nel", "nella", "de", "du", "d", "des"}
 )
 # Short words for "in" or "at" in French, Italian, Spanish and Dutch ("prison de Dizel-Abad à
