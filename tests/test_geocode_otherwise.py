@@ -252,6 +252,13 @@ def test_no_latin_name_ending_in_er_moves(geocoder: Geocoder) -> None:
         ("Evin prison's ward 2A", "IR-23"),
         ("Evin House of Detention", "IR-23"),
         ("سالن ۱۰ زندان قزلحصار", "IR-30"),
+        ("presso il carcere di Evin", "IR-23"),  # Italian "at", and its article
+        ("Justizvollzugsanstalt Evin", "IR-23"),
+        ("centre pénitentiaire de Ghezel Hesar", "IR-30"),
+        ("centro penitenciario de Ghezel Hesar", "IR-30"),
+        ("penal de Evin", "IR-23"),
+        ("Urmiye Cezaevi'nde", "IR-04"),  # a Turkish case ending after an apostrophe
+        ("Dîzelawa", "IR-05"),  # Kurmanji -awa for -abad
     ],
 )
 def test_words_of_more_languages(geocoder: Geocoder, name: str, iso: str) -> None:

@@ -294,6 +294,7 @@ _PRISON_WORDS = frozenset(
     | {"zentralgefangnis", "zentralgefangnisses", "zentralgefangnissen"}
     | {"carcere", "carceri", "prigione", "prigioni", "penitenziario", "carcel"}
     | {"prision", "prisao", "penitenciaria", "maison", "arret", "gevangenis", "gevangenissen"}
+    | {"penitencier", "penitentiaire", "penal", "penitenciario", "justizvollzugsanstalt"}
     # Turkish (cezaevi, with its case endings; hapishane), Kurmanji (girtîgeh, zindan) and
     # Sorani in Arabic script (بەندیخانە, زیندان)
     | {"cezaevi", "cezaevinde", "cezaevine", "cezaevinden", "hapishane", "hapishanesi"}
@@ -314,7 +315,10 @@ _DESCRIPTORS = frozenset(
     | {"ciudad", "citta", "cidade", "stadt", "مدینه", "المدینه"}
     | {"holy", "santa", "santo", "sainte", "heilige", "heiligen"}
     | {"the", "s", "shahrestan", "shahrestane", "ya", "la"}
-    | {"unit", "section", "hall", "block", "wing", "house", "سالن", "واحد"}
+    | {"il", "lo", "le", "les", "los", "las", "het", "die", "das", "dem"}  # articles
+    | {"unit", "section", "hall", "block", "wing", "house", "سالن", "واحد", "centro"}
+    # Turkish case endings, cut from the word by an apostrophe ("Urmiye Cezaevi'nde")
+    | {"nde", "nda", "nden", "ndan", "ndeki", "ndaki", "nin", "nun"}
     | {"مرکزی", "زنان", "بند", "شهرستان", "های", "ها", "المرکزی"}
 )
 # Descriptors that tell one of a town's prisons from the others: its central prison, its
@@ -328,7 +332,7 @@ _WHICH_WORDS = frozenset(
 # "في" and "بمدينة", in the city of).
 _MARKERS = frozenset(
     {"in", "at", "of", "near", "در", "واقع", "فی", "بمدینه"}
-    | {"von", "im", "bei", "di", "del", "della", "nel", "nella", "de", "du", "d", "des"}
+    | {"von", "im", "bei", "di", "del", "della", "nel", "nella", "de", "du", "d", "des", "presso"}
 )
 # Short words for "in" or "at" in French, Italian, Spanish and Dutch ("prison de Dizel-Abad à
 # Kermanchah", "prigione di Ghezel Hesar a Karaj", "gevangenis te Urmia"). They are markers only

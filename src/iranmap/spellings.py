@@ -1,5 +1,5 @@
-"""Persian names as other languages' letters write them: Turkish, Spanish, French, German and
-Dutch.
+"""Persian names as other languages' letters write them: Turkish, Spanish, French, German,
+Dutch and Kurmanji.
 
 Stage: a name as written -> the same name as an English transliteration would write it, to try
 when the name as written places nothing. Each function only respells; the geocoder decides
@@ -122,10 +122,21 @@ def _from_dutch(found: re.Match[str]) -> str:
     return english.capitalize() if found.group()[0].isupper() else english
 
 
+# Kurdish (Kurmanji) writes Persian's "-abad" (a settlement) as "-awa" ("Dîzelawa" for Dizel
+# Abad), as Sorani writes "ئاوا" (which :func:`iranmap.names.fold` reads).
+_KURMANJI_AWA = re.compile(r"(?<=\w\w)awa\b", re.IGNORECASE)
+
+
+def as_kurmanji(text: str) -> str:
+    """``text`` with Kurmanji "-awa" written "-abad" ("Dîzelawa" -> "Dîzelabad")."""
+    return _KURMANJI_AWA.sub("abad", text)
+
+
 def respellings(text: str) -> tuple[str, ...]:
     """The respellings of ``text`` to try, in order, when it places nothing as written: as
-    Spanish (:func:`as_spanish`), French (:func:`as_french`), German (:func:`german_forms`) and
-    Dutch (:func:`as_dutch`) write Persian. A caller takes one only where it gives a name
-    exactly: each is a guess at the language."""
+    Spanish (:func:`as_spanish`), French (:func:`as_french`), German (:func:`german_forms`),
+    Dutch (:func:`as_dutch`) and Kurmanji (:func:`as_kurmanji`) write Persian. A caller takes
+    one only where it gives a name exactly: each is a guess at the language."""
     forms = (as_spanish(text), as_french(text), *german_forms(text), as_dutch(text))
+    forms += (as_kurmanji(text),)
     return tuple(dict.fromkeys(form for form in forms if form != text))
