@@ -325,6 +325,13 @@ def test_no_dutch_spelling_of_a_town_lands_in_another_province(geocoder: Geocode
     assert wrong == []
 
 
+def test_no_kurmanji_abad_lands_in_another_province(geocoder: Geocoder) -> None:
+    """The same, with -abad written -awa, as Kurmanji writes it."""
+    checked, wrong = written_as(geocoder, {"abad": "awa"}, "{}")
+    assert checked > 90
+    assert wrong == []
+
+
 def written_as(
     geocoder: Geocoder, table: dict[str, str], wrapper: str
 ) -> tuple[int, list[tuple[str, str, str | None]]]:
