@@ -110,10 +110,12 @@ SETS = {
         # Esfehan Prison, Umrye). Then the rules written against heldout3's categories read "ow"
         # and "ou" as one vowel (Nowshahr, Noushahr): "Noushahr" alone is now what "Nowshahr"
         # alone already was, ambiguous (a Nowshahr lies in Ardabil too; with "prison", or the
-        # row's province, it is Mazandaran's): 144 of 150 (96.0%), none wrong.
-        latin_floor=0.96,
+        # row's province, it is Mazandaran's): 144 of 150 (96.0%), none wrong. And a and e read
+        # as one vowel after the first vowel in 6- and 7-letter keys (a category: heldout3's
+        # rules' probes, not this file's name): "Central Esfehan Prison", 145 of 150 (96.7%).
+        latin_floor=0.966,
         persian_floor=0.986,
-        latin_target_open="issue 20's target; 96.0% of Latin names so far",
+        latin_target_open="issue 20's target; 96.7% of Latin names so far",
     ),
     "heldout3": HeldOut(
         file="heldout3-names.csv",
