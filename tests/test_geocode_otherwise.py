@@ -393,6 +393,7 @@ def test_the_forms_arabic_and_kurdish_write() -> None:
     assert "قرتشک" in arabic_forms("قرچک")  # تش for چ
     assert "ایفین" in arabic_forms("اوین")  # the vowel of a first ا, with ف for v
     assert "ایصفهان" in arabic_forms("اصفهان")
+    assert "ایوین" in arabic_forms("اوین")
     assert not any(form.startswith("ای") for form in arabic_forms("ایلام"))  # no ی doubled
     assert "قزلحسار" in arabic_forms("قزلحصار")  # Kurdish س for ص
     assert "تبس" in arabic_forms("طبس")  # and ت for ط
@@ -406,6 +407,8 @@ def test_the_forms_arabic_and_kurdish_write() -> None:
         ("سجن قرتشك", "IR-23"),
         ("بەندیخانەی قزڵحەسار", "IR-30"),  # Sorani
         ("زیندانی قزڵ حەسار", "IR-30"),
+        ("زیندانی قزڵحەسار لە کەرەج", "IR-30"),  # Sorani "in"
+        ("زیندانی ئێوین", "IR-23"),  # Sorani writes Evin's first vowel
         ("سجن سبيدار بالأحواز", "IR-06"),  # Ahwazi "الأحواز" (local-names.csv), ب for "in"
         ("زاہدان جیل", "IR-11"),  # Urdu "jail"
         ("سجن تستر", "IR-06"),  # Shushtar's Arabic name (local-names.csv)
@@ -454,3 +457,8 @@ def test_dutch_spellings() -> None:
 def test_dutch_and_turkish_names(geocoder: Geocoder, name: str, iso: str, province: bool) -> None:
     match = geocoder.province(name) if province else geocoder.place(name)
     assert where(match) == ("matched", iso)
+
+
+def test_a_town_abroad_stays_unplaced(geocoder: Geocoder) -> None:
+    """Panjgur is a town of Pakistani Baluchistan: no rule reads it as a place in Iran."""
+    assert where(geocoder.place("پنجگور")) == ("unmatched", None)

@@ -329,9 +329,9 @@ _WHICH_WORDS = frozenset(
     | {"zentralgefangnisses", "zentralgefangnissen"}
 )
 # Words after which the rest of a name is where the place is ("Evin Prison in Tehran"; Arabic
-# "في" and "بمدينة", in the city of).
+# "في" and "بمدينة", in the city of; Sorani "لە").
 _MARKERS = frozenset(
-    {"in", "at", "of", "near", "در", "واقع", "فی", "بمدینه"}
+    {"in", "at", "of", "near", "در", "واقع", "فی", "بمدینه", "له"}
     | {"von", "im", "bei", "di", "del", "della", "nel", "nella", "de", "du", "d", "des", "presso"}
 )
 # Short words for "in" or "at" in French, Italian, Spanish and Dutch ("prison de Dizel-Abad à

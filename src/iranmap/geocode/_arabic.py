@@ -3,8 +3,8 @@
 Arabic has no گ, پ, چ or ژ, and no v: an Arabic page writes Persian گ as ك, ج or غ ("جرجان" for
 Gorgan, "هرمزغان" for Hormozgan), پ as ب, چ as ج, ش or تش ("بلوشستان", "تشابهار"), ژ as ز or ج;
 a consonant و (v) as ف ("أفين" for Evin, "سرافان" for Saravan); it writes the vowel of a first
-ا before a consonant with ي ("إيفين"); and it puts its article before a town's name
-("الأهواز"). Kurdish (Sorani) has none of the Arabic letters ص, ث, ط, ض, ظ, ذ and writes their
+ا before a consonant with ي ("إيفين", as Sorani does: "ئێوین"); and it puts its article before a
+town's name ("الأهواز"). Kurdish (Sorani) has none of the Arabic letters ص, ث, ط, ض, ظ, ذ and writes their
 sounds with س, ت and ز ("قزڵحەسار" for Qezel Hesar). After folding (ك is ک, ة is ه, the hamza
 gone), each key of a Persian name has a few such forms. :func:`arabic_forms` gives them; the
 index takes a form only where no name of any place, province or county is written so, and a form
@@ -22,8 +22,9 @@ _TABLES = tuple(
 _VAV, _FA = "و", "ف"
 #: Arabic letters Kurdish writes with the letters of their sound.
 _KURDISH = str.maketrans({"ص": "س", "ث": "س", "ط": "ت", "ض": "ز", "ظ": "ز", "ذ": "ز"})
-#: Persian's long vowels; a first ا before any other letter carries a short vowel.
-_LONG_VOWELS = "اوی"
+#: Persian's long vowels a and i; a first ا before any other letter (و too, which may be v:
+#: "اوین", Evin) carries a short vowel.
+_LONG_VOWELS = "ای"
 #: The Arabic article, written before a town's name.
 ARTICLE = "ال"
 
@@ -41,7 +42,8 @@ def arabic_forms(name_key: str) -> frozenset[str]:
 
 
 def _short_first_vowel(form: str) -> bool:
-    """Whether ``form`` begins with ا and a consonant ("افین", "اصفهان"), not an article."""
+    """Whether ``form`` begins with ا and a consonant or و ("افین", "اوین", "اصفهان"), not an
+    article: Arabic and Kurdish write its vowel ی ("إيفين", Sorani "ئێوین")."""
     return (
         len(form) > 2
         and form[0] == "ا"
