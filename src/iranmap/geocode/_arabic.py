@@ -3,12 +3,12 @@
 Arabic has no گ, پ, چ or ژ, and no v: an Arabic page writes Persian گ as ك, ج or غ ("جرجان" for
 Gorgan, "هرمزغان" for Hormozgan), پ as ب, چ as ج, ش or تش ("بلوشستان", "تشابهار"), ژ as ز or ج;
 a consonant و (v) as ف ("أفين" for Evin, "سرافان" for Saravan); it writes the vowel of a first
-ا before a consonant with ي ("إيفين", as Sorani does: "ئێوین"); and it puts its article before a
-town's name ("الأهواز"). Kurdish (Sorani) has none of the Arabic letters ص, ث, ط, ض, ظ, ذ and writes their
-sounds with س, ت and ز ("قزڵحەسار" for Qezel Hesar). After folding (ك is ک, ة is ه, the hamza
-gone), each key of a Persian name has a few such forms. :func:`arabic_forms` gives them; the
-index takes a form only where no name of any place, province or county is written so, and a form
-two places share names neither.
+ا before a consonant with ي ("إيفين", as Sorani does: "ئێوین"); and it puts its article before
+a town's name ("الأهواز"). Kurdish (Sorani) has none of the Arabic letters ص, ث, ط, ض, ظ, ذ and
+writes their sounds with س, ت and ز ("قزڵحەسار" for Qezel Hesar). After folding (ك is ک, ة is
+ه, the hamza gone), each key of a Persian name has a few such forms. :func:`arabic_forms` gives
+them; the index takes a form only where no name of any place, province or county is written
+so, and a form two places share names neither.
 """
 
 from __future__ import annotations
