@@ -259,6 +259,9 @@ def test_no_latin_name_ending_in_er_moves(geocoder: Geocoder) -> None:
         ("penal de Evin", "IR-23"),
         ("Urmiye Cezaevi'nde", "IR-04"),  # a Turkish case ending after an apostrophe
         ("Dîzelawa", "IR-05"),  # Kurmanji -awa for -abad
+        ("fængsel i Shiraz", "IR-07"),  # Danish
+        ("et fængsel i Zahedan", "IR-11"),  # with its article
+        ("fengselet i byen Zahedan", "IR-11"),  # "in the city of"
     ],
 )
 def test_words_of_more_languages(geocoder: Geocoder, name: str, iso: str) -> None:
@@ -267,6 +270,9 @@ def test_words_of_more_languages(geocoder: Geocoder, name: str, iso: str) -> Non
 
 def test_what_a_place_is_near_is_not_where_it_is(geocoder: Geocoder) -> None:
     assert parse_place("Ghezel Hesar Prison near Tehran").context == ()
+    assert geocoder.place("Ghezel Hesar-fængslet nær Teheran").prison_id == "ghezel-hesar"
+    # Turkish says "near" after the place it is near
+    assert geocoder.place("Tahran yakınındaki Kızılhisar Cezaevi").prison_id == "ghezel-hesar"
     assert geocoder.place("Ghezel Hesar Prison near Tehran").prison_id == "ghezel-hesar"
     assert geocoder.place("Evin Prison near Karaj").prison_id == "evin"
     # a prison "near" a town, unnamed, is not placed at the town
@@ -462,3 +468,15 @@ def test_dutch_and_turkish_names(geocoder: Geocoder, name: str, iso: str, provin
 def test_a_town_abroad_stays_unplaced(geocoder: Geocoder) -> None:
     """Panjgur is a town of Pakistani Baluchistan: no rule reads it as a place in Iran."""
     assert where(geocoder.place("پنجگور")) == ("unmatched", None)
+
+
+def test_a_known_place_before_an_unknown_word_is_no_unknown_place(geocoder: Geocoder) -> None:
+    """Words before a town name an unknown place of the town only if no run of them names a
+    place: "Ghezel Hesar" (Alborz) with an unknown word and Tehran is not a place in Tehran."""
+    assert where(geocoder.place("Ghezel Hesar Prison foo Tehran")) == ("unmatched", None)
+    assert where(geocoder.place("Shiraz Military Prison")) == ("matched", "IR-07")
+
+
+def test_a_province_cell_with_an_ezafe_written_i(geocoder: Geocoder) -> None:
+    assert where(geocoder.place("i provinsen Sistan og Baluchistan")) == ("matched", "IR-11")
+    assert where(geocoder.province("Khorasan-i Razavi")) == ("matched", "IR-09")

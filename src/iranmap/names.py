@@ -26,6 +26,25 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
+from iranmap.name_words import (
+    COUNTY_NOISE,
+    DESCRIPTORS,
+    DETENTION_WORDS,
+    DIRECTION_WORDS,
+    EZAFE,
+    LOCATIVES,
+    MARKERS,
+    NEAR_AFTER,
+    NEAR_WORDS,
+    PLACE_NOISE,
+    PRISON_WORDS,
+    PROVINCE_NOISE,
+    PROVINCE_WORDS,
+    SCANDINAVIAN_IN,
+    SPACED_MARKERS,
+    WHICH_WORDS,
+)
+
 # Code points that are the same letter for a Persian reader, mapped to the Persian form.
 _PERSIAN_LETTERS = str.maketrans(
     {
@@ -79,88 +98,6 @@ _DIGITS = str.maketrans(
 # Unicode categories that separate words: punctuation (incl. hyphens, apostrophes, the Arabic
 # comma), symbols, modifier letters used as ayn/hamza marks (ʿ ʼ), and separators.
 _SEPARATOR_CATEGORIES = ("P", "S", "Z", "Lm", "Cc", "Cf")
-
-# Words that say what kind of place a name is, not which one. "zendan"/"zendane" is Persian
-# for prison, "markazi" for central; "ندامتگاه" is the official word for a penitentiary.
-_PLACE_NOISE = frozenset(
-    {
-        "prison",
-        "prisons",
-        "central",
-        "zendan",
-        "zendane",
-        "markazi",
-        "jail",
-        "penitentiary",
-        "the",
-        "of",
-        "in",
-        "زندان",
-        "مرکزی",
-        "ندامتگاه",
-    }
-)
-
-# Province names carry other noise: the word for "province" in the languages reports are
-# written in (English, French, Italian, Spanish, German, Persian and its transliteration:
-# "Provincia di Razavi Khorasan", "Provinz Teheran", "Ostan-e Fars", "استان فارس"; Turkish
-# "Kürdistan eyaleti", "Tahran ili"; Kurdish "پارێزگای کوردستان", "parêzgeha Kurdistanê"; an
-# English "Kerman state"), the word "Iranian" around it ("provincia iraniana del Khuzestan",
-# "iranische Provinz Kurdistan"), the small words around it ("of", "di", "de", "del",
-# "der"...), and "and" between two regions.
-_PROVINCE_NOISE = frozenset(
-    {"province", "provinces", "provincia", "provincie", "provinz", "provence", "provinsi"}
-    | {"ostan", "ostane", "ostaan", "estan", "استان", "الاستان", "state", "region"}
-    | {"eyaleti", "eyalet", "ili", "vilayeti", "vilayet", "parezgeh", "parezgeha"}
-    | {"پاریزگا", "پاریزگای", "iranian", "iraniana", "iraniano", "iranische", "iranischen"}
-    | {"iranien", "iranienne", "irani", "irania", "iranska", "iranske", "provins", "provinsen"}
-    | {"iran", "ایران"}  # "Kurdistan, Iran", "كردستان إيران"
-    | {"the", "of", "di", "del", "della", "dell", "de", "du", "des", "der", "la", "le", "el"}
-    # Arabic (محافظة, إقليم, ولاية, with its article; "in"), Dari (ولایت) and Urdu (صوبہ) words
-    # for province
-    | {"محافظه", "المحافظه", "اقلیم", "الاقلیم", "ولایه", "الولایه", "ولایت", "فی", "صوبه"}
-    # "and" in English, Persian, German, French, Spanish, Italian, Norwegian and Danish,
-    # Swedish, Turkish, Kurmanji and Dutch ("Sistan og Baluchistan", "Sîstan û Belûçistan")
-    | {"and", "va", "o", "und", "et", "y", "ed", "و", "og", "och", "ve", "u", "en"}
-)
-
-# A county (shahrestan) is named with the word for county in the languages reports are written
-# in ("Mamasani County", "Shahrestan-e Mamasani", "شهرستان ممسنی", "Contea di Mamasani",
-# "Verwaltungsbezirk Mamasani", "comté de", "condado de", Turkish "ilçesi", Kurmanji "şaristan"),
-# with the small words around it.
-_COUNTY_NOISE = frozenset(
-    {"county", "counties", "shahrestan", "shahrestane", "sharestan", "schahrestan", "شهرستان"}
-    | {"contea", "verwaltungsbezirk", "comte", "condado", "ilcesi", "saristan", "sharistan"}
-    | {"the", "of", "di", "del", "della", "de", "du", "des", "der", "la", "le", "el", "ye"}
-)
-
-# The Persian ezafe ("Bandar-e Abbas", "Markazi-ye Karaj"): written or left out at will, so a
-# key ignores it when it stands as its own word.
-_EZAFE = frozenset({"e", "ye"})
-
-# Direction words of province names as written, and the word each becomes in a key: English,
-# Persian and its transliteration, German, French, Italian, Spanish, Dutch, Turkish, Kurmanji
-# ("Xurasana Bakur", "Kuzey Horasan", "Azerbaiyán Occidental") and Arabic, whose adjective
-# takes the feminine ending and the article ("أذربيجان الغربية", "خراسان الرضوية"), folded.
-_DIRECTION_WORDS = {
-    "east": (
-        *("east", "sharqi", "sharghi", "shargi", "شرقی", "ost", "orientale", "oriental"),
-        *("este", "oost", "dogu", "rojhilat", "rojhelat", "الشرقیه", "شرقیه"),
-    ),
-    "west": (
-        *("west", "gharbi", "qarbi", "غربی", "occidentale", "occidental", "ouest"),
-        *("oeste", "bati", "rojava", "الغربیه", "غربیه"),
-    ),
-    "north": (
-        *("north", "shomali", "shemali", "shumali", "شمالی", "nord", "settentrionale"),
-        *("norte", "noord", "kuzey", "bakur", "الشمالیه", "شمالیه"),
-    ),
-    "south": (
-        *("south", "jonubi", "jonoubi", "junubi", "جنوبی", "sud", "süd", "meridionale"),
-        *("sur", "zuid", "guney", "basur", "الجنوبیه", "جنوبیه"),
-    ),
-    "razavi": ("razavi", "rezavi", "rezevi", "رضوی", "الرضویه", "رضویه"),
-}
 
 _VOWELS = "aiu"
 _Y_BETWEEN_VOWELS = re.compile(f"(?<=[{_VOWELS}])y(?=[{_VOWELS}])")
@@ -219,7 +156,7 @@ def _latin(word: str) -> str:
 
 def _drop_noise(words: list[str], noise: frozenset[str]) -> list[str]:
     """``words`` without the noise words and ezafes ("zendan e evin" -> ["evin"])."""
-    kept = [word for word in words if word not in noise and word not in _EZAFE]
+    kept = [word for word in words if word not in noise and word not in EZAFE]
     # A name made only of noise words ("Central Prison") is still a name: keep it whole.
     return kept or words
 
@@ -233,7 +170,7 @@ def key(text: str) -> str:
     Noise words ("prison", "central", "zendan-e", "زندان", ...) are dropped wherever they
     are, then the words are joined without spaces.
     """
-    words = _drop_noise(fold(text).split(), _PLACE_NOISE)
+    words = _drop_noise(fold(text).split(), PLACE_NOISE)
     return "".join(_latin(word) for word in words)
 
 
@@ -244,7 +181,7 @@ def province_key(text: str) -> str:
     Like :func:`key`, with province noise ("province", "ostan", "and"/"va") instead of prison
     noise, and direction words (east/sharqi/شرقی, ..., razavi) moved to the front in English.
     """
-    words = [_latin(word) for word in _drop_noise(fold(text).split(), _PROVINCE_NOISE)]
+    words = [_latin(word) for word in _drop_noise(fold(text).split(), PROVINCE_NOISE)]
     rest = [word for word in words if word not in _DIRECTIONS]
     if not rest:  # a name that is only a direction word stays what it is
         return "".join(words)
@@ -256,12 +193,12 @@ def county_key(text: str) -> str:
     """The matching key of a county's name ("Shahrestan-e Mamasani", "Contea di Mamasani",
     "شهرستان ممسنی" -> the key of "Mamasani"): :func:`key` with the words for county, prison and
     central left out as well."""
-    words = _drop_noise(fold(text).split(), _COUNTY_NOISE | _PLACE_NOISE | _PRISON_WORDS)
+    words = _drop_noise(fold(text).split(), COUNTY_NOISE | PLACE_NOISE | PRISON_WORDS)
     return "".join(_latin(word) for word in words)
 
 
 _DIRECTIONS = {
-    _latin(fold(word)): direction for direction, words in _DIRECTION_WORDS.items() for word in words
+    _latin(fold(word)): direction for direction, words in DIRECTION_WORDS.items() for word in words
 }
 
 
@@ -270,7 +207,7 @@ def province_direction(name_key: str) -> tuple[str, str]:
 
     The rest of a key with no direction word is the whole key.
     """
-    for direction in _DIRECTION_WORDS:
+    for direction in DIRECTION_WORDS:
         if name_key.startswith(direction) and len(name_key) > len(direction):
             rest_direction, rest = province_direction(name_key[len(direction) :])
             return direction + rest_direction, rest
@@ -279,80 +216,6 @@ def province_direction(name_key: str) -> tuple[str, str]:
 
 # -- a place name as reports write it --------------------------------------------------------
 
-# Words for a detention centre ("بازداشتگاه مرکزی شیراز"): a place of detention, but not the
-# town's prison, so "central" in its name does not make it the central prison.
-_DETENTION_WORDS = frozenset({"بازداشتگاه", "detention", "detencion", "haftzentrum"})
-# Words that say a place is a prison ("زندان", "ندامتگاه": prison, penitentiary; and the words
-# for a detention centre), in the languages reports are written or republished in.
-_PRISON_WORDS = frozenset(
-    {"prison", "prisons", "jail", "jails", "gaol", "penitentiary", "zendan", "zendane"}
-    | {"زندان", "زندانهای", "ندامتگاه", "سجن", "السجن", "محبس", "جیل"}
-    | _DETENTION_WORDS
-    # German (with its genitive and plural), Italian, Spanish, Portuguese, French and Dutch:
-    # Gefängnis, Gefängnisses, Zentralgefängnis, carcere, carceri, maison d'arrêt, gevangenis
-    | {"gefangnis", "gefangnisses", "gefangnisse", "gefangnissen", "haftanstalt"}
-    | {"zentralgefangnis", "zentralgefangnisses", "zentralgefangnissen"}
-    | {"carcere", "carceri", "prigione", "prigioni", "penitenziario", "carcel"}
-    | {"prision", "prisao", "penitenciaria", "maison", "arret", "gevangenis", "gevangenissen"}
-    | {"penitencier", "penitentiaire", "penal", "penitenciario", "justizvollzugsanstalt"}
-    # Turkish (cezaevi, with its case endings; hapishane), Kurmanji (girtîgeh, zindan) and
-    # Sorani in Arabic script (بەندیخانە, زیندان)
-    | {"cezaevi", "cezaevinde", "cezaevine", "cezaevinden", "hapishane", "hapishanesi"}
-    | {"hapishanesinde", "girtigeh", "girtigeha", "girtigehe", "zindan", "zindana"}
-    # Norwegian, Danish and Swedish, often joined to the name by a hyphen ("Zanjan-fengselet",
-    # "Gohardasht-fängelset"): fengsel, fængsel, fängelse, with their definite forms
-    | {"fengsel", "fengselet", "fengsler", "fængsel", "fængslet", "fangelse", "fangelset"}
-    | {"fangelser", "fangelserna"}
-    | {"بندیخانه", "بندیخانهی", "بندیخانی", "زیندان", "زیندانی"}
-)
-# Words that describe a prison or town without naming it: "central", "women's", "ward" (and
-# "unit", "hall", "house" of detention...), "county", "city" (also in Spanish, Italian,
-# Portuguese, German and Arabic: "cárcel de la ciudad de", "città di", "مدينة"), "holy" ("città
-# santa di Qom"); and the possessive "s" left by "Urmia's".
-_DESCRIPTORS = frozenset(
-    {"central", "markazi", "main", "women", "womens", "woman", "ward", "county", "city", "town"}
-    | {"centrale", "zentral", "merkez", "navendi", "center", "centre", "ville"}
-    | {"ciudad", "citta", "cidade", "stadt", "مدینه", "المدینه"}
-    | {"holy", "santa", "santo", "sainte", "heilige", "heiligen"}
-    | {"the", "s", "shahrestan", "shahrestane", "ya", "la"}
-    | {"il", "lo", "le", "les", "los", "las", "het", "die", "das", "dem"}  # articles
-    | {"unit", "section", "hall", "block", "wing", "house", "سالن", "واحد", "centro"}
-    # Turkish case endings, cut from the word by an apostrophe ("Urmiye Cezaevi'nde")
-    | {"nde", "nda", "nden", "ndan", "ndeki", "ndaki", "nin", "nun"}
-    | {"مرکزی", "زنان", "بند", "شهرستان", "های", "ها", "المرکزی"}
-)
-# Descriptors that tell one of a town's prisons from the others: its central prison, its
-# women's prison. A name with one of them names a facility, not only a town.
-_WHICH_WORDS = frozenset(
-    {"central", "markazi", "main", "women", "womens", "woman", "مرکزی", "زنان", "المرکزی"}
-    | {"centrale", "zentral", "zentralgefangnis", "centrali", "merkez", "navendi"}
-    | {"zentralgefangnisses", "zentralgefangnissen"}
-)
-# Words after which the rest of a name is where the place is ("Evin Prison in Tehran"; Arabic
-# "في" and "بمدينة", in the city of; Sorani "لە").
-_MARKERS = frozenset(
-    {"in", "at", "of", "near", "در", "واقع", "فی", "بمدینه", "له"}
-    | {"von", "im", "bei", "di", "del", "della", "nel", "nella", "de", "du", "d", "des", "presso"}
-)
-# Short words for "in" or "at" in French, Italian, Spanish and Dutch ("prison de Dizel-Abad à
-# Kermanchah", "prigione di Ghezel Hesar a Karaj", "gevangenis te Urmia"). They are markers only
-# as words of their own between spaces: "Qa'en" (a town) must not become "Qa" in "en".
-_SPACED_MARKERS = re.compile(r"(?<=\s)(?:à|a|au|en|dans|te|bij|van)(?=\s)", re.IGNORECASE)
-# Norwegian, Danish and Swedish "i" (in) after their word for prison ("fengselet i Bojnurd"):
-# only there, since a transliteration may write the ezafe as a lone "i" ("Masjed i Soleyman").
-_SCANDINAVIAN_IN = re.compile(
-    r"\b(fengsel(?:et)?|f[æa]ngsle?t?|f[äa]ngelse(?:t)?)\s+i(?=\s)", re.IGNORECASE
-)
-# Words after which the rest of a name says only what the place is near ("Ghezel Hesar Prison
-# near Tehran", "nahe", "vicino a", "près de", "cerca de", Arabic "قرب", Persian "نزدیک"): not
-# where it is, so that rest is dropped rather than read as the place's town or province, which
-# it may contradict.
-_NEAR_WORDS = frozenset(
-    {"near", "nearby", "outside", "nahe", "vicino", "pres", "cerca", "قرب", "نزدیک", "نزدیکی"}
-)
-# Turkish locatives, cut from their place by an apostrophe: "Kerec'deki Kızılhisar Cezaevi" is
-# "the Kızılhisar prison that is in Karaj". Unlike a marker, the place comes before them.
-_LOCATIVES = frozenset({"deki", "daki", "teki", "taki"})
 # Characters that set a qualifier apart: brackets, commas, semicolons, slashes.
 _PARTS = re.compile(r"[()\[\],;/،؛]")
 
@@ -386,36 +249,28 @@ def parse_place(text: str) -> PlaceName:
     unless what comes before them is only descriptors ("Central Prison of Karaj" names Karaj).
     Descriptors ("prison", "central", "women's", "زندان", "مرکزی", ...) are dropped.
     """
-    text = _SCANDINAVIAN_IN.sub(r"\1 in", _SPACED_MARKERS.sub("in", text))
+    text = SCANDINAVIAN_IN.sub(r"\1 in", SPACED_MARKERS.sub("in", text))
     head, *rest = [part for part in _PARTS.split(text) if part.strip()] or [""]
     words = fold(head).split()
-    says_prison = any(word in _PRISON_WORDS for word in words)
+    says_prison = any(word in PRISON_WORDS for word in words)
     core, context = _split_at_marker(words)
     contexts = [context] if context else []
     for part in rest:
         part_words = fold(part).split()
-        says_prison = says_prison or any(word in _PRISON_WORDS for word in part_words)
+        says_prison = says_prison or any(word in PRISON_WORDS for word in part_words)
         contexts.append(_bare(part_words))
     keys = tuple(k for k in (_join(c) for c in contexts) if k)
     core_key = _join(core) or key(head)
     core_words = tuple(w for w in (_latin(word) for word in core) if w)
     folded = fold(text).split()
-    says_detention = any(word in _DETENTION_WORDS for word in folded)
-    says_which = not says_detention and any(word in _WHICH_WORDS for word in folded)
+    says_detention = any(word in DETENTION_WORDS for word in folded)
+    says_which = not says_detention and any(word in WHICH_WORDS for word in folded)
     return PlaceName(core_key, keys, says_prison, core_words, says_which, says_detention)
-
-
-# The words for "province" themselves (without the small words around them).
-_PROVINCE_WORDS = frozenset(
-    {"province", "provinces", "provincia", "provincie", "provinz", "provins", "provinsen"}
-    | {"ostan", "ostane", "ostaan", "استان", "eyaleti", "eyalet", "vilayeti", "vilayet"}
-    | {"parezgeh", "parezgeha", "پاریزگا", "پاریزگای"}
-)
 
 
 def says_province(text: str) -> bool:
     """Whether ``text`` has a word for "province" ("Fars Province", "استان فارس")."""
-    return any(word in _PROVINCE_WORDS for word in fold(text).split())
+    return any(word in PROVINCE_WORDS for word in fold(text).split())
 
 
 def named_words(text: str) -> str:
@@ -427,11 +282,13 @@ def named_words(text: str) -> str:
 def _split_at_marker(words: list[str]) -> tuple[list[str], list[str]]:
     """(name words, qualifier words): at the first marker with a name before it."""
     for index, word in enumerate(words):
-        if word in _NEAR_WORDS:
+        if word in NEAR_WORDS:
             return _bare(words[:index]), []
-        if word in _LOCATIVES and index and _bare(words[index + 1 :]):
+        if word in NEAR_AFTER:
+            return _split_at_marker(words[index + 1 :])
+        if word in LOCATIVES and index and _bare(words[index + 1 :]):
             return _bare(words[index + 1 :]), _bare(words[:index])
-        if word in _MARKERS:
+        if word in MARKERS:
             before, after = _bare(words[:index]), words[index + 1 :]
             if before:
                 return before, _bare(after)
@@ -449,7 +306,7 @@ def _join(words: list[str]) -> str:
     return "".join(_latin(word) for word in words)
 
 
-_DROP = _DESCRIPTORS | _PRISON_WORDS | _MARKERS | _EZAFE | _PLACE_NOISE
+_DROP = DESCRIPTORS | PRISON_WORDS | MARKERS | EZAFE | PLACE_NOISE
 _SKELETON_DROP = re.compile(r"(?<=.)[aiuy]")
 _PERSIAN_SKELETON_DROP = re.compile("(?<=.)[اویآ]")
 # Persian letters that differ only by their dots, folded to one ("قرل" for "قزل" is a slip of

@@ -248,13 +248,16 @@ def _town_with_unknown_words(
 
 def _unknown(index: PlaceIndex, words: tuple[str, ...]) -> bool:
     """Whether ``words`` (keys) name no prison, town, province or other place, even as a near
-    spelling ("Adelabd" is near Adelabad: a misspelling to fix, not an unknown place)."""
+    spelling ("Adelabd" is near Adelabad: a misspelling to fix, not an unknown place), neither
+    all of them nor any run of them ("Ghezel Hesar-fængslet nær": Ghezel Hesar is a place)."""
     whole = "".join(words)
     if len(whole) < 2 or any(ch.isdigit() for ch in whole):
         return False
-    if whole in index.entries or whole in index.place_words or whole in index.other_places:
+    runs = {"".join(words[i:j]) for i in range(len(words)) for j in range(i + 1, len(words) + 1)}
+    known = (index.entries, index.place_words, index.other_places)
+    if any(run in names for run in runs for names in known):
         return False
-    return not any(_near(part, index.keys, _NEAR) for part in (whole, *words))
+    return not any(_near(run, index.keys, _NEAR) for run in runs)
 
 
 def _near(name_key: str, keys: list[str], cutoff: float) -> bool:

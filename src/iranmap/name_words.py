@@ -1,0 +1,179 @@
+"""The words reports wrap a place's name in, by language: for prison, county and province,
+"central", "in", "near", and the direction words of province names.
+
+Data for :mod:`iranmap.names`, which reads names with them. The sets of words are written as
+:func:`iranmap.names.fold` writes a word (lower case, no accents, Persian letters); the direction
+words are folded where they are read.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Words that say what kind of place a name is, not which one. "zendan"/"zendane" is Persian
+# for prison, "markazi" for central; "ندامتگاه" is the official word for a penitentiary.
+PLACE_NOISE = frozenset(
+    {
+        "prison",
+        "prisons",
+        "central",
+        "zendan",
+        "zendane",
+        "markazi",
+        "jail",
+        "penitentiary",
+        "the",
+        "of",
+        "in",
+        "زندان",
+        "مرکزی",
+        "ندامتگاه",
+    }
+)
+
+# Province names carry other noise: the word for "province" in the languages reports are
+# written in (English, French, Italian, Spanish, German, Persian and its transliteration:
+# "Provincia di Razavi Khorasan", "Provinz Teheran", "Ostan-e Fars", "استان فارس"; Turkish
+# "Kürdistan eyaleti", "Tahran ili"; Kurdish "پارێزگای کوردستان", "parêzgeha Kurdistanê"; an
+# English "Kerman state"), the word "Iranian" around it ("provincia iraniana del Khuzestan",
+# "iranische Provinz Kurdistan"), the small words around it ("of", "di", "de", "del",
+# "der"...), and "and" between two regions.
+PROVINCE_NOISE = frozenset(
+    {"province", "provinces", "provincia", "provincie", "provinz", "provence", "provinsi"}
+    | {"ostan", "ostane", "ostaan", "estan", "استان", "الاستان", "state", "region"}
+    | {"eyaleti", "eyalet", "ili", "vilayeti", "vilayet", "parezgeh", "parezgeha"}
+    | {"پاریزگا", "پاریزگای", "iranian", "iraniana", "iraniano", "iranische", "iranischen"}
+    | {"iranien", "iranienne", "irani", "irania", "iranska", "iranske", "provins", "provinsen"}
+    | {"iran", "ایران"}  # "Kurdistan, Iran", "كردستان إيران"
+    | {"the", "of", "di", "del", "della", "dell", "de", "du", "des", "der", "la", "le", "el", "i"}
+    # Arabic (محافظة, إقليم, ولاية, with its article; "in"), Dari (ولایت) and Urdu (صوبہ) words
+    # for province
+    | {"محافظه", "المحافظه", "اقلیم", "الاقلیم", "ولایه", "الولایه", "ولایت", "فی", "صوبه"}
+    # "and" in English, Persian, German, French, Spanish, Italian, Norwegian and Danish,
+    # Swedish, Turkish, Kurmanji and Dutch ("Sistan og Baluchistan", "Sîstan û Belûçistan")
+    | {"and", "va", "o", "und", "et", "y", "ed", "و", "og", "och", "ve", "u", "en"}
+)
+
+# A county (shahrestan) is named with the word for county in the languages reports are written
+# in ("Mamasani County", "Shahrestan-e Mamasani", "شهرستان ممسنی", "Contea di Mamasani",
+# "Verwaltungsbezirk Mamasani", "comté de", "condado de", Turkish "ilçesi", Kurmanji "şaristan"),
+# with the small words around it.
+COUNTY_NOISE = frozenset(
+    {"county", "counties", "shahrestan", "shahrestane", "sharestan", "schahrestan", "شهرستان"}
+    | {"contea", "verwaltungsbezirk", "comte", "condado", "ilcesi", "saristan", "sharistan"}
+    | {"the", "of", "di", "del", "della", "de", "du", "des", "der", "la", "le", "el", "ye"}
+)
+
+# The Persian ezafe ("Bandar-e Abbas", "Markazi-ye Karaj"): written or left out at will, so a
+# key ignores it when it stands as its own word.
+EZAFE = frozenset({"e", "ye"})
+
+# Direction words of province names as written, and the word each becomes in a key: English,
+# Persian and its transliteration, German, French, Italian, Spanish, Dutch, Turkish, Kurmanji
+# ("Xurasana Bakur", "Kuzey Horasan", "Azerbaiyán Occidental") and Arabic, whose adjective
+# takes the feminine ending and the article ("أذربيجان الغربية", "خراسان الرضوية"), folded.
+DIRECTION_WORDS = {
+    "east": (
+        *("east", "sharqi", "sharghi", "shargi", "شرقی", "ost", "orientale", "oriental"),
+        *("este", "oost", "dogu", "rojhilat", "rojhelat", "الشرقیه", "شرقیه"),
+    ),
+    "west": (
+        *("west", "gharbi", "qarbi", "غربی", "occidentale", "occidental", "ouest"),
+        *("oeste", "bati", "rojava", "الغربیه", "غربیه"),
+    ),
+    "north": (
+        *("north", "shomali", "shemali", "shumali", "شمالی", "nord", "settentrionale"),
+        *("norte", "noord", "kuzey", "bakur", "الشمالیه", "شمالیه"),
+    ),
+    "south": (
+        *("south", "jonubi", "jonoubi", "junubi", "جنوبی", "sud", "süd", "meridionale"),
+        *("sur", "zuid", "guney", "basur", "الجنوبیه", "جنوبیه"),
+    ),
+    "razavi": ("razavi", "rezavi", "rezevi", "رضوی", "الرضویه", "رضویه"),
+}
+
+# Words for a detention centre ("بازداشتگاه مرکزی شیراز"): a place of detention, but not the
+# town's prison, so "central" in its name does not make it the central prison.
+DETENTION_WORDS = frozenset({"بازداشتگاه", "detention", "detencion", "haftzentrum"})
+# Words that say a place is a prison ("زندان", "ندامتگاه": prison, penitentiary; and the words
+# for a detention centre), in the languages reports are written or republished in.
+PRISON_WORDS = frozenset(
+    {"prison", "prisons", "jail", "jails", "gaol", "penitentiary", "zendan", "zendane"}
+    | {"زندان", "زندانهای", "ندامتگاه", "سجن", "السجن", "محبس", "جیل"}
+    | DETENTION_WORDS
+    # German (with its genitive and plural), Italian, Spanish, Portuguese, French and Dutch:
+    # Gefängnis, Gefängnisses, Zentralgefängnis, carcere, carceri, maison d'arrêt, gevangenis
+    | {"gefangnis", "gefangnisses", "gefangnisse", "gefangnissen", "haftanstalt"}
+    | {"zentralgefangnis", "zentralgefangnisses", "zentralgefangnissen"}
+    | {"carcere", "carceri", "prigione", "prigioni", "penitenziario", "carcel"}
+    | {"prision", "prisao", "penitenciaria", "maison", "arret", "gevangenis", "gevangenissen"}
+    | {"penitencier", "penitentiaire", "penal", "penitenciario", "justizvollzugsanstalt"}
+    # Turkish (cezaevi, with its case endings; hapishane), Kurmanji (girtîgeh, zindan) and
+    # Sorani in Arabic script (بەندیخانە, زیندان)
+    | {"cezaevi", "cezaevinde", "cezaevine", "cezaevinden", "hapishane", "hapishanesi"}
+    | {"hapishanesinde", "girtigeh", "girtigeha", "girtigehe", "zindan", "zindana"}
+    # Norwegian, Danish and Swedish, often joined to the name by a hyphen ("Zanjan-fengselet",
+    # "Gohardasht-fängelset"): fengsel, fængsel, fängelse, with their definite forms
+    | {"fengsel", "fengselet", "fengsler", "fængsel", "fængslet", "fangelse", "fangelset"}
+    | {"fangelser", "fangelserna"}
+    | {"بندیخانه", "بندیخانهی", "بندیخانی", "زیندان", "زیندانی"}
+)
+# Words that describe a prison or town without naming it: "central", "women's", "ward" (and
+# "unit", "hall", "house" of detention...), "county", "city" (also in Spanish, Italian,
+# Portuguese, German and Arabic: "cárcel de la ciudad de", "città di", "مدينة"), "holy" ("città
+# santa di Qom"); and the possessive "s" left by "Urmia's".
+DESCRIPTORS = frozenset(
+    {"central", "markazi", "main", "women", "womens", "woman", "ward", "county", "city", "town"}
+    | {"centrale", "zentral", "merkez", "navendi", "center", "centre", "ville"}
+    | {"ciudad", "citta", "cidade", "stadt", "مدینه", "المدینه"}
+    | {"holy", "santa", "santo", "sainte", "heilige", "heiligen"}
+    | {"the", "s", "shahrestan", "shahrestane", "ya", "la"}
+    | {"il", "lo", "le", "les", "los", "las", "het", "die", "das", "dem", "et", "ett", "ein"}
+    | {"eine", "einem", "un", "una", "une", "byen", "staden"}  # articles; "the city"
+    | {"unit", "section", "hall", "block", "wing", "house", "سالن", "واحد", "centro"}
+    # Turkish case endings, cut from the word by an apostrophe ("Urmiye Cezaevi'nde")
+    | {"nde", "nda", "nden", "ndan", "ndeki", "ndaki", "nin", "nun"}
+    | {"مرکزی", "زنان", "بند", "شهرستان", "های", "ها", "المرکزی"}
+)
+# Descriptors that tell one of a town's prisons from the others: its central prison, its
+# women's prison. A name with one of them names a facility, not only a town.
+WHICH_WORDS = frozenset(
+    {"central", "markazi", "main", "women", "womens", "woman", "مرکزی", "زنان", "المرکزی"}
+    | {"centrale", "zentral", "zentralgefangnis", "centrali", "merkez", "navendi"}
+    | {"zentralgefangnisses", "zentralgefangnissen"}
+)
+# Words after which the rest of a name is where the place is ("Evin Prison in Tehran"; Arabic
+# "في" and "بمدينة", in the city of; Sorani "لە").
+MARKERS = frozenset(
+    {"in", "at", "of", "near", "در", "واقع", "فی", "بمدینه", "له"}
+    | {"von", "im", "bei", "di", "del", "della", "nel", "nella", "de", "du", "d", "des", "presso"}
+)
+# Short words for "in" or "at" in French, Italian, Spanish and Dutch ("prison de Dizel-Abad à
+# Kermanchah", "prigione di Ghezel Hesar a Karaj", "gevangenis te Urmia"). They are markers only
+# as words of their own between spaces: "Qa'en" (a town) must not become "Qa" in "en".
+SPACED_MARKERS = re.compile(r"(?<=\s)(?:à|a|au|en|dans|te|bij|van)(?=\s)", re.IGNORECASE)
+# Norwegian, Danish and Swedish "i" (in) after their word for prison ("fengselet i Bojnurd"):
+# only there, since a transliteration may write the ezafe as a lone "i" ("Masjed i Soleyman").
+SCANDINAVIAN_IN = re.compile(
+    r"\b(fengsel(?:et)?|f[æa]ngsel|f[æa]ngslet|f[äa]ngelse(?:t)?)\s+i(?=\s)", re.IGNORECASE
+)
+# Words after which the rest of a name says only what the place is near ("Ghezel Hesar Prison
+# near Tehran", "nahe", "vicino a", "près de", "cerca de", Arabic "قرب", Persian "نزدیک"): not
+# where it is, so that rest is dropped rather than read as the place's town or province, which
+# it may contradict.
+NEAR_WORDS = frozenset(
+    {"near", "nearby", "outside", "nahe", "vicino", "pres", "cerca", "قرب", "نزدیک", "نزدیکی"}
+    | {"naer", "nær", "nara", "nabij"}  # Norwegian and Danish, Swedish, Dutch
+)
+# Turkish says "near" after the place it is near ("Tahran yakınındaki Kızılhisar Cezaevi"):
+# the words before it are dropped.
+NEAR_AFTER = frozenset({"yakininda", "yakinindaki", "yakinlarinda", "yakinlarindaki"})
+# Turkish locatives, cut from their place by an apostrophe: "Kerec'deki Kızılhisar Cezaevi" is
+# "the Kızılhisar prison that is in Karaj". Unlike a marker, the place comes before them.
+LOCATIVES = frozenset({"deki", "daki", "teki", "taki"})
+# The words for "province" themselves (without the small words around them).
+PROVINCE_WORDS = frozenset(
+    {"province", "provinces", "provincia", "provincie", "provinz", "provins", "provinsen"}
+    | {"ostan", "ostane", "ostaan", "استان", "eyaleti", "eyalet", "vilayeti", "vilayet"}
+    | {"parezgeh", "parezgeha", "پاریزگا", "پاریزگای"}
+)
