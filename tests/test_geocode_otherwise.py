@@ -190,6 +190,12 @@ def test_a_joined_preposition_is_read_only_before_a_town(geocoder: Geocoder) -> 
     assert set_apart(index, "سجن بهبهان") == ""  # Behbahan is a town: its ب is its own
     assert set_apart(index, "سجن بوکان") == ""
     assert where(geocoder.place("بهبهان")) == ("matched", "IR-06")
+    assert where(geocoder.place("سجن ألوند بقم")) == ("matched", "IR-25")  # in Qom
+    # the town runs to the name's end: "in Nurabad" (of Fars or Lorestan), never Nur
+    assert set_apart(index, "سجن ألوند بنور آباد") == "سجن ألوند، نور آباد"
+    assert geocoder.place("سجن ألوند بنور آباد").province_iso is None
+    # "at Evin": Alvand is no prison of Evin's, and "باوین" is no unknown word beside Alvand
+    assert where(geocoder.place("سجن ألوند باوین")) == ("unmatched", None)
     # Evin "in Karaj": the town contradicts the prison, so nothing is placed
     assert where(geocoder.place("سجن اوین بکرج")) == ("unmatched", None)
 

@@ -1,8 +1,8 @@
 """Other readings of a name nothing placed: as another language's letters write Persian, or
 with a town written with an affix set apart as the name's qualifier.
 
-- Turkish ş, ç, and h for kh (:func:`~iranmap.names.turkish_forms`); Spanish j for kh and French
-  ch for sh (:func:`~iranmap.geocode._readings.respelled`): see those.
+- Turkish ş, ç, and h for kh (:func:`~iranmap.spellings.turkish_forms`); Spanish, French,
+  German, Dutch and Kurmanji letters (:func:`respelled`).
 
 Some languages join the word for where a place is to the town's name: Arabic its preposition
 ب ("in", "at": "سجن ألوند بهمدان" is "Alvand prison in Hamadan"), German its adjective of a town
@@ -21,11 +21,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from iranmap.geocode._readings import respelled
 from iranmap.geocode.index import PlaceIndex
 from iranmap.geocode.match import Match
-from iranmap.names import PlaceName, key
-from iranmap.spellings import as_turkish, turkish_forms
+from iranmap.names import PlaceName, key, parse_place
+from iranmap.spellings import as_turkish, respellings, turkish_forms
 
 #: The Arabic preposition joined to the word after it.
 _ARABIC_AT = "ب"
@@ -52,28 +51,54 @@ def read_otherwise(
     return found if found.status == "matched" and found.score == 100 else answer
 
 
+def respelled(index: PlaceIndex, parsed: PlaceName, name: str) -> str:
+    """``name`` respelled as Spanish writes kh (j), or else as French writes sh, ch and a
+    sounded n ("Machhad", "Tchabahar", "Evine"), or else as German writes kh, y and z
+    ("Chorramabad", "Sandschan"), or "" unless that gives a place's own name or alias exactly
+    (and the name is no other place as it is: "Heft Juy" is a village, not a place in Khoy),
+    the name alone, without a town or province set apart."""
+    if parsed.context or parsed.core in index.other_places:
+        return ""  # a name with its town ("Evin, Karaj") keeps what its words say
+    for other in respellings(name):
+        if parse_place(other).core in index.entries:
+            return other
+    return ""
+
+
 def set_apart(index: PlaceIndex, name: str) -> str:
-    """``name`` with its one affixed town set apart after a comma, or "" if it has none."""
+    """``name`` with its one affixed town set apart after a comma, or "" if it has none.
+
+    Arabic's ب stands before the town, which runs to the end of the name ("بنور آباد" is in
+    Nurabad, not in Nur); German's adjective is one word before the noun.
+    """
     words = name.split()
-    found = [(i, town) for i, word in enumerate(words) if (town := _town(index, word))]
+    found = [
+        (at, town, end)
+        for at in range(len(words))
+        for town, end in (_affixed(index, words, at),)
+        if town
+    ]
     if len(found) != 1 or len(words) < 2:
         return ""
-    at, town = found[0]
-    comma = "،" if _arabic(town) else ","
-    return f"{' '.join(words[:at] + words[at + 1 :])}{comma} {town}"
+    at, town, end = found[0]
+    rest = " ".join(words[:at] + words[end:])
+    return f"{rest}{'،' if _arabic(town) else ','} {town}" if rest.strip() else ""
 
 
-def _town(index: PlaceIndex, word: str) -> str:
-    """The town ``word`` names with its affix taken off, or ""."""
+def _affixed(index: PlaceIndex, words: list[str], at: int) -> tuple[str, int]:
+    """The place the words from ``at`` name with an affix taken off, and the index after its
+    last word; ("", at) if none. A place: a town or prison ("باوین", at Evin)."""
+    word = words[at]
     if _known(index, key(word)):
-        return ""
-    if word.startswith(_ARABIC_AT) and len(word) > 3:
-        bare = word[len(_ARABIC_AT) :]
+        return "", at
+    if word.startswith(_ARABIC_AT) and len(word) > 2 and _arabic(word):  # "بقم": in Qom
+        bare, end = " ".join([word[len(_ARABIC_AT) :], *words[at + 1 :]]), len(words)
     elif word.isalpha() and word.casefold().endswith(_GERMAN_OF) and len(word) > 5:
-        bare = word[: -len(_GERMAN_OF)]
+        bare, end = word[: -len(_GERMAN_OF)], at + 1
     else:
-        return ""
-    return bare if key(bare) in index.towns else ""
+        return "", at
+    bare_key = key(bare)
+    return (bare, end) if bare_key in index.towns or bare_key in index.entries else ("", at)
 
 
 def _known(index: PlaceIndex, word_key: str) -> bool:
@@ -87,3 +112,11 @@ def _known(index: PlaceIndex, word_key: str) -> bool:
 
 def _arabic(word: str) -> bool:
     return any("\u0600" <= c <= "\u06ff" for c in word)
+
+
+def without_affix(word_key: str) -> str:
+    """The key of the place a word's key names without its Arabic ب (in, at), or "": how the
+    geocoder's other rules tell a word like "باوین" (at Evin) from a word that names nothing."""
+    if word_key.startswith(_ARABIC_AT) and len(word_key) > 2 and _arabic(word_key):
+        return word_key[len(_ARABIC_AT) :]
+    return ""

@@ -21,6 +21,7 @@ from dataclasses import replace
 
 from rapidfuzz import fuzz, process
 
+from iranmap.geocode._affixes import without_affix
 from iranmap.geocode._claim import as_claimed, at_town, capital
 from iranmap.geocode.index import PlaceIndex, near_town, place_of
 from iranmap.geocode.match import Match
@@ -28,7 +29,6 @@ from iranmap.names import (
     PlaceName,
     key,
     named_words,
-    parse_place,
     says_province,
 )
 from iranmap.spellings import respellings
@@ -155,20 +155,6 @@ def only_province(match: Match) -> bool:
     return match.kind == "province" and _PROVINCE_ONLY in (match.note or "")
 
 
-def respelled(index: PlaceIndex, parsed: PlaceName, name: str) -> str:
-    """``name`` respelled as Spanish writes kh (j), or else as French writes sh, ch and a
-    sounded n ("Machhad", "Tchabahar", "Evine"), or else as German writes kh, y and z
-    ("Chorramabad", "Sandschan"), or "" unless that gives a place's own name or alias exactly
-    (and the name is no other place as it is: "Heft Juy" is a village, not a place in Khoy),
-    the name alone, without a town or province set apart."""
-    if parsed.context or parsed.core in index.other_places:
-        return ""  # a name with its town ("Evin, Karaj") keeps what its words say
-    for other in respellings(name):
-        if parse_place(other).core in index.entries:
-            return other
-    return ""
-
-
 def by_rule(
     index: PlaceIndex,
     name: str,
@@ -249,11 +235,13 @@ def _town_with_unknown_words(
 def _unknown(index: PlaceIndex, words: tuple[str, ...]) -> bool:
     """Whether ``words`` (keys) name no prison, town, province or other place, even as a near
     spelling ("Adelabd" is near Adelabad: a misspelling to fix, not an unknown place), neither
-    all of them nor any run of them ("Ghezel Hesar-fængslet nær": Ghezel Hesar is a place)."""
+    all of them nor any run of them ("Ghezel Hesar-fængslet nær": Ghezel Hesar is a place), nor
+    with an affix taken off."""
     whole = "".join(words)
     if len(whole) < 2 or any(ch.isdigit() for ch in whole):
         return False
     runs = {"".join(words[i:j]) for i in range(len(words)) for j in range(i + 1, len(words) + 1)}
+    runs |= {bare for run in runs if (bare := without_affix(run))}  # "باوین": at Evin
     known = (index.entries, index.place_words, index.other_places)
     if any(run in names for run in runs for names in known):
         return False
