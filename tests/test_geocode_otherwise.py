@@ -268,6 +268,9 @@ def test_no_latin_name_ending_in_er_moves(geocoder: Geocoder) -> None:
         ("fængsel i Shiraz", "IR-07"),  # Danish
         ("et fængsel i Zahedan", "IR-11"),  # with its article
         ("fengselet i byen Zahedan", "IR-11"),  # "in the city of"
+        ("Alborz eyaletindeki Kızılhisar Cezaevi", "IR-30"),  # "in Alborz province"
+        ("Tahran şehrindeki Evin Cezaevi", "IR-23"),
+        ("سجن قزل حصار بمحافظة البرز", "IR-30"),  # "in the province of"
     ],
 )
 def test_words_of_more_languages(geocoder: Geocoder, name: str, iso: str) -> None:

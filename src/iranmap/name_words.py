@@ -145,7 +145,7 @@ WHICH_WORDS = frozenset(
 # Words after which the rest of a name is where the place is ("Evin Prison in Tehran"; Arabic
 # "في" and "بمدينة", in the city of; Sorani "لە").
 MARKERS = frozenset(
-    {"in", "at", "of", "near", "در", "واقع", "فی", "بمدینه", "له"}
+    {"in", "at", "of", "near", "در", "واقع", "فی", "بمدینه", "بمحافظه", "له"}
     | {"von", "im", "bei", "di", "del", "della", "nel", "nella", "de", "du", "d", "des", "presso"}
 )
 # Short words for "in" or "at" in French, Italian, Spanish and Dutch ("prison de Dizel-Abad à
@@ -170,7 +170,14 @@ NEAR_WORDS = frozenset(
 NEAR_AFTER = frozenset({"yakininda", "yakinindaki", "yakinlarinda", "yakinlarindaki"})
 # Turkish locatives, cut from their place by an apostrophe: "Kerec'deki Kızılhisar Cezaevi" is
 # "the Kızılhisar prison that is in Karaj". Unlike a marker, the place comes before them.
-LOCATIVES = frozenset({"deki", "daki", "teki", "taki"})
+LOCATIVES = frozenset({"deki", "daki", "teki", "taki"}) | {
+    # ... and the locative joined to Turkish's words for province and town ("Alborz
+    # eyaletindeki Kızılhisar Cezaevi": the Kızılhisar prison in Alborz province)
+    "eyaletindeki",
+    "ilindeki",
+    "kentindeki",
+    "sehrindeki",
+}
 # The words for "province" themselves (without the small words around them).
 PROVINCE_WORDS = frozenset(
     {"province", "provinces", "provincia", "provincie", "provinz", "provins", "provinsen"}
