@@ -25,10 +25,16 @@ def as_turkish(text: str) -> str:
 
 
 # Turkish has no kh: it writes Persian's خ as h ("Hürremşehr", "Huzistan", "Horasan", "Hoy"),
-# as it writes ه and ح. A name that may be Turkish (a Turkish letter: ş, ç, ğ, ı, or ü and ö,
-# which German shares but writes no Persian kh as h; or a Turkish word around the name) is tried
-# with a word's first h as kh, once it places nothing otherwise.
-_TURKISH_LETTERS = re.compile("[şçğıüöŞÇĞİÜÖ]")
+# as it writes ه and ح. It writes Persian's j as c ("Kerec", "Zencan"), its gh as ğ ("Merağa"),
+# and its a as e ("Erdebil", "Hemedan", "Tebriz"), as Azerbaijani writes it ə ("Ərdəbil",
+# "Həmədan", "Zəncan"). A name that may be Turkish or Azerbaijani (a letter of theirs: ş, ç, ğ,
+# ı, ə, or ü and ö, which German shares but writes no Persian kh as h; or a Turkish word around
+# the name) is tried with a word's first h as kh, and then with c as j, ğ as gh and e and ə as a,
+# once it places nothing otherwise (e as a only where the consonants name one place: see
+# :func:`turkish_vowels`).
+_TURKISH_LETTERS = re.compile("[şçğıüöəŞÇĞİÜÖƏ]")
+_AS_PERSIAN_SOUNDS = str.maketrans({"c": "j", "C": "J", "ğ": "gh", "Ğ": "Gh", "ə": "a", "Ə": "A"})
+_AS_PERSIAN_A = str.maketrans({"e": "a", "E": "A"})
 _TURKISH_WORDS = frozenset(
     {"eyaleti", "eyalet", "ili", "vilayeti", "vilayet", "kenti", "sehri", "sehrindeki"}
     | {"cezaevi", "cezaevinde", "cezaevine", "cezaevinden", "hapishane", "hapishanesi"}
@@ -43,12 +49,36 @@ def _as_kh(found: re.Match[str]) -> str:
 
 def turkish_forms(text: str) -> tuple[str, ...]:
     """The forms to try of a name that may be Turkish, in order, each unlike ``text``: with ş
-    and ç as sh and ch (:func:`as_turkish`), then, if it reads as Turkish, also with each
-    word's first h as kh ("Huzistan eyaleti" -> "Khuzistan eyaleti")."""
+    and ç as sh and ch (:func:`as_turkish`), then, if it reads as Turkish or Azerbaijani, also
+    with each word's first h as kh ("Huzistan eyaleti" -> "Khuzistan eyaleti"), and with c as
+    j, ğ as gh and ə as a, without and with kh ("Zəncan" -> "Zanjan", "Kerec" -> "Kerej")."""
     forms = [as_turkish(text)]
-    if _TURKISH_LETTERS.search(text) or _TURKISH_WORDS & set(fold(text).split()):
-        forms.append(_FIRST_H.sub(_as_kh, forms[0]))
+    if _reads_turkish(text):
+        kh = _FIRST_H.sub(_as_kh, forms[0])
+        forms += [kh, _in_words(forms[0], _AS_PERSIAN_SOUNDS), _in_words(kh, _AS_PERSIAN_SOUNDS)]
     return tuple(dict.fromkeys(form for form in forms if form != text))
+
+
+def turkish_vowels(text: str) -> tuple[str, ...]:
+    """The forms of :func:`turkish_forms` with e as a too ("Erdebil" -> "Ardabil"), for a name
+    that may be Turkish or Azerbaijani: a guess to take only where the consonants alone name
+    one place, since Persian's e and i are e too ("Meleyer" is Malayer, not Malar)."""
+    if not _reads_turkish(text):
+        return ()
+    forms = (_in_words(form, _AS_PERSIAN_A) for form in (text, *turkish_forms(text)))
+    return tuple(dict.fromkeys(form for form in forms if form != text))
+
+
+def _reads_turkish(text: str) -> bool:
+    return bool(_TURKISH_LETTERS.search(text) or _TURKISH_WORDS & set(fold(text).split()))
+
+
+def _in_words(text: str, table: dict[int, str]) -> str:
+    """``text`` translated by ``table`` in the words that name the place (not "cezaevi" and
+    the other Turkish words around it)."""
+    return " ".join(
+        word if fold(word) in _TURKISH_WORDS else word.translate(table) for word in text.split()
+    )
 
 
 # Spanish writes Persian's kh as j ("Juzestán", "Jorasán", "cárcel de Jorramabad"), where

@@ -23,13 +23,18 @@ from collections.abc import Callable
 
 from iranmap.geocode.index import PlaceIndex
 from iranmap.geocode.match import Match
-from iranmap.names import PlaceName, key, parse_place
-from iranmap.spellings import as_turkish, respellings, turkish_forms
+from iranmap.names import PlaceName, fold, key, parse_place, skeleton
+from iranmap.spellings import as_turkish, respellings, turkish_forms, turkish_vowels
 
 #: The Arabic preposition joined to the word after it.
 _ARABIC_AT = "ب"
-#: The German ending of a town's adjective ("Teheraner", "Isfahaner"), in any case.
+#: The German ending of a town's adjective ("Teheraner", "Isfahaner"), in any case: read only
+#: in a name with a German word ("Keshmer Prison" is Kashmar's, not a prison of Keshm's).
 _GERMAN_OF = "er"
+_GERMAN_WORDS = frozenset(
+    {"gefangnis", "gefangnisses", "zentralgefangnis", "zentralgefangnisses", "haftanstalt"}
+    | {"justizvollzugsanstalt", "provinz", "stadt", "haftzentrum"}
+)
 
 
 def read_otherwise(
@@ -45,6 +50,10 @@ def read_otherwise(
         found = place(form)
         kh = form != as_turkish(name)
         if found.status == "matched" and not (kh and found.method == "fuzzy"):
+            return found
+    for form in turkish_vowels(name):
+        found = place(form)
+        if found.status == "matched" and found.method != "fuzzy" and _one_place(index, form, found):
             return found
     other = respelled(index, parsed, name) or set_apart(index, name)
     found = place(other) if other else answer
@@ -93,7 +102,7 @@ def _affixed(index: PlaceIndex, words: list[str], at: int) -> tuple[str, int]:
         return "", at
     if word.startswith(_ARABIC_AT) and len(word) > 2 and _arabic(word):  # "بقم": in Qom
         bare, end = " ".join([word[len(_ARABIC_AT) :], *words[at + 1 :]]), len(words)
-    elif word.isalpha() and word.casefold().endswith(_GERMAN_OF) and len(word) > 5:
+    elif _german(words) and word.isalpha() and word.casefold().endswith(_GERMAN_OF):
         bare, end = word[: -len(_GERMAN_OF)], at + 1
     else:
         return "", at
@@ -120,3 +129,17 @@ def without_affix(word_key: str) -> str:
     if word_key.startswith(_ARABIC_AT) and len(word_key) > 2 and _arabic(word_key):
         return word_key[len(_ARABIC_AT) :]
     return ""
+
+
+def _one_place(index: PlaceIndex, name: str, found: Match) -> bool:
+    """Whether the consonants of ``name`` (its key's :func:`~iranmap.names.skeleton`) are those
+    of one place only, in ``found``'s province: "Ardabil" read from "Erdebil" is, "Malayar"
+    read from "Meleyer" is not (Malayer and Malar, of Malard, share "mlr")."""
+    name_key = index.skeletons.get(skeleton(parse_place(name).core))
+    places = index.entries[name_key].places if name_key else ()
+    return bool(places) and all(p.province_iso == found.province_iso for p in places)
+
+
+def _german(words: list[str]) -> bool:
+    """Whether ``words`` have a German word for prison, province or town."""
+    return any(part in _GERMAN_WORDS for word in words for part in fold(word).split())

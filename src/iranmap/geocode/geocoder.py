@@ -107,7 +107,7 @@ class Geocoder:
         self._provinces = self._index.provinces
         self._province_names = tables.provinces.deciding(self._decide_ranked)
         self._near = NearSpellings(self._index, gazetteer)
-        self._place_cache: dict[tuple[PlaceName, str, str], Match] = {}
+        self._place_cache: dict[tuple[str, str, str], Match] = {}
         self._fuzzy_cache: dict[tuple[str, bool], Match] = {}
         self._province_cache: dict[tuple[str, str], Match] = {}
 
@@ -122,7 +122,7 @@ class Geocoder:
         from outside the name.
         """
         parsed = parse_place(name)
-        cache_key = (parsed, key(city), province)
+        cache_key = (name, key(city), province)  # as written: ş and s read otherwise
         answer = self._place_cache.get(cache_key)
         if answer is None:
             context = self._context(parsed, city, province)
