@@ -326,6 +326,11 @@ def test_no_latin_name_ending_in_er_moves(geocoder: Geocoder) -> None:
         ("Alborz eyaletindeki Kızılhisar Cezaevi", "IR-30"),  # "in Alborz province"
         ("Tahran şehrindeki Evin Cezaevi", "IR-23"),
         ("سجن قزل حصار بمحافظة البرز", "IR-30"),  # "in the province of"
+        ("بسجن قزل حصار", "IR-30"),  # Arabic "in" joined to "prison"
+        ("من سجن قزل حصار", "IR-30"),  # "from"
+        ("سجن إيفين سيئ الصيت", "IR-23"),  # "notorious"
+        ("معتقل إيفين", "IR-23"),  # detention camp
+        ("the notorious Evin prison", "IR-23"),
     ],
 )
 def test_words_of_more_languages(geocoder: Geocoder, name: str, iso: str) -> None:
@@ -497,6 +502,7 @@ def test_more_arabic_kurdish_and_urdu_spellings(geocoder: Geocoder, name: str, i
         ("صوبہ سیستان و بلوچستان", "IR-11"),  # Urdu "province"
         ("الأحواز", "IR-06"),  # Ahvaz, the capital: in a province cell, Khuzestan
         ("كردستان إيران", "IR-12"),  # "Iran" beside a province's name
+        ("الأحواز المحتلة", "IR-06"),  # "occupied", as Ahwazi pages write it
         ("Kurdistan, Iran", "IR-12"),
     ],
 )

@@ -49,6 +49,7 @@ PROVINCE_NOISE = frozenset(
     # Arabic (محافظة, إقليم, ولاية, with its article; "in"), Dari (ولایت) and Urdu (صوبہ) words
     # for province
     | {"محافظه", "المحافظه", "اقلیم", "الاقلیم", "ولایه", "الولایه", "ولایت", "فی", "صوبه"}
+    | {"المحتله"}  # "occupied", as Ahwazi pages write it ("الأحواز المحتلة")
     # "and" in English, Persian, German, French, Spanish, Italian, Norwegian and Danish,
     # Swedish, Turkish, Kurmanji and Dutch ("Sistan og Baluchistan", "Sîstan û Belûçistan")
     | {"and", "va", "o", "und", "et", "y", "ed", "و", "og", "och", "ve", "u", "en"}
@@ -100,6 +101,8 @@ DETENTION_WORDS = frozenset({"بازداشتگاه", "detention", "detencion", "
 PRISON_WORDS = frozenset(
     {"prison", "prisons", "jail", "jails", "gaol", "penitentiary", "zendan", "zendane"}
     | {"زندان", "زندانهای", "ندامتگاه", "سجن", "السجن", "محبس", "جیل"}
+    # Arabic: the prison with "in" or "to" joined ("بسجن", "لسجن"), prisons, detention camp
+    | {"بسجن", "لسجن", "سجون", "السجون", "معتقل", "المعتقل"}
     | DETENTION_WORDS
     # German (with its genitive and plural), Italian, Spanish, Portuguese, French and Dutch:
     # Gefängnis, Gefängnisses, Zentralgefängnis, carcere, carceri, maison d'arrêt, gevangenis
@@ -131,6 +134,11 @@ DESCRIPTORS = frozenset(
     | {"il", "lo", "le", "les", "los", "las", "het", "die", "das", "dem", "et", "ett", "ein"}
     | {"eine", "einem", "un", "una", "une", "byen", "staden"}  # articles; "the city"
     | {"unit", "section", "hall", "block", "wing", "house", "سالن", "واحد", "centro"}
+    # what reports say of a prison, not its name: "notorious", "famous" ("سجن إيفين سيئ الصيت")
+    | {"notorious", "infamous", "famigerato", "famigerata", "beruchtigte", "beruchtigten"}
+    | {"tristemente", "celebre", "الشهیر", "سیی", "الصیت", "السمعه", "المحتله"}
+    # Arabic "from", "to", "inside" before the prison ("من سجن", "إلى سجن", "داخل سجن")
+    | {"من", "الی", "داخل"}
     # Turkish case endings, cut from the word by an apostrophe ("Urmiye Cezaevi'nde")
     | {"nde", "nda", "nden", "ndan", "ndeki", "ndaki", "nin", "nun"}
     | {"مرکزی", "زنان", "بند", "شهرستان", "های", "ها", "المرکزی"}
