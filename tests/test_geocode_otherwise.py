@@ -55,9 +55,40 @@ def test_a_turkish_h_is_read_as_kh(geocoder: Geocoder, name: str, iso: str) -> N
     assert where(geocoder.place(name)) == ("matched", iso)
 
 
-def test_a_turkish_province_with_h_for_kh(geocoder: Geocoder) -> None:
+def test_a_province_with_h_for_kh(geocoder: Geocoder) -> None:
+    """Only Khuzestan and the Khorasans have kh: a province's h is tried as kh in any name,
+    where that gives a province's name exactly."""
     assert where(geocoder.province("Huzistan eyaleti")) == ("matched", "IR-06")
-    assert where(geocoder.province("Huzistan")) == ("unmatched", None)  # not Turkish alone
+    assert where(geocoder.province("Huzistan")) == ("matched", "IR-06")
+    assert where(geocoder.province("Hamadan")) == ("matched", "IR-13")
+    assert where(geocoder.province("Hormozgan")) == ("matched", "IR-22")
+    assert where(geocoder.place("Huzistan")) == ("unmatched", None)  # a place cell: not Turkish
+
+
+@pytest.mark.parametrize(
+    ("name", "iso"),
+    [
+        ("Qərbi Azərbaycan ostanı", "IR-04"),  # Azerbaijani "west", "province"
+        ("Şərqi Azərbaycan", "IR-03"),
+        ("Cənubi Xorasan", "IR-29"),
+        ("Kürdüstan ostanı", "IR-12"),  # local-names.csv
+        ("Qəzvin ostanı", "IR-26"),
+    ],
+)
+def test_azerbaijani_names_of_provinces(geocoder: Geocoder, name: str, iso: str) -> None:
+    assert where(geocoder.province(name)) == ("matched", iso)
+
+
+@pytest.mark.parametrize(
+    ("name", "iso"),
+    [
+        ("Urmiya mərkəzi həbsxanası", "IR-04"),  # Azerbaijani "central prison"
+        ("Qızılhəsar həbsxanası", "IR-30"),
+        ("Evin həbsxanası", "IR-23"),
+    ],
+)
+def test_azerbaijani_words_for_prison(geocoder: Geocoder, name: str, iso: str) -> None:
+    assert where(geocoder.place(name)) == ("matched", iso)
 
 
 def test_no_turkish_spelling_of_a_place_lands_in_another_province(geocoder: Geocoder) -> None:

@@ -40,7 +40,7 @@ PLACE_NOISE = frozenset(
 # "der"...), and "and" between two regions.
 PROVINCE_NOISE = frozenset(
     {"province", "provinces", "provincia", "provincie", "provinz", "provence", "provinsi"}
-    | {"ostan", "ostane", "ostaan", "estan", "استان", "الاستان", "state", "region"}
+    | {"ostan", "ostane", "ostaan", "ostani", "estan", "استان", "الاستان", "state", "region"}
     | {"eyaleti", "eyalet", "ili", "vilayeti", "vilayet", "parezgeh", "parezgeha"}
     | {"پاریزگا", "پاریزگای", "iranian", "iraniana", "iraniano", "iranische", "iranischen"}
     | {"iranien", "iranienne", "irani", "irania", "iranska", "iranske", "provins", "provinsen"}
@@ -71,24 +71,25 @@ EZAFE = frozenset({"e", "ye"})
 
 # Direction words of province names as written, and the word each becomes in a key: English,
 # Persian and its transliteration, German, French, Italian, Spanish, Dutch, Turkish, Kurmanji
-# ("Xurasana Bakur", "Kuzey Horasan", "Azerbaiyán Occidental") and Arabic, whose adjective
-# takes the feminine ending and the article ("أذربيجان الغربية", "خراسان الرضوية"), folded.
+# ("Xurasana Bakur", "Kuzey Horasan", "Azerbaiyán Occidental"), Azerbaijani ("Qərbi
+# Azərbaycan") and Arabic, whose adjective takes the feminine ending and the article
+# ("أذربيجان الغربية", "خراسان الرضوية"), folded.
 DIRECTION_WORDS = {
     "east": (
         *("east", "sharqi", "sharghi", "shargi", "شرقی", "ost", "orientale", "oriental"),
-        *("este", "oost", "dogu", "rojhilat", "rojhelat", "الشرقیه", "شرقیه"),
+        *("este", "oost", "dogu", "rojhilat", "rojhelat", "الشرقیه", "شرقیه", "şərqi"),
     ),
     "west": (
         *("west", "gharbi", "qarbi", "غربی", "occidentale", "occidental", "ouest"),
-        *("oeste", "bati", "rojava", "الغربیه", "غربیه"),
+        *("oeste", "bati", "rojava", "الغربیه", "غربیه", "qərbi"),
     ),
     "north": (
         *("north", "shomali", "shemali", "shumali", "شمالی", "nord", "settentrionale"),
-        *("norte", "noord", "kuzey", "bakur", "الشمالیه", "شمالیه"),
+        *("norte", "noord", "kuzey", "bakur", "الشمالیه", "شمالیه", "şimali"),
     ),
     "south": (
         *("south", "jonubi", "jonoubi", "junubi", "جنوبی", "sud", "süd", "meridionale"),
-        *("sur", "zuid", "guney", "basur", "الجنوبیه", "جنوبیه"),
+        *("sur", "zuid", "guney", "basur", "الجنوبیه", "جنوبیه", "cənubi"),
     ),
     "razavi": ("razavi", "rezavi", "rezevi", "رضوی", "الرضویه", "رضویه"),
 }
@@ -103,6 +104,8 @@ PRISON_WORDS = frozenset(
     | {"زندان", "زندانهای", "ندامتگاه", "سجن", "السجن", "محبس", "جیل"}
     # Arabic: the prison with "in" or "to" joined ("بسجن", "لسجن"), prisons, detention camp
     | {"بسجن", "لسجن", "سجون", "السجون", "معتقل", "المعتقل"}
+    # Azerbaijani (həbsxana, with its possessive and case endings)
+    | {"hebsxana", "hebsxanasi", "hebsxanasinda", "hebsxanaya", "hebsxanasina"}
     | DETENTION_WORDS
     # German (with its genitive and plural), Italian, Spanish, Portuguese, French and Dutch:
     # Gefängnis, Gefängnisses, Zentralgefängnis, carcere, carceri, maison d'arrêt, gevangenis
@@ -127,7 +130,7 @@ PRISON_WORDS = frozenset(
 # santa di Qom"); and the possessive "s" left by "Urmia's".
 DESCRIPTORS = frozenset(
     {"central", "markazi", "main", "women", "womens", "woman", "ward", "county", "city", "town"}
-    | {"centrale", "zentral", "merkez", "navendi", "center", "centre", "ville"}
+    | {"centrale", "zentral", "merkez", "merkezi", "navendi", "center", "centre", "ville"}
     | {"ciudad", "citta", "cidade", "stadt", "مدینه", "المدینه"}
     | {"holy", "santa", "santo", "sainte", "heilige", "heiligen"}
     | {"the", "s", "shahrestan", "shahrestane", "ya", "la"}
@@ -147,7 +150,7 @@ DESCRIPTORS = frozenset(
 # women's prison. A name with one of them names a facility, not only a town.
 WHICH_WORDS = frozenset(
     {"central", "markazi", "main", "women", "womens", "woman", "مرکزی", "زنان", "المرکزی"}
-    | {"centrale", "zentral", "zentralgefangnis", "centrali", "merkez", "navendi"}
+    | {"centrale", "zentral", "zentralgefangnis", "centrali", "merkez", "merkezi", "navendi"}
     | {"zentralgefangnisses", "zentralgefangnissen"}
 )
 # Words after which the rest of a name is where the place is ("Evin Prison in Tehran"; Arabic
@@ -189,6 +192,6 @@ LOCATIVES = frozenset({"deki", "daki", "teki", "taki"}) | {
 # The words for "province" themselves (without the small words around them).
 PROVINCE_WORDS = frozenset(
     {"province", "provinces", "provincia", "provincie", "provinz", "provins", "provinsen"}
-    | {"ostan", "ostane", "ostaan", "استان", "eyaleti", "eyalet", "vilayeti", "vilayet"}
+    | {"ostan", "ostane", "ostaan", "ostani", "استان", "eyaleti", "eyalet", "vilayeti", "vilayet"}
     | {"parezgeh", "parezgeha", "پاریزگا", "پاریزگای"}
 )

@@ -47,6 +47,12 @@ def _as_kh(found: re.Match[str]) -> str:
     return "Kh" if found.group(1) == "H" else "kh"
 
 
+def as_kh(text: str) -> str:
+    """``text`` with each word's first h as kh ("Huzistan" -> "Khuzistan"), as a Turkish name
+    writes Persian's kh."""
+    return _FIRST_H.sub(_as_kh, text)
+
+
 def turkish_forms(text: str) -> tuple[str, ...]:
     """The forms to try of a name that may be Turkish, in order, each unlike ``text``: with ş
     and ç as sh and ch (:func:`as_turkish`), then, if it reads as Turkish or Azerbaijani, also
@@ -54,7 +60,7 @@ def turkish_forms(text: str) -> tuple[str, ...]:
     j, ğ as gh and ə as a, without and with kh ("Zəncan" -> "Zanjan", "Kerec" -> "Kerej")."""
     forms = [as_turkish(text)]
     if _reads_turkish(text):
-        kh = _FIRST_H.sub(_as_kh, forms[0])
+        kh = as_kh(forms[0])
         forms += [kh, _in_words(forms[0], _AS_PERSIAN_SOUNDS), _in_words(kh, _AS_PERSIAN_SOUNDS)]
     return tuple(dict.fromkeys(form for form in forms if form != text))
 

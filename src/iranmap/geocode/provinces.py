@@ -23,7 +23,7 @@ from iranmap.names import (
     province_direction,
     province_key,
 )
-from iranmap.spellings import respellings, turkish_forms
+from iranmap.spellings import as_kh, respellings, turkish_forms
 
 _CODE = re.compile(r"(?:ir ?)?(\d{1,2})")
 _UNMATCHED = Match(query="", status="unmatched", score=0.0)
@@ -77,7 +77,10 @@ class ProvinceNames:
             answer = turkish if turkish.status == "matched" else answer
             if answer.status == "matched":
                 break
-        for form in respellings(name) if answer.status != "matched" else ():
+        # "Huzistan": the only provinces with kh are Khuzestan and the Khorasans, so an h read as
+        # kh is tried in any province name, where it gives a name exactly
+        forms = [form for form in (*respellings(name), as_kh(name)) if form != name]
+        for form in forms if answer.status != "matched" else ():
             other = self.resolve(form, iso_scheme)  # "Juzestán", "Baloutchistan": only exactly
             if other.status == "matched" and other.score == 100:
                 answer = other
