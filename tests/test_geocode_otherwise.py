@@ -431,6 +431,21 @@ def test_no_dutch_spelling_of_a_town_lands_in_another_province(geocoder: Geocode
     assert wrong == []
 
 
+def test_no_spanish_spelling_of_a_town_lands_in_another_province(geocoder: Geocoder) -> None:
+    """The same, as Spanish writes them (kh as j, j as y), in its word for prison."""
+    checked, wrong = written_as(geocoder, {"kh": "j", "j": "y"}, "cárcel de {}")
+    assert checked > 300
+    assert wrong == []
+
+
+@pytest.mark.parametrize(
+    ("name", "iso"),
+    [("cárcel de Zanyán", "IR-19"), ("cárcel de Biryand", "IR-29"), ("prison d'Ilam", "IR-16")],
+)
+def test_spanish_y_and_french_elision(geocoder: Geocoder, name: str, iso: str) -> None:
+    assert where(geocoder.place(name)) == ("matched", iso)
+
+
 def test_no_kurmanji_abad_lands_in_another_province(geocoder: Geocoder) -> None:
     """The same, with -abad written -awa, as Kurmanji writes it."""
     checked, wrong = written_as(geocoder, {"abad": "awa"}, "{}")

@@ -46,6 +46,7 @@ PROVINCE_NOISE = frozenset(
     | {"iranien", "iranienne", "irani", "irania", "iranska", "iranske", "provins", "provinsen"}
     | {"iran", "ایران"}  # "Kurdistan, Iran", "كردستان إيران"
     | {"the", "of", "di", "del", "della", "dell", "de", "du", "des", "der", "la", "le", "el", "i"}
+    | {"d", "l"}  # elisions: "province d'Ispahan", "l'Azerbaïdjan occidental"
     # Arabic (محافظة, إقليم, ولاية, with its article; "in"), Dari (ولایت) and Urdu (صوبہ) words
     # for province
     | {"محافظه", "المحافظه", "اقلیم", "الاقلیم", "ولایه", "الولایه", "ولایت", "فی", "صوبه"}
@@ -63,6 +64,7 @@ COUNTY_NOISE = frozenset(
     {"county", "counties", "shahrestan", "shahrestane", "sharestan", "schahrestan", "شهرستان"}
     | {"contea", "verwaltungsbezirk", "comte", "condado", "ilcesi", "saristan", "sharistan"}
     | {"the", "of", "di", "del", "della", "de", "du", "des", "der", "la", "le", "el", "ye"}
+    | {"d", "l", "dell"}  # French and Italian elisions: "prison d'Ilam" is not Deylam's
 )
 
 # The Persian ezafe ("Bandar-e Abbas", "Markazi-ye Karaj"): written or left out at will, so a

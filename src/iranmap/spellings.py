@@ -89,12 +89,19 @@ def _in_words(text: str, table: dict[int, str]) -> str:
 
 # Spanish writes Persian's kh as j ("Juzestán", "Jorasán", "cárcel de Jorramabad"), where
 # Persian's own j is written j too ("Jiroft"): a name that places nothing is tried with kh.
+# Spanish also writes Persian's j as y ("Zanyán", "Biryand"), as it writes y ("Yazd").
 _AS_SPANISH = str.maketrans({"j": "kh", "J": "Kh"})
+_SPANISH_Y = str.maketrans({"j": "kh", "J": "Kh", "y": "j", "Y": "J"})
 
 
 def as_spanish(text: str) -> str:
     """``text`` with Spanish j written kh ("Juzestán" -> "Khuzestán")."""
     return text.translate(_AS_SPANISH)
+
+
+def spanish_y(text: str) -> str:
+    """``text`` with Spanish j written kh and y written j ("Zanyán" -> "Zanján")."""
+    return text.translate(_SPANISH_Y)
 
 
 # French writes Persian's sh as ch and its ch as tch ("Machhad", "Tchabahar"), and adds an e
@@ -170,9 +177,11 @@ def as_kurmanji(text: str) -> str:
 
 def respellings(text: str) -> tuple[str, ...]:
     """The respellings of ``text`` to try, in order, when it places nothing as written: as
-    Spanish (:func:`as_spanish`), French (:func:`as_french`), German (:func:`german_forms`),
+    Spanish (:func:`as_spanish`, :func:`spanish_y`), French (:func:`as_french`), German
+    (:func:`german_forms`),
     Dutch (:func:`as_dutch`) and Kurmanji (:func:`as_kurmanji`) write Persian. A caller takes
     one only where it gives a name exactly: each is a guess at the language."""
-    forms = (as_spanish(text), as_french(text), *german_forms(text), as_dutch(text))
+    forms = (as_spanish(text), spanish_y(text), as_french(text), *german_forms(text))
+    forms += (as_dutch(text),)
     forms += (as_kurmanji(text),)
     return tuple(dict.fromkeys(form for form in forms if form != text))

@@ -108,6 +108,7 @@ class Geocoder:
         self._province_names = tables.provinces.deciding(self._decide_ranked)
         self._near = NearSpellings(self._index, gazetteer)
         self._place_cache: dict[tuple[str, str, str], Match] = {}
+        self._reading: set[tuple[str, str, str]] = set()  # names being read, for respellings
         self._fuzzy_cache: dict[tuple[str, bool], Match] = {}
         self._province_cache: dict[tuple[str, str], Match] = {}
 
@@ -124,7 +125,10 @@ class Geocoder:
         parsed = parse_place(name)
         cache_key = (name, key(city), province)  # as written: ş and s read otherwise
         answer = self._place_cache.get(cache_key)
+        if answer is None and cache_key in self._reading:  # a respelling's respelling: itself
+            return replace(_UNMATCHED, query=name)
         if answer is None:
+            self._reading.add(cache_key)
             context = self._context(parsed, city, province)
             rows = self._row_provinces(parsed, city, province)
             found = self._resolve_place(parsed, context)
@@ -141,6 +145,7 @@ class Geocoder:
             if parsed.core:  # "Mamasani": a county's name (alone, it gives only its province)
                 answer = self._counties.instead_of(answer, name, rows)
             self._place_cache[cache_key] = answer
+            self._reading.discard(cache_key)
         return replace(answer, query=name)
 
     def known(self, name: str) -> Match | None:

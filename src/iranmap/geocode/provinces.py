@@ -65,8 +65,10 @@ class ProvinceNames:
         found._decide = decide
         return found
 
-    def resolve(self, name: str, iso_scheme: str) -> Match:
-        """The province ``name`` means; a bracketed capital or province must agree with it."""
+    def resolve(self, name: str, iso_scheme: str, *, respell: bool = True) -> Match:
+        """The province ``name`` means; a bracketed capital or province must agree with it.
+        ``respell``: whether to try other languages' spellings (not of a respelling itself:
+        German's j for y and Spanish's y for j would undo each other)."""
         head, _, rest = name.partition("(")
         inner = rest.rstrip().removesuffix(")") if rest else ""
         answer = self._resolve(fold(head), iso_scheme)
@@ -80,8 +82,8 @@ class ProvinceNames:
         # "Huzistan": the only provinces with kh are Khuzestan and the Khorasans, so an h read as
         # kh is tried in any province name, where it gives a name exactly
         forms = [form for form in (*respellings(name), as_kh(name)) if form != name]
-        for form in forms if answer.status != "matched" else ():
-            other = self.resolve(form, iso_scheme)  # "Juzestán", "Baloutchistan": only exactly
+        for form in forms if answer.status != "matched" and respell else ():
+            other = self.resolve(form, iso_scheme, respell=False)  # "Juzestán": only exactly
             if other.status == "matched" and other.score == 100:
                 answer = other
                 break
