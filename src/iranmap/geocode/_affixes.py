@@ -124,10 +124,13 @@ def _arabic(word: str) -> bool:
 
 
 def without_affix(word_key: str) -> str:
-    """The key of the place a word's key names without its Arabic ب (in, at), or "": how the
-    geocoder's other rules tell a word like "باوین" (at Evin) from a word that names nothing."""
+    """The key a word's key has without its Arabic ب (in, at) or its German -er (a key writes
+    it "ir"), or "": how the geocoder's other rules tell a word like "باوین" (at Evin) or
+    "Teheraner" from a word that names nothing."""
     if word_key.startswith(_ARABIC_AT) and len(word_key) > 2 and _arabic(word_key):
         return word_key[len(_ARABIC_AT) :]
+    if word_key.isascii() and word_key.endswith("ir") and len(word_key) > 4:
+        return word_key[:-2]
     return ""
 
 
