@@ -168,11 +168,14 @@ SETS = {
         least_persian=80,
         # As measured on main (5151ab6) before any rule change, by count only: 116 of 130 Latin
         # (89.2%), 59 of 87 Perso-Arabic (67.8%; Arabic-language pages 47 of 69), none in a wrong
-        # province; see the file's header.
-        latin_floor=0.892,
-        persian_floor=0.678,
-        latin_target_open="issue 20's target; 89.2% of Latin names so far",
-        persian_target_open="issue 20's target; 67.8% of Perso-Arabic names so far",
+        # province; see the file's header. Then the rules written against heldout3's categories
+        # by someone who never opened this file (though they saw one commit subject naming its
+        # categories of misses: Arabic wrappers, Ahwazi names, Turkish and Azerbaijani): 119 of
+        # 130 Latin (91.5%), 70 of 87 Perso-Arabic (80.5%), still none in a wrong province.
+        latin_floor=0.915,
+        persian_floor=0.804,
+        latin_target_open="issue 20's target; 91.5% of Latin names so far",
+        persian_target_open="issue 20's target; 80.5% of Perso-Arabic names so far",
     ),
 }
 
