@@ -86,3 +86,16 @@ def test_a_full_build_imports_only_what_it_needs(tmp_path: Path) -> None:
     assert "pandas" in imported  # the probe saw the build itself
     assert "shapely" in imported  # the probe saw the build itself (the join)
     assert sorted(imported & {*NEVER, *NOTEBOOK, *IMAGING, "rich"}) == []
+
+
+@pytest.mark.slow
+def test_a_build_with_nothing_to_do_imports_no_table_or_geometry_library(tmp_path: Path) -> None:
+    """A second build of an unchanged report compares its stamp and writes the gallery: which
+    series and comparisons it belongs to is read from report.toml and comparison.toml alone, and
+    the gallery only names the timeline page, so nothing that joins or draws is imported."""
+    args = ("build", str(GEODATA / "reports" / "2024-ncri"), "--out", str(tmp_path))
+    first = _modules(*args)
+    assert "pandas" in first  # the first build made every file
+    again = _modules(*args)
+    assert sorted(again & {"pandas", "numpy", "shapely", "rapidfuzz", "svg2png_py"}) == []
+    assert (tmp_path / "2024-ncri" / "combined.html").is_file()

@@ -14,12 +14,12 @@ from bs4 import BeautifulSoup
 from lxml import etree
 
 from iranmap import style
+from iranmap._galleries import series_folder
 from iranmap.errors import InputError
 from iranmap.i18n import Lang
 from iranmap.render import BuildOptions, RenderOptions
 from iranmap.render.gallery import render_gallery
 from iranmap.series import series_outputs
-from iranmap.steps import series_folder
 from test_steps import write_figures
 
 SERIES = "monthly-test"

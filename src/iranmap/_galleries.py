@@ -4,6 +4,7 @@ report (``OUT/<id>/``) and series (``OUT/series/<name>/``) found there."""
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -17,6 +18,15 @@ from iranmap.render import BuildOptions, RenderOptions
 SUMMARY_NAME = "summary.json"
 #: The folder in OUT that holds one folder per series (never a report's).
 SERIES_DIR = "series"
+
+
+def series_folder(name: str) -> str:
+    """The folder of a series' maps (``OUT/series/<folder>/``): its name, lower case, with
+    anything but letters and digits turned into single hyphens."""
+    slug = re.sub(r"[^0-9a-z]+", "-", name.casefold()).strip("-")
+    return slug or "series"
+
+
 #: The folder in OUT that holds one folder per comparison of sources.
 COMPARISONS_DIR = "comparisons"
 

@@ -2,7 +2,9 @@
 
 A build groups the report folders by :func:`series_members` and writes each series' files
 (:func:`series_files`) under ``maps/series/<folder>/`` (see
-:func:`iranmap.steps.series_folder`); ``--check`` compares :func:`series_outputs`.
+:func:`iranmap._galleries.series_folder`); ``--check`` compares :func:`series_outputs`. Which
+series there are is read from report.toml alone, with no heavy import: a build with nothing
+to do asks it too.
 """
 
 from __future__ import annotations
@@ -10,20 +12,16 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from iranmap._galleries import SERIES_DIR, SUMMARY_NAME, series_folder
 from iranmap.errors import InputError, IranmapError, UnexpectedError
 from iranmap.i18n import LANGS, Lang
-from iranmap.join import join
 from iranmap.render.options import BuildOptions
-from iranmap.reports import load_report, report_series
-from iranmap.steps import Timeline, group_series, series_folder, series_timeline
+from iranmap.reports import report_series
 
-#: The gallery's entry for a series, as for a report (iranmap.build.SUMMARY_NAME).
-SUMMARY_NAME = "summary.json"
-
-#: Where series go, under the maps folder.
-SERIES_DIR = "series"
+if TYPE_CHECKING:
+    from iranmap.steps import Timeline
 
 
 def series_outputs(
@@ -86,7 +84,10 @@ def series_files(
 def _series_files(
     members: Sequence[Path], options: BuildOptions
 ) -> dict[str, bytes] | InputError | None:
+    from iranmap.join import join
     from iranmap.render.timeline import series_files_of
+    from iranmap.reports import load_report
+    from iranmap.steps import group_series, series_timeline
 
     reports = []
     for folder in members:

@@ -25,8 +25,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from iranmap._values import opt_int
 from iranmap.comparisons._spec import (
     COMPARISON_FILE,
     COMPARISONS_DIR,
@@ -36,9 +36,11 @@ from iranmap.comparisons._spec import (
     revisions,
 )
 from iranmap.errors import InputError, IranmapError, Problem
-from iranmap.join import Joined, join_folder
 from iranmap.reports import Report
 from iranmap.reports._revision import Revision, revision_of
+
+if TYPE_CHECKING:  # which comparisons a build makes is read from their files alone, no join
+    from iranmap.join import Joined
 
 __all__ = [
     "COMPARISONS_DIR",
@@ -82,6 +84,8 @@ class Source:
         """The province figures this report gives, by ISO code: itemized provinces only (a
         province "none reported" by a report whose figures add up to its total is no figure
         of the range either)."""
+        from iranmap._values import opt_int
+
         frame = self.joined.provinces
         return {
             str(iso): value
@@ -162,6 +166,8 @@ def reports_root_for(folder: Path) -> Path:
 
 def load_comparison(folder: Path, reports_root: Path) -> Comparison:
     """Read a comparison and join each of its reports; InputError naming every problem."""
+    from iranmap.join import join_folder
+
     spec, problems = read_spec(folder, reports_root)
     if spec is None:
         raise InputError(problems)

@@ -49,13 +49,6 @@ from pathlib import Path
 
 from iranmap.calendars import CALENDARS, Calendar
 from iranmap.errors import InputError, Problem
-from iranmap.reports._assemble import (
-    assemble,
-    no_report_message,
-    problem_order,
-    read_figures,
-    settle_total,
-)
 from iranmap.reports._dates import DateError, parse_date
 from iranmap.reports._manifest import read_manifest
 from iranmap.reports._model import (
@@ -183,6 +176,16 @@ def read_report(
     ``Report.warnings``, sorted by file and line, for a program to show as
     ``warning: FILE:LINE: message``; :func:`load_report` returns a report with warnings.
     """
+    # Imported here: what reads the figures needs pandas, what reads report.toml alone does not
+    # (a build with nothing to do, a series asking its steps' names).
+    from iranmap.reports._assemble import (
+        assemble,
+        no_report_message,
+        problem_order,
+        read_figures,
+        settle_total,
+    )
+
     folder = Path(folder)
     if not (folder / REPORT_FILE).is_file():
         return None, (Problem(str(folder), None, no_report_message(folder)),)

@@ -6,11 +6,13 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from iranmap.calendars import Calendar
 from iranmap.errors import Problem
+
+if TYPE_CHECKING:  # a report's events are a DataFrame; reading report.toml needs no pandas
+    import pandas as pd
 
 REPORT_FILE = "report.toml"
 PRISONS_FILE = "prisons.csv"

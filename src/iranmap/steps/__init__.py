@@ -32,7 +32,7 @@ from iranmap.steps._model import (
     Timeline,
 )
 from iranmap.steps._periods import default_kind, step_bounds
-from iranmap.steps._series import group_series, series_folder, series_problems, series_timeline
+from iranmap.steps._series import group_series, series_problems, series_timeline
 from iranmap.steps._tables import (
     cumulative_matrix,
     cumulative_none,
@@ -63,7 +63,6 @@ __all__ = [
     "group_series",
     "none_matrix",
     "province_matrix",
-    "series_folder",
     "series_problems",
     "series_timeline",
     "status_of",

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
@@ -21,13 +20,6 @@ def group_series(reports: Iterable[Report]) -> dict[str, list[Report]]:
         if report.series:
             found.setdefault(report.series, []).append(report)
     return {name: found[name] for name in sorted(found)}
-
-
-def series_folder(name: str) -> str:
-    """The folder of a series' maps (maps/series/<folder>/): its name, lower case, with
-    anything but letters and digits turned into single hyphens."""
-    slug = re.sub(r"[^0-9a-z]+", "-", name.casefold()).strip("-")
-    return slug or "series"
 
 
 def series_problems(reports: Sequence[Report]) -> list[Problem]:

@@ -8,20 +8,44 @@ the step names and dates in each language and calendar.
 
 from __future__ import annotations
 
-from iranmap.render.timeline._page import (
-    embed,
-    page_file,
-    reconciliation_sentence,
-    render_series,
-    render_timeline,
-    render_timeline_page,
-    report_timeline_files,
-    series_files,
-    series_files_of,
-    timeline_to_draw,
-)
+import importlib
+from typing import TYPE_CHECKING, Any
+
+from iranmap import i18n
+
+if TYPE_CHECKING:
+    from iranmap.render.timeline._page import (
+        embed,
+        reconciliation_sentence,
+        render_series,
+        render_timeline,
+        render_timeline_page,
+        report_timeline_files,
+        series_files,
+        series_files_of,
+        timeline_to_draw,
+    )
+
+#: The timeline page's file name before its language's suffix.
+PAGE_STEM = "timeline"
+
+
+def page_file(lang: i18n.Lang) -> str:
+    """``timeline.html``, ``timeline.fa.html``."""
+    return i18n.file_name(PAGE_STEM, lang)
+
+
+def __getattr__(name: str) -> Any:
+    """What makes a timeline (:mod:`._page`), imported when first asked for: the gallery, which
+    only names the page, must not import what joins and draws it (pandas among them)."""
+    if name in __all__:
+        return getattr(importlib.import_module("iranmap.render.timeline._page"), name)
+    msg = f"module {__name__!r} has no attribute {name!r}"
+    raise AttributeError(msg)
+
 
 __all__ = [
+    "PAGE_STEM",
     "embed",
     "page_file",
     "reconciliation_sentence",

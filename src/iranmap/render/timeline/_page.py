@@ -29,6 +29,7 @@ from iranmap.render.html import Html, auto_span, join, tag
 from iranmap.render.options import BuildOptions, RenderOptions, page_url
 from iranmap.render.page import Heading, footer, header, shell, source_credit
 from iranmap.render.points import precision_key
+from iranmap.render.timeline import PAGE_STEM, page_file
 from iranmap.render.timeline import text as tt
 from iranmap.render.timeline._controls import controls, tables
 from iranmap.render.timeline._data import script_data
@@ -44,14 +45,6 @@ from iranmap.steps import (
     steps_csv,
     totals_csv,
 )
-
-#: The timeline page's name before its language and extension: ``timeline.fa.html``.
-PAGE_STEM = "timeline"
-
-
-def page_file(lang: Lang) -> str:
-    """``timeline.html``, ``timeline.fa.html``."""
-    return i18n.file_name(PAGE_STEM, lang)
 
 
 def render_timeline(timeline: Timeline, options: RenderOptions) -> dict[str, bytes]:
@@ -91,7 +84,7 @@ def report_timeline_files(joined: Joined, options: BuildOptions) -> dict[str, by
 
 
 def series_files(joined: Sequence[Joined], options: BuildOptions) -> dict[str, bytes]:
-    """Every file of a series' folder, ``maps/series/<steps.series_folder(name)>/``."""
+    """Every file of a series' folder, ``maps/series/<_galleries.series_folder(name)>/``."""
     return series_files_of(series_timeline(joined), options)
 
 

@@ -7,12 +7,15 @@ A step is named in the page's language and in the report's calendar: "January 20
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 from iranmap import i18n
 from iranmap.calendars import Calendar, ymd
 from iranmap.i18n import Lang
 from iranmap.render import _lang
-from iranmap.steps import Step, Timeline
+
+if TYPE_CHECKING:  # annotations only: the gallery reads this module's words, and no step
+    from iranmap.steps import Step, Timeline
 
 
 def text(lang: Lang, key: str, **values: str) -> str:
