@@ -309,7 +309,7 @@ def test_a_stale_temporary_file_that_cannot_be_removed_is_named_with_a_hint(
 def test_a_series_that_fails_unexpectedly_is_its_own_error_in_check_and_build(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import iranmap.series
+    import iranmap.steps
     from iranmap.build import stale_files
 
     months = [copy_report(tmp_path, f"2024-0{m}-hengaw") for m in (1, 2)]
@@ -317,7 +317,7 @@ def test_a_series_that_fails_unexpectedly_is_its_own_error_in_check_and_build(
     def series_timeline(*args: object, **kwargs: object) -> object:
         raise RecursionError("maximum recursion depth exceeded")
 
-    monkeypatch.setattr(iranmap.series, "series_timeline", series_timeline)
+    monkeypatch.setattr(iranmap.steps, "series_timeline", series_timeline)
     options = BuildOptions(langs=("en",))
     message = (
         f"{months[0].parent}: unexpected RecursionError: maximum recursion depth exceeded; this "
