@@ -31,6 +31,13 @@ PLACE_NOISE = frozenset(
     }
 )
 
+# The words for "province" themselves (without the small words around them); a province's
+# name carries these and more (PROVINCE_NOISE).
+PROVINCE_WORDS = frozenset(
+    {"province", "provinces", "provincia", "provincie", "provinz", "provins", "provinsen"}
+    | {"ostan", "ostane", "ostaan", "ostani", "استان", "eyaleti", "eyalet", "vilayeti", "vilayet"}
+    | {"parezgeh", "parezgeha", "پاریزگا", "پاریزگای"}
+)
 # Province names carry other noise: the word for "province" in the languages reports are
 # written in (English, French, Italian, Spanish, German, Persian and its transliteration:
 # "Provincia di Razavi Khorasan", "Provinz Teheran", "Ostan-e Fars", "استان فارس"; Turkish
@@ -38,12 +45,10 @@ PLACE_NOISE = frozenset(
 # English "Kerman state"), the word "Iranian" around it ("provincia iraniana del Khuzestan",
 # "iranische Provinz Kurdistan"), the small words around it ("of", "di", "de", "del",
 # "der"...), and "and" between two regions.
-PROVINCE_NOISE = frozenset(
-    {"province", "provinces", "provincia", "provincie", "provinz", "provence", "provinsi"}
-    | {"ostan", "ostane", "ostaan", "ostani", "estan", "استان", "الاستان", "state", "region"}
-    | {"eyaleti", "eyalet", "ili", "vilayeti", "vilayet", "parezgeh", "parezgeha"}
-    | {"پاریزگا", "پاریزگای", "iranian", "iraniana", "iraniano", "iranische", "iranischen"}
-    | {"iranien", "iranienne", "irani", "irania", "iranska", "iranske", "provins", "provinsen"}
+PROVINCE_NOISE = PROVINCE_WORDS | frozenset(
+    {"provence", "provinsi", "estan", "الاستان", "state", "region", "ili"}
+    | {"iranian", "iraniana", "iraniano", "iranische", "iranischen"}
+    | {"iranien", "iranienne", "irani", "irania", "iranska", "iranske"}
     | {"iran", "ایران"}  # "Kurdistan, Iran", "كردستان إيران"
     | {"the", "of", "di", "del", "della", "dell", "de", "du", "des", "der", "la", "le", "el", "i"}
     | {"d", "l"}  # elisions: "province d'Ispahan", "l'Azerbaïdjan occidental"
@@ -191,9 +196,3 @@ LOCATIVES = frozenset({"deki", "daki", "teki", "taki"}) | {
     "kentindeki",
     "sehrindeki",
 }
-# The words for "province" themselves (without the small words around them).
-PROVINCE_WORDS = frozenset(
-    {"province", "provinces", "provincia", "provincie", "provinz", "provins", "provinsen"}
-    | {"ostan", "ostane", "ostaan", "ostani", "استان", "eyaleti", "eyalet", "vilayeti", "vilayet"}
-    | {"parezgeh", "parezgeha", "پاریزگا", "پاریزگای"}
-)
