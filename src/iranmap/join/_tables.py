@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -47,13 +47,13 @@ def prison_table(located: Sequence[Located], gazetteer: Gazetteer, total: int) -
 def _prison_record(
     items: Sequence[Located],
     prisons_fa: Mapping[str, str],
-    cities_fa: Mapping[tuple[str, str], str],
+    cities_fa: _CitiesFa,
     provinces: Mapping[str, Any],
 ) -> dict[str, Any]:
     place = items[0].place
     iso = items[0].province_iso or ""
     province = provinces.get(iso)
-    city_fa = cities_fa.get((place_key(place.city), place.expected_iso or iso), "")
+    city_fa = cities_fa.get(place_key(place.city), place.expected_iso or iso)
     if place.prison_id:
         name_fa = prisons_fa.get(place.prison_id, "")
     elif place.place_id.startswith("city:") and place.how == "city":
@@ -107,7 +107,7 @@ def _provenance(places: Sequence[Place]) -> dict[str, Any]:
     }
 
 
-class _CitiesFa(Mapping[tuple[str, str], str]):
+class _CitiesFa:
     """Persian city names by (key of any of the city's names, province).
 
     A prison's ``city`` in prisons.csv is written plainly ("Amol") where cities.csv has the
@@ -138,15 +138,10 @@ class _CitiesFa(Mapping[tuple[str, str], str]):
             self._found[iso] = found
         return found
 
-    def __getitem__(self, at: tuple[str, str]) -> str:
-        name_key, iso = at
-        return self._province(iso)[name_key]
-
-    def __iter__(self) -> Iterator[tuple[str, str]]:
-        return ((k, iso) for iso in self._cities for k in self._province(iso))
-
-    def __len__(self) -> int:
-        return sum(len(self._province(iso)) for iso in self._cities)
+    def get(self, name_key: str, iso: str) -> str:
+        """The Persian name of the city of ``iso`` whose names have the key ``name_key``;
+        "" when none has."""
+        return self._province(iso).get(name_key, "")
 
 
 #: The longest list of line ranges a source names; beyond it, the rows are counted instead
