@@ -34,14 +34,14 @@ test: $(VENV)/.installed-test
 	$(BIN)/ruff format --check src tests bench scripts
 	$(BIN)/mypy
 	$(BIN)/iranmap build --check
-	$(BIN)/pytest -n auto
+	$(BIN)/pytest -n auto --dist worksteal
 
 ## Everyday: lint, type-check and the fast tests (not those marked slow; no --check).
 check: $(VENV)/.installed-test
 	$(BIN)/ruff check src tests bench scripts
 	$(BIN)/ruff format --check src tests bench scripts
 	$(BIN)/mypy
-	$(BIN)/pytest -n auto -m "not slow" -q
+	$(BIN)/pytest -n auto --dist worksteal -m "not slow" -q
 
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check --fix src tests bench scripts

@@ -7,15 +7,16 @@ seed's. ``taint`` replaces every text a report or the gazetteer supplies, for es
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Mapping, Sequence
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
-import geopandas as gpd
 import pandas as pd
 from shapely.geometry import Point, box
 
-from iranmap.join import PRISON_COLUMNS, Joined, Reconciliation, Unplaced
+from iranmap.join import PRISON_COLUMNS, Joined, Reconciliation, Row, Unplaced, records
 from iranmap.reports import Fact, Figure, Report
 
 PROVINCES = (
@@ -124,7 +125,7 @@ def make_joined(
     Persian names of cities (a city not in it has none, ``city_fa`` "").
     """
     report = _report(prisons, total, taint, source_url)
-    prison_frame = _prisons(prisons, total, taint, cities_fa)
+    prison_rows = _prisons(prisons, total, taint, cities_fa)
     counts: dict[str, int] = {}
     sources: dict[str, list[str]] = {}
     for line, p in enumerate(prisons, start=2):
@@ -133,7 +134,7 @@ def make_joined(
     for iso, n in (extra_counts or {}).items():
         counts[iso] = counts.get(iso, 0) + n
         sources.setdefault(iso, []).append(taint("provinces.csv:2"))
-    province_frame = _provinces(counts, sources, total, taint, population)
+    province_rows = _provinces(counts, sources, total, taint, population)
     by_prison = sum(p[5] for p in prisons)
     by_province = sum(counts.values())
     reconciliation = Reconciliation(
@@ -147,7 +148,18 @@ def make_joined(
         unresolved=tuple(unresolved),
         problems=(),
     )
-    return Joined(report, prison_frame, province_frame, reconciliation)
+    return Joined(report, prison_rows, province_rows, reconciliation)
+
+
+def with_tables(
+    joined: Joined, *, prisons: pd.DataFrame | None = None, provinces: pd.DataFrame | None = None
+) -> Joined:
+    """``joined`` with its prisons or provinces table replaced by a DataFrame's rows."""
+    return replace(
+        joined,
+        prison_rows=joined.prison_rows if prisons is None else tuple(records(prisons)),
+        province_rows=joined.province_rows if provinces is None else tuple(records(provinces)),
+    )
 
 
 def _report(
@@ -204,7 +216,7 @@ def _prisons(
     total: int,
     taint: Callable[[str], str],
     cities_fa: Mapping[str, str],
-) -> gpd.GeoDataFrame:
+) -> tuple[Row, ...]:
     names = {iso: (en, fa) for iso, en, fa, _ in PROVINCES}
     index = {iso: i for i, (iso, *_) in enumerate(PROVINCES)}
     order = sorted(range(len(prisons)), key=lambda i: (-prisons[i][5], prisons[i][1]))
@@ -237,8 +249,8 @@ def _prisons(
                 "geometry": point,
             }
         )
-    frame = pd.DataFrame.from_records(records, columns=list(PRISON_COLUMNS))
-    return gpd.GeoDataFrame(frame, geometry="geometry", crs="EPSG:4326")
+    missing = {"score": math.nan, "note": None, "grade": None}  # what join() leaves empty
+    return tuple({c: record.get(c, missing.get(c)) for c in PRISON_COLUMNS} for record in records)
 
 
 def _provinces(
@@ -247,7 +259,7 @@ def _provinces(
     total: int,
     taint: Callable[[str], str],
     population: bool,
-) -> gpd.GeoDataFrame:
+) -> tuple[Row, ...]:
     ranked = sorted(counts, key=lambda iso: -counts[iso])
     ranks = {iso: ranked.index(iso) + 1 for iso in counts}
     records = []
@@ -268,9 +280,4 @@ def _provinces(
                 "geometry": box(*cell(i)),
             }
         )
-    frame = pd.DataFrame.from_records(records)
-    for column in ("population", "executions", "rank"):
-        frame[column] = frame[column].astype("Int64")
-    for column in ("share", "per_million"):
-        frame[column] = frame[column].astype("float64")
-    return gpd.GeoDataFrame(frame, geometry="geometry", crs="EPSG:4326")
+    return tuple(records)

@@ -7,7 +7,7 @@ test, as does a console error, an uncaught exception or a dialog.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -16,7 +16,7 @@ import pytest
 from iranmap.i18n import Lang
 from iranmap.join import Joined
 from iranmap.render import KINDS, RenderOptions, render_map
-from mapfixture import CITIES_FA, PRISONS, make_joined
+from mapfixture import CITIES_FA, PRISONS, make_joined, with_tables
 
 pytestmark = pytest.mark.browser
 
@@ -487,7 +487,7 @@ def _karaj_together(joined: Joined) -> Joined:
     central = prisons.index[prisons["place_id"] == "karaj-central"][0]
     prisons.loc[central, "geometry"] = prisons.loc[at, "geometry"]
     prisons.loc[[at, central], "precision"] = "city"
-    return replace(joined, prisons=prisons)
+    return with_tables(joined, prisons=prisons)
 
 
 @pytest.mark.parametrize("width", [360, 1280])
@@ -541,7 +541,7 @@ def test_a_prison_tooltip_quotes_the_reports_note(open_map: Opener, joined: Join
     prisons = joined.prisons.copy()
     prisons["note"] = ""
     prisons.loc[prisons["place_id"] == "birjand-central", "note"] = 'written "Birjand: 29"'
-    opened = open_map(replace(joined, prisons=prisons), "points")
+    opened = open_map(with_tables(joined, prisons=prisons), "points")
     text = opened.hover(*_prison(joined, "birjand-central"))
     assert text.endswith(CITE_EN + ' The report\'s note: written "Birjand: 29"')
     _clean(opened)

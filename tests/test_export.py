@@ -6,7 +6,6 @@ import csv
 import io
 import json
 from collections.abc import Iterable
-from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -17,7 +16,7 @@ from iranmap.geocode import Match
 from iranmap.join import join
 from iranmap.limits import MAX_NAMES
 from iranmap.reports import load_report
-from mapfixture import CITIES_FA, make_joined
+from mapfixture import CITIES_FA, make_joined, with_tables
 
 #: What spreadsheets run as formulas, one per way a cell can start (OWASP, CSV injection).
 HOSTILE = (
@@ -90,7 +89,7 @@ def test_control_characters_at_the_start_of_a_cell_are_neutralised_too() -> None
     joined = make_joined()
     count = len(joined.prisons)
     names = [HOSTILE[i % len(HOSTILE)] for i in range(count)]
-    hostile = replace(joined, prisons=joined.prisons.assign(name_en=names, province_en=names))
+    hostile = with_tables(joined, prisons=joined.prisons.assign(name_en=names, province_en=names))
     for row, name in zip(rows_of(data_files(hostile)["prisons.csv"]), names, strict=True):
         assert (row["name_en"], row["province_en"]) == (f"'{name}", f"'{name}")
 

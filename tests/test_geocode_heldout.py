@@ -23,6 +23,11 @@ target is 97% of Latin and 95% of Persian spellings in the right province.
   Italian, Spanish, French, German, Azerbaijani and Turkish pages. Its misses were then studied
   and rules written against their categories (tests/test_geocode_wrappers.py): it is no longer
   held out either.
+- ``heldout5-names.csv`` was gathered while the next rules were being written against all four files
+  above, the same way (without reading the rules, and scored by count only), with weight on
+  Persian-language pages (Persian wrappers and Kurdish, Baluch and Azeri local names in Persian
+  script) and, for Latin, on English, Italian, German, Kurmanji, Indonesian and Portuguese pages:
+  since the rules were written against the other four, it is the one that measures unseen spellings.
 
 Every test runs on every file. A target or an assertion a file does not meet yet is a strict xfail
 that names what is missing, so it fails loudly once the rules meet it; a floor is the share measured
@@ -193,6 +198,30 @@ SETS = {
         persian_floor=0.908,
         latin_target_open="issue 20's target; 94.6% of Latin names so far",
         persian_target_open="issue 20's target; 90.8% of Perso-Arabic names so far",
+    ),
+    "heldout5": HeldOut(
+        file="heldout5-names.csv",
+        earlier=(
+            "eval-names.csv",
+            "heldout-names.csv",
+            "heldout2-names.csv",
+            "heldout3-names.csv",
+            "heldout4-names.csv",
+        ),
+        same_name=loosely,
+        least=220,
+        least_latin=120,
+        least_persian=100,
+        # As measured on main (0b47402) before any rule change, by count only: 104 of 127 Latin
+        # (81.9%), 94 of 106 Perso-Arabic (88.7%; Persian proper 51 of 59), none in a wrong
+        # province; see the file's header. Then the rules written against heldout4's categories
+        # by someone who never opened this file (branch rules5 at fc8b287, measured by count
+        # only, before this file's misses were looked at): 110 of 127 Latin (86.6%), 94 of 106
+        # Perso-Arabic (88.7%), none in a wrong province.
+        latin_floor=0.866,
+        persian_floor=0.886,
+        latin_target_open="issue 20's target; 86.6% of Latin names so far",
+        persian_target_open="issue 20's target; 88.7% of Perso-Arabic names so far",
     ),
 }
 

@@ -21,7 +21,9 @@ from iranmap.gazetteer import City, Gazetteer
 from iranmap.geocode import Geocoder
 from iranmap.join import (
     PRISON_COLUMNS,
+    PRISON_DTYPES,
     PROVINCE_COLUMNS,
+    PROVINCE_DTYPES,
     Joined,
     Reconciliation,
     Unplaced,
@@ -113,6 +115,42 @@ def test_good_report_provinces_table() -> None:
     assert rows[0]["share"] == pytest.approx(0.12)
     assert rows[0]["per_million"] == pytest.approx(12 / 4_851_274 * 1e6)
     assert pd.isna(rows[2]["population"]) and pd.isna(rows[2]["per_million"])
+
+
+def test_the_rows_the_maps_read_are_the_dataframes_rows(tmp_path: Path) -> None:
+    """The maps and downloads read ``prison_rows``/``province_rows``, made without pandas; the
+    DataFrames a notebook reads are made from them, typed: a province with no figure is None in
+    the rows and <NA> in the frame, never 0; equal figures share the smaller rank."""
+    text = "prison,executions\nEvin,4\nGhezel Hesar,4\nKaraj Central,9\n"
+    result = joined(write_report(tmp_path / "r", text, total=30))
+    assert [r["rank"] for r in result.prison_rows] == [1, 2, 2]
+    assert [r["name_en"] for r in result.prison_rows] == [
+        "Karaj Central Prison",
+        "Evin Prison",
+        "Ghezel Hesar Prison",
+    ]
+    assert {c: str(t) for c, t in result.prisons.dtypes.items() if c in PRISON_DTYPES} == dict(
+        PRISON_DTYPES
+    )
+    assert {c: str(t) for c, t in result.provinces.dtypes.items() if c in PROVINCE_DTYPES} == (
+        dict(PROVINCE_DTYPES)
+    )
+    for rows, frame in (
+        (result.prison_rows, result.prisons),
+        (result.province_rows, result.provinces),
+    ):
+        assert len(rows) == len(frame)
+        for row, record in zip(rows, frame.to_dict("records"), strict=True):
+            assert list(row) == list(frame.columns)
+            for column, value in row.items():
+                if value is None:
+                    assert pd.isna(record[column]), column
+                elif isinstance(value, float) and math.isnan(value):
+                    assert math.isnan(record[column]), column
+                else:
+                    assert record[column] == value, column
+    unlisted = [r for r in result.province_rows if r["status"] == "not itemized"]
+    assert unlisted and all(r["executions"] is None and r["rank"] is None for r in unlisted)
 
 
 def test_good_report_reconciliation() -> None:
@@ -876,3 +914,13 @@ def test_complete_false_keeps_unlisted_provinces_not_itemized(tmp_path: Path) ->
     assert "complete = false" in (folder / "report.toml").read_text(encoding="utf-8")
     provinces = joined(folder).provinces.set_index("iso")
     assert provinces.loc["IR-07", "status"] == "not itemized"
+
+
+def test_a_missing_cell_is_none_nan_or_pandas_na_never_zero() -> None:
+    """The rows hold None for no figure; a DataFrame's rows hold <NA> or NaN: all are missing,
+    and 0 or "" are values (0 is a figure: none reported)."""
+    from iranmap._values import opt_int, opt_missing, opt_str
+
+    assert [opt_missing(v) for v in (None, math.nan, np.float64("nan"), pd.NA)] == [True] * 4
+    assert [opt_missing(v) for v in (0, 0.0, "", np.int64(0))] == [False] * 4
+    assert (opt_int(pd.NA), opt_int(np.int64(0)), opt_str(math.nan)) == (None, 0, None)

@@ -1,11 +1,11 @@
 """Real published tables, transcribed as report folders, checked as ``iranmap check`` checks them.
 
-Each folder of ``tests/data/realreports/`` is one monitor's table (Hengaw, HRANA; in English,
-Italian and Persian) with the names exactly as the page printed them, gathered for issue 20 and
-not among the shipped reports of ``geodata/reports/``. Beside it, ``expected.csv`` holds the
-source's own figures per province (or its prison figures summed per province, as the file's
-comment says). A report must read and place without a problem, every row must be placed or
-reported, and the figures the map places per province must be the source's.
+Each folder of ``tests/data/realreports/`` is one monitor's table (Hengaw, HRANA, IHR, NCRI; in
+English, Italian, German and Persian) with the names exactly as the page printed them, gathered
+for issue 20 and not among the shipped reports of ``geodata/reports/``. Beside it,
+``expected.csv`` holds the source's own figures per province (or its prison figures summed per
+province, as the file's comment says). A report must read and place without a problem, every
+row must be placed or reported, and the figures the map places per province must be the source's.
 
 Issue 20's acceptance: every real report in a held-out set builds and matches the source province
 by province. A folder that does not yet is listed in ``OPEN`` with the tests it fails and why, as

@@ -22,6 +22,7 @@ from iranmap.render.compare import (
     render_compare,
     signed,
 )
+from mapfixture import with_tables
 
 EVIL = '<img src=x onerror="window.__xss=1">&amp;</script><script>window.__xss=2</script>'
 
@@ -108,9 +109,7 @@ def test_no_change_anywhere_gives_only_the_neutral_class() -> None:
 
 def test_fewer_distinct_changes_than_classes_take_smaller_palettes() -> None:
     a, b = make_pair()
-    one = dataclasses.replace(
-        b, provinces=a.provinces.assign(executions=a.provinces["executions"] + 3)
-    )
+    one = with_tables(b, provinces=a.provinces.assign(executions=a.provinces["executions"] + 3))
     classes = change_classes(compare(a, one).provinces)
     assert classes.colors == DIVERGING[1]
     assert classes.labels("en") == ("−3", "0", "+3")
@@ -342,11 +341,10 @@ def test_every_caveat_has_its_own_words() -> None:
     older = dataclasses.replace(
         b.report, period_start=date(2023, 1, 1), period_end=date(2023, 12, 31)
     )
-    no_prisons = b.prisons.iloc[0:0]
     b = dataclasses.replace(
         b,
         report=older,
-        prisons=no_prisons,
+        prison_rows=(),
         reconciliation=dataclasses.replace(b.reconciliation, prisons_mapped=0),
     )
     result = compare(a, b)

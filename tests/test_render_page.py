@@ -18,7 +18,7 @@ from bs4 import BeautifulSoup, Tag
 from iranmap.errors import InputError
 from iranmap.join import Joined, Unplaced
 from iranmap.render import KINDS, RenderOptions, render_map, render_report
-from mapfixture import CITIES_FA, PRISONS, make_joined
+from mapfixture import CITIES_FA, PRISONS, make_joined, with_tables
 
 EVIL = '<img src=x onerror="window.__xss=1">&amp;</script><script>window.__xss=2</script>'
 
@@ -690,7 +690,7 @@ def none_reported(joined: Joined) -> Joined:
     missing = provinces["executions"].isna()
     provinces["executions"] = provinces["executions"].fillna(0)
     provinces.loc[missing, "status"] = "none reported"
-    return dataclasses.replace(joined, provinces=provinces)
+    return with_tables(joined, provinces=provinces)
 
 
 def test_a_province_with_none_reported_is_a_class_of_its_own(joined: Joined) -> None:

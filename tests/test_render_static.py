@@ -32,6 +32,7 @@ from iranmap.render.static import legend as lg
 from iranmap.render.static import text as tx
 from iranmap.render.static.words import CREDIT
 from iranmap.reports import load_report
+from mapfixture import with_tables
 
 REPO = Path(__file__).resolve().parents[1]
 REPORT = REPO / "geodata" / "reports" / "2024-ncri"
@@ -690,7 +691,7 @@ def test_none_reported_provinces_have_their_own_key_and_no_hatch(joined: Joined)
     missing = provinces["executions"].isna()
     provinces["executions"] = provinces["executions"].fillna(0)
     provinces.loc[missing, "status"] = "none reported"
-    complete = dataclasses.replace(joined, provinces=provinces)
+    complete = with_tables(joined, provinces=provinces)
     svg = cp.map_image(_layers(complete), "choropleth", "en").document("t", "d")
     texts = svg_texts(svg.encode("utf-8"))
     assert "None reported" in texts

@@ -64,10 +64,11 @@ def _batches(
     from iranmap.export import data_files, summary
     from iranmap.raster import Drawing
     from iranmap.render.static import images_to_draw
-    from iranmap.render.timeline import timeline_to_draw
 
     with Drawing() as drawing:  # each PNG drawn from when its SVG is made
         if timeline is not None:  # its page and its data first, its small multiples with the rest
+            from iranmap.render.timeline import timeline_to_draw
+
             made, to_draw = timeline_to_draw(timeline, options)
             names.extend(made)
             yield made

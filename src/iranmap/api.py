@@ -58,9 +58,17 @@ def load(report_dir: str | Path) -> Joined:
     from iranmap.join import join_folder
 
     joined = join_folder(Path(report_dir))
-    return dataclasses.replace(
-        joined, prisons=_geo(joined.prisons), provinces=_geo(joined.provinces)
-    )
+    fields = {field.name: getattr(joined, field.name) for field in dataclasses.fields(joined)}
+    geo = _GeoJoined(**fields)
+    geo.prisons, geo.provinces  # noqa: B018 - made now: a missing geopandas is said here
+    return geo
+
+
+class _GeoJoined(Joined):
+    """A joined report whose tables are GeoDataFrames."""
+
+    def _as_frame(self, frame: pd.DataFrame) -> pd.DataFrame:
+        return _geo(frame)
 
 
 def _geo(table: pd.DataFrame) -> pd.DataFrame:

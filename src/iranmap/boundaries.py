@@ -1,6 +1,7 @@
 """Province polygons (``geodata/provinces.geojson``): load them, and find the province of a point.
 
-Stage: geodata/ -> a pandas DataFrame whose ``geometry`` column holds shapely polygons (read
+Stage: geodata/ -> the provinces as :class:`Shape` rows (what the join and the maps read, made
+without pandas), or a pandas DataFrame whose ``geometry`` column holds shapely polygons (read
 with json and shapely: no geopandas, whose import alone costs more than the parse). The file is
 built by ``make geodata`` (OpenStreetMap's provinces, clipped to Natural Earth's land and
 simplified with shared borders kept identical, see ``geodata/README.md``); this module only
@@ -12,14 +13,18 @@ from __future__ import annotations
 
 import json
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import pandas as pd
 import shapely
 from shapely.geometry import Point, shape
+from shapely.geometry.base import BaseGeometry
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 from iranmap.errors import GeodataError, Problem
 from iranmap.paths import geodata_dir
@@ -33,6 +38,20 @@ PROPERTIES = ("iso", "name_en", "name_fa")
 _REBUILD = "rebuild it with `make geodata` or reinstall iranmap"
 
 
+@dataclass(frozen=True)
+class Shape:
+    """One province: its ISO code, names and (Multi)Polygon in longitude/latitude."""
+
+    iso: str
+    name_en: str
+    name_fa: str
+    geometry: BaseGeometry
+
+
+#: The provinces, sorted by ISO code.
+Shapes = tuple[Shape, ...]
+
+
 def load_provinces(folder: Path | None = None) -> pd.DataFrame:
     """The 31 provinces: columns iso, name_en, name_fa, geometry; sorted by iso.
 
@@ -42,7 +61,36 @@ def load_provinces(folder: Path | None = None) -> pd.DataFrame:
     ``folder`` defaults to :func:`iranmap.paths.geodata_dir`. Raises
     :class:`~iranmap.errors.GeodataError` if the file is missing or malformed.
     """
-    return _parsed(_provinces_file(folder)).frame.copy()
+    import pandas as pd
+
+    shapes = province_shapes(folder)
+    columns = {name: [getattr(s, name) for s in shapes] for name in PROPERTIES}
+    return pd.DataFrame({**columns, "geometry": [s.geometry for s in shapes]})
+
+
+def province_shapes(folder: Path | None = None) -> Shapes:
+    """The 31 provinces as :class:`Shape` rows, sorted by iso (:func:`load_provinces`'s rows)."""
+    return _parsed(_provinces_file(folder)).shapes
+
+
+def shapes_of(provinces: pd.DataFrame | Sequence[Shape]) -> Shapes:
+    """Provinces given as :class:`Shape` rows or as a DataFrame with :func:`load_provinces`'s
+    columns, as :class:`Shape` rows sorted by iso."""
+    if isinstance(provinces, tuple | list):
+        rows = list(provinces)
+    else:
+        frame: Any = provinces
+        rows = [
+            Shape(str(iso), str(en), str(fa), geometry)
+            for iso, en, fa, geometry in zip(
+                frame["iso"],
+                frame["name_en"],
+                frame["name_fa"],
+                frame["geometry"],
+                strict=True,
+            )
+        ]
+    return tuple(sorted(rows, key=lambda s: s.iso))
 
 
 def province_at(lon: float, lat: float, folder: Path | None = None) -> str | None:
@@ -62,9 +110,9 @@ def province_at(lon: float, lat: float, folder: Path | None = None) -> str | Non
 
 @dataclass(frozen=True)
 class _Parsed:
-    """One parse of the file: the frame and a spatial index over it."""
+    """One parse of the file: the provinces and a spatial index over them."""
 
-    frame: pd.DataFrame
+    shapes: Shapes
     tree: shapely.STRtree
     codes: tuple[str, ...]
 
@@ -95,11 +143,9 @@ def _parse(path: Path, size: int, mtime_ns: int) -> _Parsed:
     features = _features(path, data)
     rows = [_row(path, number, feature) for number, feature in enumerate(features, start=1)]
     _check_unique(path, [row[0] for row in rows])
-    rows.sort(key=lambda row: row[0])
-    columns = {name: [row[i] for row in rows] for i, name in enumerate(PROPERTIES)}
-    geometries = [row[3] for row in rows]
-    frame = pd.DataFrame({**columns, "geometry": geometries})
-    return _Parsed(frame, shapely.STRtree(geometries), tuple(frame["iso"]))
+    shapes = tuple(sorted((Shape(*row) for row in rows), key=lambda s: s.iso))
+    geometries = [s.geometry for s in shapes]
+    return _Parsed(shapes, shapely.STRtree(geometries), tuple(s.iso for s in shapes))
 
 
 def _features(path: Path, data: Any) -> list[Any]:

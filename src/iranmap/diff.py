@@ -28,7 +28,7 @@ from typing import Any, Literal
 
 from iranmap._values import opt_int, opt_str
 from iranmap.errors import InputError, Problem
-from iranmap.join import Joined, join_folder, records
+from iranmap.join import Joined, join_folder
 
 Status = Literal["unchanged", "changed", "newly_itemized", "no_longer_itemized", "not_itemized"]
 RowKind = Literal["province", "prison"]
@@ -278,16 +278,14 @@ def _changes(
 
 
 def _province_changes(a: Joined, b: Joined) -> tuple[Change, ...]:
-    columns = ["iso", "name_en", "name_fa", "executions", "source"]
-    cells_a = _cells(records(a.provinces[columns]), "iso", "iso")
-    cells_b = _cells(records(b.provinces[columns]), "iso", "iso")
+    cells_a = _cells(a.province_rows, "iso", "iso")
+    cells_b = _cells(b.province_rows, "iso", "iso")
     return tuple(sorted(_changes("province", cells_a, cells_b), key=lambda c: c.key))
 
 
 def _prison_changes(a: Joined, b: Joined) -> tuple[Change, ...]:
-    columns = ["place_id", "name_en", "name_fa", "province_iso", "executions", "source"]
-    cells_a = _cells(records(a.prisons[columns]), "place_id", "province_iso")
-    cells_b = _cells(records(b.prisons[columns]), "place_id", "province_iso")
+    cells_a = _cells(a.prison_rows, "place_id", "province_iso")
+    cells_b = _cells(b.prison_rows, "place_id", "province_iso")
     changes = _changes("prison", cells_a, cells_b)
     return tuple(sorted(changes, key=lambda c: (c.province_iso, c.name_en, c.key)))
 

@@ -14,16 +14,15 @@ from __future__ import annotations
 import csv
 import io
 import json
-import math
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
-import pandas as pd
 from shapely.geometry import mapping
 
 from iranmap import join
+from iranmap._values import opt_missing
 from iranmap.i18n import LANGS, Lang
-from iranmap.join import Joined, records
+from iranmap.join import Joined
 from iranmap.render import BuildOptions
 
 PROVINCE_COLUMNS = (
@@ -57,8 +56,8 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 def data_files(joined: Joined) -> dict[str, bytes]:
     """The joined figures as ``provinces.csv``, ``prisons.csv`` and their GeoJSON twins: the
     downloads the pages link to (:data:`iranmap.render.page.DOWNLOADS`)."""
-    province_rows = records(joined.provinces)
-    prison_rows = records(joined.prisons)
+    province_rows = joined.province_rows
+    prison_rows = joined.prison_rows
     provinces = [_province_record(row) for row in province_rows]
     prisons = [_prison_record(row) for row in prison_rows]
     return {
@@ -111,7 +110,7 @@ def image_names(langs: Sequence[Lang] = LANGS) -> tuple[str, ...]:
     return all_names(langs)
 
 
-def _province_record(row: dict[str, Any]) -> dict[str, Any]:
+def _province_record(row: Mapping[str, Any]) -> dict[str, Any]:
     return {
         "iso": row["iso"],
         "name_en": row["name_en"],
@@ -126,7 +125,7 @@ def _province_record(row: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def _prison_record(row: dict[str, Any]) -> dict[str, Any]:
+def _prison_record(row: Mapping[str, Any]) -> dict[str, Any]:
     point = row["geometry"]
     return {
         "place_id": row["place_id"],
@@ -152,22 +151,16 @@ def _prison_record(row: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def _missing(value: Any) -> bool:
-    if value is None or value is pd.NA:
-        return True
-    return isinstance(value, float) and math.isnan(value)
-
-
 def _text_or_none(value: Any) -> str | None:
-    return None if _missing(value) else str(value)
+    return None if opt_missing(value) else str(value)
 
 
 def _int_or_none(value: Any) -> int | None:
-    return None if _missing(value) else int(value)
+    return None if opt_missing(value) else int(value)
 
 
 def _round(value: Any, digits: int) -> float | None:
-    return None if _missing(value) else round(float(value), digits)
+    return None if opt_missing(value) else round(float(value), digits)
 
 
 def csv_text(value: str) -> str:
@@ -194,7 +187,7 @@ def csv_bytes(columns: Sequence[str], records: Sequence[dict[str, Any]]) -> byte
 
 
 def _cell(value: Any, is_text: bool) -> Any:
-    if _missing(value):
+    if opt_missing(value):
         return ""
     return csv_text(str(value)) if is_text else value
 

@@ -348,12 +348,9 @@ def placement_lines(joined: Joined) -> list[str]:
 
 def _where_places(joined: Joined) -> dict[str, tuple[str, str]]:
     """Each mapped place's city and province name, by place id."""
-    table = joined.prisons
     return {
-        str(place_id): (str(city or ""), str(province or ""))
-        for place_id, city, province in zip(
-            table["place_id"], table["city"], table["province_en"], strict=True
-        )
+        str(row["place_id"]): (str(row["city"] or ""), str(row["province_en"] or ""))
+        for row in joined.prison_rows
     }
 
 

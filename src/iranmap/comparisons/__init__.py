@@ -86,13 +86,10 @@ class Source:
         of the range either)."""
         from iranmap._values import opt_int
 
-        frame = self.joined.provinces
         return {
-            str(iso): value
-            for iso, executions, status in zip(
-                frame["iso"], frame["executions"], frame["status"], strict=True
-            )
-            if status == "itemized" and (value := opt_int(executions)) is not None
+            str(row["iso"]): value
+            for row in self.joined.province_rows
+            if row["status"] == "itemized" and (value := opt_int(row["executions"])) is not None
         }
 
 
@@ -200,10 +197,10 @@ def make_comparison(spec: Spec, joined: Sequence[tuple[Listed, Joined]]) -> Comp
 
 
 def _ranges(sources: Sequence[Source]) -> tuple[ProvinceRange, ...]:
-    frame = sources[0].joined.provinces
     given = [s.province_figures() for s in sources]
     rows = []
-    for iso, en, fa in zip(frame["iso"], frame["name_en"], frame["name_fa"], strict=True):
+    for row in sources[0].joined.province_rows:
+        iso, en, fa = row["iso"], row["name_en"], row["name_fa"]
         figures = tuple(g.get(str(iso)) for g in given)
         counted = [
             f for f, s in zip(figures, sources, strict=True) if f is not None and s.in_window

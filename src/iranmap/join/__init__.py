@@ -29,10 +29,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import pandas as pd
-
-from iranmap.boundaries import load_provinces
+from iranmap.boundaries import Shape, Shapes, province_shapes, shapes_of
 from iranmap.errors import InputError, Problem
 from iranmap.gazetteer import Gazetteer, load_gazetteer
 from iranmap.geocode import Geocoder
@@ -40,13 +39,17 @@ from iranmap.join._model import (
     COAST_TOLERANCE,
     MATCH_KINDS,
     PRISON_COLUMNS,
+    PRISON_DTYPES,
     PROVINCE_COLUMNS,
+    PROVINCE_DTYPES,
     Joined,
     MatchKind,
     Placement,
     Reconciliation,
     Resolver,
+    Row,
     Unplaced,
+    frame_of,
     identified,
     problem_dict,
     records,
@@ -70,19 +73,26 @@ from iranmap.join._tables import (
 )
 from iranmap.reports import Report, read_report
 
+if TYPE_CHECKING:
+    import pandas as pd
+
 __all__ = [
     "COAST_TOLERANCE",
     "MATCH_KINDS",
     "OWN_PREFIX",
     "PRISON_COLUMNS",
+    "PRISON_DTYPES",
     "PROVINCE_COLUMNS",
+    "PROVINCE_DTYPES",
     "Joined",
     "MatchKind",
     "Placement",
     "Reconciliation",
     "Resolver",
+    "Row",
     "Unplaced",
     "check_report",
+    "frame_of",
     "identified",
     "join",
     "join_folder",
@@ -97,7 +107,7 @@ __all__ = [
 def join(
     report: Report,
     gazetteer: Gazetteer | None = None,
-    provinces: pd.DataFrame | None = None,
+    provinces: pd.DataFrame | Sequence[Shape] | None = None,
     *,
     strict: bool = True,
     geocoder: Resolver | None = None,
@@ -107,9 +117,11 @@ def join(
     ``strict``: raise :class:`InputError` listing every problem; otherwise return the joined
     tables with the problems and unplaced rows in the reconciliation (``iranmap check``).
     ``geocoder`` overrides the one built from ``gazetteer`` (tests, or a caller that holds one).
+    ``provinces`` are the polygons (:func:`iranmap.boundaries.load_provinces`'s DataFrame or
+    :func:`iranmap.boundaries.province_shapes`), by default the shipped ones.
     """
     gazetteer = gazetteer if gazetteer is not None else _default_gazetteer()
-    polygons = provinces if provinces is not None else _default_provinces()
+    polygons = shapes_of(provinces if provinces is not None else _default_provinces())
     resolver = geocoder if geocoder is not None else _geocoder_for(gazetteer)
     problems: list[Problem] = []
     unplaced: list[Unplaced] = []
@@ -139,7 +151,7 @@ def check_report(
     end: date | str | None = None,
     where: Sequence[tuple[str, str]] = (),
     gazetteer: Gazetteer | None = None,
-    provinces: pd.DataFrame | None = None,
+    provinces: pd.DataFrame | Sequence[Shape] | None = None,
 ) -> tuple[Joined | None, tuple[Problem, ...]]:
     """Every problem of a report folder, reading's and placing's, by file and line, each once.
 
@@ -152,7 +164,7 @@ def check_report(
     own = own_places_file(folder) if gazetteer is None else None
     if own is not None:
         more: list[Problem] = []
-        provinces = provinces if provinces is not None else _default_provinces()
+        provinces = shapes_of(provinces if provinces is not None else _default_provinces())
         gazetteer = with_own_places(own, _default_gazetteer(), provinces, more)
         problems = tuple(sorted((*problems, *more), key=order))
     if report is None:
@@ -169,7 +181,7 @@ def join_folder(
     end: date | None = None,
     where: Sequence[tuple[str, str]] = (),
     gazetteer: Gazetteer | None = None,
-    provinces: pd.DataFrame | None = None,
+    provinces: pd.DataFrame | Sequence[Shape] | None = None,
 ) -> Joined:
     """``join(load_report(folder))``, but a failure lists the join's problems too.
 
@@ -187,8 +199,8 @@ def _default_gazetteer() -> Gazetteer:
     return load_gazetteer()
 
 
-def _default_provinces() -> pd.DataFrame:
-    return load_provinces()
+def _default_provinces() -> Shapes:
+    return province_shapes()
 
 
 _GEOCODERS: dict[int, tuple[Gazetteer, Resolver]] = {}

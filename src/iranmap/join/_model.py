@@ -2,18 +2,20 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass
-from typing import Any, Literal, Protocol, cast
+from functools import cached_property
+from typing import TYPE_CHECKING, Any, Literal, Protocol, cast
 
-import numpy as np
-import pandas as pd
 import shapely
 
 from iranmap import i18n
 from iranmap.errors import Problem
 from iranmap.geocode import Match
 from iranmap.reports import Report
+
+if TYPE_CHECKING:  # the tables are rows; pandas is imported when a caller asks for a DataFrame
+    import pandas as pd
 
 #: How far (degrees, about 25 km) a place outside every polygon may be from the nearest one
 #: and still count as in it: simplified coastlines cut off harbours and islands.
@@ -60,6 +62,21 @@ PROVINCE_COLUMNS = (
     "source",
     "geometry",
 )
+
+#: The pandas dtype of each column of the joined tables whose values pandas would read
+#: otherwise: the prisons' counts are always there, a province's may be <NA> (not itemized).
+PRISON_DTYPES = {"executions": "int64", "share": "float64", "rank": "int64", "score": "float64"}
+PROVINCE_DTYPES = {
+    "population": "Int64",
+    "executions": "Int64",
+    "share": "Float64",
+    "rank": "Int64",
+    "per_million": "Float64",
+}
+
+#: One row of a joined table, by column (:data:`PRISON_COLUMNS`, :data:`PROVINCE_COLUMNS`);
+#: a missing figure is None (a share or score that cannot be, NaN).
+Row = Mapping[str, Any]
 
 
 class Resolver(Protocol):
@@ -181,8 +198,30 @@ def identified(match: object) -> bool:
 
 
 def records(table: pd.DataFrame) -> list[dict[str, Any]]:
-    """The rows of a joined table as dicts by column name (what the maps and downloads read)."""
+    """The rows of a DataFrame as dicts by column name."""
     return cast("list[dict[str, Any]]", table.to_dict("records"))
+
+
+def frame_of(
+    rows: Sequence[Row], columns: Sequence[str], dtypes: Mapping[str, str]
+) -> pd.DataFrame:
+    """A joined table as a pandas DataFrame: ``columns`` in order, typed by ``dtypes``
+    (None is <NA> in a nullable column), shapely objects in ``geometry``."""
+    import numpy as np
+    import pandas as pd
+
+    data: dict[str, Any] = {}
+    for column in columns:
+        values = [row[column] for row in rows]
+        if column in dtypes:
+            dtype: Any = dtypes[column]
+            data[column] = pd.array(values, dtype=dtype)
+        elif column == "geometry":
+            data[column] = np.empty(len(values), dtype=object)
+            data[column][:] = values
+        else:
+            data[column] = values
+    return pd.DataFrame(data, columns=list(columns))
 
 
 def problem_dict(problem: Problem) -> dict[str, Any]:
@@ -199,8 +238,10 @@ def problem_dict(problem: Problem) -> dict[str, Any]:
 class Joined:
     """A report joined to the map.
 
-    Both tables are plain pandas DataFrames whose ``geometry`` column holds shapely objects
-    in longitude/latitude (EPSG:4326); :func:`iranmap.api.load` gives them as GeoDataFrames.
+    Both tables are rows (``prison_rows``, ``province_rows``: mappings by column, what the maps
+    and downloads read, made without pandas) and, when asked for, pandas DataFrames
+    (``prisons``, ``provinces``) whose ``geometry`` column holds shapely objects in
+    longitude/latitude (EPSG:4326); :func:`iranmap.api.load` gives them as GeoDataFrames.
 
     ``prisons``: one row per mapped place, largest first (ties by name), points, columns
     ``place_id, name_en, name_fa, city, city_fa, province_iso, province_en, province_fa,
@@ -229,15 +270,29 @@ class Joined:
     """
 
     report: Report
-    prisons: pd.DataFrame
-    provinces: pd.DataFrame
+    prison_rows: tuple[Row, ...]
+    province_rows: tuple[Row, ...]
     reconciliation: Reconciliation
     #: Every placed row, in file and line order, with how its name matched.
     placements: tuple[Placement, ...] = ()
 
+    @cached_property
+    def prisons(self) -> pd.DataFrame:
+        """The mapped places as a DataFrame (columns :data:`PRISON_COLUMNS`)."""
+        return self._as_frame(frame_of(self.prison_rows, PRISON_COLUMNS, PRISON_DTYPES))
+
+    @cached_property
+    def provinces(self) -> pd.DataFrame:
+        """The 31 provinces as a DataFrame (columns :data:`PROVINCE_COLUMNS`)."""
+        return self._as_frame(frame_of(self.province_rows, PROVINCE_COLUMNS, PROVINCE_DTYPES))
+
+    def _as_frame(self, frame: pd.DataFrame) -> pd.DataFrame:
+        """The DataFrame the tables are given as (:func:`iranmap.api.load`: a GeoDataFrame)."""
+        return frame
+
     @property
     def bounds(self) -> tuple[float, float, float, float]:
         """``(west, south, east, north)`` of the provinces, in degrees: what the maps frame."""
-        geometries = np.asarray(self.provinces["geometry"], dtype=object)
+        geometries = [row["geometry"] for row in self.province_rows]
         west, south, east, north = (float(v) for v in shapely.total_bounds(geometries))
         return west, south, east, north

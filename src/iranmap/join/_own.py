@@ -19,12 +19,11 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 
-import numpy as np
-import pandas as pd
-
+from iranmap.boundaries import Shape
 from iranmap.errors import Problem
 from iranmap.gazetteer import Gazetteer, Prison
 from iranmap.geocode import Geocoder
@@ -60,7 +59,7 @@ def own_places_file(report_folder: Path) -> Path | None:
 def with_own_places(
     path: Path,
     gazetteer: Gazetteer,
-    polygons: pd.DataFrame,
+    polygons: Sequence[Shape],
     problems: list[Problem],
 ) -> Gazetteer:
     """``gazetteer`` with the checked rows of ``path`` added (or set as a prison's site)."""
@@ -98,7 +97,7 @@ def _own_prison(
     shown: str,
     geocoder: Geocoder,
     gazetteer: Gazetteer,
-    polygons: pd.DataFrame,
+    polygons: Sequence[Shape],
     problems: list[Problem],
 ) -> Prison | None:
     values = row.values
@@ -116,7 +115,7 @@ def _own_prison(
     if point is None:
         return None
     lat, lon = point
-    inside = points_in_provinces(np.array([lon]), np.array([lat]), polygons)[0]
+    inside = points_in_provinces([lon], [lat], polygons)[0]
     if inside != iso:
         there = geocoder.province(inside).province if inside else None
         msg = (

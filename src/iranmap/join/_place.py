@@ -14,10 +14,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import numpy as np
-import pandas as pd
 import shapely
 
+from iranmap.boundaries import Shape, shapes_of
 from iranmap.errors import Problem
 from iranmap.gazetteer import Gazetteer
 from iranmap.geocode import Match, contradicts, only_province, read_name
@@ -327,16 +326,14 @@ def _reason(figure: Figure, match: Match) -> str:
 
 def locate(
     places: Sequence[Place],
-    polygons: pd.DataFrame,
+    polygons: Sequence[Shape],
     gazetteer: Gazetteer,
     problems: list[Problem],
 ) -> list[Located]:
     """Each place with the province its point lies in (all points at once)."""
     if not places:
         return []
-    isos = points_in_provinces(
-        np.array([p.lon for p in places]), np.array([p.lat for p in places]), polygons
-    )
+    isos = points_in_provinces([p.lon for p in places], [p.lat for p in places], polygons)
     names = _province_names(gazetteer, polygons)
     located: list[Located] = []
     for place, iso in zip(places, isos, strict=True):
@@ -350,16 +347,18 @@ def locate(
 
 
 def points_in_provinces(
-    lon: np.ndarray[Any, Any], lat: np.ndarray[Any, Any], polygons: pd.DataFrame
+    lon: Sequence[float] | Any, lat: Sequence[float] | Any, polygons: Any
 ) -> list[str | None]:
     """The ISO code of the province each point lies in (vectorised), None for none.
 
-    A point on a border between two provinces takes the first by ``iso``; a point just off
-    the simplified coast takes the nearest province within :data:`COAST_TOLERANCE`.
+    ``polygons`` are :class:`iranmap.boundaries.Shape` rows or a DataFrame of
+    :func:`iranmap.boundaries.load_provinces`'s columns. A point on a border between two
+    provinces takes the first by ``iso``; a point just off the simplified coast takes the
+    nearest province within :data:`COAST_TOLERANCE`.
     """
-    ordered = polygons.sort_values("iso")
-    geoms = np.asarray(ordered["geometry"], dtype=object)
-    codes = ordered["iso"].to_numpy()
+    ordered = shapes_of(polygons)
+    geoms = [shape.geometry for shape in ordered]
+    codes = [shape.iso for shape in ordered]
     points = shapely.points(lon, lat)
     tree = shapely.STRtree(geoms)
     point_idx, poly_idx = tree.query(points, predicate="intersects")
@@ -376,10 +375,10 @@ def points_in_provinces(
     return found
 
 
-def _province_names(gazetteer: Gazetteer, polygons: pd.DataFrame) -> dict[str, str]:
+def _province_names(gazetteer: Gazetteer, polygons: Sequence[Shape]) -> dict[str, str]:
     names = {p.iso: p.name_en for p in gazetteer.provinces}
-    for iso, name in zip(polygons["iso"], polygons["name_en"], strict=True):
-        names.setdefault(str(iso), str(name))
+    for shape in polygons:
+        names.setdefault(shape.iso, shape.name_en)
     return names
 
 

@@ -5,10 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-import pandas as pd
-
 from iranmap.errors import Problem
-from iranmap.join._model import Reconciliation, Unplaced
+from iranmap.join._model import Reconciliation, Row, Unplaced
 from iranmap.reports import Report, total_problems
 
 #: Why a row the report gives without a place ("Unknown") is on no map.
@@ -17,13 +15,14 @@ PLACELESS = "the report gives no place: counted as not itemized"
 
 def reconcile(
     report: Report,
-    prisons: pd.DataFrame,
-    provinces: pd.DataFrame,
+    prisons: Sequence[Row],
+    provinces: Sequence[Row],
     unplaced: Sequence[Unplaced],
     problems: list[Problem],
 ) -> Reconciliation:
-    by_prison = int(prisons["executions"].sum())
-    by_province = int(provinces["executions"].sum(skipna=True))
+    by_prison = sum(row["executions"] for row in prisons)
+    by_province = sum(row["executions"] or 0 for row in provinces)
+    statuses = [row["status"] for row in provinces]
     one_file = total_problems(report)  # reading names these; said once, not twice
     problems.extend(one_file)
     if by_province > report.total and not one_file:
@@ -40,11 +39,11 @@ def reconcile(
         itemized_by_province=by_province,
         not_itemized=report.total - by_province,
         prisons_mapped=len(prisons),
-        provinces_with_figures=int((provinces["status"] == "itemized").sum()),
+        provinces_with_figures=statuses.count("itemized"),
         unresolved=tuple(sorted(unplaced, key=lambda u: (u.path, u.line))),
         problems=ordered,
         total_qualifier=report.total_qualifier,
-        provinces_none_reported=int((provinces["status"] == "none reported").sum()),
+        provinces_none_reported=statuses.count("none reported"),
         placeless=tuple(
             Unplaced(f.path, f.line, f.name, f.executions, PLACELESS) for f in report.placeless
         ),

@@ -8,40 +8,49 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import numpy as np
-import pandas as pd
 import shapely
 
+from iranmap.boundaries import Shapes
 from iranmap.errors import Problem
 from iranmap.gazetteer import City, Gazetteer
 from iranmap.geocode import Match
-from iranmap.join._model import PRISON_COLUMNS, PROVINCE_COLUMNS, Placement, Resolver, Unplaced
+from iranmap.join._model import PRISON_COLUMNS, Placement, Resolver, Row, Unplaced
 from iranmap.join._place import Located, Place, of_provinces, unknown_province
 from iranmap.names import key as place_key
 from iranmap.names import parse_place
 from iranmap.reports import EVENTS_FILE, REPORT_FILE, Figure, Report
 
 
-def prison_table(located: Sequence[Located], gazetteer: Gazetteer, total: int) -> pd.DataFrame:
-    """One row per place, largest first; rows of one place (events) are added up."""
+def prison_table(located: Sequence[Located], gazetteer: Gazetteer, total: int) -> tuple[Row, ...]:
+    """One row per place, largest first (ties by name); rows of one place (events) are added
+    up. ``share`` is NaN when the report's total is 0."""
     prisons_fa = {p.id: p.name_fa for p in gazetteer.prisons}
     cities_fa = _CitiesFa(gazetteer)
     provinces = {p.iso: p for p in gazetteer.provinces}
     grouped: dict[str, list[Located]] = {}
     for item in located:
         grouped.setdefault(item.place.place_id, []).append(item)
-    records = [
-        _prison_record(items, prisons_fa, cities_fa, provinces) for items in grouped.values()
-    ]
-    frame = pd.DataFrame.from_records(records, columns=[*PRISON_COLUMNS[:-1], "lon", "lat"])
-    frame["executions"] = frame["executions"].astype("int64")
-    frame["share"] = _share(frame["executions"], total)
-    frame["rank"] = frame["executions"].rank(method="min", ascending=False).astype("int64")
-    frame = frame.sort_values(["executions", "name_en"], ascending=[False, True], kind="stable")
-    lon = frame.pop("lon").to_numpy(dtype="float64")
-    lat = frame.pop("lat").to_numpy(dtype="float64")
-    frame["geometry"] = shapely.points(lon, lat)
-    return frame.reset_index(drop=True)
+    rows = [_prison_record(items, prisons_fa, cities_fa, provinces) for items in grouped.values()]
+    ranks = _ranks([row["executions"] for row in rows])
+    for row, rank in zip(rows, ranks, strict=True):
+        row["share"] = row["executions"] / total if total > 0 else math.nan
+        row["rank"] = rank
+    rows.sort(key=lambda row: (-row["executions"], row["name_en"]))
+    points = shapely.points([row.pop("lon") for row in rows], [row.pop("lat") for row in rows])
+    return tuple(
+        {**{c: row[c] for c in PRISON_COLUMNS[:-1]}, "geometry": point}
+        for row, point in zip(rows, points, strict=True)
+    )
+
+
+def _ranks(values: Sequence[int | None]) -> list[int | None]:
+    """Each value's rank, 1 for the largest; equal values share the smallest rank ("1, 2, 2,
+    4"); None has none."""
+    given = sorted((v for v in values if v is not None), reverse=True)
+    first: dict[int, int] = {}
+    for position, value in enumerate(given, start=1):
+        first.setdefault(value, position)
+    return [None if v is None else first[v] for v in values]
 
 
 def _prison_record(
@@ -189,12 +198,6 @@ def line_ranges(lines: Sequence[int]) -> str:
     return ", ".join(ranges)
 
 
-def _share(executions: pd.Series[Any], total: int) -> pd.Series[Any]:
-    if total <= 0:
-        return pd.Series(math.nan, index=executions.index, dtype="float64")
-    return executions / total
-
-
 @dataclass(frozen=True)
 class _Given:
     """A province figure of provinces.csv, resolved."""
@@ -292,21 +295,14 @@ def check_stated_counts(
 
 
 def province_table(
-    polygons: pd.DataFrame,
+    polygons: Shapes,
     gazetteer: Gazetteer,
     located: Sequence[Located],
     given: Mapping[str, _Given],
     report: Report,
     problems: list[Problem],
-) -> pd.DataFrame:
-    """All provinces by ``iso``; ``executions`` is <NA> where the report gives no figure."""
-    ordered = polygons.sort_values("iso")
-    frame = pd.DataFrame(
-        {
-            **{c: ordered[c].to_list() for c in ("iso", "name_en", "name_fa")},
-            "geometry": np.asarray(ordered["geometry"], dtype=object),
-        }
-    )
+) -> tuple[Row, ...]:
+    """All provinces by ``iso``; ``executions`` is None where the report gives no figure."""
     population = {p.iso: p.population for p in gazetteer.provinces}
     by_province: dict[str, list[Figure]] = {}
     for item in located:
@@ -314,23 +310,23 @@ def province_table(
             by_province.setdefault(item.province_iso, []).append(item.place.figure)
     sums = {iso: sum(f.executions for f in figures) for iso, figures in by_province.items()}
     cited = {iso: sources(figures) for iso, figures in by_province.items()}
+    shapes = sorted(polygons, key=lambda shape: shape.iso)
     executions: list[int | None] = []
     origin: list[str] = []
-    for iso in frame["iso"]:
-        from_prisons = sums.get(iso)
-        if iso in given:
-            figure = given[iso].figure
+    for shape in shapes:
+        from_prisons = sums.get(shape.iso)
+        if shape.iso in given:
+            figure = given[shape.iso].figure
             if from_prisons is not None and figure.executions < from_prisons:
-                problems.append(_below_prisons(figure, int(from_prisons), cited[iso]))
+                problems.append(_below_prisons(figure, int(from_prisons), cited[shape.iso]))
             executions.append(figure.executions)
             origin.append(figure.source)
         elif from_prisons is not None:
             executions.append(int(from_prisons))
-            origin.append(cited[iso])
+            origin.append(cited[shape.iso])
         else:
             executions.append(None)
             origin.append("")
-    frame["population"] = pd.array([population.get(i) for i in frame["iso"]], dtype="Int64")
     status = ["not itemized" if value is None else "itemized" for value in executions]
     if fully_itemized(report, executions):
         # The report places its whole total: a province it does not list had none reported.
@@ -339,20 +335,30 @@ def province_table(
             for value, s in zip(executions, status, strict=True)
         ]
         executions = [0 if value is None else value for value in executions]
-    counts = pd.array(executions, dtype="Int64")
-    frame["executions"] = counts
-    frame["status"] = status
-    frame["share"] = (
-        frame["executions"].astype("Float64") / report.total
-        if report.total > 0
-        else pd.array([None] * len(frame), dtype="Float64")
-    )
-    frame["rank"] = frame["executions"].rank(method="min", ascending=False).astype("Int64")
-    inhabitants = frame["population"].astype("Float64")
-    inhabitants = inhabitants.where(inhabitants != 0)  # no rate for an unknown population
-    frame["per_million"] = frame["executions"].astype("Float64").div(inhabitants) * 1_000_000
-    frame["source"] = origin
-    return frame[list(PROVINCE_COLUMNS)]
+    ranks = _ranks(executions)
+    rows: list[Row] = []
+    for i, shape in enumerate(shapes):
+        count = executions[i]
+        inhabitants = population.get(shape.iso)
+        rows.append(
+            {
+                "iso": shape.iso,
+                "name_en": shape.name_en,
+                "name_fa": shape.name_fa,
+                "population": inhabitants,
+                "executions": count,
+                "status": status[i],
+                "share": None if count is None or report.total <= 0 else count / report.total,
+                "rank": ranks[i],
+                # No rate for an unknown population.
+                "per_million": (
+                    None if count is None or not inhabitants else count / inhabitants * 1_000_000
+                ),
+                "source": origin[i],
+                "geometry": shape.geometry,
+            }
+        )
+    return tuple(rows)
 
 
 def fully_itemized(report: Report, executions: Sequence[int | None]) -> bool:

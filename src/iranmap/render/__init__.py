@@ -40,7 +40,7 @@ def kinds_for(joined: Joined) -> tuple[Kind, ...]:
     province as not itemized); the points and combined maps only when some prison is on the
     map: without one, the points map would be empty and the combined one the choropleth.
     """
-    has_prisons = len(joined.prisons) > 0
+    has_prisons = len(joined.prison_rows) > 0
     return tuple(kind for kind in KINDS if kind == "choropleth" or has_prisons)
 
 

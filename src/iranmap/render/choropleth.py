@@ -22,7 +22,7 @@ from iranmap.classify import (
     classify,
 )
 from iranmap.i18n import Lang
-from iranmap.join import Joined, records
+from iranmap.join import Joined
 from iranmap.render import _lang
 from iranmap.render.geo import latlng, polygon_json
 from iranmap.render.html import Attr, Html, data_table, join, lang_span, tag
@@ -87,7 +87,7 @@ class Choropleth:
 
 def build_choropleth(joined: Joined, options: RenderOptions) -> Choropleth:
     """Classes and rows for ``joined``'s provinces."""
-    rows = tuple(_row(record) for record in records(joined.provinces))
+    rows = tuple(_row(record) for record in joined.province_rows)
     counts = [r.executions for r in rows if r.executions is not None and not r.none_reported]
     classes: dict[Measure, Classes] = {
         "count": classify(counts, options.scheme, options.k, options.breaks)
@@ -105,7 +105,7 @@ def build_choropleth(joined: Joined, options: RenderOptions) -> Choropleth:
     return Choropleth(rows, classes, measure, len(counts))
 
 
-def _row(record: dict[str, Any]) -> ProvinceRow:
+def _row(record: Mapping[str, Any]) -> ProvinceRow:
     geometry = record["geometry"]
     inside = geometry.representative_point()
     executions = opt_int(record.get("executions"))

@@ -304,10 +304,9 @@ def _tip(change: Change, lang: Lang) -> list[list[str | None]]:
 
 def _data(diff: Diff, classes: ChangeClasses, lang: Lang) -> dict[str, Any]:
     """What the script reads: as for the other maps, with one measure and given tooltips."""
-    frame = diff.b.provinces
     changes = {c.key: c for c in diff.provinces}
     features = []
-    for i, record in enumerate(frame[["iso", "geometry"]].to_dict("records")):
+    for i, record in enumerate(diff.b.province_rows):
         change = changes[str(record["iso"])]
         geometry = polygon_json(record["geometry"])
         if geometry is None:

@@ -8,14 +8,14 @@ one stays on top and can be hovered.
 from __future__ import annotations
 
 import math
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from iranmap import i18n, style
 from iranmap._values import opt_float, opt_int, opt_str
 from iranmap.i18n import Lang
-from iranmap.join import Joined, identified, records
+from iranmap.join import Joined, identified
 from iranmap.render import _lang
 from iranmap.render.geo import latlng
 from iranmap.render.html import Html, data_table, lang_span, tag
@@ -134,13 +134,13 @@ def _nice_floor(value: float) -> int:
 
 def build_points(joined: Joined) -> Points:
     """Rows for ``joined``'s mapped prisons, largest first (ties by name)."""
-    rows = [_row(record) for record in records(joined.prisons)]
+    rows = [_row(record) for record in joined.prison_rows]
     rows.sort(key=lambda r: (-r.executions, r.name_en, r.place_id))
     largest = max((r.executions for r in rows), default=0)
     return Points(tuple(rows), largest)
 
 
-def _row(record: dict[str, Any]) -> PrisonRow:
+def _row(record: Mapping[str, Any]) -> PrisonRow:
     point = record["geometry"]
     lat, lon = latlng(point.x, point.y)
     return PrisonRow(

@@ -303,10 +303,9 @@ def _tip(p: ProvinceRange, comparison: Comparison, lang: Lang) -> list[list[str 
 
 
 def _data(comparison: Comparison, classes: Classes | None, lang: Lang) -> dict[str, Any]:
-    frame = comparison.sources[0].joined.provinces
     by_iso = {p.iso: p for p in comparison.provinces}
     features = []
-    for i, record in enumerate(frame[["iso", "geometry"]].to_dict("records")):
+    for i, record in enumerate(comparison.sources[0].joined.province_rows):
         p = by_iso[str(record["iso"])]
         geometry = polygon_json(record["geometry"])
         if geometry is None:

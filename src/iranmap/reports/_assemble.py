@@ -5,12 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from iranmap.errors import Problem
 from iranmap.limits import MAX_NAMES
-from iranmap.reports._events import event_figures, read_events
 from iranmap.reports._figures import read_figures_file
 from iranmap.reports._manifest import Manifest
 from iranmap.reports._model import (
@@ -25,6 +23,9 @@ from iranmap.reports._model import (
 )
 from iranmap.reports._sheet import SHEET_SUFFIXES
 from iranmap.reports._toml import Place
+
+if TYPE_CHECKING:  # events.csv is read with pandas; a report of figures needs none
+    import pandas as pd
 
 
 @dataclass(frozen=True)
@@ -84,6 +85,8 @@ def read_figures(
         read = read_figures_file(prisons_path, PRISON_COLUMNS, "prison", problems)
         prisons, uncounted, placeless = read if read is not None else ((), (), ())
     elif events_path:
+        from iranmap.reports._events import event_figures, read_events
+
         period = meta.period if meta is not None else None
         calendar = meta.calendar if meta is not None else "gregorian"
         events = read_events(events_path, problems, period, start, end, where, calendar)

@@ -8,7 +8,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from shapely.geometry import LineString, MultiLineString, MultiPolygon, Polygon, shape
+import shapely
+from shapely.geometry import MultiPolygon, Polygon, shape
 from shapely.ops import polylabel, unary_union
 
 from iranmap.render.choropleth import ProvinceRow
@@ -16,6 +17,7 @@ from iranmap.render.static.svg import num
 
 #: Iran's extent, used when no province has a shape (lon, lat).
 IRAN = ((44.0, 25.0), (63.5, 40.0))
+LINESTRING = shapely.GeometryType.LINESTRING
 
 
 def mercator(lat: float) -> float:
@@ -173,11 +175,15 @@ def hatch_data(shapes: Sequence[Any], spacing: float) -> str:
     while x <= right:
         stripes.append([(x, bottom), (x + height, top)])
         x += spacing
-    cut = area.intersection(MultiLineString(stripes))
-    parts = [cut] if isinstance(cut, LineString) else list(getattr(cut, "geoms", []))
-    segments = []
-    for part in parts:
-        if isinstance(part, LineString) and not part.is_empty:
-            (x1, y1), (x2, y2) = part.coords[0], part.coords[-1]
-            segments.append(f"M{num(x1)} {num(y1)}L{num(x2)} {num(y2)}")
-    return "".join(segments)
+    # Made and cut as arrays: a shapely object per stripe costs more than the cut itself.
+    cut = area.intersection(shapely.multilinestrings(shapely.linestrings(stripes)))
+    parts = shapely.get_parts(cut)
+    lines = parts[(shapely.get_type_id(parts) == LINESTRING) & ~shapely.is_empty(parts)]
+    if len(lines) == 0:
+        return ""
+    starts = shapely.get_coordinates(shapely.get_point(lines, 0)).tolist()
+    ends = shapely.get_coordinates(shapely.get_point(lines, -1)).tolist()
+    return "".join(
+        f"M{num(x1)} {num(y1)}L{num(x2)} {num(y2)}"
+        for (x1, y1), (x2, y2) in zip(starts, ends, strict=True)
+    )

@@ -182,7 +182,4 @@ def _table(caption: str, head: list[str], rows: list[Html]) -> Html:
 
 def _province_names(joined: Joined, lang: Lang) -> dict[str, str]:
     column = f"name_{lang}"
-    return {
-        str(i): str(n)
-        for i, n in zip(joined.provinces["iso"], joined.provinces[column], strict=True)
-    }
+    return {str(row["iso"]): str(row[column]) for row in joined.province_rows}
