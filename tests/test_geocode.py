@@ -1136,8 +1136,17 @@ def test_a_note_names_no_place_outside_the_rows_province(shipped: Geocoder) -> N
         "unmatched",
         "the gazetteer has no prison or city of that name",
     )
-    assert shipped.place("Karkaj", province="East Azerbaijan").note == (
-        "a place of this name lies in IR-03; the gazetteer has no prison or city of that name"
+    # where the row's province is the village's own, the row is placed in it, at no point
+    in_its_own = shipped.place("Karkaj", province="East Azerbaijan")
+    assert (in_its_own.status, in_its_own.kind, in_its_own.precision) == (
+        "matched",
+        "province",
+        "province",
+    )
+    assert (in_its_own.province_iso, in_its_own.lat) == ("IR-03", None)
+    assert in_its_own.note == (
+        "a place of East Azerbaijan that the gazetteer knows only by name, with no point; "
+        "placed in the province, at none of its towns"
     )
 
 

@@ -39,6 +39,10 @@ PROVINCE_WORDS = frozenset(
     | {"parezgeh", "parezgeha", "پاریزگا", "پاریزگای"}
     # Arabic (محافظة, إقليم, ولاية, with its article), Dari (ولایت) and Urdu (صوبہ)
     | {"محافظه", "المحافظه", "اقلیم", "الاقلیم", "ولایه", "الولایه", "ولایت", "صوبه"}
+    | {"مقاطعه", "المقاطعه"}  # Arabic "مقاطعة عيلام"
+    # Indonesian and Malay (provinsi, wilayah), and Kurmanji (wilayet, with its ezafe:
+    # "wilayeta Loristanê", the province of Lorestan)
+    | {"provinsi", "wilayah", "wilayet", "wilayeta", "wilayete"}
 )
 # Province names carry other noise: the word for "province" in the languages reports are
 # written in (English, French, Italian, Spanish, German, Persian and its transliteration:
@@ -48,17 +52,19 @@ PROVINCE_WORDS = frozenset(
 # "iranische Provinz Kurdistan"), the small words around it ("of", "di", "de", "del",
 # "der"...), and "and" between two regions.
 PROVINCE_NOISE = PROVINCE_WORDS | frozenset(
-    {"provence", "provinsi", "estan", "الاستان", "state", "region", "ili"}
+    {"provence", "estan", "الاستان", "state", "region", "ili"}
     | {"iranian", "iraniana", "iraniano", "iranische", "iranischen"}
     | {"iranien", "iranienne", "irani", "irania", "iranska", "iranske"}
     | {"iran", "ایران"}  # "Kurdistan, Iran", "كردستان إيران"
     | {"the", "of", "di", "del", "della", "dell", "de", "du", "des", "der", "la", "le", "el", "i"}
+    | {"do", "da", "dos", "das"}  # Portuguese: "província do Cuzistão"
     | {"d", "l"}  # elisions: "province d'Ispahan", "l'Azerbaïdjan occidental"
     | {"فی"}  # Arabic "in"
     | {"المحتله"}  # "occupied", as Ahwazi pages write it ("الأحواز المحتلة")
     # "and" in English, Persian, German, French, Spanish, Italian, Norwegian and Danish,
-    # Swedish, Turkish, Kurmanji and Dutch ("Sistan og Baluchistan", "Sîstan û Belûçistan")
-    | {"and", "va", "o", "und", "et", "y", "ed", "و", "og", "och", "ve", "u", "en"}
+    # Swedish, Turkish, Kurmanji, Dutch, Portuguese and Indonesian ("Sistan og Baluchistan",
+    # "Sîstan û Belûçistan", "Sistão e Baluchistão", "Sistan dan Baluchestan")
+    | {"and", "va", "o", "und", "et", "y", "ed", "و", "og", "och", "ve", "u", "en", "e", "dan"}
 )
 
 # A county (shahrestan) is named with the word for county in the languages reports are written
@@ -69,8 +75,13 @@ COUNTY_NOISE = frozenset(
     {"county", "counties", "shahrestan", "shahrestane", "sharestan", "schahrestan", "شهرستان"}
     # the county's seat, named like it, lies in it: "مدينة مهرستان", "Mehrestan City"
     | {"city", "town", "ciudad", "citta", "cidade", "stadt", "ville", "مدینه", "المدینه"}
+    | {"ضلع"}  # Urdu "district"
     | {"contea", "verwaltungsbezirk", "comte", "condado", "ilcesi", "saristan", "sharistan"}
+    # Indonesian and Malay "city" and "regency" ("kota Zarandieh"), and a county called a
+    # region ("Chaldoran region", "regione di", Turkish "bölgesi")
+    | {"kota", "kabupaten", "region", "regione", "regiao", "bolgesi", "bolge"}
     | {"the", "of", "di", "del", "della", "de", "du", "des", "der", "la", "le", "el", "ye"}
+    | {"do", "da", "dos", "das"}  # Portuguese
     | {"d", "l", "dell"}  # French and Italian elisions: "prison d'Ilam" is not Deylam's
 )
 
@@ -88,12 +99,12 @@ DIRECTION_WORDS = {
     "east": (
         *("east", "sharqi", "sharghi", "shargi", "شرقی", "ost", "orientale", "oriental"),
         *("este", "oost", "dogu", "rojhilat", "rojhelat", "الشرقیه", "شرقیه", "şərqi"),
-        *("eastern", "ostliche", "ostlichen", "orientali"),
+        *("eastern", "ostliche", "ostlichen", "orientali", "leste"),
     ),
     "west": (
         *("west", "gharbi", "qarbi", "غربی", "occidentale", "occidental", "ouest"),
         *("oeste", "bati", "rojava", "الغربیه", "غربیه", "qərbi"),
-        *("western", "westliche", "westlichen", "occidentali"),
+        *("western", "westliche", "westlichen", "occidentali", "ocidental"),
     ),
     "north": (
         *("north", "shomali", "shemali", "shumali", "شمالی", "nord", "settentrionale"),
@@ -103,7 +114,7 @@ DIRECTION_WORDS = {
     "south": (
         *("south", "jonubi", "jonoubi", "junubi", "جنوبی", "sud", "süd", "meridionale"),
         *("sur", "zuid", "guney", "basur", "الجنوبیه", "جنوبیه", "cənubi"),
-        *("southern", "sudliche", "sudlichen", "meridional", "meridionali"),
+        *("southern", "sudliche", "sudlichen", "meridional", "meridionali", "sul"),
     ),
     "razavi": ("razavi", "rezavi", "rezevi", "رضوی", "الرضویه", "رضویه"),
 }
@@ -129,6 +140,9 @@ PRISON_WORDS = frozenset(
     | {"prision", "prisao", "penitenciaria", "maison", "arret", "gevangenis", "gevangenissen"}
     | {"penitencier", "penitentiaire", "penal", "penitenciario", "justizvollzugsanstalt"}
     | {"presidio", "cadeia"}  # Portuguese
+    # Indonesian and Malay: penjara, and the official lembaga pemasyarakatan (lapas) and
+    # rumah tahanan (rutan)
+    | {"penjara", "lapas", "rutan", "pemasyarakatan"}
     # Turkish (cezaevi, with its case endings; hapishane), Kurmanji (girtîgeh, zindan) and
     # Sorani in Arabic script (بەندیخانە, زیندان)
     | {"cezaevi", "cezaevinde", "cezaevine", "cezaevinden", "hapishane", "hapishanesi"}
@@ -149,9 +163,13 @@ DESCRIPTORS = frozenset(
     {"central", "markazi", "main", "women", "womens", "woman", "ward", "county", "city", "town"}
     | {"centrale", "zentral", "merkez", "merkezi", "navendi", "center", "centre", "ville"}
     | {"ciudad", "citta", "cidade", "stadt", "مدینه", "المدینه"}
+    # Indonesian and Malay "city", "central", "women", "province" ("kota Zarandieh",
+    # "penjara pusat", "penjara wanita"); Kurmanji "city" (bajar, bajarê)
+    | {"kota", "pusat", "wanita", "bajar", "bajare"}
     | {"holy", "santa", "santo", "sainte", "heilige", "heiligen"}
     | {"the", "s", "shahrestan", "shahrestane", "ya", "la"}
     | {"il", "lo", "le", "les", "los", "las", "het", "die", "das", "dem", "et", "ett", "ein"}
+    | {"der", "den"}  # German ("in der Stadt Urmia")
     | {"eine", "einem", "un", "una", "une", "byen", "staden"}  # articles; "the city"
     | {"unit", "section", "hall", "block", "wing", "house", "سالن", "واحد", "centro"}
     # "maximum security" ("carcere di massima sicurezza di Ghezel Hesar"), and the direction a
@@ -168,13 +186,16 @@ DESCRIPTORS = frozenset(
     # Turkish case endings, cut from the word by an apostrophe ("Urmiye Cezaevi'nde")
     | {"nde", "nda", "nden", "ndan", "ndeki", "ndaki", "nin", "nun"}
     | {"مرکزی", "زنان", "بند", "شهرستان", "های", "ها", "المرکزی"}
+    # Urdu "central" as English sounds it ("سینٹرل جیل"), its postpositions "in" and "of"
+    # ("زاہدان جیل میں", "زاہدان کی جیل"), and Arabic "town" ("بلدة سراوان")
+    | {"سینٹرل", "سنٹرل", "میں", "کی", "کے", "کا", "بلده", "البلده"}
 )
 # Descriptors that tell one of a town's prisons from the others: its central prison, its
 # women's prison. A name with one of them names a facility, not only a town.
 WHICH_WORDS = frozenset(
     {"central", "markazi", "main", "women", "womens", "woman", "مرکزی", "زنان", "المرکزی"}
     | {"centrale", "zentral", "zentralgefangnis", "centrali", "merkez", "merkezi", "navendi"}
-    | {"zentralgefangnisses", "zentralgefangnissen"}
+    | {"zentralgefangnisses", "zentralgefangnissen", "pusat", "wanita", "سینٹرل", "سنٹرل"}
 )
 # Words a page may join to the name after them without a space ("السجن المركزي بمدينةزاهدان",
 # "سجنزاهدان"), in Arabic and Persian: "in the city of", "city", "prison", "in prison", "to
@@ -182,7 +203,7 @@ WHICH_WORDS = frozenset(
 # apart only where the rest is a place's name (never "شهر": "شهرکرد" is a town of its own).
 GLUED_WORDS = (
     *("بمدینه", "المدینه", "مدینه", "بسجن", "لسجن", "السجن", "سجن", "زندان", "ندامتگاه"),
-    *("بمحافظه", "المحافظه", "محافظه", "استان"),
+    *("بمحافظه", "المحافظه", "محافظه", "استان", "باقلیم", "بولایه"),
 )
 # Words for "city" a name may carry after it or before it ("سربیشہ شہر", Urdu; "شار سەقز",
 # Sorani; "شهر بوکان"): read without them only where the name places nothing with them, and
@@ -192,18 +213,21 @@ CITY_WORDS = frozenset({"شهر", "شار"})
 # "في" and "بمدينة", in the city of; Sorani "لە").
 MARKERS = frozenset(
     {"in", "at", "of", "near", "در", "واقع", "فی", "بمدینه", "بمحافظه", "له"}
+    # Arabic ب (in) joined to its other words for province ("باقليم سيستان وبلوشستان")
+    | {"باقلیم", "بولایه", "بمقاطعه"}
     | {"von", "im", "bei", "di", "del", "della", "nel", "nella", "de", "du", "d", "des", "presso"}
 )
-# Short words for "in" or "at" in French, Italian, Spanish and Dutch ("prison de Dizel-Abad à
-# Kermanchah", "prigione di Ghezel Hesar a Karaj", "gevangenis te Urmia"), and Polish "w"
-# ("więzienie w Kermanszah"). They are markers only
+# Short words for "in" or "at" in French, Italian, Spanish, Portuguese and Dutch ("prison de
+# Dizel-Abad à Kermanchah", "prigione di Ghezel Hesar a Karaj", "presídio de Evin em Teerã",
+# "gevangenis te Urmia"), Polish "w" ("więzienie w Kermanszah") and Kurmanji "li" ("girtîgeha
+# Evînê li Tehranê"). They are markers only
 # as words of their own between spaces: "Qa'en" (a town) must not become "Qa" in "en".
-SPACED_MARKERS = re.compile(r"(?<=\s)(?:à|a|au|en|dans|te|bij|van|w)(?=\s)", re.IGNORECASE)
-# ... and, at a name's start, "in" (with its article) in French, Spanish, Portuguese and German,
-# as a sentence quotes a name ("dans la prison d'Evin", "en la cárcel de Evin", "em Evin", "im
-# Gefängnis von Täbris"): read as "in", which a name may begin with. Not Portuguese "no" and
-# "na": "No Shahr" may be Nowshahr, "Na in" Na'in.
-LEADING_MARKERS = re.compile(r"^\s*(?:dans|à|au|aux|en|em|ao|im|beim)\s+(?=\S)", re.IGNORECASE)
+SPACED_MARKERS = re.compile(r"(?<=\s)(?:à|a|au|en|em|dans|te|bij|van|w|li)(?=\s)", re.IGNORECASE)
+# ... and, at a name's start, "in" (with its article) in French, Spanish, Portuguese, German and
+# Kurmanji, as a sentence quotes a name ("dans la prison d'Evin", "en la cárcel de Evin", "em
+# Evin", "im Gefängnis von Täbris", "li Urmiyê"): read as "in", which a name may begin with. Not
+# Portuguese "no" and "na": "No Shahr" may be Nowshahr, "Na in" Na'in.
+LEADING_MARKERS = re.compile(r"^\s*(?:dans|à|au|aux|en|em|ao|im|beim|li)\s+(?=\S)", re.IGNORECASE)
 # Norwegian, Danish and Swedish "i" (in) after their word for prison ("fengselet i Bojnurd"):
 # only there, since a transliteration may write the ezafe as a lone "i" ("Masjed i Soleyman").
 SCANDINAVIAN_IN = re.compile(
@@ -216,6 +240,7 @@ SCANDINAVIAN_IN = re.compile(
 NEAR_WORDS = frozenset(
     {"near", "nearby", "outside", "nahe", "vicino", "pres", "cerca", "قرب", "نزدیک", "نزدیکی"}
     | {"naer", "nær", "nara", "nabij"}  # Norwegian and Danish, Swedish, Dutch
+    | {"dekat"}  # Indonesian and Malay
 )
 # "West of", "north-west of" and the like in English, French, Italian, Spanish and German ("Ghezel
 # Hesar prison west of Tehran": it lies in Karaj, Alborz): what a place lies in a direction of
@@ -241,4 +266,22 @@ LOCATIVES = frozenset({"deki", "daki", "teki", "taki"}) | {
     "ilindeki",
     "kentindeki",
     "sehrindeki",
+}
+
+# Words for a public square and for a quarter of a town, in the languages reports are written
+# in ("piazza Mofatteh a Mashhad", "Bu Ali Square, Hamedan", "میدان شهدا", "ساحة", Turkish
+# "meydanı", Indonesian "alun-alun"; "شهرک گلستان شیراز", "quartiere", "mahalle"): what such a
+# name names is a place of the town it gives, not a town of its own name. Kept in the name's key
+# (never dropped as a descriptor), so the square's own name is not read as a place.
+TOWN_PART_WORDS = {
+    "square": frozenset(
+        {"square", "piazza", "piazzale", "plaza", "praca", "place", "platz", "plac", "plein"}
+        | {"meydan", "meydani", "meydane", "maidan", "midan", "torg", "torget", "alun"}
+        | {"lapangan", "میدان", "ساحه", "الساحه", "گورپان", "گورپانی"}
+    ),
+    "quarter": frozenset(
+        {"quarter", "neighbourhood", "neighborhood", "quartiere", "quartier", "barrio"}
+        | {"bairro", "stadtteil", "viertel", "mahalle", "mahallesi", "mahalleh", "mahale"}
+        | {"shahrak", "shahrake", "kawasan", "شهرک", "محله", "کوی", "حی"}
+    ),
 }

@@ -263,7 +263,7 @@ def parse_place(text: str) -> PlaceName:
         says_prison = says_prison or any(word in PRISON_WORDS for word in part_words)
         near = [i for i, word in enumerate(part_words) if word in NEAR_WORDS]
         contexts.append(_bare(part_words[: near[0]] if near else part_words))  # ", west of X"
-    keys = tuple(k for k in (_join(c) for c in contexts) if k)
+    keys = tuple(k for k in (_context_key(c) for c in contexts) if k)
     core_key = _join(core) or key(head)
     core_words = tuple(w for w in (_latin(word) for word in core) if w)
     folded = fold(text).split()
@@ -312,6 +312,16 @@ def _bare(words: list[str]) -> list[str]:
 
 def _join(words: list[str]) -> str:
     return "".join(_latin(word) for word in words)
+
+
+def _context_key(words: list[str]) -> str:
+    """The key of a qualifier's words; a province named with a word for province in any language
+    ("provinsi Fars", "Provinz Teheran", "wilayeta Loristanê") keyed as "Fars Province" is, the
+    form the index knows every province by."""
+    if not any(word in PROVINCE_WORDS for word in words):
+        return _join(words)
+    rest = [word for word in words if word not in PROVINCE_NOISE]
+    return key(" ".join([*rest, "province"])) if rest else _join(words)
 
 
 _DROP = DESCRIPTORS | PRISON_WORDS | MARKERS | EZAFE | PLACE_NOISE

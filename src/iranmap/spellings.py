@@ -9,6 +9,7 @@ what a respelling may place (:mod:`iranmap.geocode._affixes`, :mod:`iranmap.geoc
 from __future__ import annotations
 
 import re
+from functools import partial
 
 from iranmap.name_words import COUNTY_NOISE, DESCRIPTORS, MARKERS, PRISON_WORDS, PROVINCE_NOISE
 from iranmap.names import fold
@@ -269,6 +270,51 @@ def g_forms(text: str) -> tuple[str, ...]:
     return tuple(forms)
 
 
+# Portuguese writes a final -an as -ão or -ã ("Cuzistão", "Curdistão", "Golestão"), Persian's sh
+# as x ("Quermanxá", "Xiraz"), its k and kh as c or qu ("Cuzistão", "Quermã"), its s as ç or ss
+# ("Coraçone"), and a final -ah as -á. Only a province cell is read so, where the name must then
+# be a province's exactly: a town's name read so may be another town's ("Teerã", Tehran, would
+# be Tiran of Isfahan).
+_PORTUGUESE_LETTERS = re.compile("[ãõáâêôç]", re.IGNORECASE)
+_PORTUGUESE_WORDS = frozenset({"provincia", "do", "da", "cidade", "prisao", "estado"})
+_PORTUGUESE_END = re.compile(r"(?:ão|ã)\b", re.IGNORECASE)
+_PORTUGUESE_AH = re.compile(r"á\b", re.IGNORECASE)
+_PORTUGUESE_K = re.compile(r"c(?=[aouãõ])|qu(?=[eiê])", re.IGNORECASE)
+_AS_PORTUGUESE = str.maketrans({"x": "sh", "X": "Sh", "ç": "s", "Ç": "S"})
+
+
+def portuguese_forms(text: str) -> tuple[str, ...]:
+    """``text`` as Portuguese writes a Persian name, respelled as English writes it: a final
+    -ão or -ã as -an, -á as -ah, x as sh, ç as s, and c (before a, o, u) and qu (before e, i) as
+    k, then as kh ("província do Cuzistão" -> "província do Kuzistan", "... Khuzistan"); none
+    for a name with no Portuguese letter or word."""
+    if not (_PORTUGUESE_LETTERS.search(text) or _PORTUGUESE_WORDS & set(fold(text).split())):
+        return ()
+    bare = _PORTUGUESE_AH.sub("ah", _PORTUGUESE_END.sub("an", text)).translate(_AS_PORTUGUESE)
+    forms = [bare]
+    for letter in ("k", "kh"):
+        forms.append(_PORTUGUESE_K.sub(partial(_cased, letter), bare))
+    return tuple(dict.fromkeys(form for form in forms if form != text))
+
+
+def _cased(letter: str, found: re.Match[str]) -> str:
+    return letter.capitalize() if found.group()[0].isupper() else letter
+
+
+# Turkish, Polish, German and Indonesian pages, and English ones by ear, write Persian's q (ق)
+# as k ("Kom", "Kazvin", "Kasr-e Shirin"): a name that places nothing is tried with a k as q.
+_K = re.compile(r"k(?!h)", re.IGNORECASE)
+
+
+def k_forms(text: str) -> tuple[str, ...]:
+    """``text`` with one k (not in kh), or every k, written q ("Kom" -> "Qom")."""
+    found = [m.start() for m in _K.finditer(text)]
+    forms = [text[:i] + ("Q" if text[i] == "K" else "q") + text[i + 1 :] for i in found]
+    if len(found) > 1:
+        forms.append(_K.sub(lambda m: "Q" if m.group() == "K" else "q", text))
+    return tuple(forms)
+
+
 # No English transliteration of Persian writes a c but in ch: a lone c is Turkish and
 # Azerbaijani j ("Bocnurd", "Culfa", written without their other letters) or Spanish and
 # Italian k ("Cazvin", "Caragi"). A name that places nothing is tried with it as j and as k.
@@ -311,10 +357,10 @@ def respellings(text: str) -> tuple[str, ...]:
     Spanish (:func:`as_spanish`, :func:`spanish_y`), French (:func:`as_french`), German
     (:func:`german_forms`), Dutch (:func:`as_dutch`), Kurmanji (:func:`as_kurmanji`), Polish
     (:func:`as_polish`) and Sorani (:func:`without_sorani_o`) write Persian, with g for gh
-    (:func:`g_forms`) and a lone c for j or k (:func:`c_forms`). A caller takes one only where
-    it gives a name exactly: each is a guess at the language."""
+    (:func:`g_forms`), a lone c for j or k (:func:`c_forms`) and k for q (:func:`k_forms`). A
+    caller takes one only where it gives a name exactly: each is a guess at the language."""
     forms = (as_spanish(text), spanish_y(text), as_french(text), *german_forms(text))
     forms += (as_dutch(text),)
     forms += (as_kurmanji(text), as_polish(text), without_sorani_o(text), *g_forms(text))
-    forms += c_forms(text)
+    forms += (*c_forms(text), *k_forms(text))
     return tuple(dict.fromkeys(form for form in forms if form != text))

@@ -133,9 +133,34 @@ def other_place(
         if found.status == "matched":
             return found
     note = "the gazetteer has no prison or city of that name"
+    if own and len(shown) == 1:  # "Beyram, Provinsi Fars": a place of the province it gives
+        return _in_province(index, next(iter(shown)))
     if shown:
         note = f"a place of this name lies in {', '.join(sorted(shown))}; {note}"
     return replace(_UNMATCHED, note=note)
+
+
+def _in_province(index: PlaceIndex, iso: str) -> Match:
+    """The province ``iso`` as the place of a name the gazetteer knows only as a place of that
+    province (a village or small town, with no point), which the name or row also gives: the
+    province, at none of its towns."""
+    province = index.province_name(iso) or iso
+    note = (
+        f"a place of {province} that the gazetteer knows only by name, with no point; placed "
+        "in the province, at none of its towns"
+    )
+    return Match(
+        query="",
+        status="matched",
+        score=100.0,
+        kind="province",
+        province_iso=iso,
+        province=province,
+        precision="province",
+        method="exact",
+        note=note,
+        reading=f"a place of {province} that the gazetteer knows only by name",
+    )
 
 
 def city_of_context(index: PlaceIndex, context: tuple[str, ...], miss: Match) -> Match:

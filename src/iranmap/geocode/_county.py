@@ -46,11 +46,12 @@ class CountyNames:
 
     def __init__(self, index: PlaceIndex, counties: tuple[County, ...]) -> None:
         self._index = index
-        province_keys = {
-            county_key(name)
-            for province in index.provinces.values()
-            for name in _province_names(province)
-        }
+        provinces: dict[str, set[str]] = defaultdict(set)
+        for province in index.provinces.values():
+            for name in _province_names(province):
+                provinces[county_key(name)].add(province.iso)
+        province_keys = set(provinces) - {""}
+        self._provinces = {name_key: frozenset(isos) for name_key, isos in provinces.items()}
         found: dict[str, dict[str, County]] = defaultdict(dict)
         for county in counties:
             for name in (county.name_en, county.name_fa, *county.aliases):
@@ -90,10 +91,15 @@ class CountyNames:
             head = head.split(mark, 1)[0]
         name_key = county_key(head)
         counties = self._counties.get(name_key)
-        if not counties:
-            return None
         entries = self._index.entries
         known = name_key in entries or key(head) in entries
+        if not counties:  # "صالح آبادخراسان رضوی", "زہک بلوچستان": a county, then its province
+            name_key, given = self._before_province(name_key)
+            counties = self._counties.get(name_key)
+            if not counties:
+                return None
+            known = name_key in entries
+            row_provinces = row_provinces & given if row_provinces else given
         provinces = set(counties) | self._index.other_places.get(name_key, frozenset())
         if row_provinces:
             provinces &= row_provinces
@@ -117,6 +123,15 @@ class CountyNames:
             ),
         )
         return _Found(answer, found, own, known)
+
+    def _before_province(self, name_key: str) -> tuple[str, frozenset[str]]:
+        """The county's key in a key that is a county's name run onto a province's name, and
+        the province that names ("", none if no cut gives both)."""
+        for cut in range(2, len(name_key) - 1):
+            head, tail = name_key[:cut], name_key[cut:]
+            if head in self._counties and tail in self._provinces:
+                return head, self._provinces[tail]
+        return "", frozenset()
 
     def _label(self, name_key: str, iso: str) -> str:
         province = self._index.province_name(iso) or iso

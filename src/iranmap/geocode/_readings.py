@@ -25,6 +25,7 @@ from iranmap.geocode._affixes import without_affix
 from iranmap.geocode._claim import as_claimed, at_town, capital
 from iranmap.geocode.index import PlaceIndex, near_town, place_of
 from iranmap.geocode.match import Match
+from iranmap.name_words import TOWN_PART_WORDS
 from iranmap.names import (
     PlaceName,
     key,
@@ -191,7 +192,65 @@ def by_rule(
         if found.status == "matched" and found.score == 100 and found.method != "fuzzy":
             note = f"{_PROVINCE_ONLY}{found.province}, not a town or prison"
             return replace(found, note=note)
+    if any(word in _PART_KEYS for word in parsed.words):  # "Shiraz Square" may be elsewhere
+        return _part_of_town(index, parsed, context) or answer
     return _town_with_unknown_words(index, parsed, context) or answer
+
+
+def _part_of_town(index: PlaceIndex, parsed: PlaceName, context: tuple[str, ...]) -> Match | None:
+    """A square or quarter of the one town the name gives ("piazza Mofatteh a Mashhad", "Bu Ali
+    Square, Hamedan", "شهرک گلستان شیراز"): that town, at city precision, whatever its own name
+    names (a square is often named after a town or a province: "Golestan"). The town is the
+    name's first part after a comma or "in" that gives one; if the name has no such part, the
+    words at its start or end, with the square's own name between them and the word for square
+    ("Tehran's Azadi Square", "میدان آزادی تهران"), never the square's own name ("Shiraz
+    Square" may be a square of any town). The name's and row's other places must lie
+    in the town's province, and a town whose namesake lies in another province must be its
+    province's capital or settled by the name's or row's other words."""
+    words = parsed.words
+    at = [i for i, word in enumerate(words) if word in _PART_KEYS]
+    if parsed.context:  # the first part that gives a town ("Imam Square, Ardakan, Yazd")
+        firsts = (_one_town(index, (word,), context) for word in parsed.context)
+        town = next(filter(None, firsts), None)
+    else:  # a name's word beside the word for square is the square's own name
+        first, last = at[0], at[-1]
+        ends = ["".join(words[cut:]) for cut in range(last + 2 - (last > 0), len(words))]
+        ends += ["".join(words[:cut]) for cut in range(1, first - (first < len(words) - 1))]
+        town = _one_town(index, tuple(ends), context)
+    if town is None:
+        return None
+    part = _PART_KEYS[words[at[0]]]
+    note = f"a {part} of {town.city}; placed at the city"
+    reading = f"a {part} of {town.city} that the gazetteer does not know"
+    return replace(town, method="city", note=note, reading=reading, own_place=True)
+
+
+#: The keys of the words for a square or quarter, with which of the two each names.
+_PART_KEYS = {key(word): part for part, words in TOWN_PART_WORDS.items() for word in words}
+
+
+def _one_town(
+    index: PlaceIndex, town_keys: tuple[str, ...], context: tuple[str, ...]
+) -> Match | None:
+    """The one town the keys ``town_keys`` name that the rest of ``context`` settles and agrees
+    with (see :func:`_part_of_town`), or None (none, or several)."""
+    found: dict[Match, Match] = {}
+    for town_key in town_keys:
+        rest = tuple(word for word in context if word != town_key)
+        towns = [t for t in index.towns.get(town_key, ()) if _agrees(index, t, rest)]
+        if len(towns) == 1 and _sure(index, towns[0], rest):
+            found[place_of(towns[0])] = towns[0]
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
+def _agrees(index: PlaceIndex, town: Match, context: tuple[str, ...]) -> bool:
+    """Whether every word of ``context`` that names a province or town names ``town``'s
+    province among others ("Hamedan Province" beside Hamadan; "Iran", naming none, is let be)."""
+    for word in context:
+        isos = index.context_provinces((word,))
+        if isos and town.province_iso not in isos:
+            return False
+    return True
 
 
 def town_at_end(index: PlaceIndex, parsed: PlaceName, miss: Match) -> Match:
@@ -252,13 +311,13 @@ def _town_with_unknown_words(
 
 
 def _unknown(index: PlaceIndex, words: tuple[str, ...]) -> bool:
-    """Whether ``words`` (keys) name no prison, town, province or other place, even as a near
-    spelling ("Adelabd" is near Adelabad: a misspelling to fix, not an unknown place), neither
+    """Whether ``words`` (keys) name no prison, town, province, square or other place, even as a
+    near spelling ("Adelabd" is near Adelabad: a misspelling to fix, not an unknown place), neither
     all of them nor any run of them ("Ghezel Hesar-fængslet nær": Ghezel Hesar is a place), nor
     with an affix taken off."""
     whole = "".join(words)
-    if len(whole) < 2 or any(ch.isdigit() for ch in whole):
-        return False
+    if len(whole) < 2 or any(ch.isdigit() for ch in whole) or _PART_KEYS.keys() & set(words):
+        return False  # "piazza Varamin": a square, which may be named after any town
     runs = {"".join(words[i:j]) for i in range(len(words)) for j in range(i + 1, len(words) + 1)}
     runs |= {bare for run in runs if (bare := without_affix(run))}  # "باوین": at Evin
     known = (index.entries, index.place_words, index.other_places)

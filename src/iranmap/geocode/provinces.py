@@ -23,7 +23,7 @@ from iranmap.names import (
     province_direction,
     province_key,
 )
-from iranmap.spellings import as_kh, respellings, turkish_forms
+from iranmap.spellings import as_kh, portuguese_forms, respellings, turkish_forms
 
 _CODE = re.compile(r"(?:ir ?)?(\d{1,2})")
 _UNMATCHED = Match(query="", status="unmatched", score=0.0)
@@ -84,7 +84,9 @@ class ProvinceNames:
                 break
         # "Huzistan": the only provinces with kh are Khuzestan and the Khorasans, so an h read as
         # kh is tried in any province name, where it gives a name exactly
+        # Portuguese ("província do Cuzistão") only here: a town read so may be another's
         forms = [form for form in (*respellings(name), as_kh(name)) if form != name]
+        forms += portuguese_forms(name)
         for form in forms if answer.status != "matched" and respell else ():
             other = self.resolve(form, iso_scheme, respell=False)  # "Juzestán": only exactly
             if other.status == "matched" and other.score == 100:

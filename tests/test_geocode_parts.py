@@ -1,0 +1,355 @@
+"""Names read otherwise, issue 20's fifth round: Indonesian and Malay words for prison, city,
+province and near; Kurmanji and Portuguese words and spellings of provinces; k for q; a square or
+quarter of a town; a place the gazetteer knows only by name, in the province the name gives; Arabic
+ب joined to its other words for province; a county run onto its province. Written against the
+categories of the misses of tests/data/geocode/heldout5-names.csv (iranmap.name_words,
+iranmap.spellings, iranmap.names, geocode/_readings.py, geocode/_claim.py, geocode/_county.py,
+geocode/provinces.py); each rule with names it must place, names it must leave alone, and a check
+over the whole gazetteer that no name it reads lands in another province."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from iranmap.gazetteer import load_gazetteer
+from iranmap.geocode import Geocoder
+from iranmap.names import parse_place
+from iranmap.spellings import k_forms, portuguese_forms
+from townnames import elsewhere, latin_towns, persian_towns, placed_at_home
+
+
+@pytest.fixture(scope="module")
+def geocoder() -> Geocoder:
+    return Geocoder(load_gazetteer())
+
+
+@pytest.fixture(scope="module")
+def latin(geocoder: Geocoder) -> list[tuple[str, str]]:
+    return placed_at_home(geocoder, latin_towns())
+
+
+@pytest.fixture(scope="module")
+def persian(geocoder: Geocoder) -> list[tuple[str, str]]:
+    return placed_at_home(geocoder, persian_towns())
+
+
+def where(match: object) -> tuple[object, ...]:
+    return tuple(getattr(match, field) for field in ("status", "province_iso"))
+
+
+def provinces_elsewhere(geocoder: Geocoder, names: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """The province cells of ``names`` placed in another province than the one beside them."""
+    wrong = []
+    for name, iso in names:
+        match = geocoder.province(name)
+        if match.status == "matched" and match.province_iso != iso:
+            wrong.append((name, match.province_iso or ""))
+    return wrong
+
+
+# -- Indonesian and Malay ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "iso"),
+    [
+        ("Penjara Evin di Teheran", "IR-23"),  # prison, "in"
+        ("Lapas Vakilabad di Mashhad", "IR-09"),  # lembaga pemasyarakatan
+        ("penjara pusat Zahedan", "IR-11"),  # central
+        ("penjara wanita Qarchak", "IR-23"),  # women's
+        ("Penjara Ghezel Hesar dekat Teheran", "IR-30"),  # near: Karaj's, not Tehran's
+        ("kota Zabol, provinsi Sistan dan Baluchestan", "IR-11"),  # city, province, and
+        ("kota Zarandieh, provinsi Markazi", "IR-00"),  # a county's seat: its province
+    ],
+)
+def test_indonesian_and_malay_words(geocoder: Geocoder, name: str, iso: str) -> None:
+    assert where(geocoder.place(name)) == ("matched", iso)
+
+
+def test_indonesian_words_keep_what_they_say(geocoder: Geocoder) -> None:
+    assert parse_place("penjara pusat Zahedan").says_which  # the central prison, a facility
+    assert geocoder.place("penjara pusat Zahedan").kind == "prison"
+    assert geocoder.place("Penjara Ghezel Hesar di Fars").status == "unmatched"  # contradicts
+    assert where(geocoder.province("provinsi Fars")) == ("matched", "IR-07")
+
+
+def test_no_town_in_indonesian_words_lands_in_another_province(
+    geocoder: Geocoder, latin: list[tuple[str, str]]
+) -> None:
+    names = [
+        (wrapper.format(name), iso)
+        for name, iso in latin
+        for wrapper in ("penjara {}", "kota {}", "Penjara {} dekat Teheran")
+    ]
+    assert elsewhere(geocoder, names) == []
+
+
+# -- Urdu, Kurmanji, Portuguese, German and Arabic words around a name ---------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "iso", "kind"),
+    [
+        ("زاہدان جیل میں", "IR-11", "city"),  # Urdu: "in" after the name
+        ("زاہدان کی جیل", "IR-11", "city"),  # Urdu: "of"
+        ("زاہدان سنٹرل جیل", "IR-11", "prison"),  # Urdu "central": which prison
+        ("girtîgeha Evînê li Tehranê", "IR-23", "prison"),  # Kurmanji "in"
+        ("li girtîgeha Urmiyê", "IR-04", "city"),
+        ("bajarê Mehabadê", "IR-04", "city"),  # Kurmanji "city"
+        ("presídio de Ghezel Hesar em Karaj", "IR-30", "prison"),  # Portuguese "in"
+        ("Gefängnis in der Stadt Urmia", "IR-04", "city"),  # German article
+        ("سجن بلدة سراوان", "IR-11", "city"),  # Arabic "town"
+    ],
+)
+def test_more_words_around_a_name(geocoder: Geocoder, name: str, iso: str, kind: str) -> None:
+    match = geocoder.place(name)
+    assert (match.status, match.province_iso, match.kind) == ("matched", iso, kind)
+
+
+def test_no_town_in_more_words_lands_in_another_province(
+    geocoder: Geocoder, latin: list[tuple[str, str]], persian: list[tuple[str, str]]
+) -> None:
+    names = [
+        (wrapper.format(name), iso)
+        for name, iso in latin
+        for wrapper in ("girtîgeha {}ê", "li {}", "presídio de Evin em {}", "bajarê {}")
+    ]
+    names += [
+        (wrapper.format(name), iso)
+        for name, iso in persian
+        for wrapper in ("{} جیل میں", "{} کی جیل", "سجن بلدة {}")
+    ]
+    assert elsewhere(geocoder, names) == []
+
+
+# -- Kurmanji and Portuguese province cells -----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "iso"),
+    [
+        ("wilayeta Loristanê", "IR-15"),  # Kurmanji: province, with its ezafe and case ending
+        ("Wilayeta Urmiyê", "IR-04"),  # ... named by its capital
+        ("wilayeta Kurdistanê", "IR-12"),
+        ("província do Cuzistão", "IR-06"),  # Portuguese: -ão for -an, c for kh
+        ("Curdistão", "IR-12"),
+        ("Lorestão", "IR-15"),
+        ("Sistão e Baluchistão", "IR-11"),
+        ("Azerbaijão Ocidental", "IR-04"),
+        ("província de Quermanxá", "IR-05"),  # qu for k, x for sh, -á for -ah
+    ],
+)
+def test_kurmanji_and_portuguese_province_cells(geocoder: Geocoder, name: str, iso: str) -> None:
+    assert where(geocoder.province(name)) == ("matched", iso)
+
+
+def test_portuguese_forms() -> None:
+    assert portuguese_forms("Cuzistão") == ("Cuzistan", "Kuzistan", "Khuzistan")
+    assert portuguese_forms("Quermanxá") == ("Quermanshah", "Kermanshah", "Khermanshah")
+    assert portuguese_forms("Kerman") == ()  # no Portuguese letter or word: not read so
+
+
+def test_portuguese_spellings_are_read_only_in_province_cells(geocoder: Geocoder) -> None:
+    # "Teerã" (Tehran) read so would be "Teeran", Tiran of Isfahan: a town's cell never is
+    assert geocoder.place("Teerã").status == "unmatched"
+    assert geocoder.province("Teerã").status == "unmatched"
+
+
+def test_no_province_in_portuguese_or_kurmanji_lands_in_another(geocoder: Geocoder) -> None:
+    """Every Latin name of every province, after Kurmanji's and Portuguese's words for province,
+    and as Portuguese writes it (-ão for a final -an, x for sh, c for k and kh): the province,
+    or none."""
+    named = [
+        (name, p.iso)
+        for p in load_gazetteer().provinces
+        for name in (p.name_en, *p.aliases)
+        if name.isascii()
+    ]
+    names = [(f"wilayeta {name}", iso) for name, iso in named]
+    for name, iso in named:
+        portuguese = re.sub(r"an\b", "ão", name).replace("sh", "x").replace("Sh", "X")
+        portuguese = re.sub("kh|k", "c", re.sub("Kh|K", "C", portuguese))
+        names += [(f"província do {portuguese}", iso), (portuguese, iso)]
+    assert provinces_elsewhere(geocoder, names) == []
+
+
+# -- k for q ------------------------------------------------------------------------------------
+
+
+def test_k_forms() -> None:
+    assert k_forms("Kom") == ("Qom",)
+    assert k_forms("Kazvin Khoy") == ("Qazvin Khoy",)  # kh is not k
+    assert k_forms("Kashmar") == ("Qashmar",)
+
+
+@pytest.mark.parametrize(("name", "iso"), [("Kom", "IR-25"), ("Kazvin prison", "IR-26")])
+def test_k_for_q(geocoder: Geocoder, name: str, iso: str) -> None:
+    assert where(geocoder.place(name)) == ("matched", iso)
+    assert where(geocoder.province(name.split()[0])) == ("matched", iso)
+
+
+def test_no_town_with_k_for_q_lands_in_another_province(
+    geocoder: Geocoder, latin: list[tuple[str, str]]
+) -> None:
+    names = [(name.replace("q", "k").replace("Q", "K"), iso) for name, iso in latin if "q" in name]
+    names += [
+        (name.replace("Gh", "K").replace("gh", "k"), iso) for name, iso in latin if "gh" in name
+    ]
+    assert len(names) > 40
+    assert elsewhere(geocoder, names) == []
+
+
+# -- a square or quarter of a town ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "iso", "city"),
+    [
+        ("piazza Mofatteh a Mashhad", "IR-09", "Mashhad"),  # Italian
+        ("Bu Ali Square, Hamedan, Hamedan Province, Iran", "IR-13", "Hamadān"),
+        ("Tehran's Azadi Square", "IR-23", "Tehran"),
+        ("Golestan Square, Sari", "IR-02", "Sari"),  # a square named after a province
+        ("Imam Square, Ardakan, Yazd", "IR-21", "Ardakān"),  # a shared town, settled
+        ("Meydan-e Shohada, Mashhad", "IR-09", "Mashhad"),
+        ("میدان آزادی تهران", "IR-23", "Tehran"),
+        ("ساحة الحرية في مدينة الأهواز", "IR-06", "Ahvaz"),  # Arabic
+        ("شهرک گلستان شيراز", "IR-07", "Shiraz"),  # a quarter named with its town
+        ("quartiere Golshahr di Karaj", "IR-30", "Karaj"),
+    ],
+)
+def test_a_square_or_quarter_of_a_town_is_the_town(
+    geocoder: Geocoder, name: str, iso: str, city: str
+) -> None:
+    match = geocoder.place(name)
+    assert (match.status, match.province_iso, match.city) == ("matched", iso, city)
+    assert (match.kind, match.precision, match.own_place) == ("city", "city", True)
+    assert match.reading is not None and f"of {city}" in match.reading
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Azadi Square",  # no town
+        "Bu Ali Square, Hamedan, Fars Province",  # the town and the province disagree
+        "Imam Square, Ardakan",  # Ardakan of Yazd, or the place of Fars
+        "Shiraz Square",  # a square's own name is no town: it may lie in any
+        "Aghajari Square",
+        "piazza Agha Jari a Foo",  # the part that says where names nothing
+    ],
+)
+def test_a_square_of_no_sure_town_is_not_placed(geocoder: Geocoder, name: str) -> None:
+    assert geocoder.place(name).status != "matched"
+
+
+def test_no_square_or_quarter_of_a_town_lands_in_another_province(
+    geocoder: Geocoder, latin: list[tuple[str, str]], persian: list[tuple[str, str]]
+) -> None:
+    """Every town and prison's name as the town of a square, and as a square's own name in the
+    next town: the town's province, or none."""
+    names = [(f"Imam Square, {name}", iso) for name, iso in latin]
+    names += [(f"piazza {other} a {name}", iso) for (name, iso), (other, _) in _next(latin)]
+    names += [(f"میدان امام {name}", iso) for name, iso in persian]
+    names += [(f"شهرک {other} {name}", iso) for (name, iso), (other, _) in _next(persian)]
+    assert elsewhere(geocoder, names) == []
+
+
+def _next(named: list[tuple[str, str]]) -> list[tuple[tuple[str, str], tuple[str, str]]]:
+    """Each of ``named`` with the name after it (of another province, or the same)."""
+    return list(zip(named, [*named[1:], named[0]], strict=True))
+
+
+# -- a place known only by name, in the province the name gives -----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "iso"),
+    [("Beyram, Provinsi Fars", "IR-07"), ("Bastam, Semnan Province", "IR-20")],
+)
+def test_a_place_known_only_by_name_in_its_own_province(
+    geocoder: Geocoder, name: str, iso: str
+) -> None:
+    match = geocoder.place(name)
+    assert (match.status, match.kind, match.province_iso) == ("matched", "province", iso)
+    assert (match.precision, match.lat, match.lon) == ("province", None, None)
+
+
+def test_a_place_known_only_by_name_needs_its_province(geocoder: Geocoder) -> None:
+    assert geocoder.place("Beyram").status == "unmatched"  # alone: no province given
+    assert geocoder.place("Beyram, Tehran").status == "unmatched"  # another province
+    assert geocoder.place("Beyram", province="Tehran").status == "unmatched"
+    assert where(geocoder.place("Beyram", province="Fars")) == ("matched", "IR-07")
+
+
+def test_no_place_known_by_name_lands_in_another_province(geocoder: Geocoder) -> None:
+    """Every place the gazetteer knows only by name, with the next province's name after it:
+    never placed there unless a place of that name lies there too."""
+    gazetteer = load_gazetteer()
+    provinces = sorted(gazetteer.provinces, key=lambda p: p.iso)
+    following = {p.iso: provinces[(i + 1) % len(provinces)] for i, p in enumerate(provinces)}
+    isos: dict[str, set[str]] = {}
+    for place in gazetteer.places:
+        isos.setdefault(place.name, set()).add(place.province_iso)
+    wrong = []
+    for name, found in sorted(isos.items())[::7]:
+        for iso in found:
+            other = following[iso]
+            match = geocoder.place(f"{name}, {other.name_en} Province")
+            if match.province_iso == other.iso and other.iso not in found:
+                wrong.append((name, other.iso))
+    assert wrong == []
+
+
+# -- Arabic ب joined to its words for province; a county run onto its province ---------------
+
+
+@pytest.mark.parametrize(
+    ("name", "iso"),
+    [
+        ("مدينة زابل باقليم سيستان وبلوشستان", "IR-11"),
+        ("سجن زاهدان بولاية سيستان وبلوشستان", "IR-11"),
+    ],
+)
+def test_arabic_in_joined_to_its_words_for_province(
+    geocoder: Geocoder, name: str, iso: str
+) -> None:
+    assert where(geocoder.place(name)) == ("matched", iso)
+
+
+def test_a_province_after_arabic_in_must_be_the_places(geocoder: Geocoder) -> None:
+    assert geocoder.place("زابل بولاية فارس").status == "unmatched"
+
+
+@pytest.mark.parametrize(
+    ("name", "iso"),
+    [
+        ("صالح آبادخراسان رضوی", "IR-09"),  # a county glued to its province
+        ("زہک بلوچستان", "IR-11"),  # Urdu: a county, then its province's region
+        ("Zehak Sistan", "IR-11"),
+    ],
+)
+def test_a_county_run_onto_its_province(geocoder: Geocoder, name: str, iso: str) -> None:
+    match = geocoder.place(name)
+    assert (match.status, match.kind, match.province_iso) == ("matched", "province", iso)
+
+
+def test_a_county_run_onto_another_province_contradicts(geocoder: Geocoder) -> None:
+    assert geocoder.place("زهک فارس").status == "unmatched"
+    assert geocoder.place("Mamasani Tehran").status == "unmatched"
+
+
+def test_no_county_run_onto_a_province_lands_in_another(geocoder: Geocoder) -> None:
+    """Every county's Persian and English names run onto its province's name, and onto the next
+    province's: its province, or none."""
+    gazetteer = load_gazetteer()
+    provinces = sorted(gazetteer.provinces, key=lambda p: p.iso)
+    at = {p.iso: i for i, p in enumerate(provinces)}
+    names = []
+    for county in gazetteer.counties:
+        own = provinces[at[county.province_iso]]
+        other = provinces[(at[county.province_iso] + 1) % len(provinces)]
+        for province in (own, other):
+            names += [(f"{county.name_fa}{province.name_fa}", county.province_iso)]
+            names += [(f"{county.name_en} {province.name_en}", county.province_iso)]
+    assert elsewhere(geocoder, names) == []
