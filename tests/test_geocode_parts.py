@@ -301,6 +301,61 @@ def test_no_place_known_by_name_lands_in_another_province(geocoder: Geocoder) ->
     assert wrong == []
 
 
+# -- a place the gazetteer does not know, with its province named ---------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "iso"),
+    [
+        ("شهر بسطام، واقع در استان سمنان", "IR-20"),  # Bastam: known only in Latin letters
+        ("Foo, Semnan Province", "IR-20"),
+        ("Xyzabad, provinsi Fars", "IR-07"),
+        ("روستای فلان در استان فارس", "IR-07"),
+    ],
+)
+def test_an_unknown_place_with_its_province_named_is_the_province(
+    geocoder: Geocoder, name: str, iso: str
+) -> None:
+    match = geocoder.place(name)
+    assert (match.status, match.kind, match.province_iso) == ("matched", "province", iso)
+    assert (match.precision, match.lat) == ("province", None)
+    assert match.reading is not None and "does not know" in match.reading
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Qezel Hesar, Fars Province",  # a prison of Alborz: the name contradicts itself
+        "Karaj, Fars Province",  # a town of Alborz
+        "Bayram, Fars Province",  # a place of East Azerbaijan
+        "Xyzabad (Fars)",  # no word for province: "Fars" may be what the place is near
+        "Gezel Hesar, Tehran Province",  # a misspelled prison (of Alborz since 2010)
+        "Xyzabad, Tehran Province, Fars Province",  # two provinces
+    ],
+)
+def test_a_known_or_near_place_with_another_province_stays_unplaced(
+    geocoder: Geocoder, name: str
+) -> None:
+    assert geocoder.place(name).status != "matched"
+
+
+def test_no_town_with_another_province_named_lands_there(
+    geocoder: Geocoder, latin: list[tuple[str, str]]
+) -> None:
+    """Every Latin name of every town and prison, with the next province after it: never
+    placed there (the name's own place lies elsewhere)."""
+    provinces = sorted(load_gazetteer().provinces, key=lambda p: p.iso)
+    following = {p.iso: provinces[(i + 1) % len(provinces)] for i, p in enumerate(provinces)}
+    wrong = []
+    for name, iso in latin:
+        other = following[iso].iso
+        match = geocoder.place(f"{name}, {following[iso].name_en} Province")
+        if match.status == "matched" and match.province_iso == other:
+            wrong.append((name, other))
+    assert len(latin) > 1000
+    assert wrong == []
+
+
 # -- Arabic ب joined to its words for province; a county run onto its province ---------------
 
 

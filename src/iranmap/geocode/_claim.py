@@ -134,21 +134,18 @@ def other_place(
             return found
     note = "the gazetteer has no prison or city of that name"
     if own and len(shown) == 1:  # "Beyram, Provinsi Fars": a place of the province it gives
-        return _in_province(index, next(iter(shown)))
+        return in_province(index, next(iter(shown)))
     if shown:
         note = f"a place of this name lies in {', '.join(sorted(shown))}; {note}"
     return replace(_UNMATCHED, note=note)
 
 
-def _in_province(index: PlaceIndex, iso: str) -> Match:
-    """The province ``iso`` as the place of a name the gazetteer knows only as a place of that
-    province (a village or small town, with no point), which the name or row also gives: the
-    province, at none of its towns."""
+def in_province(index: PlaceIndex, iso: str, *, known: bool = True) -> Match:
+    """The province ``iso`` as the place of a name that the name or row places in it: a place
+    the gazetteer knows only by name there (``known``: a village or small town, with no point),
+    or one it does not know at all. The province, at none of its towns."""
     province = index.province_name(iso) or iso
-    note = (
-        f"a place of {province} that the gazetteer knows only by name, with no point; placed "
-        "in the province, at none of its towns"
-    )
+    what = "knows only by name, with no point" if known else "does not know"
     return Match(
         query="",
         status="matched",
@@ -158,8 +155,9 @@ def _in_province(index: PlaceIndex, iso: str) -> Match:
         province=province,
         precision="province",
         method="exact",
-        note=note,
-        reading=f"a place of {province} that the gazetteer knows only by name",
+        note=f"a place of {province} that the gazetteer {what}; placed in the province, at none "
+        "of its towns",
+        reading=f"a place of {province} that the gazetteer {what.split(',')[0]}",
     )
 
 

@@ -22,10 +22,10 @@ from dataclasses import replace
 from rapidfuzz import fuzz, process
 
 from iranmap.geocode._affixes import without_affix
-from iranmap.geocode._claim import as_claimed, at_town, capital
+from iranmap.geocode._claim import as_claimed, at_town, capital, in_province
 from iranmap.geocode.index import PlaceIndex, near_town, place_of
 from iranmap.geocode.match import Match
-from iranmap.name_words import TOWN_PART_WORDS
+from iranmap.name_words import CITY_WORDS, TOWN_PART_WORDS
 from iranmap.names import (
     PlaceName,
     key,
@@ -194,7 +194,28 @@ def by_rule(
             return replace(found, note=note)
     if any(word in _PART_KEYS for word in parsed.words):  # "Shiraz Square" may be elsewhere
         return _part_of_town(index, parsed, context) or answer
-    return _town_with_unknown_words(index, parsed, context) or answer
+    return (
+        _town_with_unknown_words(index, parsed, context)
+        or _unknown_in_province(index, name, parsed)
+        or answer
+    )
+
+
+def _unknown_in_province(index: PlaceIndex, name: str, parsed: PlaceName) -> Match | None:
+    """A place whose words name nothing the gazetteer knows, even nearly, after which the name
+    gives one province with a word for province ("شهر بسطام، واقع در استان سمنان", "Foo, Semnan
+    Province"): that province, at none of its towns. Not where the words are even loosely near
+    a prison's name: a misspelled prison may be written with a province it does not lie in
+    ("Ghezel Hesar, Tehran Province", before Alborz was made of Tehran's west)."""
+    if not parsed.context or not says_province(name):
+        return None
+    isos = index.context_provinces(parsed.context)
+    words = tuple(word for word in parsed.words if word not in CITY_WORDS)
+    if len(isos) != 1 or not words or not _unknown(index, words):
+        return None
+    if _near("".join(words), index.prison_keys, _SOME_PLACE):
+        return None  # a prison misspelled, with a province it may not lie in ("Gezl Hsar")
+    return in_province(index, next(iter(isos)), known=False)
 
 
 def _part_of_town(index: PlaceIndex, parsed: PlaceName, context: tuple[str, ...]) -> Match | None:
