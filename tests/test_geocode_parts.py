@@ -139,10 +139,28 @@ def test_no_town_in_more_words_lands_in_another_province(
         ("Sistão e Baluchistão", "IR-11"),
         ("Azerbaijão Ocidental", "IR-04"),
         ("província de Quermanxá", "IR-05"),  # qu for k, x for sh, -á for -ah
+        ("Provinsi Azerbaijan Barat", "IR-04"),  # Indonesian directions
+        ("Khorasan Selatan", "IR-29"),
+        ("Khorasan Utara", "IR-28"),
+        ("Azerbaijan Timur", "IR-03"),
+        ("مغربی آذربائیجان", "IR-04"),  # Urdu
+        ("مشرقی آذربائیجان", "IR-03"),
+        ("ئازەربایجانی ڕۆژئاوا", "IR-04"),  # Sorani
     ],
 )
 def test_kurmanji_and_portuguese_province_cells(geocoder: Geocoder, name: str, iso: str) -> None:
     assert where(geocoder.province(name)) == ("matched", iso)
+
+
+def test_every_province_with_a_direction_of_more_languages_is_itself_or_none(
+    geocoder: Geocoder,
+) -> None:
+    names = [
+        (f"{province.name_en} {direction}", province.iso)
+        for province in load_gazetteer().provinces
+        for direction in ("Barat", "Selatan", "Utara", "Timur", "do Sul", "Ocidental")
+    ]
+    assert provinces_elsewhere(geocoder, names) == []
 
 
 def test_portuguese_forms() -> None:

@@ -90,7 +90,8 @@ COUNTY_NOISE = frozenset(
 EZAFE = frozenset({"e", "ye"})
 
 # Direction words of province names as written, and the word each becomes in a key: English,
-# Persian and its transliteration, German, French, Italian, Spanish, Dutch, Turkish, Kurmanji
+# Persian and its transliteration, German, French, Italian, Spanish, Portuguese, Dutch, Turkish,
+# Indonesian and Malay, Urdu, Sorani, Kurmanji
 # ("Xurasana Bakur", "Kuzey Horasan", "Azerbaiyán Occidental"), Azerbaijani ("Qərbi
 # Azərbaycan"), their adjectives ("southern", "südlichen": "südlichen Provinz Fars") and
 # Arabic, whose adjective takes the feminine ending and the article
@@ -100,21 +101,25 @@ DIRECTION_WORDS = {
         *("east", "sharqi", "sharghi", "shargi", "شرقی", "ost", "orientale", "oriental"),
         *("este", "oost", "dogu", "rojhilat", "rojhelat", "الشرقیه", "شرقیه", "şərqi"),
         *("eastern", "ostliche", "ostlichen", "orientali", "leste"),
+        *("timur", "مشرقی", "روژهلات"),  # Indonesian and Malay, Urdu, Sorani
     ),
     "west": (
         *("west", "gharbi", "qarbi", "غربی", "occidentale", "occidental", "ouest"),
         *("oeste", "bati", "rojava", "الغربیه", "غربیه", "qərbi"),
         *("western", "westliche", "westlichen", "occidentali", "ocidental"),
+        *("barat", "مغربی", "روژاوا", "روژاباد"),  # Sorani ڕۆژئاوا folds as its -abad
     ),
     "north": (
         *("north", "shomali", "shemali", "shumali", "شمالی", "nord", "settentrionale"),
         *("norte", "noord", "kuzey", "bakur", "الشمالیه", "شمالیه", "şimali"),
         *("northern", "nordliche", "nordlichen", "settentrionali"),
+        *("utara", "باکوور", "باکور"),
     ),
     "south": (
         *("south", "jonubi", "jonoubi", "junubi", "جنوبی", "sud", "süd", "meridionale"),
         *("sur", "zuid", "guney", "basur", "الجنوبیه", "جنوبیه", "cənubi"),
         *("southern", "sudliche", "sudlichen", "meridional", "meridionali", "sul"),
+        *("selatan", "باشوور", "باشور"),
     ),
     "razavi": ("razavi", "rezavi", "rezevi", "رضوی", "الرضویه", "رضویه"),
 }
