@@ -27,7 +27,9 @@ target is 97% of Latin and 95% of Persian spellings in the right province.
   above, the same way (without reading the rules, and scored by count only), with weight on
   Persian-language pages (Persian wrappers and Kurdish, Baluch and Azeri local names in Persian
   script) and, for Latin, on English, Italian, German, Kurmanji, Indonesian and Portuguese pages:
-  since the rules were written against the other four, it is the one that measures unseen spellings.
+  it was measured on the rules written against the other four, by count only. Its misses were then
+  studied and rules written against their categories (tests/test_geocode_parts.py): it is no
+  longer held out either.
 
 Every test runs on every file. A target or an assertion a file does not meet yet is a strict xfail
 that names what is missing, so it fails loudly once the rules meet it; a floor is the share measured
@@ -217,11 +219,24 @@ SETS = {
         # province; see the file's header. Then the rules written against heldout4's categories
         # by someone who never opened this file (branch rules5 at fc8b287, measured by count
         # only, before this file's misses were looked at): 110 of 127 Latin (86.6%), 94 of 106
-        # Perso-Arabic (88.7%), none in a wrong province.
-        latin_floor=0.866,
-        persian_floor=0.886,
-        latin_target_open="issue 20's target; 86.6% of Latin names so far",
-        persian_target_open="issue 20's target; 88.7% of Perso-Arabic names so far",
+        # Perso-Arabic (88.7%), none in a wrong province. Then rules written against this file's
+        # misses, by category (tests/test_geocode_parts.py; so from here the file is seen, not
+        # held out): Indonesian and Malay words ("Penjara ... di ...", "kota ..., provinsi ..."),
+        # Kurmanji "wilayeta", Portuguese spellings of province names ("província do Cuzistão"),
+        # k for q ("Kom"), a square or quarter of a town is that town ("piazza ... a Mashhad",
+        # "... Square, Hamedan, Hamedan Province, Iran", "شهرک گلستان شيراز"), a place known only
+        # by name, or not at all, in the province the name gives ("Beyram, Provinsi Fars", "شهر
+        # بسطام، واقع در استان سمنان"), Arabic "باقليم", a county run onto its province ("صالح
+        # آبادخراسان رضوی", "زہک بلوچستان"): 123 of 127 Latin (96.9%), 99 of 106 Perso-Arabic
+        # (93.4%), none wrong. Left: misspellings (Zahedam, Ghelezhesar, "Gezel Heser" with g for
+        # gh too, "Chalderan region" for Chaldoran), ambiguous on purpose (سردشت, محمودآباد:
+        # towns of two provinces), towns the gazetteer lacks or knows only in Latin letters
+        # (کلاترزان, ربط, a Turkmen گوموش تپه for Gomishan), a Dari slip (ارک for Arak) and a
+        # prison nickname (زندان بویه).
+        latin_floor=0.968,
+        persian_floor=0.933,
+        latin_target_open="issue 20's target; 96.9% of Latin names so far",
+        persian_target_open="issue 20's target; 93.4% of Perso-Arabic names so far",
     ),
 }
 
