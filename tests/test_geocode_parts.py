@@ -124,6 +124,60 @@ def test_no_town_in_more_words_lands_in_another_province(
     assert elsewhere(geocoder, names) == []
 
 
+# -- words for prison, city, central and in of more European languages; Slavic letters --------
+
+
+@pytest.mark.parametrize(
+    ("name", "iso"),
+    [
+        ("věznice Evin v Teheránu", "IR-23"),  # Czech
+        ("väznica Ghezel Hesar v Karadži", "IR-30"),  # Slovak
+        ("Evin börtön", "IR-23"),  # Hungarian
+        ("închisoarea Evin din Teheran", "IR-23"),  # Romanian
+        ("zatvor Evin u Teheranu", "IR-23"),  # Croatian
+        ("presó d'Evin", "IR-23"),  # Catalan
+        ("Evin kalėjimas", "IR-23"),  # Lithuanian
+        ("Kermanšáh", "IR-05"),  # š for sh
+        ("Karadž", "IR-30"),  # dž for j
+    ],
+)
+def test_more_european_languages(geocoder: Geocoder, name: str, iso: str) -> None:
+    assert where(geocoder.place(name)) == ("matched", iso)
+
+
+def test_central_in_more_languages_names_the_central_prison(geocoder: Geocoder) -> None:
+    assert geocoder.place("închisoarea centrală din Zahedan").kind == "prison"
+    assert geocoder.place("centrální věznice Urmia").kind == "prison"
+
+
+@pytest.mark.parametrize(
+    ("name", "iso"),
+    [
+        ("provincie Sistán a Balúčistán", "IR-11"),
+        ("Isfahán tartomány", "IR-10"),
+        ("pokrajina Kurdistan", "IR-12"),
+    ],
+)
+def test_provinces_in_more_european_languages(geocoder: Geocoder, name: str, iso: str) -> None:
+    assert where(geocoder.province(name)) == ("matched", iso)
+
+
+def test_no_town_in_more_european_words_or_letters_lands_in_another_province(
+    geocoder: Geocoder, latin: list[tuple[str, str]]
+) -> None:
+    """Every Latin name of every town and prison with each language's word for prison, and
+    written with š, č, ž and dž: its province, or none."""
+    names = [
+        (wrapper.format(name), iso)
+        for name, iso in latin
+        for wrapper in ("věznice {}", "zatvor {}", "închisoarea din {}")
+    ]
+    for name, iso in latin:
+        slavic = name.replace("sh", "š").replace("ch", "č").replace("zh", "ž")
+        names.append((slavic.replace("Sh", "Š").replace("Ch", "Č").replace("j", "dž"), iso))
+    assert elsewhere(geocoder, names) == []
+
+
 # -- Kurmanji and Portuguese province cells -----------------------------------------------------
 
 

@@ -43,6 +43,9 @@ PROVINCE_WORDS = frozenset(
     # Indonesian and Malay (provinsi, wilayah), and Kurmanji (wilayet, with its ezafe:
     # "wilayeta Loristanê", the province of Lorestan)
     | {"provinsi", "wilayah", "wilayet", "wilayeta", "wilayete"}
+    # Hungarian, Croatian and Serbian, Finnish, Albanian, Lithuanian, Swahili
+    | {"tartomany", "tartomanyban", "pokrajina", "pokrajini", "maakunta", "provinssi"}
+    | {"provinca", "krahina", "provincija", "provincijoje", "mkoa"}
 )
 # Province names carry other noise: the word for "province" in the languages reports are
 # written in (English, French, Italian, Spanish, German, Persian and its transliteration:
@@ -65,6 +68,7 @@ PROVINCE_NOISE = PROVINCE_WORDS | frozenset(
     # Swedish, Turkish, Kurmanji, Dutch, Portuguese and Indonesian ("Sistan og Baluchistan",
     # "Sîstan û Belûçistan", "Sistão e Baluchistão", "Sistan dan Baluchestan")
     | {"and", "va", "o", "und", "et", "y", "ed", "و", "og", "och", "ve", "u", "en", "e", "dan"}
+    | {"a", "i", "es"}  # Czech and Slovak, Croatian, Hungarian
 )
 
 # A county (shahrestan) is named with the word for county in the languages reports are written
@@ -159,6 +163,15 @@ PRISON_WORDS = frozenset(
     # Polish: więzienie, with its case endings, and zakład karny (penal institution)
     | {"wiezienie", "wiezieniu", "wiezienia", "wiezieniem", "zaklad", "zakladzie", "karny"}
     | {"بندیخانه", "بندیخانهی", "بندیخانی", "زیندان", "زیندانی"}
+    | {"گرتووخانه", "گرتووخانی", "گرتوخانه", "گرتوخانی"}  # Sorani گرتووخانە(ی)
+    # Czech and Slovak (věznice, väznica), Hungarian (börtön), Romanian (închisoarea),
+    # Croatian, Serbian and Bosnian (zatvor), Slovenian, Catalan (presó), Finnish, Albanian,
+    # Lithuanian, Latvian, Estonian, Tagalog and Swahili, with their common case endings
+    | {"veznice", "vezeni", "veznici", "vaznica", "vaznici", "vazenie", "vazeni", "borton"}
+    | {"bortonben", "bortonbe", "inchisoarea", "inchisoare", "penitenciarul", "zatvor"}
+    | {"zatvoru", "zapor", "zaporu", "preso", "vankila", "vankilassa", "vankilaan", "burgu"}
+    | {"burgun", "kalejimas", "kalejime", "cietums", "cietuma", "vangla", "vanglas"}
+    | {"bilangguan", "gereza", "gerezani"}
 )
 # Words that describe a prison or town without naming it: "central", "women's", "ward" (and
 # "unit", "hall", "house" of detention...), "county", "city" (also in Spanish, Italian,
@@ -171,6 +184,11 @@ DESCRIPTORS = frozenset(
     # Indonesian and Malay "city", "central", "women", "province" ("kota Zarandieh",
     # "penjara pusat", "penjara wanita"); Kurmanji "city" (bajar, bajarê)
     | {"kota", "pusat", "wanita", "bajar", "bajare"}
+    # "city" and "central" in Czech and Slovak, Hungarian, Romanian, Croatian, Finnish, Catalan,
+    # Albanian ("věznice ve městě Urmia", "központi börtön", "închisoarea centrală")
+    | {"mesto", "meste", "mesta", "varos", "varosban", "orasul", "orasului", "grad", "gradu"}
+    | {"kaupunki", "kaupungin", "ciutat", "qyteti", "qytetin"}
+    | {"centralni", "centralna", "ustredna", "ustrednej", "kozponti", "centrala", "keskus"}
     | {"holy", "santa", "santo", "sainte", "heilige", "heiligen"}
     | {"the", "s", "shahrestan", "shahrestane", "ya", "la"}
     | {"il", "lo", "le", "les", "los", "las", "het", "die", "das", "dem", "et", "ett", "ein"}
@@ -194,6 +212,7 @@ DESCRIPTORS = frozenset(
     # Urdu "central" as English sounds it ("سینٹرل جیل"), its postpositions "in" and "of"
     # ("زاہدان جیل میں", "زاہدان کی جیل"), and Arabic "town" ("بلدة سراوان")
     | {"سینٹرل", "سنٹرل", "میں", "کی", "کے", "کا", "بلده", "البلده"}
+    | {"ناوندی", "ناوند"}  # Sorani "central" (ناوەندی)
 )
 # Descriptors that tell one of a town's prisons from the others: its central prison, its
 # women's prison. A name with one of them names a facility, not only a town.
@@ -201,6 +220,8 @@ WHICH_WORDS = frozenset(
     {"central", "markazi", "main", "women", "womens", "woman", "مرکزی", "زنان", "المرکزی"}
     | {"centrale", "zentral", "zentralgefangnis", "centrali", "merkez", "merkezi", "navendi"}
     | {"zentralgefangnisses", "zentralgefangnissen", "pusat", "wanita", "سینٹرل", "سنٹرل"}
+    | {"centralni", "centralna", "ustredna", "ustrednej", "kozponti", "centrala", "keskus"}
+    | {"ناوندی", "ناوند"}
 )
 # Words a page may join to the name after them without a space ("السجن المركزي بمدينةزاهدان",
 # "سجنزاهدان"), in Arabic and Persian: "in the city of", "city", "prison", "in prison", "to
@@ -224,10 +245,13 @@ MARKERS = frozenset(
 )
 # Short words for "in" or "at" in French, Italian, Spanish, Portuguese and Dutch ("prison de
 # Dizel-Abad à Kermanchah", "prigione di Ghezel Hesar a Karaj", "presídio de Evin em Teerã",
-# "gevangenis te Urmia"), Polish "w" ("więzienie w Kermanszah") and Kurmanji "li" ("girtîgeha
-# Evînê li Tehranê"). They are markers only
-# as words of their own between spaces: "Qa'en" (a town) must not become "Qa" in "en".
-SPACED_MARKERS = re.compile(r"(?<=\s)(?:à|a|au|en|em|dans|te|bij|van|w|li)(?=\s)", re.IGNORECASE)
+# "gevangenis te Urmia"), Polish "w" ("więzienie w Kermanszah"), Czech and Slovak "v" (not "ve",
+# Turkish "and"), Romanian "în" and "din" and Kurmanji "li" ("girtîgeha Evînê li Tehranê"). They
+# are markers only as words of their own between spaces: "Qa'en" (a town) must not become "Qa"
+# in "en".
+SPACED_MARKERS = re.compile(
+    r"(?<=\s)(?:à|a|au|en|em|dans|te|bij|van|w|v|li|în|din)(?=\s)", re.IGNORECASE
+)
 # ... and, at a name's start, "in" (with its article) in French, Spanish, Portuguese, German and
 # Kurmanji, as a sentence quotes a name ("dans la prison d'Evin", "en la cárcel de Evin", "em
 # Evin", "im Gefängnis von Täbris", "li Urmiyê"): read as "in", which a name may begin with. Not

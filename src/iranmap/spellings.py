@@ -256,6 +256,24 @@ def _from_polish(found: re.Match[str]) -> str:
     return english.capitalize() if found.group()[0].isupper() else english
 
 
+# Czech, Slovak, Croatian, Serbian, Slovenian, Latvian and Lithuanian write Persian's sh, ch, zh
+# and j as š, č, ž and dž or đ ("Kermanšáh", "Balúčistán", "Karadž"): a name with one of these
+# letters that places nothing is tried as English writes them.
+_SLAVIC = re.compile("dž|đ|[ščžć]", re.IGNORECASE)
+_FROM_SLAVIC = {"dž": "j", "đ": "j", "š": "sh", "č": "ch", "ž": "zh", "ć": "ch"}
+
+
+def as_slavic(text: str) -> str:
+    """``text`` with š, č, ć, ž, dž and đ written sh, ch, ch, zh, j and j ("Kermanšáh" ->
+    "Kermanshah", "Karadž" -> "Karaj"), or ``text`` itself if it has none."""
+    return _SLAVIC.sub(_from_slavic, text)
+
+
+def _from_slavic(found: re.Match[str]) -> str:
+    english = _FROM_SLAVIC.get(found.group().lower(), found.group())
+    return english.capitalize() if found.group()[0].isupper() else english
+
+
 # English and Italian pages write Persian's gh (غ, ق) as g ("Gaemshahr", "Gezel Hesar"), as
 # they write its g: a name that places nothing is tried with a g as gh.
 _G = re.compile(r"g(?!h)", re.IGNORECASE)
@@ -356,11 +374,13 @@ def respellings(text: str) -> tuple[str, ...]:
     """The respellings of ``text`` to try, in order, when it places nothing as written: as
     Spanish (:func:`as_spanish`, :func:`spanish_y`), French (:func:`as_french`), German
     (:func:`german_forms`), Dutch (:func:`as_dutch`), Kurmanji (:func:`as_kurmanji`), Polish
-    (:func:`as_polish`) and Sorani (:func:`without_sorani_o`) write Persian, with g for gh
-    (:func:`g_forms`), a lone c for j or k (:func:`c_forms`) and k for q (:func:`k_forms`). A
-    caller takes one only where it gives a name exactly: each is a guess at the language."""
+    (:func:`as_polish`), Czech and the South Slavic languages (:func:`as_slavic`) and Sorani
+    (:func:`without_sorani_o`) write Persian, with g for gh (:func:`g_forms`), a lone c for j
+    or k (:func:`c_forms`) and k for q (:func:`k_forms`). A caller takes one only where it
+    gives a name exactly: each is a guess at the language."""
     forms = (as_spanish(text), spanish_y(text), as_french(text), *german_forms(text))
     forms += (as_dutch(text),)
-    forms += (as_kurmanji(text), as_polish(text), without_sorani_o(text), *g_forms(text))
+    forms += (as_kurmanji(text), as_polish(text), as_slavic(text), without_sorani_o(text))
+    forms += g_forms(text)
     forms += (*c_forms(text), *k_forms(text))
     return tuple(dict.fromkeys(form for form in forms if form != text))
