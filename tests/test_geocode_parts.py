@@ -178,6 +178,38 @@ def test_no_town_in_more_european_words_or_letters_lands_in_another_province(
     assert elsewhere(geocoder, names) == []
 
 
+# -- who runs a place of detention; juvenile correction centres -----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "iso"),
+    [
+        ("Ministry of Intelligence detention center in Urmia", "IR-04"),
+        ("IRGC detention centre in Sanandaj", "IR-12"),
+        ("Juvenile Correctional and Rehabilitation Center of Tehran", "IR-23"),
+        ("Tabriz Correctional Facility", "IR-03"),
+        ("Shiraz Juvenile Correction and Rehabilitation Center", "IR-07"),
+    ],
+)
+def test_a_place_of_detention_is_its_town_never_its_prison(
+    geocoder: Geocoder, name: str, iso: str
+) -> None:
+    match = geocoder.place(name)
+    assert (match.status, match.kind, match.province_iso) == ("matched", "city", iso)
+    assert match.likely is None  # not the town's prison
+
+
+def test_no_town_with_a_place_of_detention_lands_in_another_province(
+    geocoder: Geocoder, latin: list[tuple[str, str]]
+) -> None:
+    names = [
+        (wrapper.format(name), iso)
+        for name, iso in latin
+        for wrapper in ("{} Correctional Facility", "Intelligence detention center in {}")
+    ]
+    assert elsewhere(geocoder, names) == []
+
+
 # -- Kurmanji and Portuguese province cells -----------------------------------------------------
 
 

@@ -130,7 +130,12 @@ DIRECTION_WORDS = {
 
 # Words for a detention centre ("بازداشتگاه مرکزی شیراز"): a place of detention, but not the
 # town's prison, so "central" in its name does not make it the central prison.
-DETENTION_WORDS = frozenset({"بازداشتگاه", "detention", "detencion", "haftzentrum"})
+DETENTION_WORDS = frozenset(
+    {"بازداشتگاه", "detention", "detencion", "haftzentrum"}
+    # a juvenile correction centre, which is not the town's prison either ("Juvenile
+    # Correctional and Rehabilitation Center of Tehran", "Tabriz Correctional Facility")
+    | {"correctional", "reformatory", "juvenile"}
+)
 # Words that say a place is a prison ("زندان", "ندامتگاه": prison, penitentiary; and the words
 # for a detention centre), in the languages reports are written or republished in.
 PRISON_WORDS = frozenset(
@@ -213,6 +218,9 @@ DESCRIPTORS = frozenset(
     # ("زاہدان جیل میں", "زاہدان کی جیل"), and Arabic "town" ("بلدة سراوان")
     | {"سینٹرل", "سنٹرل", "میں", "کی", "کے", "کا", "بلده", "البلده"}
     | {"ناوندی", "ناوند"}  # Sorani "central" (ناوەندی)
+    # who runs a place of detention ("Ministry of Intelligence detention center in Urmia",
+    # "IRGC detention centre", "بازداشتگاه اطلاعات سنندج"), and "facility"
+    | {"ministry", "intelligence", "irgc", "sepah", "police", "اطلاعات", "سپاه", "facility"}
 )
 # Descriptors that tell one of a town's prisons from the others: its central prison, its
 # women's prison. A name with one of them names a facility, not only a town.

@@ -30,6 +30,7 @@ from iranmap.names import (
     PlaceName,
     key,
     named_words,
+    province_key,
     says_province,
 )
 from iranmap.spellings import respellings
@@ -189,7 +190,15 @@ def by_rule(
     words = named_words(name)
     if (parsed.says_prison or says_province(name)) and words and not any(map(str.isdigit, words)):
         found = province(words)
-        if found.status == "matched" and found.score == 100 and found.method != "fuzzy":
+        # a capital's name is its province only beside a word for province ("Kerman
+        # Province"): "Shiraz Juvenile Correction and Rehabilitation Center" is in Shiraz
+        capital = province_key(words) in index.towns and not says_province(name)
+        if (
+            found.status == "matched"
+            and found.score == 100
+            and found.method != "fuzzy"
+            and not capital
+        ):
             note = f"{_PROVINCE_ONLY}{found.province}, not a town or prison"
             return replace(found, note=note)
     if any(word in _PART_KEYS for word in parsed.words):  # "Shiraz Square" may be elsewhere
