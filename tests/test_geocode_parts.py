@@ -476,6 +476,32 @@ def test_arabic_in_joined_to_its_words_for_province(
     assert where(geocoder.place(name)) == ("matched", iso)
 
 
+@pytest.mark.parametrize(
+    ("name", "iso", "kind"),
+    [
+        ("السجن المركزي لمدينة زاهدان", "IR-11", "prison"),  # "of the city": the central prison
+        ("السجن المركزي لمدينةزاهدان", "IR-11", "prison"),
+        ("سجن قرشك للنساء", "IR-23", "prison"),  # "for women": Qarchak Women's Prison
+    ],
+)
+def test_arabic_of_the_city_and_for_women(
+    geocoder: Geocoder, name: str, iso: str, kind: str
+) -> None:
+    match = geocoder.place(name)
+    assert (match.status, match.province_iso, match.kind) == ("matched", iso, kind)
+
+
+def test_no_town_with_arabic_of_the_city_lands_in_another_province(
+    geocoder: Geocoder, persian: list[tuple[str, str]]
+) -> None:
+    names = [
+        (wrapper.format(name), iso)
+        for name, iso in persian
+        for wrapper in ("السجن المركزي لمدينة {}", "سجن {} للنساء")
+    ]
+    assert elsewhere(geocoder, names) == []
+
+
 def test_a_province_after_arabic_in_must_be_the_places(geocoder: Geocoder) -> None:
     assert geocoder.place("زابل بولاية فارس").status == "unmatched"
 

@@ -211,6 +211,8 @@ DESCRIPTORS = frozenset(
     | {"السیی", "السی"}  # "السيئ الصيت", "السيء الصيت" (with its article; hamza on or off)
     # Arabic "from", "to", "inside" before the prison ("من سجن", "إلى سجن", "داخل سجن")
     | {"من", "الی", "داخل"}
+    # Arabic "of the city" and "for women" ("السجن المركزي لمدينة زاهدان", "سجن قرشك للنساء")
+    | {"لمدینه", "للنسا", "النسا"}
     # Turkish case endings, cut from the word by an apostrophe ("Urmiye Cezaevi'nde")
     | {"nde", "nda", "nden", "ndan", "ndeki", "ndaki", "nin", "nun"}
     | {"مرکزی", "زنان", "بند", "شهرستان", "های", "ها", "المرکزی"}
@@ -228,6 +230,7 @@ WHICH_WORDS = frozenset(
     {"central", "markazi", "main", "women", "womens", "woman", "مرکزی", "زنان", "المرکزی"}
     | {"centrale", "zentral", "zentralgefangnis", "centrali", "merkez", "merkezi", "navendi"}
     | {"zentralgefangnisses", "zentralgefangnissen", "pusat", "wanita", "سینٹرل", "سنٹرل"}
+    | {"للنسا", "النسا"}
     | {"centralni", "centralna", "ustredna", "ustrednej", "kozponti", "centrala", "keskus"}
     | {"ناوندی", "ناوند"}
 )
@@ -236,7 +239,8 @@ WHICH_WORDS = frozenset(
 # prison", "penitentiary", "province". A word that names nothing as written is read with them
 # apart only where the rest is a place's name (never "شهر": "شهرکرد" is a town of its own).
 GLUED_WORDS = (
-    *("بمدینه", "المدینه", "مدینه", "بسجن", "لسجن", "السجن", "سجن", "زندان", "ندامتگاه"),
+    *("بمدینه", "لمدینه", "المدینه", "مدینه", "بسجن", "لسجن", "السجن", "سجن", "زندان"),
+    "ندامتگاه",
     *("بمحافظه", "المحافظه", "محافظه", "استان", "باقلیم", "بولایه"),
 )
 # Words for "city" a name may carry after it or before it ("سربیشہ شہر", Urdu; "شار سەقز",
