@@ -377,6 +377,8 @@ def test_the_build_refuses_a_local_name_of_a_prison_that_is_a_place_elsewhere(
         ("زندان شهسوار", "IR-02", "Tonekābon"),
         ("Bandar Shahpur", "IR-06", "Bandar-e Emam Khomeyni"),
         ("شاه‌آباد غرب", "IR-05", "Eslāmābād-e Gharb"),
+        ("مدينة السوس", "IR-06", "Shūsh"),  # Ahwazi
+        ("سجن رامز", "IR-06", "Rāmhormoz"),  # Ramhormoz's short form
     ],
 )
 def test_local_names_of_prisons_and_towns(
