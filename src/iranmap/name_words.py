@@ -258,21 +258,26 @@ MARKERS = frozenset(
 # Short words for "in" or "at" in French, Italian, Spanish, Portuguese and Dutch ("prison de
 # Dizel-Abad à Kermanchah", "prigione di Ghezel Hesar a Karaj", "presídio de Evin em Teerã",
 # "gevangenis te Urmia"), Polish "w" ("więzienie w Kermanszah"), Czech and Slovak "v" (not "ve",
-# Turkish "and"), Romanian "în" and "din" and Kurmanji "li" ("girtîgeha Evînê li Tehranê"). They
-# are markers only as words of their own between spaces: "Qa'en" (a town) must not become "Qa"
-# in "en".
+# Turkish "and"), Romanian "în" (not "din": "Qareh Zia od Din Prison") and Kurmanji "li"
+# ("girtîgeha Evînê li Tehranê"). They are markers only as words of their own between spaces:
+# "Qa'en" (a town) must not become "Qa" in "en".
 SPACED_MARKERS = re.compile(
-    r"(?<=\s)(?:à|a|au|en|em|dans|te|bij|van|w|v|li|în|din)(?=\s)", re.IGNORECASE
+    r"(?<=\s)(?:à|a|au|en|em|dans|te|bij|van|w|v|li|în)(?=\s)", re.IGNORECASE
 )
-# ... and, at a name's start, "in" (with its article) in French, Spanish, Portuguese, German and
-# Kurmanji, as a sentence quotes a name ("dans la prison d'Evin", "en la cárcel de Evin", "em
-# Evin", "im Gefängnis von Täbris", "li Urmiyê"): read as "in", which a name may begin with. Not
-# Portuguese "no" and "na": "No Shahr" may be Nowshahr, "Na in" Na'in.
-LEADING_MARKERS = re.compile(r"^\s*(?:dans|à|au|aux|en|em|ao|im|beim|li)\s+(?=\S)", re.IGNORECASE)
+# ... and, at a name's start, "in" (with its article) in French, Spanish, Portuguese and German,
+# as a sentence quotes a name ("dans la prison d'Evin", "en la cárcel de Evin", "em Evin", "im
+# Gefängnis von Täbris"): read as "in", which a name may begin with. Not Portuguese "no" and
+# "na" ("No Shahr" may be Nowshahr, "Na in" Na'in), nor Kurmanji "li" ("Li Sara", a town).
+LEADING_MARKERS = re.compile(r"^\s*(?:dans|à|au|aux|en|em|ao|im|beim)\s+(?=\S)", re.IGNORECASE)
 # Norwegian, Danish and Swedish "i" (in) after their word for prison ("fengselet i Bojnurd"):
 # only there, since a transliteration may write the ezafe as a lone "i" ("Masjed i Soleyman").
 SCANDINAVIAN_IN = re.compile(
     r"\b(fengsel(?:et)?|f[æa]ngsel|f[æa]ngslet|f[äa]ngelse(?:t)?)\s+i(?=\s)", re.IGNORECASE
+)
+# Romanian "din" (of, in) after its word for prison ("închisoarea Evin din Teheran"): only there,
+# since a name may end in "Din" ("Qareh Zia od Din Prison").
+ROMANIAN_DIN = re.compile(
+    r"\b((?:închisoare|inchisoare|penitenciar)(?:a|ul)?\b.*?)\s+din(?=\s)", re.IGNORECASE
 )
 # Words after which the rest of a name says only what the place is near ("Ghezel Hesar Prison
 # near Tehran", "nahe", "vicino a", "près de", "cerca de", Arabic "قرب", Persian "نزدیک"): not

@@ -42,6 +42,7 @@ from iranmap.name_words import (
     PRISON_WORDS,
     PROVINCE_NOISE,
     PROVINCE_WORDS,
+    ROMANIAN_DIN,
     SCANDINAVIAN_IN,
     SPACED_MARKERS,
     WHICH_WORDS,
@@ -252,6 +253,7 @@ def parse_place(text: str) -> PlaceName:
     Descriptors ("prison", "central", "women's", "زندان", "مرکزی", ...) are dropped.
     """
     text = SCANDINAVIAN_IN.sub(r"\1 in", SPACED_MARKERS.sub("in", text))
+    text = ROMANIAN_DIN.sub(r"\1 in", text)
     text = DIRECTION_OF.sub(" near ", LEADING_MARKERS.sub("in ", text))
     head, *rest = [part for part in _PARTS.split(text) if part.strip()] or [""]
     words = fold(head).split()
