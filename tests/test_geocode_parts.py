@@ -152,6 +152,18 @@ def test_a_word_for_in_is_read_only_where_no_name_has_it(geocoder: Geocoder) -> 
     assert parse_place("Li Sara").core == parse_place("Lisara").core  # Kurmanji "li" not first
 
 
+def test_no_town_with_a_word_made_a_marker_or_descriptor_moves(
+    geocoder: Geocoder, latin: list[tuple[str, str]]
+) -> None:
+    """Every town and prison whose name has a word this round reads as "in" or as a word around
+    a name (Din, Li, Do, Em, Grad, Kota...): its province or none, alone and with "Prison"."""
+    words = {"din", "li", "do", "da", "em", "v", "grad", "kota", "den", "der", "mesto", "region"}
+    named = [(n, iso) for n, iso in latin if words & {w.casefold() for w in re.split(r"\W", n)}]
+    names = named + [(f"{name} Prison", iso) for name, iso in named]
+    assert len(named) > 5
+    assert elsewhere(geocoder, names) == []
+
+
 def test_central_in_more_languages_names_the_central_prison(geocoder: Geocoder) -> None:
     assert geocoder.place("închisoarea centrală din Zahedan").kind == "prison"
     assert geocoder.place("centrální věznice Urmia").kind == "prison"
