@@ -434,6 +434,8 @@ def test_no_place_known_by_name_lands_in_another_province(geocoder: Geocoder) ->
         ("Foo, Semnan Province", "IR-20"),
         ("Xyzabad, provinsi Fars", "IR-07"),
         ("روستای فلان در استان فارس", "IR-07"),
+        ("Foo, a village in Fars province", "IR-07"),  # "village" says what the place is
+        ("قرية فلان في محافظة فارس", "IR-07"),
     ],
 )
 def test_an_unknown_place_with_its_province_named_is_the_province(

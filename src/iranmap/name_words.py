@@ -223,6 +223,8 @@ DESCRIPTORS = frozenset(
     # who runs a place of detention ("Ministry of Intelligence detention center in Urmia",
     # "IRGC detention centre", "بازداشتگاه اطلاعات سنندج"), and "facility"
     | {"ministry", "intelligence", "irgc", "sepah", "police", "اطلاعات", "سپاه", "facility"}
+    # "village" ("Foo, a village in Fars province", "روستای فلان"): says what a place is
+    | {"village", "villaggio", "aldea", "aldeia", "dorf", "desa", "روستای", "روستا", "قریه"}
 )
 # Descriptors that tell one of a town's prisons from the others: its central prison, its
 # women's prison. A name with one of them names a facility, not only a town.
