@@ -57,6 +57,8 @@ def provinces_elsewhere(geocoder: Geocoder, names: list[tuple[str, str]]) -> lis
     [
         ("Penjara Evin di Teheran", "IR-23"),  # prison, "in"
         ("Lapas Vakilabad di Mashhad", "IR-09"),  # lembaga pemasyarakatan
+        ("Lembaga Pemasyarakatan Ghezel Hesar di Karaj", "IR-30"),
+        ("Rumah Tahanan Evin", "IR-23"),  # rutan: a house of detention
         ("penjara pusat Zahedan", "IR-11"),  # central
         ("penjara wanita Qarchak", "IR-23"),  # women's
         ("Penjara Ghezel Hesar dekat Teheran", "IR-30"),  # near: Karaj's, not Tehran's

@@ -156,7 +156,7 @@ PRISON_WORDS = frozenset(
     | {"presidio", "cadeia"}  # Portuguese
     # Indonesian and Malay: penjara, and the official lembaga pemasyarakatan (lapas) and
     # rumah tahanan (rutan)
-    | {"penjara", "lapas", "rutan", "pemasyarakatan"}
+    | {"penjara", "lapas", "rutan", "pemasyarakatan", "tahanan"}
     # Turkish (cezaevi, with its case endings; hapishane), Kurmanji (girtîgeh, zindan) and
     # Sorani in Arabic script (بەندیخانە, زیندان)
     | {"cezaevi", "cezaevinde", "cezaevine", "cezaevinden", "hapishane", "hapishanesi"}
@@ -186,9 +186,10 @@ DESCRIPTORS = frozenset(
     {"central", "markazi", "main", "women", "womens", "woman", "ward", "county", "city", "town"}
     | {"centrale", "zentral", "merkez", "merkezi", "navendi", "center", "centre", "ville"}
     | {"ciudad", "citta", "cidade", "stadt", "مدینه", "المدینه"}
-    # Indonesian and Malay "city", "central", "women", "province" ("kota Zarandieh",
-    # "penjara pusat", "penjara wanita"); Kurmanji "city" (bajar, bajarê)
-    | {"kota", "pusat", "wanita", "bajar", "bajare"}
+    # Indonesian and Malay "city", "central", "women", "house", "institution" ("kota
+    # Zarandieh", "penjara pusat", "penjara wanita", "rumah tahanan", "lembaga
+    # pemasyarakatan"); Kurmanji "city" (bajar, bajarê)
+    | {"kota", "pusat", "wanita", "bajar", "bajare", "rumah", "lembaga"}
     # "city" and "central" in Czech and Slovak, Hungarian, Romanian, Croatian, Finnish, Catalan,
     # Albanian ("věznice ve městě Urmia", "központi börtön", "închisoarea centrală")
     | {"mesto", "meste", "mesta", "varos", "varosban", "orasul", "orasului", "grad", "gradu"}
