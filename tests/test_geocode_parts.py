@@ -231,6 +231,30 @@ def test_no_town_with_a_place_of_detention_lands_in_another_province(
     assert elsewhere(geocoder, names) == []
 
 
+# -- Sorani "او" for a final "آب" ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "iso"),
+    [("میاندواو", "IR-04"), ("زیندانی میاندواو", "IR-04"), ("سرپل زهاو", "IR-05")],
+)
+def test_sorani_aw_is_persian_ab(geocoder: Geocoder, name: str, iso: str) -> None:
+    assert where(geocoder.place(name)) == ("matched", iso)
+
+
+def test_no_town_with_sorani_aw_lands_in_another_province(
+    geocoder: Geocoder, persian: list[tuple[str, str]]
+) -> None:
+    names = [
+        (re.sub("[اآ]ب$", ending, name), iso)
+        for name, iso in persian
+        if re.search("[اآ]ب$", name)
+        for ending in ("او", "ئاو")
+    ]
+    assert len(names) > 20
+    assert elsewhere(geocoder, names) == []
+
+
 # -- Kurmanji and Portuguese province cells -----------------------------------------------------
 
 

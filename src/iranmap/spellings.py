@@ -370,17 +370,29 @@ def without_sorani_o(text: str) -> str:
     return _SORANI_O.sub("", text)
 
 
+# Sorani writes Persian's "آب" (water) at a name's end as "او" or "ئاو" ("میاندواو" for
+# میاندوآب, "زەهاو" for ذهاب), as it writes "-abad" "ئاوا" (which fold reads).
+_SORANI_AW = re.compile("(?<=[\u0620-\u06ff])\u0626?\u0627\u0648(?![\u0620-\u06ff])")
+
+
+def sorani_ab(text: str) -> str:
+    """``text`` with a word's final Sorani "او" or "ئاو" written "اب" ("میاندواو" ->
+    "میاندواب")."""
+    return _SORANI_AW.sub("\u0627\u0628", text)
+
+
 def respellings(text: str) -> tuple[str, ...]:
     """The respellings of ``text`` to try, in order, when it places nothing as written: as
     Spanish (:func:`as_spanish`, :func:`spanish_y`), French (:func:`as_french`), German
     (:func:`german_forms`), Dutch (:func:`as_dutch`), Kurmanji (:func:`as_kurmanji`), Polish
     (:func:`as_polish`), Czech and the South Slavic languages (:func:`as_slavic`) and Sorani
-    (:func:`without_sorani_o`) write Persian, with g for gh (:func:`g_forms`), a lone c for j
-    or k (:func:`c_forms`) and k for q (:func:`k_forms`). A caller takes one only where it
-    gives a name exactly: each is a guess at the language."""
+    (:func:`without_sorani_o`, :func:`sorani_ab`) write Persian, with g for gh
+    (:func:`g_forms`), a lone c for j or k (:func:`c_forms`) and k for q (:func:`k_forms`). A
+    caller takes one only where it gives a name exactly: each is a guess at the language."""
     forms = (as_spanish(text), spanish_y(text), as_french(text), *german_forms(text))
     forms += (as_dutch(text),)
     forms += (as_kurmanji(text), as_polish(text), as_slavic(text), without_sorani_o(text))
+    forms += (sorani_ab(text),)
     forms += g_forms(text)
     forms += (*c_forms(text), *k_forms(text))
     return tuple(dict.fromkeys(form for form in forms if form != text))
