@@ -924,3 +924,29 @@ def test_a_missing_cell_is_none_nan_or_pandas_na_never_zero() -> None:
     assert [opt_missing(v) for v in (None, math.nan, np.float64("nan"), pd.NA)] == [True] * 4
     assert [opt_missing(v) for v in (0, 0.0, "", np.int64(0))] == [False] * 4
     assert (opt_int(pd.NA), opt_int(np.int64(0)), opt_str(math.nan)) == (None, 0, None)
+
+
+def test_a_place_known_only_by_name_in_its_province_is_refused_with_what_it_is(
+    tmp_path: Path,
+) -> None:
+    joined, problems = _shipped_check(
+        tmp_path, '"Beyram, Provinsi Fars",1,,\n"Foo, Semnan Province",1,,\n'
+    )
+    assert isinstance(joined, Joined)
+    assert problems == [
+        "prison 'Beyram, Provinsi Fars' names a place of Fars that the gazetteer knows only by "
+        "name, not a prison or town, so it has no point on the map; give the row's city (or lat "
+        "and lon) where the source names one, or count the row in provinces.csv under Fars",
+        "prison 'Foo, Semnan Province' names a place of Semnan that the gazetteer does not know, "
+        "not a prison or town, so it has no point on the map; give the row's city (or lat and "
+        "lon) where the source names one, or count the row in provinces.csv under Semnan",
+    ]
+
+
+def test_a_square_of_a_town_is_placed_at_the_town_as_a_place_of_its_own(tmp_path: Path) -> None:
+    joined, problems = _shipped_check(tmp_path, "piazza Mofatteh a Mashhad,2,,\n")
+    assert problems == []
+    assert isinstance(joined, Joined)
+    row = joined.prison_rows[0]
+    assert (row["province_iso"], row["as_reported"]) == ("IR-09", "piazza Mofatteh a Mashhad")
+    assert (row["precision"], row["city"]) == ("city", "Mashhad")

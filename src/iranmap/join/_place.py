@@ -301,6 +301,12 @@ def _reason(figure: Figure, match: Match) -> str:
             "not a prison or town; give its figure in provinces.csv, or give the row's city, "
             "or add lat and lon"
         )
+    if match.status == "matched" and match.kind == "province" and match.reading:
+        return (  # "Beyram, Provinsi Fars": a village of Fars, or a place nobody knows there
+            f"prison {name!r} names {match.reading}, not a prison or town, so it has no point "
+            "on the map; give the row's city (or lat and lon) where the source names one, or "
+            f"count the row in provinces.csv under {match.province}"
+        )
     if match.status == "matched" and match.kind == "province":  # a county: no point
         return (
             f"prison {name!r} names a county of {match.province} ({match.province_iso}), not a "
