@@ -366,6 +366,9 @@ def test_no_town_with_k_for_q_lands_in_another_province(
         ("ساحة الحرية في مدينة الأهواز", "IR-06", "Ahvaz"),  # Arabic
         ("شهرک گلستان شيراز", "IR-07", "Shiraz"),  # a quarter named with its town
         ("quartiere Golshahr di Karaj", "IR-30", "Karaj"),
+        ("فلکه شهدا مشهد", "IR-09", "Mashhad"),  # a roundabout
+        ("Takhti Stadium in Ahvaz", "IR-06", "Ahvaz"),
+        ("Ferdowsi Street, Mashhad", "IR-09", "Mashhad"),
     ],
 )
 def test_a_square_or_quarter_of_a_town_is_the_town(
@@ -399,7 +402,7 @@ def test_no_square_or_quarter_of_a_town_lands_in_another_province(
     next town: the town's province, or none."""
     names = [(f"Imam Square, {name}", iso) for name, iso in latin]
     names += [(f"piazza {other} a {name}", iso) for (name, iso), (other, _) in _next(latin)]
-    names += [(f"میدان امام {name}", iso) for name, iso in persian]
+    names += [(f"{word} امام {name}", iso) for name, iso in persian for word in ("میدان", "خیابان")]
     names += [(f"شهرک {other} {name}", iso) for (name, iso), (other, _) in _next(persian)]
     assert elsewhere(geocoder, names) == []
 

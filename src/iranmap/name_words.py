@@ -317,16 +317,27 @@ LOCATIVES = frozenset({"deki", "daki", "teki", "taki"}) | {
     "sehrindeki",
 }
 
-# Words for a public square and for a quarter of a town, in the languages reports are written
-# in ("piazza Mofatteh a Mashhad", "Bu Ali Square, Hamedan", "میدان شهدا", "ساحة", Turkish
-# "meydanı", Indonesian "alun-alun"; "شهرک گلستان شیراز", "quartiere", "mahalle"): what such a
-# name names is a place of the town it gives, not a town of its own name. Kept in the name's key
+# Words for a public square, a quarter, a street, a stadium or a park of a town, in the languages
+# reports are written in ("piazza Mofatteh a Mashhad", "Bu Ali Square, Hamedan", "میدان شهدا",
+# "ساحة", Turkish "meydanı", Indonesian "alun-alun"; "شهرک گلستان شیراز", "quartiere",
+# "mahalle"; "خیابان", "ورزشگاه"), where executions are held in public: what such a name names
+# is a place of the town it gives, not a town of its own name. Kept in the name's key
 # (never dropped as a descriptor), so the square's own name is not read as a place.
 TOWN_PART_WORDS = {
     "square": frozenset(
         {"square", "piazza", "piazzale", "plaza", "praca", "place", "platz", "plac", "plein"}
         | {"meydan", "meydani", "meydane", "maidan", "midan", "torg", "torget", "alun"}
-        | {"lapangan", "میدان", "ساحه", "الساحه", "گورپان", "گورپانی"}
+        | {"lapangan", "میدان", "ساحه", "الساحه", "گورپان", "گورپانی", "meydana", "چوک"}
+        # a roundabout or crossroads, where public hangings are also held ("فلکه", "چهارراه")
+        | {"roundabout", "crossroads", "intersection", "فلکه", "چهارراه"}
+    ),
+    "street": frozenset(
+        {"street", "strasse", "rue", "calle", "strada", "rua", "jalan", "sokak", "caddesi"}
+        | {"boulevard", "avenue", "خیابان", "بلوار", "شارع"}
+    ),
+    "stadium or park": frozenset(
+        {"stadium", "stadio", "estadio", "stadion", "stadyumu", "ورزشگاه", "ملعب"}
+        | {"park", "parco", "parque", "پارک"}
     ),
     "quarter": frozenset(
         {"quarter", "neighbourhood", "neighborhood", "quartiere", "quartier", "barrio"}
