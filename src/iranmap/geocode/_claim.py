@@ -145,7 +145,8 @@ def in_province(index: PlaceIndex, iso: str, *, known: bool = True) -> Match:
     the gazetteer knows only by name there (``known``: a village or small town, with no point),
     or one it does not know at all. The province, at none of its towns."""
     province = index.province_name(iso) or iso
-    what = "knows only by name, with no point" if known else "does not know"
+    what = "knows only by name" if known else "does not know"
+    point = ", with no point" if known else ""
     return Match(
         query="",
         status="matched",
@@ -155,9 +156,9 @@ def in_province(index: PlaceIndex, iso: str, *, known: bool = True) -> Match:
         province=province,
         precision="province",
         method="exact",
-        note=f"a place of {province} that the gazetteer {what}; placed in the province, at none "
-        "of its towns",
-        reading=f"a place of {province} that the gazetteer {what.split(',')[0]}",
+        note=f"a place of {province} that the gazetteer {what}{point}; placed in the province, "
+        "at none of its towns",
+        reading=f"a place of {province} that the gazetteer {what}",
     )
 
 

@@ -228,9 +228,10 @@ def _unknown_in_province(index: PlaceIndex, name: str, parsed: PlaceName) -> Mat
 
 
 def _part_of_town(index: PlaceIndex, parsed: PlaceName, context: tuple[str, ...]) -> Match | None:
-    """A square or quarter of the one town the name gives ("piazza Mofatteh a Mashhad", "Bu Ali
-    Square, Hamedan", "شهرک گلستان شیراز"): that town, at city precision, whatever its own name
-    names (a square is often named after a town or a province: "Golestan"). The town is the
+    """A square, quarter, street, stadium or park of the one town the name gives ("piazza
+    Mofatteh a Mashhad", "Bu Ali Square, Hamedan", "شهرک گلستان شیراز"): that town, at city
+    precision, whatever its own name names (a square is often named after a town or a
+    province: "Golestan"). The town is the
     name's first part after a comma or "in" that gives one; if the name has no such part, the
     words at its start or end, with the square's own name between them and the word for square
     ("Tehran's Azadi Square", "میدان آزادی تهران"), never the square's own name ("Shiraz
@@ -242,10 +243,16 @@ def _part_of_town(index: PlaceIndex, parsed: PlaceName, context: tuple[str, ...]
     if parsed.context:  # the first part that gives a town ("Imam Square, Ardakan, Yazd")
         firsts = (_one_town(index, (word,), context) for word in parsed.context)
         town = next(filter(None, firsts), None)
-    else:  # a name's word beside the word for square is the square's own name
+    else:  # the word beside the word for square is the square's own name, never the town
         first, last = at[0], at[-1]
-        ends = ["".join(words[cut:]) for cut in range(last + 2 - (last > 0), len(words))]
-        ends += ["".join(words[:cut]) for cut in range(1, first - (first < len(words) - 1))]
+        # the town after the word for square: past the square's name if that comes after it
+        # ("میدان آزادی تهران"), right after it if the name came first ("Azadi Square Tehran")
+        after = last + 1 if last > 0 else last + 2
+        # ... or before the square's name, when the word for square ends the name ("Tehran's
+        # Azadi Square"); not when words follow it ("Azadi Square Tehran": Azadi is the square)
+        before = first if first == len(words) - 1 else 0
+        ends = ["".join(words[cut:]) for cut in range(after, len(words))]
+        ends += ["".join(words[:cut]) for cut in range(1, before)]
         town = _one_town(index, tuple(ends), context)
     if town is None:
         return None
@@ -255,7 +262,7 @@ def _part_of_town(index: PlaceIndex, parsed: PlaceName, context: tuple[str, ...]
     return replace(town, method="city", note=note, reading=reading, own_place=True)
 
 
-#: The keys of the words for a square or quarter, with which of the two each names.
+#: The keys of the words for a square, quarter, street, stadium or park, with which each names.
 _PART_KEYS = {key(word): part for part, words in TOWN_PART_WORDS.items() for word in words}
 
 
