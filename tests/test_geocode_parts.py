@@ -432,6 +432,9 @@ def test_a_place_known_only_by_name_needs_its_province(geocoder: Geocoder) -> No
     assert geocoder.place("Beyram, Tehran").status == "unmatched"  # another province
     assert geocoder.place("Beyram", province="Tehran").status == "unmatched"
     assert where(geocoder.place("Beyram", province="Fars")) == ("matched", "IR-07")
+    # a prison named after the village, in a row whose city is a town of its province: the town
+    in_lar = geocoder.place("Beyram Prison", city="Lar", province="Fars")
+    assert (in_lar.kind, in_lar.province_iso, in_lar.city) == ("city", "IR-07", "Lār")
 
 
 def test_no_place_known_by_name_lands_in_another_province(geocoder: Geocoder) -> None:

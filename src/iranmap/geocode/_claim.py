@@ -134,7 +134,11 @@ def other_place(
             return found
     note = "the gazetteer has no prison or city of that name"
     if own and len(shown) == 1:  # "Beyram, Provinsi Fars": a place of the province it gives
-        return in_province(index, next(iter(shown)))
+        iso = next(iter(shown))
+        town = city_of_context(index, context, _UNMATCHED) if parsed.says_prison else None
+        if town is not None and town.province_iso == iso:
+            return town  # "Beyram Prison" in a row of Lar: an unknown prison of that town
+        return in_province(index, iso)
     if shown:
         note = f"a place of this name lies in {', '.join(sorted(shown))}; {note}"
     return replace(_UNMATCHED, note=note)
