@@ -207,9 +207,15 @@ def _from_dutch(found: re.Match[str]) -> str:
 _KURMANJI_AWA = re.compile(r"(?<=\w\w)awa\b", re.IGNORECASE)
 
 
+# Kurmanji's case ending ê replaces a name's own final e ("Banê", "Sinê": Baneh, Sine), which
+# :func:`iranmap.names.fold` drops as an ending: read as that e where it gives a name exactly.
+_KURMANJI_E = re.compile(r"(?<=\w\w)ê\b", re.IGNORECASE)
+
+
 def as_kurmanji(text: str) -> str:
-    """``text`` with Kurmanji "-awa" written "-abad" ("Dîzelawa" -> "Dîzelabad")."""
-    return _KURMANJI_AWA.sub("abad", text)
+    """``text`` with Kurmanji "-awa" written "-abad" ("Dîzelawa" -> "Dîzelabad") and a final ê
+    written e ("Banê" -> "Bane")."""
+    return _KURMANJI_E.sub("e", _KURMANJI_AWA.sub("abad", text))
 
 
 # Polish writes Persian's sh as sz, ch as cz, kh as ch, j as dż (or dź), zh as ż, and y as j
