@@ -104,6 +104,7 @@ def test_no_town_in_indonesian_words_lands_in_another_province(
         ("presídio de Ghezel Hesar em Karaj", "IR-30", "prison"),  # Portuguese "in"
         ("Gefängnis in der Stadt Urmia", "IR-04", "city"),  # German article
         ("سجن بلدة سراوان", "IR-11", "city"),  # Arabic "town"
+        ("Bukan'daki cezaevi", "IR-04", "city"),  # Turkish: the prison in Bukan
     ],
 )
 def test_more_words_around_a_name(geocoder: Geocoder, name: str, iso: str, kind: str) -> None:
@@ -117,7 +118,10 @@ def test_no_town_in_more_words_lands_in_another_province(
     names = [
         (wrapper.format(name), iso)
         for name, iso in latin
-        for wrapper in ("girtîgeha {}ê", "li {}", "presídio de Evin em {}", "bajarê {}")
+        for wrapper in (
+            *("girtîgeha {}ê", "li {}", "presídio de Evin em {}", "bajarê {}"),
+            "{}'daki cezaevi",
+        )
     ]
     names += [
         (wrapper.format(name), iso)
