@@ -105,6 +105,9 @@ def test_no_town_in_indonesian_words_lands_in_another_province(
         ("Gefängnis in der Stadt Urmia", "IR-04", "city"),  # German article
         ("سجن بلدة سراوان", "IR-11", "city"),  # Arabic "town"
         ("Bukan'daki cezaevi", "IR-04", "city"),  # Turkish: the prison in Bukan
+        ("Kermanşah'ta", "IR-05", "city"),  # Turkish locative after a voiceless consonant
+        ("Urmiye kentinde", "IR-04", "city"),  # Turkish "in the city"
+        ("Tebriz şehri", "IR-03", "city"),
     ],
 )
 def test_more_words_around_a_name(geocoder: Geocoder, name: str, iso: str, kind: str) -> None:
@@ -120,7 +123,7 @@ def test_no_town_in_more_words_lands_in_another_province(
         for name, iso in latin
         for wrapper in (
             *("girtîgeha {}ê", "li {}", "presídio de Evin em {}", "bajarê {}"),
-            "{}'daki cezaevi",
+            *("{}'daki cezaevi", "{}'ta", "{} şehri"),
         )
     ]
     names += [

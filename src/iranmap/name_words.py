@@ -214,8 +214,11 @@ DESCRIPTORS = frozenset(
     | {"من", "الی", "داخل"}
     # Arabic "of the city" and "for women" ("السجن المركزي لمدينة زاهدان", "سجن قرشك للنساء")
     | {"لمدینه", "للنسا", "النسا"}
-    # Turkish case endings, cut from the word by an apostrophe ("Urmiye Cezaevi'nde")
+    # Turkish case endings, cut from the word by an apostrophe ("Urmiye Cezaevi'nde",
+    # "Kermanşah'ta", "Bukan'dan"), and its words for city ("Tebriz şehri", "Urmiye kentinde")
     | {"nde", "nda", "nden", "ndan", "ndeki", "ndaki", "nin", "nun"}
+    | {"te", "ta", "ten", "tan", "dan", "den"}
+    | {"sehri", "kenti", "sehir", "kent", "sehrinde", "kentinde", "sehrin", "kentin"}
     | {"مرکزی", "زنان", "بند", "شهرستان", "های", "ها", "المرکزی"}
     # Urdu "central" as English sounds it ("سینٹرل جیل"), its postpositions "in" and "of"
     # ("زاہدان جیل میں", "زاہدان کی جیل"), and Arabic "town" ("بلدة سراوان")
