@@ -186,6 +186,7 @@ def test_central_in_more_languages_names_the_central_prison(geocoder: Geocoder) 
         ("provincie Sistán a Balúčistán", "IR-11"),
         ("Isfahán tartomány", "IR-10"),
         ("pokrajina Kurdistan", "IR-12"),
+        ("prowincja Teheran", "IR-23"),  # Polish
     ],
 )
 def test_provinces_in_more_european_languages(geocoder: Geocoder, name: str, iso: str) -> None:

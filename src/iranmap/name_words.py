@@ -46,6 +46,7 @@ PROVINCE_WORDS = frozenset(
     # Hungarian, Croatian and Serbian, Finnish, Albanian, Lithuanian, Swahili
     | {"tartomany", "tartomanyban", "pokrajina", "pokrajini", "maakunta", "provinssi"}
     | {"provinca", "krahina", "provincija", "provincijoje", "mkoa"}
+    | {"prowincja", "prowincji", "provincien"}  # Polish, Dutch plural
 )
 # Province names carry other noise: the word for "province" in the languages reports are
 # written in (English, French, Italian, Spanish, German, Persian and its transliteration:
