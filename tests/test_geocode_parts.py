@@ -523,6 +523,33 @@ def test_no_town_with_another_province_named_lands_there(
     assert wrong == []
 
 
+# -- a qualifier that names no place settles nothing ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "name", ["Ardakan, Iran", "Ardakan Prison, Iran", "Abadan (Iran)", "Sardasht Prison, Iran"]
+)
+def test_iran_settles_no_shared_town(geocoder: Geocoder, name: str) -> None:
+    # each town has a namesake in another province: "Iran" does not say which
+    assert geocoder.place(name).status == "ambiguous"
+
+
+def test_a_word_that_names_no_place_settles_no_town(
+    geocoder: Geocoder, latin: list[tuple[str, str]]
+) -> None:
+    """Every town and prison left in doubt by its name alone stays in doubt with "Iran" or an
+    unknown word after it (only a place's name settles a town)."""
+    doubtful = [(n, iso) for n, iso in latin if geocoder.place(n).status == "ambiguous"]
+    assert len(doubtful) > 20
+    placed = [
+        name
+        for name, _ in doubtful
+        for form in (f"{name}, Iran", f"{name} (Xyzistan)")
+        if geocoder.place(form).status == "matched"
+    ]
+    assert placed == []
+
+
 # -- Arabic ب joined to its words for province; a county run onto its province ---------------
 
 

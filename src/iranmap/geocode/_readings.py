@@ -121,7 +121,7 @@ def _villages_elsewhere(index: PlaceIndex, town: Match) -> str:
 def _province_elsewhere(index: PlaceIndex, parsed: PlaceName, answer: Match) -> Match:
     """``answer``, or ambiguous when it is a town reached by a name that is also another
     province's ("Golestan": a town of Tehran, and the province of Golestan)."""
-    if answer.kind != "city" or parsed.context:
+    if answer.kind != "city":  # (a name with a place beside it is settled: not asked)
         return answer
     isos = sorted(
         iso

@@ -220,13 +220,18 @@ class Geocoder:
         return replace(answer, suggestions=tuple(s for s in answer.suggestions if here(s)))
 
     def _context(self, parsed: PlaceName, city: str, province: str) -> tuple[str, ...]:
-        """Qualifier keys: the name's own, then the row's city, then the row's province."""
+        """Qualifier keys: the name's own, then the row's city, then the row's province; only
+        those that name a place ("Ardakan, Iran" says no more than "Ardakan", which may be Yazd's
+        town or a place of Fars: "Iran" settles nothing)."""
         extra = [key(city)] if key(city) else []
         if province:
             found = self.province(province)
             if found.status == "matched" and found.province_iso:
                 extra.append(key(self._provinces[found.province_iso].name_en))
-        return (*parsed.context, *extra)
+        words = (*parsed.context, *extra)
+        return tuple(
+            w for w in words if self._is_place_word(w) or self._index.context_provinces((w,))
+        )
 
     def _resolve_place(self, parsed: PlaceName, context: tuple[str, ...]) -> Match:
         if not parsed.core:
