@@ -535,19 +535,21 @@ def test_iran_settles_no_shared_town(geocoder: Geocoder, name: str) -> None:
 
 
 def test_a_word_that_names_no_place_settles_no_town(
-    geocoder: Geocoder, latin: list[tuple[str, str]]
+    geocoder: Geocoder, latin: list[tuple[str, str]], persian: list[tuple[str, str]]
 ) -> None:
-    """Every town and prison left in doubt by its name alone stays in doubt with "Iran" or an
-    unknown word after it (only a place's name settles a town)."""
+    """Every town and prison left in doubt by its name alone (a namesake in another province, a
+    province or county of its name, a prison elsewhere called so) stays in doubt with "Iran", a
+    word that describes or an unknown word beside it: only a place's name settles a town."""
+    wrappers = ("{}, Iran", "{} (Xyzistan)", "{} region", "{} district", "{} şehri", "{}'da")
+    wrappers += ("{} township", "the city of {}", "{}'s", "kota {}", "bajarê {}")
     doubtful = [(n, iso) for n, iso in latin if geocoder.place(n).status == "ambiguous"]
-    assert len(doubtful) > 20
-    placed = [
-        name
-        for name, _ in doubtful
-        for form in (f"{name}, Iran", f"{name} (Xyzistan)")
-        if geocoder.place(form).status == "matched"
-    ]
-    assert placed == []
+    names = [wrapper.format(name) for name, _ in doubtful for wrapper in wrappers]
+    doubtful_fa = [(n, iso) for n, iso in persian if geocoder.place(n).status == "ambiguous"]
+    wrappers_fa = ("شهر {}", "شاری {}", "منطقه {}", "بخش {}", "در {}", "{} در ایران", "{} شہر")
+    wrappers_fa += ("بلدة {}", "منطقه {}")
+    names += [wrapper.format(name) for name, _ in doubtful_fa for wrapper in wrappers_fa]
+    assert len(doubtful) > 20 and len(doubtful_fa) > 20
+    assert [name for name in names if geocoder.place(name).status == "matched"] == []
 
 
 # -- Arabic ب joined to its words for province; a county run onto its province ---------------

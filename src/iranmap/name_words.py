@@ -253,7 +253,7 @@ GLUED_WORDS = (
 # Words for "city" a name may carry after it or before it ("سربیشہ شہر", Urdu; "شار سەقز",
 # Sorani; "شهر بوکان"): read without them only where the name places nothing with them, and
 # without them gives a place's name exactly (Persian writes "شهر" in towns' names: "شهر بابک").
-CITY_WORDS = frozenset({"شهر", "شار"})
+CITY_WORDS = frozenset({"شهر", "شار", "شاری"})  # Sorani "شاری": the city of
 # Words after which the rest of a name is where the place is ("Evin Prison in Tehran"; Arabic
 # "في" and "بمدينة", in the city of; Sorani "لە").
 MARKERS = frozenset(

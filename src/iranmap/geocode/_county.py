@@ -24,8 +24,13 @@ from iranmap.gazetteer import County, Province
 from iranmap.geocode.index import PlaceIndex, ambiguous, dedupe, labels
 from iranmap.geocode.match import Match
 from iranmap.geocode.provinces import province_match
-from iranmap.names import county_key, key
+from iranmap.name_words import CITY_WORDS, DESCRIPTORS, MARKERS
+from iranmap.names import county_key, fold, key
 
+#: Words around a county's name that say what it is or where, not which ("شهر", "şehri", "در
+#: ایران").
+_AROUND = DESCRIPTORS | CITY_WORDS | MARKERS | {"iran", "ایران", "منطقه", "بخش"}
+_AROUND |= {"region", "district", "area", "township"}
 # Characters after which a name says where it is ("Mamasani (Fars)", "Delfan, Lorestan").
 _QUALIFIER_START = "([,;/،؛"
 _CONTRADICTION = "no county of this name lies in the town or province the name or row gives"
@@ -67,7 +72,7 @@ class CountyNames:
         or the name's own qualifier gives (empty when none)."""
         county = self._resolve(name, row_provinces)
         if county is None:
-            return answer
+            return self._read_town_elsewhere(answer, name, row_provinces)
         found = county.answer
         if answer.status == "matched":
             if answer.province_iso in county.provinces or found.status == "unmatched":
@@ -93,6 +98,12 @@ class CountyNames:
         counties = self._counties.get(name_key)
         entries = self._index.entries
         known = name_key in entries or key(head) in entries
+        if not counties:  # "Baharestan şehri", "شهر بهارستان": a county's name, with a word
+            # for city or another word that describes ("شهر بابک" is itself a county's name)
+            bare = county_key(" ".join(w for w in fold(head).split() if w not in _AROUND))
+            if bare in self._counties:
+                name_key, counties = bare, self._counties[bare]
+                known = name_key in entries
         if not counties:  # "صالح آبادخراسان رضوی", "زہک بلوچستان": a county, then its province
             name_key, given = self._before_province(name_key)
             counties = self._counties.get(name_key)
@@ -123,6 +134,33 @@ class CountyNames:
             ),
         )
         return _Found(answer, found, own, known)
+
+    def _read_town_elsewhere(
+        self, answer: Match, name: str, row_provinces: frozenset[str]
+    ) -> Match:
+        """``answer``, or ambiguous when a rule read the name as a town beside other words
+        ("Baharestan district": the town of Isfahan) and the words naming that town are also a
+        county's name in another province (Baharestan County, Tehran) that the row does not
+        rule out."""
+        if answer.status != "matched" or answer.kind != "city" or not answer.reading:
+            return answer
+        if answer.province_iso in row_provinces:
+            return answer
+        words = fold(name).split()
+        runs = {
+            " ".join(words[i:j]) for i in range(len(words)) for j in range(i + 1, len(words) + 1)
+        }
+        towns = self._index.towns
+        for run in runs:
+            counties = self._counties.get(county_key(run), {})
+            town_here = any(
+                t.city == answer.city and t.province_iso == answer.province_iso
+                for t in towns.get(key(run), ())
+            )
+            if town_here and set(counties) - {answer.province_iso}:
+                found = [self._label(county_key(run), iso) for iso in counties]
+                return ambiguous(dedupe(sorted((*labels(answer), *found))), answer.score)
+        return answer
 
     def _before_province(self, name_key: str) -> tuple[str, frozenset[str]]:
         """The county's key in a key that is a county's name run onto a province's name, and

@@ -162,13 +162,30 @@ def qualified(index: PlaceIndex, parsed: PlaceName, answer: Match) -> bool:
     """
     if answer.status != "matched" or len(parsed.words) < 2:
         return False
-    places = index.qualifiers.get(place_of(answer), frozenset())
+    places = index.qualifiers.get(place_of(answer), frozenset()) - _own_town_keys(
+        index, parsed.words, answer
+    )
     words = parsed.words
     for cut in range(1, len(words)):
         head, tail = "".join(words[:cut]), "".join(words[cut:])
         if head in places or tail in places:
             return True
     return False
+
+
+def _own_town_keys(index: PlaceIndex, words: tuple[str, ...], answer: Match) -> frozenset[str]:
+    """The runs of ``words`` that name the answer's own town: a town does not qualify itself
+    ("شاری زندان آبادان", the city of Abadan, says nothing of which Abadan)."""
+    runs = {"".join(words[i:j]) for i in range(len(words)) for j in range(i + 1, len(words) + 1)}
+    return frozenset(
+        run
+        for run in runs
+        if any(
+            t.province_iso == answer.province_iso
+            and (t.city == answer.city or near_town(t, answer))
+            for t in index.towns.get(run, ())
+        )
+    )
 
 
 def only_province(match: Match) -> bool:
@@ -275,7 +292,8 @@ def _one_town(
     for town_key in town_keys:
         rest = tuple(word for word in context if word != town_key)
         towns = [t for t in index.towns.get(town_key, ()) if _agrees(index, t, rest)]
-        if len(towns) == 1 and _sure(index, towns[0], rest):
+        named = towns and _province_named(index, town_key, towns[0], rest)
+        if len(towns) == 1 and _sure(index, towns[0], rest) and not named:
             found[place_of(towns[0])] = towns[0]
     return next(iter(found.values())) if len(found) == 1 else None
 
@@ -302,6 +320,7 @@ def town_at_end(index: PlaceIndex, parsed: PlaceName, miss: Match) -> Match:
             len(towns) == 1
             and _unknown(index, words[:cut])
             and not _elsewhere(index, parsed, towns[0])
+            and not _province_named(index, "".join(words[cut:]), towns[0], ())
         ):
             return at_town(towns[0])
     return miss
@@ -335,7 +354,12 @@ def _town_with_unknown_words(
         head, tail = words[:cut], words[cut:]
         for town_words, rest in ((head, tail), (tail, head)):
             towns = index.towns.get("".join(town_words), ())
-            if len(towns) == 1 and _unknown(index, rest) and _sure(index, towns[0], context):
+            if (
+                len(towns) == 1
+                and _unknown(index, rest)
+                and _sure(index, towns[0], context)
+                and not _province_named(index, "".join(town_words), towns[0], context)
+            ):
                 found[place_of(towns[0])] = towns[0]
     if len(found) != 1:
         return None
@@ -369,6 +393,24 @@ def _near(name_key: str, keys: list[str], cutoff: float) -> bool:
         name_key, keys, scorer=fuzz.ratio, processor=None, score_cutoff=cutoff
     )
     return found is not None
+
+
+def _province_named(
+    index: PlaceIndex, town_key: str, town: Match, context: tuple[str, ...]
+) -> bool:
+    """Whether ``town_key`` (a name of ``town``) is also the name of another province or of
+    another place the index knows, which the name's or row's other words do not rule out
+    ("Golestan region": Tehran's town of Golestan, or the province of Golestan)."""
+    if index.context_provinces(context) & {town.province_iso or ""}:
+        return False
+    entry = index.entries.get(town_key)
+    if entry is not None and any(p.province_iso != town.province_iso for p in entry.places):
+        return True  # "Langarud": Gilan's town, or Qom's prison locally called so
+    return any(
+        town_key in {key(n) for n in (p.name_en, p.name_fa, *p.aliases)}
+        for iso, p in index.provinces.items()
+        if iso != town.province_iso
+    )
 
 
 def _sure(index: PlaceIndex, town: Match, context: tuple[str, ...]) -> bool:
