@@ -506,6 +506,43 @@ def test_a_known_or_near_place_with_another_province_stays_unplaced(
     assert geocoder.place(name).status != "matched"
 
 
+@pytest.mark.parametrize(
+    "name",
+    [
+        "آزاد شهر استان آذربایجان شرقی",  # Azadshahr (Golestan): "آزاد" alone names nothing
+        "Şino استان سیستان و بلوچستان",  # Oshnavieh, as Kurmanji writes it
+        "Shahrak-e Taleqani (Hamadan)",  # a town of its own, not a quarter of Hamadan
+        "Langarud Prison Qom (Gilan)",  # the name's two provinces disagree
+    ],
+)
+def test_a_place_of_another_province_with_a_province_named_stays_unplaced(
+    geocoder: Geocoder, name: str
+) -> None:
+    assert geocoder.place(name).status != "matched"
+
+
+@pytest.mark.slow
+def test_no_town_with_another_provinces_name_beside_it_lands_there(
+    geocoder: Geocoder, latin: list[tuple[str, str]], persian: list[tuple[str, str]]
+) -> None:
+    """Every town and prison with the name of a province seven places further on beside it, in
+    brackets, after a comma, "in", "village" or a word for province: never placed there."""
+    provinces = sorted(load_gazetteer().provinces, key=lambda p: p.iso)
+    other = {p.iso: provinces[(i + 7) % len(provinces)] for i, p in enumerate(provinces)}
+    names = [
+        (wrapper.format(name, other[iso].name_en), other[iso].iso)
+        for name, iso in latin
+        for wrapper in ("{} ({})", "{}, {}", "{} in {}", "{} village, {}")
+    ]
+    names += [
+        (wrapper.format(name, other[iso].name_fa), other[iso].iso)
+        for name, iso in persian
+        for wrapper in ("{}، {}", "{} در {}", "{} استان {}", "{} ({})")
+    ]
+    placed = [(name, iso) for name, iso in names if geocoder.place(name).province_iso == iso]
+    assert placed == []
+
+
 def test_no_town_with_another_province_named_lands_there(
     geocoder: Geocoder, latin: list[tuple[str, str]]
 ) -> None:

@@ -66,7 +66,8 @@ def read_otherwise(
     for form in turkish_forms(name):
         found = place(form)
         kh = form != as_turkish(name)
-        if found.status == "matched" and not (kh and found.method == "fuzzy"):
+        unknown = found.kind == "province" and found.reading is not None  # "Shino, Ostan-e ..."
+        if found.status == "matched" and not (kh and found.method == "fuzzy") and not unknown:
             return found
     for form in turkish_vowels(name):
         found = place(form)
@@ -78,7 +79,9 @@ def read_otherwise(
         without_city_word(name),
     ):
         found = place(other) if other else answer
-        if found.status == "matched" and found.score == 100:
+        # exactly, and no reading of the other form on top of this one ("آزاد شهر استان ...":
+        # without its word for city, "آزاد" names nothing, which is no reason to guess)
+        if found.status == "matched" and found.score == 100 and found.reading is None:
             return found
     return answer
 

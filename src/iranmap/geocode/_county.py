@@ -110,6 +110,8 @@ class CountyNames:
             if not counties:
                 return None
             known = name_key in entries
+            if row_provinces and not row_provinces & given:
+                return None  # "Langarud Qom (Gilan)": the name's two provinces disagree
             row_provinces = row_provinces & given if row_provinces else given
         provinces = set(counties) | self._index.other_places.get(name_key, frozenset())
         if row_provinces:

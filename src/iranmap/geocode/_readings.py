@@ -30,10 +30,11 @@ from iranmap.names import (
     PlaceName,
     key,
     named_words,
+    parse_place,
     province_key,
     says_province,
 )
-from iranmap.spellings import respellings
+from iranmap.spellings import respellings, turkish_forms, turkish_vowels
 
 #: How similar (rapidfuzz ratio) words may be to a known name and still be unknown: below the
 #: geocoder's default threshold, at which a near spelling would be taken for the name.
@@ -239,6 +240,10 @@ def _unknown_in_province(index: PlaceIndex, name: str, parsed: PlaceName) -> Mat
     words = tuple(word for word in parsed.words if word not in CITY_WORDS)
     if len(isos) != 1 or not words or not _unknown(index, words):
         return None
+    if _names_a_place(index, parsed.words):
+        return None  # "آزاد شهر": a town's name has its word for city in it
+    if any(parse_place(form).core in index.entries for form in _other_readings(name)):
+        return None  # "Şino": Oshnavieh, as Turkish and Kurmanji letters write it
     if _near("".join(words), index.prison_keys, _SOME_PLACE):
         return None  # a prison misspelled, with a province it may not lie in ("Gezl Hsar")
     return in_province(index, next(iter(isos)), known=False)
@@ -257,6 +262,8 @@ def _part_of_town(index: PlaceIndex, parsed: PlaceName, context: tuple[str, ...]
     province's capital or settled by the name's or row's other words."""
     words = parsed.words
     at = [i for i, word in enumerate(words) if word in _PART_KEYS]
+    if _names_a_place(index, words):
+        return None  # "Shahrak-e Taleqani (Hamadan)": a town of its own, not a quarter of one
     if parsed.context:  # the first part that gives a town ("Imam Square, Ardakan, Yazd")
         firsts = (_one_town(index, (word,), context) for word in parsed.context)
         town = next(filter(None, firsts), None)
@@ -277,6 +284,18 @@ def _part_of_town(index: PlaceIndex, parsed: PlaceName, context: tuple[str, ...]
     note = f"a {part} of {town.city}; placed at the city"
     reading = f"a {part} of {town.city} that the gazetteer does not know"
     return replace(town, method="city", note=note, reading=reading, own_place=True)
+
+
+def _other_readings(name: str) -> tuple[str, ...]:
+    """``name`` as other languages' letters may have written it (:mod:`iranmap.spellings`)."""
+    return (*turkish_forms(name), *turkish_vowels(name), *respellings(name))
+
+
+def _names_a_place(index: PlaceIndex, words: tuple[str, ...]) -> bool:
+    """Whether a run of two or more of ``words`` is a place's name ("آزاد شهر", "Shahrak-e
+    Taleqani"): then a word for city or square in it is part of that name."""
+    runs = ("".join(words[i:j]) for i in range(len(words)) for j in range(i + 2, len(words) + 1))
+    return any(run in index.entries or run in index.other_places for run in runs)
 
 
 #: The keys of the words for a square, quarter, street, stadium or park, with which each names.
