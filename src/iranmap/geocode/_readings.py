@@ -253,13 +253,13 @@ def _part_of_town(index: PlaceIndex, parsed: PlaceName, context: tuple[str, ...]
     """A square, quarter, street, stadium or park of the one town the name gives ("piazza
     Mofatteh a Mashhad", "Bu Ali Square, Hamedan", "شهرک گلستان شیراز"): that town, at city
     precision, whatever its own name names (a square is often named after a town or a
-    province: "Golestan"). The town is the
-    name's first part after a comma or "in" that gives one; if the name has no such part, the
-    words at its start or end, with the square's own name between them and the word for square
-    ("Tehran's Azadi Square", "میدان آزادی تهران"), never the square's own name ("Shiraz
-    Square" may be a square of any town). The name's and row's other places must lie
-    in the town's province, and a town whose namesake lies in another province must be its
-    province's capital or settled by the name's or row's other words."""
+    province: "Golestan"). The town is the name's first part after a comma or "in" that gives
+    one; if the name has no such part, the words at its start or end, with the square's own
+    name between them and the word for square ("Tehran's Azadi Square", "میدان آزادی تهران"),
+    never the square's own name ("Shiraz Square" may be a square of any town). The name's and
+    row's other places must lie in the town's province, and a town whose namesake lies in
+    another province must be its province's capital or settled by the name's or row's other
+    words. A name that is itself a place's ("Shahrak-e Qods") is not read so."""
     words = parsed.words
     at = [i for i, word in enumerate(words) if word in _PART_KEYS]
     if _names_a_place(index, words):
