@@ -56,7 +56,13 @@ from geodata_common import (
     unique,
     write_csv,
 )
-from geodata_local import LocalNames, add_city_names, check_provinces, read_local_names
+from geodata_local import (
+    LocalNames,
+    add_city_names,
+    check_prisons,
+    check_provinces,
+    read_local_names,
+)
 from iranmap.gazetteer import (
     CITY_COLUMNS,
     COUNTY_COLUMNS,
@@ -168,8 +174,14 @@ def build_prisons(
     everything: dict[int, dict[str, Any]],
     locator: ProvinceLocator,
     cities: dict[int, CityRow],
+    local: dict[str, tuple[str, ...]],
 ) -> list[list[object]]:
-    """prisons.csv rows, after checking aliases, provinces and coordinates."""
+    """prisons.csv rows, after checking aliases, provinces and coordinates; ``local``: the
+    names of local-names.csv by prison id, added to its aliases."""
+    table = [
+        {**row, "aliases": "|".join([*split_pipes(row["aliases"]), *local.get(row["id"], ())])}
+        for row in table
+    ]
     rows = []
     problems: list[str] = []
     owners: dict[str, str] = {}
@@ -327,7 +339,8 @@ def build(out: Path) -> list[str]:
     local = read_local_names()
     check_provinces(local, provinces)
     add_city_names(cities, local, ((str(row[0]), str(row[1])) for row in places))
-    prisons = build_prisons(prison_table, everything, locator, cities)
+    check_prisons(local, prison_table, ((str(row[0]), str(row[1])) for row in places))
+    prisons = build_prisons(prison_table, everything, locator, cities, local.prisons)
 
     geojson = geojson_text(polygons, provinces)
     out.mkdir(parents=True, exist_ok=True)

@@ -286,16 +286,53 @@ def test_the_build_refuses_a_local_name_of_another_place(monkeypatch: pytest.Mon
     from geodata_local import LocalNames, add_city_names
 
     karaj = CityRow(128747, "Karaj", "کرج", ("Karadj",), "IR-30", 35.8, 50.9, 1, ())
-    local = LocalNames({128747: ("Kerec", "Torkaman")}, {})
+    local = LocalNames({128747: ("Kerec", "Torkaman")}, {}, {})
     with pytest.raises(BuildError) as info:
         add_city_names({128747: karaj}, local, [("Torkaman", "IR-03"), ("Karaj", "IR-30")])
     assert str(info.value) == (
         "local-names.csv:\n  'Torkaman' of Karaj is also a place in ['IR-03']"
     )
     cities = {128747: karaj}
-    add_city_names(cities, LocalNames({128747: ("Kerec",)}, {}), [("Karaj", "IR-30")])
+    add_city_names(cities, LocalNames({128747: ("Kerec",)}, {}, {}), [("Karaj", "IR-30")])
     assert cities[128747].aliases == ("Karadj", "Kerec")
     assert "geodata_local" in sys.modules
+
+
+def test_the_build_refuses_a_local_name_of_a_prison_that_is_a_place_elsewhere(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.syspath_prepend(str(ROOT / "scripts"))
+    from geodata_common import BuildError
+    from geodata_local import LocalNames, check_prisons
+
+    prisons = [{"id": "sepidar", "province_iso": "IR-06"}]
+    places = [("Torkaman", "IR-03"), ("Ahvaz", "IR-06")]
+    check_prisons(LocalNames({}, {}, {"sepidar": ("الهويرة",)}), prisons, places)
+    with pytest.raises(BuildError) as info:
+        check_prisons(
+            LocalNames({}, {}, {"sepidar": ("Torkaman",), "nowhere": ("X",)}), prisons, places
+        )
+    assert str(info.value) == (
+        "local-names.csv:\n  no such prison: nowhere\n"
+        "  'Torkaman' of prison sepidar is also a place in ['IR-03']"
+    )
+
+
+@pytest.mark.parametrize(
+    ("name", "iso", "place"),
+    [
+        ("سجن الهويرة", "IR-06", "Sepidar Prison"),  # Ahwazi name of a prison (local-names.csv)
+        ("سجن القنيطرة", "IR-06", "Dezful"),  # Ahwazi name of a town
+        ("مدينة معشور", "IR-06", "Bandar-e Māhshahr"),  # its former name, Ma'shur
+        ("Urmu", "IR-04", "Orūmīyeh"),  # Azerbaijani
+        ("سجن مدينة سينه", "IR-12", "Sanandaj"),  # Kurdish Sine, as Arabic writes it
+    ],
+)
+def test_local_names_of_prisons_and_towns(
+    shipped: Geocoder, name: str, iso: str, place: str
+) -> None:
+    found = shipped.place(name)
+    assert (found.status, found.province_iso, found.prison or found.city) == ("matched", iso, place)
 
 
 @pytest.mark.parametrize(
