@@ -37,6 +37,8 @@ PROVINCE_WORDS = frozenset(
     {"province", "provinces", "provincia", "provincie", "provinz", "provins", "provinsen"}
     | {"ostan", "ostane", "ostaan", "ostani", "استان", "eyaleti", "eyalet", "vilayeti", "vilayet"}
     | {"parezgeh", "parezgeha", "پاریزگا", "پاریزگای"}
+    # Arabic (محافظة, إقليم, ولاية, with its article), Dari (ولایت) and Urdu (صوبہ)
+    | {"محافظه", "المحافظه", "اقلیم", "الاقلیم", "ولایه", "الولایه", "ولایت", "صوبه"}
 )
 # Province names carry other noise: the word for "province" in the languages reports are
 # written in (English, French, Italian, Spanish, German, Persian and its transliteration:
@@ -52,9 +54,7 @@ PROVINCE_NOISE = PROVINCE_WORDS | frozenset(
     | {"iran", "ایران"}  # "Kurdistan, Iran", "كردستان إيران"
     | {"the", "of", "di", "del", "della", "dell", "de", "du", "des", "der", "la", "le", "el", "i"}
     | {"d", "l"}  # elisions: "province d'Ispahan", "l'Azerbaïdjan occidental"
-    # Arabic (محافظة, إقليم, ولاية, with its article; "in"), Dari (ولایت) and Urdu (صوبہ) words
-    # for province
-    | {"محافظه", "المحافظه", "اقلیم", "الاقلیم", "ولایه", "الولایه", "ولایت", "فی", "صوبه"}
+    | {"فی"}  # Arabic "in"
     | {"المحتله"}  # "occupied", as Ahwazi pages write it ("الأحواز المحتلة")
     # "and" in English, Persian, German, French, Spanish, Italian, Norwegian and Danish,
     # Swedish, Turkish, Kurmanji and Dutch ("Sistan og Baluchistan", "Sîstan û Belûçistan")
@@ -67,6 +67,8 @@ PROVINCE_NOISE = PROVINCE_WORDS | frozenset(
 # with the small words around it.
 COUNTY_NOISE = frozenset(
     {"county", "counties", "shahrestan", "shahrestane", "sharestan", "schahrestan", "شهرستان"}
+    # the county's seat, named like it, lies in it: "مدينة مهرستان", "Mehrestan City"
+    | {"city", "town", "ciudad", "citta", "cidade", "stadt", "ville", "مدینه", "المدینه"}
     | {"contea", "verwaltungsbezirk", "comte", "condado", "ilcesi", "saristan", "sharistan"}
     | {"the", "of", "di", "del", "della", "de", "du", "des", "der", "la", "le", "el", "ye"}
     | {"d", "l", "dell"}  # French and Italian elisions: "prison d'Ilam" is not Deylam's
@@ -79,24 +81,29 @@ EZAFE = frozenset({"e", "ye"})
 # Direction words of province names as written, and the word each becomes in a key: English,
 # Persian and its transliteration, German, French, Italian, Spanish, Dutch, Turkish, Kurmanji
 # ("Xurasana Bakur", "Kuzey Horasan", "Azerbaiyán Occidental"), Azerbaijani ("Qərbi
-# Azərbaycan") and Arabic, whose adjective takes the feminine ending and the article
+# Azərbaycan"), their adjectives ("southern", "südlichen": "südlichen Provinz Fars") and
+# Arabic, whose adjective takes the feminine ending and the article
 # ("أذربيجان الغربية", "خراسان الرضوية"), folded.
 DIRECTION_WORDS = {
     "east": (
         *("east", "sharqi", "sharghi", "shargi", "شرقی", "ost", "orientale", "oriental"),
         *("este", "oost", "dogu", "rojhilat", "rojhelat", "الشرقیه", "شرقیه", "şərqi"),
+        *("eastern", "ostliche", "ostlichen", "orientali"),
     ),
     "west": (
         *("west", "gharbi", "qarbi", "غربی", "occidentale", "occidental", "ouest"),
         *("oeste", "bati", "rojava", "الغربیه", "غربیه", "qərbi"),
+        *("western", "westliche", "westlichen", "occidentali"),
     ),
     "north": (
         *("north", "shomali", "shemali", "shumali", "شمالی", "nord", "settentrionale"),
         *("norte", "noord", "kuzey", "bakur", "الشمالیه", "شمالیه", "şimali"),
+        *("northern", "nordliche", "nordlichen", "settentrionali"),
     ),
     "south": (
         *("south", "jonubi", "jonoubi", "junubi", "جنوبی", "sud", "süd", "meridionale"),
         *("sur", "zuid", "guney", "basur", "الجنوبیه", "جنوبیه", "cənubi"),
+        *("southern", "sudliche", "sudlichen", "meridional", "meridionali"),
     ),
     "razavi": ("razavi", "rezavi", "rezevi", "رضوی", "الرضویه", "رضویه"),
 }
@@ -129,6 +136,8 @@ PRISON_WORDS = frozenset(
     # "Gohardasht-fängelset"): fengsel, fængsel, fängelse, with their definite forms
     | {"fengsel", "fengselet", "fengsler", "fængsel", "fængslet", "fangelse", "fangelset"}
     | {"fangelser", "fangelserna"}
+    # Polish: więzienie, with its case endings
+    | {"wiezienie", "wiezieniu", "wiezienia", "wiezieniem"}
     | {"بندیخانه", "بندیخانهی", "بندیخانی", "زیندان", "زیندانی"}
 )
 # Words that describe a prison or town without naming it: "central", "women's", "ward" (and
@@ -160,6 +169,18 @@ WHICH_WORDS = frozenset(
     | {"centrale", "zentral", "zentralgefangnis", "centrali", "merkez", "merkezi", "navendi"}
     | {"zentralgefangnisses", "zentralgefangnissen"}
 )
+# Words a page may join to the name after them without a space ("السجن المركزي بمدينةزاهدان",
+# "سجنزاهدان"), in Arabic and Persian: "in the city of", "city", "prison", "in prison", "to
+# prison", "penitentiary", "province". A word that names nothing as written is read with them
+# apart only where the rest is a place's name (never "شهر": "شهرکرد" is a town of its own).
+GLUED_WORDS = (
+    *("بمدینه", "المدینه", "مدینه", "بسجن", "لسجن", "السجن", "سجن", "زندان", "ندامتگاه"),
+    *("بمحافظه", "المحافظه", "محافظه", "استان"),
+)
+# Words for "city" a name may carry after it or before it ("سربیشہ شہر", Urdu; "شار سەقز",
+# Sorani; "شهر بوکان"): read without them only where the name places nothing with them, and
+# without them gives a place's name exactly (Persian writes "شهر" in towns' names: "شهر بابک").
+CITY_WORDS = frozenset({"شهر", "شار"})
 # Words after which the rest of a name is where the place is ("Evin Prison in Tehran"; Arabic
 # "في" and "بمدينة", in the city of; Sorani "لە").
 MARKERS = frozenset(
@@ -167,9 +188,10 @@ MARKERS = frozenset(
     | {"von", "im", "bei", "di", "del", "della", "nel", "nella", "de", "du", "d", "des", "presso"}
 )
 # Short words for "in" or "at" in French, Italian, Spanish and Dutch ("prison de Dizel-Abad à
-# Kermanchah", "prigione di Ghezel Hesar a Karaj", "gevangenis te Urmia"). They are markers only
+# Kermanchah", "prigione di Ghezel Hesar a Karaj", "gevangenis te Urmia"), and Polish "w"
+# ("więzienie w Kermanszah"). They are markers only
 # as words of their own between spaces: "Qa'en" (a town) must not become "Qa" in "en".
-SPACED_MARKERS = re.compile(r"(?<=\s)(?:à|a|au|en|dans|te|bij|van)(?=\s)", re.IGNORECASE)
+SPACED_MARKERS = re.compile(r"(?<=\s)(?:à|a|au|en|dans|te|bij|van|w)(?=\s)", re.IGNORECASE)
 # Norwegian, Danish and Swedish "i" (in) after their word for prison ("fengselet i Bojnurd"):
 # only there, since a transliteration may write the ezafe as a lone "i" ("Masjed i Soleyman").
 SCANDINAVIAN_IN = re.compile(

@@ -288,6 +288,10 @@ def _split_at_marker(words: list[str]) -> tuple[list[str], list[str]]:
             return _split_at_marker(words[index + 1 :])
         if word in LOCATIVES and index and _bare(words[index + 1 :]):
             return _bare(words[index + 1 :]), _bare(words[:index])
+        if word in PROVINCE_WORDS and _bare(words[:index]) and _bare(words[index + 1 :]):
+            # "زندان قزلحصار ولایت البرز", "Ghezel Hesar Ostan-e Alborz": the place, then the
+            # province it is in
+            return _bare(words[:index]), _bare(words[index + 1 :])
         if word in MARKERS:
             before, after = _bare(words[:index]), words[index + 1 :]
             if before:

@@ -75,6 +75,41 @@ def turkish_vowels(text: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(form for form in forms if form != text))
 
 
+# Turkish and Azerbaijani join a case ending to a town's name, without the apostrophe Turkish
+# writes after a proper name when a page leaves it out ("Təbrizdə", in Tabriz; "Urmudan", from
+# Urmia): locative, ablative and genitive endings of two letters or more, longest first, each
+# with its vowels of both harmonies. Not the dative's lone vowel ("Kerece", to Karaj), nor
+# -ye: Turkish writes Persian's final heh as e ("Bane" is Baneh, not "to Ben").
+_TURKISH_CASES = (
+    *("daki", "deki", "dəki", "taki", "teki", "təki", "dan", "den", "dən", "tan", "ten", "tən"),
+    *("nın", "nin", "nun", "nün", "da", "de", "də", "ta", "te", "tə"),
+)
+
+
+def turkish_cases(text: str) -> tuple[str, ...]:
+    """The forms of a name that may be Turkish or Azerbaijani with the case ending of the last
+    word of its place's name cut ("Təbrizdə" -> "Təbriz", "Kerecdeki Merkez Cezaevi" -> "Kerec
+    Merkez Cezaevi"), each ending in turn: guesses to take only where they give a place's name
+    exactly. The ending goes on a name's last word ("Neshta Ruddan" is from Neshta Rud)."""
+    if not _reads_turkish(text):
+        return ()
+    words = text.split()
+    names = [at for at, word in enumerate(words) if fold(word) not in _TURKISH_WORDS | _AROUND]
+    if not names or not words[names[-1]].isalpha():
+        return ()
+    at = names[-1]
+    word = words[at]
+    return tuple(
+        " ".join([*words[:at], word[: -len(ending)], *words[at + 1 :]])
+        for ending in _TURKISH_CASES
+        if word.casefold().endswith(ending) and len(word) - len(ending) >= 3
+    )
+
+
+#: Words around a Turkish name that are not the place's: "central".
+_AROUND = frozenset({"merkez", "merkezi"})
+
+
 def _reads_turkish(text: str) -> bool:
     return bool(_TURKISH_LETTERS.search(text) or _TURKISH_WORDS & set(fold(text).split()))
 
@@ -175,13 +210,62 @@ def as_kurmanji(text: str) -> str:
     return _KURMANJI_AWA.sub("abad", text)
 
 
+# Polish writes Persian's sh as sz, ch as cz, kh as ch, j as dż (or dź), zh as ż, and y as j
+# ("Jasudż" for Yasuj, "Sziraz", "Chorramabad"): a name with a Polish letter or digraph that
+# places nothing is tried as English writes them.
+_POLISH = re.compile("d[żź]|sz|cz|ch|rz|[żźśćłńó]|j", re.IGNORECASE)
+_FROM_POLISH = {"dż": "j", "dź": "j", "sz": "sh", "cz": "ch", "ch": "kh", "rz": "zh", "ż": "zh"}
+_FROM_POLISH |= {"ź": "z", "ś": "sh", "ć": "ch", "ł": "l", "ń": "n", "ó": "u", "j": "y"}
+_READS_POLISH = re.compile("sz|cz|[żźśćłń]", re.IGNORECASE)
+
+
+def as_polish(text: str) -> str:
+    """``text`` with Polish letters written as English writes them ("Jasudż" -> "Yasuj"), or
+    ``text`` itself if it has no letter or digraph only Polish writes (sz, cz, ż, ś, ć, ł, ń)."""
+    if not _READS_POLISH.search(text):
+        return text
+    return _POLISH.sub(_from_polish, text)
+
+
+def _from_polish(found: re.Match[str]) -> str:
+    english = _FROM_POLISH[found.group().lower()]
+    return english.capitalize() if found.group()[0].isupper() else english
+
+
+# English and Italian pages write Persian's gh (غ, ق) as g ("Gaemshahr", "Gezel Hesar"), as
+# they write its g: a name that places nothing is tried with a g as gh.
+_G = re.compile(r"g(?!h)", re.IGNORECASE)
+
+
+def g_forms(text: str) -> tuple[str, ...]:
+    """``text`` with one g, or every g, written gh ("Gaemshahr" -> "Ghaemshahr")."""
+    found = [m.start() for m in _G.finditer(text)]
+    forms = [text[:i] + text[i] + "h" + text[i + 1 :] for i in found]
+    if len(found) > 1:
+        forms.append(_G.sub(lambda m: m.group() + "h", text))
+    return tuple(forms)
+
+
+# Sorani writes a short o as ۆ where Persian writes no letter ("لۆرستان" for "لرستان"), as it
+# writes its ە (which :func:`iranmap.names.fold` drops inside a word); Persian writes ۆ's
+# sound as و where it is long ("بۆکان", "بوکان"), so a name is tried without it only when it
+# places nothing with it.
+_SORANI_O = re.compile("(?<=[\u0620-\u06ff])\u06c6(?=[\u0620-\u06ff])")
+
+
+def without_sorani_o(text: str) -> str:
+    """``text`` without the Sorani ۆ inside its words ("لۆرستان" -> "لرستان")."""
+    return _SORANI_O.sub("", text)
+
+
 def respellings(text: str) -> tuple[str, ...]:
     """The respellings of ``text`` to try, in order, when it places nothing as written: as
     Spanish (:func:`as_spanish`, :func:`spanish_y`), French (:func:`as_french`), German
-    (:func:`german_forms`),
-    Dutch (:func:`as_dutch`) and Kurmanji (:func:`as_kurmanji`) write Persian. A caller takes
-    one only where it gives a name exactly: each is a guess at the language."""
+    (:func:`german_forms`), Dutch (:func:`as_dutch`), Kurmanji (:func:`as_kurmanji`), Polish
+    (:func:`as_polish`) and Sorani (:func:`without_sorani_o`) write Persian, and with g for gh
+    (:func:`g_forms`). A caller takes one only where it gives a name exactly: each is a guess
+    at the language."""
     forms = (as_spanish(text), spanish_y(text), as_french(text), *german_forms(text))
     forms += (as_dutch(text),)
-    forms += (as_kurmanji(text),)
+    forms += (as_kurmanji(text), as_polish(text), without_sorani_o(text), *g_forms(text))
     return tuple(dict.fromkeys(form for form in forms if form != text))

@@ -23,8 +23,15 @@ from collections.abc import Callable
 
 from iranmap.geocode.index import PlaceIndex
 from iranmap.geocode.match import Match
+from iranmap.name_words import CITY_WORDS, GLUED_WORDS
 from iranmap.names import PlaceName, fold, key, parse_place, skeleton
-from iranmap.spellings import as_turkish, respellings, turkish_forms, turkish_vowels
+from iranmap.spellings import (
+    as_turkish,
+    respellings,
+    turkish_cases,
+    turkish_forms,
+    turkish_vowels,
+)
 
 #: The Arabic preposition joined to the word after it.
 _ARABIC_AT = "ب"
@@ -44,6 +51,13 @@ def read_otherwise(
     as Turkish writes it ("Kirmanşah", "Hürremşehr": h read as kh only where that gives a name,
     not a fuzzy score), then as Spanish or French write it, or with its affixed town apart
     (these only where that gives a place's own name or alias, or one at the town it names)."""
+    for form in turkish_cases(name) if answer.score < 100 else ():
+        # "Təbrizdə": a town with its case ending, exactly (before a near spelling of the whole:
+        # "Urmiyədə" is in Urmia, not a slip of Omidiyeh)
+        found = place(form)
+        exact = found.method != "fuzzy" and found.score == 100 and found.reading is None
+        if found.status == "matched" and exact and found.kind != "province":  # not a county
+            return found
     if answer.status == "matched":
         return answer
     for form in turkish_forms(name):
@@ -55,9 +69,15 @@ def read_otherwise(
         found = place(form)
         if found.status == "matched" and found.method != "fuzzy" and _one_place(index, form, found):
             return found
-    other = respelled(index, parsed, name) or set_apart(index, name)
-    found = place(other) if other else answer
-    return found if found.status == "matched" and found.score == 100 else answer
+    for other in (
+        respelled(index, parsed, name) or set_apart(index, name),
+        unglued(index, name),
+        without_city_word(name),
+    ):
+        found = place(other) if other else answer
+        if found.status == "matched" and found.score == 100:
+            return found
+    return answer
 
 
 def respelled(index: PlaceIndex, parsed: PlaceName, name: str) -> str:
@@ -92,6 +112,36 @@ def set_apart(index: PlaceIndex, name: str) -> str:
     at, town, end = found[0]
     rest = " ".join(words[:at] + words[end:])
     return f"{rest}{'،' if _arabic(town) else ','} {town}" if rest.strip() else ""
+
+
+def unglued(index: PlaceIndex, name: str) -> str:
+    """``name`` with a word for city, prison or province set apart from the name a page joined
+    it to ("بمدينةزاهدان" -> "بمدینه زاهدان"), or "" if no word names nothing as written and a
+    town or place once its first word is set apart."""
+    words = fold(name).split()
+    changed = False
+    for at, word in enumerate(words):
+        if not _arabic(word) or _known(index, key(word)):
+            continue
+        for glued in GLUED_WORDS:
+            rest = word[len(glued) :]
+            if word.startswith(glued) and len(rest) > 2 and _names_a_place(index, key(rest)):
+                words[at] = f"{glued} {rest}"
+                changed = True
+                break
+    return " ".join(words) if changed else ""
+
+
+def without_city_word(name: str) -> str:
+    """``name`` without its words for "city" (Urdu "سربیشہ شہر", Sorani "شار سەقز"), or "" if
+    it has none (the caller takes it only where it names a place exactly)."""
+    words = fold(name).split()
+    rest = [word for word in words if word not in CITY_WORDS]
+    return " ".join(rest) if rest and len(rest) < len(words) else ""
+
+
+def _names_a_place(index: PlaceIndex, name_key: str) -> bool:
+    return name_key in index.towns or name_key in index.entries
 
 
 def _affixed(index: PlaceIndex, words: list[str], at: int) -> tuple[str, int]:

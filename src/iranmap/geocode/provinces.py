@@ -58,6 +58,9 @@ class ProvinceNames:
             direction, rest = province_direction(name_key)
             if direction and answer.status == "matched":
                 self._by_direction.setdefault(direction, []).append((rest, answer))
+        self._directed_isos = {
+            answer.province_iso for pairs in self._by_direction.values() for _, answer in pairs
+        }
 
     def deciding(self, decide: Decide) -> ProvinceNames:
         """These tables, deciding among fuzzy candidates by ``decide``."""
@@ -123,7 +126,19 @@ class ProvinceNames:
         found = self._decide(ranked)
         if found.status == "matched":
             return found
-        return self._directed(name_key) or found
+        return self._directed(name_key) or self._described(name_key) or found
+
+    def _described(self, name_key: str) -> Match | None:
+        """The province a direction word only describes ("provincia meridionale di Hormozgan":
+        southern Hormozgan), where the rest of the name is exactly a province that no
+        direction word ever tells from another (not Khorasan or Azerbaijan)."""
+        direction, rest = province_direction(name_key)
+        found = self._answers.get(rest) if direction else None
+        if found is None or found.status != "matched" or found.province_iso in self._directed_isos:
+            return None
+        if any(rest == other for pairs in self._by_direction.values() for other, _ in pairs):
+            return None
+        return found
 
     def _directed(self, name_key: str) -> Match | None:
         """The one province of the name's direction whose rest of name is near enough."""
