@@ -689,7 +689,7 @@ def test_the_prisons_of_one_city_are_that_city(shipped: Geocoder, name: str) -> 
         "Evin, Karaj",  # Evin is in Tehran: a contradiction is not resolved
         "Vakilabad Shiraz",
         "Karan Prison",  # no prison of that name is known; never Kazerun by fuzzy score
-        "Asadabad Prison",  # no such prison known; the town's name is in two provinces
+        "Mobarakeh Prison",  # no such prison known; the town's name is in two provinces
         "Qezelhesar Prisonn",
         "",
     ],
@@ -982,14 +982,16 @@ def test_a_name_that_says_prison_never_lands_on_another_town(shipped: Geocoder) 
     # Karun Prison (Ahvaz, closed in 2016) is known; a near name is never Kazerun by fuzzy score.
     assert shipped.place("Karun Prison").prison_id == "karun"
     assert shipped.place("Karan Prison").status == "unmatched"
-    # No Asadabad prison is known, and Asadabad names places in two provinces.
-    asadabad = shipped.place("Asadabad Prison")
-    assert (asadabad.status, asadabad.province_iso) == ("unmatched", None)
-    assert asadabad.note is not None and "IR-14" in asadabad.note
+    # No Mobarakeh prison is known, and Mobarakeh names towns in two provinces (Isfahan's,
+    # 69,449 people, and Yazd's, 3,301: more than a village; see test_geocode_readings for
+    # Asadabad, whose namesake is a village).
+    mobarakeh = shipped.place("Mobarakeh Prison")
+    assert (mobarakeh.status, mobarakeh.province_iso) == ("unmatched", None)
+    assert mobarakeh.note is not None and "IR-21" in mobarakeh.note
     # The row's province column settles it, or refuses it.
-    hamadan = shipped.place("Asadabad Prison", province="Hamadan")
-    assert (hamadan.status, hamadan.method, hamadan.province_iso) == ("matched", "city", "IR-13")
-    assert shipped.place("Asadabad Prison", province="Isfahan").status == "unmatched"
+    isfahan = shipped.place("Mobarakeh Prison", province="Isfahan")
+    assert (isfahan.status, isfahan.method, isfahan.province_iso) == ("matched", "city", "IR-10")
+    assert shipped.place("Mobarakeh Prison", province="Fars").status == "unmatched"
 
 
 def test_an_unknown_prison_in_a_known_town_is_the_town(shipped: Geocoder) -> None:

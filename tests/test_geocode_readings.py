@@ -243,6 +243,53 @@ def test_a_prisons_town_wins_over_namesakes_that_are_villages(shipped: Geocoder)
     assert shipped.place("Abadan Prison").status == "ambiguous"  # Abadan of Sistan: 2,763
 
 
+def test_a_town_without_a_known_prison_wins_over_namesakes_that_are_villages(
+    shipped: Geocoder,
+) -> None:
+    """Asadabad of Hamadan (55,703 people, no prison in the gazetteer) and Asadabad of
+    Chaharmahal and Bakhtiari (607): a prison there is in Hamadan's town, said as a reading."""
+    for name in ("Asadabad Prison", "زندان اسدآباد"):
+        match = shipped.place(name)
+        assert (*where(match), match.city) == ("matched", "city", "IR-13", "city", "Asadābād")
+        assert match.reading == (
+            "Asadābād of Hamadan; the places of this name in Chaharmahal and Bakhtiari are "
+            "villages of fewer than 2,000 people, with no prison"
+        )
+    assert shipped.place("Asadabad").status == "ambiguous"  # says no prison
+    assert shipped.place("Asadabad Prison", province="Chaharmahal").status != "matched"
+    assert shipped.place("Mobarakeh Prison").status != "matched"  # Mobarakeh of Yazd: 3,301
+
+
+def test_every_town_whose_namesakes_are_villages_and_only_those_are_read_so(
+    shipped: Geocoder,
+) -> None:
+    """Each town of the gazetteer with namesakes in other provinces, with "Prison": placed in
+    its own province only when it has 20,000 people or more and every namesake is a village,
+    never in another province."""
+    gazetteer = load_gazetteer()
+    people: dict[tuple[str, str], int] = {}
+    for place in gazetteer.places:
+        at = (name_key_of(place.name), place.province_iso)
+        people[at] = max(people.get(at, 0), place.population)
+    wrong, placed = [], 0
+    for city in gazetteer.cities:
+        if not city.homonyms:
+            continue
+        match = shipped.place(f"{city.name} Prison")
+        if match.status != "matched":
+            continue
+        own = name_key_of(city.name)
+        villages = all(0 < people.get((own, iso), 0) < 2000 for iso in city.homonyms)
+        prisons = {p.province_iso for p in gazetteer.prisons if name_key_of(p.city) == own}
+        if match.province_iso != city.province_iso:
+            wrong.append((city.name, match.province_iso))
+        elif not (villages or city.province_iso in prisons or match.reading):
+            wrong.append((city.name, "placed without a reading"))
+        placed += 1
+    assert wrong == []
+    assert placed > 10
+
+
 # -- what a user reads ----------------------------------------------------------------------
 
 

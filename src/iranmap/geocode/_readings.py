@@ -65,10 +65,10 @@ def claimed(index: PlaceIndex, parsed: PlaceName, answer: Match, context: tuple[
         return replace(found, reading=f"{found.city} of {found.province}, which the name gives")
     villages = _only_villages(index, parsed, answer, found)
     if villages:
+        where = f", where the gazetteer's {answer.prison} is" if answer.kind == "prison" else ""
         reading = (
-            f"{found.city} of {found.province}, where the gazetteer's {answer.prison} is; the "
-            f"places of this name in {villages} are villages of fewer than "
-            f"{VILLAGE:,} people, with no prison"
+            f"{found.city} of {found.province}{where}; the places of this name in {villages} "
+            f"are villages of fewer than {VILLAGE:,} people, with no prison"
         )
         return replace(found, reading=reading)
     return plain
@@ -81,12 +81,31 @@ VILLAGE = 2_000
 _TOWN = 20_000
 
 
-def _only_villages(index: PlaceIndex, parsed: PlaceName, prison: Match, town: Match) -> str:
-    """The provinces (as a reader writes them) of the namesakes of a prison's town, when the
-    name says "prison" and every namesake is a village; empty otherwise ("Bam Prison": Bam of
-    Kerman has a prison, Bām of North Khorasan is a village of 1,368 people)."""
-    if not parsed.says_prison or prison.kind != "prison" or town.kind != "city":
+def sure_town(index: PlaceIndex, parsed: PlaceName, town: Match) -> bool:
+    """Whether a name that says "prison" and reaches ``town`` (a town with namesakes in other
+    provinces, and no prison the gazetteer knows) means that town all the same: it is its
+    province's capital ("Prison of Shiraz"), the name gives its province or county beside it
+    ("Nurabad Mamasani Prison"), or each namesake is a village ("Asadabad Prison": Asadabad of
+    Hamadan, 55,703 people; Asadabad of Chaharmahal, 607)."""
+    return (
+        capital(index, town)
+        or qualified(index, parsed, town)
+        or bool(_only_villages(index, parsed, town, town))
+    )
+
+
+def _only_villages(index: PlaceIndex, parsed: PlaceName, answer: Match, town: Match) -> str:
+    """The provinces (as a reader writes them) of the namesakes of a town, when the name says
+    "prison", reaches a prison of the town or the town itself, and every namesake is a
+    village; empty otherwise ("Bam Prison": Bam of Kerman has a prison, Bām of North Khorasan
+    is a village of 1,368 people)."""
+    if not parsed.says_prison or answer.kind not in ("prison", "city") or town.kind != "city":
         return ""
+    return _villages_elsewhere(index, town)
+
+
+def _villages_elsewhere(index: PlaceIndex, town: Match) -> str:
+    """The provinces of the namesakes of ``town``, a real town, when each is a village."""
     town_key = key(town.city or "")
     others = index.homonyms.get((town_key, town.province_iso or ""), frozenset())
     people = index.populations

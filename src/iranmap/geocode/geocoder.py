@@ -15,14 +15,10 @@ from rapidfuzz import fuzz, process
 
 from iranmap.gazetteer import Gazetteer
 from iranmap.geocode._affixes import read_otherwise
-from iranmap.geocode._claim import (
-    capital,
-    city_of_context,
-    other_place,
-)
+from iranmap.geocode._claim import city_of_context, other_place
 from iranmap.geocode._facility import town_and_facility
 from iranmap.geocode._near import NearSpellings, keep_reading, read_as
-from iranmap.geocode._readings import by_rule, claimed, qualified, town_at_end
+from iranmap.geocode._readings import by_rule, claimed, sure_town, town_at_end
 from iranmap.geocode._tables import tables_of
 from iranmap.geocode.index import (
     Entry,
@@ -281,7 +277,7 @@ class Geocoder:
         index = self._index
         assert match.city is not None and match.province_iso is not None  # a city match
         others = self._index.homonyms.get((key(match.city), match.province_iso), frozenset())
-        if others and not context and (capital(index, match) or qualified(index, parsed, match)):
+        if others and not context and sure_town(index, parsed, match):
             others = frozenset()  # "Prison of Shiraz", "Nurabad Mamasani Prison": that town
         if others and not self._fitting((match,), context):
             return replace(_UNMATCHED, note="unresolved")
