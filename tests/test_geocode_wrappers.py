@@ -14,7 +14,13 @@ import pytest
 from iranmap.gazetteer import load_gazetteer
 from iranmap.geocode import Geocoder
 from iranmap.names import parse_place
-from iranmap.spellings import as_polish, g_forms, turkish_cases, without_sorani_o
+from iranmap.spellings import (
+    as_polish,
+    g_forms,
+    polish_cases,
+    turkish_cases,
+    without_sorani_o,
+)
 
 
 @pytest.fixture(scope="module")
@@ -259,6 +265,9 @@ def test_polish_and_g_and_sorani_forms() -> None:
     [
         ("Jasudż", "IR-17", False),  # Polish
         ("więzienie w Kermanszah", "IR-05", False),
+        ("więzienie w Kermanszahu", "IR-05", False),  # Polish locative endings
+        ("zakład karny w Teheranie", "IR-23", False),
+        ("więzienie w Karadżu", "IR-30", False),
         ("Gaemshahr", "IR-02", False),  # g for gh
         ("Gezel Hesar", "IR-30", False),
         ("لۆرستان", "IR-15", True),  # Sorani ۆ where Persian writes no letter
@@ -270,6 +279,30 @@ def test_polish_g_and_sorani_spellings(
 ) -> None:
     match = geocoder.province(name) if province else geocoder.place(name)
     assert where(match) == ("matched", iso)
+
+
+def test_polish_cases() -> None:
+    assert "więzienie w Teheran" in polish_cases("więzienie w Teheranie")
+    assert "więzienie w Karaj" in polish_cases("więzienie w Karadżu")
+    assert polish_cases("Teheranie") == ()  # no Polish word: not read so
+
+
+def test_no_polish_case_of_a_town_lands_in_another_province(
+    geocoder: Geocoder, latin: list[tuple[str, str]]
+) -> None:
+    """Every Latin name of every town and prison after "więzienie w", with each locative
+    ending: its province, or no answer, except the names read otherwise as a whole before this
+    rule, as with Turkish endings: "Parsabadie" as Abadeh with Fars run onto it, "Ferdousie" as
+    Ferdowsiyeh."""
+    names = [
+        (f"więzienie w {name}{ending}", iso) for name, iso in latin for ending in ("u", "ie", "iu")
+    ]
+    assert sorted(name for name, _ in elsewhere(geocoder, names)) == [
+        "więzienie w Farsabadie",
+        "więzienie w Ferdousie",
+        "więzienie w Pars Abadie",
+        "więzienie w Parsabadie",
+    ]
 
 
 def test_no_polish_or_g_spelling_of_a_town_lands_in_another_province(

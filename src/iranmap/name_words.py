@@ -136,8 +136,8 @@ PRISON_WORDS = frozenset(
     # "Gohardasht-fängelset"): fengsel, fængsel, fängelse, with their definite forms
     | {"fengsel", "fengselet", "fengsler", "fængsel", "fængslet", "fangelse", "fangelset"}
     | {"fangelser", "fangelserna"}
-    # Polish: więzienie, with its case endings
-    | {"wiezienie", "wiezieniu", "wiezienia", "wiezieniem"}
+    # Polish: więzienie, with its case endings, and zakład karny (penal institution)
+    | {"wiezienie", "wiezieniu", "wiezienia", "wiezieniem", "zaklad", "zakladzie", "karny"}
     | {"بندیخانه", "بندیخانهی", "بندیخانی", "زیندان", "زیندانی"}
 )
 # Words that describe a prison or town without naming it: "central", "women's", "ward" (and

@@ -219,6 +219,28 @@ _FROM_POLISH |= {"ź": "z", "ś": "sh", "ć": "ch", "ł": "l", "ń": "n", "ó": 
 _READS_POLISH = re.compile("sz|cz|[żźśćłń]", re.IGNORECASE)
 
 
+# Polish declines a town's name after its "w" (in) and its words for prison ("więzienie w
+# Teheranie", "w Karadżu", "w Kermanszahu"): the locative endings, longest first.
+_POLISH_CASES = ("iu", "ie", "ii", "u")
+_POLISH_WORDS = frozenset({"wiezienie", "wiezieniu", "wiezienia", "zaklad", "zakladzie", "karny"})
+
+
+def polish_cases(text: str) -> tuple[str, ...]:
+    """The forms of a Polish name ("więzienie w Teheranie", "zakład karny w Karadżu") with
+    its last word's locative ending cut, as English writes Polish letters ("... w Teheran",
+    "... w Karaj"): guesses to take only where they give a place's name exactly."""
+    words = text.split()
+    if not words or not (_POLISH_WORDS & set(fold(text).split())) or not words[-1].isalpha():
+        return ()
+    last = words[-1]
+    forms = [
+        " ".join([*words[:-1], last[: -len(ending)]])
+        for ending in _POLISH_CASES
+        if last.casefold().endswith(ending) and len(last) - len(ending) >= 3
+    ]
+    return tuple(dict.fromkeys(f for form in forms for f in (form, as_polish(form))))
+
+
 def as_polish(text: str) -> str:
     """``text`` with Polish letters written as English writes them ("Jasudż" -> "Yasuj"), or
     ``text`` itself if it has no letter or digraph only Polish writes (sz, cz, ż, ś, ć, ł, ń)."""

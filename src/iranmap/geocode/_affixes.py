@@ -27,6 +27,7 @@ from iranmap.name_words import CITY_WORDS, GLUED_WORDS
 from iranmap.names import PlaceName, fold, key, parse_place, skeleton
 from iranmap.spellings import (
     as_turkish,
+    polish_cases,
     respellings,
     turkish_cases,
     turkish_forms,
@@ -51,9 +52,9 @@ def read_otherwise(
     as Turkish writes it ("Kirmanşah", "Hürremşehr": h read as kh only where that gives a name,
     not a fuzzy score), then as Spanish or French write it, or with its affixed town apart
     (these only where that gives a place's own name or alias, or one at the town it names)."""
-    for form in turkish_cases(name) if answer.score < 100 else ():
-        # "Təbrizdə": a town with its case ending, exactly (before a near spelling of the whole:
-        # "Urmiyədə" is in Urmia, not a slip of Omidiyeh)
+    for form in (*turkish_cases(name), *polish_cases(name)) if answer.score < 100 else ():
+        # "Təbrizdə", "w Teheranie": a town with its case ending, exactly (before a near
+        # spelling of the whole: "Urmiyədə" is in Urmia, not a slip of Omidiyeh)
         found = place(form)
         exact = found.method != "fuzzy" and found.score == 100 and found.reading is None
         if found.status == "matched" and exact and found.kind != "province":  # not a county
