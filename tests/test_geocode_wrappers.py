@@ -1,11 +1,11 @@
 """Names read otherwise, issue 20's fourth round: Arabic and Persian words for city, prison and
 province joined to a name, words for city around it in Urdu, Persian and Sorani, a province word
-between a place and its province, Turkish and Azerbaijani case endings, Polish letters, g for gh,
-Sorani ۆ, and a direction word that only describes a province. Written against the categories of
-the misses of tests/data/geocode/heldout4-names.csv (geocode/_affixes.py, iranmap.spellings,
-iranmap.name_words, geocode/provinces.py); each rule with names it must place, names it must
-leave alone, and a check over the whole gazetteer that no name it reads lands in another
-province."""
+between a place and its province, Turkish, Azerbaijani and Polish case endings, Polish letters, g
+for gh, Sorani ۆ, a direction word that only describes a province, and Arabic ح for a Persian ه.
+Written against the categories of the misses of tests/data/geocode/heldout4-names.csv
+(geocode/_affixes.py, geocode/_arabic.py, iranmap.spellings, iranmap.name_words,
+geocode/provinces.py); each rule with names it must place, names it must leave alone, and a check
+over the whole gazetteer that no name it reads lands in another province."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ import pytest
 
 from iranmap.gazetteer import load_gazetteer
 from iranmap.geocode import Geocoder
+from iranmap.geocode._arabic import arabic_forms
 from iranmap.names import parse_place
 from iranmap.spellings import (
     as_polish,
@@ -381,3 +382,40 @@ def test_a_countys_name_with_the_word_for_city_is_its_province(
 ) -> None:
     found = geocoder.place(name)
     assert (found.status, found.kind, found.province_iso) == ("matched", "province", iso)
+
+
+# -- Arabic ح for a Persian ه, and Arabic names of provinces ------------------------------------
+
+
+def test_arabic_writes_an_inner_heh_as_ha() -> None:
+    assert {"احواز", "الاحواز"} <= arabic_forms("اهواز")
+    assert "مهاباح" not in arabic_forms("مهاباده")  # a final ه stays
+    assert all("ح" not in form for form in arabic_forms("کرمانشاه"))  # its ه is the last letter
+
+
+@pytest.mark.parametrize(
+    ("name", "iso"),
+    [
+        ("سجن الاحواز", "IR-06"),  # without the hamza local-names.csv writes
+        ("سجن محاباد", "IR-04"),
+        ("محافظة أذربيجان الشرقية", "IR-03"),  # local-names.csv (Arabic Wikipedia)
+        ("سجن تبريز محافظة أذربيجان الشرقية", "IR-03"),
+    ],
+)
+def test_arabic_ha_and_province_names(geocoder: Geocoder, name: str, iso: str) -> None:
+    assert where(geocoder.place(name)) == ("matched", iso)
+
+
+def test_no_town_with_ha_for_heh_lands_in_another_province(
+    geocoder: Geocoder, persian: list[tuple[str, str]]
+) -> None:
+    """Every Persian name of every town and prison with each of its inner ه written ح, after
+    Arabic's word for prison: its province, or no answer."""
+    names = [
+        (f"سجن {name[:i]}ح{name[i + 1 :]}", iso)
+        for name, iso in persian
+        for i, letter in enumerate(name[:-1])
+        if letter == "ه"
+    ]
+    assert len(names) > 50
+    assert elsewhere(geocoder, names) == []

@@ -2,6 +2,7 @@
 
 Arabic has no گ, پ, چ or ژ, and no v: an Arabic page writes Persian گ as ك, ج or غ ("جرجان" for
 Gorgan, "هرمزغان" for Hormozgan), پ as ب, چ as ج, ش or تش ("بلوشستان", "تشابهار"), ژ as ز or ج;
+one ه inside a name as ح, where the name came from Arabic ("الحويزة" for Hoveyzeh);
 a consonant و (v) as ف ("أفين" for Evin, "سرافان" for Saravan); it writes the vowel of a first
 ا before a consonant with ي ("إيفين", as Sorani does: "ئێوین"); and it puts its article before
 a town's name ("الأهواز"). Kurdish (Sorani) has none of the Arabic letters ص, ث, ط, ض, ظ, ذ and
@@ -20,6 +21,9 @@ _TABLES = tuple(
 )
 #: Persian و, which is v as often as a vowel, and the Arabic letter for v.
 _VAV, _FA = "و", "ف"
+#: Persian ه, and the Arabic ح that Arabic writes in a Persian name of Arabic origin, where
+#: Persian has kept the sound and lost the letter ("هویزه" is "الحويزة", "اهواز" "الأحواز").
+_HEH, _HA = "ه", "ح"
 #: Arabic letters Kurdish writes with the letters of their sound.
 _KURDISH = str.maketrans({"ص": "س", "ث": "س", "ط": "ت", "ض": "ز", "ظ": "ز", "ذ": "ز"})
 #: Persian's long vowels a and i; a first ا before any other letter (و too, which may be v:
@@ -36,6 +40,7 @@ def arabic_forms(name_key: str) -> frozenset[str]:
         return frozenset()
     bare = {name_key} | {name_key.translate(table) for table in _TABLES}
     bare |= {v for form in bare for v in _as_fa(form)}
+    bare |= {form[:i] + _HA + form[i + 1 :] for form in bare for i in _inner_heh(form)}
     bare |= {"ای" + form[1:] for form in bare if _short_first_vowel(form)}
     forms = bare | {ARTICLE + form for form in bare if not form.startswith(ARTICLE)}
     return frozenset((forms | {name_key.translate(_KURDISH)}) - {name_key})
@@ -50,6 +55,11 @@ def _short_first_vowel(form: str) -> bool:
         and form[1] not in _LONG_VOWELS
         and not form.startswith(ARTICLE)
     )
+
+
+def _inner_heh(form: str) -> list[int]:
+    """Where ``form`` has ه before its last letter (a final ه is Arabic's ة, or silent)."""
+    return [i for i, c in enumerate(form[:-1]) if c == _HEH]
 
 
 def _as_fa(form: str) -> set[str]:
