@@ -52,10 +52,12 @@ def read_otherwise(
     as Turkish writes it ("Kirmanşah", "Hürremşehr": h read as kh only where that gives a name,
     not a fuzzy score), then as Spanish or French write it, or with its affixed town apart
     (these only where that gives a place's own name or alias, or one at the town it names)."""
-    for form in (*turkish_cases(name), *polish_cases(name)) if answer.score < 100 else ():
-        # "Təbrizdə", "w Teheranie": a town with its case ending, exactly (before a near
-        # spelling of the whole: "Urmiyədə" is in Urmia, not a slip of Omidiyeh)
-        found = place(form)
+    endings = (*turkish_cases(name), *polish_cases(name), without_city_word(name))
+    for form in endings if answer.score < 100 else ():
+        # "Təbrizdə", "w Teheranie", "شهر آبیک": a town with its case ending or its word for
+        # city, exactly (before a near spelling of the whole: "Urmiyədə" is in Urmia, not a
+        # slip of Omidiyeh; "شهر آبیک" is Abyek, not a slip of Shahr-e Babak)
+        found = place(form) if form else answer
         exact = found.method != "fuzzy" and found.score == 100 and found.reading is None
         if found.status == "matched" and exact and found.kind != "province":  # not a county
             return found
