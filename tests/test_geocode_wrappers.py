@@ -9,6 +9,8 @@ over the whole gazetteer that no name it reads lands in another province."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from iranmap.gazetteer import load_gazetteer
@@ -17,6 +19,7 @@ from iranmap.geocode._arabic import arabic_forms
 from iranmap.names import parse_place
 from iranmap.spellings import (
     as_polish,
+    c_forms,
     g_forms,
     polish_cases,
     turkish_cases,
@@ -256,6 +259,9 @@ def test_polish_and_g_and_sorani_forms() -> None:
     assert g_forms("Gaemshahr") == ("Ghaemshahr",)
     assert g_forms("Gorgan") == ("Ghorgan", "Gorghan", "Ghorghan")
     assert without_sorani_o("لۆرستان") == "لرستان"
+    assert c_forms("Bocnurd") == ("Bojnurd", "Boknurd")
+    assert c_forms("carcere di Cazvin") == ("carcere di Jazvin", "carcere di Kazvin")
+    assert c_forms("Chabahar") == ()
 
 
 @pytest.mark.parametrize(
@@ -268,6 +274,8 @@ def test_polish_and_g_and_sorani_forms() -> None:
         ("więzienie w Karadżu", "IR-30", False),
         ("Gaemshahr", "IR-02", False),  # g for gh
         ("Gezel Hesar", "IR-30", False),
+        ("Bocnurd", "IR-28", False),  # a lone c: Azerbaijani j
+        ("cárcel de Cazvín", "IR-26", False),  # Spanish k
         ("لۆرستان", "IR-15", True),  # Sorani ۆ where Persian writes no letter
         ("پارێزگای لۆرستان", "IR-15", True),
     ],
@@ -306,8 +314,8 @@ def test_no_polish_case_of_a_town_lands_in_another_province(
 def test_no_polish_or_g_spelling_of_a_town_lands_in_another_province(
     geocoder: Geocoder, latin: list[tuple[str, str]]
 ) -> None:
-    """Every Latin name of every town and prison written as Polish writes it, and with gh or q
-    written g: its province, or no answer."""
+    """Every Latin name of every town and prison written as Polish writes it, with gh or q
+    written g, and with j, or k and q, written c: its province, or no answer."""
     polish = {"sh": "sz", "ch": "cz", "kh": "ch", "j": "dż", "y": "j"}
     names = []
     for name, iso in latin:
@@ -316,6 +324,8 @@ def test_no_polish_or_g_spelling_of_a_town_lands_in_another_province(
             spelt = spelt.replace(english, letters)
         names += [(spelt, iso), (name.replace("gh", "g").replace("Gh", "G"), iso)]
         names += [(name.replace("q", "g").replace("Q", "G"), iso)]
+        names += [(name.replace("j", "c").replace("J", "C"), iso)]
+        names += [(re.sub("k(?!h)", "c", name.replace("q", "k")), iso)]
     assert elsewhere(geocoder, sorted(set(names))) == []
 
 

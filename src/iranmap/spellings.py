@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from iranmap.name_words import COUNTY_NOISE, DESCRIPTORS, MARKERS, PRISON_WORDS, PROVINCE_NOISE
 from iranmap.names import fold
 
 # Turkish and Kurmanji write "sh" and "ch" as ş and ç ("Kirmanşan"), where GeoNames writes ş for
@@ -268,6 +269,31 @@ def g_forms(text: str) -> tuple[str, ...]:
     return tuple(forms)
 
 
+# No English transliteration of Persian writes a c but in ch: a lone c is Turkish and
+# Azerbaijani j ("Bocnurd", "Culfa", written without their other letters) or Spanish and
+# Italian k ("Cazvin", "Caragi"). A name that places nothing is tried with it as j and as k.
+_LONE_C = re.compile(r"c(?!h)", re.IGNORECASE)
+
+
+def c_forms(text: str) -> tuple[str, ...]:
+    """``text`` with every lone c (not in ch) of the words that may name a place written j,
+    and written k ("Bocnurd" -> "Bojnurd", "carcere di Cazvin" -> "carcere di Kazvin")."""
+    words = text.split()
+    forms = []
+    for letter in ("j", "k"):
+        forms.append(" ".join(_c_as(word, letter) for word in words))
+    return tuple(dict.fromkeys(form for form in forms if form != " ".join(words)))
+
+
+def _c_as(word: str, letter: str) -> str:
+    if any(part in _NOT_NAMES for part in fold(word).split()):
+        return word  # "carcere", "cárcel", "cezaevi": a word around the name
+    return _LONE_C.sub(lambda m: letter.upper() if m.group().isupper() else letter, word)
+
+
+_NOT_NAMES = PRISON_WORDS | DESCRIPTORS | MARKERS | PROVINCE_NOISE | COUNTY_NOISE
+
+
 # Sorani writes a short o as ۆ where Persian writes no letter ("لۆرستان" for "لرستان"), as it
 # writes its ە (which :func:`iranmap.names.fold` drops inside a word); Persian writes ۆ's
 # sound as و where it is long ("بۆکان", "بوکان"), so a name is tried without it only when it
@@ -284,10 +310,11 @@ def respellings(text: str) -> tuple[str, ...]:
     """The respellings of ``text`` to try, in order, when it places nothing as written: as
     Spanish (:func:`as_spanish`, :func:`spanish_y`), French (:func:`as_french`), German
     (:func:`german_forms`), Dutch (:func:`as_dutch`), Kurmanji (:func:`as_kurmanji`), Polish
-    (:func:`as_polish`) and Sorani (:func:`without_sorani_o`) write Persian, and with g for gh
-    (:func:`g_forms`). A caller takes one only where it gives a name exactly: each is a guess
-    at the language."""
+    (:func:`as_polish`) and Sorani (:func:`without_sorani_o`) write Persian, with g for gh
+    (:func:`g_forms`) and a lone c for j or k (:func:`c_forms`). A caller takes one only where
+    it gives a name exactly: each is a guess at the language."""
     forms = (as_spanish(text), spanish_y(text), as_french(text), *german_forms(text))
     forms += (as_dutch(text),)
     forms += (as_kurmanji(text), as_polish(text), without_sorani_o(text), *g_forms(text))
+    forms += c_forms(text)
     return tuple(dict.fromkeys(form for form in forms if form != text))
