@@ -426,3 +426,40 @@ def test_no_town_with_ha_for_heh_lands_in_another_province(
     ]
     assert len(names) > 50
     assert elsewhere(geocoder, names) == []
+
+
+# -- words a sentence puts around a name ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "iso"),
+    [
+        ("dans la prison d'Evin", "IR-23"),  # "in" at the start, French
+        ("à la prison de Ghezel Hessar", "IR-30"),
+        ("en la cárcel de Evin", "IR-23"),  # Spanish
+        ("em presídio de Evin", "IR-23"),  # Portuguese, with its word for prison
+        ("im Gefängnis von Täbris", "IR-03"),  # German
+        ("carcere di massima sicurezza di Ghezel Hesar", "IR-30"),  # "maximum security"
+        ("the western city of Kermanshah", "IR-05"),  # the direction a sentence gives a town
+        ("the southeastern city of Zahedan", "IR-11"),
+    ],
+)
+def test_words_a_sentence_puts_around_a_name(geocoder: Geocoder, name: str, iso: str) -> None:
+    assert where(geocoder.place(name)) == ("matched", iso)
+
+
+def test_a_leading_word_for_in_is_read_only_before_more_words(geocoder: Geocoder) -> None:
+    assert where(geocoder.place("Na in")) == ("matched", "IR-10")  # Na'in, not "in"
+    assert where(geocoder.place("No Shahr")) == where(geocoder.place("Noshahr"))
+    assert geocoder.place("En").status == "unmatched"
+
+
+def test_no_town_in_a_sentences_words_lands_in_another_province(
+    geocoder: Geocoder, latin: list[tuple[str, str]]
+) -> None:
+    names = [
+        (wrapper.format(name), iso)
+        for name, iso in latin
+        for wrapper in ("dans la prison de {}", "em presídio de {}", "the western city of {}")
+    ]
+    assert elsewhere(geocoder, names) == []

@@ -128,6 +128,7 @@ PRISON_WORDS = frozenset(
     | {"carcere", "carceri", "prigione", "prigioni", "penitenziario", "carcel"}
     | {"prision", "prisao", "penitenciaria", "maison", "arret", "gevangenis", "gevangenissen"}
     | {"penitencier", "penitentiaire", "penal", "penitenciario", "justizvollzugsanstalt"}
+    | {"presidio", "cadeia"}  # Portuguese
     # Turkish (cezaevi, with its case endings; hapishane), Kurmanji (girtîgeh, zindan) and
     # Sorani in Arabic script (بەندیخانە, زیندان)
     | {"cezaevi", "cezaevinde", "cezaevine", "cezaevinden", "hapishane", "hapishanesi"}
@@ -153,6 +154,11 @@ DESCRIPTORS = frozenset(
     | {"il", "lo", "le", "les", "los", "las", "het", "die", "das", "dem", "et", "ett", "ein"}
     | {"eine", "einem", "un", "una", "une", "byen", "staden"}  # articles; "the city"
     | {"unit", "section", "hall", "block", "wing", "house", "سالن", "واحد", "centro"}
+    # "maximum security" ("carcere di massima sicurezza di Ghezel Hesar"), and the direction a
+    # sentence gives a town ("the western city of Kermanshah")
+    | {"maximum", "security", "massima", "sicurezza", "maxima", "seguridad", "securite"}
+    | {"western", "eastern", "northern", "southern", "northwestern", "northeastern"}
+    | {"southwestern", "southeastern"}
     # what reports say of a prison, not its name: "notorious", "famous" ("سجن إيفين سيئ الصيت")
     | {"notorious", "infamous", "famigerato", "famigerata", "beruchtigte", "beruchtigten"}
     | {"tristemente", "celebre", "الشهیر", "سیی", "الصیت", "السمعه", "المحتله"}
@@ -192,6 +198,11 @@ MARKERS = frozenset(
 # ("więzienie w Kermanszah"). They are markers only
 # as words of their own between spaces: "Qa'en" (a town) must not become "Qa" in "en".
 SPACED_MARKERS = re.compile(r"(?<=\s)(?:à|a|au|en|dans|te|bij|van|w)(?=\s)", re.IGNORECASE)
+# ... and, at a name's start, "in" (with its article) in French, Spanish, Portuguese and German,
+# as a sentence quotes a name ("dans la prison d'Evin", "en la cárcel de Evin", "em Evin", "im
+# Gefängnis von Täbris"): read as "in", which a name may begin with. Not Portuguese "no" and
+# "na": "No Shahr" may be Nowshahr, "Na in" Na'in.
+LEADING_MARKERS = re.compile(r"^\s*(?:dans|à|au|aux|en|em|ao|im|beim)\s+(?=\S)", re.IGNORECASE)
 # Norwegian, Danish and Swedish "i" (in) after their word for prison ("fengselet i Bojnurd"):
 # only there, since a transliteration may write the ezafe as a lone "i" ("Masjed i Soleyman").
 SCANDINAVIAN_IN = re.compile(

@@ -32,6 +32,7 @@ from iranmap.name_words import (
     DETENTION_WORDS,
     DIRECTION_WORDS,
     EZAFE,
+    LEADING_MARKERS,
     LOCATIVES,
     MARKERS,
     NEAR_AFTER,
@@ -250,6 +251,7 @@ def parse_place(text: str) -> PlaceName:
     Descriptors ("prison", "central", "women's", "زندان", "مرکزی", ...) are dropped.
     """
     text = SCANDINAVIAN_IN.sub(r"\1 in", SPACED_MARKERS.sub("in", text))
+    text = LEADING_MARKERS.sub("in ", text)
     head, *rest = [part for part in _PARTS.split(text) if part.strip()] or [""]
     words = fold(head).split()
     says_prison = any(word in PRISON_WORDS for word in words)
