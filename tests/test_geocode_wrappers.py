@@ -463,3 +463,39 @@ def test_no_town_in_a_sentences_words_lands_in_another_province(
         for wrapper in ("dans la prison de {}", "em presídio de {}", "the western city of {}")
     ]
     assert elsewhere(geocoder, names) == []
+
+
+# -- what a place lies in a direction of -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Ghezel Hesar prison west of Tehran",  # it lies in Karaj, Alborz: never Tehran
+        "Ghezel Hesar, west of Tehran",
+        "carcere di Ghezel Hesar a ovest di Teheran",
+        "prison de Ghezel Hesar à l'ouest de Téhéran",
+        "cárcel de Ghezel Hesar al oeste de Teherán",
+        "Gefängnis Ghezel Hesar westlich von Teheran",
+    ],
+)
+def test_what_a_place_lies_in_a_direction_of_is_not_where_it_is(
+    geocoder: Geocoder, name: str
+) -> None:
+    assert where(geocoder.place(name)) == ("matched", "IR-30")
+
+
+def test_arabic_notorious_with_its_article(geocoder: Geocoder) -> None:
+    assert where(geocoder.place("سجن ايفين السيء الصيت")) == ("matched", "IR-23")
+
+
+def test_no_prison_west_of_another_provinces_capital_lands_there(geocoder: Geocoder) -> None:
+    """Every prison's English name, "west of" Tehran and of Shiraz: its province or none."""
+    gazetteer = load_gazetteer()
+    names = [
+        (f"{prison.name_en} {direction} of {capital}", prison.province_iso)
+        for prison in gazetteer.prisons
+        for capital in ("Tehran", "Shiraz")
+        for direction in ("west", "north-east")
+    ]
+    assert elsewhere(geocoder, names) == []

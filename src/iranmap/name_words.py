@@ -162,6 +162,7 @@ DESCRIPTORS = frozenset(
     # what reports say of a prison, not its name: "notorious", "famous" ("سجن إيفين سيئ الصيت")
     | {"notorious", "infamous", "famigerato", "famigerata", "beruchtigte", "beruchtigten"}
     | {"tristemente", "celebre", "الشهیر", "سیی", "الصیت", "السمعه", "المحتله"}
+    | {"السیی", "السی"}  # "السيئ الصيت", "السيء الصيت" (with its article; hamza on or off)
     # Arabic "from", "to", "inside" before the prison ("من سجن", "إلى سجن", "داخل سجن")
     | {"من", "الی", "داخل"}
     # Turkish case endings, cut from the word by an apostrophe ("Urmiye Cezaevi'nde")
@@ -215,6 +216,18 @@ SCANDINAVIAN_IN = re.compile(
 NEAR_WORDS = frozenset(
     {"near", "nearby", "outside", "nahe", "vicino", "pres", "cerca", "قرب", "نزدیک", "نزدیکی"}
     | {"naer", "nær", "nara", "nabij"}  # Norwegian and Danish, Swedish, Dutch
+)
+# "West of", "north-west of" and the like in English, French, Italian, Spanish and German ("Ghezel
+# Hesar prison west of Tehran": it lies in Karaj, Alborz): what a place lies in a direction of
+# is no more where it is than what it is near, so these are read as "near".
+_COMPASS = r"(?:north|south|east|west|nord|sud|est|ouest|ovest|norte|sur|este|oeste)"
+DIRECTION_OF = re.compile(
+    rf"\b(?:{_COMPASS}(?:-?{_COMPASS})?(?:ern)?\s+of"  # English
+    rf"|(?:à\s+l'|au\s+|a\s+l'){_COMPASS}(?:-{_COMPASS})?\s+(?:de|d')"  # French
+    rf"|a\s+{_COMPASS}(?:-{_COMPASS})?\s+di"  # Italian
+    rf"|al\s+{_COMPASS}\s+de"  # Spanish
+    r"|(?:nord|süd|ost|west)(?:west|ost)?lich\s+von)(?=\s)",  # German
+    re.IGNORECASE,
 )
 # Turkish says "near" after the place it is near ("Tahran yakınındaki Kızılhisar Cezaevi"):
 # the words before it are dropped.

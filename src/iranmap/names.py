@@ -30,6 +30,7 @@ from iranmap.name_words import (
     COUNTY_NOISE,
     DESCRIPTORS,
     DETENTION_WORDS,
+    DIRECTION_OF,
     DIRECTION_WORDS,
     EZAFE,
     LEADING_MARKERS,
@@ -251,7 +252,7 @@ def parse_place(text: str) -> PlaceName:
     Descriptors ("prison", "central", "women's", "زندان", "مرکزی", ...) are dropped.
     """
     text = SCANDINAVIAN_IN.sub(r"\1 in", SPACED_MARKERS.sub("in", text))
-    text = LEADING_MARKERS.sub("in ", text)
+    text = DIRECTION_OF.sub(" near ", LEADING_MARKERS.sub("in ", text))
     head, *rest = [part for part in _PARTS.split(text) if part.strip()] or [""]
     words = fold(head).split()
     says_prison = any(word in PRISON_WORDS for word in words)
@@ -260,7 +261,8 @@ def parse_place(text: str) -> PlaceName:
     for part in rest:
         part_words = fold(part).split()
         says_prison = says_prison or any(word in PRISON_WORDS for word in part_words)
-        contexts.append(_bare(part_words))
+        near = [i for i, word in enumerate(part_words) if word in NEAR_WORDS]
+        contexts.append(_bare(part_words[: near[0]] if near else part_words))  # ", west of X"
     keys = tuple(k for k in (_join(c) for c in contexts) if k)
     core_key = _join(core) or key(head)
     core_words = tuple(w for w in (_latin(word) for word in core) if w)
