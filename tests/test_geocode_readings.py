@@ -373,6 +373,10 @@ def test_the_build_refuses_a_local_name_of_a_prison_that_is_a_place_elsewhere(
         ("مدينة معشور", "IR-06", "Bandar-e Māhshahr"),  # its former name, Ma'shur
         ("Urmu", "IR-04", "Orūmīyeh"),  # Azerbaijani
         ("سجن مدينة سينه", "IR-12", "Sanandaj"),  # Kurdish Sine, as Arabic writes it
+        ("بندر پهلوی", "IR-01", "Bandar-e Anzalī"),  # former names in Persian letters
+        ("زندان شهسوار", "IR-02", "Tonekābon"),
+        ("Bandar Shahpur", "IR-06", "Bandar-e Emam Khomeyni"),
+        ("شاه‌آباد غرب", "IR-05", "Eslāmābād-e Gharb"),
     ],
 )
 def test_local_names_of_prisons_and_towns(
