@@ -214,10 +214,13 @@ SETS = {
         least_persian=100,
         # As measured on main (0b47402) before any rule change, by count only: 104 of 127 Latin
         # (81.9%), 94 of 106 Perso-Arabic (88.7%; Persian proper 51 of 59), none in a wrong
-        # province; see the file's header.
-        latin_floor=0.818,
+        # province; see the file's header. Then the rules written against heldout4's categories
+        # (tests/test_geocode_wrappers.py), by someone who never opened this file and wrote no
+        # rule after its commits reached main, measured by count only: 110 of 127 Latin
+        # (86.6%), 94 of 106 Perso-Arabic (88.7%), still none in a wrong province.
+        latin_floor=0.866,
         persian_floor=0.886,
-        latin_target_open="issue 20's target; 81.9% of Latin names so far",
+        latin_target_open="issue 20's target; 86.6% of Latin names so far",
         persian_target_open="issue 20's target; 88.7% of Perso-Arabic names so far",
     ),
 }
