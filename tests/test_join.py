@@ -808,13 +808,21 @@ def _shipped_check(tmp_path: Path, rows: str) -> tuple[object, list[str]]:
 
 
 def test_a_rows_province_keeps_a_prison_name_out_of_a_town_elsewhere(tmp_path: Path) -> None:
-    # Asadabad is a town of Hamadan; a report's "Asadabad Prison" of Isfahan is not there.
-    joined, problems = _shipped_check(tmp_path, "Asadabad Prison,3,Isfahan,\n")
+    # Mobarakeh is a town of Isfahan and of Yazd; a report's "Mobarakeh Prison" of Fars is in
+    # neither. (Asadabad, whose namesake in Chaharmahal is a village, is Hamadan's alone: a row
+    # of Isfahan naming it is refused by the check of its province, which names both.)
+    joined, problems = _shipped_check(tmp_path, "Mobarakeh Prison,3,Fars,\n")
     assert isinstance(joined, Joined)
     assert joined.reconciliation.itemized_by_prison == 0  # placed nowhere, least of all there
     assert problems == [
-        "prison 'Asadabad Prison' is not a prison or city the gazetteer knows; fix the "
+        "prison 'Mobarakeh Prison' is not a prison or city the gazetteer knows; fix the "
         "spelling, or add lat and lon to place it"
+    ]
+    _, problems = _shipped_check(tmp_path / "other", "Asadabad Prison,3,Isfahan,\n")
+    assert problems == [
+        "prison 'Asadabad Prison' lies in Hamadan (IR-13) by its coordinates, but its province "
+        "column says 'Isfahan', which is Isfahan (IR-10); fix the province column (or lat and "
+        "lon)"
     ]
 
 

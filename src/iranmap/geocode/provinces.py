@@ -38,6 +38,11 @@ _DIRECTION_FLOOR = 80.0
 _DIRECTION_MARGIN = 10.0
 
 Decide = Callable[[dict[Match, float]], Match]
+#: Provinces part of which became another province since 1990, so that a direction word before
+#: their name may mean that part, now another province: Tehran (Qom in 1995, Alborz in 2010),
+#: Mazandaran (Golestan, its east, in 1997), Zanjan (Qazvin in 1996), East Azerbaijan (Ardabil
+#: in 1993; its direction word already tells it from West Azerbaijan).
+_CARVED_FROM = frozenset({"IR-23", "IR-02", "IR-19", "IR-03"})
 
 
 class ProvinceNames:
@@ -133,10 +138,13 @@ class ProvinceNames:
     def _described(self, name_key: str) -> Match | None:
         """The province a direction word only describes ("provincia meridionale di Hormozgan":
         southern Hormozgan), where the rest of the name is exactly a province that no
-        direction word ever tells from another (not Khorasan or Azerbaijan)."""
+        direction word ever tells from another (not Khorasan or Azerbaijan), and that no
+        province was made of (:data:`_CARVED_FROM`: "West Tehran" may be Alborz)."""
         direction, rest = province_direction(name_key)
         found = self._answers.get(rest) if direction else None
         if found is None or found.status != "matched" or found.province_iso in self._directed_isos:
+            return None
+        if found.province_iso in _CARVED_FROM:
             return None
         if any(rest == other for pairs in self._by_direction.values() for other, _ in pairs):
             return None
