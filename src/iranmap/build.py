@@ -150,7 +150,8 @@ def build_report(
     previous = owned_names(out_dir)  # before this build rewrites its summary.json
     with noted_warnings() as noted:
         try:
-            batches, found = report_batches(report_dir, options)
+            # The stamp's versions and code digest are worked out while the PNGs are drawn.
+            batches, found = report_batches(report_dir, options, lambda: digest.value)
             first = True
             for batch in batches:  # the pages first: each batch is written as it comes
                 blocked = [] if force else blocking(out_dir, batch, what)
