@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 
+import iranmap._stamp
+import iranmap.build
 import iranmap.raster
 import iranmap.steps
 from iranmap._owned import BlockedError
@@ -115,3 +117,53 @@ def test_a_file_of_the_readers_where_an_image_goes_is_never_written_over(
     assert [path for path, _ in failed.error.blocked] == [mine]
     assert mine.read_bytes() == b"my own picture"
     assert not (out / report.name / "summary.json").exists()
+
+
+def test_the_stamp_is_worked_out_while_the_images_are_drawn(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The versions and code digest of the build's stamp are read once the images are handed
+    to their threads and before any PNG is written: the build waits for them meanwhile."""
+    (report,) = copy_reports(tmp_path, "2024-ncri")
+    out = tmp_path / "maps" / report.name
+    real = iranmap._stamp.version
+    seen: list[tuple[bool, bool]] = []
+
+    def noted(package: str) -> str:
+        names = [p.name for p in out.iterdir()] if out.is_dir() else []
+        seen.append(
+            (any(n.endswith(".svg") for n in names), any(n.endswith(".png") for n in names))
+        )
+        return real(package)
+
+    monkeypatch.setattr(iranmap._stamp, "version", noted)
+    assert build([report], tmp_path / "maps", ENGLISH).reports[0].ok
+    assert seen and set(seen) == {(True, False)}  # the SVGs are written, no PNG yet
+
+
+def test_which_comparisons_to_write_is_read_while_the_images_are_drawn(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Which comparisons the build writes is read once, while the report's images are drawn;
+    an error reading it is raised where the build asks for it, after the report, as before."""
+    (report,) = copy_reports(tmp_path, "2024-ncri")
+    out = tmp_path / "maps" / report.name
+    seen: list[tuple[bool, bool]] = []
+
+    def noted(*args: object, **kwargs: object) -> tuple[list[Path], list[str]]:
+        kinds = {p.suffix for p in out.iterdir()} if out.is_dir() else set()
+        seen.append((".svg" in kinds, ".png" in kinds))
+        return [], []
+
+    monkeypatch.setattr(iranmap.build, "comparisons_of", noted)
+    assert build([report], tmp_path / "maps", ENGLISH).reports[0].ok
+    assert seen == [(True, False)]
+
+    def broken(*args: object, **kwargs: object) -> tuple[list[Path], list[str]]:
+        raise InputError(Problem("comparison.toml", 1, "unreadable"))
+
+    monkeypatch.setattr(iranmap.build, "comparisons_of", broken)
+    shutil.rmtree(tmp_path / "maps")
+    with pytest.raises(InputError, match="unreadable"):
+        build([report], tmp_path / "maps", ENGLISH)
+    assert (out / "combined.html").is_file() and (out / "choropleth.png").is_file()

@@ -9,7 +9,7 @@ as it comes still writes nothing for a report with a problem.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -22,10 +22,11 @@ if TYPE_CHECKING:
 
 
 def report_batches(
-    report_dir: Path, options: BuildOptions
+    report_dir: Path, options: BuildOptions, meanwhile: Callable[[], object] | None = None
 ) -> tuple[Iterator[dict[str, bytes]], tuple[str, ...]]:
     """The report's files in batches, by name, and its warnings as ``FILE:LINE: message``
-    lines.
+    lines. ``meanwhile`` is called while the PNGs are being drawn, when this thread would
+    only wait for them (a build works out its stamp then).
 
     Raises IranmapError when the report cannot be loaded or joined, or its timeline cut
     into ``options.step``; the batches raise none.
@@ -39,11 +40,14 @@ def report_batches(
 
         timeline = events_timeline(joined, options.step)
     found = tuple(str(w) for w in joined.report.warnings)
-    return _batches(joined, timeline, options), found
+    return _batches(joined, timeline, options, meanwhile), found
 
 
 def _batches(
-    joined: Joined, timeline: Timeline | None, options: BuildOptions
+    joined: Joined,
+    timeline: Timeline | None,
+    options: BuildOptions,
+    meanwhile: Callable[[], object] | None = None,
 ) -> Iterator[dict[str, bytes]]:
     """The pages of each language, the timeline's page and data, the rest but the PNGs, the
     PNGs (drawn in threads from when each SVG is made), and last the summary, which lists
@@ -78,6 +82,8 @@ def _batches(
         rest.update(data_files(joined))
         names.extend(rest)
         yield rest
+        if meanwhile is not None:
+            meanwhile()
         drawn = drawing.drawn()
     names.extend(drawn)
     yield drawn

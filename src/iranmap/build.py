@@ -20,7 +20,8 @@ from __future__ import annotations
 
 import warnings
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
+from functools import cached_property
 from pathlib import Path
 
 from iranmap._batches import report_batches
@@ -123,9 +124,11 @@ def build_report(
     *,
     out_dir: Path | None = None,
     force: bool = False,
+    meanwhile: Callable[[], object] | None = None,
 ) -> ReportResult:
     """Build one report into ``out_dir`` (default ``out_root/<report-id>/``); on error, write
-    nothing.
+    nothing. ``meanwhile`` is called while the report's PNGs are drawn, when the build would
+    only wait for them.
 
     When nothing that the output depends on has changed since the last build (the report's
     files, the reference data, iranmap's own code, the options) and every output file is as
@@ -150,7 +153,13 @@ def build_report(
     previous = owned_names(out_dir)  # before this build rewrites its summary.json
     with noted_warnings() as noted:
         try:
-            batches, found = report_batches(report_dir, options)
+            # The stamp's versions and code digest are worked out while the PNGs are drawn.
+            def waiting() -> None:
+                digest.value  # noqa: B018 - worked out now, kept for the stamp
+                if meanwhile is not None:
+                    meanwhile()
+
+            batches, found = report_batches(report_dir, options, waiting)
             first = True
             for batch in batches:  # the pages first: each batch is written as it comes
                 blocked = [] if force else blocking(out_dir, batch, what)
@@ -227,6 +236,7 @@ def build(
     BusyError when the lock is not freed in time.
     """
     placed, refused = plan(report_dirs, out_root)
+    later = _Later(report_dirs, whole_series_only)
     with locked(out_root, lock_timeout, on_wait):
         remove_leftovers(out_root)
         results: list[ReportResult] = []
@@ -236,7 +246,14 @@ def build(
                 on_report(result)
         for report_dir, out_dir in placed:
             try:
-                result = build_report(report_dir, out_root, options, out_dir=out_dir, force=force)
+                result = build_report(
+                    report_dir,
+                    out_root,
+                    options,
+                    out_dir=out_dir,
+                    force=force,
+                    meanwhile=later.read,
+                )
             except IranmapError as exc:
                 result = ReportResult(report_dir, out_dir, error=exc)
             except Exception as exc:  # one report's bug must not stop the others
@@ -252,14 +269,19 @@ def build(
         if any(not r.ok for r in results):
             held = (SERIES_HELD,) if _may_hold_series(report_dirs, out_root) else ()
         else:
-            dirs = series_candidates(report_dirs) if series_dirs is None else series_dirs
-            if whole_series_only:
-                dirs, left = _whole_series(dirs, report_dirs)
+            if series_dirs is None:
+                dirs, left = later.series
+            else:
+                dirs, left = (
+                    _whole_series(series_dirs, report_dirs)
+                    if whole_series_only
+                    else (list(series_dirs), ())
+                )
             series = build_series(dirs, out_root, options, force=force, built=report_dirs)
         ok = not held and all(r.ok for r in results)
         comparisons: tuple[ComparisonResult, ...] = ()
         if ok:
-            folders, dropped = comparisons_of(report_dirs, whole_only=whole_series_only)
+            folders, dropped = later.comparisons
             comparisons = build_comparisons(
                 report_dirs, out_root, options, force=force, folders=folders
             )
@@ -267,6 +289,34 @@ def build(
         galleries, left_out = write_galleries(out_root, options, force=force)
     warned = (*held, *left, *left_out)
     return BuildResult(tuple(results), galleries, warned, series, comparisons)
+
+
+class _Later:
+    """What a build reads after its reports (which series and comparisons it writes), read
+    while the first report's images are drawn, when the build would only wait: each is read
+    once, and an error is raised again where it is asked for."""
+
+    def __init__(self, report_dirs: Sequence[Path], whole_only: bool) -> None:
+        self._report_dirs = report_dirs
+        self._whole_only = whole_only
+
+    def read(self) -> None:
+        for name in ("series", "comparisons"):
+            with suppress(Exception):  # raised again, in its place, by the build
+                getattr(self, name)
+
+    @cached_property
+    def series(self) -> tuple[list[Path], tuple[str, ...]]:
+        """The report folders whose series to write, and a warning for each series left."""
+        dirs = series_candidates(self._report_dirs)
+        if self._whole_only:
+            return _whole_series(dirs, self._report_dirs)
+        return list(dirs), ()
+
+    @cached_property
+    def comparisons(self) -> tuple[list[Path], list[str]]:
+        """:func:`iranmap.comparing.comparisons_of` the build's reports."""
+        return comparisons_of(self._report_dirs, whole_only=self._whole_only)
 
 
 def _whole_series(

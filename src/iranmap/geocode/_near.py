@@ -91,6 +91,16 @@ class NearSpellings:
         return [k for k in (*self._index.entries, *self._others) if k.isascii() and k]
 
     @cached_property
+    def _by_length(self) -> dict[int, list[str]]:
+        """The keys within one letter of each length: a key one slip away from a name is at
+        most one letter longer or shorter, so only those are compared with it."""
+        found: dict[int, list[str]] = defaultdict(list)
+        for name_key in self._keys:
+            for size in (len(name_key) - 1, len(name_key), len(name_key) + 1):
+                found[size].append(name_key)
+        return found
+
+    @cached_property
     def _skeletons(self) -> dict[str, list[str]]:
         found: dict[str, list[str]] = defaultdict(list)
         for name_key in self._keys:
@@ -118,7 +128,11 @@ class NearSpellings:
             loose |= set(self._skeletons.get(bare, ()))
         if len(core) >= MIN_SLIP_KEY:
             slips = process.extract(
-                core, self._keys, scorer=OSA.distance, score_cutoff=1, limit=None
+                core,
+                self._by_length.get(len(core), ()),
+                scorer=OSA.distance,
+                score_cutoff=1,
+                limit=None,
             )
             loose |= {k for k, _, _ in slips}
         loose |= set(self._vowels.get(_vowels(core), ())) if len(core) >= MIN_VOWEL_KEY else set()
