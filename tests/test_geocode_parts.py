@@ -115,6 +115,7 @@ def test_more_words_around_a_name(geocoder: Geocoder, name: str, iso: str, kind:
     assert (match.status, match.province_iso, match.kind) == ("matched", iso, kind)
 
 
+@pytest.mark.slow
 def test_no_town_in_more_words_lands_in_another_province(
     geocoder: Geocoder, latin: list[tuple[str, str]], persian: list[tuple[str, str]]
 ) -> None:
@@ -405,6 +406,7 @@ def test_a_square_of_no_sure_town_is_not_placed(geocoder: Geocoder, name: str) -
     assert geocoder.place(name).status != "matched"
 
 
+@pytest.mark.slow
 def test_no_square_or_quarter_of_a_town_lands_in_another_province(
     geocoder: Geocoder, latin: list[tuple[str, str]], persian: list[tuple[str, str]]
 ) -> None:
