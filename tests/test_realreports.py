@@ -1,8 +1,8 @@
 """Real published tables, transcribed as report folders, checked as ``iranmap check`` checks them.
 
 Each folder of ``tests/data/realreports/`` is one monitor's table (Hengaw, HRANA, IHR, NCRI; in
-English, Italian, German and Persian) with the names exactly as the page printed them, gathered
-for issue 20 and not among the shipped reports of ``geodata/reports/``. Beside it,
+English, Italian, German, Persian and Arabic) with the names exactly as the page printed them,
+gathered for issue 20 and not among the shipped reports of ``geodata/reports/``. Beside it,
 ``expected.csv`` holds the source's own figures per province (or its prison figures summed per
 province, as the file's comment says). A report must read and place without a problem, every
 row must be placed or reported, and the figures the map places per province must be the source's.
