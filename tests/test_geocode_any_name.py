@@ -61,7 +61,7 @@ def names(draw: st.DrawFn) -> str:
 
 @pytest.mark.slow
 @given(name=names(), city=st.sampled_from(["", *TOWNS[:20]]))
-@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 def test_any_name_gets_an_answer(name: str, city: str) -> None:
     for match in (
         GEOCODER.place(name),
