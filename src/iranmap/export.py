@@ -20,7 +20,7 @@ from typing import Any
 from shapely.geometry import mapping
 
 from iranmap import join
-from iranmap._values import opt_missing
+from iranmap._values import opt_int, opt_missing
 from iranmap.i18n import LANGS, Lang
 from iranmap.join import Joined
 from iranmap.render import BuildOptions
@@ -115,11 +115,11 @@ def _province_record(row: Mapping[str, Any]) -> dict[str, Any]:
         "iso": row["iso"],
         "name_en": row["name_en"],
         "name_fa": row["name_fa"],
-        "executions": _int_or_none(row["executions"]),
+        "executions": opt_int(row["executions"]),
         "status": row["status"],
         "share": _round(row["share"], 4),
-        "rank": _int_or_none(row["rank"]),
-        "population": _int_or_none(row["population"]),
+        "rank": opt_int(row["rank"]),
+        "population": opt_int(row["population"]),
         "per_million": _round(row["per_million"], 2),
         "source": row["source"] or None,
     }
@@ -136,9 +136,9 @@ def _prison_record(row: Mapping[str, Any]) -> dict[str, Any]:
         "province_iso": row["province_iso"],
         "province_en": row["province_en"],
         "province_fa": row["province_fa"],
-        "executions": _int_or_none(row["executions"]),
+        "executions": opt_int(row["executions"]),
         "share": _round(row["share"], 4),
-        "rank": _int_or_none(row["rank"]),
+        "rank": opt_int(row["rank"]),
         "precision": row["precision"],
         "as_reported": _text_or_none(row["as_reported"]),
         "match": _text_or_none(row["match"]),
@@ -153,10 +153,6 @@ def _prison_record(row: Mapping[str, Any]) -> dict[str, Any]:
 
 def _text_or_none(value: Any) -> str | None:
     return None if opt_missing(value) else str(value)
-
-
-def _int_or_none(value: Any) -> int | None:
-    return None if opt_missing(value) else int(value)
 
 
 def _round(value: Any, digits: int) -> float | None:
