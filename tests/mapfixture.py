@@ -16,7 +16,7 @@ from pathlib import Path
 import pandas as pd
 from shapely.geometry import Point, box
 
-from iranmap.join import PRISON_COLUMNS, Joined, Reconciliation, Row, Unplaced, records
+from iranmap.join import PRISON_COLUMNS, Joined, Reconciliation, Row, Unplaced
 from iranmap.reports import Fact, Figure, Report
 
 PROVINCES = (
@@ -157,9 +157,16 @@ def with_tables(
     """``joined`` with its prisons or provinces table replaced by a DataFrame's rows."""
     return replace(
         joined,
-        prison_rows=joined.prison_rows if prisons is None else tuple(records(prisons)),
-        province_rows=joined.province_rows if provinces is None else tuple(records(provinces)),
+        prison_rows=joined.prison_rows if prisons is None else tuple(prisons.to_dict("records")),
+        province_rows=joined.province_rows
+        if provinces is None
+        else tuple(provinces.to_dict("records")),
     )
+
+
+def _rows(frame: pd.DataFrame) -> list[Row]:
+    rows: list[Row] = frame.to_dict("records")
+    return rows
 
 
 def _report(

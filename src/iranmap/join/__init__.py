@@ -52,7 +52,6 @@ from iranmap.join._model import (
     frame_of,
     identified,
     problem_dict,
-    records,
 )
 from iranmap.join._own import OWN_PREFIX, own_places_file, with_own_places
 from iranmap.join._place import (
@@ -98,7 +97,6 @@ __all__ = [
     "join_folder",
     "points_in_provinces",
     "problem_dict",
-    "records",
 ]
 
 # join

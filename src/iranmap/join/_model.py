@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass
 from functools import cached_property
-from typing import TYPE_CHECKING, Any, Literal, Protocol, cast
+from typing import TYPE_CHECKING, Any, Literal, Protocol
 
 import shapely
 
@@ -195,11 +195,6 @@ def identified(match: object) -> bool:
     """Whether a place's ``match`` (its rows' kinds, "; "-separated) says a report's place
     column named the facility: the monitor's identification, not the geocoder's."""
     return "place" in str(match or "").split("; ")
-
-
-def records(table: pd.DataFrame) -> list[dict[str, Any]]:
-    """The rows of a DataFrame as dicts by column name."""
-    return cast("list[dict[str, Any]]", table.to_dict("records"))
 
 
 def frame_of(

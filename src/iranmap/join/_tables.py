@@ -310,10 +310,9 @@ def province_table(
             by_province.setdefault(item.province_iso, []).append(item.place.figure)
     sums = {iso: sum(f.executions for f in figures) for iso, figures in by_province.items()}
     cited = {iso: sources(figures) for iso, figures in by_province.items()}
-    shapes = sorted(polygons, key=lambda shape: shape.iso)
     executions: list[int | None] = []
     origin: list[str] = []
-    for shape in shapes:
+    for shape in polygons:
         from_prisons = sums.get(shape.iso)
         if shape.iso in given:
             figure = given[shape.iso].figure
@@ -337,7 +336,7 @@ def province_table(
         executions = [0 if value is None else value for value in executions]
     ranks = _ranks(executions)
     rows: list[Row] = []
-    for i, shape in enumerate(shapes):
+    for i, shape in enumerate(polygons):
         count = executions[i]
         inhabitants = population.get(shape.iso)
         rows.append(
