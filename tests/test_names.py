@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 
-from iranmap.names import fold, key, province_key
+from iranmap.gazetteer import load_gazetteer
+from iranmap.names import _fold_script, fold, key, province_key
 
 
 @pytest.mark.parametrize(
@@ -53,6 +56,16 @@ from iranmap.names import fold, key, province_key
 )
 def test_fold(text: str, folded: str) -> None:
     assert fold(text) == folded
+
+
+def test_ascii_is_folded_as_any_text_is() -> None:
+    """fold() takes a short way for ASCII text: it must give what the whole way gives."""
+    ascii_chars = [chr(i) for i in range(128)]
+    gazetteer = load_gazetteer()
+    names = [n for c in gazetteer.cities for n in (c.name, *c.aliases) if n.isascii()]
+    texts = ["".join(pair) for pair in itertools.product(ascii_chars, repeat=2)]
+    texts += [f"{c}Qezel-Hesar{c}Prison{c}" for c in ascii_chars] + names
+    assert [fold(t) for t in texts] == [_fold_script(t) for t in texts]
 
 
 QEZELHESAR = [

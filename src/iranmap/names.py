@@ -110,6 +110,8 @@ _REPEATS = re.compile(r"(.)\1+")
 # vowel, w is a consonant ("Kowar" stays "kovar").
 _OW_DIPHTHONG = re.compile(r"ow(?![aeiouy])")
 _ASCII_WORD = re.compile(r"[a-z]+")
+# Every ASCII character that is no letter or digit separates words (as its category says).
+_ASCII_SEPARATORS = str.maketrans({c: " " for c in map(chr, range(128)) if not c.isalnum()})
 
 
 @lru_cache(maxsize=65536)
@@ -119,6 +121,13 @@ def fold(text: str) -> str:
     "Qezel-Ḥeṣār" -> "qezel hesar"; "زندانِ قزل‌حصار" (with kasra and ZWNJ) -> "زندان قزلحصار";
     Arabic yeh/kaf become Persian yeh/keheh; Persian and Arabic-Indic digits become ASCII.
     """
+    if text.isascii():  # (most names: what the steps below do to ASCII, without them)
+        return " ".join(text.casefold().translate(_ASCII_SEPARATORS).split())
+    return _fold_script(text)
+
+
+def _fold_script(text: str) -> str:
+    """:func:`fold` of any text, step by step."""
     text = _KURMANJI_ENDING.sub("", unicodedata.normalize("NFKC", text))
     text = _SORANI_INNER_VOWEL.sub("", text.translate(_SORANI_LETTERS))
     text = _SORANI_ABAD.sub("اباد", text)

@@ -124,12 +124,7 @@ def _province_elsewhere(index: PlaceIndex, parsed: PlaceName, answer: Match) -> 
     province's ("Golestan": a town of Tehran, and the province of Golestan)."""
     if answer.kind != "city":  # (a name with a place beside it is settled: not asked)
         return answer
-    isos = sorted(
-        iso
-        for iso, province in index.provinces.items()
-        if iso != answer.province_iso
-        and parsed.core in {key(n) for n in (province.name_en, province.name_fa, *province.aliases)}
-    )
+    isos = sorted(index.province_names.get(parsed.core, frozenset()) - {answer.province_iso})
     if not isos:
         return answer
     names = [f"{answer.city} ({answer.province})"]

@@ -109,7 +109,7 @@ class PlaceIndex:
 
     def complete(self) -> PlaceIndex:
         """This index with what it otherwise builds on first use built now (before keeping it)."""
-        for table in ("_province_words", "other_places", "populations"):
+        for table in ("_province_words", "province_names", "other_places", "populations"):
             getattr(self, table)
         return self
 
@@ -121,6 +121,15 @@ class PlaceIndex:
                 for form in _PROVINCE_FORMS:
                     found[key(form.format(name))].add(province.iso)
         return {word: frozenset(isos) for word, isos in found.items()}
+
+    @cached_property
+    def province_names(self) -> dict[str, frozenset[str]]:
+        """The key of each province's own names and aliases, with the provinces it names."""
+        found: dict[str, set[str]] = defaultdict(set)
+        for p in self.provinces.values():
+            for name in (p.name_en, p.name_fa, *p.aliases):
+                found[key(name)].add(p.iso)
+        return {name_key: frozenset(isos) for name_key, isos in found.items()}
 
     def context_provinces(self, context: Iterable[str]) -> frozenset[str]:
         """The provinces the qualifier keys ``context`` name, as towns or provinces."""

@@ -52,6 +52,8 @@ class ProvinceNames:
         self._decide: Decide | None = None
         self._answers = self._index(provinces)
         self._keys = list(self._answers)
+        # each key's answer without the method that reached it, as fuzzy candidates are ranked
+        self._candidates = [replace(self._answers[k], method=None) for k in self._keys]
         self._capitals = self._index_capitals(provinces, capitals)
         self._codes: dict[str, dict[str, Match]] = {
             "2020": {p.iso: province_match(p) for p in provinces},
@@ -124,9 +126,7 @@ class ProvinceNames:
         ranked: dict[Match, float] = {}
         for score, index in sorted(((float(s), i) for _, s, i in hits), key=_best_first):
             # one province, whatever key reached it ("exact" or "alias"), is one answer
-            ranked.setdefault(
-                replace(self._answers[self._keys[index]], method=None), round(score, 1)
-            )
+            ranked.setdefault(self._candidates[index], round(score, 1))
         if self._decide is None:
             msg = "ProvinceNames.deciding() gives the tables their rule before they resolve"
             raise RuntimeError(msg)
