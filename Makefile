@@ -32,9 +32,17 @@ maps: $(VENV)/.installed
 test: $(VENV)/.installed-test
 	$(BIN)/ruff check src tests bench scripts
 	$(BIN)/ruff format --check src tests bench scripts
-	@# The type check and the maps check each take one core: run side by side, both must pass.
-	$(BIN)/mypy & types=$$!; $(BIN)/iranmap build --check; maps=$$?; wait $$types && exit $$maps
-	$(BIN)/pytest -n auto --dist worksteal
+	@# The type check and the maps check run beside the tests, on the cores the tests leave
+	@# idle while they wait for Chromium and for the commands they start; their output is
+	@# shown after the tests'. All three must pass.
+	@logs=$$(mktemp -d); \
+	$(BIN)/mypy > $$logs/types 2>&1 & types=$$!; \
+	$(BIN)/iranmap build --check > $$logs/maps 2>&1 & maps=$$!; \
+	$(BIN)/pytest -n auto --dist worksteal; tests=$$?; \
+	wait $$types; types=$$?; wait $$maps; maps=$$?; \
+	echo "$(BIN)/mypy"; cat $$logs/types; \
+	echo "$(BIN)/iranmap build --check"; cat $$logs/maps; rm -rf $$logs; \
+	[ $$tests = 0 ] && [ $$types = 0 ] && [ $$maps = 0 ]
 
 ## Everyday: lint, type-check and the fast tests (not those marked slow; no --check).
 check: $(VENV)/.installed-test
