@@ -60,6 +60,7 @@ PROVINCE_NOISE = PROVINCE_WORDS | frozenset(
     | {"iranian", "iraniana", "iraniano", "iranische", "iranischen"}
     | {"iranien", "iranienne", "irani", "irania", "iranska", "iranske"}
     | {"iran", "ایران"}  # "Kurdistan, Iran", "كردستان إيران"
+    | {"ایرانی", "ایرانیه", "الایرانیه", "الایرانی"}  # "ایرانی صوبہ گلستان"
     | {"the", "of", "di", "del", "della", "dell", "de", "du", "des", "der", "la", "le", "el", "i"}
     | {"do", "da", "dos", "das"}  # Portuguese: "província do Cuzistão"
     | {"d", "l"}  # elisions: "province d'Ispahan", "l'Azerbaïdjan occidental"
@@ -223,7 +224,10 @@ DESCRIPTORS = frozenset(
     | {"مرکزی", "زنان", "بند", "شهرستان", "های", "ها", "المرکزی"}
     # Urdu "central" as English sounds it ("سینٹرل جیل"), its postpositions "in" and "of"
     # ("زاہدان جیل میں", "زاہدان کی جیل"), and Arabic "town" ("بلدة سراوان")
-    | {"سینٹرل", "سنٹرل", "میں", "کی", "کے", "کا", "بلده", "البلده"}
+    | {"سینترل", "سنترل", "مین", "کی", "کے", "کا", "بلده", "البلده"}
+    # "Iranian" in Persian, Urdu and Sorani (ایرانی, ئێرانی) and Arabic (with its article and
+    # feminine ending: "مدينة زاهدان الإيرانية"); Urdu "women's" ("کرچک عورتوں کی جیل")
+    | {"ایرانی", "ایرانیه", "الایرانیه", "الایرانی", "عورتون", "خواتین"}
     | {"ناوندی", "ناوند"}  # Sorani "central" (ناوەندی)
     # who runs a place of detention ("Ministry of Intelligence detention center in Urmia",
     # "IRGC detention centre", "بازداشتگاه اطلاعات سنندج"), and "facility"
@@ -236,8 +240,8 @@ DESCRIPTORS = frozenset(
 WHICH_WORDS = frozenset(
     {"central", "markazi", "main", "women", "womens", "woman", "مرکزی", "زنان", "المرکزی"}
     | {"centrale", "zentral", "zentralgefangnis", "centrali", "merkez", "merkezi", "navendi"}
-    | {"zentralgefangnisses", "zentralgefangnissen", "pusat", "wanita", "سینٹرل", "سنٹرل"}
-    | {"للنسا", "النسا"}
+    | {"zentralgefangnisses", "zentralgefangnissen", "pusat", "wanita", "سینترل", "سنترل"}
+    | {"للنسا", "النسا", "عورتون", "خواتین"}
     | {"centralni", "centralna", "ustredna", "ustrednej", "kozponti", "centrala", "keskus"}
     | {"ناوندی", "ناوند"}
 )
@@ -262,6 +266,16 @@ MARKERS = frozenset(
     | {"باقلیم", "بولایه", "بمقاطعه"}
     | {"von", "im", "bei", "di", "del", "della", "nel", "nella", "de", "du", "d", "des", "presso"}
 )
+# Postpositions after which Urdu, Punjabi (Shahmukhi) and Sindhi name what a place belongs to
+# ("صوبہ گلستان کی گرگان جیل": Gorgan jail of Golestan province; "زاہدان کی جیل", Zahedan's
+# jail; "زاہدان جیل میں", in Zahedan jail), and Pashto's particles around it ("د بندر عباس په
+# مرکزي زندان کې": in the central prison of Bandar Abbas): the owner comes before the place it
+# owns. Urdu کی, کے, کا (of) and میں (in); Punjabi دی, دے, دا (of) and وچ (in); Sindhi جي,
+# جو, جا (of); Pashto په (in) and کې (in, after the name); folded (ے and ې are ی, ں is ن).
+# Pashto's د (of, before the owner) is one of them only where a name begins with it: inside
+# a name it may be a letter set apart ("لنگرو د").
+POSSESSIVES = frozenset({"کی", "کا", "مین", "دی", "دا", "وچ", "جی", "جو", "جا", "په"})
+PASHTO_OF = "د"
 # Short words for "in" or "at" in French, Italian, Spanish, Portuguese and Dutch ("prison de
 # Dizel-Abad à Kermanchah", "prigione di Ghezel Hesar a Karaj", "presídio de Evin em Teerã",
 # "gevangenis te Urmia"), Polish "w" ("więzienie w Kermanszah"), Czech and Slovak "v" (not "ve",
@@ -294,6 +308,10 @@ NEAR_WORDS = frozenset(
     {"near", "nearby", "outside", "nahe", "vicino", "pres", "cerca", "قرب", "نزدیک", "نزدیکی"}
     | {"naer", "nær", "nara", "nabij"}  # Norwegian and Danish, Swedish, Dutch
     | {"dekat"}  # Indonesian and Malay
+    # Arabic "in the north (south, west, east) of" ("سجن القنيطرة بشمال الأحواز": Dezful's
+    # prison, north of Ahvaz), and those directions as nouns in Arabic, Persian and Urdu ("در
+    # شمال تهران"); not جنوب and غرب alone, which end towns' names ("اسلام آباد غرب")
+    | {"بشمال", "بجنوب", "بغرب", "بشرق", "شمال", "شرق", "لشمال", "لجنوب", "لغرب", "لشرق"}
 )
 # "West of", "north-west of" and the like in English, French, Italian, Spanish and German ("Ghezel
 # Hesar prison west of Tehran": it lies in Karaj, Alborz): what a place lies in a direction of

@@ -39,6 +39,8 @@ _ARABIC_AT = "ب"
 #: The German ending of a town's adjective ("Teheraner", "Isfahaner"), in any case: read only
 #: in a name with a German word ("Keshmer Prison" is Kashmar's, not a prison of Keshm's).
 _GERMAN_OF = "er"
+#: Resolves a name (the geocoder's place or province).
+Resolve = Callable[[str], Match]
 _GERMAN_WORDS = frozenset(
     {"gefangnis", "gefangnisses", "zentralgefangnis", "zentralgefangnisses", "haftanstalt"}
     | {"justizvollzugsanstalt", "provinz", "stadt", "haftzentrum"}
@@ -46,7 +48,12 @@ _GERMAN_WORDS = frozenset(
 
 
 def read_otherwise(
-    index: PlaceIndex, name: str, parsed: PlaceName, answer: Match, place: Callable[[str], Match]
+    index: PlaceIndex,
+    name: str,
+    parsed: PlaceName,
+    answer: Match,
+    place: Resolve,
+    province: Resolve | None = None,
 ) -> Match:
     """``answer``, or if it places nothing, what ``place`` finds for another reading of ``name``:
     as Turkish writes it ("Kirmanşah", "Hürremşehr": h read as kh only where that gives a name,
@@ -74,16 +81,29 @@ def read_otherwise(
         if found.status == "matched" and found.method != "fuzzy" and _one_place(index, form, found):
             return found
     for other in (
-        respelled(index, parsed, name) or set_apart(index, name),
+        respelled(index, parsed, name) or set_apart(index, name, province),
         unglued(index, name),
         without_city_word(name),
     ):
         found = place(other) if other else answer
         # exactly, and no reading of the other form on top of this one ("آزاد شهر استان ...":
-        # without its word for city, "آزاد" names nothing, which is no reason to guess)
-        if found.status == "matched" and found.score == 100 and found.reading is None:
+        # without its word for city, "آزاد" names nothing, which is no reason to guess); or
+        # within the one province set apart ("سجن زهدان بسيستان وبلوشستان": a slip of
+        # Zahedan's name, read only in the province the name gives)
+        sure = found.score == 100 or _in_province_apart(other, found, province)
+        if found.status == "matched" and sure and found.reading is None:
             return found
     return answer
+
+
+def _in_province_apart(form: str, found: Match, province: Resolve | None) -> bool:
+    """Whether ``form``, a name with a province set apart after an Arabic comma
+    (:func:`set_apart`), places ``found`` in that province."""
+    if province is None or "،" not in form:
+        return False
+    named = province(form.rsplit("،", 1)[1])
+    exact = named.status == "matched" and named.score == 100 and named.method != "fuzzy"
+    return exact and named.province_iso == found.province_iso
 
 
 def respelled(index: PlaceIndex, parsed: PlaceName, name: str) -> str:
@@ -100,7 +120,7 @@ def respelled(index: PlaceIndex, parsed: PlaceName, name: str) -> str:
     return ""
 
 
-def set_apart(index: PlaceIndex, name: str) -> str:
+def set_apart(index: PlaceIndex, name: str, province: Resolve | None = None) -> str:
     """``name`` with its one affixed town set apart after a comma, or "" if it has none.
 
     Arabic's ب stands before the town, which runs to the end of the name ("بنور آباد" is in
@@ -110,7 +130,7 @@ def set_apart(index: PlaceIndex, name: str) -> str:
     found = [
         (at, town, end)
         for at in range(len(words))
-        for town, end in (_affixed(index, words, at),)
+        for town, end in (_affixed(index, words, at, province),)
         if town
     ]
     if len(found) != 1 or len(words) < 2:
@@ -150,9 +170,12 @@ def _names_a_place(index: PlaceIndex, name_key: str) -> bool:
     return name_key in index.towns or name_key in index.entries
 
 
-def _affixed(index: PlaceIndex, words: list[str], at: int) -> tuple[str, int]:
+def _affixed(
+    index: PlaceIndex, words: list[str], at: int, province: Resolve | None
+) -> tuple[str, int]:
     """The place the words from ``at`` name with an affix taken off, and the index after its
-    last word; ("", at) if none. A place: a town or prison ("باوین", at Evin)."""
+    last word; ("", at) if none. A place: a town or prison ("باوین", at Evin), or a province
+    that ``province`` resolves."""
     word = words[at]
     if _known(index, key(word)):
         return "", at
@@ -163,7 +186,14 @@ def _affixed(index: PlaceIndex, words: list[str], at: int) -> tuple[str, int]:
     else:
         return "", at
     bare_key = key(bare)
-    return (bare, end) if bare_key in index.towns or bare_key in index.entries else ("", at)
+    named = bare_key in index.towns or bare_key in index.entries
+    # ... or, after Arabic's ب, one province exactly ("سجن زهدان بسيستان وبلوشستان": in Sistan
+    # and Baluchestan)
+    if not named and province is not None and word.startswith(_ARABIC_AT):
+        found = province(bare)
+        if found.status == "matched" and found.score == 100 and found.method != "fuzzy":
+            bare, named = index.provinces[found.province_iso or ""].name_fa, True
+    return (bare, end) if named else ("", at)
 
 
 def _known(index: PlaceIndex, word_key: str) -> bool:

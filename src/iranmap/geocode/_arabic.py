@@ -29,6 +29,11 @@ _KURDISH = str.maketrans({"ص": "س", "ث": "س", "ط": "ت", "ض": "ز", "ظ": 
 #: Persian's long vowels a and i; a first ا before any other letter (و too, which may be v:
 #: "اوین", Evin) carries a short vowel.
 _LONG_VOWELS = "ای"
+#: Persian ق, which Arabic pages also write غ, as they hear it ("غزل حصار" for Qezel Hesar,
+#: "غرشك" for Qarchak), and Urdu pages ک, as an English q reads ("کرچک"): taken in keys of
+#: :data:`_MIN_Q_KEY` letters or more only ("قم" is not "غم" or "کم", words of their own).
+_QAF, _QAF_FORMS = "ق", ("غ", "ک")
+_MIN_Q_KEY = 4
 #: The Arabic article, written before a town's name.
 ARTICLE = "ال"
 
@@ -40,6 +45,8 @@ def arabic_forms(name_key: str) -> frozenset[str]:
         return frozenset()
     bare = {name_key} | {name_key.translate(table) for table in _TABLES}
     bare |= {v for form in bare for v in _as_fa(form)}
+    if len(name_key) >= _MIN_Q_KEY:
+        bare |= {form.replace(_QAF, q) for form in bare for q in _QAF_FORMS}
     bare |= {form[:i] + _HA + form[i + 1 :] for form in bare for i in _inner_heh(form)}
     bare |= {"ای" + form[1:] for form in bare if _short_first_vowel(form)}
     forms = bare | {ARTICLE + form for form in bare if not form.startswith(ARTICLE)}

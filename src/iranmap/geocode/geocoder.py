@@ -133,7 +133,7 @@ class Geocoder:
                 rules = (self._resolve_inner, self._fitting)
                 answer = town_and_facility(self._index, parsed, context, answer, *rules) or answer
             place = partial(self.place, city=city, province=province)
-            answer = read_otherwise(self._index, name, parsed, answer, place)
+            answer = read_otherwise(self._index, name, parsed, answer, place, self.province)
             answer = by_rule(self._index, name, parsed, context, answer, self.province)
             if answer.suggestions and context:
                 answer = self._in_provinces(answer, rows)
@@ -228,10 +228,21 @@ class Geocoder:
             found = self.province(province)
             if found.status == "matched" and found.province_iso:
                 extra.append(key(self._provinces[found.province_iso].name_en))
-        words = (*parsed.context, *extra)
+        words = (*map(self._as_province, parsed.context), *extra)
         return tuple(
             w for w in words if self._is_place_word(w) or self._index.context_provinces((w,))
         )
+
+    def _as_province(self, word: str) -> str:
+        """A qualifier key in Perso-Arabic letters that names no place the index knows but one
+        province exactly, as the province resolver reads it (Arabic "سيستان وبلوشستان", its
+        "and" joined to the next word), written as that province's own key; else as it is."""
+        if word.isascii() or self._is_place_word(word) or self._index.context_provinces((word,)):
+            return word
+        found = self.province(word)
+        if found.status != "matched" or found.score < 100 or found.method == "fuzzy":
+            return word
+        return key(self._provinces[found.province_iso or ""].name_en)
 
     def _resolve_place(self, parsed: PlaceName, context: tuple[str, ...]) -> Match:
         if not parsed.core:

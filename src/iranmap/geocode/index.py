@@ -251,10 +251,17 @@ def _arabic_entries(
     entries: dict[str, Entry], forms: dict[str, tuple[str, ...]]
 ) -> dict[str, Entry]:
     """Each Arabic form's entry: that of the key it is a form of, or, where the forms of two
-    keys naming different places meet, ambiguous between them."""
+    keys naming different places meet, ambiguous between them. A prison and the town it
+    stands in are one place here ("النغده": Naqadeh's prison, as "نقده" is, and the town):
+    the prison's entry, as the town's own name gives it."""
     found: dict[str, Entry] = {}
     for form, sources in forms.items():
         named = {entries[k].answer for k in sources}
+        prisons = [k for k in sources if entries[k].answer.kind == "prison"]
+        one = entries[prisons[0]].answer if prisons else None
+        if one is not None and all(a == one or prison_and_its_town(one, a) for a in named):
+            found[form] = replace(entries[prisons[0]], method="alias")
+            continue
         if len(named) == 1:
             found[form] = replace(entries[sources[0]], method="alias")
             continue
