@@ -9,6 +9,8 @@ over the whole gazetteer that no name it reads lands in another province."""
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 
 from iranmap.gazetteer import load_gazetteer
@@ -203,4 +205,94 @@ def test_no_town_with_another_province_after_arabic_in_lands_there(
     names = [(f"سجن {name} ب{_other_province(iso)}", iso) for name, iso in persian] + [
         (f"سجن {name} بشمال {_other_province(iso)}", iso) for name, iso in persian
     ]
+    assert elsewhere(geocoder, names) == []
+
+
+# -- two names of one prison run together ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "iso"),
+    [
+        ("سجن جوهر دشت رجائي شهر", "IR-30"),  # Gohardasht, also called Rajaei Shahr
+        ("زندان گوهردشت رجایی شهر", "IR-30"),
+        ("Gohardasht Rajaei Shahr Prison", "IR-30"),
+    ],
+)
+def test_two_names_of_one_prison_run_together(geocoder: Geocoder, name: str, iso: str) -> None:
+    assert where(geocoder.place(name)) == ("matched", iso)
+
+
+def test_two_prisons_run_together_are_neither(geocoder: Geocoder) -> None:
+    assert geocoder.place("قزلحصار رجایی شهر").status != "matched"
+    assert geocoder.place("زندان اوین وکیل آباد").status != "matched"
+
+
+def test_every_prison_with_two_of_its_names_run_together_is_itself(geocoder: Geocoder) -> None:
+    """Every prison's Persian name run onto each of its other Persian names, and two prisons of
+    different provinces run together: the prison's province, or (two prisons) no other."""
+    prisons = load_gazetteer().prisons
+    names = [
+        (f"{one} {other}", prison.province_iso)
+        for prison in prisons
+        for one in (prison.name_fa,)
+        for other in prison.aliases
+        if other != one and not other.isascii() and len(other) > 3
+    ]
+    assert len(names) > 50
+    assert elsewhere(geocoder, names) == []
+    for one, other in itertools.pairwise(prisons):
+        found = geocoder.place(f"{one.name_fa} {other.name_fa}")
+        assert found.status != "matched" or found.province_iso in {
+            one.province_iso,
+            other.province_iso,
+        }, (one.name_fa, other.name_fa)
+
+
+# -- words around a name in the languages Perso-Arabic pages are written in ----------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "iso"),
+    [
+        ("اورمو زندانی", "IR-04"),  # South Azerbaijani: Urmu's prison, Urmu its local name
+        ("اورمو شهری", "IR-04"),  # ... its city
+        ("سولدوز", "IR-04"),  # Naqadeh's former name
+        ("تبریز اوستانی", "IR-03"),  # the province of Tabriz, as Azeri writes it
+        ("قضاء دزفول", "IR-06"),  # Arabic: the district of Dezful
+        ("ضلع زابل", "IR-11"),  # Urdu: the district of Zabol
+        ("ولسوالی زابل", "IR-11"),  # Dari
+        ("قصبہ سراوان", "IR-11"),  # Urdu: the town of Saravan
+        ("گوندی مهاباد", "IR-04"),  # Kurdish "village of"
+        ("زاہدان کی جیلوں", "IR-11"),  # Urdu, plural
+        ("تۈرمىسى تەبرىز", "IR-03"),  # Uyghur: the prison of Tabriz
+        ("باژارێ مهاباد", "IR-04"),  # Kurmanji in Arabic letters: the city of Mahabad
+        ("به زندان اوین", "IR-23"),  # Persian "to" before a prison
+        ("حبس اوین", "IR-23"),
+    ],
+)
+def test_words_around_a_name(geocoder: Geocoder, name: str, iso: str) -> None:
+    assert where(geocoder.place(name)) == ("matched", iso)
+
+
+def test_words_around_a_name_leave_a_name_in_doubt_in_doubt(geocoder: Geocoder) -> None:
+    assert geocoder.place("قضاء آبادان").status != "matched"  # Abadan is also of Sistan
+    assert geocoder.place("ولسوالی آبادان").status != "matched"
+    assert geocoder.place("زندانی").status == "unmatched"  # a word alone names nothing
+
+
+@pytest.mark.slow
+def test_no_town_with_words_around_it_lands_in_another_province(
+    geocoder: Geocoder, persian: list[tuple[str, str]]
+) -> None:
+    """Every Persian name of every town and prison with the words of other languages around it
+    (for county, town, city, prison and province): its own province, or no answer. (A town
+    named like another province, "گلستان", is that province beside a word for province.)"""
+    names = [
+        (wrapper.format(name), iso)
+        for name, iso in persian
+        if geocoder.province(name).status != "matched"
+        for wrapper in ("قضاء {}", "ضلع {}", "{} شهری", "{} زندانی", "قصبہ {}", "{} اوستانی")
+    ]
+    assert len(names) > 3000
     assert elsewhere(geocoder, names) == []

@@ -47,6 +47,9 @@ PROVINCE_WORDS = frozenset(
     | {"tartomany", "tartomanyban", "pokrajina", "pokrajini", "maakunta", "provinssi"}
     | {"provinca", "krahina", "provincija", "provincijoje", "mkoa"}
     | {"prowincja", "prowincji", "provincien"}  # Polish, Dutch plural
+    # South Azerbaijani in Persian letters (اوستان, with its possessive; ایالت, a state),
+    # Urdu's and Sindhi's oblique صوبے, صوبي, and Uyghur (ئۆلكە, ئۆلكىسى), folded
+    | {"اوستان", "اوستانی", "ایالت", "ایالتی", "صوبی", "اولکه", "اولکیسی"}
 )
 # Province names carry other noise: the word for "province" in the languages reports are
 # written in (English, French, Italian, Spanish, German, Persian and its transliteration:
@@ -81,7 +84,10 @@ COUNTY_NOISE = frozenset(
     {"county", "counties", "shahrestan", "shahrestane", "sharestan", "schahrestan", "شهرستان"}
     # the county's seat, named like it, lies in it: "مدينة مهرستان", "Mehrestan City"
     | {"city", "town", "ciudad", "citta", "cidade", "stadt", "ville", "مدینه", "المدینه"}
-    | {"ضلع"}  # Urdu "district"
+    | {"ضلع", "تحصیل", "ولسوالی"}  # Urdu "district", "tehsil"; Dari and Pashto "district"
+    # Arabic "district" (قضاء, as Ahwazi pages call a county: "قضاء عبادان") and "region", in
+    # Arabic and Persian
+    | {"قضا", "القضا", "منطقه", "المنطقه", "ناحیه"}
     | {"contea", "verwaltungsbezirk", "comte", "condado", "ilcesi", "saristan", "sharistan"}
     # Indonesian and Malay "city" and "regency" ("kota Zarandieh"), and a county called a
     # region ("Chaldoran region", "regione di", Turkish "bölgesi")
@@ -171,6 +177,9 @@ PRISON_WORDS = frozenset(
     | {"wiezienie", "wiezieniu", "wiezienia", "wiezieniem", "zaklad", "zakladzie", "karny"}
     | {"بندیخانه", "بندیخانهی", "بندیخانی", "زیندان", "زیندانی"}
     | {"گرتووخانه", "گرتووخانی", "گرتوخانه", "گرتوخانی"}  # Sorani گرتووخانە(ی)
+    # South Azerbaijani in Persian letters ("اورمو زندانی", with its locative), Persian and
+    # Urdu "detention" (حبس), Urdu قید خانہ and جیلوں, Uyghur تۈرمە (with its possessive)
+    | {"زندانی", "زندانیندا", "زیندانیندا", "حبس", "قیدخانه", "جیلون", "تورمه", "تورمیسی"}
     # Czech and Slovak (věznice, väznica), Hungarian (börtön), Romanian (închisoarea),
     # Croatian, Serbian and Bosnian (zatvor), Slovenian, Catalan (presó), Finnish, Albanian,
     # Lithuanian, Latvian, Estonian, Tagalog and Swahili, with their common case endings
@@ -234,6 +243,11 @@ DESCRIPTORS = frozenset(
     | {"ministry", "intelligence", "irgc", "sepah", "police", "اطلاعات", "سپاه", "facility"}
     # "village" ("Foo, a village in Fars province", "روستای فلان"): says what a place is
     | {"village", "villaggio", "aldea", "aldeia", "dorf", "desa", "روستای", "روستا", "قریه"}
+    # ... in Arabic (with its article), Kurdish (گوند) and Urdu (قصبہ, a small town); and Persian
+    # "to" and "from" before a prison ("به زندان اوین")
+    | {"القریه", "گوند", "گوندی", "قصبه", "به", "از"}
+    # the words for county of COUNTY_NOISE in Urdu, Dari and Pashto, and Arabic, as "شهرستان"
+    | {"ضلع", "تحصیل", "ولسوالی", "قضا", "القضا"}
 )
 # Descriptors that tell one of a town's prisons from the others: its central prison, its
 # women's prison. A name with one of them names a facility, not only a town.
@@ -257,7 +271,11 @@ GLUED_WORDS = (
 # Words for "city" a name may carry after it or before it ("سربیشہ شہر", Urdu; "شار سەقز",
 # Sorani; "شهر بوکان"): read without them only where the name places nothing with them, and
 # without them gives a place's name exactly (Persian writes "شهر" in towns' names: "شهر بابک").
-CITY_WORDS = frozenset({"شهر", "شار", "شاری"})  # Sorani "شاری": the city of
+CITY_WORDS = frozenset(
+    {"شهر", "شار", "شاری"}  # Sorani "شاری": the city of; Pashto ښار folds to شار
+    # South Azerbaijani "its city" ("اورمو شهری"), Uyghur شەھىرى, Kurmanji باژار, باژێڕ
+    | {"شهری", "شهیری", "باژار", "باژیر"}
+)
 # Words after which the rest of a name is where the place is ("Evin Prison in Tehran"; Arabic
 # "في" and "بمدينة", in the city of; Sorani "لە").
 MARKERS = frozenset(

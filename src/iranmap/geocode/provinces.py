@@ -20,6 +20,7 @@ from iranmap.geocode.index import PlaceIndex, ambiguous, dedupe, province_index
 from iranmap.geocode.match import Match, Method
 from iranmap.names import (
     fold,
+    key,
     province_direction,
     province_key,
 )
@@ -207,6 +208,20 @@ def capital_names(index: PlaceIndex) -> dict[str, str]:
         if len(towns) == 1 and capital(index, towns[0]) and towns[0].province_iso:
             found[name_key] = towns[0].province_iso
     return found
+
+
+def as_province(index: PlaceIndex, word: str, province: Callable[[str], Match]) -> str:
+    """A qualifier key in Perso-Arabic letters that names no place the index knows but one
+    province exactly, as ``province`` (the geocoder's resolver) reads it (Arabic "سيستان
+    وبلوشستان", its "and" joined to the next word), written as that province's own key; any other
+    key as it is."""
+    known = word in index.place_words or word in index.entries or index.context_provinces((word,))
+    if word.isascii() or known:
+        return word
+    found = province(word)
+    if found.status != "matched" or found.score < 100 or found.method == "fuzzy":
+        return word
+    return key(index.provinces[found.province_iso or ""].name_en)
 
 
 def province_match(province: Province) -> Match:
