@@ -137,18 +137,26 @@ def test_no_owner_first_name_lands_in_another_province(
     assert elsewhere(geocoder, names) == []
 
 
-# -- Arabic غ and Urdu ک for Persian ق ----------------------------------------------------------
+# -- Arabic غ and Urdu ک for Persian ق, Arabic ط for ت -----------------------------------------
 
 
 def test_arabic_and_urdu_forms_of_qaf() -> None:
     assert {"غزلحصار", "کزلحصار"} <= arabic_forms("قزلحصار")
     assert {"غرشک", "الغرشک", "کرچک"} <= arabic_forms("قرچک")
     assert not {"غم", "کم"} & arabic_forms("قم")  # a short key keeps its ق
+    assert {"طالش", "الطالش"} <= arabic_forms("تالش")  # Arabic ط for ت, as in "طهران"
 
 
 @pytest.mark.parametrize(
     ("name", "iso"),
-    [("غزل حصار", "IR-30"), ("سجن غرشك", "IR-23"), ("مدينة غزوين", "IR-26"), ("کوچان", "IR-09")],
+    [
+        ("غزل حصار", "IR-30"),
+        ("سجن غرشك", "IR-23"),
+        ("مدينة غزوين", "IR-26"),
+        ("کوچان", "IR-09"),
+        ("مدينة طالش", "IR-01"),  # ط for ت
+        ("مدينة طيباد", "IR-09"),  # ... and a long a left out
+    ],
 )
 def test_qaf_written_ghain_or_kaf(geocoder: Geocoder, name: str, iso: str) -> None:
     assert where(geocoder.place(name)) == ("matched", iso)
@@ -157,13 +165,13 @@ def test_qaf_written_ghain_or_kaf(geocoder: Geocoder, name: str, iso: str) -> No
 def test_no_town_with_ghain_or_kaf_for_qaf_lands_in_another_province(
     geocoder: Geocoder, persian: list[tuple[str, str]]
 ) -> None:
-    """Every Persian name of every town and prison with its ق written غ and ک, alone and after
-    Arabic's word for prison: its province, or no answer."""
+    """Every Persian name of every town and prison with its ق written غ and ک, and its ت ط, alone
+    and after Arabic's word for prison: its province, or no answer."""
     names = [
-        (f"{before}{name.replace('ق', letter)}", iso)
+        (f"{before}{name.replace(persian_letter, letter)}", iso)
         for name, iso in persian
-        if "ق" in name
-        for letter in "غک"
+        for persian_letter, letter in (("ق", "غ"), ("ق", "ک"), ("ت", "ط"))
+        if persian_letter in name
         for before in ("", "سجن ")
     ]
     assert len(names) > 100

@@ -34,6 +34,9 @@ _LONG_VOWELS = "ای"
 #: :data:`_MIN_Q_KEY` letters or more only ("قم" is not "غم" or "کم", words of their own).
 _QAF, _QAF_FORMS = "ق", ("غ", "ک")
 _MIN_Q_KEY = 4
+#: Persian ت, which Arabic pages write ط in many names, as Arabic always has "طهران" ("طالش" for
+#: Talesh, "طيباد" for Taybad), in keys of :data:`_MIN_Q_KEY` letters or more too.
+_TEH, _TAH = "ت", "ط"
 #: The Arabic article, written before a town's name.
 ARTICLE = "ال"
 
@@ -47,6 +50,7 @@ def arabic_forms(name_key: str) -> frozenset[str]:
     bare |= {v for form in bare for v in _as_fa(form)}
     if len(name_key) >= _MIN_Q_KEY:
         bare |= {form.replace(_QAF, q) for form in bare for q in _QAF_FORMS}
+        bare |= {form.replace(_TEH, _TAH) for form in bare}
     bare |= {form[:i] + _HA + form[i + 1 :] for form in bare for i in _inner_heh(form)}
     bare |= {"ای" + form[1:] for form in bare if _short_first_vowel(form)}
     forms = bare | {ARTICLE + form for form in bare if not form.startswith(ARTICLE)}
