@@ -277,6 +277,8 @@ def test_every_prison_with_two_of_its_names_run_together_is_itself(geocoder: Geo
         ("باژارێ مهاباد", "IR-04"),  # Kurmanji in Arabic letters: the city of Mahabad
         ("به زندان اوین", "IR-23"),  # Persian "to" before a prison
         ("حبس اوین", "IR-23"),
+        ("مدينة بوكان الكردية", "IR-04"),  # Arabic: the Kurdish city of Bukan
+        ("مدينة سراوان البلوشية", "IR-11"),
     ],
 )
 def test_words_around_a_name(geocoder: Geocoder, name: str, iso: str) -> None:

@@ -237,6 +237,10 @@ DESCRIPTORS = frozenset(
     # "Iranian" in Persian, Urdu and Sorani (ایرانی, ئێرانی) and Arabic (with its article and
     # feminine ending: "مدينة زاهدان الإيرانية"); Urdu "women's" ("کرچک عورتوں کی جیل")
     | {"ایرانی", "ایرانیه", "الایرانیه", "الایرانی", "عورتون", "خواتین"}
+    # ... and the people a town is of, in Arabic ("مدينة بوكان الكردية", "مدينة سراوان
+    # البلوشية", "مدينة السوس الأحوازية")
+    | {"الکردیه", "الکردی", "البلوشیه", "البلوشی", "الاحوازیه", "الاحوازی", "العربیه"}
+    | {"الترکمانیه", "الاذریه", "اللریه", "اللوریه"}
     | {"ناوندی", "ناوند"}  # Sorani "central" (ناوەندی)
     # who runs a place of detention ("Ministry of Intelligence detention center in Urmia",
     # "IRGC detention centre", "بازداشتگاه اطلاعات سنندج"), and "facility"
