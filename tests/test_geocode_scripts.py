@@ -15,7 +15,7 @@ import pytest
 
 from iranmap.gazetteer import load_gazetteer
 from iranmap.geocode import Geocoder
-from iranmap.geocode._arabic import arabic_forms
+from iranmap.geocode._arabic import arabic_forms, azeri_cases
 from iranmap.names import fold, parse_place
 from townnames import elsewhere, persian_towns, placed_at_home
 
@@ -305,4 +305,49 @@ def test_no_town_with_words_around_it_lands_in_another_province(
         for wrapper in ("قضاء {}", "ضلع {}", "{} شهری", "{} زندانی", "قصبہ {}", "{} اوستانی")
     ]
     assert len(names) > 3000
+    assert elsewhere(geocoder, names) == []
+
+
+# -- South Azerbaijani case endings in Persian letters -------------------------------------------
+
+
+def test_azeri_case_endings_in_persian_letters() -> None:
+    around = frozenset({"زندانی", "مرکزی"})
+    assert "تبریز" in azeri_cases("تبریزده", around)
+    assert "تبریز زندانی" in azeri_cases("تبریزین زندانی", around)
+    assert azeri_cases("قمده", around) == ()  # too short a stem
+    assert azeri_cases("tabrizde", around) == ()  # Latin letters: Turkish's own rule
+
+
+@pytest.mark.parametrize(
+    ("name", "iso"),
+    [
+        ("تبریزده", "IR-03"),  # in Tabriz
+        ("اورمودا", "IR-04"),  # in Urmu (Urmia)
+        ("تبریزین زندانی", "IR-03"),  # Tabriz's prison
+        ("اردبیلین مرکزی زندانی", "IR-24"),
+        ("آباده", "IR-07"),  # a town's own name that ends like one stays itself
+        ("ورامین", "IR-23"),
+    ],
+)
+def test_a_town_with_an_azeri_case_ending(geocoder: Geocoder, name: str, iso: str) -> None:
+    assert where(geocoder.place(name)) == ("matched", iso)
+
+
+@pytest.mark.slow
+def test_no_town_with_an_azeri_case_ending_lands_in_another_province(
+    geocoder: Geocoder, persian: list[tuple[str, str]]
+) -> None:
+    """Every Persian name of every town and prison with an Azeri case ending: its province, or
+    no answer; unless the name so made is a place's own ("درگز" and "ین" is Dargazin, a county of
+    Hamadan; Dargaz lies in Razavi Khorasan)."""
+    counties = {parse_place(county.name_fa).core for county in load_gazetteer().counties}
+    names = [
+        (f"{name}{ending}", iso)
+        for name, iso in persian
+        for ending in ("ده", "دا", "دان", "ین", "نین")
+        if parse_place(f"{name}{ending}").core not in counties
+        and geocoder.known(f"{name}{ending}") is None
+    ]
+    assert len(names) > 2000
     assert elsewhere(geocoder, names) == []

@@ -21,9 +21,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from iranmap.geocode._arabic import azeri_cases
 from iranmap.geocode.index import PlaceIndex
 from iranmap.geocode.match import Match
-from iranmap.name_words import CITY_WORDS, GLUED_WORDS
+from iranmap.name_words import CITY_WORDS, DESCRIPTORS, GLUED_WORDS, PRISON_WORDS
 from iranmap.names import PlaceName, fold, key, parse_place, skeleton
 from iranmap.spellings import (
     as_turkish,
@@ -39,6 +40,8 @@ _ARABIC_AT = "ب"
 #: The German ending of a town's adjective ("Teheraner", "Isfahaner"), in any case: read only
 #: in a name with a German word ("Keshmer Prison" is Kashmar's, not a prison of Keshm's).
 _GERMAN_OF = "er"
+#: Words around a name that are not the place's, for cutting a case ending off the name.
+_AROUND = PRISON_WORDS | DESCRIPTORS | CITY_WORDS
 #: Resolves a name (the geocoder's place or province).
 Resolve = Callable[[str], Match]
 _GERMAN_WORDS = frozenset(
@@ -60,6 +63,7 @@ def read_otherwise(
     not a fuzzy score), then as Spanish or French write it, or with its affixed town apart
     (these only where that gives a place's own name or alias, or one at the town it names)."""
     endings = (*turkish_cases(name), *polish_cases(name), without_city_word(name))
+    endings += azeri_cases(fold(name), _AROUND)  # "تبریزده", "تبریزین زندانی"
     for form in endings if answer.score < 100 else ():
         # "Təbrizdə", "w Teheranie", "شهر آبیک": a town with its case ending or its word for
         # city, exactly (before a near spelling of the whole: "Urmiyədə" is in Urmia, not a

@@ -81,3 +81,28 @@ def _as_fa(form: str) -> set[str]:
     if len(places) > 1:
         found.add(form.replace(_VAV, _FA))
     return found
+
+
+#: South Azerbaijani case endings as Persian letters write them, joined to a town's name
+#: ("تبریزده", in Tabriz; "اورمودان", from Urmu; "تبریزین زندانی", Tabriz's prison): locative
+#: with and without -ki, ablative and genitive, longest first.
+_AZERI_CASES = ("داکی", "دهکی", "دکی", "دان", "دن", "نین", "نون", "دا", "ده", "ین", "ون")
+#: Fewest letters a name keeps once its ending is cut.
+_MIN_AZERI_STEM = 3
+
+
+def azeri_cases(text: str, around: frozenset[str]) -> tuple[str, ...]:
+    """The forms of a name in Persian letters with a South Azerbaijani case ending cut from the
+    last word that is not one of ``around`` (words for prison, city...), each ending in turn:
+    guesses to take only where they give a place's name exactly."""
+    words = text.split()
+    names = [at for at, word in enumerate(words) if word not in around]
+    if not names or not all("\u0600" <= c <= "\u06ff" for c in words[names[-1]]):
+        return ()
+    at = names[-1]
+    word = words[at]
+    return tuple(
+        " ".join([*words[:at], word[: -len(ending)], *words[at + 1 :]])
+        for ending in _AZERI_CASES
+        if word.endswith(ending) and len(word) - len(ending) >= _MIN_AZERI_STEM
+    )
