@@ -351,3 +351,48 @@ def test_no_town_with_an_azeri_case_ending_lands_in_another_province(
     ]
     assert len(names) > 2000
     assert elsewhere(geocoder, names) == []
+
+
+# -- where in Iran a sentence says a place is ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "iso"),
+    [
+        ("السجن المركزي في مدينة زاهدان جنوب شرقي إيران", "IR-11"),
+        ("مدينة كرمانشاه غرب إيران", "IR-05"),
+        ("سجن أرومية شمال غربي إيران", "IR-04"),
+        ("زندان ارومیه در شمال غرب ایران", "IR-04"),
+        ("زاہدان جیل، جنوب مشرقی ایران", "IR-11"),  # Urdu
+        ("زیندانی سنە لە ڕۆژهەڵاتی ئێران", "IR-12"),  # Sorani
+        ("اسلام آباد غرب", "IR-05"),  # a town's name ending in "west" keeps it
+    ],
+)
+def test_where_in_iran_is_not_part_of_a_name(geocoder: Geocoder, name: str, iso: str) -> None:
+    match = geocoder.place(name)
+    assert where(match) == ("matched", iso)
+    assert match.reading is None  # the town itself, not an unknown place of it
+
+
+@pytest.mark.parametrize(
+    ("name", "iso"),
+    [
+        ("محافظة خوزستان جنوب غربي إيران", "IR-06"),
+        ("استان سیستان و بلوچستان در جنوب شرق ایران", "IR-11"),
+        ("صوبہ سیستان و بلوچستان، جنوب مشرقی ایران", "IR-11"),
+        ("پارێزگای کوردستان لە ڕۆژهەڵاتی ئێران", "IR-12"),
+    ],
+)
+def test_where_in_iran_beside_a_province(geocoder: Geocoder, name: str, iso: str) -> None:
+    assert where(geocoder.province(name)) == ("matched", iso)
+
+
+def test_no_town_with_where_in_iran_lands_in_another_province(
+    geocoder: Geocoder, persian: list[tuple[str, str]]
+) -> None:
+    names = [
+        (f"{name} {where_in_iran}", iso)
+        for name, iso in persian
+        for where_in_iran in ("جنوب شرقي إيران", "در شمال غرب ایران")
+    ]
+    assert elsewhere(geocoder, names) == []

@@ -67,7 +67,7 @@ PROVINCE_NOISE = PROVINCE_WORDS | frozenset(
     | {"the", "of", "di", "del", "della", "dell", "de", "du", "des", "der", "la", "le", "el", "i"}
     | {"do", "da", "dos", "das"}  # Portuguese: "província do Cuzistão"
     | {"d", "l"}  # elisions: "province d'Ispahan", "l'Azerbaïdjan occidental"
-    | {"فی"}  # Arabic "in"
+    | {"فی", "در", "له"}  # Arabic, Persian and Sorani "in" ("استان فارس در جنوب ایران")
     | {"المحتله"}  # "occupied", as Ahwazi pages write it ("الأحواز المحتلة")
     # "and" in English, Persian, German, French, Spanish, Italian, Norwegian and Danish,
     # Swedish, Turkish, Kurmanji, Dutch, Portuguese and Indonesian ("Sistan og Baluchistan",
@@ -346,6 +346,17 @@ DIRECTION_OF = re.compile(
     rf"|al\s+{_COMPASS}\s+de"  # Spanish
     r"|(?:nord|süd|ost|west)(?:west|ost)?lich\s+von)(?=\s)",  # German
     re.IGNORECASE,
+)
+# Where in Iran a sentence says a place is, in Arabic, Persian, Urdu and Sorani ("مدينة زاهدان
+# جنوب شرقي إيران", "شمال غرب ایران", "شمال مغربی ایران", "باشووری ئێران"): directions of the
+# whole country, which name no place, so they are left out with "Iran" (never the directions
+# alone: "اسلام آباد غرب" is a town).
+_IRAN_DIRECTION = (
+    r"(?:ال)?(?:جنوب|شمال|غرب|شرق|مشرق|مغرب|باکووری|باشووری|ڕۆژهەڵاتی|ڕۆژئاوای)"
+    r"(?:ي|ی|ى|ے)?(?:ه|ة|ہ)?"
+)
+IRAN_DIRECTIONS = re.compile(
+    rf"(?<!\S)(?:{_IRAN_DIRECTION}[\s\u200c\-]+)+(?:لل|ل)?(?:ال)?[اإأآئ][يیىێ]ران(?!\S)"
 )
 # Turkish says "near" after the place it is near ("Tahran yakınındaki Kızılhisar Cezaevi"):
 # the words before it are dropped.

@@ -33,6 +33,7 @@ from iranmap.name_words import (
     DIRECTION_OF,
     DIRECTION_WORDS,
     EZAFE,
+    IRAN_DIRECTIONS,
     LEADING_MARKERS,
     LOCATIVES,
     MARKERS,
@@ -286,7 +287,7 @@ def parse_place(text: str) -> PlaceName:
     """
     text = SCANDINAVIAN_IN.sub(r"\1 in", SPACED_MARKERS.sub("in", text))
     text = ROMANIAN_DIN.sub(r"\1 in", text)
-    text = DIRECTION_OF.sub(" near ", LEADING_MARKERS.sub("in ", text))
+    text = DIRECTION_OF.sub(" near ", LEADING_MARKERS.sub("in ", IRAN_DIRECTIONS.sub(" ", text)))
     head, *rest = [part for part in _PARTS.split(text) if part.strip()] or [""]
     head, *owners = _owner_first(head)
     rest = [*owners, *rest]

@@ -18,6 +18,7 @@ from iranmap.gazetteer import Province
 from iranmap.geocode._claim import capital
 from iranmap.geocode.index import PlaceIndex, ambiguous, dedupe, province_index
 from iranmap.geocode.match import Match, Method
+from iranmap.name_words import IRAN_DIRECTIONS
 from iranmap.names import (
     fold,
     key,
@@ -80,6 +81,7 @@ class ProvinceNames:
         """The province ``name`` means; a bracketed capital or province must agree with it.
         ``respell``: whether to try other languages' spellings (not of a respelling itself:
         German's j for y and Spanish's y for j would undo each other)."""
+        name = IRAN_DIRECTIONS.sub(" ", name)  # "محافظة خوزستان جنوب غربي إيران"
         head, _, rest = name.partition("(")
         inner = rest.rstrip().removesuffix(")") if rest else ""
         answer = self._resolve(fold(head), iso_scheme)
