@@ -15,7 +15,7 @@ import pytest
 
 from iranmap.gazetteer import load_gazetteer
 from iranmap.geocode import Geocoder
-from iranmap.geocode._arabic import arabic_forms, azeri_cases
+from iranmap.geocode._arabic import arabic_forms, azeri_cases, without_plene_vowel
 from iranmap.names import fold, parse_place
 from townnames import elsewhere, persian_towns, placed_at_home
 
@@ -316,6 +316,7 @@ def test_azeri_case_endings_in_persian_letters() -> None:
     assert "تبریز" in azeri_cases("تبریزده", around)
     assert "تبریز زندانی" in azeri_cases("تبریزین زندانی", around)
     assert azeri_cases("قمده", around) == ()  # too short a stem
+    assert azeri_cases("شاهیین شهر", around) == ()  # a genitive only before its possessed
     assert azeri_cases("tabrizde", around) == ()  # Latin letters: Turkish's own rule
 
 
@@ -345,7 +346,7 @@ def test_no_town_with_an_azeri_case_ending_lands_in_another_province(
     names = [
         (f"{name}{ending}", iso)
         for name, iso in persian
-        for ending in ("ده", "دا", "دان", "ین", "نین")
+        for ending in ("ده", "دا", "دان", "ین زندانی", "نین شهری")
         if parse_place(f"{name}{ending}").core not in counties
         and geocoder.known(f"{name}{ending}") is None
     ]
@@ -395,4 +396,41 @@ def test_no_town_with_where_in_iran_lands_in_another_province(
         for name, iso in persian
         for where_in_iran in ("جنوب شرقي إيران", "در شمال غرب ایران")
     ]
+    assert elsewhere(geocoder, names) == []
+
+
+# -- a short vowel written as a letter ------------------------------------------------------------
+
+
+def test_forms_without_a_plene_vowel() -> None:
+    assert without_plene_vowel("لورستان") == ("لرستان",)
+    assert "زندان بروجرد" in without_plene_vowel("زندان بوروجرد")
+    assert without_plene_vowel("اوین") == ()  # beside another vowel letter: none to leave out
+
+
+@pytest.mark.parametrize(("name", "iso"), [("زندان بوروجرد", "IR-15"), ("مدينة بوروجرد", "IR-15")])
+def test_a_short_vowel_written_as_a_letter(geocoder: Geocoder, name: str, iso: str) -> None:
+    assert where(geocoder.place(name)) == ("matched", iso)
+
+
+@pytest.mark.parametrize(("name", "iso"), [("لورستان", "IR-15"), ("صوبہ لورستان", "IR-15")])
+def test_a_province_with_a_short_vowel_written(geocoder: Geocoder, name: str, iso: str) -> None:
+    assert where(geocoder.province(name)) == ("matched", iso)
+
+
+@pytest.mark.slow
+def test_no_town_with_a_short_vowel_written_lands_in_another_province(
+    geocoder: Geocoder, persian: list[tuple[str, str]]
+) -> None:
+    """Every Persian name of every town and prison with a و or ی written between two of its
+    letters (one at a time): its province, or no answer."""
+    names = [
+        (f"{name[:i]}{letter}{name[i:]}", iso)
+        for name, iso in persian
+        if all("\u0600" <= c <= "\u06ff" or c == " " for c in name)
+        for i in range(2, len(name) - 1)
+        if " " not in name[i - 1 : i + 1]
+        for letter in "وی"
+    ]
+    assert len(names) > 3000
     assert elsewhere(geocoder, names) == []

@@ -21,10 +21,19 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from iranmap.geocode._arabic import azeri_cases
+from iranmap.geocode._arabic import azeri_cases, without_plene_vowel
 from iranmap.geocode.index import PlaceIndex
 from iranmap.geocode.match import Match
-from iranmap.name_words import CITY_WORDS, DESCRIPTORS, GLUED_WORDS, PRISON_WORDS
+from iranmap.name_words import (
+    CITY_WORDS,
+    COUNTY_NOISE,
+    DESCRIPTORS,
+    GLUED_WORDS,
+    MARKERS,
+    POSSESSIVES,
+    PRISON_WORDS,
+    PROVINCE_NOISE,
+)
 from iranmap.names import PlaceName, fold, key, parse_place, skeleton
 from iranmap.spellings import (
     as_turkish,
@@ -42,6 +51,8 @@ _ARABIC_AT = "ب"
 _GERMAN_OF = "er"
 #: Words around a name that are not the place's, for cutting a case ending off the name.
 _AROUND = PRISON_WORDS | DESCRIPTORS | CITY_WORDS
+#: Words that say where a place is, never respelled: one respelled would no longer say it.
+_QUALIFYING = MARKERS | PROVINCE_NOISE | COUNTY_NOISE | POSSESSIVES
 #: Resolves a name (the geocoder's place or province).
 Resolve = Callable[[str], Match]
 _GERMAN_WORDS = frozenset(
@@ -97,7 +108,31 @@ def read_otherwise(
         sure = found.score == 100 or _in_province_apart(other, found, province)
         if found.status == "matched" and sure and found.reading is None:
             return found
-    return answer
+    return _plene(index, name, place) or answer
+
+
+def _plene(index: PlaceIndex, name: str, place: Resolve) -> Match | None:
+    """What ``name`` places exactly with one of its و or ی left out ("لورستان", "بوروجرد"),
+    where every such form that places anything places it in one province; else None. Only
+    the words that name the place are respelled (never its town or province beside it, which
+    would then say nothing), and only into a place's name as it stands."""
+    folded = fold(name)
+    context = parse_place(folded).context  # what the name says of where it is stays as it is
+    forms = [
+        form
+        for form in without_plene_vowel(folded, _AROUND | _QUALIFYING)
+        if parse_place(form).context == context and _names_a_place(index, parse_place(form).core)
+    ]
+    found = [
+        match
+        for form in forms
+        for match in (place(form),)
+        if match.status == "matched"
+        and match.score == 100
+        and match.reading is None
+        and match.method != "fuzzy"
+    ]
+    return found[0] if found and len({m.province_iso for m in found}) == 1 else None
 
 
 def _in_province_apart(form: str, found: Match, province: Resolve | None) -> bool:

@@ -84,9 +84,12 @@ def _as_fa(form: str) -> set[str]:
 
 
 #: South Azerbaijani case endings as Persian letters write them, joined to a town's name
-#: ("تبریزده", in Tabriz; "اورمودان", from Urmu; "تبریزین زندانی", Tabriz's prison): locative
-#: with and without -ki, ablative and genitive, longest first.
-_AZERI_CASES = ("داکی", "دهکی", "دکی", "دان", "دن", "نین", "نون", "دا", "ده", "ین", "ون")
+#: ("تبریزده", in Tabriz; "اورمودان", from Urmu), longest first: locative, with and without -ki,
+#: and ablative anywhere; the genitive ("تبریزین زندانی", Tabriz's prison) only before a word
+#: in its possessed form (:data:`_AZERI_OWNED`): alone, "شاهیین" is no more Shahi's than a slip.
+_AZERI_CASES = ("داکی", "دهکی", "دکی", "دان", "دن", "دا", "ده")
+_AZERI_OF = ("نین", "نون", "ین")
+_AZERI_OWNED = frozenset({"زندانی", "زیندانی", "شهری", "اوستانی", "ایالتی", "زندانیندا"})
 #: Fewest letters a name keeps once its ending is cut.
 _MIN_AZERI_STEM = 3
 
@@ -101,8 +104,29 @@ def azeri_cases(text: str, around: frozenset[str]) -> tuple[str, ...]:
         return ()
     at = names[-1]
     word = words[at]
+    owned = bool(_AZERI_OWNED & set(words[at + 1 :]))
     return tuple(
         " ".join([*words[:at], word[: -len(ending)], *words[at + 1 :]])
-        for ending in _AZERI_CASES
+        for ending in (*_AZERI_CASES, *(_AZERI_OF if owned else ()))
         if word.endswith(ending) and len(word) - len(ending) >= _MIN_AZERI_STEM
     )
+
+
+#: Letters Arabic, Urdu and Kurdish pages write for a short vowel Persian writes no letter for
+#: ("لورستان" for لرستان, "کوردستان" for کردستان, "بوروجرد" for بروجرد).
+_PLENE = "وی"
+
+
+def without_plene_vowel(text: str, kept: frozenset[str] = frozenset()) -> tuple[str, ...]:
+    """The forms of a name in Persian letters with one و or ی inside a word (neither its first
+    nor its last letter, nor beside another vowel letter; not a word of ``kept``) left out,
+    each in turn: guesses to take only where they give a place's name exactly."""
+    words = text.split()
+    forms: list[str] = []
+    for at, word in enumerate(words):
+        if word in kept or not all("\u0600" <= c <= "\u06ff" for c in word):
+            continue
+        for i in range(1, len(word) - 1):
+            if word[i] in _PLENE and word[i - 1] not in "اوی" and word[i + 1] not in "اوی":
+                forms.append(" ".join([*words[:at], word[:i] + word[i + 1 :], *words[at + 1 :]]))
+    return tuple(dict.fromkeys(forms))

@@ -15,6 +15,7 @@ from dataclasses import replace
 from rapidfuzz import fuzz, process
 
 from iranmap.gazetteer import Province
+from iranmap.geocode._arabic import without_plene_vowel
 from iranmap.geocode._claim import capital
 from iranmap.geocode.index import PlaceIndex, ambiguous, dedupe, province_index
 from iranmap.geocode.match import Match, Method
@@ -97,6 +98,7 @@ class ProvinceNames:
         # Portuguese ("província do Cuzistão") only here: a town read so may be another's
         forms = [form for form in (*respellings(name), as_kh(name)) if form != name]
         forms += portuguese_forms(name)
+        forms += without_plene_vowel(fold(name))  # "لورستان", as Urdu writes Lorestan
         for form in forms if answer.status != "matched" and respell else ():
             other = self.resolve(form, iso_scheme, respell=False)  # "Juzestán": only exactly
             if other.status == "matched" and other.score == 100:
