@@ -406,9 +406,20 @@ def test_forms_without_a_plene_vowel() -> None:
     assert without_plene_vowel("لورستان") == ("لرستان",)
     assert "زندان بروجرد" in without_plene_vowel("زندان بوروجرد")
     assert without_plene_vowel("اوین") == ()  # beside another vowel letter: none to leave out
+    assert "سنقر" in without_plene_vowel("سونقور")  # all of a word's, as Kurdish writes Sonqor
+    assert "تربت حیدریه" in without_plene_vowel("تربتی حیدریه")  # a Kurdish ezafe
+    assert "حیدریه تربت" not in without_plene_vowel("حیدریه تربتی")  # ... never a last word's
 
 
-@pytest.mark.parametrize(("name", "iso"), [("زندان بوروجرد", "IR-15"), ("مدينة بوروجرد", "IR-15")])
+@pytest.mark.parametrize(
+    ("name", "iso"),
+    [
+        ("زندان بوروجرد", "IR-15"),
+        ("مدينة بوروجرد", "IR-15"),
+        ("سونقور", "IR-05"),  # Sorani: Sonqor
+        ("زیندانی توربەتی حەیدەریە", "IR-09"),  # Sorani: Torbat-e Heydarieh, with its ezafe
+    ],
+)
 def test_a_short_vowel_written_as_a_letter(geocoder: Geocoder, name: str, iso: str) -> None:
     assert where(geocoder.place(name)) == ("matched", iso)
 
@@ -423,7 +434,8 @@ def test_no_town_with_a_short_vowel_written_lands_in_another_province(
     geocoder: Geocoder, persian: list[tuple[str, str]]
 ) -> None:
     """Every Persian name of every town and prison with a و or ی written between two of its
-    letters (one at a time): its province, or no answer."""
+    letters (one at a time), and with a Kurdish ezafe after its first word: its province, or no
+    answer."""
     names = [
         (f"{name[:i]}{letter}{name[i:]}", iso)
         for name, iso in persian
@@ -431,6 +443,11 @@ def test_no_town_with_a_short_vowel_written_lands_in_another_province(
         for i in range(2, len(name) - 1)
         if " " not in name[i - 1 : i + 1]
         for letter in "وی"
+    ]
+    names += [
+        (f"{name.split()[0]}ی {' '.join(name.split()[1:])}", iso)
+        for name, iso in persian
+        if len(name.split()) > 1
     ]
     assert len(names) > 3000
     assert elsewhere(geocoder, names) == []

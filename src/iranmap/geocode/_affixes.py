@@ -24,16 +24,7 @@ from collections.abc import Callable
 from iranmap.geocode._arabic import azeri_cases, without_plene_vowel
 from iranmap.geocode.index import PlaceIndex
 from iranmap.geocode.match import Match
-from iranmap.name_words import (
-    CITY_WORDS,
-    COUNTY_NOISE,
-    DESCRIPTORS,
-    GLUED_WORDS,
-    MARKERS,
-    POSSESSIVES,
-    PRISON_WORDS,
-    PROVINCE_NOISE,
-)
+from iranmap.name_words import CITY_WORDS, DESCRIPTORS, GLUED_WORDS, PRISON_WORDS
 from iranmap.names import PlaceName, fold, key, parse_place, skeleton
 from iranmap.spellings import (
     as_turkish,
@@ -51,8 +42,6 @@ _ARABIC_AT = "ب"
 _GERMAN_OF = "er"
 #: Words around a name that are not the place's, for cutting a case ending off the name.
 _AROUND = PRISON_WORDS | DESCRIPTORS | CITY_WORDS
-#: Words that say where a place is, never respelled: one respelled would no longer say it.
-_QUALIFYING = MARKERS | PROVINCE_NOISE | COUNTY_NOISE | POSSESSIVES
 #: Resolves a name (the geocoder's place or province).
 Resolve = Callable[[str], Match]
 _GERMAN_WORDS = frozenset(
@@ -108,7 +97,8 @@ def read_otherwise(
         sure = found.score == 100 or _in_province_apart(other, found, province)
         if found.status == "matched" and sure and found.reading is None:
             return found
-    return _plene(index, name, place) or answer
+    # a name in doubt (a town of two provinces) stays in doubt: "خمینی شهر" is no Khomein
+    return (_plene(index, name, place) if answer.status == "unmatched" else None) or answer
 
 
 def _plene(index: PlaceIndex, name: str, place: Resolve) -> Match | None:
@@ -117,11 +107,12 @@ def _plene(index: PlaceIndex, name: str, place: Resolve) -> Match | None:
     the words that name the place are respelled (never its town or province beside it, which
     would then say nothing), and only into a place's name as it stands."""
     folded = fold(name)
-    context = parse_place(folded).context  # what the name says of where it is stays as it is
+    parsed = parse_place(folded)  # what the name says of where it is stays as it is
     forms = [
         form
-        for form in without_plene_vowel(folded, _AROUND | _QUALIFYING)
-        if parse_place(form).context == context and _names_a_place(index, parse_place(form).core)
+        for form in without_plene_vowel(folded, frozenset(parsed.words))
+        if parse_place(form).context == parsed.context
+        and _names_a_place(index, parse_place(form).core)
     ]
     found = [
         match

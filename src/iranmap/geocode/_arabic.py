@@ -117,16 +117,32 @@ def azeri_cases(text: str, around: frozenset[str]) -> tuple[str, ...]:
 _PLENE = "وی"
 
 
-def without_plene_vowel(text: str, kept: frozenset[str] = frozenset()) -> tuple[str, ...]:
+def without_plene_vowel(text: str, names: frozenset[str] | None = None) -> tuple[str, ...]:
     """The forms of a name in Persian letters with one و or ی inside a word (neither its first
-    nor its last letter, nor beside another vowel letter; not a word of ``kept``) left out,
-    each in turn: guesses to take only where they give a place's name exactly."""
+    nor its last letter, nor beside another vowel letter) left out, each in turn, then all of a
+    word's such letters ("سونقور": سنقر), then a Kurdish ezafe ی ending a word that another
+    word of the name follows ("قەسری شیرین": Qasr-e Shirin): guesses to take only where they
+    give a place's name exactly. ``names``: the words that name the place (the others, words
+    for prison or the town beside it, are never respelled); every word if None."""
     words = text.split()
+
+    def named(word: str) -> bool:
+        return (names is None or word in names) and all("\u0600" <= c <= "\u06ff" for c in word)
+
     forms: list[str] = []
     for at, word in enumerate(words):
-        if word in kept or not all("\u0600" <= c <= "\u06ff" for c in word):
+        if not named(word):
             continue
-        for i in range(1, len(word) - 1):
-            if word[i] in _PLENE and word[i - 1] not in "اوی" and word[i + 1] not in "اوی":
-                forms.append(" ".join([*words[:at], word[:i] + word[i + 1 :], *words[at + 1 :]]))
+        inner = [
+            i
+            for i in range(1, len(word) - 1)
+            if word[i] in _PLENE and word[i - 1] not in "اوی" and word[i + 1] not in "اوی"
+        ]
+        respelled = [word[:i] + word[i + 1 :] for i in inner]
+        if len(inner) > 1:
+            respelled.append("".join(c for i, c in enumerate(word) if i not in inner))
+        ezafe = at < len(words) - 1 and named(words[at + 1])
+        if ezafe and len(word) > 3 and word[-1] == "ی":
+            respelled.append(word[:-1])
+        forms += [" ".join([*words[:at], other, *words[at + 1 :]]) for other in respelled]
     return tuple(dict.fromkeys(forms))
