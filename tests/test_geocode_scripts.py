@@ -52,6 +52,8 @@ def _other_province(iso: str) -> str:
         ("ډېره", "دیره"),  # Pashto dal with ring and e
         ("عورتوں", "عورتون"),  # Urdu noon ghunna
         ("کوھر کوہ", "کوهر کوه"),  # Urdu heh doachashmee
+        ("د ارومیې زندان", "د ارومیه زندان"),  # Pashto's oblique of a name ending in ه
+        ("په زندان کې", "په زندان کی"),  # ... not a short word's ې
     ],
 )
 def test_letters_of_other_languages_fold_to_persian(written: str, persian: str) -> None:
@@ -100,6 +102,7 @@ def test_the_owner_first_is_the_places_qualifier(
         ("د بندر عباس په مرکزي زندان", "IR-22"),  # Pashto: in the central prison of
         ("د سیستان او بلوچستان ولایت د زاهدان ښار په زندان کې", "IR-11"),
         ("د کرج ښار د قزل حصار زندان", "IR-30"),
+        ("د ارومیې په مرکزي زندان کې", "IR-04"),  # Pashto oblique: Urmia's
     ],
 )
 def test_an_owner_first_name(geocoder: Geocoder, name: str, iso: str) -> None:

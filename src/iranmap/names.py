@@ -117,6 +117,10 @@ _SORANI_FIRST_HAMZA = re.compile("(?<![\u0620-\u06ff])\u0626")
 # "ئیسلامئاوا" "اسلام آباد" (Kurmanji "Dîzelawa" in Latin letters is left to near matching).
 _SORANI_ABAD = re.compile("(?<=[\u0620-\u06ff])\u0626\u0627\u0648\u0627(?![\u0620-\u06ff])")
 
+# Pashto's ې ending a word of three letters or more is the oblique of a name that ends in ه
+# ("د ارومیې زندان": Urmia's prison); elsewhere ې is a vowel, ی ("کې", in).
+_PASHTO_OBLIQUE = re.compile("(?<=[\u0620-\u06ff]{2})\u06d0(?![\u0620-\u06ff])")
+
 # Arabic-Indic (U+0660..) and Extended Arabic-Indic / Persian (U+06F0..) digits -> ASCII.
 _DIGITS = str.maketrans(
     {chr(base + d): str(d) for base in (0x0660, 0x06F0) for d in range(10)},
@@ -155,7 +159,7 @@ def _fold_script(text: str) -> str:
     text = _KURMANJI_ENDING.sub("", unicodedata.normalize("NFKC", text))
     text = _SORANI_INNER_VOWEL.sub("", text.translate(_SORANI_LETTERS))
     text = _SORANI_ABAD.sub("اباد", text)
-    text = _SORANI_FIRST_HAMZA.sub("ا", text)
+    text = _SORANI_FIRST_HAMZA.sub("ا", _PASHTO_OBLIQUE.sub("ه", text))
     text = text.translate(_PERSIAN_LETTERS).casefold()
     decomposed = unicodedata.normalize("NFD", text)
     chars: list[str] = []
