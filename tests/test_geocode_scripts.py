@@ -370,6 +370,10 @@ def test_no_town_with_an_azeri_case_ending_lands_in_another_province(
         ("زاہدان جیل، جنوب مشرقی ایران", "IR-11"),  # Urdu
         ("زیندانی سنە لە ڕۆژهەڵاتی ئێران", "IR-12"),  # Sorani
         ("اسلام آباد غرب", "IR-05"),  # a town's name ending in "west" keeps it
+        ("ایران کے شمال مغربی شہر ارومیہ کی جیل", "IR-04"),  # the north-western city of
+        ("سجن زاهدان المركزي جنوب شرق البلاد", "IR-11"),  # south-east of the country
+        ("زندان ارومیه در شمال غرب کشور", "IR-04"),
+        ("مدينة زاهدان مركز محافظة سيستان وبلوشستان", "IR-11"),  # the province's centre
     ],
 )
 def test_where_in_iran_is_not_part_of_a_name(geocoder: Geocoder, name: str, iso: str) -> None:

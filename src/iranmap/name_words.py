@@ -250,6 +250,9 @@ DESCRIPTORS = frozenset(
     # ... in Arabic (with its article), Kurdish (گوند) and Urdu (قصبہ, a small town); and Persian
     # "to" and "from" before a prison ("به زندان اوین")
     | {"القریه", "گوند", "گوندی", "قصبه", "به", "از"}
+    # "centre" and "capital" of a province, in Persian and Arabic ("مدينة زاهدان مركز محافظة
+    # سيستان وبلوشستان")
+    | {"مرکز", "عاصمه"}
     # the words for county of COUNTY_NOISE in Urdu, Dari and Pashto, and Arabic, as "شهرستان"
     | {"ضلع", "تحصیل", "ولسوالی", "قضا", "القضا"}
 )
@@ -355,8 +358,13 @@ _IRAN_DIRECTION = (
     r"(?:ال)?(?:جنوب|شمال|غرب|شرق|مشرق|مغرب|باکووری|باشووری|ڕۆژهەڵاتی|ڕۆژئاوای)"
     r"(?:ي|ی|ى|ے)?(?:ه|ة|ہ)?"
 )
+# ... or of "the country" (Arabic "البلاد", Persian "کشور", Urdu "ملک": "جنوب شرق البلاد"), and
+# the compass points of two words that describe a town or province ("شمال مغربی شہر ارومیہ",
+# "جنوب غربي"), which no place is named.
+_COUNTRY = r"(?:(?:لل|ل)?(?:ال)?[اإأآئ][يیىێ]ران|البلاد|للبلاد|کشور|كشور|ملک|ملك)"
+_COMPASS_PAIR = r"(?:شمال|جنوب)[\s\u200c\-]*(?:مغرب|مشرق|غرب|شرق)(?:ي|ی|ى)?(?:ه|ة)?"
 IRAN_DIRECTIONS = re.compile(
-    rf"(?<!\S)(?:{_IRAN_DIRECTION}[\s\u200c\-]+)+(?:لل|ل)?(?:ال)?[اإأآئ][يیىێ]ران(?!\S)"
+    rf"(?<!\S)(?:(?:{_IRAN_DIRECTION}[\s\u200c\-]+)+{_COUNTRY}|{_COMPASS_PAIR})(?!\S)"
 )
 # Turkish says "near" after the place it is near ("Tahran yakınındaki Kızılhisar Cezaevi"):
 # the words before it are dropped.
