@@ -288,6 +288,19 @@ def test_words_around_a_name(geocoder: Geocoder, name: str, iso: str) -> None:
     assert where(geocoder.place(name)) == ("matched", iso)
 
 
+@pytest.mark.parametrize(
+    ("name", "iso"),
+    [
+        ("مدينة دزفول في الأحواز", "IR-06"),  # al-Ahwaz, the region: Khuzestan
+        ("مدينة عبادان في الأحواز", "IR-06"),  # Abadan of Khuzestan, not of Sistan
+        ("الأحواز", "IR-06"),  # alone, the city
+    ],
+)
+def test_the_ahwazi_name_of_the_province(geocoder: Geocoder, name: str, iso: str) -> None:
+    assert where(geocoder.place(name)) == ("matched", iso)
+    assert geocoder.place("سجن شيراز في الأحواز").status != "matched"  # Shiraz lies in Fars
+
+
 def test_words_around_a_name_leave_a_name_in_doubt_in_doubt(geocoder: Geocoder) -> None:
     assert geocoder.place("قضاء آبادان").status != "matched"  # Abadan is also of Sistan
     assert geocoder.place("ولسوالی آبادان").status != "matched"
