@@ -14,6 +14,10 @@ so, and a form two places share names neither.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
+
+from iranmap.geocode.match import Match
+
 #: Persian letters and how Arabic writes each: first the common form, then the others.
 _LETTERS = (("گ", "ک", "ج", "غ"), ("پ", "ب"), ("چ", "ج", "ش", "تش"), ("ژ", "ز", "ج"))
 _TABLES = tuple(
@@ -55,6 +59,20 @@ def arabic_forms(name_key: str) -> frozenset[str]:
     bare |= {"ای" + form[1:] for form in bare if _short_first_vowel(form)}
     forms = bare | {ARTICLE + form for form in bare if not form.startswith(ARTICLE)}
     return frozenset((forms | {name_key.translate(_KURDISH)}) - {name_key})
+
+
+def one_place(
+    sources: Sequence[str],
+    answer: Callable[[str], Match],
+    together: Callable[[Match, Match], bool],
+) -> str | None:
+    """The key of ``sources`` (the keys a form is a form of) whose answer stands for them all:
+    they have one answer, or a prison's and its town's (``together``: "النغده" is Naqadeh's
+    prison, as "نقده" is, and the town's "نغده"), the prison's first; None where they name
+    different places."""
+    first = min(sources, key=lambda k: answer(k).kind != "prison")
+    one = answer(first)
+    return first if all(answer(k) == one or together(one, answer(k)) for k in sources) else None
 
 
 def _short_first_vowel(form: str) -> bool:
