@@ -280,6 +280,7 @@ def test_every_prison_with_two_of_its_names_run_together_is_itself(geocoder: Geo
         ("باژارێ مهاباد", "IR-04"),  # Kurmanji in Arabic letters: the city of Mahabad
         ("به زندان اوین", "IR-23"),  # Persian "to" before a prison
         ("حبس اوین", "IR-23"),
+        ("گرتیگەها ورمێ", "IR-04"),  # Kurmanji in Arabic letters: the prison of Urmia
         ("مدينة بوكان الكردية", "IR-04"),  # Arabic: the Kurdish city of Bukan
         ("مدينة سراوان البلوشية", "IR-11"),
     ],

@@ -177,6 +177,7 @@ PRISON_WORDS = frozenset(
     | {"wiezienie", "wiezieniu", "wiezienia", "wiezieniem", "zaklad", "zakladzie", "karny"}
     | {"بندیخانه", "بندیخانهی", "بندیخانی", "زیندان", "زیندانی"}
     | {"گرتووخانه", "گرتووخانی", "گرتوخانه", "گرتوخانی"}  # Sorani گرتووخانە(ی)
+    | {"گرتیگه", "گرتیگها", "گرتیگهی"}  # Kurmanji girtîgeh in Arabic letters (گرتیگەها)
     # South Azerbaijani in Persian letters ("اورمو زندانی", with its locative), Persian and
     # Urdu "detention" (حبس), Urdu قید خانہ and جیلوں, Uyghur تۈرمە (with its possessive)
     | {"زندانی", "زندانیندا", "زیندانیندا", "حبس", "قیدخانه", "جیلون", "تورمه", "تورمیسی"}
