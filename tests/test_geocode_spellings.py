@@ -28,8 +28,15 @@ def test_a_persian_key_has_the_forms_arabic_writes() -> None:
     assert arabic_forms("gorgan") == frozenset()  # Latin letters: none
     # the article is not doubled; ه may be Arabic's ح
     assert arabic_forms("الاهواز") == {"الاهفاز", "الاحواز", "الاحفاز"}
-    assert arabic_forms("تبریز") == {"التبریز"}  # no letter to change: the article only
-    assert arabic_forms("تهران") == {"التهران", "تحران", "التحران"}  # one ه as ح
+    assert arabic_forms("شیراز") == {"الشیراز"}  # no letter to change: the article only
+    assert arabic_forms("تبریز") == {"التبریز", "طبریز", "الطبریز"}  # ط for ت
+    # one ه as ح; ت as ط ("طهران" itself is local-names.csv's, the index's own name)
+    assert arabic_forms("تهران") == {"التهران", "تحران", "التحران"} | {
+        "طهران",
+        "الطهران",
+        "طحران",
+        "الطحران",
+    }
 
 
 @pytest.mark.parametrize(

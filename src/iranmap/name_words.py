@@ -47,6 +47,9 @@ PROVINCE_WORDS = frozenset(
     | {"tartomany", "tartomanyban", "pokrajina", "pokrajini", "maakunta", "provinssi"}
     | {"provinca", "krahina", "provincija", "provincijoje", "mkoa"}
     | {"prowincja", "prowincji", "provincien"}  # Polish, Dutch plural
+    # South Azerbaijani in Persian letters (اوستان, with its possessive; ایالت, a state),
+    # Urdu's and Sindhi's oblique صوبے, صوبي, and Uyghur (ئۆلكە, ئۆلكىسى), folded
+    | {"اوستان", "اوستانی", "ایالت", "ایالتی", "صوبی", "اولکه", "اولکیسی"}
 )
 # Province names carry other noise: the word for "province" in the languages reports are
 # written in (English, French, Italian, Spanish, German, Persian and its transliteration:
@@ -60,10 +63,11 @@ PROVINCE_NOISE = PROVINCE_WORDS | frozenset(
     | {"iranian", "iraniana", "iraniano", "iranische", "iranischen"}
     | {"iranien", "iranienne", "irani", "irania", "iranska", "iranske"}
     | {"iran", "ایران"}  # "Kurdistan, Iran", "كردستان إيران"
+    | {"ایرانی", "ایرانیه", "الایرانیه", "الایرانی"}  # "ایرانی صوبہ گلستان"
     | {"the", "of", "di", "del", "della", "dell", "de", "du", "des", "der", "la", "le", "el", "i"}
     | {"do", "da", "dos", "das"}  # Portuguese: "província do Cuzistão"
     | {"d", "l"}  # elisions: "province d'Ispahan", "l'Azerbaïdjan occidental"
-    | {"فی"}  # Arabic "in"
+    | {"فی", "در", "له"}  # Arabic, Persian and Sorani "in" ("استان فارس در جنوب ایران")
     | {"المحتله"}  # "occupied", as Ahwazi pages write it ("الأحواز المحتلة")
     # "and" in English, Persian, German, French, Spanish, Italian, Norwegian and Danish,
     # Swedish, Turkish, Kurmanji, Dutch, Portuguese and Indonesian ("Sistan og Baluchistan",
@@ -80,7 +84,10 @@ COUNTY_NOISE = frozenset(
     {"county", "counties", "shahrestan", "shahrestane", "sharestan", "schahrestan", "شهرستان"}
     # the county's seat, named like it, lies in it: "مدينة مهرستان", "Mehrestan City"
     | {"city", "town", "ciudad", "citta", "cidade", "stadt", "ville", "مدینه", "المدینه"}
-    | {"ضلع"}  # Urdu "district"
+    | {"ضلع", "تحصیل", "ولسوالی"}  # Urdu "district", "tehsil"; Dari and Pashto "district"
+    # Arabic "district" (قضاء, as Ahwazi pages call a county: "قضاء عبادان") and "region", in
+    # Arabic and Persian
+    | {"قضا", "القضا", "منطقه", "المنطقه", "ناحیه"}
     | {"contea", "verwaltungsbezirk", "comte", "condado", "ilcesi", "saristan", "sharistan"}
     # Indonesian and Malay "city" and "regency" ("kota Zarandieh"), and a county called a
     # region ("Chaldoran region", "regione di", Turkish "bölgesi")
@@ -170,6 +177,10 @@ PRISON_WORDS = frozenset(
     | {"wiezienie", "wiezieniu", "wiezienia", "wiezieniem", "zaklad", "zakladzie", "karny"}
     | {"بندیخانه", "بندیخانهی", "بندیخانی", "زیندان", "زیندانی"}
     | {"گرتووخانه", "گرتووخانی", "گرتوخانه", "گرتوخانی"}  # Sorani گرتووخانە(ی)
+    | {"گرتیگه", "گرتیگها", "گرتیگهی"}  # Kurmanji girtîgeh in Arabic letters (گرتیگەها)
+    # South Azerbaijani in Persian letters ("اورمو زندانی", with its locative), Persian and
+    # Urdu "detention" (حبس), Urdu قید خانہ and جیلوں, Uyghur تۈرمە (with its possessive)
+    | {"زندانی", "زندانیندا", "زیندانیندا", "حبس", "قیدخانه", "جیلون", "تورمه", "تورمیسی"}
     # Czech and Slovak (věznice, väznica), Hungarian (börtön), Romanian (închisoarea),
     # Croatian, Serbian and Bosnian (zatvor), Slovenian, Catalan (presó), Finnish, Albanian,
     # Lithuanian, Latvian, Estonian, Tagalog and Swahili, with their common case endings
@@ -223,21 +234,36 @@ DESCRIPTORS = frozenset(
     | {"مرکزی", "زنان", "بند", "شهرستان", "های", "ها", "المرکزی"}
     # Urdu "central" as English sounds it ("سینٹرل جیل"), its postpositions "in" and "of"
     # ("زاہدان جیل میں", "زاہدان کی جیل"), and Arabic "town" ("بلدة سراوان")
-    | {"سینٹرل", "سنٹرل", "میں", "کی", "کے", "کا", "بلده", "البلده"}
+    | {"سینترل", "سنترل", "مین", "کی", "کے", "کا", "بلده", "البلده"}
+    # "Iranian" in Persian, Urdu and Sorani (ایرانی, ئێرانی) and Arabic (with its article and
+    # feminine ending: "مدينة زاهدان الإيرانية"); Urdu "women's" ("کرچک عورتوں کی جیل")
+    | {"ایرانی", "ایرانیه", "الایرانیه", "الایرانی", "عورتون", "خواتین"}
+    # ... and the people a town is of, in Arabic ("مدينة بوكان الكردية", "مدينة سراوان
+    # البلوشية", "مدينة السوس الأحوازية")
+    | {"الکردیه", "الکردی", "البلوشیه", "البلوشی", "الاحوازیه", "الاحوازی", "العربیه"}
+    | {"الترکمانیه", "الاذریه", "اللریه", "اللوریه"}
     | {"ناوندی", "ناوند"}  # Sorani "central" (ناوەندی)
     # who runs a place of detention ("Ministry of Intelligence detention center in Urmia",
     # "IRGC detention centre", "بازداشتگاه اطلاعات سنندج"), and "facility"
     | {"ministry", "intelligence", "irgc", "sepah", "police", "اطلاعات", "سپاه", "facility"}
     # "village" ("Foo, a village in Fars province", "روستای فلان"): says what a place is
     | {"village", "villaggio", "aldea", "aldeia", "dorf", "desa", "روستای", "روستا", "قریه"}
+    # ... in Arabic (with its article), Kurdish (گوند) and Urdu (قصبہ, a small town); and Persian
+    # "to" and "from" before a prison ("به زندان اوین")
+    | {"القریه", "گوند", "گوندی", "قصبه", "به", "از"}
+    # "centre" and "capital" of a province, in Persian and Arabic ("مدينة زاهدان مركز محافظة
+    # سيستان وبلوشستان")
+    | {"مرکز", "عاصمه"}
+    # the words for county of COUNTY_NOISE in Urdu, Dari and Pashto, and Arabic, as "شهرستان"
+    | {"ضلع", "تحصیل", "ولسوالی", "قضا", "القضا"}
 )
 # Descriptors that tell one of a town's prisons from the others: its central prison, its
 # women's prison. A name with one of them names a facility, not only a town.
 WHICH_WORDS = frozenset(
     {"central", "markazi", "main", "women", "womens", "woman", "مرکزی", "زنان", "المرکزی"}
     | {"centrale", "zentral", "zentralgefangnis", "centrali", "merkez", "merkezi", "navendi"}
-    | {"zentralgefangnisses", "zentralgefangnissen", "pusat", "wanita", "سینٹرل", "سنٹرل"}
-    | {"للنسا", "النسا"}
+    | {"zentralgefangnisses", "zentralgefangnissen", "pusat", "wanita", "سینترل", "سنترل"}
+    | {"للنسا", "النسا", "عورتون", "خواتین"}
     | {"centralni", "centralna", "ustredna", "ustrednej", "kozponti", "centrala", "keskus"}
     | {"ناوندی", "ناوند"}
 )
@@ -253,7 +279,11 @@ GLUED_WORDS = (
 # Words for "city" a name may carry after it or before it ("سربیشہ شہر", Urdu; "شار سەقز",
 # Sorani; "شهر بوکان"): read without them only where the name places nothing with them, and
 # without them gives a place's name exactly (Persian writes "شهر" in towns' names: "شهر بابک").
-CITY_WORDS = frozenset({"شهر", "شار", "شاری"})  # Sorani "شاری": the city of
+CITY_WORDS = frozenset(
+    {"شهر", "شار", "شاری"}  # Sorani "شاری": the city of; Pashto ښار folds to شار
+    # South Azerbaijani "its city" ("اورمو شهری"), Uyghur شەھىرى, Kurmanji باژار, باژێڕ
+    | {"شهری", "شهیری", "باژار", "باژیر"}
+)
 # Words after which the rest of a name is where the place is ("Evin Prison in Tehran"; Arabic
 # "في" and "بمدينة", in the city of; Sorani "لە").
 MARKERS = frozenset(
@@ -262,6 +292,16 @@ MARKERS = frozenset(
     | {"باقلیم", "بولایه", "بمقاطعه"}
     | {"von", "im", "bei", "di", "del", "della", "nel", "nella", "de", "du", "d", "des", "presso"}
 )
+# Postpositions after which Urdu, Punjabi (Shahmukhi) and Sindhi name what a place belongs to
+# ("صوبہ گلستان کی گرگان جیل": Gorgan jail of Golestan province; "زاہدان کی جیل", Zahedan's
+# jail; "زاہدان جیل میں", in Zahedan jail), and Pashto's particles around it ("د بندر عباس په
+# مرکزي زندان کې": in the central prison of Bandar Abbas): the owner comes before the place it
+# owns. Urdu کی, کے, کا (of) and میں (in); Punjabi دی, دے, دا (of) and وچ (in); Sindhi جي,
+# جو, جا (of); Pashto په (in) and کې (in, after the name); folded (ے and ې are ی, ں is ن).
+# Pashto's د (of, before the owner) is one of them only where a name begins with it: inside
+# a name it may be a letter set apart ("لنگرو د").
+POSSESSIVES = frozenset({"کی", "کا", "مین", "دی", "دا", "وچ", "جی", "جو", "جا", "په"})
+PASHTO_OF = "د"
 # Short words for "in" or "at" in French, Italian, Spanish, Portuguese and Dutch ("prison de
 # Dizel-Abad à Kermanchah", "prigione di Ghezel Hesar a Karaj", "presídio de Evin em Teerã",
 # "gevangenis te Urmia"), Polish "w" ("więzienie w Kermanszah"), Czech and Slovak "v" (not "ve",
@@ -294,6 +334,10 @@ NEAR_WORDS = frozenset(
     {"near", "nearby", "outside", "nahe", "vicino", "pres", "cerca", "قرب", "نزدیک", "نزدیکی"}
     | {"naer", "nær", "nara", "nabij"}  # Norwegian and Danish, Swedish, Dutch
     | {"dekat"}  # Indonesian and Malay
+    # Arabic "in the north (south, west, east) of" ("سجن القنيطرة بشمال الأحواز": Dezful's
+    # prison, north of Ahvaz), and those directions as nouns in Arabic, Persian and Urdu ("در
+    # شمال تهران"); not جنوب and غرب alone, which end towns' names ("اسلام آباد غرب")
+    | {"بشمال", "بجنوب", "بغرب", "بشرق", "شمال", "شرق", "لشمال", "لجنوب", "لغرب", "لشرق"}
 )
 # "West of", "north-west of" and the like in English, French, Italian, Spanish and German ("Ghezel
 # Hesar prison west of Tehran": it lies in Karaj, Alborz): what a place lies in a direction of
@@ -306,6 +350,22 @@ DIRECTION_OF = re.compile(
     rf"|al\s+{_COMPASS}\s+de"  # Spanish
     r"|(?:nord|süd|ost|west)(?:west|ost)?lich\s+von)(?=\s)",  # German
     re.IGNORECASE,
+)
+# Where in Iran a sentence says a place is, in Arabic, Persian, Urdu and Sorani ("مدينة زاهدان
+# جنوب شرقي إيران", "شمال غرب ایران", "شمال مغربی ایران", "باشووری ئێران"): directions of the
+# whole country, which name no place, so they are left out with "Iran" (never the directions
+# alone: "اسلام آباد غرب" is a town).
+_IRAN_DIRECTION = (
+    r"(?:ال)?(?:جنوب|شمال|غرب|شرق|مشرق|مغرب|باکووری|باشووری|ڕۆژهەڵاتی|ڕۆژئاوای)"
+    r"(?:ي|ی|ى|ے)?(?:ه|ة|ہ)?"
+)
+# ... or of "the country" (Arabic "البلاد", Persian "کشور", Urdu "ملک": "جنوب شرق البلاد"), and
+# the compass points of two words that describe a town or province ("شمال مغربی شہر ارومیہ",
+# "جنوب غربي"), which no place is named.
+_COUNTRY = r"(?:(?:لل|ل)?(?:ال)?[اإأآئ][يیىێ]ران|البلاد|للبلاد|کشور|كشور|ملک|ملك)"
+_COMPASS_PAIR = r"(?:شمال|جنوب)[\s\u200c\-]*(?:مغرب|مشرق|غرب|شرق)(?:ي|ی|ى)?(?:ه|ة)?"
+IRAN_DIRECTIONS = re.compile(
+    rf"(?<!\S)(?:(?:{_IRAN_DIRECTION}[\s\u200c\-]+)+{_COUNTRY}|{_COMPASS_PAIR})(?!\S)"
 )
 # Turkish says "near" after the place it is near ("Tahran yakınındaki Kızılhisar Cezaevi"):
 # the words before it are dropped.

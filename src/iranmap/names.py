@@ -33,12 +33,15 @@ from iranmap.name_words import (
     DIRECTION_OF,
     DIRECTION_WORDS,
     EZAFE,
+    IRAN_DIRECTIONS,
     LEADING_MARKERS,
     LOCATIVES,
     MARKERS,
     NEAR_AFTER,
     NEAR_WORDS,
+    PASHTO_OF,
     PLACE_NOISE,
+    POSSESSIVES,
     PRISON_WORDS,
     PROVINCE_NOISE,
     PROVINCE_WORDS,
@@ -63,6 +66,27 @@ _PERSIAN_LETTERS = str.maketrans(
         "\u06be": "\u0647",  # HEH DOACHASHMEE -> HEH
         "\u06d5": "\u0647",  # AE (what HEH WITH YEH ABOVE decomposes to) -> HEH
         "\u0671": "\u0627",  # ALEF WASLA -> ALEF
+        # Urdu, Pashto, Sindhi, Balochi and Uyghur letters, read as the Persian letters of
+        # their nearest sound: a report writes a Persian name in them ("زاہدان", "ګرګان")
+        "\u0679": "\u062a",  # TTEH (Urdu ٹ) -> TEH
+        "\u067c": "\u062a",  # TEH WITH RING (Pashto ټ) -> TEH
+        "\u0688": "\u062f",  # DDAL (Urdu ڈ) -> DAL
+        "\u0689": "\u062f",  # DAL WITH RING (Pashto ډ) -> DAL
+        "\u0691": "\u0631",  # RREH (Urdu ڑ) -> REH
+        "\u0693": "\u0631",  # REH WITH RING (Pashto ړ) -> REH
+        "\u06ba": "\u0646",  # NOON GHUNNA (Urdu ں) -> NOON
+        "\u06bc": "\u0646",  # NOON WITH RING (Pashto ڼ) -> NOON
+        "\u069a": "\u0634",  # SEEN WITH DOT BELOW AND ABOVE (Pashto ښ) -> SHEEN
+        "\u0696": "\u0698",  # REH WITH DOT BELOW AND ABOVE (Pashto ږ) -> JEH
+        "\u06ab": "\u06af",  # KAF WITH RING (Pashto ګ) -> GAF
+        "\u06b3": "\u06af",  # GUEH (Sindhi ڳ) -> GAF
+        "\u06a6": "\u0641",  # PEHEH (Sindhi ڦ) -> FEH
+        "\u06c3": "\u0647",  # TEH MARBUTA GOAL (Urdu ۃ) -> HEH
+        "\u06d0": "\u06cc",  # E (Pashto and Uyghur ې) -> FARSI YEH
+        "\u06cd": "\u06cc",  # YEH WITH TAIL (Pashto ۍ) -> FARSI YEH
+        "\u06c7": "\u0648",  # U (Uyghur ۇ) -> WAW
+        "\u06c8": "\u0648",  # YU (Uyghur ۈ) -> WAW
+        "\u06cb": "\u0648",  # VE (Uyghur ۋ) -> WAW
         "\u0621": "",  # a bare HAMZA carries no letter
         "\u0640": "",  # TATWEEL only stretches a word
         "\u200c": "",  # ZERO WIDTH NON-JOINER: same word with or without it
@@ -92,6 +116,10 @@ _SORANI_FIRST_HAMZA = re.compile("(?<![\u0620-\u06ff])\u0626")
 # Kurdish writes Persian's "-abad" (a settlement) as "-awa": Sorani "دیزڵئاوا" is "دیزل آباد",
 # "ئیسلامئاوا" "اسلام آباد" (Kurmanji "Dîzelawa" in Latin letters is left to near matching).
 _SORANI_ABAD = re.compile("(?<=[\u0620-\u06ff])\u0626\u0627\u0648\u0627(?![\u0620-\u06ff])")
+
+# Pashto's ې ending a word of three letters or more is the oblique of a name that ends in ه
+# ("د ارومیې زندان": Urmia's prison); elsewhere ې is a vowel, ی ("کې", in).
+_PASHTO_OBLIQUE = re.compile("(?<=[\u0620-\u06ff]{2})\u06d0(?![\u0620-\u06ff])")
 
 # Arabic-Indic (U+0660..) and Extended Arabic-Indic / Persian (U+06F0..) digits -> ASCII.
 _DIGITS = str.maketrans(
@@ -131,7 +159,7 @@ def _fold_script(text: str) -> str:
     text = _KURMANJI_ENDING.sub("", unicodedata.normalize("NFKC", text))
     text = _SORANI_INNER_VOWEL.sub("", text.translate(_SORANI_LETTERS))
     text = _SORANI_ABAD.sub("اباد", text)
-    text = _SORANI_FIRST_HAMZA.sub("ا", text)
+    text = _SORANI_FIRST_HAMZA.sub("ا", _PASHTO_OBLIQUE.sub("ه", text))
     text = text.translate(_PERSIAN_LETTERS).casefold()
     decomposed = unicodedata.normalize("NFD", text)
     chars: list[str] = []
@@ -263,8 +291,10 @@ def parse_place(text: str) -> PlaceName:
     """
     text = SCANDINAVIAN_IN.sub(r"\1 in", SPACED_MARKERS.sub("in", text))
     text = ROMANIAN_DIN.sub(r"\1 in", text)
-    text = DIRECTION_OF.sub(" near ", LEADING_MARKERS.sub("in ", text))
+    text = DIRECTION_OF.sub(" near ", LEADING_MARKERS.sub("in ", IRAN_DIRECTIONS.sub(" ", text)))
     head, *rest = [part for part in _PARTS.split(text) if part.strip()] or [""]
+    head, *owners = _owner_first(head)
+    rest = [*owners, *rest]
     words = fold(head).split()
     says_prison = any(word in PRISON_WORDS for word in words)
     core, context = _split_at_marker(words)
@@ -281,6 +311,29 @@ def parse_place(text: str) -> PlaceName:
     says_detention = any(word in DETENTION_WORDS for word in folded)
     says_which = not says_detention and any(word in WHICH_WORDS for word in folded)
     return PlaceName(core_key, keys, says_prison, core_words, says_which, says_detention)
+
+
+def _owner_first(text: str) -> list[str]:
+    """``text`` as its place's own words, then the words that say what it belongs to, where an
+    Urdu, Punjabi, Sindhi or Pashto name puts the owner first ("صوبہ گلستان کی گرگان جیل" ->
+    "گرگان جیل", "صوبه گلستان"): the place is the last run of words between postpositions that
+    names something, the runs before it are where it is (and the runs that only say "jail",
+    which still say it is a prison). ``text`` as it is if it has no such word."""
+    words = fold(text).split()
+    between = POSSESSIVES | ({PASHTO_OF} if words[:1] == [PASHTO_OF] else set())
+    if not between & set(words):
+        return [text]
+    runs: list[list[str]] = [[]]
+    for word in words:
+        if word in between:
+            runs.append([])
+        else:
+            runs[-1].append(word)
+    named = [at for at, run in enumerate(runs) if _bare(run)]
+    if not named:
+        return [text]
+    own = named[-1]
+    return [" ".join(run) for run in (runs[own], *runs[:own], *runs[own + 1 :]) if run]
 
 
 def says_province(text: str) -> bool:

@@ -21,9 +21,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from iranmap.geocode._arabic import azeri_cases, without_plene_vowel
 from iranmap.geocode.index import PlaceIndex
 from iranmap.geocode.match import Match
-from iranmap.name_words import CITY_WORDS, GLUED_WORDS
+from iranmap.name_words import CITY_WORDS, DESCRIPTORS, GLUED_WORDS, PRISON_WORDS
 from iranmap.names import PlaceName, fold, key, parse_place, skeleton
 from iranmap.spellings import (
     as_turkish,
@@ -39,6 +40,10 @@ _ARABIC_AT = "ب"
 #: The German ending of a town's adjective ("Teheraner", "Isfahaner"), in any case: read only
 #: in a name with a German word ("Keshmer Prison" is Kashmar's, not a prison of Keshm's).
 _GERMAN_OF = "er"
+#: Words around a name that are not the place's, for cutting a case ending off the name.
+_AROUND = PRISON_WORDS | DESCRIPTORS | CITY_WORDS
+#: Resolves a name (the geocoder's place or province).
+Resolve = Callable[[str], Match]
 _GERMAN_WORDS = frozenset(
     {"gefangnis", "gefangnisses", "zentralgefangnis", "zentralgefangnisses", "haftanstalt"}
     | {"justizvollzugsanstalt", "provinz", "stadt", "haftzentrum"}
@@ -46,13 +51,19 @@ _GERMAN_WORDS = frozenset(
 
 
 def read_otherwise(
-    index: PlaceIndex, name: str, parsed: PlaceName, answer: Match, place: Callable[[str], Match]
+    index: PlaceIndex,
+    name: str,
+    parsed: PlaceName,
+    answer: Match,
+    place: Resolve,
+    province: Resolve | None = None,
 ) -> Match:
     """``answer``, or if it places nothing, what ``place`` finds for another reading of ``name``:
     as Turkish writes it ("Kirmanşah", "Hürremşehr": h read as kh only where that gives a name,
     not a fuzzy score), then as Spanish or French write it, or with its affixed town apart
     (these only where that gives a place's own name or alias, or one at the town it names)."""
     endings = (*turkish_cases(name), *polish_cases(name), without_city_word(name))
+    endings += azeri_cases(fold(name), _AROUND)  # "تبریزده", "تبریزین زندانی"
     for form in endings if answer.score < 100 else ():
         # "Təbrizdə", "w Teheranie", "شهر آبیک": a town with its case ending or its word for
         # city, exactly (before a near spelling of the whole: "Urmiyədə" is in Urmia, not a
@@ -74,16 +85,55 @@ def read_otherwise(
         if found.status == "matched" and found.method != "fuzzy" and _one_place(index, form, found):
             return found
     for other in (
-        respelled(index, parsed, name) or set_apart(index, name),
+        respelled(index, parsed, name) or set_apart(index, name, province),
         unglued(index, name),
         without_city_word(name),
     ):
         found = place(other) if other else answer
         # exactly, and no reading of the other form on top of this one ("آزاد شهر استان ...":
-        # without its word for city, "آزاد" names nothing, which is no reason to guess)
-        if found.status == "matched" and found.score == 100 and found.reading is None:
+        # without its word for city, "آزاد" names nothing, which is no reason to guess); or
+        # within the one province set apart ("سجن زهدان بسيستان وبلوشستان": a slip of
+        # Zahedan's name, read only in the province the name gives)
+        sure = found.score == 100 or _in_province_apart(other, found, province)
+        if found.status == "matched" and sure and found.reading is None:
             return found
-    return answer
+    # a name in doubt (a town of two provinces) stays in doubt: "خمینی شهر" is no Khomein
+    return (_plene(index, name, place) if answer.status == "unmatched" else None) or answer
+
+
+def _plene(index: PlaceIndex, name: str, place: Resolve) -> Match | None:
+    """What ``name`` places exactly with one of its و or ی left out ("لورستان", "بوروجرد"),
+    where every such form that places anything places it in one province; else None. Only
+    the words that name the place are respelled (never its town or province beside it, which
+    would then say nothing), and only into a place's name as it stands."""
+    folded = fold(name)
+    parsed = parse_place(folded)  # what the name says of where it is stays as it is
+    forms = [
+        form
+        for form in without_plene_vowel(folded, frozenset(parsed.words))
+        if parse_place(form).context == parsed.context
+        and _names_a_place(index, parse_place(form).core)
+    ]
+    found = [
+        match
+        for form in forms
+        for match in (place(form),)
+        if match.status == "matched"
+        and match.score == 100
+        and match.reading is None
+        and match.method != "fuzzy"
+    ]
+    return found[0] if found and len({m.province_iso for m in found}) == 1 else None
+
+
+def _in_province_apart(form: str, found: Match, province: Resolve | None) -> bool:
+    """Whether ``form``, a name with a province set apart after an Arabic comma
+    (:func:`set_apart`), places ``found`` in that province."""
+    if province is None or "،" not in form:
+        return False
+    named = province(form.rsplit("،", 1)[1])
+    exact = named.status == "matched" and named.score == 100 and named.method != "fuzzy"
+    return exact and named.province_iso == found.province_iso
 
 
 def respelled(index: PlaceIndex, parsed: PlaceName, name: str) -> str:
@@ -100,7 +150,7 @@ def respelled(index: PlaceIndex, parsed: PlaceName, name: str) -> str:
     return ""
 
 
-def set_apart(index: PlaceIndex, name: str) -> str:
+def set_apart(index: PlaceIndex, name: str, province: Resolve | None = None) -> str:
     """``name`` with its one affixed town set apart after a comma, or "" if it has none.
 
     Arabic's ب stands before the town, which runs to the end of the name ("بنور آباد" is in
@@ -110,7 +160,7 @@ def set_apart(index: PlaceIndex, name: str) -> str:
     found = [
         (at, town, end)
         for at in range(len(words))
-        for town, end in (_affixed(index, words, at),)
+        for town, end in (_affixed(index, words, at, province),)
         if town
     ]
     if len(found) != 1 or len(words) < 2:
@@ -150,9 +200,12 @@ def _names_a_place(index: PlaceIndex, name_key: str) -> bool:
     return name_key in index.towns or name_key in index.entries
 
 
-def _affixed(index: PlaceIndex, words: list[str], at: int) -> tuple[str, int]:
+def _affixed(
+    index: PlaceIndex, words: list[str], at: int, province: Resolve | None
+) -> tuple[str, int]:
     """The place the words from ``at`` name with an affix taken off, and the index after its
-    last word; ("", at) if none. A place: a town or prison ("باوین", at Evin)."""
+    last word; ("", at) if none. A place: a town or prison ("باوین", at Evin), or a province
+    that ``province`` resolves."""
     word = words[at]
     if _known(index, key(word)):
         return "", at
@@ -163,7 +216,14 @@ def _affixed(index: PlaceIndex, words: list[str], at: int) -> tuple[str, int]:
     else:
         return "", at
     bare_key = key(bare)
-    return (bare, end) if bare_key in index.towns or bare_key in index.entries else ("", at)
+    named = bare_key in index.towns or bare_key in index.entries
+    # ... or, after Arabic's ب, one province exactly ("سجن زهدان بسيستان وبلوشستان": in Sistan
+    # and Baluchestan)
+    if not named and province is not None and word.startswith(_ARABIC_AT):
+        found = province(bare)
+        if found.status == "matched" and found.score == 100 and found.method != "fuzzy":
+            bare, named = index.provinces[found.province_iso or ""].name_fa, True
+    return (bare, end) if named else ("", at)
 
 
 def _known(index: PlaceIndex, word_key: str) -> bool:

@@ -5,7 +5,8 @@ bracket, comma, slash or dash: when the rest names a facility by its own name (e
 variant or fuzzily) and that facility lies in the town, the name names the facility. When the
 rest names a facility that lies elsewhere, the name contradicts itself and places nothing. Part
 of :class:`~iranmap.geocode.Geocoder`, which asks :func:`town_and_facility` about every name
-it would otherwise place at a town or not at all.
+it would otherwise place at a town or not at all, and :func:`run_together` about a key no
+place has (a place's name run together with its town, or with another of its names).
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import replace
 
 from iranmap.geocode._claim import as_claimed
-from iranmap.geocode.index import PlaceIndex, place_of
+from iranmap.geocode.index import Entry, PlaceIndex, place_of
 from iranmap.geocode.match import Match
 from iranmap.names import PlaceName
 
@@ -105,3 +106,31 @@ def _town_name(index: PlaceIndex, town_key: str) -> str:
     isos = index.context_provinces((town_key,))
     provinces = sorted(filter(None, (index.province_name(iso) for iso in isos)))
     return " or ".join(provinces) or "a town"
+
+
+def run_together(index: PlaceIndex, core: str) -> Entry | None:
+    """An exact name run together with its town or province ("vakilabadmashhad"), or with
+    another of its own names (two names of one prison: "Gohardasht Rajaei Shahr").
+
+    Keys are cut at every position: one side must be a place's exact key, the other a key of
+    that place's town (for a prison) or province, or another exact key of the same place. None
+    unless exactly one place fits.
+    """
+    fits: set[Match] = set()
+    method = None
+    for cut in range(1, len(core)):
+        head, tail = core[:cut], core[cut:]
+        one, other = index.entries.get(head), index.entries.get(tail)
+        if one and other and one.answer == other.answer and one.answer.status == "matched":
+            fits.add(one.answer)
+            method = one.method
+        for place_key, qualifier in ((head, tail), (tail, head)):
+            entry = index.entries.get(place_key)
+            for place in entry.places if entry else ():
+                if qualifier in index.qualifiers.get(place, ()):
+                    fits.add(place)
+                    method = entry.method if entry else None
+    if len(fits) != 1 or method is None:
+        return None
+    place = fits.pop()
+    return Entry(place, (place,), method)

@@ -16,7 +16,7 @@ from rapidfuzz import fuzz, process
 from iranmap.gazetteer import Gazetteer
 from iranmap.geocode._affixes import read_otherwise
 from iranmap.geocode._claim import city_of_context, other_place
-from iranmap.geocode._facility import town_and_facility
+from iranmap.geocode._facility import run_together, town_and_facility
 from iranmap.geocode._near import NearSpellings, keep_reading, read_as
 from iranmap.geocode._readings import by_rule, claimed, sure_town, town_at_end
 from iranmap.geocode._tables import tables_of
@@ -30,6 +30,7 @@ from iranmap.geocode.index import (
     prison_and_its_town,
 )
 from iranmap.geocode.match import Match
+from iranmap.geocode.provinces import as_province
 from iranmap.names import PlaceName, key, parse_place, skeleton
 
 #: Default lowest fuzzy score (0..100, rapidfuzz ratio of the two keys) that can match.
@@ -133,7 +134,7 @@ class Geocoder:
                 rules = (self._resolve_inner, self._fitting)
                 answer = town_and_facility(self._index, parsed, context, answer, *rules) or answer
             place = partial(self.place, city=city, province=province)
-            answer = read_otherwise(self._index, name, parsed, answer, place)
+            answer = read_otherwise(self._index, name, parsed, answer, place, self.province)
             answer = by_rule(self._index, name, parsed, context, answer, self.province)
             if answer.suggestions and context:
                 answer = self._in_provinces(answer, rows)
@@ -228,7 +229,7 @@ class Geocoder:
             found = self.province(province)
             if found.status == "matched" and found.province_iso:
                 extra.append(key(self._provinces[found.province_iso].name_en))
-        words = (*parsed.context, *extra)
+        words = (*(as_province(self._index, w, self.province) for w in parsed.context), *extra)
         return tuple(
             w for w in words if self._is_place_word(w) or self._index.context_provinces((w,))
         )
@@ -238,7 +239,7 @@ class Geocoder:
             return _UNMATCHED
         entry = self._index.entries.get(parsed.core)
         if entry is None:
-            entry = self._run_together(parsed.core)
+            entry = run_together(self._index, parsed.core)
         if entry is not None:
             return self._from_entry(parsed, entry, context)
         return self._inexact(parsed, context)
@@ -321,27 +322,6 @@ class Geocoder:
             if len(towns) == 1 and all(near_town(towns[0], p) for p in places):
                 return towns[0]
         return None
-
-    def _run_together(self, core: str) -> Entry | None:
-        """An exact name run together with its town or province ("vakilabadmashhad").
-
-        Keys are cut at every position: one side must be a place's exact key, the other a key
-        of that place's town (for a prison) or province. None unless exactly one place fits.
-        """
-        fits: set[Match] = set()
-        method = None
-        for cut in range(1, len(core)):
-            head, tail = core[:cut], core[cut:]
-            for place_key, qualifier in ((head, tail), (tail, head)):
-                entry = self._index.entries.get(place_key)
-                for place in entry.places if entry else ():
-                    if qualifier in self._index.qualifiers.get(place, ()):
-                        fits.add(place)
-                        method = entry.method if entry else None
-        if len(fits) != 1 or method is None:
-            return None
-        place = fits.pop()
-        return Entry(place, (place,), method)
 
     def _inexact(self, parsed: PlaceName, context: tuple[str, ...]) -> Match:
         """A transliteration variant, then a fuzzy match; a prison's name only to prisons."""

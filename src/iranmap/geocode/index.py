@@ -15,7 +15,7 @@ from functools import cached_property
 from typing import TypeVar
 
 from iranmap.gazetteer import City, Gazetteer, Prison, Province
-from iranmap.geocode._arabic import arabic_forms
+from iranmap.geocode._arabic import arabic_forms, one_place
 from iranmap.geocode.match import Match, Method
 from iranmap.names import key, parse_place, skeleton
 
@@ -250,13 +250,13 @@ def _arabic_keys(keys: Iterable[str], taken: frozenset[str]) -> dict[str, tuple[
 def _arabic_entries(
     entries: dict[str, Entry], forms: dict[str, tuple[str, ...]]
 ) -> dict[str, Entry]:
-    """Each Arabic form's entry: that of the key it is a form of, or, where the forms of two
-    keys naming different places meet, ambiguous between them."""
+    """Each Arabic form's entry: that of the key it is a form of (:func:`one_place`), or, where
+    the forms of two keys naming different places meet, ambiguous between them."""
     found: dict[str, Entry] = {}
     for form, sources in forms.items():
-        named = {entries[k].answer for k in sources}
-        if len(named) == 1:
-            found[form] = replace(entries[sources[0]], method="alias")
+        first = one_place(sources, lambda k: entries[k].answer, prison_and_its_town)
+        if first is not None:
+            found[form] = replace(entries[first], method="alias")
             continue
         places = tuple(dict.fromkeys(p for k in sources for p in entries[k].places))
         found[form] = Entry(ambiguous(town_labels(places), 100.0), places, "alias")

@@ -15,11 +15,14 @@ from dataclasses import replace
 from rapidfuzz import fuzz, process
 
 from iranmap.gazetteer import Province
+from iranmap.geocode._arabic import without_plene_vowel
 from iranmap.geocode._claim import capital
 from iranmap.geocode.index import PlaceIndex, ambiguous, dedupe, province_index
 from iranmap.geocode.match import Match, Method
+from iranmap.name_words import IRAN_DIRECTIONS
 from iranmap.names import (
     fold,
+    key,
     province_direction,
     province_key,
 )
@@ -79,6 +82,7 @@ class ProvinceNames:
         """The province ``name`` means; a bracketed capital or province must agree with it.
         ``respell``: whether to try other languages' spellings (not of a respelling itself:
         German's j for y and Spanish's y for j would undo each other)."""
+        name = IRAN_DIRECTIONS.sub(" ", name)  # "محافظة خوزستان جنوب غربي إيران"
         head, _, rest = name.partition("(")
         inner = rest.rstrip().removesuffix(")") if rest else ""
         answer = self._resolve(fold(head), iso_scheme)
@@ -94,6 +98,7 @@ class ProvinceNames:
         # Portuguese ("província do Cuzistão") only here: a town read so may be another's
         forms = [form for form in (*respellings(name), as_kh(name)) if form != name]
         forms += portuguese_forms(name)
+        forms += without_plene_vowel(fold(name))  # "لورستان", as Urdu writes Lorestan
         for form in forms if answer.status != "matched" and respell else ():
             other = self.resolve(form, iso_scheme, respell=False)  # "Juzestán": only exactly
             if other.status == "matched" and other.score == 100:
@@ -207,6 +212,20 @@ def capital_names(index: PlaceIndex) -> dict[str, str]:
         if len(towns) == 1 and capital(index, towns[0]) and towns[0].province_iso:
             found[name_key] = towns[0].province_iso
     return found
+
+
+def as_province(index: PlaceIndex, word: str, province: Callable[[str], Match]) -> str:
+    """A qualifier key in Perso-Arabic letters that names no place the index knows but one
+    province exactly, as ``province`` (the geocoder's resolver) reads it (Arabic "سيستان
+    وبلوشستان", its "and" joined to the next word), written as that province's own key; any other
+    key as it is."""
+    known = word in index.place_words or word in index.entries or index.context_provinces((word,))
+    if word.isascii() or known:
+        return word
+    found = province(word)
+    if found.status != "matched" or found.score < 100 or found.method == "fuzzy":
+        return word
+    return key(index.provinces[found.province_iso or ""].name_en)
 
 
 def province_match(province: Province) -> Match:
