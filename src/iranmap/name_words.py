@@ -144,8 +144,10 @@ PRISON_WORDS = frozenset(
     | {"زندان", "زندانهای", "ندامتگاه", "سجن", "السجن", "محبس", "جیل"}
     # Arabic: the prison with "in" or "to" joined ("بسجن", "لسجن"), prisons, detention camp
     | {"بسجن", "لسجن", "سجون", "السجون", "معتقل", "المعتقل"}
-    # Azerbaijani (həbsxana, with its possessive and case endings)
-    | {"hebsxana", "hebsxanasi", "hebsxanasinda", "hebsxanaya", "hebsxanasina"}
+    # Azerbaijani (həbsxana, with its possessive and case endings; zindan, which Azerbaijani
+    # writes "Təbriz zindanı", "Evin zindanında")
+    | {"hebsxana", "hebsxanasi", "hebsxanasinda", "hebsxanaya", "hebsxanasina", "hebsxanada"}
+    | {"zindani", "zindaninda", "zindanina", "zindandan", "zindanlari", "zindanlarinda"}
     | DETENTION_WORDS
     # German (with its genitive and plural), Italian, Spanish, Portuguese, French and Dutch:
     # Gefängnis, Gefängnisses, Zentralgefängnis, carcere, carceri, maison d'arrêt, gevangenis

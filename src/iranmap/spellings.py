@@ -41,6 +41,7 @@ _TURKISH_WORDS = frozenset(
     {"eyaleti", "eyalet", "ili", "vilayeti", "vilayet", "kenti", "sehri", "sehrindeki"}
     | {"cezaevi", "cezaevinde", "cezaevine", "cezaevinden", "hapishane", "hapishanesi"}
     | {"hapishanesinde", "deki", "daki", "teki", "taki"}
+    | {"zindani", "zindaninda", "zindanina", "zindandan", "hebsxana", "hebsxanasi", "seheri"}
 )
 _FIRST_H = re.compile(r"\b([Hh])(?=[^\W\dh])")
 
@@ -79,33 +80,40 @@ def turkish_vowels(text: str) -> tuple[str, ...]:
 
 # Turkish and Azerbaijani join a case ending to a town's name, without the apostrophe Turkish
 # writes after a proper name when a page leaves it out ("Təbrizdə", in Tabriz; "Urmudan", from
-# Urmia): locative, ablative and genitive endings of two letters or more, longest first, each
-# with its vowels of both harmonies. Not the dative's lone vowel ("Kerece", to Karaj), nor
-# -ye: Turkish writes Persian's final heh as e ("Bane" is Baneh, not "to Ben").
+# Urmia): locative and ablative endings of two letters or more, longest first, each with its
+# vowels of both harmonies. Not the dative's lone vowel ("Kerece", to Karaj), nor -ye: Turkish
+# writes Persian's final heh as e ("Bane" is Baneh, not "to Ben").
 _TURKISH_CASES = (
     *("daki", "deki", "dəki", "taki", "teki", "təki", "dan", "den", "dən", "tan", "ten", "tən"),
-    *("nın", "nin", "nun", "nün", "da", "de", "də", "ta", "te", "tə"),
+    *("da", "de", "də", "ta", "te", "tə"),
 )
+# ... and the genitive, -nın after a vowel and -ın after a consonant, in each harmony, which goes
+# on the town before what is its, not only on a name's last word ("Tehranın Evin zindanı",
+# Tehran's Evin prison; "Ərdəbilin zindanı", Ardabil's prison).
+_TURKISH_GENITIVES = ("nın", "nin", "nun", "nün", "ın", "in", "un", "ün")
 
 
 def turkish_cases(text: str) -> tuple[str, ...]:
-    """The forms of a name that may be Turkish or Azerbaijani with the case ending of the last
-    word of its place's name cut ("Təbrizdə" -> "Təbriz", "Kerecdeki Merkez Cezaevi" -> "Kerec
-    Merkez Cezaevi"), each ending in turn: guesses to take only where they give a place's name
-    exactly. The ending goes on a name's last word ("Neshta Ruddan" is from Neshta Rud)."""
+    """The forms of a name that may be Turkish or Azerbaijani with a case ending cut: the
+    locative or ablative of the last word of its place's name ("Təbrizdə" -> "Təbriz",
+    "Kerecdeki Merkez Cezaevi" -> "Kerec Merkez Cezaevi"), then the genitive of any of its
+    words ("Tehranın Evin zindanı" -> "Tehran Evin zindanı"), each ending in turn: guesses to
+    take only where they give a place's name exactly. A locative goes on a name's last word
+    ("Neshta Ruddan" is from Neshta Rud)."""
     if not _reads_turkish(text):
         return ()
     words = text.split()
     names = [at for at, word in enumerate(words) if fold(word) not in _TURKISH_WORDS | _AROUND]
-    if not names or not words[names[-1]].isalpha():
-        return ()
-    at = names[-1]
-    word = words[at]
-    return tuple(
-        " ".join([*words[:at], word[: -len(ending)], *words[at + 1 :]])
-        for ending in _TURKISH_CASES
-        if word.casefold().endswith(ending) and len(word) - len(ending) >= 3
+    cuts = [(names[-1], ending) for ending in _TURKISH_CASES] if names else []
+    cuts += [(at, ending) for at in names for ending in _TURKISH_GENITIVES]
+    forms = (
+        " ".join([*words[:at], words[at][: -len(ending)], *words[at + 1 :]])
+        for at, ending in cuts
+        if words[at].isalpha()
+        and words[at].casefold().endswith(ending)
+        and len(words[at]) - len(ending) >= 3
     )
+    return tuple(dict.fromkeys(forms))
 
 
 #: Words around a Turkish name that are not the place's: "central".
