@@ -199,7 +199,7 @@ DESCRIPTORS = frozenset(
     | {"kaupunki", "kaupungin", "ciutat", "qyteti", "qytetin"}
     | {"centralni", "centralna", "ustredna", "ustrednej", "kozponti", "centrala", "keskus"}
     | {"holy", "santa", "santo", "sainte", "heilige", "heiligen"}
-    | {"the", "s", "shahrestan", "shahrestane", "ya", "la"}
+    | {"the", "s", "shahrestan", "shahrestane", "la"}
     | {"il", "lo", "le", "les", "los", "las", "het", "die", "das", "dem", "et", "ett", "ein"}
     | {"der", "den"}  # German ("in der Stadt Urmia")
     | {"eine", "einem", "un", "una", "une", "byen", "staden"}  # articles; "the city"
@@ -263,6 +263,9 @@ MARKERS = frozenset(
     # Arabic ب (in) joined to its other words for province ("باقليم سيستان وبلوشستان")
     | {"باقلیم", "بولایه", "بمقاطعه"}
     | {"von", "im", "bei", "di", "del", "della", "nel", "nella", "de", "du", "d", "des", "presso"}
+    # Kurmanji "ya" (of, which is: "girtîgeha navendî ya Îsferaynê ya Xurasana Bakur", the central
+    # prison of Esfarayen, of North Khorasan)
+    | {"ya"}
 )
 # Short words for "in" or "at" in French, Italian, Spanish, Portuguese and Dutch ("prison de
 # Dizel-Abad à Kermanchah", "prigione di Ghezel Hesar a Karaj", "presídio de Evin em Teerã",

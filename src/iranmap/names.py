@@ -80,6 +80,9 @@ _PERSIAN_LETTERS = str.maketrans(
 # "the prison of Esfarayen", "li Urmiyê" "in Urmia". No Persian transliteration ends a word
 # with it.
 _KURMANJI_ENDING = re.compile(r"(?<=\w\w)[êÊ](?!\w)")
+# ... which after a name's final vowel comes with a y ("bajarê Neqedeyê", the city of Naqadeh:
+# "Neqede" with its ending).
+_KURMANJI_Y_ENDING = re.compile(r"(?<=\w[aeiouîûAEIOUÎÛ])y[êÊ](?!\w)")
 
 # Sorani (Kurdish in Arabic script) letters, read as the Persian letters they write: "بۆکان" is
 # "بوکان", "ورمێ" "ورمی", "ڕ" and "ڵ" the heavy r and l. Its vowel letter ە is written where
@@ -128,7 +131,8 @@ def fold(text: str) -> str:
 
 def _fold_script(text: str) -> str:
     """:func:`fold` of any text, step by step."""
-    text = _KURMANJI_ENDING.sub("", unicodedata.normalize("NFKC", text))
+    text = unicodedata.normalize("NFKC", text)
+    text = _KURMANJI_ENDING.sub("", _KURMANJI_Y_ENDING.sub("", text))
     text = _SORANI_INNER_VOWEL.sub("", text.translate(_SORANI_LETTERS))
     text = _SORANI_ABAD.sub("اباد", text)
     text = _SORANI_FIRST_HAMZA.sub("ا", text)

@@ -19,14 +19,18 @@ nothing else placed.
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Callable
+from functools import cache
 
+from iranmap.geocode._claim import TOWN, VILLAGE
 from iranmap.geocode.index import PlaceIndex
 from iranmap.geocode.match import Match
 from iranmap.name_words import CITY_WORDS, GLUED_WORDS
 from iranmap.names import PlaceName, fold, key, parse_place, skeleton
 from iranmap.spellings import (
     as_turkish,
+    kurmanji_vowels,
     polish_cases,
     respellings,
     turkish_cases,
@@ -72,6 +76,11 @@ def read_otherwise(
     for form in turkish_vowels(name):
         found = place(form)
         if found.status == "matched" and found.method != "fuzzy" and _one_place(index, form, found):
+            return found
+    for form in kurmanji_vowels(name):
+        found = place(form)
+        exact = found.method != "fuzzy" and found.score == 100 and found.reading is None
+        if found.status == "matched" and exact and _consonants_here(index, form, found):
             return found
     for other in (
         respelled(index, parsed, name) or set_apart(index, name),
@@ -197,6 +206,35 @@ def _one_place(index: PlaceIndex, name: str, found: Match) -> bool:
     name_key = index.skeletons.get(skeleton(parse_place(name).core))
     places = index.entries[name_key].places if name_key else ()
     return bool(places) and all(p.province_iso == found.province_iso for p in places)
+
+
+def _consonants_here(index: PlaceIndex, name: str, found: Match) -> bool:
+    """Whether every place the gazetteer knows (towns, prisons, and the places it knows only by
+    name) whose name has the consonants of ``name`` (its key's :func:`~iranmap.names.skeleton`,
+    however short) lies in ``found``'s province, or is a village elsewhere beside a real town
+    found ("Tikab" read as Takab: no place of another province is written t-k-b; "Kerac" read as
+    Karaj, a town of 1.4 million, beside Kuruj, a village of Isfahan)."""
+    places = _skeleton_places(index).get(skeleton(parse_place(name).core), frozenset())
+    people = index.populations
+    here = found.province_iso or ""
+    others = [(k, iso) for k, iso in places if iso != here]
+    if len(others) == len(places):
+        return False
+    if not others:
+        return True
+    town = people.get((key(found.city or ""), here), 0) >= TOWN and found.kind == "city"
+    return town and all(0 < people.get(place, 0) < VILLAGE for place in others)
+
+
+@cache
+def _skeleton_places(index: PlaceIndex) -> dict[str, frozenset[tuple[str, str]]]:
+    """The (key, province) of the places of each skeleton of ``index``'s keys."""
+    found: dict[str, set[tuple[str, str]]] = defaultdict(set)
+    for name_key, entry in index.entries.items():
+        found[skeleton(name_key)].update((name_key, p.province_iso or "") for p in entry.places)
+    for name_key, isos in index.other_places.items():
+        found[skeleton(name_key)].update((name_key, iso) for iso in isos)
+    return {bare: frozenset(places) for bare, places in found.items()}
 
 
 def _german(words: list[str]) -> bool:

@@ -16,6 +16,11 @@ from iranmap.geocode.index import PlaceIndex, km
 from iranmap.geocode.match import Match
 from iranmap.names import PlaceName, key
 
+#: A place of fewer people than this (GeoNames) is taken for a village, with no prison; a
+#: name read as a town over such a namesake must reach a real town, of at least TOWN people.
+VILLAGE = 2_000
+TOWN = 20_000
+
 
 def as_claimed(index: PlaceIndex, parsed: PlaceName, answer: Match, *, settled: bool) -> Match:
     """``answer``, or the town it stands in when the name gives only that town.
