@@ -8,11 +8,16 @@ that no name it reads lands in another province."""
 
 from __future__ import annotations
 
+import csv
+from dataclasses import fields
+
 import pytest
 
+from iranmap._words_by_language import LANGUAGES, words_of
 from iranmap.gazetteer import load_gazetteer
 from iranmap.geocode import Geocoder
 from iranmap.names import fold, parse_place
+from iranmap.paths import geodata_dir
 from iranmap.spellings import kurmanji_vowels, turkish_cases
 from townnames import elsewhere, latin_towns, placed_at_home
 
@@ -140,4 +145,165 @@ def test_no_town_in_kurmanji_lands_in_another_province(
         if (kurmanji, geocoder.place(kurmanji).province_iso) not in taken:
             names += [(f"bajarê {kurmanji}ê", iso), (f"girtîgeha navendî ya {kurmanji}", iso)]
     assert len(names) > 3000
+    assert elsewhere(geocoder, names) == []
+
+
+# -- an adjective between a word for city and its "of"; abbreviated words for street --------------
+
+
+@pytest.mark.parametrize(
+    ("name", "iso"),
+    [
+        ("città curda di Sanandaj", "IR-12"),  # an adjective of people
+        ("città settentrionale di Rasht", "IR-01"),  # of direction
+        ("la città sud-occidentale di Ahvaz", "IR-06"),
+        ("ciudad iraní de Saveh", "IR-00"),
+        ("la ville kurde de Sanandaj", "IR-12"),
+        ("the Kurdish city of Sanandaj", "IR-12"),
+        ("the Kurdish-populated city of Mahabad", "IR-04"),
+        ("Khalij-e Fars Blvd. of Bandar Abbas", "IR-22"),  # a street, at its town
+        ("Imam Khomeini Sq., Mashhad", "IR-09"),
+    ],
+)
+def test_words_that_describe_a_town(geocoder: Geocoder, name: str, iso: str) -> None:
+    match = geocoder.place(name)
+    assert (match.status, match.province_iso, match.kind) == ("matched", iso, "city")
+
+
+def test_only_lower_case_words_are_taken_for_a_romance_adjective() -> None:
+    # a capitalised word after the word for city is a name, and stays
+    assert parse_place("ciudad Karaj de Alborz").core != parse_place("ciudad de Alborz").core
+    assert parse_place("città iraniana di Rasht").core == parse_place("Rasht").core
+    assert parse_place("Khalij-e Fars Blvd.").core != parse_place("Khalij-e Fars").core
+
+
+def test_no_town_described_so_lands_in_another_province(
+    geocoder: Geocoder, latin: list[tuple[str, str]]
+) -> None:
+    names = [
+        (wrapper.format(name), iso)
+        for name, iso in latin
+        for wrapper in ("la città iraniana di {}", "the Kurdish city of {}", "Azadi Blvd. of {}")
+    ]
+    assert elsewhere(geocoder, names) == []
+
+
+# -- the words around a place's name in many more languages ---------------------------------------
+
+
+def test_every_word_is_written_as_fold_writes_it() -> None:
+    for language, words in LANGUAGES.items():
+        for word in (w for field in fields(words) for w in getattr(words, field.name)):
+            assert fold(word) == word, (language, word)
+
+
+def test_no_word_of_the_table_is_a_word_of_a_places_name() -> None:
+    """A word read as a word for prison, city, near... must name no place itself: no word of a
+    town's, prison's, county's or other place's name (Kazakh "qala" would have emptied Aq Qala).
+    (Direction words are read in province names only: see the test below.)"""
+    gazetteer = load_gazetteer()
+    named = [n for c in gazetteer.cities for n in (c.name, *c.aliases)]
+    named += [n for p in gazetteer.prisons for n in (p.name_en, *p.aliases)]
+    named += [n for c in gazetteer.counties for n in (c.name_en, *c.aliases)]
+    with (geodata_dir() / "places.csv").open(encoding="utf-8") as lines:
+        named += [row["name"] for row in csv.DictReader(lines)]
+    tokens = {word for name in named for word in fold(name).split()}
+    kinds = ("prison", "central", "city", "village", "county", "province", "iranian", "near")
+    assert {word for kind in kinds for word in words_of(kind)} & tokens == set()
+
+
+@pytest.mark.parametrize(
+    ("name", "iso"),
+    [
+        ("Evin gevangenis", "IR-23"),  # Dutch
+        ("de Iraanse stad Urmia", "IR-04"),
+        ("Ghezel Hesar-fängelset", "IR-30"),  # Swedish
+        ("Evin vankila", "IR-23"),  # Finnish
+        ("Ghezel Hesar kalėjimas netoli Teherano", "IR-30"),  # Lithuanian "near": Karaj's
+        ("nhà tù Evin", "IR-23"),  # Vietnamese
+        ("thành phố Shiraz", "IR-07"),
+        ("trại giam Vakilabad", "IR-09"),
+        ("xabsiga Evin", "IR-23"),  # Somali
+        ("magaalada Zahedan", "IR-11"),
+        ("gereza la Evin", "IR-23"),  # Swahili
+        ("mjini Zahedan", "IR-11"),
+        ("Evin qamoqxonasi", "IR-23"),  # Uzbek
+        ("Tabriz shahri", "IR-03"),
+        ("Evin türmesi", "IR-23"),  # Turkmen
+        ("bilangguan ng Evin", "IR-23"),  # Tagalog
+        ("lungsod ng Karaj", "IR-30"),
+        ("Evin kartzela", "IR-23"),  # Basque
+        ("kurkuku Evin", "IR-23"),  # Hausa
+        ("birnin Shiraz", "IR-07"),
+        ("Evin vangla", "IR-23"),  # Estonian
+        ("Evin cietums", "IR-23"),  # Latvian
+        ("malliberejo Evin", "IR-23"),  # Esperanto
+        ("urbo Tabriz", "IR-03"),
+        ("mesto Urmia", "IR-04"),  # Czech, Slovak, Slovenian
+        ("miasto Karaj", "IR-30"),  # Polish
+        ("Evin burgu", "IR-23"),  # Albanian
+    ],
+)
+def test_words_around_a_name_in_more_languages(geocoder: Geocoder, name: str, iso: str) -> None:
+    assert where(geocoder.place(name)) == ("matched", iso)
+
+
+@pytest.mark.parametrize(
+    ("name", "iso"),
+    [
+        ("tỉnh Semnan", "IR-20"),  # Vietnamese
+        ("Tỉnh Đông Azerbaijan", "IR-03"),
+        ("Itä-Azerbaidžan", "IR-03"),  # Finnish
+        ("Chorasan Północny", "IR-28"),  # Polish
+        ("Azerbejdżan Wschodni", "IR-03"),
+        ("Kelet-Azerbajdzsán", "IR-03"),  # Hungarian
+        ("Východní Ázerbájdžán", "IR-03"),  # Czech
+        ("Khorasan Kusini", "IR-29"),  # Swahili
+        ("mkoa wa Fars", "IR-07"),
+        ("gobolka Kerman", "IR-08"),  # Somali
+        ("lalawigan ng Fars", "IR-07"),  # Tagalog
+        ("Hilagang Khorasan", "IR-28"),
+        ("Fars viloyati", "IR-07"),  # Uzbek
+        ("Fars welaýaty", "IR-07"),  # Turkmen
+        ("Rytų Azerbaidžan", "IR-03"),  # Lithuanian
+        ("Orienta Azerbajĝano", "IR-03"),  # Esperanto
+        ("provinco Fars", "IR-07"),
+        ("Fars probintzia", "IR-07"),  # Basque
+        ("Ida-Aserbaidžaan", "IR-03"),  # Estonian
+        ("Sør-Khorasan", "IR-29"),  # Norwegian
+    ],
+)
+def test_province_cells_in_more_languages(geocoder: Geocoder, name: str, iso: str) -> None:
+    assert where(geocoder.province(name)) == ("matched", iso)
+
+
+def test_a_direction_in_another_language_never_picks_another_province(
+    geocoder: Geocoder,
+) -> None:
+    """Every province's name with each direction word of the table before and after it: that
+    province, or none ("Ida Fars" is Fars or nothing; "Itä Khorasan" no Khorasan)."""
+    directions = [w for kind in ("east", "west", "north", "south") for w in words_of(kind)]
+    wrong = []
+    for province in load_gazetteer().provinces:
+        for word in directions:
+            for name in (f"{word} {province.name_en}", f"{province.name_en} {word}"):
+                match = geocoder.province(name)
+                if match.status == "matched" and match.province_iso != province.iso:
+                    wrong.append((name, match.province_iso))
+    assert wrong == []
+
+
+@pytest.mark.slow
+def test_no_town_in_more_languages_words_lands_in_another_province(
+    geocoder: Geocoder, latin: list[tuple[str, str]]
+) -> None:
+    """Every Latin name of every town and prison, after and before a word for prison of one of
+    the table's languages and after one of its words for city (each name with the next
+    language's words): its province, or none."""
+    languages = [w for w in LANGUAGES.values() if w.prison and w.city]
+    names = []
+    for at, (name, iso) in enumerate(latin):
+        words = languages[at % len(languages)]
+        prison, city = words.prison[0], words.city[0]
+        names += [(f"{prison} {name}", iso), (f"{name} {prison}", iso), (f"{city} {name}", iso)]
     assert elsewhere(geocoder, names) == []

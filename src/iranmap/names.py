@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from iranmap.name_words import (
+    ADJECTIVE_BEFORE_OF,
     COUNTY_NOISE,
     DESCRIPTORS,
     DETENTION_WORDS,
@@ -265,6 +266,7 @@ def parse_place(text: str) -> PlaceName:
     unless what comes before them is only descriptors ("Central Prison of Karaj" names Karaj).
     Descriptors ("prison", "central", "women's", "زندان", "مرکزی", ...) are dropped.
     """
+    text = ADJECTIVE_BEFORE_OF.sub(_without_adjective, text)
     text = SCANDINAVIAN_IN.sub(r"\1 in", SPACED_MARKERS.sub("in", text))
     text = ROMANIAN_DIN.sub(r"\1 in", text)
     text = DIRECTION_OF.sub(" near ", LEADING_MARKERS.sub("in ", text))
@@ -285,6 +287,12 @@ def parse_place(text: str) -> PlaceName:
     says_detention = any(word in DETENTION_WORDS for word in folded)
     says_which = not says_detention and any(word in WHICH_WORDS for word in folded)
     return PlaceName(core_key, keys, says_prison, core_words, says_which, says_detention)
+
+
+def _without_adjective(found: re.Match[str]) -> str:
+    """The word for city (or "the") that :data:`ADJECTIVE_BEFORE_OF` found, without the
+    adjective after (or before) it."""
+    return found.group(1) or found.group(2)
 
 
 def says_province(text: str) -> bool:
