@@ -13,12 +13,13 @@ from dataclasses import fields
 
 import pytest
 
+from iranmap._more_spellings import kurmanji_vowels, language_cases, uzbek_vowels
 from iranmap._words_by_language import LANGUAGES, words_of
 from iranmap.gazetteer import load_gazetteer
 from iranmap.geocode import Geocoder
 from iranmap.names import fold, parse_place
 from iranmap.paths import geodata_dir
-from iranmap.spellings import kurmanji_vowels, turkish_cases
+from iranmap.spellings import turkish_cases
 from townnames import elsewhere, latin_towns, placed_at_home
 
 
@@ -306,4 +307,58 @@ def test_no_town_in_more_languages_words_lands_in_another_province(
         words = languages[at % len(languages)]
         prison, city = words.prison[0], words.city[0]
         names += [(f"{prison} {name}", iso), (f"{name} {prison}", iso), (f"{city} {name}", iso)]
+    assert elsewhere(geocoder, names) == []
+
+
+# -- case endings of more languages; Uzbek o for a -------------------------------------------------
+
+
+def test_language_cases() -> None:
+    assert "vankila Teheran" in language_cases("vankila Teheranissa")  # Finnish "in"
+    assert "teherán börtön" in language_cases("teheráni börtön")  # Hungarian adjective
+    assert language_cases("Teheranissa") == ()  # no word of the language: not read so
+    assert "Kar börtön" not in language_cases("Karban börtön")  # a stem of four letters at least
+    assert uzbek_vowels("Tehron shahri") == ("Tehran shahri",)
+    assert uzbek_vowels("Tehron") == ()
+
+
+@pytest.mark.parametrize(
+    ("name", "iso"),
+    [
+        ("vankila Teheranissa", "IR-23"),  # Finnish
+        ("Evinin vankila", "IR-23"),
+        ("teheráni börtön", "IR-23"),  # Hungarian
+        ("Evin börtönben", "IR-23"),
+        ("Teherango kartzela", "IR-23"),  # Basque
+        ("Teherani vangla", "IR-23"),  # Estonian
+        ("Teherano kalėjimas", "IR-23"),  # Lithuanian
+        ("Karadžas cietums", "IR-30"),  # Latvian
+        ("Tehron shahri", "IR-23"),  # Uzbek: o for a
+    ],
+)
+def test_case_endings_of_more_languages(geocoder: Geocoder, name: str, iso: str) -> None:
+    assert where(geocoder.place(name)) == ("matched", iso)
+
+
+@pytest.mark.slow
+def test_no_town_with_a_case_ending_of_more_languages_lands_in_another_province(
+    geocoder: Geocoder, latin: list[tuple[str, str]]
+) -> None:
+    """Every Latin name of every town and prison with each case ending of one language of the
+    table (each name with the next language's), after its word for prison, and in Uzbek with o
+    for a: its province, or none. Not a form that is another place's name as written alone
+    ("Parsabadi" is Abadeh with Pars run onto it; "Jom", Jam with o for a, is Juyom County)."""
+    languages = [w for w in LANGUAGES.values() if w.endings]
+    forms = []
+    for at, (name, iso) in enumerate(latin):
+        words = languages[at % len(languages)]
+        forms += [(words.prison[0], f"{name}{ending}", iso) for ending in words.endings]
+        forms.append(("shahri", name.replace("a", "o"), iso))
+    taken = {name for name, _ in elsewhere(geocoder, [(form, iso) for _, form, iso in forms])}
+    names = [
+        (f"{word} {form}" if word != "shahri" else f"{form} {word}", iso)
+        for word, form, iso in forms
+        if form not in taken
+    ]
+    assert len(names) > 8000
     assert elsewhere(geocoder, names) == []

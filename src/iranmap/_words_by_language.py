@@ -15,7 +15,7 @@ may repeat one of them.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 
 
 @dataclass(frozen=True)
@@ -34,6 +34,14 @@ class Words:
     west: tuple[str, ...] = ()
     north: tuple[str, ...] = ()
     south: tuple[str, ...] = ()
+    #: Case endings the language joins to a town's name ("Teheranissa", in Tehran), longest
+    #: first: cut, where a name has a word of the language, only where that gives a name exactly.
+    endings: tuple[str, ...] = ()
+
+    def all(self) -> frozenset[str]:
+        """Every word of the language here."""
+        kinds = (f.name for f in fields(self) if f.name != "endings")
+        return frozenset(word for kind in kinds for word in getattr(self, kind))
 
 
 LANGUAGES = {
@@ -88,6 +96,7 @@ LANGUAGES = {
         west=("lansi",),
         north=("pohjois",),
         south=("etela",),
+        endings=("issa", "ista", "iin", "ssa", "sta", "lla", "lta", "in", "n"),
     ),
     "Hungarian": Words(
         prison=("borton", "bortonben", "bortonbe", "bortonbol", "bortone", "fegyhaz"),
@@ -102,6 +111,7 @@ LANGUAGES = {
         west=("nyugat",),
         north=("eszak",),
         # not "dél" (south), which folds to Spanish "del"
+        endings=("ban", "ben", "bol", "ba", "be", "ra", "re", "on", "en", "i"),
     ),
     "Romanian": Words(
         prison=("inchisoarea", "inchisoare", "penitenciarul", "penitenciar"),
@@ -185,6 +195,7 @@ LANGUAGES = {
         west=("perendimor",),
         north=("verior",),
         south=("jugor",),
+        endings=("it", "in", "i", "a"),
     ),
     "Uzbek": Words(
         prison=("qamoqxona", "qamoqxonasi", "qamoqxonasida", "qamoqxonaga", "turma", "turmasi"),
@@ -197,6 +208,7 @@ LANGUAGES = {
         east=("sharqiy",),
         north=("shimoliy",),
         south=("janubiy",),
+        endings=("dagi", "ning", "dan", "da", "ga"),
     ),
     "Turkmen": Words(
         prison=("turme", "turmesi", "turmesinde"),
@@ -209,6 +221,7 @@ LANGUAGES = {
         west=("gunbatar",),
         north=("demirgazyk",),
         south=("gunorta",),
+        endings=("daky", "daki", "nyn", "dan", "da", "de"),
     ),
     "Kazakh": Words(
         prison=("turme", "turmesi", "turmesinde"),
@@ -222,6 +235,7 @@ LANGUAGES = {
         west=("batys",),
         north=("soltustik",),
         south=("ontustik",),
+        endings=("dagy", "degi", "nyn", "nin", "dan", "da", "de"),
     ),
     "Tagalog": Words(
         prison=("bilangguan", "kulungan", "piitan"),
@@ -298,6 +312,7 @@ LANGUAGES = {
         west=("mendebaldeko", "mendebalde"),
         north=("iparraldeko", "ipar"),
         south=("hegoaldeko", "hego"),
+        endings=("ko", "go", "n"),
     ),
     "Estonian": Words(
         prison=("vangla", "vanglas", "vanglasse", "vanglast", "keskvangla"),
@@ -311,6 +326,7 @@ LANGUAGES = {
         west=("laane",),
         north=("pohja",),
         south=("louna",),
+        endings=("isse", "ist", "is", "st", "s", "i"),
     ),
     "Latvian": Words(
         prison=("cietums", "cietuma", "cietumu"),
@@ -325,6 +341,7 @@ LANGUAGES = {
         west=("rietumu",),
         north=("ziemelu",),
         south=("dienvidu",),
+        endings=("as", "a"),
     ),
     "Lithuanian": Words(
         prison=("kalejimas", "kalejime", "kalejimo", "kalejima"),
@@ -339,6 +356,7 @@ LANGUAGES = {
         west=("vakaru",),
         north=("siaures",),
         south=("pietu",),
+        endings=("as", "o", "e", "a"),
     ),
     "Vietnamese": Words(
         # nhà tù, trại giam (prison, prison camp); trung tâm (centre)

@@ -89,10 +89,11 @@ _TURKISH_CASES = (
 )
 # ... and the genitive, -nın after a vowel and -ın after a consonant, in each harmony, which goes
 # on the town before what is its, not only on a name's last word ("Tehranın Evin zindanı",
-# Tehran's Evin prison; "Ərdəbilin zindanı", Ardabil's prison). A name of three letters is not
-# read with it: "Kerun cezaevi" is Karun's prison, not Ker's (Qir).
+# Tehran's Evin prison; "Ərdəbilin zindanı", Ardabil's prison). A name is not cut to fewer than
+# CASE_STEM letters by it (nor by another language's ending): "Kerun cezaevi" is Karun's
+# prison, not Ker's (Qir).
 _TURKISH_GENITIVES = ("nın", "nin", "nun", "nün", "ın", "in", "un", "ün")
-_GENITIVE_STEM = 4
+CASE_STEM = 4
 
 
 def turkish_cases(text: str) -> tuple[str, ...]:
@@ -107,7 +108,7 @@ def turkish_cases(text: str) -> tuple[str, ...]:
     words = text.split()
     names = [at for at, word in enumerate(words) if fold(word) not in _TURKISH_WORDS | _AROUND]
     cuts = [(names[-1], ending, 3) for ending in _TURKISH_CASES] if names else []
-    cuts += [(at, ending, _GENITIVE_STEM) for at in names for ending in _TURKISH_GENITIVES]
+    cuts += [(at, ending, CASE_STEM) for at in names for ending in _TURKISH_GENITIVES]
     forms = (
         " ".join([*words[:at], words[at][: -len(ending)], *words[at + 1 :]])
         for at, ending, stem in cuts
@@ -228,48 +229,6 @@ def as_kurmanji(text: str) -> str:
     return _KURMANJI_E.sub("e", _KURMANJI_AWA.sub("abad", text))
 
 
-# Kurmanji writes Persian's j as c, as Turkish does ("Kerec", "bajarê Kerac": Karaj), and its
-# vowels otherwise than English: its e and i for Persian's a ("Neqede" for Naqadeh, "Tikab" for
-# Takab). A name that reads as Kurmanji (a letter or word of its own) is tried with c as j and
-# with e (but a name's final e, Persian's final heh: "Bane") or i, or both, as a: guesses to take
-# only where the consonants alone name one place, as Turkish e for a is (:func:`turkish_vowels`).
-_KURMANJI_LETTERS = re.compile("[êîûÊÎÛ]")
-_KURMANJI_WORDS = frozenset(
-    {"bajar", "bajare", "bajari", "girtigeh", "girtigeha", "girtigehe", "zindan", "zindana"}
-    | {"li", "ya", "navendi", "wilayet", "wilayeta", "parezgeh", "parezgeha", "saristan", "gund"}
-)
-_KURMANJI_CASE = re.compile(r"(?<=\w\w)(?:(?<=[aeiouîû])y)?ê$", re.IGNORECASE)
-_KURMANJI_A = (
-    re.compile(r"e(?=\w)", re.IGNORECASE),
-    re.compile("i", re.IGNORECASE),
-    re.compile(r"e(?=\w)|i", re.IGNORECASE),
-)
-
-
-def kurmanji_vowels(text: str) -> tuple[str, ...]:
-    """The forms of a name that reads as Kurmanji with c as j, then also with e (not final) as
-    a, i as a, or both, in the words that may name the place, without their case ending
-    ("bajarê Kerac" -> "bajarê Keraj", "bajarê Karaj"; "Neqedeyê" -> "Naqade"); none for a
-    name with no Kurmanji letter or word."""
-    if not (_KURMANJI_LETTERS.search(text) or _KURMANJI_WORDS & set(fold(text).split())):
-        return ()
-    forms = [_kurmanji_words(text, None)]
-    forms += [_kurmanji_words(text, vowel) for vowel in _KURMANJI_A]
-    return tuple(dict.fromkeys(form for form in forms if form != text))
-
-
-def _kurmanji_words(text: str, vowel: re.Pattern[str] | None) -> str:
-    """``text`` with each word that may name a place without its case ending, with c as j, and
-    with ``vowel`` as a."""
-    words = []
-    for word in text.split():
-        if fold(word) not in _KURMANJI_WORDS:
-            word = _LONE_C.sub(partial(_cased, "j"), _KURMANJI_CASE.sub("", word))
-            word = vowel.sub(partial(_cased, "a"), word) if vowel else word
-        words.append(word)
-    return " ".join(words)
-
-
 # Polish writes Persian's sh as sz, ch as cz, kh as ch, j as dż (or dź), zh as ż, and y as j
 # ("Jasudż" for Yasuj, "Sziraz", "Chorramabad"): a name with a Polish letter or digraph that
 # places nothing is tried as English writes them.
@@ -369,11 +328,11 @@ def portuguese_forms(text: str) -> tuple[str, ...]:
     bare = _PORTUGUESE_AH.sub("ah", _PORTUGUESE_END.sub("an", text)).translate(_AS_PORTUGUESE)
     forms = [bare]
     for letter in ("k", "kh"):
-        forms.append(_PORTUGUESE_K.sub(partial(_cased, letter), bare))
+        forms.append(_PORTUGUESE_K.sub(partial(cased, letter), bare))
     return tuple(dict.fromkeys(form for form in forms if form != text))
 
 
-def _cased(letter: str, found: re.Match[str]) -> str:
+def cased(letter: str, found: re.Match[str]) -> str:
     return letter.capitalize() if found.group()[0].isupper() else letter
 
 
@@ -394,7 +353,7 @@ def k_forms(text: str) -> tuple[str, ...]:
 # No English transliteration of Persian writes a c but in ch: a lone c is Turkish and
 # Azerbaijani j ("Bocnurd", "Culfa", written without their other letters) or Spanish and
 # Italian k ("Cazvin", "Caragi"). A name that places nothing is tried with it as j and as k.
-_LONE_C = re.compile(r"c(?!h)", re.IGNORECASE)
+LONE_C = re.compile(r"c(?!h)", re.IGNORECASE)
 
 
 def c_forms(text: str) -> tuple[str, ...]:
@@ -410,7 +369,7 @@ def c_forms(text: str) -> tuple[str, ...]:
 def _c_as(word: str, letter: str) -> str:
     if any(part in _NOT_NAMES for part in fold(word).split()):
         return word  # "carcere", "cárcel", "cezaevi": a word around the name
-    return _LONE_C.sub(lambda m: letter.upper() if m.group().isupper() else letter, word)
+    return LONE_C.sub(lambda m: letter.upper() if m.group().isupper() else letter, word)
 
 
 _NOT_NAMES = PRISON_WORDS | DESCRIPTORS | MARKERS | PROVINCE_NOISE | COUNTY_NOISE

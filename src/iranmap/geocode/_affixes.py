@@ -23,6 +23,7 @@ from collections import defaultdict
 from collections.abc import Callable
 from functools import cache
 
+from iranmap._more_spellings import kurmanji_vowels, language_cases, uzbek_vowels
 from iranmap.geocode._claim import TOWN, VILLAGE
 from iranmap.geocode.index import PlaceIndex
 from iranmap.geocode.match import Match
@@ -30,7 +31,6 @@ from iranmap.name_words import CITY_WORDS, GLUED_WORDS
 from iranmap.names import PlaceName, fold, key, parse_place, skeleton
 from iranmap.spellings import (
     as_turkish,
-    kurmanji_vowels,
     polish_cases,
     respellings,
     turkish_cases,
@@ -56,7 +56,8 @@ def read_otherwise(
     as Turkish writes it ("Kirmanşah", "Hürremşehr": h read as kh only where that gives a name,
     not a fuzzy score), then as Spanish or French write it, or with its affixed town apart
     (these only where that gives a place's own name or alias, or one at the town it names)."""
-    endings = (*turkish_cases(name), *polish_cases(name), without_city_word(name))
+    endings = (*turkish_cases(name), *polish_cases(name), *language_cases(name))
+    endings += (without_city_word(name),)
     for form in endings if answer.score < 100 else ():
         # "Təbrizdə", "w Teheranie", "شهر آبیک": a town with its case ending or its word for
         # city, exactly (before a near spelling of the whole: "Urmiyədə" is in Urmia, not a
@@ -77,7 +78,7 @@ def read_otherwise(
         found = place(form)
         if found.status == "matched" and found.method != "fuzzy" and _one_place(index, form, found):
             return found
-    for form in kurmanji_vowels(name):
+    for form in (*kurmanji_vowels(name), *uzbek_vowels(name)):
         found = place(form)
         exact = found.method != "fuzzy" and found.score == 100 and found.reading is None
         if found.status == "matched" and exact and _consonants_here(index, form, found):
