@@ -362,3 +362,45 @@ def test_no_town_with_a_case_ending_of_more_languages_lands_in_another_province(
     ]
     assert len(names) > 8000
     assert elsewhere(geocoder, names) == []
+
+
+# -- a word for city: a town, not a village of its name -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "iso"),
+    [
+        ("ciudad de Bam", "IR-08"),  # Bām of North Khorasan: a village of 1,368 people
+        ("thành phố Nowshahr", "IR-02"),  # Now Shahr of Ardabil: 1,695
+        ("Kahrizak city", "IR-23"),  # Kahrizak of Alborz: 1,072
+    ],
+)
+def test_a_word_for_city_passes_over_villages_of_the_name(
+    geocoder: Geocoder, name: str, iso: str
+) -> None:
+    assert parse_place(name).says_town
+    match = geocoder.place(name)
+    assert (match.status, match.province_iso, match.kind) == ("matched", iso, "city")
+    assert "villages of fewer than 2,000 people" in (match.reading or "")
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Bam",  # no word for city: a village may be meant
+        "city of Lahijan",  # Lahijan of East Azerbaijan: 5,430 people, not a village
+        "city of Sardasht",  # towns of three provinces
+    ],
+)
+def test_a_town_in_doubt_stays_in_doubt_without_villages_only(
+    geocoder: Geocoder, name: str
+) -> None:
+    assert geocoder.place(name).status == "ambiguous"
+
+
+def test_no_town_with_a_word_for_city_lands_in_another_province(
+    geocoder: Geocoder, latin: list[tuple[str, str]]
+) -> None:
+    names = [(f"city of {name}", iso) for name, iso in latin]
+    names += [(f"ciudad de {name}", iso) for name, iso in latin]
+    assert elsewhere(geocoder, names) == []

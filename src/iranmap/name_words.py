@@ -263,6 +263,13 @@ WHICH_WORDS = frozenset(
     | {"ناوندی", "ناوند"}
     | words_of("central")
 )
+# Latin-script words that say a place is a city or town ("ciudad de Bam", "thành phố Nowshahr"):
+# not a village, so a town's namesakes that are villages do not leave it in doubt.
+TOWN_WORDS = frozenset(
+    {"city", "town", "ciudad", "citta", "cidade", "stadt", "ville", "ciutat", "kota", "bajar"}
+    | {"bajare", "sehri", "kenti", "sehir", "kent", "sehrinde", "kentinde", "seheri", "sahar"}
+    | words_of("city")
+)
 # Words a page may join to the name after them without a space ("السجن المركزي بمدينةزاهدان",
 # "سجنزاهدان"), in Arabic and Persian: "in the city of", "city", "prison", "in prison", "to
 # prison", "penitentiary", "province". A word that names nothing as written is read with them

@@ -46,6 +46,7 @@ from iranmap.name_words import (
     ROMANIAN_DIN,
     SCANDINAVIAN_IN,
     SPACED_MARKERS,
+    TOWN_WORDS,
     WHICH_WORDS,
 )
 
@@ -256,6 +257,8 @@ class PlaceName:
     #: Whether it names a detention centre ("بازداشتگاه", "detention"): a place of the town,
     #: never one of its prisons.
     says_detention: bool = False
+    #: Whether a word says it is a city or town ("ciudad de Bam"): not a village.
+    says_town: bool = False
 
 
 @lru_cache(maxsize=65536)
@@ -286,7 +289,8 @@ def parse_place(text: str) -> PlaceName:
     folded = fold(text).split()
     says_detention = any(word in DETENTION_WORDS for word in folded)
     says_which = not says_detention and any(word in WHICH_WORDS for word in folded)
-    return PlaceName(core_key, keys, says_prison, core_words, says_which, says_detention)
+    says_town = any(word in TOWN_WORDS for word in folded)
+    return PlaceName(core_key, keys, says_prison, core_words, says_which, says_detention, says_town)
 
 
 def _without_adjective(found: re.Match[str]) -> str:

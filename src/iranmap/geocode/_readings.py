@@ -92,10 +92,11 @@ def sure_town(index: PlaceIndex, parsed: PlaceName, town: Match) -> bool:
 
 def _only_villages(index: PlaceIndex, parsed: PlaceName, answer: Match, town: Match) -> str:
     """The provinces (as a reader writes them) of the namesakes of a town, when the name says
-    "prison", reaches a prison of the town or the town itself, and every namesake is a
-    village; empty otherwise ("Bam Prison": Bam of Kerman has a prison, Bām of North Khorasan
-    is a village of 1,368 people)."""
-    if not parsed.says_prison or answer.kind not in ("prison", "city") or town.kind != "city":
+    "prison" or "city" (a village has neither), reaches a prison of the town or the town
+    itself, and every namesake is a village; empty otherwise ("Bam Prison", "ciudad de Bam":
+    Bam of Kerman has a prison, Bām of North Khorasan is a village of 1,368 people)."""
+    says = parsed.says_prison or parsed.says_town
+    if not says or answer.kind not in ("prison", "city") or town.kind != "city":
         return ""
     return _villages_elsewhere(index, town)
 
