@@ -404,3 +404,36 @@ def test_no_town_with_a_word_for_city_lands_in_another_province(
     names = [(f"city of {name}", iso) for name, iso in latin]
     names += [(f"ciudad de {name}", iso) for name, iso in latin]
     assert elsewhere(geocoder, names) == []
+
+
+def test_a_town_known_only_by_name_beside_a_word_for_town_is_its_province(
+    geocoder: Geocoder,
+) -> None:
+    # Bastam: a town of Semnan (8,609 people) the gazetteer knows only by name
+    for name in ("thị trấn Bastam", "city of Bastam"):
+        match = geocoder.place(name)
+        assert (match.status, match.kind, match.province_iso) == ("matched", "province", "IR-20")
+        assert match.precision == "province"
+    assert geocoder.place("Bastam").status == "unmatched"  # no word says it is a town
+    assert geocoder.place("city of Nam Kul").status == "unmatched"  # a village of 638 people
+
+
+def test_no_place_known_by_name_beside_a_word_for_town_lands_in_another_province(
+    geocoder: Geocoder,
+) -> None:
+    """Every place the gazetteer knows only by name (places.csv; not also a town's or prison's
+    name, which their rules read), after "city of": one of the provinces a place of that name
+    lies in, or none."""
+    provinces: dict[str, set[str]] = {}
+    with (geodata_dir() / "places.csv").open(encoding="utf-8") as lines:
+        for row in csv.DictReader(lines):
+            provinces.setdefault(row["name"], set()).add(row["province_iso"])
+    wrong = []
+    for name, isos in provinces.items():
+        if geocoder.place(name).status != "unmatched":
+            continue  # a town's or prison's name too ("Now Shahr", "Karun")
+        match = geocoder.place(f"city of {name}")
+        if match.status == "matched" and match.province_iso not in isos:
+            wrong.append((name, match.province_iso))
+    assert len(provinces) > 1000
+    assert wrong == []

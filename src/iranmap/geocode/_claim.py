@@ -12,7 +12,7 @@ from dataclasses import replace
 
 from rapidfuzz import fuzz
 
-from iranmap.geocode.index import PlaceIndex, km
+from iranmap.geocode.index import VILLAGE, PlaceIndex, km
 from iranmap.geocode.match import Match
 from iranmap.names import PlaceName, key
 
@@ -129,7 +129,8 @@ def other_place(
 
     The note names where it lies only in the row's own province (when the row says which): a
     note must not point a reader to another province. An unknown prison there whose row gives
-    its town is placed at the town.
+    its town is placed at the town. A name that says it is a town, of a place of one province
+    only that is no village, is placed in that province.
     """
     own = index.context_provinces(context)
     shown = everywhere & own if own else everywhere
@@ -144,6 +145,11 @@ def other_place(
         if town is not None and town.province_iso == iso:
             return town  # "Beyram Prison" in a row of Lar: an unknown prison of that town
         return in_province(index, iso)
+    if not own and parsed.says_town and len(everywhere) == 1:
+        # "thị trấn Bastam", the town of Bastam: a town (not a village) of one province
+        iso = next(iter(everywhere))
+        if index.populations.get((parsed.core, iso), 0) >= VILLAGE:
+            return in_province(index, iso)
     if shown:
         note = f"a place of this name lies in {', '.join(sorted(shown))}; {note}"
     return replace(_UNMATCHED, note=note)
