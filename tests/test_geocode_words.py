@@ -224,6 +224,7 @@ def test_no_word_of_the_table_is_a_word_of_a_places_name() -> None:
         ("nhà tù Evin", "IR-23"),  # Vietnamese
         ("thành phố Shiraz", "IR-07"),
         ("trại giam Vakilabad", "IR-09"),
+        ("nhà tù Evin ở Tehran", "IR-23"),  # "in"
         ("xabsiga Evin", "IR-23"),  # Somali
         ("magaalada Zahedan", "IR-11"),
         ("gereza la Evin", "IR-23"),  # Swahili
@@ -334,6 +335,9 @@ def test_language_cases() -> None:
         ("Teherano kalėjimas", "IR-23"),  # Lithuanian
         ("Karadžas cietums", "IR-30"),  # Latvian
         ("Tehron shahri", "IR-23"),  # Uzbek: o for a
+        ("zatvor u Teheranu", "IR-23"),  # Croatian "in", and its locative
+        ("věznice v Teheránu", "IR-23"),  # Czech
+        ("zapor v Teheranu", "IR-23"),  # Slovenian
     ],
 )
 def test_case_endings_of_more_languages(geocoder: Geocoder, name: str, iso: str) -> None:
@@ -416,6 +420,8 @@ def test_a_town_known_only_by_name_beside_a_word_for_town_is_its_province(
         assert match.precision == "province"
     assert geocoder.place("Bastam").status == "unmatched"  # no word says it is a town
     assert geocoder.place("city of Nam Kul").status == "unmatched"  # a village of 638 people
+    # Shirud, a town of Mazandaran known only by name, has Shahrud's consonants (Kurmanji e for a)
+    assert geocoder.place("bajarê Sherudê").status == "unmatched"
 
 
 def test_no_place_known_by_name_beside_a_word_for_town_lands_in_another_province(
@@ -437,3 +443,13 @@ def test_no_place_known_by_name_beside_a_word_for_town_lands_in_another_province
             wrong.append((name, match.province_iso))
     assert len(provinces) > 1000
     assert wrong == []
+
+
+def test_central_in_more_languages_names_the_central_prison(geocoder: Geocoder) -> None:
+    for name in (
+        "nhà tù trung ương Zahedan",
+        "xabsiga dhexe ee Zahedan",
+        "Zahedanin keskusvankila",
+    ):
+        match = geocoder.place(name)
+        assert (match.kind, match.prison) == ("prison", "Zahedan Central Prison")

@@ -140,6 +140,7 @@ LANGUAGES = {
         west=("zapadni", "zapadny"),
         north=("severni", "severny"),
         south=("jizni", "juzny"),
+        endings=("u", "e", "i"),
     ),
     "Polish": Words(
         prison=("wiezienie", "wiezieniu", "wiezienia", "zaklad", "zakladzie", "karny"),
@@ -168,6 +169,7 @@ LANGUAGES = {
         west=("zapadni",),
         north=("sjeverni", "severni"),
         south=("juzni",),
+        endings=("u", "a"),
     ),
     "Slovenian": Words(
         prison=("zapor", "zaporu", "jetnisnica"),
@@ -181,6 +183,7 @@ LANGUAGES = {
         west=("zahodni",),
         north=("severni",),
         south=("juzni",),
+        endings=("u", "a"),
     ),
     "Albanian": Words(
         prison=("burg", "burgu", "burgun"),
@@ -356,12 +359,12 @@ LANGUAGES = {
         west=("vakaru",),
         north=("siaures",),
         south=("pietu",),
-        endings=("as", "o", "e", "a"),
+        endings=("os", "as", "o", "e", "a"),
     ),
     "Vietnamese": Words(
         # nhà tù, trại giam (prison, prison camp); trung tâm (centre)
         prison=("nha", "tu", "trai", "giam"),
-        central=("trung",),
+        central=("trung", "uong"),  # trung ương
         # thành phố (city), thị trấn (town), thị xã (town)
         city=("thanh", "pho", "thi", "tran"),
         village=("xa",),  # xã, a commune

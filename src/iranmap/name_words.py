@@ -251,6 +251,7 @@ DESCRIPTORS = frozenset(
     | words_of("city")
     | words_of("village")
     | words_of("iranian")
+    | {"u"}  # Croatian, Serbian and Bosnian "in" ("zatvor u Teheranu"), Kurmanji "û" (and)
 )
 # Descriptors that tell one of a town's prisons from the others: its central prison, its
 # women's prison. A name with one of them names a facility, not only a town.
@@ -299,12 +300,13 @@ MARKERS = frozenset(
 # Dizel-Abad à Kermanchah", "prigione di Ghezel Hesar a Karaj", "presídio de Evin em Teerã",
 # "gevangenis te Urmia"), Polish "w" ("więzienie w Kermanszah"), Czech and Slovak "v" (not "ve",
 # Turkish "and"), Romanian "în" (not "din": "Qareh Zia od Din Prison"), Kurmanji "li"
-# ("girtîgeha Evînê li Tehranê"), and "of" in Tagalog, Swahili and Somali ("bilangguan ng
-# Evin", "mkoa wa Fars", "xabsiga Evin ee Tehran"); not Tagalog "sa" nor Hausa "na", which a
-# name may be split into ("Sa in Dezh", "Na in"). They are markers only as words of their own
+# ("girtîgeha Evînê li Tehranê"), "of" in Tagalog, Swahili and Somali ("bilangguan ng Evin",
+# "mkoa wa Fars", "xabsiga Evin ee Tehran") and Vietnamese "ở" and "tại" (in, at: "nhà tù Evin
+# ở Tehran"); not Tagalog "sa" nor Hausa "na", which a name may be split into ("Sa in Dezh",
+# "Na in"). They are markers only as words of their own
 # between spaces: "Qa'en" (a town) must not become "Qa" in "en".
 SPACED_MARKERS = re.compile(
-    r"(?<=\s)(?:à|a|au|en|em|dans|te|bij|van|w|v|li|în|ng|wa|ee)(?=\s)", re.IGNORECASE
+    r"(?<=\s)(?:à|a|au|en|em|dans|te|bij|van|w|v|li|în|ng|wa|ee|ở|tại)(?=\s)", re.IGNORECASE
 )
 # ... and, at a name's start, "in" (with its article) in French, Spanish, Portuguese and German,
 # as a sentence quotes a name ("dans la prison d'Evin", "en la cárcel de Evin", "em Evin", "im

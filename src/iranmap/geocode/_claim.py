@@ -9,12 +9,13 @@ which applies :func:`as_claimed` to every answer.
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import cache
 
 from rapidfuzz import fuzz
 
 from iranmap.geocode.index import VILLAGE, PlaceIndex, km
 from iranmap.geocode.match import Match
-from iranmap.names import PlaceName, key
+from iranmap.names import PlaceName, key, skeleton
 
 #: A place of fewer people than this (GeoNames) is taken for a village, with no prison; a
 #: name read as a town over such a namesake must reach a real town, of at least TOWN people.
@@ -146,13 +147,22 @@ def other_place(
             return town  # "Beyram Prison" in a row of Lar: an unknown prison of that town
         return in_province(index, iso)
     if not own and parsed.says_town and len(everywhere) == 1:
-        # "thị trấn Bastam", the town of Bastam: a town (not a village) of one province
+        # "thị trấn Bastam", the town of Bastam: a town (not a village) of one province, whose
+        # consonants are no town's or prison's ("bajarê Sherud" may be Shahrud with Kurmanji
+        # vowels, not Shirud of Mazandaran)
         iso = next(iter(everywhere))
-        if index.populations.get((parsed.core, iso), 0) >= VILLAGE:
+        no_village = index.populations.get((parsed.core, iso), 0) >= VILLAGE
+        if no_village and skeleton(parsed.core) not in _entry_skeletons(index):
             return in_province(index, iso)
     if shown:
         note = f"a place of this name lies in {', '.join(sorted(shown))}; {note}"
     return replace(_UNMATCHED, note=note)
+
+
+@cache
+def _entry_skeletons(index: PlaceIndex) -> frozenset[str]:
+    """The skeletons of the keys of every town and prison of ``index``."""
+    return frozenset(skeleton(name_key) for name_key in index.entries)
 
 
 def in_province(index: PlaceIndex, iso: str, *, known: bool = True) -> Match:
