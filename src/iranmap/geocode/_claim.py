@@ -13,7 +13,7 @@ from functools import cache
 
 from rapidfuzz import fuzz
 
-from iranmap.geocode.index import VILLAGE, PlaceIndex, km
+from iranmap.geocode.index import PlaceIndex, km
 from iranmap.geocode.match import Match
 from iranmap.names import PlaceName, key, skeleton
 
