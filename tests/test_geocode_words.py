@@ -9,6 +9,7 @@ that no name it reads lands in another province."""
 from __future__ import annotations
 
 import csv
+import re
 from dataclasses import fields
 
 import pytest
@@ -19,7 +20,7 @@ from iranmap.gazetteer import load_gazetteer
 from iranmap.geocode import Geocoder
 from iranmap.names import fold, parse_place
 from iranmap.paths import geodata_dir
-from iranmap.spellings import turkish_cases
+from iranmap.spellings import as_hungarian, as_slavic, turkish_cases
 from townnames import elsewhere, latin_towns, placed_at_home
 
 
@@ -453,3 +454,42 @@ def test_central_in_more_languages_names_the_central_prison(geocoder: Geocoder) 
     ):
         match = geocoder.place(name)
         assert (match.kind, match.prison) == ("prison", "Zahedan Central Prison")
+
+
+# -- Hungarian, Romanian and Albanian letters ----------------------------------------------------
+
+
+def test_hungarian_and_romanian_letters() -> None:
+    assert as_hungarian("Kermánsah tartomány") == "Kermánshah tartomány"
+    assert as_hungarian("Iszfahán város") == "Isfahán város"
+    assert as_hungarian("Saveh") == "Saveh"  # nothing Hungarian: as it is
+    assert as_slavic("Mașhad") == "Mashhad"  # Romanian ș
+    assert as_slavic("Azerbajxhan") == "Azerbajjan"  # Albanian xh
+
+
+@pytest.mark.parametrize(
+    ("name", "iso"),
+    [
+        ("Síráz börtön", "IR-07"),  # Hungarian s for sh
+        ("Iszfahán város", "IR-10"),  # sz for s
+        ("Mașhad", "IR-09"),  # Romanian ș
+        ("Karaxh", "IR-30"),  # Albanian xh
+    ],
+)
+def test_more_letters(geocoder: Geocoder, name: str, iso: str) -> None:
+    assert where(geocoder.place(name)) == ("matched", iso)
+
+
+def test_no_town_in_hungarian_or_romanian_letters_lands_in_another_province(
+    geocoder: Geocoder, latin: list[tuple[str, str]]
+) -> None:
+    """Every Latin name of every town and prison as Hungarian writes it (s as sz, sh as s, ch
+    as cs, zh as zs, j as dzs, y as j) beside its word for prison, and with Romanian ș for sh:
+    its province, or none."""
+    table = {"sh": "s", "s": "sz", "ch": "cs", "zh": "zs", "j": "dzs", "y": "j"}
+    pattern = re.compile("sh|ch|zh|s|j|y", re.IGNORECASE)
+    names = []
+    for name, iso in latin:
+        hungarian = pattern.sub(lambda found: table[found.group().lower()], name)
+        names += [(f"{hungarian} börtön", iso), (name.replace("sh", "ș"), iso)]
+    assert elsewhere(geocoder, names) == []

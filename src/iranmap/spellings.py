@@ -276,14 +276,42 @@ def _from_polish(found: re.Match[str]) -> str:
 # Czech, Slovak, Croatian, Serbian, Slovenian, Latvian and Lithuanian write Persian's sh, ch, zh
 # and j as š, č, ž and dž or đ ("Kermanšáh", "Balúčistán", "Karadž"): a name with one of these
 # letters that places nothing is tried as English writes them.
-_SLAVIC = re.compile("dž|đ|[ščžć]", re.IGNORECASE)
+# (and so do Romanian ș and ț, for sh and ts: "Mașhad"; and Albanian xh for j: "Azerbajxhan")
+_SLAVIC = re.compile("dž|đ|xh|[ščžćșț]", re.IGNORECASE)
 _FROM_SLAVIC = {"dž": "j", "đ": "j", "š": "sh", "č": "ch", "ž": "zh", "ć": "ch"}
+_FROM_SLAVIC |= {"ș": "sh", "ț": "ts", "xh": "j"}
 
 
 def as_slavic(text: str) -> str:
     """``text`` with š, č, ć, ž, dž and đ written sh, ch, ch, zh, j and j ("Kermanšáh" ->
     "Kermanshah", "Karadž" -> "Karaj"), or ``text`` itself if it has none."""
     return _SLAVIC.sub(_from_slavic, text)
+
+
+# Hungarian writes Persian's sh as s, its s as sz, zh as zs, ch as cs, j as dzs and y as j
+# ("Síráz", "Iszfahán", "Kermánsah"): a name with a Hungarian digraph or word that places nothing
+# is tried as English writes them.
+_HUNGARIAN = re.compile("dzs|sz|zs|cs|s|j", re.IGNORECASE)
+_FROM_HUNGARIAN = {"dzs": "j", "sz": "s", "zs": "zh", "cs": "ch", "s": "sh", "j": "y"}
+_READS_HUNGARIAN = re.compile("sz|zs|cs|[őű]", re.IGNORECASE)
+_HUNGARIAN_WORDS = frozenset({"borton", "bortonben", "varos", "varosban", "tartomany", "megye"})
+
+
+def as_hungarian(text: str) -> str:
+    """``text`` with Hungarian letters written as English writes them ("Kermánsah tartomány" ->
+    "Kermánshah tartomány"), in the words that may name a place, or ``text`` itself if it has
+    no Hungarian digraph (sz, zs, cs), letter (ő, ű) or word."""
+    words = text.split()
+    if not (_READS_HUNGARIAN.search(text) or _HUNGARIAN_WORDS & set(fold(text).split())):
+        return text
+    return " ".join(
+        w if fold(w) in _HUNGARIAN_WORDS else _HUNGARIAN.sub(_from_hungarian, w) for w in words
+    )
+
+
+def _from_hungarian(found: re.Match[str]) -> str:
+    english = _FROM_HUNGARIAN[found.group().lower()]
+    return english.capitalize() if found.group()[0].isupper() else english
 
 
 def _from_slavic(found: re.Match[str]) -> str:
@@ -402,13 +430,15 @@ def respellings(text: str) -> tuple[str, ...]:
     """The respellings of ``text`` to try, in order, when it places nothing as written: as
     Spanish (:func:`as_spanish`, :func:`spanish_y`), French (:func:`as_french`), German
     (:func:`german_forms`), Dutch (:func:`as_dutch`), Kurmanji (:func:`as_kurmanji`), Polish
-    (:func:`as_polish`), Czech and the South Slavic languages (:func:`as_slavic`) and Sorani
-    (:func:`without_sorani_o`, :func:`sorani_ab`) write Persian, with g for gh
+    (:func:`as_polish`), Czech and the South Slavic languages (:func:`as_slavic`), Hungarian
+    (:func:`as_hungarian`) and Sorani (:func:`without_sorani_o`, :func:`sorani_ab`) write
+    Persian, with g for gh
     (:func:`g_forms`), a lone c for j or k (:func:`c_forms`) and k for q (:func:`k_forms`). A
     caller takes one only where it gives a name exactly: each is a guess at the language."""
     forms = (as_spanish(text), spanish_y(text), as_french(text), *german_forms(text))
     forms += (as_dutch(text),)
     forms += (as_kurmanji(text), as_polish(text), as_slavic(text), without_sorani_o(text))
+    forms += (as_hungarian(text),)
     forms += (sorani_ab(text),)
     forms += g_forms(text)
     forms += (*c_forms(text), *k_forms(text))
