@@ -493,3 +493,39 @@ def test_no_town_in_hungarian_or_romanian_letters_lands_in_another_province(
         hungarian = pattern.sub(lambda found: table[found.group().lower()], name)
         names += [(f"{hungarian} börtön", iso), (name.replace("sh", "ș"), iso)]
     assert elsewhere(geocoder, names) == []
+
+
+# -- a direction word run onto a province's name ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "iso"),
+    [
+        ("Nordkhorasan", "IR-28"),  # Swedish, Danish
+        ("Sydkhorasan", "IR-29"),
+        ("Östazarbaijan", "IR-03"),
+        ("Västazarbaijan", "IR-04"),
+    ],
+)
+def test_a_direction_run_onto_a_province(geocoder: Geocoder, name: str, iso: str) -> None:
+    assert where(geocoder.province(name)) == ("matched", iso)
+
+
+def test_no_province_with_a_direction_run_onto_it_is_another(geocoder: Geocoder) -> None:
+    """Every province's name without a direction of its own (and "Khorasan", "Azerbaijan")
+    with each direction word of three letters or more run onto it ("Ostfars", "Nordkurdistan",
+    "Westtehran", "Nordazerbaijan"): that province, a province of that direction, or none."""
+    directions = {(w, kind) for kind in ("east", "west", "north", "south") for w in words_of(kind)}
+    directions |= {(w, w) for w in ("east", "west", "north", "south")}
+    names = [(p.name_en, p.iso) for p in load_gazetteer().provinces if " " not in p.name_en]
+    names += [("Khorasan", ""), ("Azerbaijan", "")]
+    wrong = []
+    for name, iso in names:
+        for word, direction in directions:
+            if len(word) < 3:
+                continue
+            match = geocoder.province(f"{word.capitalize()}{name.casefold()}")
+            other = match.status == "matched" and match.province_iso != iso
+            if other and not (match.province or "").casefold().startswith(direction):
+                wrong.append((word + name, match.province_iso))
+    assert wrong == []

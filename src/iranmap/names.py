@@ -220,6 +220,19 @@ _DIRECTIONS = {
 }
 
 
+def joined_directions(name_key: str) -> tuple[str, ...]:
+    """A :func:`province_key` that begins with a direction word of three letters or more run onto
+    the rest ("Nordkhorasan", "Östazarbaijan", Swedish and Danish), read as that direction and
+    the rest ("northxurasan"), once for each such word, the longest word first (Latvian
+    "rietumu", west, begins like Lithuanian "rytų", east); none if it has none."""
+    words = sorted(_DIRECTIONS, key=len, reverse=True)
+    return tuple(
+        _DIRECTIONS[word] + name_key[len(word) :]
+        for word in words
+        if len(word) >= 3 and name_key.startswith(word) and len(name_key) - len(word) >= 4
+    )
+
+
 def province_direction(name_key: str) -> tuple[str, str]:
     """A :func:`province_key` split into its direction words and the rest ("north", "xurasan").
 
