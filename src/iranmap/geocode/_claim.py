@@ -9,12 +9,18 @@ which applies :func:`as_claimed` to every answer.
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import cache
 
 from rapidfuzz import fuzz
 
 from iranmap.geocode.index import PlaceIndex, km
 from iranmap.geocode.match import Match
-from iranmap.names import PlaceName, key
+from iranmap.names import PlaceName, key, skeleton
+
+#: A place of fewer people than this (GeoNames) is taken for a village, with no prison; a
+#: name read as a town over such a namesake must reach a real town, of at least TOWN people.
+VILLAGE = 2_000
+TOWN = 20_000
 
 
 def as_claimed(index: PlaceIndex, parsed: PlaceName, answer: Match, *, settled: bool) -> Match:
@@ -124,7 +130,8 @@ def other_place(
 
     The note names where it lies only in the row's own province (when the row says which): a
     note must not point a reader to another province. An unknown prison there whose row gives
-    its town is placed at the town.
+    its town is placed at the town. A name that says it is a town, of a place of one province
+    only that is no village, is placed in that province.
     """
     own = index.context_provinces(context)
     shown = everywhere & own if own else everywhere
@@ -139,9 +146,23 @@ def other_place(
         if town is not None and town.province_iso == iso:
             return town  # "Beyram Prison" in a row of Lar: an unknown prison of that town
         return in_province(index, iso)
+    if not own and parsed.says_town and len(everywhere) == 1:
+        # "thị trấn Bastam", the town of Bastam: a town (not a village) of one province, whose
+        # consonants are no town's or prison's ("bajarê Sherud" may be Shahrud with Kurmanji
+        # vowels, not Shirud of Mazandaran)
+        iso = next(iter(everywhere))
+        no_village = index.populations.get((parsed.core, iso), 0) >= VILLAGE
+        if no_village and skeleton(parsed.core) not in _entry_skeletons(index):
+            return in_province(index, iso)
     if shown:
         note = f"a place of this name lies in {', '.join(sorted(shown))}; {note}"
     return replace(_UNMATCHED, note=note)
+
+
+@cache
+def _entry_skeletons(index: PlaceIndex) -> frozenset[str]:
+    """The skeletons of the keys of every town and prison of ``index``."""
+    return frozenset(skeleton(name_key) for name_key in index.entries)
 
 
 def in_province(index: PlaceIndex, iso: str, *, known: bool = True) -> Match:

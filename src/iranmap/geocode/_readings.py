@@ -22,7 +22,7 @@ from dataclasses import replace
 from rapidfuzz import fuzz, process
 
 from iranmap.geocode._affixes import without_affix
-from iranmap.geocode._claim import as_claimed, at_town, capital, in_province
+from iranmap.geocode._claim import TOWN, VILLAGE, as_claimed, at_town, capital, in_province
 from iranmap.geocode.index import PlaceIndex, near_town, place_of
 from iranmap.geocode.match import Match
 from iranmap.name_words import CITY_WORDS, TOWN_PART_WORDS
@@ -77,13 +77,6 @@ def claimed(index: PlaceIndex, parsed: PlaceName, answer: Match, context: tuple[
     return plain
 
 
-#: A place of fewer people than this (GeoNames) is taken for a village, with no prison: a
-#: name that says "prison" and also names a prison's town elsewhere means that town.
-VILLAGE = 2_000
-#: ... and the prison's town must be a real town, of at least this many people.
-_TOWN = 20_000
-
-
 def sure_town(index: PlaceIndex, parsed: PlaceName, town: Match) -> bool:
     """Whether a name that says "prison" and reaches ``town`` (a town with namesakes in other
     provinces, and no prison the gazetteer knows) means that town all the same: it is its
@@ -99,10 +92,11 @@ def sure_town(index: PlaceIndex, parsed: PlaceName, town: Match) -> bool:
 
 def _only_villages(index: PlaceIndex, parsed: PlaceName, answer: Match, town: Match) -> str:
     """The provinces (as a reader writes them) of the namesakes of a town, when the name says
-    "prison", reaches a prison of the town or the town itself, and every namesake is a
-    village; empty otherwise ("Bam Prison": Bam of Kerman has a prison, Bām of North Khorasan
-    is a village of 1,368 people)."""
-    if not parsed.says_prison or answer.kind not in ("prison", "city") or town.kind != "city":
+    "prison" or "city" (a village has neither), reaches a prison of the town or the town
+    itself, and every namesake is a village; empty otherwise ("Bam Prison", "ciudad de Bam":
+    Bam of Kerman has a prison, Bām of North Khorasan is a village of 1,368 people)."""
+    says = parsed.says_prison or parsed.says_town
+    if not says or answer.kind not in ("prison", "city") or town.kind != "city":
         return ""
     return _villages_elsewhere(index, town)
 
@@ -112,7 +106,7 @@ def _villages_elsewhere(index: PlaceIndex, town: Match) -> str:
     town_key = key(town.city or "")
     others = index.homonyms.get((town_key, town.province_iso or ""), frozenset())
     people = index.populations
-    if not others or people.get((town_key, town.province_iso or ""), 0) < _TOWN:
+    if not others or people.get((town_key, town.province_iso or ""), 0) < TOWN:
         return ""
     if any(not 0 < people.get((town_key, iso), 0) < VILLAGE for iso in others):
         return ""

@@ -22,6 +22,7 @@ from iranmap.geocode.match import Match, Method
 from iranmap.name_words import IRAN_DIRECTIONS
 from iranmap.names import (
     fold,
+    joined_directions,
     key,
     province_direction,
     province_key,
@@ -125,6 +126,10 @@ class ProvinceNames:
             return exact
         if not name_key:
             return _UNMATCHED
+        joined = joined_directions(name_key)  # "Nordkhorasan": North Khorasan, or none
+        for found in [*(self._answers.get(j) for j in joined), *map(self._directed, joined[:1])]:
+            if found is not None and found.status == "matched":
+                return found
         hits = process.extract(
             name_key, self._keys, scorer=fuzz.ratio, processor=None, limit=_FUZZY_LIMIT
         )

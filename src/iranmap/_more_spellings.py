@@ -1,0 +1,106 @@
+"""More names as other languages' letters and endings write them: Kurmanji's and Uzbek's vowels,
+and the case endings of the languages of :mod:`iranmap._words_by_language`.
+
+Stage: a name as written -> the same name as an English transliteration would write it, like
+:mod:`iranmap.spellings` (whose helpers these use), to try when the name as written places
+nothing. Each function only respells; the geocoder decides what a respelling may place
+(:mod:`iranmap.geocode._affixes`).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import partial
+
+from iranmap._words_by_language import LANGUAGES
+from iranmap.names import fold
+from iranmap.spellings import CASE_STEM, LONE_C, cased
+
+# Kurmanji writes Persian's j as c, as Turkish does ("Kerec", "bajarê Kerac": Karaj), and its
+# vowels otherwise than English: its e and i for Persian's a ("Neqede" for Naqadeh, "Tikab" for
+# Takab). A name that reads as Kurmanji (a letter or word of its own) is tried with c as j and
+# with e (but a name's final e, Persian's final heh: "Bane") or i, or both, as a: guesses to take
+# only where the consonants alone name one place, as Turkish e for a is (:func:`turkish_vowels`).
+_KURMANJI_LETTERS = re.compile("[êîûÊÎÛ]")
+_KURMANJI_WORDS = frozenset(
+    {"bajar", "bajare", "bajari", "girtigeh", "girtigeha", "girtigehe", "zindan", "zindana"}
+    | {"li", "ya", "navendi", "wilayet", "wilayeta", "parezgeh", "parezgeha", "saristan", "gund"}
+)
+_KURMANJI_CASE = re.compile(r"(?<=\w\w)(?:(?<=[aeiouîû])y)?ê$", re.IGNORECASE)
+_KURMANJI_A = (
+    re.compile(r"e(?=\w)", re.IGNORECASE),
+    re.compile("i", re.IGNORECASE),
+    re.compile(r"e(?=\w)|i", re.IGNORECASE),
+)
+
+
+def kurmanji_vowels(text: str) -> tuple[str, ...]:
+    """The forms of a name that reads as Kurmanji with c as j, then also with e (not final) as
+    a, i as a, or both, in the words that may name the place, without their case ending
+    ("bajarê Kerac" -> "bajarê Keraj", "bajarê Karaj"; "Neqedeyê" -> "Naqade"); none for a
+    name with no Kurmanji letter or word."""
+    if not (_KURMANJI_LETTERS.search(text) or _KURMANJI_WORDS & set(fold(text).split())):
+        return ()
+    forms = [_kurmanji_words(text, None)]
+    forms += [_kurmanji_words(text, vowel) for vowel in _KURMANJI_A]
+    return tuple(dict.fromkeys(form for form in forms if form != text))
+
+
+def _kurmanji_words(text: str, vowel: re.Pattern[str] | None) -> str:
+    """``text`` with each word that may name a place without its case ending, with c as j, and
+    with ``vowel`` as a."""
+    words = []
+    for word in text.split():
+        if fold(word) not in _KURMANJI_WORDS:
+            word = LONE_C.sub(partial(cased, "j"), _KURMANJI_CASE.sub("", word))
+            word = vowel.sub(partial(cased, "a"), word) if vowel else word
+        words.append(word)
+    return " ".join(words)
+
+
+def language_cases(text: str) -> tuple[str, ...]:
+    """The forms of a name with a word of a language that joins case endings to a town's name
+    (:data:`iranmap._words_by_language.LANGUAGES`: Finnish "vankila Teheranissa", Hungarian
+    "teheráni börtön", Basque "Teherango kartzela"), each with one ending cut from the last of
+    its other words (not an earlier one: "Khomeyni Shahri" is Khomeyni Shahr with an ending,
+    not Khomeyn), to a stem of CASE_STEM letters at least: guesses to take only where they give
+    a place's name exactly."""
+    text = unicodedata.normalize("NFC", text)
+    folded, words = set(fold(text).split()), text.split()
+    forms = []
+    for language in LANGUAGES.values():
+        own = language.all()
+        names = [at for at, word in enumerate(words) if fold(word) not in own]
+        if not language.endings or not folded & own or not names:
+            continue
+        at = names[-1]
+        word, bare = words[at], fold(words[at])
+        forms += [
+            " ".join([*words[:at], word[: -len(ending)], *words[at + 1 :]])
+            for ending in language.endings
+            if word.isalpha() and bare.endswith(ending) and len(bare) - len(ending) >= CASE_STEM
+        ]
+    return tuple(dict.fromkeys(forms))
+
+
+# Uzbek writes Persian's a as o ("Tehron", "Isfahon", "Qozvin"): a name with an Uzbek word is
+# tried with o as a, a guess to take as Kurmanji's vowels are (:func:`kurmanji_vowels`).
+_UZBEK_WORDS = LANGUAGES["Uzbek"].all()
+
+
+def uzbek_vowels(text: str) -> tuple[str, ...]:
+    """``text`` with o as a in the words that may name a place ("Tehron shahri" -> "Tehran
+    shahri"), if it has an Uzbek word; none otherwise."""
+    if not _UZBEK_WORDS & set(fold(text).split()):
+        return ()
+    words = text.split()
+    form = " ".join(w if fold(w) in _UZBEK_WORDS else _UZBEK_O.sub(_as_a, w) for w in words)
+    return (form,) if form != text else ()
+
+
+_UZBEK_O = re.compile("[oO]")
+
+
+def _as_a(found: re.Match[str]) -> str:
+    return "A" if found.group() == "O" else "a"

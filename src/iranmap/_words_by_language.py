@@ -1,0 +1,401 @@
+"""The words a Latin-script page writes around a place's name, language by language: for prison,
+central, city or town, village, county or district, province or region, "Iranian" (and Iran),
+"near", and the four directions of a province's name ("Itä-Azerbaidžan", "Chorasan Północny").
+
+Data for :mod:`iranmap.name_words`, which adds each kind of word to the sets the geocoder reads a
+name with: a word for prison to its prison words, a word for city to its descriptors and county
+words, and so on. Each word is written as :func:`iranmap.names.fold` writes it (lower case, no
+accents; letters with no accent to drop, such as ø, ł and đ, stay), which a test checks. A word
+that is also a word of a place's name in the gazetteer is left out (Kazakh "qala", city: Aq Qala
+of Golestan; Estonian "küla", village: Pain Kula of Mazandaran). Languages read before this table
+(English, Persian, Arabic, Urdu, Sorani, Turkish, Kurmanji, German, French, Italian, Spanish,
+Portuguese, Indonesian and Malay) keep their words in :mod:`iranmap.name_words`; a language here
+may repeat one of them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+
+
+@dataclass(frozen=True)
+class Words:
+    """One language's words around a place's name, by what each says."""
+
+    prison: tuple[str, ...] = ()
+    central: tuple[str, ...] = ()  # which of a town's prisons: its central one
+    city: tuple[str, ...] = ()  # city or town
+    village: tuple[str, ...] = ()
+    county: tuple[str, ...] = ()  # county, district, municipality
+    province: tuple[str, ...] = ()  # province, region, state
+    iranian: tuple[str, ...] = ()  # "Iranian", and Iran in the language's cases
+    near: tuple[str, ...] = ()
+    east: tuple[str, ...] = ()
+    west: tuple[str, ...] = ()
+    north: tuple[str, ...] = ()
+    south: tuple[str, ...] = ()
+    #: Case endings the language joins to a town's name ("Teheranissa", in Tehran), longest
+    #: first: cut, where a name has a word of the language, only where that gives a name exactly.
+    endings: tuple[str, ...] = ()
+
+    def all(self) -> frozenset[str]:
+        """Every word of the language here."""
+        kinds = (f.name for f in fields(self) if f.name != "endings")
+        return frozenset(word for kind in kinds for word in getattr(self, kind))
+
+
+LANGUAGES = {
+    "Dutch": Words(
+        prison=("gevangenis", "gevangenissen"),
+        central=("centrale",),
+        city=("stad", "stadje"),
+        village=("dorp",),
+        county=("district", "gemeente"),
+        province=("provincie",),
+        iranian=("iraanse", "iraans"),
+        near=("nabij",),
+    ),
+    "Swedish": Words(
+        prison=("fangelse", "fangelset", "centralfangelse", "centralfangelset"),
+        central=("centrala", "centralfangelse", "centralfangelset"),
+        city=("stad", "staden"),
+        village=("byn",),
+        county=("kommun",),
+        province=("provins", "provinsen"),
+        iranian=("iransk", "iranska"),
+        near=("nara",),
+        east=("ostra",),
+        west=("vast", "vastra"),
+        north=("norr", "norra"),
+        south=("syd", "sodra"),
+    ),
+    "Norwegian and Danish": Words(
+        prison=("fengsel", "fengselet", "fængsel", "fængslet"),
+        central=("sentral", "sentrale"),
+        city=("byen",),
+        village=("landsby", "landsbyen", "bygd"),
+        county=("fylke", "kommune", "amt"),
+        province=("provins", "provinsen"),
+        iranian=("iransk", "iranske"),
+        near=("nær", "naer"),
+        east=("øst", "ost"),
+        west=("vest",),
+        north=("nord",),
+        south=("sør", "syd"),
+    ),
+    "Finnish": Words(
+        prison=("vankila", "vankilassa", "vankilaan", "vankilasta", "vankilan"),
+        central=("keskusvankila", "keskusvankilassa", "keskusvankilaan", "keskusvankilan"),
+        city=("kaupunki", "kaupungin", "kaupungissa", "kaupungista"),
+        village=("kyla", "kylassa"),
+        county=("piirikunta", "laani"),
+        province=("maakunta", "maakunnassa", "maakunnan", "provinssi", "provinssissa"),
+        iranian=("iranilainen", "iranilaisen", "iranin", "iranissa"),
+        near=("lahella",),
+        east=("ita",),
+        west=("lansi",),
+        north=("pohjois",),
+        south=("etela",),
+        endings=("issa", "ista", "iin", "ssa", "sta", "lla", "lta", "in", "n"),
+    ),
+    "Hungarian": Words(
+        prison=("borton", "bortonben", "bortonbe", "bortonbol", "bortone", "fegyhaz"),
+        central=("kozponti",),
+        city=("varos", "varosban", "varosaban", "varosi"),
+        village=("falu", "faluban"),
+        county=("megye", "megyeben", "jaras"),
+        province=("tartomany", "tartomanyban", "tartomanybeli"),
+        iranian=("irani", "iranban"),
+        near=("kozeleben", "mellett"),
+        east=("kelet",),
+        west=("nyugat",),
+        north=("eszak",),
+        # not "dél" (south), which folds to Spanish "del"
+        endings=("ban", "ben", "bol", "ba", "be", "ra", "re", "on", "en", "i"),
+    ),
+    "Romanian": Words(
+        prison=("inchisoarea", "inchisoare", "penitenciarul", "penitenciar"),
+        central=("centrala",),
+        city=("oras", "orasul", "orasului"),
+        village=("satul",),
+        county=("judetul", "districtul"),
+        province=("provincia", "provinciei"),
+        iranian=("iranian", "iraniana", "iranului"),
+        near=("langa", "aproape"),
+        east=("est",),
+        west=("vest",),
+        north=("nord",),
+        south=("sud",),
+    ),
+    "Czech and Slovak": Words(
+        prison=("veznice", "vezeni", "veznici", "vaznica", "vaznici", "vazenie"),
+        central=("centralni", "centralna", "ustredna", "ustrednej", "ustredni"),
+        city=("mesto", "meste", "mesta"),
+        village=("vesnice", "obec", "dedina"),
+        county=("okres", "okrese"),
+        province=("provincie", "provincii", "provincia"),
+        iranian=("iransky", "iranske", "iranskem", "iranskom", "iranu"),
+        near=("nedaleko", "blizko", "pobliz"),
+        east=("vychodni", "vychodny"),
+        west=("zapadni", "zapadny"),
+        north=("severni", "severny"),
+        south=("jizni", "juzny"),
+        endings=("u", "e", "i"),
+    ),
+    "Polish": Words(
+        prison=("wiezienie", "wiezieniu", "wiezienia", "zaklad", "zakladzie", "karny"),
+        central=("centralne", "centralnym"),
+        city=("miasto", "miescie", "miasta"),
+        village=("wies", "wsi"),
+        county=("powiat", "gmina"),
+        province=("prowincja", "prowincji"),
+        iranian=("iranski", "iranskiej", "iranskim", "iranskie"),
+        near=("niedaleko", "poblizu"),
+        east=("wschodni",),
+        west=("zachodni",),
+        north=("połnocny",),
+        south=("południowy",),
+    ),
+    "Croatian, Serbian and Bosnian": Words(
+        prison=("zatvor", "zatvoru", "kaznionica", "kaznionici"),
+        central=("centralni", "sredisnji"),
+        city=("grad", "gradu", "grada"),
+        village=("selo", "selu"),
+        county=("okrug", "okrugu", "opcina"),
+        province=("pokrajina", "pokrajini", "provincija", "provinciji"),
+        iranian=("iranski", "iranskom", "iranskoj", "irana", "iranu"),
+        near=("blizu",),
+        east=("istocni",),
+        west=("zapadni",),
+        north=("sjeverni", "severni"),
+        south=("juzni",),
+        endings=("u", "a"),
+    ),
+    "Slovenian": Words(
+        prison=("zapor", "zaporu", "jetnisnica"),
+        central=("osrednji",),
+        city=("mesto", "mestu"),
+        county=("okraj", "obcina"),
+        province=("provinca", "pokrajina", "pokrajini"),
+        iranian=("iranski", "iranska"),
+        near=("blizu",),
+        east=("vzhodni",),
+        west=("zahodni",),
+        north=("severni",),
+        south=("juzni",),
+        endings=("u", "a"),
+    ),
+    "Albanian": Words(
+        prison=("burg", "burgu", "burgun"),
+        central=("qendror",),
+        city=("qytet", "qyteti", "qytetin", "qytetit"),
+        village=("fshat", "fshati"),
+        county=("qarku", "rrethi"),
+        province=("krahina", "provinca", "provincen"),
+        iranian=("iraniane", "iranit"),
+        near=("prane", "afer"),
+        east=("lindor",),
+        west=("perendimor",),
+        north=("verior",),
+        south=("jugor",),
+        endings=("it", "in", "i", "a"),
+    ),
+    "Uzbek": Words(
+        prison=("qamoqxona", "qamoqxonasi", "qamoqxonasida", "qamoqxonaga", "turma", "turmasi"),
+        central=("markaziy",),
+        city=("shahar", "shahri", "shahrida", "shaharcha"),
+        village=("qishloq", "qishlogi"),
+        county=("tuman", "tumani", "tumanida"),
+        province=("viloyat", "viloyati", "viloyatida"),
+        iranian=("eron", "eronning", "eronlik"),
+        east=("sharqiy",),
+        north=("shimoliy",),
+        south=("janubiy",),
+        endings=("dagi", "ning", "dan", "da", "ga"),
+    ),
+    "Turkmen": Words(
+        prison=("turme", "turmesi", "turmesinde"),
+        central=("merkezi",),
+        city=("saher", "saheri", "saherinde"),
+        county=("etrap", "etraby"),
+        province=("welayat", "welayaty", "welayatynda"),
+        iranian=("eyran", "eyranyn"),
+        east=("gundogar",),
+        west=("gunbatar",),
+        north=("demirgazyk",),
+        south=("gunorta",),
+        endings=("daky", "daki", "nyn", "dan", "da", "de"),
+    ),
+    "Kazakh": Words(
+        prison=("turme", "turmesi", "turmesinde"),
+        central=("ortalyq",),
+        city=("qalasy", "qalasynda"),
+        village=("auyl", "auyly"),
+        county=("audan", "audany"),
+        province=("oblys", "oblysy", "provinsiya", "provinsiyasy"),
+        iranian=("irannyn",),
+        east=("shygys", "sygys"),
+        west=("batys",),
+        north=("soltustik",),
+        south=("ontustik",),
+        endings=("dagy", "degi", "nyn", "nin", "dan", "da", "de"),
+    ),
+    "Tagalog": Words(
+        prison=("bilangguan", "kulungan", "piitan"),
+        central=("sentral",),
+        city=("lungsod", "siyudad"),
+        village=("nayon", "baryo"),
+        county=("distrito", "bayan"),
+        province=("lalawigan", "probinsya", "probinsiya"),
+        near=("malapit",),
+        east=("silangan", "silangang"),
+        west=("kanluran", "kanlurang"),
+        north=("hilaga", "hilagang"),
+        south=("timog",),
+    ),
+    "Swahili": Words(
+        prison=("gereza", "gerezani", "jela"),
+        central=("kuu",),
+        city=("mji", "mjini", "jiji", "jijini"),
+        village=("kijiji", "kijijini"),
+        county=("wilaya", "wilayani"),
+        province=("mkoa", "mkoani", "jimbo", "jimboni"),
+        near=("karibu",),
+        east=("mashariki",),
+        west=("magharibi",),
+        north=("kaskazini",),
+        south=("kusini",),
+    ),
+    "Somali": Words(
+        prison=("xabsi", "xabsiga", "jeel", "jeelka"),
+        central=("dhexe",),
+        city=("magaalo", "magaalada"),
+        village=("tuulo", "tuulada"),
+        county=("degmo", "degmada"),
+        province=("gobol", "gobolka"),
+        iranian=("iiraan",),
+        east=("bari",),
+        west=("galbeed",),
+        north=("waqooyi",),
+        south=("koonfur",),
+    ),
+    "Hausa": Words(
+        prison=("kurkuku", "yari"),
+        city=("birni", "birnin", "gari", "garin"),
+        village=("kauye", "kauyen"),
+        county=("gundumar",),
+        province=("lardi", "lardin", "jihar"),
+        iranian=("kasar",),
+        near=("kusa",),
+        east=("gabas", "gabashin"),
+        west=("yamma", "yammacin"),
+        north=("arewa", "arewacin"),
+        south=("kudu", "kudancin"),
+    ),
+    "Catalan and Galician": Words(
+        prison=("preso", "presons", "penitenciari", "cadea", "prision"),
+        city=("ciutat", "cidade"),
+        village=("poble", "aldea"),
+        county=("comarca", "districte", "concello"),
+        province=("provincia",),
+        iranian=("irania", "iraniana", "iranians", "iraniano"),
+        near=("prop", "preto"),
+        north=("septentrional",),
+    ),
+    "Basque": Words(
+        prison=("kartzela", "kartzelan", "kartzelako", "espetxe", "espetxean", "espetxeko"),
+        central=("zentrala", "nagusia"),
+        city=("hiri", "hiria", "hirian", "hiriko"),
+        village=("herri", "herria", "herrian"),
+        county=("eskualde", "eskualdea", "barruti"),
+        province=("probintzia", "probintzian", "probintziako"),
+        iranian=("irango", "irandar", "iranen"),
+        near=("ondoan", "inguruan"),
+        east=("ekialdeko", "ekialde"),
+        west=("mendebaldeko", "mendebalde"),
+        north=("iparraldeko", "ipar"),
+        south=("hegoaldeko", "hego"),
+        endings=("ko", "go", "n"),
+    ),
+    "Estonian": Words(
+        prison=("vangla", "vanglas", "vanglasse", "vanglast", "keskvangla"),
+        central=("keskvangla",),
+        city=("linn", "linnas", "linna"),
+        county=("vald",),
+        province=("provints", "provintsis", "provintsi"),
+        iranian=("iraani", "iraanis"),
+        near=("lahedal",),
+        east=("ida",),
+        west=("laane",),
+        north=("pohja",),
+        south=("louna",),
+        endings=("isse", "ist", "is", "st", "s", "i"),
+    ),
+    "Latvian": Words(
+        prison=("cietums", "cietuma", "cietumu"),
+        central=("centralais",),
+        city=("pilseta", "pilsetas"),
+        village=("ciems", "ciemats"),
+        county=("novads", "rajons"),
+        province=("province", "provinces"),
+        iranian=("irana", "iranas"),
+        near=("netalu",),
+        east=("austrumu",),
+        west=("rietumu",),
+        north=("ziemelu",),
+        south=("dienvidu",),
+        endings=("as", "a"),
+    ),
+    "Lithuanian": Words(
+        prison=("kalejimas", "kalejime", "kalejimo", "kalejima"),
+        central=("centrinis", "centriniame", "centrinio"),
+        city=("miestas", "mieste", "miesto"),
+        village=("kaimas", "kaime"),
+        county=("apskritis", "apskrityje", "rajonas"),
+        province=("provincija", "provincijoje", "provincijos"),
+        iranian=("irano", "irane"),
+        near=("netoli",),
+        east=("rytu",),
+        west=("vakaru",),
+        north=("siaures",),
+        south=("pietu",),
+        endings=("os", "as", "o", "e", "a"),
+    ),
+    "Vietnamese": Words(
+        # nhà tù, trại giam (prison, prison camp); trung tâm (centre)
+        prison=("nha", "tu", "trai", "giam"),
+        central=("trung", "uong"),  # trung ương
+        # thành phố (city), thị trấn (town), thị xã (town)
+        city=("thanh", "pho", "thi", "tran"),
+        village=("xa",),  # xã, a commune
+        county=("huyen", "quan"),  # huyện, quận
+        province=("tinh",),  # tỉnh
+        east=("đong",),
+        west=("tay",),
+        north=("bac",),
+        south=("nam",),
+    ),
+    "Indonesian and Malay": Words(
+        county=("kecamatan", "daerah", "kabupaten"),
+        province=("provinsi", "wilayah", "negeri"),
+    ),
+    "Esperanto": Words(
+        prison=("malliberejo", "malliberejon", "karcero"),
+        central=("centra",),
+        city=("urbo", "urbon"),
+        village=("vilago",),
+        county=("distrikto",),
+        province=("provinco", "provincon"),
+        iranian=("irana", "iranaj", "irano"),
+        near=("apud", "proksime"),
+        east=("orienta",),
+        west=("okcidenta",),
+        north=("norda",),
+        south=("suda",),
+    ),
+}
+
+
+def words_of(kind: str) -> frozenset[str]:
+    """Every language's words of one kind (a field of :class:`Words`: "prison", "east"...)."""
+    return frozenset(word for words in LANGUAGES.values() for word in getattr(words, kind))
