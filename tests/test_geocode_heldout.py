@@ -39,9 +39,10 @@ target is 97% of Latin and 95% of Persian spellings in the right province.
 - ``heldout7-names.csv`` was gathered while those rules were being written against heldout6's
   categories, the same way (without reading the rules, and scored by count only, on main as it
   was before them), from pages and outlets the six earlier files had not reached: Dutch, Swedish,
-  Slovak, Polish, Luxembourgish, Azerbaijani and Turkish news, Kurdish, Ahwazi and Afghan outlets,
-  Iranian and Gulf papers, and many outlets' reports of one case. It is the one that measures
-  unseen spellings now.
+  Polish, Slovak, Slovene, Croatian, Serbian, Albanian, Romanian, Azerbaijani and Turkish news,
+  Kurdish, Ahwazi and Afghan outlets, Iranian and Gulf papers, and many outlets' reports of one
+  case. Its Perso-Arabic part is smaller (61 names): the earlier files had taken most of those
+  spellings already. It is the one that measures unseen spellings now.
 
 Every test runs on every file. A target or an assertion a file does not meet yet is a strict xfail
 that names what is missing, so it fails loudly once the rules meet it; a floor is the share measured
@@ -289,18 +290,18 @@ SETS = {
             "heldout6-names.csv",
         ),
         same_name=loosely,
-        least=118,
-        least_latin=85,
-        least_persian=33,
-        # As measured on main (c113b5d) before any rule change, by count only: 72 of 85 Latin
-        # (84.7%), 29 of 33 Perso-Arabic (87.9%; Arabic-language pages 16 of 17, Persian proper 8
-        # of 10), none in a wrong province; see the file's header. Gathered while rules were being
+        least=211,
+        least_latin=150,
+        least_persian=61,
+        # As measured on main (c113b5d) before any rule change, by count only: 119 of 150 Latin
+        # (79.3%), 49 of 61 Perso-Arabic (80.3%; Arabic-language pages 30 of 38, Persian proper 12
+        # of 14), none in a wrong province; see the file's header. Gathered while rules were being
         # written against heldout6's categories, by someone who never read them: it is the set that
         # measures the geocoder on spellings nobody writing its rules has seen.
-        latin_floor=0.847,
-        persian_floor=0.878,
-        latin_target_open="issue 20's target; 84.7% of Latin names so far",
-        persian_target_open="issue 20's target; 87.9% of Perso-Arabic names so far",
+        latin_floor=0.793,
+        persian_floor=0.803,
+        latin_target_open="issue 20's target; 79.3% of Latin names so far",
+        persian_target_open="issue 20's target; 80.3% of Perso-Arabic names so far",
     ),
 }
 
