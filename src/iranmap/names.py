@@ -279,6 +279,9 @@ class PlaceName:
     #: Whether it names a detention centre ("بازداشتگاه", "detention"): a place of the town,
     #: never one of its prisons.
     says_detention: bool = False
+    #: The keys of what the name says the place is near ("... near Shiraz", "قرب شيراز", "west
+    #: of Tehran"): not where it is, but never far from it.
+    near: tuple[str, ...] = ()
 
 
 @lru_cache(maxsize=65536)
@@ -310,7 +313,20 @@ def parse_place(text: str) -> PlaceName:
     folded = fold(text).split()
     says_detention = any(word in DETENTION_WORDS for word in folded)
     says_which = not says_detention and any(word in WHICH_WORDS for word in folded)
-    return PlaceName(core_key, keys, says_prison, core_words, says_which, says_detention)
+    near_keys = tuple(k for part in (head, *rest) if (k := _near_key(fold(part).split())))
+    return PlaceName(core_key, keys, says_prison, core_words, says_which, says_detention, near_keys)
+
+
+def _near_key(words: list[str]) -> str:
+    """The key of what ``words`` say their place is near: the words after a word for "near"
+    ("Ghezel Hesar near Tehran" -> "tehran"), or those before Turkish's ("Tahran yakınındaki
+    ..."); empty where no such word is."""
+    for index, word in enumerate(words):
+        if word in NEAR_WORDS:
+            return _context_key(_bare(words[index + 1 :]))
+        if word in NEAR_AFTER:
+            return _context_key(_bare(words[:index]))
+    return ""
 
 
 def _owner_first(text: str) -> list[str]:
