@@ -48,6 +48,7 @@ from iranmap.name_words import (
     ROMANIAN_DIN,
     SCANDINAVIAN_IN,
     SPACED_MARKERS,
+    VILLAGE_WORDS,
     WHICH_WORDS,
 )
 
@@ -282,6 +283,9 @@ class PlaceName:
     #: The keys of what the name says the place is near ("... near Shiraz", "قرب شيراز", "west
     #: of Tehran"): not where it is, but never far from it.
     near: tuple[str, ...] = ()
+    #: Whether a word says the place is a village ("village of Foo", "روستای فلان"): not the
+    #: town of its name.
+    says_village: bool = False
 
 
 @lru_cache(maxsize=65536)
@@ -314,7 +318,10 @@ def parse_place(text: str) -> PlaceName:
     says_detention = any(word in DETENTION_WORDS for word in folded)
     says_which = not says_detention and any(word in WHICH_WORDS for word in folded)
     near_keys = tuple(k for part in (head, *rest) if (k := _near_key(fold(part).split())))
-    return PlaceName(core_key, keys, says_prison, core_words, says_which, says_detention, near_keys)
+    says_village = any(word in VILLAGE_WORDS for word in folded)
+    return PlaceName(
+        core_key, keys, says_prison, core_words, says_which, says_detention, near_keys, says_village
+    )
 
 
 def _near_key(words: list[str]) -> str:

@@ -6,7 +6,7 @@ import pytest
 
 from iranmap.gazetteer import load_gazetteer
 from iranmap.geocode import Geocoder
-from iranmap.geocode._nearby import NEAR_KM
+from iranmap.geocode._bounds import NEAR_KM
 from iranmap.geocode.index import km
 from iranmap.names import parse_place
 
@@ -84,3 +84,74 @@ def test_no_town_said_to_be_near_its_nearest_town_is_held_too_far(geocoder: Geoc
         if "which the name says the place is near" in note:
             refused.append((town.name, nearest, note))
     assert refused == []
+
+
+@pytest.mark.parametrize(
+    ("name", "province", "iso", "note"),
+    [
+        (
+            "village of Sonqor",  # a village of that name, anywhere: not Kermanshah's town
+            "",
+            None,
+            "the name says a village, and the town of Sonqor (Kermanshah) is another place; "
+            "give the village's province in the row to place it there",
+        ),
+        (
+            "روستای سنقر",
+            "Kermanshah",
+            "IR-05",
+            "the name says a village of Kermanshah, which the gazetteer does not place: placed "
+            "at its province (the town of Sonqor is another place)",
+        ),
+        (
+            "Sonqor, a village in Kermanshah province",
+            "",
+            "IR-05",
+            "the name says a village of Kermanshah, which the gazetteer does not place: placed "
+            "at its province (the town of Sonqor is another place)",
+        ),
+        (
+            "روستای ایستی سو سلماس",  # a village the gazetteer lacks, of the town of Salmas
+            "",
+            "IR-04",
+            "the name says a village of West Azerbaijan, which the gazetteer does not place: "
+            "placed at its province (the town of Salmās is another place)",
+        ),
+        (
+            "village of Isti Su, Salmas",
+            "",
+            "IR-04",
+            "the name says a village of West Azerbaijan, which the gazetteer does not place: "
+            "placed at its province",
+        ),
+        (
+            "روستای ناشناخته",  # a village the gazetteer lacks, in the row's province
+            "Fars",
+            "IR-07",
+            "the name says a village of Fars, which the gazetteer does not place: placed at "
+            "its province",
+        ),
+    ],
+)
+def test_a_village_is_placed_at_its_province_or_not_at_all(
+    geocoder: Geocoder, name: str, province: str, iso: str | None, note: str
+) -> None:
+    match = geocoder.place(name, province=province)
+    kind = "province" if iso else None
+    assert (match.province_iso, match.kind, match.note) == (iso, kind, note)
+
+
+def test_no_village_of_a_towns_name_is_placed_at_the_town(geocoder: Geocoder) -> None:
+    """Every town of the gazetteer, written as a village of its name, is never placed at a
+    town, nor in another province; with its province beside it, it is that province."""
+    towns = [c for c in load_gazetteer().cities if c.name.isascii()]
+    wrong = []
+    for town in towns:
+        for name in (f"village of {town.name}", f"{town.name} village"):
+            alone = geocoder.place(name)
+            beside = geocoder.place(name, province=town.province_iso)
+            if alone.kind == "city" or alone.province_iso not in (None, town.province_iso):
+                wrong.append((name, alone.kind, alone.province_iso))
+            if beside.status == "matched" and beside.province_iso != town.province_iso:
+                wrong.append((name, "beside", beside.province_iso))
+    assert wrong == []
