@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
-import pytest
+from pathlib import Path
 
+import pytest
+from click.testing import CliRunner
+
+from fake_world import write_report
+from iranmap.cli import main
 from iranmap.gazetteer import load_gazetteer
 from iranmap.geocode import Geocoder
 from iranmap.geocode._bounds import NEAR_KM
@@ -155,3 +160,27 @@ def test_no_village_of_a_towns_name_is_placed_at_the_town(geocoder: Geocoder) ->
             if beside.status == "matched" and beside.province_iso != town.province_iso:
                 wrong.append((name, "beside", beside.province_iso))
     assert wrong == []
+
+
+def test_check_says_why_a_village_or_a_far_reading_has_no_point(tmp_path: Path) -> None:
+    folder = write_report(
+        tmp_path / "r",
+        "prison,executions,province\nvillage of Sonqor,3,\nSonqor near Shiraz,2,\n"
+        "روستای سنقر,1,Kermanshah\n",
+    )
+    result = CliRunner().invoke(main, ["check", str(folder)])
+    assert result.exit_code == 1
+    assert result.stdout.replace(str(folder), "R").splitlines()[:3] == [
+        "R/prisons.csv:2: prison 'village of Sonqor' is placed nowhere: the name says a "
+        "village, and the town of Sonqor (Kermanshah) is another place; give the village's "
+        "province in the row to place it there; write the prison or the town the source means, "
+        "give the row's city or province, or add lat and lon",
+        "R/prisons.csv:3: prison 'Sonqor near Shiraz' is placed nowhere: Sonqor (Kermanshah) "
+        "lies 739 km from Shiraz, which the name says the place is near: another place, which "
+        "the gazetteer does not know; write the prison or the town the source means, give the "
+        "row's city or province, or add lat and lon",
+        "R/prisons.csv:4: prison 'روستای سنقر' names a village of Kermanshah that the gazetteer "
+        "does not place, not a prison or town, so it has no point on the map; give the row's "
+        "city (or lat and lon) where the source names one, or count the row in provinces.csv "
+        "under Kermanshah",
+    ]

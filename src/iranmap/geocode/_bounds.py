@@ -32,6 +32,9 @@ from iranmap.names import PlaceName
 #: of Tehran" is read as "near Tehran" too, and Kermanshah lies 425 km west of it; a reading
 #: that lands in another part of Iran is still caught.
 NEAR_KM = 500.0
+#: How the notes of the answers these rules leave unresolved end, and begin.
+_FAR = "which the name says the place is near: another place, which the gazetteer does not know"
+_VILLAGE = "the name says a village, and the town of "
 
 
 def not_far(index: PlaceIndex, parsed: PlaceName, answer: Match) -> Match:
@@ -51,10 +54,7 @@ def not_far(index: PlaceIndex, parsed: PlaceName, answer: Match) -> Match:
         away, closest = min(towns)
         if away > NEAR_KM:
             where = answer.prison or answer.city or "the place found"
-            note = (
-                f"{where} ({answer.province}) lies {away:,.0f} km from {closest}, which the "
-                "name says the place is near: another place, which the gazetteer does not know"
-            )
+            note = f"{where} ({answer.province}) lies {away:,.0f} km from {closest}, {_FAR}"
             return Match(query="", status="unmatched", score=answer.score, note=note)
     return answer
 
@@ -79,11 +79,18 @@ def no_village_as_town(
             f"the name says a village of {found.province}, which the gazetteer does not place: "
             f"placed at its province{instead}"
         )
-        return replace(found, note=note)
+        reading = f"a village of {found.province} that the gazetteer does not place"
+        return replace(found, note=note, reading=reading)
     if not town:
         return answer
     note = (
-        f"the name says a village, and the town of {answer.city} ({answer.province}) is another "
-        "place; give the village's province in the row to place it there"
+        f"{_VILLAGE}{answer.city} ({answer.province}) is another place; give the village's "
+        "province in the row to place it there"
     )
     return Match(query="", status="unmatched", score=answer.score, note=note)
+
+
+def ruled_out(match: Match) -> bool:
+    """Whether ``match`` places nothing because the name's own words rule its reading out."""
+    note = match.note or ""
+    return match.status == "unmatched" and (note.endswith(_FAR) or note.startswith(_VILLAGE))
