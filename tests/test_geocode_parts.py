@@ -528,13 +528,21 @@ def test_no_town_with_another_provinces_name_beside_it_lands_there(
     geocoder: Geocoder, latin: list[tuple[str, str]], persian: list[tuple[str, str]]
 ) -> None:
     """Every town and prison with the name of a province seven places further on beside it, in
-    brackets, after a comma, "in", "village" or a word for province: never placed there."""
+    brackets, after a comma, "in" or a word for province: never placed there. "Foo village,
+    Fars" is a village of Fars that the gazetteer does not place, the town of Foo another
+    place: placed at Fars, the province, and nowhere more precise."""
     provinces = sorted(load_gazetteer().provinces, key=lambda p: p.iso)
     other = {p.iso: provinces[(i + 7) % len(provinces)] for i, p in enumerate(provinces)}
+    villages = [(f"{name} village, {other[iso].name_en}", other[iso].iso) for name, iso in latin]
+    assert [
+        (name, found.kind)
+        for name, iso in villages
+        if (found := geocoder.place(name)).province_iso == iso and found.kind != "province"
+    ] == []
     names = [
         (wrapper.format(name, other[iso].name_en), other[iso].iso)
         for name, iso in latin
-        for wrapper in ("{} ({})", "{}, {}", "{} in {}", "{} village, {}")
+        for wrapper in ("{} ({})", "{}, {}", "{} in {}")
     ]
     names += [
         (wrapper.format(name, other[iso].name_fa), other[iso].iso)

@@ -203,6 +203,13 @@ PRISON_WORDS = frozenset(
     | {"bilangguan", "gereza", "gerezani"}
     | words_of("prison")  # and more languages' (iranmap._words_by_language)
 )
+# Words for "village" ("Foo, a village in Fars province", "روستای فلان", Arabic "قرية"): a
+# village is not the town of its name, which the geocoder never takes it for.
+VILLAGE_WORDS = frozenset(
+    {"village", "villaggio", "aldea", "aldeia", "dorf", "desa", "روستای", "روستا", "قریه"}
+    | {"القریه", "گوند", "گوندی"}  # in Arabic, with its article, and in Kurdish
+    | words_of("village")  # and more languages' (iranmap._words_by_language)
+)
 # Words that describe a prison or town without naming it: "central", "women's", "ward" (and
 # "unit", "hall", "house" of detention...), "county", "city" (also in Spanish, Italian,
 # Portuguese, German and Arabic: "cárcel de la ciudad de", "città di", "مدينة"), "holy" ("città
@@ -260,10 +267,9 @@ DESCRIPTORS = frozenset(
     # "IRGC detention centre", "بازداشتگاه اطلاعات سنندج"), and "facility"
     | {"ministry", "intelligence", "irgc", "sepah", "police", "اطلاعات", "سپاه", "facility"}
     # "village" ("Foo, a village in Fars province", "روستای فلان"): says what a place is
-    | {"village", "villaggio", "aldea", "aldeia", "dorf", "desa", "روستای", "روستا", "قریه"}
-    # ... in Arabic (with its article), Kurdish (گوند) and Urdu (قصبہ, a small town); and Persian
-    # "to" and "from" before a prison ("به زندان اوین")
-    | {"القریه", "گوند", "گوندی", "قصبه", "به", "از"}
+    | VILLAGE_WORDS
+    # Urdu "قصبہ" (a small town); and Persian "to" and "from" before a prison ("به زندان اوین")
+    | {"قصبه", "به", "از"}
     # "centre" and "capital" of a province, in Persian and Arabic ("مدينة زاهدان مركز محافظة
     # سيستان وبلوشستان")
     | {"مرکز", "عاصمه"}
@@ -275,7 +281,6 @@ DESCRIPTORS = frozenset(
     | {"iranischen", "iranska", "iranske", "kurdish", "curda", "curdo", "kurde", "kurdischen"}
     | words_of("central")
     | words_of("city")
-    | words_of("village")
     | words_of("iranian")
     | {"u"}  # Croatian, Serbian and Bosnian "in" ("zatvor u Teheranu"), Kurmanji "û" (and)
 )

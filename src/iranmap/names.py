@@ -50,6 +50,7 @@ from iranmap.name_words import (
     SCANDINAVIAN_IN,
     SPACED_MARKERS,
     TOWN_WORDS,
+    VILLAGE_WORDS,
     WHICH_WORDS,
 )
 
@@ -300,6 +301,12 @@ class PlaceName:
     says_detention: bool = False
     #: Whether a word says it is a city or town ("ciudad de Bam"): not a village.
     says_town: bool = False
+    #: The keys of what the name says the place is near ("... near Shiraz", "قرب شيراز", "west
+    #: of Tehran"): not where it is, but never far from it.
+    near: tuple[str, ...] = ()
+    #: Whether a word says the place is a village ("village of Foo", "روستای فلان"): not the
+    #: town of its name.
+    says_village: bool = False
 
 
 @lru_cache(maxsize=65536)
@@ -333,13 +340,37 @@ def parse_place(text: str) -> PlaceName:
     says_detention = any(word in DETENTION_WORDS for word in folded)
     says_which = not says_detention and any(word in WHICH_WORDS for word in folded)
     says_town = any(word in TOWN_WORDS for word in folded)
-    return PlaceName(core_key, keys, says_prison, core_words, says_which, says_detention, says_town)
+    near_keys = tuple(k for part in (head, *rest) if (k := _near_key(fold(part).split())))
+    says_village = any(word in VILLAGE_WORDS for word in folded)
+    return PlaceName(
+        core_key,
+        keys,
+        says_prison,
+        core_words,
+        says_which,
+        says_detention,
+        says_town,
+        near_keys,
+        says_village,
+    )
 
 
 def _without_adjective(found: re.Match[str]) -> str:
     """The word for city (or "the") that :data:`ADJECTIVE_BEFORE_OF` found, without the
     adjective after (or before) it."""
     return found.group(1) or found.group(2)
+
+
+def _near_key(words: list[str]) -> str:
+    """The key of what ``words`` say their place is near: the words after a word for "near"
+    ("Ghezel Hesar near Tehran" -> "tehran"), or those before Turkish's ("Tahran yakınındaki
+    ..."); empty where no such word is."""
+    for index, word in enumerate(words):
+        if word in NEAR_WORDS:
+            return _context_key(_bare(words[index + 1 :]))
+        if word in NEAR_AFTER:
+            return _context_key(_bare(words[:index]))
+    return ""
 
 
 def _owner_first(text: str) -> list[str]:

@@ -7,6 +7,7 @@ rules that read a name against them.
 
 from __future__ import annotations
 
+from iranmap.geocode._bounds import ruled_out
 from iranmap.geocode._facility import contradicts
 from iranmap.geocode._near import read_name
 from iranmap.geocode._readings import only_province
@@ -40,4 +41,5 @@ __all__ = [
     "only_province",
     "read_name",
     "read_names",
+    "ruled_out",
 ]

@@ -15,6 +15,7 @@ from rapidfuzz import fuzz, process
 
 from iranmap.gazetteer import Gazetteer
 from iranmap.geocode._affixes import read_otherwise
+from iranmap.geocode._bounds import no_village_as_town, not_far
 from iranmap.geocode._claim import city_of_context, other_place
 from iranmap.geocode._facility import run_together, town_and_facility
 from iranmap.geocode._near import NearSpellings, keep_reading, read_as
@@ -141,6 +142,8 @@ class Geocoder:
             answer = keep_reading(found, answer)
             if parsed.core:  # "Mamasani": a county's name (alone, it gives only its province)
                 answer = self._counties.instead_of(answer, name, rows)
+            answer = not_far(self._index, parsed, answer)
+            answer = no_village_as_town(parsed, answer, rows, self.province)
             self._place_cache[cache_key] = answer
             self._reading.discard(cache_key)
         return replace(answer, query=name)

@@ -19,7 +19,7 @@ import shapely
 from iranmap.boundaries import Shape, shapes_of
 from iranmap.errors import Problem
 from iranmap.gazetteer import Gazetteer
-from iranmap.geocode import Match, contradicts, only_province, read_name
+from iranmap.geocode import Match, contradicts, only_province, read_name, ruled_out
 from iranmap.geocode.index import km
 from iranmap.join._model import COAST_TOLERANCE, MatchKind, Placement, Resolver, Unplaced
 from iranmap.names import fold, parse_place
@@ -314,7 +314,7 @@ def _reason(figure: Figure, match: Match) -> str:
             f"lon) where the source names one, or count the row in provinces.csv under "
             f"{match.province}"
         )
-    if contradicts(match):
+    if contradicts(match) or ruled_out(match):
         return (
             f"prison {name!r} is placed nowhere: {match.note}; write the prison or the town the "
             "source means, give the row's city or province, or add lat and lon"

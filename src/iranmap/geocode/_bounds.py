@@ -1,0 +1,96 @@
+"""Readings a name's own words rule out: far from what it says its place is near, and a town
+where it says a village.
+
+A place a name says is near somewhere ("... near Shiraz", "قرب شيراز", "west of Tehran") is
+never placed far from there.
+
+What a place is near is not where it is (Ghezel Hesar, "near Tehran", lies in Karaj, Alborz), so
+the geocoder does not read it as the place's town or province. But it bounds where the place can
+be: a reading that puts it hundreds of kilometres away (a village "near Shiraz" read as a town
+of the same letters in Kermanshah) is another place, and the name is left unresolved, with the
+distance in its note.
+
+A name that says its place is a village ("village of Foo", "روستای فلان", "قرية ...") is never
+placed at the town of that name: villages share their names with towns all over Iran, and the
+gazetteer places none. Where the row or the name gives the village's province, or the name
+gives a town beside the village's own name, the village is placed at that province (no more
+precisely than the source); otherwise it is left unresolved.
+
+Part of :class:`~iranmap.geocode.Geocoder`, which asks both about every answer it gives.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+
+from iranmap.geocode.index import PlaceIndex, km
+from iranmap.geocode.match import Match
+from iranmap.names import PlaceName
+
+#: How far (km) a place may lie from the town its name says it is near: generous, since "west
+#: of Tehran" is read as "near Tehran" too, and Kermanshah lies 425 km west of it; a reading
+#: that lands in another part of Iran is still caught.
+NEAR_KM = 500.0
+#: How the notes of the answers these rules leave unresolved end, and begin.
+_FAR = "which the name says the place is near: another place, which the gazetteer does not know"
+_VILLAGE = "the name says a village, and the town of "
+
+
+def not_far(index: PlaceIndex, parsed: PlaceName, answer: Match) -> Match:
+    """``answer``, or unresolved where it lies more than :data:`NEAR_KM` from every town of the
+    name that the name says its place is near (a name the gazetteer does not know as a town
+    bounds nothing)."""
+    if answer.status != "matched" or answer.lat is None or answer.lon is None:
+        return answer
+    for near_key in parsed.near:
+        towns = [
+            (km(t.lat, t.lon, answer.lat, answer.lon), t.city or "")
+            for t in index.towns.get(near_key, ())
+            if t.lat is not None and t.lon is not None
+        ]
+        if not towns:
+            continue
+        away, closest = min(towns)
+        if away > NEAR_KM:
+            where = answer.prison or answer.city or "the place found"
+            note = f"{where} ({answer.province}) lies {away:,.0f} km from {closest}, {_FAR}"
+            return Match(query="", status="unmatched", score=answer.score, note=note)
+    return answer
+
+
+def no_village_as_town(
+    parsed: PlaceName, answer: Match, provinces: frozenset[str], province: Callable[[str], Match]
+) -> Match:
+    """``answer``, unless the name says a village and ``answer`` is no prison: then the
+    province of the row or the name (``provinces``, where it is one), or of a town the name
+    gives beside the village's own name, if the answer is not a town elsewhere; otherwise
+    unresolved. ``province`` resolves a province's ISO code."""
+    if not parsed.says_village or (answer.status == "matched" and answer.kind != "city"):
+        return answer
+    town = answer.status == "matched"
+    here = answer.province_iso if town else next(iter(provinces), None)
+    # a town beside words that name nothing ("روستای ایستی سو سلماس") says where the village is
+    beside = town and answer.own_place
+    if here and (here in provinces or beside) and (town or len(provinces) == 1):
+        found = province(here)
+        instead = f" (the town of {answer.city} is another place)" if town else ""
+        note = (
+            f"the name says a village of {found.province}, which the gazetteer does not place: "
+            f"placed at its province{instead}"
+        )
+        reading = f"a village of {found.province} that the gazetteer does not place"
+        return replace(found, note=note, reading=reading)
+    if not town:
+        return answer
+    note = (
+        f"{_VILLAGE}{answer.city} ({answer.province}) is another place; give the village's "
+        "province in the row to place it there"
+    )
+    return Match(query="", status="unmatched", score=answer.score, note=note)
+
+
+def ruled_out(match: Match) -> bool:
+    """Whether ``match`` places nothing because the name's own words rule its reading out."""
+    note = match.note or ""
+    return match.status == "unmatched" and (note.endswith(_FAR) or note.startswith(_VILLAGE))
