@@ -59,6 +59,10 @@ def _kurmanji_words(text: str, vowel: re.Pattern[str] | None) -> str:
     return " ".join(words)
 
 
+#: The languages that join case endings to a town's name, each with all its words.
+_WITH_ENDINGS = tuple((words, words.all()) for words in LANGUAGES.values() if words.endings)
+
+
 def language_cases(text: str) -> tuple[str, ...]:
     """The forms of a name with a word of a language that joins case endings to a town's name
     (:data:`iranmap._words_by_language.LANGUAGES`: Finnish "vankila Teheranissa", Hungarian
@@ -69,10 +73,11 @@ def language_cases(text: str) -> tuple[str, ...]:
     text = unicodedata.normalize("NFC", text)
     folded, words = set(fold(text).split()), text.split()
     forms = []
-    for language in LANGUAGES.values():
-        own = language.all()
+    for language, own in _WITH_ENDINGS:
+        if not folded & own:
+            continue
         names = [at for at, word in enumerate(words) if fold(word) not in own]
-        if not language.endings or not folded & own or not names:
+        if not names:
             continue
         at = names[-1]
         word, bare = words[at], fold(words[at])

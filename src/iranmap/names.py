@@ -254,12 +254,15 @@ def joined_directions(name_key: str) -> tuple[str, ...]:
     the rest ("Nordkhorasan", "Östazarbaijan", Swedish and Danish), read as that direction and
     the rest ("northxurasan"), once for each such word, the longest word first (Latvian
     "rietumu", west, begins like Lithuanian "rytų", east); none if it has none."""
-    words = sorted(_DIRECTIONS, key=len, reverse=True)
     return tuple(
         _DIRECTIONS[word] + name_key[len(word) :]
-        for word in words
-        if len(word) >= 3 and name_key.startswith(word) and len(name_key) - len(word) >= 4
+        for word in _JOINABLE
+        if name_key.startswith(word) and len(name_key) - len(word) >= 4
     )
+
+
+#: The direction words :func:`joined_directions` reads run onto a name, the longest first.
+_JOINABLE = tuple(sorted((w for w in _DIRECTIONS if len(w) >= 3), key=len, reverse=True))
 
 
 def province_direction(name_key: str) -> tuple[str, str]:
@@ -373,12 +376,17 @@ def _near_key(words: list[str]) -> str:
     return ""
 
 
+_ARABIC_SCRIPT = re.compile("[\u0600-\u06ff]")  # (a letter of Arabic script)
+
+
 def _owner_first(text: str) -> list[str]:
     """``text`` as its place's own words, then the words that say what it belongs to, where an
     Urdu, Punjabi, Sindhi or Pashto name puts the owner first ("صوبہ گلستان کی گرگان جیل" ->
     "گرگان جیل", "صوبه گلستان"): the place is the last run of words between postpositions that
     names something, the runs before it are where it is (and the runs that only say "jail",
     which still say it is a prison). ``text`` as it is if it has no such word."""
+    if not _ARABIC_SCRIPT.search(text):  # (its postpositions are all in Arabic letters)
+        return [text]
     words = fold(text).split()
     between = POSSESSIVES | ({PASHTO_OF} if words[:1] == [PASHTO_OF] else set())
     if not between & set(words):

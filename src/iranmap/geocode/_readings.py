@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
+from weakref import WeakKeyDictionary
 
 from rapidfuzz import fuzz, process
 
@@ -233,7 +234,7 @@ def _unknown_in_province(index: PlaceIndex, name: str, parsed: PlaceName) -> Mat
         return None  # "آزاد شهر": a town's name has its word for city in it
     if any(parse_place(form).core in index.entries for form in _other_readings(name)):
         return None  # "Şino": Oshnavieh, as Turkish and Kurmanji letters write it
-    if _near("".join(words), index.prison_keys, _SOME_PLACE):
+    if _near(index, "prisons", "".join(words), _SOME_PLACE):
         return None  # a prison misspelled, with a province it may not lie in ("Gezl Hsar")
     return in_province(index, next(iter(isos)), known=False)
 
@@ -354,7 +355,7 @@ def _town_with_unknown_words(
     index: PlaceIndex, parsed: PlaceName, context: tuple[str, ...]
 ) -> Match | None:
     """The one town the name's first or last words name, beside words that name nothing."""
-    if _near(parsed.core, list(index.other_places), _SOME_PLACE):
+    if _near(index, "other places", parsed.core, _SOME_PLACE):
         return None  # the whole name is (a spelling of) a village: "Qorveh-ye Dergazin"
     words = parsed.words
     found: dict[Match, Match] = {}
@@ -392,15 +393,42 @@ def _unknown(index: PlaceIndex, words: tuple[str, ...]) -> bool:
     known = (index.entries, index.place_words, index.other_places)
     if any(run in names for run in runs for names in known):
         return False
-    return not any(_near(run, index.keys, _NEAR) for run in runs)
+    return not any(_near(index, "places", run, _NEAR) for run in runs)
 
 
-def _near(name_key: str, keys: list[str], cutoff: float) -> bool:
-    """Whether ``name_key`` is one of ``keys`` or within ``cutoff`` similarity of one."""
+def _near(index: PlaceIndex, which: str, name_key: str, cutoff: float) -> bool:
+    """Whether ``name_key`` is one of the index's keys of ``which`` places ("places", "prisons",
+    "other places") or within ``cutoff`` similarity of one. Only keys of a length that can reach
+    ``cutoff`` are compared (a ratio is at most 1 - |a - b| / (a + b) for lengths a and b): the
+    same answer as comparing them all, several times sooner."""
+    tables = _LENGTHS.setdefault(index, {})
+    found_keys = tables.get((which, len(name_key), cutoff))
+    if found_keys is None:
+        found_keys = tables[(which, len(name_key), cutoff)] = _of_length(
+            _keys_of(index, which), len(name_key), cutoff
+        )
     found = process.extractOne(
-        name_key, keys, scorer=fuzz.ratio, processor=None, score_cutoff=cutoff
+        name_key, found_keys, scorer=fuzz.ratio, processor=None, score_cutoff=cutoff
     )
     return found is not None
+
+
+#: Keys of the length that can reach a similarity, by index, kind of place, length and cutoff.
+_LENGTHS: WeakKeyDictionary[PlaceIndex, dict[tuple[str, int, float], list[str]]] = (
+    WeakKeyDictionary()
+)
+
+
+def _keys_of(index: PlaceIndex, which: str) -> list[str]:
+    if which == "prisons":
+        return index.prison_keys
+    return list(index.other_places) if which == "other places" else index.keys
+
+
+def _of_length(keys: list[str], length: int, cutoff: float) -> list[str]:
+    """``keys`` whose length leaves a ratio of at least ``cutoff`` possible with ``length``."""
+    least = cutoff - 1e-6  # (a hair below: a key that may reach it exactly is kept)
+    return [k for k in keys if 100 * (1 - abs(len(k) - length) / (len(k) + length or 1)) >= least]
 
 
 def _province_named(
