@@ -69,6 +69,33 @@ def browser() -> Iterator[Any]:
         chromium.close()
 
 
+@pytest.fixture(scope="session")
+def geocoder() -> Any:
+    """The shipped gazetteer's geocoder, one for the whole test process: the naming checks of
+    several modules read every town of the gazetteer with it, and the towns each reads alone
+    (``latin``, ``persian``) are read once. A module that needs another defines its own."""
+    from iranmap.gazetteer import load_gazetteer
+    from iranmap.geocode import Geocoder
+
+    return Geocoder(load_gazetteer())
+
+
+@pytest.fixture(scope="session")
+def latin(geocoder: Any) -> list[tuple[str, str]]:
+    """(Latin name, province) of every town and prison the geocoder places at home alone."""
+    from townnames import latin_towns, placed_at_home
+
+    return placed_at_home(geocoder, latin_towns())
+
+
+@pytest.fixture(scope="session")
+def persian(geocoder: Any) -> list[tuple[str, str]]:
+    """(Persian name, province) of every town and prison the geocoder places at home alone."""
+    from townnames import persian_towns, placed_at_home
+
+    return placed_at_home(geocoder, persian_towns())
+
+
 _DRAWN: OrderedDict[tuple[object, ...], bytes] = OrderedDict()
 _DRAWN_MOST = 400  # PNGs kept, the last used (at most some 100 MB)
 _DRAWN_LOCK = threading.Lock()

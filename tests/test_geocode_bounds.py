@@ -16,11 +16,6 @@ from iranmap.geocode.index import km
 from iranmap.names import parse_place
 
 
-@pytest.fixture(scope="module")
-def geocoder() -> Geocoder:
-    return Geocoder(load_gazetteer())
-
-
 @pytest.mark.parametrize(
     ("name", "near"),
     [

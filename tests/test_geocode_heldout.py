@@ -60,7 +60,6 @@ from pathlib import Path
 
 import pytest
 
-from iranmap.gazetteer import load_gazetteer
 from iranmap.geocode import Geocoder
 
 DATA = Path(__file__).resolve().parent / "data" / "geocode"
@@ -341,11 +340,6 @@ def rows(spec: HeldOut) -> list[dict[str, str]]:
 def read_rows(path: Path) -> list[dict[str, str]]:
     with path.open(encoding="utf-8", newline="") as handle:
         return list(csv.DictReader(line for line in handle if not line.startswith("#")))
-
-
-@pytest.fixture(scope="module")
-def geocoder() -> Geocoder:
-    return Geocoder(load_gazetteer())
 
 
 @pytest.fixture(scope="module", params=sorted(SETS))

@@ -21,16 +21,7 @@ from iranmap.geocode._claim import capital
 from iranmap.geocode.provinces import capital_names
 from iranmap.names import key, parse_place
 from iranmap.spellings import as_dutch, german_forms, turkish_forms, turkish_vowels
-
-
-@pytest.fixture(scope="module")
-def geocoder() -> Geocoder:
-    return Geocoder(load_gazetteer())
-
-
-def where(match: object) -> tuple[object, ...]:
-    return tuple(getattr(match, field) for field in ("status", "province_iso"))
-
+from townnames import where
 
 # -- Turkish: h for kh ------------------------------------------------------------------------
 

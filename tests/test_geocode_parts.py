@@ -17,26 +17,7 @@ from iranmap.gazetteer import load_gazetteer
 from iranmap.geocode import Geocoder
 from iranmap.names import parse_place
 from iranmap.spellings import k_forms, portuguese_forms
-from townnames import elsewhere, latin_towns, persian_towns, placed_at_home
-
-
-@pytest.fixture(scope="module")
-def geocoder() -> Geocoder:
-    return Geocoder(load_gazetteer())
-
-
-@pytest.fixture(scope="module")
-def latin(geocoder: Geocoder) -> list[tuple[str, str]]:
-    return placed_at_home(geocoder, latin_towns())
-
-
-@pytest.fixture(scope="module")
-def persian(geocoder: Geocoder) -> list[tuple[str, str]]:
-    return placed_at_home(geocoder, persian_towns())
-
-
-def where(match: object) -> tuple[object, ...]:
-    return tuple(getattr(match, field) for field in ("status", "province_iso"))
+from townnames import elsewhere, where
 
 
 def provinces_elsewhere(geocoder: Geocoder, names: list[tuple[str, str]]) -> list[tuple[str, str]]:

@@ -17,21 +17,7 @@ from iranmap.gazetteer import load_gazetteer
 from iranmap.geocode import Geocoder
 from iranmap.geocode._arabic import arabic_forms, azeri_cases, without_plene_vowel
 from iranmap.names import fold, parse_place
-from townnames import elsewhere, persian_towns, placed_at_home
-
-
-@pytest.fixture(scope="module")
-def geocoder() -> Geocoder:
-    return Geocoder(load_gazetteer())
-
-
-def where(match: object) -> tuple[object, ...]:
-    return tuple(getattr(match, field) for field in ("status", "province_iso"))
-
-
-@pytest.fixture(scope="module")
-def persian(geocoder: Geocoder) -> list[tuple[str, str]]:
-    return placed_at_home(geocoder, persian_towns())
+from townnames import elsewhere, where
 
 
 #: Another province's Persian name for each province: the one a check writes beside a name.

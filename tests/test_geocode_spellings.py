@@ -13,11 +13,6 @@ from iranmap.geocode.index import name_key_of
 from iranmap.names import county_key
 
 
-@pytest.fixture(scope="module")
-def geocoder() -> Geocoder:
-    return Geocoder(load_gazetteer())
-
-
 def test_a_persian_key_has_the_forms_arabic_writes() -> None:
     forms = arabic_forms("گرگان")
     assert {"کرکان", "جرجان", "الگرگان", "الکرکان", "الجرجان"} <= forms

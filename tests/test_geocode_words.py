@@ -21,22 +21,7 @@ from iranmap.geocode import Geocoder
 from iranmap.names import fold, parse_place
 from iranmap.paths import geodata_dir
 from iranmap.spellings import as_hungarian, as_slavic, turkish_cases
-from townnames import elsewhere, latin_towns, placed_at_home
-
-
-@pytest.fixture(scope="module")
-def geocoder() -> Geocoder:
-    return Geocoder(load_gazetteer())
-
-
-@pytest.fixture(scope="module")
-def latin(geocoder: Geocoder) -> list[tuple[str, str]]:
-    return placed_at_home(geocoder, latin_towns())
-
-
-def where(match: object) -> tuple[object, ...]:
-    return tuple(getattr(match, field) for field in ("status", "province_iso"))
-
+from townnames import elsewhere, where
 
 # -- Azerbaijani: its word for prison, the genitive on the town -----------------------------------
 

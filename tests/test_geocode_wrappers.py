@@ -25,27 +25,7 @@ from iranmap.spellings import (
     turkish_cases,
     without_sorani_o,
 )
-from townnames import elsewhere, latin_towns, persian_towns, placed_at_home
-
-
-@pytest.fixture(scope="module")
-def geocoder() -> Geocoder:
-    return Geocoder(load_gazetteer())
-
-
-def where(match: object) -> tuple[object, ...]:
-    return tuple(getattr(match, field) for field in ("status", "province_iso"))
-
-
-@pytest.fixture(scope="module")
-def persian(geocoder: Geocoder) -> list[tuple[str, str]]:
-    return placed_at_home(geocoder, persian_towns())
-
-
-@pytest.fixture(scope="module")
-def latin(geocoder: Geocoder) -> list[tuple[str, str]]:
-    return placed_at_home(geocoder, latin_towns())
-
+from townnames import elsewhere, where
 
 # -- Arabic and Persian words joined to a name -------------------------------------------------
 

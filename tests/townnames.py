@@ -49,3 +49,8 @@ def elsewhere(geocoder: Geocoder, names: list[tuple[str, str]]) -> list[tuple[st
         if match.status == "matched" and match.province_iso != iso:
             wrong.append((name, match.province_iso))
     return wrong
+
+
+def where(match: object) -> tuple[object, ...]:
+    """A match's status and province, as the checks compare them."""
+    return tuple(getattr(match, field) for field in ("status", "province_iso"))
