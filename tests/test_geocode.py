@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import csv
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -11,8 +15,10 @@ from iranmap.geocode import DEFAULT_THRESHOLD, Geocoder, Match
 from iranmap.geocode._arabic import arabic_forms
 from iranmap.geocode.index import _town_spellings, name_key_of
 from iranmap.names import key
+from iranmap.paths import CACHE_VARIABLE
 
 FIXTURE = Path(__file__).resolve().parent / "data" / "gazetteer"
+EVAL = Path(__file__).resolve().parent / "data" / "geocode" / "eval-names.csv"
 
 
 def read_fixture() -> Gazetteer:
@@ -269,6 +275,37 @@ def test_unmatched_names_carry_the_best_score_and_near_misses(geocoder: Geocoder
     assert match.suggestions[0] == "Ghezel Hesar Prison"
     # nothing near: no suggestion, and the score says how far the nearest key was
     assert geocoder.place("Atlantis") == Match(query="Atlantis", status="unmatched", score=57.1)
+
+
+def test_answers_do_not_depend_on_the_process(tmp_path: Path) -> None:
+    """Near misses tied on score are listed, and near spellings tied on score are picked, in
+    one order in every process: the index is built the same whatever Python's hash seed (it
+    once followed the order of a set, so a report's "did you mean" changed from run to run)."""
+    names = ["Azne", "Loristan", "Bandar Gazin zindanı", "غرشق", "Atlantis", "Ghezel Hesar Prisonn"]
+    with EVAL.open(encoding="utf-8") as rows:
+        names += [r["name"] for r in csv.DictReader(r for r in rows if not r.startswith("#"))]
+    script = (
+        "import sys\n"
+        "from iranmap.gazetteer import load_gazetteer\n"
+        "from iranmap.geocode import Geocoder\n"
+        "g = Geocoder(load_gazetteer())\n"
+        "for name in sys.stdin.read().splitlines():\n"
+        "    print(repr(g.place(name)), repr(g.province(name)))\n"
+    )
+    answers = [
+        subprocess.run(
+            [sys.executable, "-c", script],
+            input="\n".join(names),
+            capture_output=True,
+            text=True,
+            check=True,
+            # nothing kept: each process builds its own index
+            env={**os.environ, "PYTHONHASHSEED": seed, CACHE_VARIABLE: str(tmp_path / seed)},
+        ).stdout
+        for seed in ("1", "2")
+    ]
+    assert answers[0] == answers[1]
+    assert answers[0].count("\n") == len(names)
 
 
 @pytest.mark.parametrize("name", ["", "   ", "--", "؟"])

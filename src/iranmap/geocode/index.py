@@ -63,7 +63,8 @@ class PlaceIndex:
             for name_key, entry in tier.items():
                 self.entries.setdefault(name_key, entry)
         arabic = _arabic_keys(self.entries, _other_keys(gazetteer))
-        self.entries.update(_arabic_entries(self.entries, arabic))
+        entries = {**self.entries, **_arabic_entries(self.entries, arabic)}
+        self.entries = dict(sorted(entries.items()))  # one order whatever the hash seed
         self.keys = list(self.entries)
         self.prison_keys = [k for k, e in self.entries.items() if _names_a_prison(e)]
         self.qualifiers = _qualifiers(gazetteer, self.entries)
@@ -81,9 +82,8 @@ class PlaceIndex:
             for p in gazetteer.prisons
         }
         self.own_names = {
-            p.id: frozenset((name_key_of(p.name_en), name_key_of(p.name_fa)))
+            p.id: frozenset({name_key_of(p.name_en), name_key_of(p.name_fa)} - {""})
             - self.town_keys[p.id]
-            - {""}
             for p in gazetteer.prisons
         }
         self.skeletons = _skeletons(self.entries)

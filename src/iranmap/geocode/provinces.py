@@ -55,7 +55,7 @@ class ProvinceNames:
     def __init__(self, provinces: tuple[Province, ...], capitals: Mapping[str, str] = {}) -> None:
         self._decide: Decide | None = None
         self._answers = self._index(provinces)
-        self._keys = list(self._answers)
+        self._keys = sorted(self._answers)  # one order whatever the hash seed: ties
         # each key's answer without the method that reached it, as fuzzy candidates are ranked
         self._candidates = [replace(self._answers[k], method=None) for k in self._keys]
         self._capitals = self._index_capitals(provinces, capitals)
