@@ -103,12 +103,15 @@ class Geocoder:
         tables = tables_of(gazetteer)
         self._index, self._counties = tables.index, tables.counties
         self._provinces = self._index.provinces
-        self._province_names = tables.provinces.deciding(self._decide_ranked)
+        # no fuzzy candidate this far below the threshold can match, nor rival one that does
+        floor = threshold - margin - 1
+        self._province_names = tables.provinces.deciding(self._decide_ranked, floor)
         self._near = NearSpellings(self._index, gazetteer)
         self._place_cache: dict[tuple[str, str, str], Match] = {}
         self._reading: set[tuple[str, str, str]] = set()  # names being read, for respellings
         self._fuzzy_cache: dict[tuple[str, bool], Match] = {}
         self._province_cache: dict[tuple[str, str], Match] = {}
+        self._exact_cache: dict[str, Match] = {}
 
     # -- public -----------------------------------------------------------------------------
 
@@ -135,15 +138,15 @@ class Geocoder:
                 rules = (self._resolve_inner, self._fitting)
                 answer = town_and_facility(self._index, parsed, context, answer, *rules) or answer
             place = partial(self.place, city=city, province=province)
-            answer = read_otherwise(self._index, name, parsed, answer, place, self.province)
-            answer = by_rule(self._index, name, parsed, context, answer, self.province)
+            answer = read_otherwise(self._index, name, parsed, answer, place, self._exactly)
+            answer = by_rule(self._index, name, parsed, context, answer, self._exactly)
             if answer.suggestions and context:
                 answer = self._in_provinces(answer, rows)
             answer = keep_reading(found, answer)
             if parsed.core:  # "Mamasani": a county's name (alone, it gives only its province)
                 answer = self._counties.instead_of(answer, name, rows)
             answer = not_far(self._index, parsed, answer)
-            answer = no_village_as_town(parsed, answer, rows, self.province)
+            answer = no_village_as_town(parsed, answer, rows, self._exactly)
             self._place_cache[cache_key] = answer
             self._reading.discard(cache_key)
         return replace(answer, query=name)
@@ -198,6 +201,15 @@ class Geocoder:
             self._province_cache[cache_key] = answer
         return replace(answer, query=name)
 
+    def _exactly(self, name: str) -> Match:
+        """:meth:`province` for the naming rules, which ask only whether ``name`` is a province
+        exactly: the same answer, but a name that is none carries no near misses (found faster)."""
+        answer = self._province_cache.get(("2020", name)) or self._exact_cache.get(name)
+        if answer is None:
+            answer = self._province_names.resolve(name, "2020", detail=False)
+            self._exact_cache[name] = answer
+        return replace(answer, query=name)
+
     # -- places -----------------------------------------------------------------------------
 
     def _row_provinces(self, parsed: PlaceName, city: str, province: str) -> frozenset[str]:
@@ -232,7 +244,7 @@ class Geocoder:
             found = self.province(province)
             if found.status == "matched" and found.province_iso:
                 extra.append(key(self._provinces[found.province_iso].name_en))
-        words = (*(as_province(self._index, w, self.province) for w in parsed.context), *extra)
+        words = (*(as_province(self._index, w, self._exactly) for w in parsed.context), *extra)
         return tuple(
             w for w in words if self._is_place_word(w) or self._index.context_provinces((w,))
         )

@@ -54,6 +54,8 @@ class ProvinceNames:
 
     def __init__(self, provinces: tuple[Province, ...], capitals: Mapping[str, str] = {}) -> None:
         self._decide: Decide | None = None
+        self._floor = 0.0
+        self._lengths: dict[int, tuple[list[str], list[int]]] = {}
         self._answers = self._index(provinces)
         self._keys = sorted(self._answers)  # one order whatever the hash seed: ties
         # each key's answer without the method that reached it, as fuzzy candidates are ranked
@@ -73,24 +75,29 @@ class ProvinceNames:
             answer.province_iso for pairs in self._by_direction.values() for _, answer in pairs
         }
 
-    def deciding(self, decide: Decide) -> ProvinceNames:
-        """These tables, deciding among fuzzy candidates by ``decide``."""
+    def deciding(self, decide: Decide, floor: float = 0.0) -> ProvinceNames:
+        """These tables, deciding among fuzzy candidates by ``decide``, which never matches a
+        name whose nearest candidates all score ``floor`` or less."""
         found = copy.copy(self)
-        found._decide = decide
+        found._decide, found._floor, found._lengths = decide, floor, {}
         return found
 
-    def resolve(self, name: str, iso_scheme: str, *, respell: bool = True) -> Match:
+    def resolve(
+        self, name: str, iso_scheme: str, *, respell: bool = True, detail: bool = True
+    ) -> Match:
         """The province ``name`` means; a bracketed capital or province must agree with it.
         ``respell``: whether to try other languages' spellings (not of a respelling itself:
-        German's j for y and Spanish's y for j would undo each other)."""
+        German's j for y and Spanish's y for j would undo each other). Without ``detail``, a
+        name placed nowhere carries no near misses and no score (found faster: the rules that
+        ask only whether a name is a province exactly); every other answer is the same."""
         name = IRAN_DIRECTIONS.sub(" ", name)  # "محافظة خوزستان جنوب غربي إيران"
         head, _, rest = name.partition("(")
         inner = rest.rstrip().removesuffix(")") if rest else ""
-        answer = self._resolve(fold(head), iso_scheme)
+        answer = self._resolve(fold(head), iso_scheme, detail)
         if answer.status == "unmatched":
             answer = self._capitals.get(province_key(head), answer)
         for form in turkish_forms(name) if answer.status != "matched" else ():
-            turkish = self.resolve(form, iso_scheme)  # "Kirmanşah ili", "Huzistan eyaleti"
+            turkish = self.resolve(form, iso_scheme, detail=False)  # "Kirmanşah ili"
             answer = turkish if turkish.status == "matched" else answer
             if answer.status == "matched":
                 break
@@ -101,19 +108,20 @@ class ProvinceNames:
         forms += portuguese_forms(name)
         forms += without_plene_vowel(fold(name))  # "لورستان", as Urdu writes Lorestan
         for form in forms if answer.status != "matched" and respell else ():
-            other = self.resolve(form, iso_scheme, respell=False)  # "Juzestán": only exactly
+            # "Juzestán": only exactly
+            other = self.resolve(form, iso_scheme, respell=False, detail=False)
             if other.status == "matched" and other.score == 100:
                 answer = other
                 break
         if inner and answer.status == "matched":
-            other = self._resolve(fold(inner), iso_scheme)
+            other = self._resolve(fold(inner), iso_scheme, detail=False)
             if other.status != "matched":
                 other = self._capitals.get(province_key(inner), other)
             if other.status == "matched" and other.province_iso != answer.province_iso:
                 return replace(_UNMATCHED, note=f"{head.strip()} and {inner} disagree")
         return answer
 
-    def _resolve(self, folded: str, iso_scheme: str) -> Match:
+    def _resolve(self, folded: str, iso_scheme: str, detail: bool) -> Match:
         code = _CODE.fullmatch(folded)
         if code:
             found = self._codes[iso_scheme].get(f"IR-{int(code.group(1)):02d}")
@@ -130,11 +138,18 @@ class ProvinceNames:
         for found in [*(self._answers.get(j) for j in joined), *map(self._directed, joined[:1])]:
             if found is not None and found.status == "matched":
                 return found
+        # without detail, only the keys that may match: above the floor, of a length that can
+        keys, at = (self._keys, range(len(self._keys))) if detail else self._of_length(name_key)
         hits = process.extract(
-            name_key, self._keys, scorer=fuzz.ratio, processor=None, limit=_FUZZY_LIMIT
+            name_key,
+            keys,
+            scorer=fuzz.ratio,
+            processor=None,
+            limit=_FUZZY_LIMIT,
+            score_cutoff=None if detail else self._floor,
         )
         ranked: dict[Match, float] = {}
-        for score, index in sorted(((float(s), i) for _, s, i in hits), key=_best_first):
+        for score, index in sorted(((float(s), at[i]) for _, s, i in hits), key=_best_first):
             # one province, whatever key reached it ("exact" or "alias"), is one answer
             ranked.setdefault(self._candidates[index], round(score, 1))
         if self._decide is None:
@@ -144,6 +159,21 @@ class ProvinceNames:
         if found.status == "matched":
             return found
         return self._directed(name_key) or self._described(name_key) or found
+
+    def _of_length(self, name_key: str) -> tuple[list[str], list[int]]:
+        """The keys whose length lets them reach the floor's similarity to ``name_key`` (a
+        ratio is at most 2 min(a, b) / (a + b) for lengths a and b), and where they stand among
+        all keys: the same fuzzy answer as comparing them all, sooner."""
+        size = len(name_key)
+        found = self._lengths.get(size)
+        if found is None:
+            at = [
+                i
+                for i, k in enumerate(self._keys)
+                if 200 * min(size, len(k)) >= self._floor * (size + len(k))
+            ]
+            found = self._lengths[size] = ([self._keys[i] for i in at], at)
+        return found
 
     def _described(self, name_key: str) -> Match | None:
         """The province a direction word only describes ("provincia meridionale di Hormozgan":
