@@ -401,16 +401,22 @@ def _near(index: PlaceIndex, which: str, name_key: str, cutoff: float) -> bool:
     "other places") or within ``cutoff`` similarity of one. Only keys of a length that can reach
     ``cutoff`` are compared (a ratio is at most 1 - |a - b| / (a + b) for lengths a and b): the
     same answer as comparing them all, several times sooner."""
-    tables = _LENGTHS.setdefault(index, {})
-    found_keys = tables.get((which, len(name_key), cutoff))
-    if found_keys is None:
-        found_keys = tables[(which, len(name_key), cutoff)] = _of_length(
-            _keys_of(index, which), len(name_key), cutoff
-        )
+    found_keys = keys_of_length(index, which, len(name_key), cutoff)
     found = process.extractOne(
         name_key, found_keys, scorer=fuzz.ratio, processor=None, score_cutoff=cutoff
     )
     return found is not None
+
+
+def keys_of_length(index: PlaceIndex, which: str, length: int, cutoff: float) -> list[str]:
+    """The index's keys of ``which`` places ("places", "prisons", "other places") whose length
+    leaves a similarity of ``cutoff`` possible with a name of ``length`` letters, in the
+    index's order: made once for each length and cutoff."""
+    tables = _LENGTHS.setdefault(index, {})
+    found = tables.get((which, length, cutoff))
+    if found is None:
+        found = tables[(which, length, cutoff)] = _of_length(_keys_of(index, which), length, cutoff)
+    return found
 
 
 #: Keys of the length that can reach a similarity, by index, kind of place, length and cutoff.

@@ -9,15 +9,12 @@ from collections.abc import Iterable
 from dataclasses import replace
 from functools import partial
 
-import numpy as np
-import numpy.typing as npt
-from rapidfuzz import fuzz, process
-
 from iranmap.gazetteer import Gazetteer
 from iranmap.geocode._affixes import read_otherwise
 from iranmap.geocode._bounds import no_village_as_town, not_far
 from iranmap.geocode._claim import city_of_context, other_place
 from iranmap.geocode._facility import run_together, town_and_facility
+from iranmap.geocode._fuzzy import FuzzyKeys
 from iranmap.geocode._near import NearSpellings, keep_reading, read_as
 from iranmap.geocode._readings import by_rule, claimed, sure_town, town_at_end
 from iranmap.geocode._tables import tables_of
@@ -28,11 +25,10 @@ from iranmap.geocode.index import (
     labels,
     near_town,
     place_of,
-    prison_and_its_town,
 )
 from iranmap.geocode.match import Match
 from iranmap.geocode.provinces import as_province
-from iranmap.names import PlaceName, key, parse_place, skeleton
+from iranmap.names import PlaceName, key, parse_place
 
 #: Default lowest fuzzy score (0..100, rapidfuzz ratio of the two keys) that can match.
 #: At 90 a key of 10 letters or more may differ by one substitution ("gizilhisar" for
@@ -52,16 +48,6 @@ DEFAULT_THRESHOLD = 90.0
 DEFAULT_MARGIN = 10.0
 
 ISO_SCHEMES = ("2020", "pre-2020")
-
-# How many nearest keys a fuzzy search looks at; several keys can lead to one place.
-_FUZZY_LIMIT = 25
-# How many near misses an unmatched answer suggests, and how near they must be.
-_SUGGESTIONS = 3
-_SUGGESTION_FLOOR = 70.0
-# A transliteration variant (same skeleton) must still be this similar to be taken.
-_SKELETON_FLOOR = 85.0
-# How many names one similarity matrix of :meth:`Geocoder.places` holds (memory: CHUNK x keys).
-_CHUNK = 256
 
 _UNMATCHED = Match(query="", status="unmatched", score=0.0)
 # Why a name whose places all lie elsewhere than its town or province places nothing. It names
@@ -103,13 +89,17 @@ class Geocoder:
         tables = tables_of(gazetteer)
         self._index, self._counties = tables.index, tables.counties
         self._provinces = self._index.provinces
-        # no fuzzy candidate this far below the threshold can match, nor rival one that does
-        floor = threshold - margin - 1
-        self._province_names = tables.provinces.deciding(self._decide_ranked, floor)
+        self._fuzzy = FuzzyKeys(self._index, threshold, margin)
+        self._province_names = tables.provinces.deciding(
+            self._fuzzy.decide_ranked, self._fuzzy.floor
+        )
         self._near = NearSpellings(self._index, gazetteer)
         self._place_cache: dict[tuple[str, str, str], Match] = {}
         self._reading: set[tuple[str, str, str]] = set()  # names being read, for respellings
-        self._fuzzy_cache: dict[tuple[str, bool], Match] = {}
+        # The answers of names the rules read otherwise, found without the near misses of a name
+        # placed nowhere (read only for what they place), and whether the name now read is one.
+        self._rough_cache: dict[tuple[str, str, str], Match] = {}
+        self._detail = True
         self._province_cache: dict[tuple[str, str], Match] = {}
         self._exact_cache: dict[str, Match] = {}
 
@@ -123,33 +113,48 @@ class Geocoder:
         every other. ``city`` and ``province`` (a report row's columns, if any) do the same
         from outside the name.
         """
+        return self._place(name, city, province, detail=True)
+
+    def _place(self, name: str, city: str, province: str, *, detail: bool) -> Match:
+        """:meth:`place`; without ``detail``, a name placed nowhere carries no near misses and
+        no score (the rules read another reading of a name only for what it places)."""
         parsed = parse_place(name)
         cache_key = (name, key(city), province)  # as written: ş and s read otherwise
         answer = self._place_cache.get(cache_key)
+        if answer is None and not detail:
+            answer = self._rough_cache.get(cache_key)
         if answer is None and cache_key in self._reading:  # a respelling's respelling: itself
             return replace(_UNMATCHED, query=name)
         if answer is None:
             self._reading.add(cache_key)
-            context = self._context(parsed, city, province)
-            rows = self._row_provinces(parsed, city, province)
-            found = self._resolve_place(parsed, context)
-            answer = claimed(self._index, parsed, found, context)
-            if answer.status != "matched" or answer.kind == "city":  # "Kermanshah (Dizel Abad)"
-                rules = (self._resolve_inner, self._fitting)
-                answer = town_and_facility(self._index, parsed, context, answer, *rules) or answer
-            place = partial(self.place, city=city, province=province)
-            answer = read_otherwise(self._index, name, parsed, answer, place, self._exactly)
-            answer = by_rule(self._index, name, parsed, context, answer, self._exactly)
-            if answer.suggestions and context:
-                answer = self._in_provinces(answer, rows)
-            answer = keep_reading(found, answer)
-            if parsed.core:  # "Mamasani": a county's name (alone, it gives only its province)
-                answer = self._counties.instead_of(answer, name, rows)
-            answer = not_far(self._index, parsed, answer)
-            answer = no_village_as_town(parsed, answer, rows, self._exactly)
-            self._place_cache[cache_key] = answer
-            self._reading.discard(cache_key)
+            outer, self._detail = self._detail, detail
+            try:
+                answer = self._read(name, parsed, city, province)
+            finally:
+                self._reading.discard(cache_key)
+                self._detail = outer
+            (self._place_cache if detail else self._rough_cache)[cache_key] = answer
         return replace(answer, query=name)
+
+    def _read(self, name: str, parsed: PlaceName, city: str, province: str) -> Match:
+        """What every rule reads in ``name`` (parsed), with the row's ``city`` and ``province``."""
+        context = self._context(parsed, city, province)
+        rows = self._row_provinces(parsed, city, province)
+        found = self._resolve_place(parsed, context)
+        answer = claimed(self._index, parsed, found, context)
+        if answer.status != "matched" or answer.kind == "city":  # "Kermanshah (Dizel Abad)"
+            rules = (self._resolve_inner, self._fitting)
+            answer = town_and_facility(self._index, parsed, context, answer, *rules) or answer
+        place = partial(self._place, city=city, province=province, detail=False)
+        answer = read_otherwise(self._index, name, parsed, answer, place, self._exactly)
+        answer = by_rule(self._index, name, parsed, context, answer, self._exactly)
+        if answer.suggestions and context:
+            answer = self._in_provinces(answer, rows)
+        answer = keep_reading(found, answer)
+        if parsed.core:  # "Mamasani": a county's name (alone, it gives only its province)
+            answer = self._counties.instead_of(answer, name, rows)
+        answer = not_far(self._index, parsed, answer)
+        return no_village_as_town(parsed, answer, rows, self._exactly)
 
     def known(self, name: str) -> Match | None:
         """The answer of ``name``'s exact key (a place's own name or alias), or None."""
@@ -164,23 +169,7 @@ class Geocoder:
         resolving thousands of names, then :meth:`place` answers from the cache.
         """
         names = list(names)
-        pending: dict[tuple[str, bool], None] = {}
-        for name in names:
-            parsed = parse_place(name)
-            fuzzy_key = (parsed.core, parsed.says_prison)
-            exact = not parsed.core or parsed.core in self._index.entries
-            if not exact and fuzzy_key not in self._fuzzy_cache:
-                pending[fuzzy_key] = None
-        for prison_only in (False, True):
-            batch = [core for core, only in pending if only == prison_only]
-            keys = self._index.prison_keys if prison_only else self._index.keys
-            for start in range(0, len(batch), _CHUNK):
-                chunk = batch[start : start + _CHUNK]
-                scores = process.cdist(
-                    chunk, keys, scorer=fuzz.ratio, processor=None, dtype=np.float64, workers=1
-                )
-                for core, row in zip(chunk, scores, strict=True):
-                    self._fuzzy_cache[(core, prison_only)] = self._decide(_top(row), keys)
+        self._fuzzy.prepare(parse_place(name) for name in names)
         return [self.place(name) for name in names]
 
     def province(self, name: str, iso_scheme: str = "2020") -> Match:
@@ -346,12 +335,12 @@ class Geocoder:
         everywhere = self._index.other_places.get(parsed.core, frozenset())
         if everywhere:  # some other place: never bent into a gazetteer place by fuzzy score
             return other_place(self._index, parsed, context, everywhere)
-        variant = self._variant(parsed)
+        variant = self._fuzzy.variant(parsed)
         if variant is not None:
             taken = self._from_entry(parsed, self._index.entries[variant[0]], context)
             if taken.status == "matched":
                 return replace(taken, method="fuzzy", score=variant[1])
-        found = self._fuzzy(parsed)
+        found = self._fuzzy.search(parsed, detail=self._detail)
         near = self._near.spelling(parsed.core) if found.status == "unmatched" else None
         if near is not None:  # "Tarbiz", "Senendej": one slip from one place, none from others
             read = replace(parsed, core=near[0])  # decided as the name it is read as
@@ -394,99 +383,12 @@ class Geocoder:
         entry = self._index.entries.get(parsed.core)
         if entry is not None:
             return self._from_entry(parsed, entry, context)
-        variant = self._variant(parsed)
+        variant = self._fuzzy.variant(parsed)
         if variant is not None:
             taken = self._from_entry(parsed, self._index.entries[variant[0]], context)
             if taken.status == "matched":
                 return replace(taken, method="fuzzy", score=variant[1])
-        answer = self._fuzzy(parsed)
+        answer = self._fuzzy.search(parsed, detail=self._detail)
         if answer.status == "matched" and self._fitting((answer,), context):
             return answer
         return _UNMATCHED
-
-    def _variant(self, parsed: PlaceName) -> tuple[str, float] | None:
-        """The key ``parsed`` is a transliteration variant of (same skeleton), and its score.
-
-        Taken only when the score is at least _SKELETON_FLOOR and no other place comes within
-        ``margin`` of it by plain similarity; a name that says "prison" takes only a prison.
-        """
-        variant = self._index.skeletons.get(skeleton(parsed.core))
-        if variant is None:
-            return None
-        entry = self._index.entries[variant]
-        score = round(fuzz.ratio(parsed.core, variant), 1)
-        if score < _SKELETON_FLOOR:
-            return None
-        if parsed.says_prison and not any(p.kind == "prison" for p in entry.places):
-            return None
-        keys = self._index.keys
-        hits = process.extract(parsed.core, keys, scorer=fuzz.ratio, processor=None, limit=10)
-        for _, other, index in hits:
-            rival = self._index.entries[keys[index]].answer
-            if rival == entry.answer:
-                continue
-            if float(other) > score or (
-                score - float(other) < self.margin and not prison_and_its_town(entry.answer, rival)
-            ):
-                return None
-        return variant, score
-
-    def _fuzzy(self, parsed: PlaceName) -> Match:
-        """The fuzzy answer for ``parsed.core`` (prisons only when it says "prison"), cached."""
-        fuzzy_key = (parsed.core, parsed.says_prison)
-        cached = self._fuzzy_cache.get(fuzzy_key)
-        if cached is not None:
-            return cached
-        keys = self._index.prison_keys if parsed.says_prison else self._index.keys
-        hits = process.extract(
-            parsed.core, keys, scorer=fuzz.ratio, processor=None, limit=_FUZZY_LIMIT
-        )
-        found = self._decide([(float(score), i) for _, score, i in hits], keys)
-        self._fuzzy_cache[fuzzy_key] = found
-        return found
-
-    def _decide(self, found: list[tuple[float, int]], keys: list[str]) -> Match:
-        """The answer for the nearest keys ``found`` as (score, index in ``keys``) pairs."""
-        entries = self._index.entries
-        ranked: dict[Match, float] = {}  # each distinct answer with its best score, best first
-        for score, index in sorted(found, key=lambda pair: (-pair[0], pair[1])):
-            ranked.setdefault(entries[keys[index]].answer, round(score, 1))
-        return self._decide_ranked(ranked)
-
-    def _decide_ranked(self, ranked: dict[Match, float]) -> Match:
-        """The answer among distinct answers and their best scores, best first.
-
-        A match needs ``threshold`` and a lead of ``margin`` over every other place (a prison
-        and the town it stands in are one place here); below the threshold the nearest answers
-        become suggestions.
-        """
-        if not ranked:
-            return _UNMATCHED
-        (best, best_score), *others = ranked.items()
-        if best_score < self.threshold:
-            near = [a for a, s in ranked.items() if s >= _SUGGESTION_FLOOR][:_SUGGESTIONS]
-            return Match(
-                query="",
-                status="unmatched",
-                score=best_score,
-                suggestions=dedupe(label for answer in near for label in labels(answer)),
-            )
-        rivals = [
-            answer
-            for answer, score in others
-            if (best_score - score < self.margin or score == best_score)
-            and not prison_and_its_town(best, answer)
-        ]
-        if rivals or best.status == "ambiguous":
-            found_labels = dedupe(label for a in (best, *rivals) for label in labels(a))
-            return ambiguous(found_labels, best_score)
-        return replace(best, score=best_score, method="fuzzy")
-
-
-def _top(row: npt.NDArray[np.float64]) -> list[tuple[float, int]]:
-    """The ``_FUZZY_LIMIT`` best (score, index) pairs of one row of a similarity matrix."""
-    if len(row) > _FUZZY_LIMIT:
-        indexes = np.argpartition(-row, _FUZZY_LIMIT - 1)[:_FUZZY_LIMIT]
-    else:
-        indexes = np.arange(len(row))
-    return [(float(row[i]), int(i)) for i in indexes]
