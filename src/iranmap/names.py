@@ -256,13 +256,15 @@ def joined_directions(name_key: str) -> tuple[str, ...]:
     "rietumu", west, begins like Lithuanian "rytų", east); none if it has none."""
     return tuple(
         _DIRECTIONS[word] + name_key[len(word) :]
-        for word in _JOINABLE
+        for word in _JOINABLE.get(name_key[:2], ())
         if name_key.startswith(word) and len(name_key) - len(word) >= 4
     )
 
 
 #: The direction words :func:`joined_directions` reads run onto a name, the longest first.
-_JOINABLE = tuple(sorted((w for w in _DIRECTIONS if len(w) >= 3), key=len, reverse=True))
+_JOINABLE: dict[str, tuple[str, ...]] = {}  # by their first two letters, longest first
+for _word in sorted((w for w in _DIRECTIONS if len(w) >= 3), key=len, reverse=True):
+    _JOINABLE[_word[:2]] = (*_JOINABLE.get(_word[:2], ()), _word)
 
 
 def province_direction(name_key: str) -> tuple[str, str]:
@@ -285,11 +287,9 @@ _PARTS = re.compile(r"[()\[\],;/،؛]")
 
 @dataclass(frozen=True)
 class PlaceName:
-    """A name split the way a reader splits it.
-
-    ``core`` is the matching key of what names the place ("Ghezel Hesar Prison in Karaj" ->
-    key of "Ghezel Hesar"); ``context`` the keys of the parts that say where it is ("karaj");
-    ``says_prison`` whether any word says it is a prison.
+    """A name split the way a reader splits it: ``core``, the matching key of what names the
+    place ("Ghezel Hesar Prison in Karaj" -> key of "Ghezel Hesar"); ``context``, the keys of
+    the parts that say where it is ("karaj"); ``says_prison``, whether a word says "prison".
     """
 
     core: str
