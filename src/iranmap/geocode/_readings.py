@@ -339,8 +339,9 @@ def _elsewhere(index: PlaceIndex, parsed: PlaceName, town: Match) -> bool:
     """Whether the whole name, as written or respelled as another language writes it ("Tsjah
     Bahar": Chah Bahar), is within :data:`_SOME_PLACE` of the name of a place that is neither
     ``town`` nor one of its prisons (a place within a town's reach of it)."""
+    keys = keys_of_length(index, "places", len(parsed.core), _SOME_PLACE)  # (only those can)
     hits = process.extract(
-        parsed.core, index.keys, scorer=fuzz.ratio, processor=None, score_cutoff=_SOME_PLACE
+        parsed.core, keys, scorer=fuzz.ratio, processor=None, score_cutoff=_SOME_PLACE
     )
     names = [name_key for name_key, _, _ in hits]
     names += [key(form) for form in respellings(parsed.core) if key(form) in index.entries]
