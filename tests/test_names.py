@@ -6,8 +6,9 @@ import itertools
 
 import pytest
 
+from iranmap._letters import _fold_script
 from iranmap.gazetteer import load_gazetteer
-from iranmap.names import _fold_script, fold, key, province_key
+from iranmap.names import fold, key, province_key
 
 
 @pytest.mark.parametrize(
