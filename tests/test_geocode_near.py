@@ -217,3 +217,23 @@ def test_no_name_of_the_gazetteer_reaches_another_province() -> None:
     assert found["names"] >= 3000
     assert found["wrong"] == 0
     assert found["same"] <= 5
+
+
+def test_the_keys_one_slip_away_are_those_every_key_compared_gives(geocoder: Geocoder) -> None:
+    """The keys at most one slip from a name (a letter changed, added or dropped, two
+    neighbours swapped) are found through the keys with one letter dropped: the same keys as
+    comparing the name with every key, for every sort of slip of the gazetteer's keys."""
+    from rapidfuzz import process
+    from rapidfuzz.distance import OSA
+
+    near = geocoder._near
+    keys = near._keys
+    names = [k[:-1] for k in keys[::13]] + [k[1:] + "a" for k in keys[::17]]
+    names += [k[:2] + k[3] + k[2] + k[4:] for k in keys[::11] if len(k) > 4]
+    names += [k[:3] + "q" + k[4:] for k in keys[::7] if len(k) > 4] + keys[::19]
+    found = [near._slips(name) for name in names]
+    every = [
+        process.extract(n, keys, scorer=OSA.distance, score_cutoff=1, limit=None) for n in names
+    ]
+    assert found == [{k for k, _, _ in hits} for hits in every]
+    assert sum(len(f) > 1 for f in found) > 20

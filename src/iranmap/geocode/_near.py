@@ -38,7 +38,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 from functools import cached_property
 
-from rapidfuzz import fuzz, process
+from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA
 
 from iranmap.gazetteer import Gazetteer
@@ -91,14 +91,19 @@ class NearSpellings:
         return [k for k in (*self._index.entries, *self._others) if k.isascii() and k]
 
     @cached_property
-    def _by_length(self) -> dict[int, list[str]]:
-        """The keys within one letter of each length: a key one slip away from a name is at
-        most one letter longer or shorter, so only those are compared with it."""
-        found: dict[int, list[str]] = defaultdict(list)
+    def _dropped(self) -> dict[str, list[str]]:
+        """Each key, and each key with one letter dropped, with the keys it comes from: two keys
+        one slip apart (a letter changed, added or dropped, two neighbours swapped) share one."""
+        found: dict[str, list[str]] = defaultdict(list)
         for name_key in self._keys:
-            for size in (len(name_key) - 1, len(name_key), len(name_key) + 1):
-                found[size].append(name_key)
+            for form in {name_key, *_one_dropped(name_key)}:
+                found[form].append(name_key)
         return found
+
+    def _slips(self, core: str) -> set[str]:
+        """The keys at most one slip from ``core`` (optimal string alignment distance)."""
+        near = {k for form in {core, *_one_dropped(core)} for k in self._dropped.get(form, ())}
+        return {k for k in near if OSA.distance(core, k, score_cutoff=1) <= 1}
 
     @cached_property
     def _skeletons(self) -> dict[str, list[str]]:
@@ -127,14 +132,7 @@ class NearSpellings:
         if len(bare) >= MIN_SKELETON:
             loose |= set(self._skeletons.get(bare, ()))
         if len(core) >= MIN_SLIP_KEY:
-            slips = process.extract(
-                core,
-                self._by_length.get(len(core), ()),
-                scorer=OSA.distance,
-                score_cutoff=1,
-                limit=None,
-            )
-            loose |= {k for k, _, _ in slips}
+            loose |= self._slips(core)
         loose |= set(self._vowels.get(_vowels(core), ())) if len(core) >= MIN_VOWEL_KEY else set()
         loose.discard(core)
         strict = {k for k in loose if _swapped(core, k) or _turkish(core, k)}
@@ -245,3 +243,8 @@ def read_as(answer: Match, index: PlaceIndex, name_key: str) -> Match:
     name = answer.city if town or answer.kind == "city" else answer.prison
     read = f"{READ_AS}{name}{_NEAR}"
     return replace(answer, method="fuzzy", note=f"{read}; {answer.note}" if answer.note else read)
+
+
+def _one_dropped(text: str) -> set[str]:
+    """``text`` with each one of its letters dropped."""
+    return {text[:at] + text[at + 1 :] for at in range(len(text))}
