@@ -28,6 +28,12 @@ $(VENV)/.installed-extra: pyproject.toml .ci/constraints.txt | $(BIN)/python
 maps: $(VENV)/.installed
 	$(BIN)/iranmap build
 
+# The tests start many Python processes (commands, builds, the test workers): each reads the
+# bytecode the first one to import a module wrote. Where the environment sets
+# PYTHONDONTWRITEBYTECODE, none is ever written (the install skips compiling: --no-compile), and
+# every process compiles pandas, numpy and iranmap again: about 2 s of CPU each.
+test check: export PYTHONDONTWRITEBYTECODE :=
+
 ## Lint, type-check, check committed maps are current, run the whole test suite.
 test: $(VENV)/.installed-test
 	$(BIN)/ruff check src tests bench scripts
