@@ -34,6 +34,9 @@ class Words:
     west: tuple[str, ...] = ()
     north: tuple[str, ...] = ()
     south: tuple[str, ...] = ()
+    #: Two directions in one word ("jugozapadnoj", "suroccidental", south-western): words that
+    #: describe where a province or town lies, never part of a name (no province is named so).
+    compass: tuple[str, ...] = ()
     #: Case endings the language joins to a town's name ("Teheranissa", in Tehran), longest
     #: first: cut, where a name has a word of the language, only where that gives a name exactly.
     endings: tuple[str, ...] = ()
@@ -43,6 +46,31 @@ class Words:
         kinds = (f.name for f in fields(self) if f.name != "endings")
         return frozenset(word for kind in kinds for word in getattr(self, kind))
 
+
+#: The case endings Turkish and Azerbaijani join to a word that ends in its possessive vowel
+#: ("vilayəti", its province: "vilayətində", in; "vilayətinə", to; "vilayətinin", of), as fold
+#: writes them, in both harmonies.
+_IN = ("n", "nin", "nde", "nda", "ne", "na", "nden", "ndan", "ni", "ndeki", "ndaki")
+
+
+def _inflected(stems: tuple[str, ...], endings: tuple[str, ...]) -> tuple[str, ...]:
+    """Each of ``stems`` with each of ``endings``."""
+    return tuple(stem + ending for stem in stems for ending in endings)
+
+
+#: Turkish and Azerbaijani words for province with a possessive and a case ending, which may
+#: stand before the place they hold ("İlam vilayətinin Dərəşəhr şəhəri": the town of Darreh
+#: Shahr of Ilam province; "Huzistan eyaletine bağlı Hürremşehr kenti").
+TURKIC_PROVINCE = (
+    *_inflected(("vilayeti", "eyaleti", "ostani"), ("", *_IN)),
+    *_inflected(("ili",), _IN),
+)
+#: ... and words for province or city that say the place after them is theirs ("vilayətinin",
+#: of the province; "eyaletine bağlı", part of the province; "şehrindeki", in the city).
+TURKIC_HOLDERS = _inflected(
+    ("vilayeti", "eyaleti", "ostani", "ili", "sehri", "kenti", "seheri"),
+    ("nin", "nde", "nda", "ne", "na", "ndeki", "ndaki"),
+)
 
 LANGUAGES = {
     "Dutch": Words(
@@ -136,10 +164,14 @@ LANGUAGES = {
         province=("provincie", "provincii", "provincia"),
         iranian=("iransky", "iranske", "iranskem", "iranskom", "iranu"),
         near=("nedaleko", "blizko", "pobliz"),
-        east=("vychodni", "vychodny"),
-        west=("zapadni", "zapadny"),
-        north=("severni", "severny"),
-        south=("jizni", "juzny"),
+        east=("vychodni", "vychodny", "vychodnej"),
+        west=("zapadni", "zapadny", "zapadnej"),
+        north=("severni", "severny", "severnej"),
+        south=("jizni", "juzny", "juznej"),
+        compass=(
+            *("jihozapadni", "jihovychodni", "severozapadni", "severovychodni"),
+            *("juhozapadnej", "juhovychodnej", "severozapadnej", "severovychodnej"),
+        ),
         endings=("u", "e", "i"),
     ),
     "Polish": Words(
@@ -151,10 +183,11 @@ LANGUAGES = {
         province=("prowincja", "prowincji"),
         iranian=("iranski", "iranskiej", "iranskim", "iranskie"),
         near=("niedaleko", "poblizu"),
-        east=("wschodni",),
-        west=("zachodni",),
-        north=("połnocny",),
-        south=("południowy",),
+        east=("wschodni", "wschodniej"),
+        west=("zachodni", "zachodniej"),
+        north=("połnocny", "połnocnej"),
+        south=("południowy", "południowej"),
+        compass=("południowo", "połnocno"),  # "południowo-zachodniej prowincji", south-west
     ),
     "Croatian, Serbian and Bosnian": Words(
         prison=("zatvor", "zatvoru", "kaznionica", "kaznionici"),
@@ -165,10 +198,17 @@ LANGUAGES = {
         province=("pokrajina", "pokrajini", "provincija", "provinciji"),
         iranian=("iranski", "iranskom", "iranskoj", "irana", "iranu"),
         near=("blizu",),
-        east=("istocni",),
-        west=("zapadni",),
-        north=("sjeverni", "severni"),
-        south=("juzni",),
+        east=("istocni", "istocnoj", "istocnom"),
+        west=("zapadni", "zapadnoj", "zapadnom"),
+        north=("sjeverni", "severni", "sjevernoj", "severnoj", "sjevernom", "severnom"),
+        south=("juzni", "juznoj", "juznom"),
+        compass=(
+            *("jugozapadnoj", "jugoistocnoj", "sjeverozapadnoj", "sjeveroistocnoj"),
+            *("severozapadnoj", "severoistocnoj", "jugozapadnom", "jugoistocnom"),
+            *("sjeverozapadnom", "sjeveroistocnom", "severozapadnom", "severoistocnom"),
+            *("jugozapadni", "jugoistocni", "sjeverozapadni", "sjeveroistocni"),
+            *("severozapadni", "severoistocni"),
+        ),
         endings=("u", "a"),
     ),
     "Slovenian": Words(
@@ -183,6 +223,7 @@ LANGUAGES = {
         west=("zahodni",),
         north=("severni",),
         south=("juzni",),
+        compass=("jugozahodni", "jugovzhodni", "severozahodni", "severovzhodni"),
         endings=("u", "a"),
     ),
     "Albanian": Words(
@@ -392,6 +433,49 @@ LANGUAGES = {
         west=("okcidenta",),
         north=("norda",),
         south=("suda",),
+    ),
+    # The directions of languages read before this table, as adjectives of a word for province
+    # or city ("provincia sureña de Hormozgán", "the southwestern province of Khuzestan",
+    # "südwestlichen Provinz", "zuidelijke provincie", "İran'ın güneybatısındaki Huzistan")
+    "Spanish, Italian, Portuguese, English, German, Dutch, Swedish and Turkish": Words(
+        east=("oostelijke",),
+        west=("westelijke",),
+        north=("norteno", "nortena", "noordelijke"),
+        south=("sureno", "surena", "zuidelijke"),
+        compass=(
+            *("suroccidental", "noroccidental", "suroriental", "nororiental", "sudoeste"),
+            *("noroeste", "sudeste", "nordeste", "sudoccidentale", "nordoccidentale"),
+            *("sudorientale", "nordorientale", "southwestern", "southeastern", "northwestern"),
+            *("northeastern", "sudwestlichen", "sudwestliche", "nordwestlichen"),
+            *("nordwestliche", "sudostlichen", "sudostliche", "nordostlichen", "nordostliche"),
+            *("zuidwestelijke", "noordwestelijke", "zuidoostelijke", "noordoostelijke"),
+            *("sydvastra", "nordvastra", "sydostra", "nordostra"),
+            *_inflected(("guneybati", "kuzeybati", "guneydogu", "kuzeydogu"), ("", "si")),
+            *_inflected(("guneybatisi", "kuzeybatisi", "guneydogusu", "kuzeydogusu"), _IN),
+        ),
+    ),
+    # Turkish and Azerbaijani words for province, city and prison with their possessive and case
+    # endings, as fold writes them (ə, ı as e, i): "Urmiye vilayetinde" (in the province of
+    # Urmia), "İlam vilayətinə" (to Ilam province), "Mərkəzi əyalətin" (of Markazi province),
+    # "Sarab şəhərində" (in the city of Sarab), "Rəcai Şəhr həbsxanasında" (in Rajai Shahr
+    # prison), "Kirmanşan'daki hapishanede" (in the prison in Kermanshah), "Gülistan Bölge
+    # Valiliği" (the governorate of the region of Golestan).
+    "Turkish and Azerbaijani, with case endings": Words(
+        prison=(
+            *_inflected(("hapishane", "turme"), ("de", "ye", "den", "nin", "deki")),
+            *_inflected(("hapishanesi", "cezaevi", "turmesi", "zindani", "hebsxanasi"), _IN),
+            *_inflected(("hebsxana",), ("da", "ya", "dan", "nin", "daki")),
+            *_inflected(("zindan",), ("da", "dan", "daki")),
+        ),
+        city=(
+            *_inflected(("sehri", "kenti", "seheri"), ("", *_IN)),
+            *("seherde", "sehirde", "kentte", "seherdeki", "sehirdeki", "kentteki"),
+        ),
+        province=(
+            *TURKIC_PROVINCE,
+            *_inflected(("valiligi",), ("", *_IN)),
+            *("vilayetde", "eyaletde", "vilayette", "eyalette", "ostanda", "bolge"),
+        ),
     ),
 }
 

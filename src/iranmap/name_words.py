@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from iranmap._words_by_language import words_of
+from iranmap._words_by_language import TURKIC_HOLDERS, words_of
 
 # Words that say what kind of place a name is, not which one. "zendan"/"zendane" is Persian
 # for prison, "markazi" for central; "ندامتگاه" is the official word for a penitentiary.
@@ -79,6 +79,7 @@ PROVINCE_NOISE = PROVINCE_WORDS | frozenset(
     | {"a", "i", "es"}  # Czech and Slovak, Croatian, Hungarian
     | {"ng", "wa", "ee", "ya"}  # "of" in Tagalog, Swahili, Somali ("lalawigan ng Fars")
     | words_of("iranian")
+    | words_of("compass")  # "jugozapadnoj provinciji Huzestan": the south-western province
 )
 
 # A county (shahrestan) is named with the word for county in the languages reports are written
@@ -251,6 +252,7 @@ DESCRIPTORS = frozenset(
     | {"nde", "nda", "nden", "ndan", "ndeki", "ndaki", "nin", "nun"}
     | {"te", "ta", "ten", "tan", "dan", "den"}
     | {"sehri", "kenti", "sehir", "kent", "sehrinde", "kentinde", "sehrin", "kentin"}
+    | {"bagli", "tabe"}  # "part of" ("Huzistan eyaletine bağlı Hürremşehr kenti")
     | {"مرکزی", "زنان", "بند", "شهرستان", "های", "ها", "المرکزی"}
     # Urdu "central" as English sounds it ("سینٹرل جیل"), its postpositions "in" and "of"
     # ("زاہدان جیل میں", "زاہدان کی جیل"), and Arabic "town" ("بلدة سراوان")
@@ -282,6 +284,7 @@ DESCRIPTORS = frozenset(
     | words_of("central")
     | words_of("city")
     | words_of("iranian")
+    | words_of("compass")
     | {"u"}  # Croatian, Serbian and Bosnian "in" ("zatvor u Teheranu"), Kurmanji "û" (and)
 )
 # Descriptors that tell one of a town's prisons from the others: its central prison, its
@@ -432,14 +435,18 @@ IRAN_DIRECTIONS = re.compile(
 NEAR_AFTER = frozenset({"yakininda", "yakinindaki", "yakinlarinda", "yakinlarindaki"})
 # Turkish locatives, cut from their place by an apostrophe: "Kerec'deki Kızılhisar Cezaevi" is
 # "the Kızılhisar prison that is in Karaj". Unlike a marker, the place comes before them.
-LOCATIVES = frozenset({"deki", "daki", "teki", "taki"}) | {
-    # ... and the locative joined to Turkish's words for province and town ("Alborz
-    # eyaletindeki Kızılhisar Cezaevi": the Kızılhisar prison in Alborz province)
-    "eyaletindeki",
-    "ilindeki",
-    "kentindeki",
-    "sehrindeki",
-}
+LOCATIVES = (
+    frozenset({"deki", "daki", "teki", "taki"})
+    | {
+        # ... and the locative joined to Turkish's words for province and town ("Alborz
+        # eyaletindeki Kızılhisar Cezaevi": the Kızılhisar prison in Alborz province)
+        "eyaletindeki",
+        "ilindeki",
+        "kentindeki",
+        "sehrindeki",
+    }
+    | frozenset(TURKIC_HOLDERS)
+)  # "İlam vilayətinin Dərəşəhr şəhəri", of Ilam province: its town
 
 # Words for a public square, a quarter, a street, a stadium or a park of a town, in the languages
 # reports are written in ("piazza Mofatteh a Mashhad", "Bu Ali Square, Hamedan", "میدان شهدا",

@@ -21,14 +21,20 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable
+from dataclasses import replace
 from functools import cache
 
-from iranmap._more_spellings import kurmanji_vowels, language_cases, uzbek_vowels
+from iranmap._more_spellings import (
+    kurmanji_vowels,
+    language_cases,
+    slavic_cases,
+    uzbek_vowels,
+)
 from iranmap.geocode._arabic import azeri_cases, without_plene_vowel
 from iranmap.geocode._claim import TOWN, VILLAGE
 from iranmap.geocode.index import PlaceIndex
 from iranmap.geocode.match import Match
-from iranmap.name_words import CITY_WORDS, DESCRIPTORS, GLUED_WORDS, PRISON_WORDS
+from iranmap.name_words import CITY_WORDS, DESCRIPTORS, GLUED_WORDS, PRISON_WORDS, PROVINCE_WORDS
 from iranmap.names import PlaceName, fold, key, parse_place, skeleton
 from iranmap.spellings import (
     as_turkish,
@@ -66,8 +72,9 @@ def read_otherwise(
     as Turkish writes it ("Kirmanşah", "Hürremşehr": h read as kh only where that gives a name,
     not a fuzzy score), then as Spanish or French write it, or with its affixed town apart
     (these only where that gives a place's own name or alias, or one at the town it names)."""
+    place = _where_it_says(index, parsed, place)
     endings = (*turkish_cases(name), *polish_cases(name), *language_cases(name))
-    endings += (without_city_word(name),)
+    endings += (without_city_word(name), *slavic_cases(name, _AROUND | PROVINCE_WORDS))
     endings += azeri_cases(fold(name), _AROUND)  # "تبریزده", "تبریزین زندانی"
     for form in endings if answer.score < 100 else ():
         # "Təbrizdə", "w Teheranie", "شهر آبیک": a town with its case ending or its word for
@@ -134,6 +141,27 @@ def _plene(index: PlaceIndex, name: str, place: Resolve) -> Match | None:
         and match.method != "fuzzy"
     ]
     return found[0] if found and len({m.province_iso for m in found}) == 1 else None
+
+
+def _where_it_says(index: PlaceIndex, parsed: PlaceName, place: Resolve) -> Resolve:
+    """``place``, placing nothing outside the provinces of the towns and provinces ``parsed``
+    gives beside its place ("Fars eyaletine bağlı Tebriz kenti", Tabriz of Fars province):
+    another reading of a name never loses what it says of where it is (a word read otherwise
+    that then names nothing, "Farz", "baghlı")."""
+    isos = index.context_provinces(w for w in parsed.context if w in index.place_words)
+    if not isos:
+        return place
+
+    def within(form: str) -> Match:
+        found = place(form)
+        elsewhere = found.status == "matched" and found.province_iso not in isos
+        return replace(_NOWHERE, query=form) if elsewhere else found
+
+    return within
+
+
+#: What a reading outside the provinces a name gives places.
+_NOWHERE = Match(query="", status="unmatched", score=0.0)
 
 
 def _in_province_apart(form: str, found: Match, province: Resolve | None) -> bool:
