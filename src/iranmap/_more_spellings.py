@@ -162,10 +162,11 @@ def slavic_cases(text: str, around: frozenset[str]) -> tuple[str, ...]:
         adjective = _SLAVIC_ADJECTIVE.search(word)
         if adjective and word.isalpha():
             choices[at].append(word[: adjective.start()])
-    last = words[names[-1]]
-    for ending, instead in _SLAVIC_CASES if last.isalpha() else ():
+    last = words[names[-1]]  # the name's last word, ending the name ("Khomeini Shahriu")
+    for ending, instead in _SLAVIC_CASES if last.isalpha() and names[-1] == len(words) - 1 else ():
         stem = last[: -len(ending)] + instead
-        if last.casefold().endswith(ending) and len(fold(stem)) >= CASE_STEM:
+        bare = fold(stem)  # a name, not a word around one ("Shahrie" is no "shahri", city)
+        if last.casefold().endswith(ending) and len(bare) >= CASE_STEM and bare not in around:
             choices[names[-1]].append(stem)
     forms = [" ".join(filter(None, chosen)) for chosen in itertools.product(*choices)]
     spelled = [other for form in forms for other in _slavic_letters(form)]
@@ -187,3 +188,15 @@ _LONE_J = re.compile(r"(?<![dD][žŽ])[jJ]")
 def _as_kh(found: re.Match[str]) -> str:
     letter = found.group(1) or found.group(2)
     return "Kh" if letter.isupper() else "kh"
+
+
+# Kurdish and Turkish pages, and English ones by ear, drop the h of "shahr" (town) that ends a
+# town's name ("Piranshar", "Darashar", "Mahşar"): a name that places nothing is tried with it.
+_SHAR = re.compile(r"(?<=\w\w)(sh|ş)ar\b", re.IGNORECASE)
+
+
+def shahr_forms(text: str) -> tuple[str, ...]:
+    """``text`` with a word's final "shar" (or "şar") written "shahr" ("Darashar" ->
+    "Darashahr"); none if it has none."""
+    form = _SHAR.sub(lambda found: found.group(1) + "ahr", text)
+    return (form,) if form != text else ()

@@ -34,9 +34,12 @@ class Words:
     west: tuple[str, ...] = ()
     north: tuple[str, ...] = ()
     south: tuple[str, ...] = ()
-    #: Two directions in one word ("jugozapadnoj", "suroccidental", south-western): words that
-    #: describe where a province or town lies, never part of a name (no province is named so).
-    compass: tuple[str, ...] = ()
+    #: Directions that only describe where a province or town lies, never part of its name: two
+    #: directions in one word ("jugozapadnoj", "suroccidental", south-western), no province's
+    #: name has, and a direction agreeing with the word for province, not with the name
+    #: ("zapadnoj provinciji", "zachodniej prowincji", "provincia sureña de": feminine, where a
+    #: province's own direction agrees with its masculine name: "Zapadni Azerbajdžan").
+    describing: tuple[str, ...] = ()
     #: Case endings the language joins to a town's name ("Teheranissa", in Tehran), longest
     #: first: cut, where a name has a word of the language, only where that gives a name exactly.
     endings: tuple[str, ...] = ()
@@ -164,11 +167,12 @@ LANGUAGES = {
         province=("provincie", "provincii", "provincia"),
         iranian=("iransky", "iranske", "iranskem", "iranskom", "iranu"),
         near=("nedaleko", "blizko", "pobliz"),
-        east=("vychodni", "vychodny", "vychodnej"),
-        west=("zapadni", "zapadny", "zapadnej"),
-        north=("severni", "severny", "severnej"),
-        south=("jizni", "juzny", "juznej"),
-        compass=(
+        east=("vychodni", "vychodny"),
+        west=("zapadni", "zapadny"),
+        north=("severni", "severny"),
+        south=("jizni", "juzny"),
+        describing=(
+            *("vychodnej", "zapadnej", "severnej", "juznej"),
             *("jihozapadni", "jihovychodni", "severozapadni", "severovychodni"),
             *("juhozapadnej", "juhovychodnej", "severozapadnej", "severovychodnej"),
         ),
@@ -183,11 +187,14 @@ LANGUAGES = {
         province=("prowincja", "prowincji"),
         iranian=("iranski", "iranskiej", "iranskim", "iranskie"),
         near=("niedaleko", "poblizu"),
-        east=("wschodni", "wschodniej"),
-        west=("zachodni", "zachodniej"),
-        north=("połnocny", "połnocnej"),
-        south=("południowy", "południowej"),
-        compass=("południowo", "połnocno"),  # "południowo-zachodniej prowincji", south-west
+        east=("wschodni",),
+        west=("zachodni",),
+        north=("połnocny",),
+        south=("południowy",),
+        describing=(
+            *("wschodniej", "zachodniej", "połnocnej", "południowej"),
+            *("południowo", "połnocno"),  # "południowo-zachodniej prowincji", south-west
+        ),
     ),
     "Croatian, Serbian and Bosnian": Words(
         prison=("zatvor", "zatvoru", "kaznionica", "kaznionici"),
@@ -198,11 +205,12 @@ LANGUAGES = {
         province=("pokrajina", "pokrajini", "provincija", "provinciji"),
         iranian=("iranski", "iranskom", "iranskoj", "irana", "iranu"),
         near=("blizu",),
-        east=("istocni", "istocnoj", "istocnom"),
-        west=("zapadni", "zapadnoj", "zapadnom"),
-        north=("sjeverni", "severni", "sjevernoj", "severnoj", "sjevernom", "severnom"),
-        south=("juzni", "juznoj", "juznom"),
-        compass=(
+        east=("istocni", "istocnom"),
+        west=("zapadni", "zapadnom"),
+        north=("sjeverni", "severni", "sjevernom", "severnom"),
+        south=("juzni", "juznom"),
+        describing=(
+            *("istocnoj", "zapadnoj", "sjevernoj", "severnoj", "juznoj"),
             *("jugozapadnoj", "jugoistocnoj", "sjeverozapadnoj", "sjeveroistocnoj"),
             *("severozapadnoj", "severoistocnoj", "jugozapadnom", "jugoistocnom"),
             *("sjeverozapadnom", "sjeveroistocnom", "severozapadnom", "severoistocnom"),
@@ -223,7 +231,7 @@ LANGUAGES = {
         west=("zahodni",),
         north=("severni",),
         south=("juzni",),
-        compass=("jugozahodni", "jugovzhodni", "severozahodni", "severovzhodni"),
+        describing=("jugozahodni", "jugovzhodni", "severozahodni", "severovzhodni"),
         endings=("u", "a"),
     ),
     "Albanian": Words(
@@ -438,11 +446,9 @@ LANGUAGES = {
     # or city ("provincia sureña de Hormozgán", "the southwestern province of Khuzestan",
     # "südwestlichen Provinz", "zuidelijke provincie", "İran'ın güneybatısındaki Huzistan")
     "Spanish, Italian, Portuguese, English, German, Dutch, Swedish and Turkish": Words(
-        east=("oostelijke",),
-        west=("westelijke",),
-        north=("norteno", "nortena", "noordelijke"),
-        south=("sureno", "surena", "zuidelijke"),
-        compass=(
+        describing=(
+            *("norteno", "nortena", "sureno", "surena"),
+            *("oostelijke", "westelijke", "noordelijke", "zuidelijke"),
             *("suroccidental", "noroccidental", "suroriental", "nororiental", "sudoeste"),
             *("noroeste", "sudeste", "nordeste", "sudoccidentale", "nordoccidentale"),
             *("sudorientale", "nordorientale", "southwestern", "southeastern", "northwestern"),

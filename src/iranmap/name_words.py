@@ -79,7 +79,7 @@ PROVINCE_NOISE = PROVINCE_WORDS | frozenset(
     | {"a", "i", "es"}  # Czech and Slovak, Croatian, Hungarian
     | {"ng", "wa", "ee", "ya"}  # "of" in Tagalog, Swahili, Somali ("lalawigan ng Fars")
     | words_of("iranian")
-    | words_of("compass")  # "jugozapadnoj provinciji Huzestan": the south-western province
+    | words_of("describing")  # "jugozapadnoj provinciji Huzestan": the south-western province
 )
 
 # A county (shahrestan) is named with the word for county in the languages reports are written
@@ -284,7 +284,7 @@ DESCRIPTORS = frozenset(
     | words_of("central")
     | words_of("city")
     | words_of("iranian")
-    | words_of("compass")
+    | words_of("describing")
     | {"u"}  # Croatian, Serbian and Bosnian "in" ("zatvor u Teheranu"), Kurmanji "û" (and)
 )
 # Descriptors that tell one of a town's prisons from the others: its central prison, its

@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable
 from functools import partial
 
+from iranmap._words_by_language import LANGUAGES
 from iranmap.name_words import (
     COUNTY_NOISE,
     DESCRIPTORS,
@@ -53,6 +54,8 @@ _TURKISH_WORDS = frozenset(
     | {"hapishanesinde", "deki", "daki", "teki", "taki"}
     | {"zindani", "zindaninda", "zindanina", "zindandan", "hebsxana", "hebsxanasi", "seheri"}
 )
+#: ... and its words for prison, city and province with their case endings ("vilayətinin").
+_INFLECTED = LANGUAGES["Turkish and Azerbaijani, with case endings"].all()
 _FIRST_H = re.compile(r"\b([Hh])(?=[^\W\dh])")
 
 
@@ -116,7 +119,8 @@ def turkish_cases(text: str) -> tuple[str, ...]:
     if not _reads_turkish(text):
         return ()
     words = text.split()
-    names = [at for at, word in enumerate(words) if not _around(word) and fold(word) not in _AROUND]
+    around = _TURKISH_WORDS | _AROUND | _INFLECTED
+    names = [at for at, word in enumerate(words) if fold(word) not in around]
     cuts = [(names[-1], ending, 3) for ending in _TURKISH_CASES] if names else []
     cuts += [(at, ending, CASE_STEM) for at in names for ending in _TURKISH_GENITIVES]
     forms = (

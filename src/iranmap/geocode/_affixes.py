@@ -27,6 +27,7 @@ from functools import cache
 from iranmap._more_spellings import (
     kurmanji_vowels,
     language_cases,
+    shahr_forms,
     slavic_cases,
     uzbek_vowels,
 )
@@ -91,6 +92,10 @@ def read_otherwise(
         kh = form != as_turkish(name)
         unknown = found.kind == "province" and found.reading is not None  # "Shino, Ostan-e ..."
         if found.status == "matched" and not (kh and found.method == "fuzzy") and not unknown:
+            return found
+    for form in shahr_forms(name) if parsed.core not in index.other_places else ():
+        found = place(form)  # "Darashar": read as a name it is a respelling of, as Turkish's
+        if found.status == "matched" and found.kind != "province":
             return found
     for form in turkish_vowels(name):
         found = place(form)
