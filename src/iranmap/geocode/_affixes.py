@@ -75,7 +75,8 @@ def read_otherwise(
     (these only where that gives a place's own name or alias, or one at the town it names)."""
     place = _where_it_says(index, parsed, place)
     endings = (*turkish_cases(name), *polish_cases(name), *language_cases(name))
-    endings += (without_city_word(name), *slavic_cases(name, _AROUND | PROVINCE_WORDS))
+    slavic = slavic_cases(name, _AROUND | PROVINCE_WORDS)  # only forms with a place's own name
+    endings += (without_city_word(name), *(f for f in slavic if _is_named(index, f)))
     endings += azeri_cases(fold(name), _AROUND)  # "تبریزده", "تبریزین زندانی"
     for form in endings if answer.score < 100 else ():
         # "Təbrizdə", "w Teheranie", "شهر آبیک": a town with its case ending or its word for
@@ -241,6 +242,11 @@ def without_city_word(name: str) -> str:
 
 def _names_a_place(index: PlaceIndex, name_key: str) -> bool:
     return name_key in index.towns or name_key in index.entries
+
+
+def _is_named(index: PlaceIndex, name: str) -> bool:
+    """Whether ``name``'s core is a place's own name or alias exactly."""
+    return parse_place(name).core in index.entries
 
 
 def _affixed(
