@@ -428,6 +428,7 @@ def _c_as(word: str, letter: str) -> str:
 _NOT_NAMES = PRISON_WORDS | DESCRIPTORS | MARKERS | PROVINCE_NOISE | COUNTY_NOISE
 #: Words for prison, province and city, which a respelling leaves as they are.
 _WRAPPERS = PRISON_WORDS | PROVINCE_WORDS | TOWN_WORDS
+_KEPT = _WRAPPERS | PROVINCE_NOISE
 
 
 # Sorani writes a short o as ۆ where Persian writes no letter ("لۆرستان" for "لرستان"), as it
@@ -469,4 +470,19 @@ def respellings(text: str) -> tuple[str, ...]:
     forms += (sorani_ab(text),)
     forms += g_forms(text)
     forms += (*c_forms(text), *k_forms(text))
+    forms = tuple(_around_kept(text, form) for form in forms)
     return tuple(dict.fromkeys(form for form in forms if form != text))
+
+
+def _around_kept(text: str, form: str) -> str:
+    """``form``, a respelling of ``text``, with the words around the name as ``text`` has them
+    (a word for prison, city or province, or one that describes one: "zachodniej prowincji
+    Chuzestan" -> "zachodniej prowincji Khuzestan", not "zakhodniej")."""
+    words, formed = text.split(" "), form.split(" ")
+    if len(words) != len(formed):
+        return form
+    return " ".join(w if _kept(w) else f for w, f in zip(words, formed, strict=True))
+
+
+def _kept(word: str) -> bool:
+    return all(part in _KEPT for part in fold(word).split())

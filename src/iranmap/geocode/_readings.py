@@ -359,7 +359,7 @@ def _town_with_unknown_words(
     the town it gives apart ("Sərəskənd (Həştrud)": a town's local name, with its name)."""
     if _near(index, "other places", parsed.core, _SOME_PLACE):
         return None  # the whole name is (a spelling of) a village: "Qorveh-ye Dergazin"
-    apart = tuple(t for t in parsed.context if t in index.towns) if len(parsed.context) == 1 else ()
+    apart = tuple(t for t in parsed.context if _only_a_town(index, t)) if parsed.context else ()
     found = _towns_beside(index, parsed.words, context)
     if not found and apart:  # read as the name with its town run on
         found = _towns_beside(index, (*parsed.words, *apart), context)
@@ -368,11 +368,21 @@ def _town_with_unknown_words(
     if len(found) != 1:
         return None
     town = next(iter(found.values()))
+    isos = index.context_provinces(word for word in context if word in index.place_words)
+    if isos and town.province_iso not in isos:
+        return None  # "Kish Island, Tehran Province": the town lies elsewhere
     if _elsewhere(index, replace(parsed, core=parsed.core + "".join(apart)), town):
         return None  # the whole name is near another place's: "Torbat-e Shaikh Jam"
     note = f"the rest of the name names no place; placed at the city of {town.city}"
     reading = f"a place in {town.city} that the gazetteer does not know"
     return replace(town, method="city", note=note, reading=reading, own_place=True)
+
+
+def _only_a_town(index: PlaceIndex, word: str) -> bool:
+    """Whether the key ``word`` is the name of one town only, not also its province's ("Foo
+    (Kerman)" may be in Kerman province, at none of its towns)."""
+    towns = index.towns.get(word, ())
+    return len(towns) == 1 and not {word, key(towns[0].city or "")} & index.province_names.keys()
 
 
 def _towns_beside(
