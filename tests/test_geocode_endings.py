@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import pytest
 
-from iranmap._more_spellings import shahr_forms, slavic_cases
+from iranmap._more_spellings import apostrophe_cases, shahr_forms, slavic_cases
 from iranmap._words_by_language import LANGUAGES, words_of
 from iranmap.gazetteer import load_gazetteer
 from iranmap.geocode import Geocoder
@@ -99,6 +99,40 @@ def test_no_town_with_turkic_case_endings_lands_in_another_province(
     assert elsewhere(geocoder, names) == []
 
 
+def test_apostrophe_cases() -> None:
+    assert apostrophe_cases("Isfahan'da") == ("Isfahan",)
+    assert apostrophe_cases("Zahidan’ın merkez cezaevi") == ("Zahidan merkez cezaevi",)
+    assert apostrophe_cases("Kerec'e") == ("Kerec",)
+    assert apostrophe_cases("prison d'Evin") == ()  # an elision before a name, not an ending
+    assert apostrophe_cases("Qa'en") == ()  # a hamza inside a name
+    assert apostrophe_cases("Urmia's prison") == ()  # an English possessive
+
+
+@pytest.mark.parametrize(
+    ("name", "iso"),
+    [
+        ("Isfahan'da", "IR-10"),  # in Isfahan: the apostrophe says Turkish, with no letter of it
+        ("Bukan'dan", "IR-04"),  # from Bukan
+        ("Saqqez'e", "IR-12"),  # to Saqqez
+        ("İran'ın güneydoğusundaki Sistan-Belucistan eyaletinin Zahidan kentinde", "IR-11"),
+        ("İranın şimal-qərbindəki Urmiya şəhəri", "IR-04"),  # in the north-west of Iran
+        ("İran'ın batısındaki Kirmanşah kentinde", "IR-05"),
+    ],
+)
+def test_turkish_endings_set_apart_and_where_in_iran(
+    geocoder: Geocoder, name: str, iso: str
+) -> None:
+    assert where(geocoder.place(name)) == ("matched", iso)
+
+
+def test_no_town_with_an_ending_set_apart_lands_in_another_province(
+    geocoder: Geocoder, latin: list[tuple[str, str]]
+) -> None:
+    wrappers = ("{}'da", "{}'dan", "{}'ın", "{}’e", "{}'deki cezaevi")
+    names = [(wrappers[at % len(wrappers)].format(n), iso) for at, (n, iso) in enumerate(latin)]
+    assert elsewhere(geocoder, names) == []
+
+
 # -- a province named first, in the genitive or dative -------------------------------------------
 
 
@@ -162,7 +196,7 @@ def test_slavic_cases() -> None:
     assert "Shiraz" in slavic_cases("w Szirazie", _AROUND)
     assert "Meshhed" in slavic_cases("w Meszhedzie", _AROUND)  # dz before -ie is d
     assert "Urmia" in slavic_cases("v Urmii", _AROUND)
-    assert "adelabad väzení Shíráz" in slavic_cases("adelabadskom väzení v Šíráze", _AROUND)
+    assert "adelabad väzení in Shíráz" in slavic_cases("adelabadskom väzení v Šíráze", _AROUND)
     assert "grada Khoramshahr" in slavic_cases("grada Horamšahr", _AROUND)  # h for kh
     assert "v Yasuj" not in slavic_cases("v Jasúdži", _AROUND)  # "v" (in) is dropped
     assert "Yasúj" in slavic_cases("v Jasúdži", _AROUND)  # j for y, dž for j
@@ -193,6 +227,11 @@ def test_slavic_cases() -> None:
         ("grada Horamabada", "IR-15"),  # h for kh, and the genitive
         ("v Jasúdži", "IR-17"),  # j for y, dž for j
         ("mieście Jasudż", "IR-17"),
+        ("w więzieniu Ewin w Teheranie", "IR-23"),  # "in" at the start, and inside
+        ("u zatvoru Ghezel Hesar u Karadžu", "IR-30"),
+        ("vo väznici Evin", "IR-23"),  # Slovak "in" before v
+        ("v teheránské věznici Evín", "IR-23"),  # Tehran's Evin prison
+        ("w Rejie", "IR-23"),  # a stem of three letters: Rey, as Polish writes it
     ],
 )
 def test_slavic_names(geocoder: Geocoder, name: str, iso: str) -> None:
@@ -201,7 +240,7 @@ def test_slavic_names(geocoder: Geocoder, name: str, iso: str) -> None:
 
 def test_slavic_endings_are_read_only_where_they_give_a_name(geocoder: Geocoder) -> None:
     assert geocoder.place("w Fooie").status == "unmatched"
-    assert geocoder.place("v Komu").status != "matched"  # a stem of three letters is not cut
+    assert geocoder.place("v Qu").status != "matched"  # a stem of two letters is not cut
     assert geocoder.place("więzienie w Khomeini Shahriu").province_iso != "IR-00"  # not Khomeyn
     assert geocoder.place("Foowskom zatvoru").status == "unmatched"
 
@@ -212,12 +251,14 @@ def test_no_town_with_a_slavic_ending_lands_in_another_province(
     """Every Latin name of every town and prison in one of the Slavic forms (Polish, Czech and
     Croatian locatives, a Croatian genitive after "grada", an adjective before the word for
     prison; each name in the next form): its province, or none. Not a form that is another
-    place's name as written ("Ferdousie" is Ferdowsiyeh, a town of Tehran)."""
+    place's name as written ("Ferdousie" is Ferdowsiyeh, a town of Tehran; "Farsabade", Abadeh
+    with Fars run onto it, as the Polish forms of tests/test_geocode_wrappers.py find)."""
     wrappers = ("w {}ie", "v {}u", "grada {}a", "{}skom zatvoru", "v {}e")
     names = [(wrappers[at % len(wrappers)].format(n), iso) for at, (n, iso) in enumerate(latin)]
     assert len(names) > 1300
-    assert elsewhere(geocoder, names) == [("w Ferdousie", "IR-23")]
+    assert elsewhere(geocoder, names) == [("v Farsabade", "IR-07"), ("w Ferdousie", "IR-23")]
     assert where(geocoder.place("Ferdousie")) == ("matched", "IR-23")
+    assert where(geocoder.place("Farsabade")) == ("matched", "IR-07")  # Abadeh, Fars
 
 
 # -- directions that only describe a province ------------------------------------------------------

@@ -123,9 +123,9 @@ def _as_a(found: re.Match[str]) -> str:
 # letters: guesses to take only where they give a place's name exactly.
 _SLAVIC = ("Polish", "Czech and Slovak", "Croatian, Serbian and Bosnian", "Slovenian")
 _SLAVIC_WORDS = frozenset().union(*(LANGUAGES[language].all() for language in _SLAVIC))
-#: "in" and "from" ("w Teheranie", "v Šíráze", "iz Teherana"), dropped from the forms: a
-#: name's first word is not read as a marker.
-_SLAVIC_IN = frozenset({"w", "we", "v", "ve", "u", "iz"})
+#: "in" and "from" ("w Teheranie", "v Šíráze", "iz Teherana"), read as "in" in the forms, or
+#: dropped where they begin the name.
+_SLAVIC_IN = frozenset({"w", "we", "v", "ve", "vo", "u", "iz"})
 _SLAVIC_LETTERS = re.compile("[ąęłńśźżćšžčřěůďťľĺŕđ]|sz|cz", re.IGNORECASE)
 #: Case endings, longest first, each with what it stands for at the end of the name.
 _SLAVIC_CASES = (
@@ -136,6 +136,8 @@ _SLAVIC_ADJECTIVE = re.compile(
     r"(?<=\w{3})[sc]k(?:[aáeéiíoóuyý]|om|oj|ém|em|ej|ego|iego|im|ich|ých|ým|ého|ému|ou)$",
     re.IGNORECASE,
 )
+#: The fewest letters a name's stem keeps ("w Kumie", in Qom).
+_SLAVIC_STEM = 3
 _SLAVIC_H = re.compile(r"\b([Hh])(?=[^\W\dh])|([Cc])h")
 
 
@@ -155,8 +157,10 @@ def slavic_cases(text: str, around: frozenset[str]) -> tuple[str, ...]:
     names = [at for at, word in enumerate(folded) if word not in own and word not in around]
     if not names:
         return ()
-    pairs = zip(words, folded, strict=True)
-    choices = [[""] if bare in _SLAVIC_IN else [word] for word, bare in pairs]
+    pairs = enumerate(zip(words, folded, strict=True))
+    choices = [
+        [word] if bare not in _SLAVIC_IN else ["in" if at else ""] for at, (word, bare) in pairs
+    ]
     for at in names:
         word = words[at]
         adjective = _SLAVIC_ADJECTIVE.search(word)
@@ -166,7 +170,7 @@ def slavic_cases(text: str, around: frozenset[str]) -> tuple[str, ...]:
     for ending, instead in _SLAVIC_CASES if last.isalpha() and names[-1] == len(words) - 1 else ():
         stem = last[: -len(ending)] + instead
         bare = fold(stem)  # a name, not a word around one ("Shahrie" is no "shahri", city)
-        if last.casefold().endswith(ending) and len(bare) >= CASE_STEM and bare not in around:
+        if last.casefold().endswith(ending) and len(bare) >= _SLAVIC_STEM and bare not in around:
             choices[names[-1]].append(stem)
     forms = [" ".join(filter(None, chosen)) for chosen in itertools.product(*choices)]
     spelled = [other for form in forms for other in _slavic_letters(form)]
@@ -199,4 +203,20 @@ def shahr_forms(text: str) -> tuple[str, ...]:
     """``text`` with a word's final "shar" (or "şar") written "shahr" ("Darashar" ->
     "Darashahr"); none if it has none."""
     form = _SHAR.sub(lambda found: found.group(1) + "ahr", text)
+    return (form,) if form != text else ()
+
+
+# Turkish sets a case ending apart from a proper name by an apostrophe ("Isfahan'da", in Isfahan;
+# "Urmiye'den", from Urmia; "Kerec'e", to Karaj; "Zahidan'ın", of Zahedan), a sign of Turkish
+# even in a name with no Turkish letter: a name that places nothing is tried with it cut.
+_APOSTROPHE_CASE = re.compile(
+    r"(?<=\w\w)['’](?:[nys]?[ıiuü]n|[nys]?[ıiuüae]|n?[dt][ae](?:ki|n)?|[dt][ae]ki)(?!\w)",
+    re.IGNORECASE,
+)
+
+
+def apostrophe_cases(text: str) -> tuple[str, ...]:
+    """``text`` without the Turkish case endings set apart by an apostrophe ("Isfahan'da" ->
+    "Isfahan"); none if it has none."""
+    form = _APOSTROPHE_CASE.sub("", text)
     return (form,) if form != text else ()

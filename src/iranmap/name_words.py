@@ -360,7 +360,9 @@ SPACED_MARKERS = re.compile(
 # as a sentence quotes a name ("dans la prison d'Evin", "en la cárcel de Evin", "em Evin", "im
 # Gefängnis von Täbris"): read as "in", which a name may begin with. Not Portuguese "no" and
 # "na" ("No Shahr" may be Nowshahr, "Na in" Na'in), nor Kurmanji "li" ("Li Sara", a town).
-LEADING_MARKERS = re.compile(r"^\s*(?:dans|à|au|aux|en|em|ao|im|beim)\s+(?=\S)", re.IGNORECASE)
+LEADING_MARKERS = re.compile(
+    r"^\s*(?:dans|à|au|aux|en|em|ao|im|beim|w|we|v|ve|vo|u)\s+(?=\S)", re.IGNORECASE
+)  # ... and Polish, Czech, Slovak and South Slavic "in" ("w więzieniu Ewin", "vo väznici")
 # Norwegian, Danish and Swedish "i" (in) after their word for prison ("fengselet i Bojnurd"):
 # only there, since a transliteration may write the ezafe as a lone "i" ("Masjed i Soleyman").
 SCANDINAVIAN_IN = re.compile(
@@ -430,6 +432,13 @@ _COMPASS_PAIR = r"(?:شمال|جنوب)[\s\u200c\-]*(?:مغرب|مشرق|غرب|
 IRAN_DIRECTIONS = re.compile(
     rf"(?<!\S)(?:(?:{_IRAN_DIRECTION}[\s\u200c\-]+)+{_COUNTRY}|{_COMPASS_PAIR})(?!\S)"
 )
+# ... and in Turkish and Azerbaijani, with Iran in the genitive ("İran'ın güneybatısındaki
+# Huzistan eyaleti", in the south-west of Iran; "İranın şimal-qərbindəki Urmiya şəhəri")
+_TURKIC_IRAN = (
+    r"(?<!\S)[İIi]ran['’]?n?[ıiuü]n\s+\S*?"
+    r"(?:[Bb]at[ıi]|[Dd]o[ğg]u|[Kk]uzey|[Gg][üu]ney|[Şş]imal|[Cc][əe]nub|[Şş][əe]rq|[Qq][əe]rb)\S*(?!\S)"
+)
+IRAN_DIRECTIONS = re.compile(f"{IRAN_DIRECTIONS.pattern}|{_TURKIC_IRAN}")
 # Turkish says "near" after the place it is near ("Tahran yakınındaki Kızılhisar Cezaevi"):
 # the words before it are dropped.
 NEAR_AFTER = frozenset({"yakininda", "yakinindaki", "yakinlarinda", "yakinlarindaki"})

@@ -25,6 +25,7 @@ from dataclasses import replace
 from functools import cache
 
 from iranmap._more_spellings import (
+    apostrophe_cases,
     kurmanji_vowels,
     language_cases,
     shahr_forms,
@@ -33,6 +34,7 @@ from iranmap._more_spellings import (
 )
 from iranmap.geocode._arabic import azeri_cases, without_plene_vowel
 from iranmap.geocode._claim import TOWN, VILLAGE
+from iranmap.geocode._facility import run_together
 from iranmap.geocode.index import PlaceIndex
 from iranmap.geocode.match import Match
 from iranmap.name_words import CITY_WORDS, DESCRIPTORS, GLUED_WORDS, PRISON_WORDS, PROVINCE_WORDS
@@ -75,6 +77,7 @@ def read_otherwise(
     (these only where that gives a place's own name or alias, or one at the town it names)."""
     place = _where_it_says(index, parsed, place)
     endings = (*turkish_cases(name), *polish_cases(name), *language_cases(name))
+    endings += apostrophe_cases(name)  # "Isfahan'da"
     slavic = slavic_cases(name, _AROUND | PROVINCE_WORDS)  # only forms with a place's own name
     endings += (without_city_word(name), *(f for f in slavic if _is_named(index, f)))
     endings += azeri_cases(fold(name), _AROUND)  # "تبریزده", "تبریزین زندانی"
@@ -245,8 +248,10 @@ def _names_a_place(index: PlaceIndex, name_key: str) -> bool:
 
 
 def _is_named(index: PlaceIndex, name: str) -> bool:
-    """Whether ``name``'s core is a place's own name or alias exactly."""
-    return parse_place(name).core in index.entries
+    """Whether ``name``'s core is a place's own name or alias exactly, or one run on its town
+    ("teherán věznici Evín")."""
+    core = parse_place(name).core
+    return core in index.entries or run_together(index, core) is not None
 
 
 def _affixed(
