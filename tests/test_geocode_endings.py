@@ -17,7 +17,7 @@ from iranmap._words_by_language import LANGUAGES, words_of
 from iranmap.gazetteer import load_gazetteer
 from iranmap.geocode import Geocoder
 from iranmap.name_words import DESCRIPTORS, PRISON_WORDS, PROVINCE_WORDS
-from iranmap.names import parse_place, province_key
+from iranmap.names import fold, parse_place, province_key
 from iranmap.spellings import as_polish, as_slavic, turkish_cases, turkish_forms
 from townnames import elsewhere, where
 
@@ -102,9 +102,11 @@ def test_no_town_with_turkic_case_endings_lands_in_another_province(
 def test_apostrophe_cases() -> None:
     assert apostrophe_cases("Isfahan'da") == ("Isfahan",)
     assert apostrophe_cases("Zahidan’ın merkez cezaevi") == ("Zahidan merkez cezaevi",)
-    assert apostrophe_cases("Kerec'e") == ("Kerec",)
+    assert apostrophe_cases("Kerec'ye") == ("Kerec",)
     assert apostrophe_cases("prison d'Evin") == ()  # an elision before a name, not an ending
-    assert apostrophe_cases("Qa'en") == ()  # a hamza inside a name
+    # a hamza inside a name, before a vowel or "in", as Turkish's lone vowels would be
+    assert apostrophe_cases("Qa'en") == apostrophe_cases("Raja'i Shahr") == ()
+    assert apostrophe_cases("Sa'in Dezh") == apostrophe_cases("Kerec'e") == ()
     assert apostrophe_cases("Urmia's prison") == ()  # an English possessive
 
 
@@ -163,8 +165,13 @@ def test_a_province_first_is_not_read_as_the_place(geocoder: Geocoder) -> None:
 
 
 def test_a_reading_never_leaves_the_province_the_name_gives(geocoder: Geocoder) -> None:
-    # Tabriz lies in East Azerbaijan, not Fars: no respelling ("Farz", "baghlı") may drop Fars
-    for name in ("Fars eyaletine bağlı Tebriz kenti", "Tebriz kenti, Fars province"):
+    # Tabriz lies in East Azerbaijan, not Fars: no respelling ("Farz", "baghlı") may drop Fars;
+    # nor one of a prison beside it (Evin is no prison of Karaj, where Rajaei Shahr is)
+    for name in (
+        "Fars eyaletine bağlı Tebriz kenti",
+        "Tebriz kenti, Fars province",
+        "presídio de Evin em Raja'i Shahr",
+    ):
         assert geocoder.place(name).status == "unmatched"
 
 
@@ -278,6 +285,30 @@ def test_no_town_with_a_slavic_ending_lands_in_another_province(
 )
 def test_directions_that_describe_a_province(geocoder: Geocoder, name: str, iso: str) -> None:
     assert where(geocoder.province(name)) == ("matched", iso)
+
+
+def test_no_describing_word_is_a_word_of_a_places_name() -> None:
+    gazetteer = load_gazetteer()
+    named = [n for c in gazetteer.cities for n in (c.name, *c.aliases)]
+    named += [n for p in gazetteer.prisons for n in (p.name_en, *p.aliases)]
+    named += [n for c in gazetteer.counties for n in (c.name_en, *c.aliases)]
+    named += [n for p in gazetteer.provinces for n in (p.name_en, *p.aliases)]
+    tokens = {word for name in named for word in fold(name).split()}
+    assert words_of("describing") & tokens == set()
+    assert {"w", "v", "vo", "we", "ne"} & tokens == set()  # Slavic and Albanian "in"
+
+
+@pytest.mark.parametrize(
+    ("name", "iso"),
+    [
+        ("w prowincji Kurdystan", "IR-12"),  # Polish "in", before a province
+        ("v provincii Kurdistán", "IR-12"),  # Czech
+        ("në qytetin e Shirazit", "IR-07"),  # Albanian "in", and its genitive
+        ("në burgun e Evinit", "IR-23"),
+    ],
+)
+def test_in_before_a_province_or_a_town(geocoder: Geocoder, name: str, iso: str) -> None:
+    assert where(geocoder.place(name)) == ("matched", iso)
 
 
 def test_a_describing_direction_never_chooses_a_province() -> None:

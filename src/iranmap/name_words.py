@@ -78,6 +78,7 @@ PROVINCE_NOISE = PROVINCE_WORDS | frozenset(
     | {"and", "va", "o", "und", "et", "y", "ed", "و", "og", "och", "ve", "u", "en", "e", "dan"}
     | {"a", "i", "es"}  # Czech and Slovak, Croatian, Hungarian
     | {"ng", "wa", "ee", "ya"}  # "of" in Tagalog, Swahili, Somali ("lalawigan ng Fars")
+    | {"w", "we", "v", "ve", "vo"}  # "in" in Polish, Czech, Slovak ("w prowincji Kurdystan")
     | words_of("iranian")
     | words_of("describing")  # "jugozapadnoj provinciji Huzestan": the south-western province
 )
@@ -361,8 +362,8 @@ SPACED_MARKERS = re.compile(
 # Gefängnis von Täbris"): read as "in", which a name may begin with. Not Portuguese "no" and
 # "na" ("No Shahr" may be Nowshahr, "Na in" Na'in), nor Kurmanji "li" ("Li Sara", a town).
 LEADING_MARKERS = re.compile(
-    r"^\s*(?:dans|à|au|aux|en|em|ao|im|beim|w|we|v|ve|vo|u)\s+(?=\S)", re.IGNORECASE
-)  # ... and Polish, Czech, Slovak and South Slavic "in" ("w więzieniu Ewin", "vo väznici")
+    r"^\s*(?:dans|à|au|aux|en|em|ao|im|beim|w|we|v|ve|vo|u|në)\s+(?=\S)", re.IGNORECASE
+)  # ... and Polish, Czech, Slovak, South Slavic and Albanian "in" ("w więzieniu Ewin")
 # Norwegian, Danish and Swedish "i" (in) after their word for prison ("fengselet i Bojnurd"):
 # only there, since a transliteration may write the ezafe as a lone "i" ("Masjed i Soleyman").
 SCANDINAVIAN_IN = re.compile(

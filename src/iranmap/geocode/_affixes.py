@@ -158,6 +158,8 @@ def _where_it_says(index: PlaceIndex, parsed: PlaceName, place: Resolve) -> Reso
     another reading of a name never loses what it says of where it is (a word read otherwise
     that then names nothing, "Farz", "baghlı")."""
     isos = index.context_provinces(w for w in parsed.context if w in index.place_words)
+    entries = (index.entries.get(word) for word in parsed.context)  # "... em Raja'i Shahr"
+    isos |= {p.province_iso or "" for e in entries if e is not None for p in e.places}
     if not isos:
         return place
 
