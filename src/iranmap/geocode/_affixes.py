@@ -21,14 +21,23 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable
+from dataclasses import replace
 from functools import cache
 
-from iranmap._more_spellings import kurmanji_vowels, language_cases, uzbek_vowels
+from iranmap._more_spellings import (
+    apostrophe_cases,
+    kurmanji_vowels,
+    language_cases,
+    shahr_forms,
+    slavic_cases,
+    uzbek_vowels,
+)
 from iranmap.geocode._arabic import azeri_cases, without_plene_vowel
 from iranmap.geocode._claim import TOWN, VILLAGE
+from iranmap.geocode._facility import run_together
 from iranmap.geocode.index import PlaceIndex
 from iranmap.geocode.match import Match
-from iranmap.name_words import CITY_WORDS, DESCRIPTORS, GLUED_WORDS, PRISON_WORDS
+from iranmap.name_words import CITY_WORDS, DESCRIPTORS, GLUED_WORDS, PRISON_WORDS, PROVINCE_WORDS
 from iranmap.names import PlaceName, fold, key, parse_place, skeleton
 from iranmap.spellings import (
     as_turkish,
@@ -66,8 +75,11 @@ def read_otherwise(
     as Turkish writes it ("Kirmanşah", "Hürremşehr": h read as kh only where that gives a name,
     not a fuzzy score), then as Spanish or French write it, or with its affixed town apart
     (these only where that gives a place's own name or alias, or one at the town it names)."""
+    place = _where_it_says(index, parsed, place)
     endings = (*turkish_cases(name), *polish_cases(name), *language_cases(name))
-    endings += (without_city_word(name),)
+    endings += apostrophe_cases(name)  # "Isfahan'da"
+    slavic = slavic_cases(name, _AROUND | PROVINCE_WORDS)  # only forms with a place's own name
+    endings += (without_city_word(name), *(f for f in slavic if _is_named(index, f)))
     endings += azeri_cases(fold(name), _AROUND)  # "تبریزده", "تبریزین زندانی"
     for form in endings if answer.score < 100 else ():
         # "Təbrizdə", "w Teheranie", "شهر آبیک": a town with its case ending or its word for
@@ -84,6 +96,10 @@ def read_otherwise(
         kh = form != as_turkish(name)
         unknown = found.kind == "province" and found.reading is not None  # "Shino, Ostan-e ..."
         if found.status == "matched" and not (kh and found.method == "fuzzy") and not unknown:
+            return found
+    for form in shahr_forms(name) if parsed.core not in index.other_places else ():
+        found = place(form)  # "Darashar": read as a name it is a respelling of, as Turkish's
+        if found.status == "matched" and found.kind != "province":
             return found
     for form in turkish_vowels(name):
         found = place(form)
@@ -134,6 +150,29 @@ def _plene(index: PlaceIndex, name: str, place: Resolve) -> Match | None:
         and match.method != "fuzzy"
     ]
     return found[0] if found and len({m.province_iso for m in found}) == 1 else None
+
+
+def _where_it_says(index: PlaceIndex, parsed: PlaceName, place: Resolve) -> Resolve:
+    """``place``, placing nothing outside the provinces of the towns and provinces ``parsed``
+    gives beside its place ("Fars eyaletine bağlı Tebriz kenti", Tabriz of Fars province):
+    another reading of a name never loses what it says of where it is (a word read otherwise
+    that then names nothing, "Farz", "baghlı")."""
+    isos = index.context_provinces(w for w in parsed.context if w in index.place_words)
+    entries = (index.entries.get(word) for word in parsed.context)  # "... em Raja'i Shahr"
+    isos |= {p.province_iso or "" for e in entries if e is not None for p in e.places}
+    if not isos:
+        return place
+
+    def within(form: str) -> Match:
+        found = place(form)
+        elsewhere = found.status == "matched" and found.province_iso not in isos
+        return replace(_NOWHERE, query=form) if elsewhere else found
+
+    return within
+
+
+#: What a reading outside the provinces a name gives places.
+_NOWHERE = Match(query="", status="unmatched", score=0.0)
 
 
 def _in_province_apart(form: str, found: Match, province: Resolve | None) -> bool:
@@ -208,6 +247,13 @@ def without_city_word(name: str) -> str:
 
 def _names_a_place(index: PlaceIndex, name_key: str) -> bool:
     return name_key in index.towns or name_key in index.entries
+
+
+def _is_named(index: PlaceIndex, name: str) -> bool:
+    """Whether ``name``'s core is a place's own name or alias exactly, or one run on its town
+    ("teherán věznici Evín")."""
+    core = parse_place(name).core
+    return core in index.entries or run_together(index, core) is not None
 
 
 def _affixed(

@@ -355,10 +355,40 @@ def _elsewhere(index: PlaceIndex, parsed: PlaceName, town: Match) -> bool:
 def _town_with_unknown_words(
     index: PlaceIndex, parsed: PlaceName, context: tuple[str, ...]
 ) -> Match | None:
-    """The one town the name's first or last words name, beside words that name nothing."""
+    """The one town the name's first or last words name, beside words that name nothing, or
+    the town it gives apart ("Sərəskənd (Həştrud)": a town's local name, with its name)."""
     if _near(index, "other places", parsed.core, _SOME_PLACE):
         return None  # the whole name is (a spelling of) a village: "Qorveh-ye Dergazin"
-    words = parsed.words
+    apart = tuple(t for t in parsed.context if _only_a_town(index, t)) if parsed.context else ()
+    found = _towns_beside(index, parsed.words, context)
+    if not found and apart:  # read as the name with its town run on
+        found = _towns_beside(index, (*parsed.words, *apart), context)
+    else:
+        apart = ()
+    if len(found) != 1:
+        return None
+    town = next(iter(found.values()))
+    isos = index.context_provinces(word for word in context if word in index.place_words)
+    if isos and town.province_iso not in isos:
+        return None  # "Kish Island, Tehran Province": the town lies elsewhere
+    if _elsewhere(index, replace(parsed, core=parsed.core + "".join(apart)), town):
+        return None  # the whole name is near another place's: "Torbat-e Shaikh Jam"
+    note = f"the rest of the name names no place; placed at the city of {town.city}"
+    reading = f"a place in {town.city} that the gazetteer does not know"
+    return replace(town, method="city", note=note, reading=reading, own_place=True)
+
+
+def _only_a_town(index: PlaceIndex, word: str) -> bool:
+    """Whether the key ``word`` is the name of one town only, not also its province's ("Foo
+    (Kerman)" may be in Kerman province, at none of its towns)."""
+    towns = index.towns.get(word, ())
+    return len(towns) == 1 and not {word, key(towns[0].city or "")} & index.province_names.keys()
+
+
+def _towns_beside(
+    index: PlaceIndex, words: tuple[str, ...], context: tuple[str, ...]
+) -> dict[Match, Match]:
+    """The towns ``words`` begin or end with, beside words that name nothing (by place)."""
     found: dict[Match, Match] = {}
     for cut in range(1, len(words)):
         head, tail = words[:cut], words[cut:]
@@ -371,14 +401,7 @@ def _town_with_unknown_words(
                 and not _province_named(index, "".join(town_words), towns[0], context)
             ):
                 found[place_of(towns[0])] = towns[0]
-    if len(found) != 1:
-        return None
-    town = next(iter(found.values()))
-    if _elsewhere(index, parsed, town):
-        return None  # the whole name is near another place's: "Torbat-e Shaikh Jam"
-    note = f"the rest of the name names no place; placed at the city of {town.city}"
-    reading = f"a place in {town.city} that the gazetteer does not know"
-    return replace(town, method="city", note=note, reading=reading, own_place=True)
+    return found
 
 
 def _unknown(index: PlaceIndex, words: tuple[str, ...]) -> bool:
