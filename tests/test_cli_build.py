@@ -51,6 +51,19 @@ def run(*args: str | Path) -> Result:
     return CliRunner().invoke(main, [str(a) for a in args])
 
 
+def ctrl_c_as_typed_at_a_terminal() -> None:
+    """For ``preexec_fn``: the command starts with SIGINT at its default disposition, as one
+    typed at a terminal does, whatever this test process inherited (a shell's background job,
+    ``pytest &``, starts with SIGINT ignored, and its children with it)."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
+def ctrl_c_ignored_as_in_the_background() -> None:
+    """For ``preexec_fn``: the command starts with SIGINT ignored, as a shell's background
+    job does."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
 def no_traceback(result: Result) -> None:
     assert "Traceback" not in result.output
     assert "Traceback" not in result.stderr
@@ -400,12 +413,22 @@ def test_ctrl_c_at_any_moment_of_a_real_build_exits_130_without_a_traceback(
     whole = time.monotonic() - started  # this machine's time for the build, as loaded now
     ends = []
     # Python's own start (about 40 ms, before any of iranmap runs) is the one moment left out.
-    for delay in (0.1, *(whole * share for share in (0.15, 0.3, 0.5, 0.7, 0.9))):
+    # At 0.1 s and 0.15 of the build it is importing its modules (numpy, pandas); at 0.45 it
+    # reads, places and draws; the last stop waits for its first file to be written.
+    for delay in (0.1, whole * 0.15, whole * 0.45, None):
         shutil.rmtree(out, ignore_errors=True)
         process = subprocess.Popen(
-            command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+            command,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            preexec_fn=ctrl_c_as_typed_at_a_terminal,
         )
-        time.sleep(max(delay, 0.1))
+        if delay is None:
+            while process.poll() is None and not _a_file_written(out):
+                time.sleep(0.001)
+        else:
+            time.sleep(max(delay, 0.1))
         process.send_signal(signal.SIGINT)
         stderr = process.communicate(timeout=60)[1]
         assert "Traceback" not in stderr, (delay, stderr)
@@ -422,6 +445,11 @@ def test_ctrl_c_at_any_moment_of_a_real_build_exits_130_without_a_traceback(
     assert snapshot(report) == before
 
 
+def _a_file_written(out: Path) -> bool:
+    """Whether a build into ``out`` has begun to write its files (its lock aside)."""
+    return any(p.name != iranmap.output.LOCK_NAME for p in out.rglob("*") if p.is_file())
+
+
 def test_an_interruption_waits_for_the_import_under_way(tmp_path: Path) -> None:
     """The command's Ctrl-C, arriving while a module is being imported, is raised once the
     import is done: the module is whole, and the interruption still stops the command."""
@@ -436,13 +464,19 @@ def test_an_interruption_waits_for_the_import_under_way(tmp_path: Path) -> None:
         "try:\n"
         "    import slow_module\n"
         "    print('imported', slow_module.WHOLE, flush=True)\n"
-        "    time.sleep(5)\n"
+        "    for _ in range(500):\n"  # 5 s, in steps the interruption can land between
+        "        time.sleep(0.01)\n"
         "    print('not interrupted')\n"
         "except KeyboardInterrupt:\n"
         "    print('interrupted after', sys.modules['slow_module'].WHOLE)\n"
     )
     done = subprocess.run(
-        [sys.executable, "-c", script], cwd=tmp_path, capture_output=True, text=True, timeout=30
+        [sys.executable, "-c", script],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=30,
+        preexec_fn=ctrl_c_as_typed_at_a_terminal,
     )
     assert done.stdout.splitlines() == ["imported True", "interrupted after True"], done
     assert done.stderr == ""
@@ -452,13 +486,18 @@ def test_an_ignored_ctrl_c_stays_ignored() -> None:
     """A command a shell started in the background, with SIGINT ignored, keeps ignoring it."""
     script = (
         "import signal\n"
-        "signal.signal(signal.SIGINT, signal.SIG_IGN)\n"
+        "print(signal.getsignal(signal.SIGINT) is signal.SIG_IGN)\n"
         "from iranmap._interrupt import stop_between_imports\n"
         "stop_between_imports()\n"
         "print(signal.getsignal(signal.SIGINT) is signal.SIG_IGN)\n"
     )
-    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
-    assert done.stdout == "True\n", done
+    done = subprocess.run(
+        [sys.executable, "-c", script],
+        capture_output=True,
+        text=True,
+        preexec_fn=ctrl_c_ignored_as_in_the_background,
+    )
+    assert done.stdout == "True\nTrue\n", done  # ignored as it started, and still ignored
 
 
 def test_a_second_build_waits_for_the_lock_then_refuses(
