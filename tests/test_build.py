@@ -55,6 +55,14 @@ def snapshot(folder: Path) -> dict[str, bytes]:
     }
 
 
+def copy_built(out: Path, reports: list[Path], tmp_path: Path) -> tuple[Path, list[Path]]:
+    """A copy of a build a module fixture made once, in ``tmp_path``: its reports and its
+    output folder, as current as the original (nothing a build stamps names a folder), to
+    edit freely. Building the same reports again took seconds per test."""
+    copied = [Path(shutil.copytree(r, tmp_path / "reports" / r.name)) for r in reports]
+    return Path(shutil.copytree(out, tmp_path / "maps")), copied
+
+
 def visible(files: dict[str, bytes]) -> dict[str, bytes]:
     return {k: v for k, v in files.items() if not Path(k).name.startswith(".")}
 
@@ -201,12 +209,12 @@ def test_same_figures_give_the_same_bytes_in_a_fresh_folder(
     assert visible(snapshot(tmp_path / "again")) == visible(files)
 
 
-@pytest.mark.slow
-def test_editing_one_count_rewrites_only_that_reports_files(tmp_path: Path) -> None:
-    reports = copy_reports(tmp_path, "2024-ncri", "2025-01-01-ncri")
-    out = tmp_path / "maps"
-    build(reports, out, OPTIONS)
+def test_editing_one_count_rewrites_only_that_reports_files(
+    built: tuple[Path, list[Path], dict[str, bytes]], tmp_path: Path
+) -> None:
+    out, reports = copy_built(*built[:2], tmp_path)
     before = snapshot(out)
+    assert before == built[2]
 
     set_count(reports[0], "Shiraz", 98)
     result = build(reports, out, OPTIONS)
@@ -225,11 +233,11 @@ def test_editing_one_count_rewrites_only_that_reports_files(tmp_path: Path) -> N
     assert not any(",97," in row for row in rows)
 
 
-@pytest.mark.slow
-def test_a_failing_report_keeps_its_old_maps_while_others_build(tmp_path: Path) -> None:
-    good, bad = copy_reports(tmp_path, "2025-01-01-ncri", "2024-ncri")
-    out = tmp_path / "maps"
-    build([good, bad], out, OPTIONS)
+def test_a_failing_report_keeps_its_old_maps_while_others_build(
+    built: tuple[Path, list[Path], dict[str, bytes]], tmp_path: Path
+) -> None:
+    out, (bad, good) = copy_built(*built[:2], tmp_path)
+    assert (bad.name, good.name) == ("2024-ncri", "2025-01-01-ncri")
     old_bad = snapshot(out / "2024-ncri")
 
     set_count(good, "Yasuj", 2)
@@ -636,11 +644,9 @@ def test_a_series_rebuild_is_up_to_date_and_check_sees_a_changed_series_file(
 
 @pytest.mark.slow
 def test_an_unchanged_series_is_not_drawn_again_and_a_changed_step_redraws_it(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    series_built: tuple[Path, list[Path], str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    reports = copy_reports(tmp_path, *HENGAW[:2])
-    out = tmp_path / "maps"
-    assert CliRunner().invoke(main, ["build", *map(str, reports), "--out", str(out)]).exit_code == 0
+    out, reports = copy_built(*series_built[:2], tmp_path)
     drawn: list[list[Path]] = []
     real = iranmap.series.series_files
 
@@ -663,10 +669,10 @@ def test_an_unchanged_series_is_not_drawn_again_and_a_changed_step_redraws_it(
 
 
 @pytest.mark.slow
-def test_a_series_that_cannot_be_made_is_an_error_and_keeps_its_files(tmp_path: Path) -> None:
-    reports = copy_reports(tmp_path, *HENGAW[:2])
-    out = tmp_path / "maps"
-    assert CliRunner().invoke(main, ["build", *map(str, reports), "--out", str(out)]).exit_code == 0
+def test_a_series_that_cannot_be_made_is_an_error_and_keeps_its_files(
+    series_built: tuple[Path, list[Path], str], tmp_path: Path
+) -> None:
+    out, reports = copy_built(*series_built[:2], tmp_path)
     before = snapshot(out / "series")
     toml = reports[1] / "report.toml"
     text = toml.read_text(encoding="utf-8").replace("start = 2024-02-01", "start = 2024-01-31")
@@ -793,11 +799,11 @@ def test_the_dependencies_that_change_outputs_are_installed_packages() -> None:
     )
 
 
-@pytest.mark.slow
-def test_a_failed_report_leaves_every_series_as_it_was(tmp_path: Path) -> None:
-    reports = copy_reports(tmp_path, *HENGAW[:3])
-    out = tmp_path / "maps"
-    assert CliRunner().invoke(main, ["build", *map(str, reports), "--out", str(out)]).exit_code == 0
+@pytest.mark.slow  # the series built once (series_built) takes seconds
+def test_a_failed_report_leaves_every_series_as_it_was(
+    series_built: tuple[Path, list[Path], str], tmp_path: Path
+) -> None:
+    out, reports = copy_built(*series_built[:2], tmp_path)
     before = snapshot(out / "series")
     (reports[1] / "report.toml").write_text("title = \n", encoding="utf-8")
     result = CliRunner().invoke(main, ["build", *map(str, reports), "--out", str(out)])
@@ -812,13 +818,13 @@ def test_a_failed_report_leaves_every_series_as_it_was(tmp_path: Path) -> None:
     assert [r.id for r in stale_files(reports, out, OPTIONS)[1]] == ["2024-02-hengaw"]
 
 
-@pytest.mark.slow
-def test_building_one_step_keeps_the_whole_series(tmp_path: Path) -> None:
+@pytest.mark.slow  # the series built once (series_built) takes seconds
+def test_building_one_step_keeps_the_whole_series(
+    series_built: tuple[Path, list[Path], str], tmp_path: Path
+) -> None:
     """Asked for (--series), the series is every report beside the one built that names it,
     not just that one."""
-    reports = copy_reports(tmp_path, *HENGAW[:3])
-    out = tmp_path / "maps"
-    assert CliRunner().invoke(main, ["build", *map(str, reports), "--out", str(out)]).exit_code == 0
+    out, reports = copy_built(*series_built[:2], tmp_path)
     figures = reports[0] / "provinces.csv"
     text = figures.read_text(encoding="utf-8")
     figures.write_text(text.replace("Alborz,32,", "Alborz,33,", 1), encoding="utf-8")
@@ -832,11 +838,11 @@ def test_building_one_step_keeps_the_whole_series(tmp_path: Path) -> None:
     assert stale_files([reports[0]], out, OPTIONS) == ([], [])
 
 
-@pytest.mark.slow
-def test_a_step_beside_with_a_problem_stops_its_series(tmp_path: Path) -> None:
-    reports = copy_reports(tmp_path, *HENGAW[:3])
-    out = tmp_path / "maps"
-    assert CliRunner().invoke(main, ["build", *map(str, reports), "--out", str(out)]).exit_code == 0
+@pytest.mark.slow  # the series built once (series_built) takes seconds
+def test_a_step_beside_with_a_problem_stops_its_series(
+    series_built: tuple[Path, list[Path], str], tmp_path: Path
+) -> None:
+    out, reports = copy_built(*series_built[:2], tmp_path)
     before = snapshot(out / "series")
     figures = reports[2] / "provinces.csv"
     lines = figures.read_text(encoding="utf-8").splitlines()
