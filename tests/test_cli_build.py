@@ -583,6 +583,7 @@ def test_a_stamp_naming_files_outside_the_report_folder_is_not_trusted(
     assert secret.read_text(encoding="utf-8") == "private\n"
 
 
+@pytest.mark.slow
 def test_step_cuts_the_timeline_of_a_report_with_events(tmp_path: Path) -> None:
     report = copy_report(tmp_path, "2025-01-ncri-tally")
     out = tmp_path / "maps"
@@ -672,6 +673,7 @@ def test_named_reports_built_elsewhere_write_a_series_only_when_whole_or_asked(
     assert (whole / "series" / "hengaw-monthly" / "timeline.html").is_file()
 
 
+@pytest.mark.slow
 def test_a_comparison_is_written_only_with_its_reports(tmp_path: Path) -> None:
     """A build never remakes a comparison none of whose reports it builds; with --out, one of
     its reports alone leaves it out and says so, as for a series, until all are named or
@@ -710,8 +712,7 @@ def test_a_comparison_is_written_only_with_its_reports(tmp_path: Path) -> None:
         [
             "build",
             *(str(p) for p in sorted(reports.glob("2024-*"))),
-            "--out",
-            str(tmp_path / "all"),
+            *("--out", str(tmp_path / "all"), "--lang", "en"),
         ],
     )
     assert every.exit_code == 0, every.output
