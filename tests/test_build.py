@@ -94,6 +94,27 @@ def test_write_atomic_leaves_no_temporary_file(tmp_path: Path) -> None:
     assert [p.name for p in tmp_path.iterdir()] == ["map.html"]
 
 
+def test_write_atomic_stopped_as_it_makes_its_temporary_file_leaves_none(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Ctrl-C the moment the temporary file exists (before its maker returns its name): the
+    old file stays, and no temporary file is left beside it."""
+    path = tmp_path / "map.html"
+    path.write_bytes(b"old")
+    real_open = os.open
+
+    def made_then_interrupted(*args: Any, **kwargs: Any) -> int:
+        os.close(real_open(*args, **kwargs))
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(os, "open", made_then_interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        write_atomic(path, b"new")
+    monkeypatch.undo()
+    assert [p.name for p in tmp_path.iterdir()] == ["map.html"]
+    assert path.read_bytes() == b"old"
+
+
 def test_write_atomic_failure_keeps_the_old_file(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
