@@ -326,7 +326,7 @@ def test_a_failing_write_is_one_clear_error_and_leaves_no_temporary_file(
     assert "0 of 1 reports built" in result.stdout
     written = snapshot(out / "2025-01-01-ncri")
     assert written and "combined.html" not in written
-    assert not [name for name in written if name.endswith(".tmp")]
+    assert not [name for name in written if iranmap.output.TEMP_PREFIX in name]
     whole = tmp_path / "whole"
     monkeypatch.setattr(iranmap.output.os, "replace", real_replace)
     assert run("build", report, "--out", whole, "--lang", "en").exit_code == 0
@@ -412,34 +412,49 @@ def test_ctrl_c_at_any_moment_of_a_real_build_exits_130_without_a_traceback(
     subprocess.run(command, capture_output=True, check=True)
     whole = time.monotonic() - started  # this machine's time for the build, as loaded now
     ends = []
-    # Python's own start (about 40 ms, before any of iranmap runs) is the one moment left out.
-    # At 0.1 s and 0.15 of the build it is importing its modules (numpy, pandas); at 0.45 it
-    # reads, places and draws; the last stop waits for its first file to be written.
-    for delay in (0.1, whole * 0.15, whole * 0.45, None):
+    # Python's own start, before iranmap's first module has set up its Ctrl-C, is the one
+    # moment left out: the first stop comes as the first module after it is imported (told by
+    # -X importtime, so it lands there however loaded the machine); at 0.15 of the build it is
+    # still importing (numpy, pandas); at 0.45 it reads, places and draws; the last stop waits
+    # for its first file to be written.
+    for moment in ("first import", whole * 0.15, whole * 0.45, "first file"):
         shutil.rmtree(out, ignore_errors=True)
         process = subprocess.Popen(
-            command,
+            [sys.executable, "-X", "importtime", *command[1:]],
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
             text=True,
             preexec_fn=ctrl_c_as_typed_at_a_terminal,
         )
-        if delay is None:
+        assert process.stderr is not None
+        seen = ""
+        if moment == "first import":
+            ready = False  # iranmap._interrupt imported: its Ctrl-C is set up next
+            for line in process.stderr:
+                seen += line
+                if ready:
+                    break  # a module imported after it
+                ready = line.rstrip().endswith("| iranmap._interrupt")
+            assert ready, seen
+        elif moment == "first file":
             while process.poll() is None and not _a_file_written(out):
                 time.sleep(0.001)
         else:
-            time.sleep(max(delay, 0.1))
+            time.sleep(float(moment))
         process.send_signal(signal.SIGINT)
-        stderr = process.communicate(timeout=60)[1]
-        assert "Traceback" not in stderr, (delay, stderr)
-        assert process.returncode in (0, 130), (delay, process.returncode, stderr)
+        seen += process.communicate(timeout=60)[1]
+        stderr = "".join(
+            line for line in seen.splitlines(keepends=True) if not line.startswith("import time:")
+        )
+        assert "Traceback" not in stderr, (moment, stderr)
+        assert process.returncode in (0, 130), (moment, process.returncode, stderr)
         if process.returncode == 130:
             assert stderr.splitlines()[-1] in (
                 "interrupted",
                 "interrupted; the files already written are whole, and nothing half-written "
                 "was left",
             )
-        assert not list(out.rglob("*.tmp"))
+        assert not list(out.rglob(f"{iranmap.output.TEMP_PREFIX}*")), moment
         ends.append(process.returncode)
     assert 130 in ends, ends  # at least one stop came before the build was done
     assert snapshot(report) == before
