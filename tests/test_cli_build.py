@@ -408,17 +408,17 @@ def test_ctrl_c_at_any_moment_of_a_real_build_exits_130_without_a_traceback(
     before = snapshot(report)
     out = tmp_path / "out"
     command = [sys.executable, "-m", "iranmap", "build", str(report), "--out", str(out)]
-    started = time.monotonic()
-    subprocess.run(command, capture_output=True, check=True)
-    whole = time.monotonic() - started  # this machine's time for the build, as loaded now
     ends = []
     # Python's own start, before iranmap's first module has set up its Ctrl-C, is the one
     # moment left out: the first stop comes as the first module after it is imported (told by
-    # -X importtime, so it lands there however loaded the machine); at 0.15 of the build it is
-    # still importing (numpy, pandas); at 0.45 it reads, places and draws; the last stop waits
-    # for its first file to be written.
-    for moment in ("first import", whole * 0.15, whole * 0.45, "first file"):
+    # -X importtime, so it lands there however loaded the machine); the second as the build
+    # writes its first file; then at 0.15 of the time it took to get there (this machine's, as
+    # loaded now) the build is still importing (numpy, pandas), and at 0.45 it reads, places
+    # and draws.
+    until_written = 0.0
+    for moment in ("first import", "first file", 0.15, 0.45):
         shutil.rmtree(out, ignore_errors=True)
+        started = time.monotonic()
         process = subprocess.Popen(
             [sys.executable, "-X", "importtime", *command[1:]],
             stdout=subprocess.PIPE,
@@ -439,8 +439,9 @@ def test_ctrl_c_at_any_moment_of_a_real_build_exits_130_without_a_traceback(
         elif moment == "first file":
             while process.poll() is None and not _a_file_written(out):
                 time.sleep(0.001)
+            until_written = time.monotonic() - started
         else:
-            time.sleep(float(moment))
+            time.sleep(until_written * float(moment))
         process.send_signal(signal.SIGINT)
         seen += process.communicate(timeout=60)[1]
         stderr = "".join(
