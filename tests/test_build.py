@@ -291,10 +291,20 @@ def test_build_command_reports_what_it_wrote(tmp_path: Path) -> None:
     assert second.output == f"2025-01-01-ncri: up to date\n1 of 1 reports built into {out}\n"
 
 
-def test_a_tampered_output_is_rewritten_even_when_inputs_are_unchanged(tmp_path: Path) -> None:
-    (report,) = copy_reports(tmp_path, "2025-01-01-ncri")
-    out = tmp_path / "maps"
-    build([report], out, OPTIONS)
+@pytest.fixture(scope="module")
+def one_built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[Path]]:
+    """One report built alone, once: (out folder, [report copy]); tests edit a copy_built."""
+    tmp = tmp_path_factory.mktemp("one")
+    reports = copy_reports(tmp, "2025-01-01-ncri")
+    out = tmp / "maps"
+    assert not build(reports, out, OPTIONS).failed
+    return out, reports
+
+
+def test_a_tampered_output_is_rewritten_even_when_inputs_are_unchanged(
+    one_built: tuple[Path, list[Path]], tmp_path: Path
+) -> None:
+    out, (report,) = copy_built(*one_built, tmp_path)
     target = out / "2025-01-01-ncri" / "points.html"
     good = target.read_bytes()
     target.write_bytes(b"broken")
@@ -334,10 +344,10 @@ def test_a_build_in_one_language_writes_only_that_languages_images(tmp_path: Pat
 # --- --check -----------------------------------------------------------------------------
 
 
-def test_check_passes_when_maps_are_current_and_names_what_differs(tmp_path: Path) -> None:
-    reports = copy_reports(tmp_path, "2025-01-01-ncri")
-    out = tmp_path / "maps"
-    build(reports, out, OPTIONS)
+def test_check_passes_when_maps_are_current_and_names_what_differs(
+    one_built: tuple[Path, list[Path]], tmp_path: Path
+) -> None:
+    out, reports = copy_built(*one_built, tmp_path)
     runner = CliRunner()
     ok = runner.invoke(main, ["build", "--check", str(reports[0]), "--out", str(out)])
     assert ok.exit_code == 0, ok.output
@@ -362,14 +372,12 @@ def test_check_passes_when_maps_are_current_and_names_what_differs(tmp_path: Pat
 
 
 def test_a_clone_without_stamps_loses_the_files_its_summary_lists_and_no_build_makes(
-    tmp_path: Path,
+    one_built: tuple[Path, list[Path]], tmp_path: Path
 ) -> None:
     """A project's committed maps have no stamps (git ignores them): the summary.json the last
     build wrote says what it made, so an image a report no longer gets is removed, and a file
     of the user's own stays."""
-    (report,) = copy_reports(tmp_path, "2025-01-01-ncri")
-    out = tmp_path / "maps"
-    build([report], out, OPTIONS)
+    out, (report,) = copy_built(*one_built, tmp_path)
     folder = out / "2025-01-01-ncri"
     (folder / STAMP_NAME).unlink()  # as in a fresh clone
     summary = json.loads((folder / "summary.json").read_text(encoding="utf-8"))
@@ -390,10 +398,8 @@ def test_a_clone_without_stamps_loses_the_files_its_summary_lists_and_no_build_m
     assert "points.old.png" not in (folder / "summary.json").read_text(encoding="utf-8")
 
 
-def test_check_fails_on_a_broken_report(tmp_path: Path) -> None:
-    (report,) = copy_reports(tmp_path, "2025-01-01-ncri")
-    out = tmp_path / "maps"
-    build([report], out, OPTIONS)
+def test_check_fails_on_a_broken_report(one_built: tuple[Path, list[Path]], tmp_path: Path) -> None:
+    out, (report,) = copy_built(*one_built, tmp_path)
     (report / "prisons.csv").write_text("prison,executions\nYasuj,1.5\n", encoding="utf-8")
     differ, failed = stale_files([report], out, OPTIONS)
     assert differ == []
