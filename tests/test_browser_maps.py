@@ -344,12 +344,18 @@ def test_ten_thousand_places_all_draw(open_map: Opener) -> None:
     _clean(opened)
 
 
-@pytest.mark.parametrize("lang", LANGS)
-def test_shipped_report_in_the_browser(open_map: Opener, lang: Lang) -> None:
+@pytest.fixture(scope="module")
+def shipped() -> Joined:
+    """The 2024 report as shipped, read once for both languages."""
     from iranmap.api import load
     from iranmap.paths import reports_dir
 
-    joined = load(reports_dir() / "2024-ncri")
+    return load(reports_dir() / "2024-ncri")
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_shipped_report_in_the_browser(open_map: Opener, shipped: Joined, lang: Lang) -> None:
+    joined = shipped
     opened = open_map(joined, "combined", RenderOptions(lang=lang))
     assert opened.counts() == {"provinces": 31, "prisons": len(joined.prisons)}
     khuzestan = opened.hover(*_province(joined, "IR-06"))
