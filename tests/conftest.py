@@ -8,7 +8,7 @@ import shutil
 import tempfile
 import threading
 from collections import OrderedDict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -67,6 +67,40 @@ def browser() -> Iterator[Any]:
         chromium = pw.chromium.launch(executable_path=path, headless=True, args=CHROMIUM_ARGS)
         yield chromium
         chromium.close()
+
+
+@pytest.fixture(scope="module")
+def tab(browser: Any) -> Iterator[Any]:
+    """One browser page for a module's tests to open their maps in, one after another: making
+    a page takes 0.3-0.5 s, longer than most checks. Use it through :func:`opening`."""
+    context = browser.new_context()
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def opening(tab: Any) -> Iterator[Callable[..., Any]]:
+    """``opening(url, width, height, **listeners)``: ``tab`` at that viewport, with the mouse
+    in its corner, listening with ``listeners`` (event name -> handler, removed after the test),
+    navigated to ``url``. Nothing of the page before survives a navigation but the mouse."""
+    attached: list[tuple[str, Callable[..., Any]]] = []
+
+    def _open(url: str, width: int, height: int, **listeners: Callable[..., Any]) -> Any:
+        for event, handler in attached:
+            tab.remove_listener(event, handler)
+        attached.clear()
+        tab.set_viewport_size({"width": width, "height": height})
+        tab.mouse.move(0, 0)  # where the last test left it, it could open a tooltip
+        for event, handler in listeners.items():
+            tab.on(event, handler)
+            attached.append((event, handler))
+        tab.goto(url)
+        return tab
+
+    yield _open
+    for event, handler in attached:
+        tab.remove_listener(event, handler)
 
 
 @pytest.fixture(scope="session")

@@ -6,7 +6,8 @@ test, as does a console error, an uncaught exception or a dialog.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+import itertools
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -62,35 +63,32 @@ Opener = Callable[..., Opened]
 
 
 @pytest.fixture
-def open_compare(browser: Any, tmp_path: Path) -> Iterator[Opener]:
-    contexts: list[Any] = []
+def open_compare(opening: Callable[..., Any], tmp_path: Path) -> Opener:
+    """Each page is opened in the module's one page (``tab``), in turn."""
+    count = itertools.count()
 
     def _open(diff: Diff, lang: Lang = "en", width: int = 1100, height: int = 800) -> Opened:
-        path = tmp_path / f"change-{len(contexts)}.html"
+        path = tmp_path / f"change-{next(count)}.html"
         path.write_bytes(render_compare(diff, lang))
-        context = browser.new_context(viewport={"width": width, "height": height})
-        contexts.append(context)
-        page = context.new_page()
-        opened = Opened(page)
-        page.on(
-            "request",
-            lambda r: None if r.url.startswith("file:") else opened.requests.append(r.url),
-        )
-        page.on("console", lambda m: opened.errors.append(m.text) if m.type == "error" else None)
-        page.on("pageerror", lambda e: opened.errors.append(str(e)))
+        opened = Opened(None)
 
         def on_dialog(dialog: Any) -> None:
             opened.dialogs.append(dialog.message)
             dialog.dismiss()
 
-        page.on("dialog", on_dialog)
-        page.goto(path.as_uri())
-        page.wait_for_function("window.iranmap !== undefined", timeout=10_000)
+        opened.page = opening(
+            path.as_uri(),
+            width,
+            height,
+            request=lambda r: None if r.url.startswith("file:") else opened.requests.append(r.url),
+            console=lambda m: opened.errors.append(m.text) if m.type == "error" else None,
+            pageerror=lambda e: opened.errors.append(str(e)),
+            dialog=on_dialog,
+        )
+        opened.page.wait_for_function("window.iranmap !== undefined", timeout=10_000)
         return opened
 
-    yield _open
-    for context in contexts:
-        context.close()
+    return _open
 
 
 @pytest.fixture(scope="module")

@@ -8,7 +8,6 @@ rather than the map.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -51,32 +50,69 @@ def article(folder: Path, snippet: str, width: int) -> Path:
     return path
 
 
+#: Resolves once the frame has kept one height for 6 frames in a row (some 100 ms): the
+#: page inside has said its height, the article has set it, and the page has laid itself out
+#: again at that height.
+_FRAME_SETTLED = """() => new Promise(done => {
+  const frame = document.querySelector('iframe');
+  let last = -1, same = 0;
+  const tick = () => {
+    const height = frame.getBoundingClientRect().height;
+    same = height === last ? same + 1 : 0;
+    last = height;
+    if (same >= 6) done(height); else requestAnimationFrame(tick);
+  };
+  requestAnimationFrame(tick);
+})"""
+
+#: Resolves three frames after the map's script is done: its labels are placed two frames
+#: after ``window.iranmap`` is set.
+_LABELS_PLACED = """() => new Promise(done => {
+  const frames = n => n ? requestAnimationFrame(() => frames(n - 1)) : done(true);
+  frames(3);
+})"""
+
+
+def settled(page: Any, inner: Any) -> None:
+    """Wait until the frame's page is whole (fonts, labels) and the frame's height holds."""
+    inner.wait_for_function("window.iranmap !== undefined")
+    inner.evaluate("document.fonts.ready.then(() => true)")
+    inner.evaluate(_LABELS_PLACED)
+    page.evaluate(_FRAME_SETTLED)
+
+
+def drawn(page: Any) -> None:
+    """Wait until a map page (no frame) is whole: fonts, circles and labels."""
+    page.wait_for_function("window.iranmap !== undefined")
+    page.evaluate("document.fonts.ready.then(() => true)")
+    page.evaluate(_LABELS_PLACED)
+
+
 @pytest.fixture
-def opened(browser: Any) -> Iterator[Any]:
-    contexts: list[Any] = []
+def opened(opening: Any) -> Any:
+    """Each article is opened in the module's one page (``tab``), in turn."""
 
     def _open(path: Path, width: int) -> tuple[Any, Any, list[str]]:
-        context = browser.new_context(viewport={"width": width, "height": 900})
-        contexts.append(context)
-        page = context.new_page()
         problems: list[str] = []
-        page.on("request", lambda r: None if r.url.startswith("file:") else problems.append(r.url))
-        page.on("console", lambda m: problems.append(m.text) if m.type == "error" else None)
-        page.on("pageerror", lambda e: problems.append(str(e)))
-        page.goto(path.as_uri())
+        page = opening(
+            path.as_uri(),
+            width,
+            900,
+            request=lambda r: None if r.url.startswith("file:") else problems.append(r.url),
+            console=lambda m: problems.append(m.text) if m.type == "error" else None,
+            pageerror=lambda e: problems.append(str(e)),
+        )
         page.wait_for_function(
             "() => { const f = document.querySelector('iframe');"
             f" return f && f.style.height !== '{FALLBACK_HEIGHT}px'; }}",
             timeout=15_000,
         )
-        page.wait_for_timeout(300)  # let the height settle (fonts, details)
         frame = page.frame_locator("iframe")
         inner = next(f for f in page.frames if f != page.main_frame)
+        settled(page, inner)
         return page, (frame, inner), problems
 
-    yield _open
-    for context in contexts:
-        context.close()
+    return _open
 
 
 _STATE = """() => {
@@ -146,7 +182,7 @@ def test_the_embed_is_compact_and_opens_its_details_on_demand(
     page.wait_for_function(
         f"document.querySelector('iframe').getBoundingClientRect().height > {height + 100}"
     )
-    page.wait_for_timeout(200)
+    page.evaluate(_FRAME_SETTLED)
     for shown in (".im-legend", ".im-facts", ".im-downloads"):
         assert frame.locator(shown).is_visible(), shown
     opened_state = inner.evaluate(_STATE)
@@ -162,9 +198,7 @@ def test_no_control_covers_a_province_a_circle_or_a_label(
     folder: Path, opened: Any, width: int, lang: Lang, kind: str
 ) -> None:
     snippet = f"{kind}.embed.html" if lang == "en" else f"{kind}.fa.embed.html"
-    page, (_, inner), problems = opened(article(folder, snippet, width), width + 40)
-    inner.wait_for_function("window.iranmap !== undefined")
-    page.wait_for_timeout(200)
+    _, (_, inner), problems = opened(article(folder, snippet, width), width + 40)
     assert inner.evaluate(_UNDER_CONTROLS) == []
     assert problems == []
 
@@ -172,21 +206,15 @@ def test_no_control_covers_a_province_a_circle_or_a_label(
 @pytest.mark.parametrize("lang", ["en", "fa"])
 @pytest.mark.parametrize("width", [320, 1280])
 def test_on_the_page_itself_no_control_covers_the_map_either(
-    folder: Path, browser: Any, width: int, lang: Lang
+    folder: Path, opening: Any, width: int, lang: Lang
 ) -> None:
     name = "combined.html" if lang == "en" else "combined.fa.html"
-    context = browser.new_context(viewport={"width": width, "height": 800})
-    try:
-        page = context.new_page()
-        page.goto((folder / name).as_uri())
-        page.wait_for_function("window.iranmap !== undefined")
-        page.wait_for_timeout(300)
-        assert page.evaluate(_UNDER_CONTROLS) == []
-        # Wide, the credits are shown whole; narrow, behind their button.
-        credits = page.locator(".leaflet-control-attribution")
-        assert credits.is_visible() == (width >= 720)
-    finally:
-        context.close()
+    page = opening((folder / name).as_uri(), width, 800)
+    drawn(page)
+    assert page.evaluate(_UNDER_CONTROLS) == []
+    # Wide, the credits are shown whole; narrow, behind their button.
+    credits = page.locator(".leaflet-control-attribution")
+    assert credits.is_visible() == (width >= 720)
 
 
 @pytest.mark.parametrize("lang", ["en", "fa"])
@@ -228,7 +256,7 @@ def _rgb(hex_colour: str) -> tuple[int, int, int]:
 
 
 @pytest.mark.parametrize("width", [1280, 360])
-def test_2024_map_hides_nothing(folder: Path, browser: Any, width: int, tmp_path: Path) -> None:
+def test_2024_map_hides_nothing(folder: Path, opening: Any, width: int, tmp_path: Path) -> None:
     """Alborz's class colour shows under its circles, both Karaj prisons are one group at
     Karaj's centre (issue 20: no invented offsets), and the size key starts at the largest
     figure rounded (165 reads 170)."""
@@ -238,57 +266,51 @@ def test_2024_map_hides_nothing(folder: Path, browser: Any, width: int, tmp_path
 
     from iranmap import style
 
-    context = browser.new_context(viewport={"width": width, "height": 800})
-    try:
-        page = context.new_page()
-        page.goto((folder / "combined.html").as_uri())
-        page.wait_for_function("window.iranmap !== undefined")
-        page.wait_for_timeout(300)
-        found = page.evaluate(
-            """() => {
-              const map = window.iranmap.map, box = map.getContainer().getBoundingClientRect();
-              let alborz = null;
-              window.iranmap.provinces.eachLayer(l => {
-                if (l.feature.properties.iso === 'IR-30') alborz = l;
-              });
-              const p = alborz.feature.properties;
-              const at = map.latLngToContainerPoint(p.pt);
-              const rows = JSON.parse(document.getElementById('im-data').textContent).prisons;
-              const karaj = [];
-              window.iranmap.prisons.getLayers().forEach((m, i) => {
-                if (rows[i][6] !== 'Karaj') return;
-                const c = map.latLngToContainerPoint(m.getLatLng());
-                karaj.push([c.x, c.y, m.getRadius(), rows[i][4]]);
-              });
-              return {x: box.left + at.x, y: box.top + at.y, fill: alborz.options.fillColor,
-                      circles: karaj};
-            }"""
+    page = opening((folder / "combined.html").as_uri(), width, 800)
+    drawn(page)
+    found = page.evaluate(
+        """() => {
+          const map = window.iranmap.map, box = map.getContainer().getBoundingClientRect();
+          let alborz = null;
+          window.iranmap.provinces.eachLayer(l => {
+            if (l.feature.properties.iso === 'IR-30') alborz = l;
+          });
+          const p = alborz.feature.properties;
+          const at = map.latLngToContainerPoint(p.pt);
+          const rows = JSON.parse(document.getElementById('im-data').textContent).prisons;
+          const karaj = [];
+          window.iranmap.prisons.getLayers().forEach((m, i) => {
+            if (rows[i][6] !== 'Karaj') return;
+            const c = map.latLngToContainerPoint(m.getLatLng());
+            karaj.push([c.x, c.y, m.getRadius(), rows[i][4]]);
+          });
+          return {x: box.left + at.x, y: box.top + at.y, fill: alborz.options.fillColor,
+                  circles: karaj};
+        }"""
+    )
+    shot = Image.open(BytesIO(page.screenshot())).convert("RGB")
+    seen = shot.getpixel((round(found["x"]), round(found["y"])))
+    expected = _rgb(found["fill"])
+    blue = _rgb(style.CIRCLE_FILL)
+    under = tuple(
+        round((1 - style.CIRCLE_OPACITY) * e + style.CIRCLE_OPACITY * b)
+        for e, b in zip(expected, blue, strict=True)
+    )
+    twice = tuple(  # under both nested circles of the group
+        round((1 - style.CIRCLE_OPACITY) * u + style.CIRCLE_OPACITY * b)
+        for u, b in zip(under, blue, strict=True)
+    )
+    assert (
+        min(
+            sum(abs(a - b) for a, b in zip(seen, ref, strict=True))
+            for ref in (expected, under, twice)
         )
-        shot = Image.open(BytesIO(page.screenshot())).convert("RGB")
-        seen = shot.getpixel((round(found["x"]), round(found["y"])))
-        expected = _rgb(found["fill"])
-        blue = _rgb(style.CIRCLE_FILL)
-        under = tuple(
-            round((1 - style.CIRCLE_OPACITY) * e + style.CIRCLE_OPACITY * b)
-            for e, b in zip(expected, blue, strict=True)
-        )
-        twice = tuple(  # under both nested circles of the group
-            round((1 - style.CIRCLE_OPACITY) * u + style.CIRCLE_OPACITY * b)
-            for u, b in zip(under, blue, strict=True)
-        )
-        assert (
-            min(
-                sum(abs(a - b) for a, b in zip(seen, ref, strict=True))
-                for ref in (expected, under, twice)
-            )
-            < 40
-        ), (seen, expected)
-        # Both Karaj prisons (placed at the city's centre) are one group at that very point.
-        circles = found["circles"]
-        assert sorted(c[3] for c in circles) == ["Ghezel Hesar Prison", "Karaj Central Prison"]
-        assert abs(circles[0][0] - circles[1][0]) < 1 and abs(circles[0][1] - circles[1][1]) < 1
-        key = [" ".join(s.split()) for s in page.locator(".im-sizes li span").all_inner_texts()]
-        assert key[0] == "170"  # 165, the largest figure, to two digits
-        page.screenshot(path=str(tmp_path / f"combined-{width}.png"))
-    finally:
-        context.close()
+        < 40
+    ), (seen, expected)
+    # Both Karaj prisons (placed at the city's centre) are one group at that very point.
+    circles = found["circles"]
+    assert sorted(c[3] for c in circles) == ["Ghezel Hesar Prison", "Karaj Central Prison"]
+    assert abs(circles[0][0] - circles[1][0]) < 1 and abs(circles[0][1] - circles[1][1]) < 1
+    key = [" ".join(s.split()) for s in page.locator(".im-sizes li span").all_inner_texts()]
+    assert key[0] == "170"  # 165, the largest figure, to two digits
+    page.screenshot(path=str(tmp_path / f"combined-{width}.png"))

@@ -6,7 +6,8 @@ test, as does a console error, an uncaught exception or a dialog.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+import itertools
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -72,8 +73,9 @@ Opener = Callable[..., Opened]
 
 
 @pytest.fixture
-def open_map(browser: Any, tmp_path: Path) -> Iterator[Opener]:
-    contexts: list[Any] = []
+def open_map(opening: Callable[..., Any], tmp_path: Path) -> Opener:
+    """Each map is opened in the module's one page (``tab``), in turn."""
+    opened = itertools.count()
 
     def _open(
         joined: Joined,
@@ -82,30 +84,27 @@ def open_map(browser: Any, tmp_path: Path) -> Iterator[Opener]:
         width: int = 1100,
         height: int = 800,
     ) -> Opened:
-        path = tmp_path / f"{kind}-{len(contexts)}.html"
+        path = tmp_path / f"{kind}-{next(opened)}.html"
         path.write_bytes(render_map(joined, kind, options or RenderOptions()))  # type: ignore[arg-type]
-        context = browser.new_context(viewport={"width": width, "height": height})
-        contexts.append(context)
-        page = context.new_page()
         log = Log()
-        page.on(
-            "request", lambda r: None if r.url.startswith("file:") else log.requests.append(r.url)
-        )
-        page.on("console", lambda m: log.errors.append(m.text) if m.type == "error" else None)
-        page.on("pageerror", lambda e: log.errors.append(str(e)))
 
         def on_dialog(dialog: Any) -> None:
             log.dialogs.append(dialog.message)
             dialog.dismiss()
 
-        page.on("dialog", on_dialog)
-        page.goto(path.as_uri())
+        page = opening(
+            path.as_uri(),
+            width,
+            height,
+            request=lambda r: None if r.url.startswith("file:") else log.requests.append(r.url),
+            console=lambda m: log.errors.append(m.text) if m.type == "error" else None,
+            pageerror=lambda e: log.errors.append(str(e)),
+            dialog=on_dialog,
+        )
         page.wait_for_function("window.iranmap !== undefined", timeout=10_000)
         return Opened(page, log)
 
-    yield _open
-    for context in contexts:
-        context.close()
+    return _open
 
 
 @pytest.fixture(scope="module")
@@ -132,9 +131,11 @@ def _clean(opened: Opened) -> None:
 
 @pytest.mark.parametrize("lang", LANGS)
 @pytest.mark.parametrize("kind", KINDS)
-def test_map_draws_every_shape_offline(
+def test_map_draws_every_shape_offline_and_axe_finds_no_serious_violation(
     open_map: Opener, joined: Joined, kind: str, lang: Lang
 ) -> None:
+    from axe_playwright_python.sync_playwright import Axe
+
     opened = open_map(joined, kind, RenderOptions(lang=lang))
     page = opened.page
     assert opened.counts() == {
@@ -146,6 +147,15 @@ def test_map_draws_every_shape_offline(
     assert page.locator("h1").is_visible()
     assert page.locator(".leaflet-control-zoom-in").is_visible()
     assert page.evaluate("document.documentElement.dir") == ("rtl" if lang == "fa" else "ltr")
+    # The same page, its tables open, to axe.
+    page.locator("details.im-tables summary").click()
+    results = Axe().run(page)
+    serious = [
+        (v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3])
+        for v in results.response["violations"]
+        if v["impact"] in ("serious", "critical")
+    ]
+    assert serious == []
     _clean(opened)
 
 
@@ -306,25 +316,6 @@ def test_script_in_any_text_field_runs_nothing(open_map: Opener, kind: str, lang
 
 @pytest.mark.parametrize("lang", LANGS)
 @pytest.mark.parametrize("kind", KINDS)
-def test_axe_finds_no_serious_violation(
-    open_map: Opener, joined: Joined, kind: str, lang: Lang
-) -> None:
-    from axe_playwright_python.sync_playwright import Axe
-
-    opened = open_map(joined, kind, RenderOptions(lang=lang))
-    opened.page.locator("details.im-tables summary").click()
-    results = Axe().run(opened.page)
-    serious = [
-        (v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3])
-        for v in results.response["violations"]
-        if v["impact"] in ("serious", "critical")
-    ]
-    assert serious == []
-    _clean(opened)
-
-
-@pytest.mark.parametrize("lang", LANGS)
-@pytest.mark.parametrize("kind", KINDS)
 def test_reads_at_320_px_without_horizontal_overflow(
     open_map: Opener, joined: Joined, kind: str, lang: Lang, tmp_path: Path
 ) -> None:
@@ -353,12 +344,18 @@ def test_ten_thousand_places_all_draw(open_map: Opener) -> None:
     _clean(opened)
 
 
-@pytest.mark.parametrize("lang", LANGS)
-def test_shipped_report_in_the_browser(open_map: Opener, lang: Lang) -> None:
+@pytest.fixture(scope="module")
+def shipped() -> Joined:
+    """The 2024 report as shipped, read once for both languages."""
     from iranmap.api import load
     from iranmap.paths import reports_dir
 
-    joined = load(reports_dir() / "2024-ncri")
+    return load(reports_dir() / "2024-ncri")
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_shipped_report_in_the_browser(open_map: Opener, shipped: Joined, lang: Lang) -> None:
+    joined = shipped
     opened = open_map(joined, "combined", RenderOptions(lang=lang))
     assert opened.counts() == {"provinces": 31, "prisons": len(joined.prisons)}
     khuzestan = opened.hover(*_province(joined, "IR-06"))

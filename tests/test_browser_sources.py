@@ -4,7 +4,8 @@ Persian, and no serious accessibility violation."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+import itertools
+from collections.abc import Callable
 from itertools import pairwise
 from pathlib import Path
 from typing import Any
@@ -26,26 +27,26 @@ def shipped() -> Comparison:
 
 
 @pytest.fixture
-def open_page(browser: Any, tmp_path: Path) -> Iterator[Callable[..., tuple[Any, list[str]]]]:
-    contexts: list[Any] = []
+def open_page(opening: Callable[..., Any], tmp_path: Path) -> Callable[..., tuple[Any, list[str]]]:
+    """Each page is opened in the module's one page (``tab``), in turn."""
+    count = itertools.count()
 
     def _open(made: Comparison, lang: Lang, width: int) -> tuple[Any, list[str]]:
-        path = tmp_path / f"sources-{len(contexts)}.html"
+        path = tmp_path / f"sources-{next(count)}.html"
         path.write_bytes(render_sources(made, lang))
-        context = browser.new_context(viewport={"width": width, "height": 900})
-        contexts.append(context)
-        page = context.new_page()
         trouble: list[str] = []
-        page.on("request", lambda r: None if r.url.startswith("file:") else trouble.append(r.url))
-        page.on("console", lambda m: trouble.append(m.text) if m.type == "error" else None)
-        page.on("pageerror", lambda e: trouble.append(str(e)))
-        page.goto(path.as_uri())
+        page = opening(
+            path.as_uri(),
+            width,
+            900,
+            request=lambda r: None if r.url.startswith("file:") else trouble.append(r.url),
+            console=lambda m: trouble.append(m.text) if m.type == "error" else None,
+            pageerror=lambda e: trouble.append(str(e)),
+        )
         page.wait_for_function("window.iranmap !== undefined", timeout=10_000)
         return page, trouble
 
-    yield _open
-    for context in contexts:
-        context.close()
+    return _open
 
 
 #: The boxes of a chart's parts, per row, as the reader's browser lays them out.

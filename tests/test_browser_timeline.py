@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import io
+import itertools
 import json
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -64,27 +64,27 @@ class Opened:
 
 
 @pytest.fixture
-def open_timeline(browser: Any, tmp_path: Path) -> Iterator[Any]:
-    contexts: list[Any] = []
+def open_timeline(opening: Any, tmp_path: Path) -> Any:
+    """Each timeline is opened in the module's one page (``tab``), in turn."""
+    opened = itertools.count()
 
     def _open(timeline: Timeline, lang: Lang = "en") -> Opened:
-        path = tmp_path / f"timeline-{len(contexts)}.html"
+        path = tmp_path / f"timeline-{next(opened)}.html"
         path.write_bytes(render_timeline_page(timeline, RenderOptions(lang=lang)))
-        context = browser.new_context(viewport={"width": 1100, "height": 900})
-        contexts.append(context)
-        page = context.new_page()
         requests: list[str] = []
         errors: list[str] = []
-        page.on("request", lambda r: None if r.url.startswith("file:") else requests.append(r.url))
-        page.on("pageerror", lambda e: errors.append(str(e)))
-        page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
-        page.goto(path.as_uri())
+        page = opening(
+            path.as_uri(),
+            1100,
+            900,
+            request=lambda r: None if r.url.startswith("file:") else requests.append(r.url),
+            pageerror=lambda e: errors.append(str(e)),
+            console=lambda m: errors.append(m.text) if m.type == "error" else None,
+        )
         page.wait_for_function("window.iranmap && window.iranmap.timeline", timeout=15_000)
         return Opened(page, requests, errors)
 
-    yield _open
-    for context in contexts:
-        context.close()
+    return _open
 
 
 def check_count(folder: Path, start: str, end: str) -> int:
@@ -166,18 +166,36 @@ def test_keyboard_moves_the_slider(open_timeline: Any, year: Timeline) -> None:
     assert opened.status().startswith("February 2024: at least 3 executions")
 
 
-def test_play_runs_to_the_end_and_pauses(open_timeline: Any, year: Timeline) -> None:
-    opened = open_timeline(year)
-    opened.go(9)
-    play = opened.page.locator("#tl-play")
-    play.click()
-    assert play.get_attribute("aria-pressed") == "true"
-    opened.page.wait_for_function("window.iranmap.timeline.step() === 11", timeout=10_000)
-    opened.page.wait_for_function(
-        "document.getElementById('tl-play').getAttribute('aria-pressed') === 'false'",
-        timeout=5_000,
-    )
-    assert play.inner_text() == "Play"
+def test_play_runs_to_the_end_and_pauses(browser: Any, year: Timeline, tmp_path: Path) -> None:
+    """A step every 1.2 s, on the page's clock (played forward here, not waited for), until the
+    last step, where playing stops."""
+    path = tmp_path / "timeline.html"
+    path.write_bytes(render_timeline_page(year, RenderOptions()))
+    context = browser.new_context(viewport={"width": 1100, "height": 900})
+    try:
+        page = context.new_page()
+        page.clock.install()  # its own page: the clock stays installed in its context
+        page.goto(path.as_uri())
+        page.wait_for_function("window.iranmap && window.iranmap.timeline", timeout=15_000)
+        page.clock.pause_at(page.evaluate("Date.now()") + 1000)  # time moves only as told
+        opened = Opened(page, [], [])
+        opened.go(9)
+        play = page.locator("#tl-play")
+        play.click()
+        assert play.get_attribute("aria-pressed") == "true"
+        page.clock.run_for(1199)
+        assert page.evaluate("window.iranmap.timeline.step()") == 9
+        page.clock.run_for(1)
+        assert page.evaluate("window.iranmap.timeline.step()") == 10
+        page.clock.run_for(1200)
+        assert page.evaluate("window.iranmap.timeline.step()") == 11
+        assert play.get_attribute("aria-pressed") == "true"
+        page.clock.run_for(1200)
+        assert play.get_attribute("aria-pressed") == "false"
+        assert page.evaluate("window.iranmap.timeline.step()") == 11
+        assert play.inner_text() == "Play"
+    finally:
+        context.close()
 
 
 @pytest.mark.parametrize("lang", ["en", "fa"])

@@ -55,6 +55,14 @@ def snapshot(folder: Path) -> dict[str, bytes]:
     }
 
 
+def copy_built(out: Path, reports: list[Path], tmp_path: Path) -> tuple[Path, list[Path]]:
+    """A copy of a build a module fixture made once, in ``tmp_path``: its reports and its
+    output folder, as current as the original (nothing a build stamps names a folder), to
+    edit freely. Building the same reports again took seconds per test."""
+    copied = [Path(shutil.copytree(r, tmp_path / "reports" / r.name)) for r in reports]
+    return Path(shutil.copytree(out, tmp_path / "maps")), copied
+
+
 def visible(files: dict[str, bytes]) -> dict[str, bytes]:
     return {k: v for k, v in files.items() if not Path(k).name.startswith(".")}
 
@@ -84,6 +92,27 @@ def test_write_atomic_leaves_no_temporary_file(tmp_path: Path) -> None:
     path = tmp_path / "map.html"
     write_atomic(path, b"x" * 100_000)
     assert [p.name for p in tmp_path.iterdir()] == ["map.html"]
+
+
+def test_write_atomic_stopped_as_it_makes_its_temporary_file_leaves_none(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Ctrl-C the moment the temporary file exists (before its maker returns its name): the
+    old file stays, and no temporary file is left beside it."""
+    path = tmp_path / "map.html"
+    path.write_bytes(b"old")
+    real_open = os.open
+
+    def made_then_interrupted(*args: Any, **kwargs: Any) -> int:
+        os.close(real_open(*args, **kwargs))
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(os, "open", made_then_interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        write_atomic(path, b"new")
+    monkeypatch.undo()
+    assert [p.name for p in tmp_path.iterdir()] == ["map.html"]
+    assert path.read_bytes() == b"old"
 
 
 def test_write_atomic_failure_keeps_the_old_file(
@@ -201,12 +230,12 @@ def test_same_figures_give_the_same_bytes_in_a_fresh_folder(
     assert visible(snapshot(tmp_path / "again")) == visible(files)
 
 
-@pytest.mark.slow
-def test_editing_one_count_rewrites_only_that_reports_files(tmp_path: Path) -> None:
-    reports = copy_reports(tmp_path, "2024-ncri", "2025-01-01-ncri")
-    out = tmp_path / "maps"
-    build(reports, out, OPTIONS)
+def test_editing_one_count_rewrites_only_that_reports_files(
+    built: tuple[Path, list[Path], dict[str, bytes]], tmp_path: Path
+) -> None:
+    out, reports = copy_built(*built[:2], tmp_path)
     before = snapshot(out)
+    assert before == built[2]
 
     set_count(reports[0], "Shiraz", 98)
     result = build(reports, out, OPTIONS)
@@ -225,11 +254,11 @@ def test_editing_one_count_rewrites_only_that_reports_files(tmp_path: Path) -> N
     assert not any(",97," in row for row in rows)
 
 
-@pytest.mark.slow
-def test_a_failing_report_keeps_its_old_maps_while_others_build(tmp_path: Path) -> None:
-    good, bad = copy_reports(tmp_path, "2025-01-01-ncri", "2024-ncri")
-    out = tmp_path / "maps"
-    build([good, bad], out, OPTIONS)
+def test_a_failing_report_keeps_its_old_maps_while_others_build(
+    built: tuple[Path, list[Path], dict[str, bytes]], tmp_path: Path
+) -> None:
+    out, (bad, good) = copy_built(*built[:2], tmp_path)
+    assert (bad.name, good.name) == ("2024-ncri", "2025-01-01-ncri")
     old_bad = snapshot(out / "2024-ncri")
 
     set_count(good, "Yasuj", 2)
@@ -262,10 +291,20 @@ def test_build_command_reports_what_it_wrote(tmp_path: Path) -> None:
     assert second.output == f"2025-01-01-ncri: up to date\n1 of 1 reports built into {out}\n"
 
 
-def test_a_tampered_output_is_rewritten_even_when_inputs_are_unchanged(tmp_path: Path) -> None:
-    (report,) = copy_reports(tmp_path, "2025-01-01-ncri")
-    out = tmp_path / "maps"
-    build([report], out, OPTIONS)
+@pytest.fixture(scope="module")
+def one_built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[Path]]:
+    """One report built alone, once: (out folder, [report copy]); tests edit a copy_built."""
+    tmp = tmp_path_factory.mktemp("one")
+    reports = copy_reports(tmp, "2025-01-01-ncri")
+    out = tmp / "maps"
+    assert not build(reports, out, OPTIONS).failed
+    return out, reports
+
+
+def test_a_tampered_output_is_rewritten_even_when_inputs_are_unchanged(
+    one_built: tuple[Path, list[Path]], tmp_path: Path
+) -> None:
+    out, (report,) = copy_built(*one_built, tmp_path)
     target = out / "2025-01-01-ncri" / "points.html"
     good = target.read_bytes()
     target.write_bytes(b"broken")
@@ -305,10 +344,10 @@ def test_a_build_in_one_language_writes_only_that_languages_images(tmp_path: Pat
 # --- --check -----------------------------------------------------------------------------
 
 
-def test_check_passes_when_maps_are_current_and_names_what_differs(tmp_path: Path) -> None:
-    reports = copy_reports(tmp_path, "2025-01-01-ncri")
-    out = tmp_path / "maps"
-    build(reports, out, OPTIONS)
+def test_check_passes_when_maps_are_current_and_names_what_differs(
+    one_built: tuple[Path, list[Path]], tmp_path: Path
+) -> None:
+    out, reports = copy_built(*one_built, tmp_path)
     runner = CliRunner()
     ok = runner.invoke(main, ["build", "--check", str(reports[0]), "--out", str(out)])
     assert ok.exit_code == 0, ok.output
@@ -333,14 +372,12 @@ def test_check_passes_when_maps_are_current_and_names_what_differs(tmp_path: Pat
 
 
 def test_a_clone_without_stamps_loses_the_files_its_summary_lists_and_no_build_makes(
-    tmp_path: Path,
+    one_built: tuple[Path, list[Path]], tmp_path: Path
 ) -> None:
     """A project's committed maps have no stamps (git ignores them): the summary.json the last
     build wrote says what it made, so an image a report no longer gets is removed, and a file
     of the user's own stays."""
-    (report,) = copy_reports(tmp_path, "2025-01-01-ncri")
-    out = tmp_path / "maps"
-    build([report], out, OPTIONS)
+    out, (report,) = copy_built(*one_built, tmp_path)
     folder = out / "2025-01-01-ncri"
     (folder / STAMP_NAME).unlink()  # as in a fresh clone
     summary = json.loads((folder / "summary.json").read_text(encoding="utf-8"))
@@ -361,10 +398,8 @@ def test_a_clone_without_stamps_loses_the_files_its_summary_lists_and_no_build_m
     assert "points.old.png" not in (folder / "summary.json").read_text(encoding="utf-8")
 
 
-def test_check_fails_on_a_broken_report(tmp_path: Path) -> None:
-    (report,) = copy_reports(tmp_path, "2025-01-01-ncri")
-    out = tmp_path / "maps"
-    build([report], out, OPTIONS)
+def test_check_fails_on_a_broken_report(one_built: tuple[Path, list[Path]], tmp_path: Path) -> None:
+    out, (report,) = copy_built(*one_built, tmp_path)
     (report / "prisons.csv").write_text("prison,executions\nYasuj,1.5\n", encoding="utf-8")
     differ, failed = stale_files([report], out, OPTIONS)
     assert differ == []
@@ -427,30 +462,40 @@ def test_a_build_killed_at_any_moment_leaves_every_file_whole(tmp_path: Path) ->
     assert set(old) == set(new)
     assert sum(old[n] != new[n] for n in old) > 10
 
-    # Kill each build once it has replaced some of the files it changes: after the first,
-    # after a quarter, a half, three quarters of them (polled, so the kills land on files
-    # whatever the machine's load).
+    # One build, frozen (SIGSTOP) once it has replaced some of the files it changes: after the
+    # first, a quarter, a half, then killed at three quarters of them (polled, so each moment
+    # lands on files whatever the machine's load). A frozen build has left on disk exactly what
+    # a build killed at that moment leaves: what it wrote is the kernel's either way.
     changes = sum(old[n] != new[n] for n in old)
     out = tmp_path / "maps"
+    shutil.copytree(old_out, out)
+    before = _inodes(out)
+    process = _run_build(reports, out)
     saw_mix = False
-    for step, target in enumerate(sorted({1, changes // 4, changes // 2, 3 * changes // 4})):
-        shutil.rmtree(out, ignore_errors=True)
-        shutil.copytree(old_out, out)
-        before = _inodes(out)
-        process = _run_build(reports, out)
-        while process.poll() is None and _replaced(out, before) < target:
-            time.sleep(0.001)
-        process.send_signal(signal.SIGKILL)
+    targets = sorted({1, changes // 4, changes // 2, 3 * changes // 4})
+    try:
+        for step, target in enumerate(targets):
+            while process.poll() is None and _replaced(out, before) < target:
+                time.sleep(0.001)
+            last = step == len(targets) - 1
+            process.send_signal(signal.SIGKILL if last else signal.SIGSTOP)
+            if last:
+                process.wait()
+            now = visible(snapshot(out))
+            assert set(now) == set(old), f"files appeared or vanished at kill point {step}"
+            for name, data in now.items():
+                assert data in (old[name], new[name]), f"{name} is neither old nor new at {step}"
+            changed = sum(now[n] != old[n] for n in now)
+            saw_mix = saw_mix or 0 < changed < len(now)
+            if not last:
+                process.send_signal(signal.SIGCONT)
+    finally:
+        if process.poll() is None:
+            process.kill()
         process.wait()
-        now = visible(snapshot(out))
-        assert set(now) == set(old), f"files appeared or vanished at kill point {step}"
-        for name, data in now.items():
-            assert data in (old[name], new[name]), f"{name} is neither old nor new at {step}"
-        changed = sum(now[n] != old[n] for n in now)
-        saw_mix = saw_mix or 0 < changed < len(now)
     assert saw_mix, "no kill landed in the middle of writing files; the test proves nothing"
 
-    # A build after the kills finishes the job and removes what the killed ones left behind.
+    # A build after the kill finishes the job and removes what the killed one left behind.
     build(reports, out, ENGLISH)
     assert visible(snapshot(out)) == new
     assert not list(out.rglob(f"{TEMP_PREFIX}*"))
@@ -463,8 +508,11 @@ def test_a_build_killed_at_any_moment_leaves_every_file_whole(tmp_path: Path) ->
 def test_watch_rebuilds_a_report_when_a_row_is_appended(tmp_path: Path) -> None:
     (report,) = copy_reports(tmp_path, "2025-01-ncri-tally")
     out = tmp_path / "maps"
-    process = subprocess.Popen(
-        [sys.executable, "-m", "iranmap", "build", str(report), "--out", str(out), "--watch"],
+    process = subprocess.Popen(  # in English alone: the same watching, half the drawing
+        [
+            *(sys.executable, "-m", "iranmap", "build", str(report)),
+            *("--out", str(out), "--lang", "en", "--watch"),
+        ],
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         text=True,
@@ -485,7 +533,7 @@ def test_watch_rebuilds_a_report_when_a_row_is_appended(tmp_path: Path) -> None:
         deadline = time.monotonic() + 30
         while '"reported_total": 13' not in summary.read_text(encoding="utf-8"):
             assert time.monotonic() < deadline, "the watched build did not rebuild in 30 s"
-            time.sleep(0.2)
+            time.sleep(0.02)
         assert "evin,Evin Prison" in csv.read_text(encoding="utf-8")
     finally:
         process.send_signal(signal.SIGINT)
@@ -623,11 +671,9 @@ def test_a_series_rebuild_is_up_to_date_and_check_sees_a_changed_series_file(
 
 @pytest.mark.slow
 def test_an_unchanged_series_is_not_drawn_again_and_a_changed_step_redraws_it(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    series_built: tuple[Path, list[Path], str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    reports = copy_reports(tmp_path, *HENGAW[:2])
-    out = tmp_path / "maps"
-    assert CliRunner().invoke(main, ["build", *map(str, reports), "--out", str(out)]).exit_code == 0
+    out, reports = copy_built(*series_built[:2], tmp_path)
     drawn: list[list[Path]] = []
     real = iranmap.series.series_files
 
@@ -650,10 +696,10 @@ def test_an_unchanged_series_is_not_drawn_again_and_a_changed_step_redraws_it(
 
 
 @pytest.mark.slow
-def test_a_series_that_cannot_be_made_is_an_error_and_keeps_its_files(tmp_path: Path) -> None:
-    reports = copy_reports(tmp_path, *HENGAW[:2])
-    out = tmp_path / "maps"
-    assert CliRunner().invoke(main, ["build", *map(str, reports), "--out", str(out)]).exit_code == 0
+def test_a_series_that_cannot_be_made_is_an_error_and_keeps_its_files(
+    series_built: tuple[Path, list[Path], str], tmp_path: Path
+) -> None:
+    out, reports = copy_built(*series_built[:2], tmp_path)
     before = snapshot(out / "series")
     toml = reports[1] / "report.toml"
     text = toml.read_text(encoding="utf-8").replace("start = 2024-02-01", "start = 2024-01-31")
@@ -780,11 +826,11 @@ def test_the_dependencies_that_change_outputs_are_installed_packages() -> None:
     )
 
 
-@pytest.mark.slow
-def test_a_failed_report_leaves_every_series_as_it_was(tmp_path: Path) -> None:
-    reports = copy_reports(tmp_path, *HENGAW[:3])
-    out = tmp_path / "maps"
-    assert CliRunner().invoke(main, ["build", *map(str, reports), "--out", str(out)]).exit_code == 0
+@pytest.mark.slow  # the series built once (series_built) takes seconds
+def test_a_failed_report_leaves_every_series_as_it_was(
+    series_built: tuple[Path, list[Path], str], tmp_path: Path
+) -> None:
+    out, reports = copy_built(*series_built[:2], tmp_path)
     before = snapshot(out / "series")
     (reports[1] / "report.toml").write_text("title = \n", encoding="utf-8")
     result = CliRunner().invoke(main, ["build", *map(str, reports), "--out", str(out)])
@@ -799,13 +845,13 @@ def test_a_failed_report_leaves_every_series_as_it_was(tmp_path: Path) -> None:
     assert [r.id for r in stale_files(reports, out, OPTIONS)[1]] == ["2024-02-hengaw"]
 
 
-@pytest.mark.slow
-def test_building_one_step_keeps_the_whole_series(tmp_path: Path) -> None:
+@pytest.mark.slow  # the series built once (series_built) takes seconds
+def test_building_one_step_keeps_the_whole_series(
+    series_built: tuple[Path, list[Path], str], tmp_path: Path
+) -> None:
     """Asked for (--series), the series is every report beside the one built that names it,
     not just that one."""
-    reports = copy_reports(tmp_path, *HENGAW[:3])
-    out = tmp_path / "maps"
-    assert CliRunner().invoke(main, ["build", *map(str, reports), "--out", str(out)]).exit_code == 0
+    out, reports = copy_built(*series_built[:2], tmp_path)
     figures = reports[0] / "provinces.csv"
     text = figures.read_text(encoding="utf-8")
     figures.write_text(text.replace("Alborz,32,", "Alborz,33,", 1), encoding="utf-8")
@@ -819,11 +865,11 @@ def test_building_one_step_keeps_the_whole_series(tmp_path: Path) -> None:
     assert stale_files([reports[0]], out, OPTIONS) == ([], [])
 
 
-@pytest.mark.slow
-def test_a_step_beside_with_a_problem_stops_its_series(tmp_path: Path) -> None:
-    reports = copy_reports(tmp_path, *HENGAW[:3])
-    out = tmp_path / "maps"
-    assert CliRunner().invoke(main, ["build", *map(str, reports), "--out", str(out)]).exit_code == 0
+@pytest.mark.slow  # the series built once (series_built) takes seconds
+def test_a_step_beside_with_a_problem_stops_its_series(
+    series_built: tuple[Path, list[Path], str], tmp_path: Path
+) -> None:
+    out, reports = copy_built(*series_built[:2], tmp_path)
     before = snapshot(out / "series")
     figures = reports[2] / "provinces.csv"
     lines = figures.read_text(encoding="utf-8").splitlines()

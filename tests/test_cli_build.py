@@ -51,6 +51,19 @@ def run(*args: str | Path) -> Result:
     return CliRunner().invoke(main, [str(a) for a in args])
 
 
+def ctrl_c_as_typed_at_a_terminal() -> None:
+    """For ``preexec_fn``: the command starts with SIGINT at its default disposition, as one
+    typed at a terminal does, whatever this test process inherited (a shell's background job,
+    ``pytest &``, starts with SIGINT ignored, and its children with it)."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
+def ctrl_c_ignored_as_in_the_background() -> None:
+    """For ``preexec_fn``: the command starts with SIGINT ignored, as a shell's background
+    job does."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
 def no_traceback(result: Result) -> None:
     assert "Traceback" not in result.output
     assert "Traceback" not in result.stderr
@@ -313,7 +326,7 @@ def test_a_failing_write_is_one_clear_error_and_leaves_no_temporary_file(
     assert "0 of 1 reports built" in result.stdout
     written = snapshot(out / "2025-01-01-ncri")
     assert written and "combined.html" not in written
-    assert not [name for name in written if name.endswith(".tmp")]
+    assert not [name for name in written if iranmap.output.TEMP_PREFIX in name]
     whole = tmp_path / "whole"
     monkeypatch.setattr(iranmap.output.os, "replace", real_replace)
     assert run("build", report, "--out", whole, "--lang", "en").exit_code == 0
@@ -395,31 +408,62 @@ def test_ctrl_c_at_any_moment_of_a_real_build_exits_130_without_a_traceback(
     before = snapshot(report)
     out = tmp_path / "out"
     command = [sys.executable, "-m", "iranmap", "build", str(report), "--out", str(out)]
-    started = time.monotonic()
-    subprocess.run(command, capture_output=True, check=True)
-    whole = time.monotonic() - started  # this machine's time for the build, as loaded now
     ends = []
-    # Python's own start (about 40 ms, before any of iranmap runs) is the one moment left out.
-    for delay in (0.1, *(whole * share for share in (0.15, 0.3, 0.5, 0.7, 0.9))):
+    # Python's own start, before iranmap's first module has set up its Ctrl-C, is the one
+    # moment left out: the first stop comes as the first module after it is imported (told by
+    # -X importtime, so it lands there however loaded the machine); the second as the build
+    # writes its first file; then at 0.15 of the time it took to get there (this machine's, as
+    # loaded now) the build is still importing (numpy, pandas), and at 0.45 it reads, places
+    # and draws.
+    until_written = 0.0
+    for moment in ("first import", "first file", 0.15, 0.45):
         shutil.rmtree(out, ignore_errors=True)
+        started = time.monotonic()
         process = subprocess.Popen(
-            command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+            [sys.executable, "-X", "importtime", *command[1:]],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            preexec_fn=ctrl_c_as_typed_at_a_terminal,
         )
-        time.sleep(max(delay, 0.1))
+        assert process.stderr is not None
+        seen = ""
+        if moment == "first import":
+            ready = False  # iranmap._interrupt imported: its Ctrl-C is set up next
+            for line in process.stderr:
+                seen += line
+                if ready:
+                    break  # a module imported after it
+                ready = line.rstrip().endswith("| iranmap._interrupt")
+            assert ready, seen
+        elif moment == "first file":
+            while process.poll() is None and not _a_file_written(out):
+                time.sleep(0.001)
+            until_written = time.monotonic() - started
+        else:
+            time.sleep(until_written * float(moment))
         process.send_signal(signal.SIGINT)
-        stderr = process.communicate(timeout=60)[1]
-        assert "Traceback" not in stderr, (delay, stderr)
-        assert process.returncode in (0, 130), (delay, process.returncode, stderr)
+        seen += process.communicate(timeout=60)[1]
+        stderr = "".join(
+            line for line in seen.splitlines(keepends=True) if not line.startswith("import time:")
+        )
+        assert "Traceback" not in stderr, (moment, stderr)
+        assert process.returncode in (0, 130), (moment, process.returncode, stderr)
         if process.returncode == 130:
             assert stderr.splitlines()[-1] in (
                 "interrupted",
                 "interrupted; the files already written are whole, and nothing half-written "
                 "was left",
             )
-        assert not list(out.rglob("*.tmp"))
+        assert not list(out.rglob(f"{iranmap.output.TEMP_PREFIX}*")), moment
         ends.append(process.returncode)
     assert 130 in ends, ends  # at least one stop came before the build was done
     assert snapshot(report) == before
+
+
+def _a_file_written(out: Path) -> bool:
+    """Whether a build into ``out`` has begun to write its files (its lock aside)."""
+    return any(p.name != iranmap.output.LOCK_NAME for p in out.rglob("*") if p.is_file())
 
 
 def test_an_interruption_waits_for_the_import_under_way(tmp_path: Path) -> None:
@@ -436,13 +480,19 @@ def test_an_interruption_waits_for_the_import_under_way(tmp_path: Path) -> None:
         "try:\n"
         "    import slow_module\n"
         "    print('imported', slow_module.WHOLE, flush=True)\n"
-        "    time.sleep(5)\n"
+        "    for _ in range(500):\n"  # 5 s, in steps the interruption can land between
+        "        time.sleep(0.01)\n"
         "    print('not interrupted')\n"
         "except KeyboardInterrupt:\n"
         "    print('interrupted after', sys.modules['slow_module'].WHOLE)\n"
     )
     done = subprocess.run(
-        [sys.executable, "-c", script], cwd=tmp_path, capture_output=True, text=True, timeout=30
+        [sys.executable, "-c", script],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=30,
+        preexec_fn=ctrl_c_as_typed_at_a_terminal,
     )
     assert done.stdout.splitlines() == ["imported True", "interrupted after True"], done
     assert done.stderr == ""
@@ -452,13 +502,18 @@ def test_an_ignored_ctrl_c_stays_ignored() -> None:
     """A command a shell started in the background, with SIGINT ignored, keeps ignoring it."""
     script = (
         "import signal\n"
-        "signal.signal(signal.SIGINT, signal.SIG_IGN)\n"
+        "print(signal.getsignal(signal.SIGINT) is signal.SIG_IGN)\n"
         "from iranmap._interrupt import stop_between_imports\n"
         "stop_between_imports()\n"
         "print(signal.getsignal(signal.SIGINT) is signal.SIG_IGN)\n"
     )
-    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
-    assert done.stdout == "True\n", done
+    done = subprocess.run(
+        [sys.executable, "-c", script],
+        capture_output=True,
+        text=True,
+        preexec_fn=ctrl_c_ignored_as_in_the_background,
+    )
+    assert done.stdout == "True\nTrue\n", done  # ignored as it started, and still ignored
 
 
 def test_a_second_build_waits_for_the_lock_then_refuses(
@@ -544,6 +599,7 @@ def test_a_stamp_naming_files_outside_the_report_folder_is_not_trusted(
     assert secret.read_text(encoding="utf-8") == "private\n"
 
 
+@pytest.mark.slow
 def test_step_cuts_the_timeline_of_a_report_with_events(tmp_path: Path) -> None:
     report = copy_report(tmp_path, "2025-01-ncri-tally")
     out = tmp_path / "maps"
@@ -633,6 +689,7 @@ def test_named_reports_built_elsewhere_write_a_series_only_when_whole_or_asked(
     assert (whole / "series" / "hengaw-monthly" / "timeline.html").is_file()
 
 
+@pytest.mark.slow
 def test_a_comparison_is_written_only_with_its_reports(tmp_path: Path) -> None:
     """A build never remakes a comparison none of whose reports it builds; with --out, one of
     its reports alone leaves it out and says so, as for a series, until all are named or
@@ -671,8 +728,7 @@ def test_a_comparison_is_written_only_with_its_reports(tmp_path: Path) -> None:
         [
             "build",
             *(str(p) for p in sorted(reports.glob("2024-*"))),
-            "--out",
-            str(tmp_path / "all"),
+            *("--out", str(tmp_path / "all"), "--lang", "en"),
         ],
     )
     assert every.exit_code == 0, every.output

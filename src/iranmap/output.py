@@ -20,7 +20,7 @@ import errno
 import fcntl
 import os
 import re
-import tempfile
+import secrets
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -102,14 +102,17 @@ def write_atomic(path: Path, data: bytes) -> None:
     """Write ``data`` to ``path`` so that readers only ever see the old or the new file.
 
     Raises :class:`OutputError` when the file cannot be written; the old file is then intact.
+    The temporary file's name is chosen before the file is made, so that an interruption at
+    any moment, the making included, removes it (``mkstemp`` could be stopped after making it
+    and before saying its name).
     """
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp_name = tempfile.mkstemp(prefix=f"{TEMP_PREFIX}{os.getpid()}-", dir=path.parent)
     except OSError as exc:
         raise OutputError(path, exc) from exc
-    tmp = Path(tmp_name)
+    tmp = path.parent / f"{TEMP_PREFIX}{os.getpid()}-{secrets.token_hex(8)}"
     try:
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
@@ -117,7 +120,8 @@ def write_atomic(path: Path, data: bytes) -> None:
         os.chmod(tmp, 0o644)
         os.replace(tmp, path)
     except BaseException as exc:
-        tmp.unlink(missing_ok=True)
+        if not isinstance(exc, FileExistsError):  # that name is another's: leave it
+            tmp.unlink(missing_ok=True)
         if isinstance(exc, OSError):
             raise OutputError(path, exc) from exc
         raise
