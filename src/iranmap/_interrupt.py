@@ -30,11 +30,21 @@ def stop_between_imports() -> None:
 
 def _on_interrupt(signum: int, frame: FrameType | None) -> None:
     if importing(frame):
-        retry = threading.Timer(RETRY_S, _thread.interrupt_main, (signum,))
+        retry = threading.Timer(RETRY_S, _again, (signum,))
         retry.daemon = True
         retry.start()
         return
     raise KeyboardInterrupt
+
+
+def _again(signum: int) -> None:
+    """The interruption sent to the main thread again: as a signal where there are signals to a
+    thread, which wakes a main thread that waits or sleeps once its import is done (a flag alone
+    is read only when it runs again)."""
+    if hasattr(signal, "pthread_kill"):
+        signal.pthread_kill(threading.main_thread().ident or 0, signum)
+    else:
+        _thread.interrupt_main(signal.Signals(signum))
 
 
 def importing(frame: FrameType | None) -> bool:
