@@ -52,7 +52,7 @@ def test_a_place_near_where_the_name_says_is_placed(
     ("name", "note"),
     [
         (
-            "قرية سنقر قرب شيراز",  # a village near Shiraz, not Kermanshah's town of Sonqor
+            "مدينة سنقر قرب شيراز",  # a town near Shiraz, not Kermanshah's town of Sonqor
             "Sonqor (Kermanshah) lies 739 km from Shiraz, which the name says the place is "
             "near: another place, which the gazetteer does not know",
         ),

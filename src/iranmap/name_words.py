@@ -42,6 +42,8 @@ PROVINCE_WORDS = frozenset(
     # Arabic (محافظة, إقليم, ولاية, with its article), Dari (ولایت) and Urdu (صوبہ)
     | {"محافظه", "المحافظه", "اقلیم", "الاقلیم", "ولایه", "الولایه", "ولایت", "صوبه"}
     | {"مقاطعه", "المقاطعه"}  # Arabic "مقاطعة عيلام"
+    # ... with its ب (in) or ل (of) joined: "بمحافظة فارس", "التابعة لمحافظة كرمان"
+    | {"بمحافظه", "لمحافظه", "باقلیم", "لاقلیم", "بولایه", "لولایه", "بمقاطعه", "لمقاطعه"}
     # Indonesian and Malay (provinsi, wilayah), and Kurmanji (wilayet, with its ezafe:
     # "wilayeta Loristanê", the province of Lorestan)
     | {"provinsi", "wilayah", "wilayet", "wilayeta", "wilayete"}
@@ -274,8 +276,8 @@ DESCRIPTORS = frozenset(
     # Urdu "قصبہ" (a small town); and Persian "to" and "from" before a prison ("به زندان اوین")
     | {"قصبه", "به", "از"}
     # "centre" and "capital" of a province, in Persian and Arabic ("مدينة زاهدان مركز محافظة
-    # سيستان وبلوشستان")
-    | {"مرکز", "عاصمه"}
+    # سيستان وبلوشستان", "غرب العاصمة طهران"), and "belonging to" ("التابعة لمحافظة كرمان")
+    | {"مرکز", "عاصمه", "العاصمه", "پایتخت", "التابعه", "التابع", "تابع", "توابع"}
     # the words for county of COUNTY_NOISE in Urdu, Dari and Pashto, and Arabic, as "شهرستان"
     | {"ضلع", "تحصیل", "ولسوالی", "قضا", "القضا"}
     # "Iranian" ("the Iranian city of Karaj"), and the words for central, city and village of
@@ -403,6 +405,8 @@ NEAR_WORDS = frozenset(
     # prison, north of Ahvaz), and those directions as nouns in Arabic, Persian and Urdu ("در
     # شمال تهران"); not جنوب and غرب alone, which end towns' names ("اسلام آباد غرب")
     | {"بشمال", "بجنوب", "بغرب", "بشرق", "شمال", "شرق", "لشمال", "لجنوب", "لغرب", "لشرق"}
+    # a town's outskirts, and "at N km from" ("في ضواحي مدينة شيراز", "در ۲۰ کیلومتری شیراز")
+    | {"حومه", "حومهی", "ضواحی", "بضواحی", "کیلومتری"}
     | words_of("near")
 )
 # "West of", "north-west of" and the like in English, French, Italian, Spanish and German ("Ghezel
@@ -469,6 +473,7 @@ TOWN_PART_WORDS = {
         {"square", "piazza", "piazzale", "plaza", "praca", "place", "platz", "plac", "plein"}
         | {"meydan", "meydani", "meydane", "maidan", "midan", "torg", "torget", "alun"}
         | {"lapangan", "میدان", "ساحه", "الساحه", "گورپان", "گورپانی", "meydana", "چوک"}
+        | {"ساحات", "الساحات", "میادین"}  # Arabic plurals (PLURAL_PARTS)
         # a roundabout or crossroads, where public hangings are also held ("فلکه", "چهارراه")
         | {"roundabout", "crossroads", "intersection", "فلکه", "چهارراه"}
         # "Sq.", and Czech, Romanian, Croatian, Finnish, Albanian, Uzbek words for square
@@ -476,7 +481,7 @@ TOWN_PART_WORDS = {
     ),
     "street": frozenset(
         {"street", "strasse", "rue", "calle", "strada", "rua", "jalan", "sokak", "caddesi"}
-        | {"boulevard", "avenue", "خیابان", "بلوار", "شارع"}
+        | {"boulevard", "avenue", "خیابان", "بلوار", "شارع", "شوارع", "الشوارع"}
         # as abbreviated ("Khalij-e Fars Blvd. of Bandar Abbas", "Ave.", "Str.", "Jl.", "Cad.")
         | {"blvd", "bvd", "ave", "av", "str", "jl", "cad", "sok"}
         # Dutch, Swedish, Polish, Czech, Croatian, Finnish, Albanian, Swahili

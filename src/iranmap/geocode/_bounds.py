@@ -14,7 +14,9 @@ A name that says its place is a village ("village of Foo", "روستای فلا�
 placed at the town of that name: villages share their names with towns all over Iran, and the
 gazetteer places none. Where the row or the name gives the village's province, or the name
 gives a town beside the village's own name, the village is placed at that province (no more
-precisely than the source); otherwise it is left unresolved.
+precisely than the source); so is a village near a town whose every neighbour within
+:data:`INTERIOR_KM` lies in its province ("قرية ... قرب شيراز"; not "near Tehran", whose
+neighbour Karaj lies in Alborz); otherwise it is left unresolved.
 
 Part of :class:`~iranmap.geocode.Geocoder`, which asks both about every answer it gives.
 """
@@ -23,6 +25,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
+from functools import cache
 
 from iranmap.geocode.index import PlaceIndex, km
 from iranmap.geocode.match import Match
@@ -32,6 +35,12 @@ from iranmap.names import PlaceName
 #: of Tehran" is read as "near Tehran" too, and Kermanshah lies 425 km west of it; a reading
 #: that lands in another part of Iran is still caught.
 NEAR_KM = 500.0
+#: How far (km) around a town every town must lie in its province for a village near it to be
+#: placed in that province.
+INTERIOR_KM = 100.0
+#: How far (km) from a town of its province a place may lie and still be "in" it, as reports
+#: say of a prison outside its town ("Qarchak prison in Varamin", 18 km away).
+BESIDE_KM = 25.0
 #: How the notes of the answers these rules leave unresolved end, and begin.
 _FAR = "which the name says the place is near: another place, which the gazetteer does not know"
 _VILLAGE = "the name says a village, and the town of "
@@ -57,6 +66,53 @@ def not_far(index: PlaceIndex, parsed: PlaceName, answer: Match) -> Match:
             note = f"{where} ({answer.province}) lies {away:,.0f} km from {closest}, {_FAR}"
             return Match(query="", status="unmatched", score=answer.score, note=note)
     return answer
+
+
+def beside(town: Match, place: Match) -> bool:
+    """Whether ``place`` lies within :data:`BESIDE_KM` of ``town``, in its province."""
+    if town.province_iso != place.province_iso or None in (
+        town.lat,
+        town.lon,
+        place.lat,
+        place.lon,
+    ):
+        return False
+    return km(town.lat or 0.0, town.lon or 0.0, place.lat or 0.0, place.lon or 0.0) < BESIDE_KM
+
+
+def near_province(index: PlaceIndex, parsed: PlaceName) -> frozenset[str]:
+    """The one province of the towns the name says its place is near, where every town within
+    :data:`INTERIOR_KM` of them lies in it too, if the name says a village; none otherwise."""
+    isos: set[str] = set()
+    if not parsed.says_village:
+        return frozenset()
+    for near_key in parsed.near:
+        for town in index.towns.get(near_key, ()):
+            if town.lat is None or town.lon is None:
+                return frozenset()
+            lat, lon = town.lat, town.lon
+            around = {
+                iso
+                for iso, t_lat, t_lon in _points(index)
+                if km(lat, lon, t_lat, t_lon) < INTERIOR_KM
+            }
+            isos |= around | {town.province_iso or ""}
+    return frozenset(isos) if len(isos) == 1 else frozenset()
+
+
+@cache
+def _points(index: PlaceIndex) -> tuple[tuple[str, float, float], ...]:
+    """The province and point of every town of ``index``."""
+    return tuple(
+        sorted(
+            {
+                (t.province_iso or "", t.lat, t.lon)
+                for towns in index.towns.values()
+                for t in towns
+                if t.lat is not None and t.lon is not None
+            }
+        )
+    )
 
 
 def no_village_as_town(

@@ -24,6 +24,7 @@ from rapidfuzz import fuzz, process
 
 from iranmap.geocode._affixes import without_affix
 from iranmap.geocode._claim import TOWN, VILLAGE, as_claimed, at_town, capital, in_province
+from iranmap.geocode._phrase_words import COMPASS_WORDS, plural_part
 from iranmap.geocode.index import PlaceIndex, near_town, place_of
 from iranmap.geocode.match import Match
 from iranmap.name_words import CITY_WORDS, TOWN_PART_WORDS
@@ -210,7 +211,7 @@ def by_rule(
             note = f"{_PROVINCE_ONLY}{found.province}, not a town or prison"
             return replace(found, note=note)
     if any(word in _PART_KEYS for word in parsed.words):  # "Shiraz Square" may be elsewhere
-        return _part_of_town(index, parsed, context) or answer
+        return _part_of_town(index, parsed, context, plural=plural_part(name, _PART_KEYS)) or answer
     return (
         _town_with_unknown_words(index, parsed, context)
         or _unknown_in_province(index, name, parsed)
@@ -239,17 +240,20 @@ def _unknown_in_province(index: PlaceIndex, name: str, parsed: PlaceName) -> Mat
     return in_province(index, next(iter(isos)), known=False)
 
 
-def _part_of_town(index: PlaceIndex, parsed: PlaceName, context: tuple[str, ...]) -> Match | None:
+def _part_of_town(
+    index: PlaceIndex, parsed: PlaceName, context: tuple[str, ...], *, plural: bool = False
+) -> Match | None:
     """A square, quarter, street, stadium or park of the one town the name gives ("piazza
     Mofatteh a Mashhad", "Bu Ali Square, Hamedan", "شهرک گلستان شیراز"): that town, at city
     precision, whatever its own name names (a square is often named after a town or a
     province: "Golestan"). The town is the name's first part after a comma or "in" that gives
     one; if the name has no such part, the words at its start or end, with the square's own
     name between them and the word for square ("Tehran's Azadi Square", "میدان آزادی تهران"),
-    never the square's own name ("Shiraz Square" may be a square of any town). The name's and
-    row's other places must lie in the town's province, and a town whose namesake lies in
-    another province must be its province's capital or settled by the name's or row's other
-    words. A name that is itself a place's ("Shahrak-e Qods") is not read so."""
+    never the square's own name ("Shiraz Square" may be a square of any town), unless the word
+    for square is ``plural`` ("خیابان های سبزوار": the town follows). The name's and row's other
+    places must lie in the town's province, and a town whose namesake lies in another province
+    must be its province's capital or settled by the name's or row's other words. A name that
+    is itself a place's ("Shahrak-e Qods") is not read so."""
     words = parsed.words
     at = [i for i, word in enumerate(words) if word in _PART_KEYS]
     if _names_a_place(index, words):
@@ -261,7 +265,7 @@ def _part_of_town(index: PlaceIndex, parsed: PlaceName, context: tuple[str, ...]
         first, last = at[0], at[-1]
         # the town after the word for square: past the square's name if that comes after it
         # ("میدان آزادی تهران"), right after it if the name came first ("Azadi Square Tehran")
-        after = last + 1 if last > 0 else last + 2
+        after = last + 1 if last > 0 or plural else last + 2
         # ... or before the square's name, when the word for square ends the name ("Tehran's
         # Azadi Square"); not when words follow it ("Azadi Square Tehran": Azadi is the square)
         before = first if first == len(words) - 1 else 0
@@ -393,7 +397,10 @@ def _towns_beside(
     for cut in range(1, len(words)):
         head, tail = words[:cut], words[cut:]
         for town_words, rest in ((head, tail), (tail, head)):
-            towns = index.towns.get("".join(town_words), ())
+            # (the towns of this name the province the name gives holds: "... فهرج بمحافظة كرمان")
+            towns = [
+                t for t in index.towns.get("".join(town_words), ()) if _agrees(index, t, context)
+            ]
             if (
                 len(towns) == 1
                 and _unknown(index, rest)
@@ -412,6 +419,9 @@ def _unknown(index: PlaceIndex, words: tuple[str, ...]) -> bool:
     whole = "".join(words)
     if len(whole) < 2 or any(ch.isdigit() for ch in whole) or _PART_KEYS.keys() & set(words):
         return False  # "piazza Varamin": a square, which may be named after any town
+    named = [word for word in words if word not in CITY_WORDS]
+    if named[-1:] and named[-1] in COMPASS_WORDS and set(named) - COMPASS_WORDS:
+        return False  # "فلان غرب": where a place lies from the town after (not "جنوبی شهر")
     runs = {"".join(words[i:j]) for i in range(len(words)) for j in range(i + 1, len(words) + 1)}
     runs |= {bare for run in runs if (bare := without_affix(run))}  # "باوین": at Evin
     known = (index.entries, index.place_words, index.other_places)

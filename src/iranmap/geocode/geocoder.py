@@ -11,11 +11,12 @@ from functools import partial
 
 from iranmap.gazetteer import Gazetteer
 from iranmap.geocode._affixes import read_otherwise
-from iranmap.geocode._bounds import no_village_as_town, not_far
+from iranmap.geocode._bounds import beside, near_province, no_village_as_town, not_far
 from iranmap.geocode._claim import city_of_context, other_place
 from iranmap.geocode._facility import run_together, town_and_facility
 from iranmap.geocode._fuzzy import FuzzyKeys
 from iranmap.geocode._near import NearSpellings, keep_reading, read_as
+from iranmap.geocode._phrases import compass_reading, last_readings, read_phrases
 from iranmap.geocode._readings import by_rule, claimed, sure_town, town_at_end
 from iranmap.geocode._tables import tables_of
 from iranmap.geocode.index import (
@@ -125,6 +126,8 @@ class Geocoder:
             answer = self._rough_cache.get(cache_key)
         if answer is None and cache_key in self._reading:  # a respelling's respelling: itself
             return replace(_UNMATCHED, query=name)
+        if answer is None:  # "كرج غرب طهران": Karaj, near Tehran, whatever else the words say
+            answer = self._compass(name, city, province, detail=detail)
         if answer is None:
             self._reading.add(cache_key)
             outer, self._detail = self._detail, detail
@@ -135,6 +138,15 @@ class Geocoder:
                 self._detail = outer
             (self._place_cache if detail else self._rough_cache)[cache_key] = answer
         return replace(answer, query=name)
+
+    def _compass(self, name: str, city: str, province: str, *, detail: bool) -> Match | None:
+        place = partial(self._place, city=city, province=province, detail=detail)
+        answer = compass_reading(self._index, name, place, self._exactly)
+        if answer is not None:
+            (self._place_cache if detail else self._rough_cache)[(name, key(city), province)] = (
+                answer
+            )
+        return answer
 
     def _read(self, name: str, parsed: PlaceName, city: str, province: str) -> Match:
         """What every rule reads in ``name`` (parsed), with the row's ``city`` and ``province``."""
@@ -147,13 +159,16 @@ class Geocoder:
             answer = town_and_facility(self._index, parsed, context, answer, *rules) or answer
         place = partial(self._place, city=city, province=province, detail=False)
         answer = read_otherwise(self._index, name, parsed, answer, place, self._exactly)
+        answer = read_phrases(self._index, name, answer, place)
         answer = by_rule(self._index, name, parsed, context, answer, self._exactly)
+        answer = last_readings(self._index, name, parsed, context, answer, self._exactly)
         if answer.suggestions and context:
             answer = self._in_provinces(answer, rows)
         answer = keep_reading(found, answer)
         if parsed.core:  # "Mamasani": a county's name (alone, it gives only its province)
             answer = self._counties.instead_of(answer, name, rows)
         answer = not_far(self._index, parsed, answer)
+        rows = rows or near_province(self._index, parsed)  # "قرية ... قرب شيراز"
         return no_village_as_town(parsed, answer, rows, self._exactly)
 
     def known(self, name: str) -> Match | None:
@@ -275,7 +290,10 @@ class Geocoder:
         if word in self._index.qualifiers.get(bare, ()):
             return True
         entry = self._index.entries.get(word)
-        return entry is not None and bare in entry.places
+        if entry is not None and bare in entry.places:
+            return True
+        # a town beside it in its province ("زندان قرچک در ورامین": Qarchak, 18 km from Varamin)
+        return any(beside(t, place) for t in self._index.towns.get(word, ()))
 
     def _is_place_word(self, word: str) -> bool:
         return word in self._index.place_words or word in self._index.entries
