@@ -345,7 +345,10 @@ def _one_letter_from(core: str) -> set[str]:
 
 
 def _perso_arabic(name: str) -> bool:
-    return any("\u0600" <= c <= "\u06ff" for c in name)
+    return _ARABIC_LETTER.search(name) is not None
+
+
+_ARABIC_LETTER = re.compile("[\u0600-\u06ff]")
 
 
 @cache
