@@ -43,7 +43,14 @@ target is 97% of Latin and 95% of Persian spellings in the right province.
   Polish, Slovak, Slovene, Croatian, Serbian, Albanian, Romanian, Azerbaijani and Turkish news,
   Kurdish, Ahwazi and Afghan outlets, Iranian and Gulf papers, and many outlets' reports of one
   case. Its Perso-Arabic part is smaller (61 names): the earlier files had taken most of those
-  spellings already. It is the one that measures unseen spellings now.
+  spellings already. Its misses are now being studied and rules written against their
+  categories: it is no longer held out either.
+- ``heldout8-names.csv`` was gathered while those rules were being written against heldout7's
+  categories, the same way (without reading the rules, and scored by count only, on main as it
+  was before them), from what the store still held after seven files: wire reports of public
+  hangings as many outlets retold them in their own languages, Arabic-language Gulf, Levant and
+  Maghreb papers, Ahwazi, Baluch, Afghan, Urdu and Kurdish outlets, and one published table, the
+  Boroumand Center's Omid memorial. It is the one that measures unseen spellings now.
 
 Every test runs on every file. A target or an assertion a file does not meet yet is a strict xfail
 that names what is missing, so it fails loudly once the rules meet it; a floor is the share measured
@@ -324,11 +331,38 @@ SETS = {
         # Kermanshah's town of Sonqor. Only that name was then looked at, and two general rules
         # written (tests/test_geocode_bounds.py): a reading far from what the name says it is
         # near is another place, and a name that says "village" is never a town of its name.
-        # Now none is in a wrong province; the shares are unchanged.
+        # Now none is in a wrong province; the shares are unchanged. Its misses are now being
+        # studied (rules written against their categories): heldout8 is the unseen set.
         latin_floor=0.86,
         persian_floor=0.836,
         latin_target_open="issue 20's target; 86.0% of Latin names so far",
         persian_target_open="issue 20's target; 83.6% of Perso-Arabic names so far",
+    ),
+    "heldout8": HeldOut(
+        file="heldout8-names.csv",
+        earlier=(
+            "eval-names.csv",
+            "heldout-names.csv",
+            "heldout2-names.csv",
+            "heldout3-names.csv",
+            "heldout4-names.csv",
+            "heldout5-names.csv",
+            "heldout6-names.csv",
+            "heldout7-names.csv",
+        ),
+        same_name=loosely,
+        least=237,
+        least_latin=157,
+        least_persian=80,
+        # As measured on main (76de227) before any rule change, by count only: 124 of 157 Latin
+        # (79.0%), 62 of 80 Perso-Arabic (77.5%; Arabic-language pages 43 of 55), none in a wrong
+        # province; see the file's header. Gathered while rules were being written against
+        # heldout7's categories, by someone who never read them: it is the set that measures the
+        # geocoder on spellings nobody writing its rules has seen.
+        latin_floor=0.789,
+        persian_floor=0.775,
+        latin_target_open="issue 20's target; 79.0% of Latin names so far",
+        persian_target_open="issue 20's target; 77.5% of Perso-Arabic names so far",
     ),
 }
 
