@@ -43,8 +43,15 @@ target is 97% of Latin and 95% of Persian spellings in the right province.
   Polish, Slovak, Slovene, Croatian, Serbian, Albanian, Romanian, Azerbaijani and Turkish news,
   Kurdish, Ahwazi and Afghan outlets, Iranian and Gulf papers, and many outlets' reports of one
   case. Its Perso-Arabic part is smaller (61 names): the earlier files had taken most of those
-  spellings already. Its Latin misses were then studied and rules written against their
-  categories (tests/test_geocode_endings.py): its Latin names are no longer held out.
+  spellings already. Its misses were then studied and rules written against their
+  categories, Latin (tests/test_geocode_endings.py) and Perso-Arabic
+  (tests/test_geocode_phrases.py): it is no longer held out either.
+- ``heldout8-names.csv`` was gathered while those rules were being written against heldout7's
+  categories, the same way (without reading the rules, and scored by count only, on main as it
+  was before them), from what the store still held after seven files: wire reports of public
+  hangings as many outlets retold them in their own languages, Arabic-language Gulf, Levant and
+  Maghreb papers, Ahwazi, Baluch, Afghan, Urdu and Kurdish outlets, and one published table, the
+  Boroumand Center's Omid memorial. It is the one that measures unseen spellings now.
 
 Every test runs on every file. A target or an assertion a file does not meet yet is a strict xfail
 that names what is missing, so it fails loudly once the rules meet it; a floor is the share measured
@@ -297,7 +304,7 @@ SETS = {
         # سولدوز): 105 of 110 Perso-Arabic (95.5%), none wrong. Left: ambiguous on purpose
         # (لنگرود جیل, سراب), names the gazetteer lacks (کوھر کوہ, نصر آباد) and a misspelling
         # (غرشق).
-        persian_floor=0.954,
+        persian_floor=0.963,  # 106 of 110 since the rules written against heldout7
     ),
     "heldout7": HeldOut(
         file="heldout7-names.csv",
@@ -351,6 +358,35 @@ SETS = {
         # ورامین") and a town's outskirts ("ضواحي", "حومه") read as "near": 60 of 61 (98.4%),
         # none wrong. Left: "سخنة" (Sahneh misspelled; as near Sine, سنه, Sanandaj).
         persian_floor=0.983,
+    ),
+    "heldout8": HeldOut(
+        file="heldout8-names.csv",
+        earlier=(
+            "eval-names.csv",
+            "heldout-names.csv",
+            "heldout2-names.csv",
+            "heldout3-names.csv",
+            "heldout4-names.csv",
+            "heldout5-names.csv",
+            "heldout6-names.csv",
+            "heldout7-names.csv",
+        ),
+        same_name=loosely,
+        least=237,
+        least_latin=157,
+        least_persian=80,
+        # As measured on main (76de227) before any rule change, by count only: 124 of 157 Latin
+        # (79.0%), 62 of 80 Perso-Arabic (77.5%; Arabic-language pages 43 of 55), none in a wrong
+        # province; see the file's header. Gathered while rules were being written against
+        # heldout7's categories, by someone who never read them: it is the set that measures the
+        # geocoder on spellings nobody writing its rules has seen. With those rules merged
+        # (rules8l for Latin, rules8p for Perso-Arabic, written against heldout7 by people who
+        # never opened this file), by count only: 128 of 157 Latin (81.5%), 66 of 80
+        # Perso-Arabic (82.5%), none in a wrong province.
+        latin_floor=0.815,
+        persian_floor=0.825,
+        latin_target_open="issue 20's target; 81.5% of Latin names so far",
+        persian_target_open="issue 20's target; 82.5% of Perso-Arabic names so far",
     ),
 }
 
