@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from functools import partial
+from functools import lru_cache, partial
 
 from iranmap._words_by_language import LANGUAGES
 from iranmap.name_words import (
@@ -454,6 +454,7 @@ def sorani_ab(text: str) -> str:
     return _SORANI_AW.sub("\u0627\u0628", text)
 
 
+@lru_cache(maxsize=65536)  # (asked of a name by several rules)
 def respellings(text: str) -> tuple[str, ...]:
     """The respellings of ``text`` to try, in order, when it places nothing as written: as
     Spanish (:func:`as_spanish`, :func:`spanish_y`), French (:func:`as_french`), German
@@ -484,5 +485,6 @@ def _around_kept(text: str, form: str) -> str:
     return " ".join(w if _kept(w) else f for w, f in zip(words, formed, strict=True))
 
 
+@lru_cache(maxsize=4096)
 def _kept(word: str) -> bool:
     return all(part in _KEPT for part in fold(word).split())
