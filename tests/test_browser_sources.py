@@ -12,6 +12,7 @@ from typing import Any
 
 import pytest
 
+from browsercheck import serious_violations
 from iranmap.comparisons import Comparison, load_comparison
 from iranmap.i18n import Lang
 from iranmap.render.sources import headline, render_sources
@@ -121,15 +122,7 @@ def test_a_province_tells_its_range_and_how_many_sources_give_one(
 def test_axe_finds_no_serious_violation(
     open_page: Callable[..., tuple[Any, list[str]]], shipped: Comparison, lang: Lang
 ) -> None:
-    from axe_playwright_python.sync_playwright import Axe
-
     page, trouble = open_page(shipped, lang, 1280)
     page.locator("details.im-tables summary").click()
-    results = Axe().run(page)
-    serious = [
-        (v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3])
-        for v in results.response["violations"]
-        if v["impact"] in ("serious", "critical")
-    ]
-    assert serious == []
+    assert serious_violations(page) == []
     assert trouble == []
