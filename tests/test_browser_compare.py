@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from browsercheck import serious_violations
+from browsercheck import Watch, serious_violations
 from comparefixture import make_diff
 from iranmap.diff import Diff
 from iranmap.i18n import Lang
@@ -29,11 +29,8 @@ PAYLOAD = (
 
 
 @dataclass
-class Opened:
-    page: Any
-    requests: list[str] = field(default_factory=list)
-    errors: list[str] = field(default_factory=list)
-    dialogs: list[str] = field(default_factory=list)
+class Opened(Watch):
+    page: Any = None
 
     def hover(self, iso: str) -> str:
         """Move the mouse onto a province (its inside point) and return the tooltip's text."""
@@ -71,21 +68,8 @@ def open_compare(opening: Callable[..., Any], tmp_path: Path) -> Opener:
     def _open(diff: Diff, lang: Lang = "en", width: int = 1100, height: int = 800) -> Opened:
         path = tmp_path / f"change-{next(count)}.html"
         path.write_bytes(render_compare(diff, lang))
-        opened = Opened(None)
-
-        def on_dialog(dialog: Any) -> None:
-            opened.dialogs.append(dialog.message)
-            dialog.dismiss()
-
-        opened.page = opening(
-            path.as_uri(),
-            width,
-            height,
-            request=lambda r: None if r.url.startswith("file:") else opened.requests.append(r.url),
-            console=lambda m: opened.errors.append(m.text) if m.type == "error" else None,
-            pageerror=lambda e: opened.errors.append(str(e)),
-            dialog=on_dialog,
-        )
+        opened = Opened()
+        opened.page = opening(path.as_uri(), width, height, **opened.listeners())
         opened.page.wait_for_function("window.iranmap !== undefined", timeout=10_000)
         return opened
 

@@ -13,6 +13,7 @@ from typing import Any
 
 import pytest
 
+from browsercheck import Watch
 from iranmap.i18n import Lang
 from iranmap.join import join_folder
 from iranmap.render import RenderOptions, render_report
@@ -94,14 +95,7 @@ def opened(opening: Any) -> Any:
 
     def _open(path: Path, width: int) -> tuple[Any, Any, list[str]]:
         problems: list[str] = []
-        page = opening(
-            path.as_uri(),
-            width,
-            900,
-            request=lambda r: None if r.url.startswith("file:") else problems.append(r.url),
-            console=lambda m: problems.append(m.text) if m.type == "error" else None,
-            pageerror=lambda e: problems.append(str(e)),
-        )
+        page = opening(path.as_uri(), width, 900, **Watch(problems, problems, problems).listeners())
         page.wait_for_function(
             "() => { const f = document.querySelector('iframe');"
             f" return f && f.style.height !== '{FALLBACK_HEIGHT}px'; }}",

@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from browsercheck import serious_violations
+from browsercheck import Watch, serious_violations
 from iranmap.i18n import Lang
 from iranmap.join import Joined
 from iranmap.render import KINDS, RenderOptions, render_map
@@ -34,18 +34,9 @@ PAYLOAD = (
 
 
 @dataclass
-class Log:
-    """What a page did besides drawing itself."""
-
-    requests: list[str] = field(default_factory=list)
-    errors: list[str] = field(default_factory=list)
-    dialogs: list[str] = field(default_factory=list)
-
-
-@dataclass
 class Opened:
     page: Any
-    log: Log
+    log: Watch
 
     def counts(self) -> dict[str, int]:
         result: dict[str, int] = self.page.evaluate("window.iranmap.counts")
@@ -87,21 +78,8 @@ def open_map(opening: Callable[..., Any], tmp_path: Path) -> Opener:
     ) -> Opened:
         path = tmp_path / f"{kind}-{next(opened)}.html"
         path.write_bytes(render_map(joined, kind, options or RenderOptions()))  # type: ignore[arg-type]
-        log = Log()
-
-        def on_dialog(dialog: Any) -> None:
-            log.dialogs.append(dialog.message)
-            dialog.dismiss()
-
-        page = opening(
-            path.as_uri(),
-            width,
-            height,
-            request=lambda r: None if r.url.startswith("file:") else log.requests.append(r.url),
-            console=lambda m: log.errors.append(m.text) if m.type == "error" else None,
-            pageerror=lambda e: log.errors.append(str(e)),
-            dialog=on_dialog,
-        )
+        log = Watch()
+        page = opening(path.as_uri(), width, height, **log.listeners())
         page.wait_for_function("window.iranmap !== undefined", timeout=10_000)
         return Opened(page, log)
 

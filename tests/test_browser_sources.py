@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from browsercheck import serious_violations
+from browsercheck import Watch, serious_violations
 from iranmap.comparisons import Comparison, load_comparison
 from iranmap.i18n import Lang
 from iranmap.render.sources import headline, render_sources
@@ -36,14 +36,7 @@ def open_page(opening: Callable[..., Any], tmp_path: Path) -> Callable[..., tupl
         path = tmp_path / f"sources-{next(count)}.html"
         path.write_bytes(render_sources(made, lang))
         trouble: list[str] = []
-        page = opening(
-            path.as_uri(),
-            width,
-            900,
-            request=lambda r: None if r.url.startswith("file:") else trouble.append(r.url),
-            console=lambda m: trouble.append(m.text) if m.type == "error" else None,
-            pageerror=lambda e: trouble.append(str(e)),
-        )
+        page = opening(path.as_uri(), width, 900, **Watch(trouble, trouble, trouble).listeners())
         page.wait_for_function("window.iranmap !== undefined", timeout=10_000)
         return page, trouble
 

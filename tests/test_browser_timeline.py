@@ -13,7 +13,7 @@ from click.testing import CliRunner
 from lxml import etree
 from PIL import Image
 
-from browsercheck import serious_violations
+from browsercheck import Watch, serious_violations
 from iranmap import style
 from iranmap.cli import main
 from iranmap.i18n import Lang, fmt_int
@@ -72,18 +72,10 @@ def open_timeline(opening: Any, tmp_path: Path) -> Any:
     def _open(timeline: Timeline, lang: Lang = "en") -> Opened:
         path = tmp_path / f"timeline-{next(opened)}.html"
         path.write_bytes(render_timeline_page(timeline, RenderOptions(lang=lang)))
-        requests: list[str] = []
-        errors: list[str] = []
-        page = opening(
-            path.as_uri(),
-            1100,
-            900,
-            request=lambda r: None if r.url.startswith("file:") else requests.append(r.url),
-            pageerror=lambda e: errors.append(str(e)),
-            console=lambda m: errors.append(m.text) if m.type == "error" else None,
-        )
+        watch = Watch()
+        page = opening(path.as_uri(), 1100, 900, **watch.listeners())
         page.wait_for_function("window.iranmap && window.iranmap.timeline", timeout=15_000)
-        return Opened(page, requests, errors)
+        return Opened(page, watch.requests, watch.errors)
 
     return _open
 
