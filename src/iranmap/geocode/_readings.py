@@ -443,13 +443,14 @@ def _near(index: PlaceIndex, which: str, name_key: str, cutoff: float) -> bool:
 
 
 def keys_of_length(index: PlaceIndex, which: str, length: int, cutoff: float) -> list[str]:
-    """The index's keys of ``which`` places ("places", "prisons", "other places") whose length
-    leaves a similarity of ``cutoff`` possible with a name of ``length`` letters, in the
-    index's order: made once for each length and cutoff."""
+    """The index's keys of ``which`` places ("places", "prisons", "other places") within reach
+    of ``cutoff`` for a name of ``length`` letters, in the index's order; made once each."""
     tables = _LENGTHS.setdefault(index, {})
     found = tables.get((which, length, cutoff))
     if found is None:
-        found = tables[(which, length, cutoff)] = _of_length(_keys_of(index, which), length, cutoff)
+        keys = _keys_of(index, which)
+        found = [keys[i] for i in within_reach(keys, length, cutoff)]
+        tables[(which, length, cutoff)] = found
     return found
 
 
@@ -460,15 +461,16 @@ _LENGTHS: WeakKeyDictionary[PlaceIndex, dict[tuple[str, int, float], list[str]]]
 
 
 def _keys_of(index: PlaceIndex, which: str) -> list[str]:
-    if which == "prisons":
-        return index.prison_keys
-    return list(index.other_places) if which == "other places" else index.keys
+    others = list(index.other_places) if which == "other places" else index.keys
+    return index.prison_keys if which == "prisons" else others
 
 
-def _of_length(keys: list[str], length: int, cutoff: float) -> list[str]:
-    """``keys`` whose length leaves a ratio of at least ``cutoff`` possible with ``length``."""
+def within_reach(keys: list[str], length: int, cutoff: float) -> list[int]:
+    """Where the ``keys`` stand whose length leaves a ratio of ``cutoff`` possible with a name
+    of ``length`` letters (a ratio is at most 1 - |a - b| / (a + b) for lengths a and b)."""
     least = cutoff - 1e-6  # (a hair below: a key that may reach it exactly is kept)
-    return [k for k in keys if 100 * (1 - abs(len(k) - length) / (len(k) + length or 1)) >= least]
+    most = [100 * (1 - abs(len(k) - length) / (len(k) + length or 1)) for k in keys]
+    return [at for at, ratio in enumerate(most) if ratio >= least]
 
 
 def _province_named(

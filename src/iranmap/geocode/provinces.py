@@ -17,6 +17,7 @@ from rapidfuzz import fuzz, process
 from iranmap.gazetteer import Province
 from iranmap.geocode._arabic import without_plene_vowel
 from iranmap.geocode._claim import capital
+from iranmap.geocode._readings import within_reach
 from iranmap.geocode.index import PlaceIndex, ambiguous, dedupe, province_index
 from iranmap.geocode.match import Match, Method
 from iranmap.name_words import IRAN_DIRECTIONS
@@ -167,11 +168,7 @@ class ProvinceNames:
         size = len(name_key)
         found = self._lengths.get(size)
         if found is None:
-            at = [
-                i
-                for i, k in enumerate(self._keys)
-                if 200 * min(size, len(k)) >= self._floor * (size + len(k))
-            ]
+            at = within_reach(self._keys, size, self._floor)
             found = self._lengths[size] = ([self._keys[i] for i in at], at)
         return found
 
