@@ -7,8 +7,15 @@ BIN := $(VENV)/bin
 
 $(BIN)/python:
 	$(PYTHON) -c 'import sys; sys.exit("iranmap needs Python >= 3.11, found " + sys.version.split()[0]) if sys.version_info < (3, 11) else None'
-	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
+	@# ensurepip compiles every module of pip into the new environment (some 6 s of CPU): where
+	@# this Python's own pip can install into another environment (--python, pip 22.3+), the
+	@# environment is made without it and that pip installs pip there, uncompiled.
+	if $(PYTHON) -m pip --help 2>/dev/null | grep -q -- '--python <python>'; then \
+	  $(PYTHON) -m venv --without-pip $(VENV) && \
+	  $(PYTHON) -m pip --python $(BIN)/python install --quiet --no-compile --upgrade pip; \
+	else \
+	  $(PYTHON) -m venv $(VENV) && $(BIN)/python -m pip install --quiet --upgrade pip; \
+	fi
 
 # --no-compile: Python compiles each module the first time it is imported, so installing
 # skips compiling the many a run never imports (half the install's time).
