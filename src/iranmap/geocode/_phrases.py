@@ -43,6 +43,7 @@ from dataclasses import replace
 from functools import cache
 
 from iranmap.geocode._claim import as_claimed, in_province
+from iranmap.geocode._clauses import plainer_forms
 from iranmap.geocode._readings import _unknown as unknown
 from iranmap.geocode.index import PlaceIndex, km, place_of
 from iranmap.geocode.match import Match
@@ -104,11 +105,12 @@ def compass_reading(
 
 
 def read_phrases(index: PlaceIndex, name: str, answer: Match, place: Resolve) -> Match:
-    """``answer``, or if it places nothing, the name with its Sorani vowels left out, or a
-    slip of a place of the province it gives."""
+    """``answer``, or if it places nothing, the name with its Sorani vowels left out, or
+    without words that say nothing of which place (:mod:`._clauses`), or a slip of a place of
+    the province it gives."""
     if answer.status == "matched" or not _perso_arabic(name):
         return answer
-    for form in sorani_vowels(name):
+    for form in (*sorani_vowels(name), *plainer_forms(name)):
         found = place(form)
         if found.status == "matched":
             return found

@@ -17,6 +17,7 @@ from rapidfuzz import fuzz, process
 from iranmap.gazetteer import Province
 from iranmap.geocode._arabic import without_plene_vowel
 from iranmap.geocode._claim import capital
+from iranmap.geocode._clauses import compass_last
 from iranmap.geocode._readings import within_reach
 from iranmap.geocode.index import PlaceIndex, ambiguous, dedupe, province_index
 from iranmap.geocode.match import Match, Method
@@ -108,6 +109,7 @@ class ProvinceNames:
         forms = [form for form in (*respellings(name), as_kh(name)) if form != name]
         forms += portuguese_forms(name)
         forms += without_plene_vowel(fold(name))  # "لورستان", as Urdu writes Lorestan
+        forms += compass_last(name)  # "محافظة شرق أذربيجان": East Azerbaijan, in Arabic's order
         for form in forms if answer.status != "matched" and respell else ():
             # "Juzestán": only exactly
             other = self.resolve(form, iso_scheme, respell=False, detail=False)

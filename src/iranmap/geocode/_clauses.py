@@ -1,0 +1,122 @@
+"""Perso-Arabic words around a place's name that say nothing of which place it is, or say it in
+another language's order: the forms of a name without them, or in Persian's order.
+
+- The country's name after a place ("شهر تربت جام ایران", as Dari pages write it; "... في
+  إيران"): every place here is in Iran, so it names none (:func:`without_country`).
+- A courtyard or square of a prison ("ساحة سجن تبريز المركزي", "حیاط زندان اوین"): the prison
+  (:func:`without_yard`), at the precision its own name gives; a square of a town ("ساحة
+  خوراسكان") is still read as a square.
+- Sorani's joining mark written apart after a name in quotation marks ("گرتووخانەی "وکیل آباد"
+  ـی شاری مەشهەد"): the ezafe of the name before it, no word of its own
+  (:func:`without_joining_mark`).
+- Urdu's word for city before its postposition ("دزاپ شہر کے علاقے شیرآباد": the Shirabad area
+  of the city of Dozap): the city's name, as "دوزاپ کے علاقے" is read (:func:`without_city_word`).
+- A compass word before a name, as Arabic orders them ("محافظة شرق أذربيجان", "في جنوب رودبار"),
+  where Persian's names put it after ("آذربایجان شرقی", "رودبار جنوب"): read in Persian's order
+  (:func:`compass_last`).
+
+Each form is a guess, taken only where it places what the name as written does not (the
+geocoder's rules then read it whole, with its town or province and every check on them), so a
+form never overrides what a name says; in a province cell, only a province's name exactly.
+Part of :class:`~iranmap.geocode.Geocoder`, through :func:`~iranmap.geocode._phrases.read_phrases`
+(:func:`plainer_forms`) and :class:`~iranmap.geocode.provinces.ProvinceNames`
+(:func:`compass_last`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from iranmap.name_words import CITY_WORDS, POSSESSIVES, PRISON_WORDS
+from iranmap.names import fold
+
+#: The country's name (folded: إيران is ایران), alone or with Arabic's ب or ل joined, and the
+#: words for "in" that may come before it.
+_COUNTRY = frozenset({"ایران", "بایران", "لایران", "الایرانیه"})
+_IN = frozenset({"فی", "در"})
+#: Words for a courtyard or square that a prison's name may follow: its yard, not a town's square.
+_YARD = frozenset({"ساحه", "الساحه", "باحه", "حیاط", "محوطه"})
+#: Sorani's joining mark (ـی after a name in quotation marks), folded: the ezafe, on its own.
+_JOINING_MARK = "ی"
+#: Compass words as nouns (with Arabic's ب, in, joined to them), which Persian's names of
+#: provinces, counties and towns put after the name, as a noun or an adjective.
+_COMPASS = re.compile(r"(?:ب|ل)?(جنوب|شمال|غرب|شرق)")
+_ADJECTIVE = "ی"
+
+
+def plainer_forms(name: str) -> tuple[str, ...]:
+    """The forms of ``name`` that each rule of this module reads, in turn (none of them: no
+    form): guesses, to take only where they place the name."""
+    forms = [
+        without_country(name),
+        without_yard(name),
+        without_joining_mark(name),
+        without_city_word(name),
+        *compass_last(name),
+    ]
+    return tuple(dict.fromkeys(form for form in forms if form))
+
+
+def without_country(name: str) -> str:
+    """``name`` without the country's name after the place ("شهر تربت جام ایران"), or ""."""
+    words = fold(name).split()
+    end = len(words)  # (folded, Arabic's "في" is "فی")
+    while end > 1 and words[end - 1] in _COUNTRY:
+        end -= 1
+        end -= end > 1 and words[end - 1] in _IN
+    return " ".join(words[:end]) if end < len(words) else ""
+
+
+def without_yard(name: str) -> str:
+    """``name`` without the word for courtyard before its word for prison ("ساحة سجن X"), or
+    ""."""
+    words = fold(name).split()
+    kept = [
+        word
+        for at, word in enumerate(words)
+        if not (word in _YARD and words[at + 1 : at + 2] and words[at + 1] in PRISON_WORDS)
+    ]
+    return " ".join(kept) if len(kept) < len(words) else ""
+
+
+def without_joining_mark(name: str) -> str:
+    """``name`` without Sorani's joining mark written as a word of its own, or ""."""
+    words = fold(name).split()
+    kept = [word for word in words[1:] if word != _JOINING_MARK]
+    return " ".join([*words[:1], *kept]) if len(kept) < len(words) - 1 else ""
+
+
+def without_city_word(name: str) -> str:
+    """``name`` without a word for city that stands right before an Urdu (Punjabi, Sindhi)
+    postposition ("دزاپ شہر کے علاقے"), or ""."""
+    words = fold(name).split()
+    kept = [
+        word
+        for at, word in enumerate(words)
+        if not (
+            word in CITY_WORDS and at and words[at + 1 : at + 2] and words[at + 1] in POSSESSIVES
+        )
+    ]
+    return " ".join(kept) if len(kept) < len(words) else ""
+
+
+def compass_last(name: str) -> tuple[str, ...]:
+    """``name`` with its one compass word that comes before another word put after that word
+    (and after all the words up to the name's end), as a noun and as Persian's adjective
+    ("شرق أذربيجان": "اذربیجان شرق", "اذربیجان شرقی"); Arabic's ب joined to it stays before
+    the name, as "in" ("بجنوب رودبار": "في رودبار جنوب"). None where it has no such word, or
+    several."""
+    words = fold(name).split()
+    at = [i for i, word in enumerate(words[:-1]) if _COMPASS.fullmatch(word)]
+    if len(at) != 1:
+        return ()
+    i = at[0]
+    compass = _COMPASS.fullmatch(words[i])
+    assert compass is not None  # (found above)
+    before = [*words[:i], *(["فی"] if compass.group(0) != compass.group(1) else [])]
+    forms = [
+        " ".join([*before, *words[i + 1 : end], direction, *words[end:]])
+        for end in dict.fromkeys((i + 2, len(words)))
+        for direction in (compass.group(1), compass.group(1) + _ADJECTIVE)
+    ]
+    return tuple(forms)
