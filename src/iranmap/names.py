@@ -192,6 +192,9 @@ class PlaceName:
     #: Whether a word says the place is a village ("village of Foo", "روستای فلان"): not the
     #: town of its name.
     says_village: bool = False
+    #: Whether a word says a women's prison ("زندان زنان", "سجن النساء"): the town's prison
+    #: for women, which is not any prison of the town.
+    says_women: bool = False
 
 
 @lru_cache(maxsize=65536)
@@ -227,6 +230,7 @@ def parse_place(text: str) -> PlaceName:
     says_town = any(word in TOWN_WORDS for word in folded)
     near_keys = tuple(k for part in (head, *rest) if (k := _near_key(fold(part).split())))
     says_village = any(word in VILLAGE_WORDS for word in folded)
+    says_women = any(word in WOMEN_WORDS for word in folded)
     return PlaceName(
         core_key,
         keys,
@@ -237,6 +241,7 @@ def parse_place(text: str) -> PlaceName:
         says_town,
         near_keys,
         says_village,
+        says_women,
     )
 
 
@@ -258,7 +263,15 @@ def _near_key(words: list[str]) -> str:
     return ""
 
 
+#: The words of :data:`~iranmap.name_words.WHICH_WORDS` that say which prison is a women's.
+WOMEN_WORDS = frozenset({"women", "womens", "woman", "wanita", "زنان", "للنسا", "النسا"})
+WOMEN_WORDS |= {"عورتون", "خواتین"}
+
 _ARABIC_SCRIPT = re.compile("[\u0600-\u06ff]")  # (a letter of Arabic script)
+# Urdu's "near", after its postposition and what the place is near ("زاہدان کے قریب"): the
+# words before it are what the place is near (read as Arabic's "قرب" before them), not its owner.
+_NEAR_AFTER_OF = frozenset({"قریب", "نزدیک"})
+_NEAR = "قرب"
 
 
 def _owner_first(text: str) -> list[str]:
@@ -279,6 +292,9 @@ def _owner_first(text: str) -> list[str]:
             runs.append([])
         else:
             runs[-1].append(word)
+    for at in range(1, len(runs)):  # "تہران کے قریب قزل حصار جیل": Ghezel Hesar, near Tehran
+        if runs[at][:1] and runs[at][0] in _NEAR_AFTER_OF and _bare(runs[at][1:]):
+            runs[at - 1], runs[at] = [_NEAR, *runs[at - 1]], runs[at][1:]
     named = [at for at, run in enumerate(runs) if _bare(run)]
     if not named:
         return [text]

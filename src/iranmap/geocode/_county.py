@@ -87,6 +87,19 @@ class CountyNames:
             return answer
         return found  # the county's province, an ambiguity, or why the row contradicts it
 
+    def province_of(self, words: tuple[str, ...]) -> frozenset[str]:
+        """The one province that the keys ``words`` (a name's qualifiers: "قرية فلان في رودبار
+        جنوب") name as a county of it, where no town and no other place of another province
+        has that name; none otherwise."""
+        isos: set[str] = set()
+        for word in words:
+            counties = self._counties.get(word, {})
+            elsewhere = {t.province_iso for t in self._index.towns.get(word, ())}
+            elsewhere |= self._index.other_places.get(word, frozenset())
+            if len(counties) == 1 and elsewhere <= set(counties):
+                isos |= set(counties)
+        return frozenset(isos) if len(isos) == 1 else frozenset()
+
     def _resolve(self, name: str, row_provinces: frozenset[str]) -> _Found | None:
         """The province of the county ``name`` names, or why it cannot be told; None when
         ``name`` names no county. The row's provinces must hold the county's; a name found in

@@ -297,7 +297,8 @@ def persian_slip(index: PlaceIndex, parsed: PlaceName) -> Match | None:
     core = parsed.core
     if len(core) < MIN_SOUND_KEY or not _perso_arabic(core):
         return None
-    strict = {k for k in (*_swapped(core), *_sounding_alike(core)) if k in index.entries}
+    slips = (*_swapped(core), *_sounding_alike(core), *_arabic_vowels(core))
+    strict = {k for k in slips if k in index.entries}
     places = {p for k in strict for p in index.entries[k].places}
     if len({(p.province_iso, p.city) for p in places}) != 1:
         return None
@@ -322,6 +323,34 @@ def _swapped(core: str) -> set[str]:
         for i in range(1, len(core) - 2)
         if core[i] != core[i + 1]
     }
+
+
+def _arabic_vowels(core: str) -> set[str]:
+    """``core`` as Persian writes the vowels an Arabic (or Latin) spelling writes otherwise:
+    without one ا inside it where Persian writes a short a ("راشت" for Rasht, رشت), or with
+    one where it writes a long one that the page left out ("کرمنشاه"), neither as the first nor
+    the last letter nor beside another vowel letter; with a last ا read as the final ه
+    ("اورمیا", Urmia, for اورمیه) in a key of :data:`MIN_SWAP_KEY` letters or more; and with a
+    letter written twice in a row written once ("تببریز")."""
+    inner = range(1, len(core) - 1)
+    found = {
+        core[:i] + core[i + 1 :]
+        for i in inner
+        if core[i] == _ALEF and not {core[i - 1], core[i + 1]} & _VOWEL
+    }
+    found |= {
+        core[:i] + _ALEF + core[i:]
+        for i in range(1, len(core))
+        if not {core[i - 1], core[i]} & _VOWEL
+    }
+    found |= {core[:i] + core[i + 1 :] for i in inner if core[i] == core[i + 1]}
+    if len(core) >= MIN_SWAP_KEY and core.endswith(_ALEF):
+        found.add(core[:-1] + _HEH)
+    return found
+
+
+_ALEF = "ا"
+_VOWEL = frozenset("اوی")
 
 
 def _sounding_alike(core: str) -> set[str]:
