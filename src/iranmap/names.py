@@ -352,11 +352,19 @@ def _context_key(words: list[str]) -> str:
     form the index knows every province by."""
     if not any(word in PROVINCE_WORDS for word in words):
         return _join(words)
-    rest = [word for word in words if word not in PROVINCE_NOISE]
+    rest = [word for word in words if word not in PROVINCE_NOISE or word == _VA]
     return key(" ".join([*rest, "province"])) if rest else _join(words)
 
 
-_DROP = DESCRIPTORS | PRISON_WORDS | MARKERS | EZAFE | PLACE_NOISE
+#: Persian's "and", which the provinces' Persian names keep ("سیستان و بلوچستان"), as the index
+#: knows them.
+_VA = "و"
+
+
+#: Sorani's joining mark written apart after a name in quotation marks ("زیندانی "شەیبان" ـی
+#: ئەهواز"), and Persian's ezafe so written: the ezafe of the word before, no word of its own.
+_JOINING_MARK = frozenset({"ی"})
+_DROP = DESCRIPTORS | PRISON_WORDS | MARKERS | EZAFE | PLACE_NOISE | _JOINING_MARK
 _SKELETON_DROP = re.compile(r"(?<=.)[aiuy]")
 _PERSIAN_SKELETON_DROP = re.compile("(?<=.)[اویآ]")
 # Persian letters that differ only by their dots, folded to one ("قرل" for "قزل" is a slip of

@@ -6,9 +6,6 @@ another language's order: the forms of a name without them, or in Persian's orde
 - A courtyard or square of a prison ("ساحة سجن تبريز المركزي", "حیاط زندان اوین"): the prison
   (:func:`without_yard`), at the precision its own name gives; a square of a town ("ساحة
   خوراسكان") is still read as a square.
-- Sorani's joining mark written apart after a name in quotation marks ("گرتووخانەی "وکیل آباد"
-  ـی شاری مەشهەد"): the ezafe of the name before it, no word of its own
-  (:func:`without_joining_mark`).
 - Urdu's word for city before its postposition ("دزاپ شہر کے علاقے شیرآباد": the Shirabad area
   of the city of Dozap): the city's name, as "دوزاپ کے علاقے" is read (:func:`without_city_word`).
 - A compass word before a name, as Arabic orders them ("محافظة شرق أذربيجان", "في جنوب رودبار"),
@@ -36,8 +33,6 @@ _COUNTRY = frozenset({"ایران", "بایران", "لایران", "الایر�
 _IN = frozenset({"فی", "در"})
 #: Words for a courtyard or square that a prison's name may follow: its yard, not a town's square.
 _YARD = frozenset({"ساحه", "الساحه", "باحه", "حیاط", "محوطه"})
-#: Sorani's joining mark (ـی after a name in quotation marks), folded: the ezafe, on its own.
-_JOINING_MARK = "ی"
 #: Compass words as nouns (with Arabic's ب, in, joined to them), which Persian's names of
 #: provinces, counties and towns put after the name, as a noun or an adjective.
 _COMPASS = re.compile(r"(?:ب|ل)?(جنوب|شمال|غرب|شرق)")
@@ -50,7 +45,6 @@ def plainer_forms(name: str) -> tuple[str, ...]:
     forms = [
         without_country(name),
         without_yard(name),
-        without_joining_mark(name),
         without_city_word(name),
         *compass_last(name),
     ]
@@ -59,44 +53,48 @@ def plainer_forms(name: str) -> tuple[str, ...]:
 
 def without_country(name: str) -> str:
     """``name`` without the country's name after the place ("شهر تربت جام ایران"), or ""."""
-    words = fold(name).split()
-    end = len(words)  # (folded, Arabic's "في" is "فی")
-    while end > 1 and words[end - 1] in _COUNTRY:
+    words, folded = _words(name)
+    end = len(words)
+    while end > 1 and folded[end - 1] in _COUNTRY:
         end -= 1
-        end -= end > 1 and words[end - 1] in _IN
+        end -= end > 1 and folded[end - 1] in _IN
     return " ".join(words[:end]) if end < len(words) else ""
 
 
 def without_yard(name: str) -> str:
     """``name`` without the word for courtyard before its word for prison ("ساحة سجن X"), or
     ""."""
-    words = fold(name).split()
-    kept = [
-        word
-        for at, word in enumerate(words)
-        if not (word in _YARD and words[at + 1 : at + 2] and words[at + 1] in PRISON_WORDS)
-    ]
-    return " ".join(kept) if len(kept) < len(words) else ""
-
-
-def without_joining_mark(name: str) -> str:
-    """``name`` without Sorani's joining mark written as a word of its own, or ""."""
-    words = fold(name).split()
-    kept = [word for word in words[1:] if word != _JOINING_MARK]
-    return " ".join([*words[:1], *kept]) if len(kept) < len(words) - 1 else ""
+    words, folded = _words(name)
+    after = [*folded[1:], ""]
+    return _without(
+        words, [word in _YARD and after[at] in PRISON_WORDS for at, word in enumerate(folded)]
+    )
 
 
 def without_city_word(name: str) -> str:
     """``name`` without a word for city that stands right before an Urdu (Punjabi, Sindhi)
     postposition ("دزاپ شہر کے علاقے"), or ""."""
-    words = fold(name).split()
-    kept = [
-        word
-        for at, word in enumerate(words)
-        if not (
-            word in CITY_WORDS and at and words[at + 1 : at + 2] and words[at + 1] in POSSESSIVES
-        )
-    ]
+    words, folded = _words(name)
+    after = [*folded[1:], ""]
+    return _without(
+        words,
+        [
+            at > 0 and word in CITY_WORDS and after[at] in POSSESSIVES
+            for at, word in enumerate(folded)
+        ],
+    )
+
+
+def _words(name: str) -> tuple[list[str], list[str]]:
+    """The words of ``name`` as written (with the punctuation that sets its parts apart), and
+    each folded."""
+    words = name.split()
+    return words, [fold(word) for word in words]
+
+
+def _without(words: list[str], dropped: list[bool]) -> str:
+    """``words`` without those ``dropped`` says, joined; "" if none is."""
+    kept = [word for word, drop in zip(words, dropped, strict=True) if not drop]
     return " ".join(kept) if len(kept) < len(words) else ""
 
 

@@ -110,11 +110,13 @@ def read_phrases(index: PlaceIndex, name: str, answer: Match, place: Resolve) ->
     the province it gives."""
     if answer.status == "matched" or not _perso_arabic(name):
         return answer
+    parsed = parse_place(name)
+    given = index.context_provinces(parsed.context)  # (a form must keep to them)
     for form in (*sorani_vowels(name), *plainer_forms(name)):
         found = place(form)
-        if found.status == "matched":
+        if found.status == "matched" and (not given or found.province_iso in given):
             return found
-    parsed = parse_place(name)  # (a slip in its province says more than the province alone)
+    # a slip in its province says more than the province alone
     iso = _province_given(index, name, parsed) if parsed.core else ""
     return (slip_in_province(index, parsed, iso) if iso else None) or answer
 
