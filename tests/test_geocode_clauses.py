@@ -12,7 +12,9 @@ import pytest
 
 from iranmap.geocode import Geocoder
 from iranmap.geocode._clauses import (
+    belonging_as_in,
     compass_last,
+    sorani_seat,
     without_city_word,
     without_country,
     without_yard,
@@ -38,6 +40,10 @@ def test_the_forms_without_words_that_say_nothing() -> None:
     assert without_yard("ساحة خوراسكان بمدينة اصفهان") == ""  # a square of a town stays one
     assert without_city_word("زاہدان شہر کے علاقے فلان") == "زاہدان کے علاقے فلان"
     assert without_city_word("آزاد شهر") == ""  # a town's own name keeps its word for city
+    assert belonging_as_in("قرية فلان التابعة لمدينة بم") == "قرية فلان في مدينة بم"
+    assert belonging_as_in("روستای فلان از توابع شهرستان بم") == "روستای فلان در شهرستان بم"
+    assert sorani_seat('زیندانی "دیزڵ ئاباد"') == 'زیندانی "دیزڵ اباد"'
+    assert sorani_seat("ئاباد") == ""  # no Sorani word or letter: no seat of Sorani's
 
 
 def test_a_compass_word_put_after_the_name() -> None:
@@ -61,6 +67,9 @@ def test_a_compass_word_put_after_the_name() -> None:
         ("ساحة سجن مشهد المركزي", "IR-09"),  # a prison's courtyard
         ("حیاط زندان اوین", "IR-23"),
         ('زیندانی "ئێوین" ـی شاری تاران', "IR-23"),  # Sorani's joining mark written apart
+        ('زیندانی "دیزڵئاباد"ی شاری کرماشان', "IR-05"),  # ... and its seat ئ before ا
+        ("قرية فلان التابعة لمدينة بم", "IR-08"),  # a village belonging to the city of Bam
+        ("روستای فلان از توابع شهرستان ممسنی", "IR-07"),
         ("زاہدان شہر کے علاقے فلان", "IR-11"),  # Urdu: the area of a city
         ("قرية فلان في شمال سوادكوه", "IR-02"),  # a village of North Savadkuh county
         ("قرية فلان بجنوب رودبار", "IR-08"),  # of Rudbar-e Jonub county, Kerman
@@ -171,9 +180,16 @@ def test_no_town_with_words_that_say_nothing_lands_elsewhere(
     geocoder: Geocoder, persian: list[tuple[str, str]]
 ) -> None:
     """Every Persian name of every town and prison, with the country after it, in a prison's
-    courtyard, with Sorani's joining mark, with Urdu's word for city: its province, or none."""
-    patterns = ("شهر {} ایران", "ساحة سجن {} المركزي", 'زیندانی "{}" ـی', "{} شہر کے علاقے فلان")
-    names = [(patterns[at % 4].format(name), iso) for at, (name, iso) in enumerate(persian)]
+    courtyard, with Sorani's joining mark, with Urdu's word for city, or as the town a village
+    belongs to: its province, or none."""
+    patterns = (
+        "شهر {} ایران",
+        "ساحة سجن {} المركزي",
+        'زیندانی "{}" ـی',
+        "{} شہر کے علاقے فلان",
+        "قرية فلان التابعة لمدينة {}",
+    )
+    names = [(patterns[at % 5].format(name), iso) for at, (name, iso) in enumerate(persian)]
     assert len(names) > 500
     assert elsewhere(geocoder, names) == []
 

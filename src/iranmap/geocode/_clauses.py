@@ -1,6 +1,9 @@
 """Perso-Arabic words around a place's name that say nothing of which place it is, or say it in
 another language's order: the forms of a name without them, or in Persian's order.
 
+- Sorani written in Persian letters writes its vowel ە with ه ("كهرهج" for Karaj, "قزلحهسار"
+  for Qezel Hesar), and a seat ئ before its ا ("دیزڵ ئاباد" for Dizel Abad): in a name with a
+  Sorani word or letter, read without them (:func:`sorani_vowels`, :func:`sorani_seat`).
 - The country's name after a place ("شهر تربت جام ایران", as Dari pages write it; "... في
   إيران"): every place here is in Iran, so it names none (:func:`without_country`).
 - A courtyard or square of a prison ("ساحة سجن تبريز المركزي", "حیاط زندان اوین"): the prison
@@ -8,6 +11,8 @@ another language's order: the forms of a name without them, or in Persian's orde
   خوراسكان") is still read as a square.
 - Urdu's word for city before its postposition ("دزاپ شہر کے علاقے شیرآباد": the Shirabad area
   of the city of Dozap): the city's name, as "دوزاپ کے علاقے" is read (:func:`without_city_word`).
+- "Belonging to" a town or county ("قرية فلان التابعة لمدينة بم", "روستای فلان از توابع
+  شهرستان بم"): in it (:func:`belonging_as_in`), where a village of it is read.
 - A compass word before a name, as Arabic orders them ("محافظة شرق أذربيجان", "في جنوب رودبار"),
   where Persian's names put it after ("آذربایجان شرقی", "رودبار جنوب"): read in Persian's order
   (:func:`compass_last`).
@@ -37,18 +42,56 @@ _YARD = frozenset({"ساحه", "الساحه", "باحه", "حیاط", "محوط
 #: provinces, counties and towns put after the name, as a noun or an adjective.
 _COMPASS = re.compile(r"(?:ب|ل)?(جنوب|شمال|غرب|شرق)")
 _ADJECTIVE = "ی"
+# Words and letters only Sorani writes: its words for prison ("زیندانی": the prison of),
+# city and province, and the letters ڕ ڵ ێ ۆ ە.
+_SORANI_WORDS = frozenset({"زیندانی", "زیندان", "شاری", "پاریزگای", "بهندیخانه", "بندیخانه"})
+_SORANI_LETTERS = frozenset("ڕڵێۆە")
+_HEH = "ه"
+#: The seat Sorani writes before a vowel that begins a syllable (ئا is ا).
+_SEAT = "ئ"
+#: Arabic's "belonging to" (with ل, of, joined to the next word) and Persian's "of the
+#: dependencies of" ("از توابع"): "in", for a village of a town or county.
+_BELONGING = frozenset({"التابعه", "التابع"})
+_OF, _DEPENDENCIES = "از", "توابع"
 
 
 def plainer_forms(name: str) -> tuple[str, ...]:
     """The forms of ``name`` that each rule of this module reads, in turn (none of them: no
     form): guesses, to take only where they place the name."""
     forms = [
+        *sorani_vowels(name),
+        sorani_seat(name),
         without_country(name),
         without_yard(name),
         without_city_word(name),
+        belonging_as_in(name),
         *compass_last(name),
     ]
     return tuple(dict.fromkeys(form for form in forms if form))
+
+
+def sorani_vowels(name: str) -> tuple[str, ...]:
+    """``name`` with the ه Sorani writes for its vowel ە left out of its words (not a word's
+    first or last letter), if it has a Sorani word or letter; else none."""
+    words = fold(name).split()
+    if not _sorani(name):
+        return ()
+    respelled = [w[0] + w[1:-1].replace(_HEH, "") + w[-1] if len(w) > 2 else w for w in words]
+    return (" ".join(respelled),) if respelled != words else ()
+
+
+def sorani_seat(name: str) -> str:
+    """``name`` with the seat ئ Sorani writes before its vowel ا inside a name left out
+    ("دیزڵئاباد", "دیزڵ ئاباد" for Dizel Abad: Persian "دیزل آباد"), if it has a Sorani word
+    or letter and such a seat; else ""."""
+    if not _sorani(name) or _SEAT + "ا" not in name:
+        return ""
+    return name.replace(_SEAT + "ا", "ا")
+
+
+def _sorani(name: str) -> bool:
+    """Whether ``name`` has a word or letter only Sorani writes."""
+    return bool(_SORANI_WORDS & set(fold(name).split()) or _SORANI_LETTERS & set(name))
 
 
 def without_country(name: str) -> str:
@@ -83,6 +126,19 @@ def without_city_word(name: str) -> str:
             for at, word in enumerate(folded)
         ],
     )
+
+
+def belonging_as_in(name: str) -> str:
+    """``name`` with "belonging to" read as "in" ("قرية فلان التابعة لمدينة بم": in the city of
+    Bam; "روستای فلان از توابع شهرستان بم"), or ""."""
+    words, folded = _words(name)
+    for at in range(len(words) - 1):
+        after = words[at + 1]
+        if folded[at] in _BELONGING and after.startswith("ل") and len(folded[at + 1]) > 2:
+            return " ".join([*words[:at], "في", after[1:], *words[at + 2 :]])
+        if folded[at : at + 2] == [_OF, _DEPENDENCIES]:
+            return " ".join([*words[:at], "در", *words[at + 2 :]])
+    return ""
 
 
 def _words(name: str) -> tuple[list[str], list[str]]:

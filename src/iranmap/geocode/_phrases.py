@@ -9,7 +9,7 @@
   province the phrase names.
 - Sorani written in Persian letters writes its vowel ە with ه ("كهرهج" for Karaj, "قزلحهسار"
   for Qezel Hesar): in a name with a Sorani word or letter, read without them
-  (:func:`sorani_vowels`), only where that gives a place's name exactly.
+  (:func:`~iranmap.geocode._clauses.sorani_vowels`), only where that gives a place's name.
 - A slip of one letter in a place's name, read only among the towns and prisons of the one
   province the name gives with a word for province ("سجن أورميا ... بمحافظة أذربيجان
   الغربية"): :func:`slip_in_province`.
@@ -75,10 +75,6 @@ _FROM_THERE = (
     "gazetteer knows there"
 )
 
-# Words and letters only Sorani writes: its words for prison ("زیندانی": the prison of),
-# city and province, and the letters ڕ ڵ ێ ۆ ە.
-_SORANI_WORDS = frozenset({"زیندانی", "زیندان", "شاری", "پاریزگای", "بهندیخانه", "بندیخانه"})
-_SORANI_LETTERS = frozenset("ڕڵێۆە")
 _HEH = "ه"
 
 # Letters Persian sounds alike, written for each other by ear.
@@ -105,14 +101,14 @@ def compass_reading(
 
 
 def read_phrases(index: PlaceIndex, name: str, answer: Match, place: Resolve) -> Match:
-    """``answer``, or if it places nothing, the name with its Sorani vowels left out, or
+    """``answer``, or if it places nothing, the name as Persian writes its Sorani vowels, or
     without words that say nothing of which place (:mod:`._clauses`), or a slip of a place of
     the province it gives."""
     if answer.status == "matched" or not _perso_arabic(name):
         return answer
     parsed = parse_place(name)
     given = index.context_provinces(parsed.context)  # (a form must keep to them)
-    for form in (*sorani_vowels(name), *plainer_forms(name)):
+    for form in plainer_forms(name):
         found = place(form)
         if found.status == "matched" and (not given or found.province_iso in given):
             return found
@@ -199,17 +195,6 @@ def _names_place(index: PlaceIndex, words: str) -> bool:
     """Whether ``words`` name a town, prison or county."""
     run = key(words)
     return run in index.entries or run in index.towns or run in index.place_words
-
-
-def sorani_vowels(name: str) -> tuple[str, ...]:
-    """``name`` with the ه Sorani writes for its vowel ە left out of its words (not a word's
-    first or last letter), if it has a Sorani word or letter; else none."""
-    words = fold(name).split()
-    sorani = _SORANI_WORDS & set(words) or _SORANI_LETTERS & set(name)
-    if not sorani:
-        return ()
-    respelled = [w[0] + w[1:-1].replace(_HEH, "") + w[-1] if len(w) > 2 else w for w in words]
-    return (" ".join(respelled),) if respelled != words else ()
 
 
 def _province_given(index: PlaceIndex, name: str, parsed: PlaceName) -> str:
