@@ -216,7 +216,7 @@ def in_province(index: PlaceIndex, iso: str, *, known: bool = True) -> Match:
     the gazetteer knows only by name there (``known``: a village or small town, with no point),
     or one it does not know at all. The province, at none of its towns."""
     province = index.province_name(iso) or iso
-    what = "knows only by name" if known else "does not know"
+    what = "knows only by name" if known else _UNKNOWN
     point = ", with no point" if known else ""
     return Match(
         query="",
@@ -231,6 +231,15 @@ def in_province(index: PlaceIndex, iso: str, *, known: bool = True) -> Match:
         "at none of its towns",
         reading=f"a place of {province} that the gazetteer {what}",
     )
+
+
+def unknown_place(match: Match) -> bool:
+    """Whether ``match`` is a province because the name gives it beside words that name
+    nothing the gazetteer knows (:func:`in_province`, not ``known``)."""
+    return match.kind == "province" and (match.reading or "").endswith(_UNKNOWN)
+
+
+_UNKNOWN = "does not know"
 
 
 def city_of_context(index: PlaceIndex, context: tuple[str, ...], miss: Match) -> Match:

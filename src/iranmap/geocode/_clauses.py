@@ -9,8 +9,10 @@ another language's order: the forms of a name without them, or in Persian's orde
 - A courtyard or square of a prison ("ساحة سجن تبريز المركزي", "حیاط زندان اوین"): the prison
   (:func:`without_yard`), at the precision its own name gives; a square of a town ("ساحة
   خوراسكان") is still read as a square.
-- Urdu's word for city before its postposition ("دزاپ شہر کے علاقے شیرآباد": the Shirabad area
-  of the city of Dozap): the city's name, as "دوزاپ کے علاقے" is read (:func:`without_city_word`).
+- A word for city before a name only a reading reaches ("شهر بوجنورد ایران"), or before
+  Urdu's postposition, where it is no part of a town's name (:func:`without_city_word`); and
+  Urdu's "area of" ("دزاپ شہر کے علاقے شیرآباد": the Shirabad area of the city of Dozap), a
+  quarter of that town (:func:`urdu_area`).
 - "Belonging to" a town or county ("قرية فلان التابعة لمدينة بم", "روستای فلان از توابع
   شهرستان بم"): in it (:func:`belonging_as_in`), where a village of it is read.
 - A compass word before a name, as Arabic orders them ("محافظة شرق أذربيجان", "في جنوب رودبار"),
@@ -29,8 +31,9 @@ from __future__ import annotations
 
 import re
 
+from iranmap.geocode.index import PlaceIndex
 from iranmap.name_words import CITY_WORDS, POSSESSIVES, PRISON_WORDS
-from iranmap.names import fold
+from iranmap.names import fold, key
 
 #: The country's name (folded: إيران is ایران), alone or with Arabic's ب or ل joined, and the
 #: words for "in" that may come before it.
@@ -53,9 +56,12 @@ _SEAT = "ئ"
 #: dependencies of" ("از توابع"): "in", for a village of a town or county.
 _BELONGING = frozenset({"التابعه", "التابع"})
 _OF, _DEPENDENCIES = "از", "توابع"
+#: Urdu's "area" ("علاقہ", "علاقے", folded), after its postposition, and Persian's "quarter".
+_AREA = frozenset({"علاقه", "علاقی"})
+_QUARTER = "محله"
 
 
-def plainer_forms(name: str) -> tuple[str, ...]:
+def plainer_forms(index: PlaceIndex, name: str) -> tuple[str, ...]:
     """The forms of ``name`` that each rule of this module reads, in turn (none of them: no
     form): guesses, to take only where they place the name."""
     forms = [
@@ -63,7 +69,8 @@ def plainer_forms(name: str) -> tuple[str, ...]:
         sorani_seat(name),
         without_country(name),
         without_yard(name),
-        without_city_word(name),
+        without_city_word(index, name),
+        urdu_area(name),
         belonging_as_in(name),
         *compass_last(name),
     ]
@@ -114,18 +121,45 @@ def without_yard(name: str) -> str:
     )
 
 
-def without_city_word(name: str) -> str:
-    """``name`` without a word for city that stands right before an Urdu (Punjabi, Sindhi)
-    postposition ("دزاپ شہر کے علاقے"), or ""."""
+def without_city_word(index: PlaceIndex, name: str) -> str:
+    """``name`` without a word for city that begins it ("شهر تربت جام ایران") or stands right
+    before an Urdu postposition ("دزاپ شہر کے علاقے"), where the word is no part of a place's
+    name with the word beside it ("شهر بابک", "آزاد شهر": towns of their own), or ""."""
     words, folded = _words(name)
     after = [*folded[1:], ""]
     return _without(
         words,
         [
-            at > 0 and word in CITY_WORDS and after[at] in POSSESSIVES
+            word in CITY_WORDS
+            and (at == 0 or after[at] in POSSESSIVES)
+            and not _in_a_name(index, folded, at)
             for at, word in enumerate(folded)
         ],
     )
+
+
+def _in_a_name(index: PlaceIndex, words: list[str], at: int) -> bool:
+    """Whether the word at ``at`` is part of a run of ``words`` that is a town's, prison's or
+    other place's name ("شهر بابک", "شهر جدید اندیشه")."""
+    runs = ("".join(words[i:j]) for i in range(at + 1) for j in range(at + 1, len(words) + 1))
+    return any(_names_place(index, run) for run in runs if run != words[at])
+
+
+def _names_place(index: PlaceIndex, words: str) -> bool:
+    """Whether ``words`` (folded, run together) are a town's, prison's or other place's name."""
+    run = key(words)
+    return run in index.entries or run in index.towns or run in index.other_places
+
+
+def urdu_area(name: str) -> str:
+    """An Urdu "area of" ("دزاپ شہر کے علاقے شیرآباد": the Shirabad area of Dozap) as Persian
+    writes a quarter of a town ("محله شیرآباد در دزاپ"), or ""."""
+    words, folded = _words(name)
+    for at in range(1, len(words) - 2):
+        if folded[at] in POSSESSIVES and folded[at + 1] in _AREA:
+            town = [w for w, f in zip(words[:at], folded[:at], strict=True) if f not in CITY_WORDS]
+            return f"{_QUARTER} {' '.join(words[at + 2 :])} در {' '.join(town)}" if town else ""
+    return ""
 
 
 def belonging_as_in(name: str) -> str:

@@ -24,7 +24,7 @@ from iranmap.gazetteer import County, Province
 from iranmap.geocode.index import PlaceIndex, ambiguous, dedupe, labels
 from iranmap.geocode.match import Match
 from iranmap.geocode.provinces import province_match
-from iranmap.name_words import CITY_WORDS, DESCRIPTORS, MARKERS
+from iranmap.name_words import CITY_WORDS, DESCRIPTORS, IRAN_DIRECTIONS, MARKERS
 from iranmap.names import county_key, fold, key
 
 #: Words around a county's name that say what it is or where, not which ("شهر", "şehri", "در
@@ -104,7 +104,7 @@ class CountyNames:
         """The province of the county ``name`` names, or why it cannot be told; None when
         ``name`` names no county. The row's provinces must hold the county's; a name found in
         two provinces (counties, or a county and some other place) is ambiguous."""
-        head = name
+        head = IRAN_DIRECTIONS.sub(" ", name)  # "سجن جوین بشمال البلاد": where in Iran
         for mark in _QUALIFIER_START:
             head = head.split(mark, 1)[0]
         name_key = county_key(head)

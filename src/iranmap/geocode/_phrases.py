@@ -42,7 +42,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from functools import cache
 
-from iranmap.geocode._claim import as_claimed, in_province
+from iranmap.geocode._claim import as_claimed, in_province, unknown_place
 from iranmap.geocode._clauses import plainer_forms
 from iranmap.geocode._readings import _unknown as unknown
 from iranmap.geocode.index import PlaceIndex, km, place_of
@@ -76,6 +76,8 @@ _FROM_THERE = (
 )
 
 _HEH = "ه"
+#: How the notes of the names read as slips end.
+_SLIPS = ("one letter away, in the province the name gives", "a slip of its name")
 
 # Letters Persian sounds alike, written for each other by ear.
 _ONE_SOUND = ("سصث", "زذضظ", "تط", "هح", "قغ", "اع")
@@ -108,9 +110,11 @@ def read_phrases(index: PlaceIndex, name: str, answer: Match, place: Resolve) ->
         return answer
     parsed = parse_place(name)
     given = index.context_provinces(parsed.context)  # (a form must keep to them)
-    for form in plainer_forms(name):
-        found = place(form)
-        if found.status == "matched" and (not given or found.province_iso in given):
+    for form in plainer_forms(index, name):
+        found = place(form)  # (not its slip, "ئەسفەهان" read as Eyvan, nor a place unknown)
+        kept = not given or found.province_iso in given
+        guess = (found.note or "").endswith(_SLIPS) or unknown_place(found)  # (a second guess)
+        if found.status == "matched" and kept and not guess:
             return found
     # a slip in its province says more than the province alone
     iso = _province_given(index, name, parsed) if parsed.core else ""
@@ -217,6 +221,8 @@ def slip_in_province(index: PlaceIndex, parsed: PlaceName, iso: str) -> Match | 
     known = parsed.core in index.entries or parsed.core in index.towns
     if len(parsed.core) < MIN_SOUND_KEY or known or parsed.core in index.other_places:
         return None  # "ایوان استان تهران": Eyvan of Ilam, which contradicts, not Evin
+    if any(p.province_iso != iso for p in _slips(index, parsed.core)):
+        return None  # "ئەسفەهان ... محافظة ایلام": Isfahan by ear, which contradicts
     found = {
         place: name_key
         for name_key in _one_letter_from(parsed.core)
@@ -228,7 +234,7 @@ def slip_in_province(index: PlaceIndex, parsed: PlaceName, iso: str) -> Match | 
         return None
     (place, name_key), *_ = found.items()
     match = as_claimed(index, replace(parsed, core=name_key), place, settled=True)
-    note = f"read as {match.prison or match.city}, one letter away, in the province the name gives"
+    note = f"read as {match.prison or match.city}, {_SLIPS[0]}"
     return replace(match, method="fuzzy", score=90.0, note=note)
 
 
@@ -284,8 +290,7 @@ def persian_slip(index: PlaceIndex, parsed: PlaceName) -> Match | None:
     core = parsed.core
     if len(core) < MIN_SOUND_KEY or not _perso_arabic(core):
         return None
-    slips = (*_swapped(core), *_sounding_alike(core), *_arabic_vowels(core))
-    strict = {k for k in slips if k in index.entries}
+    strict = {k for k in _slip_keys(core) if k in index.entries}
     places = {p for k in strict for p in index.entries[k].places}
     if len({(p.province_iso, p.city) for p in places}) != 1:
         return None
@@ -296,8 +301,18 @@ def persian_slip(index: PlaceIndex, parsed: PlaceName) -> Match | None:
     answer = as_claimed(index, replace(parsed, core=next(iter(strict))), match, settled=False)
     if answer.status != "matched":
         return None
-    note = f"read as {answer.prison or answer.city}, a slip of its name"
+    note = f"read as {answer.prison or answer.city}, {_SLIPS[1]}"
     return replace(answer, method="fuzzy", score=90.0, note=note)
+
+
+def _slip_keys(core: str) -> tuple[str, ...]:
+    """``core`` with the slips :func:`persian_slip` reads undone, each in turn."""
+    return (*_swapped(core), *_sounding_alike(core), *_arabic_vowels(core))
+
+
+def _slips(index: PlaceIndex, core: str) -> set[Match]:
+    """The places whose key ``core`` is a slip of (:func:`_slip_keys`)."""
+    return {p for k in _slip_keys(core) if k in index.entries for p in index.entries[k].places}
 
 
 def _swapped(core: str) -> set[str]:
