@@ -18,6 +18,7 @@ from iranmap.geocode._clauses import (
     urdu_area,
     without_city_word,
     without_country,
+    without_describing,
     without_yard,
 )
 from iranmap.names import parse_place
@@ -45,6 +46,7 @@ def test_the_forms_without_words_that_say_nothing(geocoder: Geocoder) -> None:
     assert without_city_word(index, "آزاد شهر") == ""  # a town's own name keeps its word for city
     assert without_city_word(index, "شهر بابک") == ""
     assert urdu_area("دزاپ شہر کے علاقے شیرآباد") == "محله شیرآباد در دزاپ"
+    assert without_describing("محافظة سيستان وبلوشستان الحدودية") == "محافظة سيستان وبلوشستان"
     assert belonging_as_in("قرية فلان التابعة لمدينة بم") == "قرية فلان في مدينة بم"
     assert belonging_as_in("روستای فلان از توابع شهرستان بم") == "روستای فلان در شهرستان بم"
     assert sorani_seat('زیندانی "دیزڵ ئاباد"') == 'زیندانی "دیزڵ اباد"'
@@ -101,6 +103,9 @@ def test_names_placed_by_rule(geocoder: Geocoder, name: str, iso: str) -> None:
         ("محافظة جنوب خراسان", "IR-29"),
         ("محافظة كرمان بجنوب البلاد", "IR-08"),  # in the country's south
         ("محافظة كرمانشاه بغرب البلاد", "IR-05"),
+        ("محافظة أذربيجان الغربية شمال غرب إيران", "IR-04"),  # its own direction, then Iran's
+        ("محافظة خراسان الجنوبية بشرق البلاد", "IR-29"),
+        ("محافظة خوزستان النفطية", "IR-06"),  # the oil province
     ],
 )
 def test_province_cells_placed_by_rule(geocoder: Geocoder, name: str, iso: str) -> None:
@@ -248,6 +253,20 @@ def test_no_slip_of_a_long_vowel_lands_elsewhere(
     assert len(names) > 500
     wrong = elsewhere(geocoder, names)
     assert [(n, at) for n, at in wrong if "slip" in (geocoder.place(n).note or "")] == []
+
+
+def test_every_province_cell_with_where_in_the_country_after_it(geocoder: Geocoder) -> None:
+    """Every province, its own direction adjective too ("أذربيجان الغربية"), with a phrase of
+    where in the country it lies, or an adjective that describes it, after it: that province."""
+    arabic = ("بجنوب البلاد", "شمال غرب إيران", "شرقي البلاد", "الحدودية", "النفطية")
+    found = {
+        (
+            province.name_fa,
+            geocoder.province(f"استان {province.name_fa} {arabic[at % 5]}").province_iso,
+        )
+        for at, province in enumerate(geocoder._index.provinces.values())
+    }
+    assert found == {(p.name_fa, iso) for iso, p in geocoder._index.provinces.items()}
 
 
 def test_no_province_cell_in_arabics_order_lands_elsewhere(geocoder: Geocoder) -> None:

@@ -422,10 +422,10 @@ DIRECTION_OF = re.compile(
     re.IGNORECASE,
 )
 # Where in Iran a sentence says a place is, in Arabic, Persian, Urdu and Sorani ("مدينة زاهدان
-# جنوب شرقي إيران", "شمال غرب ایران", "شمال مغربی ایران", "باشووری ئێران"): directions of the
-# whole country, which name no place, so they are left out with "Iran" (never the directions
-# alone: "اسلام آباد غرب" is a town).
+# جنوب شرقي إيران", "شمال غرب ایران", "باشووری ئێران"): directions of the whole country, left
+# out with "Iran" (never alone: "اسلام آباد غرب" is a town; nor a province's "أذربيجان الغربية").
 _IRAN_DIRECTION = (
+    r"(?<!(?:بيجان|بیجان|ايجان|ایجان|راسان)\s)"
     r"[بل]?(?:ال)?(?:جنوب|شمال|غرب|شرق|مشرق|مغرب|باکووری|باشووری|ڕۆژهەڵاتی|ڕۆژئاوای)"
     r"(?:ي|ی|ى|ے)?(?:ه|ة|ہ)?"
 )

@@ -45,6 +45,12 @@ _YARD = frozenset({"ساحه", "الساحه", "باحه", "حیاط", "محوط
 #: provinces, counties and towns put after the name, as a noun or an adjective.
 _COMPASS = re.compile(r"(?:ب|ل)?(جنوب|شمال|غرب|شرق)")
 _ADJECTIVE = "ی"
+#: Arabic adjectives that describe a town or province, never name it: border, coastal, oil,
+#: deprived, poor, mountainous, restive, holy, Shia, Sunni, Kurdish, Baluch, Arab.
+_DESCRIBING = frozenset(
+    {"الحدودیه", "الحدودی", "الساحلیه", "الساحلی", "النفطیه", "النفطی", "المحرومه", "الفقیره"}
+    | {"الجبلیه", "المضطربه", "المقدسه", "الشیعیه", "السنیه", "الکردیه", "البلوشیه", "العربیه"}
+)
 # Words and letters only Sorani writes: its words for prison ("زیندانی": the prison of),
 # city and province, and the letters ڕ ڵ ێ ۆ ە.
 _SORANI_WORDS = frozenset({"زیندانی", "زیندان", "شاری", "پاریزگای", "بهندیخانه", "بندیخانه"})
@@ -72,6 +78,7 @@ def plainer_forms(index: PlaceIndex, name: str) -> tuple[str, ...]:
         without_city_word(index, name),
         urdu_area(name),
         belonging_as_in(name),
+        without_describing(name),
         *compass_last(name),
     ]
     return tuple(dict.fromkeys(form for form in forms if form))
@@ -186,6 +193,19 @@ def _without(words: list[str], dropped: list[bool]) -> str:
     """``words`` without those ``dropped`` says, joined; "" if none is."""
     kept = [word for word, drop in zip(words, dropped, strict=True) if not drop]
     return " ".join(kept) if len(kept) < len(words) else ""
+
+
+def province_forms(name: str) -> tuple[str, ...]:
+    """The forms of a province cell each rule here reads ("محافظة شرق أذربيجان", "محافظة
+    خوزستان النفطية"), in turn."""
+    return (*compass_last(name), without_describing(name))
+
+
+def without_describing(name: str) -> str:
+    """``name`` without Arabic's adjectives that describe a town or province ("محافظة سيستان
+    وبلوشستان الحدودية", "النفطية": the border province, the oil province), or ""."""
+    words, folded = _words(name)
+    return _without(words, [at > 0 and word in _DESCRIBING for at, word in enumerate(folded)])
 
 
 def compass_last(name: str) -> tuple[str, ...]:
