@@ -55,10 +55,10 @@ def test_the_forms_without_words_that_say_nothing(geocoder: Geocoder) -> None:
 
 def test_a_compass_word_put_after_the_name() -> None:
     assert compass_last("محافظة شرق أذربيجان") == (
-        "محافظه اذربیجان شرق",
-        "محافظه اذربیجان شرقی",
+        "محافظة أذربيجان شرق",
+        "محافظة أذربيجان شرقی",
     )
-    assert compass_last("قرية فلان بجنوب رودبار")[0] == "قریه فلان فی رودبار جنوب"
+    assert compass_last("قرية فلان بجنوب رودبار")[0] == "قرية فلان في رودبار جنوب"
     assert compass_last("اسلام آباد غرب") == ()  # nothing after it
     assert compass_last("شمال غرب تهران") == ()  # two compass words: a description
 

@@ -18,13 +18,17 @@ another language's order: the forms of a name without them, or in Persian's orde
 - A compass word before a name, as Arabic orders them ("محافظة شرق أذربيجان", "في جنوب رودبار"),
   where Persian's names put it after ("آذربایجان شرقی", "رودبار جنوب"): read in Persian's order
   (:func:`compass_last`).
+- Arabic's adjectives that describe a town or province ("محافظة خوزستان النفطية", the oil
+  province; "الحدودية", the border one): no part of its name (:func:`without_describing`).
 
 Each form is a guess, taken only where it places what the name as written does not (the
 geocoder's rules then read it whole, with its town or province and every check on them), so a
-form never overrides what a name says; in a province cell, only a province's name exactly.
-Part of :class:`~iranmap.geocode.Geocoder`, through :func:`~iranmap.geocode._phrases.read_phrases`
+form never overrides what a name says: it is taken only in the provinces the name gives, and
+never as a further guess (a slip of the form, or a place of the province the gazetteer does not
+know); in a province cell, only a province's name exactly. Part of
+:class:`~iranmap.geocode.Geocoder`, through :func:`~iranmap.geocode._phrases.read_phrases`
 (:func:`plainer_forms`) and :class:`~iranmap.geocode.provinces.ProvinceNames`
-(:func:`compass_last`).
+(:func:`province_forms`).
 """
 
 from __future__ import annotations
@@ -211,17 +215,17 @@ def without_describing(name: str) -> str:
 def compass_last(name: str) -> tuple[str, ...]:
     """``name`` with its one compass word that comes before another word put after that word
     (and after all the words up to the name's end), as a noun and as Persian's adjective
-    ("شرق أذربيجان": "اذربیجان شرق", "اذربیجان شرقی"); Arabic's ب joined to it stays before
+    ("شرق أذربيجان": "أذربيجان شرق", "أذربيجان شرقی"); Arabic's ب joined to it stays before
     the name, as "in" ("بجنوب رودبار": "في رودبار جنوب"). None where it has no such word, or
     several."""
-    words = fold(name).split()
-    at = [i for i, word in enumerate(words[:-1]) if _COMPASS.fullmatch(word)]
+    words, folded = _words(name)
+    at = [i for i, word in enumerate(folded[:-1]) if _COMPASS.fullmatch(word)]
     if len(at) != 1:
         return ()
     i = at[0]
-    compass = _COMPASS.fullmatch(words[i])
+    compass = _COMPASS.fullmatch(folded[i])
     assert compass is not None  # (found above)
-    before = [*words[:i], *(["فی"] if compass.group(0) != compass.group(1) else [])]
+    before = [*words[:i], *(["في"] if compass.group(0) != compass.group(1) else [])]
     forms = [
         " ".join([*before, *words[i + 1 : end], direction, *words[end:]])
         for end in dict.fromkeys((i + 2, len(words)))
