@@ -160,6 +160,20 @@ def test_womens_prison_at_its_town(geocoder: Geocoder, name: str, city: str) -> 
     )
 
 
+@pytest.mark.parametrize("name", ["اراک، استان مرکزی", "Arak, Markazi Province"])
+def test_markazi_beside_a_town_names_no_central_prison(geocoder: Geocoder, name: str) -> None:
+    """Markazi is "central": beside a word for province it names the province, not which of
+    Arak's prisons (it was Arak Central Prison, a facility the name never gave)."""
+    match = geocoder.place(name)
+    assert (match.status, match.kind, match.city, match.province_iso) == (
+        "matched",
+        "city",
+        "Arāk",
+        "IR-00",
+    )
+    assert geocoder.place("زندان مرکزی اراک").kind == "prison"  # its central prison
+
+
 @pytest.mark.parametrize(
     ("name", "prison"),
     [

@@ -226,7 +226,7 @@ def parse_place(text: str) -> PlaceName:
     core_words = tuple(w for w in (_latin(word) for word in core) if w)
     folded = fold(text).split()
     says_detention = any(word in DETENTION_WORDS for word in folded)
-    says_which = not says_detention and any(word in WHICH_WORDS for word in folded)
+    says_which = not says_detention and _says_which(folded)
     says_town = any(word in TOWN_WORDS for word in folded)
     near_keys = tuple(k for part in (head, *rest) if (k := _near_key(fold(part).split())))
     says_village = any(word in VILLAGE_WORDS for word in folded)
@@ -243,6 +243,21 @@ def parse_place(text: str) -> PlaceName:
         says_village,
         says_women,
     )
+
+
+def _says_which(words: list[str]) -> bool:
+    """Whether a word of ``words`` says which of a town's prisons (:data:`WHICH_WORDS`), not the
+    name of Markazi ("central") beside a word for province and no word for prison: "اراک، استان
+    مرکزی", "Arak, Markazi Province" name the town of Arak, not its central prison."""
+    for at, word in enumerate(words):
+        if word not in WHICH_WORDS:
+            continue
+        beside = [
+            w for w in (*words[max(at - 2, 0) : at], *words[at + 1 : at + 2]) if w not in EZAFE
+        ]
+        if not (PROVINCE_WORDS & set(beside)) or PRISON_WORDS & set(beside):
+            return True
+    return False
 
 
 def _without_adjective(found: re.Match[str]) -> str:
