@@ -109,7 +109,8 @@ class ProvinceNames:
         forms = [form for form in (*respellings(name), as_kh(name)) if form != name]
         forms += portuguese_forms(name)
         forms += without_plene_vowel(fold(name))  # "لورستان", as Urdu writes Lorestan
-        forms += province_forms(written)  # "محافظة شرق أذربيجان": East Azerbaijan, Arabic's order
+        if answer.status != "matched":  # "محافظة شرق أذربيجان": East Azerbaijan, Arabic's order
+            forms += province_forms(written)
         for form in forms if answer.status != "matched" and respell else ():
             # "Juzestán": only exactly
             other = self.resolve(form, iso_scheme, respell=False, detail=False)
