@@ -106,6 +106,7 @@ def test_names_placed_by_rule(geocoder: Geocoder, name: str, iso: str) -> None:
         ("محافظة أذربيجان الغربية شمال غرب إيران", "IR-04"),  # its own direction, then Iran's
         ("محافظة خراسان الجنوبية بشرق البلاد", "IR-29"),
         ("محافظة خوزستان النفطية", "IR-06"),  # the oil province
+        ("محافظة خراسان الشمالية شمال شرق إيران", "IR-28"),
     ],
 )
 def test_province_cells_placed_by_rule(geocoder: Geocoder, name: str, iso: str) -> None:
@@ -133,6 +134,8 @@ def test_province_cells_a_compass_word_leaves_in_doubt(geocoder: Geocoder, name:
         "زاہدان کے قریب فلان جیل",  # an unknown prison near Zahedan: not Zahedan's
         "قرية فلان",  # a village, no more
         "مدينة مهشهر",  # one letter from Mahshahr and from Mehrshahr: either
+        "سجن لاكان برشت شمال إيران بمحافظة ایلام",  # Rasht's prison in Ilam: no form reads it
+        "زندان زنان دولت آباد اصفهان، استان خراسان شمالی",  # Isfahan's, in North Khorasan
     ],
 )
 def test_names_left_unplaced(geocoder: Geocoder, name: str) -> None:

@@ -104,6 +104,7 @@ def womens_town(index: PlaceIndex, parsed: PlaceName, answer: Match) -> Match:
     such prison). The named town must be the only town of its name, or its province's capital."""
     if answer.status != "unmatched" or not parsed.says_women:
         return answer
+    given = index.context_provinces(parsed.context)  # (a town of another contradicts)
     words = parsed.words
     for cut in range(1, len(words)):
         head, tail = "".join(words[:cut]), "".join(words[cut:])
@@ -112,7 +113,9 @@ def womens_town(index: PlaceIndex, parsed: PlaceName, answer: Match) -> Match:
             town = (
                 towns[0] if len(towns) == 1 else next((t for t in towns if capital(index, t)), None)
             )
-            if town is not None and any(beside(town, t) for t in index.towns.get(rest, ())):
+            if town is None or (given and town.province_iso not in given):
+                continue
+            if any(beside(town, t) for t in index.towns.get(rest, ())):
                 note = f"a women's prison the gazetteer does not have; placed at {town.city}"
                 return replace(town, method="city", note=note)
     return answer

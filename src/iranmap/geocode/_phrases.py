@@ -110,7 +110,9 @@ def read_phrases(index: PlaceIndex, name: str, answer: Match, place: Resolve) ->
         return answer
     parsed = parse_place(name)
     given = index.context_provinces(parsed.context)  # (a form must keep to them)
-    for form in plainer_forms(index, name):
+    # (nor read otherwise where the name's own words rule a reading out: "سجن لاكان برشت شمال
+    # إيران بمحافظة ایلام" contradicts itself)
+    for form in plainer_forms(index, name) if answer.note is None else ():
         found = place(form)  # (not its slip, "ئەسفەهان" read as Eyvan, nor a place unknown)
         kept = not given or found.province_iso in given
         guess = (found.note or "").endswith(_SLIPS) or unknown_place(found)  # (a second guess)
