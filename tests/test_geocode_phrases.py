@@ -15,7 +15,8 @@ import pytest
 
 from iranmap.geocode import Geocoder
 from iranmap.geocode._bounds import BESIDE_KM, INTERIOR_KM, beside, near_province
-from iranmap.geocode._phrases import compass_as_near, sorani_vowels
+from iranmap.geocode._clauses import sorani_vowels
+from iranmap.geocode._phrases import compass_as_near
 from iranmap.geocode.index import km
 from iranmap.names import parse_place
 from townnames import elsewhere, where

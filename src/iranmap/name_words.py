@@ -275,9 +275,9 @@ DESCRIPTORS = frozenset(
     | VILLAGE_WORDS
     # Urdu "قصبہ" (a small town); and Persian "to" and "from" before a prison ("به زندان اوین")
     | {"قصبه", "به", "از"}
-    # "centre" and "capital" of a province, in Persian and Arabic ("مدينة زاهدان مركز محافظة
-    # سيستان وبلوشستان", "غرب العاصمة طهران"), and "belonging to" ("التابعة لمحافظة كرمان")
-    | {"مرکز", "عاصمه", "العاصمه", "پایتخت", "التابعه", "التابع", "تابع", "توابع"}
+    # "centre" and "capital" of a province in Persian and Arabic ("مدينة زاهدان مركز محافظة"),
+    # "belonging to", "lying in" ("التابعة لمحافظة كرمان", "مدينة بيرجند الواقعة في محافظة")
+    | {"مرکز", "عاصمه", "العاصمه", "پایتخت", "التابعه", "التابع", "تابع", "توابع", "الواقعه"}
     # the words for county of COUNTY_NOISE in Urdu, Dari and Pashto, and Arabic, as "شهرستان"
     | {"ضلع", "تحصیل", "ولسوالی", "قضا", "القضا"}
     # "Iranian" ("the Iranian city of Karaj"), and the words for central, city and village of
@@ -422,11 +422,11 @@ DIRECTION_OF = re.compile(
     re.IGNORECASE,
 )
 # Where in Iran a sentence says a place is, in Arabic, Persian, Urdu and Sorani ("مدينة زاهدان
-# جنوب شرقي إيران", "شمال غرب ایران", "شمال مغربی ایران", "باشووری ئێران"): directions of the
-# whole country, which name no place, so they are left out with "Iran" (never the directions
-# alone: "اسلام آباد غرب" is a town).
+# جنوب شرقي إيران", "شمال غرب ایران", "باشووری ئێران"): directions of the whole country, left
+# out with "Iran" (never alone: "اسلام آباد غرب" is a town; nor a province's "أذربيجان الغربية").
 _IRAN_DIRECTION = (
-    r"(?:ال)?(?:جنوب|شمال|غرب|شرق|مشرق|مغرب|باکووری|باشووری|ڕۆژهەڵاتی|ڕۆژئاوای)"
+    r"(?<!(?:بيجان|بیجان|ايجان|ایجان)\s)(?!(?<=راسان\s)(?:ال)?(?:شمال|جنوب)[يیى])"
+    r"[بل]?(?:ال)?(?:جنوب|شمال|غرب|شرق|مشرق|مغرب|باکووری|باشووری|ڕۆژهەڵاتی|ڕۆژئاوای)"
     r"(?:ي|ی|ى|ے)?(?:ه|ة|ہ)?"
 )
 # ... or of "the country" (Arabic "البلاد", Persian "کشور", Urdu "ملک": "جنوب شرق البلاد"), and

@@ -192,6 +192,9 @@ class PlaceName:
     #: Whether a word says the place is a village ("village of Foo", "روستای فلان"): not the
     #: town of its name.
     says_village: bool = False
+    #: Whether a word says a women's prison ("زندان زنان", "سجن النساء"): the town's prison
+    #: for women, which is not any prison of the town.
+    says_women: bool = False
 
 
 @lru_cache(maxsize=65536)
@@ -223,10 +226,11 @@ def parse_place(text: str) -> PlaceName:
     core_words = tuple(w for w in (_latin(word) for word in core) if w)
     folded = fold(text).split()
     says_detention = any(word in DETENTION_WORDS for word in folded)
-    says_which = not says_detention and any(word in WHICH_WORDS for word in folded)
+    says_which = not says_detention and _says_which(folded)
     says_town = any(word in TOWN_WORDS for word in folded)
     near_keys = tuple(k for part in (head, *rest) if (k := _near_key(fold(part).split())))
     says_village = any(word in VILLAGE_WORDS for word in folded)
+    says_women = any(word in WOMEN_WORDS for word in folded)
     return PlaceName(
         core_key,
         keys,
@@ -237,7 +241,23 @@ def parse_place(text: str) -> PlaceName:
         says_town,
         near_keys,
         says_village,
+        says_women,
     )
+
+
+def _says_which(words: list[str]) -> bool:
+    """Whether a word of ``words`` says which of a town's prisons (:data:`WHICH_WORDS`), not the
+    name of Markazi ("central") beside a word for province and no word for prison: "اراک، استان
+    مرکزی", "Arak, Markazi Province" name the town of Arak, not its central prison."""
+    for at, word in enumerate(words):
+        if word not in WHICH_WORDS:
+            continue
+        beside = [
+            w for w in (*words[max(at - 2, 0) : at], *words[at + 1 : at + 2]) if w not in EZAFE
+        ]
+        if not (PROVINCE_WORDS & set(beside)) or PRISON_WORDS & set(beside):
+            return True
+    return False
 
 
 def _without_adjective(found: re.Match[str]) -> str:
@@ -258,7 +278,15 @@ def _near_key(words: list[str]) -> str:
     return ""
 
 
+#: The words of :data:`~iranmap.name_words.WHICH_WORDS` that say which prison is a women's.
+WOMEN_WORDS = frozenset({"women", "womens", "woman", "wanita", "زنان", "للنسا", "النسا"})
+WOMEN_WORDS |= {"عورتون", "خواتین"}
+
 _ARABIC_SCRIPT = re.compile("[\u0600-\u06ff]")  # (a letter of Arabic script)
+# Urdu's "near", after its postposition and what the place is near ("زاہدان کے قریب"): the
+# words before it are what the place is near (read as Arabic's "قرب" before them), not its owner.
+_NEAR_AFTER_OF = frozenset({"قریب", "نزدیک"})
+_NEAR = "قرب"
 
 
 def _owner_first(text: str) -> list[str]:
@@ -279,6 +307,9 @@ def _owner_first(text: str) -> list[str]:
             runs.append([])
         else:
             runs[-1].append(word)
+    for at in range(1, len(runs)):  # "تہران کے قریب قزل حصار جیل": Ghezel Hesar, near Tehran
+        if runs[at][:1] and runs[at][0] in _NEAR_AFTER_OF and _bare(runs[at][1:]):
+            runs[at - 1], runs[at] = [_NEAR, *runs[at - 1]], runs[at][1:]
     named = [at for at, run in enumerate(runs) if _bare(run)]
     if not named:
         return [text]
@@ -336,11 +367,19 @@ def _context_key(words: list[str]) -> str:
     form the index knows every province by."""
     if not any(word in PROVINCE_WORDS for word in words):
         return _join(words)
-    rest = [word for word in words if word not in PROVINCE_NOISE]
+    rest = [word for word in words if word not in PROVINCE_NOISE or word == _VA]
     return key(" ".join([*rest, "province"])) if rest else _join(words)
 
 
-_DROP = DESCRIPTORS | PRISON_WORDS | MARKERS | EZAFE | PLACE_NOISE
+#: Persian's "and", which the provinces' Persian names keep ("سیستان و بلوچستان"), as the index
+#: knows them.
+_VA = "و"
+
+
+#: Sorani's joining mark written apart after a name in quotation marks ("زیندانی "شەیبان" ـی
+#: ئەهواز"), and Persian's ezafe so written: the ezafe of the word before, no word of its own.
+_JOINING_MARK = frozenset({"ی"})
+_DROP = DESCRIPTORS | PRISON_WORDS | MARKERS | EZAFE | PLACE_NOISE | _JOINING_MARK
 _SKELETON_DROP = re.compile(r"(?<=.)[aiuy]")
 _PERSIAN_SKELETON_DROP = re.compile("(?<=.)[اویآ]")
 # Persian letters that differ only by their dots, folded to one ("قرل" for "قزل" is a slip of

@@ -13,9 +13,10 @@ from functools import cache
 
 from rapidfuzz import fuzz
 
+from iranmap.geocode._bounds import beside
 from iranmap.geocode.index import PlaceIndex, km
 from iranmap.geocode.match import Match
-from iranmap.names import PlaceName, key, skeleton
+from iranmap.names import WOMEN_WORDS, PlaceName, fold, key, skeleton
 
 #: A place of fewer people than this (GeoNames) is taken for a village, with no prison; a
 #: name read as a town over such a namesake must reach a real town, of at least TOWN people.
@@ -37,10 +38,14 @@ def as_claimed(index: PlaceIndex, parsed: PlaceName, answer: Match, *, settled: 
     """
     if answer.status == "matched" and answer.kind == "city":
         return _shared_town(index, answer, settled=settled) or answer
-    if answer.status != "matched" or answer.kind != "prison" or parsed.says_which:
+    if answer.status != "matched" or answer.kind != "prison":
         return answer
     prison_id = answer.prison_id or ""
     own = index.own_keys.get(prison_id, frozenset()) | index.own_names.get(prison_id, frozenset())
+    if parsed.says_women and not set(fold(answer.prison or "").split()) & WOMEN_WORDS:
+        return _womens(index, parsed, answer, own, settled=settled)
+    if parsed.says_which:
+        return answer
     if parsed.core in own:
         return answer  # "Dastgerd": the prison's own name, even where a town shares it
     # The name without the town or province written beside it ("Tehran Varamin": Varamin).
@@ -70,6 +75,50 @@ def as_claimed(index: PlaceIndex, parsed: PlaceName, answer: Match, *, settled: 
         f"{answer.prison} (a place column confirms it)"
     )
     return replace(town, score=answer.score, method="city", note=note, likely=answer.prison)
+
+
+def _womens(
+    index: PlaceIndex, parsed: PlaceName, answer: Match, own: frozenset[str], *, settled: bool
+) -> Match:
+    """A women's prison the gazetteer does not have ("زندان زنان دولت آباد اصفهان", "Isfahan
+    Women's Prison"), reached by its town's name or beside it: that town, at city precision, not
+    the town's prison (which holds men); ``answer`` itself where the name gives that prison's
+    own name ("بند زنان زندان اوین": a ward of Evin)."""
+    core = _without_places(index, parsed.words, answer.prison_id or "") or parsed.core
+    if parsed.core in own or core in own:
+        return answer
+    town = _nearest_town(index, key(answer.city or ""), answer)
+    if town is None:
+        return answer
+    shared = _shared_town(index, town, settled=settled)
+    if shared is not None:
+        return replace(shared, score=answer.score)
+    note = f"no women's prison of {town.city} is known; placed at the city"
+    return replace(town, score=answer.score, method="city", note=note)
+
+
+def womens_town(index: PlaceIndex, parsed: PlaceName, answer: Match) -> Match:
+    """``answer``, or if it places nothing, the town a women's prison's name ends or begins
+    with, where the rest of the name is a town beside it in its province ("زندان زنان دولت آباد
+    اصفهان": Dowlatabad, 15 km from Isfahan): that town, at city precision (the gazetteer has no
+    such prison). The named town must be the only town of its name, or its province's capital."""
+    if answer.status != "unmatched" or not parsed.says_women:
+        return answer
+    given = index.context_provinces(parsed.context)  # (a town of another contradicts)
+    words = parsed.words
+    for cut in range(1, len(words)):
+        head, tail = "".join(words[:cut]), "".join(words[cut:])
+        for town_key, rest in ((tail, head), (head, tail)):
+            towns = index.towns.get(town_key, ())
+            town = (
+                towns[0] if len(towns) == 1 else next((t for t in towns if capital(index, t)), None)
+            )
+            if town is None or (given and town.province_iso not in given):
+                continue
+            if any(beside(town, t) for t in index.towns.get(rest, ())):
+                note = f"a women's prison the gazetteer does not have; placed at {town.city}"
+                return replace(town, method="city", note=note)
+    return answer
 
 
 def _without_places(index: PlaceIndex, words: tuple[str, ...], prison_id: str) -> str:
@@ -170,7 +219,7 @@ def in_province(index: PlaceIndex, iso: str, *, known: bool = True) -> Match:
     the gazetteer knows only by name there (``known``: a village or small town, with no point),
     or one it does not know at all. The province, at none of its towns."""
     province = index.province_name(iso) or iso
-    what = "knows only by name" if known else "does not know"
+    what = "knows only by name" if known else _UNKNOWN
     point = ", with no point" if known else ""
     return Match(
         query="",
@@ -185,6 +234,15 @@ def in_province(index: PlaceIndex, iso: str, *, known: bool = True) -> Match:
         "at none of its towns",
         reading=f"a place of {province} that the gazetteer {what}",
     )
+
+
+def unknown_place(match: Match) -> bool:
+    """Whether ``match`` is a province because the name gives it beside words that name
+    nothing the gazetteer knows (:func:`in_province`, not ``known``)."""
+    return match.kind == "province" and (match.reading or "").endswith(_UNKNOWN)
+
+
+_UNKNOWN = "does not know"
 
 
 def city_of_context(index: PlaceIndex, context: tuple[str, ...], miss: Match) -> Match:

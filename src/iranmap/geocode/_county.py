@@ -24,7 +24,7 @@ from iranmap.gazetteer import County, Province
 from iranmap.geocode.index import PlaceIndex, ambiguous, dedupe, labels
 from iranmap.geocode.match import Match
 from iranmap.geocode.provinces import province_match
-from iranmap.name_words import CITY_WORDS, DESCRIPTORS, MARKERS
+from iranmap.name_words import CITY_WORDS, DESCRIPTORS, IRAN_DIRECTIONS, MARKERS
 from iranmap.names import county_key, fold, key
 
 #: Words around a county's name that say what it is or where, not which ("شهر", "şehri", "در
@@ -87,11 +87,24 @@ class CountyNames:
             return answer
         return found  # the county's province, an ambiguity, or why the row contradicts it
 
+    def province_of(self, words: tuple[str, ...]) -> frozenset[str]:
+        """The one province that the keys ``words`` (a name's qualifiers: "قرية فلان في رودبار
+        جنوب") name as a county of it, where no town and no other place of another province
+        has that name; none otherwise."""
+        isos: set[str] = set()
+        for word in words:
+            counties = self._counties.get(word, {})
+            elsewhere = {t.province_iso for t in self._index.towns.get(word, ())}
+            elsewhere |= self._index.other_places.get(word, frozenset())
+            if len(counties) == 1 and elsewhere <= set(counties):
+                isos |= set(counties)
+        return frozenset(isos) if len(isos) == 1 else frozenset()
+
     def _resolve(self, name: str, row_provinces: frozenset[str]) -> _Found | None:
         """The province of the county ``name`` names, or why it cannot be told; None when
         ``name`` names no county. The row's provinces must hold the county's; a name found in
         two provinces (counties, or a county and some other place) is ambiguous."""
-        head = name
+        head = IRAN_DIRECTIONS.sub(" ", name)  # "سجن جوین بشمال البلاد": where in Iran
         for mark in _QUALIFIER_START:
             head = head.split(mark, 1)[0]
         name_key = county_key(head)

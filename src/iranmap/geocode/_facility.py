@@ -49,6 +49,7 @@ def town_and_facility(
     elsewhere: list[str] = []
     for town, rest in _splits(index, parsed):
         inner = PlaceName(rest, (town,), parsed.says_prison, (rest,), parsed.says_which)
+        inner = replace(inner, says_women=parsed.says_women)  # no women's prison: no facility
         found = _facility(index, inner, resolve(inner, (*context, town)))
         if found is not None and fitting((found,), context):
             here[place_of(found)] = found

@@ -9,7 +9,7 @@
   province the phrase names.
 - Sorani written in Persian letters writes its vowel ە with ه ("كهرهج" for Karaj, "قزلحهسار"
   for Qezel Hesar): in a name with a Sorani word or letter, read without them
-  (:func:`sorani_vowels`), only where that gives a place's name exactly.
+  (:func:`~iranmap.geocode._clauses.sorani_vowels`), only where that gives a place's name.
 - A slip of one letter in a place's name, read only among the towns and prisons of the one
   province the name gives with a word for province ("سجن أورميا ... بمحافظة أذربيجان
   الغربية"): :func:`slip_in_province`.
@@ -42,7 +42,8 @@ from collections.abc import Callable
 from dataclasses import replace
 from functools import cache
 
-from iranmap.geocode._claim import as_claimed, in_province
+from iranmap.geocode._claim import as_claimed, in_province, unknown_place
+from iranmap.geocode._clauses import plainer_forms
 from iranmap.geocode._readings import _unknown as unknown
 from iranmap.geocode.index import PlaceIndex, km, place_of
 from iranmap.geocode.match import Match
@@ -74,11 +75,9 @@ _FROM_THERE = (
     "gazetteer knows there"
 )
 
-# Words and letters only Sorani writes: its words for prison ("زیندانی": the prison of),
-# city and province, and the letters ڕ ڵ ێ ۆ ە.
-_SORANI_WORDS = frozenset({"زیندانی", "زیندان", "شاری", "پاریزگای", "بهندیخانه", "بندیخانه"})
-_SORANI_LETTERS = frozenset("ڕڵێۆە")
 _HEH = "ه"
+#: How the notes of the names read as slips end.
+_SLIPS = ("one letter away, in the province the name gives", "a slip of its name")
 
 # Letters Persian sounds alike, written for each other by ear.
 _ONE_SOUND = ("سصث", "زذضظ", "تط", "هح", "قغ", "اع")
@@ -104,15 +103,22 @@ def compass_reading(
 
 
 def read_phrases(index: PlaceIndex, name: str, answer: Match, place: Resolve) -> Match:
-    """``answer``, or if it places nothing, the name with its Sorani vowels left out, or a
-    slip of a place of the province it gives."""
+    """``answer``, or if it places nothing, the name as Persian writes its Sorani vowels, or
+    without words that say nothing of which place (:mod:`._clauses`), or a slip of a place of
+    the province it gives."""
     if answer.status == "matched" or not _perso_arabic(name):
         return answer
-    for form in sorani_vowels(name):
-        found = place(form)
-        if found.status == "matched":
+    parsed = parse_place(name)
+    given = index.context_provinces(parsed.context)  # (a form must keep to them)
+    # (nor read otherwise where the name's own words rule a reading out: "سجن لاكان برشت شمال
+    # إيران بمحافظة ایلام" contradicts itself)
+    for form in plainer_forms(index, name) if answer.note is None else ():
+        found = place(form)  # (not its slip, "ئەسفەهان" read as Eyvan, nor a place unknown)
+        kept = not given or found.province_iso in given
+        guess = (found.note or "").endswith(_SLIPS) or unknown_place(found)  # (a second guess)
+        if found.status == "matched" and kept and not guess:
             return found
-    parsed = parse_place(name)  # (a slip in its province says more than the province alone)
+    # a slip in its province says more than the province alone
     iso = _province_given(index, name, parsed) if parsed.core else ""
     return (slip_in_province(index, parsed, iso) if iso else None) or answer
 
@@ -197,17 +203,6 @@ def _names_place(index: PlaceIndex, words: str) -> bool:
     return run in index.entries or run in index.towns or run in index.place_words
 
 
-def sorani_vowels(name: str) -> tuple[str, ...]:
-    """``name`` with the ه Sorani writes for its vowel ە left out of its words (not a word's
-    first or last letter), if it has a Sorani word or letter; else none."""
-    words = fold(name).split()
-    sorani = _SORANI_WORDS & set(words) or _SORANI_LETTERS & set(name)
-    if not sorani:
-        return ()
-    respelled = [w[0] + w[1:-1].replace(_HEH, "") + w[-1] if len(w) > 2 else w for w in words]
-    return (" ".join(respelled),) if respelled != words else ()
-
-
 def _province_given(index: PlaceIndex, name: str, parsed: PlaceName) -> str:
     """The one province the name gives with a word for province, or ""."""
     if not parsed.context or not _says_province(name):
@@ -228,6 +223,8 @@ def slip_in_province(index: PlaceIndex, parsed: PlaceName, iso: str) -> Match | 
     known = parsed.core in index.entries or parsed.core in index.towns
     if len(parsed.core) < MIN_SOUND_KEY or known or parsed.core in index.other_places:
         return None  # "ایوان استان تهران": Eyvan of Ilam, which contradicts, not Evin
+    if any(p.province_iso != iso for p in _slips(index, parsed.core)):
+        return None  # "ئەسفەهان ... محافظة ایلام": Isfahan by ear, which contradicts
     found = {
         place: name_key
         for name_key in _one_letter_from(parsed.core)
@@ -239,7 +236,7 @@ def slip_in_province(index: PlaceIndex, parsed: PlaceName, iso: str) -> Match | 
         return None
     (place, name_key), *_ = found.items()
     match = as_claimed(index, replace(parsed, core=name_key), place, settled=True)
-    note = f"read as {match.prison or match.city}, one letter away, in the province the name gives"
+    note = f"read as {match.prison or match.city}, {_SLIPS[0]}"
     return replace(match, method="fuzzy", score=90.0, note=note)
 
 
@@ -295,7 +292,7 @@ def persian_slip(index: PlaceIndex, parsed: PlaceName) -> Match | None:
     core = parsed.core
     if len(core) < MIN_SOUND_KEY or not _perso_arabic(core):
         return None
-    strict = {k for k in (*_swapped(core), *_sounding_alike(core)) if k in index.entries}
+    strict = {k for k in _slip_keys(core) if k in index.entries}
     places = {p for k in strict for p in index.entries[k].places}
     if len({(p.province_iso, p.city) for p in places}) != 1:
         return None
@@ -306,8 +303,18 @@ def persian_slip(index: PlaceIndex, parsed: PlaceName) -> Match | None:
     answer = as_claimed(index, replace(parsed, core=next(iter(strict))), match, settled=False)
     if answer.status != "matched":
         return None
-    note = f"read as {answer.prison or answer.city}, a slip of its name"
+    note = f"read as {answer.prison or answer.city}, {_SLIPS[1]}"
     return replace(answer, method="fuzzy", score=90.0, note=note)
+
+
+def _slip_keys(core: str) -> tuple[str, ...]:
+    """``core`` with the slips :func:`persian_slip` reads undone, each in turn."""
+    return (*_swapped(core), *_sounding_alike(core), *_arabic_vowels(core))
+
+
+def _slips(index: PlaceIndex, core: str) -> set[Match]:
+    """The places whose key ``core`` is a slip of (:func:`_slip_keys`)."""
+    return {p for k in _slip_keys(core) if k in index.entries for p in index.entries[k].places}
 
 
 def _swapped(core: str) -> set[str]:
@@ -320,6 +327,34 @@ def _swapped(core: str) -> set[str]:
         for i in range(1, len(core) - 2)
         if core[i] != core[i + 1]
     }
+
+
+def _arabic_vowels(core: str) -> set[str]:
+    """``core`` as Persian writes the vowels an Arabic (or Latin) spelling writes otherwise:
+    without one ا inside it where Persian writes a short a ("راشت" for Rasht, رشت), or with
+    one where it writes a long one that the page left out ("کرمنشاه"), neither as the first nor
+    the last letter nor beside another vowel letter; with a last ا read as the final ه
+    ("اورمیا", Urmia, for اورمیه) in a key of :data:`MIN_SWAP_KEY` letters or more; and with a
+    letter written twice in a row written once ("تببریز")."""
+    inner = range(1, len(core) - 1)
+    found = {
+        core[:i] + core[i + 1 :]
+        for i in inner
+        if core[i] == _ALEF and not {core[i - 1], core[i + 1]} & _VOWEL
+    }
+    found |= {
+        core[:i] + _ALEF + core[i:]
+        for i in range(1, len(core))
+        if not {core[i - 1], core[i]} & _VOWEL
+    }
+    found |= {core[:i] + core[i + 1 :] for i in inner if core[i] == core[i + 1]}
+    if len(core) >= MIN_SWAP_KEY and core.endswith(_ALEF):
+        found.add(core[:-1] + _HEH)
+    return found
+
+
+_ALEF = "ا"
+_VOWEL = frozenset("اوی")
 
 
 def _sounding_alike(core: str) -> set[str]:

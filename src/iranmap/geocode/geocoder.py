@@ -12,7 +12,7 @@ from functools import partial
 from iranmap.gazetteer import Gazetteer
 from iranmap.geocode._affixes import read_otherwise
 from iranmap.geocode._bounds import beside, near_province, no_village_as_town, not_far
-from iranmap.geocode._claim import city_of_context, other_place
+from iranmap.geocode._claim import city_of_context, other_place, womens_town
 from iranmap.geocode._facility import run_together, town_and_facility
 from iranmap.geocode._fuzzy import FuzzyKeys
 from iranmap.geocode._near import NearSpellings, keep_reading, read_as
@@ -162,6 +162,7 @@ class Geocoder:
         answer = read_phrases(self._index, name, answer, place)
         answer = by_rule(self._index, name, parsed, context, answer, self._exactly)
         answer = last_readings(self._index, name, parsed, context, answer, self._exactly)
+        answer = womens_town(self._index, parsed, answer)  # "زندان زنان دولت آباد اصفهان"
         if answer.suggestions and context:
             answer = self._in_provinces(answer, rows)
         answer = keep_reading(found, answer)
@@ -169,6 +170,7 @@ class Geocoder:
             answer = self._counties.instead_of(answer, name, rows)
         answer = not_far(self._index, parsed, answer)
         rows = rows or near_province(self._index, parsed)  # "قرية ... قرب شيراز"
+        rows = rows or self._counties.province_of(parsed.context)  # "قرية ... في رودبار جنوب"
         return no_village_as_town(parsed, answer, rows, self._exactly)
 
     def known(self, name: str) -> Match | None:

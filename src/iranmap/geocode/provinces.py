@@ -17,6 +17,7 @@ from rapidfuzz import fuzz, process
 from iranmap.gazetteer import Province
 from iranmap.geocode._arabic import without_plene_vowel
 from iranmap.geocode._claim import capital
+from iranmap.geocode._clauses import province_forms
 from iranmap.geocode._readings import within_reach
 from iranmap.geocode.index import PlaceIndex, ambiguous, dedupe, province_index
 from iranmap.geocode.match import Match, Method
@@ -91,7 +92,7 @@ class ProvinceNames:
         German's j for y and Spanish's y for j would undo each other). Without ``detail``, a
         name placed nowhere carries no near misses and no score (found faster: the rules that
         ask only whether a name is a province exactly); every other answer is the same."""
-        name = IRAN_DIRECTIONS.sub(" ", name)  # "محافظة خوزستان جنوب غربي إيران"
+        written, name = name, IRAN_DIRECTIONS.sub(" ", name)  # "محافظة خوزستان جنوب غربي إيران"
         head, _, rest = name.partition("(")
         inner = rest.rstrip().removesuffix(")") if rest else ""
         answer = self._resolve(fold(head), iso_scheme, detail)
@@ -108,6 +109,8 @@ class ProvinceNames:
         forms = [form for form in (*respellings(name), as_kh(name)) if form != name]
         forms += portuguese_forms(name)
         forms += without_plene_vowel(fold(name))  # "لورستان", as Urdu writes Lorestan
+        if answer.status != "matched":  # "محافظة شرق أذربيجان": East Azerbaijan, Arabic's order
+            forms += province_forms(written)
         for form in forms if answer.status != "matched" and respell else ():
             # "Juzestán": only exactly
             other = self.resolve(form, iso_scheme, respell=False, detail=False)
