@@ -18,16 +18,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
-from weakref import WeakKeyDictionary
 
 from rapidfuzz import fuzz, process
 
 from iranmap.geocode._affixes import without_affix
 from iranmap.geocode._claim import TOWN, VILLAGE, as_claimed, at_town, capital, in_province
 from iranmap.geocode._phrase_words import COMPASS_WORDS, plural_part
+from iranmap.geocode._reach import keys_of_length, near
 from iranmap.geocode.index import PlaceIndex, near_town, place_of
 from iranmap.geocode.match import Match
-from iranmap.name_words import CITY_WORDS, TOWN_PART_WORDS
+from iranmap.name_words import CITY_WORDS
 from iranmap.names import (
     PlaceName,
     key,
@@ -37,6 +37,7 @@ from iranmap.names import (
     says_province,
 )
 from iranmap.spellings import respellings, turkish_forms, turkish_vowels
+from iranmap.town_part_words import TOWN_PART_WORDS
 
 #: How similar (rapidfuzz ratio) words may be to a known name and still be unknown: below the
 #: geocoder's default threshold, at which a near spelling would be taken for the name.
@@ -235,7 +236,7 @@ def _unknown_in_province(index: PlaceIndex, name: str, parsed: PlaceName) -> Mat
         return None  # "آزاد شهر": a town's name has its word for city in it
     if any(parse_place(form).core in index.entries for form in _other_readings(name)):
         return None  # "Şino": Oshnavieh, as Turkish and Kurmanji letters write it
-    if _near(index, "prisons", "".join(words), _SOME_PLACE):
+    if near(index, "prisons", "".join(words), _SOME_PLACE):
         return None  # a prison misspelled, with a province it may not lie in ("Gezl Hsar")
     return in_province(index, next(iter(isos)), known=False)
 
@@ -361,7 +362,7 @@ def _town_with_unknown_words(
 ) -> Match | None:
     """The one town the name's first or last words name, beside words that name nothing, or
     the town it gives apart ("Sərəskənd (Həştrud)": a town's local name, with its name)."""
-    if _near(index, "other places", parsed.core, _SOME_PLACE):
+    if near(index, "other places", parsed.core, _SOME_PLACE):
         return None  # the whole name is (a spelling of) a village: "Qorveh-ye Dergazin"
     apart = tuple(t for t in parsed.context if _only_a_town(index, t)) if parsed.context else ()
     found = _towns_beside(index, parsed.words, context)
@@ -427,50 +428,7 @@ def _unknown(index: PlaceIndex, words: tuple[str, ...]) -> bool:
     known = (index.entries, index.place_words, index.other_places)
     if any(run in names for run in runs for names in known):
         return False
-    return not any(_near(index, "places", run, _NEAR) for run in runs)
-
-
-def _near(index: PlaceIndex, which: str, name_key: str, cutoff: float) -> bool:
-    """Whether ``name_key`` is one of the index's keys of ``which`` places ("places", "prisons",
-    "other places") or within ``cutoff`` similarity of one. Only keys of a length that can reach
-    ``cutoff`` are compared (a ratio is at most 1 - |a - b| / (a + b) for lengths a and b): the
-    same answer as comparing them all, several times sooner."""
-    found_keys = keys_of_length(index, which, len(name_key), cutoff)
-    found = process.extractOne(
-        name_key, found_keys, scorer=fuzz.ratio, processor=None, score_cutoff=cutoff
-    )
-    return found is not None
-
-
-def keys_of_length(index: PlaceIndex, which: str, length: int, cutoff: float) -> list[str]:
-    """The index's keys of ``which`` places ("places", "prisons", "other places") within reach
-    of ``cutoff`` for a name of ``length`` letters, in the index's order; made once each."""
-    tables = _LENGTHS.setdefault(index, {})
-    found = tables.get((which, length, cutoff))
-    if found is None:
-        keys = _keys_of(index, which)
-        found = [keys[i] for i in within_reach(keys, length, cutoff)]
-        tables[(which, length, cutoff)] = found
-    return found
-
-
-#: Keys of the length that can reach a similarity, by index, kind of place, length and cutoff.
-_LENGTHS: WeakKeyDictionary[PlaceIndex, dict[tuple[str, int, float], list[str]]] = (
-    WeakKeyDictionary()
-)
-
-
-def _keys_of(index: PlaceIndex, which: str) -> list[str]:
-    others = list(index.other_places) if which == "other places" else index.keys
-    return index.prison_keys if which == "prisons" else others
-
-
-def within_reach(keys: list[str], length: int, cutoff: float) -> list[int]:
-    """Where the ``keys`` stand whose length leaves a ratio of ``cutoff`` possible with a name
-    of ``length`` letters (a ratio is at most 1 - |a - b| / (a + b) for lengths a and b)."""
-    least = cutoff - 1e-6  # (a hair below: a key that may reach it exactly is kept)
-    most = [100 * (1 - abs(len(k) - length) / (len(k) + length or 1)) for k in keys]
-    return [at for at, ratio in enumerate(most) if ratio >= least]
+    return not any(near(index, "places", run, _NEAR) for run in runs)
 
 
 def _province_named(

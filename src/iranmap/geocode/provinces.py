@@ -17,7 +17,7 @@ from rapidfuzz import fuzz, process
 from iranmap.gazetteer import Province
 from iranmap.geocode._arabic import without_plene_vowel
 from iranmap.geocode._claim import capital
-from iranmap.geocode._readings import within_reach
+from iranmap.geocode._reach import within_reach
 from iranmap.geocode.index import PlaceIndex, ambiguous, dedupe, province_index
 from iranmap.geocode.match import Match, Method
 from iranmap.name_words import IRAN_DIRECTIONS
