@@ -237,6 +237,8 @@ DESCRIPTORS = frozenset(
     | {"der", "den"}  # German ("in der Stadt Urmia")
     | {"eine", "einem", "un", "una", "une", "byen", "staden"}  # articles; "the city"
     | {"unit", "section", "hall", "block", "wing", "house", "سالن", "واحد", "centro"}
+    # a prison's yard, where hangings are held ("patio de la prisión de Evin", "cour de")
+    | {"yard", "courtyard", "patio", "cortile", "cour", "hof", "innenhof"}
     # "maximum security" ("carcere di massima sicurezza di Ghezel Hesar"), and the direction a
     # sentence gives a town ("the western city of Kermanshah")
     | {"maximum", "security", "massima", "sicurezza", "maxima", "seguridad", "securite"}

@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from iranmap._letters import fold as fold  # (re-exported: the keys below are built on it)
+from iranmap.latin_phrases import plain, undescribed
 from iranmap.name_words import (
     ADJECTIVE_BEFORE_OF,
     COUNTY_NOISE,
@@ -202,7 +203,7 @@ def parse_place(text: str) -> PlaceName:
     unless what comes before them is only descriptors ("Central Prison of Karaj" names Karaj).
     Descriptors ("prison", "central", "women's", "زندان", "مرکزی", ...) are dropped.
     """
-    text = ADJECTIVE_BEFORE_OF.sub(_without_adjective, text)
+    text = unwrapped(text)
     text = SCANDINAVIAN_IN.sub(r"\1 in", SPACED_MARKERS.sub("in", text))
     text = ROMANIAN_DIN.sub(r"\1 in", text)
     text = DIRECTION_OF.sub(" near ", LEADING_MARKERS.sub("in ", IRAN_DIRECTIONS.sub(" ", text)))
@@ -238,6 +239,21 @@ def parse_place(text: str) -> PlaceName:
         near_keys,
         says_village,
     )
+
+
+def unwrapped(text: str) -> str:
+    """``text`` without what Latin-script words around its name say only of where in the country
+    it lies or what its province or town is like (:func:`iranmap.latin_phrases.plain`: "dans le
+    sud de l'Iran", "northern province of", and :data:`ADJECTIVE_BEFORE_OF`: "província central
+    de", "città curda di")."""
+    return described_away(plain(text))
+
+
+def described_away(text: str) -> str:
+    """``text`` without the adjectives that describe its province or town ("northern province
+    of", "província central de"), which a province's name read as written may take for its own
+    direction ("provincia settentrionale del Khorasan": North Khorasan)."""
+    return ADJECTIVE_BEFORE_OF.sub(_without_adjective, undescribed(text))
 
 
 def _without_adjective(found: re.Match[str]) -> str:

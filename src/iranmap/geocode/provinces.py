@@ -20,8 +20,10 @@ from iranmap.geocode._claim import capital
 from iranmap.geocode._reach import within_reach
 from iranmap.geocode.index import PlaceIndex, ambiguous, dedupe, province_index
 from iranmap.geocode.match import Match, Method
+from iranmap.latin_phrases import plain
 from iranmap.name_words import IRAN_DIRECTIONS
 from iranmap.names import (
+    described_away,
     fold,
     joined_directions,
     key,
@@ -91,7 +93,7 @@ class ProvinceNames:
         German's j for y and Spanish's y for j would undo each other). Without ``detail``, a
         name placed nowhere carries no near misses and no score (found faster: the rules that
         ask only whether a name is a province exactly); every other answer is the same."""
-        name = IRAN_DIRECTIONS.sub(" ", name)  # "محافظة خوزستان جنوب غربي إيران"
+        name = IRAN_DIRECTIONS.sub(" ", plain(name))  # "محافظة خوزستان جنوب غربي إيران"
         head, _, rest = name.partition("(")
         inner = rest.rstrip().removesuffix(")") if rest else ""
         answer = self._resolve(fold(head), iso_scheme, detail)
@@ -114,6 +116,11 @@ class ProvinceNames:
             if other.status == "matched" and other.score == 100:
                 answer = other
                 break
+        if answer.status == "unmatched" and described_away(name) != name:
+            # "northern province of Mazandaran", "província central de Markazi": the name the
+            # words describe, exactly
+            other = self.resolve(described_away(name), iso_scheme, detail=False)
+            answer = other if other.status == "matched" and other.score == 100 else answer
         if inner and answer.status == "matched":
             other = self._resolve(fold(inner), iso_scheme, detail=False)
             if other.status != "matched":

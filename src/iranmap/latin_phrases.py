@@ -1,0 +1,98 @@
+"""Phrases a Latin-script page writes around a place's name that say no more than where in the
+country it lies, or describe its province rather than name it; read out of a name before its
+words are.
+
+- Where in the country, after the name: "province de Fars, dans le sud de l'Iran", "Bastam im
+  Norden des Landes", "prisión de Evin, situada en el norte de la capital", "in southern Iran".
+  Like "Iran" itself, such a phrase names no province (:data:`COUNTRY_PARTS`).
+- A region of several provinces: Eastern Kurdistan ("Doğu Kürdistan'ın Mahabad kentinde",
+  "Rojhilatê Kurdistanê"), the Kurdish parts of Kurdistan, Kermanshah, West Azerbaijan and
+  Ilam: not the province of Kurdistan (:data:`REGIONS`).
+- Adjectives before an English word for province and its "of" ("northern province of
+  Mazandaran", "central province of Markazi"): they describe the province the name after "of"
+  names, whatever they say (:data:`DESCRIBED`); Romance ones after the word for province are
+  read so by :data:`iranmap.name_words.ADJECTIVE_BEFORE_OF`.
+- A part of a town in a direction ("u sjevernom dijelu Teherana", "in the northern part of
+  Tehran"): in the town (:data:`PART_OF`).
+- French and Italian elision with its apostrophe dropped ("ville dAhwaz"): written back
+  (:data:`ELIDED`).
+
+Data and one function for :mod:`iranmap.names` and :mod:`iranmap.geocode.provinces`, which read
+every Latin name with :func:`plain` first, and without what describes a province
+(:func:`undescribed`) where the name is read as a place's, or as a province's where the name as
+written is none ("provincia settentrionale del Khorasan" is North Khorasan as written).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+_DIRECTION = (
+    r"(?:north|south|east|west|nord|sud|süd|ost|norte|sur|sul|este|oeste|leste|ouest|ovest)"
+    r"(?:[- ]?(?:east|west|ost|west|est|ouest|ovest|este|oeste|leste))?"
+    r"(?:ern|en|e|o|a)?"  # northern, Norden, Süden, norte, nord-est...
+)
+# "in the south of Iran", "dans le sud de l'Iran", "im Norden des Landes", "nel nord del paese",
+# "en el norte del país", "no sul do Irã", "in southern Iran", "au nord du pays", "situada en el
+# norte de la capital" (Tehran's north, for a place of Tehran); after the name, to its end.
+_WHERE = r"(?:situad[ao]|situ[ée]e?|located|lying|localizad[ao]|gelegen|che si trova|que fica)"
+_IN = r"(?:in|im|dans|en|nel|no|na|au|à|a|al|ao)"
+_THE = r"(?:the|le|la|el|il|lo|o|a|der|dem|l['’])"
+_OF = r"(?:of|de|del|des|du|di|dell['’]|della|del|do|da|d['’])"
+_COUNTRY = (
+    r"(?:iran|irans|iranu|iranie|irã|irão|l['’]iran|country|landes|pays|país|paese|"
+    r"capital|capitale|hauptstadt)"
+)
+COUNTRY_PARTS = re.compile(
+    rf"(?:\s*,\s*|\s+)(?:{_WHERE}\s+)?{_IN}\s+(?:{_THE}\s*)?{_DIRECTION}\s+"
+    rf"(?:{_OF}\s*)?(?:{_THE}\s*)?{_COUNTRY}\s*$"
+    rf"|(?:\s*,\s*|\s+)(?:{_WHERE}\s+)?{_IN}\s+{_DIRECTION}\s+{_COUNTRY}\s*$",  # "in southern Iran"
+    re.IGNORECASE,
+)
+# Eastern Kurdistan, as Kurdish, Turkish and other pages call the Kurdish parts of four provinces
+# (with Turkish's genitive: "Doğu Kürdistan'ın"), which is no more one province than Iran is.
+_KURDISTAN = r"k[üu]rd[iy]st[aá]n\w*(?:['’]\w+)?"
+REGIONS = re.compile(
+    rf"\b(?:do[ğg]u|east(?:ern)?|ost|rojhilat[êe]?|rojhelat[êe]?)[\s-]*{_KURDISTAN}"
+    rf"|\b{_KURDISTAN}\s+(?:rojhilat|rojhelat|oriental|orientale|do leste|de l['’]est)\b",
+    re.IGNORECASE,
+)
+# English adjectives (in lower case, as running text writes them) before a word for province
+# or region and its "of": "northern province of Mazandaran" is Mazandaran.
+DESCRIBED = re.compile(
+    r"(?:^|(?<=,)|(?<=\bin))\s*(?:the\s+)?(?:(?-i:[a-z])[\w-]*\s+){1,2}?"
+    r"(?=(?:province|region|state)\s+of\s)",
+    re.IGNORECASE,
+)
+# A part of a town in a direction, in English and South Slavic, Slovene, Polish, Czech and
+# Slovak ("u sjevernom dijelu Teherana", "w północnej części Teheranu"): in the town.
+_SLAVIC_DIRECTION = (
+    r"(?:sjever|sever|jug|južn|juzn|istočn|istocn|zapadn|vzhodn|zahodn|północn|polnocn|"
+    r"południow|poludniow|wschodn|zachodn|severn|jižn|jizn|východn|vychodn|západn)\w*"
+)
+PART_OF = re.compile(
+    rf"\b{_SLAVIC_DIRECTION}\s+(?:dijel|dio|del|dél|częś|czes|část|cast|čast)\w*\s+"
+    rf"|\b{_DIRECTION}\s+parts?\s+of\s+",
+    re.IGNORECASE,
+)
+# French "d'" and "l'", Italian "dell'", with the apostrophe dropped before a capital ("ville
+# dAhwaz"): no transliteration of a Persian name begins so.
+ELIDED = re.compile(r"(?<![\w'’])(dell|d|l)(?=[A-ZÀ-Þ][a-zà-ÿ])")
+
+
+@lru_cache(maxsize=65536)
+def plain(text: str) -> str:
+    """``text`` without the phrases that say only where in the country a place lies, a region of
+    several provinces left out, and an elision's apostrophe written."""
+    if not text.isascii() and not any("a" <= c.casefold() <= "z" for c in text):
+        return text  # (no Latin letter: nothing here to read)
+    text = ELIDED.sub(r"\1'", text)
+    text = COUNTRY_PARTS.sub("", text)
+    text = REGIONS.sub(" ", text)
+    return PART_OF.sub("", text).strip() or text
+
+
+def undescribed(text: str) -> str:
+    """``text`` without the English adjectives before its word for province and "of"."""
+    return DESCRIBED.sub(" ", text).strip() or text
