@@ -71,6 +71,7 @@ PROVINCE_NOISE = PROVINCE_WORDS | frozenset(
     | {"ایرانی", "ایرانیه", "الایرانیه", "الایرانی"}  # "ایرانی صوبہ گلستان"
     | {"the", "of", "di", "del", "della", "dell", "de", "du", "des", "der", "la", "le", "el", "i"}
     | {"do", "da", "dos", "das"}  # Portuguese: "província do Cuzistão"
+    | {"na", "no", "nas", "nos"}  # ... and its "in the": "Beyram, na província de Fars"
     | {"d", "l"}  # elisions: "province d'Ispahan", "l'Azerbaïdjan occidental"
     | {"فی", "در", "له"}  # Arabic, Persian and Sorani "in" ("استان فارس در جنوب ایران")
     | {"المحتله"}  # "occupied", as Ahwazi pages write it ("الأحواز المحتلة")
@@ -177,6 +178,7 @@ PRISON_WORDS = frozenset(
     | {"carcere", "carceri", "prigione", "prigioni", "penitenziario", "carcel"}
     | {"prision", "prisao", "penitenciaria", "maison", "arret", "gevangenis", "gevangenissen"}
     | {"penitencier", "penitentiaire", "penal", "penitenciario", "justizvollzugsanstalt"}
+    | {"strafvollzug", "strafvollzugs", "strafvollzugsanstalt", "vollzugsanstalt"}
     | {"presidio", "cadeia"}  # Portuguese
     # Indonesian and Malay: penjara, and the official lembaga pemasyarakatan (lapas) and
     # rumah tahanan (rutan)

@@ -218,13 +218,17 @@ def parse_place(text: str) -> PlaceName:
         part_words = fold(part).split()
         says_prison = says_prison or any(word in PRISON_WORDS for word in part_words)
         near = [i for i, word in enumerate(part_words) if word in NEAR_WORDS]
+        if part_words in _CENTRAL_PROVINCE:  # "Karaj (Markazi)": a province, not "central"
+            part_words = [*part_words, "province"]
         contexts.append(_bare(part_words[: near[0]] if near else part_words))  # ", west of X"
     keys = tuple(k for k in (_context_key(c) for c in contexts) if k)
     core_key = _join(core) or key(head)
     core_words = tuple(w for w in (_latin(word) for word in core) if w)
     folded = fold(text).split()
     says_detention = any(word in DETENTION_WORDS for word in folded)
-    says_which = not says_detention and any(word in WHICH_WORDS for word in folded)
+    # (not the "Markazi" of a province apart: "Saveh, Markazi Province" names no facility)
+    which = [w for p in (head, *rest) if not _province_part(p) for w in fold(p).split()]
+    says_which = not says_detention and any(word in WHICH_WORDS for word in which)
     says_town = any(word in TOWN_WORDS for word in folded)
     near_keys = tuple(k for part in (head, *rest) if (k := _near_key(fold(part).split())))
     says_village = any(word in VILLAGE_WORDS for word in folded)
@@ -254,6 +258,18 @@ def described_away(text: str) -> str:
     of", "província central de"), which a province's name read as written may take for its own
     direction ("provincia settentrionale del Khorasan": North Khorasan)."""
     return ADJECTIVE_BEFORE_OF.sub(_without_adjective, undescribed(text))
+
+
+def _province_part(part: str) -> bool:
+    """Whether ``part`` is Markazi named as a province apart (:data:`_CENTRAL_PROVINCE`)."""
+    words = fold(part).split()
+    return words in _CENTRAL_PROVINCE or ("markazi" in words and says_province(part))
+
+
+#: A qualifier apart that is only the name of the province whose name is the word for "central",
+#: Markazi: the province, read as "Markazi Province" is (a name's own "Markazi" after a place,
+#: "Karaj Markazi", is its central prison).
+_CENTRAL_PROVINCE = (["markazi"], ["markazi", "province"])
 
 
 def _without_adjective(found: re.Match[str]) -> str:

@@ -203,11 +203,15 @@ def by_rule(
         # a capital's name is its province only beside a word for province ("Kerman
         # Province"): "Shiraz Juvenile Correction and Rehabilitation Center" is in Shiraz
         capital = province_key(words) in index.towns and not says_province(name)
+        # ... and never another province than one the name gives apart ("Karaj, Markazi
+        # Province": Karaj's province is not the one named)
+        named = index.context_provinces(parsed.context)
         if (
             found.status == "matched"
             and found.score == 100
             and found.method != "fuzzy"
             and not capital
+            and (not named or found.province_iso in named)
         ):
             note = f"{_PROVINCE_ONLY}{found.province}, not a town or prison"
             return replace(found, note=note)

@@ -15,6 +15,7 @@ from iranmap.geocode._bounds import beside, near_province, no_village_as_town, n
 from iranmap.geocode._claim import city_of_context, other_place
 from iranmap.geocode._facility import run_together, town_and_facility
 from iranmap.geocode._fuzzy import FuzzyKeys
+from iranmap.geocode._longer import read_longer
 from iranmap.geocode._near import NearSpellings, keep_reading, read_as
 from iranmap.geocode._phrases import compass_reading, last_readings, read_phrases
 from iranmap.geocode._readings import by_rule, claimed, sure_town, town_at_end
@@ -160,6 +161,8 @@ class Geocoder:
         place = partial(self._place, city=city, province=province, detail=False)
         answer = read_otherwise(self._index, name, parsed, answer, place, self._exactly)
         answer = read_phrases(self._index, name, answer, place)
+        if self._detail:  # (not of a form read by a rule: "Bandar-e" never on "Bandar-e")
+            answer = read_longer(self._index, name, parsed, answer, place)  # "Bandar-e Jask"
         answer = by_rule(self._index, name, parsed, context, answer, self._exactly)
         answer = last_readings(self._index, name, parsed, context, answer, self._exactly)
         if answer.suggestions and context:
