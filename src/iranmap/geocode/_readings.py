@@ -408,12 +408,29 @@ def _towns_beside(
             ]
             if (
                 len(towns) == 1
-                and _unknown(index, rest)
+                and (_unknown(index, rest) or _hamlets_elsewhere(index, rest, towns[0]))
                 and _sure(index, towns[0], context)
                 and not _province_named(index, "".join(town_words), towns[0], context)
             ):
                 found[place_of(towns[0])] = towns[0]
     return found
+
+
+def _hamlets_elsewhere(index: PlaceIndex, words: tuple[str, ...], town: Match) -> bool:
+    """Whether ``words`` name only villages of fewer than :data:`VILLAGE` people, none in
+    ``town``'s province, and otherwise nothing (:func:`_unknown` without them): beside a real
+    town, the town's region or quarter, not such a village ("Pars Abad Moghan": Parsabad of the
+    Moghan plain, not Moghan, a village of 1,631 people in Semnan)."""
+    run = "".join(words)
+    isos = index.other_places.get(run, frozenset())
+    people = index.populations
+    if not isos or town.province_iso in isos or run in index.entries or run in index.place_words:
+        return False
+    if people.get((key(town.city or ""), town.province_iso or ""), 0) < TOWN:
+        return False
+    if any(not 0 < people.get((run, iso), 0) < VILLAGE for iso in isos):
+        return False
+    return not near(index, "places", run, _NEAR)
 
 
 def _unknown(index: PlaceIndex, words: tuple[str, ...]) -> bool:
