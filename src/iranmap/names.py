@@ -261,9 +261,12 @@ def described_away(text: str) -> str:
 
 
 def _province_part(part: str) -> bool:
-    """Whether ``part`` is Markazi named as a province apart (:data:`_CENTRAL_PROVINCE`)."""
+    """Whether ``part`` is Markazi named as a province apart (:data:`_CENTRAL_PROVINCE`, "Markazi
+    Province", "Central Province")."""
     words = fold(part).split()
-    return words in _CENTRAL_PROVINCE or ("markazi" in words and says_province(part))
+    return words in _CENTRAL_PROVINCE or (
+        bool({"markazi", "central"} & set(words)) and says_province(part)
+    )
 
 
 #: A qualifier apart that is only the name of the province whose name is the word for "central",
