@@ -34,6 +34,13 @@ from townnames import elsewhere, where
         ("province de Hormozgan, dans le sud de l'Iran", "IR-22"),
         ("Provinz Golestan im Norden des Landes", "IR-27"),
         ("Fars, in southern Iran", "IR-07"),
+        ("Kurdish-majority province of Kurdistan", "IR-12"),
+        ("the country's southeastern province of Kerman", "IR-08"),
+        ("die Provinz Gilan im Westen des Landes", "IR-01"),
+        ("la provincia de Mazandaran, en el oeste de Irán", "IR-02"),  # (no "west" Mazandaran)
+        ("provinsi Zanjan di Iran utara", "IR-19"),
+        ("prowincja Yazd na północy Iranu", "IR-21"),
+        ("Hormozgan Eyaleti'nde", "IR-22"),  # in Hormozgan province
     ],
 )
 def test_a_described_province(geocoder: Geocoder, name: str, iso: str) -> None:
@@ -59,6 +66,9 @@ def test_no_described_province_is_another(geocoder: Geocoder) -> None:
             "región kurda oriental de {}",
             "province de {}, dans le sud de l'Iran",
             "{}, im Norden des Landes",
+            "Kurdish-majority province of {}",
+            "la provincia de {}, en el oeste de Irán",
+            "prowincja {} na północy Iranu",
         ):
             match = geocoder.province(form.format(province.name_en))
             if match.status == "matched" and match.province_iso != province.iso:
@@ -84,6 +94,8 @@ def test_no_described_province_is_another(geocoder: Geocoder) -> None:
         ("zaporom v Tabrizu", "IR-03"),  # Slovene: with the prison in Tabriz
         ("ville dIsfahan", "IR-10"),  # "d'Isfahan", its apostrophe dropped
         ("Beyram, na província de Fars", "IR-07"),  # a place of Fars known only by name
+        ("Fars'a bağlı Chiraz kentinde", "IR-07"),  # in the town of Shiraz, of Fars
+        ("Kurdistan'a bağlı Sakız'daki cezaevinde", "IR-12"),
     ],
 )
 def test_a_place_with_where_it_lies(geocoder: Geocoder, name: str, iso: str) -> None:
@@ -97,6 +109,8 @@ def test_phrases_that_name_no_province_are_left_out() -> None:
     assert plain("ville dAhwaz") == "ville d'Ahwaz"
     assert plain("Ghezel Hesar, west of Tehran") == "Ghezel Hesar, west of Tehran"  # near: kept
     assert plain("Dorud") == "Dorud"  # a name beginning with d is no elision
+    assert plain("Fars'a bağlı Şiraz kentinde") == "Şiraz kentinde (Fars)"
+    assert plain("Tabriz in Ost-Aserbaidschan Iran") == "Tabriz in Ost-Aserbaidschan Iran"
 
 
 def test_eastern_kurdistan_is_no_province(geocoder: Geocoder) -> None:
@@ -120,6 +134,17 @@ def test_no_town_with_where_it_lies_lands_in_another_province(
 ) -> None:
     names = [(form.format(name), iso) for name, iso in latin[:: 2 if "zatvora" in form else 1]]
     assert elsewhere(geocoder, names) == []
+
+
+def test_no_town_of_another_province_belonging_to_one_is_placed(
+    geocoder: Geocoder, latin: list[tuple[str, str]]
+) -> None:
+    """Every town "belonging to" the next province in Turkish ("Kerman'a bağlı Şiraz kentinde"):
+    a contradiction, placed nowhere."""
+    provinces = sorted(load_gazetteer().provinces, key=lambda p: p.iso)
+    following = {p.iso: provinces[(i + 1) % len(provinces)] for i, p in enumerate(provinces)}
+    names = [f"{following[iso].name_en}'a bağlı {name} kentinde" for name, iso in latin[::2]]
+    assert [name for name in names if geocoder.place(name).status == "matched"] == []
 
 
 # -- a province apart that is not the town's ----------------------------------------------------

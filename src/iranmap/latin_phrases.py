@@ -16,6 +16,7 @@ words are.
   Tehran"): in the town (:data:`PART_OF`).
 - French and Italian elision with its apostrophe dropped ("ville dAhwaz"): written back
   (:data:`ELIDED`).
+- Turkish's "X'a bağlı Y" (Y, part of X): Y with X apart, as "Y (X)" (:data:`BELONGING`).
 
 Data and one function for :mod:`iranmap.names` and :mod:`iranmap.geocode.provinces`, which read
 every Latin name with :func:`plain` first, and without what describes a province
@@ -28,26 +29,33 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-_DIRECTION = (
-    r"(?:north|south|east|west|nord|sud|süd|ost|norte|sur|sul|este|oeste|leste|ouest|ovest)"
-    r"(?:[- ]?(?:east|west|ost|west|est|ouest|ovest|este|oeste|leste))?"
-    r"(?:ern|en|e|o|a)?"  # northern, Norden, Süden, norte, nord-est...
+# The stems of the words for the four directions (and their compounds: "nord-ouest",
+# "noroeste", "Nordwesten", "północnym"), in English, French, Italian, Spanish, Portuguese,
+# German, Dutch, Indonesian, Polish, Czech, Slovak and South Slavic.
+_STEM = (
+    r"(?:north|south|east|west|nord|sud|süd|ost|norte|nor|sur|sul|este|oeste|leste|ouest|"
+    r"ovest|noord|zuid|oost|utara|selatan|timur|barat|tenggara|północ|polnoc|południ|poludni|"
+    r"wschod|wschód|zachod|zachód|sjever|sever|jug|juž|istok|istoč|zapad|sever|jih|východ|západ)"
 )
+# ... with another after it and an ending of up to four letters: never a name run on ("in
+# Ost-Aserbaidschan, Iran" keeps its province)
+_DIRECTION = rf"{_STEM}(?:-?{_STEM})?\w{{0,4}}"
 # "in the south of Iran", "dans le sud de l'Iran", "im Norden des Landes", "nel nord del paese",
 # "en el norte del país", "no sul do Irã", "in southern Iran", "au nord du pays", "situada en el
-# norte de la capital" (Tehran's north, for a place of Tehran); after the name, to its end.
+# norte de la capital" (Tehran's north, for a place of Tehran), "na północy Iranu", "di Iran
+# selatan"; after the name, to its end.
 _WHERE = r"(?:situad[ao]|situ[ée]e?|located|lying|localizad[ao]|gelegen|che si trova|que fica)"
-_IN = r"(?:in|im|dans|en|nel|no|na|au|à|a|al|ao)"
-_THE = r"(?:the|le|la|el|il|lo|o|a|der|dem|l['’])"
-_OF = r"(?:of|de|del|des|du|di|dell['’]|della|del|do|da|d['’])"
+_IN = r"(?:in|im|dans|en|nel|no|na|au|à|a|al|ao|di|w|we|v|u)"
+_THE = r"(?:the|le|la|el|il|lo|o|a|der|dem|het|l['’])"
+_OF = r"(?:of|de|del|des|du|di|dell['’]|della|del|do|da|van|d['’])"
 _COUNTRY = (
-    r"(?:iran|irans|iranu|iranie|irã|irão|l['’]iran|country|landes|pays|país|paese|"
+    r"(?:iran|irans|iranu|iranie|irán|irã|irão|l['’]iran|country|landes|pays|país|paese|"
     r"capital|capitale|hauptstadt)"
 )
 COUNTRY_PARTS = re.compile(
     rf"(?:\s*,\s*|\s+)(?:{_WHERE}\s+)?{_IN}\s+(?:{_THE}\s*)?{_DIRECTION}\s+"
     rf"(?:{_OF}\s*)?(?:{_THE}\s*)?{_COUNTRY}\s*$"
-    rf"|(?:\s*,\s*|\s+)(?:{_WHERE}\s+)?{_IN}\s+{_DIRECTION}\s+{_COUNTRY}\s*$",  # "in southern Iran"
+    rf"|(?:\s*,\s*|\s+)(?:{_WHERE}\s+)?{_IN}\s+{_COUNTRY}\s+{_DIRECTION}\s*$",  # "di Iran utara"
     re.IGNORECASE,
 )
 # Eastern Kurdistan, as Kurdish, Turkish and other pages call the Kurdish parts of four provinces
@@ -60,11 +68,12 @@ REGIONS = re.compile(
 )
 # English adjectives (in lower case, as running text writes them) before a word for province
 # or region and its "of": "northern province of Mazandaran" is Mazandaran.
-DESCRIBED = re.compile(
-    r"(?:^|(?<=,)|(?<=\bin))\s*(?:the\s+)?(?:(?-i:[a-z])[\w-]*\s+){1,2}?"
-    r"(?=(?:province|region|state)\s+of\s)",
-    re.IGNORECASE,
-)
+_ADJECTIVES = r"(?:^|(?<=,)|(?<=\bin))\s*(?:the\s+)?(?:{first}[\w'’-]*\s+){{1,2}}?"
+_PROVINCE_OF = r"(?=(?:province|region|state)\s+of\s)"
+DESCRIBED = re.compile(_ADJECTIVES.format(first=r"(?-i:[a-z])") + _PROVINCE_OF, re.IGNORECASE)
+# ... and in a province cell, where a word in capitals before "province of" ("Kurdish-majority
+# province of Kurdistan") is read so only if the cell as written names no province
+DESCRIBED_ANY_CASE = re.compile(_ADJECTIVES.format(first="") + _PROVINCE_OF, re.IGNORECASE)
 # A part of a town in a direction, in English and South Slavic, Slovene, Polish, Czech and
 # Slovak ("u sjevernom dijelu Teherana", "w północnej części Teheranu"): in the town.
 _SLAVIC_DIRECTION = (
@@ -74,6 +83,13 @@ _SLAVIC_DIRECTION = (
 PART_OF = re.compile(
     rf"\b{_SLAVIC_DIRECTION}\s+(?:dijel|dio|del|dél|częś|czes|část|cast|čast)\w*\s+"
     rf"|\b{_DIRECTION}\s+parts?\s+of\s+",
+    re.IGNORECASE,
+)
+# Turkish's dative before "bağlı" (belonging to) after an apostrophe: what holds the place after it
+# ("Fars'a bağlı Şiraz kentinde", Shiraz of Fars), written as the place with its holder apart in
+# brackets, as any name with its town or province is read.
+BELONGING = re.compile(
+    r"^\s*(?P<holder>[^()]+?)['’](?:y?[aeıiuü]|n[ae])\s+ba[ğg]l[ıi]\s+(?P<place>[^()]+?)\s*$",
     re.IGNORECASE,
 )
 # French "d'" and "l'", Italian "dell'", with the apostrophe dropped before a capital ("ville
@@ -88,11 +104,13 @@ def plain(text: str) -> str:
     if not text.isascii() and not any("a" <= c.casefold() <= "z" for c in text):
         return text  # (no Latin letter: nothing here to read)
     text = ELIDED.sub(r"\1'", text)
+    text = BELONGING.sub(r"\g<place> (\g<holder>)", text)
     text = COUNTRY_PARTS.sub("", text)
     text = REGIONS.sub(" ", text)
     return PART_OF.sub("", text).strip() or text
 
 
-def undescribed(text: str) -> str:
-    """``text`` without the English adjectives before its word for province and "of"."""
-    return DESCRIBED.sub(" ", text).strip() or text
+def undescribed(text: str, *, any_case: bool = False) -> str:
+    """``text`` without the English adjectives before its word for province and "of" (in lower
+    case, or ``any_case``)."""
+    return (DESCRIBED_ANY_CASE if any_case else DESCRIBED).sub(" ", text).strip() or text

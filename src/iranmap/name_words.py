@@ -72,6 +72,9 @@ PROVINCE_NOISE = PROVINCE_WORDS | frozenset(
     | {"the", "of", "di", "del", "della", "dell", "de", "du", "des", "der", "la", "le", "el", "i"}
     | {"do", "da", "dos", "das"}  # Portuguese: "província do Cuzistão"
     | {"na", "no", "nas", "nos"}  # ... and its "in the": "Beyram, na província de Fars"
+    | {"die", "den", "dem"}  # German: "die Provinz Gilan"
+    # Turkish case endings set apart by an apostrophe ("Fars Eyaleti'nde", in Fars province)
+    | {"nde", "nda", "nin", "nun", "ndeki", "ndaki", "ne"}
     | {"d", "l"}  # elisions: "province d'Ispahan", "l'Azerbaïdjan occidental"
     | {"فی", "در", "له"}  # Arabic, Persian and Sorani "in" ("استان فارس در جنوب ایران")
     | {"المحتله"}  # "occupied", as Ahwazi pages write it ("الأحواز المحتلة")

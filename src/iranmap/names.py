@@ -253,11 +253,11 @@ def unwrapped(text: str) -> str:
     return described_away(plain(text))
 
 
-def described_away(text: str) -> str:
+def described_away(text: str, *, any_case: bool = False) -> str:
     """``text`` without the adjectives that describe its province or town ("northern province
     of", "província central de"), which a province's name read as written may take for its own
     direction ("provincia settentrionale del Khorasan": North Khorasan)."""
-    return ADJECTIVE_BEFORE_OF.sub(_without_adjective, undescribed(text))
+    return ADJECTIVE_BEFORE_OF.sub(_without_adjective, undescribed(text, any_case=any_case))
 
 
 def _province_part(part: str) -> bool:

@@ -30,6 +30,7 @@ from iranmap.geocode.index import (
 )
 from iranmap.geocode.match import Match
 from iranmap.geocode.provinces import as_province
+from iranmap.latin_phrases import plain
 from iranmap.names import PlaceName, key, parse_place
 
 #: Default lowest fuzzy score (0..100, rapidfuzz ratio of the two keys) that can match.
@@ -127,13 +128,14 @@ class Geocoder:
             answer = self._rough_cache.get(cache_key)
         if answer is None and cache_key in self._reading:  # a respelling's respelling: itself
             return replace(_UNMATCHED, query=name)
+        text = plain(name)  # "Fars'a bağlı Şiraz": every rule reads what the phrases say
         if answer is None:  # "كرج غرب طهران": Karaj, near Tehran, whatever else the words say
-            answer = self._compass(name, city, province, detail=detail)
+            answer = self._compass(text, city, province, detail=detail)
         if answer is None:
             self._reading.add(cache_key)
             outer, self._detail = self._detail, detail
             try:
-                answer = self._read(name, parsed, city, province)
+                answer = self._read(text, parsed, city, province)
             finally:
                 self._reading.discard(cache_key)
                 self._detail = outer

@@ -120,10 +120,11 @@ class ProvinceNames:
             if other.status == "matched" and other.score == 100:
                 answer = other
                 break
-        if answer.status == "unmatched" and described_away(name) != name:
+        described = described_away(name, any_case=True)
+        if answer.status == "unmatched" and described != name:
             # "northern province of Mazandaran", "província central de Markazi": the name the
             # words describe, exactly
-            other = self.resolve(described_away(name), iso_scheme, detail=False)
+            other = self.resolve(described, iso_scheme, detail=False)
             answer = other if other.status == "matched" and other.score == 100 else answer
         if inner and answer.status == "matched":
             other = self._resolve(fold(inner), iso_scheme, detail=False)
