@@ -92,6 +92,7 @@ def test_no_described_province_is_another(geocoder: Geocoder) -> None:
         ("zatvora u južnom dijelu Širaza", "IR-07"),  # of the prison in the south of Shiraz
         ("w północnej części Teheranu", "IR-23"),
         ("zaporom v Tabrizu", "IR-03"),  # Slovene: with the prison in Tabriz
+        ("iz zatvora u Na'in", "IR-10"),  # from the prison in Na'in (not Azna: "iz" + "na")
         ("ville dIsfahan", "IR-10"),  # "d'Isfahan", its apostrophe dropped
         ("Beyram, na província de Fars", "IR-07"),  # a place of Fars known only by name
         ("Fars'a bağlı Chiraz kentinde", "IR-07"),  # in the town of Shiraz, of Fars
@@ -111,6 +112,10 @@ def test_phrases_that_name_no_province_are_left_out() -> None:
     assert plain("Dorud") == "Dorud"  # a name beginning with d is no elision
     assert plain("Fars'a bağlı Şiraz kentinde") == "Şiraz kentinde (Fars)"
     assert plain("Tabriz in Ost-Aserbaidschan Iran") == "Tabriz in Ost-Aserbaidschan Iran"
+    assert plain("Beyram, na província de Fars") == "Beyram, província de Fars"
+    assert plain("Hormozgan Eyaleti'nde") == "Hormozgan Eyaleti"
+    # "Na'in" is a town: its "na" is no Portuguese "in the" before a province
+    assert plain("Na'in, Semnan Province") == "Na'in, Semnan Province"
 
 
 def test_eastern_kurdistan_is_no_province(geocoder: Geocoder) -> None:
@@ -193,6 +198,7 @@ def test_longer_forms() -> None:
     assert longer_forms("Gonaveh") == ("Bandar-e Gonaveh",)
     assert longer_forms("Shaheen-Dej") == ("Bandar-e Shaheen-Dej", "Shaheen-Dezh")
     assert "Bandar-e Birzhand" not in longer_forms("Birdjand")  # French's dj is j
+    assert longer_forms("سجن ألوند بنور آباد") == ()  # Latin letters only
 
 
 @pytest.mark.parametrize(
@@ -236,6 +242,7 @@ def test_a_town_beside_the_name_of_villages_elsewhere(geocoder: Geocoder) -> Non
     # a village of the town's own province may be what the name names: not read so
     assert geocoder.place("Parsabad Andabil").status == "unmatched"  # Andabil: Ardabil's
     assert geocoder.place("Sabzevar Bastam").status == "unmatched"  # Bastam: 8,609 people
+    assert geocoder.place("Khafr Kerman").status == "unmatched"  # Khafr: a county of Fars
 
 
 def test_no_town_beside_villages_elsewhere_lands_in_another_province(

@@ -16,7 +16,9 @@ words are.
   Tehran"): in the town (:data:`PART_OF`).
 - French and Italian elision with its apostrophe dropped ("ville dAhwaz"): written back
   (:data:`ELIDED`).
-- Turkish's "X'a bağlı Y" (Y, part of X): Y with X apart, as "Y (X)" (:data:`BELONGING`).
+- Turkish's "X'a bağlı Y" (Y, part of X): Y with X apart, as "Y (X)" (:data:`BELONGING`); the
+  small words around a word for province: Portuguese "na província", Turkish "Eyaleti'nde"
+  (:data:`PORTUGUESE_IN`, :data:`TURKISH_CASE`).
 
 Data and one function for :mod:`iranmap.names` and :mod:`iranmap.geocode.provinces`, which read
 every Latin name with :func:`plain` first, and without what describes a province
@@ -92,6 +94,11 @@ BELONGING = re.compile(
     r"^\s*(?P<holder>[^()]+?)['’](?:y?[aeıiuü]|n[ae])\s+ba[ğg]l[ıi]\s+(?P<place>[^()]+?)\s*$",
     re.IGNORECASE,
 )
+# Portuguese "in the" before its word for province ("Beyram, na província de Fars"), and a
+# Turkish case ending set apart from a word for province by an apostrophe ("Fars Eyaleti'nde",
+# in Fars province): only there ("Na'in" is a town).
+PORTUGUESE_IN = re.compile(r"(?<!\S)n[ao]s?\s+(?=prov[íi]ncias?\b)", re.IGNORECASE)
+TURKISH_CASE = re.compile(r"\b(eyaleti|vilayeti|ostanı|ostani)['’]\w+", re.IGNORECASE)
 # French "d'" and "l'", Italian "dell'", with the apostrophe dropped before a capital ("ville
 # dAhwaz"): no transliteration of a Persian name begins so.
 ELIDED = re.compile(r"(?<![\w'’])(dell|d|l)(?=[A-ZÀ-Þ][a-zà-ÿ])")
@@ -105,6 +112,7 @@ def plain(text: str) -> str:
         return text  # (no Latin letter: nothing here to read)
     text = ELIDED.sub(r"\1'", text)
     text = BELONGING.sub(r"\g<place> (\g<holder>)", text)
+    text = TURKISH_CASE.sub(r"\1", PORTUGUESE_IN.sub("", text))
     text = COUNTRY_PARTS.sub("", text)
     text = REGIONS.sub(" ", text)
     return PART_OF.sub("", text).strip() or text

@@ -71,10 +71,7 @@ PROVINCE_NOISE = PROVINCE_WORDS | frozenset(
     | {"ایرانی", "ایرانیه", "الایرانیه", "الایرانی"}  # "ایرانی صوبہ گلستان"
     | {"the", "of", "di", "del", "della", "dell", "de", "du", "des", "der", "la", "le", "el", "i"}
     | {"do", "da", "dos", "das"}  # Portuguese: "província do Cuzistão"
-    | {"na", "no", "nas", "nos"}  # ... and its "in the": "Beyram, na província de Fars"
     | {"die", "den", "dem"}  # German: "die Provinz Gilan"
-    # Turkish case endings set apart by an apostrophe ("Fars Eyaleti'nde", in Fars province)
-    | {"nde", "nda", "nin", "nun", "ndeki", "ndaki", "ne"}
     | {"d", "l"}  # elisions: "province d'Ispahan", "l'Azerbaïdjan occidental"
     | {"فی", "در", "له"}  # Arabic, Persian and Sorani "in" ("استان فارس در جنوب ایران")
     | {"المحتله"}  # "occupied", as Ahwazi pages write it ("الأحواز المحتلة")
@@ -296,6 +293,7 @@ DESCRIPTORS = frozenset(
     | words_of("iranian")
     | words_of("describing")
     | {"u"}  # Croatian, Serbian and Bosnian "in" ("zatvor u Teheranu"), Kurmanji "û" (and)
+    | {"iz"}  # ... and their "from" ("iz zatvora u Na'in")
 )
 # Descriptors that tell one of a town's prisons from the others: its central prison, its
 # women's prison. A name with one of them names a facility, not only a town.

@@ -193,8 +193,10 @@ def by_rule(
     context: tuple[str, ...],
     answer: Match,
     province: Province,
+    counties: frozenset[str] = frozenset(),
 ) -> Match:
-    """``answer`` (an unplaced name), or what a rule reads in the name's words."""
+    """``answer`` (an unplaced name), or what a rule reads in the name's words (``counties``: the
+    keys of the counties' names, which no word beside a town may be taken to name nothing)."""
     if answer.status != "unmatched" or not parsed.words:
         return answer
     words = named_words(name)
@@ -218,7 +220,7 @@ def by_rule(
     if any(word in _PART_KEYS for word in parsed.words):  # "Shiraz Square" may be elsewhere
         return _part_of_town(index, parsed, context, plural=plural_part(name, _PART_KEYS)) or answer
     return (
-        _town_with_unknown_words(index, parsed, context)
+        _town_with_unknown_words(index, parsed, context, counties)
         or _unknown_in_province(index, name, parsed)
         or answer
     )
@@ -362,16 +364,19 @@ def _elsewhere(index: PlaceIndex, parsed: PlaceName, town: Match) -> bool:
 
 
 def _town_with_unknown_words(
-    index: PlaceIndex, parsed: PlaceName, context: tuple[str, ...]
+    index: PlaceIndex,
+    parsed: PlaceName,
+    context: tuple[str, ...],
+    counties: frozenset[str] = frozenset(),
 ) -> Match | None:
     """The one town the name's first or last words name, beside words that name nothing, or
     the town it gives apart ("Sərəskənd (Həştrud)": a town's local name, with its name)."""
     if near(index, "other places", parsed.core, _SOME_PLACE):
         return None  # the whole name is (a spelling of) a village: "Qorveh-ye Dergazin"
     apart = tuple(t for t in parsed.context if _only_a_town(index, t)) if parsed.context else ()
-    found = _towns_beside(index, parsed.words, context)
+    found = _towns_beside(index, parsed.words, context, counties)
     if not found and apart:  # read as the name with its town run on
-        found = _towns_beside(index, (*parsed.words, *apart), context)
+        found = _towns_beside(index, (*parsed.words, *apart), context, counties)
     else:
         apart = ()
     if len(found) != 1:
@@ -395,7 +400,10 @@ def _only_a_town(index: PlaceIndex, word: str) -> bool:
 
 
 def _towns_beside(
-    index: PlaceIndex, words: tuple[str, ...], context: tuple[str, ...]
+    index: PlaceIndex,
+    words: tuple[str, ...],
+    context: tuple[str, ...],
+    counties: frozenset[str] = frozenset(),
 ) -> dict[Match, Match]:
     """The towns ``words`` begin or end with, beside words that name nothing (by place)."""
     found: dict[Match, Match] = {}
@@ -408,7 +416,7 @@ def _towns_beside(
             ]
             if (
                 len(towns) == 1
-                and (_unknown(index, rest) or _hamlets_elsewhere(index, rest, towns[0]))
+                and (_unknown(index, rest) or _hamlets_elsewhere(index, rest, towns[0], counties))
                 and _sure(index, towns[0], context)
                 and not _province_named(index, "".join(town_words), towns[0], context)
             ):
@@ -416,12 +424,17 @@ def _towns_beside(
     return found
 
 
-def _hamlets_elsewhere(index: PlaceIndex, words: tuple[str, ...], town: Match) -> bool:
+def _hamlets_elsewhere(
+    index: PlaceIndex, words: tuple[str, ...], town: Match, counties: frozenset[str]
+) -> bool:
     """Whether ``words`` name only villages of fewer than :data:`VILLAGE` people, none in
-    ``town``'s province, and otherwise nothing (:func:`_unknown` without them): beside a real
-    town, the town's region or quarter, not such a village ("Pars Abad Moghan": Parsabad of the
-    Moghan plain, not Moghan, a village of 1,631 people in Semnan)."""
+    ``town``'s province, and otherwise nothing, no county either (:func:`_unknown` without them):
+    beside a real town, the town's region or quarter, not such a village ("Pars Abad Moghan":
+    Parsabad of the Moghan plain, not Moghan, a village of 1,631 people in Semnan; "Khafr
+    Kerman" is not read so: Khafr is a county of Fars)."""
     run = "".join(words)
+    if run in counties:
+        return False
     isos = index.other_places.get(run, frozenset())
     people = index.populations
     if not isos or town.province_iso in isos or run in index.entries or run in index.place_words:

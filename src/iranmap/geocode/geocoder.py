@@ -165,7 +165,9 @@ class Geocoder:
         answer = read_phrases(self._index, name, answer, place)
         if self._detail:  # (not of a form read by a rule: "Bandar-e" never on "Bandar-e")
             answer = read_longer(self._index, name, parsed, answer, place)  # "Bandar-e Jask"
-        answer = by_rule(self._index, name, parsed, context, answer, self._exactly)
+        answer = by_rule(
+            self._index, name, parsed, context, answer, self._exactly, self._counties.keys
+        )
         answer = last_readings(self._index, name, parsed, context, answer, self._exactly)
         if answer.suggestions and context:
             answer = self._in_provinces(answer, rows)
