@@ -43,3 +43,9 @@ TOWN_PART_WORDS = {
         | {"shahrak", "shahrake", "kawasan", "شهرک", "محله", "کوی", "حی"}
     ),
 }
+# The words for a town's stadium, which a town's name before it names as its own ("Sabzevar
+# Stadium", "Tabriz stadion"): a stadium is named after its town or a person, where a square or a
+# street is often named after another town ("Shiraz Square" may be a square of any town).
+STADIUM_WORDS = frozenset(
+    {"stadium", "stadio", "estadio", "stadion", "stadyumu", "estadi", "stadioni", "stadionu"}
+)

@@ -37,7 +37,7 @@ from iranmap.names import (
     says_province,
 )
 from iranmap.spellings import respellings, turkish_forms, turkish_vowels
-from iranmap.town_part_words import TOWN_PART_WORDS
+from iranmap.town_part_words import STADIUM_WORDS, TOWN_PART_WORDS
 
 #: How similar (rapidfuzz ratio) words may be to a known name and still be unknown: below the
 #: geocoder's default threshold, at which a near spelling would be taken for the name.
@@ -276,6 +276,8 @@ def _part_of_town(
         # ... or before the square's name, when the word for square ends the name ("Tehran's
         # Azadi Square"); not when words follow it ("Azadi Square Tehran": Azadi is the square)
         before = first if first == len(words) - 1 else 0
+        if before and words[first] in _STADIUM_KEYS:  # "Sabzevar Stadium": the town's own
+            before = first + 1
         ends = ["".join(words[cut:]) for cut in range(after, len(words))]
         ends += ["".join(words[:cut]) for cut in range(1, before)]
         town = _one_town(index, tuple(ends), context)
@@ -299,6 +301,8 @@ def _names_a_place(index: PlaceIndex, words: tuple[str, ...]) -> bool:
     return any(run in index.entries or run in index.other_places for run in runs)
 
 
+#: The keys of the words for a stadium (:data:`~iranmap.town_part_words.STADIUM_WORDS`).
+_STADIUM_KEYS = frozenset(key(word) for word in STADIUM_WORDS)
 #: The keys of the words for a square, quarter, street, stadium or park, with which each names.
 _PART_KEYS = {key(word): part for part, words in TOWN_PART_WORDS.items() for word in words}
 
