@@ -173,6 +173,8 @@ def test_markazi_apart_is_a_province_that_may_contradict(geocoder: Geocoder) -> 
     assert (arak.status, arak.province_iso, arak.kind) == ("matched", "IR-00", "city")
     karaj = geocoder.place("Karaj Markazi")  # in the name, "Markazi" is its central prison
     assert (karaj.province_iso, karaj.prison) == ("IR-30", "Karaj Central Prison")
+    arak = geocoder.place("Markazi, Arak")  # ... and before its town: Arak's central prison
+    assert (arak.province_iso, arak.prison) == ("IR-00", "Arak Central Prison")
 
 
 def test_no_town_with_markazi_apart_lands_outside_markazi(

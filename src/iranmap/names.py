@@ -227,7 +227,9 @@ def parse_place(text: str) -> PlaceName:
     folded = fold(text).split()
     says_detention = any(word in DETENTION_WORDS for word in folded)
     # (not the "Markazi" of a province apart: "Saveh, Markazi Province" names no facility)
-    which = [w for p in (head, *rest) if not _province_part(p) for w in fold(p).split()]
+    which = [
+        w for p in (head, *(p for p in rest if not _province_part(p))) for w in fold(p).split()
+    ]
     says_which = not says_detention and any(word in WHICH_WORDS for word in which)
     says_town = any(word in TOWN_WORDS for word in folded)
     near_keys = tuple(k for part in (head, *rest) if (k := _near_key(fold(part).split())))
