@@ -97,6 +97,11 @@ def test_no_described_province_is_another(geocoder: Geocoder) -> None:
         ("ville dIsfahan", "IR-10"),  # "d'Isfahan", its apostrophe dropped
         ("Beyram, na província de Fars", "IR-07"),  # a place of Fars known only by name
         ("Sabzevar Stadium", "IR-09"),  # a town's stadium, named after it
+        ("na cidade de Khoy, na província do Azerbaijão Ocidental", "IR-04"),
+        ("na prisão de Evin", "IR-23"),
+        ("a Ahvaz, nel sud-ovest dell'Iran", "IR-06"),  # Italian "in" before a town
+        ("i staden Abyek", "IR-26"),  # Swedish
+        ("sa lungsod ng Abadeh", "IR-07"),  # Tagalog
         ("Fars'a bağlı Chiraz kentinde", "IR-07"),  # in the town of Shiraz, of Fars
         ("Kurdistan'a bağlı Sakız'daki cezaevinde", "IR-12"),
     ],
@@ -116,6 +121,8 @@ def test_phrases_that_name_no_province_are_left_out() -> None:
     assert plain("Tabriz in Ost-Aserbaidschan Iran") == "Tabriz in Ost-Aserbaidschan Iran"
     assert plain("Beyram, na província de Fars") == "Beyram, província de Fars"
     assert plain("Hormozgan Eyaleti'nde") == "Hormozgan Eyaleti"
+    assert plain("Sa in Dezh") == "Sa in Dezh"  # a town, no Tagalog "sa"
+    assert plain("a village in Fars") == "a village in Fars"  # "a" before no name in capitals
     # "Na'in" is a town: its "na" is no Portuguese "in the" before a province
     assert plain("Na'in, Semnan Province") == "Na'in, Semnan Province"
 
@@ -141,6 +148,9 @@ def test_eastern_kurdistan_is_no_province(geocoder: Geocoder) -> None:
         "zatvora u sjevernom dijelu {}",
         "ville d{}",
         "{} Stadium",
+        "na cidade de {}",
+        "a {}, nel nord-ovest dell'Iran",
+        "i staden {}",
     ],
 )
 def test_no_town_with_where_it_lies_lands_in_another_province(

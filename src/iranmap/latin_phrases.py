@@ -15,9 +15,11 @@ words are.
 - A part of a town in a direction ("u sjevernom dijelu Teherana", "in the northern part of
   Tehran"): in the town (:data:`PART_OF`).
 - French and Italian elision with its apostrophe dropped ("ville dAhwaz"): written back
-  (:data:`ELIDED`).
+  (:data:`ELIDED`); "in" at a name's start where only there it is one ("a Tabriz", "i staden
+  Ahvaz"; :data:`LEADING_IN`).
 - Turkish's "X'a bağlı Y" (Y, part of X): Y with X apart, as "Y (X)" (:data:`BELONGING`); the
-  small words around a word for province: Portuguese "na província", Turkish "Eyaleti'nde"
+  small words around a word for province: Portuguese "na província" ("na cidade", "na prisão"),
+  Turkish "Eyaleti'nde"
   (:data:`PORTUGUESE_IN`, :data:`TURKISH_CASE`).
 
 Data and one function for :mod:`iranmap.names` and :mod:`iranmap.geocode.provinces`, which read
@@ -94,11 +96,26 @@ BELONGING = re.compile(
     r"^\s*(?P<holder>[^()]+?)['’](?:y?[aeıiuü]|n[ae])\s+ba[ğg]l[ıi]\s+(?P<place>[^()]+?)\s*$",
     re.IGNORECASE,
 )
-# Portuguese "in the" before its word for province ("Beyram, na província de Fars"), and a
-# Turkish case ending set apart from a word for province by an apostrophe ("Fars Eyaleti'nde",
-# in Fars province): only there ("Na'in" is a town).
-PORTUGUESE_IN = re.compile(r"(?<!\S)n[ao]s?\s+(?=prov[íi]ncias?\b)", re.IGNORECASE)
+# Portuguese "in the" before its words for province, city or prison ("Beyram, na província de
+# Fars", "na cidade de Shiraz", "na prisão de Evin"), and a Turkish case ending set apart from a
+# word for province by an apostrophe ("Fars Eyaleti'nde", in Fars province): only there ("Na'in"
+# is a town).
+PORTUGUESE_IN = re.compile(
+    r"(?<!\S)n[ao]s?\s+(?=(?:prov[íi]ncias?|cidades?|vila|aldeia|pris[ãa]o|cadeia|"
+    r"penitenci[áa]ria|regi[ãa]o|localidade)\b)",
+    re.IGNORECASE,
+)
 TURKISH_CASE = re.compile(r"\b(eyaleti|vilayeti|ostanı|ostani)['’]\w+", re.IGNORECASE)
+# "In" at a name's start where a name may not begin with it: Italian "a" before a name in
+# capitals ("a Tabriz, nel nord-ovest dell'Iran"), Swedish, Norwegian and Danish "i" and Tagalog
+# "sa" before their words for city or prison ("i staden Ahvaz", "sa lungsod ng Shiraz"): read
+# as "in" (a transliteration's lone "i" is an ezafe, "Sa in Dezh" a town).
+LEADING_IN = re.compile(
+    r"^\s*(?:(?-i:a)(?=\s+(?-i:[A-ZÀ-Þ]))"
+    r"|i(?=\s+(?:staden|byen|fängelset|fangelset|fengselet|fængslet)\b)"
+    r"|sa(?=\s+(?:lungsod|bayan|bilangguan|lalawigan)\b))\s+",
+    re.IGNORECASE,
+)
 # French "d'" and "l'", Italian "dell'", with the apostrophe dropped before a capital ("ville
 # dAhwaz"): no transliteration of a Persian name begins so.
 ELIDED = re.compile(r"(?<![\w'’])(dell|d|l)(?=[A-ZÀ-Þ][a-zà-ÿ])")
@@ -110,7 +127,7 @@ def plain(text: str) -> str:
     several provinces left out, and an elision's apostrophe written."""
     if not text.isascii() and not any("a" <= c.casefold() <= "z" for c in text):
         return text  # (no Latin letter: nothing here to read)
-    text = ELIDED.sub(r"\1'", text)
+    text = LEADING_IN.sub("in ", ELIDED.sub(r"\1'", text))
     text = BELONGING.sub(r"\g<place> (\g<holder>)", text)
     text = TURKISH_CASE.sub(r"\1", PORTUGUESE_IN.sub("", text))
     text = COUNTRY_PARTS.sub("", text)
