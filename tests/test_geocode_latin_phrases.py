@@ -42,6 +42,8 @@ from townnames import elsewhere, where
         ("provinsi Zanjan di Iran utara", "IR-19"),
         ("prowincja Yazd na północy Iranu", "IR-21"),
         ("Hormozgan Eyaleti'nde", "IR-22"),  # in Hormozgan province
+        ("Gilan im Iran", "IR-01"),  # German writes Iran with its article
+        ("Province of Fars, Islamic Republic of Iran", "IR-07"),
     ],
 )
 def test_a_described_province(geocoder: Geocoder, name: str, iso: str) -> None:
@@ -70,6 +72,8 @@ def test_no_described_province_is_another(geocoder: Geocoder) -> None:
             "Kurdish-majority province of {}",
             "la provincia de {}, en el oeste de Irán",
             "prowincja {} na północy Iranu",
+            "{} im Iran",
+            "Province of {}, Islamic Republic of Iran",
         ):
             match = geocoder.province(form.format(province.name_en))
             if match.status == "matched" and match.province_iso != province.iso:
@@ -116,6 +120,7 @@ def test_phrases_that_name_no_province_are_left_out() -> None:
     assert plain("Doğu Kürdistan’ın Urmiye kentinde") == "Urmiye kentinde"
     assert plain("ville dAhwaz") == "ville d'Ahwaz"
     assert plain("Ghezel Hesar, west of Tehran") == "Ghezel Hesar, west of Tehran"  # near: kept
+    assert plain("Karaj, in the capital") == "Karaj, in the capital"  # Tehran: said, so kept
     assert plain("Dorud") == "Dorud"  # a name beginning with d is no elision
     assert plain("Fars'a bağlı Şiraz kentinde") == "Şiraz kentinde (Fars)"
     assert plain("Tabriz in Ost-Aserbaidschan Iran") == "Tabriz in Ost-Aserbaidschan Iran"

@@ -62,6 +62,16 @@ COUNTRY_PARTS = re.compile(
     rf"|(?:\s*,\s*|\s+)(?:{_WHERE}\s+)?{_IN}\s+{_COUNTRY}\s+{_DIRECTION}\s*$",  # "di Iran utara"
     re.IGNORECASE,
 )
+# ... and "in Iran" itself after a name ("Gilan im Iran"), or the country's full name ("Province
+# of Fars, Islamic Republic of Iran", "République islamique d'Iran").
+IN_IRAN = re.compile(
+    r"(?:\s*,\s*|\s+)(?:in|im|dans|en|nel|no|em|w|we|v|u|di)\s+(?:l['’])?"
+    r"(?:iran|irán|irã|irão|iranu|iranie)\s*$"
+    r"|\s*,?\s*(?:the\s+)?(?:islamic republic of iran|r[ée]publique islamique d['’]iran"
+    r"|repubblica islamica dell['’]iran|rep[úu]blica isl[áâa]mica (?:de ir[áa]n|do ir[ãa]o?)"
+    r"|islamische republik iran|islamitische republiek iran)\s*$",
+    re.IGNORECASE,
+)
 # Eastern Kurdistan, as Kurdish, Turkish and other pages call the Kurdish parts of four provinces
 # (with Turkish's genitive: "Doğu Kürdistan'ın"), which is no more one province than Iran is.
 _KURDISTAN = r"k[üu]rd[iy]st[aá]n\w*(?:['’]\w+)?"
@@ -130,7 +140,7 @@ def plain(text: str) -> str:
     text = LEADING_IN.sub("in ", ELIDED.sub(r"\1'", text))
     text = BELONGING.sub(r"\g<place> (\g<holder>)", text)
     text = TURKISH_CASE.sub(r"\1", PORTUGUESE_IN.sub("", text))
-    text = COUNTRY_PARTS.sub("", text)
+    text = IN_IRAN.sub("", COUNTRY_PARTS.sub("", text))
     text = REGIONS.sub(" ", text)
     return PART_OF.sub("", text).strip() or text
 
