@@ -106,6 +106,7 @@ def test_no_described_province_is_another(geocoder: Geocoder) -> None:
         ("a Ahvaz, nel sud-ovest dell'Iran", "IR-06"),  # Italian "in" before a town
         ("i staden Abyek", "IR-26"),  # Swedish
         ("sa lungsod ng Abadeh", "IR-07"),  # Tagalog
+        ("Abu Shehr - Bushehr", "IR-18"),  # a spaced dash as a comma
         ("Fars'a bağlı Chiraz kentinde", "IR-07"),  # in the town of Shiraz, of Fars
         ("Kurdistan'a bağlı Sakız'daki cezaevinde", "IR-12"),
     ],
@@ -156,6 +157,7 @@ def test_eastern_kurdistan_is_no_province(geocoder: Geocoder) -> None:
         "na cidade de {}",
         "a {}, nel nord-ovest dell'Iran",
         "i staden {}",
+        "{} - Tehran",  # a dash sets the province apart: only Tehran's own towns there
     ],
 )
 def test_no_town_with_where_it_lies_lands_in_another_province(

@@ -16,7 +16,7 @@ words are.
   Tehran"): in the town (:data:`PART_OF`).
 - French and Italian elision with its apostrophe dropped ("ville dAhwaz"): written back
   (:data:`ELIDED`); "in" at a name's start where only there it is one ("a Tabriz", "i staden
-  Ahvaz"; :data:`LEADING_IN`).
+  Ahvaz"; :data:`LEADING_IN`); a spaced dash as a comma (:data:`DASH`).
 - Turkish's "X'a bağlı Y" (Y, part of X): Y with X apart, as "Y (X)" (:data:`BELONGING`); the
   small words around a word for province: Portuguese "na província" ("na cidade", "na prisão"),
   Turkish "Eyaleti'nde"
@@ -126,6 +126,9 @@ LEADING_IN = re.compile(
     r"|sa(?=\s+(?:lungsod|bayan|bilangguan|lalawigan)\b))\s+",
     re.IGNORECASE,
 )
+# A dash between spaces sets a qualifier apart as a comma does ("Abu Shehr - Bushehr", "Evin –
+# Tehran"): a name's own hyphen has no space around it.
+DASH = re.compile(r"\s+[-–—]\s+")
 # French "d'" and "l'", Italian "dell'", with the apostrophe dropped before a capital ("ville
 # dAhwaz"): no transliteration of a Persian name begins so.
 ELIDED = re.compile(r"(?<![\w'’])(dell|d|l)(?=[A-ZÀ-Þ][a-zà-ÿ])")
@@ -137,7 +140,7 @@ def plain(text: str) -> str:
     several provinces left out, and an elision's apostrophe written."""
     if not text.isascii() and not any("a" <= c.casefold() <= "z" for c in text):
         return text  # (no Latin letter: nothing here to read)
-    text = LEADING_IN.sub("in ", ELIDED.sub(r"\1'", text))
+    text = LEADING_IN.sub("in ", ELIDED.sub(r"\1'", DASH.sub(", ", text)))
     text = BELONGING.sub(r"\g<place> (\g<holder>)", text)
     text = TURKISH_CASE.sub(r"\1", PORTUGUESE_IN.sub("", text))
     text = IN_IRAN.sub("", COUNTRY_PARTS.sub("", text))
