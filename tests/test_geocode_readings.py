@@ -493,11 +493,11 @@ def test_a_name_two_prisons_share_is_shared_in_every_spelling_of_its_town(
 
 
 def test_near_compares_only_keys_that_can_reach_the_cutoff_and_answers_as_all_do() -> None:
-    """_readings._near leaves out keys too long or too short to reach the cutoff: its answer for
+    """_reach.near leaves out keys too long or too short to reach the cutoff: its answer for
     every key of the index, cut, lengthened and misspelt, is the one of comparing them all."""
     from rapidfuzz import fuzz, process
 
-    from iranmap.geocode import _readings
+    from iranmap.geocode import _reach
 
     index = Geocoder(load_gazetteer())._index
     names = index.keys[::29] + [k[:-2] for k in index.keys[::31] if len(k) > 4]
@@ -512,7 +512,7 @@ def test_near_compares_only_keys_that_can_reach_the_cutoff_and_answers_as_all_do
         for which, keys in tables.items()
         for cutoff in (80.0, 90.0)
         for name in names
-        if _readings._near(index, which, name, cutoff)
+        if _reach.near(index, which, name, cutoff)
         != (
             process.extractOne(name, keys, scorer=fuzz.ratio, processor=None, score_cutoff=cutoff)
             is not None

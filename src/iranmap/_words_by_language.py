@@ -197,7 +197,7 @@ LANGUAGES = {
         ),
     ),
     "Croatian, Serbian and Bosnian": Words(
-        prison=("zatvor", "zatvoru", "kaznionica", "kaznionici"),
+        prison=("zatvor", "zatvoru", "zatvora", "zatvorom", "kaznionica", "kaznionici"),
         central=("centralni", "sredisnji"),
         city=("grad", "gradu", "grada"),
         village=("selo", "selu"),
@@ -220,7 +220,7 @@ LANGUAGES = {
         endings=("u", "a"),
     ),
     "Slovenian": Words(
-        prison=("zapor", "zaporu", "jetnisnica"),
+        prison=("zapor", "zaporu", "zapora", "zaporom", "jetnisnica"),
         central=("osrednji",),
         city=("mesto", "mestu"),
         county=("okraj", "obcina"),

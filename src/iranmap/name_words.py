@@ -71,6 +71,7 @@ PROVINCE_NOISE = PROVINCE_WORDS | frozenset(
     | {"ایرانی", "ایرانیه", "الایرانیه", "الایرانی"}  # "ایرانی صوبہ گلستان"
     | {"the", "of", "di", "del", "della", "dell", "de", "du", "des", "der", "la", "le", "el", "i"}
     | {"do", "da", "dos", "das"}  # Portuguese: "província do Cuzistão"
+    | {"die", "den", "dem"}  # German: "die Provinz Gilan"
     | {"d", "l"}  # elisions: "province d'Ispahan", "l'Azerbaïdjan occidental"
     | {"فی", "در", "له"}  # Arabic, Persian and Sorani "in" ("استان فارس در جنوب ایران")
     | {"المحتله"}  # "occupied", as Ahwazi pages write it ("الأحواز المحتلة")
@@ -177,6 +178,7 @@ PRISON_WORDS = frozenset(
     | {"carcere", "carceri", "prigione", "prigioni", "penitenziario", "carcel"}
     | {"prision", "prisao", "penitenciaria", "maison", "arret", "gevangenis", "gevangenissen"}
     | {"penitencier", "penitentiaire", "penal", "penitenciario", "justizvollzugsanstalt"}
+    | {"strafvollzug", "strafvollzugs", "strafvollzugsanstalt", "vollzugsanstalt"}
     | {"presidio", "cadeia"}  # Portuguese
     # Indonesian and Malay: penjara, and the official lembaga pemasyarakatan (lapas) and
     # rumah tahanan (rutan)
@@ -237,6 +239,8 @@ DESCRIPTORS = frozenset(
     | {"der", "den"}  # German ("in der Stadt Urmia")
     | {"eine", "einem", "un", "una", "une", "byen", "staden"}  # articles; "the city"
     | {"unit", "section", "hall", "block", "wing", "house", "سالن", "واحد", "centro"}
+    # a prison's yard, where hangings are held ("patio de la prisión de Evin", "cour de")
+    | {"yard", "courtyard", "patio", "cortile", "cour", "hof", "innenhof"}
     # "maximum security" ("carcere di massima sicurezza di Ghezel Hesar"), and the direction a
     # sentence gives a town ("the western city of Kermanshah")
     | {"maximum", "security", "massima", "sicurezza", "maxima", "seguridad", "securite"}
@@ -289,6 +293,7 @@ DESCRIPTORS = frozenset(
     | words_of("iranian")
     | words_of("describing")
     | {"u"}  # Croatian, Serbian and Bosnian "in" ("zatvor u Teheranu"), Kurmanji "û" (and)
+    | {"iz"}  # ... and their "from" ("iz zatvora u Na'in")
 )
 # Descriptors that tell one of a town's prisons from the others: its central prison, its
 # women's prison. A name with one of them names a facility, not only a town.
@@ -461,40 +466,3 @@ LOCATIVES = (
     }
     | frozenset(TURKIC_HOLDERS)
 )  # "İlam vilayətinin Dərəşəhr şəhəri", of Ilam province: its town
-
-# Words for a public square, a quarter, a street, a stadium or a park of a town, in the languages
-# reports are written in ("piazza Mofatteh a Mashhad", "Bu Ali Square, Hamedan", "میدان شهدا",
-# "ساحة", Turkish "meydanı", Indonesian "alun-alun"; "شهرک گلستان شیراز", "quartiere",
-# "mahalle"; "خیابان", "ورزشگاه"), where executions are held in public: what such a name names
-# is a place of the town it gives, not a town of its own name. Kept in the name's key
-# (never dropped as a descriptor), so the square's own name is not read as a place.
-TOWN_PART_WORDS = {
-    "square": frozenset(
-        {"square", "piazza", "piazzale", "plaza", "praca", "place", "platz", "plac", "plein"}
-        | {"meydan", "meydani", "meydane", "maidan", "midan", "torg", "torget", "alun"}
-        | {"lapangan", "میدان", "ساحه", "الساحه", "گورپان", "گورپانی", "meydana", "چوک"}
-        | {"ساحات", "الساحات", "میادین"}  # Arabic plurals (PLURAL_PARTS)
-        # a roundabout or crossroads, where public hangings are also held ("فلکه", "چهارراه")
-        | {"roundabout", "crossroads", "intersection", "فلکه", "چهارراه"}
-        # "Sq.", and Czech, Romanian, Croatian, Finnish, Albanian, Uzbek words for square
-        | {"sq", "namesti", "piata", "trg", "tori", "sheshi", "maydon", "maydoni"}
-    ),
-    "street": frozenset(
-        {"street", "strasse", "rue", "calle", "strada", "rua", "jalan", "sokak", "caddesi"}
-        | {"boulevard", "avenue", "خیابان", "بلوار", "شارع", "شوارع", "الشوارع"}
-        # as abbreviated ("Khalij-e Fars Blvd. of Bandar Abbas", "Ave.", "Str.", "Jl.", "Cad.")
-        | {"blvd", "bvd", "ave", "av", "str", "jl", "cad", "sok"}
-        # Dutch, Swedish, Polish, Czech, Croatian, Finnish, Albanian, Swahili
-        | {"straat", "gatan", "ulica", "ulicy", "ulice", "katu", "rruga", "barabara"}
-    ),
-    "stadium or park": frozenset(
-        {"stadium", "stadio", "estadio", "stadion", "stadyumu", "ورزشگاه", "ملعب"}
-        | {"estadi", "stadioni", "stadionu", "uwanja"}
-        | {"park", "parco", "parque", "پارک"}
-    ),
-    "quarter": frozenset(
-        {"quarter", "neighbourhood", "neighborhood", "quartiere", "quartier", "barrio"}
-        | {"bairro", "stadtteil", "viertel", "mahalle", "mahallesi", "mahalleh", "mahale"}
-        | {"shahrak", "shahrake", "kawasan", "شهرک", "محله", "کوی", "حی"}
-    ),
-}

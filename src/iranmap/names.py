@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from iranmap._letters import fold as fold  # (re-exported: the keys below are built on it)
+from iranmap.latin_phrases import plain, undescribed
 from iranmap.name_words import (
     ADJECTIVE_BEFORE_OF,
     COUNTY_NOISE,
@@ -205,7 +206,7 @@ def parse_place(text: str) -> PlaceName:
     unless what comes before them is only descriptors ("Central Prison of Karaj" names Karaj).
     Descriptors ("prison", "central", "women's", "زندان", "مرکزی", ...) are dropped.
     """
-    text = ADJECTIVE_BEFORE_OF.sub(_without_adjective, text)
+    text = unwrapped(text)
     text = SCANDINAVIAN_IN.sub(r"\1 in", SPACED_MARKERS.sub("in", text))
     text = ROMANIAN_DIN.sub(r"\1 in", text)
     text = DIRECTION_OF.sub(" near ", LEADING_MARKERS.sub("in ", IRAN_DIRECTIONS.sub(" ", text)))
@@ -220,13 +221,19 @@ def parse_place(text: str) -> PlaceName:
         part_words = fold(part).split()
         says_prison = says_prison or any(word in PRISON_WORDS for word in part_words)
         near = [i for i, word in enumerate(part_words) if word in NEAR_WORDS]
+        if part_words in _CENTRAL_PROVINCE:  # "Karaj (Markazi)": a province, not "central"
+            part_words = [*part_words, "province"]
         contexts.append(_bare(part_words[: near[0]] if near else part_words))  # ", west of X"
     keys = tuple(k for k in (_context_key(c) for c in contexts) if k)
     core_key = _join(core) or key(head)
     core_words = tuple(w for w in (_latin(word) for word in core) if w)
     folded = fold(text).split()
     says_detention = any(word in DETENTION_WORDS for word in folded)
-    says_which = not says_detention and _says_which(folded)
+    # (not the "Markazi" of a province apart: "Saveh, Markazi Province" names no facility)
+    which = [
+        w for p in (head, *(p for p in rest if not _province_part(p))) for w in fold(p).split()
+    ]
+    says_which = not says_detention and _says_which(which)
     says_town = any(word in TOWN_WORDS for word in folded)
     near_keys = tuple(k for part in (head, *rest) if (k := _near_key(fold(part).split())))
     says_village = any(word in VILLAGE_WORDS for word in folded)
@@ -258,6 +265,36 @@ def _says_which(words: list[str]) -> bool:
         if not (PROVINCE_WORDS & set(beside)) or PRISON_WORDS & set(beside):
             return True
     return False
+
+
+def unwrapped(text: str) -> str:
+    """``text`` without what Latin-script words around its name say only of where in the country
+    it lies or what its province or town is like (:func:`iranmap.latin_phrases.plain`: "dans le
+    sud de l'Iran", "northern province of", and :data:`ADJECTIVE_BEFORE_OF`: "província central
+    de", "città curda di")."""
+    return described_away(plain(text))
+
+
+def described_away(text: str, *, any_case: bool = False) -> str:
+    """``text`` without the adjectives that describe its province or town ("northern province
+    of", "província central de"), which a province's name read as written may take for its own
+    direction ("provincia settentrionale del Khorasan": North Khorasan)."""
+    return ADJECTIVE_BEFORE_OF.sub(_without_adjective, undescribed(text, any_case=any_case))
+
+
+def _province_part(part: str) -> bool:
+    """Whether ``part`` is Markazi named as a province apart (:data:`_CENTRAL_PROVINCE`, "Markazi
+    Province", "Central Province")."""
+    words = fold(part).split()
+    return words in _CENTRAL_PROVINCE or (
+        bool({"markazi", "central"} & set(words)) and says_province(part)
+    )
+
+
+#: A qualifier apart that is only the name of the province whose name is the word for "central",
+#: Markazi: the province, read as "Markazi Province" is (a name's own "Markazi" after a place,
+#: "Karaj Markazi", is its central prison).
+_CENTRAL_PROVINCE = (["markazi"], ["markazi", "province"])
 
 
 def _without_adjective(found: re.Match[str]) -> str:

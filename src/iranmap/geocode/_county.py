@@ -65,6 +65,8 @@ class CountyNames:
                 if name_key and name_key not in province_keys:
                     found[name_key].setdefault(county.province_iso, county)
         self._counties = dict(found)
+        #: The keys of every county's names (not a province's).
+        self.keys = frozenset(self._counties)
 
     def instead_of(self, answer: Match, name: str, row_provinces: frozenset[str]) -> Match:
         """``answer`` (what every other rule made of ``name``), weighed against the county

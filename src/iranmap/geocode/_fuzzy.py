@@ -18,7 +18,7 @@ import numpy as np
 import numpy.typing as npt
 from rapidfuzz import fuzz, process
 
-from iranmap.geocode._readings import keys_of_length
+from iranmap.geocode._reach import keys_of_length
 from iranmap.geocode.index import PlaceIndex, ambiguous, dedupe, labels, prison_and_its_town
 from iranmap.geocode.match import Match
 from iranmap.names import PlaceName, skeleton

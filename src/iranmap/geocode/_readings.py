@@ -18,16 +18,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
-from weakref import WeakKeyDictionary
 
 from rapidfuzz import fuzz, process
 
 from iranmap.geocode._affixes import without_affix
 from iranmap.geocode._claim import TOWN, VILLAGE, as_claimed, at_town, capital, in_province
 from iranmap.geocode._phrase_words import COMPASS_WORDS, plural_part
+from iranmap.geocode._reach import keys_of_length, near
 from iranmap.geocode.index import PlaceIndex, near_town, place_of
 from iranmap.geocode.match import Match
-from iranmap.name_words import CITY_WORDS, TOWN_PART_WORDS
+from iranmap.name_words import CITY_WORDS
 from iranmap.names import (
     PlaceName,
     key,
@@ -37,6 +37,7 @@ from iranmap.names import (
     says_province,
 )
 from iranmap.spellings import respellings, turkish_forms, turkish_vowels
+from iranmap.town_part_words import STADIUM_WORDS, TOWN_PART_WORDS
 
 #: How similar (rapidfuzz ratio) words may be to a known name and still be unknown: below the
 #: geocoder's default threshold, at which a near spelling would be taken for the name.
@@ -192,8 +193,10 @@ def by_rule(
     context: tuple[str, ...],
     answer: Match,
     province: Province,
+    counties: frozenset[str] = frozenset(),
 ) -> Match:
-    """``answer`` (an unplaced name), or what a rule reads in the name's words."""
+    """``answer`` (an unplaced name), or what a rule reads in the name's words (``counties``: the
+    keys of the counties' names, which no word beside a town may be taken to name nothing)."""
     if answer.status != "unmatched" or not parsed.words:
         return answer
     words = named_words(name)
@@ -202,18 +205,22 @@ def by_rule(
         # a capital's name is its province only beside a word for province ("Kerman
         # Province"): "Shiraz Juvenile Correction and Rehabilitation Center" is in Shiraz
         capital = province_key(words) in index.towns and not says_province(name)
+        # ... and never another province than one the name gives apart ("Karaj, Markazi
+        # Province": Karaj's province is not the one named)
+        named = index.context_provinces(parsed.context)
         if (
             found.status == "matched"
             and found.score == 100
             and found.method != "fuzzy"
             and not capital
+            and (not named or found.province_iso in named)
         ):
             note = f"{_PROVINCE_ONLY}{found.province}, not a town or prison"
             return replace(found, note=note)
     if any(word in _PART_KEYS for word in parsed.words):  # "Shiraz Square" may be elsewhere
         return _part_of_town(index, parsed, context, plural=plural_part(name, _PART_KEYS)) or answer
     return (
-        _town_with_unknown_words(index, parsed, context)
+        _town_with_unknown_words(index, parsed, context, counties)
         or _unknown_in_province(index, name, parsed)
         or answer
     )
@@ -235,7 +242,7 @@ def _unknown_in_province(index: PlaceIndex, name: str, parsed: PlaceName) -> Mat
         return None  # "آزاد شهر": a town's name has its word for city in it
     if any(parse_place(form).core in index.entries for form in _other_readings(name)):
         return None  # "Şino": Oshnavieh, as Turkish and Kurmanji letters write it
-    if _near(index, "prisons", "".join(words), _SOME_PLACE):
+    if near(index, "prisons", "".join(words), _SOME_PLACE):
         return None  # a prison misspelled, with a province it may not lie in ("Gezl Hsar")
     return in_province(index, next(iter(isos)), known=False)
 
@@ -269,6 +276,8 @@ def _part_of_town(
         # ... or before the square's name, when the word for square ends the name ("Tehran's
         # Azadi Square"); not when words follow it ("Azadi Square Tehran": Azadi is the square)
         before = first if first == len(words) - 1 else 0
+        if before and words[first] in _STADIUM_KEYS:  # "Sabzevar Stadium": the town's own
+            before = first + 1
         ends = ["".join(words[cut:]) for cut in range(after, len(words))]
         ends += ["".join(words[:cut]) for cut in range(1, before)]
         town = _one_town(index, tuple(ends), context)
@@ -292,6 +301,8 @@ def _names_a_place(index: PlaceIndex, words: tuple[str, ...]) -> bool:
     return any(run in index.entries or run in index.other_places for run in runs)
 
 
+#: The keys of the words for a stadium (:data:`~iranmap.town_part_words.STADIUM_WORDS`).
+_STADIUM_KEYS = frozenset(key(word) for word in STADIUM_WORDS)
 #: The keys of the words for a square, quarter, street, stadium or park, with which each names.
 _PART_KEYS = {key(word): part for part, words in TOWN_PART_WORDS.items() for word in words}
 
@@ -357,16 +368,19 @@ def _elsewhere(index: PlaceIndex, parsed: PlaceName, town: Match) -> bool:
 
 
 def _town_with_unknown_words(
-    index: PlaceIndex, parsed: PlaceName, context: tuple[str, ...]
+    index: PlaceIndex,
+    parsed: PlaceName,
+    context: tuple[str, ...],
+    counties: frozenset[str] = frozenset(),
 ) -> Match | None:
     """The one town the name's first or last words name, beside words that name nothing, or
     the town it gives apart ("Sərəskənd (Həştrud)": a town's local name, with its name)."""
-    if _near(index, "other places", parsed.core, _SOME_PLACE):
+    if near(index, "other places", parsed.core, _SOME_PLACE):
         return None  # the whole name is (a spelling of) a village: "Qorveh-ye Dergazin"
     apart = tuple(t for t in parsed.context if _only_a_town(index, t)) if parsed.context else ()
-    found = _towns_beside(index, parsed.words, context)
+    found = _towns_beside(index, parsed.words, context, counties)
     if not found and apart:  # read as the name with its town run on
-        found = _towns_beside(index, (*parsed.words, *apart), context)
+        found = _towns_beside(index, (*parsed.words, *apart), context, counties)
     else:
         apart = ()
     if len(found) != 1:
@@ -390,7 +404,10 @@ def _only_a_town(index: PlaceIndex, word: str) -> bool:
 
 
 def _towns_beside(
-    index: PlaceIndex, words: tuple[str, ...], context: tuple[str, ...]
+    index: PlaceIndex,
+    words: tuple[str, ...],
+    context: tuple[str, ...],
+    counties: frozenset[str] = frozenset(),
 ) -> dict[Match, Match]:
     """The towns ``words`` begin or end with, beside words that name nothing (by place)."""
     found: dict[Match, Match] = {}
@@ -403,12 +420,34 @@ def _towns_beside(
             ]
             if (
                 len(towns) == 1
-                and _unknown(index, rest)
+                and (_unknown(index, rest) or _hamlets_elsewhere(index, rest, towns[0], counties))
                 and _sure(index, towns[0], context)
                 and not _province_named(index, "".join(town_words), towns[0], context)
             ):
                 found[place_of(towns[0])] = towns[0]
     return found
+
+
+def _hamlets_elsewhere(
+    index: PlaceIndex, words: tuple[str, ...], town: Match, counties: frozenset[str]
+) -> bool:
+    """Whether ``words`` name only villages of fewer than :data:`VILLAGE` people, none in
+    ``town``'s province, and otherwise nothing, no county either (:func:`_unknown` without them):
+    beside a real town, the town's region or quarter, not such a village ("Pars Abad Moghan":
+    Parsabad of the Moghan plain, not Moghan, a village of 1,631 people in Semnan; "Khafr
+    Kerman" is not read so: Khafr is a county of Fars)."""
+    run = "".join(words)
+    if run in counties:
+        return False
+    isos = index.other_places.get(run, frozenset())
+    people = index.populations
+    if not isos or town.province_iso in isos or run in index.entries or run in index.place_words:
+        return False
+    if people.get((key(town.city or ""), town.province_iso or ""), 0) < TOWN:
+        return False
+    if any(not 0 < people.get((run, iso), 0) < VILLAGE for iso in isos):
+        return False
+    return not near(index, "places", run, _NEAR)
 
 
 def _unknown(index: PlaceIndex, words: tuple[str, ...]) -> bool:
@@ -427,50 +466,7 @@ def _unknown(index: PlaceIndex, words: tuple[str, ...]) -> bool:
     known = (index.entries, index.place_words, index.other_places)
     if any(run in names for run in runs for names in known):
         return False
-    return not any(_near(index, "places", run, _NEAR) for run in runs)
-
-
-def _near(index: PlaceIndex, which: str, name_key: str, cutoff: float) -> bool:
-    """Whether ``name_key`` is one of the index's keys of ``which`` places ("places", "prisons",
-    "other places") or within ``cutoff`` similarity of one. Only keys of a length that can reach
-    ``cutoff`` are compared (a ratio is at most 1 - |a - b| / (a + b) for lengths a and b): the
-    same answer as comparing them all, several times sooner."""
-    found_keys = keys_of_length(index, which, len(name_key), cutoff)
-    found = process.extractOne(
-        name_key, found_keys, scorer=fuzz.ratio, processor=None, score_cutoff=cutoff
-    )
-    return found is not None
-
-
-def keys_of_length(index: PlaceIndex, which: str, length: int, cutoff: float) -> list[str]:
-    """The index's keys of ``which`` places ("places", "prisons", "other places") within reach
-    of ``cutoff`` for a name of ``length`` letters, in the index's order; made once each."""
-    tables = _LENGTHS.setdefault(index, {})
-    found = tables.get((which, length, cutoff))
-    if found is None:
-        keys = _keys_of(index, which)
-        found = [keys[i] for i in within_reach(keys, length, cutoff)]
-        tables[(which, length, cutoff)] = found
-    return found
-
-
-#: Keys of the length that can reach a similarity, by index, kind of place, length and cutoff.
-_LENGTHS: WeakKeyDictionary[PlaceIndex, dict[tuple[str, int, float], list[str]]] = (
-    WeakKeyDictionary()
-)
-
-
-def _keys_of(index: PlaceIndex, which: str) -> list[str]:
-    others = list(index.other_places) if which == "other places" else index.keys
-    return index.prison_keys if which == "prisons" else others
-
-
-def within_reach(keys: list[str], length: int, cutoff: float) -> list[int]:
-    """Where the ``keys`` stand whose length leaves a ratio of ``cutoff`` possible with a name
-    of ``length`` letters (a ratio is at most 1 - |a - b| / (a + b) for lengths a and b)."""
-    least = cutoff - 1e-6  # (a hair below: a key that may reach it exactly is kept)
-    most = [100 * (1 - abs(len(k) - length) / (len(k) + length or 1)) for k in keys]
-    return [at for at, ratio in enumerate(most) if ratio >= least]
+    return not any(near(index, "places", run, _NEAR) for run in runs)
 
 
 def _province_named(

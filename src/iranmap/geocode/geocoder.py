@@ -15,6 +15,7 @@ from iranmap.geocode._bounds import beside, near_province, no_village_as_town, n
 from iranmap.geocode._claim import city_of_context, other_place, womens_town
 from iranmap.geocode._facility import run_together, town_and_facility
 from iranmap.geocode._fuzzy import FuzzyKeys
+from iranmap.geocode._longer import read_longer
 from iranmap.geocode._near import NearSpellings, keep_reading, read_as
 from iranmap.geocode._phrases import compass_reading, last_readings, read_phrases
 from iranmap.geocode._readings import by_rule, claimed, sure_town, town_at_end
@@ -29,6 +30,7 @@ from iranmap.geocode.index import (
 )
 from iranmap.geocode.match import Match
 from iranmap.geocode.provinces import as_province
+from iranmap.latin_phrases import plain
 from iranmap.names import PlaceName, key, parse_place
 
 #: Default lowest fuzzy score (0..100, rapidfuzz ratio of the two keys) that can match.
@@ -126,13 +128,14 @@ class Geocoder:
             answer = self._rough_cache.get(cache_key)
         if answer is None and cache_key in self._reading:  # a respelling's respelling: itself
             return replace(_UNMATCHED, query=name)
+        text = plain(name)  # "Fars'a bağlı Şiraz": every rule reads what the phrases say
         if answer is None:  # "كرج غرب طهران": Karaj, near Tehran, whatever else the words say
-            answer = self._compass(name, city, province, detail=detail)
+            answer = self._compass(text, city, province, detail=detail)
         if answer is None:
             self._reading.add(cache_key)
             outer, self._detail = self._detail, detail
             try:
-                answer = self._read(name, parsed, city, province)
+                answer = self._read(text, parsed, city, province)
             finally:
                 self._reading.discard(cache_key)
                 self._detail = outer
@@ -160,7 +163,11 @@ class Geocoder:
         place = partial(self._place, city=city, province=province, detail=False)
         answer = read_otherwise(self._index, name, parsed, answer, place, self._exactly)
         answer = read_phrases(self._index, name, answer, place)
-        answer = by_rule(self._index, name, parsed, context, answer, self._exactly)
+        if self._detail:  # (not of a form read by a rule: "Bandar-e" never on "Bandar-e")
+            answer = read_longer(self._index, name, parsed, answer, place)  # "Bandar-e Jask"
+        answer = by_rule(
+            self._index, name, parsed, context, answer, self._exactly, self._counties.keys
+        )
         answer = last_readings(self._index, name, parsed, context, answer, self._exactly)
         answer = womens_town(self._index, parsed, answer)  # "زندان زنان دولت آباد اصفهان"
         if answer.suggestions and context:

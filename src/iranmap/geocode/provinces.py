@@ -18,11 +18,13 @@ from iranmap.gazetteer import Province
 from iranmap.geocode._arabic import without_plene_vowel
 from iranmap.geocode._claim import capital
 from iranmap.geocode._clauses import province_forms
-from iranmap.geocode._readings import within_reach
+from iranmap.geocode._reach import within_reach
 from iranmap.geocode.index import PlaceIndex, ambiguous, dedupe, province_index
 from iranmap.geocode.match import Match, Method
+from iranmap.latin_phrases import plain
 from iranmap.name_words import IRAN_DIRECTIONS
 from iranmap.names import (
+    described_away,
     fold,
     joined_directions,
     key,
@@ -44,6 +46,8 @@ _DIRECTION_FLOOR = 80.0
 _DIRECTION_MARGIN = 10.0
 
 Decide = Callable[[dict[Match, float]], Match]
+#: What sets a province's old name apart from its new one in a cell (:meth:`_old_and_new`).
+_OLD_AND_NEW = "\\"
 #: Provinces part of which became another province since 1990, so that a direction word before
 #: their name may mean that part, now another province: Tehran (Qom in 1995, Alborz in 2010),
 #: Mazandaran (Golestan, its east, in 1997), Zanjan (Qazvin in 1996), East Azerbaijan (Ardabil
@@ -92,7 +96,12 @@ class ProvinceNames:
         German's j for y and Spanish's y for j would undo each other). Without ``detail``, a
         name placed nowhere carries no near misses and no score (found faster: the rules that
         ask only whether a name is a province exactly); every other answer is the same."""
-        written, name = name, IRAN_DIRECTIONS.sub(" ", name)  # "محافظة خوزستان جنوب غربي إيران"
+        written, name = (
+            name,
+            IRAN_DIRECTIONS.sub(" ", plain(name)),
+        )  # "محافظة خوزستان جنوب غربي إيران"
+        if _OLD_AND_NEW in name:  # "Khorasan\Khorasan-e Razavi"
+            return self._old_and_new(name, iso_scheme)
         head, _, rest = name.partition("(")
         inner = rest.rstrip().removesuffix(")") if rest else ""
         answer = self._resolve(fold(head), iso_scheme, detail)
@@ -117,6 +126,12 @@ class ProvinceNames:
             if other.status == "matched" and other.score == 100:
                 answer = other
                 break
+        described = described_away(name, any_case=True)
+        if answer.status == "unmatched" and described != name:
+            # "northern province of Mazandaran", "província central de Markazi": the name the
+            # words describe, exactly
+            other = self.resolve(described, iso_scheme, detail=False)
+            answer = other if other.status == "matched" and other.score == 100 else answer
         if inner and answer.status == "matched":
             other = self._resolve(fold(inner), iso_scheme, detail=False)
             if other.status != "matched":
@@ -124,6 +139,29 @@ class ProvinceNames:
             if other.status == "matched" and other.province_iso != answer.province_iso:
                 return replace(_UNMATCHED, note=f"{head.strip()} and {inner} disagree")
         return answer
+
+    def _old_and_new(self, name: str, iso_scheme: str) -> Match:
+        """A province named as it was and as it is, apart by a backslash ("Khorasan\\Khorasan-e
+        Razavi", as the Boroumand Center's table writes a place of Khorasan before 2004, of
+        Razavi Khorasan now): the province named last, exactly, where every name before it is
+        that province too or the undivided province its direction words tell apart (Khorasan,
+        of North, South and Razavi Khorasan); unmatched otherwise."""
+        *olds, new = name.split(_OLD_AND_NEW)
+        found = self.resolve(new, iso_scheme, detail=False)
+        if found.status != "matched" or found.score < 100 or found.method == "fuzzy":
+            return replace(_UNMATCHED, note=f"{new.strip()!r} names no province exactly")
+        for old in olds:
+            undivided = {
+                answer.province_iso
+                for pairs in self._by_direction.values()
+                for rest, answer in pairs
+                if rest == province_key(fold(old))
+            }
+            other = self.resolve(old, iso_scheme, detail=False)
+            same = other.status == "matched" and other.province_iso == found.province_iso
+            if not same and found.province_iso not in undivided:
+                return replace(_UNMATCHED, note=f"{old.strip()} and {new.strip()} disagree")
+        return found
 
     def _resolve(self, folded: str, iso_scheme: str, detail: bool) -> Match:
         code = _CODE.fullmatch(folded)
