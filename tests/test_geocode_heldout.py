@@ -58,8 +58,8 @@ target is 97% of Latin and 95% of Persian spellings in the right province.
   2025-2026 protests, the Boroumand Center's Omid memorial (places of killing and its province
   column), English Wikipedia's table of deaths in the 2022 protests, HRANA's and Iran Human
   Rights' reports on them and a Persian Telegram channel's list of names; then what the drained
-  page store still held in Arabic, Sorani, Kurmanji, Urdu and Persian. It measures those rules on
-  spellings nobody writing them has seen.
+  page store still held in Italian, Spanish, Turkish, Arabic, Sorani, Kurmanji, Urdu and Persian.
+  It measures those rules on spellings nobody writing them has seen.
 
 Every test runs on every file. A target or an assertion a file does not meet yet is a strict xfail
 that names what is missing, so it fails loudly once the rules meet it; a floor is the share measured
@@ -410,18 +410,18 @@ SETS = {
             "heldout8-names.csv",
         ),
         same_name=loosely,
-        least=350,
-        least_latin=285,
-        least_persian=65,
-        # As measured on main (ec74823) before any rule change, by count only: 222 of 285 Latin
-        # (77.9%), 47 of 65 Perso-Arabic (72.3%), none in a wrong province; see the file's
+        least=388,
+        least_latin=322,
+        least_persian=66,
+        # As measured on main (ec74823) before any rule change, by count only: 250 of 322 Latin
+        # (77.6%), 48 of 66 Perso-Arabic (72.7%), none in a wrong province; see the file's
         # header. Gathered while rules were being written against heldout8's misses, by someone
         # who never read them: with those rules merged it measures them on spellings nobody
         # writing them has seen.
-        latin_floor=0.778,
-        persian_floor=0.723,
-        latin_target_open="issue 20's target; 77.9% of Latin names so far",
-        persian_target_open="issue 20's target; 72.3% of Perso-Arabic names so far",
+        latin_floor=0.776,
+        persian_floor=0.727,
+        latin_target_open="issue 20's target; 77.6% of Latin names so far",
+        persian_target_open="issue 20's target; 72.7% of Perso-Arabic names so far",
     ),
 }
 
