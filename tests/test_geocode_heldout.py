@@ -51,9 +51,17 @@ target is 97% of Latin and 95% of Persian spellings in the right province.
   was before them), from what the store still held after seven files: wire reports of public
   hangings as many outlets retold them in their own languages, Arabic-language Gulf, Levant and
   Maghreb papers, Ahwazi, Baluch, Afghan, Urdu and Kurdish outlets, and one published table, the
-  Boroumand Center's Omid memorial. It is the one that measures unseen spellings now. Its
-  Perso-Arabic misses were then studied and rules written against their categories
-  (tests/test_geocode_clauses.py): its Perso-Arabic names are no longer held out.
+  Boroumand Center's Omid memorial. Its misses were then studied and rules written against
+  their categories, Latin (tests/test_geocode_latin_phrases.py) and Perso-Arabic
+  (tests/test_geocode_clauses.py): it is no longer held out either.
+- ``heldout9-names.csv`` was gathered while the next rules were being written against heldout8's
+  misses, the same way (without reading the rules, and scored by count only, on main as it was
+  before them), mostly from published tables: iranvictims.com's table of people killed in the
+  2025-2026 protests, the Boroumand Center's Omid memorial (places of killing and its province
+  column), English Wikipedia's table of deaths in the 2022 protests, HRANA's and Iran Human
+  Rights' reports on them and a Persian Telegram channel's list of names; then what the drained
+  page store still held in Italian, Spanish, Turkish, Arabic, Sorani, Kurmanji, Urdu and Persian.
+  It is the one that measures unseen spellings now.
 
 Every test runs on every file. A target or an assertion a file does not meet yet is a strict xfail
 that names what is missing, so it fails loudly once the rules meet it; a floor is the share measured
@@ -409,6 +417,34 @@ SETS = {
         # may lie anywhere).
         persian_floor=0.95,
         latin_target_open="issue 20's target; 93.6% of Latin names so far",
+    ),
+    "heldout9": HeldOut(
+        file="heldout9-names.csv",
+        earlier=(
+            "eval-names.csv",
+            "heldout-names.csv",
+            "heldout2-names.csv",
+            "heldout3-names.csv",
+            "heldout4-names.csv",
+            "heldout5-names.csv",
+            "heldout6-names.csv",
+            "heldout7-names.csv",
+            "heldout8-names.csv",
+        ),
+        same_name=loosely,
+        least=388,
+        least_latin=322,
+        least_persian=66,
+        # As measured on main (ec74823) before any rule change, by count only: 250 of 322 Latin
+        # (77.6%), 48 of 66 Perso-Arabic (72.7%), none in a wrong province; see the file's
+        # header. Gathered while rules were being written against heldout8's misses, by someone
+        # who never read them: with those rules merged it measures them on spellings nobody
+        # writing them has seen. With rules9l and rules9p merged, by count only: 253 of 322
+        # Latin (78.6%), 50 of 66 Perso-Arabic (75.8%), none in a wrong province.
+        latin_floor=0.785,
+        persian_floor=0.757,
+        latin_target_open="issue 20's target; 78.6% of Latin names so far",
+        persian_target_open="issue 20's target; 75.8% of Perso-Arabic names so far",
     ),
 }
 
