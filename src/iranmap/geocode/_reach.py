@@ -18,12 +18,25 @@ def near(index: PlaceIndex, which: str, name_key: str, cutoff: float) -> bool:
     """Whether ``name_key`` is one of the index's keys of ``which`` places ("places", "prisons",
     "other places") or within ``cutoff`` similarity of one. Only keys of a length that can reach
     ``cutoff`` are compared (a ratio is at most 1 - |a - b| / (a + b) for lengths a and b): the
-    same answer as comparing them all, several times sooner."""
-    found_keys = keys_of_length(index, which, len(name_key), cutoff)
-    found = process.extractOne(
-        name_key, found_keys, scorer=fuzz.ratio, processor=None, score_cutoff=cutoff
-    )
-    return found is not None
+    same answer as comparing them all, several times sooner. Each answer is kept (the rules
+    ask it of the same words of many names: "bajarê", "zindanı"), at most _NEAR_KEPT of them."""
+    answers = _NEAR.setdefault(index, {})
+    found = answers.get((which, name_key, cutoff))
+    if found is None:
+        found_keys = keys_of_length(index, which, len(name_key), cutoff)
+        best = process.extractOne(
+            name_key, found_keys, scorer=fuzz.ratio, processor=None, score_cutoff=cutoff
+        )
+        found = best is not None
+        if len(answers) >= _NEAR_KEPT:
+            answers.clear()
+        answers[(which, name_key, cutoff)] = found
+    return found
+
+
+#: What :func:`near` answered, by index, kind of place, name key and cutoff.
+_NEAR: WeakKeyDictionary[PlaceIndex, dict[tuple[str, str, float], bool]] = WeakKeyDictionary()
+_NEAR_KEPT = 65536
 
 
 def keys_of_length(index: PlaceIndex, which: str, length: int, cutoff: float) -> list[str]:
