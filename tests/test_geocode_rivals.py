@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 
 from iranmap.geocode._rivals import NOTE
+from iranmap.geocode.match import explain
 from iranmap.names import parse_place
 
 
@@ -59,9 +60,28 @@ def test_names_no_other_province_is_as_near_are_placed(geocoder: Any, name: str,
     assert (match.status, match.province_iso) == ("matched", iso)
 
 
-def test_the_province_of_the_row_settles_a_near_tie(geocoder: Any) -> None:
-    match = geocoder.place("سجن کرمشان", province="Kermanshah")
-    assert match.province_iso in (None, "IR-05")
+def test_what_a_user_reads_of_a_refused_name(geocoder: Any) -> None:
+    assert explain(geocoder.place("سجن ملاکان")) == (
+        "'سجن ملاکان' matched no place (its letters are as near a place of another province as "
+        "the one they were read as); check the spelling (a report row can also give its city "
+        "or province column to place it)"
+    )
+
+
+@pytest.mark.parametrize(
+    ("name", "province", "iso"),
+    [
+        ("سجن ملاکان", "Gilan", "IR-01"),  # the row's province settles it: Lakan Prison
+        ("سجن کرمشان", "Kerman", "IR-08"),
+        ("قئم شهر", "Mazandaran", "IR-02"),
+        ("قئم شهر", "Qom", "IR-25"),
+    ],
+)
+def test_the_province_of_the_row_settles_a_near_tie(
+    geocoder: Any, name: str, province: str, iso: str
+) -> None:
+    match = geocoder.place(name, province=province)
+    assert (match.status, match.province_iso) == ("matched", iso)
 
 
 def _slip(name: str) -> str:

@@ -43,7 +43,7 @@ from iranmap.names import PlaceName
 _RIVALS = 10
 _FAR = 3  # (more slips than any rival is looked for)
 #: Why such a name placed nothing (it names no place: a note must not point elsewhere).
-NOTE = "as near in spelling to a place of another province"
+NOTE = "its letters are as near a place of another province as the one they were read as"
 
 
 def settled_or_refused(
