@@ -172,19 +172,15 @@ def test_no_town_with_a_case_ending_lands_in_another_province(
 ) -> None:
     """Every Latin name of every town and prison, with each of four case endings and Turkish's
     word for prison: its province, or no answer, except names placed so before this rule, as
-    other readings of the whole: "Parsabadde" and "Farsabadde" as Abadeh with its province
-    (Fars) run onto it, "Gonbaddan" as a near spelling of Dogonbadan."""
+    other readings of the whole: "Gonbaddan" as a near spelling of Dogonbadan. ("Parsabadde" and
+    "Farsabadde", Abadeh with its province, Fars, run onto it, were too: now they are left
+    unresolved, as near Parsabad, Ardabil, by geocode/_rivals.py.)"""
     names = [
         (f"{name}{ending} cezaevi", iso)
         for name, iso in latin
         for ending in ("da", "de", "dan", "nin")
     ]
-    assert sorted(name for name, _ in elsewhere(geocoder, names)) == [
-        "Farsabadde cezaevi",
-        "Gonbaddan cezaevi",
-        "Pars Abadde cezaevi",
-        "Parsabadde cezaevi",
-    ]
+    assert sorted(name for name, _ in elsewhere(geocoder, names)) == ["Gonbaddan cezaevi"]
 
 
 # -- Polish, g for gh, Sorani ۆ ----------------------------------------------------------------
@@ -236,17 +232,12 @@ def test_no_polish_case_of_a_town_lands_in_another_province(
 ) -> None:
     """Every Latin name of every town and prison after "więzienie w", with each locative
     ending: its province, or no answer, except the names read otherwise as a whole before this
-    rule, as with Turkish endings: "Parsabadie" as Abadeh with Fars run onto it, "Ferdousie" as
-    Ferdowsiyeh."""
+    rule, as with Turkish endings: "Ferdousie" as Ferdowsiyeh. ("Parsabadie", Abadeh with Fars
+    run onto it, was too: it is as near Parsabad, Ardabil, and left unresolved.)"""
     names = [
         (f"więzienie w {name}{ending}", iso) for name, iso in latin for ending in ("u", "ie", "iu")
     ]
-    assert sorted(name for name, _ in elsewhere(geocoder, names)) == [
-        "więzienie w Farsabadie",
-        "więzienie w Ferdousie",
-        "więzienie w Pars Abadie",
-        "więzienie w Parsabadie",
-    ]
+    assert sorted(name for name, _ in elsewhere(geocoder, names)) == ["więzienie w Ferdousie"]
 
 
 def test_no_polish_or_g_spelling_of_a_town_lands_in_another_province(

@@ -19,6 +19,7 @@ from iranmap.geocode._longer import read_longer
 from iranmap.geocode._near import NearSpellings, keep_reading, read_as
 from iranmap.geocode._phrases import compass_reading, last_readings, read_phrases
 from iranmap.geocode._readings import by_rule, claimed, sure_town, town_at_end
+from iranmap.geocode._rivals import settled_or_refused
 from iranmap.geocode._tables import tables_of
 from iranmap.geocode.index import (
     Entry,
@@ -176,6 +177,10 @@ class Geocoder:
         if parsed.core:  # "Mamasani": a county's name (alone, it gives only its province)
             answer = self._counties.instead_of(answer, name, rows)
         answer = not_far(self._index, parsed, answer)
+        if self._detail:  # "سجن کرمشان": as near Kermanshah's Kermashan as Kerman's prison
+            answer = settled_or_refused(
+                self._index, parsed, answer, rows, threshold=self.threshold, margin=self.margin
+            )
         rows = rows or near_province(self._index, parsed)  # "قرية ... قرب شيراز"
         rows = rows or self._counties.province_of(parsed.context)  # "قرية ... في رودبار جنوب"
         return no_village_as_town(parsed, answer, rows, self._exactly)
