@@ -173,16 +173,21 @@ def _nearest_town(index: PlaceIndex, town_key: str, prison: Match) -> Match | No
 
 
 def other_place(
-    index: PlaceIndex, parsed: PlaceName, context: tuple[str, ...], everywhere: frozenset[str]
+    index: PlaceIndex,
+    parsed: PlaceName,
+    context: tuple[str, ...],
+    everywhere: frozenset[str],
+    counties: frozenset[str] = frozenset(),
 ) -> Match:
     """A name of a place the gazetteer knows only as some other place (a village).
 
     The note names where it lies only in the row's own province (when the row says which): a
-    note must not point a reader to another province. An unknown prison there whose row gives
-    its town is placed at the town. A name that says it is a town, of a place of one province
-    only that is no village, is placed in that province.
+    note must not point a reader to another province; ``counties``: the province a county
+    the row gives lies in ("Likak, Bahmai County"), where the row names no province or town.
+    An unknown prison there whose row gives its town is placed at the town. A name that says it
+    is a town, of a place of one province only that is no village, is placed in that province.
     """
-    own = index.context_provinces(context)
+    own = index.context_provinces(context) or counties
     shown = everywhere & own if own else everywhere
     if not shown and parsed.says_prison and context:
         found = city_of_context(index, context, _UNMATCHED)

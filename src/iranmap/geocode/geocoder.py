@@ -366,7 +366,8 @@ class Geocoder:
             return split
         everywhere = self._index.other_places.get(parsed.core, frozenset())
         if everywhere:  # some other place: never bent into a gazetteer place by fuzzy score
-            return other_place(self._index, parsed, context, everywhere)
+            counties = self._counties.of_context(context)
+            return other_place(self._index, parsed, context, everywhere, counties)
         variant = self._fuzzy.variant(parsed)
         if variant is not None:
             taken = self._from_entry(parsed, self._index.entries[variant[0]], context)
