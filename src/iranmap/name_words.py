@@ -55,6 +55,7 @@ PROVINCE_WORDS = frozenset(
     # Urdu's and Sindhi's oblique صوبے, صوبي, and Uyghur (ئۆلكە, ئۆلكىسى), folded
     | {"اوستان", "اوستانی", "ایالت", "ایالتی", "صوبی", "اولکه", "اولکیسی"}
     | words_of("province")  # and more languages' (iranmap._words_by_language)
+    | {"governorate", "gouvernorat", "governatorato"}  # Arabic محافظة as English renders it
 )
 # Province names carry other noise: the word for "province" in the languages reports are
 # written in (English, French, Italian, Spanish, German, Persian and its transliteration:
@@ -259,6 +260,8 @@ DESCRIPTORS = frozenset(
     | {"nde", "nda", "nden", "ndan", "ndeki", "ndaki", "nin", "nun"}
     | {"te", "ta", "ten", "tan", "dan", "den"}
     | {"sehri", "kenti", "sehir", "kent", "sehrinde", "kentinde", "sehrin", "kentin"}
+    # an island named by its town ("Qeshm Island", "isola di Kish", "جزیره قشم")
+    | {"island", "isola", "insel", "jazireh", "jazire", "جزیره"}
     | {"bagli", "tabe"}  # "part of" ("Huzistan eyaletine bağlı Hürremşehr kenti")
     | {"مرکزی", "زنان", "بند", "شهرستان", "های", "ها", "المرکزی"}
     # Urdu "central" as English sounds it ("سینٹرل جیل"), its postpositions "in" and "of"
