@@ -1,13 +1,14 @@
 """Names read by rule, written against the categories of the misses of
 tests/data/geocode/heldout9-names.csv: a place the gazetteer knows only by name with the county
-it lies in (geocode/_county.py, _claim.py). Each rule with names it must place, names it must
+it lies in (geocode/_county.py, _claim.py), Latin wrappers (latin_phrases.py, geocode/_bounds.py)
+and Perso-Arabic ones (geocode/_clauses.py, name_words.py). Each rule with names it must place, names it must
 leave alone, and a check over the gazetteer that no name it reads lands in another province."""
 
 from __future__ import annotations
 
 from iranmap.gazetteer import load_gazetteer
 from iranmap.geocode import Geocoder
-from iranmap.names import county_key
+from iranmap.names import county_key, key
 from townnames import where
 
 
@@ -121,3 +122,41 @@ def test_province_wrappers_keep_every_province(geocoder: Geocoder) -> None:
     for iso, province in geocoder._index.provinces.items():
         for form in ("prisiones de la provincia de {}", "{} Governorate", "İran'ın {} vilayetinde"):
             assert where(geocoder.province(form.format(province.name_en))) == ("matched", iso)
+
+
+# -- Perso-Arabic (name_words.COUNTY_NOISE, geocode/_clauses.py) ---------------------------------
+
+
+def test_perso_arabic_counties_known_as_and_adjectives(geocoder: Geocoder) -> None:
+    placed = {
+        "مقاطعة طالقان": "IR-30",  # Arabic مقاطعة: a county as well as a province
+        "مقاطعة ممسني": "IR-07",
+        "ممسنی کاؤنٹی": "IR-07",  # Urdu "county"
+        "مقاطعة عيلام": "IR-16",  # a province's name is the province's
+        "سجن الهويرة المعروف باسم “سيبيدار”": "IR-06",  # known as: Sepidar, Ahvaz
+        "زندان فلان معروف به اوین": "IR-23",
+        # a closed prison in its city, the province's capital: placed at the city
+        "سجن كارون سيء الصيت في مدينة الأحواز عاصمة الاقليم": "IR-06",
+    }
+    for name, iso in placed.items():
+        assert where(geocoder.place(name)) == ("matched", iso), name
+    assert geocoder.place("ممسنی کاؤنٹی").precision == "province"
+    assert where(geocoder.province("إقليم بلوشستان السني")) == ("matched", "IR-11")
+    assert where(geocoder.place("سجن الهويرة المعروف باسم")) == ("unmatched", None)
+
+
+def test_perso_arabic_forms_keep_every_town_home(
+    geocoder: Geocoder, persian: list[tuple[str, str]]
+) -> None:
+    forms = ("سجن فلان المعروف باسم {}", "مقاطعة {}", "{} کاؤنٹی", "سجن في مدينة {} عاصمة البلاد")
+    wrong = []
+    for i, (name, iso) in enumerate(persian):
+        form = forms[i % len(forms)]  # (each town with one form: the check costs too much)
+        if key(name) in geocoder._index.province_names:
+            continue  # "مقاطعة گلستان" is the province, not Golestan of Tehran
+        match = geocoder.place(form.format(name))
+        if match.status == "matched" and match.province_iso != iso:
+            wrong.append((form.format(name), match.province_iso))
+    assert not wrong
+    for iso, province in geocoder._index.provinces.items():
+        assert where(geocoder.province(f"إقليم {province.name_fa} السني")) == ("matched", iso)

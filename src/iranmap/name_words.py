@@ -99,6 +99,9 @@ COUNTY_NOISE = frozenset(
     # Arabic "district" (قضاء, as Ahwazi pages call a county: "قضاء عبادان") and "region", in
     # Arabic and Persian
     | {"قضا", "القضا", "منطقه", "المنطقه", "ناحیه"}
+    # Urdu "county" (کاؤنٹی, folded) and Arabic مقاطعة, a county as well as a province: a
+    # province's name is never a county's, so "مقاطعة طالقان" is Taleghan County
+    | {"کاونتی", "مقاطعه", "المقاطعه"}
     | {"contea", "verwaltungsbezirk", "comte", "condado", "ilcesi", "saristan", "sharistan"}
     # Indonesian and Malay "city" and "regency" ("kota Zarandieh"), and a county called a
     # region ("Chaldoran region", "regione di", Turkish "bölgesi")
