@@ -1,8 +1,9 @@
 """Names read by rule, written against the categories of the misses of
 tests/data/geocode/heldout9-names.csv: a place the gazetteer knows only by name with the county
 it lies in (geocode/_county.py, _claim.py), Latin wrappers (latin_phrases.py, geocode/_bounds.py)
-and Perso-Arabic ones (geocode/_clauses.py, name_words.py). Each rule with names it must place, names it must
-leave alone, and a check over the gazetteer that no name it reads lands in another province."""
+and Perso-Arabic ones (geocode/_clauses.py, name_words.py). Each rule with names it must place,
+names it must leave alone, and a check over the gazetteer that no name it reads lands in another
+province."""
 
 from __future__ import annotations
 
