@@ -143,13 +143,22 @@ def test_perso_arabic_counties_known_as_and_adjectives(geocoder: Geocoder) -> No
         assert where(geocoder.place(name)) == ("matched", iso), name
     assert geocoder.place("ممسنی کاؤنٹی").precision == "province"
     assert where(geocoder.province("إقليم بلوشستان السني")) == ("matched", "IR-11")
+    sorani = "پارێزگای ئازەربایجانی ڕۆژئاوادا"  # Sorani "in", after a direction
+    assert where(geocoder.province(sorani)) == ("matched", "IR-04")
+    assert where(geocoder.place("لە شاری سنەدا")) == ("matched", "IR-12")
     assert where(geocoder.place("سجن الهويرة المعروف باسم")) == ("unmatched", None)
 
 
 def test_perso_arabic_forms_keep_every_town_home(
     geocoder: Geocoder, persian: list[tuple[str, str]]
 ) -> None:
-    forms = ("سجن فلان المعروف باسم {}", "مقاطعة {}", "{} کاؤنٹی", "سجن في مدينة {} عاصمة البلاد")
+    forms = (
+        "سجن فلان المعروف باسم {}",
+        "مقاطعة {}",
+        "{} کاؤنٹی",
+        "سجن في مدينة {} عاصمة البلاد",
+        "لە شاری {}دا",  # Sorani "in"
+    )
     wrong = []
     for i, (name, iso) in enumerate(persian):
         form = forms[i % len(forms)]  # (each town with one form: the check costs too much)
@@ -161,3 +170,5 @@ def test_perso_arabic_forms_keep_every_town_home(
     assert not wrong
     for iso, province in geocoder._index.provinces.items():
         assert where(geocoder.province(f"إقليم {province.name_fa} السني")) == ("matched", iso)
+        found = where(geocoder.province(f"پارێزگای {province.name_fa}دا"))
+        assert found in {("matched", iso), ("unmatched", None)}

@@ -64,6 +64,7 @@ _CAPITAL_OF = frozenset({"الاقلیم", "المحافظه", "البلاد", "
 _SORANI_WORDS = frozenset({"زیندانی", "زیندان", "شاری", "پاریزگای", "بهندیخانه", "بندیخانه"})
 _SORANI_LETTERS = frozenset("ڕڵێۆە")
 _HEH = "ه"
+_SORANI_IN = "دا"  # the ending of Sorani's "لە ... دا" (in)
 # Arabic's and Persian's "known (by the name)" ("المعروف باسم", "معروف به"), and the words for
 # prison a name may begin with.
 _KNOWN_AS = frozenset({"المعروف", "المعروفه", "معروف"})
@@ -93,6 +94,7 @@ def plainer_forms(index: PlaceIndex, name: str) -> tuple[str, ...]:
         belonging_as_in(name),
         without_describing(name),
         known_as(name),
+        sorani_in(name),
         *compass_last(name),
     ]
     return tuple(dict.fromkeys(form for form in forms if form))
@@ -212,7 +214,18 @@ def _without(words: list[str], dropped: list[bool]) -> str:
 def province_forms(name: str) -> tuple[str, ...]:
     """The forms of a province cell each rule here reads ("محافظة شرق أذربيجان", "محافظة
     خوزستان النفطية"), in turn."""
-    return (*compass_last(name), without_describing(name))
+    return (*compass_last(name), without_describing(name), sorani_in(name))
+
+
+def sorani_in(name: str) -> str:
+    """``name`` without Sorani's "in" ending its last word ("پارێزگای ئازەربایجانی ڕۆژئاوادا",
+    in the province of West Azerbaijan; its "لە" before is a marker), if it has a Sorani word
+    or letter and the word more than the ending; else ""."""
+    words = name.split()
+    if not words or not _sorani(name) or not words[-1].endswith(_SORANI_IN):
+        return ""
+    last = words[-1].removesuffix(_SORANI_IN)
+    return " ".join([*words[:-1], last]) if len(last) > 2 else ""
 
 
 def without_describing(name: str) -> str:
