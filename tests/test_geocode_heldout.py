@@ -61,7 +61,9 @@ target is 97% of Latin and 95% of Persian spellings in the right province.
   column), English Wikipedia's table of deaths in the 2022 protests, HRANA's and Iran Human
   Rights' reports on them and a Persian Telegram channel's list of names; then what the drained
   page store still held in Italian, Spanish, Turkish, Arabic, Sorani, Kurmanji, Urdu and Persian.
-  It is the one that measures unseen spellings now.
+  It is the one that measures unseen spellings now. Its misses were then studied and rules
+  written against their categories (tests/test_geocode_local_names.py): it is no longer held
+  out either.
 
 Every test runs on every file. A target or an assertion a file does not meet yet is a strict xfail
 that names what is missing, so it fails loudly once the rules meet it; a floor is the share measured
@@ -440,11 +442,13 @@ SETS = {
         # header. Gathered while rules were being written against heldout8's misses, by someone
         # who never read them: with those rules merged it measures them on spellings nobody
         # writing them has seen. With rules9l and rules9p merged, by count only: 253 of 322
-        # Latin (78.6%), 50 of 66 Perso-Arabic (75.8%), none in a wrong province.
-        latin_floor=0.785,
-        persian_floor=0.757,
-        latin_target_open="issue 20's target; 78.6% of Latin names so far",
-        persian_target_open="issue 20's target; 75.8% of Perso-Arabic names so far",
+        # Latin (78.6%), 50 of 66 Perso-Arabic (75.8%), none in a wrong province. With rules10's
+        # rules written against its misses: 266 of 322 Latin (82.6%), 55 of 66 Perso-Arabic
+        # (83.3%), none in a wrong province.
+        latin_floor=0.826,
+        persian_floor=0.833,
+        latin_target_open="issue 20's target; 82.6% of Latin names so far",
+        persian_target_open="issue 20's target; 83.3% of Perso-Arabic names so far",
     ),
 }
 

@@ -20,7 +20,9 @@ words are.
 - Turkish's "X'a bağlı Y" (Y, part of X): Y with X apart, as "Y (X)" (:data:`BELONGING`); the
   small words around a word for province: Portuguese "na província" ("na cidade", "na prisão"),
   Turkish "Eyaleti'nde"
-  (:data:`PORTUGUESE_IN`, :data:`TURKISH_CASE`).
+  (:data:`PORTUGUESE_IN`, :data:`TURKISH_CASE`); Turkish's "İran'ın X" and Kurdish "şarî X"
+  (:data:`GENITIVE_OF_REGION`, :data:`KURDISH_CITY_OF`), a province's prisons
+  (:data:`PRISONS_OF_PROVINCE`) and the Iranian capital, Tehran (:data:`IRANIAN_CAPITAL`).
 
 Data and one function for :mod:`iranmap.names` and :mod:`iranmap.geocode.provinces`, which read
 every Latin name with :func:`plain` first, and without what describes a province
@@ -129,6 +131,32 @@ LEADING_IN = re.compile(
 # A dash between spaces sets a qualifier apart as a comma does ("Abu Shehr - Bushehr", "Evin –
 # Tehran"): a name's own hyphen has no space around it.
 DASH = re.compile(r"\s+[-–—]\s+")
+# Turkish's genitive of the country or of Eastern Kurdistan before a name ("İran'ın Isfahan
+# kentinde", in Iran's city of Isfahan; "Rojhılat'ın Urmiye vilayetinde"): where in the world
+# the place lies, no province; and Eastern Kurdistan ("Rojhilat") alone at a name's end.
+GENITIVE_OF_REGION = re.compile(
+    r"^\s*(?:[iİı]ran|rojh[iıe]lat)['’]n?[ıi]n\s+(?=\S)|\s+rojh[iıe]lat[êe]?\s*$",
+    re.IGNORECASE,
+)
+# Kurdish "şarî" (the city of) before a name ("şarî Siney", the city of Sine; the name's ezafe
+# is read as the name's): written with its ş only, as "Sari" is a town.
+KURDISH_CITY_OF = re.compile(r"^\s*şar[îi]\s+(?=\S)", re.IGNORECASE)
+# Plural words for prison before a province ("prisiones de la provincia de Alborz", "prisons of
+# the province of Fars", "carceri della provincia di"): the province's prisons, the province.
+PRISONS_OF_PROVINCE = re.compile(
+    r"^\s*(?:prisiones|c[áa]rceles|prisons|prigioni|carceri|pris[õo]es|gef[äa]ngnisse)\s+"
+    r"(?:de|of|del|della|dos|das|der|in|en|nella|dans)\s+(?:la\s+|the\s+|)"
+    r"(?=(?:provincia|province|provinz|prov[íi]ncia)\b)",
+    re.IGNORECASE,
+)
+# The capital of Iran named by what it is ("Evin-Gefängnis der iranischen Hauptstadt", "in the
+# Iranian capital", "dans la capitale iranienne"): Tehran.
+IRANIAN_CAPITAL = re.compile(
+    r"\s+(?:in\s+|of\s+|dans\s+|de\s+|nella\s+|en\s+)?(?:der|the|la|el)\s+"
+    r"(?:(?:iranischen|iranian|iraní|iraniana)\s+(?:hauptstadt|capital|capitale)"
+    r"|(?:capitale|capital)\s+(?:iranienne|iraniana|iraní|iranian[ao]?))\s*$",
+    re.IGNORECASE,
+)
 # French "d'" and "l'", Italian "dell'", with the apostrophe dropped before a capital ("ville
 # dAhwaz"): no transliteration of a Persian name begins so.
 ELIDED = re.compile(r"(?<![\w'’])(dell|d|l)(?=[A-ZÀ-Þ][a-zà-ÿ])")
@@ -141,6 +169,8 @@ def plain(text: str) -> str:
     if not text.isascii() and not any("a" <= c.casefold() <= "z" for c in text):
         return text  # (no Latin letter: nothing here to read)
     text = LEADING_IN.sub("in ", ELIDED.sub(r"\1'", DASH.sub(", ", text)))
+    text = GENITIVE_OF_REGION.sub("", PRISONS_OF_PROVINCE.sub("", text))
+    text = IRANIAN_CAPITAL.sub(", Tehran", KURDISH_CITY_OF.sub("", text))
     text = BELONGING.sub(r"\g<place> (\g<holder>)", text)
     text = TURKISH_CASE.sub(r"\1", PORTUGUESE_IN.sub("", text))
     text = IN_IRAN.sub("", COUNTRY_PARTS.sub("", text))

@@ -55,6 +55,7 @@ PROVINCE_WORDS = frozenset(
     # Urdu's and Sindhi's oblique صوبے, صوبي, and Uyghur (ئۆلكە, ئۆلكىسى), folded
     | {"اوستان", "اوستانی", "ایالت", "ایالتی", "صوبی", "اولکه", "اولکیسی"}
     | words_of("province")  # and more languages' (iranmap._words_by_language)
+    | {"governorate", "gouvernorat", "governatorato"}  # Arabic محافظة as English renders it
 )
 # Province names carry other noise: the word for "province" in the languages reports are
 # written in (English, French, Italian, Spanish, German, Persian and its transliteration:
@@ -98,6 +99,9 @@ COUNTY_NOISE = frozenset(
     # Arabic "district" (قضاء, as Ahwazi pages call a county: "قضاء عبادان") and "region", in
     # Arabic and Persian
     | {"قضا", "القضا", "منطقه", "المنطقه", "ناحیه"}
+    # Urdu "county" (کاؤنٹی, folded) and Arabic مقاطعة, a county as well as a province: a
+    # province's name is never a county's, so "مقاطعة طالقان" is Taleghan County
+    | {"کاونتی", "مقاطعه", "المقاطعه"}
     | {"contea", "verwaltungsbezirk", "comte", "condado", "ilcesi", "saristan", "sharistan"}
     # Indonesian and Malay "city" and "regency" ("kota Zarandieh"), and a county called a
     # region ("Chaldoran region", "regione di", Turkish "bölgesi")
@@ -259,6 +263,8 @@ DESCRIPTORS = frozenset(
     | {"nde", "nda", "nden", "ndan", "ndeki", "ndaki", "nin", "nun"}
     | {"te", "ta", "ten", "tan", "dan", "den"}
     | {"sehri", "kenti", "sehir", "kent", "sehrinde", "kentinde", "sehrin", "kentin"}
+    # an island named by its town ("Qeshm Island", "isola di Kish", "جزیره قشم")
+    | {"island", "isola", "insel", "jazireh", "jazire", "جزیره"}
     | {"bagli", "tabe"}  # "part of" ("Huzistan eyaletine bağlı Hürremşehr kenti")
     | {"مرکزی", "زنان", "بند", "شهرستان", "های", "ها", "المرکزی"}
     # Urdu "central" as English sounds it ("سینٹرل جیل"), its postpositions "in" and "of"

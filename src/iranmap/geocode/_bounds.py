@@ -83,10 +83,31 @@ def beside(town: Match, place: Match) -> bool:
 def near_province(index: PlaceIndex, parsed: PlaceName) -> frozenset[str]:
     """The one province of the towns the name says its place is near, where every town within
     :data:`INTERIOR_KM` of them lies in it too, if the name says a village; none otherwise."""
+    return _province_near(index, parsed.near) if parsed.says_village else frozenset()
+
+
+def only_near(
+    index: PlaceIndex, parsed: PlaceName, answer: Match, province: Callable[[str], Match]
+) -> Match:
+    """``answer``, or for a name that says only what its place is near and is unresolved
+    ("outside Torbat-e Jam", "near Shiraz"), the one province of those towns (as
+    :func:`near_province` tells it): at none of its towns. ``province`` resolves an ISO code."""
+    if answer.status == "matched" or parsed.words or not parsed.near:
+        return answer
+    isos = _province_near(index, parsed.near)
+    if not isos:
+        return answer
+    found = province(next(iter(isos)))
+    note = f"a place near a town of {found.province}; placed in the province, at none of its towns"
+    reading = f"a place near a town of {found.province}"
+    return replace(found, precision="province", note=note, reading=reading)
+
+
+def _province_near(index: PlaceIndex, near: tuple[str, ...]) -> frozenset[str]:
+    """The one province of the towns of keys ``near`` and of every town within
+    :data:`INTERIOR_KM` of them; none otherwise."""
     isos: set[str] = set()
-    if not parsed.says_village:
-        return frozenset()
-    for near_key in parsed.near:
+    for near_key in near:
         for town in index.towns.get(near_key, ()):
             if town.lat is None or town.lon is None:
                 return frozenset()

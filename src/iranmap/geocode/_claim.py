@@ -14,9 +14,9 @@ from functools import cache
 from rapidfuzz import fuzz
 
 from iranmap.geocode._bounds import beside
-from iranmap.geocode.index import PlaceIndex, km
+from iranmap.geocode.index import PlaceIndex, km, place_of
 from iranmap.geocode.match import Match
-from iranmap.names import WOMEN_WORDS, PlaceName, fold, key, skeleton
+from iranmap.names import WOMEN_WORDS, PlaceName, fold, key, says_province, skeleton
 
 #: A place of fewer people than this (GeoNames) is taken for a village, with no prison; a
 #: name read as a town over such a namesake must reach a real town, of at least TOWN people.
@@ -173,16 +173,21 @@ def _nearest_town(index: PlaceIndex, town_key: str, prison: Match) -> Match | No
 
 
 def other_place(
-    index: PlaceIndex, parsed: PlaceName, context: tuple[str, ...], everywhere: frozenset[str]
+    index: PlaceIndex,
+    parsed: PlaceName,
+    context: tuple[str, ...],
+    everywhere: frozenset[str],
+    counties: frozenset[str] = frozenset(),
 ) -> Match:
     """A name of a place the gazetteer knows only as some other place (a village).
 
     The note names where it lies only in the row's own province (when the row says which): a
-    note must not point a reader to another province. An unknown prison there whose row gives
-    its town is placed at the town. A name that says it is a town, of a place of one province
-    only that is no village, is placed in that province.
+    note must not point a reader to another province; ``counties``: the province a county
+    the row gives lies in ("Likak, Bahmai County"), where the row names no province or town.
+    An unknown prison there whose row gives its town is placed at the town. A name that says it
+    is a town, of a place of one province only that is no village, is placed in that province.
     """
-    own = index.context_provinces(context)
+    own = index.context_provinces(context) or counties
     shown = everywhere & own if own else everywhere
     if not shown and parsed.says_prison and context:
         found = city_of_context(index, context, _UNMATCHED)
@@ -212,6 +217,38 @@ def other_place(
 def _entry_skeletons(index: PlaceIndex) -> frozenset[str]:
     """The skeletons of the keys of every town and prison of ``index``."""
     return frozenset(skeleton(name_key) for name_key in index.entries)
+
+
+def of_province(index: PlaceIndex, name_key: str, iso: str) -> bool:
+    """Whether ``name_key`` names towns of province ``iso`` only, or one of its counties (the
+    index qualifies every place of a province with its counties' names)."""
+    towns = index.towns.get(name_key, ())
+    if towns:
+        return all(t.province_iso == iso for t in towns)
+    province = index.provinces.get(iso)
+    capital = index.entries.get(key(province.capital)) if province else None
+    places = [p for p in capital.places if p.province_iso == iso] if capital else []
+    return bool(places) and name_key in index.qualifiers.get(place_of(places[0]), ())
+
+
+def given_province(index: PlaceIndex, name: str, context: tuple[str, ...]) -> frozenset[str]:
+    """The provinces the qualifiers ``context`` of ``name`` give: with a word for province
+    ("Foo, Semnan Province"), or at the end of a chain (:func:`province_chain`)."""
+    if says_province(name):
+        return index.context_provinces(context)
+    return province_chain(index, context)
+
+
+def province_chain(index: PlaceIndex, context: tuple[str, ...]) -> frozenset[str]:
+    """The province a chain of qualifiers ends with, where each before it names a town or county
+    of that province only ("Kolam - Badreh - Ilam": a place, its county, its province); none
+    otherwise (a lone "Ilam" may be the town or the province)."""
+    if len(context) < 2:
+        return frozenset()
+    isos = index.province_names.get(context[-1], frozenset())
+    if len(isos) != 1 or not all(of_province(index, w, *isos) for w in context[:-1]):
+        return frozenset()
+    return isos
 
 
 def in_province(index: PlaceIndex, iso: str, *, known: bool = True) -> Match:

@@ -54,12 +54,22 @@ _ADJECTIVE = "ی"
 _DESCRIBING = frozenset(
     {"الحدودیه", "الحدودی", "الساحلیه", "الساحلی", "النفطیه", "النفطی", "المحرومه", "الفقیره"}
     | {"الجبلیه", "المضطربه", "المقدسه", "الشیعیه", "السنیه", "الکردیه", "البلوشیه", "العربیه"}
+    | {"السنی", "الشیعی", "الکردی", "البلوشی", "العربی"}  # (a province, إقليم, is masculine)
 )
+# Arabic "capital", and "of the province (region, country)" after it
+_CAPITAL = frozenset({"عاصمه"})
+_CAPITAL_OF = frozenset({"الاقلیم", "المحافظه", "البلاد", "الولایه", "المقاطعه"})
 # Words and letters only Sorani writes: its words for prison ("زیندانی": the prison of),
 # city and province, and the letters ڕ ڵ ێ ۆ ە.
 _SORANI_WORDS = frozenset({"زیندانی", "زیندان", "شاری", "پاریزگای", "بهندیخانه", "بندیخانه"})
 _SORANI_LETTERS = frozenset("ڕڵێۆە")
 _HEH = "ه"
+_SORANI_IN = "دا"  # the ending of Sorani's "لە ... دا" (in)
+# Arabic's and Persian's "known (by the name)" ("المعروف باسم", "معروف به"), and the words for
+# prison a name may begin with.
+_KNOWN_AS = frozenset({"المعروف", "المعروفه", "معروف"})
+_KNOWN_AS_NAME = frozenset({"باسم", "به", "بـ", "ب"})
+_PRISON_WORDS = frozenset({"سجن", "زندان", "السجن"})
 #: The seat Sorani writes before a vowel that begins a syllable (ئا is ا).
 _SEAT = "ئ"
 #: Arabic's "belonging to" (with ل, of, joined to the next word) and Persian's "of the
@@ -83,6 +93,8 @@ def plainer_forms(index: PlaceIndex, name: str) -> tuple[str, ...]:
         urdu_area(name),
         belonging_as_in(name),
         without_describing(name),
+        known_as(name),
+        sorani_in(name),
         *compass_last(name),
     ]
     return tuple(dict.fromkeys(form for form in forms if form))
@@ -202,14 +214,42 @@ def _without(words: list[str], dropped: list[bool]) -> str:
 def province_forms(name: str) -> tuple[str, ...]:
     """The forms of a province cell each rule here reads ("محافظة شرق أذربيجان", "محافظة
     خوزستان النفطية"), in turn."""
-    return (*compass_last(name), without_describing(name))
+    return (*compass_last(name), without_describing(name), sorani_in(name))
+
+
+def sorani_in(name: str) -> str:
+    """``name`` without Sorani's "in" ending its last word ("پارێزگای ئازەربایجانی ڕۆژئاوادا",
+    in the province of West Azerbaijan; its "لە" before is a marker), if it has a Sorani word
+    or letter and the word more than the ending; else ""."""
+    words = name.split()
+    if not words or not _sorani(name) or not words[-1].endswith(_SORANI_IN):
+        return ""
+    last = words[-1].removesuffix(_SORANI_IN)
+    return " ".join([*words[:-1], last]) if len(last) > 2 else ""
 
 
 def without_describing(name: str) -> str:
     """``name`` without Arabic's adjectives that describe a town or province ("محافظة سيستان
-    وبلوشستان الحدودية", "النفطية": the border province, the oil province), or ""."""
+    وبلوشستان الحدودية", "النفطية": the border province, the oil province), and "the capital of
+    the province (country)" after a town ("الأحواز عاصمة الاقليم"), or ""."""
     words, folded = _words(name)
-    return _without(words, [at > 0 and word in _DESCRIBING for at, word in enumerate(folded)])
+    dropped = [at > 0 and word in _DESCRIBING for at, word in enumerate(folded)]
+    for at, word in enumerate(folded[1:-1], start=1):
+        if word in _CAPITAL and folded[at + 1] in _CAPITAL_OF:  # "عاصمة الإقليم": its capital
+            dropped[at] = dropped[at + 1] = True
+    return _without(words, dropped)
+
+
+def known_as(name: str) -> str:
+    """The other name of a place after Arabic's or Persian's "known as" ("سجن الهويرة المعروف
+    باسم سبيدار": Sepidar), with the word for prison the name begins with; or ""."""
+    words, folded = _words(name)
+    at = next((i for i, word in enumerate(folded) if word in _KNOWN_AS), None)
+    if not at:
+        return ""
+    rest = words[at + 1 + (at + 1 < len(folded) and folded[at + 1] in _KNOWN_AS_NAME) :]
+    head = words[:1] if folded[0] in _PRISON_WORDS else []
+    return " ".join([*head, *rest]) if rest else ""
 
 
 def compass_last(name: str) -> tuple[str, ...]:

@@ -24,7 +24,7 @@ from iranmap.gazetteer import County, Province
 from iranmap.geocode.index import PlaceIndex, ambiguous, dedupe, labels
 from iranmap.geocode.match import Match
 from iranmap.geocode.provinces import province_match
-from iranmap.name_words import CITY_WORDS, DESCRIPTORS, IRAN_DIRECTIONS, MARKERS
+from iranmap.name_words import CITY_WORDS, COUNTY_NOISE, DESCRIPTORS, IRAN_DIRECTIONS, MARKERS
 from iranmap.names import county_key, fold, key
 
 #: Words around a county's name that say what it is or where, not which ("شهر", "şehri", "در
@@ -33,6 +33,7 @@ _AROUND = DESCRIPTORS | CITY_WORDS | MARKERS | {"iran", "ایران", "منطق�
 _AROUND |= {"region", "district", "area", "township"}
 # Characters after which a name says where it is ("Mamasani (Fars)", "Delfan, Lorestan").
 _QUALIFIER_START = "([,;/،؛"
+_COUNTY_WORD_KEYS = tuple(sorted({key(word) for word in COUNTY_NOISE} - {""}, key=len))
 _CONTRADICTION = "no county of this name lies in the town or province the name or row gives"
 
 
@@ -101,6 +102,20 @@ class CountyNames:
             if len(counties) == 1 and elsewhere <= set(counties):
                 isos |= set(counties)
         return frozenset(isos) if len(isos) == 1 else frozenset()
+
+    def of_context(self, context: tuple[str, ...]) -> frozenset[str]:
+        """The one province that a name's qualifier keys ``context`` name as a county of it
+        ("Likak, Bahmai County", "Zirab, Savadkuh"), by :meth:`province_of`; a word for county
+        before or after the county's name is no part of it."""
+        words: list[str] = []
+        for word in context:
+            words.append(word)
+            for noise in _COUNTY_WORD_KEYS:
+                if word.endswith(noise) and len(word) > len(noise):
+                    words.append(word[: -len(noise)])
+                if word.startswith(noise) and len(word) > len(noise):
+                    words.append(word[len(noise) :])
+        return self.province_of(tuple(words))
 
     def _resolve(self, name: str, row_provinces: frozenset[str]) -> _Found | None:
         """The province of the county ``name`` names, or why it cannot be told; None when

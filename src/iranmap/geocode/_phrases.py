@@ -42,7 +42,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from functools import cache
 
-from iranmap.geocode._claim import as_claimed, in_province, unknown_place
+from iranmap.geocode._claim import as_claimed, in_province, of_province, unknown_place
 from iranmap.geocode._clauses import plainer_forms
 from iranmap.geocode._readings import _unknown as unknown
 from iranmap.geocode.index import PlaceIndex, km, place_of
@@ -270,21 +270,9 @@ def unknown_beside_county(index: PlaceIndex, parsed: PlaceName, iso: str) -> Mat
         return None  # "محمود آباد نمونه": a town of Qazvin, beside Mazandaran's Mahmudabad
     for cut in range(1, len(words)):
         for place, rest in ((words[cut:], words[:cut]), (words[:cut], words[cut:])):
-            if _of_province(index, "".join(place), iso) and unknown(index, rest):
+            if of_province(index, "".join(place), iso) and unknown(index, rest):
                 return in_province(index, iso, known=False)
     return None
-
-
-def _of_province(index: PlaceIndex, name_key: str, iso: str) -> bool:
-    """Whether ``name_key`` names towns of province ``iso`` only, or one of its counties (the
-    index qualifies every place of a province with its counties' names)."""
-    towns = index.towns.get(name_key, ())
-    if towns:
-        return all(t.province_iso == iso for t in towns)
-    province = index.provinces.get(iso)
-    capital = index.entries.get(key(province.capital)) if province else None
-    places = [p for p in capital.places if p.province_iso == iso] if capital else []
-    return bool(places) and name_key in index.qualifiers.get(place_of(places[0]), ())
 
 
 def persian_slip(index: PlaceIndex, parsed: PlaceName) -> Match | None:

@@ -21,6 +21,7 @@ from dataclasses import replace
 
 from rapidfuzz import fuzz, process
 
+from iranmap.geocode import _claim
 from iranmap.geocode._affixes import without_affix
 from iranmap.geocode._claim import TOWN, VILLAGE, as_claimed, at_town, capital, in_province
 from iranmap.geocode._phrase_words import COMPASS_WORDS, plural_part
@@ -229,12 +230,11 @@ def by_rule(
 def _unknown_in_province(index: PlaceIndex, name: str, parsed: PlaceName) -> Match | None:
     """A place whose words name nothing the gazetteer knows, even nearly, after which the name
     gives one province with a word for province ("شهر بسطام، واقع در استان سمنان", "Foo, Semnan
-    Province"): that province, at none of its towns. Not where the words are even loosely near
+    Province"), or a chain of its county and province ("Kolam - Badreh - Ilam"): that province,
+    at none of its towns. Not where the words are even loosely near
     a prison's name: a misspelled prison may be written with a province it does not lie in
     ("Ghezel Hesar, Tehran Province", before Alborz was made of Tehran's west)."""
-    if not parsed.context or not says_province(name):
-        return None
-    isos = index.context_provinces(parsed.context)
+    isos = _claim.given_province(index, name, parsed.context)
     words = tuple(word for word in parsed.words if word not in CITY_WORDS)
     if len(isos) != 1 or not words or not _unknown(index, words):
         return None

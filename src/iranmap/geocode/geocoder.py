@@ -11,7 +11,7 @@ from functools import partial
 
 from iranmap.gazetteer import Gazetteer
 from iranmap.geocode._affixes import read_otherwise
-from iranmap.geocode._bounds import beside, near_province, no_village_as_town, not_far
+from iranmap.geocode._bounds import beside, near_province, no_village_as_town, not_far, only_near
 from iranmap.geocode._claim import city_of_context, other_place, womens_town
 from iranmap.geocode._facility import run_together, town_and_facility
 from iranmap.geocode._fuzzy import FuzzyKeys
@@ -183,7 +183,8 @@ class Geocoder:
             )
         rows = rows or near_province(self._index, parsed)  # "قرية ... قرب شيراز"
         rows = rows or self._counties.province_of(parsed.context)  # "قرية ... في رودبار جنوب"
-        return no_village_as_town(parsed, answer, rows, self._exactly)
+        answer = no_village_as_town(parsed, answer, rows, self._exactly)
+        return only_near(self._index, parsed, answer, self._exactly)  # "outside Torbat-e Jam"
 
     def known(self, name: str) -> Match | None:
         """The answer of ``name``'s exact key (a place's own name or alias), or None."""
@@ -366,7 +367,8 @@ class Geocoder:
             return split
         everywhere = self._index.other_places.get(parsed.core, frozenset())
         if everywhere:  # some other place: never bent into a gazetteer place by fuzzy score
-            return other_place(self._index, parsed, context, everywhere)
+            counties = self._counties.of_context(context)
+            return other_place(self._index, parsed, context, everywhere, counties)
         variant = self._fuzzy.variant(parsed)
         if variant is not None:
             taken = self._from_entry(parsed, self._index.entries[variant[0]], context)
