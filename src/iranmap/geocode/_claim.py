@@ -64,17 +64,31 @@ def as_claimed(index: PlaceIndex, parsed: PlaceName, answer: Match, *, settled: 
         town = _nearest_town(index, key(answer.city or ""), answer)
     if town is None:
         return answer
-    shared = _shared_town(index, town, settled=settled)
-    if shared is not None:
-        return replace(shared, score=answer.score)
     if parsed.says_detention:  # a detention centre of the town: none of its prisons
         note = f"a detention centre the gazetteer does not know; placed at the city of {town.city}"
-        return replace(town, score=answer.score, method="city", note=note)
+        return _at_town(index, town, answer, note, settled=settled)
     note = (
         f"the name gives only the town of {town.city}, not which prison; likely "
         f"{answer.prison} (a place column confirms it)"
     )
-    return replace(town, score=answer.score, method="city", note=note, likely=answer.prison)
+    return _at_town(index, town, answer, note, settled=settled, likely=answer.prison)
+
+
+def _at_town(
+    index: PlaceIndex,
+    town: Match,
+    answer: Match,
+    note: str,
+    *,
+    settled: bool,
+    likely: str | None = None,
+) -> Match:
+    """``town`` in place of ``answer`` (with its score), at city precision with ``note``; or
+    the one place its town is shared with, where the gazetteer has one."""
+    shared = _shared_town(index, town, settled=settled)
+    if shared is not None:
+        return replace(shared, score=answer.score)
+    return replace(town, score=answer.score, method="city", note=note, likely=likely)
 
 
 def _womens(
@@ -90,11 +104,8 @@ def _womens(
     town = _nearest_town(index, key(answer.city or ""), answer)
     if town is None:
         return answer
-    shared = _shared_town(index, town, settled=settled)
-    if shared is not None:
-        return replace(shared, score=answer.score)
     note = f"no women's prison of {town.city} is known; placed at the city"
-    return replace(town, score=answer.score, method="city", note=note)
+    return _at_town(index, town, answer, note, settled=settled)
 
 
 def womens_town(index: PlaceIndex, parsed: PlaceName, answer: Match) -> Match:
