@@ -102,7 +102,6 @@ class HeldOut:
     """One held-out file and what is known of it: its size, its floors, the names it has wrong."""
 
     file: str
-    earlier: tuple[str, ...]
     same_name: Callable[[str], str]
     least: int
     least_latin: int
@@ -119,7 +118,6 @@ class HeldOut:
 SETS = {
     "heldout": HeldOut(
         file="heldout-names.csv",
-        earlier=("eval-names.csv",),
         same_name=as_printed,
         least=150,
         least_latin=100,
@@ -135,7 +133,6 @@ SETS = {
     ),
     "heldout2": HeldOut(
         file="heldout2-names.csv",
-        earlier=("eval-names.csv", "heldout-names.csv"),
         same_name=loosely,
         least=160,
         least_latin=100,
@@ -161,7 +158,6 @@ SETS = {
     ),
     "heldout3": HeldOut(
         file="heldout3-names.csv",
-        earlier=("eval-names.csv", "heldout-names.csv", "heldout2-names.csv"),
         same_name=loosely,
         least=200,
         least_latin=120,
@@ -198,12 +194,6 @@ SETS = {
     ),
     "heldout4": HeldOut(
         file="heldout4-names.csv",
-        earlier=(
-            "eval-names.csv",
-            "heldout-names.csv",
-            "heldout2-names.csv",
-            "heldout3-names.csv",
-        ),
         same_name=loosely,
         least=200,
         least_latin=120,
@@ -238,13 +228,6 @@ SETS = {
     ),
     "heldout5": HeldOut(
         file="heldout5-names.csv",
-        earlier=(
-            "eval-names.csv",
-            "heldout-names.csv",
-            "heldout2-names.csv",
-            "heldout3-names.csv",
-            "heldout4-names.csv",
-        ),
         same_name=loosely,
         least=220,
         least_latin=120,
@@ -275,14 +258,6 @@ SETS = {
     ),
     "heldout6": HeldOut(
         file="heldout6-names.csv",
-        earlier=(
-            "eval-names.csv",
-            "heldout-names.csv",
-            "heldout2-names.csv",
-            "heldout3-names.csv",
-            "heldout4-names.csv",
-            "heldout5-names.csv",
-        ),
         same_name=loosely,
         least=230,
         least_latin=125,
@@ -320,15 +295,6 @@ SETS = {
     ),
     "heldout7": HeldOut(
         file="heldout7-names.csv",
-        earlier=(
-            "eval-names.csv",
-            "heldout-names.csv",
-            "heldout2-names.csv",
-            "heldout3-names.csv",
-            "heldout4-names.csv",
-            "heldout5-names.csv",
-            "heldout6-names.csv",
-        ),
         same_name=loosely,
         least=211,
         least_latin=150,
@@ -373,16 +339,6 @@ SETS = {
     ),
     "heldout8": HeldOut(
         file="heldout8-names.csv",
-        earlier=(
-            "eval-names.csv",
-            "heldout-names.csv",
-            "heldout2-names.csv",
-            "heldout3-names.csv",
-            "heldout4-names.csv",
-            "heldout5-names.csv",
-            "heldout6-names.csv",
-            "heldout7-names.csv",
-        ),
         same_name=loosely,
         least=237,
         least_latin=157,
@@ -422,17 +378,6 @@ SETS = {
     ),
     "heldout9": HeldOut(
         file="heldout9-names.csv",
-        earlier=(
-            "eval-names.csv",
-            "heldout-names.csv",
-            "heldout2-names.csv",
-            "heldout3-names.csv",
-            "heldout4-names.csv",
-            "heldout5-names.csv",
-            "heldout6-names.csv",
-            "heldout7-names.csv",
-            "heldout8-names.csv",
-        ),
         same_name=loosely,
         least=388,
         least_latin=322,
@@ -451,6 +396,13 @@ SETS = {
         persian_target_open="issue 20's target; 83.3% of Perso-Arabic names so far",
     ),
 }
+
+
+def earlier(spec: HeldOut) -> tuple[str, ...]:
+    """The files gathered before ``spec``'s (the eval set, then the held-out sets in order),
+    none of whose names it may repeat."""
+    files = [other.file for other in SETS.values()]
+    return ("eval-names.csv", *files[: files.index(spec.file)])
 
 
 def rows(spec: HeldOut) -> list[dict[str, str]]:
@@ -522,7 +474,9 @@ def test_the_set_is_large_sourced_and_new(heldout: HeldOut) -> None:
     names = [heldout.same_name(row["name"]) for row in table]
     assert len(names) == len(set(names))
     old = {
-        heldout.same_name(row["name"]) for name in heldout.earlier for row in read_rows(DATA / name)
+        heldout.same_name(row["name"])
+        for name in earlier(heldout)
+        for row in read_rows(DATA / name)
     }
     assert not set(names) & old
 
