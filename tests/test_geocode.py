@@ -6,6 +6,7 @@ import csv
 import os
 import subprocess
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -1204,3 +1205,12 @@ def test_prison_words_of_other_languages(shipped: Geocoder, name: str, prison_id
 def test_german_transliterations_are_read() -> None:
     assert key("Karadsch") == key("Karaj")
     assert key("Kermanschah") == key("Kermanshah")
+
+
+def test_an_answer_asked_as_another_name_is_the_same_answer_for_it() -> None:
+    """``Match.asked_as`` (the geocoder's cheap copy) gives what ``dataclasses.replace`` gives,
+    and the answer itself where the name is already its query."""
+    answer = Match(query="Shiraz", status="matched", score=100.0, kind="city", lat=29.6, lon=52.5)
+    assert answer.asked_as("shiraz") == replace(answer, query="shiraz")
+    assert answer.asked_as("shiraz").lat == 29.6 and answer.query == "Shiraz"
+    assert answer.asked_as("Shiraz") is answer

@@ -74,15 +74,13 @@ def settled_or_refused(
     # A rule's reading is a known sound ("Zanyán": Spanish y for j), rivalled only by towns and
     # prisons; a near spelling by villages, counties and provinces too.
     kinds = ("places",) if answer.score >= 100 else ("places", "other places")
+    # (a rule's reading is refused only by a rival at the threshold or above: keys below it
+    # are not compared, the same answer sooner)
+    floor = threshold if answer.score >= 100 else threshold - margin
     for which in kinds:
-        keys = keys_of_length(index, which, len(core), threshold - margin)
+        keys = keys_of_length(index, which, len(core), floor)
         hits = process.extract(
-            core,
-            keys,
-            scorer=fuzz.ratio,
-            processor=None,
-            limit=_RIVALS,
-            score_cutoff=threshold - margin,
+            core, keys, scorer=fuzz.ratio, processor=None, limit=_RIVALS, score_cutoff=floor
         )
         for _, score, at in hits:
             slips = OSA.distance(core, keys[at], score_cutoff=2)

@@ -128,7 +128,7 @@ class Geocoder:
         if answer is None and not detail:
             answer = self._rough_cache.get(cache_key)
         if answer is None and cache_key in self._reading:  # a respelling's respelling: itself
-            return replace(_UNMATCHED, query=name)
+            return _UNMATCHED.asked_as(name)
         text = plain(name)  # "Fars'a bağlı Şiraz": every rule reads what the phrases say
         if answer is None:  # "كرج غرب طهران": Karaj, near Tehran, whatever else the words say
             answer = self._compass(text, city, province, detail=detail)
@@ -141,7 +141,7 @@ class Geocoder:
                 self._reading.discard(cache_key)
                 self._detail = outer
             (self._place_cache if detail else self._rough_cache)[cache_key] = answer
-        return replace(answer, query=name)
+        return answer.asked_as(name)
 
     def _compass(self, name: str, city: str, province: str, *, detail: bool) -> Match | None:
         place = partial(self._place, city=city, province=province, detail=detail)
@@ -189,7 +189,7 @@ class Geocoder:
     def known(self, name: str) -> Match | None:
         """The answer of ``name``'s exact key (a place's own name or alias), or None."""
         entry = self._index.entries.get(parse_place(name).core)
-        return None if entry is None else replace(entry.answer, query=name)
+        return None if entry is None else entry.answer.asked_as(name)
 
     def places(self, names: Iterable[str]) -> list[Match]:
         """:meth:`place` for many names at once, in order; same answers, found faster.
@@ -218,7 +218,7 @@ class Geocoder:
         if answer is None:
             answer = self._province_names.resolve(name, iso_scheme)
             self._province_cache[cache_key] = answer
-        return replace(answer, query=name)
+        return answer.asked_as(name)
 
     def _exactly(self, name: str) -> Match:
         """:meth:`province` for the naming rules, which ask only whether ``name`` is a province
@@ -227,7 +227,7 @@ class Geocoder:
         if answer is None:
             answer = self._province_names.resolve(name, "2020", detail=False)
             self._exact_cache[name] = answer
-        return replace(answer, query=name)
+        return answer.asked_as(name)
 
     # -- places -----------------------------------------------------------------------------
 

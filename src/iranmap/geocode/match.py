@@ -80,6 +80,16 @@ class Match:
     #: Military Prison"): placed at the town, but a place of its own, not the town's others.
     own_place: bool = False
 
+    def asked_as(self, query: str) -> Match:
+        """This answer for ``query`` as written: itself where it already is, else a copy. The
+        geocoder answers every name so, from answers it keeps; ``dataclasses.replace`` does the
+        same through ``__init__``, which showed as 5% of the naming checks' time."""
+        if self.query == query:
+            return self
+        copy = object.__new__(Match)
+        copy.__dict__.update(self.__dict__, query=query)
+        return copy
+
 
 _UTF8_BOM = b"\xef\xbb\xbf"
 _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
