@@ -76,12 +76,7 @@ def read_otherwise(
     not a fuzzy score), then as Spanish or French write it, or with its affixed town apart
     (these only where that gives a place's own name or alias, or one at the town it names)."""
     place = _where_it_says(index, parsed, place)
-    endings = (*turkish_cases(name), *polish_cases(name), *language_cases(name))
-    endings += apostrophe_cases(name)  # "Isfahan'da"
-    slavic = slavic_cases(name, _AROUND | PROVINCE_WORDS)  # only forms with a place's own name
-    endings += (without_city_word(name), *(f for f in slavic if _is_named(index, f)))
-    endings += azeri_cases(fold(name), _AROUND)  # "تبریزده", "تبریزین زندانی"
-    for form in endings if answer.score < 100 else ():
+    for form in _endings(index, name) if answer.score < 100 else ():
         # "Təbrizdə", "w Teheranie", "شهر آبیک": a town with its case ending or its word for
         # city, exactly (before a near spelling of the whole: "Urmiyədə" is in Urmia, not a
         # slip of Omidiyeh; "شهر آبیک" is Abyek, not a slip of Shahr-e Babak)
@@ -125,6 +120,16 @@ def read_otherwise(
             return found
     # a name in doubt (a town of two provinces) stays in doubt: "خمینی شهر" is no Khomein
     return (_plene(index, name, place) if answer.status == "unmatched" else None) or answer
+
+
+def _endings(index: PlaceIndex, name: str) -> tuple[str, ...]:
+    """``name`` without a case ending or its word for city, in each way a language writes one
+    (made only for a name not read exactly: most names of a report are)."""
+    endings = (*turkish_cases(name), *polish_cases(name), *language_cases(name))
+    endings += apostrophe_cases(name)  # "Isfahan'da"
+    slavic = slavic_cases(name, _AROUND | PROVINCE_WORDS)  # only forms with a place's own name
+    endings += (without_city_word(name), *(f for f in slavic if _is_named(index, f)))
+    return endings + azeri_cases(fold(name), _AROUND)  # "تبریزده", "تبریزین زندانی"
 
 
 def _plene(index: PlaceIndex, name: str, place: Resolve) -> Match | None:

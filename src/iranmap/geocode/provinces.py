@@ -115,12 +115,13 @@ class ProvinceNames:
         # "Huzistan": the only provinces with kh are Khuzestan and the Khorasans, so an h read as
         # kh is tried in any province name, where it gives a name exactly
         # Portuguese ("província do Cuzistão") only here: a town read so may be another's
-        forms = [form for form in (*respellings(name), as_kh(name)) if form != name]
-        forms += portuguese_forms(name)
-        forms += without_plene_vowel(fold(name))  # "لورستان", as Urdu writes Lorestan
-        if answer.status != "matched":  # "محافظة شرق أذربيجان": East Azerbaijan, Arabic's order
-            forms += province_forms(written)
-        for form in forms if answer.status != "matched" and respell else ():
+        forms: list[str] = []
+        if answer.status != "matched" and respell:  # (made only where they are read)
+            forms = [form for form in (*respellings(name), as_kh(name)) if form != name]
+            forms += portuguese_forms(name)
+            forms += without_plene_vowel(fold(name))  # "لورستان", as Urdu writes Lorestan
+            forms += province_forms(written)  # "محافظة شرق أذربيجان": Arabic's order
+        for form in forms:
             # "Juzestán": only exactly
             other = self.resolve(form, iso_scheme, respell=False, detail=False)
             if other.status == "matched" and other.score == 100:
