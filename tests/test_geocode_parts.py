@@ -458,6 +458,9 @@ def test_no_place_known_by_name_lands_in_another_province(geocoder: Geocoder) ->
         ("شهر بسطام، واقع در استان سمنان", "IR-20"),  # Bastam: known only in Latin letters
         ("Foo, Semnan Province", "IR-20"),
         ("Xyzabad, provinsi Fars", "IR-07"),
+        # no word for province: a bracket gives where the place is, as a comma does, and Fars
+        # names no town a place could be near (tests/test_geocode_context.py)
+        ("Xyzabad (Fars)", "IR-07"),
         ("روستای فلان در استان فارس", "IR-07"),
         ("Foo, a village in Fars province", "IR-07"),  # "village" says what the place is
         ("قرية فلان في محافظة فارس", "IR-07"),
@@ -478,7 +481,7 @@ def test_an_unknown_place_with_its_province_named_is_the_province(
         "Qezel Hesar, Fars Province",  # a prison of Alborz: the name contradicts itself
         "Karaj, Fars Province",  # a town of Alborz
         "Bayram, Fars Province",  # a place of East Azerbaijan
-        "Xyzabad (Fars)",  # no word for province: "Fars" may be what the place is near
+        "Xyzabad (Tehran)",  # no word for province: the town, beside Alborz's, may be near it
         "Gezel Hesar, Tehran Province",  # a misspelled prison (of Alborz since 2010)
         "Xyzabad, Tehran Province, Fars Province",  # two provinces
     ],

@@ -83,7 +83,7 @@ def beside(town: Match, place: Match) -> bool:
 def near_province(index: PlaceIndex, parsed: PlaceName) -> frozenset[str]:
     """The one province of the towns the name says its place is near, where every town within
     :data:`INTERIOR_KM` of them lies in it too, if the name says a village; none otherwise."""
-    return _province_near(index, parsed.near) if parsed.says_village else frozenset()
+    return interior_province(index, parsed.near) if parsed.says_village else frozenset()
 
 
 def only_near(
@@ -94,7 +94,7 @@ def only_near(
     :func:`near_province` tells it): at none of its towns. ``province`` resolves an ISO code."""
     if answer.status == "matched" or parsed.words or not parsed.near:
         return answer
-    isos = _province_near(index, parsed.near)
+    isos = interior_province(index, parsed.near)
     if not isos:
         return answer
     found = province(next(iter(isos)))
@@ -103,7 +103,7 @@ def only_near(
     return replace(found, precision="province", note=note, reading=reading)
 
 
-def _province_near(index: PlaceIndex, near: tuple[str, ...]) -> frozenset[str]:
+def interior_province(index: PlaceIndex, near: tuple[str, ...]) -> frozenset[str]:
     """The one province of the towns of keys ``near`` and of every town within
     :data:`INTERIOR_KM` of them; none otherwise."""
     isos: set[str] = set()

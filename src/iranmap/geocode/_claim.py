@@ -13,7 +13,7 @@ from functools import cache
 
 from rapidfuzz import fuzz
 
-from iranmap.geocode._bounds import beside
+from iranmap.geocode._bounds import beside, interior_province
 from iranmap.geocode.index import PlaceIndex, km, place_of
 from iranmap.geocode.match import Match
 from iranmap.names import WOMEN_WORDS, PlaceName, fold, key, says_province, skeleton
@@ -244,10 +244,30 @@ def of_province(index: PlaceIndex, name_key: str, iso: str) -> bool:
 
 def given_province(index: PlaceIndex, name: str, context: tuple[str, ...]) -> frozenset[str]:
     """The provinces the qualifiers ``context`` of ``name`` give: with a word for province
-    ("Foo, Semnan Province"), or at the end of a chain (:func:`province_chain`)."""
+    ("Foo, Semnan Province"), at the end of a chain (:func:`province_chain`), or alone, without
+    a word for province (:func:`province_apart`)."""
     if says_province(name):
         return index.context_provinces(context)
-    return province_chain(index, context)
+    return province_chain(index, context) or province_apart(index, context)
+
+
+def province_apart(index: PlaceIndex, context: tuple[str, ...]) -> frozenset[str]:
+    """The province one qualifier set apart names without a word for province ("Rostamkala,
+    Mazandaran", "Foo (Fars)"), as tables print a place and its province; none otherwise.
+
+    A province's name that is no town's is that province. A town's name (Karaj; or a province's
+    that is also its capital's, Isfahan) may say what the place is near rather than where it is:
+    it gives its province only where every town within
+    :data:`~iranmap.geocode._bounds.INTERIOR_KM` of it lies there too (Rasht, Kerman; not
+    Tehran, beside Alborz's towns, nor Isfahan, 78 km from a town of Chaharmahal)."""
+    if len(context) != 1:
+        return frozenset()
+    (word,) = context
+    isos = index.province_names.get(word, frozenset())
+    if word in index.towns:  # (and a town named like another province names neither)
+        around = interior_province(index, context)
+        return around if not isos or around == isos else frozenset()
+    return isos if len(isos) == 1 else frozenset()
 
 
 def province_chain(index: PlaceIndex, context: tuple[str, ...]) -> frozenset[str]:

@@ -230,7 +230,9 @@ def by_rule(
 def _unknown_in_province(index: PlaceIndex, name: str, parsed: PlaceName) -> Match | None:
     """A place whose words name nothing the gazetteer knows, even nearly, after which the name
     gives one province with a word for province ("شهر بسطام، واقع در استان سمنان", "Foo, Semnan
-    Province"), or a chain of its county and province ("Kolam - Badreh - Ilam"): that province,
+    Province"), a chain of its county and province ("Kolam - Badreh - Ilam"), or a province or
+    town alone apart that says it (:func:`~iranmap.geocode._claim.province_apart`: "Rostamkala,
+    Mazandaran"): that province,
     at none of its towns. Not where the words are even loosely near
     a prison's name: a misspelled prison may be written with a province it does not lie in
     ("Ghezel Hesar, Tehran Province", before Alborz was made of Tehran's west)."""
