@@ -26,6 +26,7 @@ from townnames import where
         ("Pasikhan, Rasht", "IR-01"),  # a town whose every neighbour lies in its province
         ("Foo, Kerman", "IR-08"),  # a province's capital, no other province's town near it
         ("کوچصفهان، گیلان", "IR-01"),
+        ("کوچصفهان - گیلان", "IR-01"),  # a spaced dash, in Persian too
     ],
 )
 def test_a_place_with_its_province_apart_is_the_province(
@@ -59,6 +60,11 @@ def test_a_place_with_a_province_apart_that_settles_nothing(geocoder: Geocoder, 
     assert geocoder.place(name).status != "matched"
 
 
+def test_a_town_with_its_province_after_a_spaced_dash(geocoder: Geocoder) -> None:
+    assert where(geocoder.place("زندان تبریز - آذربایجان شرقی")) == ("matched", "IR-03")
+    assert geocoder.place("زندان تبریز - فارس").status != "matched"  # a town of another
+
+
 def _following(geocoder: Geocoder) -> dict[str, tuple[str, str]]:
     """The next province (by code) of each province, as (English name, Persian name)."""
     provinces = sorted(geocoder._index.provinces.values(), key=lambda p: p.iso)
@@ -75,15 +81,15 @@ def test_no_town_with_another_province_apart_lands_there(
     geocoder: Geocoder, latin: list[tuple[str, str]], persian: list[tuple[str, str]]
 ) -> None:
     """Every other town and prison, Latin and Persian, with the next province's name after a
-    comma or in brackets: placed in its own province, in that one where a place of its name
-    lies there, or nowhere."""
+    comma, a spaced dash or in brackets: placed in its own province, in that one where a place
+    of its name lies there, or nowhere."""
     following = _following(geocoder)
     others = geocoder._index.other_places
     wrong = []
     for names, script, comma in ((latin, 0, "{}, {}"), (persian, 1, "{}، {}")):
         for at, (name, iso) in enumerate(names[::2]):
             given = following[iso][script]
-            match = geocoder.place((comma, "{} ({})")[at % 2].format(name, given))
+            match = geocoder.place((comma, "{} ({})", "{} - {}")[at % 3].format(name, given))
             there = {iso} | others.get(parse_place(name).core, frozenset())
             if match.status == "matched" and match.province_iso not in there:
                 wrong.append((name, given, match.province_iso))

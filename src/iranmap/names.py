@@ -164,8 +164,10 @@ def province_direction(name_key: str) -> tuple[str, str]:
 
 # -- a place name as reports write it --------------------------------------------------------
 
-# Characters that set a qualifier apart: brackets, commas, semicolons, slashes.
-_PARTS = re.compile(r"[()\[\],;/،؛]")
+# Characters that set a qualifier apart: brackets, commas, semicolons, slashes; and a dash
+# between spaces in any script ("کوچصفهان - گیلان"), as :data:`~iranmap.latin_phrases.DASH`
+# reads it in Latin ones.
+_PARTS = re.compile(r"[()\[\],;/،؛]|\s+[-–—]\s+")
 
 
 @dataclass(frozen=True)
