@@ -94,3 +94,65 @@ def test_no_town_with_another_province_apart_lands_there(
             if match.status == "matched" and match.province_iso not in there:
                 wrong.append((name, given, match.province_iso))
     assert wrong == []
+
+
+# -- a province since divided ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "iso"),
+    [
+        ("Jajarm, Khorasan", "IR-28"),  # known only by name, in North Khorasan alone
+        ("جاجرم، خراسان", "IR-28"),  # Jajrom, a county of North Khorasan
+        ("Mashhad, Khorasan", "IR-09"),
+        ("Birjand Prison - Khorasan", "IR-29"),
+        ("Mahabad (Azerbaijan)", "IR-04"),  # East and West Azerbaijan, divided too
+    ],
+)
+def test_a_place_of_a_divided_province_is_placed_in_its_part(
+    geocoder: Geocoder, name: str, iso: str
+) -> None:
+    match = geocoder.place(name)
+    assert where(match) == ("matched", iso)
+    assert match.reading is not None and match.reading.endswith(
+        "is now Razavi Khorasan, North Khorasan and South Khorasan"
+        if iso != "IR-04"
+        else "is now East Azerbaijan and West Azerbaijan"
+    )
+
+
+def test_a_place_of_no_part_of_a_divided_province_stays_unplaced(geocoder: Geocoder) -> None:
+    match = geocoder.place("Foo, Khorasan")  # which part is not said
+    assert (match.status, match.note) == (
+        "unmatched",
+        "no place of this name is known in Khorasan (Razavi Khorasan, North Khorasan and South "
+        "Khorasan)",
+    )
+    assert geocoder.place("Bam, Khorasan").status == "unmatched"  # Kerman's town, not there
+    assert geocoder.place("Tabriz, Khorasan").status == "unmatched"
+    # a place of this name in two of its parts: which is not said
+    both = geocoder.place("Deheshk, Khorasan")
+    assert (both.status, both.candidates) == ("ambiguous", ("Razavi Khorasan", "South Khorasan"))
+
+
+def test_no_town_with_a_divided_province_lands_outside_it(
+    geocoder: Geocoder, latin: list[tuple[str, str]], persian: list[tuple[str, str]]
+) -> None:
+    """Every third town and prison, with Khorasan or Azerbaijan after it: placed in its own
+    province if that is a part of it (or where a place of its name lies in a part), or nowhere."""
+    parts = {
+        "Khorasan": {"IR-09", "IR-28", "IR-29"},
+        "خراسان": {"IR-09", "IR-28", "IR-29"},
+        "Azerbaijan": {"IR-03", "IR-04"},
+        "آذربایجان": {"IR-03", "IR-04"},
+    }
+    others = geocoder._index.other_places
+    wrong = []
+    for names, olds in ((latin, ("Khorasan", "Azerbaijan")), (persian, ("خراسان", "آذربایجان"))):
+        for at, (name, iso) in enumerate(names[::3]):
+            old = olds[at % 2]
+            match = geocoder.place(f"{name}, {old}")
+            there = ({iso} | others.get(parse_place(name).core, frozenset())) & parts[old]
+            if match.status == "matched" and match.province_iso not in there:
+                wrong.append((name, old, match.province_iso))
+    assert wrong == []

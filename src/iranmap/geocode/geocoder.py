@@ -21,6 +21,7 @@ from iranmap.geocode._phrases import compass_reading, last_readings, read_phrase
 from iranmap.geocode._readings import by_rule, claimed, sure_town, town_at_end
 from iranmap.geocode._rivals import settled_or_refused
 from iranmap.geocode._tables import tables_of
+from iranmap.geocode._undivided import in_undivided
 from iranmap.geocode.index import (
     Entry,
     ambiguous,
@@ -130,6 +131,8 @@ class Geocoder:
         if answer is None and cache_key in self._reading:  # a respelling's respelling: itself
             return _UNMATCHED.asked_as(name)
         text = plain(name)  # "Fars'a bağlı Şiraz": every rule reads what the phrases say
+        if answer is None and not province:  # "Jajarm, Khorasan": North Khorasan's
+            answer = self._undivided(text, city, detail=detail)
         if answer is None:  # "كرج غرب طهران": Karaj, near Tehran, whatever else the words say
             answer = self._compass(text, city, province, detail=detail)
         if answer is None:
@@ -142,6 +145,15 @@ class Geocoder:
                 self._detail = outer
             (self._place_cache if detail else self._rough_cache)[cache_key] = answer
         return answer.asked_as(name)
+
+    def _undivided(self, name: str, city: str, *, detail: bool) -> Match | None:
+        def place(rest: str, province: str) -> Match:
+            return self._place(rest, city, province, detail=detail)
+
+        answer = in_undivided(self._index, name, self._province_names.undivided, place)
+        if answer is not None:
+            (self._place_cache if detail else self._rough_cache)[(name, key(city), "")] = answer
+        return answer
 
     def _compass(self, name: str, city: str, province: str, *, detail: bool) -> Match | None:
         place = partial(self._place, city=city, province=province, detail=detail)

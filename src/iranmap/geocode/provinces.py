@@ -77,9 +77,21 @@ class ProvinceNames:
             direction, rest = province_direction(name_key)
             if direction and answer.status == "matched":
                 self._by_direction.setdefault(direction, []).append((rest, answer))
+        undivided: dict[str, set[str]] = {}
+        for pairs in self._by_direction.values():
+            for rest, answer in pairs:
+                if rest not in self._answers:
+                    undivided.setdefault(rest, set()).add(answer.province_iso or "")
+        self._undivided = {rest: frozenset(isos) for rest, isos in undivided.items()}
         self._directed_isos = {
             answer.province_iso for pairs in self._by_direction.values() for _, answer in pairs
         }
+
+    def undivided(self, name: str) -> frozenset[str]:
+        """The provinces an undivided province's name ("Khorasan", "خراسان", "Azerbaijan")
+        stands for: the provinces whose names are it with a direction word (North, South and
+        Razavi Khorasan, divided in 2004); none if ``name`` is no such name, or a province's own."""
+        return self._undivided.get(province_key(fold(name)), frozenset())
 
     def deciding(self, decide: Decide, floor: float = 0.0) -> ProvinceNames:
         """These tables, deciding among fuzzy candidates by ``decide``, which never matches a
