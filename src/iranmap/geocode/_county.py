@@ -12,7 +12,12 @@ a county; the report did not say which of its towns, so the answer is the county
 - a county's exact name beats a near spelling of a town elsewhere ("Zarandieh", a county of
   Markazi, is not Zarand of Kerman);
 - a province's name is never a county's (Alborz County lies in Qazvin); a name two counties
-  share, or that is also a GeoNames place of another province, is ambiguous.
+  share, or that is also a GeoNames place of another province, is ambiguous;
+- a county's name in other letters, as Arabic, Kurdish or Urdu pages write it ("مقاطعة جهارباغ",
+  "ساوجبولاغ کاؤنٹی", "تالقان کاؤنٹی") or with a Latin name's vowels otherwise ("Bahmei
+  County"), is that county where a word for county (district, region) stands beside it, the
+  name is no place's own, and it is one county's only; or as a qualifier beside a place the
+  gazetteer knows by name in that county's province ("Likak, Bahmei").
 """
 
 from __future__ import annotations
@@ -20,12 +25,16 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, replace
 
+from rapidfuzz import fuzz
+
 from iranmap.gazetteer import County, Province
+from iranmap.geocode._arabic import arabic_forms, without_plene_vowel
+from iranmap.geocode._phrases import slip_keys
 from iranmap.geocode.index import PlaceIndex, ambiguous, dedupe, labels
 from iranmap.geocode.match import Match
 from iranmap.geocode.provinces import province_match
 from iranmap.name_words import CITY_WORDS, COUNTY_NOISE, DESCRIPTORS, IRAN_DIRECTIONS, MARKERS
-from iranmap.names import county_key, fold, key
+from iranmap.names import county_key, fold, key, skeleton
 
 #: Words around a county's name that say what it is or where, not which ("شهر", "şehri", "در
 #: ایران").
@@ -35,6 +44,18 @@ _AROUND |= {"region", "district", "area", "township"}
 _QUALIFIER_START = "([,;/،؛"
 _COUNTY_WORD_KEYS = tuple(sorted({key(word) for word in COUNTY_NOISE} - {""}, key=len))
 _CONTRADICTION = "no county of this name lies in the town or province the name or row gives"
+#: The words of COUNTY_NOISE that say county, district or region (not city or town): a name is
+#: read as a county's in other letters (:meth:`CountyNames._variant`) only beside one ("Bahmei
+#: County", "Chalderan region").
+_SAYS_COUNTY = (COUNTY_NOISE | _AROUND) & (
+    {"county", "counties", "shahrestan", "shahrestane", "sharestan", "schahrestan", "شهرستان"}
+    | {"کاونتی", "مقاطعه", "المقاطعه", "contea", "verwaltungsbezirk", "comte", "condado"}
+    | {"ilcesi", "saristan", "sharistan", "region", "district", "ضلع", "قضا", "القضا"}
+    | {"منطقه", "المنطقه", "ناحیه"}
+)
+#: How similar a Latin name must be to the one county's name of its consonants to be read as it
+#: ("Bahmei" for Bahmai).
+_LATIN_VARIANT = 85.0
 
 
 @dataclass(frozen=True)
@@ -68,6 +89,15 @@ class CountyNames:
         self._counties = dict(found)
         #: The keys of every county's names (not a province's).
         self.keys = frozenset(self._counties)
+        # The keys of the counties' names by how Arabic and Kurdish letters write them, and by
+        # the consonants of the Latin ones (letter variants: :meth:`_variant`).
+        forms: dict[str, set[str]] = defaultdict(set)
+        for name_key in self.keys:
+            for form in {name_key} | arabic_forms(name_key):
+                forms[form].add(name_key)
+            if name_key.isascii():
+                forms[skeleton(name_key)].add(name_key)
+        self._forms = {form: frozenset(keys) for form, keys in forms.items()}
 
     def instead_of(self, answer: Match, name: str, row_provinces: frozenset[str]) -> Match:
         """``answer`` (what every other rule made of ``name``), weighed against the county
@@ -90,12 +120,37 @@ class CountyNames:
             return answer
         return found  # the county's province, an ambiguity, or why the row contradicts it
 
+    def _variant(self, name_key: str) -> str:
+        """The key of the one county whose name ``name_key`` writes with other letters, where
+        it is no place's own: as Arabic and Kurdish letters write it ("جهارباغ" for چهارباغ,
+        "تالقان" for طالقان), with a vowel letter more or less or a letter of one sound
+        written for another ("ساوجبولاغ" for ساوجبلاغ); a Latin name of the same consonants
+        that is nearly it ("Bahmei" for Bahmai). "" for none, or several."""
+        index = self._index
+        if name_key in self._counties or name_key in index.entries or len(name_key) < 4:
+            return ""
+        if name_key in index.other_places or name_key in index.place_words:
+            return ""
+        if name_key.isascii():
+            found = {
+                k
+                for k in self._forms.get(skeleton(name_key), ())
+                if fuzz.ratio(name_key, k) >= _LATIN_VARIANT
+            }
+        else:
+            written = {name_key, *without_plene_vowel(name_key), *slip_keys(name_key)}
+            found = {k for form in written for k in self._forms.get(form, ())}
+        return next(iter(found)) if len(found) == 1 else ""
+
     def province_of(self, words: tuple[str, ...]) -> frozenset[str]:
         """The one province that the keys ``words`` (a name's qualifiers: "قرية فلان في رودبار
         جنوب") name as a county of it, where no town and no other place of another province
         has that name; none otherwise."""
         isos: set[str] = set()
         for word in words:
+            # a qualifier is a county's name in other letters ("Likak, Bahmei") only beside a
+            # place of the county's province, which the province this gives must hold
+            word = word if word in self._counties else self._variant(word) or word
             counties = self._counties.get(word, {})
             elsewhere = {t.province_iso for t in self._index.towns.get(word, ())}
             elsewhere |= self._index.other_places.get(word, frozenset())
@@ -134,6 +189,11 @@ class CountyNames:
             if bare in self._counties:
                 name_key, counties = bare, self._counties[bare]
                 known = name_key in entries
+        says_county = bool(_SAYS_COUNTY & set(fold(head).split()))
+        if not counties and says_county and self._variant(name_key):  # "ساوجبولاغ کاؤنٹی"
+            name_key = self._variant(name_key)
+            counties = self._counties[name_key]
+            known = False
         if not counties:  # "صالح آبادخراسان رضوی", "زہک بلوچستان": a county, then its province
             name_key, given = self._before_province(name_key)
             counties = self._counties.get(name_key)

@@ -280,7 +280,7 @@ def persian_slip(index: PlaceIndex, parsed: PlaceName) -> Match | None:
     core = parsed.core
     if len(core) < MIN_SOUND_KEY or not _perso_arabic(core):
         return None
-    strict = {k for k in _slip_keys(core) if k in index.entries}
+    strict = {k for k in slip_keys(core) if k in index.entries}
     places = {p for k in strict for p in index.entries[k].places}
     if len({(p.province_iso, p.city) for p in places}) != 1:
         return None
@@ -295,14 +295,14 @@ def persian_slip(index: PlaceIndex, parsed: PlaceName) -> Match | None:
     return replace(answer, method="fuzzy", score=90.0, note=note)
 
 
-def _slip_keys(core: str) -> tuple[str, ...]:
+def slip_keys(core: str) -> tuple[str, ...]:
     """``core`` with the slips :func:`persian_slip` reads undone, each in turn."""
     return (*_swapped(core), *_sounding_alike(core), *_arabic_vowels(core))
 
 
 def _slips(index: PlaceIndex, core: str) -> set[Match]:
     """The places whose key ``core`` is a slip of (:func:`_slip_keys`)."""
-    return {p for k in _slip_keys(core) if k in index.entries for p in index.entries[k].places}
+    return {p for k in slip_keys(core) if k in index.entries for p in index.entries[k].places}
 
 
 def _swapped(core: str) -> set[str]:

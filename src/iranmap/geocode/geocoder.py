@@ -379,7 +379,7 @@ class Geocoder:
             return split
         everywhere = self._index.other_places.get(parsed.core, frozenset())
         if everywhere:  # some other place: never bent into a gazetteer place by fuzzy score
-            counties = self._counties.of_context(context)
+            counties = self._counties.of_context((*context, *parsed.context))  # "Bahmei County"
             return other_place(self._index, parsed, context, everywhere, counties)
         variant = self._fuzzy.variant(parsed)
         if variant is not None:
