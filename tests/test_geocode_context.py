@@ -98,6 +98,54 @@ def test_no_town_with_another_province_apart_lands_there(
     assert wrong == []
 
 
+# -- a place near a town ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "iso"),
+    [
+        ("Kouchesfehan, near Rasht", "IR-01"),  # no town of another province within 100 km
+        ("Kuchesfahan, near Rasht", "IR-01"),  # known by name in Gilan
+        ("Foo near Kerman", "IR-08"),
+    ],
+)
+def test_a_place_near_a_town_deep_in_its_province(geocoder: Geocoder, name: str, iso: str) -> None:
+    match = geocoder.place(name)
+    assert where(match) == ("matched", iso)
+    assert (match.kind, match.precision, match.lat) == ("province", "province", None)
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Foo, near Tehran",  # Karaj (Alborz) is near
+        "Foo, near Isfahan",  # Chaharmahal's towns within 100 km
+        "Kuchesfahan, near Shiraz",  # known by name only in Gilan
+        "Tabriz, near Shiraz",  # a town 900 km away: another place
+    ],
+)
+def test_a_place_near_a_town_by_a_border_stays_unplaced(geocoder: Geocoder, name: str) -> None:
+    assert geocoder.place(name).status != "matched"
+
+
+def test_no_town_near_another_provinces_capital_lands_there(
+    geocoder: Geocoder, latin: list[tuple[str, str]], persian: list[tuple[str, str]]
+) -> None:
+    """Every fourth town and prison, "near" the capital of the next province (in Persian, near
+    its name): placed in its own province (where it is near enough), or nowhere."""
+    provinces = geocoder._index.provinces
+    following = _following(geocoder)
+    wrong = []
+    for names, near in ((latin, "{}, near {}"), (persian, "{} نزدیک {}")):
+        for name, iso in names[::4]:
+            given = next(p for p in provinces.values() if p.name_en == following[iso][0])
+            town = given.capital if near.isascii() else given.name_fa
+            match = geocoder.place(near.format(name, town))
+            if match.status == "matched" and match.province_iso != iso:
+                wrong.append((name, town, match.province_iso))
+    assert wrong == []
+
+
 # -- a province since divided ------------------------------------------------------------------
 
 

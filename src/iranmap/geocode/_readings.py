@@ -23,6 +23,7 @@ from rapidfuzz import fuzz, process
 
 from iranmap.geocode import _claim
 from iranmap.geocode._affixes import without_affix
+from iranmap.geocode._bounds import interior_province
 from iranmap.geocode._claim import TOWN, VILLAGE, as_claimed, at_town, capital, in_province
 from iranmap.geocode._phrase_words import COMPASS_WORDS, plural_part
 from iranmap.geocode._reach import keys_of_length, near
@@ -230,13 +231,16 @@ def by_rule(
 def _unknown_in_province(index: PlaceIndex, name: str, parsed: PlaceName) -> Match | None:
     """A place whose words name nothing the gazetteer knows, even nearly, after which the name
     gives one province with a word for province ("شهر بسطام، واقع در استان سمنان", "Foo, Semnan
-    Province"), a chain of its county and province ("Kolam - Badreh - Ilam"), or a province or
+    Province"), a chain of its county and province ("Kolam - Badreh - Ilam"), a province or
     town alone apart that says it (:func:`~iranmap.geocode._claim.province_apart`: "Rostamkala,
-    Mazandaran"): that province,
+    Mazandaran"), or a town it is near deep in one province ("Foo, near Rasht"; as
+    :func:`~iranmap.geocode._bounds.near_province` reads a village near it): that province,
     at none of its towns. Not where the words are even loosely near
     a prison's name: a misspelled prison may be written with a province it does not lie in
     ("Ghezel Hesar, Tehran Province", before Alborz was made of Tehran's west)."""
     isos = _claim.given_province(index, name, parsed.context)
+    if not isos and not parsed.context:  # "Kouchesfehan, near Rasht": deep in Gilan
+        isos = interior_province(index, parsed.near)
     words = tuple(word for word in parsed.words if word not in CITY_WORDS)
     if len(isos) != 1 or not words or not _unknown(index, words):
         return None

@@ -11,7 +11,14 @@ from functools import partial
 
 from iranmap.gazetteer import Gazetteer
 from iranmap.geocode._affixes import read_otherwise
-from iranmap.geocode._bounds import beside, near_province, no_village_as_town, not_far, only_near
+from iranmap.geocode._bounds import (
+    beside,
+    interior_province,
+    near_province,
+    no_village_as_town,
+    not_far,
+    only_near,
+)
 from iranmap.geocode._claim import city_of_context, other_place, womens_town
 from iranmap.geocode._facility import run_together, town_and_facility
 from iranmap.geocode._fuzzy import FuzzyKeys
@@ -380,6 +387,8 @@ class Geocoder:
         everywhere = self._index.other_places.get(parsed.core, frozenset())
         if everywhere:  # some other place: never bent into a gazetteer place by fuzzy score
             counties = self._counties.of_context((*context, *parsed.context))  # "Bahmei County"
+            if not context:  # "Kuchesfahan, near Rasht": a place of Gilan known by name
+                counties = counties or interior_province(self._index, parsed.near)
             return other_place(self._index, parsed, context, everywhere, counties)
         variant = self._fuzzy.variant(parsed)
         if variant is not None:
