@@ -273,3 +273,64 @@ def test_no_county_in_other_letters_lands_in_another_province(
 def _elsewhere(geocoder: Geocoder, name: str, iso: str) -> bool:
     match = geocoder.place(name)
     return match.status == "matched" and match.province_iso != iso
+
+
+# -- two names of one town -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "city"),
+    [
+        ("Homayounshahr (Khomaini-shahr)", "Khomeynī Shahr"),  # its old name, then its new
+        ("Shahabad (Islamabad-e Gharb)", "Eslāmābād-e Gharb"),  # an old name the gazetteer lacks
+        ("Shaabad (Shah-Abad/Eslam Abad Gharb), Kermanshah", "Eslāmābād-e Gharb"),
+        ("Shahabad (Ardakan), Yazd", "Ardakān"),  # the town of Yazd, not the place of Fars
+    ],
+)
+def test_two_names_of_one_town(geocoder: Geocoder, name: str, city: str) -> None:
+    match = geocoder.place(name)
+    assert (match.status, match.kind, match.city) == ("matched", "city", city)
+    assert match.reading is not None
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Homayounshahr (Tabriz)",  # two towns
+        "Shahabad (Ardakan)",  # a town of Yazd, and a place of Fars
+        "Shahabad (Ardakan), Fars",  # the place of Fars is no town the gazetteer knows
+        "Khomaini-shahr (Foo)",  # Isfahan's or Hormozgan's: nothing says which
+        "Homayounshahr (Khomaini-shahr), Hormozgan",  # not the province of the one both name
+        "Shahabad (Evin)",  # a prison's name is no other name of a town
+    ],
+)
+def test_two_names_of_two_places_stay_unplaced(geocoder: Geocoder, name: str) -> None:
+    assert geocoder.place(name).status != "matched"
+
+
+def test_two_names_of_one_town_in_another_provinces_row(geocoder: Geocoder) -> None:
+    assert geocoder.place("Shahabad (Islamabad-e Gharb)", province="Tehran").status != "matched"
+    assert geocoder.place("Sa'in Dezh", province="North Khorasan").status != "matched"
+
+
+def test_no_town_beside_another_provinces_town_lands_elsewhere(
+    geocoder: Geocoder, latin: list[tuple[str, str]], persian: list[tuple[str, str]]
+) -> None:
+    """Every fourth town and prison, with a town of another province in brackets after it (the
+    name after it in the list whose province differs): placed in its own province, or nowhere;
+    and every town with one of its other names in brackets after it: its own province, or
+    nowhere."""
+    wrong = []
+    for names in (latin, persian):
+        for at, (name, iso) in enumerate(names[::4]):
+            other = next((n for n, i in names[at * 4 + 1 :] if i != iso), None)
+            if other is not None:
+                match = geocoder.place(f"{name} ({other})")
+                if match.status == "matched" and match.province_iso != iso:
+                    wrong.append((name, other, match.province_iso))
+    for city in load_gazetteer().cities[::4]:
+        for alias in city.aliases[:1]:
+            match = geocoder.place(f"{alias} ({city.name})")
+            if match.status == "matched" and match.province_iso != city.province_iso:
+                wrong.append((alias, city.name, match.province_iso))
+    assert wrong == []

@@ -44,7 +44,7 @@ from functools import cache
 
 from iranmap.geocode._claim import as_claimed, in_province, of_province, unknown_place
 from iranmap.geocode._clauses import plainer_forms
-from iranmap.geocode._readings import _unknown as unknown
+from iranmap.geocode._readings import unknown
 from iranmap.geocode.index import PlaceIndex, km, place_of
 from iranmap.geocode.match import Match
 from iranmap.name_words import PROVINCE_WORDS

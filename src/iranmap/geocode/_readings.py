@@ -242,7 +242,7 @@ def _unknown_in_province(index: PlaceIndex, name: str, parsed: PlaceName) -> Mat
     if not isos and not parsed.context:  # "Kouchesfehan, near Rasht": deep in Gilan
         isos = interior_province(index, parsed.near)
     words = tuple(word for word in parsed.words if word not in CITY_WORDS)
-    if len(isos) != 1 or not words or not _unknown(index, words):
+    if len(isos) != 1 or not words or not unknown(index, words):
         return None
     if _names_a_place(index, parsed.words):
         return None  # "آزاد شهر": a town's name has its word for city in it
@@ -348,7 +348,7 @@ def town_at_end(index: PlaceIndex, parsed: PlaceName, miss: Match) -> Match:
         towns = index.towns.get("".join(words[cut:]), ())
         if (
             len(towns) == 1
-            and _unknown(index, words[:cut])
+            and unknown(index, words[:cut])
             and not _elsewhere(index, parsed, towns[0])
             and not _province_named(index, "".join(words[cut:]), towns[0], ())
         ):
@@ -426,7 +426,7 @@ def _towns_beside(
             ]
             if (
                 len(towns) == 1
-                and (_unknown(index, rest) or _hamlets_elsewhere(index, rest, towns[0], counties))
+                and (unknown(index, rest) or _hamlets_elsewhere(index, rest, towns[0], counties))
                 and _sure(index, towns[0], context)
                 and not _province_named(index, "".join(town_words), towns[0], context)
             ):
@@ -438,7 +438,7 @@ def _hamlets_elsewhere(
     index: PlaceIndex, words: tuple[str, ...], town: Match, counties: frozenset[str]
 ) -> bool:
     """Whether ``words`` name only villages of fewer than :data:`VILLAGE` people, none in
-    ``town``'s province, and otherwise nothing, no county either (:func:`_unknown` without them):
+    ``town``'s province, and otherwise nothing, no county either (:func:`unknown` without them):
     beside a real town, the town's region or quarter, not such a village ("Pars Abad Moghan":
     Parsabad of the Moghan plain, not Moghan, a village of 1,631 people in Semnan; "Khafr
     Kerman" is not read so: Khafr is a county of Fars)."""
@@ -456,7 +456,7 @@ def _hamlets_elsewhere(
     return not near(index, "places", run, _NEAR)
 
 
-def _unknown(index: PlaceIndex, words: tuple[str, ...]) -> bool:
+def unknown(index: PlaceIndex, words: tuple[str, ...]) -> bool:
     """Whether ``words`` (keys) name no prison, town, province, square or other place, even as a
     near spelling ("Adelabd" is near Adelabad: a misspelling to fix, not an unknown place), neither
     all of them nor any run of them ("Ghezel Hesar-fængslet nær": Ghezel Hesar is a place), nor

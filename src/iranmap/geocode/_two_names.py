@@ -1,0 +1,100 @@
+"""Two names of one town, one set apart from the other ("Homayounshahr (Khomaini-shahr)",
+"Shahabad (Islamabad-e Gharb)"): tables print a town's old name with its new one, or a local
+name with the official one.
+
+The name is read as one town where its parts agree on it: every part that names a town names
+that town (among others, for a part whose own reading is in doubt: "Khomaini-shahr" may be
+Isfahan's Khomeyni Shahr or Hormozgan's, "Homayounshahr" only Isfahan's), every part that names
+a province names its province, and every other part names nothing the gazetteer knows, even
+nearly (an old name it lacks: "Shahabad"). Never where two parts name two places, or a part
+names a prison or some other place; a town named by one part only, beside names of nothing,
+must be the only place of its name, or its province's capital, or in the province a part
+names. Placed at the town, at city precision. Part of :class:`~iranmap.geocode.Geocoder`, which
+asks :func:`one_town` about every name with a part set apart that the other rules leave
+unplaced or in doubt.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+
+from iranmap.geocode._claim import capital
+from iranmap.geocode._readings import unknown
+from iranmap.geocode.index import PlaceIndex, labels
+from iranmap.geocode.match import Match
+from iranmap.names import PlaceName, key
+
+
+def one_town(
+    index: PlaceIndex,
+    parsed: PlaceName,
+    answer: Match,
+    place: Callable[[str], Match],
+    rows: frozenset[str] = frozenset(),
+) -> Match:
+    """``answer``, or the one town the parts of the name agree on (see the module's docstring),
+    in the provinces the row gives (``rows``, if any). ``place`` reads one part alone (a key),
+    for a part no town's name gives exactly."""
+    if answer.status == "matched" or not parsed.core or not parsed.context:
+        return answer
+    found: dict[str, Match] = {}  # the towns the parts name, by label
+    agreed: set[str] | None = None  # the labels every naming part holds
+    provinces: set[str] = set()
+    naming = 0
+    for part in (parsed.core, *parsed.context):
+        isos = index.province_names.get(part)
+        if isos:
+            provinces |= isos
+            continue
+        named = _towns(index, part, place)
+        if named is None:
+            return answer  # a prison's name, some other place's, or a near spelling of one
+        if not named:
+            continue  # a name of nothing the gazetteer knows
+        naming += 1
+        found |= {label: town for label, town in named.items() if town is not None}
+        agreed = set(named) if agreed is None else agreed & set(named)
+    if not agreed or not agreed <= set(found):
+        return answer
+    # (the one of them in the province a part names: "Foo (Ardakan), Fars")
+    towns = [found[label] for label in agreed]
+    towns = [town for town in towns if not provinces or town.province_iso in provinces]
+    if len(towns) != 1 or (rows and towns[0].province_iso not in rows):
+        return answer
+    town = towns[0]
+    if naming == 1 and not (_alone(index, town) or town.province_iso in provinces):
+        return answer
+    if naming > 1:
+        note = f"two names of one town, {town.city}; placed at the city"
+        reading = f"{town.city} ({town.province}), by two of its names"
+    else:
+        note = f"the rest of the name names no place; placed at the city of {town.city}"
+        reading = f"a place in {town.city} that the gazetteer does not know"
+    return replace(town, method="city", note=note, reading=reading)
+
+
+def _towns(
+    index: PlaceIndex, part: str, place: Callable[[str], Match]
+) -> dict[str, Match | None] | None:
+    """The towns a part (a key) names, by label (a town known only as a candidate of a part in
+    doubt: None); empty for a part that names nothing; None for one that names something else."""
+    towns = index.towns.get(part, ())
+    if towns:
+        return {label: town for town in towns for label in labels(town)}
+    if part in index.entries or part in index.other_places:
+        return None
+    if unknown(index, (part,)):
+        return {}
+    reading = place(part)
+    if reading.status == "matched" and reading.kind == "city":
+        return dict.fromkeys(labels(reading), reading)
+    if reading.status == "ambiguous":
+        return dict.fromkeys(reading.candidates)
+    return None
+
+
+def _alone(index: PlaceIndex, town: Match) -> bool:
+    """Whether ``town`` is the only place of its name, or its province's capital."""
+    others = index.homonyms.get((key(town.city or ""), town.province_iso or ""), frozenset())
+    return not others or capital(index, town)
