@@ -131,7 +131,6 @@ def test_province_cells_a_compass_word_leaves_in_doubt(geocoder: Geocoder, name:
         "مدينة تبريز الواقعة في محافظة فارس",  # a town with another province: contradicts
         "مدينة مراغه التابعة لمحافظة اصفهان",
         "شهر تبریز ایران، استان فارس",
-        "زاہدان کے قریب فلان جیل",  # an unknown prison near Zahedan: not Zahedan's
         "قرية فلان",  # a village, no more
         "مدينة مهشهر",  # one letter from Mahshahr and from Mehrshahr: either
         "سجن لاكان برشت شمال إيران بمحافظة ایلام",  # Rasht's prison in Ilam: no form reads it

@@ -107,6 +107,9 @@ def test_no_town_with_another_province_apart_lands_there(
         ("Kouchesfehan, near Rasht", "IR-01"),  # no town of another province within 100 km
         ("Kuchesfahan, near Rasht", "IR-01"),  # known by name in Gilan
         ("Foo near Kerman", "IR-08"),
+        # an unknown prison near Zahedan: not Zahedan's, but in its province (tests/
+        # test_geocode_clauses.py had it unplaced before this rule)
+        ("زاہدان کے قریب فلان جیل", "IR-11"),
     ],
 )
 def test_a_place_near_a_town_deep_in_its_province(geocoder: Geocoder, name: str, iso: str) -> None:
@@ -333,4 +336,29 @@ def test_no_town_beside_another_provinces_town_lands_elsewhere(
             match = geocoder.place(f"{alias} ({city.name})")
             if match.status == "matched" and match.province_iso != city.province_iso:
                 wrong.append((alias, city.name, match.province_iso))
+    assert wrong == []
+
+
+def test_a_new_town_by_its_other_word_for_new_town(geocoder: Geocoder) -> None:
+    match = geocoder.place("شهرک اندیشه")  # شهر جدید اندیشه, the new town of Andisheh
+    assert (match.status, match.city, match.province_iso) == (
+        "matched",
+        "Shahre Jadide Andisheh",
+        "IR-23",
+    )
+    assert match.reading == "Shahre Jadide Andisheh, by another name"
+    assert geocoder.place("شهرک اندیشه، فارس").status != "matched"  # another province
+    assert geocoder.place("شهرک گلستان").status != "matched"  # no new town of that name
+
+
+def test_no_town_after_a_word_for_new_town_lands_elsewhere(
+    geocoder: Geocoder, persian: list[tuple[str, str]]
+) -> None:
+    """Every other Persian town and prison after "شهرک" or "شهر جدید": its own province, or
+    none."""
+    named = [
+        (("شهرک {}", "شهر جدید {}")[at % 2].format(n), iso)
+        for at, (n, iso) in enumerate(persian[::2])
+    ]
+    wrong = [(name, iso) for name, iso in named if _elsewhere(geocoder, name, iso)]
     assert wrong == []

@@ -9,9 +9,15 @@ a province names its province, and every other part names nothing the gazetteer 
 nearly (an old name it lacks: "Shahabad"). Never where two parts name two places, or a part
 names a prison or some other place; a town named by one part only, beside names of nothing,
 must be the only place of its name, or its province's capital, or in the province a part
-names. Placed at the town, at city precision. Part of :class:`~iranmap.geocode.Geocoder`, which
-asks :func:`one_town` about every name with a part set apart that the other rules leave
-unplaced or in doubt.
+names. Placed at the town, at city precision.
+
+A new town is named with either word for one ("شهرک اندیشه" for شهر جدید اندیشه, the new
+town of Andisheh; "Shahrak-e X", "Shahr-e Jadid-e X"): :func:`new_town` reads a name that
+begins with one as the one town whose name is the other with the same rest, where no place's
+name is the name as written.
+
+Part of :class:`~iranmap.geocode.Geocoder`, which asks :func:`new_town` and :func:`one_town`
+about every name the other rules leave unplaced or in doubt.
 """
 
 from __future__ import annotations
@@ -24,6 +30,40 @@ from iranmap.geocode._readings import unknown
 from iranmap.geocode.index import PlaceIndex, labels
 from iranmap.geocode.match import Match
 from iranmap.names import PlaceName, key
+
+#: The keys of the words a new town's name begins with ("شهرک", "شهر جدید": township, new
+#: town), in Persian letters and Latin ones.
+_NEW_TOWN = frozenset(
+    {"شهرک", "شهرجدید", "shahrak", "shahraki", "shahrjadid", "shahrijadid", "shahrijadidi"}
+    | {"shahrjadidi", "shahrakijadid", "shahrakijadidi"}
+)
+
+
+def new_town(index: PlaceIndex, parsed: PlaceName, answer: Match) -> Match:
+    """``answer``, or the one new town whose name is the name's with the other word for a new
+    town ("شهرک اندیشه": شهر جدید اندیشه), in the province the name gives, if any; see the
+    module's docstring."""
+    words = parsed.words
+    if answer.status == "matched" or len(words) < 2 or parsed.core in index.entries:
+        return answer
+    if parsed.core in index.other_places:
+        return answer
+    isos = index.context_provinces(parsed.context)
+    for cut in range(1, len(words)):
+        if "".join(words[:cut]) not in _NEW_TOWN:
+            continue
+        rest = "".join(words[cut:])
+        towns = {
+            town
+            for prefix in _NEW_TOWN
+            for town in index.towns.get(prefix + rest, ())
+            if not isos or town.province_iso in isos
+        }
+        if len(towns) == 1:
+            town = next(iter(towns))
+            note = f"another name of the new town of {town.city}; placed at the city"
+            return replace(town, method="city", note=note, reading=f"{town.city}, by another name")
+    return answer
 
 
 def one_town(

@@ -28,7 +28,7 @@ from iranmap.geocode._phrases import compass_reading, last_readings, read_phrase
 from iranmap.geocode._readings import by_rule, claimed, sure_town, town_at_end
 from iranmap.geocode._rivals import settled_or_refused
 from iranmap.geocode._tables import tables_of
-from iranmap.geocode._two_names import one_town
+from iranmap.geocode._two_names import new_town, one_town
 from iranmap.geocode._undivided import in_undivided
 from iranmap.geocode.index import (
     Entry,
@@ -190,9 +190,8 @@ class Geocoder:
             self._index, name, parsed, context, answer, self._exactly, self._counties.keys
         )
         answer = last_readings(self._index, name, parsed, context, answer, self._exactly)
-        answer = one_town(
-            self._index, parsed, answer, place, rows
-        )  # "Homayounshahr (Khomeini Shahr)"
+        answer = new_town(self._index, parsed, answer)  # "شهرک اندیشه": شهر جدید اندیشه
+        answer = one_town(self._index, parsed, answer, place, rows)  # "Homayounshahr (...)"
         answer = womens_town(self._index, parsed, answer)  # "زندان زنان دولت آباد اصفهان"
         if answer.suggestions and context:
             answer = self._in_provinces(answer, rows)
