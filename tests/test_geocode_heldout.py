@@ -62,8 +62,8 @@ target is 97% of Latin and 95% of Persian spellings in the right province.
   Rights' reports on them and a Persian Telegram channel's list of names; then what the drained
   page store still held in Italian, Spanish, Turkish, Arabic, Sorani, Kurmanji, Urdu and Persian.
   It is the one that measures unseen spellings now. Its misses were then studied and rules
-  written against their categories (tests/test_geocode_local_names.py): it is no longer held
-  out either.
+  written against their categories (tests/test_geocode_local_names.py, then
+  tests/test_geocode_context.py): it is no longer held out either.
 
 Every test runs on every file. A target or an assertion a file does not meet yet is a strict xfail
 that names what is missing, so it fails loudly once the rules meet it; a floor is the share measured
@@ -251,9 +251,11 @@ SETS = {
         # towns of two provinces), towns the gazetteer lacks or knows only in Latin letters
         # (کلاترزان, ربط, a Turkmen گوموش تپه for Gomishan), a Dari slip (ارک for Arak) and a
         # prison nickname (زندان بویه).
-        latin_floor=0.968,
+        # Then rules11's reading of a county's name in other letters beside a word for region
+        # (written against heldout9's categories, not this file): "Chalderan region" is
+        # Chaldoran County, 124 of 127 Latin (97.6%), at issue 20's target.
+        latin_floor=0.976,
         persian_floor=0.933,
-        latin_target_open="issue 20's target; 96.9% of Latin names so far",
         persian_target_open="issue 20's target; 93.4% of Perso-Arabic names so far",
     ),
     "heldout6": HeldOut(
@@ -389,11 +391,19 @@ SETS = {
         # writing them has seen. With rules9l and rules9p merged, by count only: 253 of 322
         # Latin (78.6%), 50 of 66 Perso-Arabic (75.8%), none in a wrong province. With rules10's
         # rules written against its misses: 266 of 322 Latin (82.6%), 55 of 66 Perso-Arabic
-        # (83.3%), none in a wrong province.
-        latin_floor=0.826,
-        persian_floor=0.833,
-        latin_target_open="issue 20's target; 82.6% of Latin names so far",
-        persian_target_open="issue 20's target; 83.3% of Perso-Arabic names so far",
+        # (83.3%), none in a wrong province. With rules11's (the context tables print around a
+        # name: a province or county apart without a word for province, a province since
+        # divided, "near" a town deep in its province, two names of one town, a county in other
+        # letters, a new town's other word, a prison's long vowel left out;
+        # tests/test_geocode_context.py): 281 of 322 Latin (87.3%), 62 of 66 Perso-Arabic
+        # (93.9%), none in a wrong province. Left unplaced on purpose: a place "X, Isfahan"
+        # (also Qazvin, Ilam, Zanjan, Arak) whose town has another province's town within 100
+        # km, so that the cell may say what it is near (10 names), places known by name only in
+        # other provinces ("Astaneh, Gilan", "Golshahr, Karaj").
+        latin_floor=0.872,
+        persian_floor=0.939,
+        latin_target_open="issue 20's target; 87.3% of Latin names so far",
+        persian_target_open="issue 20's target; 93.9% of Perso-Arabic names so far",
     ),
 }
 

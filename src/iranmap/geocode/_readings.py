@@ -21,10 +21,8 @@ from dataclasses import replace
 
 from rapidfuzz import fuzz, process
 
-from iranmap.geocode import _claim
 from iranmap.geocode._affixes import without_affix
-from iranmap.geocode._bounds import interior_province
-from iranmap.geocode._claim import TOWN, VILLAGE, as_claimed, at_town, capital, in_province
+from iranmap.geocode._claim import TOWN, VILLAGE, as_claimed, at_town, capital
 from iranmap.geocode._phrase_words import COMPASS_WORDS, plural_part
 from iranmap.geocode._reach import keys_of_length, near
 from iranmap.geocode.index import PlaceIndex, near_town, place_of
@@ -34,7 +32,6 @@ from iranmap.names import (
     PlaceName,
     key,
     named_words,
-    parse_place,
     province_key,
     says_province,
 )
@@ -49,7 +46,7 @@ _PROVINCE_ONLY = "the name gives only the province of "
 #: How similar a whole name may be to some other place's (a village's) and still be read as a
 #: town and words that name nothing: lower, since a village's name spelled otherwise
 #: ("Mashhad-i Elkubih", "Qom Tappih") must never be read as the town it starts with.
-_SOME_PLACE = 80.0
+SOME_PLACE = 80.0
 #: Resolves a province name (the geocoder's :meth:`~iranmap.geocode.Geocoder.province`).
 Province = Callable[[str], Match]
 
@@ -221,36 +218,7 @@ def by_rule(
             return replace(found, note=note)
     if any(word in _PART_KEYS for word in parsed.words):  # "Shiraz Square" may be elsewhere
         return _part_of_town(index, parsed, context, plural=plural_part(name, _PART_KEYS)) or answer
-    return (
-        _town_with_unknown_words(index, parsed, context, counties)
-        or _unknown_in_province(index, name, parsed)
-        or answer
-    )
-
-
-def _unknown_in_province(index: PlaceIndex, name: str, parsed: PlaceName) -> Match | None:
-    """A place whose words name nothing the gazetteer knows, even nearly, after which the name
-    gives one province with a word for province ("شهر بسطام، واقع در استان سمنان", "Foo, Semnan
-    Province"), a chain of its county and province ("Kolam - Badreh - Ilam"), a province or
-    town alone apart that says it (:func:`~iranmap.geocode._claim.province_apart`: "Rostamkala,
-    Mazandaran"), or a town it is near deep in one province ("Foo, near Rasht"; as
-    :func:`~iranmap.geocode._bounds.near_province` reads a village near it): that province,
-    at none of its towns. Not where the words are even loosely near
-    a prison's name: a misspelled prison may be written with a province it does not lie in
-    ("Ghezel Hesar, Tehran Province", before Alborz was made of Tehran's west)."""
-    isos = _claim.given_province(index, name, parsed.context)
-    if not isos and not parsed.context:  # "Kouchesfehan, near Rasht": deep in Gilan
-        isos = interior_province(index, parsed.near)
-    words = tuple(word for word in parsed.words if word not in CITY_WORDS)
-    if len(isos) != 1 or not words or not unknown(index, words):
-        return None
-    if _names_a_place(index, parsed.words):
-        return None  # "آزاد شهر": a town's name has its word for city in it
-    if any(parse_place(form).core in index.entries for form in _other_readings(name)):
-        return None  # "Şino": Oshnavieh, as Turkish and Kurmanji letters write it
-    if near(index, "prisons", "".join(words), _SOME_PLACE):
-        return None  # a prison misspelled, with a province it may not lie in ("Gezl Hsar")
-    return in_province(index, next(iter(isos)), known=False)
+    return _town_with_unknown_words(index, parsed, context, counties) or answer
 
 
 def _part_of_town(
@@ -269,7 +237,7 @@ def _part_of_town(
     is itself a place's ("Shahrak-e Qods") is not read so."""
     words = parsed.words
     at = [i for i, word in enumerate(words) if word in _PART_KEYS]
-    if _names_a_place(index, words):
+    if names_a_place(index, words):
         return None  # "Shahrak-e Taleqani (Hamadan)": a town of its own, not a quarter of one
     if parsed.context:  # the first part that gives a town ("Imam Square, Ardakan, Yazd")
         firsts = (_one_town(index, (word,), context) for word in parsed.context)
@@ -295,12 +263,12 @@ def _part_of_town(
     return replace(town, method="city", note=note, reading=reading, own_place=True)
 
 
-def _other_readings(name: str) -> tuple[str, ...]:
+def other_readings(name: str) -> tuple[str, ...]:
     """``name`` as other languages' letters may have written it (:mod:`iranmap.spellings`)."""
     return (*turkish_forms(name), *turkish_vowels(name), *respellings(name))
 
 
-def _names_a_place(index: PlaceIndex, words: tuple[str, ...]) -> bool:
+def names_a_place(index: PlaceIndex, words: tuple[str, ...]) -> bool:
     """Whether a run of two or more of ``words`` is a place's name ("آزاد شهر", "Shahrak-e
     Taleqani"): then a word for city or square in it is part of that name."""
     runs = ("".join(words[i:j]) for i in range(len(words)) for j in range(i + 2, len(words) + 1))
@@ -349,20 +317,20 @@ def town_at_end(index: PlaceIndex, parsed: PlaceName, miss: Match) -> Match:
         if (
             len(towns) == 1
             and unknown(index, words[:cut])
-            and not _elsewhere(index, parsed, towns[0])
+            and not near_elsewhere(index, parsed, towns[0])
             and not _province_named(index, "".join(words[cut:]), towns[0], ())
         ):
             return at_town(towns[0])
     return miss
 
 
-def _elsewhere(index: PlaceIndex, parsed: PlaceName, town: Match) -> bool:
+def near_elsewhere(index: PlaceIndex, parsed: PlaceName, town: Match) -> bool:
     """Whether the whole name, as written or respelled as another language writes it ("Tsjah
-    Bahar": Chah Bahar), is within :data:`_SOME_PLACE` of the name of a place that is neither
+    Bahar": Chah Bahar), is within :data:`SOME_PLACE` of the name of a place that is neither
     ``town`` nor one of its prisons (a place within a town's reach of it)."""
-    keys = keys_of_length(index, "places", len(parsed.core), _SOME_PLACE)  # (only those can)
+    keys = keys_of_length(index, "places", len(parsed.core), SOME_PLACE)  # (only those can)
     hits = process.extract(
-        parsed.core, keys, scorer=fuzz.ratio, processor=None, score_cutoff=_SOME_PLACE
+        parsed.core, keys, scorer=fuzz.ratio, processor=None, score_cutoff=SOME_PLACE
     )
     names = [name_key for name_key, _, _ in hits]
     names += [key(form) for form in respellings(parsed.core) if key(form) in index.entries]
@@ -381,7 +349,7 @@ def _town_with_unknown_words(
 ) -> Match | None:
     """The one town the name's first or last words name, beside words that name nothing, or
     the town it gives apart ("Sərəskənd (Həştrud)": a town's local name, with its name)."""
-    if near(index, "other places", parsed.core, _SOME_PLACE):
+    if near(index, "other places", parsed.core, SOME_PLACE):
         return None  # the whole name is (a spelling of) a village: "Qorveh-ye Dergazin"
     apart = tuple(t for t in parsed.context if _only_a_town(index, t)) if parsed.context else ()
     found = _towns_beside(index, parsed.words, context, counties)
@@ -395,7 +363,7 @@ def _town_with_unknown_words(
     isos = index.context_provinces(word for word in context if word in index.place_words)
     if isos and town.province_iso not in isos:
         return None  # "Kish Island, Tehran Province": the town lies elsewhere
-    if _elsewhere(index, replace(parsed, core=parsed.core + "".join(apart)), town):
+    if near_elsewhere(index, replace(parsed, core=parsed.core + "".join(apart)), town):
         return None  # the whole name is near another place's: "Torbat-e Shaikh Jam"
     note = f"the rest of the name names no place; placed at the city of {town.city}"
     reading = f"a place in {town.city} that the gazetteer does not know"

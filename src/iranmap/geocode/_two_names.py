@@ -7,9 +7,10 @@ that town (among others, for a part whose own reading is in doubt: "Khomaini-sha
 Isfahan's Khomeyni Shahr or Hormozgan's, "Homayounshahr" only Isfahan's), every part that names
 a province names its province, and every other part names nothing the gazetteer knows, even
 nearly (an old name it lacks: "Shahabad"). Never where two parts name two places, or a part
-names a prison or some other place; a town named by one part only, beside names of nothing,
-must be the only place of its name, or its province's capital, or in the province a part
-names. Placed at the town, at city precision.
+names a prison or some other place. A town named by one part only, beside names of nothing,
+must be what that part means alone (not "Langarood, Iran": Gilan's town, or Qom's prison called
+so), or lie in the province a part names; and the other parts must be no spelling of a place
+elsewhere ("Tikab (Hashtrud)": Takab). Placed at the town, at city precision.
 
 A new town is named with either word for one ("شهرک اندیشه" for شهر جدید اندیشه, the new
 town of Andisheh; "Shahrak-e X", "Shahr-e Jadid-e X"): :func:`new_town` reads a name that
@@ -25,8 +26,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 
-from iranmap.geocode._claim import capital
-from iranmap.geocode._readings import unknown
+from iranmap.geocode._phrase_words import COMPASS_WORDS
+from iranmap.geocode._readings import near_elsewhere, unknown
 from iranmap.geocode.index import PlaceIndex, labels
 from iranmap.geocode.match import Match
 from iranmap.names import PlaceName, key
@@ -36,6 +37,15 @@ from iranmap.names import PlaceName, key
 _NEW_TOWN = frozenset(
     {"شهرک", "شهرجدید", "shahrak", "shahraki", "shahrjadid", "shahrijadid", "shahrijadidi"}
     | {"shahrjadidi", "shahrakijadid", "shahrakijadidi"}
+)
+
+
+#: The keys of the compass words a town's name may end with ("Eslamabad-e Gharb", "اسلام آباد
+#: غرب"), in Latin and Persian letters.
+_COMPASS_KEYS = frozenset(
+    {key(word) for word in ("gharb", "gharbi", "sharq", "sharqi", "shomal", "shomali")}
+    | {key(word) for word in ("jonub", "jonubi", "west", "east", "north", "south")}
+    | COMPASS_WORDS
 )
 
 
@@ -71,19 +81,21 @@ def one_town(
     parsed: PlaceName,
     answer: Match,
     place: Callable[[str], Match],
+    province: Callable[[str], Match],
     rows: frozenset[str] = frozenset(),
 ) -> Match:
     """``answer``, or the one town the parts of the name agree on (see the module's docstring),
     in the provinces the row gives (``rows``, if any). ``place`` reads one part alone (a key),
-    for a part no town's name gives exactly."""
+    ``province`` tells whether a part is a province's name exactly."""
     if answer.status == "matched" or not parsed.core or not parsed.context:
         return answer
     found: dict[str, Match] = {}  # the towns the parts name, by label
     agreed: set[str] | None = None  # the labels every naming part holds
     provinces: set[str] = set()
-    naming = 0
+    naming: list[str] = []
+    unknown_parts: list[str] = []
     for part in (parsed.core, *parsed.context):
-        isos = index.province_names.get(part)
+        isos = _province(index, part, province)
         if isos:
             provinces |= isos
             continue
@@ -91,27 +103,45 @@ def one_town(
         if named is None:
             return answer  # a prison's name, some other place's, or a near spelling of one
         if not named:
-            continue  # a name of nothing the gazetteer knows
-        naming += 1
+            unknown_parts.append(part)  # a name of nothing the gazetteer knows
+            continue
+        naming.append(part)
         found |= {label: town for label, town in named.items() if town is not None}
         agreed = set(named) if agreed is None else agreed & set(named)
     if not agreed or not agreed <= set(found):
         return answer
-    # (the one of them in the province a part names: "Foo (Ardakan), Fars")
+    # (the one of them in the province a part names: "Foo (Ardakan), Yazd")
     towns = [found[label] for label in agreed]
     towns = [town for town in towns if not provinces or town.province_iso in provinces]
     if len(towns) != 1 or (rows and towns[0].province_iso not in rows):
         return answer
     town = towns[0]
-    if naming == 1 and not (_alone(index, town) or town.province_iso in provinces):
-        return answer
-    if naming > 1:
+    if len(naming) == 1 and town.province_iso not in provinces:
+        alone = place(naming[0])  # the town's name alone must mean it: "Langarood, Iran" not
+        if alone.status != "matched" or (alone.city, alone.province_iso) != (
+            town.city,
+            town.province_iso,
+        ):
+            return answer
+    if any(near_elsewhere(index, replace(parsed, core=part), town) for part in unknown_parts):
+        return answer  # "Tikab (Hashtrud)": a spelling of Takab, elsewhere
+    if len(naming) > 1:
         note = f"two names of one town, {town.city}; placed at the city"
         reading = f"{town.city} ({town.province}), by two of its names"
     else:
         note = f"the rest of the name names no place; placed at the city of {town.city}"
         reading = f"a place in {town.city} that the gazetteer does not know"
     return replace(town, method="city", note=note, reading=reading)
+
+
+def _province(index: PlaceIndex, part: str, province: Callable[[str], Match]) -> frozenset[str]:
+    """The province a part (a key) names exactly, in any letters ("سیستانوبلوشستان"); none."""
+    isos = index.province_names.get(part)
+    if isos or part in index.towns:  # (a capital's name is its town's here: "Karaj")
+        return isos or frozenset()
+    found = province(part)
+    exact = found.status == "matched" and found.score == 100 and found.method != "fuzzy"
+    return frozenset({found.province_iso or ""}) if exact else frozenset()
 
 
 def _towns(
@@ -124,6 +154,11 @@ def _towns(
         return {label: town for town in towns for label in labels(town)}
     if part in index.entries or part in index.other_places:
         return None
+    # a town's name without the compass word that ends it ("Shahabad": Shahabad-e Gharb, the old
+    # name of Eslamabad-e Gharb)
+    compassed = [town for end in _COMPASS_KEYS for town in index.towns.get(part + end, ())]
+    if compassed:
+        return {label: town for town in compassed for label in labels(town)}
     if unknown(index, (part,)):
         return {}
     reading = place(part)
@@ -132,9 +167,3 @@ def _towns(
     if reading.status == "ambiguous":
         return dict.fromkeys(reading.candidates)
     return None
-
-
-def _alone(index: PlaceIndex, town: Match) -> bool:
-    """Whether ``town`` is the only place of its name, or its province's capital."""
-    others = index.homonyms.get((key(town.city or ""), town.province_iso or ""), frozenset())
-    return not others or capital(index, town)

@@ -11,6 +11,7 @@ from functools import partial
 
 from iranmap.gazetteer import Gazetteer
 from iranmap.geocode._affixes import read_otherwise
+from iranmap.geocode._apart import unknown_apart
 from iranmap.geocode._bounds import (
     beside,
     interior_province,
@@ -189,9 +190,12 @@ class Geocoder:
         answer = by_rule(
             self._index, name, parsed, context, answer, self._exactly, self._counties.keys
         )
+        answer = unknown_apart(self._index, name, parsed, answer, self._counties.of_context)
         answer = last_readings(self._index, name, parsed, context, answer, self._exactly)
         answer = new_town(self._index, parsed, answer)  # "شهرک اندیشه": شهر جدید اندیشه
-        answer = one_town(self._index, parsed, answer, place, rows)  # "Homayounshahr (...)"
+        answer = one_town(
+            self._index, parsed, answer, place, self._exactly, rows
+        )  # "Homayounshahr (...)"
         answer = womens_town(self._index, parsed, answer)  # "زندان زنان دولت آباد اصفهان"
         if answer.suggestions and context:
             answer = self._in_provinces(answer, rows)
