@@ -89,12 +89,15 @@ def one_town(
     ``province`` tells whether a part is a province's name exactly."""
     if answer.status == "matched" or not parsed.core or not parsed.context:
         return answer
+    parts = (parsed.core, *parsed.context)
+    if not any(_town_keys(index, part) for part in parts):
+        return answer  # (no part is a town's name as it stands: nothing to read, found sooner)
     found: dict[str, Match] = {}  # the towns the parts name, by label
     agreed: set[str] | None = None  # the labels every naming part holds
     provinces: set[str] = set()
     naming: list[str] = []
     unknown_parts: list[str] = []
-    for part in (parsed.core, *parsed.context):
+    for part in parts:
         isos = _province(index, part, province)
         if isos:
             provinces |= isos
@@ -134,6 +137,14 @@ def one_town(
     return replace(town, method="city", note=note, reading=reading)
 
 
+def _town_keys(index: PlaceIndex, part: str) -> list[str]:
+    """The keys of the towns a part (a key) is the name of: as it stands, or without the compass
+    word that ends a town's name ("Shahabad": Shahabad-e Gharb, Eslamabad-e Gharb's old name)."""
+    if part in index.towns:
+        return [part]
+    return [part + end for end in _COMPASS_KEYS if part + end in index.towns]
+
+
 def _province(index: PlaceIndex, part: str, province: Callable[[str], Match]) -> frozenset[str]:
     """The province a part (a key) names exactly, in any letters ("سیستانوبلوشستان"); none."""
     isos = index.province_names.get(part)
@@ -154,9 +165,7 @@ def _towns(
         return {label: town for town in towns for label in labels(town)}
     if part in index.entries or part in index.other_places:
         return None
-    # a town's name without the compass word that ends it ("Shahabad": Shahabad-e Gharb, the old
-    # name of Eslamabad-e Gharb)
-    compassed = [town for end in _COMPASS_KEYS for town in index.towns.get(part + end, ())]
+    compassed = [town for town_key in _town_keys(index, part) for town in index.towns[town_key]]
     if compassed:
         return {label: town for town in compassed for label in labels(town)}
     if unknown(index, (part,)):
