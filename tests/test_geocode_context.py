@@ -114,6 +114,41 @@ def test_a_place_with_its_county_apart_is_the_province(
     assert (match.kind, match.precision, match.lat) == ("province", "province", None)
 
 
+def test_a_place_known_by_name_with_its_county_seat_and_province(geocoder: Geocoder) -> None:
+    match = geocoder.place("Saadat-shahr Pasargad, Fars")  # Saadat Shahr, of Pasargad County
+    assert where(match) == ("matched", "IR-07")
+    assert match.reading == "a place of Fars that the gazetteer knows only by name"
+    assert geocoder.place("Saadat-shahr Pasargad, Kerman").status != "matched"
+    assert geocoder.place("Saadat-shahr Tabriz, Fars").status != "matched"  # a town elsewhere
+
+
+def test_no_place_known_by_name_with_a_town_and_province_lands_elsewhere(
+    geocoder: Geocoder,
+) -> None:
+    """Every ninth place the gazetteer knows by name in one province only, with a town of the
+    next province and that province after it: never placed in that province as a place known by
+    name there."""
+    index = geocoder._index
+    towns: dict[str, list[str]] = {}
+    for town_key, found in index.towns.items():
+        if len(found) == 1 and town_key.isascii():
+            towns.setdefault(found[0].province_iso or "", []).append(found[0].city or "")
+    following = _following(geocoder)
+    by_name = {p.name_en: iso for iso, p in index.provinces.items()}
+    wrong = []
+    places = sorted((k, v) for k, v in index.other_places.items() if len(v) == 1 and k.isascii())
+    for at, (name_key, found) in enumerate(places[::9]):
+        province = following[next(iter(found))][0]
+        other = by_name[province]
+        town = towns[other][at % len(towns[other])]
+        match = geocoder.place(f"{name_key} {town}, {province}")
+        # (the town itself, beside a village's name elsewhere, is another rule's: "Pars Abad
+        # Moghan")
+        if match.status == "matched" and match.kind == "province" and match.province_iso == other:
+            wrong.append((name_key, town, province))
+    assert wrong == []
+
+
 def test_no_town_with_another_provinces_county_apart_lands_there(
     geocoder: Geocoder, latin: list[tuple[str, str]]
 ) -> None:

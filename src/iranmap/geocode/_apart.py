@@ -4,7 +4,9 @@ Tables print a place with its province or town after a comma or in brackets ("Ro
 Mazandaran", "Foo, Semnan Province", "Kolam - Badreh - Ilam"), or with a county ("Foo, Savadkuh
 County"), or only near a town ("Kouchesfehan, near Rasht"). A place whose own words name nothing
 the gazetteer knows, even nearly, is placed at the one province that says, at none of its towns
-(no more precisely than the source): a province's name with a word for province, or without
+(no more precisely than the source), as is a place it knows only by name there with a town of
+that province beside it (its county's seat: "Saadat-shahr Pasargad, Fars"): a province's name
+with a word for province, or without
 one; the end of a chain of places of one province (:func:`~iranmap.geocode._claim.given_province`);
 a county's name, which lies in one province; a town's name only where the town lies deep in its
 province (every town within :data:`~iranmap.geocode._bounds.INTERIOR_KM` in it: "Pasikhan,
@@ -51,7 +53,11 @@ def unknown_apart(
     if not isos and not parsed.context:  # "Kouchesfehan, near Rasht": deep in Gilan
         isos = interior_province(index, parsed.near)
     words = tuple(word for word in parsed.words if word not in CITY_WORDS)
-    if len(isos) != 1 or not words or not unknown(index, words):
+    if len(isos) != 1 or not words:
+        return answer
+    if _of_province(index, parsed.words, next(iter(isos))):  # "Saadat-shahr Pasargad, Fars"
+        return in_province(index, next(iter(isos)))
+    if not unknown(index, words):
         return answer
     if names_a_place(index, parsed.words):
         return answer  # "آزاد شهر": a town's name has its word for city in it
@@ -60,3 +66,21 @@ def unknown_apart(
     if near(index, "prisons", "".join(words), SOME_PLACE):
         return answer  # a prison misspelled, with a province it may not lie in ("Gezl Hsar")
     return in_province(index, next(iter(isos)), known=False)
+
+
+def _of_province(index: PlaceIndex, words: tuple[str, ...], iso: str) -> bool:
+    """Whether ``words`` are a place of province ``iso`` the gazetteer knows only by name and
+    a town of ``iso`` beside it, its county's seat ("Saadat-shahr Pasargad, Fars": Saadat Shahr,
+    in Pasargad County), each named nowhere else."""
+    for cut in range(1, len(words)):
+        head, tail = "".join(words[:cut]), "".join(words[cut:])
+        for place, town in ((head, tail), (tail, head)):
+            towns = index.towns.get(town, ())
+            if (
+                towns
+                and all(t.province_iso == iso for t in towns)
+                and index.other_places.get(place) == frozenset({iso})
+                and place not in index.entries
+            ):
+                return True
+    return False
