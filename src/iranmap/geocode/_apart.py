@@ -28,8 +28,11 @@ from iranmap.geocode._reach import near
 from iranmap.geocode._readings import SOME_PLACE, names_a_place, other_readings, unknown
 from iranmap.geocode.index import PlaceIndex
 from iranmap.geocode.match import Match
-from iranmap.name_words import CITY_WORDS
-from iranmap.names import PlaceName, parse_place
+from iranmap.name_words import CITY_WORDS, COUNTY_NOISE
+from iranmap.names import PlaceName, key, parse_place
+
+#: The keys of the words for county ("contea": "Contea di Mamasani" names the county).
+_COUNTY_WORDS = frozenset(key(word) for word in COUNTY_NOISE)
 
 
 def unknown_apart(
@@ -48,7 +51,9 @@ def unknown_apart(
     # "Foo, Savadkuh County": not a town's name, which may say what the place is near ("Foo,
     # Karaj": a county named after its seat), nor a village's (geocode/_bounds.py reads "قرية ...
     # في رودبار جنوب")
-    if not isos and len(parsed.context) == 1 and not parsed.says_village:
+    # ... nor the county's own name after a word for county ("Contea di Mamasani": the county's)
+    county = len(parsed.context) == 1 and not parsed.says_village
+    if not isos and county and not _COUNTY_WORDS & set(parsed.words):
         isos = frozenset() if parsed.context[0] in index.towns else county_province(parsed.context)
     if not isos and not parsed.context:  # "Kouchesfehan, near Rasht": deep in Gilan
         isos = interior_province(index, parsed.near)
