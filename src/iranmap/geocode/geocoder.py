@@ -142,6 +142,8 @@ class Geocoder:
         text = plain(name)  # "Fars'a bağlı Şiraz": every rule reads what the phrases say
         if answer is None and not province:  # "Jajarm, Khorasan": North Khorasan's
             answer = self._undivided(text, city, detail=detail)
+            if answer is not None:
+                (self._place_cache if detail else self._rough_cache)[cache_key] = answer
         if answer is None:  # "كرج غرب طهران": Karaj, near Tehran, whatever else the words say
             answer = self._compass(text, city, province, detail=detail)
         if answer is None:
@@ -159,10 +161,7 @@ class Geocoder:
         def place(rest: str, province: str) -> Match:
             return self._place(rest, city, province, detail=detail)
 
-        answer = in_undivided(self._index, name, self._province_names.undivided, place)
-        if answer is not None:
-            (self._place_cache if detail else self._rough_cache)[(name, key(city), "")] = answer
-        return answer
+        return in_undivided(self._index, name, self._province_names.undivided, place)
 
     def _compass(self, name: str, city: str, province: str, *, detail: bool) -> Match | None:
         place = partial(self._place, city=city, province=province, detail=detail)
