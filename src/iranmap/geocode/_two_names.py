@@ -98,7 +98,7 @@ def one_town(
     naming: list[str] = []
     unknown_parts: list[str] = []
     for part in parts:
-        isos = _province(index, part, province)
+        isos = index.province_names.get(part, frozenset())
         if isos:
             provinces |= isos
             continue
@@ -126,8 +126,12 @@ def one_town(
             town.province_iso,
         ):
             return answer
-    if any(near_elsewhere(index, replace(parsed, core=part), town) for part in unknown_parts):
-        return answer  # "Tikab (Hashtrud)": a spelling of Takab, elsewhere
+    for part in unknown_parts:
+        isos = _province(index, part, province)  # "سيستان وبلوشستان" after Shiraz: another's
+        if isos and town.province_iso not in isos:
+            return answer
+        if not isos and near_elsewhere(index, replace(parsed, core=part), town):
+            return answer  # "Tikab (Hashtrud)": a spelling of Takab, elsewhere
     if len(naming) > 1:
         note = f"two names of one town, {town.city}; placed at the city"
         reading = f"{town.city} ({town.province}), by two of its names"
@@ -146,10 +150,8 @@ def _town_keys(index: PlaceIndex, part: str) -> list[str]:
 
 
 def _province(index: PlaceIndex, part: str, province: Callable[[str], Match]) -> frozenset[str]:
-    """The province a part (a key) names exactly, in any letters ("سیستانوبلوشستان"); none."""
-    isos = index.province_names.get(part)
-    if isos or part in index.towns:  # (a capital's name is its town's here: "Karaj")
-        return isos or frozenset()
+    """The province a part (a key) that names nothing else names exactly, in any letters
+    ("سیستانوبلوشستان"); none."""
     found = province(part)
     exact = found.status == "matched" and found.score == 100 and found.method != "fuzzy"
     return frozenset({found.province_iso or ""}) if exact else frozenset()
