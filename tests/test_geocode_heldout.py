@@ -397,9 +397,10 @@ SETS = {
         # letters, a new town's other word, a prison's long vowel left out;
         # tests/test_geocode_context.py): 282 of 322 Latin (87.6%), 62 of 66 Perso-Arabic
         # (93.9%), none in a wrong province. Left unplaced on purpose: a place "X, Isfahan"
-        # (also Qazvin, Ilam, Zanjan, Arak) whose town has another province's town within 100
-        # km, so that the cell may say what it is near (10 names), places known by name only in
-        # other provinces ("Astaneh, Gilan", "Golshahr, Karaj").
+        # (also Qazvin, Ilam) whose town has another province's town within 100 km, so that the
+        # cell may say what it is near (6 names a province's name alone would place, all
+        # right), and places known by name only in other provinces ("Astaneh, Gilan",
+        # "Golshahr, Karaj").
         latin_floor=0.875,
         persian_floor=0.939,
         latin_target_open="issue 20's target; 87.6% of Latin names so far",
