@@ -166,8 +166,9 @@ def province_direction(name_key: str) -> tuple[str, str]:
 
 # Characters that set a qualifier apart: brackets, commas, semicolons, slashes; and a dash
 # between spaces in any script ("کوچصفهان - گیلان"), as :data:`~iranmap.latin_phrases.DASH`
-# reads it in Latin ones.
-_PARTS = re.compile(r"[()\[\],;/،؛]|\s+[-–—]\s+")
+# reads it in Latin ones (read only in a name with a dash: most have none).
+_PARTS = re.compile(r"[()\[\],;/،؛]")
+_SPACED_DASH = re.compile(r"\s+[-–—]\s+")
 
 
 @dataclass(frozen=True)
@@ -212,7 +213,9 @@ def parse_place(text: str) -> PlaceName:
     text = SCANDINAVIAN_IN.sub(r"\1 in", SPACED_MARKERS.sub("in", text))
     text = ROMANIAN_DIN.sub(r"\1 in", text)
     text = DIRECTION_OF.sub(" near ", LEADING_MARKERS.sub("in ", IRAN_DIRECTIONS.sub(" ", text)))
-    head, *rest = [part for part in _PARTS.split(text) if part.strip()] or [""]
+    dashed = "-" in text or "–" in text or "—" in text
+    split = _PARTS.split(_SPACED_DASH.sub("،", text) if dashed else text)
+    head, *rest = [part for part in split if part.strip()] or [""]
     head, *owners = _owner_first(head)
     rest = [*owners, *rest]
     words = fold(head).split()
