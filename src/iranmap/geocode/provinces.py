@@ -83,6 +83,7 @@ class ProvinceNames:
                 if rest not in self._answers:
                     undivided.setdefault(rest, set()).add(answer.province_iso or "")
         self._undivided = {rest: frozenset(isos) for rest, isos in undivided.items()}
+        self._undivided_seen: dict[str, frozenset[str]] = {}
         self._directed_isos = {
             answer.province_iso for pairs in self._by_direction.values() for _, answer in pairs
         }
@@ -91,7 +92,11 @@ class ProvinceNames:
         """The provinces an undivided province's name ("Khorasan", "خراسان", "Azerbaijan")
         stands for: the provinces whose names are it with a direction word (North, South and
         Razavi Khorasan, divided in 2004); none if ``name`` is no such name, or a province's own."""
-        return self._undivided.get(province_key(fold(name)), frozenset())
+        found = self._undivided_seen.get(name)
+        if found is None:  # (a table's cells repeat their provinces: each read once)
+            found = self._undivided.get(province_key(fold(name)), frozenset())
+            self._undivided_seen[name] = found
+        return found
 
     def deciding(self, decide: Decide, floor: float = 0.0) -> ProvinceNames:
         """These tables, deciding among fuzzy candidates by ``decide``, which never matches a
