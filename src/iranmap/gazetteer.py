@@ -72,13 +72,20 @@ class City:
 
 @dataclass(frozen=True)
 class Place:
-    """A GeoNames place of 500 people or more (``geodata/places.csv``): a name that is known to
-    be some other place, so the geocoder never bends it into a gazetteer place by fuzzy score."""
+    """A GeoNames place of 500 people or more (``geodata/places.csv``), town or village: a name
+    that is known to be this place, so the geocoder never bends it into another by fuzzy score,
+    and places a name that is this place's alone at its point (:mod:`iranmap.geocode._places`).
+    """
 
-    name: str
+    name: str  # GeoNames' primary name, without diacritics
     province_iso: str
-    #: The largest GeoNames population of a place of this name in this province (0: unknown).
+    #: The GeoNames population of the place (0: unknown).
     population: int = 0
+    geonameid: int = 0  # 0: unknown (a file of names only)
+    #: GeoNames' other Latin spellings of it (without diacritics) and its Persian names.
+    aliases: tuple[str, ...] = ()
+    lat: float | None = None  # None: no point (a file of names only)
+    lon: float | None = None
 
 
 @dataclass(frozen=True)
@@ -174,8 +181,8 @@ CITY_COLUMNS = (
     "homonyms",
 )
 # Columns a file may lack (older files): read as empty.
-_OPTIONAL = frozenset({"homonyms", "population"})
-PLACE_COLUMNS = ("name", "province_iso", "population")
+_OPTIONAL = frozenset({"homonyms", "population", "geonameid", "aliases", "lat", "lon"})
+PLACE_COLUMNS = ("geonameid", "name", "aliases", "province_iso", "lat", "lon", "population")
 COUNTY_COLUMNS = ("name_en", "name_fa", "aliases", "province_iso")
 _REBUILD = "rebuild it with `make geodata` or reinstall iranmap"
 
@@ -321,7 +328,16 @@ def _prison(field: _Field) -> Prison:
 
 def _place(field: _Field) -> Place:
     population = int(field.integer("population")) if field.optional("population") else 0
-    return Place(field.text("name"), field.text("province_iso"), population)
+    point = field.optional("lat") and field.optional("lon")
+    return Place(
+        name=field.text("name"),
+        province_iso=field.text("province_iso"),
+        population=population,
+        geonameid=field.integer("geonameid") if field.optional("geonameid") else 0,
+        aliases=field.names("aliases"),
+        lat=field.number("lat") if point else None,
+        lon=field.number("lon") if point else None,
+    )
 
 
 def _county(field: _Field) -> County:

@@ -12,7 +12,7 @@ from functools import partial
 from iranmap.gazetteer import Gazetteer
 from iranmap.geocode._affixes import read_otherwise
 from iranmap.geocode._bounds import beside, near_province, no_village_as_town, not_far, only_near
-from iranmap.geocode._claim import city_of_context, other_place, womens_town
+from iranmap.geocode._claim import city_of_context, other_place, place_by_name, womens_town
 from iranmap.geocode._facility import run_together, town_and_facility
 from iranmap.geocode._fuzzy import FuzzyKeys
 from iranmap.geocode._longer import read_longer
@@ -117,7 +117,14 @@ class Geocoder:
         every other. ``city`` and ``province`` (a report row's columns, if any) do the same
         from outside the name.
         """
-        return self._place(name, city, province, detail=True)
+        answer = self._place(name, city, province, detail=True)
+        if city or province:
+            return answer
+        # "Kerend", "Dalgan": a place GeoNames lists that only this name spells, where no rule
+        # read the name as written otherwise (never a form a rule reads: "Tiranin zindanı" is
+        # not Tehran by Tiran's old name)
+        found = place_by_name(self._index, name, answer, self._counties.keys)
+        return replace(found, query=name)
 
     def _place(self, name: str, city: str, province: str, *, detail: bool) -> Match:
         """:meth:`place`; without ``detail``, a name placed nowhere carries no near misses and
@@ -365,7 +372,7 @@ class Geocoder:
         split = self._split_place_word(parsed, context)
         if split is not None:
             return split
-        everywhere = self._index.other_places.get(parsed.core, frozenset())
+        everywhere = self._index.place_provinces.get(parsed.core, frozenset())
         if everywhere:  # some other place: never bent into a gazetteer place by fuzzy score
             counties = self._counties.of_context(context)
             return other_place(self._index, parsed, context, everywhere, counties)
