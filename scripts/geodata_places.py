@@ -4,7 +4,8 @@ point, its province and the spellings GeoNames gives it.
 A report may name a town or village the city list (cities.csv, 20,000 people or more) lacks, by
 one of its common spellings ("Kerend" for Kerend-e Gharb, "Dalgan" for Galmurti, "کرند غرب").
 So each place keeps, besides its primary name, GeoNames' alternate names that a report could
-write: the Latin ones (ascii-folded, clean letters only, no all-capitals codes, no case endings
+write: the Latin ones (ascii-folded and without the apostrophe GeoNames writes for ayn and
+hamza, clean letters only, no all-capitals codes, no case endings
 of another variant, as :func:`geodata_cities.city_aliases` takes them, but without its
 closeness cut: a short form such as "Kerend" is as much the place's name as "Kerend-e Gharb"),
 and the Perso-Arabic ones whose consonants spell one of those Latin names (GeoNames files old
@@ -79,7 +80,9 @@ def place_aliases(name: str, alternatenames: Sequence[str]) -> tuple[str, ...]:
     """The place's other Latin spellings, then its Persian names, each once."""
     candidates = [a for a in alternatenames if is_clean_latin(a) and not a.isupper()]
     candidates = [a for a in candidates if not is_inflected(a, candidates)]
-    latin = [a for a in unique(ascii_fold(a) for a in candidates) if fold(a) != fold(name)]
+    # (GeoNames writes ayn and hamza as an apostrophe: "Na'in" is Nain, not Na with 'in)
+    folded = (ascii_fold(a).replace("'", "") for a in candidates)
+    latin = [a for a in unique(folded) if fold(a) != fold(name)]
     skeletons = {latin_skeleton(n) for n in (name, *latin)}
     persian = [
         written

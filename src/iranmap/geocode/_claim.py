@@ -252,6 +252,8 @@ def place_by_name(
     iso = next(iter(isos))
     if parsed.says_prison and people(index, parsed.core, iso) < TOWN:
         return answer
+    if parsed.says_town and people(index, parsed.core, iso) < VILLAGE:
+        return answer  # "city of Nam Kul", a village: may be a town the gazetteer lacks
     if not sure_place(index, parsed, iso, county_keys):
         return answer
     return _at_place(index, parsed, iso)

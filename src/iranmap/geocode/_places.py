@@ -69,7 +69,7 @@ def known_place(index: PlaceIndex, parsed: PlaceName, iso: str) -> Match | None:
         f"{place.name}, a place of {province} that GeoNames lists{people} and the gazetteer's "
         "towns do not; placed at its point"
     )
-    reading = f"{READING}{province} ({place.name})"
+    reading = f"{READING}{province}, {place.name}, at its centre (precision city)"
     return replace(found, method=method, note=note, reading=reading)
 
 

@@ -1,5 +1,5 @@
-"""The keys of a town's names, of the town each prison stands in, and of the parts of the
-names of towns and prisons (for the place index)."""
+"""The keys of a town's names, of the town each prison stands in, of the parts of the names of
+towns and prisons, and of the other spellings of places known by name (for the place index)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,17 @@ import re
 from collections import defaultdict
 
 from iranmap.gazetteer import Gazetteer
+from iranmap.name_words import CITY_WORDS, COUNTY_NOISE, DESCRIPTORS, PROVINCE_WORDS, TOWN_WORDS
 from iranmap.names import key, parse_place
+
+# A place's other spelling shorter than this (a key's letters) says too little to be its name.
+MIN_SPELLING = 3
+# Words that say what a place is, or where, in any language the names use: no place's name.
+_WORD_KEYS = frozenset(
+    key(w)
+    for words in (PROVINCE_WORDS, COUNTY_NOISE, CITY_WORDS, TOWN_WORDS, DESCRIPTORS)
+    for w in words
+)
 
 
 def town_names(gazetteer: Gazetteer) -> dict[tuple[str, str], set[str]]:
@@ -57,3 +67,13 @@ _APART = re.compile(r"[\s\-]+")
 def _name_key(name: str) -> str:
     """The key a place's name is indexed under (:func:`iranmap.geocode.index.name_key_of`)."""
     return parse_place(name).core
+
+
+def spelling_key(name: str) -> str:
+    """The key of another spelling of a place, or "" for one that says more than a name
+    ("Provincia de Kermanshah") or less (a key of two letters: "Do" for Jahrom), or only what a
+    place is ("Velayat", "شهرستان")."""
+    parsed = parse_place(name)
+    if parsed.context or parsed.near or len(parsed.core) < MIN_SPELLING:
+        return ""
+    return "" if parsed.core in _WORD_KEYS else parsed.core

@@ -16,7 +16,7 @@ from typing import TypeVar
 
 from iranmap.gazetteer import City, Gazetteer, Place, Prison
 from iranmap.geocode._arabic import arabic_forms, one_place
-from iranmap.geocode._town_keys import name_parts, prison_town_keys, town_names
+from iranmap.geocode._town_keys import name_parts, prison_town_keys, spelling_key, town_names
 from iranmap.geocode.match import Match, Method
 from iranmap.names import key, parse_place, skeleton
 
@@ -148,7 +148,8 @@ class PlaceIndex:
         their names (GeoNames' primary name, other spellings and Persian names)."""
         found: dict[str, list[Place]] = defaultdict(list)
         for place in self._places:
-            for place_key in dict.fromkeys(name_key_of(n) for n in (place.name, *place.aliases)):
+            keys = (name_key_of(place.name), *(spelling_key(a) for a in place.aliases))
+            for place_key in dict.fromkeys(keys):
                 if place_key:
                     found[place_key].append(place)
         return {place_key: tuple(places) for place_key, places in found.items()}
