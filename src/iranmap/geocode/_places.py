@@ -3,26 +3,38 @@
 The gazetteer's towns (``cities.csv``) are those of 20,000 people or more, or with a prison;
 ``places.csv`` holds every GeoNames place of 500 people or more, each with its point and the
 spellings GeoNames gives it (Latin and Persian: "Kerend" and "کرند غرب" for Kerend-e Gharb,
-"Dalgan" for Galmurti, "Sadra" for Shahr-e Sadra). A name no town, prison, province or county
-has, that is exactly one of these spellings, names that place: a report that writes "Kerend"
-says the figure belongs to Kerend. So it is placed at the place's point, at precision ``city``
-(the place's centre, as a town's name is placed at the town's), never more precisely: a
-prisons table's "Kerend 2" or "Kerend Prison" is a prison in Kerend, which the gazetteer does
-not know, placed at Kerend as an unknown prison of any town is. A name that is a place of the
-city list by another of its spellings ("Sadra") is that town.
+"Dalgan" for Galmurti, "Sadra" for Shahr-e Sadra). A name that is exactly one of these
+spellings names that place: a report that writes "Kerend" says the figure belongs to Kerend.
 
-It is placed only where nothing else can be meant:
+Why at the place's point, precision ``city``, and not at its province: the claim is placed as
+precisely as the source names it, no more. The name names the place, and the point is the
+place's centre, as a town's name is placed at the town's centre; it says nothing of a site in
+it. So a prisons table's "Kerend 2" or "Kerend Prison" is a prison in Kerend that the gazetteer
+does not know, placed at Kerend as an unknown prison of any town is (method ``city``). A name
+of a place of the city list by another of its spellings ("Sadra") is that town.
 
-- every place of that spelling lies in one province (a name two provinces' places share stays
-  unresolved, with a note saying where they lie, unless the row's city or province, or the
-  name's own, says which: then the one place there);
+The name as written, with no town or province beside it in the name or the row, is read so
+last (:func:`~iranmap.geocode._claim.place_by_name`), where every other rule left it unplaced
+(a form a rule reads is never: "Tiranin zindanı" is not Tehran by Tiran's old name), and only
+where nothing else can be meant (:func:`sure_place`):
+
+- every place of that spelling lies in one province;
 - no town or prison of another province has a key of the same consonants, or one letter from
-  it ("Sherud", a village of Mazandaran, may be Shahrud of Semnan written with other vowels):
-  those are spellings of the town as much as of the place;
+  it ("Sherud", a village of Mazandaran, may be Shahrud of Semnan written with other vowels),
+  (a key one slip from it: a letter dropped, added, changed, or two swapped; two from a key
+  of fewer than five letters, which say little: "Kaaj" is Kaj of Chaharmahal, or Karaj with
+  its r dropped; not a first letter changed: "Kerend" is no slip of Merend, Marand), or has
+  it as a part of its name ("Hesar": Ghezel Hesar; "Jaz": Bandar-e Gaz, as Bandar-i-Jaz);
 - it is no county's or province's name (which say only a province);
-- several places of that spelling in its province (two villages of one name) say only the
-  province: placed there at no point (precision ``province``).
+- it has no letter that writes a sound of two of English's (Turkish ş, Slavic č): the
+  respelling rules read those ("Şerud" may be Sharud, another name of Shahrud);
+- a name that says prison reaches a real town (20,000 people or more): a prison named after a
+  village may stand by any village of that name; a name that says town, no village (under
+  2,000).
 
+A name that places of two provinces share stays unresolved, with a note saying where they lie,
+unless the row's city or province, or the name's own, says which: then the one place of that
+spelling there (:func:`known_place`), or its province where several places there share it.
 These places are never the answer of a near spelling: only their exact spellings reach them.
 """
 
@@ -33,8 +45,10 @@ from dataclasses import replace
 from functools import cache
 
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import OSA
 
 from iranmap.gazetteer import Place
+from iranmap.geocode._near import MIN_SLIP_KEY
 from iranmap.geocode._reach import keys_of_length
 from iranmap.geocode.index import SAME_TOWN_KM, PlaceIndex, Town, distinct_towns, km, name_key_of
 from iranmap.geocode.match import Match, Method
@@ -91,9 +105,21 @@ def sure_place(index: PlaceIndex, parsed: PlaceName, iso: str, county_keys: froz
     near = process.extract(
         core, keys, scorer=fuzz.ratio, processor=None, limit=10, score_cutoff=RIVAL_SCORE
     )
-    return not any(
-        p.province_iso != iso for _, _, at in near for p in index.entries[keys[at]].places
+    # one slip from a short key too ("Avaz", a village of Fars, is Ahvaz with its h dropped);
+    # two from a key of under MIN_SLIP_KEY letters ("Kaaj", Kaj of Chaharmahal, or Karaj)
+    most = 1 if len(core) >= MIN_SLIP_KEY else 2
+    slips = process.extract(
+        core, index.keys, scorer=OSA.distance, processor=None, limit=None, score_cutoff=most
     )
+    slipped = _not_first_letter({index.keys[at] for _, _, at in slips}, core)
+    rivals = {keys[at] for _, _, at in near} | slipped
+    return not any(p.province_iso != iso for k in rivals for p in index.entries[k].places)
+
+
+def _not_first_letter(keys: set[str], core: str) -> set[str]:
+    """The ``keys`` but those that differ from ``core`` only in their first letter ("mirind",
+    Marand, from "kirind", Kerend): no slip a writer makes (:mod:`._near` reads none either)."""
+    return {k for k in keys if len(k) != len(core) or k[1:] != core[1:] or k[:1] == core[:1]}
 
 
 @cache
