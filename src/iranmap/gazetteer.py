@@ -181,7 +181,9 @@ CITY_COLUMNS = (
     "homonyms",
 )
 # Columns a file may lack (older files): read as empty.
-_OPTIONAL = frozenset({"homonyms", "population", "geonameid", "aliases", "lat", "lon"})
+_OPTIONAL = frozenset({"homonyms", "population"})
+# Columns of places.csv an older file of names only lacks: its places have no point.
+_PLACE_OPTIONAL = _OPTIONAL | {"geonameid", "aliases", "lat", "lon"}
 PLACE_COLUMNS = ("geonameid", "name", "aliases", "province_iso", "lat", "lon", "population")
 COUNTY_COLUMNS = ("name_en", "name_fa", "aliases", "province_iso")
 _REBUILD = "rebuild it with `make geodata` or reinstall iranmap"
@@ -227,7 +229,9 @@ def _read_files(base: Path) -> Gazetteer:
         provinces=tuple(_read(base / "provinces.csv", PROVINCE_COLUMNS, _province)),
         prisons=tuple(_read(base / "prisons.csv", PRISON_COLUMNS, _prison)),
         cities=tuple(_read(base / "cities.csv", CITY_COLUMNS, _city)),
-        places=tuple(_read(places, PLACE_COLUMNS, _place)) if places.exists() else (),
+        places=tuple(_read(places, PLACE_COLUMNS, _place, _PLACE_OPTIONAL))
+        if places.exists()
+        else (),
         counties=tuple(_read(counties, COUNTY_COLUMNS, _county)) if counties.exists() else (),
     )
 
@@ -269,7 +273,12 @@ class _Field:
             raise self.fail(column, "a number") from None
 
 
-def _read(path: Path, columns: tuple[str, ...], make: Callable[[_Field], T]) -> Iterator[T]:
+def _read(
+    path: Path,
+    columns: tuple[str, ...],
+    make: Callable[[_Field], T],
+    optional: frozenset[str] = _OPTIONAL,
+) -> Iterator[T]:
     try:
         handle = path.open(encoding="utf-8", newline="")
     except FileNotFoundError:
@@ -277,7 +286,7 @@ def _read(path: Path, columns: tuple[str, ...], make: Callable[[_Field], T]) -> 
     with handle:
         reader = csv.DictReader(handle)
         header = reader.fieldnames or []
-        missing = [c for c in columns if c not in header and c not in _OPTIONAL]
+        missing = [c for c in columns if c not in header and c not in optional]
         if missing:
             message = f"missing column {missing[0]!r} (found {list(header)!r}); {_REBUILD}"
             raise GeodataError(str(Problem(str(path), 1, message)))
