@@ -13,8 +13,8 @@ from functools import cache
 
 from rapidfuzz import fuzz
 
-from iranmap.geocode._bounds import beside
-from iranmap.geocode._places import known_place, people, sure_place, written_plainly
+from iranmap.geocode._bounds import beside, ruled_out
+from iranmap.geocode._places import by_name, known_place, people, sure_place, written_plainly
 from iranmap.geocode.index import PlaceIndex, km, place_of
 from iranmap.geocode.match import Match
 from iranmap.names import (
@@ -229,7 +229,8 @@ def other_place(
         iso = next(iter(everywhere))
         no_village = index.populations.get((parsed.core, iso), 0) >= VILLAGE
         if no_village and skeleton(parsed.core) not in _entry_skeletons(index):
-            return _at_place(index, parsed, iso)
+            # (a county's name says only its province: "Mehrestan City")
+            return _at_place(index, parsed, iso, point=parsed.core not in county_keys)
     if shown:
         note = f"a place of this name lies in {', '.join(sorted(shown))}; {note}"
     return replace(_UNMATCHED, note=note)
@@ -246,6 +247,8 @@ def place_by_name(
     parsed = parse_place(name)
     if answer.status != "unmatched" or parsed.context or parsed.near or not written_plainly(name):
         return answer
+    if ruled_out(answer):  # "village of Alvand": the name's own words rule the town out
+        return answer
     isos = index.place_provinces.get(parsed.core, frozenset())
     if len(isos) != 1:
         return answer
@@ -256,7 +259,10 @@ def place_by_name(
         return answer  # "city of Nam Kul", a village: may be a town the gazetteer lacks
     if not sure_place(index, parsed, iso, county_keys):
         return answer
-    return _at_place(index, parsed, iso)
+    found = _at_place(index, parsed, iso)
+    if parsed.says_village and not by_name(found):
+        return answer  # "village of Sadra": never the town of that name (a village may share it)
+    return found
 
 
 @cache
@@ -265,10 +271,10 @@ def _entry_skeletons(index: PlaceIndex) -> frozenset[str]:
     return frozenset(skeleton(name_key) for name_key in index.entries)
 
 
-def _at_place(index: PlaceIndex, parsed: PlaceName, iso: str) -> Match:
+def _at_place(index: PlaceIndex, parsed: PlaceName, iso: str, *, point: bool = True) -> Match:
     """The one place of province ``iso`` the name spells (:func:`known_place`: an unknown prison
     there for a name that says prison), or the province where it spells several."""
-    found = known_place(index, parsed, iso)
+    found = known_place(index, parsed, iso) if point else None
     if found is None:
         return in_province(index, iso)
     return at_town(found) if parsed.says_prison else found

@@ -375,7 +375,8 @@ class Geocoder:
         everywhere = self._index.place_provinces.get(parsed.core, frozenset())
         if everywhere:  # some other place: never bent into a gazetteer place by fuzzy score
             counties = self._counties.of_context(context)
-            return other_place(self._index, parsed, context, everywhere, counties)
+            keys = self._counties.keys
+            return other_place(self._index, parsed, context, everywhere, counties, keys)
         variant = self._fuzzy.variant(parsed)
         if variant is not None:
             taken = self._from_entry(parsed, self._index.entries[variant[0]], context)
