@@ -123,8 +123,7 @@ class Geocoder:
         # "Kerend", "Dalgan": a place GeoNames lists that only this name spells, where no rule
         # read the name as written otherwise (never a form a rule reads: "Tiranin zindanı" is
         # not Tehran by Tiran's old name)
-        found = place_by_name(self._index, name, answer, self._counties.keys)
-        return replace(found, query=name)
+        return place_by_name(self._index, name, answer, self._counties.keys).asked_as(name)
 
     def _place(self, name: str, city: str, province: str, *, detail: bool) -> Match:
         """:meth:`place`; without ``detail``, a name placed nowhere carries no near misses and
