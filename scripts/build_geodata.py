@@ -41,7 +41,6 @@ from geodata_cities import (
     build_cities,
     dropped_ids,
     iranian_cities,
-    place_rows,
 )
 from geodata_common import (
     ROOT,
@@ -63,6 +62,7 @@ from geodata_local import (
     check_provinces,
     read_local_names,
 )
+from geodata_places import place_rows
 from iranmap.gazetteer import (
     CITY_COLUMNS,
     COUNTY_COLUMNS,
@@ -338,8 +338,8 @@ def build(out: Path) -> list[str]:
     places = place_rows(everything, dropped_ids(), locator)
     local = read_local_names()
     check_provinces(local, provinces)
-    add_city_names(cities, local, ((str(row[0]), str(row[1])) for row in places))
-    check_prisons(local, prison_table, ((str(row[0]), str(row[1])) for row in places))
+    add_city_names(cities, local, ((row.name, row.province_iso) for row in places))
+    check_prisons(local, prison_table, ((row.name, row.province_iso) for row in places))
     prisons = build_prisons(prison_table, everything, locator, cities, local.prisons)
 
     geojson = geojson_text(polygons, provinces)
@@ -348,7 +348,7 @@ def build(out: Path) -> list[str]:
     write_csv(out / "provinces.csv", PROVINCE_COLUMNS, province_rows(table, local))
     write_csv(out / "prisons.csv", PRISON_COLUMNS, prisons)
     write_csv(out / "cities.csv", CITY_COLUMNS, (c.cells() for c in cities.values()))
-    write_csv(out / "places.csv", PLACE_COLUMNS, places)
+    write_csv(out / "places.csv", PLACE_COLUMNS, (p.cells() for p in places))
     counties = county_rows(read_curated(SOURCES / "counties.csv"), set(provinces))
     write_csv(out / "counties.csv", COUNTY_COLUMNS, counties)
 
@@ -364,7 +364,8 @@ def build(out: Path) -> list[str]:
         f"prisons.csv: {len(prisons)} prisons, "
         f"{sum(1 for p in prisons if p[9] == 'facility')} with facility coordinates",
         f"cities.csv: {len(cities)} cities (population >= {CITY_MIN_POPULATION} or with a prison)",
-        f"places.csv: {len(places)} GeoNames place names (population >= 500)",
+        f"places.csv: {len(places)} GeoNames places (population >= 500), "
+        f"{sum(len(p.aliases) for p in places)} other names of them",
         f"counties.csv: {len(counties)} counties",
         *notes,
     ]

@@ -155,20 +155,6 @@ def build_cities(
     return rows
 
 
-def place_rows(
-    everything: dict[int, dict[str, Any]], dropped: set[int], locator: ProvinceLocator
-) -> list[list[object]]:
-    """places.csv: every GeoNames place (>= 500 people) in a province, by name, once each,
-    with the largest population of a place of that name there."""
-    rows: dict[tuple[str, str], int] = {}
-    for gid, place in everything.items():
-        iso = locator.at(float(place["longitude"]), float(place["latitude"]))
-        if gid not in dropped and iso is not None:
-            name = (ascii_fold(place["name"]), iso)
-            rows[name] = max(rows.get(name, 0), int(place["population"]))
-    return [[name, iso, population] for (name, iso), population in sorted(rows.items())]
-
-
 def dropped_ids() -> set[int]:
     fixes = read_curated(SOURCES / "geonames-fixes.csv")
     return {int(row["geonameid"]) for row in fixes if row["action"] == "drop"}

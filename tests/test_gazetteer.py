@@ -187,3 +187,50 @@ def test_a_short_row_is_refused(folder: Path) -> None:
     with pytest.raises(GeodataError) as caught:
         load_gazetteer(folder)
     assert str(caught.value) == f"{path}:2: expected 9 fields, found 3; {REBUILD}"
+
+
+# -- places.csv -------------------------------------------------------------------------------
+
+PLACES = """geonameid,name,aliases,province_iso,lat,lon,population
+145005,Abkenar,Ab-kinar|آبکنار,IR-01,37.45958,49.33155,1926
+"""
+
+
+def test_places_are_read_with_their_point_and_spellings(folder: Path) -> None:
+    (folder / "places.csv").write_text(PLACES, encoding="utf-8")
+    (place,) = load_gazetteer(folder).places
+    assert (place.geonameid, place.name, place.aliases) == (
+        145005,
+        "Abkenar",
+        ("Ab-kinar", "آبکنار"),
+    )
+    assert (place.province_iso, place.lat, place.lon, place.population) == (
+        "IR-01",
+        37.45958,
+        49.33155,
+        1926,
+    )
+
+
+def test_a_places_file_of_names_only_is_read_with_no_points(folder: Path) -> None:
+    (folder / "places.csv").write_text("name,province_iso,population\nAbkenar,IR-01,1926\n")
+    (place,) = load_gazetteer(folder).places
+    assert (place.name, place.aliases, place.lat, place.geonameid) == ("Abkenar", (), None, 0)
+
+
+def test_a_place_with_a_bad_point_gives_file_line_and_column(folder: Path) -> None:
+    path = folder / "places.csv"
+    path.write_text(PLACES.replace("37.45958", "37.4N"), encoding="utf-8")
+    with pytest.raises(GeodataError) as caught:
+        load_gazetteer(folder)
+    assert str(caught.value) == (
+        f"{path}:2: column 'lat': expected a number, found '37.4N'; {REBUILD}"
+    )
+
+
+def test_a_city_without_its_point_column_is_refused(folder: Path) -> None:
+    path = folder / "cities.csv"
+    path.write_text(CITIES.replace(",lat,", ",latitude,"), encoding="utf-8")
+    with pytest.raises(GeodataError) as caught:
+        load_gazetteer(folder)
+    assert str(caught.value).startswith(f"{path}:1: missing column 'lat' (found ")

@@ -1174,18 +1174,16 @@ def test_a_note_names_no_place_outside_the_rows_province(shipped: Geocoder) -> N
         "unmatched",
         "the gazetteer has no prison or city of that name",
     )
-    # where the row's province is the village's own, the row is placed in it, at no point
+    # where the row's province is the village's own, the row is placed at the village
     in_its_own = shipped.place("Karkaj", province="East Azerbaijan")
     assert (in_its_own.status, in_its_own.kind, in_its_own.precision) == (
         "matched",
-        "province",
-        "province",
+        "city",
+        "city",
     )
-    assert (in_its_own.province_iso, in_its_own.lat) == ("IR-03", None)
-    assert in_its_own.note == (
-        "a place of East Azerbaijan that the gazetteer knows only by name, with no point; "
-        "placed in the province, at none of its towns"
-    )
+    assert (in_its_own.province_iso, in_its_own.city) == ("IR-03", "Karkaj")
+    assert in_its_own.note is not None
+    assert in_its_own.note.startswith("Karkaj, a place of East Azerbaijan that GeoNames lists")
 
 
 @pytest.mark.parametrize(

@@ -253,7 +253,8 @@ def test_a_port_with_or_without_bandar_and_zh_as_j(geocoder: Geocoder, name: str
 
 
 def test_a_port_of_its_own_is_not_read_without_bandar(geocoder: Geocoder) -> None:
-    assert geocoder.place("Bandar-e Rig").status == "unmatched"  # a town of Bushehr, not Rig
+    rig = geocoder.place("Bandar-e Rig")  # a town of Bushehr GeoNames lists, not Rig: that town
+    assert (rig.province_iso, rig.city, rig.precision) == ("IR-18", "Bandar-e Rig", "city")
     assert geocoder.place("Gonaveh, Fars").status == "unmatched"  # Bandar-e Genaveh: Bushehr
 
 

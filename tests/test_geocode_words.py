@@ -411,15 +411,14 @@ def test_no_town_with_a_word_for_city_lands_in_another_province(
     assert elsewhere(geocoder, names) == []
 
 
-def test_a_town_known_only_by_name_beside_a_word_for_town_is_its_province(
+def test_a_town_known_only_by_name_beside_a_word_for_town_is_that_place(
     geocoder: Geocoder,
 ) -> None:
-    # Bastam: a town of Semnan (8,609 people) the gazetteer knows only by name
-    for name in ("thị trấn Bastam", "city of Bastam"):
+    # Bastam: a town of Semnan (8,609 people) the gazetteer knows only by name: at its point
+    for name in ("thị trấn Bastam", "city of Bastam", "Bastam"):
         match = geocoder.place(name)
-        assert (match.status, match.kind, match.province_iso) == ("matched", "province", "IR-20")
-        assert match.precision == "province"
-    assert geocoder.place("Bastam").status == "unmatched"  # no word says it is a town
+        assert (match.status, match.kind, match.province_iso) == ("matched", "city", "IR-20")
+        assert (match.precision, match.city) == ("city", "Bastam")
     assert geocoder.place("city of Nam Kul").status == "unmatched"  # a village of 638 people
     # Shirud, a town of Mazandaran known only by name, has Shahrud's consonants (Kurmanji e for a)
     assert geocoder.place("bajarê Sherudê").status == "unmatched"

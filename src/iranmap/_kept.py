@@ -1,13 +1,14 @@
 """What iranmap makes from its reference data, kept between runs in the user's cache folder.
 
 Reading the gazetteer's CSV files and indexing every name of every place through the naming
-rules take about 0.45 s, more than anything else a page needs, and their results depend only on
-those files, on a project's own places and on iranmap's code. So each is kept in the user's
-cache folder (:func:`iranmap.paths.cache_dir`) under a digest of what it was made from, and read
-back by the next run in a few hundredths of a second. Other data (a project's ``places.csv``)
-or an edited rule make another digest, so what is read back is always what would be made
-anew. A file that cannot be read or written (a read-only home, a damaged or foreign file) only
-means making it again. Nothing of a report's figures is kept.
+rules take about 1 s (nearly half of it the spellings of ``places.csv``), more than anything
+else a page needs, and their results depend only on those files, on a project's own places and
+on iranmap's code. So each is kept in the user's cache folder (:func:`iranmap.paths.cache_dir`)
+under a digest of what it was made from, and read back by the next run in a few hundredths of a
+second. Other data (a project's ``places.csv``) or an edited rule make another digest, so what
+is read back is always what would be made anew. A file that cannot be read or written (a
+read-only home, a damaged or foreign file) only means making it again. Nothing of a report's
+figures is kept.
 """
 
 from __future__ import annotations

@@ -72,13 +72,20 @@ class City:
 
 @dataclass(frozen=True)
 class Place:
-    """A GeoNames place of 500 people or more (``geodata/places.csv``): a name that is known to
-    be some other place, so the geocoder never bends it into a gazetteer place by fuzzy score."""
+    """A GeoNames place of 500 people or more (``geodata/places.csv``), town or village: a name
+    that is known to be this place, so the geocoder never bends it into another by fuzzy score,
+    and places a name that is this place's alone at its point (:mod:`iranmap.geocode._places`).
+    """
 
-    name: str
+    name: str  # GeoNames' primary name, without diacritics
     province_iso: str
-    #: The largest GeoNames population of a place of this name in this province (0: unknown).
+    #: The GeoNames population of the place (0: unknown).
     population: int = 0
+    geonameid: int = 0  # 0: unknown (a file of names only)
+    #: GeoNames' other Latin spellings of it (without diacritics) and its Persian names.
+    aliases: tuple[str, ...] = ()
+    lat: float | None = None  # None: no point (a file of names only)
+    lon: float | None = None
 
 
 @dataclass(frozen=True)
@@ -175,7 +182,9 @@ CITY_COLUMNS = (
 )
 # Columns a file may lack (older files): read as empty.
 _OPTIONAL = frozenset({"homonyms", "population"})
-PLACE_COLUMNS = ("name", "province_iso", "population")
+# Columns of places.csv an older file of names only lacks: its places have no point.
+_PLACE_OPTIONAL = _OPTIONAL | {"geonameid", "aliases", "lat", "lon"}
+PLACE_COLUMNS = ("geonameid", "name", "aliases", "province_iso", "lat", "lon", "population")
 COUNTY_COLUMNS = ("name_en", "name_fa", "aliases", "province_iso")
 _REBUILD = "rebuild it with `make geodata` or reinstall iranmap"
 
@@ -220,7 +229,9 @@ def _read_files(base: Path) -> Gazetteer:
         provinces=tuple(_read(base / "provinces.csv", PROVINCE_COLUMNS, _province)),
         prisons=tuple(_read(base / "prisons.csv", PRISON_COLUMNS, _prison)),
         cities=tuple(_read(base / "cities.csv", CITY_COLUMNS, _city)),
-        places=tuple(_read(places, PLACE_COLUMNS, _place)) if places.exists() else (),
+        places=tuple(_read(places, PLACE_COLUMNS, _place, _PLACE_OPTIONAL))
+        if places.exists()
+        else (),
         counties=tuple(_read(counties, COUNTY_COLUMNS, _county)) if counties.exists() else (),
     )
 
@@ -262,7 +273,12 @@ class _Field:
             raise self.fail(column, "a number") from None
 
 
-def _read(path: Path, columns: tuple[str, ...], make: Callable[[_Field], T]) -> Iterator[T]:
+def _read(
+    path: Path,
+    columns: tuple[str, ...],
+    make: Callable[[_Field], T],
+    optional: frozenset[str] = _OPTIONAL,
+) -> Iterator[T]:
     try:
         handle = path.open(encoding="utf-8", newline="")
     except FileNotFoundError:
@@ -270,7 +286,7 @@ def _read(path: Path, columns: tuple[str, ...], make: Callable[[_Field], T]) -> 
     with handle:
         reader = csv.DictReader(handle)
         header = reader.fieldnames or []
-        missing = [c for c in columns if c not in header and c not in _OPTIONAL]
+        missing = [c for c in columns if c not in header and c not in optional]
         if missing:
             message = f"missing column {missing[0]!r} (found {list(header)!r}); {_REBUILD}"
             raise GeodataError(str(Problem(str(path), 1, message)))
@@ -321,7 +337,16 @@ def _prison(field: _Field) -> Prison:
 
 def _place(field: _Field) -> Place:
     population = int(field.integer("population")) if field.optional("population") else 0
-    return Place(field.text("name"), field.text("province_iso"), population)
+    point = field.optional("lat") and field.optional("lon")
+    return Place(
+        name=field.text("name"),
+        province_iso=field.text("province_iso"),
+        population=population,
+        geonameid=field.integer("geonameid") if field.optional("geonameid") else 0,
+        aliases=field.names("aliases"),
+        lat=field.number("lat") if point else None,
+        lon=field.number("lon") if point else None,
+    )
 
 
 def _county(field: _Field) -> County:

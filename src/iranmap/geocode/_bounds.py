@@ -27,6 +27,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from functools import cache
 
+from iranmap.geocode._places import by_name
 from iranmap.geocode.index import PlaceIndex, km
 from iranmap.geocode.match import Match
 from iranmap.names import PlaceName
@@ -144,6 +145,8 @@ def no_village_as_town(
     gives beside the village's own name, if the answer is not a town elsewhere; otherwise
     unresolved. ``province`` resolves a province's ISO code."""
     if not parsed.says_village or (answer.status == "matched" and answer.kind != "city"):
+        return answer
+    if by_name(answer):  # "روستای آبکنار": the village itself, a place GeoNames lists
         return answer
     town = answer.status == "matched"
     here = answer.province_iso if town else next(iter(provinces), None)

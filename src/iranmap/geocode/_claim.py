@@ -13,10 +13,19 @@ from functools import cache
 
 from rapidfuzz import fuzz
 
-from iranmap.geocode._bounds import beside, interior_province
+from iranmap.geocode._bounds import beside, interior_province, ruled_out
+from iranmap.geocode._places import by_name, known_place, people, sure_place, written_plainly
 from iranmap.geocode.index import PlaceIndex, km, place_of
 from iranmap.geocode.match import Match
-from iranmap.names import WOMEN_WORDS, PlaceName, fold, key, says_province, skeleton
+from iranmap.names import (
+    WOMEN_WORDS,
+    PlaceName,
+    fold,
+    key,
+    parse_place,
+    says_province,
+    skeleton,
+)
 
 #: A place of fewer people than this (GeoNames) is taken for a village, with no prison; a
 #: name read as a town over such a namesake must reach a real town, of at least TOWN people.
@@ -189,16 +198,24 @@ def other_place(
     context: tuple[str, ...],
     everywhere: frozenset[str],
     counties: frozenset[str] = frozenset(),
+    county_keys: frozenset[str] = frozenset(),
 ) -> Match:
     """A name of a place the gazetteer knows only as some other place (a village).
 
     The note names where it lies only in the row's own province (when the row says which): a
     note must not point a reader to another province; ``counties``: the province a county
     the row gives lies in ("Likak, Bahmai County"), where the row names no province or town.
-    An unknown prison there whose row gives its town is placed at the town. A name that says it
-    is a town, of a place of one province only that is no village, is placed in that province.
+    An unknown prison there whose row gives its town is placed at the town, a name of a place
+    of that province at that place (:mod:`._places`). A name that says it is a town, of a place
+    of one province only that is no village, is placed at that place.
     """
-    own = index.context_provinces(context) or counties
+    # the provinces every qualifier allows: the name's own and the row's must agree ("Kerend
+    # (Kermanshah)" in a row of Tehran is no place of either)
+    allowed = [found for found in (index.context_provinces((word,)) for word in context) if found]
+    own = frozenset.intersection(*allowed) if allowed else frozenset()
+    if allowed and not own:
+        return Match(query="", status="unmatched", score=0.0, note=_DISAGREE)
+    own = own or counties
     shown = everywhere & own if own else everywhere
     if not shown and parsed.says_prison and context:
         found = city_of_context(index, context, _UNMATCHED)
@@ -210,7 +227,7 @@ def other_place(
         town = city_of_context(index, context, _UNMATCHED) if parsed.says_prison else None
         if town is not None and town.province_iso == iso:
             return town  # "Beyram Prison" in a row of Lar: an unknown prison of that town
-        return in_province(index, iso)
+        return _at_place(index, parsed, iso)
     if not own and parsed.says_town and len(everywhere) == 1:
         # "thị trấn Bastam", the town of Bastam: a town (not a village) of one province, whose
         # consonants are no town's or prison's ("bajarê Sherud" may be Shahrud with Kurmanji
@@ -218,16 +235,55 @@ def other_place(
         iso = next(iter(everywhere))
         no_village = index.populations.get((parsed.core, iso), 0) >= VILLAGE
         if no_village and skeleton(parsed.core) not in _entry_skeletons(index):
-            return in_province(index, iso)
+            # (a county's name says only its province: "Mehrestan City")
+            return _at_place(index, parsed, iso, point=parsed.core not in county_keys)
     if shown:
         note = f"a place of this name lies in {', '.join(sorted(shown))}; {note}"
     return replace(_UNMATCHED, note=note)
+
+
+def place_by_name(
+    index: PlaceIndex, name: str, answer: Match, county_keys: frozenset[str]
+) -> Match:
+    """``answer`` (what every rule made of a name as written, with no town or province beside
+    it in the name or the row), or where it placed nothing, the one place known by name that
+    the name spells, where that can be no other place (:mod:`._places`). A prison's name is
+    often a village's (villages repeat all over Iran below GeoNames' 500 people): one that says
+    prison is placed only at a real town ("Gurband Prison" is no prison of Gurband, Hormozgan)."""
+    parsed = parse_place(name)
+    if answer.status != "unmatched" or parsed.context or parsed.near or not written_plainly(name):
+        return answer
+    if ruled_out(answer):  # "village of Alvand": the name's own words rule the town out
+        return answer
+    isos = index.place_provinces.get(parsed.core, frozenset())
+    if len(isos) != 1:
+        return answer
+    iso = next(iter(isos))
+    if parsed.says_prison and people(index, parsed.core, iso) < TOWN:
+        return answer
+    if parsed.says_town and people(index, parsed.core, iso) < VILLAGE:
+        return answer  # "city of Nam Kul", a village: may be a town the gazetteer lacks
+    if not sure_place(index, parsed, iso, county_keys):
+        return answer
+    found = _at_place(index, parsed, iso)
+    if parsed.says_village and not by_name(found):
+        return answer  # "village of Sadra": never the town of that name (a village may share it)
+    return found
 
 
 @cache
 def _entry_skeletons(index: PlaceIndex) -> frozenset[str]:
     """The skeletons of the keys of every town and prison of ``index``."""
     return frozenset(skeleton(name_key) for name_key in index.entries)
+
+
+def _at_place(index: PlaceIndex, parsed: PlaceName, iso: str, *, point: bool = True) -> Match:
+    """The one place of province ``iso`` the name spells (:func:`known_place`: an unknown prison
+    there for a name that says prison), or the province where it spells several."""
+    found = known_place(index, parsed, iso) if point else None
+    if found is None:
+        return in_province(index, iso)
+    return at_town(found) if parsed.says_prison else found
 
 
 def of_province(index: PlaceIndex, name_key: str, iso: str) -> bool:
@@ -329,3 +385,5 @@ def at_town(town: Match) -> Match:
 
 
 _UNMATCHED = Match(query="", status="unmatched", score=0.0)
+#: Why a place known by name is left unplaced where its qualifiers name different provinces.
+_DISAGREE = "the towns or provinces the name and its row give lie in different provinces"

@@ -1,6 +1,6 @@
 """What a :class:`~iranmap.geocode.Geocoder` reads names against, made once per gazetteer.
 
-Making these tables reads every name of the gazetteer through the naming rules (about 0.4 s
+Making these tables reads every name of the gazetteer through the naming rules (about 0.9 s
 for the shipped one); they depend on nothing else, so they are kept between runs
 (:func:`iranmap._kept.kept`) under the gazetteer's records.
 """

@@ -20,7 +20,7 @@ from iranmap.geocode._bounds import (
     not_far,
     only_near,
 )
-from iranmap.geocode._claim import city_of_context, other_place, womens_town
+from iranmap.geocode._claim import city_of_context, other_place, place_by_name, womens_town
 from iranmap.geocode._facility import run_together, town_and_facility
 from iranmap.geocode._fuzzy import FuzzyKeys
 from iranmap.geocode._longer import read_longer
@@ -127,7 +127,13 @@ class Geocoder:
         every other. ``city`` and ``province`` (a report row's columns, if any) do the same
         from outside the name.
         """
-        return self._place(name, city, province, detail=True)
+        answer = self._place(name, city, province, detail=True)
+        if city or province:
+            return answer
+        # "Kerend", "Dalgan": a place GeoNames lists that only this name spells, where no rule
+        # read the name as written otherwise (never a form a rule reads: "Tiranin zindanı" is
+        # not Tehran by Tiran's old name)
+        return place_by_name(self._index, name, answer, self._counties.keys).asked_as(name)
 
     def _place(self, name: str, city: str, province: str, *, detail: bool) -> Match:
         """:meth:`place`; without ``detail``, a name placed nowhere carries no near misses and
@@ -390,12 +396,13 @@ class Geocoder:
         split = self._split_place_word(parsed, context)
         if split is not None:
             return split
-        everywhere = self._index.other_places.get(parsed.core, frozenset())
+        everywhere = self._index.place_provinces.get(parsed.core, frozenset())
         if everywhere:  # some other place: never bent into a gazetteer place by fuzzy score
             counties = self._counties.of_context((*context, *parsed.context))  # "Bahmei County"
             if not context:  # "Kuchesfahan, near Rasht": a place of Gilan known by name
                 counties = counties or interior_province(self._index, parsed.near)
-            return other_place(self._index, parsed, context, everywhere, counties)
+            keys = self._counties.keys
+            return other_place(self._index, parsed, context, everywhere, counties, keys)
         variant = self._fuzzy.variant(parsed)
         if variant is not None:
             taken = self._from_entry(parsed, self._index.entries[variant[0]], context)

@@ -14,8 +14,9 @@ from dataclasses import dataclass, replace
 from functools import cached_property
 from typing import TypeVar
 
-from iranmap.gazetteer import City, Gazetteer, Prison, Province
+from iranmap.gazetteer import City, Gazetteer, Place, Prison
 from iranmap.geocode._arabic import arabic_forms, one_place
+from iranmap.geocode._town_keys import name_parts, prison_town_keys, spelling_key, town_names
 from iranmap.geocode.match import Match, Method
 from iranmap.names import key, parse_place, skeleton
 
@@ -62,13 +63,14 @@ class PlaceIndex:
         ):
             for name_key, entry in tier.items():
                 self.entries.setdefault(name_key, entry)
-        arabic = _arabic_keys(self.entries, _other_keys(gazetteer))
+        arabic = arabic_keys(self.entries, _other_keys(gazetteer))
         entries = {**self.entries, **_arabic_entries(self.entries, arabic)}
         self.entries = dict(sorted(entries.items()))  # one order whatever the hash seed
         self.keys = list(self.entries)
         self.prison_keys = [k for k, e in self.entries.items() if _names_a_prison(e)]
         self.qualifiers = _qualifiers(gazetteer, self.entries)
-        self.town_keys = _prison_town_keys(gazetteer)
+        self.town_keys = prison_town_keys(gazetteer)
+        self.name_parts = name_parts(gazetteer)  # "gaz" of Bandar-e Gaz: no name of a place
         # A prison's own names: those that are not its town's, nor a town's name with "central"
         # or "women's" (whose key, "varamin", would be the bare town's).
         self.own_keys = {
@@ -109,7 +111,8 @@ class PlaceIndex:
 
     def complete(self) -> PlaceIndex:
         """This index with what it otherwise builds on first use built now (before keeping it)."""
-        for table in ("_province_words", "province_names", "other_places", "populations"):
+        tables = ("_province_words", "province_names", "known_places", "place_provinces")
+        for table in (*tables, "other_places", "populations"):
             getattr(self, table)
         return self
 
@@ -140,9 +143,26 @@ class PlaceIndex:
         return frozenset(isos)
 
     @cached_property
+    def known_places(self) -> dict[str, tuple[Place, ...]]:
+        """The places known by name (``places.csv``: towns and villages) by the key of each of
+        their names (GeoNames' primary name, other spellings and Persian names)."""
+        found: dict[str, list[Place]] = defaultdict(list)
+        for place in self._places:
+            keys = (name_key_of(place.name), *(spelling_key(a) for a in place.aliases))
+            for place_key in dict.fromkeys(keys):
+                if place_key:
+                    found[place_key].append(place)
+        return {place_key: tuple(places) for place_key, places in found.items()}
+
+    @cached_property
+    def place_provinces(self) -> dict[str, frozenset[str]]:
+        """The provinces of the places known by name, by the key of each of their names."""
+        return {k: frozenset(p.province_iso for p in ps) for k, ps in self.known_places.items()}
+
+    @cached_property
     def other_places(self) -> dict[str, frozenset[str]]:
-        """Keys of the places that are neither prisons nor cities, with their provinces. Only
-        a name that matches nothing exactly asks for them, so they are read on first use."""
+        """The keys of the places' primary names (not their other spellings, which only place a
+        name exactly, :mod:`._places`) with their provinces: never bent into another place."""
         found: dict[str, frozenset[str]] = {}
         for place in self._places:
             place_key = name_key_of(place.name)
@@ -205,13 +225,13 @@ class PlaceIndex:
         spellings = _town_spellings(cities)
         for prison in prisons:
             for name in (prison.name_en, prison.name_fa, *prison.aliases):
-                _add(own, name_key_of(name), prison)
+                add_key(own, name_key_of(name), prison)
             exact |= {name_key_of(prison.name_en), name_key_of(prison.name_fa)}
             for name in prison.ambiguous:
                 # A name two prisons share is shared in every spelling of the town it is:
                 # Qom's prison, locally "Langarud", is as much "Langeroud" as Gilan's town.
                 for name_key in {name_key_of(name), *spellings.get(name_key_of(name), ())}:
-                    _add(shared, name_key, prison)
+                    add_key(shared, name_key, prison)
         entries: dict[str, Entry] = {}
         for name_key in own.keys() | shared.keys():
             found = sorted(own.get(name_key, set()) | shared.get(name_key, set()), key=_by_id)
@@ -235,7 +255,7 @@ class PlaceIndex:
         return entries
 
 
-def _arabic_keys(keys: Iterable[str], taken: frozenset[str]) -> dict[str, tuple[str, ...]]:
+def arabic_keys(keys: Iterable[str], taken: frozenset[str]) -> dict[str, tuple[str, ...]]:
     """Each Arabic form of a Perso-Arabic key (geocode._arabic) that no key of ``keys`` or
     ``taken`` is written as, with the keys it is a form of."""
     known = set(keys)
@@ -278,20 +298,6 @@ def _town_spellings(cities: tuple[City, ...]) -> dict[str, frozenset[str]]:
         for name_key in keys:
             found[name_key] = found.get(name_key, frozenset()) | keys
     return found
-
-
-def province_index(provinces: tuple[Province, ...]) -> dict[str, set[Province]]:
-    """Every province key with the provinces that use it (one, unless a name is shared)."""
-    from iranmap.names import province_key
-
-    found: dict[str, set[Province]] = defaultdict(set)
-    for province in provinces:
-        for name in (province.name_en, province.name_fa, *province.aliases):
-            _add(found, province_key(name), province)
-    # As an Arabic page writes them ("كلستان"): a form no name is written as; a form two
-    # provinces share names both, and so neither.
-    arabic = _arabic_keys(found, frozenset())
-    return found | {form: set().union(*(found[k] for k in keys)) for form, keys in arabic.items()}
 
 
 def place_of(match: Match) -> Match:
@@ -357,28 +363,6 @@ def town_labels(places: tuple[Match, ...]) -> tuple[str, ...]:
     )
 
 
-def _town_names(gazetteer: Gazetteer) -> dict[tuple[str, str], set[str]]:
-    """Every key of a city's names, by (one of its keys, province): all names of one town."""
-    town_keys: dict[tuple[str, str], set[str]] = defaultdict(set)
-    for city in gazetteer.cities:
-        names = {key(name) for name in (city.name, city.name_fa, *city.aliases)} - {""}
-        for name_key in names:
-            town_keys[(name_key, city.province_iso)] |= names
-    return town_keys
-
-
-def _prison_town_keys(gazetteer: Gazetteer) -> dict[str, frozenset[str]]:
-    """For each prison (by id), the keys of its town's names: a name that is only one of
-    these names the town, not the prison."""
-    town_keys = _town_names(gazetteer)
-    found: dict[str, frozenset[str]] = {}
-    for prison in gazetteer.prisons:
-        town = key(prison.city)
-        names = {town, name_key_of(prison.city)} | town_keys.get((town, prison.province_iso), set())
-        found[prison.id] = frozenset(names | {name_key_of(n) for n in names} - {""})
-    return found
-
-
 def _qualifiers(gazetteer: Gazetteer, entries: dict[str, Entry]) -> dict[Match, frozenset[str]]:
     """For each place, the keys that may qualify its name: its province's, its province's
     counties' ("Nurabad Mamasani": the Nurabad of Fars), and its town's.
@@ -396,7 +380,7 @@ def _qualifiers(gazetteer: Gazetteer, entries: dict[str, Entry]) -> dict[Match, 
         | counties.get(p.iso, frozenset())
         for p in gazetteer.provinces
     }
-    town_keys = _town_names(gazetteer)
+    town_keys = town_names(gazetteer)
     prisons = {p.id: p for p in gazetteer.prisons}
     qualifiers: dict[Match, frozenset[str]] = {}
     for entry in entries.values():
@@ -418,7 +402,7 @@ def _county_words(gazetteer: Gazetteer, entries: dict[str, Entry]) -> dict[str, 
     for county in gazetteer.counties:
         for name in (county.name_en, county.name_fa, *county.aliases):
             county_keys.add(key(name))
-            _add(provinces, key(name), county.province_iso)
+            add_key(provinces, key(name), county.province_iso)
     for place in gazetteer.places:
         if name_key_of(place.name) in county_keys:
             provinces[name_key_of(place.name)].add(place.province_iso)
@@ -429,7 +413,7 @@ def _county_words(gazetteer: Gazetteer, entries: dict[str, Entry]) -> dict[str, 
     return {iso: frozenset(keys) for iso, keys in found.items()}
 
 
-def _add(index: dict[str, set[_T]], name_key: str, value: _T) -> None:
+def add_key(index: dict[str, set[_T]], name_key: str, value: _T) -> None:
     """Index ``value`` under ``name_key``; an empty key (a name of punctuation) indexes nothing."""
     if name_key:
         index[name_key].add(value)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import copy
 import re
+from collections import defaultdict
 from collections.abc import Callable, Mapping
 from dataclasses import replace
 
@@ -19,7 +20,7 @@ from iranmap.geocode._arabic import without_plene_vowel
 from iranmap.geocode._claim import capital
 from iranmap.geocode._clauses import province_forms
 from iranmap.geocode._reach import within_reach
-from iranmap.geocode.index import PlaceIndex, ambiguous, dedupe, province_index
+from iranmap.geocode.index import PlaceIndex, add_key, ambiguous, arabic_keys, dedupe
 from iranmap.geocode.match import Match, Method
 from iranmap.latin_phrases import plain
 from iranmap.name_words import IRAN_DIRECTIONS
@@ -333,3 +334,17 @@ def province_match(province: Province) -> Match:
 
 def _best_first(pair: tuple[float, int]) -> tuple[float, int]:
     return (-pair[0], pair[1])
+
+
+def province_index(provinces: tuple[Province, ...]) -> dict[str, set[Province]]:
+    """Every province key with the provinces that use it (one, unless a name is shared)."""
+    from iranmap.names import province_key
+
+    found: dict[str, set[Province]] = defaultdict(set)
+    for province in provinces:
+        for name in (province.name_en, province.name_fa, *province.aliases):
+            add_key(found, province_key(name), province)
+    # As an Arabic page writes them ("كلستان"): a form no name is written as; a form two
+    # provinces share names both, and so neither.
+    arabic = arabic_keys(found, frozenset())
+    return found | {form: set().union(*(found[k] for k in keys)) for form, keys in arabic.items()}
