@@ -69,8 +69,9 @@ target is 97% of Latin and 95% of Persian spellings in the right province.
   only, on main as it was before them), mostly from published tables not yet drawn on
   (iranvictims.com's, the Boroumand Center's, Wikipedia's and HRANA's cells the earlier files had
   not taken, and the Azadi Road Project's memorial records), then from reports on the killing of
-  Kurdish border porters and Baluch fuel porters in English, Persian, Arabic, Urdu, Turkish, German
-  and French. It is the one that measures unseen spellings now.
+  Kurdish border porters and Baluch fuel porters in English, Persian, Arabic, Urdu, Turkish, German,
+  French and Kurmanji, and a few prison phrases in Azerbaijani, Sorani and Pashto. It is the one
+  that measures unseen spellings now.
 
 Every test runs on every file. A target or an assertion a file does not meet yet is a strict xfail
 that names what is missing, so it fails loudly once the rules meet it; a floor is the share measured
@@ -405,18 +406,18 @@ SETS = {
     "heldout10": HeldOut(
         file="heldout10-names.csv",
         same_name=loosely,
-        least=361,
-        least_latin=282,
-        least_persian=79,
-        # As measured on main (dc2c4da) before any rule change, by count only: 185 of 282 Latin
-        # (65.6%), 52 of 79 Perso-Arabic (65.8%), none in a wrong province; see the file's header.
+        least=372,
+        least_latin=290,
+        least_persian=82,
+        # As measured on main (dc2c4da) before any rule change, by count only: 187 of 290 Latin
+        # (64.5%), 55 of 82 Perso-Arabic (67.1%), none in a wrong province; see the file's header.
         # Gathered while rules were being written against heldout9's misses, by someone who never
         # read them: with those rules merged it measures them on spellings nobody writing them has
         # seen.
-        latin_floor=0.656,
-        persian_floor=0.658,
-        latin_target_open="issue 20's target; 65.6% of Latin names so far",
-        persian_target_open="issue 20's target; 65.8% of Perso-Arabic names so far",
+        latin_floor=0.644,
+        persian_floor=0.67,
+        latin_target_open="issue 20's target; 64.5% of Latin names so far",
+        persian_target_open="issue 20's target; 67.1% of Perso-Arabic names so far",
     ),
 }
 
