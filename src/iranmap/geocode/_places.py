@@ -57,6 +57,12 @@ from iranmap.names import PlaceName, skeleton
 #: How near (rapidfuzz ratio) a town's or prison's key of another province may come to a
 #: place's spelling before the spelling may be the town's: one letter in a key of 10 letters.
 RIVAL_SCORE = 90.0
+#: How many people a place must have for a name to be read as it alone, with no town or
+#: province beside it (a village's name is as often another village's: see _its_own_spelling).
+SMALLEST_ALONE = 2_000
+#: How near (rapidfuzz ratio) a name alone must come to a place's own name (not another name of
+#: it: an old one) to be read as that place.
+_OWN_SPELLING = 70.0
 #: How a placement by a place known by name begins its ``reading``.
 READING = "a GeoNames place of "
 
@@ -95,6 +101,8 @@ def sure_place(index: PlaceIndex, parsed: PlaceName, iso: str, county_keys: froz
     core = parsed.core
     if core in county_keys or core in index.province_names:
         return False
+    if not all(_its_own_spelling(p, core) for p in index.known_places.get(core, ())):
+        return False
     if index.name_parts.get(core, frozenset()) - {iso}:
         return (
             False  # "Jaz": Bandar-e Gaz of Golestan without its Bandar, as much as Gaz of Isfahan
@@ -114,6 +122,22 @@ def sure_place(index: PlaceIndex, parsed: PlaceName, iso: str, county_keys: froz
     slipped = _not_first_letter({index.keys[at] for _, _, at in slips}, core)
     rivals = {keys[at] for _, _, at in near} | slipped
     return not any(p.province_iso != iso for k in rivals for p in index.entries[k].places)
+
+
+def _its_own_spelling(place: Place, core: str) -> bool:
+    """Whether ``core``, alone, can only be ``place``: a spelling of its own name ("Kerend" of
+    Kerend-e Gharb, "Sadra" of Shahr-e Sadra, "Bileh Var" of Bilevar), not another name GeoNames
+    gives it (an old one: "Arya Shahr", Fulad Shahr before 1979, is also a quarter of Tehran;
+    "Sain Qaleh", Shahin Dezh's, is also a town of Zanjan), of a place of SMALLEST_ALONE people
+    or more (a village's name is as often another village's, all over Iran, that GeoNames lists
+    under 500 people or not at all: "Bilvar" of Kermanshah, not Bilevar of West Azerbaijan)."""
+    # (no count: a seat of a county or district, which GeoNames lists whatever its people)
+    big = place.population >= SMALLEST_ALONE or place.population == 0
+    own = name_key_of(place.name)
+    if not core.isascii():  # (its Persian names are kept where they spell a Latin one of its)
+        return big
+    part = min(len(core), len(own)) >= 4 and (core in own or own in core)  # "Eyvan-e Gharb"
+    return big and (part or fuzz.ratio(core, own) >= _OWN_SPELLING)
 
 
 def _not_first_letter(keys: set[str], core: str) -> set[str]:
