@@ -10,6 +10,14 @@ row must be placed or reported, and the figures the map places per province must
 Issue 20's acceptance: every real report in a held-out set builds and matches the source province
 by province. A folder that does not yet is listed in ``OPEN`` with the tests it fails and why, as
 strict xfails; its other tests must pass.
+
+A second set of six was gathered blind (without reading the naming rules or the gazetteer's
+aliases): the NCRI secretariat's eleven hangings of 1 to 8 August 2010 (English), HRANA's first
+half of 1389 by province (Persian, via Faryade Azad), and four tables Nessuno Tocchi Caino printed
+in Italian: IHR's of 22 to 24 April 2013 and of 19 to 20 May 2015, HRANA's of December 2013 in
+Kermanshah and Ilam, the NCRI's of 27 July 2016 in Urmia and Mashhad. Measured on main as it was
+when they were gathered, before any rule change: 5 of the 6 build and match their source province
+by province; ``2015-05-ihr-it`` does not (see ``OPEN``).
 """
 
 from __future__ import annotations
@@ -32,7 +40,15 @@ FOLDERS = sorted(path.name for path in DATA.iterdir() if path.is_dir())
 
 #: Folders that do not build or do not match their source yet: the tests they fail, and why
 #: (strict xfails, measured on main before any rule change).
-OPEN: dict[str, dict[str, str]] = {}
+OPEN: dict[str, dict[str, str]] = {
+    "2015-05-ihr-it": {
+        test: "1 of 3 places unresolved: 'campo di calcio municipale della città di Minab'"
+        for test in (
+            "test_each_real_report_reads_and_places_without_a_problem",
+            "test_each_real_report_matches_its_source_province_by_province",
+        )
+    },
+}
 
 
 def data_rows(path: Path) -> list[dict[str, str]]:
