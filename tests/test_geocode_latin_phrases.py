@@ -101,6 +101,10 @@ def test_no_described_province_is_another(geocoder: Geocoder) -> None:
         ("ville dIsfahan", "IR-10"),  # "d'Isfahan", its apostrophe dropped
         ("Beyram, na província de Fars", "IR-07"),  # a place of Fars known only by name
         ("Sabzevar Stadium", "IR-09"),  # a town's stadium, named after it
+        # a town's sports ground, with its sport and "municipal"
+        ("campo di calcio municipale della città di Minab", "IR-22"),
+        ("stade de Tabriz", "IR-03"),
+        ("Municipal Stadium of Zahedan", "IR-11"),
         ("na cidade de Khoy, na província do Azerbaijão Ocidental", "IR-04"),
         ("na prisão de Evin", "IR-23"),
         ("a Ahvaz, nel sud-ovest dell'Iran", "IR-06"),  # Italian "in" before a town

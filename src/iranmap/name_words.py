@@ -250,6 +250,10 @@ DESCRIPTORS = frozenset(
     | {"maximum", "security", "massima", "sicurezza", "maxima", "seguridad", "securite"}
     | {"western", "eastern", "northern", "southern", "northwestern", "northeastern"}
     | {"southwestern", "southeastern"}
+    # which sport a town's ground is for ("campo di calcio municipale della città di Minab",
+    # "Minab football stadium"), and "municipal"
+    | {"football", "soccer", "calcio", "futbol", "fussball", "sportivo", "sportiva"}
+    | {"municipal", "municipale", "comunale"}
     # what reports say of a prison, not its name: "notorious", "famous" ("سجن إيفين سيئ الصيت")
     | {"notorious", "infamous", "famigerato", "famigerata", "beruchtigte", "beruchtigten"}
     | {"tristemente", "celebre", "الشهیر", "سیی", "الصیت", "السمعه", "المحتله"}

@@ -35,6 +35,8 @@ TOWN_PART_WORDS = {
     "stadium or park": frozenset(
         {"stadium", "stadio", "estadio", "stadion", "stadyumu", "ورزشگاه", "ملعب"}
         | {"estadi", "stadioni", "stadionu", "uwanja"}
+        # a sports ground ("campo di calcio della città di Minab", "terrain": too many things)
+        | {"stade", "campo", "cancha", "sportplatz", "fussballplatz", "sportsground"}
         | {"park", "parco", "parque", "پارک"}
     ),
     "quarter": frozenset(
