@@ -59,35 +59,3 @@ def test_the_tables_wait_until_a_reader_opens_them(
         assert cell.bounding_box()["height"] > 0
     finally:
         context.close()
-
-
-#: Whether Leaflet had run when the browser read the page's title, and the first frame's state.
-ORDER = """
-window.__order = {leafletAtTitle: null};
-new MutationObserver((changes, observer) => {
-  if (document.querySelector('h1') === null) return;
-  window.__order.leafletAtTitle = typeof window.L === 'object';
-  observer.disconnect();
-}).observe(document, {childList: true, subtree: true});
-"""
-
-
-@pytest.mark.parametrize("lang", ["en", "fa"])
-def test_leaflet_runs_before_the_browser_reads_the_pages_text(
-    browser: Any, joined: Joined, tmp_path: Path, lang: str
-) -> None:
-    """Leaflet (inlined) runs in the page's head, before the body is read: the browser has no
-    frame of the page's text alone to lay out and paint while Leaflet is read (as it had with
-    the libraries at the end of the body), and on a machine not short of time its first frame
-    is the map with its text."""
-    path = tmp_path / "combined.html"
-    path.write_bytes(render_map(joined, "combined", RenderOptions(lang=lang)))  # type: ignore[arg-type]
-    context = browser.new_context(viewport={"width": 1100, "height": 800})
-    context.add_init_script(ORDER)
-    try:
-        page = context.new_page()
-        page.goto(path.as_uri())
-        page.wait_for_function("window.iranmap !== undefined", timeout=10_000)
-        assert page.evaluate("window.__order.leafletAtTitle") is True
-    finally:
-        context.close()

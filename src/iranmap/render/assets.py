@@ -107,15 +107,7 @@ def leaflet_version() -> str:
 
 
 def head_assets(*, cdn: bool) -> Html:
-    """The page head: its ``<style>``/``<link>`` elements and, where Leaflet is inlined, Leaflet
-    and the gesture plugin.
-
-    Inlined, the libraries run before the browser reads the body, so the page's first frame is
-    the map with its text. At the end of the body, as they were, the browser painted a frame of
-    the text alone while Leaflet was read, then laid the page out and painted again for the map:
-    the provinces were drawn about a tenth later (bench/drawtime.py, the two pages in turns).
-    A linked Leaflet (``cdn``) stays at the end of the body, where a slow network never holds
-    the page's text back."""
+    """The ``<style>``/``<link>`` elements of the page head."""
     assets = load_assets()
     if cdn:
         base = CDN_BASE.format(version=leaflet_version())
@@ -131,24 +123,16 @@ def head_assets(*, cdn: bool) -> Html:
     else:
         leaflet = tag("style", None, Html(assets.leaflet_css))
     css = assets.gesture_css + "\n" + style.css_variables() + "\n" + assets.own_css
-    scripts = Html("") if cdn else _libraries(assets, cdn=False)
-    return Html(leaflet + tag("style", None, Html(css)) + scripts)
+    return Html(leaflet + tag("style", None, Html(css)))
 
 
 def body_scripts(data_json: str, *, cdn: bool) -> Html:
-    """The scripts at the end of the body: the data and iranmap.js, after Leaflet and the
-    gesture plugin where Leaflet is linked (``cdn``; see :func:`head_assets`)."""
+    """The scripts at the end of the body: Leaflet, gesture handling, the data, iranmap.js.
+
+    With ``cdn`` Leaflet is linked (with a Subresource Integrity hash computed from the very
+    file that is otherwise inlined); the small plugin stays inline.
+    """
     assets = load_assets()
-    return Html(
-        (_libraries(assets, cdn=True) if cdn else "")
-        + tag("script", {"type": "application/json", "id": "im-data"}, Html(data_json))
-        + tag("script", None, Html(assets.own_js))
-    )
-
-
-def _libraries(assets: Assets, *, cdn: bool) -> Html:
-    """Leaflet (linked with a Subresource Integrity hash computed from the very file that is
-    otherwise inlined, with ``cdn``; inlined otherwise) and the small plugin, always inline."""
     if cdn:
         base = CDN_BASE.format(version=leaflet_version())
         leaflet = tag(
@@ -161,4 +145,9 @@ def _libraries(assets: Assets, *, cdn: bool) -> Html:
         )
     else:
         leaflet = tag("script", None, Html(assets.leaflet_js))
-    return Html(leaflet + tag("script", None, Html(assets.gesture_js)))
+    return Html(
+        leaflet
+        + tag("script", None, Html(assets.gesture_js))
+        + tag("script", {"type": "application/json", "id": "im-data"}, Html(data_json))
+        + tag("script", None, Html(assets.own_js))
+    )
