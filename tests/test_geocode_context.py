@@ -93,10 +93,22 @@ def test_a_place_geonames_lists_in_a_row_of_another_province_stays_unplaced(
         "Abkenar, Fars",  # a place of Gilan the gazetteer knows by name
         "Foo, Fars, Kerman",  # two provinces
         "Tabriiz, Fars",  # a misspelled town of another province
+        "Foo, Baharestan County",  # a county of Tehran, and a town of Isfahan: which is not said
+        "Foo, Baharestan",
     ],
 )
 def test_a_place_with_a_province_apart_that_settles_nothing(geocoder: Geocoder, name: str) -> None:
     assert geocoder.place(name).status != "matched"
+
+
+def test_a_town_with_a_county_of_its_name_elsewhere_needs_its_province(
+    geocoder: Geocoder,
+) -> None:
+    """Baharestan is a town of Isfahan and a county of Tehran: the town's name beside a place
+    settles nothing; with the town's province, the town."""
+    match = geocoder.place("Foo, Baharestan, Isfahan")
+    assert (where(match), match.city) == (("matched", "IR-10"), "Bahārestān")
+    assert where(geocoder.place("Foo, Abarkuh County")) == ("matched", "IR-21")  # one province
 
 
 def test_a_town_with_its_province_after_a_spaced_dash(geocoder: Geocoder) -> None:

@@ -99,13 +99,22 @@ class CountyNames:
                 forms[skeleton(name_key)].add(name_key)
         self._forms = {form: frozenset(keys) for form, keys in forms.items()}
 
-    def instead_of(self, answer: Match, name: str, row_provinces: frozenset[str]) -> Match:
+    def instead_of(
+        self,
+        answer: Match,
+        name: str,
+        row_provinces: frozenset[str],
+        given: frozenset[str] | None = None,
+    ) -> Match:
         """``answer`` (what every other rule made of ``name``), weighed against the county
         ``name`` may name; see the module's docstring. ``row_provinces``: the provinces the row
-        or the name's own qualifier gives (empty when none)."""
+        or the name's own qualifier gives (empty when none); ``given``: those the row's columns
+        or a province's name give (not a town's own name beside it), if not the same."""
         county = self._resolve(name, row_provinces)
         if county is None:
-            return self._read_town_elsewhere(answer, name, row_provinces)
+            return self._read_town_elsewhere(
+                answer, name, row_provinces if given is None else given
+            )
         found = county.answer
         if answer.status == "matched":
             if answer.province_iso in county.provinces or found.status == "unmatched":

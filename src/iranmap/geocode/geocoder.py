@@ -206,7 +206,16 @@ class Geocoder:
             answer = self._in_provinces(answer, rows)
         answer = keep_reading(found, answer)
         if parsed.core:  # "Mamasani": a county's name (alone, it gives only its province)
-            answer = self._counties.instead_of(answer, name, rows)
+            # (a town's own name beside it settles nothing of a county of its name elsewhere:
+            # "Foo, Baharestan County" is no place of Isfahan's Baharestan for that)
+            given = (
+                rows
+                if city or province
+                else self._index.context_provinces(
+                    word for word in parsed.context if word in self._index.province_names
+                )
+            )
+            answer = self._counties.instead_of(answer, name, rows, given)
         answer = not_far(self._index, parsed, answer)
         if self._detail:  # "سجن کرمشان": as near Kermanshah's Kermashan as Kerman's prison
             answer = settled_or_refused(
