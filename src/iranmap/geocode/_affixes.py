@@ -33,8 +33,8 @@ from iranmap._more_spellings import (
     uzbek_vowels,
 )
 from iranmap.geocode._arabic import azeri_cases, without_plene_vowel
-from iranmap.geocode._claim import TOWN, VILLAGE
 from iranmap.geocode._facility import run_together
+from iranmap.geocode._places import TOWN, VILLAGE
 from iranmap.geocode.index import PlaceIndex
 from iranmap.geocode.match import Match
 from iranmap.name_words import CITY_WORDS, DESCRIPTORS, GLUED_WORDS, PRISON_WORDS, PROVINCE_WORDS

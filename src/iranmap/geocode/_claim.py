@@ -14,7 +14,15 @@ from functools import cache
 from rapidfuzz import fuzz
 
 from iranmap.geocode._bounds import beside, interior_province, ruled_out
-from iranmap.geocode._places import by_name, known_place, people, sure_place, written_plainly
+from iranmap.geocode._places import (
+    TOWN,
+    VILLAGE,
+    by_name,
+    known_place,
+    people,
+    sure_place,
+    written_plainly,
+)
 from iranmap.geocode.index import PlaceIndex, km, place_of
 from iranmap.geocode.match import Match
 from iranmap.names import (
@@ -26,11 +34,6 @@ from iranmap.names import (
     says_province,
     skeleton,
 )
-
-#: A place of fewer people than this (GeoNames) is taken for a village, with no prison; a
-#: name read as a town over such a namesake must reach a real town, of at least TOWN people.
-VILLAGE = 2_000
-TOWN = 20_000
 
 
 def as_claimed(index: PlaceIndex, parsed: PlaceName, answer: Match, *, settled: bool) -> Match:

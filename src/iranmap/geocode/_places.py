@@ -57,9 +57,12 @@ from iranmap.names import PlaceName, skeleton
 #: How near (rapidfuzz ratio) a town's or prison's key of another province may come to a
 #: place's spelling before the spelling may be the town's: one letter in a key of 10 letters.
 RIVAL_SCORE = 90.0
-#: How many people a place must have for a name to be read as it alone, with no town or
-#: province beside it (a village's name is as often another village's: see _its_own_spelling).
-SMALLEST_ALONE = 2_000
+#: A place of fewer people than this (GeoNames) is taken for a village, with no prison, and a
+#: name alone is not read as it (a village's name is as often another village's: see
+#: _its_own_spelling); a name read as a town over such a namesake must reach a real town, of at
+#: least TOWN people.
+VILLAGE = 2_000
+TOWN = 20_000
 #: How near (rapidfuzz ratio) a name alone must come to a place's own name (not another name of
 #: it: an old one) to be read as that place.
 _OWN_SPELLING = 70.0
@@ -128,11 +131,11 @@ def _its_own_spelling(place: Place, core: str) -> bool:
     """Whether ``core``, alone, can only be ``place``: a spelling of its own name ("Kerend" of
     Kerend-e Gharb, "Sadra" of Shahr-e Sadra, "Bileh Var" of Bilevar), not another name GeoNames
     gives it (an old one: "Arya Shahr", Fulad Shahr before 1979, is also a quarter of Tehran;
-    "Sain Qaleh", Shahin Dezh's, is also a town of Zanjan), of a place of SMALLEST_ALONE people
+    "Sain Qaleh", Shahin Dezh's, is also a town of Zanjan), of a place of VILLAGE people
     or more (a village's name is as often another village's, all over Iran, that GeoNames lists
     under 500 people or not at all: "Bilvar" of Kermanshah, not Bilevar of West Azerbaijan)."""
     # (no count: a seat of a county or district, which GeoNames lists whatever its people)
-    big = place.population >= SMALLEST_ALONE or place.population == 0
+    big = place.population >= VILLAGE or place.population == 0
     own = name_key_of(place.name)
     if not core.isascii():  # (its Persian names are kept where they spell a Latin one of its)
         return big

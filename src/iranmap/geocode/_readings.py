@@ -22,8 +22,9 @@ from dataclasses import replace
 from rapidfuzz import fuzz, process
 
 from iranmap.geocode._affixes import without_affix
-from iranmap.geocode._claim import TOWN, VILLAGE, as_claimed, at_town, capital
+from iranmap.geocode._claim import as_claimed, at_town, capital
 from iranmap.geocode._phrase_words import COMPASS_WORDS, plural_part
+from iranmap.geocode._places import TOWN, VILLAGE
 from iranmap.geocode._reach import keys_of_length, near
 from iranmap.geocode.index import PlaceIndex, near_town, place_of
 from iranmap.geocode.match import Match
