@@ -162,6 +162,15 @@ IRANIAN_CAPITAL = re.compile(
 ELIDED = re.compile(r"(?<![\w'’])(dell|d|l)(?=[A-ZÀ-Þ][a-zà-ÿ])")
 
 
+# What the costliest phrases above cannot match without, looked for first (each is a few
+# times cheaper than the phrase it stands for, and most names have none): the last word of a
+# name that ends in where in the country it lies (:data:`COUNTRY_PARTS`, :data:`IN_IRAN`), a
+# word for part (:data:`PART_OF`), a word for province and "of" (:data:`DESCRIBED`).
+_WHERE_AT_END = re.compile(rf"(?:{_COUNTRY}|{_DIRECTION}|ir[aáã]\w*)$", re.IGNORECASE)
+_SAYS_PART = re.compile(r"part|dijel|dio|d[eé]l|cz[eę]|[cč][aá]st", re.IGNORECASE)
+_SAYS_PROVINCE_OF = re.compile(r"(?:province|region|state)\s+of\s", re.IGNORECASE)
+
+
 @lru_cache(maxsize=65536)
 def plain(text: str) -> str:
     """``text`` without the phrases that say only where in the country a place lies, a region of
@@ -173,12 +182,18 @@ def plain(text: str) -> str:
     text = IRANIAN_CAPITAL.sub(", Tehran", KURDISH_CITY_OF.sub("", text))
     text = BELONGING.sub(r"\g<place> (\g<holder>)", text)
     text = TURKISH_CASE.sub(r"\1", PORTUGUESE_IN.sub("", text))
-    text = IN_IRAN.sub("", COUNTRY_PARTS.sub("", text))
+    words = text.split()
+    if words and _WHERE_AT_END.search(words[-1]):
+        text = IN_IRAN.sub("", COUNTRY_PARTS.sub("", text))
     text = REGIONS.sub(" ", text)
+    if not _SAYS_PART.search(text):
+        return text.strip() or text
     return PART_OF.sub("", text).strip() or text
 
 
 def undescribed(text: str, *, any_case: bool = False) -> str:
     """``text`` without the English adjectives before its word for province and "of" (in lower
     case, or ``any_case``)."""
+    if not _SAYS_PROVINCE_OF.search(text):
+        return text.strip() or text
     return (DESCRIBED_ANY_CASE if any_case else DESCRIBED).sub(" ", text).strip() or text

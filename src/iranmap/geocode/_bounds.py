@@ -112,14 +112,18 @@ def interior_province(index: PlaceIndex, near: tuple[str, ...]) -> frozenset[str
         for town in index.towns.get(near_key, ()):
             if town.lat is None or town.lon is None:
                 return frozenset()
-            lat, lon = town.lat, town.lon
-            around = {
-                iso
-                for iso, t_lat, t_lon in _points(index)
-                if km(lat, lon, t_lat, t_lon) < INTERIOR_KM
-            }
-            isos |= around | {town.province_iso or ""}
+            isos |= _provinces_around(index, town.lat, town.lon) | {town.province_iso or ""}
     return frozenset(isos) if len(isos) == 1 else frozenset()
+
+
+@cache
+def _provinces_around(index: PlaceIndex, lat: float, lon: float) -> frozenset[str]:
+    """The provinces of every town of ``index`` within :data:`INTERIOR_KM` of a point: the
+    same few hundred towns' points are asked of again and again (every "X, Shiraz" of a
+    table), each a pass over every town."""
+    return frozenset(
+        iso for iso, t_lat, t_lon in _points(index) if km(lat, lon, t_lat, t_lon) < INTERIOR_KM
+    )
 
 
 @cache

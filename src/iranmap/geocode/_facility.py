@@ -48,8 +48,10 @@ def town_and_facility(
     guessed = answer.status == "matched" and answer.score < 100  # "Qom Bandar-e Torkaman"
     elsewhere: list[str] = []
     for town, rest in _splits(index, parsed):
-        inner = PlaceName(rest, (town,), parsed.says_prison, (rest,), parsed.says_which)
-        inner = replace(inner, says_women=parsed.says_women)  # no women's prison: no facility
+        women = parsed.says_women  # no women's prison: no facility
+        inner = PlaceName(
+            rest, (town,), parsed.says_prison, (rest,), parsed.says_which, says_women=women
+        )
         found = _facility(index, inner, resolve(inner, (*context, town)))
         if found is not None and fitting((found,), context):
             here[place_of(found)] = found

@@ -302,7 +302,7 @@ def _town_spellings(cities: tuple[City, ...]) -> dict[str, frozenset[str]]:
 
 def place_of(match: Match) -> Match:
     """``match`` as the bare place it names (no method, note or score): an index key."""
-    return replace(match, query="", score=100.0, method=None, note=None)
+    return match.as_place()
 
 
 def name_key_of(name: str) -> str:
