@@ -18,7 +18,7 @@ from iranmap.geocode import Geocoder
 from iranmap.geocode.index import name_key_of
 from iranmap.names import parse_place
 from iranmap.spellings import k_forms, portuguese_forms
-from townnames import elsewhere, where
+from townnames import elsewhere, in_turn, where
 
 
 def provinces_elsewhere(geocoder: Geocoder, names: list[tuple[str, str]]) -> list[tuple[str, str]]:
@@ -101,19 +101,12 @@ def test_more_words_around_a_name(geocoder: Geocoder, name: str, iso: str, kind:
 def test_no_town_in_more_words_lands_in_another_province(
     geocoder: Geocoder, latin: list[tuple[str, str]], persian: list[tuple[str, str]]
 ) -> None:
-    names = [
-        (wrapper.format(name), iso)
-        for name, iso in latin
-        for wrapper in (
-            *("girtîgeha {}ê", "li {}", "presídio de Evin em {}", "bajarê {}"),
-            *("{}'daki cezaevi", "{}'ta", "{} şehri"),
-        )
-    ]
-    names += [
-        (wrapper.format(name), iso)
-        for name, iso in persian
-        for wrapper in ("{} جیل میں", "{} کی جیل", "سجن بلدة {}")
-    ]
+    """Every town and prison's name in Kurmanji, Portuguese, Turkish, Urdu and Arabic words
+    (each name in two of them, in turn): its province, or none."""
+    latin_words = ("girtîgeha {}ê", "li {}", "presídio de Evin em {}", "bajarê {}")
+    latin_words += ("{}'daki cezaevi", "{}'ta", "{} şehri")
+    names = in_turn(latin, latin_words, each=2)
+    names += in_turn(persian, ("{} جیل میں", "{} کی جیل", "سجن بلدة {}"), each=2)
     names += [(f"girtîgeha {name[:-1]}ê", iso) for name, iso in latin if name.endswith("e")]
     assert elsewhere(geocoder, names) == []
 
@@ -393,12 +386,16 @@ def test_a_square_of_no_sure_town_is_not_placed(geocoder: Geocoder, name: str) -
 def test_no_square_or_quarter_of_a_town_lands_in_another_province(
     geocoder: Geocoder, latin: list[tuple[str, str]], persian: list[tuple[str, str]]
 ) -> None:
-    """Every town and prison's name as the town of a square, and as a square's own name in the
-    next town: the town's province, or none."""
-    names = [(f"Imam Square, {name}", iso) for name, iso in latin]
-    names += [(f"piazza {other} a {name}", iso) for (name, iso), (other, _) in _next(latin)]
-    names += [(f"{word} امام {name}", iso) for name, iso in persian for word in ("میدان", "خیابان")]
-    names += [(f"شهرک {other} {name}", iso) for (name, iso), (other, _) in _next(persian)]
+    """Every town and prison's name as the town of a square or street, or as a square's own name
+    in the next town (each name in one of these, in turn): the town's province, or none."""
+    names = [
+        (f"Imam Square, {name}" if at % 2 else f"piazza {other} a {name}", iso)
+        for at, ((name, iso), (other, _)) in enumerate(_next(latin))
+    ]
+    names += [
+        (("میدان امام {}", "خیابان امام {}", f"شهرک {other} {{}}")[at % 3].format(name), iso)
+        for at, ((name, iso), (other, _)) in enumerate(_next(persian))
+    ]
     assert elsewhere(geocoder, names) == []
 
 
@@ -519,26 +516,30 @@ def test_no_town_with_another_provinces_name_beside_it_lands_there(
     geocoder: Geocoder, latin: list[tuple[str, str]], persian: list[tuple[str, str]]
 ) -> None:
     """Every town and prison with the name of a province seven places further on beside it, in
-    brackets, after a comma, "in" or a word for province: never placed there. "Foo village,
+    brackets, after a comma, "in" or a word for province (each name in one or two of these, in
+    turn): never placed there. "Foo village,
     Fars" is a village of Fars that the gazetteer does not place, the town of Foo another
     place: placed at Fars, the province, and nowhere more precise."""
     provinces = sorted(load_gazetteer().provinces, key=lambda p: p.iso)
     other = {p.iso: provinces[(i + 7) % len(provinces)] for i, p in enumerate(provinces)}
-    villages = [(f"{name} village, {other[iso].name_en}", other[iso].iso) for name, iso in latin]
+    latin_ways = ("{} village, {}", "{} ({})", "{}, {}", "{} in {}")
+    named = [  # each name in one of the ways, in turn
+        (latin_ways[at % 4].format(name, other[iso].name_en), other[iso].iso)
+        for at, (name, iso) in enumerate(latin)
+    ]
     assert [
         (name, found.kind)
-        for name, iso in villages
-        if (found := geocoder.place(name)).province_iso == iso and found.kind != "province"
+        for name, iso in named
+        if " village, " in name
+        and (found := geocoder.place(name)).province_iso == iso
+        and found.kind != "province"
     ] == []
-    names = [
-        (wrapper.format(name, other[iso].name_en), other[iso].iso)
-        for name, iso in latin
-        for wrapper in ("{} ({})", "{}, {}", "{} in {}")
-    ]
+    names = [(name, iso) for name, iso in named if " village, " not in name]
+    persian_ways = ("{}، {}", "{} در {}", "{} استان {}", "{} ({})")
     names += [
-        (wrapper.format(name, other[iso].name_fa), other[iso].iso)
-        for name, iso in persian
-        for wrapper in ("{}، {}", "{} در {}", "{} استان {}", "{} ({})")
+        (persian_ways[(at + step) % 4].format(name, other[iso].name_fa), other[iso].iso)
+        for at, (name, iso) in enumerate(persian)
+        for step in range(2)
     ]
     placed = [(name, iso) for name, iso in names if geocoder.place(name).province_iso == iso]
     assert placed == []
