@@ -81,6 +81,33 @@ def test_a_county_that_is_also_a_town_keeps_the_town(world: Geocoder) -> None:
     assert (match.kind, match.city, match.precision) == ("city", "Marvdasht", "city")
 
 
+@pytest.mark.parametrize(
+    "name", ["Marvdasht County", "Foo, Marvdasht County", "شهرستان مرودشت", "Contea di Marvdasht"]
+)
+def test_a_county_named_as_one_is_not_its_seat_town(world: Geocoder, name: str) -> None:
+    """A word for county says the county, not the town it is named after: the province, with
+    no point (the report did not say which of its places)."""
+    match = world.place(name)
+    assert placed(match) == ("matched", "province", "IR-07", "province", None)
+    assert match.note == (
+        "Marvdasht is a county of Fars; placed in the province, at none of its towns"
+    )
+
+
+@pytest.mark.parametrize(
+    ("name", "city"),
+    [
+        ("Marvdasht Prison, Marvdasht County", "Marvdasht"),  # the town's prison: the town
+        ("city of Marvdasht, Marvdasht County", "Marvdasht"),  # the town itself
+        ("Marvdasht, Mamasani County", "Marvdasht"),  # the word is the other county's
+        ("Marvdasht, Marvdasht County", "Marvdasht"),  # the town, in its county
+    ],
+)
+def test_a_town_named_beside_a_county_stays_the_town(world: Geocoder, name: str, city: str) -> None:
+    match = world.place(name)
+    assert (match.status, match.kind, match.city) == ("matched", "city", city)
+
+
 def test_a_province_name_is_never_a_county(world: Geocoder, shipped: Geocoder) -> None:
     assert world.place("Alborz").status == "unmatched"  # as before: not Fars
     assert world.place("Alborz County").status == "unmatched"
@@ -169,6 +196,24 @@ def test_shipped_county_names_never_land_in_another_province(shipped: Geocoder) 
     # Names of a county that are also a town or prison of another province keep that town:
     # these are the ones the rule leaves as they were (measured; none is a county's answer).
     assert all(shipped.place(name).kind != "province" for name, _, _ in elsewhere)
+
+
+def test_no_shipped_county_named_as_one_is_its_seat_or_another_province(
+    shipped: Geocoder,
+) -> None:
+    """Every county's name with its word for county (English, Persian): its own province at
+    precision province, ambiguous, or unresolved; never a town or prison ("Isfahan County",
+    "Rey County", "شهرستان قائم شهر"), never another province."""
+    counties = load_gazetteer().counties
+    names = [(f"{c.name_en} County", c.province_iso) for c in counties]
+    names += [(f"شهرستان {c.name_fa}", c.province_iso) for c in counties if c.name_fa]
+    found = [(name, iso, shipped.place(name)) for name, iso in names]
+    assert [
+        (name, match.kind, match.province_iso)
+        for name, iso, match in found
+        if match.status == "matched" and (match.kind, match.province_iso) != ("province", iso)
+    ] == []
+    assert sum(match.status == "matched" for _, _, match in found) > 800
 
 
 # -- a prisons table --------------------------------------------------------------------------

@@ -6,7 +6,9 @@ a county; the report did not say which of its towns, so the answer is the county
 :class:`~iranmap.geocode.Geocoder`, which asks it after every other rule (:meth:`instead_of`):
 
 - a county named like a town or prison of its own province (its seat: Tabriz, Karun) keeps
-  that town or prison, which says more;
+  that town or prison, which says more, where the name is the bare name; with a word for county
+  ("Tabriz County", "Foo, Abarkuh County", "شهرستان قائم شهر") it is the county, known no
+  closer than its province (a county is not its seat);
 - a county named exactly like a town or prison of *another* province ("Baharestan": a county
   of Tehran, a town of Isfahan) is ambiguous, unless the row's city or province says which;
 - a county's exact name beats a near spelling of a town elsewhere ("Zarandieh", a county of
@@ -24,6 +26,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, replace
+from typing import Literal
 
 from rapidfuzz import fuzz
 
@@ -34,7 +37,7 @@ from iranmap.geocode.index import PlaceIndex, ambiguous, dedupe, labels
 from iranmap.geocode.match import Match
 from iranmap.geocode.provinces import province_match
 from iranmap.name_words import CITY_WORDS, COUNTY_NOISE, DESCRIPTORS, IRAN_DIRECTIONS, MARKERS
-from iranmap.names import county_key, fold, key, skeleton
+from iranmap.names import county_key, fold, key, parse_place, skeleton
 
 #: Words around a county's name that say what it is or where, not which ("شهر", "şehri", "در
 #: ایران").
@@ -53,6 +56,11 @@ _SAYS_COUNTY = (COUNTY_NOISE | _AROUND) & (
     | {"ilcesi", "saristan", "sharistan", "region", "district", "ضلع", "قضا", "القضا"}
     | {"منطقه", "المنطقه", "ناحیه"}
 )
+#: The words of _SAYS_COUNTY that say county and nothing smaller or vaguer (not "district",
+#: "region"): a county so named is not its seat town (:meth:`CountyNames._named_county`).
+_COUNTY_ONLY = _SAYS_COUNTY - {"region", "district", "ضلع", "قضا", "القضا", "منطقه", "المنطقه"}
+_COUNTY_ONLY -= {"ناحیه"}
+_CITY_KEYS = frozenset(fold(word) for word in CITY_WORDS)
 #: How similar a Latin name must be to the one county's name of its consonants to be read as it
 #: ("Bahmei" for Bahmai).
 _LATIN_VARIANT = 85.0
@@ -87,6 +95,14 @@ class CountyNames:
                 if name_key and name_key not in province_keys:
                     found[name_key].setdefault(county.province_iso, county)
         self._counties = dict(found)
+        #: Every county by the keys of its names, those named like a province as well ("Isfahan
+        #: County"): read only beside a word for county (:meth:`_named_county`).
+        named: dict[str, dict[str, County]] = defaultdict(dict)
+        for county in counties:
+            for name in (county.name_en, county.name_fa, *county.aliases):
+                if county_key(name):
+                    named[county_key(name)].setdefault(county.province_iso, county)
+        self._named = dict(named)
         #: The keys of every county's names (not a province's).
         self.keys = frozenset(self._counties)
         # The keys of the counties' names by how Arabic and Kurdish letters write them, and by
@@ -110,6 +126,9 @@ class CountyNames:
         ``name`` may name; see the module's docstring. ``row_provinces``: the provinces the row
         or the name's own qualifier gives (empty when none); ``given``: those the row's columns
         or a province's name give (not a town's own name beside it), if not the same."""
+        named = self._named_county(answer, name)
+        if named is not None:
+            return named
         county = self._resolve(name, row_provinces)
         if county is None:
             return self._read_town_elsewhere(
@@ -223,18 +242,53 @@ class CountyNames:
         if len(provinces) > 1 or not provinces <= set(counties):
             return _Found(ambiguous(found, 100.0), found, own, known)
         county = counties[provinces.pop()]
-        province = self._index.provinces[county.province_iso]
         names = {county_key(county.name_en), county_key(county.name_fa)}
-        answer = replace(
+        answer = self._at_province(county, "exact" if name_key in names else "alias")
+        return _Found(answer, found, own, known)
+
+    def _at_province(self, county: County, method: Literal["exact", "alias"]) -> Match:
+        """The answer for a place of ``county`` that its name does not tell: the province."""
+        province = self._index.provinces[county.province_iso]
+        return replace(
             province_match(province),
             precision="province",
-            method="exact" if name_key in names else "alias",
+            method=method,
             note=(
                 f"{county.name_en} is a county of {province.name_en}; placed in the province, "
                 "at none of its towns"
             ),
         )
-        return _Found(answer, found, own, known)
+
+    def _named_county(self, answer: Match, name: str) -> Match | None:
+        """The province of the county a name gives with a word for county where a rule read the
+        county's name as a town or prison ("Abarkuh County", "Foo, Abarkuh County", "شهرستان
+        ابرکوه", "Rey County"): a county is neither its seat nor a prison of it, and a place of
+        it is known no closer than its province. None where the answer is no place of that
+        county's province, another word names a place ("Qarchak, Varamin County"), or the name
+        also says prison or city (a place of the town itself: "Abarkuh Prison, Abarkuh County")."""
+        if answer.status != "matched" or answer.kind not in ("city", "prison"):
+            return None
+        words = fold(name).split()
+        if not set(words) & _COUNTY_ONLY:
+            return None
+        if parse_place(name).says_prison:
+            return None
+        for run, rest in _beside_county_word(words):
+            if set(rest) & _CITY_KEYS:
+                continue
+            county = self._named.get(county_key(" ".join(run)), {}).get(answer.province_iso or "")
+            if county is not None and not self._names_a_place(rest):
+                return replace(self._at_province(county, "alias"), query=answer.query)
+        return None
+
+    def _names_a_place(self, words: list[str]) -> bool:
+        """Whether some run of ``words`` is the name of a place the gazetteer knows."""
+        entries = self._index.entries
+        return any(
+            key(" ".join(words[i:j])) in entries
+            for i in range(len(words))
+            for j in range(i + 1, len(words) + 1)
+        )
 
     def _read_town_elsewhere(
         self, answer: Match, name: str, row_provinces: frozenset[str]
@@ -278,6 +332,23 @@ class CountyNames:
         if county is None:
             return f"a place of {province}"
         return f"{county.name_en} County ({province})"
+
+
+def _beside_county_word(words: list[str]) -> list[tuple[list[str], list[str]]]:
+    """Each run of ``words`` right before a word for county, or right after one (and a short word
+    that joins them: "shahrestan e abarkuh", "contea di Mamasani"), with the words left beside
+    it (not the word for county, nor the joining word)."""
+    found = []
+    for at, word in enumerate(words):
+        if word not in _COUNTY_ONLY:
+            continue
+        before, after = words[:at], words[at + 1 :]
+        found += [(before[i:], before[:i] + after) for i in range(len(before))]
+        for start in [0, 1] if len(after) > 1 and len(after[0]) <= 3 else [0]:
+            found += [
+                (after[start:j], before + after[j:]) for j in range(start + 1, len(after) + 1)
+            ]
+    return found
 
 
 def _province_names(province: Province) -> tuple[str, ...]:
