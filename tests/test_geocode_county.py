@@ -82,7 +82,14 @@ def test_a_county_that_is_also_a_town_keeps_the_town(world: Geocoder) -> None:
 
 
 @pytest.mark.parametrize(
-    "name", ["Marvdasht County", "Foo, Marvdasht County", "شهرستان مرودشت", "Contea di Marvdasht"]
+    "name",
+    [
+        "Marvdasht County",
+        "Foo, Marvdasht County",
+        "شهرستان مرودشت",
+        "Contea di Marvdasht",
+        "Marvdasht County, Fars Province",  # a province's name names no place of the county
+    ],
 )
 def test_a_county_named_as_one_is_not_its_seat_town(world: Geocoder, name: str) -> None:
     """A word for county says the county, not the town it is named after: the province, with
@@ -101,6 +108,7 @@ def test_a_county_named_as_one_is_not_its_seat_town(world: Geocoder, name: str) 
         ("city of Marvdasht, Marvdasht County", "Marvdasht"),  # the town itself
         ("Marvdasht, Mamasani County", "Marvdasht"),  # the word is the other county's
         ("Marvdasht, Marvdasht County", "Marvdasht"),  # the town, in its county
+        ("Marvdasht, Mamasani County, Fars Province", "Marvdasht"),
     ],
 )
 def test_a_town_named_beside_a_county_stays_the_town(world: Geocoder, name: str, city: str) -> None:

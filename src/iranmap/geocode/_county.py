@@ -282,13 +282,17 @@ class CountyNames:
         return None
 
     def _names_a_place(self, words: list[str]) -> bool:
-        """Whether some run of ``words`` is the name of a place the gazetteer knows."""
-        entries = self._index.entries
-        return any(
-            key(" ".join(words[i:j])) in entries
+        """Whether some run of ``words`` is the name of a place the gazetteer knows, or knows
+        only by name ("Likak, Bahmai County": Likak, a place of the county), other than a
+        province's ("Harsin County, Kermanshah province" names no place in the county)."""
+        index = self._index
+        runs = {
+            key(" ".join(words[i:j]))
             for i in range(len(words))
             for j in range(i + 1, len(words) + 1)
-        )
+        }
+        runs -= index.province_names.keys()
+        return any(run in index.entries or run in index.other_places for run in runs)
 
     def _read_town_elsewhere(
         self, answer: Match, name: str, row_provinces: frozenset[str]
