@@ -55,8 +55,8 @@ IsCounty = Callable[[str, str], bool]
 #: The provinces (ISO 3166-2:IR, 2020) with a land border: Iraq, Turkey, Armenia, Azerbaijan,
 #: Turkmenistan, Afghanistan, Pakistan (Gilan's Astara on Azerbaijan's).
 LAND_BORDER = frozenset(
-    {"IR-01", "IR-03", "IR-04", "IR-05", "IR-06", "IR-09", "IR-11", "IR-12", "IR-16", "IR-27"}
-    | {"IR-28", "IR-29", "IR-31"}
+    {"IR-01", "IR-03", "IR-04", "IR-05", "IR-06", "IR-09", "IR-11", "IR-12", "IR-16", "IR-24"}
+    | {"IR-27", "IR-28", "IR-29"}
 )
 _AREAS = ("border", "heights", "district", "dam")
 _TRIGGERS = frozenset().union(*(AROUND_WORDS[k] for k in (*_AREAS, "road", "border adjective")))

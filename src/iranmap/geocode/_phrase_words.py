@@ -47,7 +47,9 @@ AROUND_WORDS = {
         {"grenzgebieten", "grenzregion", "grenzregionen", "grenzstreifen"},
         {"sınır", "sınırı", "sınırında", "sınırındaki", "sınırda", "sınırdaki", "sınırları"},
         {"sınırlarında", "sınırından", "sınırına", "sərhəd", "sərhədi", "sərhəddə"},
-        {"sərhədində", "sərhədindəki", "sînor", "sînorê", "sînorên", "سنوور", "سنوورەکانی"},
+        {"sərhədində", "sərhədindəki", "sînor", "sînorê", "sînorên", "sînora"},
+        # Sorani سنوور, with its ezafe (سنووری بانە: the border of Baneh) and plurals
+        {"سنوور", "سنووری", "سنوورەکان", "سنوورەکانی", "سنوورییەکان", "سنوورییەکانی"},
         {"مرز", "مرزهای", "مرز‌های", "نوارمرزی", "حدود", "الحدود", "الشريط"},
     ),
     # "border" as an adjective, beside a word for area ("منطقه مرزی", "منطقتي ... الحدوديتين",
@@ -55,7 +57,7 @@ AROUND_WORDS = {
     # ("مدينة سردشت الحدودية": the border town of Sardasht, the town itself)
     "border adjective": _folded(
         {"مرزی", "الحدودية", "الحدودي", "الحدوديتين", "الحدوديين", "حدودية", "حدودي"},
-        {"sînorî", "سنووری", "frontalière", "frontalières", "frontalier", "frontaliers"},
+        {"sînorî", "frontalière", "frontalières", "frontalier", "frontaliers"},
         {"frontaliera", "frontaliere", "fronteriza", "fronterizas", "fronterizo", "fronterizos"},
     ),
     # a word for area, region, strip, which only the words beside it make a border area
