@@ -105,6 +105,9 @@ def test_a_border_town_is_the_town(geocoder: Geocoder) -> None:
     assert geocoder.place("Baneh sınır kasabası").precision != "province"
     assert geocoder.place("District 5 of Tehran").precision != "province"
     assert geocoder.place("Baneh").precision == "city"
+    # a place's own name with a word for border in it: Zagh Marz, a town of Mazandaran
+    for name in ("زاغ مرز", "زاغ مرز، مازندران"):
+        assert _province(geocoder, name) == ("matched", "IR-02", "city"), name
 
 
 def _none(name: str) -> Match:
@@ -144,3 +147,19 @@ def test_the_provinces_with_a_land_border(geocoder: Geocoder) -> None:
         *("Ilam", "Khuzestan", "Sistan and Baluchestan", "South Khorasan", "Razavi Khorasan"),
         *("North Khorasan", "Golestan"),
     }
+
+
+def test_a_road_from_every_town_is_one_province_or_none(
+    geocoder: Geocoder, latin: list[tuple[str, str]], persian: list[tuple[str, str]]
+) -> None:
+    # Zahedan (Sistan and Baluchestan) at the other end: the road's province is theirs, if one
+    forms = [(f"the road from {name} to Zahedan", iso) for name, iso in latin[1::4]]
+    forms += [(f"محور {name} به زاهدان", iso) for name, iso in persian[1::4]]
+    wrong = []
+    for name, iso in forms:
+        found = geocoder.place(name)
+        placed = (found.province_iso, found.precision)
+        home = placed == (iso, "province") and iso == "IR-11"
+        if found.status == "matched" and not home:
+            wrong.append((name, found.province_iso))
+    assert wrong == []

@@ -72,6 +72,7 @@ _COUNTY_WORDS = frozenset(
 )
 _DASH = re.compile(r"\s*[–—]\s*|\s+-\s+")
 _PUNCTUATION = ",.;:()«»\"“”'’"
+_PARTS = re.compile(r"[,،()]")
 _LABEL = re.compile(r"^(.*) \(([^()]*)\)$")
 _UNPLACED = "the name says a place around a town ({what}), and {why}"
 
@@ -81,12 +82,12 @@ def around_reading(
 ) -> Match | None:
     """What ``name`` says as a place around a town (see the module's docstring), or None when it
     says none."""
+    if _TRIGGERS.isdisjoint(fold(name).split()):
+        return None  # (most names: at the cost of one folding, which the other rules share)
     tokens = name.split()
     words = [fold(token).split() for token in tokens]
-    if not _TRIGGERS.intersection(w for ws in words for w in ws):
-        return None
-    if key(name) in index.entries:
-        return None  # a place's own name
+    if any(_own_name(index, part) for part in _PARTS.split(name)):
+        return None  # a place's own name ("زاغ مرز", a town of Mazandaran)
     at = _trigger(words)
     if at is None:
         return None
@@ -107,6 +108,14 @@ def around_reading(
     if kind == "district" and not region and not county:
         return None
     return _area(index, kind, before, after, what, place, is_county)
+
+
+def _own_name(index: PlaceIndex, part: str) -> bool:
+    """Whether ``part`` (of a name, between commas or brackets) is a place's own name with a word
+    of the phrases in it."""
+    if not _TRIGGERS.intersection(fold(part).split()):
+        return False
+    return key(part) in index.entries or key(part) in index.place_provinces
 
 
 def _first(words: list[str], among: dict[str, str] | frozenset[str]) -> str:
@@ -248,11 +257,17 @@ def _province_isos(index: PlaceIndex) -> dict[str, str]:
 
 
 def _road(index: PlaceIndex, text: str, what: str, place: Resolve) -> Match | None:
-    """A road between two towns of one province."""
+    """A road between two towns of one province: its ends cut at a word for "to" or a dash
+    ("from X to Y", "X–Y"), or at "and" after "between"; or at a hyphen where both sides are
+    towns ("Khash-Saravan road")."""
     tokens = _DASH.sub(" – ", text.replace(",", " – ")).split()
     if tokens and fold(tokens[0]) in AROUND_FROM:
         tokens = tokens[1:]
     ends = _split(tokens, AROUND_TO | {"–"})
+    if len(ends) == 1:
+        ends = _split(tokens, AROUND_AND)
+    if len(ends) == 1 and len(tokens) == 1:
+        ends = _hyphened(tokens[0], place)
     if len(ends) != 2:
         return None  # "محور قاین": a road named by one town, which the other rules read
     found = [place(" ".join(end)) for end in ends]
@@ -261,6 +276,21 @@ def _road(index: PlaceIndex, text: str, what: str, place: Resolve) -> Match | No
         why = "its two towns lie in two provinces" if len(isos) == 2 else _NO_TOWN
         return _unplaced(what, why)
     return _placed(index, isos.pop(), what)
+
+
+def _hyphened(token: str, place: Resolve) -> list[list[str]]:
+    """``token`` cut at the one hyphen where both sides are places ("Khash-Saravan"), if the
+    whole is none ("Qasr-e-Shirin")."""
+    if "-" not in token or place(token).status == "matched":
+        return [[token]]
+    cuts = [
+        [[token[:at]], [token[at + 1 :]]]
+        for at, letter in enumerate(token)
+        if letter == "-"
+        and place(token[:at]).status == "matched"
+        and place(token[at + 1 :]).status == "matched"
+    ]
+    return cuts[0] if len(cuts) == 1 else [[token]]
 
 
 def _placed(index: PlaceIndex, iso: str, what: str) -> Match:

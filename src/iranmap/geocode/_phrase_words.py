@@ -74,7 +74,7 @@ AROUND_WORDS = {
         {"road", "roads", "highway", "motorway", "axis", "route", "autoroute", "superstrada"},
         {"carretera", "autopista", "landstraße", "fernstraße", "autobahn", "yolu", "yolunda"},
         {"karayolu", "karayolunda", "rêya", "riya", "ڕێگای", "ڕێگا", "محور", "جاده", "بزرگراه"},
-        {"آزادراه", "طريق", "الطريق", "شاهراه"},
+        {"آزادراه", "طريق", "الطريق", "شاهراه", "مواصلاتی", "ارتباطی"},
     ),
     # the heights or mountains of a place ("مرتفعات “ ته ته” في اورامان", "bilindahiyên Dolmeydan")
     "heights": _folded(
@@ -103,7 +103,11 @@ AROUND_TO = _folded(
     {"to", "à", "a", "nach", "bis", "fino", "hasta", "به", "تا", "إلى", "الى", "ila", "heta"},
     {"–", "—", "-", "ta"},
 )
-AROUND_FROM = _folded({"from", "de", "du", "von", "da", "desde", "از", "من", "ji", "dan"})
+# "from", and "between" (whose two towns "and" joins: "الطريق بين خاش وزاهدان")
+AROUND_FROM = _folded(
+    {"from", "de", "du", "von", "da", "desde", "از", "من", "ji", "dan", "between", "بين", "بین"},
+    {"entre", "zwischen", "tra", "fra", "di navbera", "navbera"},
+)
 AROUND_AND = _folded({"and", "et", "und", "e", "y", "ve", "û", "و", "və"})
 #: Small words between the words for an area and the town it is of ("of", "near", "in", the
 #: Kurmanji ezafe "ên", "a", "ya"; Persian "در", Arabic "في", "قرب").
@@ -111,6 +115,7 @@ AROUND_OF = _folded(
     {"of", "near", "in", "at", "around", "the", "de", "du", "des", "la", "le", "di", "del"},
     {"della", "von", "der", "bei", "nahe", "près", "cerca", "ên", "a", "ya", "ê", "yê"},
     {"در", "نزدیک", "اطراف", "في", "قرب", "بالقرب", "من", "located", "situated", "lying"},
+    {"on", "along", "sur", "auf", "su", "sulla", "على", "روی"},
 )
 #: Words after which a phrase says what an area borders, not whose it is ("حدود بلدة قصر
 #: شيرين المتاخمة لمحافظة ديالى": beside Iraq's Diyala).
