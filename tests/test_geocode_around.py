@@ -62,6 +62,14 @@ def _province(geocoder: Geocoder, name: str) -> tuple[object, ...]:
         ("the road from Saravan to Zahedan", "IR-11"),
         ("Saravan–Zahedan road", "IR-11"),
         ("Saravan - Zahedan road", "IR-11"),
+        ("on the Saravan-Zahedan road", "IR-11"),
+        ("the road between Saravan and Zahedan", "IR-11"),
+        ("الطريق بين سراوان وزاهدان", "IR-11"),
+        # a road named by one town: the town's province, not its point
+        ("پاسگاه فلان محور قاین", "IR-29"),
+        # what the border lies between or beside is no place of the area's
+        ("near the border with Iraq in Baneh", "IR-12"),
+        ("on the border between Iran and Iraq near Baneh", "IR-12"),
     ],
 )
 def test_a_place_around_a_town_is_its_province(geocoder: Geocoder, name: str, iso: str) -> None:
@@ -85,6 +93,7 @@ def test_a_place_around_a_town_is_its_province(geocoder: Geocoder, name: str, is
         # Ardakan: a county of Yazd, which has no land border, and a place of Fars
         ("border area of Ardakan", "no one town or county of its words is known"),
         ("the road from Zahedan to Tabriz", "its two towns lie in two provinces"),
+        ("the Karaj road in Tehran", "the places it names lie in two provinces"),
         ("محور فلان به زاهدان", "no one town or county of its words is known"),
     ],
 )

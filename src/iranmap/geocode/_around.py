@@ -17,7 +17,9 @@ placed at the most precise place its own words name, never further):
   a border area only a county of a province with a land border. Unresolved when Y is unknown or
   ambiguous, or a known place before the words lies in another province.
 - a road between two towns ("the road from X to Y", "X–Y road", "محور X به Y"): their province
-  where both lie in one; unresolved when they lie in two, or one is unknown.
+  where both lie in one; unresolved when they lie in two, or one is unknown. A road named by one
+  town ("the Qaen road", "محور قاین") as an area of that town (the town's point would say more
+  than the words; its province is the one the town's own name gives).
 - "border" as an adjective only beside a word for area ("منطقه مرزی", "deverên sînorî"); beside
   a word for town it describes the town ("border town of Sardasht", "مدينة سردشت الحدودية"),
   which the town rules read. A district only beside a word for county (a district of a town is a
@@ -99,8 +101,10 @@ def around_reading(
         end += 1
     before, after = _trim(tokens[:start]), _cut(tokens[end:], words[end:])
     what = " ".join(tokens[start:end]).strip(_PUNCTUATION)
-    if kind == "road":
-        return _road(index, " ".join(after or before), what, place)
+    if kind == "road":  # between two towns, or else named by one ("محور قاین")
+        ends = _trim(tokens[end:]) or before  # (not cut at "between": "road between X and Y")
+        road = _road(index, " ".join(ends), what, place)
+        return road or _area(index, kind, before, after, what, place, is_county)
     # a district only of a county ("Irandegan district of Khash County"), a region of any place
     # ("Çaldıran bölgesinde")
     region = AROUND_WORDS["area"].intersection(words[at])
@@ -142,10 +146,15 @@ def _trigger(words: list[list[str]]) -> int | None:
 
 def _cut(tokens: list[str], words: list[list[str]]) -> list[str]:
     """The words after the phrase that say whose place it is: without the small words before
-    them ("of", "near") nor what it borders ("المتاخمة لمحافظة ديالى")."""
+    them ("of", "near") nor what it borders, up to the next small word ("المتاخمة لمحافظة
+    ديالى"; "with Iraq in Baneh": Baneh)."""
     for at, word in enumerate(words):
         if AROUND_BESIDE.intersection(word):
-            tokens, words = tokens[:at], words[:at]
+            rest = next((i for i in range(at + 1, len(words)) if set(words[i]) <= AROUND_OF), None)
+            if rest is None:
+                tokens, words = tokens[:at], words[:at]
+            else:
+                tokens, words = [*tokens[:at], *tokens[rest:]], [*words[:at], *words[rest:]]
             break
     while tokens and words[0] and set(words[0]) <= AROUND_OF:
         tokens, words = tokens[1:], words[1:]
@@ -239,7 +248,7 @@ def _province(index: PlaceIndex, kind: str, text: str, place: Resolve, is_county
     found = place(text)
     if found.status == "matched":
         return found.province_iso or ""
-    if found.status != "ambiguous":
+    if found.status != "ambiguous" or kind not in _AREAS:
         return ""
     counties = set()
     for label in found.candidates:
@@ -269,7 +278,7 @@ def _road(index: PlaceIndex, text: str, what: str, place: Resolve) -> Match | No
     if len(ends) == 1 and len(tokens) == 1:
         ends = _hyphened(tokens[0], place)
     if len(ends) != 2:
-        return None  # "محور قاین": a road named by one town, which the other rules read
+        return None
     found = [place(" ".join(end)) for end in ends]
     isos = {f.province_iso or "" for f in found if f.status == "matched"}
     if any(f.status != "matched" for f in found) or len(isos) != 1:

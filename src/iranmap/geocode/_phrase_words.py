@@ -118,10 +118,10 @@ AROUND_OF = _folded(
     {"on", "along", "sur", "auf", "su", "sulla", "على", "روی"},
 )
 #: Words after which a phrase says what an area borders, not whose it is ("حدود بلدة قصر
-#: شيرين المتاخمة لمحافظة ديالى": beside Iraq's Diyala).
+#: شيرين المتاخمة لمحافظة ديالى": beside Iraq's Diyala; "the border between Iran and Iraq").
 AROUND_BESIDE = _folded(
     {"المتاخمة", "المتاخم", "المحاذية", "المحاذي", "مع", "با", "with", "adjacent"},
-    {"bordering", "avec", "mit", "con", "ile"},
+    {"bordering", "avec", "mit", "con", "ile", "between", "بين", "بین", "entre", "zwischen"},
 )
 #: Words that say the place is a town or village: "border town of Sardasht" is the town.
 AROUND_TOWN = _folded(
