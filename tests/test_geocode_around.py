@@ -7,10 +7,13 @@ name is read as one."""
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 import pytest
 
 from iranmap.geocode import Geocoder, Match
-from iranmap.geocode._around import LAND_BORDER, around_reading
+from iranmap.geocode._around import BORDER_KM, LAND_BORDER_POINTS, _from_border, around_reading
+from iranmap.geocode.index import km
 from townnames import where
 
 
@@ -46,7 +49,7 @@ def _province(geocoder: Geocoder, name: str) -> tuple[object, ...]:
         ("حدود بلدة مريوان المتاخمة لمحافظة السليمانية", "IR-12"),
         # two towns of one province
         ("border areas of Salmas and Piranshahr", "IR-04"),
-        # a name towns of three provinces share, whose county lies on the border
+        # a name towns of three provinces share: West Azerbaijan's lies on the border
         ("border areas of Sardasht", "IR-04"),
         ("deverên sînorî ên bajarê serdeştê", "IR-04"),
         # heights, a region, a district of a county, a dam
@@ -90,8 +93,11 @@ def test_a_place_around_a_town_is_its_province(geocoder: Geocoder, name: str, is
         ("border of Foo", "no one town or county of its words is known"),
         ("border areas of Baneh and Urmia", "the places it names lie in two provinces"),
         ("Tabriz border area of Baneh", "the places it names lie in two provinces"),
-        # Ardakan: a county of Yazd, which has no land border, and a place of Fars
+        # Ardakan: towns of Yazd and Fars, far from the border
         ("border area of Ardakan", "no one town or county of its words is known"),
+        # Lahijan: a town of Gilan and one of East Azerbaijan, 170 and 130 km from the border
+        ("border area of Lahijan", "no one town or county of its words is known"),
+        ("ارتفاعات سردشت", "no one town or county of its words is known"),
         ("the road from Zahedan to Tabriz", "its two towns lie in two provinces"),
         ("the Karaj road in Tehran", "the places it names lie in two provinces"),
         ("محور فلان به زاهدان", "no one town or county of its words is known"),
@@ -130,7 +136,7 @@ def test_no_town_is_read_as_a_place_around_it(
     read = [
         name
         for name, _ in (*latin, *persian)
-        if around_reading(index, name, _none, lambda _key, _iso: False) is not None
+        if around_reading(index, name, _none) is not None
     ]
     assert read == []
 
@@ -141,6 +147,9 @@ def test_around_every_town_is_its_province_or_none(
     forms = [(f"border area of {name}", iso) for name, iso in latin[::2]]
     forms += [(f"نوار مرزی {name}", iso) for name, iso in persian[::2]]
     forms += [(f"ارتفاعات {name}", iso) for name, iso in persian[1::4]]
+    forms += [(f"{name} sınırında", iso) for name, iso in latin[1::6]]
+    forms += [(f"sînorê {name}", iso) for name, iso in latin[3::6]]
+    forms += [(f"{name} Dam", iso) for name, iso in latin[1::8]]
     elsewhere = []
     for name, iso in forms:
         found = geocoder.place(name)
@@ -149,13 +158,32 @@ def test_around_every_town_is_its_province_or_none(
     assert elsewhere == []
 
 
-def test_the_provinces_with_a_land_border(geocoder: Geocoder) -> None:
-    names = {geocoder._index.provinces[iso].name_en for iso in LAND_BORDER}
-    assert names == {
-        *("Gilan", "East Azerbaijan", "West Azerbaijan", "Ardabil", "Kurdistan", "Kermanshah"),
-        *("Ilam", "Khuzestan", "Sistan and Baluchestan", "South Khorasan", "Razavi Khorasan"),
-        *("North Khorasan", "Golestan"),
-    }
+#: The provinces with a land border (Iraq, Turkey, Armenia, Azerbaijan, Turkmenistan, Afghanistan,
+#: Pakistan): Gilan (at Astara), the two Azerbaijans, Ardabil, Kurdistan, Kermanshah, Ilam,
+#: Khuzestan, Golestan, the three Khorasans, Sistan and Baluchestan.
+LAND_BORDER = {"IR-01", "IR-03", "IR-04", "IR-24", "IR-12", "IR-05", "IR-16", "IR-06", "IR-27"}
+LAND_BORDER |= {"IR-28", "IR-09", "IR-29", "IR-11"}
+
+
+def test_the_land_border_has_no_gap(geocoder: Geocoder) -> None:
+    points = LAND_BORDER_POINTS
+    gaps = [
+        (one[0], other[0])
+        for one, other in pairwise(points)
+        if km(one[1], one[2], other[1], other[2]) > 140
+    ]
+    assert gaps == [("Abadan", "Incheh Borun")]  # the coasts and the provinces between
+    # every point near a town of a province with a land border, and no town of another near it
+    towns = [t for ts in geocoder._index.towns.values() for t in ts if t.lat and t.lon]
+    inland = [
+        (t.city, t.province_iso)
+        for t in towns
+        if t.province_iso not in LAND_BORDER and _from_border(t.lat or 0, t.lon or 0) <= BORDER_KM
+    ]
+    assert inland == []
+    for name, lat, lon in points:
+        nearest = min(towns, key=lambda t: km(lat, lon, t.lat or 0, t.lon or 0))
+        assert nearest.province_iso in LAND_BORDER, name
 
 
 def test_a_road_from_every_town_is_one_province_or_none(

@@ -12,10 +12,10 @@ placed at the most precise place its own words name, never further):
   local name before it ("Nowkan border area of Sardasht", "منطقه مرزی روتک میرجاوه"): Y's
   province. Y read as the geocoder reads any name (its case endings included: "serdeştê",
   "Çaldıran'ın"); two towns named together ("Sardasht and Piranshahr") only where they lie in
-  one province. A name Y shares with towns of other provinces is the county of that name, where
-  one county has it (an area is named by its county, not by a namesake town elsewhere), and for
-  a border area only a county of a province with a land border. Unresolved when Y is unknown or
-  ambiguous, or a known place before the words lies in another province.
+  one province. A border area lies on the land border: a name Y that towns of several provinces
+  share is the largest of them where it lies within :data:`BORDER_KM` of the border
+  ("Sardasht"). Unresolved when Y is unknown or ambiguous, or a known place before the words
+  lies in another province.
 - a road between two towns ("the road from X to Y", "X–Y road", "محور X به Y"): their province
   where both lie in one; unresolved when they lie in two, or one is unknown. A road named by one
   town ("the Qaen road", "محور قاین") as an area of that town (the town's point would say more
@@ -44,22 +44,41 @@ from iranmap.geocode._phrase_words import (
     AROUND_TOWN,
     AROUND_WORDS,
 )
-from iranmap.geocode.index import PlaceIndex
+from iranmap.geocode.index import PlaceIndex, km, name_key_of
 from iranmap.geocode.match import Match
 from iranmap.geocode.provinces import province_match
-from iranmap.names import county_key, fold, key
+from iranmap.names import fold, key
 
 #: Resolves a name (the geocoder's place, with the row's columns).
 Resolve = Callable[[str], Match]
-#: Whether a key names a county of a province: (county key, ISO) -> bool.
-IsCounty = Callable[[str, str], bool]
 
-#: The provinces (ISO 3166-2:IR, 2020) with a land border: Iraq, Turkey, Armenia, Azerbaijan,
-#: Turkmenistan, Afghanistan, Pakistan (Gilan's Astara on Azerbaijan's).
-LAND_BORDER = frozenset(
-    {"IR-01", "IR-03", "IR-04", "IR-05", "IR-06", "IR-09", "IR-11", "IR-12", "IR-16", "IR-24"}
-    | {"IR-27", "IR-28", "IR-29"}
+#: Points along Iran's land border, from the Caspian at Astara round to the Gulf of Oman: its
+#: border towns (their gazetteer points), crossings and tripoints (to about 10 km), none more
+#: than about 130 km from the next.
+LAND_BORDER_POINTS = (
+    *(("Astara", 38.43, 48.87), ("Bileh Savar", 39.38, 48.35), ("Parsabad", 39.65, 47.92)),
+    *(("Aslan Duz", 39.44, 47.41), ("Khoda Afarin", 39.15, 46.93), ("Nordooz", 38.85, 46.21)),
+    *(("Jolfa", 38.94, 45.63), ("Poldasht", 39.35, 45.07), ("Bazargan", 39.39, 44.39)),
+    *(("Siah Cheshmeh", 39.07, 44.38), ("Razi crossing", 38.47, 44.35), ("Serow", 37.74, 44.62)),
+    *(("Oshnavieh", 37.04, 45.10), ("Piranshahr", 36.70, 45.14), ("Sardasht", 36.16, 45.48)),
+    *(("Baneh", 36.00, 45.89), ("Marivan", 35.52, 46.18), ("Nowsud", 35.16, 46.20)),
+    *(("Qasr-e Shirin", 34.52, 45.58), ("Gilan-e Gharb", 34.14, 45.92), ("Mehran", 33.12, 46.16)),
+    *(("Dehloran border", 32.45, 47.25), ("Chazabeh", 31.85, 47.77), ("Bostan", 31.72, 47.99)),
+    *(("Hoveyzeh", 31.46, 48.07), ("Khorramshahr", 30.44, 48.18), ("Abadan", 30.34, 48.30)),
+    *(("Incheh Borun", 37.45, 54.72), ("Maraveh Tappeh", 37.90, 55.96)),
+    *(("North Khorasan border", 38.00, 57.20), ("Bajgiran", 37.61, 58.42)),
+    *(("Dargaz", 37.44, 59.11), ("Lotfabad", 37.52, 59.34), ("Kalat border", 37.10, 60.10)),
+    *(("Sarakhs", 36.54, 61.16), ("Iran-Afghanistan-Turkmenistan tripoint", 35.60, 61.27)),
+    *(("Dogharoun", 34.66, 61.06), ("Yazdan", 33.90, 60.90), ("Mahirud", 33.00, 60.70)),
+    *(("Sistan border", 32.10, 60.85), ("Zabol", 31.03, 61.49), ("Zehak", 30.89, 61.68)),
+    *(("Iran-Afghanistan-Pakistan tripoint", 29.86, 60.87), ("Mirjaveh", 29.01, 61.45)),
+    *(("Pakistan border", 28.20, 61.90), ("Saravan", 27.37, 62.33), ("Jalq", 27.60, 62.71)),
+    *(("Kalagan border", 26.90, 62.50), ("Pishin", 26.08, 61.75), ("Rask", 26.24, 61.40)),
+    ("Negur", 25.39, 61.14),
 )
+#: How far (km) from :data:`LAND_BORDER_POINTS` a town may lie and have a border area (most
+#: of the points are border towns, some kilometres inside the border).
+BORDER_KM = 75.0
 _AREAS = ("border", "heights", "district", "dam")
 _TRIGGERS = frozenset().union(*(AROUND_WORDS[k] for k in (*_AREAS, "road", "border adjective")))
 _PHRASE = _TRIGGERS | AROUND_WORDS["area"]
@@ -79,9 +98,7 @@ _LABEL = re.compile(r"^(.*) \(([^()]*)\)$")
 _UNPLACED = "the name says a place around a town ({what}), and {why}"
 
 
-def around_reading(
-    index: PlaceIndex, name: str, place: Resolve, is_county: IsCounty
-) -> Match | None:
+def around_reading(index: PlaceIndex, name: str, place: Resolve) -> Match | None:
     """What ``name`` says as a place around a town (see the module's docstring), or None when it
     says none."""
     if _TRIGGERS.isdisjoint(fold(name).split()):
@@ -104,14 +121,14 @@ def around_reading(
     if kind == "road":  # between two towns, or else named by one ("محور قاین")
         ends = _trim(tokens[end:]) or before  # (not cut at "between": "road between X and Y")
         road = _road(index, " ".join(ends), what, place)
-        return road or _area(index, kind, before, after, what, place, is_county)
+        return road or _area(index, kind, before, after, what, place)
     # a district only of a county ("Irandegan district of Khash County"), a region of any place
     # ("Çaldıran bölgesinde")
     region = AROUND_WORDS["area"].intersection(words[at])
     county = _COUNTY_WORDS.intersection(w for token in after for w in fold(token).split())
     if kind == "district" and not region and not county:
         return None
-    return _area(index, kind, before, after, what, place, is_county)
+    return _area(index, kind, before, after, what, place)
 
 
 def _own_name(index: PlaceIndex, part: str) -> bool:
@@ -183,11 +200,10 @@ def _area(
     after: list[str],
     what: str,
     place: Resolve,
-    is_county: IsCounty,
 ) -> Match:
     """An area of the town or county the words after it name (else the words before it)."""
     if after:
-        isos = _provinces(index, kind, after, place, is_county)
+        isos = _provinces(index, kind, after, place)
         if isos and before:  # "Nowkan border area of Sardasht": a local name, or agreeing
             found = place(" ".join(before))
             # (a near spelling of a town elsewhere is no such place: "Soore Goige")
@@ -195,7 +211,7 @@ def _area(
             if known and found.province_iso not in isos:
                 return _unplaced(what, "the places it names lie in two provinces")
     else:
-        isos = _provinces(index, kind, before, place, is_county)
+        isos = _provinces(index, kind, before, place)
     if len(isos) != 1:
         why = "the places it names lie in two provinces" if isos else _NO_TOWN
         return _unplaced(what, why)
@@ -205,21 +221,19 @@ def _area(
 _NO_TOWN = "no one town or county of its words is known"
 
 
-def _provinces(
-    index: PlaceIndex, kind: str, tokens: list[str], place: Resolve, is_county: IsCounty
-) -> frozenset[str]:
+def _provinces(index: PlaceIndex, kind: str, tokens: list[str], place: Resolve) -> frozenset[str]:
     """The provinces of the towns ``tokens`` name, or of the one town its last words name
     exactly after unknown local words ("روتک میرجاوه")."""
-    whole = _province(index, kind, " ".join(tokens), place, is_county)
+    whole = _province(index, kind, " ".join(tokens), place)
     if whole:  # ("سیستان و بلوچستان": one province's name)
         return frozenset({whole})
     parts = _split(tokens, AROUND_AND)
-    isos = [_province(index, kind, " ".join(p), place, is_county) for p in parts]
+    isos = [_province(index, kind, " ".join(p), place) for p in parts]
     if len(parts) > 1:
         return frozenset(isos) if all(isos) else frozenset()
     for start in range(1, len(tokens)):
         found = place(" ".join(tokens[start:]))
-        iso = _province(index, kind, " ".join(tokens[start:]), place, is_county)
+        iso = _province(index, kind, " ".join(tokens[start:]), place)
         if iso and (found.status != "matched" or found.score == 100.0):
             return frozenset({iso})
     return frozenset()
@@ -240,25 +254,48 @@ def _split(tokens: list[str], joins: frozenset[str]) -> list[list[str]]:
     return [p for p in parts if p]
 
 
-def _province(index: PlaceIndex, kind: str, text: str, place: Resolve, is_county: IsCounty) -> str:
-    """The province of the one town or county ``text`` names, "" for none (see the module's
-    docstring for a name towns of several provinces share)."""
+def _province(index: PlaceIndex, kind: str, text: str, place: Resolve) -> str:
+    """The province of the one town or county ``text`` names, "" for none; for a border area
+    whose name towns of several provinces share, of the largest of them where it lies near the
+    land border ("Sardasht": West Azerbaijan's, 46,000 people, on the border with Iraq; not
+    the towns of Khuzestan and Hormozgan, 7,000 and 1,700 people, 190 and 400 km from it; but
+    not "Sarab", East Azerbaijan's town of 45,000 people, 130 km from it)."""
     if not text:
         return ""
     found = place(text)
     if found.status == "matched":
         return found.province_iso or ""
-    if found.status != "ambiguous" or kind not in _AREAS:
+    if found.status != "ambiguous" or kind != "border":
         return ""
-    counties = set()
+    isos = _province_isos(index)
+    towns: list[tuple[int, bool, str]] = []
     for label in found.candidates:
         match = _LABEL.match(label)
-        iso = _province_isos(index).get(match.group(2), "") if match else ""
-        if match and iso and is_county(county_key(match.group(1)), iso):
-            counties.add(iso)
-    if kind == "border":
-        counties &= LAND_BORDER
-    return next(iter(counties)) if len(counties) == 1 else ""
+        iso = isos.get(match.group(2), "") if match else ""
+        points, people = _points(index, name_key_of(match.group(1)) if match else "", iso)
+        if not points:
+            return ""  # (a county: no point to tell by)
+        towns.append((people, any(_from_border(*point) <= BORDER_KM for point in points), iso))
+    towns.sort(reverse=True)
+    largest, near, iso = towns[0]
+    return iso if near and len(towns) > 1 and largest > towns[1][0] else ""
+
+
+def _points(index: PlaceIndex, name_key: str, iso: str) -> tuple[list[tuple[float, float]], int]:
+    """The points of the towns and the places known by name of key ``name_key`` in ``iso``,
+    and the most people any of them has."""
+    places = [p for p in index.known_places.get(name_key, ()) if p.province_iso == iso]
+    points = [
+        *((t.lat, t.lon) for t in index.towns.get(name_key, ()) if t.province_iso == iso),
+        *((p.lat, p.lon) for p in places),
+    ]
+    people = max((p.population for p in places), default=0)
+    return [(lat, lon) for lat, lon in points if lat is not None and lon is not None], people
+
+
+def _from_border(lat: float, lon: float) -> float:
+    """How far (km) the point lies from the nearest of :data:`LAND_BORDER_POINTS`."""
+    return min(km(lat, lon, b_lat, b_lon) for _, b_lat, b_lon in LAND_BORDER_POINTS)
 
 
 def _province_isos(index: PlaceIndex) -> dict[str, str]:

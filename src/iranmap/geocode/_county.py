@@ -170,10 +170,6 @@ class CountyNames:
             found = {k for form in written for k in self._forms.get(form, ())}
         return next(iter(found)) if len(found) == 1 else ""
 
-    def names_county(self, name_key: str, iso: str) -> bool:
-        """Whether ``name_key`` is the key of a county of province ``iso``."""
-        return iso in self._counties.get(name_key, {})
-
     def province_of(self, words: tuple[str, ...]) -> frozenset[str]:
         """The one province that the keys ``words`` (a name's qualifiers: "قرية فلان في رودبار
         جنوب") name as a county of it, where no town and no other place of another province

@@ -174,7 +174,7 @@ class Geocoder:
 
     def _around(self, name: str, city: str, province: str, *, detail: bool) -> Match | None:
         place = partial(self._place, city=city, province=province, detail=False)
-        answer = around_reading(self._index, name, place, self._counties.names_county)
+        answer = around_reading(self._index, name, place)
         if answer is not None:
             (self._place_cache if detail else self._rough_cache)[(name, key(city), province)] = (
                 answer
