@@ -52,6 +52,13 @@ def _province(geocoder: Geocoder, name: str) -> tuple[object, ...]:
         # a name towns of three provinces share: West Azerbaijan's lies on the border
         ("border areas of Sardasht", "IR-04"),
         ("deverên sînorî ên bajarê serdeştê", "IR-04"),
+        # a place known only by name (Nowsud, 1,949 people), near the border, of one province
+        ("مناطق مرزی نوسود", "IR-05"),
+        ("منطقه مرزی «فلان» شهرستان نوسود", "IR-05"),
+        # a place's own name is read whole ("Su Kahriz", of Zanjan: not "on Kahriz", of
+        # Kermanshah; "Sar Mashhad", a village of Fars: not Mashhad)
+        ("border area of Su Kahriz", "IR-19"),
+        ("border area of Sar Mashhad", "IR-07"),
         # heights, a region, a district of a county, a dam
         ("ارتفاعات مریوان", "IR-12"),
         ("مرتفعات فلان في مريوان", "IR-12"),
@@ -98,6 +105,8 @@ def test_a_place_around_a_town_is_its_province(geocoder: Geocoder, name: str, is
         # Lahijan: a town of Gilan and one of East Azerbaijan, 170 and 130 km from the border
         ("border area of Lahijan", "no one town or county of its words is known"),
         ("ارتفاعات سردشت", "no one town or county of its words is known"),
+        # a place known only by name after unknown words, with no word for town before it
+        ("منطقه مرزی فلان نوسود", "no one town or county of its words is known"),
         ("the road from Zahedan to Tabriz", "its two towns lie in two provinces"),
         ("the Karaj road in Tehran", "the places it names lie in two provinces"),
         ("محور فلان به زاهدان", "no one town or county of its words is known"),
@@ -134,9 +143,7 @@ def test_no_town_is_read_as_a_place_around_it(
 ) -> None:
     index = geocoder._index
     read = [
-        name
-        for name, _ in (*latin, *persian)
-        if around_reading(index, name, _none) is not None
+        name for name, _ in (*latin, *persian) if around_reading(index, name, _none) is not None
     ]
     assert read == []
 

@@ -14,8 +14,10 @@ placed at the most precise place its own words name, never further):
   "Çaldıran'ın"); two towns named together ("Sardasht and Piranshahr") only where they lie in
   one province. A border area lies on the land border: a name Y that towns of several provinces
   share is the largest of them where it lies within :data:`BORDER_KM` of the border
-  ("Sardasht"). Unresolved when Y is unknown or ambiguous, or a known place before the words
-  lies in another province.
+  ("Sardasht"), and a place known only by name (a village of ``places.csv``, of one province),
+  where it lies within it ("نوار مرزی نوسود"). Unresolved when Y is unknown or ambiguous, or a
+  known place before the words lies in another province. A place's own name is read whole
+  ("Su Kahriz" is not "on Kahriz"; "Sar Mashhad" not Mashhad).
 - a road between two towns ("the road from X to Y", "X–Y road", "محور X به Y"): their province
   where both lie in one; unresolved when they lie in two, or one is unknown. A road named by one
   town ("the Qaen road", "محور قاین") as an area of that town (the town's point would say more
@@ -91,6 +93,7 @@ _COUNTY_WORDS = frozenset(
     {"county", "counties", "shahrestan", "شهرستان", "contea", "comte", "condado", "ilcesi"}
     | {"qeza", "qezaya", "قضا", "landkreis", "sharestan", "saristan"}
 )
+_SAYS_TOWN = AROUND_TOWN | _COUNTY_WORDS
 _DASH = re.compile(r"\s*[–—]\s*|\s+-\s+")
 _PUNCTUATION = ",.;:()«»\"“”'’"
 _PARTS = re.compile(r"[,،()]")
@@ -116,10 +119,12 @@ def around_reading(index: PlaceIndex, name: str, place: Resolve) -> Match | None
         start -= 1
     while end < len(tokens) and _PHRASE.intersection(words[end]):
         end += 1
-    before, after = _trim(tokens[:start]), _cut(tokens[end:], words[end:])
+    before, after = _trim(index, tokens[:start]), _cut(index, tokens[end:], words[end:])
     what = " ".join(tokens[start:end]).strip(_PUNCTUATION)
     if kind == "road":  # between two towns, or else named by one ("محور قاین")
-        ends = _trim(tokens[end:]) or before  # (not cut at "between": "road between X and Y")
+        ends = (
+            _trim(index, tokens[end:]) or before
+        )  # (not cut at "between": "road between X and Y")
         road = _road(index, " ".join(ends), what, place)
         return road or _area(index, kind, before, after, what, place)
     # a district only of a county ("Irandegan district of Khash County"), a region of any place
@@ -161,7 +166,7 @@ def _trigger(words: list[list[str]]) -> int | None:
     return None
 
 
-def _cut(tokens: list[str], words: list[list[str]]) -> list[str]:
+def _cut(index: PlaceIndex, tokens: list[str], words: list[list[str]]) -> list[str]:
     """The words after the phrase that say whose place it is: without the small words before
     them ("of", "near") nor what it borders, up to the next small word ("المتاخمة لمحافظة
     ديالى"; "with Iraq in Baneh": Baneh)."""
@@ -173,12 +178,18 @@ def _cut(tokens: list[str], words: list[list[str]]) -> list[str]:
             else:
                 tokens, words = [*tokens[:at], *tokens[rest:]], [*words[:at], *words[rest:]]
             break
-    while tokens and words[0] and set(words[0]) <= AROUND_OF:
+    while tokens and words[0] and set(words[0]) <= AROUND_OF and not _known(index, tokens):
         tokens, words = tokens[1:], words[1:]
     return tokens
 
 
-def _trim(tokens: list[str]) -> list[str]:
+def _known(index: PlaceIndex, tokens: list[str]) -> bool:
+    """Whether ``tokens`` are a place's own name ("Su Kahriz": not "on Kahriz")."""
+    name_key = name_key_of(" ".join(tokens))
+    return name_key in index.entries or name_key in index.place_provinces
+
+
+def _trim(index: PlaceIndex, tokens: list[str]) -> list[str]:
     """The words before the phrase without the words for area or the small words at their
     ends ("منطقتي سردشت وسلماس": Sardasht and Salmas)."""
 
@@ -186,9 +197,9 @@ def _trim(tokens: list[str]) -> list[str]:
         folded = fold(token).split()
         return bool(folded) and set(folded) <= AROUND_OF | _PHRASE
 
-    while tokens and small(tokens[0]):
+    while tokens and small(tokens[0]) and not _known(index, tokens):
         tokens = tokens[1:]
-    while tokens and small(tokens[-1]):
+    while tokens and small(tokens[-1]) and not _known(index, tokens):
         tokens = tokens[:-1]
     return tokens
 
@@ -223,18 +234,26 @@ _NO_TOWN = "no one town or county of its words is known"
 
 def _provinces(index: PlaceIndex, kind: str, tokens: list[str], place: Resolve) -> frozenset[str]:
     """The provinces of the towns ``tokens`` name, or of the one town its last words name
-    exactly after unknown local words ("روتک میرجاوه")."""
+    exactly after unknown local words ("روتک میرجاوه"; a place known only by name after a word
+    for town or county: "«صوفی جانه» شهرستان نوسود")."""
     whole = _province(index, kind, " ".join(tokens), place)
     if whole:  # ("سیستان و بلوچستان": one province's name)
         return frozenset({whole})
+    if name_key_of(" ".join(tokens)) in index.place_provinces:
+        return frozenset()  # a place's own name ("Sar Mashhad", a village of Fars)
     parts = _split(tokens, AROUND_AND)
     isos = [_province(index, kind, " ".join(p), place) for p in parts]
     if len(parts) > 1:
         return frozenset(isos) if all(isos) else frozenset()
     for start in range(1, len(tokens)):
-        found = place(" ".join(tokens[start:]))
-        iso = _province(index, kind, " ".join(tokens[start:]), place)
-        if iso and (found.status != "matched" or found.score == 100.0):
+        rest = " ".join(tokens[start:])
+        found = place(rest)
+        if found.status == "matched" and found.score < 100:
+            continue  # (not a near spelling of a town, after words unknown)
+        # a place known only by name, only after a word for town or county ("شهرستان نوسود")
+        said = _SAYS_TOWN.intersection(fold(tokens[start - 1]).split())
+        iso = _province(index, kind, rest, place) if found.status != "unmatched" or said else ""
+        if iso:
             return frozenset({iso})
     return frozenset()
 
@@ -265,16 +284,25 @@ def _province(index: PlaceIndex, kind: str, text: str, place: Resolve) -> str:
     found = place(text)
     if found.status == "matched":
         return found.province_iso or ""
-    if found.status != "ambiguous" or kind != "border":
+    if kind != "border":
         return ""
+    if found.status == "unmatched":  # "نوار مرزی نوسود": a place known by name, of one province
+        name_key = name_key_of(text)
+        known = index.place_provinces.get(name_key, frozenset())
+        iso = next(iter(known)) if len(known) == 1 else ""
+        points, _ = _points(index, name_key, iso)
+        near = bool(points) and all(_from_border(*point) <= BORDER_KM for point in points)
+        return iso if near and not index.towns.get(name_key) else ""
     isos = _province_isos(index)
     towns: list[tuple[int, bool, str]] = []
     for label in found.candidates:
         match = _LABEL.match(label)
-        iso = isos.get(match.group(2), "") if match else ""
-        points, people = _points(index, name_key_of(match.group(1)) if match else "", iso)
-        if not points:
+        if not match or match.group(1).endswith(" County"):
             return ""  # (a county: no point to tell by)
+        iso = isos.get(match.group(2), "")
+        points, people = _points(index, name_key_of(match.group(1)), iso)
+        if not points:
+            return ""
         towns.append((people, any(_from_border(*point) <= BORDER_KM for point in points), iso))
     towns.sort(reverse=True)
     largest, near, iso = towns[0]

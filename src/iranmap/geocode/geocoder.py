@@ -173,7 +173,7 @@ class Geocoder:
         return in_undivided(self._index, name, self._province_names.undivided, place)
 
     def _around(self, name: str, city: str, province: str, *, detail: bool) -> Match | None:
-        place = partial(self._place, city=city, province=province, detail=False)
+        place = partial(self.place, city=city, province=province)  # (as the name alone reads)
         answer = around_reading(self._index, name, place)
         if answer is not None:
             (self._place_cache if detail else self._rough_cache)[(name, key(city), province)] = (
