@@ -40,6 +40,7 @@ from dataclasses import replace
 from iranmap.geocode._phrase_words import (
     AROUND_AND,
     AROUND_BESIDE,
+    AROUND_COUNTY,
     AROUND_FROM,
     AROUND_OF,
     AROUND_TO,
@@ -89,11 +90,7 @@ _KIND = {
     for kind in ("dam", "district", "heights", "road", "border")
     for word in AROUND_WORDS[kind]
 }
-_COUNTY_WORDS = frozenset(
-    {"county", "counties", "shahrestan", "شهرستان", "contea", "comte", "condado", "ilcesi"}
-    | {"qeza", "qezaya", "قضا", "landkreis", "sharestan", "saristan"}
-)
-_SAYS_TOWN = AROUND_TOWN | _COUNTY_WORDS
+_SAYS_TOWN = AROUND_TOWN | AROUND_COUNTY
 _DASH = re.compile(r"\s*[–—]\s*|\s+-\s+")
 _PUNCTUATION = ",.;:()«»\"“”'’"
 _PARTS = re.compile(r"[,،()]")
@@ -113,7 +110,7 @@ def around_reading(index: PlaceIndex, name: str, place: Resolve) -> Match | None
     at = _trigger(words)
     if at is None:
         return None
-    kind = _KIND.get(_first(words[at], _KIND), "border")
+    kind = next((_KIND[word] for word in words[at] if word in _KIND), "border")
     start, end = at, at + 1
     while start > 0 and _PHRASE.intersection(words[start - 1]):
         start -= 1
@@ -122,15 +119,14 @@ def around_reading(index: PlaceIndex, name: str, place: Resolve) -> Match | None
     before, after = _trim(index, tokens[:start]), _cut(index, tokens[end:], words[end:])
     what = " ".join(tokens[start:end]).strip(_PUNCTUATION)
     if kind == "road":  # between two towns, or else named by one ("محور قاین")
-        ends = (
-            _trim(index, tokens[end:]) or before
-        )  # (not cut at "between": "road between X and Y")
+        # (its ends not cut at "between": "the road between X and Y")
+        ends = _trim(index, tokens[end:]) or before
         road = _road(index, " ".join(ends), what, place)
         return road or _area(index, kind, before, after, what, place)
     # a district only of a county ("Irandegan district of Khash County"), a region of any place
     # ("Çaldıran bölgesinde")
     region = AROUND_WORDS["area"].intersection(words[at])
-    county = _COUNTY_WORDS.intersection(w for token in after for w in fold(token).split())
+    county = AROUND_COUNTY.intersection(w for token in after for w in fold(token).split())
     if kind == "district" and not region and not county:
         return None
     return _area(index, kind, before, after, what, place)
@@ -142,10 +138,6 @@ def _own_name(index: PlaceIndex, part: str) -> bool:
     if not _TRIGGERS.intersection(fold(part).split()):
         return False
     return key(part) in index.entries or key(part) in index.place_provinces
-
-
-def _first(words: list[str], among: dict[str, str] | frozenset[str]) -> str:
-    return next((w for w in words if w in among), "")
 
 
 def _trigger(words: list[list[str]]) -> int | None:

@@ -123,6 +123,12 @@ AROUND_BESIDE = _folded(
     {"المتاخمة", "المتاخم", "المحاذية", "المحاذي", "مع", "با", "with", "adjacent"},
     {"bordering", "avec", "mit", "con", "ile", "between", "بين", "بین", "entre", "zwischen"},
 )
+#: Words for county, after which a district is a county's ("Irandegan district of Khash County"),
+#: not a town's quarter ("District 5 of Tehran").
+AROUND_COUNTY = _folded(
+    {"county", "counties", "shahrestan", "شهرستان", "contea", "comté", "condado", "ilçesi"},
+    {"qeza", "qezaya", "قضاء", "landkreis", "sharestan", "şaristan"},
+)
 #: Words that say the place is a town or village: "border town of Sardasht" is the town.
 AROUND_TOWN = _folded(
     {"town", "towns", "city", "village", "villages", "ville", "città", "stadt"},
