@@ -8,9 +8,13 @@ name is read as one."""
 from __future__ import annotations
 
 from itertools import pairwise
+from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
+from fake_world import write_report
+from iranmap.cli import main
 from iranmap.geocode import Geocoder, Match
 from iranmap.geocode._around import BORDER_KM, LAND_BORDER_POINTS, _from_border, around_reading
 from iranmap.geocode.index import km
@@ -207,3 +211,23 @@ def test_a_road_from_every_town_is_one_province_or_none(
         if found.status == "matched" and not home:
             wrong.append((name, found.province_iso))
     assert wrong == []
+
+
+def test_check_says_a_place_around_a_town_has_no_point(tmp_path: Path) -> None:
+    folder = write_report(
+        tmp_path / "r",
+        "prison,executions,province\nborder areas of Baneh,3,\n"
+        "the road from Zahedan to Tabriz,2,\n",
+    )
+    result = CliRunner().invoke(main, ["check", str(folder)])
+    assert result.exit_code == 1
+    assert result.stdout.replace(str(folder), "R").splitlines()[:2] == [
+        "R/prisons.csv:2: prison 'border areas of Baneh' names a place around a town of "
+        "Kurdistan (border areas), not a prison or town, so it has no point on the map; give the "
+        "row's city (or lat and lon) where the source names one, or count the row in "
+        "provinces.csv under Kurdistan",
+        "R/prisons.csv:3: prison 'the road from Zahedan to Tabriz' is placed nowhere: the name "
+        "says a place around a town (road), and its two towns lie in two provinces; write the "
+        "prison or the town the source means, give the row's city or province, or add lat and "
+        "lon",
+    ]

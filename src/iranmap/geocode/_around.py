@@ -37,6 +37,7 @@ import re
 from collections.abc import Callable
 from dataclasses import replace
 
+from iranmap.geocode._bounds import AROUND
 from iranmap.geocode._phrase_words import (
     AROUND_AND,
     AROUND_BESIDE,
@@ -95,7 +96,7 @@ _DASH = re.compile(r"\s*[–—]\s*|\s+-\s+")
 _PUNCTUATION = ",.;:()«»\"“”'’"
 _PARTS = re.compile(r"[,،()]")
 _LABEL = re.compile(r"^(.*) \(([^()]*)\)$")
-_UNPLACED = "the name says a place around a town ({what}), and {why}"
+_UNPLACED = AROUND + " ({what}), and {why}"
 
 
 def around_reading(index: PlaceIndex, name: str, place: Resolve) -> Match | None:
@@ -365,8 +366,7 @@ def _placed(index: PlaceIndex, iso: str, what: str) -> Match:
         province_match(province),
         precision="province",
         note=(
-            f"the name says a place around a town ({what}), not the town: placed in "
-            f"{province.name_en}, at none of its towns"
+            f"{AROUND} ({what}), not the town: placed in {province.name_en}, at none of its towns"
         ),
         reading=f"a place around a town of {province.name_en} ({what})",
     )
