@@ -65,6 +65,11 @@ def _province(geocoder: Geocoder, name: str) -> tuple[object, ...]:
         ("border area of Sar Mashhad", "IR-07"),
         # heights, a region, a district of a county, a dam
         ("ارتفاعات مریوان", "IR-12"),
+        ("کوهستان های بانه", "IR-12"),
+        ("لە شاخەکانی بانە", "IR-12"),
+        ("in den Bergen von Baneh", "IR-12"),
+        ("Baneh dağlarında", "IR-12"),
+        ("al confine con l'Iraq vicino a Baneh", "IR-12"),
         ("مرتفعات فلان في مريوان", "IR-12"),
         ("bilindahiyên Foo a qezaya Şino", "IR-04"),
         ("Doğu Kürdistan’ın Salmas bölgesinde", "IR-04"),

@@ -83,6 +83,7 @@ AROUND_WORDS = {
         {"gebirge", "dağları", "dağlarında", "tepeleri", "tepelerinde"},
         {"çiyayên", "bilindahî", "bilindahiyên", "چیاکانی", "بەرزاییەکانی", "ارتفاعات"},
         {"کوهستان", "کوهستانهای", "کوههای", "مرتفعات", "المرتفعات", "جبال"},
+        {"شاخەکانی", "شاخەکان"},  # Sorani, the mountains (of)
     ),
     # a district of a county ("the Irandegan district of Khash County"): only beside a word for
     # county, so that a district of a town (a quarter of it) is not read as one
@@ -115,7 +116,8 @@ AROUND_OF = _folded(
     {"of", "near", "in", "at", "around", "the", "de", "du", "des", "la", "le", "di", "del"},
     {"della", "von", "der", "bei", "nahe", "près", "cerca", "ên", "a", "ya", "ê", "yê"},
     {"در", "نزدیک", "اطراف", "في", "قرب", "بالقرب", "من", "located", "situated", "lying"},
-    {"on", "along", "sur", "auf", "su", "sulla", "على", "روی"},
+    {"on", "along", "sur", "auf", "su", "sulla", "على", "روی", "vicino", "presso"},
+    {"های", "ها"},  # Persian's plural suffix written apart ("کوهستان های بانه")
 )
 #: Words after which a phrase says what an area borders, not whose it is ("حدود بلدة قصر
 #: شيرين المتاخمة لمحافظة ديالى": beside Iraq's Diyala; "the border between Iran and Iraq").
