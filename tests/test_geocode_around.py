@@ -131,6 +131,29 @@ def test_around_an_unknown_or_divided_place_is_unresolved(
     assert found.suggestions == ()  # no place of another province offered
 
 
+def test_a_border_town_of_a_shared_name_is_the_one_on_the_border(geocoder: Geocoder) -> None:
+    # Sardasht: towns of West Azerbaijan (on the border), Khuzestan and Hormozgan
+    for name in ("مدينة سردشت الحدودية", "the border town of Sardasht"):
+        found = geocoder.place(name)
+        assert (*where(found), found.kind, found.precision) == ("matched", "IR-04", "city", "city")
+        assert found.reading == "the town of Sardasht on the border (in West Azerbaijan)"
+    # Sarab: East Azerbaijan's town, the largest, lies 130 km from the border
+    assert geocoder.place("مدينة سراب الحدودية").status != "matched"
+
+
+def test_a_border_town_is_its_province_or_none(
+    geocoder: Geocoder, latin: list[tuple[str, str]], persian: list[tuple[str, str]]
+) -> None:
+    forms = [(f"the border town of {name}", iso) for name, iso in latin[::6]]
+    forms += [(f"مدينة {name} الحدودية", iso) for name, iso in persian[::6]]
+    elsewhere = [
+        (name, found.province_iso)
+        for name, iso in forms
+        if (found := geocoder.place(name)).status == "matched" and found.province_iso != iso
+    ]
+    assert elsewhere == []
+
+
 def test_a_border_town_is_the_town(geocoder: Geocoder) -> None:
     # "border" describing a town says the town; a district of a town is a part of it
     for name in ("border town of Baneh", "مدينة بانه الحدودية"):

@@ -24,8 +24,10 @@ placed at the most precise place its own words name, never further):
   than the words; its province is the one the town's own name gives).
 - "border" as an adjective only beside a word for area ("منطقه مرزی", "deverên sînorî"); beside
   a word for town it describes the town ("border town of Sardasht", "مدينة سردشت الحدودية"),
-  which the town rules read. A district only beside a word for county (a district of a town is a
-  part of it). A place's own name is never read so.
+  which the town rules read; where towns of several provinces have its name, it is the largest
+  of them where that lies near the border, read as the town rules read it in its province. A
+  district only beside a word for county (a district of a town is a part of it). A place's own
+  name is never read so.
 
 Part of :class:`~iranmap.geocode.Geocoder`, which asks :func:`around_reading` about every name
 before its other rules.
@@ -109,8 +111,8 @@ def around_reading(index: PlaceIndex, name: str, place: Resolve) -> Match | None
     if any(_own_name(index, part) for part in _PARTS.split(name)):
         return None  # a place's own name ("زاغ مرز", a town of Mazandaran)
     at = _trigger(words)
-    if at is None:
-        return None
+    if at is None:  # (no place around a town; but a border town names which town)
+        return _border_town(index, tokens, words, place)
     kind = next((_KIND[word] for word in words[at] if word in _KIND), "border")
     start, end = at, at + 1
     while start > 0 and _PHRASE.intersection(words[start - 1]):
@@ -286,20 +288,54 @@ def _province(index: PlaceIndex, kind: str, text: str, place: Resolve) -> str:
         points, _ = _points(index, name_key, iso)
         near = bool(points) and all(_from_border(*point) <= BORDER_KM for point in points)
         return iso if near and not index.towns.get(name_key) else ""
+    return _on_border(index, found)[0]
+
+
+def _on_border(index: PlaceIndex, found: Match) -> tuple[str, str]:
+    """The province and the name's key of the largest of the places an ambiguous answer names,
+    where it lies within :data:`BORDER_KM` of the land border; ("", "") for none (or a county:
+    no point to tell by)."""
     isos = _province_isos(index)
-    towns: list[tuple[int, bool, str]] = []
+    towns: list[tuple[int, bool, str, str]] = []
     for label in found.candidates:
         match = _LABEL.match(label)
         if not match or match.group(1).endswith(" County"):
-            return ""  # (a county: no point to tell by)
-        iso = isos.get(match.group(2), "")
-        points, people = _points(index, name_key_of(match.group(1)), iso)
+            return "", ""
+        iso, name_key = isos.get(match.group(2), ""), name_key_of(match.group(1))
+        points, people = _points(index, name_key, iso)
         if not points:
-            return ""
-        towns.append((people, any(_from_border(*point) <= BORDER_KM for point in points), iso))
+            return "", ""
+        near = any(_from_border(*point) <= BORDER_KM for point in points)
+        towns.append((people, near, iso, name_key))
     towns.sort(reverse=True)
-    largest, near, iso = towns[0]
-    return iso if near and len(towns) > 1 and largest > towns[1][0] else ""
+    largest, near, iso, name_key = towns[0]
+    if near and len(towns) > 1 and largest > towns[1][0]:
+        return iso, name_key
+    return "", ""
+
+
+def _border_town(
+    index: PlaceIndex, tokens: list[str], words: list[list[str]], place: Resolve
+) -> Match | None:
+    """A border town that towns of several provinces name ("مدينة سردشت الحدودية", "the border
+    town of Sardasht"): the largest of them where it lies near the land border, at its point;
+    None where the name says no border town, or the town rules say which town it is."""
+    border = AROUND_WORDS["border"] | AROUND_WORDS["border adjective"]
+    said = [w for ws in words for w in ws]
+    if border.isdisjoint(said) or AROUND_TOWN.isdisjoint(said):
+        return None
+    rest = [t for t, ws in zip(tokens, words, strict=True) if border.isdisjoint(ws)]
+    found = place(" ".join(rest))
+    if found.status != "ambiguous":
+        return None
+    iso = _on_border(index, found)[0]
+    if not iso:
+        return None
+    province = index.province_name(iso)
+    town = place(f"{' '.join(rest)} ({province})")  # as the town rules read it there
+    if town.status != "matched" or town.kind != "city" or town.province_iso != iso:
+        return None
+    return replace(town, reading=f"the town of {town.city} on the border (in {province})")
 
 
 def _points(index: PlaceIndex, name_key: str, iso: str) -> tuple[list[tuple[float, float]], int]:
