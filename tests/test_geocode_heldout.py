@@ -442,11 +442,15 @@ SETS = {
         # read them: with those rules merged it measures them on spellings nobody writing them has
         # seen. With them merged (blind): 206 of 290 Latin and 56 of 82 Perso-Arabic, but four
         # Latin names in a wrong province; with the rule mended after looking at those four (see
-        # the module's docstring): 203 (70.0%) and 56 (68.3%), none wrong.
-        latin_floor=0.70,
-        persian_floor=0.682,
-        latin_target_open="issue 20's target; 70.0% of Latin names so far",
-        persian_target_open="issue 20's target; 68.3% of Perso-Arabic names so far",
+        # the module's docstring): 203 (70.0%) and 56 (68.3%), none wrong. Then studied: with a
+        # place around a town read as its province (geocode/_around: border areas, roads between
+        # two towns, heights, districts, dams; its largest category of misses, on border
+        # porters; and a border town of a shared name, the one on the border), 216 (74.5%) and
+        # 67 (81.7%), none wrong.
+        latin_floor=0.744,
+        persian_floor=0.817,
+        latin_target_open="issue 20's target; 74.5% of Latin names so far",
+        persian_target_open="issue 20's target; 81.7% of Perso-Arabic names so far",
     ),
 }
 

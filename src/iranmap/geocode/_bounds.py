@@ -45,6 +45,8 @@ BESIDE_KM = 25.0
 #: How the notes of the answers these rules leave unresolved end, and begin.
 _FAR = "which the name says the place is near: another place, which the gazetteer does not know"
 _VILLAGE = "the name says a village, and the town of "
+#: How the notes of the places around a town that :mod:`._around` leaves unresolved begin.
+AROUND = "the name says a place around a town"
 
 
 def not_far(index: PlaceIndex, parsed: PlaceName, answer: Match) -> Match:
@@ -175,6 +177,8 @@ def no_village_as_town(
 
 
 def ruled_out(match: Match) -> bool:
-    """Whether ``match`` places nothing because the name's own words rule its reading out."""
+    """Whether ``match`` places nothing because the name's own words rule its reading out (a
+    village, a place far from the town it is said to be near, a place around a town)."""
     note = match.note or ""
-    return match.status == "unmatched" and (note.endswith(_FAR) or note.startswith(_VILLAGE))
+    said = note.endswith(_FAR) or note.startswith((_VILLAGE, AROUND))
+    return match.status == "unmatched" and said

@@ -12,6 +12,7 @@ from functools import partial
 from iranmap.gazetteer import Gazetteer
 from iranmap.geocode._affixes import read_otherwise
 from iranmap.geocode._apart import unknown_apart
+from iranmap.geocode._around import around_reading
 from iranmap.geocode._bounds import (
     beside,
     interior_province,
@@ -150,6 +151,8 @@ class Geocoder:
             answer = self._undivided(text, city, detail=detail)
             if answer is not None:
                 (self._place_cache if detail else self._rough_cache)[cache_key] = answer
+        if answer is None:  # "border area of Sardasht": West Azerbaijan, not the town
+            answer = self._around(text, city, province, detail=detail)
         if answer is None:  # "كرج غرب طهران": Karaj, near Tehran, whatever else the words say
             answer = self._compass(text, city, province, detail=detail)
         if answer is None:
@@ -168,6 +171,15 @@ class Geocoder:
             return self._place(rest, city, province, detail=detail)
 
         return in_undivided(self._index, name, self._province_names.undivided, place)
+
+    def _around(self, name: str, city: str, province: str, *, detail: bool) -> Match | None:
+        place = partial(self.place, city=city, province=province)  # (as the name alone reads)
+        answer = around_reading(self._index, name, place)
+        if answer is not None:
+            (self._place_cache if detail else self._rough_cache)[(name, key(city), province)] = (
+                answer
+            )
+        return answer
 
     def _compass(self, name: str, city: str, province: str, *, detail: bool) -> Match | None:
         place = partial(self._place, city=city, province=province, detail=detail)
