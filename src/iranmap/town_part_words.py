@@ -1,4 +1,5 @@
-"""The words for a public square, quarter, street, stadium or park of a town, by language.
+"""The words for a public square, quarter, street, stadium, park, building or site of a town, by
+language.
 
 Data for :mod:`iranmap.geocode._readings`, which reads a name with one of them as a place of the
 town it gives (:func:`~iranmap.geocode._readings.by_rule`). Written as
@@ -6,6 +7,10 @@ town it gives (:func:`~iranmap.geocode._readings.by_rule`). Written as
 """
 
 from __future__ import annotations
+
+# The key of TOWN_PART_WORDS's buildings and sites, which a town's name before them names as
+# their own ("Sardasht Hospital", "Tehran University"), as it names a stadium.
+SITE = "building or site"
 
 # Words for a public square, a quarter, a street, a stadium or a park of a town, in the languages
 # reports are written in ("piazza Mofatteh a Mashhad", "Bu Ali Square, Hamedan", "میدان شهدا",
@@ -38,6 +43,25 @@ TOWN_PART_WORDS = {
         # a sports ground ("campo di calcio della città di Minab", "terrain": too many things)
         | {"stade", "campo", "cancha", "sportplatz", "fussballplatz", "sportsground"}
         | {"park", "parco", "parque", "پارک"}
+    ),
+    # A building or site of a town, named in a report as where a person died or was held
+    # ("Sardasht Hospital", "Kasra Hospital, Tehran", "ein Krankenhaus in Çardêran", "بیمارستان
+    # خاتم الانبیاء زاهدان", "جایگاه سوخت شهرستان فنوج", a fuel station of Fanuj county,
+    # "Chamkhaleh Beach"): a hospital or clinic, a university, a school, a mosque, a court, a
+    # beach, a fuel station. Not a prison, whose words are its own (name_words.PRISON_WORDS).
+    SITE: frozenset(
+        {"hospital", "hopital", "ospedale", "krankenhaus", "klinik", "clinic", "clinique"}
+        | {"hastane", "hastanesi", "hastanesinde", "nexwesxane", "xestexana", "xestexanasi"}
+        | {"بیمارستان", "مستشفی", "المستشفی", "درمانگاه", "شفاخانه", "نهخوشخانه"}
+        | {"university", "universitat", "universite", "universita", "universidad"}
+        | {"universitesi", "دانشگاه"}
+        | {"school", "schule", "ecole", "scuola", "escuela", "okul", "okulu", "مدرسه"}
+        | {"دبستان", "دبیرستان", "هنرستان"}
+        | {"mosque", "moschee", "mosquee", "moschea", "mezquita", "camii", "مسجد", "المسجد"}
+        | {"courthouse", "court", "tribunal", "gericht", "mahkemesi", "دادگاه", "دادگستری"}
+        | {"محکمه", "المحکمه"}
+        | {"beach", "plage", "spiaggia", "playa", "plaji"}
+        | {"fuel", "petrol", "سوخت", "بنزین"}
     ),
     "quarter": frozenset(
         {"quarter", "neighbourhood", "neighborhood", "quartiere", "quartier", "barrio"}

@@ -37,7 +37,7 @@ from iranmap.names import (
     says_province,
 )
 from iranmap.spellings import respellings, turkish_forms, turkish_vowels
-from iranmap.town_part_words import STADIUM_WORDS, TOWN_PART_WORDS
+from iranmap.town_part_words import SITE, STADIUM_WORDS, TOWN_PART_WORDS
 
 #: How similar (rapidfuzz ratio) words may be to a known name and still be unknown: below the
 #: geocoder's default threshold, at which a near spelling would be taken for the name.
@@ -218,12 +218,17 @@ def by_rule(
             note = f"{_PROVINCE_ONLY}{found.province}, not a town or prison"
             return replace(found, note=note)
     if any(word in _PART_KEYS for word in parsed.words):  # "Shiraz Square" may be elsewhere
-        return _part_of_town(index, parsed, context, plural=plural_part(name, _PART_KEYS)) or answer
+        return part_of_town(index, parsed, context, plural=plural_part(name, _PART_KEYS)) or answer
     return _town_with_unknown_words(index, parsed, context, counties) or answer
 
 
-def _part_of_town(
-    index: PlaceIndex, parsed: PlaceName, context: tuple[str, ...], *, plural: bool = False
+def part_of_town(
+    index: PlaceIndex,
+    parsed: PlaceName,
+    context: tuple[str, ...],
+    *,
+    plural: bool = False,
+    site: bool = False,
 ) -> Match | None:
     """A square, quarter, street, stadium or park of the one town the name gives ("piazza
     Mofatteh a Mashhad", "Bu Ali Square, Hamedan", "شهرک گلستان شیراز"): that town, at city
@@ -235,9 +240,12 @@ def _part_of_town(
     for square is ``plural`` ("خیابان های سبزوار": the town follows). The name's and row's other
     places must lie in the town's province, and a town whose namesake lies in another province
     must be its province's capital or settled by the name's or row's other words. A name that
-    is itself a place's ("Shahrak-e Qods") is not read so."""
+    is itself a place's ("Shahrak-e Qods") is not read so. With ``site``, the words for a
+    building or site (:data:`SITE_KEYS`), which a town's name before them names as a stadium's
+    ("Sardasht Hospital")."""
     words = parsed.words
-    at = [i for i, word in enumerate(words) if word in _PART_KEYS]
+    keys = SITE_KEYS if site else _PART_KEYS
+    at = [i for i, word in enumerate(words) if word in keys]
     if names_a_place(index, words):
         return None  # "Shahrak-e Taleqani (Hamadan)": a town of its own, not a quarter of one
     if parsed.context:  # the first part that gives a town ("Imam Square, Ardakan, Yazd")
@@ -251,14 +259,14 @@ def _part_of_town(
         # ... or before the square's name, when the word for square ends the name ("Tehran's
         # Azadi Square"); not when words follow it ("Azadi Square Tehran": Azadi is the square)
         before = first if first == len(words) - 1 else 0
-        if before and words[first] in _STADIUM_KEYS:  # "Sabzevar Stadium": the town's own
+        if before and (site or words[first] in _STADIUM_KEYS):  # "Sabzevar Stadium": its own
             before = first + 1
         ends = ["".join(words[cut:]) for cut in range(after, len(words))]
         ends += ["".join(words[:cut]) for cut in range(1, before)]
         town = _one_town(index, tuple(ends), context)
     if town is None:
         return None
-    part = _PART_KEYS[words[at[0]]]
+    part = keys[words[at[0]]]
     note = f"a {part} of {town.city}; placed at the city"
     reading = f"a {part} of {town.city} that the gazetteer does not know"
     return replace(town, method="city", note=note, reading=reading, own_place=True)
@@ -279,14 +287,18 @@ def names_a_place(index: PlaceIndex, words: tuple[str, ...]) -> bool:
 #: The keys of the words for a stadium (:data:`~iranmap.town_part_words.STADIUM_WORDS`).
 _STADIUM_KEYS = frozenset(key(word) for word in STADIUM_WORDS)
 #: The keys of the words for a square, quarter, street, stadium or park, with which each names.
-_PART_KEYS = {key(word): part for part, words in TOWN_PART_WORDS.items() for word in words}
+_PART_KEYS = {
+    key(word): part for part, words in TOWN_PART_WORDS.items() if part != SITE for word in words
+}
+#: The keys of the words for a building or site (a hospital, a university...).
+SITE_KEYS = {key(word): SITE for word in TOWN_PART_WORDS[SITE]}
 
 
 def _one_town(
     index: PlaceIndex, town_keys: tuple[str, ...], context: tuple[str, ...]
 ) -> Match | None:
     """The one town the keys ``town_keys`` name that the rest of ``context`` settles and agrees
-    with (see :func:`_part_of_town`), or None (none, or several)."""
+    with (see :func:`part_of_town`), or None (none, or several)."""
     found: dict[Match, Match] = {}
     for town_key in town_keys:
         rest = tuple(word for word in context if word != town_key)

@@ -29,6 +29,7 @@ from iranmap.geocode._near import NearSpellings, keep_reading, read_as
 from iranmap.geocode._phrases import compass_reading, last_readings, read_phrases
 from iranmap.geocode._readings import by_rule, claimed, sure_town, town_at_end
 from iranmap.geocode._rivals import settled_or_refused
+from iranmap.geocode._sites import site_by_name, site_of_town
 from iranmap.geocode._tables import tables_of
 from iranmap.geocode._two_names import new_town, one_town
 from iranmap.geocode._undivided import in_undivided
@@ -134,7 +135,8 @@ class Geocoder:
         # "Kerend", "Dalgan": a place GeoNames lists that only this name spells, where no rule
         # read the name as written otherwise (never a form a rule reads: "Tiranin zindanı" is
         # not Tehran by Tiran's old name)
-        return place_by_name(self._index, name, answer, self._counties.keys).asked_as(name)
+        answer = place_by_name(self._index, name, answer, self._counties.keys)
+        return site_by_name(self._index, name, answer, self._counties.keys).asked_as(name)
 
     def _place(self, name: str, city: str, province: str, *, detail: bool) -> Match:
         """:meth:`place`; without ``detail``, a name placed nowhere carries no near misses and
@@ -207,7 +209,9 @@ class Geocoder:
         answer = by_rule(
             self._index, name, parsed, context, answer, self._exactly, self._counties.keys
         )
-        answer = unknown_apart(self._index, name, parsed, answer, self._counties.of_context)
+        counties = self._counties.of_context  # "Kasra Hospital, Tehran": a site of Tehran
+        answer = site_of_town(self._index, name, parsed, context, answer, counties)
+        answer = unknown_apart(self._index, name, parsed, answer, counties)
         answer = last_readings(self._index, name, parsed, context, answer, self._exactly)
         answer = new_town(self._index, parsed, answer)  # "شهرک اندیشه": شهر جدید اندیشه
         answer = one_town(
