@@ -89,3 +89,58 @@ def test_no_site_of_a_town_lands_in_another_province(
     assert elsewhere(geocoder, names) == []
     placed = [name for name, _ in names if geocoder.place(name).status == "matched"]
     assert len(placed) > len(names) * 0.7
+
+
+# -- a village of a town --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "iso"),
+    [
+        ("روستای فلان از توابع منطقه صومای برادوست اورمیه", "IR-04"),  # a region of Urmia
+        ("روستای کوران از توابع منطقه فلان اورمیه", "IR-04"),  # (Kuran: near Gorgan's letters)
+        ("قرية بهرام آباد من توابع مدينة سروآباد", "IR-12"),  # Arabic; Sarvabad, a county
+        ("قرية فلان من توابع مدينة بانه", "IR-12"),
+        ("Merîwan'a bağlı Dizlê, Dirkê, Dimêw köylerinde", "IR-12"),  # Turkish: köy, village
+        ("Xoy’a bağlı Kotol bölgesinin Raziyê köyünde", "IR-04"),  # not at Khoy's point
+        ("Bane kentine bağlı Hengejala köyünde", "IR-12"),
+        ("in der Nähe des Dorfes Foo (Sanandaj)", "IR-12"),  # German, Dorf's genitive
+        ("Foo village in the Bar region of Urmia", "IR-04"),
+    ],
+)
+def test_a_village_of_a_town_is_its_province(geocoder: Geocoder, name: str, iso: str) -> None:
+    match = geocoder.place(name)
+    assert (match.status, match.province_iso) == ("matched", iso)
+    assert (match.kind, match.precision) == ("province", "province")
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "روستای فلان از توابع منطقه کرج اورمیه",  # a town of Alborz before Urmia: which?
+        "قرية فلان التابعة لمدينة ديلجان",  # Delgan (دلگان) or Delijan (دلیجان)
+        "Kotol’un Belecûk köyünden",  # Kotol: no place the gazetteer knows
+        "Haji Mamian Village",  # no town
+    ],
+)
+def test_a_village_of_no_sure_town_is_not_placed(geocoder: Geocoder, name: str) -> None:
+    assert geocoder.place(name).status != "matched"
+
+
+def test_no_village_of_a_town_lands_in_another_province(
+    geocoder: Geocoder, latin: list[tuple[str, str]], persian: list[tuple[str, str]]
+) -> None:
+    """Every third town and prison's name as the town a village belongs to, alone or after a
+    region of it: its province, or none."""
+    persian_forms = (
+        "روستای فلان از توابع {}",
+        "روستای فلان از توابع منطقه فلان {}",
+        "قرية فلان من توابع مدينة {}",
+    )
+    latin_forms = ("{}'a bağlı Foo köyünde", "Foo village in the Bar region of {}")
+    names = [
+        (persian_forms[at % 3].format(name), iso) for at, (name, iso) in enumerate(persian[2::3])
+    ]
+    names += [(latin_forms[at % 2].format(name), iso) for at, (name, iso) in enumerate(latin[1::3])]
+    assert len(names) > 400
+    assert elsewhere(geocoder, names) == []

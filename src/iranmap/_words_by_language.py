@@ -477,6 +477,12 @@ LANGUAGES = {
             *_inflected(("sehri", "kenti", "seheri"), ("", *_IN)),
             *("seherde", "sehirde", "kentte", "seherdeki", "sehirdeki", "kentteki"),
         ),
+        # köy (village), with its possessive, plural and case endings: "Belecûk köyünden" (from
+        # the village of Belecuk), "Merîwan'a bağlı Dizlê, Dirkê, Dimêw köylerinde"
+        village=(
+            *_inflected(("koy",), ("", "de", "den", "e", "deki")),
+            *_inflected(("koyu", "koyleri"), ("", *_IN)),
+        ),
         province=(
             *TURKIC_PROVINCE,
             *_inflected(("valiligi",), ("", *_IN)),

@@ -218,6 +218,7 @@ PRISON_WORDS = frozenset(
 VILLAGE_WORDS = frozenset(
     {"village", "villaggio", "aldea", "aldeia", "dorf", "desa", "روستای", "روستا", "قریه"}
     | {"القریه", "گوند", "گوندی"}  # in Arabic, with its article, and in Kurdish
+    | {"gund", "gunde", "gundi", "dorfes"}  # Kurmanji (gundê, gundî), German's genitive
     | words_of("village")  # and more languages' (iranmap._words_by_language)
 )
 # Words that describe a prison or town without naming it: "central", "women's", "ward" (and

@@ -154,6 +154,8 @@ def no_village_as_town(
         return answer
     if by_name(answer):  # "روستای آبکنار": the village itself, a place GeoNames lists
         return answer
+    if answer.status == "matched" and answer.method == "fuzzy" and provinces:
+        answer = _UNPLACED  # a village's own name near a town's ("کوران", Gorgan): not the town
     town = answer.status == "matched"
     here = answer.province_iso if town else next(iter(provinces), None)
     # a town beside words that name nothing ("روستای ایستی سو سلماس") says where the village is
@@ -166,7 +168,7 @@ def no_village_as_town(
             f"placed at its province{instead}"
         )
         reading = f"a village of {found.province} that the gazetteer does not place"
-        return replace(found, note=note, reading=reading)
+        return replace(found, precision="province", note=note, reading=reading)
     if not town:
         return answer
     note = (
@@ -174,6 +176,9 @@ def no_village_as_town(
         "province in the row to place it there"
     )
     return Match(query="", status="unmatched", score=answer.score, note=note)
+
+
+_UNPLACED = Match(query="", status="unmatched", score=0.0)
 
 
 def ruled_out(match: Match) -> bool:

@@ -76,6 +76,7 @@ _SEAT = "ئ"
 #: dependencies of" ("از توابع"): "in", for a village of a town or county.
 _BELONGING = frozenset({"التابعه", "التابع"})
 _OF, _DEPENDENCIES = "از", "توابع"
+_ARABIC_OF = "من"  # "قرية فلان من توابع مدينة سروآباد"
 #: Urdu's "area" ("علاقہ", "علاقے", folded), after its postposition, and Persian's "quarter".
 _AREA = frozenset({"علاقه", "علاقی"})
 _QUARTER = "محله"
@@ -187,13 +188,13 @@ def urdu_area(name: str) -> str:
 
 def belonging_as_in(name: str) -> str:
     """``name`` with "belonging to" read as "in" ("قرية فلان التابعة لمدينة بم": in the city of
-    Bam; "روستای فلان از توابع شهرستان بم"), or ""."""
+    Bam; "روستای فلان از توابع شهرستان بم", Arabic "قرية فلان من توابع مدينة بم"), or ""."""
     words, folded = _words(name)
     for at in range(len(words) - 1):
         after = words[at + 1]
         if folded[at] in _BELONGING and after.startswith("ل") and len(folded[at + 1]) > 2:
             return " ".join([*words[:at], "في", after[1:], *words[at + 2 :]])
-        if folded[at : at + 2] == [_OF, _DEPENDENCIES]:
+        if folded[at : at + 2] in ([_OF, _DEPENDENCIES], [_ARABIC_OF, _DEPENDENCIES]):
             return " ".join([*words[:at], "در", *words[at + 2 :]])
     return ""
 

@@ -33,6 +33,7 @@ from iranmap.geocode._sites import site_by_name, site_of_town
 from iranmap.geocode._tables import tables_of
 from iranmap.geocode._two_names import new_town, one_town
 from iranmap.geocode._undivided import in_undivided
+from iranmap.geocode._villages import village_of_town
 from iranmap.geocode.index import (
     Entry,
     ambiguous,
@@ -239,6 +240,7 @@ class Geocoder:
             )
         rows = rows or near_province(self._index, parsed)  # "قرية ... قرب شيراز"
         rows = rows or self._counties.province_of(parsed.context)  # "قرية ... في رودبار جنوب"
+        rows = rows or village_of_town(self._index, name, parsed)  # "... منطقه فلان اورمیه"
         answer = no_village_as_town(parsed, answer, rows, self._exactly)
         return only_near(self._index, parsed, answer, self._exactly)  # "outside Torbat-e Jam"
 
