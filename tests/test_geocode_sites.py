@@ -12,7 +12,8 @@ from __future__ import annotations
 import pytest
 
 from iranmap.geocode import Geocoder
-from townnames import elsewhere
+from iranmap.latin_phrases import plain
+from townnames import elsewhere, where
 
 
 @pytest.mark.parametrize(
@@ -144,3 +145,62 @@ def test_no_village_of_a_town_lands_in_another_province(
     names += [(latin_forms[at % 2].format(name), iso) for at, (name, iso) in enumerate(latin[1::3])]
     assert len(names) > 400
     assert elsewhere(geocoder, names) == []
+
+
+# -- a town's wrappers: Azerbaijani's "located in", Arabic's border town ---------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "form"),
+    [
+        ("İranın paytaxtı Tehranda yerləşən Evin həbsxanasında", "Evin həbsxanasında (Tehran)"),
+        ("Tehrandakı Evin həbsxanasından", "Evin həbsxanasından (Tehran)"),
+        ("Tehran şəhərində yerləşən Evin həbsxanası", "Evin həbsxanası (Tehran şəhərində)"),
+        ("Bukan'daki hastane", "Bukan'daki hastane"),  # Turkish's apostrophe: read elsewhere
+        ("Gonbad-e Kavus", "Gonbad-e Kavus"),
+    ],
+)
+def test_azerbaijani_located_in_sets_the_town_apart(name: str, form: str) -> None:
+    assert plain(name) == form
+
+
+@pytest.mark.parametrize(
+    ("name", "iso", "prison"),
+    [
+        ("İranın paytaxtı Tehranda yerləşən “Evin” həbsxanasında", "IR-23", "Evin Prison"),
+        ("Tehrandakı Evin həbsxanasından", "IR-23", "Evin Prison"),
+        ("İranın paytaxtı Tehran şəhərində yerləşən Evin həbsxanasındakı", "IR-23", "Evin Prison"),
+        ("Təbrizdə yerləşən həbsxana", "IR-03", None),  # a prison of the city: the city
+    ],
+)
+def test_a_place_located_in_its_town(
+    geocoder: Geocoder, name: str, iso: str, prison: str | None
+) -> None:
+    match = geocoder.place(name)
+    assert (match.status, match.province_iso, match.prison) == ("matched", iso, prison)
+
+
+def test_a_facility_located_in_another_town_contradicts_it(geocoder: Geocoder) -> None:
+    match = geocoder.place("Şirazda yerləşən Evin həbsxanasında")
+    assert match.status == "unmatched"
+    assert match.note == (
+        "the name gives Shiraz and a prison that lies elsewhere; they contradict each other"
+    )
+
+
+def test_no_place_located_in_a_town_lands_in_another_province(
+    geocoder: Geocoder, latin: list[tuple[str, str]]
+) -> None:
+    """Every third town and prison's Latin name as the town a prison is located in: its
+    province, or none; and every fourth as the town Evin is located in, what Evin with the town
+    apart is (Evin only of Tehran's, or of a town the geocoder cannot read beside a place)."""
+    forms = ("{}dakı həbsxanada", "{} şəhərində yerləşən Foo")
+    names = [(forms[at % 2].format(name), iso) for at, (name, iso) in enumerate(latin[::3])]
+    assert elsewhere(geocoder, names) == []
+    evin = [
+        name
+        for name, _ in latin[1::4]
+        if where(geocoder.place(f"{name}da yerləşən Evin həbsxanasında"))
+        != where(geocoder.place(f"Evin həbsxanasında ({name})"))
+    ]
+    assert evin == []

@@ -135,9 +135,39 @@ DASH = re.compile(r"\s+[-–—]\s+")
 # kentinde", in Iran's city of Isfahan; "Rojhılat'ın Urmiye vilayetinde"): where in the world
 # the place lies, no province; and Eastern Kurdistan ("Rojhilat") alone at a name's end.
 GENITIVE_OF_REGION = re.compile(
-    r"^\s*(?:[iİı]ran|rojh[iıe]lat)['’]n?[ıi]n\s+(?=\S)|\s+rojh[iıe]lat[êe]?\s*$",
+    r"^\s*(?:[iİı]ran|rojh[iıe]lat)['’]n?[ıi]n\s+(?=\S)|\s+rojh[iıe]lat[êe]?\s*$"
+    # ... and Azerbaijani's, written without the apostrophe, with "its capital" ("İranın
+    # paytaxtı Tehranda", in Iran's capital, Tehran): the capital is named after it
+    r"|^\s*[iİı]ran[ıi]n\s+(?:paytaxt[ıi]\s+)?(?=\S)",
     re.IGNORECASE,
 )
+# Azerbaijani's "located in" after the town a place lies in ("Tehranda yerləşən Evin
+# həbsxanası", the Evin prison located in Tehran; "Tehran şəhərində yerləşən ..."), and its
+# relative locative joined to the town ("Tehrandakı Evin həbsxanası", the Evin prison that is in
+# Tehran): the place with the town apart, in brackets, as any name with its town is read (the
+# town must then fit the place). The town loses its locative ending there, unless a word for
+# city or province ends it ("Tehran şəhərində"), which the words for city and province read.
+LOCATED = re.compile(
+    r"^\s*(?P<holder>\S.*?)\s+yerl[əe]ş[əe]n\s+(?P<place>\S.*?)\s*$"
+    r"|^\s*(?P<town>[^\s'’]{3,}?)(?:d[aəe]|t[aəe])k[ıi]\s+(?P<there>\S.*?)\s*$",
+    re.IGNORECASE,
+)
+_LOCATIVE_END = re.compile(r"(?<=\w{2})['’]?(?:d[aəe]|t[aəe])$", re.IGNORECASE)
+_HOLDER_WORD = re.compile(
+    r"(?:ş[əe]h[əe]r|[şs]ehir|kent|vilay[əe]t|[əe]yal[əe]t|ostan|bölg[əe])\w*$", re.IGNORECASE
+)
+
+
+def _located(found: re.Match[str]) -> str:
+    """The place :data:`LOCATED` found, with its town apart."""
+    if found.group("town"):
+        return f"{found.group('there')} ({found.group('town')})"
+    holder = found.group("holder")
+    if not _HOLDER_WORD.search(holder):  # "Tehran şəhərində": the word for city has it
+        holder = _LOCATIVE_END.sub("", holder)
+    return f"{found.group('place')} ({holder})"
+
+
 # Kurdish "şarî" (the city of) before a name ("şarî Siney", the city of Sine; the name's ezafe
 # is read as the name's): written with its ş only, as "Sari" is a town.
 KURDISH_CITY_OF = re.compile(r"^\s*şar[îi]\s+(?=\S)", re.IGNORECASE)
@@ -180,7 +210,7 @@ def plain(text: str) -> str:
     text = LEADING_IN.sub("in ", ELIDED.sub(r"\1'", DASH.sub(", ", text)))
     text = GENITIVE_OF_REGION.sub("", PRISONS_OF_PROVINCE.sub("", text))
     text = IRANIAN_CAPITAL.sub(", Tehran", KURDISH_CITY_OF.sub("", text))
-    text = BELONGING.sub(r"\g<place> (\g<holder>)", text)
+    text = LOCATED.sub(_located, BELONGING.sub(r"\g<place> (\g<holder>)", text))
     text = TURKISH_CASE.sub(r"\1", PORTUGUESE_IN.sub("", text))
     words = text.split()
     if words and _WHERE_AT_END.search(words[-1]):
