@@ -45,6 +45,8 @@ def test_a_site_of_a_town_is_the_town(geocoder: Geocoder, name: str, iso: str, c
         ("جایگاه سوخت شهرستان فنوج", "IR-11"),  # a fuel station of Fanuj county
         ("پمپ بنزین شهرستان سروآباد", "IR-12"),
         ("Fanuj County Hospital", "IR-11"),
+        ("Chaldoran Hospital", "IR-04"),  # a county no town is named after
+        ("بیمارستان امام چالدران", "IR-04"),
     ],
 )
 def test_a_site_of_a_county_is_its_province(geocoder: Geocoder, name: str, iso: str) -> None:
@@ -53,6 +55,22 @@ def test_a_site_of_a_county_is_its_province(geocoder: Geocoder, name: str, iso: 
     assert match.note == (
         f"a building or site of a county of {match.province}; placed in the province"
     )
+
+
+def test_no_site_of_a_county_lands_in_another_province(geocoder: Geocoder) -> None:
+    """Every other county's name, in Persian or English in turn, as the county of a fuel station
+    or of a hospital: its province, or none."""
+    counties = geocoder._counties._counties  # (key -> province -> county)
+    every = [(county, iso) for by in counties.values() for iso, county in by.items()]
+    names = [
+        (f"جایگاه سوخت شهرستان {county.name_fa}", iso)
+        if at % 2
+        else (f"{county.name_en} Hospital", iso)
+        for at, (county, iso) in enumerate(every[::2])
+        if county.name_fa and county.name_en
+    ]
+    assert len(names) > 200
+    assert elsewhere(geocoder, names) == []
 
 
 @pytest.mark.parametrize(
@@ -204,3 +222,27 @@ def test_no_place_located_in_a_town_lands_in_another_province(
         != where(geocoder.place(f"Evin həbsxanasında ({name})"))
     ]
     assert evin == []
+
+
+def test_a_town_in_a_province_that_is_none(geocoder: Geocoder) -> None:
+    """ "كوردستان الغربية" (West Kurdistan) is no province of Iran. Beside a gazetteer town its
+    unknown words are let be, as any qualifier that names nothing: the town decides (Baneh, of
+    Kurdistan; Urmia, of West Azerbaijan). Sarvabad is no gazetteer town but a place GeoNames
+    lists, placed only where the province the name gives agrees with it: a phrase that names no
+    province cannot agree, so it is left unresolved, not moved to the province it seems to say."""
+    baneh = geocoder.place("مدينة بانه في محافظة كوردستان الغربية")
+    assert (baneh.status, baneh.province_iso, baneh.city) == ("matched", "IR-12", "Bāneh")
+    sarvabad = geocoder.place("مدينة سروآباد في محافظة كوردستان الغربية")
+    assert sarvabad.status == "unmatched"
+    assert sarvabad.note == (
+        "a place of this name lies in IR-12; the gazetteer has no prison or city of that name"
+    )
+
+
+def test_a_border_town_is_the_town(geocoder: Geocoder) -> None:
+    """Arabic's "border town of" ("مدينة بانه الحدودية") is the town; Sardasht's namesakes of
+    Khuzestan (6,912 people) and Hormozgan leave "the border town of Sardasht" in doubt, as
+    Sardasht alone is."""
+    baneh = geocoder.place("مدينة بانه الحدودية")
+    assert (baneh.status, baneh.province_iso) == ("matched", "IR-12")
+    assert geocoder.place("مدينة سردشت الحدودية").status != "matched"

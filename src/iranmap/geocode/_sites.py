@@ -7,13 +7,13 @@ Hospital", "Kasra Hospital, Tehran", "ein Krankenhaus in Çardêran", "بیما�
 point; the site's own is not known), read as a square of a town is
 (:func:`~iranmap.geocode._readings.part_of_town`), with a town's name before the word for the
 site read as its own, as a stadium's ("Sardasht Hospital"). A site of a county ("جایگاه سوخت
-شهرستان فنوج", a fuel station of Fanuj county) names no town: the county's province, at
-none of its towns. A site of a place the gazetteer knows only by name ("Chamkhaleh Beach"):
-that place, as the place's own name alone is (:func:`site_by_name`). A site whose own words
-name no town stays unresolved ("local hospital"), as does a town of two provinces
-("Sardasht Hospital" names Sardasht of West Azerbaijan, of Khuzestan or of Hormozgan) unless
-the row or the name says which. A prison is no site of this kind: a name that says prison is
-read by the prisons' rules alone.
+شهرستان فنوج", a fuel station of Fanuj county; "Chaldoran Hospital", where no town has the
+county's name) names no town: the county's province, at none of its towns. A site of a place
+the gazetteer knows only by name ("Chamkhaleh Beach"): that place, as the place's own name
+alone is (:func:`site_by_name`). A site whose own words name no town stays unresolved ("local
+hospital"), as does a town of two provinces ("Sardasht Hospital" names Sardasht of West
+Azerbaijan, of Khuzestan or of Hormozgan) unless the row or the name says which. A prison is
+no site of this kind: a name that says prison is read by the prisons' rules alone.
 
 Part of :class:`~iranmap.geocode.Geocoder`, which asks :func:`site_of_town` about every name
 the naming rules leave unplaced, and :func:`site_by_name` last.
@@ -48,12 +48,17 @@ def site_of_town(
     if answer.status != "unmatched" or parsed.says_prison or not _site(parsed):
         return answer
     county = _county_named(name, county_province)
-    if county:
-        found = in_province(index, county, known=False)
-        where = found.province or county
-        note = f"a building or site of a county of {where}; placed in the province"
-        return replace(found, note=note, reading=f"a building or site of a county of {where}")
-    return part_of_town(index, parsed, context, site=True) or answer
+    if not county:
+        town = part_of_town(index, parsed, context, site=True)
+        if town is not None:
+            return town
+        county = _county_beside(index, parsed, county_province)  # "Chaldoran Hospital": no town
+    if not county:
+        return answer
+    found = in_province(index, county, known=False)
+    where = found.province or county
+    note = f"a building or site of a county of {where}; placed in the province"
+    return replace(found, note=note, reading=f"a building or site of a county of {where}")
 
 
 def site_by_name(index: PlaceIndex, name: str, answer: Match, county_keys: frozenset[str]) -> Match:
@@ -76,6 +81,27 @@ def site_by_name(index: PlaceIndex, name: str, answer: Match, county_keys: froze
 def _site(parsed: PlaceName) -> bool:
     """Whether the name has a word for a building or site."""
     return any(word in SITE_KEYS for word in parsed.words)
+
+
+def _county_beside(
+    index: PlaceIndex,
+    parsed: PlaceName,
+    county_province: Callable[[tuple[str, ...]], frozenset[str]],
+) -> str:
+    """The one province of the county the name gives apart ("Foo Hospital, Chaldoran"), or
+    else names at its start or end beside its word for the site ("Chaldoran Hospital",
+    "بیمارستان امام چالدران") where no words there name a town or prison, or ""."""
+    if parsed.context:
+        isos = county_province(parsed.context)
+    else:
+        words = parsed.words
+        at = [i for i, word in enumerate(words) if word in SITE_KEYS]
+        runs = ["".join(words[:end]) for end in range(1, at[0] + 1)]
+        runs += ["".join(words[start:]) for start in range(at[-1] + 1, len(words))]
+        if any(run in index.towns or run in index.entries for run in runs):
+            return ""  # "Khomeini Shahr Hospital": a town's name, with Khomeyn county's in it
+        isos = county_province(tuple(runs))
+    return next(iter(isos)) if len(isos) == 1 else ""
 
 
 def _county_named(name: str, county_province: Callable[[tuple[str, ...]], frozenset[str]]) -> str:

@@ -24,8 +24,8 @@ from iranmap.names import PlaceName, key, named_words
 def village_of_town(index: PlaceIndex, name: str, parsed: PlaceName) -> frozenset[str]:
     """The one province of the town that ends the one qualifier of a village's ``name``
     (``parsed``), after words that name nothing; none otherwise."""
-    if not parsed.says_village or len(parsed.context) != 1:
-        return frozenset()
+    if not parsed.says_village or len(parsed.context) != 1 or parsed.near:
+        return frozenset()  # (a village near a town: geocode/_bounds.py reads it)
     qualifier = parsed.context[0]
     keys = [k for k in (key(word) for word in named_words(name).split()) if k]
     for cut in range(len(keys) - 1, 0, -1):
