@@ -154,7 +154,8 @@ LOCATED = re.compile(
 )
 _LOCATIVE_END = re.compile(r"(?<=\w{2})['’]?(?:d[aəe]|t[aəe])$", re.IGNORECASE)
 _HOLDER_WORD = re.compile(
-    r"(?:ş[əe]h[əe]r|[şs]ehir|kent|vilay[əe]t|[əe]yal[əe]t|ostan|bölg[əe])\w*$", re.IGNORECASE
+    r"(?<!\w)(?:ş[əe]h[əe]r|[şs]ehir|kent|vilay[əe]t|[əe]yal[əe]t|ostan|bölg[əe])\w*$",
+    re.IGNORECASE,
 )
 
 
@@ -195,10 +196,12 @@ ELIDED = re.compile(r"(?<![\w'’])(dell|d|l)(?=[A-ZÀ-Þ][a-zà-ÿ])")
 # What the costliest phrases above cannot match without, looked for first (each is a few
 # times cheaper than the phrase it stands for, and most names have none): the last word of a
 # name that ends in where in the country it lies (:data:`COUNTRY_PARTS`, :data:`IN_IRAN`), a
-# word for part (:data:`PART_OF`), a word for province and "of" (:data:`DESCRIBED`).
+# word for part (:data:`PART_OF`), a word for province and "of" (:data:`DESCRIBED`), Azerbaijani's
+# "located" or a relative locative (:data:`LOCATED`).
 _WHERE_AT_END = re.compile(rf"(?:{_COUNTRY}|{_DIRECTION}|ir[aáã]\w*)$", re.IGNORECASE)
 _SAYS_PART = re.compile(r"part|dijel|dio|d[eé]l|cz[eę]|[cč][aá]st", re.IGNORECASE)
 _SAYS_PROVINCE_OF = re.compile(r"(?:province|region|state)\s+of\s", re.IGNORECASE)
+_SAYS_LOCATED = re.compile(r"yerl[əe]ş[əe]n\s|[dt][aəe]k[ıi]\s", re.IGNORECASE)  # (LOCATED)
 
 
 @lru_cache(maxsize=65536)
@@ -210,7 +213,9 @@ def plain(text: str) -> str:
     text = LEADING_IN.sub("in ", ELIDED.sub(r"\1'", DASH.sub(", ", text)))
     text = GENITIVE_OF_REGION.sub("", PRISONS_OF_PROVINCE.sub("", text))
     text = IRANIAN_CAPITAL.sub(", Tehran", KURDISH_CITY_OF.sub("", text))
-    text = LOCATED.sub(_located, BELONGING.sub(r"\g<place> (\g<holder>)", text))
+    text = BELONGING.sub(r"\g<place> (\g<holder>)", text)
+    if _SAYS_LOCATED.search(text):
+        text = LOCATED.sub(_located, text)
     text = TURKISH_CASE.sub(r"\1", PORTUGUESE_IN.sub("", text))
     words = text.split()
     if words and _WHERE_AT_END.search(words[-1]):

@@ -7,8 +7,10 @@ that say where the village is name no place as a whole; their last words name th
 village is placed at the town's province, at none of its towns (the village is not at the
 town's point): by :func:`~iranmap.geocode._bounds.no_village_as_town`, as a village of a town
 named alone is. Only where the town is one province's, and the words before it name nothing
-the gazetteer knows, even nearly (:func:`~iranmap.geocode._readings.unknown`): a village of a
-town of two provinces, or with a place of another province before the town, stays unresolved.
+the gazetteer knows, even nearly (:func:`~iranmap.geocode._readings.unknown`), nor make with the
+town's name a near spelling of a longer place's ("the Bar region of Chah Bahar" is Chabahar's,
+not Bahar's): a village of a town of two provinces, or with a place of another province before
+the town, stays unresolved.
 
 Part of :class:`~iranmap.geocode.Geocoder`, which asks :func:`village_of_town` about a name
 that says a village where neither its row nor its own words give the village's province.
@@ -16,7 +18,8 @@ that says a village where neither its row nor its own words give the village's p
 
 from __future__ import annotations
 
-from iranmap.geocode._readings import unknown
+from iranmap.geocode._reach import near
+from iranmap.geocode._readings import SOME_PLACE, unknown
 from iranmap.geocode.index import PlaceIndex
 from iranmap.names import PlaceName, key, named_words
 
@@ -40,5 +43,12 @@ def village_of_town(index: PlaceIndex, name: str, parsed: PlaceName) -> frozense
         while start > 0 and qualifier.endswith("".join(keys[start - 1 :])):
             start -= 1
         rest = tuple(keys[start:cut])
-        return isos if len(isos) == 1 and rest and unknown(index, rest) else frozenset()
+        if len(isos) != 1 or not rest or not unknown(index, rest):
+            return frozenset()
+        # ... nor with the town's name a longer place's ("... region of Chah Bahar": Chabahar
+        # of Sistan and Baluchestan, not Bahar of Hamadan)
+        longer = ("".join(rest[at:]) + tail for at in range(len(rest)))
+        if any(near(index, "places", run, SOME_PLACE) for run in longer):
+            return frozenset()
+        return isos
     return frozenset()
