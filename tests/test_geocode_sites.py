@@ -82,6 +82,7 @@ def test_no_site_of_a_county_lands_in_another_province(geocoder: Geocoder) -> No
         "ein Krankenhaus in Foo",  # the part that says where names nothing
         "Evin Prison hospital",  # a prison is read by the prisons' rules alone
         "بیمارستان زندان اوین",
+        "مسجد سلیمان (مشهد)",  # Masjed Soleyman, a town of Khuzestan, is no mosque of Mashhad
     ],
 )
 def test_a_site_of_no_sure_town_is_not_placed(geocoder: Geocoder, name: str) -> None:

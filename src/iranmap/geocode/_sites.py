@@ -25,7 +25,7 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from iranmap.geocode._claim import in_province, place_by_name
-from iranmap.geocode._readings import SITE_KEYS, part_of_town
+from iranmap.geocode._readings import SITE_KEYS, names_a_place, part_of_town
 from iranmap.geocode.index import PlaceIndex
 from iranmap.geocode.match import Match
 from iranmap.name_words import CITY_WORDS, COUNTY_NOISE
@@ -47,6 +47,8 @@ def site_of_town(
     module's docstring); ``county_province`` gives the one province of the counties keys name."""
     if answer.status != "unmatched" or parsed.says_prison or not _site(parsed):
         return answer
+    if parsed.core in index.entries or names_a_place(index, parsed.words):
+        return answer  # "مسجد سلیمان": a town's name, with its word for mosque in it
     county = _county_named(name, county_province)
     if not county:
         town = part_of_town(index, parsed, context, site=True)
