@@ -241,9 +241,7 @@ def test_a_town_in_a_province_that_is_none(geocoder: Geocoder) -> None:
 
 
 def test_a_border_town_is_the_town(geocoder: Geocoder) -> None:
-    """Arabic's "border town of" ("مدينة بانه الحدودية") is the town; Sardasht's namesakes of
-    Khuzestan (6,912 people) and Hormozgan leave "the border town of Sardasht" in doubt, as
-    Sardasht alone is."""
+    """Arabic's "border town of" ("مدينة بانه الحدودية") is the town (a town of a name several
+    provinces share is geocode/_around's: the one on the border)."""
     baneh = geocoder.place("مدينة بانه الحدودية")
     assert (baneh.status, baneh.province_iso) == ("matched", "IR-12")
-    assert geocoder.place("مدينة سردشت الحدودية").status != "matched"
