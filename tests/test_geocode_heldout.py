@@ -78,6 +78,15 @@ target is 97% of Latin and 95% of Persian spellings in the right province.
   and the rule mended (a name alone, in Latin letters, must be a spelling of a place's own name;
   the place must have 2,000 people or more): 203 of 290 Latin (70.0%), 56 of 82 Perso-Arabic
   (68.3%), none wrong.
+- ``heldout11-names.csv`` was gathered while the next rules (border areas, hospitals, villages of a
+  town, Arabic and Azerbaijani wrappers) were being written against heldout10's misses, the same way
+  (without reading the rules, and scored by count only, on main as it was before them), mostly from
+  published tables taken as they came: place-of-death cells of iranvictims.com's and the Boroumand
+  Center's tables as a public victims dataset copied them (a random sample of those new to these
+  files), and the Free Mahsa CRM's table of the places of the 2022 protests' victims (its city
+  column as typed, slips and all, and its own Persian and Latin city names); then what the page
+  store still held in Persian, Arabic, Pashto, Kurmanji, Dutch, German, Slovak, Czech, Hungarian and
+  Azerbaijani. With those rules merged it measures them on spellings nobody writing them had seen.
 
 Every test runs on every file. A target or an assertion a file does not meet yet is a strict xfail
 that names what is missing, so it fails loudly once the rules meet it; a floor is the share measured
@@ -447,6 +456,21 @@ SETS = {
         persian_floor=0.682,
         latin_target_open="issue 20's target; 70.0% of Latin names so far",
         persian_target_open="issue 20's target; 68.3% of Perso-Arabic names so far",
+    ),
+    "heldout11": HeldOut(
+        file="heldout11-names.csv",
+        same_name=loosely,
+        least=226,
+        least_latin=128,
+        least_persian=98,
+        # As measured on main (d81a223) before any rule change, by count only: 89 of 128 Latin
+        # (69.5%), 72 of 98 Perso-Arabic (73.5%), none in a wrong province; see the file's header.
+        # Gathered while rules were being written against heldout10's misses, by someone who never
+        # read them or this file's outcomes: merged after them, it measures them blind.
+        latin_floor=0.695,
+        persian_floor=0.734,
+        latin_target_open="issue 20's target; 69.5% of Latin names so far",
+        persian_target_open="issue 20's target; 73.5% of Perso-Arabic names so far",
     ),
 }
 
