@@ -85,8 +85,9 @@ target is 97% of Latin and 95% of Persian spellings in the right province.
   Center's tables as a public victims dataset copied them (a random sample of those new to these
   files), and the Free Mahsa CRM's table of the places of the 2022 protests' victims (its city
   column as typed, slips and all, and its own Persian and Latin city names); then what the page
-  store still held in Persian, Arabic, Pashto, Kurmanji, Dutch, German, Slovak, Czech, Hungarian and
-  Azerbaijani. With those rules merged it measures them on spellings nobody writing them had seen.
+  store still held in Persian, Arabic, Pashto, Indonesian, Danish, Norwegian, Finnish, Kurmanji,
+  Dutch, German, Italian, Slovak, Czech, Hungarian and Azerbaijani. With those rules merged it
+  measures them on spellings nobody writing them had seen.
 
 Every test runs on every file. A target or an assertion a file does not meet yet is a strict xfail
 that names what is missing, so it fails loudly once the rules meet it; a floor is the share measured
@@ -460,16 +461,16 @@ SETS = {
     "heldout11": HeldOut(
         file="heldout11-names.csv",
         same_name=loosely,
-        least=226,
-        least_latin=128,
+        least=251,
+        least_latin=153,
         least_persian=98,
-        # As measured on main (d81a223) before any rule change, by count only: 89 of 128 Latin
-        # (69.5%), 72 of 98 Perso-Arabic (73.5%), none in a wrong province; see the file's header.
+        # As measured on main (d81a223) before any rule change, by count only: 108 of 153 Latin
+        # (70.6%), 72 of 98 Perso-Arabic (73.5%), none in a wrong province; see the file's header.
         # Gathered while rules were being written against heldout10's misses, by someone who never
         # read them or this file's outcomes: merged after them, it measures them blind.
-        latin_floor=0.695,
+        latin_floor=0.705,
         persian_floor=0.734,
-        latin_target_open="issue 20's target; 69.5% of Latin names so far",
+        latin_target_open="issue 20's target; 70.6% of Latin names so far",
         persian_target_open="issue 20's target; 73.5% of Perso-Arabic names so far",
     ),
 }
