@@ -275,7 +275,7 @@ def test_tables_give_every_figure_with_its_source(page: bytes) -> None:
 def test_page_links_nothing_outside_itself(page: bytes) -> None:
     html = soup(page)
     assert html.select("script[src], link[href], img, iframe") == []
-    assert len(html.find_all("script")) == 2  # the data; Leaflet, gesture handling, iranmap.js
+    assert len(html.find_all("script")) == 4  # Leaflet, gesture handling, the data, iranmap.js
     assert [a["href"] for a in html.select("a[href]")] == ["https://example.org/statement"] * 2
 
 

@@ -308,7 +308,7 @@ def test_default_page_links_nothing_outside_itself(files: dict[str, bytes], kind
     page = soup(files[f"{kind}.html"])
     assert page.select("script[src], link[href], img, iframe") == []
     scripts = page.find_all("script")
-    assert len(scripts) == 2  # the data; Leaflet, gesture handling and iranmap.js as one
+    assert len(scripts) == 4  # Leaflet, gesture handling, the data, iranmap.js
     assert "sourceMappingURL" not in files[f"{kind}.html"].decode()
     assert "url(images/" not in files[f"{kind}.html"].decode()
 
@@ -322,7 +322,7 @@ def test_cdn_links_leaflet_with_integrity(joined: Joined) -> None:
     css = page.select_one("link[rel=stylesheet]")
     assert css is not None
     assert css["integrity"] == "sha256-kLaT2GOSpHechhsozzB+flnD+zUyjE2LlfWPgU04xyI="
-    assert len(page.find_all("script")) == 3  # the data, Leaflet, gesture handling and ours
+    assert len(page.find_all("script")) == 4
 
 
 def test_tiles_add_a_provider_layer_with_attribution(joined: Joined) -> None:
@@ -417,7 +417,7 @@ def test_every_report_and_gazetteer_text_is_escaped() -> None:
         raw = render_map(joined, kind, RenderOptions()).decode()
         page = soup(raw.encode())
         assert page.select("img") == []
-        assert len(page.find_all("script")) == 2
+        assert len(page.find_all("script")) == 4
         assert "onerror" not in "".join(str(t.attrs) for t in page.find_all(True))
         assert page.select(".im-source a") == []  # a javascript: URL is not linked
         assert page.h1 is not None

@@ -127,18 +127,12 @@ def head_assets(*, cdn: bool) -> Html:
 
 
 def body_scripts(data_json: str, *, cdn: bool) -> Html:
-    """The scripts at the end of the body: the data, then Leaflet, gesture handling and
-    iranmap.js as one script.
+    """The scripts at the end of the body: Leaflet, gesture handling, the data, iranmap.js.
 
-    One script, not three: between two scripts the browser may stop to lay out and paint the
-    page's text, and the map then waits for that frame (a tenth of the time to draw, measured
-    by bench/drawtime.py). With ``cdn`` Leaflet is linked (with a Subresource Integrity hash
-    computed from the very file that is otherwise inlined); the small plugin and iranmap.js
-    stay inline, as one script.
+    With ``cdn`` Leaflet is linked (with a Subresource Integrity hash computed from the very
+    file that is otherwise inlined); the small plugin stays inline.
     """
     assets = load_assets()
-    data = tag("script", {"type": "application/json", "id": "im-data"}, Html(data_json))
-    own = (assets.gesture_js, assets.own_js)
     if cdn:
         base = CDN_BASE.format(version=leaflet_version())
         leaflet = tag(
@@ -149,11 +143,11 @@ def body_scripts(data_json: str, *, cdn: bool) -> Html:
                 "crossorigin": "",
             },
         )
-        return Html(data + leaflet + tag("script", None, Html(_one_script(*own))))
-    return Html(data + tag("script", None, Html(_one_script(assets.leaflet_js, *own))))
-
-
-def _one_script(*sources: str) -> str:
-    """Scripts run as one, in order: each ends its last statement and line (a file may end in a
-    ``//`` comment or without a semicolon)."""
-    return "\n;\n".join(source.rstrip() for source in sources)
+    else:
+        leaflet = tag("script", None, Html(assets.leaflet_js))
+    return Html(
+        leaflet
+        + tag("script", None, Html(assets.gesture_js))
+        + tag("script", {"type": "application/json", "id": "im-data"}, Html(data_json))
+        + tag("script", None, Html(assets.own_js))
+    )
