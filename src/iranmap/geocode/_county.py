@@ -273,7 +273,13 @@ class CountyNames:
             return None
         if parse_place(name).says_prison:
             return None
-        for run, rest in _beside_county_word(words):
+        beside = [
+            found
+            for at, word in enumerate(words)
+            if word in _COUNTY_ONLY
+            for found in beside_word(words, at, joined=True)
+        ]
+        for run, rest in beside:
             if set(rest) & _CITY_KEYS:
                 continue
             county = self._named.get(county_key(" ".join(run)), {}).get(answer.province_iso or "")
@@ -338,20 +344,17 @@ class CountyNames:
         return f"{county.name_en} County ({province})"
 
 
-def _beside_county_word(words: list[str]) -> list[tuple[list[str], list[str]]]:
-    """Each run of ``words`` right before a word for county, or right after one (and a short word
-    that joins them: "shahrestan e abarkuh", "contea di Mamasani"), with the words left beside
-    it (not the word for county, nor the joining word)."""
-    found = []
-    for at, word in enumerate(words):
-        if word not in _COUNTY_ONLY:
-            continue
-        before, after = words[:at], words[at + 1 :]
-        found += [(before[i:], before[:i] + after) for i in range(len(before))]
-        for start in [0, 1] if len(after) > 1 and len(after[0]) <= 3 else [0]:
-            found += [
-                (after[start:j], before + after[j:]) for j in range(start + 1, len(after) + 1)
-            ]
+def beside_word(
+    words: list[str], at: int, *, joined: bool = False
+) -> list[tuple[list[str], list[str]]]:
+    """Each run of ``words`` right before ``words[at]`` (a word for county), or right after it,
+    with the words left beside it (not the word at ``at``). With ``joined``, also the runs after
+    a short word that joins them to it ("shahrestan e abarkuh", "contea di Mamasani"), that word
+    left out."""
+    before, after = words[:at], words[at + 1 :]
+    found = [(before[i:], before[:i] + after) for i in range(len(before))]
+    for start in [0, 1] if joined and len(after) > 1 and len(after[0]) <= 3 else [0]:
+        found += [(after[start:j], before + after[j:]) for j in range(start + 1, len(after) + 1)]
     return found
 
 

@@ -25,6 +25,7 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from iranmap.geocode._claim import in_province, place_by_name
+from iranmap.geocode._county import beside_word
 from iranmap.geocode._readings import SITE_KEYS, names_a_place, part_of_town
 from iranmap.geocode.index import PlaceIndex
 from iranmap.geocode.match import Match
@@ -113,9 +114,7 @@ def _county_named(name: str, county_province: Callable[[tuple[str, ...]], frozen
     for at, word in enumerate(words):
         if word not in _COUNTY_WORDS:
             continue
-        after = range(at + 2, len(words) + 1)
-        runs = ["".join(key(w) for w in words[at + 1 : end]) for end in after]
-        runs += ["".join(key(w) for w in words[start:at]) for start in range(at)]
+        runs = ["".join(key(w) for w in run) for run, _ in beside_word(words, at)]
         isos = county_province(tuple(run for run in runs if run))
         if len(isos) == 1:
             return next(iter(isos))
